@@ -1,0 +1,53 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'main/store/migrations/**', 'release/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: "Only main/electron/ may import 'electron'; services stay plain Node." }] },
+      ],
+    },
+  },
+  { files: ['main/electron/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    // The renderer is a sandboxed web page: no Node, no main-process code.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to main only through the contract client.' }],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node; ask main through the contract.' },
+            { group: ['**/main/**', '../../main/*', '../../../main/*'], message: 'The renderer may import only preload/ (the contract), not main/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract is shared by every side: it may import zod and nothing environment-specific.
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'preload/ receives Electron objects from main/electron/preload.ts.' }],
+          patterns: [{ group: ['node:*', '**/main/**', '**/renderer/**'], message: 'preload/ is common code: zod only.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,92 @@
+// The composition root: builds every service from a data directory and a config, for
+// Electron, serve mode, the CLI and tests alike.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DronaError } from '../../preload/contract';
+import type { StoreProblem } from '../../preload/contract/app';
+import { EventBus } from '../ipc/event-bus';
+import type { Handlers } from '../ipc/handlers';
+import { profileHandlers } from '../profile/handlers';
+import { settingsHandlers } from '../settings/handlers';
+import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
+import type { Logger } from './logger';
+import { createServices, type AppConfig, type Services } from './services';
+
+export interface DronaApp {
+  readonly config: AppConfig;
+  readonly events: EventBus;
+  readonly handlers: Handlers;
+  readonly logger: Logger;
+  /** The services, or the store problem that keeps them from starting. */
+  state(): { services: Services } | { problem: StoreProblem };
+  close(): Promise<void>;
+}
+
+export const databaseFile = (dataDir: string) => path.join(dataDir, 'drona.db');
+
+export function createApp(config: AppConfig): DronaApp {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const events = new EventBus();
+  const file = databaseFile(config.dataDir);
+  let services: Services | null = null;
+  let problem: StoreProblem | null = null;
+
+  const start = () => {
+    let store: Store;
+    try {
+      store = openStore(file, config.migrationsFolder);
+    } catch (error) {
+      if (!(error instanceof StoreOpenError)) throw error;
+      problem = error.problem;
+      config.logger.warn(`store needs attention: ${error.problem.detail}`);
+      return;
+    }
+    problem = null;
+    services = createServices(store, events, config);
+  };
+  start();
+
+  const access = (): Services => {
+    if (!services) {
+      throw new DronaError(
+        'store_unavailable',
+        'Your progress database needs attention before Dronacharya can continue. Choose restore or start fresh.',
+      );
+    }
+    return services;
+  };
+
+  const handlers: Handlers = {
+    'app.status': () => {
+      const base = { version: config.version, mode: config.mode, dataDir: config.dataDir };
+      return problem ? { state: 'recovery', ...base, problem } : { state: 'ready', ...base };
+    },
+    'app.recoverStore': (choice) => {
+      if (!problem) throw new DronaError('conflict', 'The progress database is healthy; there is nothing to recover.');
+      let result: { keptAside: string | null };
+      try {
+        result = recoverStore(file, choice);
+      } catch (error) {
+        throw new DronaError('invalid_input', (error as Error).message);
+      }
+      config.logger.info(`store recovered by ${choice.action}; bad file kept at ${result.keptAside ?? '(none)'}`);
+      start();
+      if (problem) throw new DronaError('store_unavailable', (problem as StoreProblem).detail);
+      return result;
+    },
+    ...profileHandlers(access),
+    ...settingsHandlers(access),
+  };
+
+  return {
+    config,
+    events,
+    handlers,
+    logger: config.logger,
+    state: () => (services ? { services } : { problem: problem! }),
+    close: async () => {
+      services?.store.close();
+      services = null;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import { createApp } from '../../app/create-app';
+import { defaultDataDir } from '../../app/data-dir';
+import { createLogger } from '../../app/logger';
+import { appVersion, packageRoot } from '../../app/package-info';
+import { startServeServer } from '../../serve/serve-server';
+import { CliUserError } from '../cli-error';
+
+interface ServeFlags {
+  port?: string;
+  dataDir?: string;
+  open: boolean;
+}
+
+async function openInBrowser(url: string): Promise<void> {
+  if (process.env.CI || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)) return;
+  try {
+    const { default: open } = await import('open');
+    const child = await open(url);
+    child.on('error', () => {});
+  } catch {
+    // No system browser: the printed link is enough.
+  }
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run Dronacharya for a browser on this machine (127.0.0.1 only, with a per-start token)')
+    .option('-p, --port <port>', 'port to listen on (default: any free port)')
+    .option('--data-dir <dir>', 'where the learner data lives (default: the desktop app\'s data folder)')
+    .option('--no-open', 'do not open the system browser')
+    .action(async (flags: ServeFlags) => {
+      const port = flags.port === undefined ? 0 : Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new CliUserError(`--port must be a whole number from 0 to 65535, not "${flags.port}".`);
+      }
+      const logger = createLogger();
+      const dataDir = flags.dataDir ? path.resolve(flags.dataDir) : defaultDataDir();
+      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger });
+      let server;
+      try {
+        server = await startServeServer({ app, port, rendererDir: path.join(packageRoot(), 'dist', 'renderer') });
+      } catch (error) {
+        await app.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new CliUserError(`Port ${port} is already in use; pick another with --port.`);
+        throw new CliUserError((error as Error).message);
+      }
+      // The one line that carries the token; the logger redacts it from here on.
+      process.stdout.write(`Dronacharya is running at ${server.url}\n`);
+      logger.info(`serving data from ${dataDir}`);
+      if (flags.open) await openInBrowser(server.url);
+      const stop = async (signal: string) => {
+        logger.info(`${signal}: shutting down`);
+        await server.close();
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
+}

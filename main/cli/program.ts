@@ -1,0 +1,31 @@
+// The `drona` command: one CLI for people and for tests. Exit codes: 0 ok, 1 a mistake the
+// user can fix (the message says what and where), 2 an internal error.
+import { Command, CommanderError } from 'commander';
+import { appVersion } from '../app/package-info';
+import { CliUserError } from './cli-error';
+import { registerServeCommand } from './commands/serve';
+
+export function buildProgram(): Command {
+  const program = new Command('drona')
+    .description('Dronacharya: learn to code in an IDE that teaches')
+    .version(appVersion(), '-v, --version', 'print the version')
+    .exitOverride()
+    .showHelpAfterError();
+  registerServeCommand(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof CliUserError) {
+      process.stderr.write(`drona: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`drona: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}

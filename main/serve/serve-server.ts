@@ -1,0 +1,183 @@
+// Serve mode: the same services and the same renderer build, for a browser on this
+// machine. Loopback only, a random token per start (page and socket), Origin checked.
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { DronaApp } from '../app/create-app';
+import { contentSecurityPolicy } from '../app/content-security-policy';
+import { dispatchCall } from '../ipc/dispatch';
+import { clientMessageSchema, type ServerMessage } from '../../preload/wire';
+
+export interface ServeOptions {
+  readonly app: DronaApp;
+  readonly rendererDir: string;
+  readonly port?: number;
+  /** Fixed only by tests that need a known token; normally random per start. */
+  readonly token?: string;
+}
+
+export interface ServeServer {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const TOKEN_COOKIE = 'drona_token';
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
+};
+
+function sameToken(candidate: string | undefined | null, token: string): boolean {
+  if (!candidate) return false;
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(header: string | undefined): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return rest.join('=');
+  }
+  return undefined;
+}
+
+export async function startServeServer(options: ServeOptions): Promise<ServeServer> {
+  const { app, rendererDir } = options;
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const logger = app.logger;
+  const indexFile = path.join(rendererDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    throw new Error(`The renderer is not built (${indexFile} is missing). Run "npm run build" first.`);
+  }
+
+  let port = 0;
+  const origins = () => [`http://${HOST}:${port}`, `http://localhost:${port}`];
+  const authorised = (req: http.IncomingMessage, url: URL) =>
+    sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(req.headers.cookie), token);
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const securityHeaders = {
+      'Content-Security-Policy': contentSecurityPolicy([`ws://${HOST}:${port}`, `ws://localhost:${port}`]),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, securityHeaders).end();
+      return;
+    }
+    if (!authorised(req, url)) {
+      res.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Dronacharya: this page needs the link printed when serve mode started (it carries the access token).\n');
+      return;
+    }
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, relative);
+    if (!file.startsWith(path.resolve(rendererDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    const headers: Record<string, string> = {
+      ...securityHeaders,
+      'Content-Type': mimeTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+    };
+    if (url.searchParams.has('token')) {
+      headers['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(file).pipe(res);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new Map<WebSocket, string>();
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const refuse = (status: string) => {
+      socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.destroy();
+    };
+    if (url.pathname !== '/ws') return refuse('404 Not Found');
+    if (!authorised(req, url)) return refuse('401 Unauthorized');
+    if (!origins().includes(req.headers.origin ?? '')) return refuse('403 Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  });
+
+  const send = (ws: WebSocket, message: ServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+
+  wss.on('connection', (ws) => {
+    const sessionId = randomUUID();
+    sockets.set(ws, sessionId);
+    ws.on('message', async (data) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(data.toString());
+      } catch {
+        send(ws, { t: 'protocol-error', message: 'Messages must be JSON.' });
+        return;
+      }
+      const message = clientMessageSchema.safeParse(raw);
+      if (!message.success) {
+        send(ws, { t: 'protocol-error', message: 'Messages must be {t:"call", id, name, input}.' });
+        return;
+      }
+      const { id, name, input } = message.data;
+      const result = await dispatchCall(app.handlers, name, input, { sessionId, events: app.events }, logger);
+      send(ws, { t: 'result', id, ...result });
+    });
+    ws.on('close', () => {
+      sockets.delete(ws);
+      app.events.endSession(sessionId);
+    });
+  });
+
+  const unsubscribe = app.events.subscribe((name, payload, target) => {
+    for (const [ws, sessionId] of sockets) {
+      if (target === null || target === sessionId) send(ws, { t: 'event', name, payload });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  logger.redact(token);
+
+  return {
+    url: `http://${HOST}:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const ws of sockets.keys()) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { settingsSchema, type Settings } from '../../preload/contract/profile';
+import type { Store } from '../store/open-store';
+import { settings } from '../store/schema';
+
+export const defaultSettings: Settings = {
+  theme: 'system',
+  layout: {
+    horizontal: { side: 22, centre: 78 },
+    vertical: { canvas: 70, bottom: 30 },
+    activity: 'learn',
+    bottomTab: 'output',
+  },
+  lastLesson: null,
+  editorFontSize: 14,
+};
+
+type SettingKey = keyof Settings;
+
+/**
+ * Settings are stored one row per top-level key, so a new setting needs no migration and
+ * an older value that no longer validates falls back to its default instead of breaking start-up.
+ */
+export class SettingsService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(): Settings {
+    const merged: Record<string, unknown> = { ...defaultSettings };
+    for (const row of this.store.db.select().from(settings).all()) {
+      if (!(row.key in defaultSettings)) continue;
+      const field = settingsSchema.shape[row.key as SettingKey].safeParse(row.value);
+      if (field.success) merged[row.key] = field.data;
+    }
+    return settingsSchema.parse(merged);
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const at = this.now();
+    this.store.transaction((db) => {
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) continue;
+        db.insert(settings)
+          .values({ key, value, updatedAt: at })
+          .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
+          .run();
+      }
+    });
+    return this.get();
+  }
+}

@@ -1,0 +1,294 @@
+// The local store's schema (SQLite through drizzle). Timestamps are epoch milliseconds.
+// Change it, then run `npm run db:generate` to write a migration; never edit an applied one.
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// ── learner ────────────────────────────────────────────────────────────────────────────
+export const profile = sqliteTable('profile', {
+  id: integer('id').primaryKey(), // always 1: one learner per data directory
+  name: text('name').notNull(),
+  goal: text('goal').notNull().default(''),
+  experienceLevel: text('experience_level').notNull(),
+  gamificationMode: text('gamification_mode').notNull(),
+  timezone: text('timezone').notNull(),
+  createdAt: integer('created_at').notNull(),
+  firstRunCompletedAt: integer('first_run_completed_at'),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+// ── content, as imported ───────────────────────────────────────────────────────────────
+export const domains = sqliteTable('domains', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  position: integer('position').notNull().default(0),
+});
+
+export const tracks = sqliteTable('tracks', {
+  id: text('id').primaryKey(),
+  domainId: text('domain_id')
+    .notNull()
+    .references(() => domains.id),
+  title: text('title').notNull(),
+  position: integer('position').notNull().default(0),
+});
+
+export const courses = sqliteTable('courses', {
+  id: text('id').primaryKey(),
+  trackId: text('track_id')
+    .notNull()
+    .references(() => tracks.id),
+  title: text('title').notNull(),
+  version: text('version').notNull(),
+  summary: text('summary').notNull().default(''),
+  difficulty: text('difficulty').notNull(),
+  languages: text('languages', { mode: 'json' }).$type<string[]>().notNull(),
+  estimatedHours: real('estimated_hours').notNull().default(0),
+  prerequisites: text('prerequisites', { mode: 'json' }).$type<string[]>().notNull(),
+  authors: text('authors', { mode: 'json' }).$type<string[]>().notNull(),
+  license: text('license').notNull().default(''),
+  /** Folder under the data dir that holds the installed bundle. */
+  installPath: text('install_path').notNull(),
+  manifestDigest: text('manifest_digest').notNull().default(''),
+  builtIn: integer('built_in', { mode: 'boolean' }).notNull().default(false),
+  installedAt: integer('installed_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const modules = sqliteTable(
+  'modules',
+  {
+    courseId: text('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    title: text('title').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.moduleId] })],
+);
+
+/** Lessons keep their row (with removedAt) when a newer course version drops them, so history stays. */
+export const lessons = sqliteTable(
+  'lessons',
+  {
+    courseId: text('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    lessonId: text('lesson_id').notNull(),
+    moduleId: text('module_id').notNull(),
+    title: text('title').notNull(),
+    type: text('type').notNull(),
+    xp: integer('xp').notNull().default(0),
+    parTimeSeconds: integer('par_time_seconds'),
+    position: integer('position').notNull(),
+    /** Path of the lesson's Markdown file inside the installed bundle. */
+    path: text('path').notNull(),
+    removedAt: integer('removed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.lessonId] }), index('lessons_module').on(t.courseId, t.moduleId)],
+);
+
+// ── progress ───────────────────────────────────────────────────────────────────────────
+export const lessonProgress = sqliteTable(
+  'lesson_progress',
+  {
+    courseId: text('course_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    status: text('status').notNull().default('not_started'), // not_started | in_progress | completed
+    startedAt: integer('started_at'),
+    completedAt: integer('completed_at'),
+    activeSeconds: integer('active_seconds').notNull().default(0),
+    attemptCount: integer('attempt_count').notNull().default(0),
+    hintsRevealed: integer('hints_revealed').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.lessonId] })],
+);
+
+export const attempts = sqliteTable(
+  'attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: text('course_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    kind: text('kind').notNull(), // check | quiz | reflection
+    passed: integer('passed', { mode: 'boolean' }).notNull(),
+    score: real('score'),
+    detail: text('detail', { mode: 'json' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('attempts_lesson').on(t.courseId, t.lessonId, t.createdAt)],
+);
+
+export const hintReveals = sqliteTable(
+  'hint_reveals',
+  {
+    courseId: text('course_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    hintIndex: integer('hint_index').notNull(),
+    revealedAt: integer('revealed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.lessonId, t.hintIndex] })],
+);
+
+/** Qualifying activities, with the learner's timezone and local date at the time (streaks). */
+export const activityEvents = sqliteTable(
+  'activity_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind').notNull(),
+    courseId: text('course_id'),
+    lessonId: text('lesson_id'),
+    occurredAt: integer('occurred_at').notNull(),
+    timezone: text('timezone').notNull(),
+    localDate: text('local_date').notNull(), // YYYY-MM-DD in `timezone`
+    detail: text('detail', { mode: 'json' }),
+  },
+  (t) => [uniqueIndex('activity_events_key').on(t.idempotencyKey), index('activity_events_date').on(t.localDate)],
+);
+
+/** Append-only: totals are sums over this table, never a counter edited on the side. */
+export const xpLedger = sqliteTable(
+  'xp_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    activity: text('activity').notNull(),
+    baseXp: integer('base_xp').notNull(),
+    bonusPercent: integer('bonus_percent').notNull().default(0),
+    amount: integer('amount').notNull(),
+    courseId: text('course_id'),
+    lessonId: text('lesson_id'),
+    occurredAt: integer('occurred_at').notNull(),
+    timezone: text('timezone').notNull(),
+    localDate: text('local_date').notNull(),
+    detail: text('detail', { mode: 'json' }),
+  },
+  (t) => [uniqueIndex('xp_ledger_key').on(t.idempotencyKey), index('xp_ledger_date').on(t.localDate)],
+);
+
+export const achievements = sqliteTable('achievements', {
+  id: text('id').primaryKey(),
+  earnedAt: integer('earned_at').notNull(),
+  eventKey: text('event_key').notNull(),
+  detail: text('detail', { mode: 'json' }),
+});
+
+export const journalEntries = sqliteTable('journal_entries', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  courseId: text('course_id').notNull(),
+  lessonId: text('lesson_id').notNull(),
+  text: text('text').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+// ── tutor ──────────────────────────────────────────────────────────────────────────────
+export const aiSessions = sqliteTable(
+  'ai_sessions',
+  {
+    id: text('id').primaryKey(),
+    courseId: text('course_id'),
+    lessonId: text('lesson_id'),
+    provider: text('provider').notNull(),
+    model: text('model'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    clearedAt: integer('cleared_at'),
+  },
+  (t) => [index('ai_sessions_lesson').on(t.courseId, t.lessonId)],
+);
+
+export const aiMessages = sqliteTable(
+  'ai_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => aiSessions.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(), // user | assistant | system-note
+    agent: text('agent'),
+    content: text('content').notNull(),
+    meta: text('meta', { mode: 'json' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('ai_messages_session').on(t.sessionId, t.id)],
+);
+
+/** Questions saved for spaced review (generated quizzes, missed quiz items). */
+export const reviewItems = sqliteTable('review_items', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  courseId: text('course_id'),
+  lessonId: text('lesson_id'),
+  source: text('source').notNull(),
+  item: text('item', { mode: 'json' }).notNull(),
+  dueAt: integer('due_at').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+// ── sandbox and workspace ──────────────────────────────────────────────────────────────
+export const codeExecutions = sqliteTable(
+  'code_executions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: text('course_id'),
+    lessonId: text('lesson_id'),
+    kind: text('kind').notNull(), // run | check
+    language: text('language').notNull(),
+    driver: text('driver').notNull(), // docker | process
+    outcome: text('outcome').notNull(),
+    exitCode: integer('exit_code'),
+    durationMs: integer('duration_ms').notNull(),
+    waitMs: integer('wait_ms').notNull().default(0),
+    result: text('result', { mode: 'json' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('code_executions_lesson').on(t.courseId, t.lessonId, t.createdAt)],
+);
+
+export const workspaceSnapshots = sqliteTable(
+  'workspace_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: text('course_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    filePath: text('file_path').notNull(),
+    content: text('content').notNull(),
+    digest: text('digest').notNull(),
+    reason: text('reason').notNull(), // save | reset | restore | external
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('workspace_snapshots_file').on(t.courseId, t.lessonId, t.filePath, t.id)],
+);
+
+// ── certificates and sync ──────────────────────────────────────────────────────────────
+export const certificates = sqliteTable('certificates', {
+  id: text('id').primaryKey(), // the credential id
+  tier: text('tier').notNull(), // bronze | silver | gold
+  courseId: text('course_id').notNull(),
+  issuedAt: integer('issued_at').notNull(),
+  jwt: text('jwt').notNull(),
+  payload: text('payload', { mode: 'json' }).notNull(),
+  verifyUrl: text('verify_url').notNull(),
+  revokedAt: integer('revoked_at'),
+});
+
+/** Written in the same transaction as the progress it reports; drained in id order. */
+export const syncOutbox = sqliteTable(
+  'sync_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    sentAt: integer('sent_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [uniqueIndex('sync_outbox_key').on(t.idempotencyKey), index('sync_outbox_pending').on(t.sentAt, t.id)],
+);

@@ -1,0 +1,31 @@
+// The one renderer↔main contract. Each domain declares its calls and events in its own
+// file here; this index merges them. Main implements every call; the renderer calls them.
+import type { z } from 'zod';
+import { appCalls, appEvents } from './app';
+import { profileCalls } from './profile';
+
+export const calls = {
+  ...appCalls,
+  ...profileCalls,
+};
+
+export const events = {
+  ...appEvents,
+};
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<N extends EventName> = z.output<Events[N]['payload']>;
+
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+
+export * from './errors';

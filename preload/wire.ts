@@ -1,0 +1,17 @@
+// The serve-mode WebSocket's message shapes. Pure, so the renderer's client shares them.
+import { z } from 'zod';
+import { callErrorSchema } from './contract/errors';
+
+export const clientMessageSchema = z.object({
+  t: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  name: z.string().max(200),
+  input: z.unknown(),
+});
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+export type ServerMessage =
+  | { t: 'result'; id: number; ok: true; value: unknown }
+  | { t: 'result'; id: number; ok: false; error: z.infer<typeof callErrorSchema> }
+  | { t: 'event'; name: string; payload: unknown }
+  | { t: 'protocol-error'; message: string };

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { FirstRun } from '../features/onboarding/FirstRun';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
+import { Shell } from '../features/shell/Shell';
+import { client } from '../platform/client';
+import { useAppStore } from './app-store';
+import { useThemeAttribute } from './use-theme';
+
+export function App() {
+  const { status, profile, settings, loadError, load, appendOutput } = useAppStore();
+  useThemeAttribute(settings?.theme ?? 'system');
+
+  useEffect(() => {
+    void load();
+    return client().on('app.log', (line) => appendOutput(line));
+  }, [load, appendOutput]);
+
+  if (loadError) {
+    return (
+      <main className="center-screen" role="alert">
+        <h1>Dronacharya cannot reach its services</h1>
+        <p>{loadError}</p>
+        <button className="button primary" onClick={() => void load()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (!status) return <div className="center-screen" aria-busy="true" aria-label="Loading" />;
+  if (status.state === 'recovery') return <RecoveryScreen status={status} />;
+  if (!profile || !settings) return <div className="center-screen" aria-busy="true" aria-label="Loading" />;
+  if (!profile.firstRunCompleted) return <FirstRun />;
+  return <Shell />;
+}

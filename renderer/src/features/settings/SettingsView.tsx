@@ -1,0 +1,64 @@
+import { useId } from 'react';
+import { gamificationModes, type Profile, type Settings } from '../../../../preload/contract/profile';
+import { useAppStore } from '../../app/app-store';
+
+export function SettingsSide() {
+  return (
+    <nav aria-label="Settings sections" className="side-list">
+      <a href="#settings-appearance">Appearance</a>
+      <a href="#settings-learner">You</a>
+      <a href="#settings-about">About</a>
+    </nav>
+  );
+}
+
+export function SettingsCanvas() {
+  const { settings, profile, status, updateSettings, updateProfile } = useAppStore();
+  const ids = { theme: useId(), font: useId(), name: useId(), mode: useId() };
+  if (!settings || !profile) return null;
+  return (
+    <div className="settings">
+      <h1>Settings</h1>
+      <section id="settings-appearance" aria-labelledby="settings-appearance-title">
+        <h2 id="settings-appearance-title">Appearance</h2>
+        <label htmlFor={ids.theme}>Theme</label>
+        <select id={ids.theme} value={settings.theme} onChange={(e) => void updateSettings({ theme: e.target.value as Settings['theme'] })}>
+          <option value="system">Follow the system</option>
+          <option value="dark">Dark</option>
+          <option value="light">Light</option>
+        </select>
+        <label htmlFor={ids.font}>Editor font size</label>
+        <input
+          id={ids.font}
+          type="number"
+          min={8}
+          max={40}
+          value={settings.editorFontSize}
+          onChange={(e) => {
+            const size = Number(e.target.value);
+            if (Number.isInteger(size) && size >= 8 && size <= 40) void updateSettings({ editorFontSize: size });
+          }}
+        />
+      </section>
+      <section id="settings-learner" aria-labelledby="settings-learner-title">
+        <h2 id="settings-learner-title">You</h2>
+        <label htmlFor={ids.name}>Name</label>
+        <input id={ids.name} defaultValue={profile.name} onBlur={(e) => e.target.value.trim() && void updateProfile({ name: e.target.value })} />
+        <label htmlFor={ids.mode}>Game elements</label>
+        <select id={ids.mode} value={profile.gamificationMode} onChange={(e) => void updateProfile({ gamificationMode: e.target.value as Profile['gamificationMode'] })}>
+          {gamificationModes.map((mode) => (
+            <option key={mode} value={mode}>
+              {mode}
+            </option>
+          ))}
+        </select>
+      </section>
+      <section id="settings-about" aria-labelledby="settings-about-title">
+        <h2 id="settings-about-title">About</h2>
+        <p className="muted">
+          Dronacharya {status?.version} · {status?.mode === 'serve' ? 'serve mode (browser)' : 'desktop'} · data in <code>{status?.dataDir}</code>
+        </p>
+      </section>
+    </div>
+  );
+}

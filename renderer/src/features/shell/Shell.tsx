@@ -1,0 +1,145 @@
+import { Command as CommandIcon, Moon, Sun } from 'lucide-react';
+import { useMemo } from 'react';
+import { Group, Panel, Separator, usePanelRef, type Layout as PanelSizes } from 'react-resizable-panels';
+import { useAppStore } from '../../app/app-store';
+import { useResolvedTheme } from '../../app/use-theme';
+import { Hud } from '../hud/Hud';
+import { CommandPalette } from '../palette/CommandPalette';
+import { formatShortcut, useGlobalShortcuts, useRegisterCommands, type AppCommand } from '../palette/command-registry';
+import { activities } from './activities';
+import { BottomPanel } from './BottomPanel';
+
+function togglePanel(panel: ReturnType<typeof usePanelRef>['current']) {
+  if (!panel) return;
+  if (panel.isCollapsed()) panel.expand();
+  else panel.collapse();
+}
+
+export function Shell() {
+  const settings = useAppStore((state) => state.settings!);
+  const connection = useAppStore((state) => state.connection);
+  const status = useAppStore((state) => state.status);
+  const { updateLayout, updateSettings, setPaletteOpen } = useAppStore.getState();
+  const resolvedTheme = useResolvedTheme(settings.theme);
+  const sideRef = usePanelRef();
+  const bottomRef = usePanelRef();
+  const activity = activities.find((entry) => entry.id === settings.layout.activity) ?? activities[0]!;
+
+  const commands = useMemo<AppCommand[]>(() => {
+    const showTab = (bottomTab: 'tutor' | 'terminal' | 'output') => {
+      if (bottomRef.current?.isCollapsed()) bottomRef.current.expand();
+      void useAppStore.getState().updateLayout({ bottomTab });
+    };
+    const toggleTheme = () => {
+      const { settings: current } = useAppStore.getState();
+      const shown = current?.theme === 'system' ? (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : current?.theme;
+      void useAppStore.getState().updateSettings({ theme: shown === 'dark' ? 'light' : 'dark' });
+    };
+    return [
+      { id: 'palette.open', title: 'Show all commands', category: 'View', shortcut: 'Mod+Shift+P', run: () => useAppStore.getState().setPaletteOpen(true) },
+      { id: 'view.toggleTheme', title: 'Toggle dark/light theme', category: 'View', shortcut: 'Mod+K', run: toggleTheme },
+      { id: 'view.toggleSide', title: 'Toggle side panel', category: 'View', shortcut: 'Mod+B', run: () => togglePanel(sideRef.current) },
+      { id: 'view.toggleBottom', title: 'Toggle bottom panel', category: 'View', shortcut: 'Mod+J', run: () => togglePanel(bottomRef.current) },
+      { id: 'view.tutor', title: 'Show Tutor', category: 'View', run: () => showTab('tutor') },
+      { id: 'view.terminal', title: 'Show Terminal', category: 'View', shortcut: 'Mod+`', run: () => showTab('terminal') },
+      { id: 'view.output', title: 'Show Output', category: 'View', run: () => showTab('output') },
+      {
+        id: 'view.resetLayout',
+        title: 'Reset layout',
+        category: 'View',
+        run: () => void useAppStore.getState().updateLayout({ horizontal: { side: 22, centre: 78 }, vertical: { canvas: 70, bottom: 30 } }).then(() => window.location.reload()),
+      },
+      ...activities.map((entry) => ({
+        id: `go.${entry.id}`,
+        title: `Go to ${entry.label}`,
+        category: 'Go',
+        shortcut: entry.shortcut,
+        run: () => void useAppStore.getState().updateLayout({ activity: entry.id }),
+      })),
+    ];
+  }, [sideRef, bottomRef]);
+  useRegisterCommands(commands);
+  useGlobalShortcuts();
+
+  return (
+    <div className="app-shell">
+      <header className="top-bar">
+        <div className="brand">
+          <img src="/icon.svg" alt="" width={18} height={18} /> Dronacharya
+        </div>
+        <button className="palette-trigger" onClick={() => setPaletteOpen(true)} aria-label="Open command palette">
+          <CommandIcon size={14} aria-hidden="true" /> Search commands <kbd>{formatShortcut('Mod+Shift+P')}</kbd>
+        </button>
+        <Hud />
+        <button
+          className="icon-button"
+          aria-label={resolvedTheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          title="Toggle theme"
+          onClick={() => void updateSettings({ theme: resolvedTheme === 'dark' ? 'light' : 'dark' })}
+        >
+          {resolvedTheme === 'dark' ? <Sun size={16} aria-hidden="true" /> : <Moon size={16} aria-hidden="true" />}
+        </button>
+      </header>
+      <div className="workbench">
+        <nav className="activity-bar" aria-label="Activities">
+          {activities.map((entry) => (
+            <button
+              key={entry.id}
+              className="activity"
+              aria-label={entry.label}
+              aria-current={entry.id === activity.id ? 'page' : undefined}
+              title={`${entry.label} (${formatShortcut(entry.shortcut)})`}
+              onClick={() => {
+                if (entry.id === activity.id) togglePanel(sideRef.current);
+                else {
+                  if (sideRef.current?.isCollapsed()) sideRef.current.expand();
+                  void updateLayout({ activity: entry.id });
+                }
+              }}
+            >
+              <entry.icon size={22} aria-hidden="true" />
+            </button>
+          ))}
+        </nav>
+        <Group
+          orientation="horizontal"
+          className="panel-group"
+          defaultLayout={settings.layout.horizontal}
+          onLayoutChanged={(horizontal: PanelSizes) => void updateLayout({ horizontal })}
+        >
+          <Panel id="side" panelRef={sideRef} collapsible minSize="12%" maxSize="45%" className="side-panel">
+            <aside aria-label={`${activity.label} side panel`} className="side-panel-body">
+              <activity.Side />
+            </aside>
+          </Panel>
+          <Separator className="sash sash-vertical" aria-label="Resize side panel" />
+          <Panel id="centre" minSize="30%">
+            <Group
+              orientation="vertical"
+              className="panel-group"
+              defaultLayout={settings.layout.vertical}
+              onLayoutChanged={(vertical: PanelSizes) => void updateLayout({ vertical })}
+            >
+              <Panel id="canvas" minSize="20%">
+                <main className="canvas" aria-label={activity.label}>
+                  <activity.Canvas />
+                </main>
+              </Panel>
+              <Separator className="sash sash-horizontal" aria-label="Resize bottom panel" />
+              <Panel id="bottom" panelRef={bottomRef} collapsible minSize="10%">
+                <BottomPanel />
+              </Panel>
+            </Group>
+          </Panel>
+        </Group>
+      </div>
+      <footer className="status-bar">
+        <span>{status?.mode === 'serve' ? 'Serve mode' : 'Desktop'}</span>
+        <span className={`connection connection-${connection}`}>{connection === 'open' ? 'Connected' : connection === 'connecting' ? 'Connecting…' : 'Disconnected'}</span>
+        <span className="status-spacer" />
+        <span>v{status?.version}</span>
+      </footer>
+      <CommandPalette />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// The activity bar's entries. Each feature owns its side panel and its canvas; the shell
+// only places them.
+import { Award, BookOpen, Dumbbell, Settings as SettingsIcon, TrendingUp, type LucideIcon } from 'lucide-react';
+import type { ComponentType } from 'react';
+import type { Layout } from '../../../../preload/contract/profile';
+import { CertificatesCanvas, CertificatesSide } from '../certificates/CertificatesView';
+import { LearnCanvas, LearnSide } from '../learn/LearnView';
+import { PracticeCanvas, PracticeSide } from '../practice/PracticeView';
+import { ProgressCanvas, ProgressSide } from '../progress/ProgressView';
+import { SettingsCanvas, SettingsSide } from '../settings/SettingsView';
+
+export interface Activity {
+  readonly id: Layout['activity'];
+  readonly label: string;
+  readonly icon: LucideIcon;
+  readonly shortcut: string;
+  readonly Side: ComponentType;
+  readonly Canvas: ComponentType;
+}
+
+export const activities: readonly Activity[] = [
+  { id: 'learn', label: 'Learn', icon: BookOpen, shortcut: 'Mod+Shift+L', Side: LearnSide, Canvas: LearnCanvas },
+  { id: 'practice', label: 'Practice', icon: Dumbbell, shortcut: 'Mod+Shift+E', Side: PracticeSide, Canvas: PracticeCanvas },
+  { id: 'progress', label: 'Progress', icon: TrendingUp, shortcut: 'Mod+Shift+G', Side: ProgressSide, Canvas: ProgressCanvas },
+  { id: 'certificates', label: 'Certificates', icon: Award, shortcut: 'Mod+Shift+C', Side: CertificatesSide, Canvas: CertificatesCanvas },
+  { id: 'settings', label: 'Settings', icon: SettingsIcon, shortcut: 'Mod+,', Side: SettingsSide, Canvas: SettingsCanvas },
+];

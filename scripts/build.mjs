@@ -1,0 +1,43 @@
+// Builds everything the app runs from: the renderer (Vite), main and the CLI (esbuild,
+// Node ESM, dependencies left in node_modules), the sandboxed preload (esbuild, one CJS file).
+import { build as esbuild } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const started = Date.now();
+const only = process.argv.includes('--main-only') ? 'main' : 'all';
+
+async function buildMain() {
+  await esbuild({
+    absWorkingDir: root,
+    entryPoints: { cli: 'main/cli/index.ts', electron: 'main/electron/main.ts' },
+    outdir: 'dist/main',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  // Sandboxed preloads cannot use ESM or node_modules: one self-contained CJS file.
+  await esbuild({
+    absWorkingDir: root,
+    entryPoints: ['main/electron/preload.ts'],
+    outfile: 'dist/preload/preload.cjs',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron'],
+    logLevel: 'warning',
+  });
+  fs.cpSync(path.join(root, 'main/store/migrations'), path.join(root, 'dist/main/migrations'), { recursive: true });
+}
+
+await buildMain();
+if (only === 'all') await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+process.stdout.write(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
