@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests drive serve mode in Debian's Chromium (never a downloaded browser).
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/support/global-setup.ts',
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -16,7 +16,7 @@ const failedSteps = [];
 function step(name, command, args, count) {
   const started = Date.now();
   process.stdout.write(`\n━━ ${name} ━━\n`);
-  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, DRONA_BUILT: '1' } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = run.status === 0;
   if (count) count();

@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { completeFirstRun } from './support/learner';
+import { startServe, tempDataDir, type ServeProcess } from './support/serve';
+
+let serve: ServeProcess | undefined;
+test.afterEach(async () => {
+  await serve?.stop();
+  serve = undefined;
+});
+
+test('a request without the token is refused, on the page and on the socket', async ({ request }) => {
+  serve = await startServe();
+  const page = await request.get(`${serve.origin}/`);
+  expect(page.status()).toBe(401);
+  expect(await page.text()).toContain('needs the link printed');
+  const asset = await request.get(`${serve.origin}/index.html?token=wrong`);
+  expect(asset.status()).toBe(401);
+  const withToken = await request.get(serve.url);
+  expect(withToken.status()).toBe(200);
+  expect(withToken.headers()['content-security-policy']).toContain("script-src 'self'");
+  // The token was printed once, in the start-up line, and never again.
+  const lines = serve.output().split('\n').filter((line) => line.includes(serve!.token));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain('Dronacharya is running at');
+});
+
+test('the shell renders, first run completes, theme and layout persist across a restart', async ({ page }) => {
+  const dataDir = tempDataDir();
+  serve = await startServe({ dataDir });
+  await page.goto(serve.url);
+  await expect(page).toHaveURL(/^[^?]*$/); // the token leaves the address bar
+  await expect(page.getByRole('heading', { name: 'Welcome to Dronacharya' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/first-run.png' });
+  await completeFirstRun(page);
+
+  await expect(page.getByRole('banner')).toBeVisible();
+  for (const name of ['Learn', 'Practice', 'Progress', 'Certificates', 'Settings']) {
+    await expect(page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name })).toBeVisible();
+  }
+  for (const name of ['Tutor', 'Terminal', 'Output']) await expect(page.getByRole('tab', { name })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Your progress' })).toBeVisible();
+
+  const html = page.locator('html');
+  const before = await html.getAttribute('data-theme');
+  const after = before === 'dark' ? 'light' : 'dark';
+  await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).click();
+  await expect(html).toHaveAttribute('data-theme', after);
+
+  await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  // Collapse the side panel with its shortcut.
+  const side = page.getByRole('complementary', { name: /side panel/ });
+  const sideWidth = (await side.boundingBox())!.width;
+  expect(sideWidth).toBeGreaterThan(50);
+  await page.keyboard.press('Control+b');
+  await expect.poll(async () => (await side.boundingBox())?.width ?? 0).toBeLessThan(5);
+  await page.waitForTimeout(300); // the layout is saved when the drag/collapse settles
+  await page.screenshot({ path: 'test-results/screenshots/shell.png' });
+
+  await serve.stop();
+  serve = await startServe({ dataDir });
+  await page.goto(serve.url);
+  await expect(page.getByRole('navigation', { name: 'Activities' })).toBeVisible();
+  await expect(html).toHaveAttribute('data-theme', after);
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Terminal' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(async () => (await side.boundingBox())?.width ?? 0).toBeLessThan(5);
+});
+
+test('the command palette opens with Ctrl+Shift+P and runs a command', async ({ page }) => {
+  serve = await startServe();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.getByRole('dialog');
+  await expect(palette).toBeVisible();
+  await expect(palette.getByRole('option', { name: /Toggle dark\/light theme/ })).toBeVisible();
+  await expect(palette.getByRole('option', { name: /Go to Progress/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/command-palette.png' });
+  await page.keyboard.type('go to progress');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByRole('main', { name: 'Progress' })).toBeVisible();
+});
