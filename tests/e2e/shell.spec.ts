@@ -8,7 +8,7 @@ test.afterEach(async () => {
   serve = undefined;
 });
 
-test('a request without the token is refused, on the page and on the socket', async ({ request }) => {
+test('a page request without the token is refused; the token is printed once', async ({ request }) => {
   serve = await startServe();
   const page = await request.get(`${serve.origin}/`);
   expect(page.status()).toBe(401);

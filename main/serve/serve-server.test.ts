@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createApp, databaseFile, type DronaApp } from '../app/create-app';
+import { createLogger } from '../app/logger';
+import { startServeServer, type ServeServer } from './serve-server';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-serve-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function start(prepare?: (dataDir: string) => void): Promise<{ server: ServeServer; app: DronaApp; log: string[] }> {
+  const dataDir = tempDir();
+  prepare?.(dataDir);
+  const rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  const log: string[] = [];
+  const app = createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: createLogger((line) => log.push(line)) });
+  const server = await startServeServer({ app, rendererDir });
+  cleanups.push(async () => {
+    await server.close();
+    await app.close();
+  });
+  return { server, app, log };
+}
+
+function connect(server: ServeServer, { token = server.token, origin = `http://127.0.0.1:${server.port}` } = {}) {
+  return new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${token}`, { origin });
+}
+
+function refusal(socket: WebSocket): Promise<number> {
+  return new Promise((resolve, reject) => {
+    socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    socket.on('open', () => reject(new Error('the socket should have been refused')));
+    socket.on('error', () => {});
+  });
+}
+
+async function client(server: ServeServer) {
+  const socket = connect(server);
+  cleanups.push(() => socket.close());
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  const messages: unknown[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+  let id = 0;
+  const sendRaw = async (raw: string) => {
+    const before = messages.length;
+    socket.send(raw);
+    await expect.poll(() => messages.length).toBeGreaterThan(before);
+    return messages[before] as Record<string, unknown>;
+  };
+  const call = (name: unknown, input: unknown) => sendRaw(JSON.stringify({ t: 'call', id: ++id, name, input }));
+  return { call, sendRaw };
+}
+
+describe('serve mode', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    const { server } = await start();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+  });
+
+  it('refuses the socket without the token, with a wrong token, and from another origin', async () => {
+    const { server } = await start();
+    expect(await refusal(new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { origin: `http://127.0.0.1:${server.port}` }))).toBe(401);
+    expect(await refusal(connect(server, { token: 'f'.repeat(48) }))).toBe(401);
+    expect(await refusal(connect(server, { origin: 'http://evil.example' }))).toBe(403);
+  });
+
+  it('answers a valid call and rejects bad payloads with typed errors, staying up', async () => {
+    const { server, log } = await start();
+    const { call, sendRaw } = await client(server);
+    expect(await call('app.status', {})).toMatchObject({ t: 'result', ok: true, value: { state: 'ready', mode: 'serve' } });
+
+    const unknown = await call('app.formatHardDisk', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+
+    const bad = await call('profile.completeFirstRun', { name: '', experienceLevel: 'wizard', gamificationMode: 'full', timezone: 'UTC', goal: '' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const details = (bad.error as { details: { path: string[] }[] }).details.map((d) => d.path.join('.'));
+    expect(details).toEqual(expect.arrayContaining(['name', 'experienceLevel']));
+
+    expect(await call('settings.update', { editorFontSize: 'huge' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('settings.update', { theme: 'dark' })).toMatchObject({ ok: true, value: { theme: 'dark' } });
+    expect(await sendRaw('{not json')).toMatchObject({ t: 'protocol-error' });
+    expect(await sendRaw(JSON.stringify({ t: 'call', id: -1, name: 'app.status' }))).toMatchObject({ t: 'protocol-error' });
+    expect(await call('app.status', {})).toMatchObject({ ok: true });
+    expect(log.join('\n')).not.toContain(server.token);
+  });
+
+  it('keeps a corrupt database aside on request and starts fresh', async () => {
+    const { server, app } = await start((dataDir) => fs.writeFileSync(databaseFile(dataDir), 'not a database'.repeat(100)));
+    const { call } = await client(server);
+    const status = await call('app.status', {});
+    expect(status).toMatchObject({ ok: true, value: { state: 'recovery', problem: { kind: 'corrupt' } } });
+    expect(await call('profile.get', {})).toMatchObject({ ok: false, error: { code: 'store_unavailable' } });
+    const recovered = await call('app.recoverStore', { action: 'fresh' });
+    const keptAside = (recovered.value as { keptAside: string }).keptAside;
+    expect(fs.readFileSync(keptAside, 'utf8')).toContain('not a database');
+    expect(await call('app.status', {})).toMatchObject({ ok: true, value: { state: 'ready' } });
+    expect(await call('profile.get', {})).toMatchObject({ ok: true, value: { firstRunCompleted: false } });
+    expect(app.state()).toHaveProperty('services');
+  });
+});
