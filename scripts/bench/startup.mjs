@@ -1,0 +1,104 @@
+// bench:startup — from `drona serve` process start to the shell's first contentful paint in
+// Chromium, and the renderer's initial JS (gzipped). Baseline, measured in the same run: a bare
+// Node HTTP server serving a one-line page, started and painted the same way.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const runs = Number(process.env.BENCH_RUNS ?? 10);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function startProcess(args) {
+  const startedAt = Date.now();
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const url = new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+  return { startedAt, url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+}
+
+async function firstContentfulPaint(page, url, readySelector) {
+  await page.goto(url);
+  if (readySelector) await page.waitForSelector(readySelector);
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const done = (entry) => resolve(performance.timeOrigin + entry.startTime);
+        const existing = performance.getEntriesByName('first-contentful-paint')[0];
+        if (existing) return done(existing);
+        new PerformanceObserver((list) => done(list.getEntries()[0])).observe({ type: 'paint', buffered: true });
+      }),
+  );
+}
+
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+
+// A learner who has done the first run, so every measured start paints the shell.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-startup-'));
+{
+  const serve = startProcess(['bin/drona.mjs', 'serve', '--no-open', '--data-dir', dataDir]);
+  const page = await browser.newPage();
+  await page.goto(await serve.url);
+  await page.getByLabel('What should we call you?').fill('Bench');
+  await page.getByRole('button', { name: 'Start learning' }).click();
+  await page.waitForSelector('nav[aria-label="Activities"]');
+  await page.close();
+  await serve.stop();
+}
+
+const baselineServer = `
+  const http = require('node:http');
+  const server = http.createServer((req, res) => { res.writeHead(200, {'content-type': 'text/html'}); res.end('<!doctype html><p>Hello</p>'); });
+  server.listen(0, '127.0.0.1', () => console.log('running at http://127.0.0.1:' + server.address().port + '/'));`;
+
+const app = [];
+const baseline = [];
+for (let i = 0; i < runs; i++) {
+  for (const [args, selector, into] of [
+    [['-e', baselineServer], null, baseline],
+    [['bin/drona.mjs', 'serve', '--no-open', '--data-dir', dataDir], 'nav[aria-label="Activities"]', app],
+  ]) {
+    const context = await browser.newContext(); // cold cache each time
+    const page = await context.newPage();
+    const proc = startProcess(args);
+    const fcp = await firstContentfulPaint(page, await proc.url, selector);
+    into.push(fcp - proc.startedAt);
+    await context.close();
+    await proc.stop();
+  }
+}
+await browser.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+// Initial JS: the entry script and its modulepreloads, as index.html references them.
+const rendererDir = path.join(root, 'dist', 'renderer');
+const html = fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
+const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const gzipped = scripts.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(rendererDir, file)), { level: 9 }).length, 0);
+const raw = scripts.reduce((sum, file) => sum + fs.statSync(path.join(rendererDir, file)).size, 0);
+
+const fmt = (ms) => `${ms.toFixed(0)} ms`;
+const p50 = percentile(app, 50);
+const b50 = percentile(baseline, 50);
+console.log(`startup to first contentful paint of the shell, ${runs} runs (cold browser cache):`);
+console.log(`  app       p50 ${fmt(p50)}  p95 ${fmt(percentile(app, 95))}`);
+console.log(`  baseline  p50 ${fmt(b50)}  p95 ${fmt(percentile(baseline, 95))}  (bare Node server, one-line page)`);
+console.log(`  ratio app/baseline p50: ${(p50 / b50).toFixed(2)}x   goal: under 1000 ms → ${p50 < 1000 ? 'met' : 'NOT met'}`);
+console.log(`initial renderer JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(1)} KB raw) in ${scripts.length} file(s)`);
+console.log(`  ratio to the 400 KB budget: ${(gzipped / 1024 / 400).toFixed(2)}   goal → ${gzipped < 400 * 1024 ? 'met' : 'NOT met'}`);
