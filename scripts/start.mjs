@@ -10,13 +10,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const extra = process.argv.slice(2);
 
+/** The installed Electron binary, or null. Never `require('electron')`: it downloads when missing. */
 function electronBinary() {
+  let packageDir;
   try {
-    const binary = require('electron');
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+    packageDir = path.dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist');
+  const binary = path.join(distDir, fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(binary) ? binary : null;
 }
 
 function run(command, args) {

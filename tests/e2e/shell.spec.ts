@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { completeFirstRun } from './support/learner';
 import { startServe, tempDataDir, type ServeProcess } from './support/serve';
 
@@ -82,4 +84,19 @@ test('the command palette opens with Ctrl+Shift+P and runs a command', async ({ 
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
   await expect(page.getByRole('main', { name: 'Progress' })).toBeVisible();
+});
+
+test('a damaged database gets an explanation and a choice, and starting fresh keeps it aside', async ({ page }) => {
+  const dataDir = tempDataDir();
+  fs.writeFileSync(path.join(dataDir, 'drona.db'), 'these bytes are not a database '.repeat(100));
+  serve = await startServe({ dataDir });
+  await page.goto(serve.url);
+  await expect(page.getByRole('heading', { name: 'Your progress database is damaged' })).toBeVisible();
+  await expect(page.getByText('Nothing has been changed or deleted.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/recovery.png' });
+  await page.getByRole('button', { name: /Start fresh/ }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Dronacharya' })).toBeVisible();
+  const keptAside = fs.readdirSync(dataDir).filter((name) => name.startsWith('drona.db.broken-'));
+  expect(keptAside).toHaveLength(1);
+  expect(fs.readFileSync(path.join(dataDir, keptAside[0]!), 'utf8')).toContain('these bytes are not a database');
 });
