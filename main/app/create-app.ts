@@ -8,6 +8,8 @@ import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { profileHandlers } from '../profile/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { terminalHandlers } from '../terminal/handlers';
+import { workspaceHandlers } from '../workspace/handlers';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import type { Logger } from './logger';
 import { createServices, type AppConfig, type Services } from './services';
@@ -76,6 +78,8 @@ export function createApp(config: AppConfig): DronaApp {
     },
     ...profileHandlers(access),
     ...settingsHandlers(access),
+    ...workspaceHandlers(access),
+    ...terminalHandlers(access, config.dataDir),
   };
 
   return {
@@ -85,6 +89,8 @@ export function createApp(config: AppConfig): DronaApp {
     logger: config.logger,
     state: () => (services ? { services } : { problem: problem! }),
     close: async () => {
+      services?.terminal.closeAll();
+      await services?.workspace.close();
       services?.store.close();
       services = null;
     },

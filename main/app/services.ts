@@ -1,5 +1,7 @@
 import { ProfileService } from '../profile/profile-service';
 import { SettingsService } from '../settings/settings-service';
+import { TerminalService } from '../terminal/terminal-service';
+import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
 import type { Store } from '../store/open-store';
 import type { EventBus } from '../ipc/event-bus';
 import type { Logger } from './logger';
@@ -19,17 +21,46 @@ export interface Services {
   readonly events: EventBus;
   readonly profile: ProfileService;
   readonly settings: SettingsService;
+  readonly workspace: WorkspaceService;
+  readonly terminal: TerminalService;
 }
 
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
   const now = config.now ?? Date.now;
-  return {
+  // Starter files come from the lesson's exercise (the course service), looked up at call time.
+  const starters: StarterSource = async (courseId, lessonId) => {
+    const courses = (services as { courses?: ExerciseSource }).courses;
+    const exercise = courses ? await courses.getExercise(courseId, lessonId) : null;
+    return exercise ? exercise.files : null;
+  };
+  const workspace = new WorkspaceService(store, config.dataDir, starters, now);
+  workspace.onExternalChange((change) => {
+    for (const sessionId of workspace.viewersOf(change.courseId, change.lessonId)) events.emit('workspace.changed', change, sessionId);
+  });
+  const terminal = new TerminalService({
+    data: (sessionId, id, data) => events.emit('terminal.data', { id, data }, sessionId),
+    exit: (sessionId, id, exitCode) => events.emit('terminal.exit', { id, exitCode }, sessionId),
+  });
+  events.onSessionEnd((sessionId) => {
+    terminal.endSession(sessionId);
+    void workspace.endSession(sessionId);
+  });
+  const services: Services = {
     store,
     events,
     profile: new ProfileService(store, now),
     settings: new SettingsService(store, now),
+    workspace,
+    terminal,
   };
+  return services;
 }
+
+/** What the workspace needs from the course service. */
+interface ExerciseSource {
+  getExercise(courseId: string, lessonId: string): Promise<{ files: StarterFiles } | null> | { files: StarterFiles } | null;
+}
+type StarterFiles = readonly { path: string; content: string; role: 'editable' | 'readOnly' | 'hidden' }[];
 
 /** Handlers ask for the services at call time: while the store awaits recovery there are none. */
 export type ServicesAccess = () => Services;

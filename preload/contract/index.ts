@@ -3,14 +3,23 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
 import { profileCalls } from './profile';
+import { sandboxCalls, sandboxEvents } from './sandbox';
+import { terminalCalls, terminalEvents } from './terminal';
+import { workspaceCalls, workspaceEvents } from './workspace';
 
 export const calls = {
   ...appCalls,
   ...profileCalls,
+  ...sandboxCalls,
+  ...workspaceCalls,
+  ...terminalCalls,
 };
 
 export const events = {
   ...appEvents,
+  ...sandboxEvents,
+  ...workspaceEvents,
+  ...terminalEvents,
 };
 
 export type Calls = typeof calls;
