@@ -10,6 +10,7 @@ import { profileHandlers } from '../profile/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
+import { lessonHandlers } from '../workspace/lesson-handlers';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import type { Logger } from './logger';
 import { createServices, type AppConfig, type Services } from './services';
@@ -80,6 +81,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...settingsHandlers(access),
     ...workspaceHandlers(access),
     ...terminalHandlers(access, config.dataDir),
+    ...lessonHandlers(access),
   };
 
   return {

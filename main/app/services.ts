@@ -1,6 +1,7 @@
 import { ProfileService } from '../profile/profile-service';
 import { SettingsService } from '../settings/settings-service';
 import { TerminalService } from '../terminal/terminal-service';
+import { LessonActivity, type ExerciseFacts, type LessonFacts } from '../workspace/lesson-activity';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
 import type { Store } from '../store/open-store';
 import type { EventBus } from '../ipc/event-bus';
@@ -23,6 +24,7 @@ export interface Services {
   readonly settings: SettingsService;
   readonly workspace: WorkspaceService;
   readonly terminal: TerminalService;
+  readonly lessonActivity: LessonActivity;
 }
 
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
@@ -45,6 +47,29 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     terminal.endSession(sessionId);
     void workspace.endSession(sessionId);
   });
+  const lessonActivity = new LessonActivity(
+    store,
+    {
+      getLesson: async (courseId, lessonId) => {
+        const courses = (services as { courses?: LessonSource }).courses;
+        return courses ? ((await courses.getLesson(courseId, lessonId)) ?? null) : null;
+      },
+      getExercise: async (courseId, lessonId) => {
+        const courses = (services as { courses?: ExerciseSource }).courses;
+        return courses ? ((await courses.getExercise(courseId, lessonId)) ?? null) : null;
+      },
+      record: async (event) => {
+        const progress = (services as { progress?: { record(event: unknown): unknown } }).progress;
+        try {
+          await progress?.record(event);
+        } catch (error) {
+          // The lesson stays completed; XP can be recomputed from lesson_progress later.
+          config.logger.warn(`progress did not take ${event.kind}: ${(error as Error).message}`);
+        }
+      },
+    },
+    now,
+  );
   const services: Services = {
     store,
     events,
@@ -52,13 +77,17 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     settings: new SettingsService(store, now),
     workspace,
     terminal,
+    lessonActivity,
   };
   return services;
 }
 
 /** What the workspace needs from the course service. */
 interface ExerciseSource {
-  getExercise(courseId: string, lessonId: string): Promise<{ files: StarterFiles } | null> | { files: StarterFiles } | null;
+  getExercise(courseId: string, lessonId: string): Promise<(ExerciseFacts & { files: StarterFiles }) | null> | (ExerciseFacts & { files: StarterFiles }) | null;
+}
+interface LessonSource {
+  getLesson(courseId: string, lessonId: string): Promise<LessonFacts | null> | LessonFacts | null;
 }
 type StarterFiles = readonly { path: string; content: string; role: 'editable' | 'readOnly' | 'hidden' }[];
 

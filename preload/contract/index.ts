@@ -2,6 +2,7 @@
 // file here; this index merges them. Main implements every call; the renderer calls them.
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
+import { lessonCalls } from './lesson';
 import { profileCalls } from './profile';
 import { sandboxCalls, sandboxEvents } from './sandbox';
 import { terminalCalls, terminalEvents } from './terminal';
@@ -13,6 +14,7 @@ export const calls = {
   ...sandboxCalls,
   ...workspaceCalls,
   ...terminalCalls,
+  ...lessonCalls,
 };
 
 export const events = {

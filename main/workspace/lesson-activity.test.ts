@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../store/open-store';
+import { codeExecutions, journalEntries } from '../store/schema';
+import { LessonActivity, scoreQuiz, type LessonFacts } from './lesson-activity';
+
+const quiz: NonNullable<LessonFacts['quiz']> = {
+  passPercent: 50,
+  questions: [
+    { id: 'q1', kind: 'single', options: [{ correct: true }, { correct: false }] },
+    { id: 'q2', kind: 'multiple', options: [{ correct: true }, { correct: true }, { correct: false }] },
+  ],
+};
+const lessons: Record<string, LessonFacts> = {
+  intro: { type: 'concept' },
+  add: { type: 'practice' },
+  check: { type: 'quiz', quiz },
+  think: { type: 'reflection', reflection: { prompt: 'What surprised you?' } },
+};
+
+let store: Store | undefined;
+afterEach(() => store?.close());
+
+function setup() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-lesson-'));
+  store = openStore(path.join(dir, 'drona.db'));
+  const recorded: { kind: string; idempotencyKey: string }[] = [];
+  const activity = new LessonActivity(store, {
+    getLesson: async (_course, lesson) => lessons[lesson] ?? null,
+    getExercise: async (_course, lesson) => (lesson === 'add' ? { language: 'python', entry: 'main.py', hints: ['nudge', 'closer', 'answer'] } : null),
+    record: async (event) => void recorded.push(event),
+  });
+  return { activity, recorded, store };
+}
+
+describe('scoreQuiz', () => {
+  it('counts only exactly right answers', () => {
+    expect(scoreQuiz(quiz.questions, [{ questionId: 'q1', selected: [0] }, { questionId: 'q2', selected: [0, 1] }])).toBe(100);
+    expect(scoreQuiz(quiz.questions, [{ questionId: 'q1', selected: [0] }, { questionId: 'q2', selected: [0] }])).toBe(50);
+    expect(scoreQuiz(quiz.questions, [])).toBe(0);
+  });
+
+  it('stays between 0 and 100 whatever is selected', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ questionId: fc.constantFrom('q1', 'q2', 'zz'), selected: fc.array(fc.nat(5)) })), (answers) => {
+        const score = scoreQuiz(quiz.questions, answers);
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(100);
+      }),
+    );
+  });
+});
+
+describe('LessonActivity', () => {
+  it('lets a concept lesson be marked complete once, and refuses it for an exercise', async () => {
+    const { activity, recorded } = setup();
+    expect((await activity.complete('py', 'intro')).status).toBe('completed');
+    await activity.complete('py', 'intro');
+    expect(recorded.map((event) => event.kind)).toEqual(['lesson-completed']);
+    await expect(activity.complete('py', 'add')).rejects.toThrow(/completes when its Check passes/);
+  });
+
+  it('reveals hints one at a time, in order, recording each', async () => {
+    const { activity, recorded } = setup();
+    expect((await activity.revealHint('py', 'add')).revealedHints).toEqual(['nudge']);
+    expect((await activity.revealHint('py', 'add')).revealedHints).toEqual(['nudge', 'closer']);
+    await activity.revealHint('py', 'add');
+    await expect(activity.revealHint('py', 'add')).rejects.toMatchObject({ code: 'conflict' });
+    expect(recorded.filter((event) => event.kind === 'hint-revealed')).toHaveLength(3);
+  });
+
+  it('completes an exercise only after a recorded passing check', async () => {
+    const { activity, store } = setup();
+    await expect(activity.checkPassed('py', 'add', { firstAttempt: true, elapsedSeconds: 30 })).rejects.toMatchObject({ code: 'conflict' });
+    store.db
+      .insert(codeExecutions)
+      .values({ courseId: 'py', lessonId: 'add', kind: 'check', language: 'python', driver: 'process', outcome: 'pass', durationMs: 5, createdAt: Date.now() })
+      .run();
+    expect((await activity.checkPassed('py', 'add', { firstAttempt: true, elapsedSeconds: 30 })).status).toBe('completed');
+  });
+
+  it('completes a quiz only when the score reaches the pass mark', async () => {
+    const { activity, recorded } = setup();
+    const failed = await activity.submitQuiz('py', 'check', [{ questionId: 'q1', selected: [1] }]);
+    expect(failed).toMatchObject({ score: 0, passed: false, standing: { status: 'in_progress' } });
+    const passed = await activity.submitQuiz('py', 'check', [{ questionId: 'q1', selected: [0] }]);
+    expect(passed).toMatchObject({ score: 50, passed: true, standing: { status: 'completed' } });
+    expect(recorded.map((event) => event.kind)).toEqual(['quiz-passed']);
+  });
+
+  it('saves a reflection to the journal and completes the lesson', async () => {
+    const { activity, store } = setup();
+    expect((await activity.saveReflection('py', 'think', 'Loops are shorter than I thought.')).status).toBe('completed');
+    expect(store.db.select().from(journalEntries).all().map((row) => row.text)).toEqual(['Loops are shorter than I thought.']);
+  });
+});

@@ -1,0 +1,234 @@
+// The learner's standing in one lesson (lesson_progress, hint_reveals, attempts,
+// journal_entries) and the ways a lesson completes: Mark complete (where the type allows),
+// a passing Check, a passed quiz, a saved reflection. XP and streaks are the progress
+// service's: each completion is also reported to it as a LearningEvent.
+import { and, desc, eq, gte } from 'drizzle-orm';
+import { DronaError } from '../../preload/contract';
+import type { LessonStanding } from '../../preload/contract/lesson';
+import type { Store } from '../store/open-store';
+import { attempts, codeExecutions, hintReveals, journalEntries, lessonProgress, profile } from '../store/schema';
+
+/** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
+export interface LessonFacts {
+  readonly type: string;
+  readonly quiz?: {
+    readonly passPercent: number;
+    readonly questions: readonly { readonly id: string; readonly kind: string; readonly options: readonly { readonly correct: boolean }[] }[];
+  } | null;
+  readonly reflection?: { readonly prompt: string } | null;
+}
+
+export interface ExerciseFacts {
+  readonly language: 'python' | 'javascript';
+  readonly entry: string;
+  readonly hints: readonly string[];
+}
+
+/** What lesson activity needs from other services; each may be missing while that domain is not built. */
+export interface LessonSources {
+  getLesson(courseId: string, lessonId: string): Promise<LessonFacts | null>;
+  getExercise(courseId: string, lessonId: string): Promise<ExerciseFacts | null>;
+  /** Reports a learning event to the progress service, when there is one. */
+  record(event: Record<string, unknown> & { kind: string; idempotencyKey: string }): Promise<void>;
+}
+
+/** Lesson types a learner may complete by pressing "Mark complete". */
+export const markCompleteTypes = new Set(['concept']);
+/** Lesson types that complete on a passing Check. */
+export const exerciseTypes = new Set(['guided', 'code-along', 'practice', 'challenge', 'project']);
+
+/** The share of questions answered exactly right, 0–100. Pure, for the quiz rules. */
+export function scoreQuiz(
+  questions: NonNullable<LessonFacts['quiz']>['questions'],
+  answers: readonly { questionId: string; selected: readonly number[] }[],
+): number {
+  if (questions.length === 0) return 0;
+  let right = 0;
+  for (const question of questions) {
+    const chosen = new Set(answers.find((answer) => answer.questionId === question.id)?.selected ?? []);
+    const correct = question.options.flatMap((option, index) => (option.correct ? [index] : []));
+    if (chosen.size === correct.length && correct.every((index) => chosen.has(index))) right += 1;
+  }
+  return Math.round((right / questions.length) * 1000) / 10;
+}
+
+/** How recent a passing check must be for "lesson.checkPassed" to accept it. */
+const CHECK_FRESH_MS = 10 * 60 * 1000;
+
+export class LessonActivity {
+  constructor(
+    private readonly store: Store,
+    private readonly sources: LessonSources,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private async lesson(courseId: string, lessonId: string): Promise<LessonFacts> {
+    const lesson = await this.sources.getLesson(courseId, lessonId);
+    if (!lesson) throw new DronaError('not_found', `Lesson ${courseId}/${lessonId} is not installed.`);
+    return lesson;
+  }
+
+  async standing(courseId: string, lessonId: string): Promise<LessonStanding> {
+    const row = this.store.db
+      .select()
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
+      .get();
+    const exercise = await this.sources.getExercise(courseId, lessonId);
+    const revealed = this.store.db
+      .select({ hintIndex: hintReveals.hintIndex })
+      .from(hintReveals)
+      .where(and(eq(hintReveals.courseId, courseId), eq(hintReveals.lessonId, lessonId)))
+      .orderBy(hintReveals.hintIndex)
+      .all();
+    return {
+      status: (row?.status as LessonStanding['status'] | undefined) ?? 'not_started',
+      completedAt: row?.completedAt ?? null,
+      exercise: exercise ? { language: exercise.language, entry: exercise.entry, hintCount: exercise.hints.length } : null,
+      revealedHints: exercise ? revealed.flatMap(({ hintIndex }) => (exercise.hints[hintIndex] === undefined ? [] : [exercise.hints[hintIndex]!])) : [],
+    };
+  }
+
+  private timezone(): string {
+    return this.store.db.select({ timezone: profile.timezone }).from(profile).get()?.timezone ?? 'UTC';
+  }
+
+  private markStarted(courseId: string, lessonId: string): void {
+    this.store.db
+      .insert(lessonProgress)
+      .values({ courseId, lessonId, status: 'in_progress', startedAt: this.now() })
+      .onConflictDoNothing()
+      .run();
+  }
+
+  /** Completes the lesson once; returns whether this call was the one that completed it. */
+  private markCompleted(courseId: string, lessonId: string): boolean {
+    this.markStarted(courseId, lessonId);
+    const changed = this.store.db
+      .update(lessonProgress)
+      .set({ status: 'completed', completedAt: this.now() })
+      .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId), eq(lessonProgress.status, 'in_progress')))
+      .run();
+    return changed.changes > 0;
+  }
+
+  private async report(kind: string, courseId: string, lessonId: string, facts: Record<string, unknown>, key: string): Promise<void> {
+    await this.sources.record({
+      kind,
+      courseId,
+      lessonId,
+      occurredAt: this.now(),
+      timezone: this.timezone(),
+      idempotencyKey: key,
+      ...facts,
+    });
+  }
+
+  async revealHint(courseId: string, lessonId: string): Promise<LessonStanding> {
+    const exercise = await this.sources.getExercise(courseId, lessonId);
+    if (!exercise || exercise.hints.length === 0) throw new DronaError('not_found', 'This lesson has no hints.');
+    const before = await this.standing(courseId, lessonId);
+    const index = before.revealedHints.length;
+    if (index >= exercise.hints.length) throw new DronaError('conflict', 'Every hint for this lesson is already shown.');
+    this.markStarted(courseId, lessonId);
+    this.store.db.transaction((tx) => {
+      tx.insert(hintReveals).values({ courseId, lessonId, hintIndex: index, revealedAt: this.now() }).onConflictDoNothing().run();
+      tx.update(lessonProgress)
+        .set({ hintsRevealed: index + 1 })
+        .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
+        .run();
+    });
+    await this.report('hint-revealed', courseId, lessonId, { hintIndex: index }, `hint-revealed:${courseId}:${lessonId}:${index}`);
+    return this.standing(courseId, lessonId);
+  }
+
+  async complete(courseId: string, lessonId: string): Promise<LessonStanding> {
+    const lesson = await this.lesson(courseId, lessonId);
+    if (!markCompleteTypes.has(lesson.type)) {
+      const how = exerciseTypes.has(lesson.type)
+        ? 'it completes when its Check passes'
+        : lesson.type === 'quiz'
+          ? 'it completes when you pass the quiz'
+          : 'it completes when you save your reflection';
+      throw new DronaError('conflict', `This ${lesson.type} lesson cannot be marked complete by hand: ${how}.`);
+    }
+    if (this.markCompleted(courseId, lessonId)) {
+      await this.report('lesson-completed', courseId, lessonId, { lessonType: lesson.type }, `lesson-completed:${courseId}:${lessonId}`);
+    }
+    return this.standing(courseId, lessonId);
+  }
+
+  /** After a passing Check: the sandbox has recorded it in code_executions, which this verifies. */
+  async checkPassed(courseId: string, lessonId: string, facts: { firstAttempt: boolean; elapsedSeconds: number }): Promise<LessonStanding> {
+    const lesson = await this.lesson(courseId, lessonId);
+    if (!exerciseTypes.has(lesson.type)) throw new DronaError('conflict', `A ${lesson.type} lesson has no Check to pass.`);
+    const recent = this.store.db
+      .select({ outcome: codeExecutions.outcome, result: codeExecutions.result })
+      .from(codeExecutions)
+      .where(
+        and(
+          eq(codeExecutions.courseId, courseId),
+          eq(codeExecutions.lessonId, lessonId),
+          eq(codeExecutions.kind, 'check'),
+          gte(codeExecutions.createdAt, this.now() - CHECK_FRESH_MS),
+        ),
+      )
+      .orderBy(desc(codeExecutions.id))
+      .limit(1)
+      .get();
+    const passed = recent && (recent.outcome === 'pass' || (recent.result as { status?: string } | null)?.status === 'pass');
+    if (!passed) throw new DronaError('conflict', 'No passing Check of this lesson was recorded; press Check and let the tests pass first.');
+    if (this.markCompleted(courseId, lessonId)) {
+      const hints = (await this.standing(courseId, lessonId)).revealedHints.length;
+      await this.report(
+        lesson.type === 'challenge' ? 'challenge-completed' : 'lesson-completed',
+        courseId,
+        lessonId,
+        { lessonType: lesson.type, firstAttempt: facts.firstAttempt, hintsUsed: hints, elapsedSeconds: facts.elapsedSeconds },
+        `lesson-completed:${courseId}:${lessonId}`,
+      );
+    }
+    return this.standing(courseId, lessonId);
+  }
+
+  async submitQuiz(
+    courseId: string,
+    lessonId: string,
+    answers: readonly { questionId: string; selected: readonly number[] }[],
+  ): Promise<{ score: number; passed: boolean; passPercent: number; standing: LessonStanding }> {
+    const lesson = await this.lesson(courseId, lessonId);
+    if (!lesson.quiz) throw new DronaError('conflict', 'This lesson has no quiz.');
+    const score = scoreQuiz(lesson.quiz.questions, answers);
+    const passed = score >= lesson.quiz.passPercent;
+    this.markStarted(courseId, lessonId);
+    const previous = this.store.db
+      .select({ id: attempts.id })
+      .from(attempts)
+      .where(and(eq(attempts.courseId, courseId), eq(attempts.lessonId, lessonId), eq(attempts.kind, 'quiz')))
+      .all().length;
+    this.store.db.insert(attempts).values({ courseId, lessonId, kind: 'quiz', passed, score, detail: { answers }, createdAt: this.now() }).run();
+    if (passed && this.markCompleted(courseId, lessonId)) {
+      await this.report('quiz-passed', courseId, lessonId, { score, firstAttempt: previous === 0 }, `quiz-passed:${courseId}:${lessonId}`);
+    }
+    return { score, passed, passPercent: lesson.quiz.passPercent, standing: await this.standing(courseId, lessonId) };
+  }
+
+  async saveReflection(courseId: string, lessonId: string, text: string): Promise<LessonStanding> {
+    const lesson = await this.lesson(courseId, lessonId);
+    if (!lesson.reflection) throw new DronaError('conflict', 'This lesson does not ask for a reflection.');
+    this.store.db.insert(journalEntries).values({ courseId, lessonId, text, createdAt: this.now() }).run();
+    if (this.markCompleted(courseId, lessonId)) {
+      await this.report('lesson-completed', courseId, lessonId, { lessonType: lesson.type }, `lesson-completed:${courseId}:${lessonId}`);
+    }
+    return this.standing(courseId, lessonId);
+  }
+
+  journal(courseId: string, lessonId: string): { text: string; createdAt: number }[] {
+    return this.store.db
+      .select({ text: journalEntries.text, createdAt: journalEntries.createdAt })
+      .from(journalEntries)
+      .where(and(eq(journalEntries.courseId, courseId), eq(journalEntries.lessonId, lessonId)))
+      .orderBy(desc(journalEntries.id))
+      .all();
+  }
+}

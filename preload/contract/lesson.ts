@@ -1,0 +1,38 @@
+// What the lesson canvas asks of main beyond files: the learner's standing in a lesson,
+// hints revealed one at a time, quiz answers, reflections, and "Mark complete".
+import { z } from 'zod';
+import { call } from './define';
+
+const lessonRef = { courseId: z.string().min(1).max(120), lessonId: z.string().min(1).max(120) };
+
+export const lessonStandingSchema = z.object({
+  status: z.enum(['not_started', 'in_progress', 'completed']),
+  completedAt: z.number().nullable(),
+  /** The exercise's language and entry file, when the lesson has one. */
+  exercise: z.object({ language: z.enum(['python', 'javascript']), entry: z.string(), hintCount: z.number().int() }).nullable(),
+  revealedHints: z.array(z.string()),
+});
+export type LessonStanding = z.infer<typeof lessonStandingSchema>;
+
+export const quizOutcomeSchema = z.object({
+  score: z.number(),
+  passed: z.boolean(),
+  passPercent: z.number(),
+  standing: lessonStandingSchema,
+});
+
+export const lessonCalls = {
+  'lesson.standing': call(z.object(lessonRef), lessonStandingSchema),
+  /** Reveals the next hint (in order); each reveal is recorded. */
+  'lesson.revealHint': call(z.object(lessonRef), lessonStandingSchema),
+  /** Completes a lesson whose type allows it (concept, reading); exercises complete on a passing Check. */
+  'lesson.complete': call(z.object(lessonRef), lessonStandingSchema),
+  /** Marks an exercise lesson completed after its Check passed. */
+  'lesson.checkPassed': call(z.object({ ...lessonRef, firstAttempt: z.boolean(), elapsedSeconds: z.number().min(0) }), lessonStandingSchema),
+  'lesson.submitQuiz': call(
+    z.object({ ...lessonRef, answers: z.array(z.object({ questionId: z.string().max(120), selected: z.array(z.number().int().min(0)).max(20) })).max(100) }),
+    quizOutcomeSchema,
+  ),
+  /** Saves a reflection to the learner's journal and completes the lesson. */
+  'lesson.saveReflection': call(z.object({ ...lessonRef, text: z.string().trim().min(1, 'Write a sentence or two first').max(10_000) }), lessonStandingSchema),
+};

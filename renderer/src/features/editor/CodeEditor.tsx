@@ -1,0 +1,111 @@
+// The Monaco editor, bundled with the app and loaded lazily (see LazyCodeEditor): this module
+// and everything it imports stay out of the initial bundle.
+import Editor, { loader, type OnMount } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor';
+import { useEffect, useRef } from 'react';
+import './monaco-environment';
+
+loader.config({ monaco });
+
+export interface EditorMarker {
+  readonly line: number;
+  readonly column?: number;
+  readonly message: string;
+}
+
+export interface CodeEditorProps {
+  /** A stable model path, e.g. "course/lesson/main.py": one model per file keeps undo history per tab. */
+  readonly modelPath: string;
+  readonly value: string;
+  readonly language: string;
+  readonly readOnly: boolean;
+  readonly fontSize: number;
+  readonly theme: 'dark' | 'light';
+  readonly markers: readonly EditorMarker[];
+  readonly label: string;
+  onChange(value: string): void;
+  onBlur(): void;
+  onSave(): void;
+  onRun(): void;
+  onCheck(): void;
+}
+
+export function languageOf(path: string): string {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  const byExt: Record<string, string> = {
+    py: 'python',
+    js: 'javascript',
+    mjs: 'javascript',
+    cjs: 'javascript',
+    jsx: 'javascript',
+    ts: 'typescript',
+    tsx: 'typescript',
+    json: 'json',
+    md: 'markdown',
+    html: 'html',
+    css: 'css',
+    txt: 'plaintext',
+  };
+  return byExt[ext] ?? 'plaintext';
+}
+
+export default function CodeEditor(props: CodeEditorProps) {
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // Keyboard commands call the latest handlers without re-registering them.
+  const handlers = useRef(props);
+  useEffect(() => {
+    handlers.current = props;
+  });
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => handlers.current.onSave());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => handlers.current.onCheck());
+    editor.onDidBlurEditorText(() => handlers.current.onBlur());
+    document.dispatchEvent(new CustomEvent('drona:editor-ready'));
+  };
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      'drona',
+      props.markers.map((marker) => ({
+        severity: monaco.MarkerSeverity.Error,
+        message: marker.message,
+        startLineNumber: marker.line,
+        startColumn: marker.column ?? 1,
+        endLineNumber: marker.line,
+        endColumn: marker.column ? marker.column + 1 : model.getLineMaxColumn(Math.min(Math.max(marker.line, 1), model.getLineCount())),
+      })),
+    );
+  }, [props.markers, props.modelPath, props.value]);
+
+  return (
+    <Editor
+      path={props.modelPath}
+      value={props.value}
+      language={props.language}
+      theme={props.theme === 'dark' ? 'vs-dark' : 'vs'}
+      onMount={onMount}
+      onChange={(value) => props.onChange(value ?? '')}
+      loading={<div className="muted panel-pad">Loading the editor…</div>}
+      options={{
+        readOnly: props.readOnly,
+        readOnlyMessage: { value: 'This file is part of the exercise and cannot be changed.' },
+        fontSize: props.fontSize,
+        minimap: { enabled: false },
+        automaticLayout: true,
+        scrollBeyondLastLine: false,
+        tabSize: props.language === 'python' ? 4 : 2,
+        matchBrackets: 'always',
+        bracketPairColorization: { enabled: true },
+        ariaLabel: props.label,
+        accessibilitySupport: 'auto',
+        fixedOverflowWidgets: true,
+      }}
+    />
+  );
+}
