@@ -1,0 +1,258 @@
+// The built-in courses are content, but broken content is a bug the learner pays for: this suite
+// proves every course file parses, every reference is real, every reference solution passes its
+// hidden tests and every starter fails at least one (with the local python3/pytest and node).
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { describeWhen } from '../testing/capabilities';
+
+const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
+const builtinCourses = ['python-basics', 'javascript-basics'];
+const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const lessonTypes = ['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'project', 'reflection'];
+const exerciseTypes = ['guided', 'code-along', 'practice', 'challenge', 'project'];
+const questionKinds = ['single', 'multiple', 'predict-output', 'find-the-bug'];
+
+type Dict = Record<string, unknown>;
+type Lesson = { file: string; moduleId: string; meta: Dict; body: string };
+type Exercise = { course: string; lessonId: string; dir: string; language: 'python' | 'javascript'; spec: Dict };
+
+const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+function readCourse(courseId: string): { course: Dict; lessons: Lesson[] } {
+  const dir = path.join(coursesRoot, courseId);
+  const courseFile = path.join(dir, 'course.yaml');
+  // A missing course.yaml becomes an empty course so the field checks below name what is wrong.
+  const course = fs.existsSync(courseFile) ? (parse(fs.readFileSync(courseFile, 'utf8')) as Dict) : {};
+  const lessons: Lesson[] = [];
+  for (const mod of list(course.modules)) {
+    if (!isDict(mod)) continue;
+    for (const rel of list(mod.lessons)) {
+      const file = path.join(dir, String(rel));
+      const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+      lessons.push({
+        file: String(rel),
+        moduleId: String(mod.id),
+        meta: match ? (parse(match[1] ?? '') as Dict) : {},
+        body: match?.[2] ?? '',
+      });
+    }
+  }
+  return { course, lessons };
+}
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+const courses = new Map(builtinCourses.map((id) => [id, readCourse(id)]));
+const exercises: Exercise[] = [];
+for (const [courseId, { lessons }] of courses) {
+  for (const lesson of lessons) {
+    if (typeof lesson.meta.exercise !== 'string') continue;
+    const dir = path.join(coursesRoot, courseId, lesson.meta.exercise);
+    const specFile = path.join(dir, 'exercise.yaml');
+    const spec = fs.existsSync(specFile) ? (parse(fs.readFileSync(specFile, 'utf8')) as Dict) : {};
+    exercises.push({ course: courseId, lessonId: String(lesson.meta.id), dir, language: spec.language === 'javascript' ? 'javascript' : 'python', spec });
+  }
+}
+
+describe('built-in course bundles', () => {
+  it.each(builtinCourses)('%s: course.yaml has the required fields', (courseId) => {
+    const { course } = courses.get(courseId)!;
+    expect(course.format).toBe(1);
+    expect(course.id).toBe(courseId);
+    for (const field of ['title', 'version', 'summary', 'difficulty', 'estimatedHours', 'license']) {
+      expect(course[field], `${courseId}: course.yaml needs "${field}"`).toBeTruthy();
+    }
+    expect(String(course.version)).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(['beginner', 'intermediate', 'advanced']).toContain(course.difficulty);
+    expect(isDict(course.domain) && isDict(course.track)).toBe(true);
+    for (const mod of list(course.modules)) {
+      expect(isDict(mod) && kebab.test(String(mod.id)) && typeof mod.title === 'string', `module ${JSON.stringify(mod)}`).toBe(true);
+    }
+  });
+
+  it.each(builtinCourses)('%s: every lesson file exists with valid front matter and a unique kebab-case id', (courseId) => {
+    const { lessons } = courses.get(courseId)!;
+    const ids = new Set<string>();
+    for (const { file, meta, body } of lessons) {
+      expect(fs.existsSync(path.join(coursesRoot, courseId, file)), `${file} is listed in course.yaml but missing`).toBe(true);
+      const id = String(meta.id);
+      expect(kebab.test(id), `${file}: id "${id}" must be kebab-case`).toBe(true);
+      expect(ids.has(id), `${file}: lesson id "${id}" is used twice`).toBe(false);
+      ids.add(id);
+      expect(typeof meta.title === 'string' && meta.title.length > 0, `${file}: title`).toBe(true);
+      expect(lessonTypes, `${file}: type`).toContain(meta.type);
+      expect(Number(meta.xp) > 0 && Number(meta.parTimeMinutes) > 0, `${file}: xp and parTimeMinutes`).toBe(true);
+      expect(list(meta.objectives).length, `${file}: objectives`).toBeGreaterThan(0);
+      expect(body.trim().length, `${file}: body`).toBeGreaterThan(100);
+      const type = String(meta.type);
+      if (exerciseTypes.includes(type)) {
+        expect(typeof meta.exercise, `${file}: a ${type} lesson needs an exercise folder`).toBe('string');
+        expect(fs.existsSync(path.join(coursesRoot, courseId, String(meta.exercise), 'exercise.yaml')), `${file}: ${String(meta.exercise)}/exercise.yaml`).toBe(true);
+      }
+      if (type === 'reflection') expect(isDict(meta.reflection) && typeof meta.reflection.prompt === 'string', `${file}: reflection.prompt`).toBe(true);
+    }
+  });
+
+  it.each(builtinCourses)('%s: quizzes have 4-6 questions with an explanation on every option', (courseId) => {
+    const quizzes = courses.get(courseId)!.lessons.filter((lesson) => lesson.meta.type === 'quiz');
+    expect(quizzes.length).toBeGreaterThan(0);
+    for (const { file, meta } of quizzes) {
+      expect(isDict(meta.quiz), `${file}: quiz`).toBe(true);
+      const quiz = meta.quiz as Dict;
+      const questions = list(quiz.questions);
+      expect(questions.length, `${file}: 4-6 questions`).toBeGreaterThanOrEqual(4);
+      expect(questions.length, `${file}: 4-6 questions`).toBeLessThanOrEqual(6);
+      const kinds = new Set<unknown>();
+      const ids = new Set<unknown>();
+      for (const question of questions) {
+        expect(isDict(question), `${file}: question`).toBe(true);
+        const q = question as Dict;
+        const where = `${file} question ${String(q.id)}`;
+        expect(kebab.test(String(q.id)) && !ids.has(q.id), `${where}: unique kebab-case id`).toBe(true);
+        ids.add(q.id);
+        expect(questionKinds, `${where}: kind`).toContain(q.kind);
+        kinds.add(q.kind);
+        expect(typeof q.prompt, `${where}: prompt`).toBe('string');
+        const options = list(q.options).filter(isDict);
+        expect(options.length, `${where}: options`).toBeGreaterThanOrEqual(2);
+        const correct = options.filter((option) => option.correct === true).length;
+        if (q.kind === 'multiple') expect(correct, `${where}: at least one correct option`).toBeGreaterThanOrEqual(1);
+        else expect(correct, `${where}: exactly one correct option`).toBe(1);
+        for (const option of options) {
+          expect(typeof option.text === 'string' && typeof option.explanation === 'string' && option.explanation.length > 0, `${where}: option ${JSON.stringify(option)}`).toBe(true);
+        }
+      }
+      expect(kinds.size, `${file}: mixes question kinds`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it.each(builtinCourses)('%s: every exercise has a valid exercise.yaml, starter, solution and tests', (courseId) => {
+    for (const { dir, spec, lessonId } of exercises.filter((exercise) => exercise.course === courseId)) {
+      const where = `${courseId}/${lessonId} (${path.relative(coursesRoot, dir)})`;
+      expect(['python', 'javascript'], `${where}: language`).toContain(spec.language);
+      expect(typeof spec.entry, `${where}: entry`).toBe('string');
+      const files = isDict(spec.files) ? spec.files : {};
+      const declared = [...list(files.editable), ...list(files.readOnly), ...list(files.hidden)].map(String);
+      expect(declared, `${where}: files must list the entry`).toContain(spec.entry);
+      for (const file of declared) {
+        expect(fs.existsSync(path.join(dir, 'starter', file)), `${where}: starter/${file}`).toBe(true);
+        expect(fs.existsSync(path.join(dir, 'solution', file)), `${where}: solution/${file}`).toBe(true);
+      }
+      const hints = list(spec.hints);
+      expect(hints.length >= 2 && hints.length <= 4 && hints.every((hint) => typeof hint === 'string'), `${where}: 2-4 hints`).toBe(true);
+      const testPattern = spec.language === 'python' ? /(^|\/)test_[^/]+\.py$/ : /\.test\.js$/;
+      expect(filesUnder(path.join(dir, 'tests')).some((file) => testPattern.test(file)), `${where}: tests`).toBe(true);
+    }
+  });
+
+  it('meets the issue #3 minimums for both courses', () => {
+    const counts = (courseId: string) => {
+      const { course, lessons } = courses.get(courseId)!;
+      return {
+        modules: list(course.modules).length,
+        lessons: lessons.length,
+        exercises: lessons.filter((lesson) => ['practice', 'challenge', 'project', 'guided', 'code-along'].includes(String(lesson.meta.type))).length,
+        quizzes: lessons.filter((lesson) => lesson.meta.type === 'quiz').length,
+        mermaid: lessons.some((lesson) => lesson.body.includes('```mermaid')),
+        reflections: lessons.filter((lesson) => lesson.meta.type === 'reflection').length,
+      };
+    };
+    const python = counts('python-basics');
+    expect(python.modules).toBeGreaterThanOrEqual(5);
+    expect(python.lessons).toBeGreaterThanOrEqual(25);
+    expect(python.exercises).toBeGreaterThanOrEqual(12);
+    expect(python.quizzes).toBeGreaterThanOrEqual(5);
+    expect(python.mermaid && python.reflections === 1).toBe(true);
+    const javascript = counts('javascript-basics');
+    expect(javascript.modules).toBeGreaterThanOrEqual(4);
+    expect(javascript.lessons).toBeGreaterThanOrEqual(18);
+    expect(javascript.exercises).toBeGreaterThanOrEqual(8);
+    expect(javascript.quizzes).toBeGreaterThanOrEqual(4);
+    expect(javascript.mermaid && javascript.reflections === 1).toBe(true);
+  });
+});
+
+type RunOutcome = { code: number; output: string };
+
+/** Copies the learner files (starter or solution) and the flattened tests into a fresh folder and runs them. */
+function runExercise(exercise: Exercise, variant: 'starter' | 'solution'): Promise<RunOutcome> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `drona-${exercise.lessonId}-${variant}-`));
+  fs.cpSync(path.join(exercise.dir, variant), work, { recursive: true });
+  const testsDir = path.join(exercise.dir, 'tests');
+  const testFiles = filesUnder(testsDir);
+  for (const file of testFiles) fs.copyFileSync(path.join(testsDir, file), path.join(work, path.basename(file)));
+  let command: string;
+  let args: string[];
+  if (exercise.language === 'python') {
+    command = 'python3';
+    args = ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...testFiles.map((file) => path.basename(file))];
+  } else {
+    fs.writeFileSync(path.join(work, 'package.json'), '{"type":"module"}\n');
+    command = process.execPath;
+    args = ['--test', ...testFiles.map((file) => path.basename(file))];
+  }
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd: work, timeout: 30_000, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', NODE_OPTIONS: '' } }, (error, stdout, stderr) => {
+      fs.rmSync(work, { recursive: true, force: true });
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, output: `${stdout}\n${stderr}` });
+    });
+  });
+}
+
+/** Runs every exercise's solution and starter, two processes at a time (the machine has 2 cores). */
+async function runAll(): Promise<Map<string, RunOutcome>> {
+  const jobs = exercises.flatMap((exercise) => (['solution', 'starter'] as const).map((variant) => ({ exercise, variant })));
+  const outcomes = new Map<string, RunOutcome>();
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++]!;
+      outcomes.set(`${job.exercise.course}/${job.exercise.lessonId}/${job.variant}`, await runExercise(job.exercise, job.variant));
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return outcomes;
+}
+
+/** pytest exit code 1 means "tests ran and some failed"; node --test reports failures in its summary. */
+function failedTests(exercise: Exercise, outcome: RunOutcome): boolean {
+  if (exercise.language === 'python') return outcome.code === 1 && /\d+ failed/.test(outcome.output);
+  return outcome.code !== 0 && /^# fail [1-9]/m.test(outcome.output);
+}
+
+function pytestAvailable(): boolean {
+  try {
+    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describeWhen(pytestAvailable(), 'python3 with pytest (apt-get install python3-pytest)', 'built-in exercises run against their tests', () => {
+  let outcomes = new Map<string, RunOutcome>();
+  beforeAll(async () => {
+    outcomes = await runAll();
+  }, 300_000);
+
+  it.each(exercises.map((exercise) => [`${exercise.course}/${exercise.lessonId}`, exercise] as const))('%s: the solution passes and the starter fails', (key, exercise) => {
+    const solution = outcomes.get(`${key}/solution`);
+    const starter = outcomes.get(`${key}/starter`);
+    expect(solution?.code, `reference solution of ${key} must pass its tests:\n${solution?.output}`).toBe(0);
+    expect(starter && failedTests(exercise, starter), `starter of ${key} must fail at least one test (not crash the runner):\n${starter?.output}`).toBe(true);
+  });
+});
