@@ -7,6 +7,7 @@ import type { StoreProblem } from '../../preload/contract/app';
 import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { profileHandlers } from '../profile/handlers';
+import { sandboxHandlers } from '../sandbox/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
@@ -82,6 +83,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...workspaceHandlers(access),
     ...terminalHandlers(access, config.dataDir),
     ...lessonHandlers(access),
+    ...sandboxHandlers(access),
   };
 
   return {
@@ -92,6 +94,7 @@ export function createApp(config: AppConfig): DronaApp {
     state: () => (services ? { services } : { problem: problem! }),
     close: async () => {
       services?.terminal.closeAll();
+      await services?.sandbox.close();
       await services?.workspace.close();
       services?.store.close();
       services = null;

@@ -1,4 +1,5 @@
 import { ProfileService } from '../profile/profile-service';
+import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { TerminalService } from '../terminal/terminal-service';
 import { LessonActivity, type ExerciseFacts, type LessonFacts } from '../workspace/lesson-activity';
@@ -6,6 +7,9 @@ import { WorkspaceService, type StarterSource } from '../workspace/workspace-ser
 import type { Store } from '../store/open-store';
 import type { EventBus } from '../ipc/event-bus';
 import type { Logger } from './logger';
+import type { SecretStore } from '../tutor/secret-store';
+import { createTutorService } from '../tutor/tutor-sources';
+import type { TutorService } from '../tutor/tutor-service';
 
 export interface AppConfig {
   readonly dataDir: string;
@@ -14,6 +18,8 @@ export interface AppConfig {
   readonly logger: Logger;
   readonly migrationsFolder?: string;
   readonly now?: () => number;
+  /** Where the tutor's API key is kept; Electron passes the OS keychain, serve mode an encrypted file. */
+  readonly secrets?: SecretStore;
 }
 
 /** Every service, built once from the store; the handlers reach them through this. */
@@ -25,6 +31,8 @@ export interface Services {
   readonly workspace: WorkspaceService;
   readonly terminal: TerminalService;
   readonly lessonActivity: LessonActivity;
+  readonly sandbox: SandboxService;
+  readonly tutor: TutorService;
 }
 
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
@@ -78,6 +86,8 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     workspace,
     terminal,
     lessonActivity,
+    sandbox: new SandboxService({ log: (message) => config.logger.info(`sandbox: ${message}`) }),
+    tutor: createTutorService({ store, events, dataDir: config.dataDir, logger: config.logger, now, ...(config.secrets ? { secrets: config.secrets } : {}) }, () => services),
   };
   return services;
 }

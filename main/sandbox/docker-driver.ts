@@ -1,0 +1,312 @@
+// The Docker driver: every run in a locked-down container (no network, read-only root,
+// tmpfs work dir, no capabilities, non-root, pids/memory/CPU/ulimits, no logs, no mounts).
+// A warm pool keeps one started container per language, so a Run costs one `exec`.
+// Code goes in as a tar stream on the exec's stdin; afterwards every process of the learner
+// user is killed and the work dir wiped, and a container that hit a limit is thrown away.
+import Docker from 'dockerode';
+import type { Duplex } from 'node:stream';
+import type { SandboxLanguage } from '../../preload/contract/sandbox';
+import type { ExecOptions, ExecOutcome, ExecSpec, SandboxDriver } from './driver';
+import { defaultLimits, needsOwnContainer, type SandboxLimits } from './limits';
+import { DockerStreamDemuxer, OutputCollector } from './output-collector';
+import type { RunEnd } from './run-outcome';
+import { tarArchive } from './tar-archive';
+
+export const sandboxLabel = 'dronacharya.sandbox';
+export const ownerPidLabel = 'dronacharya.owner-pid';
+
+const WORK_DIR = '/work';
+/** The learner's code runs as this user; the container's keep-alive process as another, out of its reach. */
+const LEARNER_USER = '1000:1000';
+const KEEPER_USER = '1001:1001';
+
+export function containerSpec(image: string, language: SandboxLanguage, limits: SandboxLimits): Docker.ContainerCreateOptions {
+  return {
+    Image: image,
+    Cmd: ['sleep', 'infinity'],
+    User: KEEPER_USER,
+    WorkingDir: WORK_DIR,
+    Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'LANG=C.UTF-8'],
+    Labels: { [sandboxLabel]: language, [ownerPidLabel]: String(process.pid) },
+    NetworkDisabled: true,
+    HostConfig: {
+      NetworkMode: 'none',
+      ReadonlyRootfs: true,
+      Tmpfs: { [WORK_DIR]: `rw,noexec,nosuid,nodev,size=${limits.workDirBytes},uid=1000,gid=1000,mode=0700` },
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      Init: true,
+      PidsLimit: limits.pids,
+      Memory: limits.memoryBytes,
+      MemorySwap: limits.memoryBytes,
+      NanoCpus: Math.round(limits.cpus * 1e9),
+      Ulimits: [
+        { Name: 'nofile', Soft: limits.openFiles, Hard: limits.openFiles },
+        { Name: 'fsize', Soft: limits.fileBytes, Hard: limits.fileBytes },
+        { Name: 'core', Soft: 0, Hard: 0 },
+      ],
+      LogConfig: { Type: 'none', Config: {} },
+      IpcMode: 'none',
+      Binds: [],
+      AutoRemove: false,
+    },
+  };
+}
+
+// Runs as the learner user: SIGKILL every process it may signal (all of the learner's,
+// never pid 1 or the keeper), until none is left, then empty the work dir. Prints "clean"
+// only when both hold.
+const cleanupScript = `
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+  kill -9 -1 2>/dev/null
+  left=0
+  for p in /proc/[0-9]*; do
+    [ "\${p#/proc/}" = "$$" ] && continue
+    [ -O "$p" ] && left=$((left+1))
+  done
+  [ $left -eq 0 ] && break
+  sleep 0.02
+done
+find ${WORK_DIR} -mindepth 1 -delete 2>/dev/null
+if [ $left -eq 0 ] && [ -z "$(ls -A ${WORK_DIR})" ]; then echo clean; else echo "dirty: $left process(es) left"; fi
+`;
+
+interface Warm {
+  readonly container: Docker.Container;
+  readonly language: SandboxLanguage;
+  readonly limits: SandboxLimits;
+}
+
+export interface DockerDriverOptions {
+  readonly docker: Docker;
+  readonly imageFor: (language: SandboxLanguage) => string;
+  /** Keep a started container ready per language (the app); off for one-shot CLI runs. */
+  readonly warm?: boolean;
+  readonly log?: (message: string) => void;
+}
+
+/** Reads everything an exec prints, demultiplexed; resolves when it ends. */
+async function execCollect(container: Docker.Container, cmd: string[], user = LEARNER_USER): Promise<{ stdout: string; exitCode: number | null }> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, User: user, WorkingDir: WORK_DIR });
+  const stream = (await exec.start({ hijack: true, stdin: false })) as Duplex;
+  const chunks: Buffer[] = [];
+  const demuxer = new DockerStreamDemuxer((name, payload) => {
+    if (name === 'stdout') chunks.push(Buffer.from(payload));
+  });
+  await new Promise<void>((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => demuxer.push(chunk));
+    stream.on('end', resolve);
+    stream.on('close', resolve);
+    stream.on('error', reject);
+  });
+  const info = await exec.inspect();
+  return { stdout: Buffer.concat(chunks).toString('utf8'), exitCode: info.ExitCode ?? null };
+}
+
+export class DockerDriver implements SandboxDriver {
+  readonly name = 'docker' as const;
+  readonly isolated = true;
+  private readonly docker: Docker;
+  private readonly warmEnabled: boolean;
+  private readonly ready = new Map<SandboxLanguage, Promise<Warm | null>>();
+  private readonly live = new Set<Docker.Container>();
+  private closed = false;
+
+  constructor(private readonly options: DockerDriverOptions) {
+    this.docker = options.docker;
+    this.warmEnabled = options.warm ?? true;
+  }
+
+  /** Starts the warm containers in the background. */
+  prewarm(languages: readonly SandboxLanguage[]): void {
+    if (!this.warmEnabled) return;
+    for (const language of languages) this.replenish(language);
+  }
+
+  warmLanguages(): SandboxLanguage[] {
+    return [...this.ready.keys()];
+  }
+
+  private async create(language: SandboxLanguage, limits: SandboxLimits): Promise<Warm> {
+    const container = await this.docker.createContainer(containerSpec(this.options.imageFor(language), language, limits));
+    this.live.add(container);
+    try {
+      await container.start();
+    } catch (error) {
+      await this.discard(container);
+      throw error;
+    }
+    return { container, language, limits };
+  }
+
+  private replenish(language: SandboxLanguage): void {
+    if (this.closed || !this.warmEnabled || this.ready.has(language)) return;
+    const pending = this.create(language, defaultLimits).catch((error: Error) => {
+      this.options.log?.(`could not start a warm ${language} container: ${error.message}`);
+      this.ready.delete(language);
+      return null;
+    });
+    this.ready.set(language, pending);
+  }
+
+  private async acquire(language: SandboxLanguage, limits: SandboxLimits): Promise<Warm> {
+    if (!needsOwnContainer(limits)) {
+      const pending = this.ready.get(language);
+      if (pending) {
+        this.ready.delete(language);
+        const warm = await pending;
+        if (warm) return warm;
+      }
+    }
+    return this.create(language, limits);
+  }
+
+  private async discard(container: Docker.Container): Promise<void> {
+    this.live.delete(container);
+    await container.remove({ force: true }).catch(() => undefined);
+  }
+
+  /** Cleans a used container and keeps it warm, or throws it away and starts a new one. */
+  private async release(warm: Warm, reusable: boolean): Promise<void> {
+    let keep = reusable && this.warmEnabled && !this.closed && !needsOwnContainer(warm.limits) && !this.ready.has(warm.language);
+    if (keep) {
+      try {
+        const result = await execCollect(warm.container, ['sh', '-c', cleanupScript]);
+        keep = result.stdout.trim() === 'clean';
+        if (!keep) this.options.log?.(`sandbox container not reusable (${result.stdout.trim()}); replacing it`);
+      } catch {
+        keep = false;
+      }
+    }
+    if (keep && !this.closed && !this.ready.has(warm.language)) {
+      this.ready.set(warm.language, Promise.resolve(warm));
+      return;
+    }
+    await this.discard(warm.container);
+    this.replenish(warm.language);
+  }
+
+  async execute(spec: ExecSpec, options: ExecOptions = {}): Promise<ExecOutcome> {
+    const queued = Date.now();
+    let warm: Warm;
+    try {
+      warm = await this.acquire(spec.language, spec.limits);
+    } catch (error) {
+      return {
+        end: { kind: 'sandbox-error', detail: `Could not start a sandbox container: ${(error as Error).message}. Check that Docker is running (drona sandbox status).` },
+        stdout: '',
+        stderr: '',
+        truncated: false,
+        durationMs: 0,
+        waitMs: Date.now() - queued,
+        workDir: WORK_DIR,
+      };
+    }
+    const started = Date.now();
+    const collector = new OutputCollector(spec.limits.outputBytes, options.onOutput);
+    let forced: RunEnd | null = null;
+    let stream: Duplex | null = null;
+    const force = (end: RunEnd) => {
+      if (forced) return;
+      forced = end;
+      // The only sure way to stop everything an exec started: kill the container.
+      void warm.container.kill().catch(() => undefined);
+      stream?.destroy();
+    };
+    const timer = setTimeout(() => force({ kind: 'timeout' }), spec.limits.timeoutMs);
+    const onAbort = () => force({ kind: 'stopped' });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    let end: RunEnd;
+    let results: string | undefined;
+    try {
+      if (options.signal?.aborted) onAbort();
+      const exec = await warm.container.exec({
+        Cmd: ['sh', '-c', 'tar -xf - -m --no-same-owner --no-same-permissions && exec "$@"', 'sh', ...spec.argv],
+        AttachStdin: true,
+        AttachStdout: true,
+        AttachStderr: true,
+        User: LEARNER_USER,
+        WorkingDir: WORK_DIR,
+        Env: ['HOME=/work', 'TMPDIR=/work', 'PATH=/usr/local/bin:/usr/bin:/bin', 'LANG=C.UTF-8', ...Object.entries(spec.env).map(([k, v]) => `${k}=${v}`)],
+      });
+      stream = (await exec.start({ hijack: true, stdin: true })) as Duplex;
+      const demuxer = new DockerStreamDemuxer((name, payload) => {
+        if (!collector.push(name, payload)) force({ kind: 'output-limit' });
+      });
+      const ended = new Promise<void>((resolve) => {
+        stream!.on('data', (chunk: Buffer) => demuxer.push(chunk));
+        stream!.on('end', resolve);
+        stream!.on('close', resolve);
+        stream!.on('error', () => resolve());
+      });
+      stream.end(tarArchive(spec.files));
+      await ended;
+      if (forced) end = forced;
+      else {
+        const info = await exec.inspect();
+        end = { kind: 'exited', exitCode: info.ExitCode ?? null };
+        if (spec.resultsFile) {
+          const read = await execCollect(warm.container, ['cat', spec.resultsFile]);
+          if (read.exitCode === 0) results = read.stdout;
+        }
+      }
+    } catch (error) {
+      end = forced ?? { kind: 'sandbox-error', detail: `The sandbox failed while running your code: ${(error as Error).message}. Try again; if it keeps happening, restart Docker.` };
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+    collector.finish();
+    const durationMs = Date.now() - started;
+    const hitLimit = end.kind !== 'exited' || end.exitCode === 137;
+    void this.release(warm, !hitLimit);
+    return { end, stdout: collector.stdout, stderr: collector.stderr, truncated: collector.truncated, durationMs, waitMs: started - queued, workDir: WORK_DIR, ...(results !== undefined ? { results } : {}) };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const pending = [...this.ready.values()];
+    this.ready.clear();
+    await Promise.all(pending.map((entry) => entry.catch(() => null)));
+    await Promise.all([...this.live].map((container) => this.discard(container)));
+  }
+}
+
+/** Removes labelled containers whose owning process is gone (a crashed session's leftovers). */
+export async function removeStaleContainers(docker: Docker, isAlive = pidAlive): Promise<number> {
+  const containers = await docker.listContainers({ all: true, filters: { label: [sandboxLabel] } });
+  let removed = 0;
+  for (const info of containers) {
+    const owner = Number(info.Labels[ownerPidLabel]);
+    if (owner && owner !== process.pid && isAlive(owner)) continue;
+    if (owner === process.pid) continue;
+    await docker
+      .getContainer(info.Id)
+      .remove({ force: true })
+      .then(() => (removed += 1))
+      .catch(() => undefined);
+  }
+  return removed;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Docker answers within `timeoutMs`? Returns its version, or why not. */
+export async function probeDocker(docker: Docker, timeoutMs = 2000): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
+  try {
+    const version = await Promise.race([
+      docker.version(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+    ]);
+    return { ok: true, version: version.Version };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+}

@@ -1,0 +1,109 @@
+// The process driver, for machines without a Docker engine: a child process under OS limits
+// (prlimit: CPU time, address space, file size, processes, open files) in a scratch dir with
+// a scrubbed environment and a wall-clock kill. It is NOT isolated: the program can read
+// the learner's files and reach the network. The UI and the CLI say so.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ExecOptions, ExecOutcome, ExecSpec, SandboxDriver } from './driver';
+import { OutputCollector } from './output-collector';
+import type { RunEnd } from './run-outcome';
+
+export const notIsolatedWarning =
+  'Not isolated: no Docker engine answered, so your code runs as a plain process on this computer (with time, memory and file limits, but able to read your files and use the network).';
+
+function prlimitArgs(spec: ExecSpec): string[] {
+  const { limits } = spec;
+  const args = [
+    `--cpu=${Math.ceil(limits.timeoutMs / 1000) + 1}`,
+    `--fsize=${limits.fileBytes}`,
+    `--nofile=${limits.openFiles}`,
+    `--nproc=${limits.pids}`,
+    '--core=0',
+  ];
+  // V8 reserves far more address space than it uses, so Node gets a heap limit instead (set by the service).
+  if (spec.language === 'python') args.push(`--as=${limits.memoryBytes}`);
+  return args;
+}
+
+export class ProcessDriver implements SandboxDriver {
+  readonly name = 'process' as const;
+  readonly isolated = false;
+
+  warmLanguages() {
+    return [];
+  }
+
+  async execute(spec: ExecSpec, options: ExecOptions = {}): Promise<ExecOutcome> {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-run-'));
+    const started = Date.now();
+    const collector = new OutputCollector(spec.limits.outputBytes, options.onOutput);
+    try {
+      for (const file of spec.files) {
+        const target = path.join(workDir, file.path);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, file.content);
+      }
+      const env: Record<string, string> = {
+        PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+        HOME: workDir,
+        TMPDIR: workDir,
+        LANG: 'C.UTF-8',
+        ...spec.env,
+      };
+      const child = spawn('prlimit', [...prlimitArgs(spec), '--', ...spec.argv], { cwd: workDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      let forced: RunEnd | null = null;
+      const killGroup = () => {
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      };
+      const force = (end: RunEnd) => {
+        if (forced) return;
+        forced = end;
+        killGroup();
+      };
+      const timer = setTimeout(() => force({ kind: 'timeout' }), spec.limits.timeoutMs);
+      const onAbort = () => force({ kind: 'stopped' });
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      child.stdout.on('data', (chunk: Buffer) => collector.push('stdout', chunk) || force({ kind: 'output-limit' }));
+      child.stderr.on('data', (chunk: Buffer) => collector.push('stderr', chunk) || force({ kind: 'output-limit' }));
+      const end = await new Promise<RunEnd>((resolve) => {
+        child.on('error', (error) =>
+          resolve({ kind: 'sandbox-error', detail: `Could not start ${spec.argv[0]}: ${error.message}. Install prlimit (util-linux) and ${spec.argv[0]}, or start Docker.` }),
+        );
+        child.on('close', (code, signal) => resolve(forced ?? { kind: 'exited', exitCode: code, signal }));
+      });
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      // Whatever the program left running in its process group goes too.
+      killGroup();
+      collector.finish();
+      let results: string | undefined;
+      if (spec.resultsFile) {
+        try {
+          results = fs.readFileSync(path.join(workDir, spec.resultsFile), 'utf8');
+        } catch {
+          results = undefined;
+        }
+      }
+      return {
+        end,
+        stdout: collector.stdout,
+        stderr: collector.stderr,
+        truncated: collector.truncated,
+        durationMs: Date.now() - started,
+        waitMs: 0,
+        workDir,
+        ...(results !== undefined ? { results } : {}),
+      };
+    } finally {
+      fs.rmSync(workDir, { recursive: true, force: true });
+    }
+  }
+
+  async close(): Promise<void> {}
+}

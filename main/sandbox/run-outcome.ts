@@ -1,0 +1,136 @@
+// Turns what a run did (exit code, what stopped it, its stderr) into the outcome a learner
+// reads and the editor markers the workspace shows. Pure.
+import type { Diagnostic, RunOutcome, SandboxLanguage } from '../../preload/contract/sandbox';
+
+/** What ended the run, as the driver saw it. */
+export type RunEnd =
+  | { kind: 'exited'; exitCode: number | null; signal?: string | null }
+  | { kind: 'timeout' }
+  | { kind: 'output-limit' }
+  | { kind: 'stopped' }
+  | { kind: 'sandbox-error'; detail: string };
+
+export interface Classified {
+  outcome: RunOutcome;
+  exitCode: number | null;
+  message: string;
+}
+
+const SIGKILL_EXIT = 137;
+const SIGXFSZ_EXIT = 153;
+
+function memoryExhausted(language: SandboxLanguage, stderr: string): boolean {
+  if (language === 'python') return /^MemoryError\b/m.test(stderr);
+  return /JavaScript heap out of memory|Reached heap limit|RangeError: Array buffer allocation failed/.test(stderr);
+}
+
+export function classifyRun(language: SandboxLanguage, end: RunEnd, stderr: string, limits: { timeoutMs: number; memoryBytes: number }): Classified {
+  const seconds = limits.timeoutMs / 1000;
+  const mib = Math.round(limits.memoryBytes / (1024 * 1024));
+  switch (end.kind) {
+    case 'timeout':
+      return {
+        outcome: 'timeout',
+        exitCode: null,
+        message: `Your program was stopped after ${seconds} s. Look for a loop that never ends or a wait that is too long.`,
+      };
+    case 'output-limit':
+      return {
+        outcome: 'output-limit',
+        exitCode: null,
+        message: 'Your program printed too much, so it was stopped and the output cut. Print less, or print inside fewer loop turns.',
+      };
+    case 'stopped':
+      return { outcome: 'stopped', exitCode: null, message: 'You stopped the run.' };
+    case 'sandbox-error':
+      return { outcome: 'sandbox-error', exitCode: null, message: end.detail };
+    case 'exited': {
+      const code = end.exitCode;
+      if (memoryExhausted(language, stderr) || code === SIGKILL_EXIT || end.signal === 'SIGKILL') {
+        return {
+          outcome: 'memory',
+          exitCode: code,
+          message: `Your program used more than ${mib} MiB of memory and was stopped. Look for a list or string that keeps growing.`,
+        };
+      }
+      if (code === 0) return { outcome: 'finished', exitCode: 0, message: 'Your program finished.' };
+      if (code === SIGXFSZ_EXIT || end.signal === 'SIGXFSZ') {
+        return { outcome: 'failed', exitCode: code, message: 'Your program tried to write a file larger than the sandbox allows.' };
+      }
+      return {
+        outcome: 'failed',
+        exitCode: code,
+        message: `Your program stopped with an error (exit code ${code ?? end.signal ?? 'unknown'}). The first marker in the editor shows where.`,
+      };
+    }
+  }
+}
+
+/** Only frames in the learner's files count: paths under the work dir, never the runtime's own. */
+function relativeToWork(file: string, workDir: string): string | null {
+  let path = file.replace(/^file:\/\//, '');
+  const prefix = workDir.endsWith('/') ? workDir : `${workDir}/`;
+  if (!path.startsWith(prefix)) return null;
+  path = path.slice(prefix.length);
+  if (path.startsWith('.drona/') || path.includes('node_modules/')) return null;
+  return path;
+}
+
+/** The last line that names the error, e.g. "NameError: name 'x' is not defined". */
+function errorLine(lines: string[], from: number, pattern: RegExp): string | null {
+  for (let i = from; i < lines.length; i += 1) {
+    const match = pattern.exec(lines[i]!.trim());
+    if (match) return lines[i]!.trim();
+  }
+  return null;
+}
+
+function pythonDiagnostics(stderr: string, workDir: string): Diagnostic[] {
+  const lines = stderr.split('\n');
+  // The innermost frame in the learner's code is the one to mark.
+  let found: { file: string; line: number; index: number } | null = null;
+  lines.forEach((text, index) => {
+    const match = /^\s*File "([^"]+)", line (\d+)/.exec(text);
+    if (!match) return;
+    const file = relativeToWork(match[1]!, workDir);
+    if (file) found = { file, line: Number(match[2]), index };
+  });
+  if (!found) return [];
+  const frame = found as { file: string; line: number; index: number };
+  const message = errorLine(lines, frame.index + 1, /^([A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|Warning)|KeyboardInterrupt|StopIteration)\b/) ?? 'Error';
+  let column: number | undefined;
+  for (let i = frame.index + 1; i < Math.min(lines.length, frame.index + 5); i += 1) {
+    const caret = /^(\s*)\^/.exec(lines[i]!);
+    // The caret sits under the error in the echoed source line, which Python indents; the
+    // learner's own indentation is stripped from the echo, so the column is within the statement.
+    if (caret && lines[i - 1] !== undefined) {
+      const indent = /^\s*/.exec(lines[i - 1]!)![0].length;
+      column = Math.max(1, caret[1]!.length - indent + 1);
+      break;
+    }
+  }
+  return [{ file: frame.file, line: frame.line, ...(column ? { column } : {}), message }];
+}
+
+function javascriptDiagnostics(stderr: string, workDir: string): Diagnostic[] {
+  const lines = stderr.split('\n');
+  const message = errorLine(lines, 0, /^(\w*Error|Error)(\s*\[\w+\])?:/) ?? lines.find((l) => /^\w*Error\b/.test(l.trim()))?.trim() ?? 'Error';
+  // A syntax error starts with "path:line" alone on the first line.
+  const head = /^(\/\S+|file:\/\/\S+):(\d+)$/.exec(lines[0]?.trim() ?? '');
+  if (head) {
+    const file = relativeToWork(head[1]!, workDir);
+    if (file) return [{ file, line: Number(head[2]), message }];
+  }
+  for (const text of lines) {
+    const match = /\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?\s*$/.exec(text.trim());
+    if (!match || !/^\s*at\s/.test(text)) continue;
+    const file = relativeToWork(match[1]!, workDir);
+    if (file) return [{ file, line: Number(match[2]), column: Number(match[3]), message }];
+  }
+  return [];
+}
+
+/** Editor markers from a failed run's stderr: the error's file, line, column and message. */
+export function diagnosticsFrom(language: SandboxLanguage, stderr: string, workDir: string): Diagnostic[] {
+  return language === 'python' ? pythonDiagnostics(stderr, workDir) : javascriptDiagnostics(stderr, workDir);
+}
