@@ -30,25 +30,6 @@ export interface CodeEditorProps {
   onCheck(): void;
 }
 
-export function languageOf(path: string): string {
-  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  const byExt: Record<string, string> = {
-    py: 'python',
-    js: 'javascript',
-    mjs: 'javascript',
-    cjs: 'javascript',
-    jsx: 'javascript',
-    ts: 'typescript',
-    tsx: 'typescript',
-    json: 'json',
-    md: 'markdown',
-    html: 'html',
-    css: 'css',
-    txt: 'plaintext',
-  };
-  return byExt[ext] ?? 'plaintext';
-}
-
 export default function CodeEditor(props: CodeEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // Keyboard commands call the latest handlers without re-registering them.

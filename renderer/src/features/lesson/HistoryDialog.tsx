@@ -1,0 +1,103 @@
+// A file's snapshots: when and why each was taken, its diff against the editor's text, and
+// restore (which keeps the current text as a snapshot first).
+import * as Dialog from '@radix-ui/react-dialog';
+import { useEffect, useState } from 'react';
+import type { SnapshotSummary } from '../../../../preload/contract/workspace';
+import { useAppStore } from '../../app/app-store';
+import { client } from '../../platform/client';
+import { useWorkspaceStore } from './workspace-store';
+
+const reasons: Record<SnapshotSummary['reason'], string> = {
+  save: 'Saved',
+  reset: 'Before reset to starter',
+  restore: 'Restore',
+  external: 'Changed outside the editor',
+};
+
+export function HistoryDialog({ path, onClose }: { path: string; onClose(): void }) {
+  const ref = useWorkspaceStore((state) => state.ref)!;
+  const [entries, setEntries] = useState<SnapshotSummary[] | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [patch, setPatch] = useState<string>('');
+
+  useEffect(() => {
+    void (async () => {
+      await useWorkspaceStore.getState().save(path);
+      setEntries(await client().call('workspace.history', { ...ref, path }));
+    })();
+  }, [ref, path]);
+
+  useEffect(() => {
+    if (selected === null) return;
+    const current = useWorkspaceStore.getState().buffers[path] ?? '';
+    void client()
+      .call('workspace.snapshot', { ...ref, id: selected, current })
+      .then((view) => setPatch(view.patch));
+  }, [ref, path, selected]);
+
+  const restore = async () => {
+    if (selected === null) return;
+    try {
+      const file = await client().call('workspace.restore', { ...ref, id: selected });
+      useWorkspaceStore.getState().replaceFile(file);
+      useAppStore.getState().appendOutput({ level: 'info', source: 'workspace', message: `${path} restored from a snapshot; the text before it is in History.` });
+      onClose();
+    } catch (error) {
+      useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: (error as Error).message });
+    }
+  };
+
+  return (
+    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="palette-overlay" />
+        <Dialog.Content className="history-dialog" aria-describedby={undefined}>
+          <Dialog.Title className="history-title">History of {path}</Dialog.Title>
+          <div className="history-body">
+            <ul className="history-list" aria-label="Snapshots">
+              {entries?.length === 0 && <li className="muted">No snapshots yet: saving (Ctrl+S) takes one.</li>}
+              {entries?.map((entry) => (
+                <li key={entry.id}>
+                  <button
+                    className={`history-entry${entry.id === selected ? ' active' : ''}`}
+                    aria-pressed={entry.id === selected}
+                    onClick={() => setSelected(entry.id)}
+                  >
+                    <span>{new Date(entry.createdAt).toLocaleString()}</span>
+                    <span className="muted">
+                      {reasons[entry.reason]} · {entry.size} lines changed
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <div className="history-diff">
+              {selected === null ? (
+                <p className="muted">Choose a snapshot to see how it differs from your current text.</p>
+              ) : (
+                <pre aria-label="Differences from the current text" tabIndex={0}>
+                  {patch
+                    .split('\n')
+                    .slice(2)
+                    .map((line, index) => (
+                      <div key={index} className={line.startsWith('+') ? 'diff-add' : line.startsWith('-') ? 'diff-del' : line.startsWith('@@') ? 'diff-hunk' : undefined}>
+                        {line || ' '}
+                      </div>
+                    ))}
+                </pre>
+              )}
+            </div>
+          </div>
+          <div className="history-actions">
+            <button className="button primary" disabled={selected === null} onClick={() => void restore()}>
+              Restore this snapshot
+            </button>
+            <Dialog.Close asChild>
+              <button className="button">Close</button>
+            </Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

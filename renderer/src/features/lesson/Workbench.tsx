@@ -1,0 +1,309 @@
+// The IDE half of a lesson: file tree, tabs with dirty markers, the editor, Run/Check, and
+// the results of the last Check (per test) below.
+import { FilePlus, History, Lock, Pencil, Play, RotateCcw, Save, Square, Trash2, CheckCircle2, XCircle, Undo2 } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { useAppStore } from '../../app/app-store';
+import { useResolvedTheme } from '../../app/use-theme';
+import { client } from '../../platform/client';
+import { LazyCodeEditor } from '../editor/LazyCodeEditor';
+import { languageOf } from '../editor/language';
+import { formatShortcut } from '../palette/command-registry';
+import { HistoryDialog } from './HistoryDialog';
+import { useRunStore } from './run-store';
+import { isDirty, useWorkspaceStore } from './workspace-store';
+
+export interface WorkbenchProps {
+  readonly language: 'python' | 'javascript';
+  readonly entry: string;
+  onRun(): void;
+  onCheck(): void;
+}
+
+function report(error: unknown) {
+  useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: (error as Error).message });
+}
+
+function FileTree() {
+  const ref = useWorkspaceStore((state) => state.ref);
+  const files = useWorkspaceStore((state) => state.files);
+  const active = useWorkspaceStore((state) => state.active);
+  const { openTab, replaceFile, removeFile, reload } = useWorkspaceStore.getState();
+  const [trash, setTrash] = useState<{ id: string; path: string; deletedAt: number }[] | null>(null);
+  const visible = files.filter((file) => file.role !== 'hidden');
+
+  const create = async () => {
+    const name = window.prompt('New file name (e.g. notes.md or utils/helpers.py):');
+    if (!name || !ref) return;
+    try {
+      const file = await client().call('workspace.createFile', { ...ref, path: name.trim() });
+      replaceFile(file);
+      openTab(file.path);
+    } catch (error) {
+      report(error);
+    }
+  };
+  const rename = async (from: string) => {
+    const to = window.prompt(`Rename ${from} to:`, from);
+    if (!to || to === from || !ref) return;
+    try {
+      const file = await client().call('workspace.rename', { ...ref, from, to: to.trim() });
+      removeFile(from);
+      replaceFile(file);
+      openTab(file.path);
+    } catch (error) {
+      report(error);
+    }
+  };
+  const remove = async (path: string) => {
+    if (!ref) return;
+    try {
+      await useWorkspaceStore.getState().save(path);
+      await client().call('workspace.delete', { ...ref, path });
+      removeFile(path);
+      useAppStore.getState().appendOutput({ level: 'info', source: 'workspace', message: `${path} moved to the trash; restore it from "Trash".` });
+    } catch (error) {
+      report(error);
+    }
+  };
+  const showTrash = async () => {
+    if (!ref) return;
+    setTrash(trash ? null : await client().call('workspace.trash', ref));
+  };
+  const restore = async (id: string) => {
+    if (!ref) return;
+    try {
+      const file = await client().call('workspace.restoreTrash', { ...ref, id });
+      replaceFile(file);
+      openTab(file.path);
+      setTrash(await client().call('workspace.trash', ref));
+    } catch (error) {
+      report(error);
+    }
+  };
+  void reload;
+
+  return (
+    <nav className="file-tree" aria-label="Files">
+      <div className="file-tree-head">
+        <span className="file-tree-title">Files</span>
+        <button className="icon-button" aria-label="New file" title="New file" onClick={() => void create()}>
+          <FilePlus size={14} aria-hidden="true" />
+        </button>
+        <button className="icon-button" aria-label="Trash" title="Deleted files" aria-pressed={trash !== null} onClick={() => void showTrash()}>
+          <Trash2 size={14} aria-hidden="true" />
+        </button>
+      </div>
+      <ul className="file-list">
+        {visible.map((file) => (
+          <li key={file.path} className={`file-row${file.path === active ? ' active' : ''}`}>
+            <button className="file-open" onClick={() => openTab(file.path)} aria-current={file.path === active ? 'true' : undefined}>
+              {file.path}
+              {file.role === 'readOnly' && <Lock size={11} aria-label="read-only" className="file-lock" />}
+            </button>
+            {file.role === 'editable' && (
+              <span className="file-actions">
+                <button className="icon-button" aria-label={`Rename ${file.path}`} onClick={() => void rename(file.path)}>
+                  <Pencil size={12} aria-hidden="true" />
+                </button>
+                <button className="icon-button" aria-label={`Delete ${file.path}`} onClick={() => void remove(file.path)}>
+                  <Trash2 size={12} aria-hidden="true" />
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {trash && (
+        <section aria-label="Trash" className="trash">
+          <h3 className="file-tree-title">Trash</h3>
+          {trash.length === 0 && <p className="muted">Nothing deleted.</p>}
+          <ul className="file-list">
+            {trash.map((entry) => (
+              <li key={entry.id} className="file-row">
+                <span className="file-open muted">{entry.path}</span>
+                <button className="icon-button" aria-label={`Restore ${entry.path}`} onClick={() => void restore(entry.id)}>
+                  <Undo2 size={12} aria-hidden="true" />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </nav>
+  );
+}
+
+function EditorTabs() {
+  const tabs = useWorkspaceStore((state) => state.tabs);
+  const active = useWorkspaceStore((state) => state.active);
+  const buffers = useWorkspaceStore((state) => state.buffers);
+  const onDisk = useWorkspaceStore((state) => state.onDisk);
+  const { openTab, closeTab } = useWorkspaceStore.getState();
+  return (
+    <div className="editor-tabs" role="tablist" aria-label="Open files">
+      {tabs.map((path) => {
+        const dirty = isDirty({ buffers, onDisk }, path);
+        return (
+          <div key={path} className={`editor-tab${path === active ? ' active' : ''}`}>
+            <button role="tab" aria-selected={path === active} className="editor-tab-button" onClick={() => openTab(path)}>
+              {path}
+              {dirty && (
+                <span className="dirty-dot" aria-label="unsaved changes">
+                  ●
+                </span>
+              )}
+            </button>
+            <button className="icon-button" aria-label={`Close ${path}`} onClick={() => closeTab(path)}>
+              ×
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function Results() {
+  const lastCheck = useRunStore((state) => state.lastCheck);
+  const lastRun = useRunStore((state) => state.lastRun);
+  const log = useRunStore((state) => state.log);
+  const kind = useRunStore((state) => state.kind);
+  return (
+    <section className="results" aria-label="Results">
+      {kind && (
+        <p role="status" className="muted">
+          {kind === 'check' ? 'Checking…' : 'Running…'}
+        </p>
+      )}
+      {lastCheck && (
+        <div className="test-results">
+          <h3 className={lastCheck.status === 'pass' ? 'check-pass' : 'check-fail'}>
+            {lastCheck.status === 'pass'
+              ? `All ${lastCheck.tests.length} tests pass`
+              : `${lastCheck.tests.filter((test) => test.status === 'pass').length} of ${lastCheck.tests.length} tests pass`}
+          </h3>
+          {lastCheck.message && <p className="muted">{lastCheck.message}</p>}
+          <ul className="test-list" aria-label="Tests">
+            {lastCheck.tests.map((test) => (
+              <li key={test.name} className={`test-item test-${test.status}`}>
+                {test.status === 'pass' ? <CheckCircle2 size={14} aria-hidden="true" /> : <XCircle size={14} aria-hidden="true" />}
+                <span className="test-name">{test.name}</span>
+                <span className="visually-hidden">{test.status === 'pass' ? 'passed' : 'failed'}</span>
+                {test.message && <pre className="test-message">{test.message}</pre>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(log.length > 0 || lastRun) && (
+        <pre className="run-log" aria-label="Program output" tabIndex={0}>
+          {log.map((line, index) => (
+            <span key={index} className={line.stream === 'stderr' ? 'output-error' : undefined}>
+              {line.text}
+            </span>
+          ))}
+          {lastRun && log.length === 0 && (lastRun.stdout || lastRun.stderr)}
+        </pre>
+      )}
+      {!kind && !lastCheck && !lastRun && <p className="muted">Run ({formatShortcut('Mod+Enter')}) shows your program's output here; Check ({formatShortcut('Mod+Shift+Enter')}) runs the tests.</p>}
+    </section>
+  );
+}
+
+export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
+  const ref = useWorkspaceStore((state) => state.ref);
+  const files = useWorkspaceStore((state) => state.files);
+  const active = useWorkspaceStore((state) => state.active);
+  const text = useWorkspaceStore((state) => (state.active ? state.buffers[state.active] : undefined));
+  const diagnostics = useRunStore((state) => state.diagnostics);
+  const kind = useRunStore((state) => state.kind);
+  const settings = useAppStore((state) => state.settings!);
+  const theme = useResolvedTheme(settings.theme);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const file = files.find((entry) => entry.path === active);
+  const markers = useMemo(
+    () => diagnostics.filter((diagnostic) => diagnostic.file === active || diagnostic.file.endsWith(`/${active}`)).map(({ line, column, message }) => ({ line, column, message })),
+    [diagnostics, active],
+  );
+  const { edit, save } = useWorkspaceStore.getState();
+
+  const resetToStarter = async () => {
+    if (!ref || !window.confirm('Put every file back as the lesson started? Your current text is kept in History.')) return;
+    try {
+      await useWorkspaceStore.getState().saveAll();
+      useWorkspaceStore.getState().reload((await client().call('workspace.reset', ref)).files);
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  return (
+    <div className="workbench-ide">
+      <div className="ide-toolbar" role="toolbar" aria-label="Code actions">
+        <button className="button" onClick={onRun} disabled={!!kind} aria-keyshortcuts="Control+Enter" title={`Run ${entry} (${formatShortcut('Mod+Enter')})`}>
+          <Play size={14} aria-hidden="true" /> Run
+        </button>
+        <button className="button primary" onClick={onCheck} disabled={!!kind} aria-keyshortcuts="Control+Shift+Enter" title={`Check (${formatShortcut('Mod+Shift+Enter')})`}>
+          <CheckCircle2 size={14} aria-hidden="true" /> Check
+        </button>
+        {kind && (
+          <button className="button" onClick={() => void useRunStore.getState().stop()}>
+            <Square size={14} aria-hidden="true" /> Stop
+          </button>
+        )}
+        <span className="status-spacer" />
+        <button className="icon-button" aria-label="Save" title={`Save (${formatShortcut('Mod+S')})`} onClick={() => void save()}>
+          <Save size={15} aria-hidden="true" />
+        </button>
+        <button className="icon-button" aria-label="History" title="History of this file" disabled={!active} onClick={() => setHistoryOpen(true)}>
+          <History size={15} aria-hidden="true" />
+        </button>
+        <button className="icon-button" aria-label="Reset to starter" title="Reset to starter" onClick={() => void resetToStarter()}>
+          <RotateCcw size={15} aria-hidden="true" />
+        </button>
+      </div>
+      <Group orientation="horizontal" className="ide-split">
+        <Panel id="files" defaultSize="22%" minSize="12%">
+          <FileTree />
+        </Panel>
+        <Separator className="sash sash-vertical" aria-label="Resize file list" />
+        <Panel id="code" minSize="40%">
+          <Group orientation="vertical">
+            <Panel id="editor" defaultSize="68%" minSize="25%">
+              <div className="editor-area">
+                <EditorTabs />
+                <div className="editor-host">
+                  {ref && file && text !== undefined ? (
+                    <LazyCodeEditor
+                      modelPath={`${ref.courseId}/${ref.lessonId}/${file.path}`}
+                      value={text}
+                      language={languageOf(file.path) === 'plaintext' && file.path === entry ? language : languageOf(file.path)}
+                      readOnly={file.role !== 'editable'}
+                      fontSize={settings.editorFontSize}
+                      theme={theme}
+                      markers={markers}
+                      label={`Editor: ${file.path}`}
+                      onChange={(value) => edit(file.path, value)}
+                      onBlur={() => void save(file.path)}
+                      onSave={() => void save(file.path)}
+                      onRun={onRun}
+                      onCheck={onCheck}
+                    />
+                  ) : (
+                    <p className="muted panel-pad">Open a file from the list.</p>
+                  )}
+                </div>
+              </div>
+            </Panel>
+            <Separator className="sash sash-horizontal" aria-label="Resize results" />
+            <Panel id="results" minSize="12%">
+              <Results />
+            </Panel>
+          </Group>
+        </Panel>
+      </Group>
+      {historyOpen && active && <HistoryDialog path={active} onClose={() => setHistoryOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+// Run and Check for the open workspace: each has a client-generated runId; the sandbox's
+// output for that id streams into the Output panel and into this store's own log, its
+// diagnostics become editor markers, and a Check lists its tests.
+import { create } from 'zustand';
+import type { CheckResult, Diagnostic, RunResult } from '../../../../preload/contract/sandbox';
+import { useAppStore } from '../../app/app-store';
+import { client } from '../../platform/client';
+import { useWorkspaceStore } from './workspace-store';
+
+export interface RunLogLine {
+  readonly stream: 'stdout' | 'stderr' | 'info';
+  readonly text: string;
+}
+
+interface RunState {
+  runId: string | null;
+  kind: 'run' | 'check' | null;
+  log: RunLogLine[];
+  diagnostics: Diagnostic[];
+  lastRun: RunResult | null;
+  lastCheck: CheckResult | null;
+  checks: number;
+  run(language: 'python' | 'javascript', entry: string): Promise<RunResult | null>;
+  runScratch(language: 'python' | 'javascript', code: string): Promise<RunResult | null>;
+  check(): Promise<CheckResult | null>;
+  stop(): Promise<void>;
+  reset(): void;
+}
+
+const LOG_LIMIT = 2000;
+const newRunId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
+
+let listening = false;
+function listen() {
+  if (listening) return;
+  listening = true;
+  client().on('sandbox.output', ({ runId, stream, text }) => {
+    if (runId !== useRunStore.getState().runId) return;
+    useRunStore.setState((state) => ({ log: [...state.log, { stream, text }].slice(-LOG_LIMIT) }));
+    for (const line of text.replace(/\n$/, '').split('\n')) {
+      useAppStore.getState().appendOutput({ level: stream === 'stderr' ? 'error' : 'info', source: 'run', message: line });
+    }
+  });
+}
+
+function say(level: 'info' | 'warn' | 'error', message: string) {
+  useAppStore.getState().appendOutput({ level, source: 'run', message });
+}
+
+export const useRunStore = create<RunState>((set, get) => {
+  const start = (kind: 'run' | 'check') => {
+    listen();
+    const runId = newRunId();
+    set({ runId, kind, log: [], diagnostics: [] });
+    return runId;
+  };
+
+  return {
+    runId: null,
+    kind: null,
+    log: [],
+    diagnostics: [],
+    lastRun: null,
+    lastCheck: null,
+    checks: 0,
+
+    async run(language, entry) {
+      const workspace = useWorkspaceStore.getState();
+      if (!workspace.ref || get().kind) return null;
+      const runId = start('run');
+      await workspace.saveAll();
+      say('info', `Running ${entry}…`);
+      try {
+        const files = useWorkspaceStore.getState().files.map((file) => ({ path: file.path, content: useWorkspaceStore.getState().buffers[file.path] ?? file.content }));
+        const result = await client().call('sandbox.run', { runId, language, files, entry, ...workspace.ref });
+        set({ lastRun: result, diagnostics: result.diagnostics });
+        say(result.outcome === 'finished' ? 'info' : 'error', result.message);
+        return result;
+      } catch (error) {
+        say('error', (error as Error).message);
+        return null;
+      } finally {
+        set({ kind: null });
+      }
+    },
+
+    async runScratch(language, code) {
+      if (get().kind) return null;
+      const runId = start('run');
+      const entry = language === 'python' ? 'main.py' : 'main.js';
+      say('info', 'Running the example…');
+      try {
+        const result = await client().call('sandbox.run', { runId, language, files: [{ path: entry, content: code }], entry });
+        set({ lastRun: result });
+        say(result.outcome === 'finished' ? 'info' : 'error', result.message);
+        return result;
+      } catch (error) {
+        say('error', (error as Error).message);
+        return null;
+      } finally {
+        set({ kind: null });
+      }
+    },
+
+    async check() {
+      const workspace = useWorkspaceStore.getState();
+      if (!workspace.ref || get().kind) return null;
+      const runId = start('check');
+      await workspace.saveAll();
+      say('info', 'Checking your solution against the tests…');
+      try {
+        const files = useWorkspaceStore.getState().files.map((file) => ({ path: file.path, content: useWorkspaceStore.getState().buffers[file.path] ?? file.content }));
+        const result = await client().call('sandbox.check', { runId, ...workspace.ref, files });
+        set((state) => ({ lastCheck: result, diagnostics: result.run.diagnostics, checks: state.checks + 1 }));
+        const passed = result.tests.filter((test) => test.status === 'pass').length;
+        say(result.status === 'pass' ? 'info' : 'error', `${passed} of ${result.tests.length} tests pass${result.message ? `: ${result.message}` : ''}`);
+        return result;
+      } catch (error) {
+        say('error', (error as Error).message);
+        return null;
+      } finally {
+        set({ kind: null });
+      }
+    },
+
+    async stop() {
+      const { runId } = get();
+      if (runId && get().kind) await client().call('sandbox.stop', { runId }).catch(() => {});
+    },
+
+    reset: () => set({ runId: null, kind: null, log: [], diagnostics: [], lastRun: null, lastCheck: null, checks: 0 }),
+  };
+});
