@@ -9,6 +9,7 @@ import type { Handlers } from '../ipc/handlers';
 import { profileHandlers } from '../profile/handlers';
 import { sandboxHandlers } from '../sandbox/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { tutorHandlers } from '../tutor/handlers';
 import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import { lessonHandlers } from '../workspace/lesson-handlers';
@@ -80,6 +81,7 @@ export function createApp(config: AppConfig): DronaApp {
     },
     ...profileHandlers(access),
     ...settingsHandlers(access),
+    ...tutorHandlers(access),
     ...workspaceHandlers(access),
     ...terminalHandlers(access, config.dataDir),
     ...lessonHandlers(access),

@@ -9,6 +9,7 @@ import { contentSecurityPolicy } from '../app/content-security-policy';
 import { createLogger } from '../app/logger';
 import { packageRoot } from '../app/package-info';
 import { dispatchCall } from '../ipc/dispatch';
+import { safeStorageSecretStore } from './safe-storage-secrets';
 
 const APP_ORIGIN = 'app://drona';
 /** Links the app may open, always in the system browser, never inside the app's window. */
@@ -45,7 +46,13 @@ function hardenContents(contents: WebContents): void {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const drona = createApp({ dataDir: app.getPath('userData'), mode: 'electron', version: app.getVersion(), logger });
+  const drona = createApp({
+    dataDir: app.getPath('userData'),
+    mode: 'electron',
+    version: app.getVersion(),
+    logger,
+    secrets: safeStorageSecretStore(app.getPath('userData')),
+  });
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   protocol.handle('app', async (request) => {

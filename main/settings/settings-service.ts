@@ -12,6 +12,14 @@ export const defaultSettings: Settings = {
   },
   lastLesson: null,
   editorFontSize: 14,
+  tutor: {
+    provider: 'none',
+    anthropicModel: 'claude-sonnet-4-5',
+    ollamaHost: 'http://127.0.0.1:11434',
+    ollamaModel: '',
+    dailyBudget: null,
+    mode: 'auto',
+  },
 };
 
 type SettingKey = keyof Settings;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
 import { lessonCalls } from './lesson';
 import { profileCalls } from './profile';
+import { tutorCalls, tutorEvents } from './tutor';
 import { sandboxCalls, sandboxEvents } from './sandbox';
 import { terminalCalls, terminalEvents } from './terminal';
 import { workspaceCalls, workspaceEvents } from './workspace';
@@ -11,6 +12,7 @@ import { workspaceCalls, workspaceEvents } from './workspace';
 export const calls = {
   ...appCalls,
   ...profileCalls,
+  ...tutorCalls,
   ...sandboxCalls,
   ...workspaceCalls,
   ...terminalCalls,
@@ -19,6 +21,7 @@ export const calls = {
 
 export const events = {
   ...appEvents,
+  ...tutorEvents,
   ...sandboxEvents,
   ...workspaceEvents,
   ...terminalEvents,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { tutorSettingsSchema } from './tutor';
 
 export const experienceLevels = ['new', 'some', 'experienced'] as const;
 export const gamificationModes = ['full', 'moderate', 'minimal', 'off'] as const;
@@ -43,6 +44,7 @@ export const settingsSchema = z.object({
   layout: layoutSchema,
   lastLesson: z.object({ courseId: z.string(), lessonId: z.string() }).nullable(),
   editorFontSize: z.number().int().min(8).max(40),
+  tutor: tutorSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,0 +1,48 @@
+// The Quiz Generator's output is structured: validated with zod, retried once when invalid,
+// and saved to review_items for spaced review.
+import { z } from 'zod';
+
+export const generatedQuizSchema = z.object({
+  questions: z
+    .array(
+      z.object({
+        prompt: z.string().min(3).max(600),
+        options: z
+          .array(z.object({ text: z.string().min(1).max(300), correct: z.boolean(), explanation: z.string().max(600).default('') }))
+          .min(2)
+          .max(6)
+          .refine((options) => options.filter((o) => o.correct).length === 1, 'exactly one option must be correct'),
+      }),
+    )
+    .min(1)
+    .max(10),
+});
+export type GeneratedQuiz = z.infer<typeof generatedQuizSchema>;
+
+/** Finds the JSON object in a reply (models sometimes wrap it in a fence) and validates it. */
+export function parseQuiz(reply: string): { ok: true; quiz: GeneratedQuiz } | { ok: false; problem: string } {
+  const start = reply.indexOf('{');
+  const end = reply.lastIndexOf('}');
+  if (start < 0 || end <= start) return { ok: false, problem: 'the reply has no JSON object' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(reply.slice(start, end + 1));
+  } catch (error) {
+    return { ok: false, problem: `the JSON does not parse (${(error as Error).message})` };
+  }
+  const parsed = generatedQuizSchema.safeParse(raw);
+  return parsed.success ? { ok: true, quiz: parsed.data } : { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+}
+
+/** The quiz as the learner reads it in the panel: answers and explanations folded away. */
+export function quizMarkdown(quiz: GeneratedQuiz): string {
+  const letters = 'ABCDEF';
+  const body = quiz.questions
+    .map((q, i) => {
+      const options = q.options.map((o, j) => `- **${letters[j]}.** ${o.text}`).join('\n');
+      const answer = q.options.findIndex((o) => o.correct);
+      return `**${i + 1}. ${q.prompt}**\n\n${options}\n\n<details><summary>Answer</summary>\n\n${letters[answer]}: ${q.options[answer]!.explanation}\n\n</details>`;
+    })
+    .join('\n\n');
+  return `${body}\n\nThese questions are saved for your spaced review. Which one was hardest?`;
+}

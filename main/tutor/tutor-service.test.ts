@@ -1,0 +1,169 @@
+// The orchestrator end to end: a real store, the real Ollama client against the test server.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger, type Logger } from '../app/logger';
+import { EventBus } from '../ipc/event-bus';
+import { SettingsService } from '../settings/settings-service';
+import { openStore, type Store } from '../store/open-store';
+import { aiMessages, profile, reviewItems } from '../store/schema';
+import { encryptedFileSecretStore } from './secret-store';
+import { tokenChunks } from './testing/anthropic-test-server';
+import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';
+import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
+import { proactiveOffer, TutorService } from './tutor-service';
+
+let dir: string;
+let store: Store;
+let ollama: OllamaTestServer;
+let events: EventBus;
+let delivered: { name: string; payload: { text?: string; reset?: boolean }; sessionId: string | null }[];
+let warnings: string[];
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-tutor-'));
+  store = openStore(path.join(dir, 'drona.db'));
+  store.db.insert(profile).values({ id: 1, name: 'Asha', experienceLevel: 'new', gamificationMode: 'full', timezone: 'UTC', createdAt: 0 }).run();
+  ollama = await startOllamaTestServer();
+  events = new EventBus();
+  delivered = [];
+  warnings = [];
+  events.subscribe((name, payload, sessionId) => delivered.push({ name, payload: payload as { text?: string }, sessionId }));
+});
+afterEach(async () => {
+  store.close();
+  await ollama.close();
+});
+
+const logger: Logger = { ...silentLogger, warn: (m) => warnings.push(m) };
+
+function service(sources = fixtureSources(), provider: 'ollama' | 'none' = 'ollama') {
+  const settings = new SettingsService(store);
+  const tutor = new TutorService({ store, events, settings, secrets: encryptedFileSecretStore(dir), sources, logger });
+  tutor.configure({ provider, ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
+  return tutor;
+}
+
+const ask = (tutor: TutorService, action: 'hint' | 'ask' | 'quiz' | 'review', text = '', requestId = 'r1') =>
+  tutor.ask({ courseId: 'python-basics', lessonId: 'adding-prices', requestId, action, text }, 'window-1');
+
+const shownText = () => {
+  let text = '';
+  for (const d of delivered.filter((e) => e.name === 'tutor.delta')) text = d.payload.reset ? '' : text + (d.payload.text ?? '');
+  return text;
+};
+
+describe('tutor service', () => {
+  it('streams a hint to the asking window only and keeps the session across a restart', async () => {
+    const result = await ask(service(), 'hint');
+    expect(result.status).toBe('answered');
+    const deltas = delivered.filter((e) => e.name === 'tutor.delta');
+    expect(deltas.length).toBeGreaterThan(3);
+    expect(deltas.every((d) => d.sessionId === 'window-1')).toBe(true);
+    expect(shownText()).toBe(result.status === 'answered' ? result.message.content : '');
+    // The request carried the lesson, the learner's files and the revealed hints, never the solution.
+    const sent = JSON.stringify(ollama.chatRequests[0]);
+    expect(sent).toContain('Adding up prices');
+    expect(sent).toContain('File main.py');
+    expect(sent).not.toContain('result += price');
+
+    const again = await service().session('python-basics', 'adding-prices');
+    expect(again.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(again.messages[0]!.content).toBe('Give me a hint.');
+    const cleared = await service().clearSession('python-basics', 'adding-prices');
+    expect(cleared.messages).toEqual([]);
+    expect(cleared.sessionId).not.toBe(again.sessionId);
+  });
+
+  it('never shows a reply containing the solution: retries strictly, then falls back to the authored hint', async () => {
+    const sources = fixtureSources();
+    const leak = { kind: 'stream' as const, chunks: tokenChunks(`Here you go:\n\n\`\`\`python\n${fixtureSolution}\`\`\`\n`) };
+    ollama.enqueueChat(leak, leak);
+    const result = await ask(service(sources), 'ask', 'Just give me the code');
+    expect(result).toMatchObject({ status: 'answered', source: 'authored-hint' });
+    expect(sources.revealed).toEqual(['Start with a variable that holds 0.']);
+    for (const d of delivered) expect(d.payload.text ?? '').not.toContain('result += price');
+    expect(shownText()).toContain('Start with a variable that holds 0.');
+    expect(warnings.filter((w) => w.includes('answer-leak guard'))).toHaveLength(2);
+    const notes = store.db.select().from(aiMessages).all().filter((m) => m.role === 'system-note');
+    expect(notes).toHaveLength(2);
+    expect(ollama.chatRequests[1]!.messages).toEqual(expect.arrayContaining([expect.objectContaining({ content: expect.stringContaining('STRICT') as string })]));
+  });
+
+  it('uses the strict retry when it no longer leaks', async () => {
+    ollama.enqueueChat({ kind: 'stream', chunks: tokenChunks(`\`\`\`python\n${fixtureSolution}\`\`\``) });
+    const result = await ask(service(), 'ask', 'what is the answer');
+    expect(result).toMatchObject({ status: 'answered', source: 'provider-strict' });
+    expect(delivered.some((d) => d.payload.reset)).toBe(true);
+  });
+
+  it('stops a streaming reply and keeps what was shown', async () => {
+    ollama.enqueueChat({ kind: 'stream', chunks: tokenChunks('one two three four five six seven eight nine ten eleven twelve'), delayMs: 40 });
+    const tutor = service();
+    const pending = ask(tutor, 'ask', 'why?', 'stop-me');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(tutor.stop('stop-me')).toBe(true);
+    const result = await pending;
+    expect(result).toMatchObject({ status: 'failed', failure: { code: 'cancelled' } });
+    const session = await tutor.session('python-basics', 'adding-prices');
+    expect(session.messages.at(-1)!.content).toContain('(stopped)');
+  });
+
+  it('works without a provider from authored hints and says what a provider would add', async () => {
+    const result = await ask(service(fixtureSources(), 'none'), 'hint');
+    expect(result).toMatchObject({ status: 'answered', source: 'offline' });
+    expect(result.status === 'answered' && result.message.content).toContain('Start with a variable that holds 0.');
+    expect(result.status === 'answered' && result.message.content).toContain('Settings → Tutor');
+    expect(ollama.chatRequests).toHaveLength(0);
+  });
+
+  it('declines unrelated requests kindly without calling the model', async () => {
+    const result = await ask(service(), 'ask', "What's the weather tomorrow?");
+    expect(result).toMatchObject({ status: 'answered', source: 'declined' });
+    expect(ollama.chatRequests).toHaveLength(0);
+  });
+
+  it('enforces the daily budget', async () => {
+    const tutor = service();
+    tutor.configure({ dailyBudget: 1 });
+    expect((await ask(tutor, 'hint')).status).toBe('answered');
+    const second = await ask(tutor, 'hint', '', 'r2');
+    expect(second).toMatchObject({ status: 'failed', failure: { code: 'budget_exhausted' }, budget: { limit: 1, used: 1 } });
+  });
+
+  it('validates generated quizzes, retries invalid output, and saves them for review', async () => {
+    ollama.enqueueChat({ kind: 'stream', chunks: ['{"questions": "not a list"}'] });
+    const result = await ask(service(), 'quiz');
+    expect(result).toMatchObject({ status: 'answered', source: 'provider' });
+    expect(store.db.select().from(reviewItems).all()).toHaveLength(3);
+    expect(ollama.chatRequests).toHaveLength(2);
+  });
+
+  it('reports a missing model with the model to pull, and an unreachable host', async () => {
+    const tutor = service();
+    tutor.configure({ ollamaModel: 'qwen2.5:0.5b' });
+    expect(await ask(tutor, 'hint')).toMatchObject({ status: 'failed', failure: { code: 'model_missing', model: 'qwen2.5:0.5b' } });
+    await ollama.close();
+    tutor.configure({ ollamaModel: 'llama3.2:1b' });
+    expect(await ask(tutor, 'hint', '', 'r3')).toMatchObject({ status: 'failed', failure: { code: 'unreachable' } });
+    ollama = await startOllamaTestServer();
+  });
+
+  it('keeps the API key encrypted on disk and reports where it is kept', () => {
+    const tutor = service();
+    tutor.setKey('sk-ant-secret-value-123');
+    expect(tutor.status()).toMatchObject({ hasKey: true, keyStorage: 'encrypted-file' });
+    expect(fs.readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain('sk-ant-secret-value-123');
+    expect(fs.statSync(path.join(dir, 'secrets.key')).mode & 0o777).toBe(0o600);
+    expect(tutor.clearKey().hasKey).toBe(false);
+  });
+
+  it('offers a hint after three failing checks on the same test, or a long idle on a failing one', () => {
+    const failing = { kind: 'check' as const, outcome: 'fail', output: '', tests: [{ name: 'test_total', status: 'fail' }] };
+    expect(proactiveOffer([failing, failing, failing], 0).offer).toBe(true);
+    expect(proactiveOffer([failing, failing], 0).offer).toBe(false);
+    expect(proactiveOffer([failing], 200).offer).toBe(true);
+    expect(proactiveOffer([{ ...failing, outcome: 'pass', tests: [] }], 500).offer).toBe(false);
+  });
+});
