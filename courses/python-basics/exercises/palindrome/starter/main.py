@@ -1,0 +1,12 @@
+def normalize(text):
+    """Return only the letters and digits of text, in lower case."""
+    return text
+
+
+def is_palindrome(text):
+    """Return True if text reads the same backwards, ignoring case, spaces and punctuation."""
+    return text == text[::-1]
+
+
+if __name__ == "__main__":
+    print(is_palindrome("Was it a car or a cat I saw?"))
