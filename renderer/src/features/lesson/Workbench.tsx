@@ -141,12 +141,12 @@ function EditorTabs() {
   const onDisk = useWorkspaceStore((state) => state.onDisk);
   const { openTab, closeTab } = useWorkspaceStore.getState();
   return (
-    <div className="editor-tabs" role="tablist" aria-label="Open files">
+    <div className="editor-tabs" role="toolbar" aria-label="Open files">
       {tabs.map((path) => {
         const dirty = isDirty({ buffers, onDisk }, path);
         return (
           <div key={path} className={`editor-tab${path === active ? ' active' : ''}`}>
-            <button role="tab" aria-selected={path === active} className="editor-tab-button" onClick={() => openTab(path)}>
+            <button aria-pressed={path === active} className="editor-tab-button" onClick={() => openTab(path)}>
               {path}
               {dirty && (
                 <span className="dirty-dot" aria-label="unsaved changes">

@@ -31,12 +31,11 @@ export function TerminalPanel() {
 
   return (
     <div className="terminal-panel">
-      <div className="terminal-tabs" role="tablist" aria-label="Terminals">
+      <div className="terminal-tabs" role="toolbar" aria-label="Terminals">
         {tabs.map((tab, index) => (
           <div key={tab.id} className={`terminal-tab${tab.id === active ? ' active' : ''}`}>
             <button
-              role="tab"
-              aria-selected={tab.id === active}
+              aria-pressed={tab.id === active}
               className="terminal-tab-button"
               onClick={() => select(tab.id)}
               title={tab.cwd}
@@ -53,7 +52,7 @@ export function TerminalPanel() {
           <Plus size={14} aria-hidden="true" />
         </button>
       </div>
-      <div className="terminal-screen" role="tabpanel" aria-label="Terminal screen">
+      <div className="terminal-screen" role="region" aria-label="Terminal screen">
         {active ? (
           <Suspense fallback={<p className="muted panel-pad">Starting the terminal…</p>}>
             <XtermView key={active} id={active} theme={theme} fontSize={Math.max(11, settings.editorFontSize - 1)} label="Terminal input" />
