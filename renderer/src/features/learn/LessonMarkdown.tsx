@@ -1,0 +1,70 @@
+// A lesson body: GFM Markdown, highlighted code, GitHub-style callouts, Mermaid diagrams, and
+// a "Try it" button on python/javascript fences. Raw HTML in the Markdown is not rendered.
+import { Play } from 'lucide-react';
+import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
+import ReactMarkdown from 'react-markdown';
+import rehypeHighlight from 'rehype-highlight';
+import remarkGfm from 'remark-gfm';
+import { remarkCallouts } from './callouts';
+import './learn.css';
+
+const MermaidDiagram = lazy(() => import('./MermaidDiagram').then((module) => ({ default: module.MermaidDiagram })));
+
+export type TryItLanguage = 'python' | 'javascript';
+
+export interface LessonMarkdownProps {
+  readonly body: string;
+  /** Runs a code sample; without it the "Try it" buttons are not shown. */
+  onTryIt?(code: string, language: TryItLanguage): void;
+}
+
+function textOf(node: ReactNode): string {
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join('');
+  if (node && typeof node === 'object' && 'props' in node) return textOf((node.props as { children?: ReactNode }).children);
+  return '';
+}
+
+const tryItLanguages: Record<string, TryItLanguage> = { python: 'python', py: 'python', javascript: 'javascript', js: 'javascript' };
+
+function languageOf(children: ReactNode): string | null {
+  const code = (Array.isArray(children) ? children[0] : children) as ReactElement<{ className?: string }> | undefined;
+  const className = code && typeof code === 'object' && 'props' in code ? (code.props.className ?? '') : '';
+  return /language-([\w-]+)/.exec(className)?.[1]?.toLowerCase() ?? null;
+}
+
+export function LessonMarkdown({ body, onTryIt }: LessonMarkdownProps) {
+  const Pre = ({ children }: { children?: ReactNode }) => {
+    const language = languageOf(children);
+    const code = textOf(children).replace(/\n$/, '');
+    if (language === 'mermaid') {
+      return (
+        <Suspense fallback={<div className="mermaid-diagram muted">Drawing diagram…</div>}>
+          <MermaidDiagram code={code} />
+        </Suspense>
+      );
+    }
+    const runnable = language ? tryItLanguages[language] : undefined;
+    return (
+      <div className="lesson-code">
+        {runnable && onTryIt && (
+          <button type="button" className="button lesson-try-it" aria-label={`Try it: run this ${runnable} example`} onClick={() => onTryIt(code, runnable)}>
+            <Play size={14} aria-hidden="true" /> Try it
+          </button>
+        )}
+        <pre>{children}</pre>
+      </div>
+    );
+  };
+  return (
+    <div className="lesson-markdown">
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm, remarkCallouts]}
+        rehypePlugins={[[rehypeHighlight, { detect: false, plainText: ['mermaid', 'text', 'txt', 'output'] }]]}
+        components={{ pre: Pre }}
+      >
+        {body}
+      </ReactMarkdown>
+    </div>
+  );
+}
