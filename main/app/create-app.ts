@@ -7,6 +7,7 @@ import type { StoreProblem } from '../../preload/contract/app';
 import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { profileHandlers } from '../profile/handlers';
+import { progressHandlers } from '../progress/handlers';
 import { sandboxHandlers } from '../sandbox/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { tutorHandlers } from '../tutor/handlers';
@@ -85,6 +86,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...workspaceHandlers(access),
     ...terminalHandlers(access, config.dataDir),
     ...lessonHandlers(access),
+    ...progressHandlers(access, config.now),
     ...sandboxHandlers(access),
   };
 

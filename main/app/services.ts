@@ -1,4 +1,5 @@
 import { ProfileService } from '../profile/profile-service';
+import { ProgressService } from '../progress/progress-service';
 import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { TerminalService } from '../terminal/terminal-service';
@@ -33,6 +34,7 @@ export interface Services {
   readonly lessonActivity: LessonActivity;
   readonly sandbox: SandboxService;
   readonly tutor: TutorService;
+  readonly progress: ProgressService;
 }
 
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
@@ -88,6 +90,17 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     lessonActivity,
     sandbox: new SandboxService({ log: (message) => config.logger.info(`sandbox: ${message}`) }),
     tutor: createTutorService({ store, events, dataDir: config.dataDir, logger: config.logger, now, ...(config.secrets ? { secrets: config.secrets } : {}) }, () => services),
+    progress: new ProgressService(store, {
+      now,
+      events,
+      warn: (message) => config.logger.warn(message),
+      // Course bundles may add achievements (course.yaml `achievements:`), read through the course service when it exists.
+      courseAchievements: async (courseId) => {
+        const courses = (services as { courses?: { getCourse(courseId: string): unknown } }).courses;
+        const course = courses ? ((await courses.getCourse(courseId)) as { achievements?: unknown[] } | null | undefined) : null;
+        return course?.achievements ?? null;
+      },
+    }),
   };
   return services;
 }

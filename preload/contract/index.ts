@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
 import { lessonCalls } from './lesson';
 import { profileCalls } from './profile';
+import { progressCalls, progressEvents } from './progress';
 import { tutorCalls, tutorEvents } from './tutor';
 import { sandboxCalls, sandboxEvents } from './sandbox';
 import { terminalCalls, terminalEvents } from './terminal';
@@ -17,6 +18,7 @@ export const calls = {
   ...workspaceCalls,
   ...terminalCalls,
   ...lessonCalls,
+  ...progressCalls,
 };
 
 export const events = {
@@ -25,6 +27,7 @@ export const events = {
   ...sandboxEvents,
   ...workspaceEvents,
   ...terminalEvents,
+  ...progressEvents,
 };
 
 export type Calls = typeof calls;

@@ -1,0 +1,143 @@
+// The Progress view's figures, read from the store in one pass of small grouped queries.
+import type { AchievementCard, Dashboard } from '../../preload/contract/progress';
+import type { Store } from '../store/open-store';
+import { evaluate } from './achievements';
+import type { ProgressService } from './progress-service';
+import { progressKey, recommendNext, rollUp, type LessonStatus, type OutlineCourse } from './rollups';
+import { dateOfDay, dayNumber, localDate } from './streaks';
+import { QUALIFYING_KINDS } from './xp-rules';
+
+const WEEKS = 8;
+const LESSON_KINDS = `'lesson-completed', 'challenge-completed', 'quiz-passed'`;
+
+/** The installed courses' outline, from the catalogue tables (courses, modules, lessons). */
+export function readOutline(store: Store): OutlineCourse[] {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT c.id AS courseId, c.title AS courseTitle, c.track_id AS trackId, t.title AS trackTitle,
+              m.module_id AS moduleId, m.title AS moduleTitle, l.lesson_id AS lessonId, l.title AS lessonTitle
+       FROM courses c LEFT JOIN tracks t ON t.id = c.track_id
+       JOIN modules m ON m.course_id = c.id
+       JOIN lessons l ON l.course_id = c.id AND l.module_id = m.module_id AND l.removed_at IS NULL
+       ORDER BY c.title, c.id, m.position, l.position`,
+    )
+    .all() as { courseId: string; courseTitle: string; trackId: string | null; trackTitle: string | null; moduleId: string; moduleTitle: string; lessonId: string; lessonTitle: string }[];
+  const courses = new Map<string, { id: string; title: string; trackId: string | null; trackTitle: string | null; modules: Map<string, { id: string; title: string; lessons: { id: string; title: string }[] }> }>();
+  for (const row of rows) {
+    let course = courses.get(row.courseId);
+    if (!course) courses.set(row.courseId, (course = { id: row.courseId, title: row.courseTitle, trackId: row.trackId, trackTitle: row.trackTitle, modules: new Map() }));
+    let module = course.modules.get(row.moduleId);
+    if (!module) course.modules.set(row.moduleId, (module = { id: row.moduleId, title: row.moduleTitle, lessons: [] }));
+    module.lessons.push({ id: row.lessonId, title: row.lessonTitle });
+  }
+  return [...courses.values()].map((course) => ({ ...course, modules: [...course.modules.values()] }));
+}
+
+function mondayOf(day: number): number {
+  const weekday = (new Date(dateOfDay(day)).getUTCDay() + 6) % 7; // Monday = 0
+  return day - weekday;
+}
+
+export async function buildDashboard(store: Store, progress: ProgressService, now: number): Promise<Dashboard> {
+  const progressRows = store.sqlite.prepare('SELECT course_id AS courseId, lesson_id AS lessonId, status, active_seconds AS activeSeconds FROM lesson_progress').all() as {
+    courseId: string;
+    lessonId: string;
+    status: string;
+    activeSeconds: number;
+  }[];
+  await progress.loadAchievementsFor([...new Set(progressRows.map((row) => row.courseId))]);
+  const { tally, streak, earned, timezone } = progress.state();
+  const hud = progress.snapshot();
+  const today = localDate(now, timezone);
+  const todayNumber = dayNumber(today);
+
+  let cumulative = 0;
+  const xpByDay = (store.sqlite.prepare('SELECT local_date AS date, sum(amount) AS xp FROM xp_ledger GROUP BY local_date ORDER BY local_date').all() as { date: string; xp: number }[]).map((row) => ({
+    ...row,
+    cumulative: (cumulative += row.xp),
+  }));
+  const qualifying = [...QUALIFYING_KINDS].map((kind) => `'${kind}'`).join(', ');
+  const activityByDay = store.sqlite
+    .prepare(`SELECT local_date AS date, count(*) AS count FROM activity_events WHERE kind IN (${qualifying}) GROUP BY local_date ORDER BY local_date`)
+    .all() as { date: string; count: number }[];
+  const lessonsByDay = new Map(
+    (store.sqlite.prepare(`SELECT local_date AS date, count(*) AS n, coalesce(sum(json_extract(detail, '$.elapsedSeconds')), 0) AS seconds FROM activity_events WHERE kind IN (${LESSON_KINDS}) GROUP BY local_date`).all() as {
+      date: string;
+      n: number;
+      seconds: number;
+    }[]).map((row) => [row.date, row]),
+  );
+  const xpOn = new Map(xpByDay.map((row) => [row.date, row.xp]));
+
+  const statuses = new Map<string, LessonStatus>(progressRows.map((row) => [progressKey(row.courseId, row.lessonId), { completed: row.status === 'completed', activeSeconds: row.activeSeconds }]));
+  const outline = readOutline(store);
+  const { courses, tracks } = rollUp(outline, statuses);
+  const last = store.sqlite
+    .prepare(`SELECT course_id AS courseId, lesson_id AS lessonId FROM activity_events WHERE kind IN (${LESSON_KINDS}) AND course_id IS NOT NULL AND lesson_id IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT 1`)
+    .get() as { courseId: string; lessonId: string } | undefined;
+  const recommended = recommendNext(outline, statuses, last ?? null);
+
+  const achievementsEarned = new Map((store.sqlite.prepare('SELECT id, earned_at AS earnedAt FROM achievements').all() as { id: string; earnedAt: number }[]).map((row) => [row.id, row.earnedAt]));
+  const achievements: AchievementCard[] = progress.definitions().map((definition) => {
+    const earnedAt = achievementsEarned.get(definition.id) ?? null;
+    const isEarned = earned.has(definition.id) || earnedAt !== null;
+    const courseId = definition.id.includes('/') ? definition.id.split('/')[0]! : null;
+    if (!isEarned && definition.hidden) {
+      return { id: definition.id, title: 'Hidden achievement', description: 'Keep learning to find out.', category: definition.category, state: 'hidden', earnedAt: null, progress: 0, progressLabel: null, courseId };
+    }
+    const evaluation = isEarned ? { progress: 1, label: null } : evaluate(definition.condition, tally, null);
+    return {
+      id: definition.id,
+      title: definition.title,
+      description: definition.description,
+      category: definition.category,
+      state: isEarned ? 'earned' : 'in-progress',
+      earnedAt,
+      progress: evaluation.progress,
+      progressLabel: evaluation.label,
+      courseId,
+    };
+  });
+
+  const thisMonday = mondayOf(todayNumber);
+  const velocity = Array.from({ length: WEEKS }, (_, i) => {
+    const start = thisMonday - (WEEKS - 1 - i) * 7;
+    let lessons = 0;
+    let xp = 0;
+    for (let day = start; day < start + 7; day++) {
+      const date = dateOfDay(day);
+      lessons += lessonsByDay.get(date)?.n ?? 0;
+      xp += xpOn.get(date) ?? 0;
+    }
+    return { weekStart: dateOfDay(start), lessons, xp };
+  });
+
+  const weekDays = Array.from({ length: 7 }, (_, i) => dateOfDay(todayNumber - 6 + i));
+  let bestDay: { date: string; xp: number } | null = null;
+  for (const date of weekDays) {
+    const xp = xpOn.get(date) ?? 0;
+    if (xp > 0 && (!bestDay || xp > bestDay.xp)) bestDay = { date, xp };
+  }
+  const week = {
+    start: weekDays[0]!,
+    end: today,
+    lessons: weekDays.reduce((n, date) => n + (lessonsByDay.get(date)?.n ?? 0), 0),
+    xp: weekDays.reduce((n, date) => n + (xpOn.get(date) ?? 0), 0),
+    activeSeconds: Math.round(weekDays.reduce((n, date) => n + (lessonsByDay.get(date)?.seconds ?? 0), 0)),
+    bestDay,
+  };
+
+  return {
+    hud,
+    today,
+    xpByDay,
+    activityByDay,
+    courses,
+    tracks,
+    achievements,
+    streaks: streak.runs.map((run) => ({ ...run })),
+    velocity,
+    recommended,
+    week,
+  };
+}
