@@ -11,6 +11,7 @@ import { attempts, codeExecutions, hintReveals, journalEntries, lessonProgress, 
 /** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
 export interface LessonFacts {
   readonly type: string;
+  readonly parTimeMinutes?: number;
   readonly quiz?: {
     readonly passPercent: number;
     readonly questions: readonly { readonly id: string; readonly kind: string; readonly options: readonly { readonly correct: boolean }[] }[];
@@ -184,7 +185,13 @@ export class LessonActivity {
         lesson.type === 'challenge' ? 'challenge-completed' : 'lesson-completed',
         courseId,
         lessonId,
-        { lessonType: lesson.type, firstAttempt: facts.firstAttempt, hintsUsed: hints, elapsedSeconds: facts.elapsedSeconds },
+        {
+          lessonType: lesson.type,
+          firstAttempt: facts.firstAttempt,
+          hintsUsed: hints,
+          elapsedSeconds: facts.elapsedSeconds,
+          ...(lesson.parTimeMinutes ? { underPar: facts.elapsedSeconds <= lesson.parTimeMinutes * 60 } : {}),
+        },
         `lesson-completed:${courseId}:${lessonId}`,
       );
     }
