@@ -1,0 +1,283 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON response bodies field by field. */
+// The hosted API end to end through app.request(), against PGlite and (when
+// DRONA_TEST_DATABASE_URL is set, as .ci/run does) a real PostgreSQL.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import pg from 'pg';
+import { createApi } from './app';
+import { openDatabase, type Database } from './db/database';
+import { loadKeys } from './keys';
+import { verifyCredentialJwt } from './certificates';
+import { describeWhen } from '../main/testing/capabilities';
+import { defaultPlausibility } from './rules/xp-rules';
+
+const testDatabaseUrl = process.env.DRONA_TEST_DATABASE_URL;
+
+async function resetPostgres(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('drop schema if exists public cascade; create schema public; drop schema if exists drizzle cascade;');
+  await client.end();
+}
+
+const day = 86_400_000;
+// Monday 2026-11-23 12:00 UTC.
+const start = Date.UTC(2026, 10, 23, 12);
+
+function suite(engine: 'pglite' | 'postgresql') {
+  let db: Database;
+  let api: ReturnType<typeof createApi>;
+  let clock = start;
+  const admin = 'admin-secret-token';
+
+  beforeAll(async () => {
+    if (engine === 'postgresql') await resetPostgres(testDatabaseUrl!);
+    db = await openDatabase({ databaseUrl: engine === 'postgresql' ? testDatabaseUrl : undefined, dataDir: null });
+    const keys = await loadKeys(db);
+    api = createApi({
+      db,
+      keys,
+      issuer: { baseUrl: 'http://issuer.test', name: 'Test Bootcamp' },
+      adminToken: admin,
+      rateLimit: { burst: 100, perSecond: 1 },
+      now: () => clock,
+    });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  const request = async (method: string, path: string, init: { token?: string; body?: unknown } = {}) => {
+    const res = await api.request(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+    });
+    const text = await res.text();
+    let json: any = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: res.status, json };
+  };
+
+  let counter = 0;
+  const register = async (name: string, timezone = 'UTC', optedIn = true) => {
+    const res = await request('POST', '/v1/learners', { body: { displayName: name, timezone, optedIn } });
+    expect(res.status).toBe(201);
+    return res.json as { learnerId: string; accessToken: string; refreshToken: string };
+  };
+  const event = (kind: string, at: number, extra: Record<string, unknown> = {}) => ({
+    idempotencyKey: `k-${++counter}`,
+    kind,
+    occurredAt: at,
+    timezone: 'UTC',
+    facts: {},
+    ...extra,
+  });
+  const send = async (token: string, events: unknown[]) => request('POST', '/v1/events', { token, body: { events } });
+
+  it('answers health and readiness', async () => {
+    expect((await request('GET', '/healthz')).json).toEqual({ status: 'ok' });
+    expect((await request('GET', '/readyz')).json).toEqual({ status: 'ready', database: engine });
+  });
+
+  it('authenticates every request and rotates refresh tokens, revoking a reused one', async () => {
+    const none = await request('GET', '/v1/me');
+    expect(none.status).toBe(401);
+    expect(none.json.error.code).toBe('unauthenticated');
+    expect((await request('GET', '/v1/me', { token: 'forged' })).json.error.code).toBe('invalid_token');
+    const learner = await register('Asha');
+    expect((await request('GET', '/v1/me', { token: learner.accessToken })).json.displayName).toBe('Asha');
+    const rotated = await request('POST', '/v1/auth/refresh', { body: { refreshToken: learner.refreshToken } });
+    expect(rotated.status).toBe(200);
+    expect(rotated.json.refreshToken).not.toBe(learner.refreshToken);
+    const reused = await request('POST', '/v1/auth/refresh', { body: { refreshToken: learner.refreshToken } });
+    expect(reused.json.error.code).toBe('refresh_reused');
+    // Reuse revoked the whole family, including the token that replaced it.
+    const after = await request('POST', '/v1/auth/refresh', { body: { refreshToken: rotated.json.refreshToken } });
+    expect(after.json.error.code).toBe('invalid_refresh');
+    clock += 16 * 60_000; // access tokens expire
+    expect((await request('GET', '/v1/me', { token: learner.accessToken })).json.error.code).toBe('invalid_token');
+    clock = start;
+  });
+
+  it('validates input and answers JSON errors with a code and a message', async () => {
+    const bad = await request('POST', '/v1/learners', { body: { displayName: '', timezone: 'UTC' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatchObject({ code: 'invalid_input' });
+    expect(typeof bad.json.error.message).toBe('string');
+    expect((await request('POST', '/v1/learners', { body: '{not json' })).json.error.code).toBe('invalid_json');
+    expect((await request('POST', '/v1/learners', { body: { displayName: 'X', timezone: 'Mars/Base' } })).json.error.code).toBe('invalid_input');
+    const learner = await register('Val');
+    const wrongKind = await send(learner.accessToken, [{ ...event('lesson-completed', start), kind: 'total-xp' }]);
+    expect(wrongKind.status).toBe(400);
+    expect((await request('GET', '/v1/leaderboards/everything', { token: learner.accessToken })).status).toBe(400);
+    expect((await request('GET', '/nowhere')).json.error.code).toBe('not_found');
+  });
+
+  it('limits requests per token', async () => {
+    const learner = await register('Rapid');
+    const other = await register('Calm');
+    const statuses: number[] = [];
+    for (let i = 0; i < 105; i++) statuses.push((await request('GET', '/v1/me', { token: learner.accessToken })).status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    const limited = await request('GET', '/v1/me', { token: learner.accessToken });
+    expect(limited.json.error.code).toBe('rate_limited');
+    // Another learner's bucket is untouched.
+    expect((await request('GET', '/v1/me', { token: other.accessToken })).status).toBe(200);
+    clock += 5_000;
+    expect((await request('GET', '/v1/me', { token: learner.accessToken })).status).toBe(200);
+    clock = start;
+  });
+
+  it('ingests each event once, whatever the number of retries', async () => {
+    const learner = await register('Once');
+    const events = [event('lesson-completed', start - 3600_000, { courseId: 'c1', lessonId: 'l1' }), event('quiz-passed', start - 1800_000, { courseId: 'c1', lessonId: 'q1', facts: { score: 90 } })];
+    const first = await send(learner.accessToken, events);
+    expect(first.json.results.map((r: any) => r.status)).toEqual(['accepted', 'accepted']);
+    expect(first.json.results.map((r: any) => r.xp)).toEqual([20, 19]);
+    const again = await send(learner.accessToken, events);
+    expect(again.json.results.map((r: any) => r.status)).toEqual(['duplicate', 'duplicate']);
+    const me = await request('GET', '/v1/me', { token: learner.accessToken });
+    expect(me.json.totalXp).toBe(39);
+  });
+
+  it('rejects implausible events and caps daily XP', async () => {
+    const learner = await register('Cheat');
+    const results = (
+      await send(learner.accessToken, [
+        event('lesson-completed', start + day),
+        event('lesson-completed', start - 31 * day),
+        event('lesson-completed', start - 600_000, { facts: { activeSeconds: 3 } }),
+        event('lesson-completed', start - 500_000),
+        event('lesson-completed', start - 495_000),
+      ])
+    ).json.results;
+    expect(results.map((r: any) => r.code ?? r.status)).toEqual(['future', 'too_old', 'too_fast', 'accepted', 'too_fast']);
+    // 80 module completions of 50 XP in one day: only the cap counts.
+    const many = Array.from({ length: 80 }, (_, i) => event('module-completed', start - 400_000 + i * 1000));
+    await send(learner.accessToken, many);
+    const me = await request('GET', '/v1/me', { token: learner.accessToken });
+    expect(me.json.totalXp).toBe(defaultPlausibility.dailyXpCap);
+  });
+
+  it('ranks learners by counting those ahead, with the ten around, and hides those who opt out', async () => {
+    const course = `rank-${engine}`;
+    const learners = [];
+    for (let i = 0; i < 15; i++) {
+      const learner = await register(`R${String(i).padStart(2, '0')}`);
+      learners.push(learner);
+      // Learner i completes i+1 lessons of the course: 20 XP each; two learners tie.
+      const n = i === 14 ? 14 : i + 1;
+      await send(learner.accessToken, Array.from({ length: n }, (_, j) => event('lesson-completed', start - 20 * 3600_000 + j * 60_000, { courseId: course, lessonId: `l${j}` })));
+    }
+    const board = encodeURIComponent(`course:${course}`);
+    const around = await request('GET', `/v1/leaderboards/${board}/around-me`, { token: learners[7]!.accessToken });
+    expect(around.json.me).toMatchObject({ rank: 8, score: 160 });
+    expect(around.json.above.map((r: any) => r.rank)).toEqual([3, 4, 5, 6, 7]);
+    expect(around.json.below.map((r: any) => r.rank)).toEqual([9, 10, 11, 12, 13]);
+    expect(around.json.above.map((r: any) => r.score)).toEqual([260, 240, 220, 200, 180]);
+    // Ties (learners 13 and 14 both at 280) break by learner id, consistently across pages.
+    const page1 = await request('GET', `/v1/leaderboards/${board}?limit=4`, { token: learners[0]!.accessToken });
+    expect(page1.json.rows.map((r: any) => r.score)).toEqual([280, 280, 260, 240]);
+    const page2 = await request('GET', `/v1/leaderboards/${board}?limit=4&after=${encodeURIComponent(page1.json.next)}`, { token: learners[0]!.accessToken });
+    expect(page2.json.rows.map((r: any) => [r.rank, r.score])).toEqual([[5, 220], [6, 200], [7, 180], [8, 160]]);
+    // Opting out removes a learner from everyone's view, and ranks close up.
+    await request('PATCH', '/v1/me', { token: learners[12]!.accessToken, body: { optedIn: false } });
+    const after = await request('GET', `/v1/leaderboards/${board}/around-me`, { token: learners[7]!.accessToken });
+    expect(after.json.me.rank).toBe(7);
+    expect(after.json.above.map((r: any) => r.learnerId)).not.toContain(learners[12]!.learnerId);
+    const hidden = await request('GET', `/v1/leaderboards/${board}/around-me`, { token: learners[12]!.accessToken });
+    expect(hidden.json.me).toBeNull();
+  });
+
+  it('rolls leagues over at the end of each learner\'s own week, promoting the top and demoting the bottom', async () => {
+    // Sunday 2026-11-29 20:00 UTC: still week 48 in New York, already week 49 in Tokyo (Monday 05:00).
+    const sunday = Date.UTC(2026, 10, 29, 20);
+    expect(await import('./rules/calendar').then((m) => [m.weekOf(sunday, 'America/New_York'), m.weekOf(sunday, 'Asia/Tokyo')])).toEqual(['2026-W48', '2026-W49']);
+    clock = Date.UTC(2026, 10, 25, 12);
+    const tokyo = await register('Tokyo', 'Asia/Tokyo');
+    const ny = await register('NewYork', 'America/New_York');
+    const idle = [];
+    for (let i = 0; i < 8; i++) idle.push(await register(`Idle${i}`, 'UTC'));
+    // Everyone earns a little in week 48; Tokyo earns the most, New York the least.
+    const wed = Date.UTC(2026, 10, 25, 10);
+    await send(tokyo.accessToken, [event('module-completed', wed, { timezone: 'Asia/Tokyo' })]);
+    for (const [i, learner] of idle.entries()) await send(learner.accessToken, [event('check-passed', wed + i * 1000), event('quiz-passed', wed + 500 + i * 1000, { facts: { score: 100 } })]);
+    await send(ny.accessToken, [event('hint-revealed', wed, { timezone: 'America/New_York' }), event('check-passed', wed + 5000, { timezone: 'America/New_York' })]);
+    clock = sunday;
+    const signIn = async (learner: { refreshToken: string }) => {
+      const tokens = (await request('POST', '/v1/auth/refresh', { body: { refreshToken: learner.refreshToken } })).json;
+      Object.assign(learner, tokens);
+    };
+    await signIn(tokyo);
+    await signIn(ny);
+    // Tokyo's week 48 has ended: their first event of week 49 settles it (promotion).
+    await send(tokyo.accessToken, [event('check-passed', sunday - 60_000, { timezone: 'Asia/Tokyo' })]);
+    const tokyoLeague = await request('GET', '/v1/league', { token: tokyo.accessToken });
+    expect(tokyoLeague.json).toMatchObject({ week: '2026-W49', tier: 1, tierName: 'Silver' });
+    // New York is still in week 48: same league, not settled; their view shows week 48.
+    const nyLeague = await request('GET', '/v1/league', { token: ny.accessToken });
+    expect(nyLeague.json.week).toBe('2026-W48');
+    expect(nyLeague.json.tier).toBe(0);
+    expect(nyLeague.json.members.length).toBeGreaterThanOrEqual(10);
+    expect(nyLeague.json.members.at(-1).learnerId).toBe(ny.learnerId);
+    // New York's week ends a day later: last of ten, but Bronze is the lowest tier, so they stay.
+    clock = Date.UTC(2026, 10, 30, 14);
+    await signIn(ny);
+    const nyNext = await request('GET', '/v1/league', { token: ny.accessToken });
+    expect(nyNext.json).toMatchObject({ week: '2026-W49', tier: 0 });
+    clock = start;
+  });
+
+  it('issues a signed Open Badges 3.0 credential when the ingested events prove eligibility, verifies and revokes it', async () => {
+    const learner = await register('Grad');
+    const lessons = [
+      { id: 'intro', type: 'concept', title: 'Intro' },
+      { id: 'quiz', type: 'quiz', title: 'Quiz' },
+      { id: 'boss', type: 'challenge', title: 'Boss' },
+    ];
+    const request1 = { courseId: 'cert-course', courseTitle: 'Cert Course', tier: 'bronze', lessons };
+    const early = await request('POST', '/v1/certificates', { token: learner.accessToken, body: request1 });
+    expect(early.status).toBe(422);
+    expect(early.json.error.code).toBe('not_eligible');
+    expect(early.json.error.details.missing).toHaveLength(3);
+    let at = start - 5 * 3600_000;
+    await send(
+      learner.accessToken,
+      lessons.map((l) => event('lesson-completed', (at += 120_000), { courseId: 'cert-course', lessonId: l.id })).concat([event('quiz-passed', (at += 1000), { courseId: 'cert-course', lessonId: 'quiz', facts: { score: 70 } })]),
+    );
+    const silver = await request('POST', '/v1/certificates', { token: learner.accessToken, body: { ...request1, tier: 'silver' } });
+    expect(silver.json.error.details.missing.join(' ')).toMatch(/Boss.*Quiz|Quiz.*Boss/);
+    const issued = await request('POST', '/v1/certificates', { token: learner.accessToken, body: request1 });
+    expect(issued.status).toBe(201);
+    expect(issued.json.verifyUrl).toBe(`http://issuer.test/verify/${issued.json.id}`);
+    // Asking again returns the same certificate.
+    expect((await request('POST', '/v1/certificates', { token: learner.accessToken, body: request1 })).json.id).toBe(issued.json.id);
+
+    const jwks = (await request('GET', '/.well-known/jwks.json')).json;
+    const check = await verifyCredentialJwt(issued.json.jwt, jwks.keys[0]);
+    expect(check.valid).toBe(true);
+    expect(check.credential).toMatchObject({ type: ['VerifiableCredential', 'OpenBadgeCredential'], credentialSubject: { name: 'Grad', achievement: { type: ['Achievement'] } } });
+    const tampered = issued.json.jwt.replace(/\.([^.]+)\./, (_: string, p: string) => `.${p.slice(0, -4)}AAAA.`);
+    expect((await verifyCredentialJwt(tampered, jwks.keys[0])).valid).toBe(false);
+
+    const page = await request('GET', `/verify/${issued.json.id}`);
+    expect(page.status).toBe(200);
+    expect(page.json).toContain('Grad');
+    expect(page.json).toContain('Valid.');
+    expect((await request('GET', '/verify/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+
+    expect((await request('POST', `/v1/admin/certificates/${issued.json.id}/revoke`, { token: 'wrong', body: {} })).status).toBe(401);
+    const revoked = await request('POST', `/v1/admin/certificates/${issued.json.id}/revoke`, { token: admin, body: { reason: 'Academic misconduct' } });
+    expect(revoked.json).toEqual({ revoked: true });
+    const revokedPage = await request('GET', `/verify/${issued.json.id}`);
+    expect(revokedPage.json).toContain('Revoked');
+    expect(revokedPage.json).toContain('Academic misconduct');
+  });
+}
+
+describeWhen(true, 'PGlite', 'hosted API on PGlite', () => suite('pglite'));
+describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'hosted API on PostgreSQL', () => suite('postgresql'));

@@ -1,0 +1,195 @@
+// The hosted API's routes (Hono: small, fast, web-standard Request/Response, so the same app
+// runs in tests through app.request() without a socket and behind @hono/node-server in prod).
+import crypto from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import { sql, type Database } from './db/database';
+import { ApiError } from './api-error';
+import {
+  certificateRequest,
+  eventsRequest,
+  profileUpdateRequest,
+  refreshRequest,
+  registerRequest,
+} from './api-schemas';
+import { authenticate, issueTokens, rotateRefresh } from './auth';
+import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, verificationPage, type Issuer } from './certificates';
+import { ingestEvents } from './ingest';
+import type { ServerKeys } from './keys';
+import { boardName, boardPage, league, rankAround } from './leaderboards';
+import { RateLimiter, type RateLimit } from './rate-limit';
+import { isTimezone } from './rules/calendar';
+import { defaultPlausibility, type Plausibility } from './rules/xp-rules';
+
+export interface ApiConfig {
+  readonly db: Database;
+  readonly keys: ServerKeys;
+  readonly issuer: Issuer;
+  /** Bearer token for /v1/admin/*; admin routes are off without one. */
+  readonly adminToken?: string | undefined;
+  readonly rateLimit?: RateLimit;
+  readonly plausibility?: Plausibility;
+  readonly now?: () => number;
+  readonly log?: (entry: Record<string, unknown>) => void;
+}
+
+type Env = { Variables: { learnerId: string } };
+
+async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The request body is not JSON; send Content-Type: application/json with a JSON object.');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ApiError(400, 'invalid_input', 'The request does not have the expected shape; see details.', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  return parsed.data;
+}
+
+function clientAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'local';
+}
+
+export function createApi(config: ApiConfig): Hono<Env> {
+  const { db, keys, issuer } = config;
+  const now = config.now ?? Date.now;
+  const rules = config.plausibility ?? defaultPlausibility;
+  const log = config.log ?? (() => {});
+  const limiter = new RateLimiter(config.rateLimit ?? { burst: 60, perSecond: 10 }, now);
+  const app = new Hono<Env>();
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } }, error.status as 400);
+    }
+    log({ level: 'error', msg: 'unhandled', path: c.req.path, error: error.stack ?? String(error) });
+    return c.json({ error: { code: 'internal', message: 'The server failed to handle this request; try again later.' } }, 500);
+  });
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404));
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    log({ level: 'info', msg: 'request', method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+  });
+
+  const limit = (key: string) => {
+    const taken = limiter.take(key);
+    if (!taken.ok) throw new ApiError(429, 'rate_limited', `Too many requests; wait ${taken.retryAfterSeconds} s and try again.`, { retryAfterSeconds: taken.retryAfterSeconds });
+  };
+
+  // Every /v1 route but sign-up and refresh needs an access token, and is limited per learner.
+  app.use('/v1/*', async (c, next) => {
+    const open = c.req.path === '/v1/learners' || c.req.path === '/v1/auth/refresh' || c.req.path.startsWith('/v1/credentials/') || c.req.path.startsWith('/v1/admin/');
+    if (open) {
+      limit(`ip:${clientAddress(c)}`);
+      return next();
+    }
+    const learnerId = await authenticate(keys.accessSecret, c.req.header('authorization'), now());
+    limit(`learner:${learnerId}`);
+    c.set('learnerId', learnerId);
+    return next();
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await db.query(sql`select 1`);
+      return c.json({ status: 'ready', database: db.engine });
+    } catch (error) {
+      return c.json({ error: { code: 'not_ready', message: `The database does not answer: ${(error as Error).message}` } }, 503);
+    }
+  });
+
+  app.get('/.well-known/jwks.json', (c) => c.json({ keys: [keys.credential.publicJwk] }));
+  app.get('/issuer', (c) => c.json({ '@context': 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', ...issuerProfile(issuer), publicKey: keys.credential.publicJwk }));
+  app.get('/verify/:id', async (c) => {
+    const page = await verificationPage(db, keys, issuer, c.req.param('id'));
+    return c.html(page.html, page.status as 200);
+  });
+  app.get('/v1/credentials/:id', async (c) => {
+    const [row] = await db.query<{ jwt: string }>(sql`select jwt from certificates where id = ${c.req.param('id')}`);
+    if (!row) throw new ApiError(404, 'not_found', 'No certificate has this id.');
+    return c.text(row.jwt, 200, { 'content-type': 'application/jwt' });
+  });
+
+  app.post('/v1/learners', async (c) => {
+    const input = await body(c, registerRequest);
+    if (!isTimezone(input.timezone)) throw new ApiError(400, 'invalid_input', `"${input.timezone}" is not an IANA timezone (for example Europe/Paris).`);
+    const id = crypto.randomUUID();
+    await db.query(sql`insert into learners (id, display_name, email, timezone, opted_in, created_at)
+      values (${id}, ${input.displayName}, ${input.email ?? null}, ${input.timezone}, ${input.optedIn}, ${now()})`);
+    return c.json(await issueTokens(db, keys.accessSecret, id, crypto.randomUUID(), now()), 201);
+  });
+  app.post('/v1/auth/refresh', async (c) => {
+    const input = await body(c, refreshRequest);
+    return c.json(await rotateRefresh(db, keys.accessSecret, input.refreshToken, now()));
+  });
+
+  const profile = async (learnerId: string) => {
+    const [row] = await db.query<{ id: string; display_name: string; email: string | null; timezone: string; opted_in: boolean; total_xp: number; streak: number }>(
+      sql`select id, display_name, email, timezone, opted_in, total_xp, streak from learners where id = ${learnerId}`,
+    );
+    if (!row) throw new ApiError(404, 'unknown_learner', 'This learner no longer exists on the server; sign in again.');
+    return { learnerId: row.id, displayName: row.display_name, email: row.email, timezone: row.timezone, optedIn: row.opted_in, totalXp: row.total_xp, streak: row.streak };
+  };
+  app.get('/v1/me', async (c) => c.json(await profile(c.get('learnerId'))));
+  app.patch('/v1/me', async (c) => {
+    const input = await body(c, profileUpdateRequest);
+    const learnerId = c.get('learnerId');
+    if (input.timezone !== undefined && !isTimezone(input.timezone)) throw new ApiError(400, 'invalid_input', `"${input.timezone}" is not an IANA timezone.`);
+    await db.transaction(async (q) => {
+      if (input.displayName !== undefined) await q(sql`update learners set display_name = ${input.displayName} where id = ${learnerId}`);
+      if (input.timezone !== undefined) await q(sql`update learners set timezone = ${input.timezone} where id = ${learnerId}`);
+      if (input.optedIn !== undefined) {
+        await q(sql`update learners set opted_in = ${input.optedIn} where id = ${learnerId}`);
+        await q(sql`update scores set visible = ${input.optedIn} where learner_id = ${learnerId}`);
+      }
+    });
+    return c.json(await profile(learnerId));
+  });
+
+  app.post('/v1/events', async (c) => {
+    const input = await body(c, eventsRequest);
+    return c.json({ results: await ingestEvents(db, c.get('learnerId'), input.events, now(), rules) });
+  });
+
+  app.get('/v1/league', async (c) => c.json(await league(db, c.get('learnerId'), now())));
+  const resolveBoard = async (c: Context<Env>) => {
+    const me = await profile(c.get('learnerId'));
+    const name = boardName(c.req.param('board') ?? '', me.timezone, now());
+    if (!name) throw new ApiError(400, 'invalid_input', 'A board is all, streak, week or course:<course id>.');
+    return name;
+  };
+  app.get('/v1/leaderboards/:board/around-me', async (c) => c.json(await rankAround(db, await resolveBoard(c), c.get('learnerId'))));
+  app.get('/v1/leaderboards/:board', async (c) => {
+    const limitParam = Number(c.req.query('limit') ?? 20);
+    if (!Number.isInteger(limitParam) || limitParam < 1 || limitParam > 100) throw new ApiError(400, 'invalid_input', 'limit must be a whole number from 1 to 100.');
+    const after = c.req.query('after') ?? null;
+    if (after !== null && !/^-?\d+:.{1,120}$/.test(after)) throw new ApiError(400, 'invalid_input', 'after must be the next cursor of a previous page.');
+    return c.json(await boardPage(db, await resolveBoard(c), after, limitParam));
+  });
+
+  app.post('/v1/certificates', async (c) => {
+    const input = await body(c, certificateRequest);
+    return c.json(await issueCertificate(db, keys, issuer, c.get('learnerId'), input, now()), 201);
+  });
+  app.get('/v1/certificates', async (c) => c.json({ certificates: await listCertificates(db, issuer, c.get('learnerId')) }));
+
+  app.post('/v1/admin/certificates/:id/revoke', async (c) => {
+    const token = c.req.header('authorization');
+    const expected = config.adminToken ? `Bearer ${config.adminToken}` : null;
+    if (!expected || !token || token.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(token), Buffer.from(expected))) {
+      throw new ApiError(401, 'unauthenticated', 'Admin routes need the server\'s admin token (set DRONA_ADMIN_TOKEN when starting the server).');
+    }
+    const input = (await c.req.json().catch(() => ({}))) as { reason?: unknown };
+    await revokeCertificate(db, c.req.param('id'), typeof input.reason === 'string' ? input.reason.slice(0, 500) : '', now());
+    return c.json({ revoked: true });
+  });
+
+  return app;
+}

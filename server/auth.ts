@@ -1,0 +1,58 @@
+// Devices register a learner and get a short-lived access token (HS256 JWT, checked without a
+// database round trip) and a rotating refresh token (stored hashed; reusing a replaced one
+// revokes the whole family, the usual defence against a stolen refresh token).
+import crypto from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import { sql, type Database } from './db/database';
+import { ApiError } from './api-error';
+import type { Tokens } from './api-schemas';
+
+export const accessTtlMs = 15 * 60_000;
+export const refreshTtlMs = 90 * 86_400_000;
+
+const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+export async function issueTokens(db: Database, secret: Uint8Array, learnerId: string, family: string, now: number): Promise<Tokens> {
+  const refreshToken = crypto.randomBytes(32).toString('base64url');
+  await db.query(sql`insert into refresh_tokens (hash, learner_id, family, expires_at)
+    values (${hash(refreshToken)}, ${learnerId}, ${family}, ${now + refreshTtlMs})`);
+  const accessExpiresAt = now + accessTtlMs;
+  const accessToken = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(learnerId)
+    .setJti(crypto.randomUUID())
+    .setIssuedAt(Math.floor(now / 1000))
+    .setExpirationTime(Math.floor(accessExpiresAt / 1000))
+    .sign(secret);
+  return { learnerId, accessToken, refreshToken, accessExpiresAt };
+}
+
+export async function rotateRefresh(db: Database, secret: Uint8Array, refreshToken: string, now: number): Promise<Tokens> {
+  const [row] = await db.query<{ learner_id: string; family: string; expires_at: number; replaced_at: number | null; revoked_at: number | null }>(
+    sql`select learner_id, family, expires_at, replaced_at, revoked_at from refresh_tokens where hash = ${hash(refreshToken)}`,
+  );
+  if (!row || row.revoked_at !== null || Number(row.expires_at) < now) {
+    throw new ApiError(401, 'invalid_refresh', 'This refresh token is not valid; sign in again.');
+  }
+  if (row.replaced_at !== null) {
+    await db.query(sql`update refresh_tokens set revoked_at = ${now} where family = ${row.family}`);
+    throw new ApiError(401, 'refresh_reused', 'This refresh token was already used; every session of this device was signed out. Sign in again.');
+  }
+  const claimed = await db.query(sql`update refresh_tokens set replaced_at = ${now}
+    where hash = ${hash(refreshToken)} and replaced_at is null returning hash`);
+  if (claimed.length === 0) throw new ApiError(401, 'refresh_reused', 'This refresh token was already used; sign in again.');
+  return issueTokens(db, secret, row.learner_id, row.family, now);
+}
+
+/** The learner id an access token stands for, or an ApiError. */
+export async function authenticate(secret: Uint8Array, header: string | undefined, now: number): Promise<string> {
+  const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
+  if (!token) throw new ApiError(401, 'unauthenticated', 'Send the access token as "Authorization: Bearer <token>".');
+  try {
+    const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], currentDate: new Date(now) });
+    if (typeof payload.sub !== 'string') throw new Error('no subject');
+    return payload.sub;
+  } catch {
+    throw new ApiError(401, 'invalid_token', 'The access token is invalid or expired; refresh it.');
+  }
+}

@@ -1,0 +1,85 @@
+// One database handle for both engines: PGlite in a data folder (nothing to install) or a
+// real PostgreSQL through DATABASE_URL (how the API scales: many instances, one database).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql, type SQL } from 'drizzle-orm';
+
+export interface Executor {
+  execute(query: SQL): Promise<{ rows: unknown[] }>;
+}
+
+export interface Database {
+  readonly engine: 'pglite' | 'postgresql';
+  /** Run one statement; rows typed by the caller. */
+  query<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Run `fn` in one transaction; `q` runs statements inside it. */
+  transaction<R>(fn: (q: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… for a real PostgreSQL; otherwise PGlite in `dataDir` (or in memory when null). */
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir?: string | null;
+  readonly poolSize?: number;
+}
+
+export function migrationsFolder(): string {
+  // Source (server/db) and bundle (dist/main) both find the committed folder from the package root.
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'server', 'migrations');
+    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    if (path.basename(dir) === 'server' && fs.existsSync(path.join(dir, 'migrations', 'meta'))) return path.join(dir, 'migrations');
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('Cannot find server/migrations');
+    dir = parent;
+  }
+}
+
+type Drizzle = Executor & { transaction<R>(fn: (tx: Executor) => Promise<R>): Promise<R> };
+
+function wrap(engine: Database['engine'], db: Drizzle, close: () => Promise<void>): Database {
+  const run =
+    (ex: Executor) =>
+    async <T,>(query: SQL) =>
+      (await ex.execute(query)).rows as T[];
+  return {
+    engine,
+    query: run(db),
+    transaction: (fn) => db.transaction((tx) => fn(run(tx))),
+    close,
+  };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const folder = migrationsFolder();
+  if (options.databaseUrl) {
+    const { default: pg } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = drizzle(pool);
+    // Several instances may start at once: one migrates, the others wait on the lock.
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock(727001)');
+      await migrate(drizzle(client), { migrationsFolder: folder });
+    } finally {
+      await client.query('select pg_advisory_unlock(727001)').catch(() => {});
+      client.release();
+    }
+    return wrap('postgresql', db as unknown as Drizzle, () => pool.end());
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  const db = drizzle(client);
+  await migrate(db, { migrationsFolder: folder });
+  return wrap('pglite', db as unknown as Drizzle, () => client.close());
+}
+
+export { sql };

@@ -1,0 +1,142 @@
+// The hosted API's PostgreSQL schema (PGlite embedded, or a real PostgreSQL via DATABASE_URL).
+// Migrations are generated from this file with `npx drizzle-kit generate --config server/drizzle.config.ts`.
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const learners = pgTable('learners', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name').notNull(),
+  email: text('email'),
+  timezone: text('timezone').notNull(),
+  optedIn: boolean('opted_in').notNull().default(true),
+  /** League tier for the learner's next week (0 = the first league). */
+  leagueTier: integer('league_tier').notNull().default(0),
+  /** The week (ISO, learner's timezone) whose league result leagueTier already reflects. */
+  tierSettledWeek: text('tier_settled_week'),
+  totalXp: integer('total_xp').notNull().default(0),
+  streak: integer('streak').notNull().default(0),
+  lastActiveDate: text('last_active_date'),
+  lastCompletionAt: bigint('last_completion_at', { mode: 'number' }),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+});
+
+/** Rotating refresh tokens: each use replaces the token; reuse of a replaced one revokes the family. */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    hash: text('hash').primaryKey(),
+    learnerId: text('learner_id').notNull(),
+    family: text('family').notNull(),
+    expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+    replacedAt: bigint('replaced_at', { mode: 'number' }),
+    revokedAt: bigint('revoked_at', { mode: 'number' }),
+  },
+  (t) => [index('refresh_tokens_family').on(t.family)],
+);
+
+/** Keys generated on first start and shared by every instance (so instances stay stateless). */
+export const serverKeys = pgTable('server_keys', {
+  purpose: text('purpose').primaryKey(), // credential | access
+  kid: text('kid').notNull(),
+  privateJwk: jsonb('private_jwk').notNull(),
+  publicJwk: jsonb('public_jwk').notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+});
+
+/** Every ingested learning event, once per (learner, idempotency key). */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    learnerId: text('learner_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind').notNull(),
+    courseId: text('course_id'),
+    lessonId: text('lesson_id'),
+    occurredAt: bigint('occurred_at', { mode: 'number' }).notNull(),
+    localDate: text('local_date').notNull(),
+    week: text('week').notNull(),
+    xp: integer('xp').notNull(),
+    facts: jsonb('facts').notNull(),
+    receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('events_learner_key').on(t.learnerId, t.idempotencyKey),
+    index('events_learner_course').on(t.learnerId, t.courseId, t.kind),
+  ],
+);
+
+export const dailyXp = pgTable(
+  'daily_xp',
+  {
+    learnerId: text('learner_id').notNull(),
+    localDate: text('local_date').notNull(),
+    xp: integer('xp').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.learnerId, t.localDate] })],
+);
+
+/**
+ * One row per (board, learner): `all`, `streak`, `week:<ISO week>`, `course:<id>`.
+ * Ranks count the visible rows strictly ahead through scores_rank; never a full sort.
+ */
+export const scores = pgTable(
+  'scores',
+  {
+    board: text('board').notNull(),
+    learnerId: text('learner_id').notNull(),
+    score: integer('score').notNull(),
+    visible: boolean('visible').notNull().default(true),
+  },
+  (t) => [
+    primaryKey({ columns: [t.board, t.learnerId] }),
+    index('scores_rank').on(t.board, t.visible, t.score.desc(), t.learnerId),
+    index('scores_learner').on(t.learnerId),
+  ],
+);
+
+/** Weekly leagues of up to 30 learners of one tier. */
+export const leagues = pgTable(
+  'leagues',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    week: text('week').notNull(),
+    tier: integer('tier').notNull(),
+    size: integer('size').notNull().default(0),
+  },
+  (t) => [index('leagues_open').on(t.week, t.tier, t.size)],
+);
+
+export const leagueMembers = pgTable(
+  'league_members',
+  {
+    week: text('week').notNull(),
+    learnerId: text('learner_id').notNull(),
+    leagueId: bigint('league_id', { mode: 'number' }).notNull(),
+    tier: integer('tier').notNull(),
+    xp: integer('xp').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.week, t.learnerId] }),
+    index('league_members_league').on(t.leagueId, t.xp.desc(), t.learnerId),
+  ],
+);
+
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull(),
+    courseId: text('course_id').notNull(),
+    courseTitle: text('course_title').notNull(),
+    tier: text('tier').notNull(),
+    issuedAt: bigint('issued_at', { mode: 'number' }).notNull(),
+    jwt: text('jwt').notNull(),
+    revokedAt: bigint('revoked_at', { mode: 'number' }),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [
+    index('certificates_learner').on(t.learnerId),
+    uniqueIndex('certificates_one_per_tier').on(t.learnerId, t.courseId, t.tier).where(sql`revoked_at is null`),
+  ],
+);

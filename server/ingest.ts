@@ -1,0 +1,108 @@
+// Event ingestion: each event once per (learner, idempotency key), checked for plausibility,
+// scored by the server's own rules, and folded into the boards and the learner's league.
+import { sql, type Database } from './db/database';
+import type { EventInput, EventResult } from './api-schemas';
+import { daysBetween, isTimezone, localDate, weekOf } from './rules/calendar';
+import { outcome, tierAfter } from './rules/leagues';
+import { leagueSize } from './rules/leagues';
+import { baseXp, cappedXp, nextStreak, rejectionOf, type Plausibility } from './rules/xp-rules';
+
+type Q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => Promise<T[]>;
+
+interface LearnerState {
+  opted_in: boolean;
+  league_tier: number;
+  tier_settled_week: string | null;
+  total_xp: number;
+  streak: number;
+  last_active_date: string | null;
+  last_completion_at: number | null;
+}
+
+export async function ingestEvents(db: Database, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {
+  return db.transaction(async (q) => {
+    const [row] = await q<LearnerState>(sql`select opted_in, league_tier, tier_settled_week, total_xp, streak, last_active_date, last_completion_at
+      from learners where id = ${learnerId} for update`);
+    if (!row) return events.map((event) => ({ idempotencyKey: event.idempotencyKey, status: 'rejected' as const, code: 'unknown_learner', xp: 0 }));
+    const state: LearnerState = { ...row, last_completion_at: row.last_completion_at === null ? null : Number(row.last_completion_at) };
+    const results: EventResult[] = [];
+    for (const event of events) results.push(await ingestOne(q, learnerId, state, event, now, rules));
+    await q(sql`update learners set league_tier = ${state.league_tier}, tier_settled_week = ${state.tier_settled_week},
+      total_xp = ${state.total_xp}, streak = ${state.streak}, last_active_date = ${state.last_active_date},
+      last_completion_at = ${state.last_completion_at} where id = ${learnerId}`);
+    return results;
+  });
+}
+
+async function ingestOne(q: Q, learnerId: string, state: LearnerState, event: EventInput, now: number, rules: Plausibility): Promise<EventResult> {
+  const key = event.idempotencyKey;
+  if (!isTimezone(event.timezone)) return { idempotencyKey: key, status: 'rejected', code: 'bad_timezone', xp: 0 };
+  const [seen] = await q(sql`select 1 from events where learner_id = ${learnerId} and idempotency_key = ${key}`);
+  if (seen) return { idempotencyKey: key, status: 'duplicate', xp: 0 };
+  const rejection = rejectionOf(event, now, state.last_completion_at, rules);
+  if (rejection) return { idempotencyKey: key, status: 'rejected', code: rejection, xp: 0 };
+
+  const date = localDate(event.occurredAt, event.timezone);
+  const week = weekOf(event.occurredAt, event.timezone);
+  const [today] = await q<{ xp: number }>(sql`select xp from daily_xp where learner_id = ${learnerId} and local_date = ${date}`);
+  const xp = cappedXp(baseXp(event), today?.xp ?? 0, rules);
+  const inserted = await q(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, facts, received_at)
+    values (${learnerId}, ${key}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week}, ${xp},
+      ${JSON.stringify(event.facts)}::jsonb, ${now})
+    on conflict (learner_id, idempotency_key) do nothing returning id`);
+  if (inserted.length === 0) return { idempotencyKey: key, status: 'duplicate', xp: 0 };
+
+  if (event.kind === 'lesson-completed') state.last_completion_at = Math.max(state.last_completion_at ?? 0, event.occurredAt);
+  const streakBefore = state.streak;
+  state.streak = nextStreak(state.last_active_date, state.streak, date, daysBetween);
+  if (state.last_active_date === null || date > state.last_active_date) state.last_active_date = date;
+  const visible = state.opted_in;
+  if (state.streak !== streakBefore) await upsertScore(q, 'streak', learnerId, state.streak, visible, 'set');
+  if (xp > 0) {
+    state.total_xp += xp;
+    await q(sql`insert into daily_xp (learner_id, local_date, xp) values (${learnerId}, ${date}, ${xp})
+      on conflict (learner_id, local_date) do update set xp = daily_xp.xp + excluded.xp`);
+    await upsertScore(q, 'all', learnerId, state.total_xp, visible, 'set');
+    await upsertScore(q, `week:${week}`, learnerId, xp, visible, 'add');
+    if (event.courseId) await upsertScore(q, `course:${event.courseId}`, learnerId, xp, visible, 'add');
+    await addLeagueXp(q, learnerId, state, week, xp);
+  }
+  return { idempotencyKey: key, status: 'accepted', xp };
+}
+
+async function upsertScore(q: Q, board: string, learnerId: string, value: number, visible: boolean, mode: 'set' | 'add') {
+  await (mode === 'set'
+    ? q(sql`insert into scores (board, learner_id, score, visible) values (${board}, ${learnerId}, ${value}, ${visible})
+        on conflict (board, learner_id) do update set score = excluded.score`)
+    : q(sql`insert into scores (board, learner_id, score, visible) values (${board}, ${learnerId}, ${value}, ${visible})
+        on conflict (board, learner_id) do update set score = scores.score + excluded.score`));
+}
+
+/**
+ * Settles the learner's last league before `week` (promotion or demotion, decided when their
+ * own week has ended, i.e. when they first act in a later week) and returns their tier.
+ */
+export async function settleBefore(q: Q, learnerId: string, state: Pick<LearnerState, 'league_tier' | 'tier_settled_week'>, week: string): Promise<void> {
+  const [last] = await q<{ week: string; league_id: number; tier: number; xp: number }>(sql`select week, league_id, tier, xp from league_members
+    where learner_id = ${learnerId} and week < ${week} order by week desc limit 1`);
+  if (!last || (state.tier_settled_week !== null && last.week <= state.tier_settled_week)) return;
+  const [standing] = await q<{ ahead: number; size: number }>(sql`select
+      count(*) filter (where xp > ${last.xp} or (xp = ${last.xp} and learner_id < ${learnerId}))::int as ahead,
+      count(*)::int as size
+    from league_members where league_id = ${last.league_id}`);
+  state.league_tier = tierAfter(last.tier, outcome(standing!.ahead + 1, standing!.size, last.tier, last.xp));
+  state.tier_settled_week = last.week;
+}
+
+async function addLeagueXp(q: Q, learnerId: string, state: LearnerState, week: string, xp: number) {
+  if (state.tier_settled_week !== null && week <= state.tier_settled_week) return; // that week's league is settled
+  const updated = await q(sql`update league_members set xp = xp + ${xp} where week = ${week} and learner_id = ${learnerId} returning league_id`);
+  if (updated.length > 0) return;
+  await settleBefore(q, learnerId, state, week);
+  const tier = state.league_tier;
+  let [league] = await q<{ id: number }>(sql`update leagues set size = size + 1 where id = (
+      select id from leagues where week = ${week} and tier = ${tier} and size < ${leagueSize} order by id limit 1 for update skip locked)
+    returning id`);
+  if (!league) [league] = await q<{ id: number }>(sql`insert into leagues (week, tier, size) values (${week}, ${tier}, 1) returning id`);
+  await q(sql`insert into league_members (week, learner_id, league_id, tier, xp) values (${week}, ${learnerId}, ${league!.id}, ${tier}, ${xp})`);
+}

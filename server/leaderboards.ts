@@ -1,0 +1,109 @@
+// Rank queries over scores_rank (board, visible, score desc, learner_id): a rank is one plus the
+// count of visible rows strictly ahead, and the rows around it are keyset pages above and below.
+import { sql, type Database } from './db/database';
+import type { AroundResponse, BoardRow, LeagueResponse } from './api-schemas';
+import { weekOf } from './rules/calendar';
+import { leagueTiers, zones } from './rules/leagues';
+import { settleBefore } from './ingest';
+
+interface ScoreRow {
+  learner_id: string;
+  display_name: string;
+  score: number;
+}
+
+const ahead = (board: string, score: number, id: string) =>
+  sql`board = ${board} and visible and (score > ${score} or (score = ${score} and learner_id < ${id}))`;
+const behind = (board: string, score: number, id: string) =>
+  sql`board = ${board} and visible and (score < ${score} or (score = ${score} and learner_id > ${id}))`;
+
+async function countAhead(db: Database, board: string, score: number, id: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`select count(*)::int as n from scores where ${ahead(board, score, id)}`);
+  return row!.n;
+}
+
+/** The learner's rank on `board` and the ten around them (five above, five below). */
+export async function rankAround(db: Database, board: string, learnerId: string, span = 5): Promise<AroundResponse> {
+  const [mine] = await db.query<{ score: number; visible: boolean; display_name: string }>(sql`select s.score, s.visible, l.display_name
+    from scores s join learners l on l.id = s.learner_id where s.board = ${board} and s.learner_id = ${learnerId}`);
+  if (!mine || !mine.visible) {
+    const page = await boardPage(db, board, null, span * 2);
+    return { board, me: null, above: [], below: page.rows };
+  }
+  const [rank, aboveRows, belowRows] = await Promise.all([
+    countAhead(db, board, mine.score, learnerId).then((n) => n + 1),
+    db.query<ScoreRow>(sql`select s.learner_id, l.display_name, s.score from scores s join learners l on l.id = s.learner_id
+      where ${ahead(board, mine.score, learnerId)} order by s.score asc, s.learner_id desc limit ${span}`),
+    db.query<ScoreRow>(sql`select s.learner_id, l.display_name, s.score from scores s join learners l on l.id = s.learner_id
+      where ${behind(board, mine.score, learnerId)} order by s.score desc, s.learner_id asc limit ${span}`),
+  ]);
+  const row = (r: ScoreRow, n: number): BoardRow => ({ rank: n, learnerId: r.learner_id, displayName: r.display_name, score: r.score });
+  return {
+    board,
+    me: { rank, learnerId, displayName: mine.display_name, score: mine.score },
+    above: aboveRows.map((r, i) => row(r, rank - 1 - i)).reverse(),
+    below: belowRows.map((r, i) => row(r, rank + 1 + i)),
+  };
+}
+
+export const encodeCursor = (score: number, learnerId: string) => `${score}:${learnerId}`;
+
+/** One keyset page from the top (after = the cursor of the previous page's last row). */
+export async function boardPage(db: Database, board: string, after: string | null, limit: number) {
+  let rows: ScoreRow[];
+  let firstRank = 1;
+  if (after) {
+    const colon = after.indexOf(':');
+    const score = Number(after.slice(0, colon));
+    const id = after.slice(colon + 1);
+    rows = await db.query<ScoreRow>(sql`select s.learner_id, l.display_name, s.score from scores s join learners l on l.id = s.learner_id
+      where ${behind(board, score, id)} order by s.score desc, s.learner_id asc limit ${limit}`);
+    firstRank = (await countAhead(db, board, score, id)) + 2;
+  } else {
+    rows = await db.query<ScoreRow>(sql`select s.learner_id, l.display_name, s.score from scores s join learners l on l.id = s.learner_id
+      where board = ${board} and visible order by s.score desc, s.learner_id asc limit ${limit}`);
+  }
+  const last = rows.at(-1);
+  return {
+    board,
+    rows: rows.map((r, i) => ({ rank: firstRank + i, learnerId: r.learner_id, displayName: r.display_name, score: r.score })),
+    next: rows.length === limit && last ? encodeCursor(last.score, last.learner_id) : null,
+  };
+}
+
+/** The board name for an API board id: `week` means the learner's current week in their timezone. */
+export function boardName(board: string, timezone: string, now: number): string | null {
+  if (board === 'all' || board === 'streak') return board;
+  if (board === 'week') return `week:${weekOf(now, timezone)}`;
+  if (/^course:[\w.-]{1,120}$/.test(board)) return board;
+  return null;
+}
+
+export async function league(db: Database, learnerId: string, now: number): Promise<LeagueResponse> {
+  return db.transaction(async (q) => {
+    const [learner] = await q<{ timezone: string; league_tier: number; tier_settled_week: string | null; opted_in: boolean }>(
+      sql`select timezone, league_tier, tier_settled_week, opted_in from learners where id = ${learnerId} for update`,
+    );
+    const week = weekOf(now, learner!.timezone);
+    const [member] = await q<{ league_id: number; tier: number }>(sql`select league_id, tier from league_members where week = ${week} and learner_id = ${learnerId}`);
+    if (!member) {
+      const state = { league_tier: learner!.league_tier, tier_settled_week: learner!.tier_settled_week };
+      await settleBefore(q, learnerId, state, week);
+      await q(sql`update learners set league_tier = ${state.league_tier}, tier_settled_week = ${state.tier_settled_week} where id = ${learnerId}`);
+      const zone = zones(1);
+      return { week, tier: state.league_tier, tierName: leagueTiers[state.league_tier]!, promote: zone.promote, demote: zone.demote, members: [] };
+    }
+    // A league has at most 30 members: ordering them is cheap (league_members_league index).
+    const rows = await q<ScoreRow>(sql`select m.learner_id, l.display_name, m.xp as score from league_members m join learners l on l.id = m.learner_id
+      where m.league_id = ${member.league_id} and (l.opted_in or l.id = ${learnerId}) order by m.xp desc, m.learner_id asc`);
+    const zone = zones(rows.length);
+    return {
+      week,
+      tier: member.tier,
+      tierName: leagueTiers[member.tier]!,
+      promote: zone.promote,
+      demote: zone.demote,
+      members: rows.map((r, i) => ({ rank: i + 1, learnerId: r.learner_id, displayName: r.display_name, score: r.score })),
+    };
+  });
+}

@@ -1,0 +1,46 @@
+// Dates in a learner's own timezone: days and ISO weeks are theirs, not the server's.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function isTimezone(timezone: string): boolean {
+  try {
+    formatter(timezone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function formatter(timezone: string): Intl.DateTimeFormat {
+  let found = formatters.get(timezone);
+  if (!found) {
+    found = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timezone, found);
+  }
+  return found;
+}
+
+/** YYYY-MM-DD of an instant in a timezone. */
+export function localDate(at: number, timezone: string): string {
+  const parts = formatter(timezone).formatToParts(new Date(at));
+  const get = (type: string) => parts.find((part) => part.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** ISO-8601 week of a calendar date, as `YYYY-Www` (sorts in time order). */
+export function isoWeek(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week decides its year
+  const year = day.getUTCFullYear();
+  const week = Math.ceil(((day.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export const weekOf = (at: number, timezone: string) => isoWeek(localDate(at, timezone));
+
+/** Whole days from date a to date b (both YYYY-MM-DD). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

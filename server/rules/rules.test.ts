@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { daysBetween, isoWeek, localDate, weekOf } from './calendar';
+import { tierStatuses } from './certificate-criteria';
+import { outcome, tierAfter, topTier, zones } from './leagues';
+import { baseXp, cappedXp, defaultPlausibility, nextStreak, rejectionOf } from './xp-rules';
+
+describe('calendar', () => {
+  it('dates and weeks follow the learner\'s timezone', () => {
+    const at = Date.UTC(2026, 10, 29, 20); // Sunday 20:00 UTC
+    expect(localDate(at, 'Asia/Tokyo')).toBe('2026-11-30');
+    expect(localDate(at, 'America/New_York')).toBe('2026-11-29');
+    expect(weekOf(at, 'Asia/Tokyo')).toBe('2026-W49');
+    expect(weekOf(at, 'America/New_York')).toBe('2026-W48');
+  });
+  it('computes ISO weeks at year boundaries', () => {
+    expect(isoWeek('2026-01-01')).toBe('2026-W01');
+    expect(isoWeek('2027-01-01')).toBe('2026-W53');
+    expect(isoWeek('2024-12-30')).toBe('2025-W01');
+  });
+  it('weeks sort in time order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 0, max: 30 }), (offset, gap) => {
+        const a = new Date(Date.UTC(2020, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+        const b = new Date(Date.UTC(2020, 0, 1) + (offset + gap) * 86_400_000).toISOString().slice(0, 10);
+        expect(isoWeek(a) <= isoWeek(b)).toBe(true);
+        expect(daysBetween(a, b)).toBe(gap);
+      }),
+    );
+  });
+});
+
+describe('xp rules', () => {
+  it('scores by kind, never by a client total', () => {
+    expect(baseXp({ kind: 'lesson-completed', occurredAt: 0, facts: { xp: 9999 } })).toBe(20);
+    expect(baseXp({ kind: 'quiz-passed', occurredAt: 0, facts: { score: 85 } })).toBe(18);
+    expect(baseXp({ kind: 'quiz-passed', occurredAt: 0, facts: { score: 1e9 } })).toBe(20);
+    expect(baseXp({ kind: 'hint-revealed', occurredAt: 0, facts: {} })).toBe(0);
+  });
+  it('never grants more than the daily cap', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 200 })), (xps) => {
+        let today = 0;
+        for (const xp of xps) today += cappedXp(xp, today);
+        expect(today).toBeLessThanOrEqual(defaultPlausibility.dailyXpCap);
+        expect(today).toBe(Math.min(defaultPlausibility.dailyXpCap, xps.reduce((a, b) => a + b, 0)));
+      }),
+    );
+  });
+  it('rejects events from the future, too old, or too fast', () => {
+    const now = Date.UTC(2026, 0, 10);
+    const ev = (occurredAt: number, facts = {}) => ({ kind: 'lesson-completed' as const, occurredAt, facts });
+    expect(rejectionOf(ev(now + 10 * 60_000), now, null)).toBe('future');
+    expect(rejectionOf(ev(now + 60_000), now, null)).toBeNull();
+    expect(rejectionOf(ev(now - 31 * 86_400_000), now, null)).toBe('too_old');
+    expect(rejectionOf(ev(now, { activeSeconds: 5 }), now, null)).toBe('too_fast');
+    expect(rejectionOf(ev(now), now, now - 5000)).toBe('too_fast');
+    expect(rejectionOf(ev(now), now, now - 60_000)).toBeNull();
+  });
+  it('continues a streak on consecutive days and restarts after a gap', () => {
+    expect(nextStreak(null, 0, '2026-01-01', daysBetween)).toBe(1);
+    expect(nextStreak('2026-01-01', 3, '2026-01-02', daysBetween)).toBe(4);
+    expect(nextStreak('2026-01-01', 3, '2026-01-01', daysBetween)).toBe(3);
+    expect(nextStreak('2026-01-01', 3, '2026-01-03', daysBetween)).toBe(1);
+  });
+});
+
+describe('leagues', () => {
+  it('promotes the top, demotes the bottom, never beyond the tiers', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: topTier }), fc.nat(), (size, tier, seed) => {
+        const rank = (seed % size) + 1;
+        const next = tierAfter(tier, outcome(rank, size, tier, 100));
+        expect(next).toBeGreaterThanOrEqual(0);
+        expect(next).toBeLessThanOrEqual(topTier);
+        const zone = zones(size);
+        expect(zone.promote + zone.demote).toBeLessThanOrEqual(size);
+      }),
+    );
+    expect(outcome(1, 30, 0, 500)).toBe('promote');
+    expect(outcome(7, 30, 0, 500)).toBe('promote');
+    expect(outcome(8, 30, 0, 500)).toBe('stay');
+    expect(outcome(26, 30, 3, 10)).toBe('demote');
+    expect(outcome(30, 30, 0, 0)).toBe('stay');
+    expect(outcome(1, 30, topTier, 900)).toBe('stay');
+    expect(outcome(1, 1, 0, 0)).toBe('stay');
+  });
+});
+
+describe('certificate criteria', () => {
+  const lessons = [
+    { id: 'a', type: 'concept' },
+    { id: 'q', type: 'quiz' },
+    { id: 'c', type: 'challenge' },
+    { id: 'p', type: 'project' },
+  ];
+  const all = new Set(['a', 'q', 'c', 'p']);
+  it('grades bronze, silver and gold from the evidence', () => {
+    const none = tierStatuses(lessons, { completedLessons: new Set(), passedChecks: new Set(), quizScores: new Map() });
+    expect(none.map((t) => t.eligible)).toEqual([false, false, false]);
+    const bronze = tierStatuses(lessons, { completedLessons: all, passedChecks: new Set(), quizScores: new Map([['q', 50]]) });
+    expect(bronze.map((t) => t.eligible)).toEqual([true, false, false]);
+    const silver = tierStatuses(lessons, { completedLessons: all, passedChecks: new Set(['c']), quizScores: new Map([['q', 85]]) });
+    expect(silver.map((t) => t.eligible)).toEqual([true, true, false]);
+    expect(silver[2]!.missing).toHaveLength(2);
+    const gold = tierStatuses(lessons, { completedLessons: all, passedChecks: new Set(['c', 'p']), quizScores: new Map([['q', 100]]) });
+    expect(gold.map((t) => t.eligible)).toEqual([true, true, true]);
+  });
+  it('a higher tier is never eligible without the lower ones', () => {
+    fc.assert(
+      fc.property(fc.subarray(['a', 'q', 'c', 'p']), fc.subarray(['c', 'p']), fc.integer({ min: 0, max: 100 }), (done, passed, score) => {
+        const s = tierStatuses(lessons, { completedLessons: new Set(done), passedChecks: new Set(passed), quizScores: new Map([['q', score]]) });
+        if (s[2]!.eligible) expect(s[1]!.eligible).toBe(true);
+        if (s[1]!.eligible) expect(s[0]!.eligible).toBe(true);
+      }),
+    );
+  });
+});

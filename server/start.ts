@@ -1,0 +1,67 @@
+// Starts the hosted API: opens the database (PGlite in a data folder, or DATABASE_URL),
+// migrates, loads the keys, listens, and shuts down gracefully on close().
+import { serve, type ServerType } from '@hono/node-server';
+import { createApi } from './app';
+import { openDatabase, type Database } from './db/database';
+import { loadKeys } from './keys';
+import type { RateLimit } from './rate-limit';
+import type { Plausibility } from './rules/xp-rules';
+
+export interface ServerOptions {
+  readonly host?: string;
+  readonly port?: number;
+  readonly databaseUrl?: string | undefined;
+  /** PGlite's data folder (ignored with databaseUrl); null = in memory. */
+  readonly dataDir?: string | null;
+  /** The public address that verification links use; default http://host:port. */
+  readonly publicUrl?: string | undefined;
+  readonly issuerName?: string;
+  readonly adminToken?: string | undefined;
+  readonly rateLimit?: RateLimit;
+  readonly plausibility?: Plausibility;
+  readonly now?: () => number;
+  readonly log?: (entry: Record<string, unknown>) => void;
+  readonly poolSize?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly db: Database;
+  close(): Promise<void>;
+}
+
+/** One JSON object per line on stderr: what log shippers expect. */
+export const jsonLog = (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? null, ...(options.poolSize ? { poolSize: options.poolSize } : {}) });
+  const keys = await loadKeys(db);
+  const host = options.host ?? '127.0.0.1';
+  let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
+  const issuer = { get baseUrl() { return publicUrl; }, name: options.issuerName ?? 'Dronacharya' };
+  const app = createApi({ db, keys, issuer, adminToken: options.adminToken, rateLimit: options.rateLimit, plausibility: options.plausibility, now: options.now, log: options.log });
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (!publicUrl) publicUrl = url;
+  options.log?.({ level: 'info', msg: 'listening', url, database: db.engine });
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    db,
+    close: () =>
+      (closing ??= (async () => {
+        // Stop accepting, let in-flight requests finish, then close the database.
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        });
+        await db.close();
+        options.log?.({ level: 'info', msg: 'stopped' });
+      })()),
+  };
+}
