@@ -34,15 +34,17 @@ export function parseQuiz(reply: string): { ok: true; quiz: GeneratedQuiz } | { 
   return parsed.success ? { ok: true, quiz: parsed.data } : { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
 }
 
-/** The quiz as the learner reads it in the panel: answers and explanations folded away. */
+/** The quiz as the learner reads it in the panel; answers follow the questions, so try first. */
 export function quizMarkdown(quiz: GeneratedQuiz): string {
   const letters = 'ABCDEF';
-  const body = quiz.questions
-    .map((q, i) => {
-      const options = q.options.map((o, j) => `- **${letters[j]}.** ${o.text}`).join('\n');
-      const answer = q.options.findIndex((o) => o.correct);
-      return `**${i + 1}. ${q.prompt}**\n\n${options}\n\n<details><summary>Answer</summary>\n\n${letters[answer]}: ${q.options[answer]!.explanation}\n\n</details>`;
-    })
+  const questions = quiz.questions
+    .map((q, i) => `**${i + 1}. ${q.prompt}**\n\n${q.options.map((o, j) => `- **${letters[j]}.** ${o.text}`).join('\n')}`)
     .join('\n\n');
-  return `${body}\n\nThese questions are saved for your spaced review. Which one was hardest?`;
+  const answers = quiz.questions
+    .map((q, i) => {
+      const answer = q.options.findIndex((o) => o.correct);
+      return `${i + 1}. ${letters[answer]} — ${q.options[answer]!.explanation}`;
+    })
+    .join('\n');
+  return `${questions}\n\n---\n\n**Answers** (try first!)\n\n${answers}\n\nThese questions are saved for your spaced review. Which one was hardest?`;
 }

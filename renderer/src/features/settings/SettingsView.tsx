@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import { gamificationModes, type Profile, type Settings } from '../../../../preload/contract/profile';
 import { useAppStore } from '../../app/app-store';
+import { TutorSettingsSection } from '../tutor/TutorSettings';
 
 export function SettingsSide() {
   return (
     <nav aria-label="Settings sections" className="side-list">
       <a href="#settings-appearance">Appearance</a>
       <a href="#settings-learner">You</a>
+      <a href="#settings-tutor">Tutor</a>
       <a href="#settings-about">About</a>
     </nav>
   );
@@ -53,6 +55,7 @@ export function SettingsCanvas() {
           ))}
         </select>
       </section>
+      <TutorSettingsSection />
       <section id="settings-about" aria-labelledby="settings-about-title">
         <h2 id="settings-about-title">About</h2>
         <p className="muted">
