@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { appVersion } from '../app/package-info';
 import { CliUserError } from './cli-error';
 import { registerServeCommand } from './commands/serve';
+import { registerServerCommand } from './commands/server';
 
 export function buildProgram(): Command {
   const program = new Command('drona')
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   registerServeCommand(program);
+  registerServerCommand(program);
   return program;
 }
 

@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import { defaultDataDir } from '../../app/data-dir';
+import { jsonLog, startServer } from '../../../server/start';
+import { CliUserError } from '../cli-error';
+
+interface ServerFlags {
+  host: string;
+  port: string;
+  dataDir?: string;
+  publicUrl?: string;
+  issuerName: string;
+  minLessonSeconds?: string;
+}
+
+export function registerServerCommand(program: Command): void {
+  program
+    .command('server')
+    .description('run the hosted sync API (leaderboards, certificates); PGlite in a data folder, or PostgreSQL via DATABASE_URL')
+    .option('--host <host>', 'address to bind (use 0.0.0.0 behind a load balancer)', '127.0.0.1')
+    .option('-p, --port <port>', 'port to listen on', '8787')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set (default: <app data>/server)')
+    .option('--public-url <url>', 'the address learners reach this server at, used in verification links')
+    .option('--issuer-name <name>', 'the certificate issuer\'s name', 'Dronacharya')
+    .option('--min-lesson-seconds <n>', 'plausibility: least active time per lesson and between completions (default 20)')
+    .action(async (flags: ServerFlags) => {
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUserError(`--port must be a whole number from 0 to 65535, not "${flags.port}".`);
+      const minSeconds = flags.minLessonSeconds === undefined ? undefined : Number(flags.minLessonSeconds);
+      if (minSeconds !== undefined && !(minSeconds >= 0)) throw new CliUserError('--min-lesson-seconds must be a number of seconds, 0 or more.');
+      const { defaultPlausibility } = await import('../../../server/rules/xp-rules');
+      const databaseUrl = process.env.DATABASE_URL || undefined;
+      let server;
+      try {
+        server = await startServer({
+          host: flags.host,
+          port,
+          databaseUrl,
+          dataDir: path.resolve(flags.dataDir ?? path.join(defaultDataDir(), 'server')),
+          publicUrl: flags.publicUrl ?? process.env.DRONA_PUBLIC_URL,
+          issuerName: flags.issuerName,
+          adminToken: process.env.DRONA_ADMIN_TOKEN || undefined,
+          ...(minSeconds === undefined ? {} : { plausibility: { ...defaultPlausibility, minLessonSeconds: minSeconds, minSecondsBetweenLessons: minSeconds } }),
+          log: jsonLog,
+        });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new CliUserError(`Port ${port} is already in use; pick another with --port.`);
+        throw new CliUserError(`The server could not start: ${(error as Error).message}`);
+      }
+      process.stdout.write(`Dronacharya server is running at ${server.url} (${databaseUrl ? 'PostgreSQL' : 'PGlite'})\n`);
+      const stop = async (signal: string) => {
+        jsonLog({ level: 'info', msg: `${signal}: shutting down` });
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
+}
