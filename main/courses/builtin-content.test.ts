@@ -228,10 +228,15 @@ async function runAll(): Promise<Map<string, RunOutcome>> {
   return outcomes;
 }
 
-/** pytest exit code 1 means "tests ran and some failed"; node --test reports failures in its summary. */
-function failedTests(exercise: Exercise, outcome: RunOutcome): boolean {
-  if (exercise.language === 'python') return outcome.code === 1 && /\d+ failed/.test(outcome.output);
-  return outcome.code !== 0 && /^# fail [1-9]/m.test(outcome.output);
+/**
+ * The starter must fail real tests, not crash before they run: pytest exits 1 only when tests ran
+ * and some failed (collection errors exit 2); for node, a module that throws on import shows up as a
+ * single failing "test", so the starter must run as many tests as the solution does.
+ */
+function failedTests(exercise: Exercise, starter: RunOutcome, solution: RunOutcome | undefined): boolean {
+  if (exercise.language === 'python') return starter.code === 1 && /\d+ failed/.test(starter.output);
+  const testCount = (outcome: RunOutcome | undefined) => /^# tests (\d+)/m.exec(outcome?.output ?? '')?.[1];
+  return starter.code !== 0 && /^# fail [1-9]/m.test(starter.output) && testCount(starter) === testCount(solution);
 }
 
 /** The real interpreter behind `python3` (skipping version-manager shims saves ~0.4 s a run), or null without pytest. */
@@ -255,6 +260,6 @@ describeWhen(python !== null, 'python3 with pytest (apt-get install python3-pyte
     const solution = outcomes.get(`${key}/solution`);
     const starter = outcomes.get(`${key}/starter`);
     expect(solution?.code, `reference solution of ${key} must pass its tests:\n${solution?.output}`).toBe(0);
-    expect(starter && failedTests(exercise, starter), `starter of ${key} must fail at least one test (not crash the runner):\n${starter?.output}`).toBe(true);
+    expect(starter && failedTests(exercise, starter, solution), `starter of ${key} must fail at least one test (not crash the runner):\n${starter?.output}`).toBe(true);
   });
 });
