@@ -218,7 +218,7 @@ export function TutorPanel() {
         <textarea
           id={ids.input}
           value={draft}
-          rows={2}
+          rows={1}
           placeholder="Ask the tutor… (Enter to send, Shift+Enter for a new line)"
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {

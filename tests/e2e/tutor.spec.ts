@@ -1,0 +1,108 @@
+// The tutor in serve mode against the local Ollama test server (the real NDJSON protocol):
+// configure it in Settings, pull a model with the progress bar, ask for a hint and watch it
+// stream, stop it, find the session again after a restart, and see the message when Ollama is down.
+import { expect, test, type Page } from '@playwright/test';
+import { startOllamaTestServer, type OllamaTestServer } from '../../main/tutor/testing/ollama-test-server';
+import { tokenChunks } from '../../main/tutor/testing/anthropic-test-server';
+import { completeFirstRun } from './support/learner';
+import { startServe, tempDataDir, type ServeProcess } from './support/serve';
+
+let serve: ServeProcess | undefined;
+let ollama: OllamaTestServer | undefined;
+test.afterEach(async () => {
+  await serve?.stop();
+  await ollama?.close();
+  serve = undefined;
+  ollama = undefined;
+});
+
+/** A contract call over serve mode's own WebSocket, from the page (same origin, token cookie). */
+async function contractCall(page: Page, name: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([name, input]) =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`ws://${location.host}/ws`);
+        ws.onopen = () => ws.send(JSON.stringify({ t: 'call', id: 1, name, input }));
+        ws.onmessage = (event) => {
+          const message = JSON.parse(String(event.data)) as { t: string; ok?: boolean; value?: unknown; error?: unknown };
+          if (message.t !== 'result') return;
+          ws.close();
+          if (message.ok) resolve(message.value);
+          else reject(new Error(JSON.stringify(message.error)));
+        };
+        ws.onerror = () => reject(new Error('WebSocket failed'));
+      }),
+    [name, input] as const,
+  );
+}
+
+const tutorPanel = (page: Page) => page.getByRole('region', { name: 'Tutor' });
+
+test('hint streams, Stop stops it, the session survives a restart; pulling shows progress; a down provider is explained', async ({ page }) => {
+  ollama = await startOllamaTestServer({ models: {}, delayMs: 40, pullSteps: 8 });
+  const dataDir = tempDataDir();
+  serve = await startServe({ dataDir });
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+
+  // Point the app at the test server through Settings → Tutor, and pull a model there.
+  await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Settings' }).click();
+  const tutorSettings = page.getByRole('region', { name: 'Tutor' }).or(page.locator('#settings-tutor'));
+  await tutorSettings.getByLabel('Provider').selectOption('ollama');
+  await tutorSettings.getByLabel('Ollama host').fill(ollama.url);
+  await tutorSettings.getByRole('button', { name: 'Connect' }).click();
+  await tutorSettings.getByLabel('Pull a model').fill('llama3.2:1b');
+  await tutorSettings.getByRole('button', { name: 'Pull', exact: true }).click();
+  const bar = tutorSettings.getByRole('progressbar', { name: 'Pulling llama3.2:1b' });
+  await expect(bar).toBeVisible();
+  await expect.poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/screenshots/tutor-pull.png' });
+  await expect(tutorSettings.getByText('llama3.2:1b is ready')).toBeVisible({ timeout: 20_000 });
+  await expect(tutorSettings.getByRole('list', { name: 'Installed models' })).toContainText('llama3.2:1b');
+  await tutorSettings.getByLabel('Model', { exact: true }).selectOption('llama3.2:1b');
+
+  // Open a practice lesson (the learn store persists the open lesson in settings.lastLesson).
+  await contractCall(page, 'settings.update', { lastLesson: { courseId: 'python-basics', lessonId: 'count-votes' } });
+  await page.reload();
+  await page.getByRole('tab', { name: 'Tutor' }).click();
+  const panel = tutorPanel(page);
+  await expect(panel.getByRole('group', { name: 'Quick actions' })).toBeVisible();
+
+  // A slow reply, stopped part-way.
+  ollama.enqueueChat({ kind: 'stream', chunks: tokenChunks('Look at your loop. What does it do with each vote before moving on? Try printing the count inside the loop, then run the check again and compare.'), delayMs: 250 });
+  await panel.getByRole('button', { name: 'Hint' }).click();
+  const inProgress = panel.getByRole('article', { name: 'Tutor reply in progress' });
+  await expect(inProgress).toContainText('Look at your');
+  await page.screenshot({ path: 'test-results/screenshots/tutor-streaming.png' });
+  await panel.getByRole('button', { name: 'Stop' }).click();
+  await expect(panel.getByRole('alert')).toContainText('Stopped.');
+  await expect(panel.getByText('(stopped)')).toBeVisible();
+  const stoppedText = await panel.getByRole('article', { name: 'Tutor' }).last().innerText();
+  expect(stoppedText).not.toContain('compare.');
+
+  // A full reply.
+  await panel.getByLabel('Ask the tutor').fill('Why does my count stay at 1?');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByRole('article', { name: 'Tutor' }).last()).toContainText('run the check again');
+  await expect(panel.getByRole('article', { name: 'Tutor reply in progress' })).toHaveCount(0);
+
+  // After a restart the session is still there.
+  await serve.stop();
+  serve = await startServe({ dataDir });
+  await page.goto(serve.url);
+  await page.getByRole('tab', { name: 'Tutor' }).click();
+  await expect(tutorPanel(page).getByText('Why does my count stay at 1?')).toBeVisible();
+  await expect(tutorPanel(page).getByText('(stopped)')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/tutor-session.png' });
+
+  // Ollama goes away: the panel says so and what to do.
+  await ollama.close();
+  ollama = undefined;
+  await tutorPanel(page).getByRole('button', { name: 'Hint' }).click();
+  const alert = tutorPanel(page).getByRole('alert');
+  await expect(alert).toContainText('Could not reach Ollama');
+  await expect(alert).toContainText('ollama serve');
+  await expect(alert.getByRole('button', { name: 'Open tutor settings' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/tutor-provider-down.png' });
+});
