@@ -1,0 +1,14 @@
+/**
+ * Sums every distinct number from 1 to limit - 1 that is a multiple of at least one factor.
+ */
+export function sumOfMultiples(limit, factors) {
+  let total = 0;
+  for (let n = 1; n < limit; n++) {
+    if (factors.some((factor) => factor !== 0 && n % factor === 0)) {
+      total += n;
+    }
+  }
+  return total;
+}
+
+console.log(sumOfMultiples(10, [3, 5]));
