@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { LearningEvent } from '../../preload/contract/progress';
+import { applyBonuses, awardFor } from './xp-rules';
+
+const at = { idempotencyKey: 'k', occurredAt: 0, timezone: 'UTC' };
+const ev = (event: Partial<LearningEvent> & Pick<LearningEvent, 'kind'>): LearningEvent => ({ ...at, ...event });
+const noStreak = { streakActive: false };
+const streak = { streakActive: true };
+
+describe('XP per activity', () => {
+  it.each([
+    ['lesson, plain', ev({ kind: 'lesson-completed' }), noStreak, 50, 0],
+    ['lesson, first attempt', ev({ kind: 'lesson-completed', firstAttempt: true }), noStreak, 62, 25], // 62.5 rounds down
+    ['lesson, active streak', ev({ kind: 'lesson-completed', firstAttempt: false }), streak, 55, 10],
+    ['lesson, first attempt on a streak: bonuses add (35 %), then round down', ev({ kind: 'lesson-completed', firstAttempt: true }), streak, 67, 35],
+    ['quiz at 80 %', ev({ kind: 'quiz-passed', score: 80 }), streak, 100, 0],
+    ['quiz at 99.9 %', ev({ kind: 'quiz-passed', score: 99.9 }), noStreak, 100, 0],
+    ['quiz perfect', ev({ kind: 'quiz-passed', score: 100 }), noStreak, 150, 50],
+    ['challenge with hints', ev({ kind: 'challenge-completed', hintsUsed: 2 }), noStreak, 150, 0],
+    ['challenge without hints', ev({ kind: 'challenge-completed', hintsUsed: 0 }), streak, 300, 100],
+    ['challenge, hints unknown: no bonus', ev({ kind: 'challenge-completed' }), noStreak, 150, 0],
+    ['module', ev({ kind: 'module-completed' }), noStreak, 300, 0],
+    ['module under par', ev({ kind: 'module-completed', underPar: true }), noStreak, 375, 25],
+    ['bronze', ev({ kind: 'certificate-earned', tier: 'bronze', firstAttempt: true, exceptional: true }), noStreak, 500, 0],
+    ['silver', ev({ kind: 'certificate-earned', tier: 'silver' }), noStreak, 1000, 0],
+    ['silver first attempt', ev({ kind: 'certificate-earned', tier: 'silver', firstAttempt: true }), noStreak, 1500, 50],
+    ['gold', ev({ kind: 'certificate-earned', tier: 'gold', firstAttempt: true }), noStreak, 2500, 0],
+    ['gold exceptional', ev({ kind: 'certificate-earned', tier: 'gold', exceptional: true }), noStreak, 5000, 100],
+  ] as const)('%s', (_name, event, context, amount, bonusPercent) => {
+    const award = awardFor(event, context)!;
+    expect(award.amount).toBe(amount);
+    expect(award.bonusPercent).toBe(bonusPercent);
+  });
+
+  it('the streak bonus applies to lessons only', () => {
+    expect(awardFor(ev({ kind: 'quiz-passed', score: 90 }), streak)!.amount).toBe(100);
+    expect(awardFor(ev({ kind: 'module-completed' }), streak)!.amount).toBe(300);
+  });
+
+  it.each([
+    ev({ kind: 'quiz-passed', score: 79.9 }),
+    ev({ kind: 'quiz-passed' }),
+    ev({ kind: 'check-passed' }),
+    ev({ kind: 'hint-revealed', hintIndex: 0 }),
+    ev({ kind: 'course-completed' }),
+    ev({ kind: 'certificate-earned' }),
+  ])('$kind (score $score) earns no XP', (event) => {
+    expect(awardFor(event, streak)).toBeNull();
+  });
+
+  it('multipliers add before rounding down, never compound', () => {
+    expect(applyBonuses(50, [['a', 25], ['b', 10]]).amount).toBe(67);
+    expect(applyBonuses(33, [['a', 10]]).amount).toBe(36); // 36.3
+    expect(applyBonuses(7, []).amount).toBe(7);
+    expect(applyBonuses(150, [['a', 100]]).bonuses).toEqual(['a']);
+  });
+
+  it('records the certificate tier as the activity', () => {
+    expect(awardFor(ev({ kind: 'certificate-earned', tier: 'gold' }), noStreak)!.activity).toBe('certificate-gold');
+  });
+});
