@@ -160,8 +160,10 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.get('/v1/league', async (c) => c.json(await league(db, c.get('learnerId'), now())));
   const resolveBoard = async (c: Context<Env>) => {
-    const me = await profile(c.get('learnerId'));
-    const name = boardName(c.req.param('board') ?? '', me.timezone, now());
+    const board = c.req.param('board') ?? '';
+    // Only the week board depends on the learner's timezone: spare the others a lookup.
+    const timezone = board === 'week' ? (await profile(c.get('learnerId'))).timezone : 'UTC';
+    const name = boardName(board, timezone, now());
     if (!name) throw new ApiError(400, 'invalid_input', 'A board is all, streak, week or course:<course id>.');
     return name;
   };

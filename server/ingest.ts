@@ -19,55 +19,82 @@ interface LearnerState {
   last_completion_at: number | null;
 }
 
+/** What a batch adds up to, written once at its end (a few statements, not a few per event). */
+interface Pending {
+  daily: Map<string, number>;
+  weekXp: Map<string, number>;
+  courseXp: Map<string, number>;
+  streakChanged: boolean;
+}
+
 export async function ingestEvents(db: Database, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {
   return db.transaction(async (q) => {
     const [row] = await q<LearnerState>(sql`select opted_in, league_tier, tier_settled_week, total_xp, streak, last_active_date, last_completion_at
       from learners where id = ${learnerId} for update`);
     if (!row) return events.map((event) => ({ idempotencyKey: event.idempotencyKey, status: 'rejected' as const, code: 'unknown_learner', xp: 0 }));
     const state: LearnerState = { ...row, last_completion_at: row.last_completion_at === null ? null : Number(row.last_completion_at) };
+    const keys = events.map((event) => event.idempotencyKey);
+    const seenRows = await q<{ idempotency_key: string }>(sql`select idempotency_key from events
+      where learner_id = ${learnerId} and idempotency_key in (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})`);
+    const seen = new Set(seenRows.map((r) => r.idempotency_key));
+    const pending: Pending = { daily: new Map(), weekXp: new Map(), courseXp: new Map(), streakChanged: false };
     const results: EventResult[] = [];
-    for (const event of events) results.push(await ingestOne(q, learnerId, state, event, now, rules));
-    await q(sql`update learners set league_tier = ${state.league_tier}, tier_settled_week = ${state.tier_settled_week},
-      total_xp = ${state.total_xp}, streak = ${state.streak}, last_active_date = ${state.last_active_date},
-      last_completion_at = ${state.last_completion_at} where id = ${learnerId}`);
+    for (const event of events) results.push(await ingestOne(q, learnerId, state, seen, pending, event, now, rules));
+    await flush(q, learnerId, state, pending);
     return results;
   });
 }
 
-async function ingestOne(q: Q, learnerId: string, state: LearnerState, event: EventInput, now: number, rules: Plausibility): Promise<EventResult> {
+async function ingestOne(q: Q, learnerId: string, state: LearnerState, seen: Set<string>, pending: Pending, event: EventInput, now: number, rules: Plausibility): Promise<EventResult> {
   const key = event.idempotencyKey;
+  if (seen.has(key)) return { idempotencyKey: key, status: 'duplicate', xp: 0 };
   if (!isTimezone(event.timezone)) return { idempotencyKey: key, status: 'rejected', code: 'bad_timezone', xp: 0 };
-  const [seen] = await q(sql`select 1 from events where learner_id = ${learnerId} and idempotency_key = ${key}`);
-  if (seen) return { idempotencyKey: key, status: 'duplicate', xp: 0 };
   const rejection = rejectionOf(event, now, state.last_completion_at, rules);
   if (rejection) return { idempotencyKey: key, status: 'rejected', code: rejection, xp: 0 };
 
   const date = localDate(event.occurredAt, event.timezone);
   const week = weekOf(event.occurredAt, event.timezone);
-  const [today] = await q<{ xp: number }>(sql`select xp from daily_xp where learner_id = ${learnerId} and local_date = ${date}`);
-  const xp = cappedXp(baseXp(event), today?.xp ?? 0, rules);
-  const inserted = await q(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, facts, received_at)
+  if (!pending.daily.has(date)) {
+    const [today] = await q<{ xp: number }>(sql`select xp from daily_xp where learner_id = ${learnerId} and local_date = ${date}`);
+    pending.daily.set(date, today?.xp ?? 0);
+  }
+  const xp = cappedXp(baseXp(event), pending.daily.get(date)!, rules);
+  await q(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, facts, received_at)
     values (${learnerId}, ${key}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week}, ${xp},
-      ${JSON.stringify(event.facts)}::jsonb, ${now})
-    on conflict (learner_id, idempotency_key) do nothing returning id`);
-  if (inserted.length === 0) return { idempotencyKey: key, status: 'duplicate', xp: 0 };
+      ${JSON.stringify(event.facts)}::jsonb, ${now})`);
+  seen.add(key);
 
   if (event.kind === 'lesson-completed') state.last_completion_at = Math.max(state.last_completion_at ?? 0, event.occurredAt);
   const streakBefore = state.streak;
   state.streak = nextStreak(state.last_active_date, state.streak, date, daysBetween);
   if (state.last_active_date === null || date > state.last_active_date) state.last_active_date = date;
-  const visible = state.opted_in;
-  if (state.streak !== streakBefore) await upsertScore(q, 'streak', learnerId, state.streak, visible, 'set');
+  if (state.streak !== streakBefore) pending.streakChanged = true;
   if (xp > 0) {
     state.total_xp += xp;
-    await q(sql`insert into daily_xp (learner_id, local_date, xp) values (${learnerId}, ${date}, ${xp})
-      on conflict (learner_id, local_date) do update set xp = daily_xp.xp + excluded.xp`);
-    await upsertScore(q, 'all', learnerId, state.total_xp, visible, 'set');
-    await upsertScore(q, `week:${week}`, learnerId, xp, visible, 'add');
-    if (event.courseId) await upsertScore(q, `course:${event.courseId}`, learnerId, xp, visible, 'add');
-    await addLeagueXp(q, learnerId, state, week, xp);
+    pending.daily.set(date, pending.daily.get(date)! + xp);
+    pending.weekXp.set(week, (pending.weekXp.get(week) ?? 0) + xp);
+    if (event.courseId) pending.courseXp.set(event.courseId, (pending.courseXp.get(event.courseId) ?? 0) + xp);
   }
   return { idempotencyKey: key, status: 'accepted', xp };
+}
+
+async function flush(q: Q, learnerId: string, state: LearnerState, pending: Pending) {
+  const visible = state.opted_in;
+  if (pending.streakChanged) await upsertScore(q, 'streak', learnerId, state.streak, visible, 'set');
+  for (const [date, xp] of pending.daily) {
+    await q(sql`insert into daily_xp (learner_id, local_date, xp) values (${learnerId}, ${date}, ${xp})
+      on conflict (learner_id, local_date) do update set xp = excluded.xp`);
+  }
+  if (pending.weekXp.size > 0) await upsertScore(q, 'all', learnerId, state.total_xp, visible, 'set');
+  // Weeks in time order, so a league that settles sees the weeks before it complete.
+  for (const [week, xp] of [...pending.weekXp].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    await upsertScore(q, `week:${week}`, learnerId, xp, visible, 'add');
+    await addLeagueXp(q, learnerId, state, week, xp);
+  }
+  for (const [courseId, xp] of pending.courseXp) await upsertScore(q, `course:${courseId}`, learnerId, xp, visible, 'add');
+  await q(sql`update learners set league_tier = ${state.league_tier}, tier_settled_week = ${state.tier_settled_week},
+    total_xp = ${state.total_xp}, streak = ${state.streak}, last_active_date = ${state.last_active_date},
+    last_completion_at = ${state.last_completion_at} where id = ${learnerId}`);
 }
 
 async function upsertScore(q: Q, board: string, learnerId: string, value: number, visible: boolean, mode: 'set' | 'add') {

@@ -1,5 +1,6 @@
-// Rank queries over scores_rank (board, visible, score desc, learner_id): a rank is one plus the
-// count of visible rows strictly ahead, and the rows around it are keyset pages above and below.
+// Rank queries over scores_order (board, visible, score, learner_id), read in descending order
+// (ties by learner id descending): a rank is one plus the count of visible rows strictly ahead,
+// a single index range, and the rows around it are keyset pages above and below.
 import { sql, type Database } from './db/database';
 import type { AroundResponse, BoardRow, LeagueResponse } from './api-schemas';
 import { weekOf } from './rules/calendar';
@@ -13,9 +14,9 @@ interface ScoreRow {
 }
 
 const ahead = (board: string, score: number, id: string) =>
-  sql`board = ${board} and visible and (score > ${score} or (score = ${score} and learner_id < ${id}))`;
+  sql`board = ${board} and visible and (score, learner_id) > (${score}::int, ${id}::text)`;
 const behind = (board: string, score: number, id: string) =>
-  sql`board = ${board} and visible and (score < ${score} or (score = ${score} and learner_id > ${id}))`;
+  sql`board = ${board} and visible and (score, learner_id) < (${score}::int, ${id}::text)`;
 
 async function countAhead(db: Database, board: string, score: number, id: string): Promise<number> {
   const [row] = await db.query<{ n: number }>(sql`select count(*)::int as n from scores where ${ahead(board, score, id)}`);
@@ -33,9 +34,9 @@ export async function rankAround(db: Database, board: string, learnerId: string,
   const [rank, aboveRows, belowRows] = await Promise.all([
     countAhead(db, board, mine.score, learnerId).then((n) => n + 1),
     db.query<ScoreRow>(sql`select s.learner_id, l.display_name, s.score from scores s join learners l on l.id = s.learner_id
-      where ${ahead(board, mine.score, learnerId)} order by s.score asc, s.learner_id desc limit ${span}`),
+      where ${ahead(board, mine.score, learnerId)} order by s.score asc, s.learner_id asc limit ${span}`),
     db.query<ScoreRow>(sql`select s.learner_id, l.display_name, s.score from scores s join learners l on l.id = s.learner_id
-      where ${behind(board, mine.score, learnerId)} order by s.score desc, s.learner_id asc limit ${span}`),
+      where ${behind(board, mine.score, learnerId)} order by s.score desc, s.learner_id desc limit ${span}`),
   ]);
   const row = (r: ScoreRow, n: number): BoardRow => ({ rank: n, learnerId: r.learner_id, displayName: r.display_name, score: r.score });
   return {
@@ -57,11 +58,11 @@ export async function boardPage(db: Database, board: string, after: string | nul
     const score = Number(after.slice(0, colon));
     const id = after.slice(colon + 1);
     rows = await db.query<ScoreRow>(sql`select s.learner_id, l.display_name, s.score from scores s join learners l on l.id = s.learner_id
-      where ${behind(board, score, id)} order by s.score desc, s.learner_id asc limit ${limit}`);
+      where ${behind(board, score, id)} order by s.score desc, s.learner_id desc limit ${limit}`);
     firstRank = (await countAhead(db, board, score, id)) + 2;
   } else {
     rows = await db.query<ScoreRow>(sql`select s.learner_id, l.display_name, s.score from scores s join learners l on l.id = s.learner_id
-      where board = ${board} and visible order by s.score desc, s.learner_id asc limit ${limit}`);
+      where board = ${board} and visible order by s.score desc, s.learner_id desc limit ${limit}`);
   }
   const last = rows.at(-1);
   return {

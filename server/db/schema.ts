@@ -78,7 +78,8 @@ export const dailyXp = pgTable(
 
 /**
  * One row per (board, learner): `all`, `streak`, `week:<ISO week>`, `course:<id>`.
- * Ranks count the visible rows strictly ahead through scores_rank; never a full sort.
+ * Order: score descending, ties by learner id descending, so "ahead of me" is the row
+ * comparison (score, learner_id) > (mine) — one range of scores_order, never a full sort.
  */
 export const scores = pgTable(
   'scores',
@@ -90,7 +91,7 @@ export const scores = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.board, t.learnerId] }),
-    index('scores_rank').on(t.board, t.visible, t.score.desc(), t.learnerId),
+    index('scores_order').on(t.board, t.visible, t.score, t.learnerId),
     index('scores_learner').on(t.learnerId),
   ],
 );

@@ -1,0 +1,166 @@
+// bench:server — the hosted API with many learners and events loaded (server-side
+// generate_series, not HTTP), then autocannon on loopback: event ingestion and rank-around-me,
+// p50/p99 and requests per second, on PGlite and on PostgreSQL (DRONA_BENCH_DATABASE_URL).
+// Baseline measured in the same run: GET /healthz on the same server (no database).
+//   npx tsx scripts/bench/server.ts [--quick] [--learners N] [--events N] [--engine pglite|postgresql|both] [--seconds S]
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SignJWT } from 'jose';
+import pg from 'pg';
+import { openDatabase, sql, type Database } from '../../server/db/database';
+import { loadKeys } from '../../server/keys';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = args.includes('--quick');
+const learners = Number(flag('--learners') ?? (quick ? 10_000 : 100_000));
+const eventCount = Number(flag('--events') ?? (quick ? 500_000 : 5_000_000));
+const seconds = Number(flag('--seconds') ?? (quick ? 5 : 10));
+const engineFlag = flag('--engine') ?? 'both';
+const pgUrl = process.env.DRONA_BENCH_DATABASE_URL;
+const batch = 10;
+
+async function load(db: Database) {
+  const now = Date.now();
+  const span = 25 * 86_400_000;
+  const t0 = performance.now();
+  await db.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at)
+    select 'l' || g, 'Learner ' || g, 'UTC', true, ${now} from generate_series(1, ${learners}) g`);
+  // Events spread over learners and the last 25 days; dates and ISO weeks computed in SQL.
+  const chunk = 500_000;
+  for (let from = 1; from <= eventCount; from += chunk) {
+    const to = Math.min(eventCount, from + chunk - 1);
+    await db.query(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, facts, received_at)
+      select 'l' || ((g * 7919) % ${learners} + 1), 'seed-' || g, 'check-passed', 'course-' || ((g / 7) % 5), 'lesson-' || ((g / 3) % 60), t,
+        to_char(to_timestamp(t / 1000.0) at time zone 'UTC', 'YYYY-MM-DD'), to_char(to_timestamp(t / 1000.0) at time zone 'UTC', 'IYYY-"W"IW'),
+        10 + (g % 3) * 5, '{}'::jsonb, ${now}
+      from (select g, ${now} - (g::bigint * 7 % ${span}) as t from generate_series(${from}::bigint, ${to}::bigint) g) s`);
+  }
+  const eventsAt = performance.now();
+  await db.query(sql`insert into scores (board, learner_id, score, visible) select 'all', learner_id, sum(xp), true from events group by learner_id`);
+  await db.query(sql`insert into scores (board, learner_id, score, visible) select 'week:' || week, learner_id, sum(xp), true from events group by learner_id, week`);
+  await db.query(sql`insert into scores (board, learner_id, score, visible) select 'course:' || course_id, learner_id, sum(xp), true from events group by learner_id, course_id`);
+  await db.query(sql`update learners l set total_xp = s.score from scores s where s.board = 'all' and s.learner_id = l.id`);
+  await db.query(sql`vacuum analyze`);
+  const [{ n }] = (await db.query<{ n: number }>(sql`select count(*)::int as n from scores`)) as [{ n: number }];
+  return { eventsSeconds: (eventsAt - t0) / 1000, totalSeconds: (performance.now() - t0) / 1000, scoreRows: n };
+}
+
+function startChild(env: Record<string, string>, dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(root, 'dist/main/cli.js'), 'server', '--port', '0', '--data-dir', dataDir, '--rate-limit', '100000'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match) resolve({ url: match[1]!, stop: () => new Promise((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+async function cannon(opts: autocannon.Options) {
+  const result = await autocannon({ connections: 16, duration: seconds, ...opts });
+  // autocannon's percentiles are whole milliseconds; p97_5/p99 come from its histogram.
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+async function benchEngine(engine: 'pglite' | 'postgresql') {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-'));
+  if (engine === 'postgresql') {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    await client.query('drop schema if exists public cascade; create schema public; drop schema if exists drizzle cascade;');
+    await client.end();
+  }
+  const db = await openDatabase({ databaseUrl: engine === 'postgresql' ? pgUrl : undefined, dataDir: engine === 'pglite' ? dataDir : null });
+  const keys = await loadKeys(db);
+  process.stdout.write(`${engine}: loading ${learners.toLocaleString()} learners and ${eventCount.toLocaleString()} events…\n`);
+  const loaded = await load(db);
+  process.stdout.write(`${engine}: loaded in ${loaded.totalSeconds.toFixed(0)} s (events ${loaded.eventsSeconds.toFixed(0)} s, ${loaded.scoreRows.toLocaleString()} score rows)\n`);
+  await db.close();
+
+  const server = await startChild(engine === 'postgresql' ? { DATABASE_URL: pgUrl! } : {}, dataDir);
+  const tokenCount = 2000;
+  const tokens: string[] = [];
+  for (let i = 0; i < tokenCount; i++) {
+    const id = `l${1 + Math.floor(Math.random() * learners)}`;
+    tokens.push(await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(id).setIssuedAt().setExpirationTime('2h').sign(keys.accessSecret));
+  }
+  let n = 0;
+  const pick = () => tokens[n++ % tokenCount]!;
+  const base = await cannon({ url: `${server.url}/healthz` });
+  // Latency at light load (4 connections), then throughput at 16.
+  const rank = await cannon({
+    url: server.url,
+    connections: 4,
+    requests: [{ method: 'GET', path: '/v1/leaderboards/all/around-me', setupRequest: (req) => ({ ...req, headers: { authorization: `Bearer ${pick()}` } }) }],
+  });
+  const rankThroughput = await cannon({
+    url: server.url,
+    requests: [{ method: 'GET', path: '/v1/leaderboards/all/around-me', setupRequest: (req) => ({ ...req, headers: { authorization: `Bearer ${pick()}` } }) }],
+  });
+  let key = 0;
+  const ingest = await cannon({
+    url: server.url,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/events',
+        setupRequest: (req) => {
+          const at = Date.now() - 60_000;
+          const events = Array.from({ length: batch }, (_, i) => ({
+            idempotencyKey: `bench-${process.pid}-${++key}`,
+            kind: i % 2 ? 'check-passed' : 'quiz-passed',
+            courseId: `course-${key % 5}`,
+            lessonId: `lesson-${key % 60}`,
+            occurredAt: at,
+            timezone: 'UTC',
+            facts: { score: 90 },
+          }));
+          return { ...req, headers: { authorization: `Bearer ${pick()}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) };
+        },
+      },
+    ],
+  });
+  await server.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { engine, loaded, base, rank, rankThroughput, ingest };
+}
+
+const engines = engineFlag === 'both' ? (['pglite', 'postgresql'] as const) : [engineFlag as 'pglite' | 'postgresql'];
+const results = [];
+for (const engine of engines) {
+  if (engine === 'postgresql' && !pgUrl) {
+    process.stdout.write('postgresql: skipped, DRONA_BENCH_DATABASE_URL is not set (.ci/run sets it)\n');
+    continue;
+  }
+  results.push(await benchEngine(engine));
+}
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+process.stdout.write(`\nbench:server — ${learners.toLocaleString()} learners, ${eventCount.toLocaleString()} events, ${seconds} s per run, 16 connections, ${os.cpus().length} cores\n`);
+for (const r of results) {
+  const eventsPerSecond = r.ingest.rps * batch;
+  process.stdout.write(
+    `\n[${r.engine}]\n` +
+      `  baseline GET /healthz          p50 ${ms(r.base.p50)}  p99 ${ms(r.base.p99)}  ${r.base.rps.toFixed(0)} req/s\n` +
+      `  rank-around-me, 4 connections  p50 ${ms(r.rank.p50)}  p99 ${ms(r.rank.p99)}  ${r.rank.rps.toFixed(0)} req/s (errors ${r.rank.errors})\n` +
+      `  rank-around-me, 16 connections p50 ${ms(r.rankThroughput.p50)}  p99 ${ms(r.rankThroughput.p99)}  ${r.rankThroughput.rps.toFixed(0)} req/s  (baseline ${(r.base.rps / Math.max(1, r.rankThroughput.rps)).toFixed(1)}× as many, errors ${r.rankThroughput.errors})\n` +
+      `  ingestion (${batch} events/request) p50 ${ms(r.ingest.p50)}  p99 ${ms(r.ingest.p99)}  ${r.ingest.rps.toFixed(0)} req/s = ${eventsPerSecond.toFixed(0)} events/s (errors ${r.ingest.errors})\n`,
+  );
+  if (r.engine === 'postgresql') {
+    process.stdout.write(`  goals: rank p99 < 20 ms: ${r.rank.p99 < 20 ? 'met' : 'NOT met'}; ingestion > 2,000 events/s: ${eventsPerSecond > 2000 ? 'met' : 'NOT met'}\n`);
+  }
+}
