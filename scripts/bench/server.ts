@@ -72,7 +72,7 @@ function startChild(env: Record<string, string>, dataDir: string): Promise<{ url
 }
 
 async function cannon(opts: autocannon.Options) {
-  const result = await autocannon({ connections: 16, duration: seconds, ...opts });
+  const result: autocannon.Result = await autocannon({ connections: 16, duration: seconds, ...opts });
   // autocannon's percentiles are whole milliseconds; p97_5/p99 come from its histogram.
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
 }
