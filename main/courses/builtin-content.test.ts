@@ -263,3 +263,84 @@ describeWhen(python !== null, 'python3 with pytest (apt-get install python3-pyte
     expect(starter && failedTests(exercise, starter, solution), `starter of ${key} must fail at least one test (not crash the runner):\n${starter?.output}`).toBe(true);
   });
 });
+
+// "Try it" runs the fenced python/javascript examples of a lesson body, so each one must run on its
+// own and print something. One interpreter process per language runs them all (cheap enough for CI).
+type Snippet = { where: string; code: string };
+
+function snippets(language: 'python' | 'javascript'): Snippet[] {
+  const found: Snippet[] = [];
+  for (const [courseId, { lessons }] of courses) {
+    for (const lesson of lessons) {
+      const fence = new RegExp('^```' + language + '\\n([\\s\\S]*?)^```', 'gm');
+      let index = 0;
+      for (const match of lesson.body.matchAll(fence)) {
+        found.push({ where: `${courseId}/${lesson.file} example ${++index}`, code: match[1] ?? '' });
+      }
+    }
+  }
+  return found;
+}
+
+const pythonSnippetRunner = `
+import contextlib, io, json, sys
+problems = []
+for snippet in json.load(open(sys.argv[1], encoding="utf-8")):
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(snippet["code"], snippet["where"], "exec"), {"__name__": "__main__"})
+        if not out.getvalue().strip():
+            problems.append(snippet["where"] + ": prints nothing")
+    except Exception as error:
+        problems.append(f"{snippet['where']}: {type(error).__name__}: {error}")
+print(json.dumps(problems))
+`;
+
+const javascriptSnippetRunner = `
+import fs from 'node:fs';
+import vm from 'node:vm';
+import { format } from 'node:util';
+const problems = [];
+for (const snippet of JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))) {
+  let output = '';
+  const console = { log: (...args) => { output += format(...args) + '\\n'; } };
+  try {
+    vm.runInNewContext(snippet.code, { console }, { filename: snippet.where, timeout: 5000 });
+    if (!output.trim()) problems.push(snippet.where + ': prints nothing');
+  } catch (error) {
+    problems.push(snippet.where + ': ' + String(error));
+  }
+}
+process.stdout.write(JSON.stringify(problems));
+`;
+
+function runSnippets(language: 'python' | 'javascript'): Promise<string[]> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `drona-snippets-${language}-`));
+  const list = snippets(language);
+  fs.writeFileSync(path.join(work, 'snippets.json'), JSON.stringify(list));
+  const runner = language === 'python' ? 'runner.py' : 'runner.mjs';
+  fs.writeFileSync(path.join(work, runner), language === 'python' ? pythonSnippetRunner : javascriptSnippetRunner);
+  const command = language === 'python' ? (python ?? 'python3') : process.execPath;
+  return new Promise((resolve) => {
+    execFile(command, [runner, 'snippets.json'], { cwd: work, timeout: 60_000 }, (error, stdout, stderr) => {
+      fs.rmSync(work, { recursive: true, force: true });
+      if (error) return resolve([`the ${language} example runner failed: ${String(error)}\n${stderr}`]);
+      resolve(JSON.parse(stdout) as string[]);
+    });
+  });
+}
+
+describe('lesson examples ("Try it")', () => {
+  it('every javascript example runs and prints something', async () => {
+    expect(snippets('javascript').length).toBeGreaterThan(20);
+    expect(await runSnippets('javascript')).toEqual([]);
+  }, 60_000);
+});
+
+describeWhen(python !== null, 'python3', 'lesson examples ("Try it") in python', () => {
+  it('every python example runs and prints something', async () => {
+    expect(snippets('python').length).toBeGreaterThan(30);
+    expect(await runSnippets('python')).toEqual([]);
+  }, 60_000);
+});
