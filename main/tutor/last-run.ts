@@ -11,7 +11,10 @@ interface StoredTest {
 export function contextRunOf(row: { kind: string; outcome: string; result: unknown }): ContextRun {
   const result = (row.result ?? {}) as Record<string, unknown>;
   const run = ((result.run as Record<string, unknown> | undefined) ?? result) as Record<string, unknown>;
-  const output = [run.stdout, run.stderr, result.message].filter((part): part is string => typeof part === 'string' && part.length > 0).join('\n');
+  const diagnostics = (Array.isArray(run.diagnostics) ? (run.diagnostics as { file?: unknown; line?: unknown; message?: unknown }[]) : [])
+    .map((d) => `${String(d.file ?? '?')}:${String(d.line ?? '?')}: ${String(d.message ?? '')}`)
+    .join('\n');
+  const output = [run.stdout, run.stderr, result.message, diagnostics].filter((part): part is string => typeof part === 'string' && part.length > 0).join('\n');
   const tests = Array.isArray(result.tests)
     ? (result.tests as StoredTest[]).map((t) => ({
         name: String(t.name ?? 'test'),

@@ -7,7 +7,7 @@ import { silentLogger, type Logger } from '../app/logger';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsService } from '../settings/settings-service';
 import { openStore, type Store } from '../store/open-store';
-import { aiMessages, profile, reviewItems } from '../store/schema';
+import { aiMessages, codeExecutions, profile, reviewItems } from '../store/schema';
 import { encryptedFileSecretStore } from './secret-store';
 import { tokenChunks } from './testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';
@@ -45,7 +45,7 @@ function service(sources = fixtureSources(), provider: 'ollama' | 'none' = 'olla
   return tutor;
 }
 
-const ask = (tutor: TutorService, action: 'hint' | 'ask' | 'quiz' | 'review', text = '', requestId = 'r1') =>
+const ask = (tutor: TutorService, action: 'hint' | 'ask' | 'quiz' | 'review' | 'why-failed', text = '', requestId = 'r1') =>
   tutor.ask({ courseId: 'python-basics', lessonId: 'adding-prices', requestId, action, text }, 'window-1');
 
 const shownText = () => {
@@ -148,6 +148,46 @@ describe('tutor service', () => {
     tutor.configure({ ollamaModel: 'llama3.2:1b' });
     expect(await ask(tutor, 'hint', '', 'r3')).toMatchObject({ status: 'failed', failure: { code: 'unreachable' } });
     ollama = await startOllamaTestServer();
+  });
+
+  it('fuses keyword and embedding rankings when the Ollama host has an embedding model', async () => {
+    await ollama.close();
+    ollama = await startOllamaTestServer({ models: { 'llama3.2:1b': 1, 'nomic-embed-text:latest': 1 } });
+    const tutor = service();
+    await ask(tutor, 'ask', 'How does an accumulator work in a loop?');
+    await ask(tutor, 'ask', 'And return?', 'r2');
+    expect(ollama.log.filter((l) => l === 'POST /api/embed')).toHaveLength(2);
+    // The model list is looked up once, not per request.
+    expect(ollama.log.filter((l) => l === 'GET /api/tags')).toHaveLength(1);
+    const context = JSON.stringify(ollama.chatRequests[0]);
+    expect(context).toContain('From the lesson: Accumulators');
+  });
+
+  it('uses the last check from code_executions, failing tests and output first', async () => {
+    store.db
+      .insert(codeExecutions)
+      .values({
+        courseId: 'python-basics',
+        lessonId: 'adding-prices',
+        kind: 'check',
+        language: 'python',
+        driver: 'process',
+        outcome: 'fail',
+        durationMs: 10,
+        result: { status: 'fail', tests: [{ name: 'test_total', status: 'fail', message: 'total([1, 2]) should be 3' }], run: { stdout: '', stderr: 'AssertionError' } },
+        createdAt: 1,
+      })
+      .run();
+    await ask(service(), 'why-failed');
+    const sent = JSON.stringify(ollama.chatRequests[0]);
+    expect(sent).toContain('Last check: fail');
+    expect(sent).toContain('total([1, 2]) should be 3');
+  });
+
+  it('asks for a key before using Anthropic', async () => {
+    const tutor = service();
+    tutor.configure({ provider: 'anthropic' });
+    expect(await ask(tutor, 'hint')).toMatchObject({ status: 'failed', failure: { code: 'no_key', nextStep: expect.stringContaining('Settings → Tutor') as string } });
   });
 
   it('keeps the API key encrypted on disk and reports where it is kept', () => {

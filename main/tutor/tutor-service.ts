@@ -59,7 +59,7 @@ export interface TutorServiceOptions {
   readonly logger: Logger;
   readonly now?: () => number;
   /** Builds the chat provider; tests and the eval harness point it at the test servers. */
-  readonly providerFor?: (settings: TutorSettings, apiKey: string | null) => ChatProvider | null;
+  readonly providerFor?: (settings: TutorSettings, apiKey: string | null, embeddingModel: string | null) => ChatProvider | null;
 }
 
 export interface AskInput {
@@ -83,17 +83,21 @@ const actionLabels: Record<TutorAction, string> = {
   quiz: 'Quiz me on this lesson.',
 };
 
-export function defaultProviderFor(settings: TutorSettings, apiKey: string | null): ChatProvider | null {
+export function defaultProviderFor(settings: TutorSettings, apiKey: string | null, embeddingModel: string | null): ChatProvider | null {
   if (settings.provider === 'anthropic') {
     if (!apiKey) throw new TutorProviderError('no_key', 'No Anthropic API key is set.');
     return new AnthropicProvider({ apiKey });
   }
-  if (settings.provider === 'ollama') return new OllamaProvider(settings.ollamaHost);
+  if (settings.provider === 'ollama') return new OllamaProvider(settings.ollamaHost, embeddingModel);
   return null;
 }
 
+const EMBEDDING_MODEL_TTL_MS = 60_000;
+
 export class TutorService {
   private readonly running = new Map<string, AbortController>();
+  /** Which embedding model the Ollama host has, looked up at most once a minute per host. */
+  private embeddingModel: { host: string; model: string | null; at: number } | null = null;
   private readonly now: () => number;
   private readonly providerFor: NonNullable<TutorServiceOptions['providerFor']>;
 
@@ -261,7 +265,7 @@ export class TutorService {
 
     let provider: ChatProvider | null;
     try {
-      provider = this.providerFor(settings, this.options.secrets.get(ANTHROPIC_KEY_NAME));
+      provider = this.providerFor(settings, this.options.secrets.get(ANTHROPIC_KEY_NAME), await this.embeddingModelFor(settings));
     } catch (error) {
       if (error instanceof TutorProviderError) return { status: 'failed', failure: error.toFailure(), budget: this.budget() };
       throw error;
@@ -331,6 +335,20 @@ export class TutorService {
     } finally {
       this.running.delete(input.requestId);
     }
+  }
+
+  private async embeddingModelFor(settings: TutorSettings): Promise<string | null> {
+    if (settings.provider !== 'ollama') return null;
+    const cached = this.embeddingModel;
+    if (cached && cached.host === settings.ollamaHost && this.now() - cached.at < EMBEDDING_MODEL_TTL_MS) return cached.model;
+    let model: string | null = null;
+    try {
+      model = (await new OllamaProvider(settings.ollamaHost).models()).find((m) => m.embedding)?.name ?? null;
+    } catch {
+      model = null; // the chat request that follows reports an unreachable host properly
+    }
+    this.embeddingModel = { host: settings.ollamaHost, model, at: this.now() };
+    return model;
   }
 
   private logLeak(input: AskInput, sessionId: string, stage: string): void {
@@ -477,6 +495,7 @@ export class TutorService {
         }
       });
       emit(true);
+      this.embeddingModel = null;
     } catch (error) {
       const mapped = asDronaError(error);
       emit(true, mapped.message);
@@ -487,6 +506,7 @@ export class TutorService {
   async deleteModel(model: string): Promise<void> {
     try {
       await this.ollama().remove(model);
+      this.embeddingModel = null;
     } catch (error) {
       throw asDronaError(error);
     }

@@ -13,6 +13,8 @@ export interface OllamaTestServer {
   readonly port: number;
   readonly models: Map<string, number>;
   readonly chatRequests: Record<string, unknown>[];
+  /** Every request as "METHOD /path", in order. */
+  readonly log: string[];
   enqueueChat(...behaviours: OllamaChatBehaviour[]): void;
   close(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function startOllamaTestServer(options: OllamaTestServerOptions = {
   const models = new Map(Object.entries(options.models ?? { 'llama3.2:1b': 1_300_000_000 }));
   const chatQueue: OllamaChatBehaviour[] = [];
   const chatRequests: Record<string, unknown>[] = [];
+  const log: string[] = [];
   const sockets = new Set<import('node:net').Socket>();
   const delay = options.delayMs ?? 0;
 
@@ -47,6 +50,7 @@ export async function startOllamaTestServer(options: OllamaTestServerOptions = {
     req.on('end', () => {
       void (async () => {
         const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+        log.push(`${req.method} ${req.url}`);
         let closed = false;
         res.on('close', () => (closed = true));
         const line = (value: unknown) => res.write(`${JSON.stringify(value)}\n`);
@@ -137,6 +141,7 @@ export async function startOllamaTestServer(options: OllamaTestServerOptions = {
     port,
     models,
     chatRequests,
+    log,
     enqueueChat: (...behaviours) => chatQueue.push(...behaviours),
     close: () =>
       new Promise<void>((resolve) => {
