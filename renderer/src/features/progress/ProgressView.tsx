@@ -1,17 +1,64 @@
-import { EmptyState } from '../shell/EmptyState';
+// The Progress activity: the side panel (this week, what to learn next) and the dashboard
+// canvas. The canvas and its charts (recharts) load lazily, only when the view opens.
+import { lazy, Suspense } from 'react';
+import { openRecommended, useDashboard } from './dashboard-store';
+import { formatDuration } from './format';
+import './progress.css';
+
+const ProgressDashboard = lazy(() => import('./ProgressDashboard'));
 
 export function ProgressSide() {
+  const { dashboard } = useDashboard();
+  if (!dashboard) return <p className="panel-pad muted">Loading your progress…</p>;
+  const { week, recommended } = dashboard;
   return (
-    <EmptyState title="Progress">
-      <p>Your XP, streaks and achievements.</p>
-    </EmptyState>
+    <div className="progress-side panel-pad">
+      <section aria-labelledby="week-heading">
+        <h2 id="week-heading">This week</h2>
+        <dl className="progress-tiles">
+          <div>
+            <dt>Lessons</dt>
+            <dd>{week.lessons}</dd>
+          </div>
+          <div>
+            <dt>XP</dt>
+            <dd>{week.xp.toLocaleString()}</dd>
+          </div>
+          <div>
+            <dt>Time</dt>
+            <dd>{formatDuration(week.activeSeconds)}</dd>
+          </div>
+          <div>
+            <dt>Best day</dt>
+            <dd>{week.bestDay ? new Date(`${week.bestDay.date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', timeZone: 'UTC' }) : '—'}</dd>
+          </div>
+        </dl>
+      </section>
+      <section aria-labelledby="next-heading">
+        <h2 id="next-heading">Next up</h2>
+        {recommended ? (
+          <>
+            <p>
+              <strong>{recommended.title}</strong>
+              <br />
+              <span className="muted">{recommended.courseTitle}</span>
+            </p>
+            <button className="button primary" onClick={() => openRecommended(recommended.courseId, recommended.lessonId)}>
+              Continue learning
+            </button>
+          </>
+        ) : (
+          <p className="muted">Install a course from Learn to get a recommendation.</p>
+        )}
+      </section>
+    </div>
   );
 }
 
 export function ProgressCanvas() {
   return (
-    <EmptyState title="Progress">
-      <p>Complete a lesson to see your progress here.</p>
-    </EmptyState>
+    <Suspense fallback={<p className="panel-pad muted">Loading charts…</p>}>
+      <ProgressDashboard />
+    </Suspense>
   );
 }

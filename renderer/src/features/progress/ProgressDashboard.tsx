@@ -1,0 +1,221 @@
+// The Progress view's canvas: XP over time, the activity heatmap, per-course progress,
+// achievements, streak history, learning velocity and the weekly summary. Loaded lazily.
+import { Lock, Trophy } from 'lucide-react';
+import { useMemo } from 'react';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { AchievementCard, Dashboard } from '../../../../preload/contract/progress';
+import { useAppStore } from '../../app/app-store';
+import { useResolvedTheme } from '../../app/use-theme';
+import { ActivityHeatmap } from './ActivityHeatmap';
+import { formatDuration } from './format';
+import { openRecommended, useDashboard } from './dashboard-store';
+
+/** The chart colours of the theme shown now (recharts draws SVG attributes, not CSS). */
+function useChartColors() {
+  const theme = useResolvedTheme(useAppStore((state) => state.settings?.theme ?? 'system'));
+  return useMemo(() => {
+    const style = getComputedStyle(document.documentElement);
+    const read = (name: string) => style.getPropertyValue(name).trim();
+    return { theme, xp: read('--xp'), accent: read('--accent'), streak: read('--streak'), text: read('--text'), muted: read('--text-muted'), grid: read('--border'), raised: read('--bg-raised') };
+  }, [theme]);
+}
+
+const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+export default function ProgressDashboard() {
+  const { dashboard, error } = useDashboard();
+  const colors = useChartColors();
+  if (error) return <p className="panel-pad" role="alert">{error}</p>;
+  if (!dashboard) return <p className="panel-pad muted">Loading your progress…</p>;
+  const tooltip = { contentStyle: { background: colors.raised, border: `1px solid ${colors.grid}`, color: colors.text }, labelStyle: { color: colors.text } };
+  const axis = { tick: { fill: colors.muted, fontSize: 11 }, stroke: colors.grid };
+  const { hud } = dashboard;
+
+  return (
+    <div className="progress-dashboard" data-chart-theme={colors.theme}>
+      <header className="progress-header">
+        <h1>Progress</h1>
+        <p className="muted">
+          Level {hud.level} · {hud.totalXp.toLocaleString()} XP · {hud.streak.current}-day streak (longest {hud.streak.longest}) · {hud.streak.freezes} freeze{hud.streak.freezes === 1 ? '' : 's'}
+        </p>
+      </header>
+
+      <WeeklySummary dashboard={dashboard} />
+
+      <section className="progress-card" aria-labelledby="xp-heading">
+        <h2 id="xp-heading">XP over time</h2>
+        {dashboard.xpByDay.length ? (
+          <div className="progress-chart" role="img" aria-label={`XP over time: ${hud.totalXp} XP in total over ${dashboard.xpByDay.length} days`}>
+            <ResponsiveContainer width="100%" height={200}>
+              <AreaChart data={dashboard.xpByDay} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
+                <XAxis dataKey="date" tickFormatter={shortDate} {...axis} />
+                <YAxis width={48} {...axis} />
+                <Tooltip {...tooltip} labelFormatter={(label) => shortDate(String(label))} />
+                <Area type="monotone" dataKey="cumulative" name="Total XP" stroke={colors.xp} fill={colors.xp} fillOpacity={0.25} isAnimationActive={false} />
+              </AreaChart>
+            </ResponsiveContainer>
+          </div>
+        ) : (
+          <p className="muted">Complete a lesson to start your XP line.</p>
+        )}
+      </section>
+
+      <section className="progress-card" aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Activity</h2>
+        <ActivityHeatmap days={dashboard.activityByDay} today={dashboard.today} />
+      </section>
+
+      <div className="progress-row">
+        <section className="progress-card" aria-labelledby="velocity-heading">
+          <h2 id="velocity-heading">Learning velocity</h2>
+          <div className="progress-chart" role="img" aria-label={`Lessons per week, last 8 weeks: ${dashboard.velocity.map((w) => w.lessons).join(', ')}`}>
+            <ResponsiveContainer width="100%" height={160}>
+              <BarChart data={dashboard.velocity} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="weekStart" tickFormatter={shortDate} {...axis} />
+                <YAxis width={32} allowDecimals={false} {...axis} />
+                <Tooltip {...tooltip} labelFormatter={(label) => `Week of ${shortDate(String(label))}`} />
+                <Bar dataKey="lessons" name="Lessons" fill={colors.accent} isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </section>
+        <section className="progress-card" aria-labelledby="streaks-heading">
+          <h2 id="streaks-heading">Streak history</h2>
+          {dashboard.streaks.length ? (
+            <div className="progress-chart" role="img" aria-label={`Streaks: ${dashboard.streaks.map((s) => `${s.days} days from ${s.start}`).join('; ')}`}>
+              <ResponsiveContainer width="100%" height={160}>
+                <BarChart data={dashboard.streaks.slice(-12)} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                  <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="start" tickFormatter={shortDate} {...axis} />
+                  <YAxis width={32} allowDecimals={false} {...axis} />
+                  <Tooltip {...tooltip} labelFormatter={(label) => `Started ${shortDate(String(label))}`} />
+                  <Bar dataKey="days" name="Days" fill={colors.streak} isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          ) : (
+            <p className="muted">Your streaks will show here.</p>
+          )}
+        </section>
+      </div>
+
+      <section className="progress-card" aria-labelledby="courses-heading">
+        <h2 id="courses-heading">Courses</h2>
+        {dashboard.courses.length ? (
+          <ul className="progress-courses">
+            {dashboard.courses.map((course) => (
+              <li key={course.id}>
+                <details>
+                  <summary>
+                    <span className="progress-course-title">{course.title}</span>
+                    <Meter label={`${course.title} completion`} value={course.percent} />
+                    <span className="muted">
+                      {course.completed}/{course.total} lessons · {formatDuration(course.activeSeconds)}
+                    </span>
+                  </summary>
+                  <ul className="progress-modules">
+                    {course.modules.map((module) => (
+                      <li key={module.id}>
+                        <span>{module.title}</span>
+                        <Meter label={`${module.title} completion`} value={module.percent} />
+                        <span className="muted">
+                          {module.completed}/{module.total}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No courses installed yet.</p>
+        )}
+        {dashboard.tracks.length > 0 && (
+          <p className="muted">
+            Tracks: {dashboard.tracks.map((track) => `${track.title} ${track.percent}%`).join(' · ')}
+          </p>
+        )}
+        {dashboard.recommended && (
+          <p>
+            Next up: <strong>{dashboard.recommended.title}</strong> ({dashboard.recommended.courseTitle}){' '}
+            <button className="button" onClick={() => openRecommended(dashboard.recommended!.courseId, dashboard.recommended!.lessonId)}>
+              Open lesson
+            </button>
+          </p>
+        )}
+      </section>
+
+      <section className="progress-card" aria-labelledby="achievements-heading">
+        <h2 id="achievements-heading">
+          Achievements <span className="muted">({dashboard.achievements.filter((a) => a.state === 'earned').length} of {dashboard.achievements.length})</span>
+        </h2>
+        <ul className="achievement-grid">
+          {dashboard.achievements.map((achievement) => (
+            <AchievementTile key={achievement.id} achievement={achievement} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function Meter({ label, value }: { label: string; value: number }) {
+  return (
+    <span className="progress-meter" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} aria-valuetext={`${value}%`}>
+      <span style={{ width: `${value}%` }} />
+    </span>
+  );
+}
+
+function WeeklySummary({ dashboard }: { dashboard: Dashboard }) {
+  const { week } = dashboard;
+  return (
+    <section className="progress-card" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">
+        Weekly summary <span className="muted">({shortDate(week.start)} – {shortDate(week.end)})</span>
+      </h2>
+      <dl className="progress-tiles wide">
+        <div>
+          <dt>Lessons</dt>
+          <dd>{week.lessons}</dd>
+        </div>
+        <div>
+          <dt>XP</dt>
+          <dd>{week.xp.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd>{formatDuration(week.activeSeconds)}</dd>
+        </div>
+        <div>
+          <dt>Best day</dt>
+          <dd>{week.bestDay ? `${shortDate(week.bestDay.date)} (${week.bestDay.xp} XP)` : '—'}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function AchievementTile({ achievement }: { achievement: AchievementCard }) {
+  const { state } = achievement;
+  return (
+    <li className={`achievement achievement-${state}`} aria-label={`${achievement.title}: ${state === 'earned' ? 'earned' : state === 'hidden' ? 'hidden' : 'in progress'}`}>
+      <span className="achievement-icon" aria-hidden="true">
+        {state === 'earned' ? <Trophy size={18} /> : <Lock size={18} />}
+      </span>
+      <span className="achievement-body">
+        <strong>{achievement.title}</strong>
+        <span className="muted">{achievement.description}</span>
+        <span className="achievement-meta muted">
+          {achievement.category}
+          {state === 'earned' && achievement.earnedAt !== null && ` · earned ${new Date(achievement.earnedAt).toLocaleDateString()}`}
+          {state === 'in-progress' && achievement.progressLabel && ` · ${achievement.progressLabel}`}
+        </span>
+        {state === 'in-progress' && achievement.progress > 0 && <Meter label={`${achievement.title} progress`} value={Math.round(achievement.progress * 100)} />}
+      </span>
+    </li>
+  );
+}
