@@ -22,13 +22,26 @@ type Lesson = { file: string; moduleId: string; meta: Dict; body: string };
 type Exercise = { course: string; lessonId: string; dir: string; language: 'python' | 'javascript'; spec: Dict };
 
 const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// A YAML mistake in one file should fail one named check, not crash the whole suite while loading.
+const yamlErrors: string[] = [];
+function parseYaml(text: string, where: string): Dict {
+  try {
+    const value: unknown = parse(text);
+    if (isDict(value)) return value;
+    yamlErrors.push(`${where}: expected a YAML mapping`);
+  } catch (error) {
+    yamlErrors.push(`${where}: ${(error as Error).message}`);
+  }
+  return {};
+}
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function readCourse(courseId: string): { course: Dict; lessons: Lesson[] } {
   const dir = path.join(coursesRoot, courseId);
   const courseFile = path.join(dir, 'course.yaml');
   // A missing course.yaml becomes an empty course so the field checks below name what is wrong.
-  const course = fs.existsSync(courseFile) ? (parse(fs.readFileSync(courseFile, 'utf8')) as Dict) : {};
+  const course = fs.existsSync(courseFile) ? parseYaml(fs.readFileSync(courseFile, 'utf8'), `${courseId}/course.yaml`) : {};
   const lessons: Lesson[] = [];
   for (const mod of list(course.modules)) {
     if (!isDict(mod)) continue;
@@ -39,7 +52,7 @@ function readCourse(courseId: string): { course: Dict; lessons: Lesson[] } {
       lessons.push({
         file: String(rel),
         moduleId: String(mod.id),
-        meta: match ? (parse(match[1] ?? '') as Dict) : {},
+        meta: match ? parseYaml(match[1] ?? '', `${courseId}/${String(rel)} front matter`) : {},
         body: match?.[2] ?? '',
       });
     }
@@ -62,12 +75,16 @@ for (const [courseId, { lessons }] of courses) {
     if (typeof lesson.meta.exercise !== 'string') continue;
     const dir = path.join(coursesRoot, courseId, lesson.meta.exercise);
     const specFile = path.join(dir, 'exercise.yaml');
-    const spec = fs.existsSync(specFile) ? (parse(fs.readFileSync(specFile, 'utf8')) as Dict) : {};
+    const spec = fs.existsSync(specFile) ? parseYaml(fs.readFileSync(specFile, 'utf8'), path.relative(coursesRoot, specFile)) : {};
     exercises.push({ course: courseId, lessonId: String(lesson.meta.id), dir, language: spec.language === 'javascript' ? 'javascript' : 'python', spec });
   }
 }
 
 describe('built-in course bundles', () => {
+  it('every course.yaml, lesson front matter and exercise.yaml is valid YAML', () => {
+    expect(yamlErrors).toEqual([]);
+  });
+
   it.each(builtinCourses)('%s: course.yaml has the required fields', (courseId) => {
     const { course } = courses.get(courseId)!;
     expect(course.format).toBe(1);
