@@ -23,9 +23,27 @@ function withModulePackage(files: readonly SandboxFile[]): SandboxFile[] {
   return [...files, { path: 'package.json', content: '{ "type": "module" }\n' }];
 }
 
-export function runPlan(language: SandboxLanguage, files: readonly SandboxFile[], entry: string, limits: SandboxLimits): CommandPlan {
+/** Preloaded into every Node run (see the file): blocking stdout and stderr. */
+export const nodeStdioPreload = 'blocking-stdio.cjs';
+
+function withHarness(files: readonly SandboxFile[], harness: readonly SandboxFile[]): SandboxFile[] {
+  return [...files, ...harness.map((file) => ({ path: `${harnessFolder}/${file.path}`, content: file.content }))];
+}
+
+export function runPlan(
+  language: SandboxLanguage,
+  files: readonly SandboxFile[],
+  entry: string,
+  limits: SandboxLimits,
+  harness: readonly SandboxFile[] = [],
+): CommandPlan {
   if (language === 'python') return { argv: ['python3', entry], env: pythonEnv, files: [...files] };
-  return { argv: ['node', nodeHeapFlag(limits), entry], env: {}, files: withModulePackage(files) };
+  const preload = harness.filter((file) => file.path === nodeStdioPreload);
+  return {
+    argv: ['node', nodeHeapFlag(limits), ...(preload.length ? ['-r', `./${harnessFolder}/${nodeStdioPreload}`] : []), entry],
+    env: {},
+    files: withModulePackage(withHarness(files, preload)),
+  };
 }
 
 /** Test files go beside the learner's files, flattened to the work dir's root. */
@@ -40,7 +58,7 @@ export function checkPlan(
 ): CommandPlan {
   const testFiles = flattened(tests);
   const testNames = new Set(testFiles.map((test) => test.path));
-  const all = [...files.filter((file) => !testNames.has(file.path)), ...testFiles, ...harness.map((file) => ({ path: `${harnessFolder}/${file.path}`, content: file.content }))];
+  const all = withHarness([...files.filter((file) => !testNames.has(file.path)), ...testFiles], harness);
   if (language === 'python') {
     return {
       argv: ['python3', '-m', 'pytest', '-p', 'drona_results', '-p', 'no:cacheprovider', '-q', '--no-header', '--tb=short', ...testFiles.map((test) => test.path)],
@@ -53,6 +71,8 @@ export function checkPlan(
     argv: [
       'node',
       nodeHeapFlag(limits),
+      '-r',
+      `./${harnessFolder}/${nodeStdioPreload}`,
       `--test-reporter=./${harnessFolder}/drona-reporter.mjs`,
       `--test-reporter-destination=${resultsPath}`,
       `${harnessFolder}/run-tests.mjs`,

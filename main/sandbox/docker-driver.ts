@@ -141,12 +141,13 @@ export class DockerDriver implements SandboxDriver {
 
   private replenish(language: SandboxLanguage): void {
     if (this.closed || !this.warmEnabled || this.ready.has(language)) return;
-    const pending = this.create(language, defaultLimits).catch((error: Error) => {
+    const pending: Promise<Warm | null> = this.create(language, defaultLimits).catch((error: Error) => {
       this.options.log?.(`could not start a warm ${language} container: ${error.message}`);
-      this.ready.delete(language);
+      if (this.ready.get(language) === pending) this.ready.delete(language);
       return null;
     });
     this.ready.set(language, pending);
+    this.track(pending);
   }
 
   private async acquire(language: SandboxLanguage, limits: SandboxLimits): Promise<Warm> {
@@ -166,24 +167,45 @@ export class DockerDriver implements SandboxDriver {
     await container.remove({ force: true }).catch(() => undefined);
   }
 
-  /** Cleans a used container and keeps it warm, or throws it away and starts a new one. */
-  private async release(warm: Warm, reusable: boolean): Promise<void> {
-    let keep = reusable && this.warmEnabled && !this.closed && !needsOwnContainer(warm.limits) && !this.ready.has(warm.language);
-    if (keep) {
-      try {
-        const result = await execCollect(warm.container, ['sh', '-c', cleanupScript]);
-        keep = result.stdout.trim() === 'clean';
-        if (!keep) this.options.log?.(`sandbox container not reusable (${result.stdout.trim()}); replacing it`);
-      } catch {
-        keep = false;
-      }
-    }
-    if (keep && !this.closed && !this.ready.has(warm.language)) {
-      this.ready.set(warm.language, Promise.resolve(warm));
+  /**
+   * Cleans a used container and keeps it warm, or throws it away and starts a new one. The
+   * pool slot holds the cleaning at once, so the next Run waits for it instead of creating a container.
+   */
+  private release(warm: Warm, reusable: boolean): void {
+    const keep = reusable && this.warmEnabled && !this.closed && !needsOwnContainer(warm.limits) && !this.ready.has(warm.language);
+    if (!keep) {
+      this.track(this.discard(warm.container).then(() => this.replenish(warm.language)));
       return;
     }
-    await this.discard(warm.container);
-    this.replenish(warm.language);
+    const slot: { cleaning?: Promise<Warm | null> } = {};
+    const cleaned = (async (): Promise<Warm | null> => {
+      try {
+        const result = await execCollect(warm.container, ['sh', '-c', cleanupScript]);
+        if (result.stdout.trim() === 'clean') return warm;
+        if (!this.closed) this.options.log?.(`sandbox container not reusable (${result.stdout.trim()}); replacing it`);
+      } catch {
+        // A container that cannot be cleaned is not reused.
+      }
+      if (this.ready.get(warm.language) === slot.cleaning) this.ready.delete(warm.language);
+      await this.discard(warm.container);
+      this.replenish(warm.language);
+      return null;
+    })();
+    slot.cleaning = cleaned;
+    this.ready.set(warm.language, cleaned);
+    this.track(cleaned);
+  }
+
+  private readonly background = new Set<Promise<unknown>>();
+
+  private track(work: Promise<unknown>): void {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
+  }
+
+  /** Resolves when every cleanup, removal and replacement started so far has finished. */
+  async settled(): Promise<void> {
+    while (this.background.size) await Promise.all([...this.background].map((work) => work.catch(() => null)));
   }
 
   async execute(spec: ExecSpec, options: ExecOptions = {}): Promise<ExecOutcome> {
@@ -259,15 +281,15 @@ export class DockerDriver implements SandboxDriver {
     collector.finish();
     const durationMs = Date.now() - started;
     const hitLimit = end.kind !== 'exited' || end.exitCode === 137;
-    void this.release(warm, !hitLimit);
+    this.release(warm, !hitLimit);
     return { end, stdout: collector.stdout, stderr: collector.stderr, truncated: collector.truncated, durationMs, waitMs: started - queued, workDir: WORK_DIR, ...(results !== undefined ? { results } : {}) };
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const pending = [...this.ready.values()];
+    const pending = [...this.ready.values(), ...this.background];
     this.ready.clear();
-    await Promise.all(pending.map((entry) => entry.catch(() => null)));
+    await Promise.all(pending.map((entry) => Promise.resolve(entry).catch(() => null)));
     await Promise.all([...this.live].map((container) => this.discard(container)));
   }
 }

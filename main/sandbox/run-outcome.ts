@@ -115,17 +115,17 @@ function pythonDiagnostics(stderr: string, workDir: string): Diagnostic[] {
 function javascriptDiagnostics(stderr: string, workDir: string): Diagnostic[] {
   const lines = stderr.split('\n');
   const message = errorLine(lines, 0, /^(\w*Error|Error)(\s*\[\w+\])?:/) ?? lines.find((l) => /^\w*Error\b/.test(l.trim()))?.trim() ?? 'Error';
-  // A syntax error starts with "path:line" alone on the first line.
-  const head = /^(\/\S+|file:\/\/\S+):(\d+)$/.exec(lines[0]?.trim() ?? '');
-  if (head) {
-    const file = relativeToWork(head[1]!, workDir);
-    if (file) return [{ file, line: Number(head[2]), message }];
-  }
   for (const text of lines) {
     const match = /\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?\s*$/.exec(text.trim());
     if (!match || !/^\s*at\s/.test(text)) continue;
     const file = relativeToWork(match[1]!, workDir);
     if (file) return [{ file, line: Number(match[2]), column: Number(match[3]), message }];
+  }
+  // A syntax error has no stack in the learner's code: it starts with "path:line" alone on a line.
+  const head = /^(\/\S+|file:\/\/\S+):(\d+)$/.exec(lines[0]?.trim() ?? '');
+  if (head) {
+    const file = relativeToWork(head[1]!, workDir);
+    if (file) return [{ file, line: Number(head[2]), message }];
   }
   return [];
 }

@@ -48,14 +48,20 @@ export interface SandboxServiceOptions {
   readonly docker?: Docker;
 }
 
-/** The harness files a check sends along, read from sandbox/harness/<language>/. */
+const harnessCache = new Map<SandboxLanguage, SandboxFile[]>();
+
+/** The harness files sent along with the learner's, read once from sandbox/harness/<language>/. */
 export function harnessFiles(language: SandboxLanguage): SandboxFile[] {
+  const cached = harnessCache.get(language);
+  if (cached) return cached;
   const dir = path.join(sandboxRoot(), 'harness', language);
-  return fs
+  const files = fs
     .readdirSync(dir)
-    .filter((name) => /\.(py|mjs)$/.test(name))
+    .filter((name) => /\.(py|mjs|cjs)$/.test(name))
     .sort()
     .map((name) => ({ path: name, content: fs.readFileSync(path.join(dir, name), 'utf8') }));
+  harnessCache.set(language, files);
+  return files;
 }
 
 export class SandboxService {
@@ -162,7 +168,7 @@ export class SandboxService {
     const missing = await this.missingImage(request.language);
     if (missing) return { ...missing, waitMs: 0 };
     const limits = resolveLimits(request.limits);
-    const outcome = await this.execute(request.language, runPlan(request.language, request.files, request.entry, limits), limits, options);
+    const outcome = await this.execute(request.language, runPlan(request.language, request.files, request.entry, limits, harnessFiles(request.language)), limits, options);
     return { ...this.toRunResult(request.language, outcome, limits), waitMs: outcome.waitMs };
   }
 
@@ -223,6 +229,12 @@ export class SandboxService {
       report({ language, state: 'failed', percent: this.builds.get(language)?.percent ?? 0, step: 'Build failed', error: (error as Error).message });
       throw error;
     }
+  }
+
+  /** Resolves when the pool has finished cleaning, removing and replacing containers (for tests and benchmarks). */
+  async settled(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    if (this.driver instanceof DockerDriver) await this.driver.settled();
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,315 @@
+// The Docker sandbox against a real engine and the real runner images: Run and Check in
+// both languages, the adversarial suite (each attack contained with the right result kind,
+// nothing left behind), and 100 rapid Runs. Skips loudly without Docker, fails in CI.
+import Docker from 'dockerode';
+import net from 'node:net';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import type { RunResult, SandboxLanguage } from '../../preload/contract/sandbox';
+import { describeWhen } from '../testing/capabilities';
+import { probeDocker, sandboxLabel } from './docker-driver';
+import { imageExists } from './image-build';
+import { runnerImage } from './runner-images';
+import { SandboxService } from './sandbox-service';
+
+// A run after a limit waits for a fresh container: seconds on Docker's vfs storage driver, more on a busy machine.
+vi.setConfig({ testTimeout: 90_000 });
+
+const docker = new Docker();
+const probe = await probeDocker(docker);
+const imagesReady = probe.ok && (await imageExists(docker, runnerImage('python').ref)) && (await imageExists(docker, runnerImage('javascript').ref));
+const missing = !probe.ok ? `a Docker engine (${probe.reason})` : 'the runner images (drona sandbox build --offline)';
+
+const ownContainers = async () => (await docker.listContainers({ all: true, filters: { label: [sandboxLabel] } })).filter((c) => c.Labels['dronacharya.owner-pid'] === String(process.pid));
+
+const entryOf = (language: SandboxLanguage) => (language === 'python' ? 'main.py' : 'main.js');
+const limits = { timeoutSeconds: 2 };
+
+describeWhen(imagesReady, missing, 'Docker sandbox', () => {
+  let sandbox: SandboxService;
+  let hostServer: net.Server;
+  let hostPort = 0;
+
+  beforeAll(async () => {
+    sandbox = await SandboxService.create({ driver: 'docker', prewarm: true });
+    // A service on the host's loopback: code in the sandbox must not reach it.
+    hostServer = net.createServer((socket) => socket.end('host secret\n'));
+    await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
+    hostPort = (hostServer.address() as net.AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await sandbox?.close();
+    hostServer?.close();
+    expect(await ownContainers()).toEqual([]);
+  });
+
+  const run = (language: SandboxLanguage, code: string, timeoutSeconds = limits.timeoutSeconds) =>
+    sandbox.run({ language, files: [{ path: entryOf(language), content: code }], entry: entryOf(language), limits: { timeoutSeconds } });
+
+  it('runs Python and JavaScript hello-world and says which driver ran them', async () => {
+    const py = await run('python', 'print("hello from python")');
+    expect(py).toMatchObject({ outcome: 'finished', exitCode: 0, stdout: 'hello from python\n', driver: 'docker', truncated: false });
+    const js = await run('javascript', 'console.log("hello from node")');
+    expect(js).toMatchObject({ outcome: 'finished', exitCode: 0, stdout: 'hello from node\n', driver: 'docker' });
+    const status = await sandbox.status();
+    expect(status).toMatchObject({ driver: 'docker', isolated: true });
+  });
+
+  it('streams stdout and stderr apart while the program runs', async () => {
+    const seen: string[] = [];
+    const result = await sandbox.run(
+      { language: 'python', files: [{ path: 'main.py', content: 'import sys\nprint("out")\nprint("err", file=sys.stderr)\n' }], entry: 'main.py' },
+      { onOutput: (stream, text) => seen.push(`${stream}:${text}`) },
+    );
+    expect(result.stdout).toBe('out\n');
+    expect(result.stderr).toBe('err\n');
+    const joined = (name: string) => seen.filter((entry) => entry.startsWith(`${name}:`)).map((entry) => entry.slice(name.length + 1)).join('');
+    expect(joined('stdout')).toBe('out\n');
+    expect(joined('stderr')).toBe('err\n');
+  });
+
+  it('maps a Python traceback and a JavaScript stack to file:line markers', async () => {
+    const py = await run('python', 'x = 1\nprint(y)\n');
+    expect(py.outcome).toBe('failed');
+    expect(py.diagnostics).toEqual([{ file: 'main.py', line: 2, column: 7, message: "NameError: name 'y' is not defined" }]);
+    const js = await run('javascript', 'const x = 1;\nconsole.log(y);\n');
+    expect(js.outcome).toBe('failed');
+    expect(js.diagnostics[0]).toMatchObject({ file: 'main.js', line: 2, message: 'ReferenceError: y is not defined' });
+  });
+
+  it('checks Python with pytest and reports Exercism v3 results in file order', async () => {
+    const tests = [
+      {
+        path: 'tests/test_main.py',
+        content:
+          'from main import add\n\ndef test_adds():\n    print("checking add")\n    assert add(2, 3) == 5, "add(2, 3) should be 5"\n\ndef test_zero():\n    assert add(0, 0) == 0, "add(0, 0) should be 0"\n',
+      },
+    ];
+    const failing = await sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b):\n    return a - b\n' }], tests });
+    expect(failing.status).toBe('fail');
+    expect(failing.tests.map((t) => [t.name, t.status])).toEqual([
+      ['test_adds', 'fail'],
+      ['test_zero', 'pass'],
+    ]);
+    expect(failing.tests[0]!.message).toMatch(/^add\(2, 3\) should be 5/);
+    expect(failing.tests[0]!.output).toBe('checking add');
+    const passing = await sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b):\n    return a + b\n' }], tests });
+    expect(passing.status).toBe('pass');
+    const broken = await sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b)\n    return a + b\n' }], tests });
+    expect(broken.status).toBe('error');
+    expect(broken.message).toMatch(/SyntaxError/);
+  });
+
+  it('checks JavaScript with node:test and reports Exercism v3 results in file order', async () => {
+    const tests = [
+      {
+        path: 'tests/main.test.js',
+        content:
+          "import { test, describe } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { add } from './main.js';\n" +
+          "test('adds', () => { assert.equal(add(2, 3), 5, 'add(2, 3) should be 5'); });\n" +
+          "describe('edge cases', () => { test('zero', () => { assert.equal(add(0, 0), 0, 'add(0, 0) should be 0'); }); });\n",
+      },
+    ];
+    const failing = await sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => a - b;\n' }], tests });
+    expect(failing.status).toBe('fail');
+    expect(failing.tests.map((t) => [t.name, t.status])).toEqual([
+      ['adds', 'fail'],
+      ['edge cases > zero', 'pass'],
+    ]);
+    expect(failing.tests[0]!.message).toMatch(/^add\(2, 3\) should be 5/);
+    const passing = await sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => a + b;\n' }], tests });
+    expect(passing.status).toBe('pass');
+    const broken = await sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => a +;\n' }], tests });
+    expect(broken.status).toBe('error');
+    expect(broken.message).toMatch(/SyntaxError/);
+  });
+
+  interface Attack {
+    name: string;
+    python: string;
+    javascript: string;
+    expect: (result: RunResult) => void;
+    /** A longer wall-clock limit where the limit under test must be reached first, even on a busy machine. */
+    timeoutSeconds?: number;
+  }
+
+  const attacks: Attack[] = [
+    {
+      name: 'infinite loop',
+      python: 'while True:\n    pass\n',
+      javascript: 'for (;;) {}\n',
+      expect: (r) => expect(r.outcome).toBe('timeout'),
+    },
+    {
+      name: 'sleep past the limit',
+      python: 'import time\ntime.sleep(30)\n',
+      javascript: 'setTimeout(() => {}, 30000);\n',
+      expect: (r) => expect(r.outcome).toBe('timeout'),
+    },
+    {
+      name: 'fork bomb',
+      python: 'import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n',
+      javascript:
+        "import { spawn } from 'node:child_process';\nconst bomb = () => { try { spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']).on('error', () => {}); } catch {} setImmediate(bomb); };\nbomb();\n",
+      expect: (r) => expect(r.outcome).toBe('timeout'),
+    },
+    {
+      name: 'memory bomb',
+      python: "chunks = []\nwhile True:\n    chunks.append(' ' * 10_000_000)\n",
+      javascript: 'const chunks = [];\nfor (;;) chunks.push(Buffer.alloc(10_000_000, 1));\n',
+      expect: (r) => expect(r.outcome).toBe('memory'),
+      timeoutSeconds: 10,
+    },
+    {
+      name: 'disk fill',
+      python: "i = 0\nwhile True:\n    with open(f'fill{i}', 'wb') as f:\n        f.write(b'x' * 4_000_000)\n    i += 1\n",
+      javascript: "import fs from 'node:fs';\nfor (let i = 0; ; i++) fs.writeFileSync(`fill${i}`, Buffer.alloc(4_000_000, 120));\n",
+      expect: (r) => {
+        expect(r.outcome).toBe('failed');
+        expect(r.stderr).toMatch(/No space left on device|ENOSPC/);
+      },
+    },
+    {
+      name: 'one huge file',
+      python: "with open('huge', 'wb') as f:\n    f.write(b'x' * 64_000_000)\n",
+      javascript: "import fs from 'node:fs';\nfs.writeFileSync('huge', Buffer.alloc(64_000_000, 120));\n",
+      expect: (r) => {
+        expect(r.outcome).toBe('failed');
+        expect(`${r.stderr} ${r.message}`).toMatch(/File too large|EFBIG|larger than the sandbox allows/);
+      },
+    },
+    {
+      name: 'stdout flood',
+      python: "while True:\n    print('x' * 1000)\n",
+      javascript: "for (;;) process.stdout.write('x'.repeat(1000) + '\\n');\n",
+      expect: (r) => {
+        expect(r.outcome).toBe('output-limit');
+        expect(r.truncated).toBe(true);
+        expect(r.stdout.length).toBeLessThanOrEqual(1024 * 1024 + 200);
+        expect(r.stdout).toMatch(/\[output cut/);
+      },
+    },
+    {
+      name: 'stderr flood',
+      python: "import sys\nwhile True:\n    sys.stderr.write('e' * 1000 + '\\n')\n",
+      javascript: "for (;;) process.stderr.write('e'.repeat(1000) + '\\n');\n",
+      expect: (r) => {
+        expect(r.outcome).toBe('output-limit');
+        expect(r.stderr).toMatch(/\[output cut/);
+      },
+    },
+    {
+      name: 'binary and invalid UTF-8 output',
+      python: "import sys\nsys.stdout.buffer.write(bytes(range(256)) + b'\\xff\\xfe\\xc3')\n",
+      javascript: 'process.stdout.write(Buffer.from([...Array(256).keys(), 0xff, 0xfe, 0xc3]));\n',
+      expect: (r) => {
+        expect(r.outcome).toBe('finished');
+        expect(r.stdout).toContain('\uFFFD');
+        expect(r.stdout).not.toContain('\u0000');
+        expect(r.stdout).toContain('ABC');
+      },
+    },
+    {
+      name: 'network connect and DNS',
+      python:
+        `import socket\nprint(sorted(l.split(':')[0].strip() for l in open('/proc/net/dev').readlines()[2:]))\n` +
+        `try:\n    socket.getaddrinfo('example.com', 80)\n    print('dns ok')\nexcept OSError as e:\n    print('dns failed')\n` +
+        `try:\n    socket.create_connection(('127.0.0.1', ${'${PORT}'}), timeout=1).recv(100)\n    print('host reached')\nexcept OSError:\n    print('connect failed')\n`,
+      javascript:
+        "import os from 'node:os';\nimport dns from 'node:dns/promises';\nimport net from 'node:net';\nconsole.log(JSON.stringify(Object.keys(os.networkInterfaces()).sort()));\n" +
+        "try { await dns.lookup('example.com'); console.log('dns ok'); } catch { console.log('dns failed'); }\n" +
+        "await new Promise((resolve) => { const s = net.connect(${PORT}, '127.0.0.1'); s.on('data', () => { console.log('host reached'); s.destroy(); resolve(); }); s.on('error', () => { console.log('connect failed'); resolve(); }); });\n",
+      expect: (r) => {
+        expect(r.outcome).toBe('finished');
+        expect(r.stdout).toMatch(/\[['"]lo['"]\]/);
+        expect(r.stdout).toContain('dns failed');
+        expect(r.stdout).toContain('connect failed');
+        expect(r.stdout).not.toContain('host reached');
+      },
+    },
+    {
+      name: 'reading host paths and the Docker socket',
+      python:
+        "import os\nfor p in ['/var/run/docker.sock', '/run/docker.sock', '/etc/shadow', '/root/.bashrc', '" +
+        process.cwd() +
+        "/package.json']:\n    try:\n        open(p).read()\n        print('READ', p)\n    except OSError as e:\n        print('denied', p, type(e).__name__)\n",
+      javascript:
+        "import fs from 'node:fs';\nfor (const p of ['/var/run/docker.sock', '/run/docker.sock', '/etc/shadow', '/root/.bashrc', '" +
+        process.cwd() +
+        "/package.json']) { try { fs.readFileSync(p); console.log('READ', p); } catch (e) { console.log('denied', p, e.code); } }\n",
+      expect: (r) => {
+        expect(r.outcome).toBe('finished');
+        expect(r.stdout).not.toContain('READ');
+        expect(r.stdout.match(/denied/g)).toHaveLength(5);
+      },
+    },
+    {
+      name: 'setuid attempts',
+      python: "import os\nfor f in (lambda: os.setuid(0), lambda: os.setgid(0), lambda: os.seteuid(0)):\n    try:\n        f()\n        print('ROOT')\n    except PermissionError:\n        print('refused')\nprint(os.getuid(), os.geteuid())\n",
+      javascript:
+        "for (const f of [() => process.setuid(0), () => process.setgid(0), () => process.seteuid(0)]) { try { f(); console.log('ROOT'); } catch { console.log('refused'); } }\nconsole.log(process.getuid(), process.geteuid());\n",
+      expect: (r) => {
+        expect(r.outcome).toBe('finished');
+        expect(r.stdout).not.toContain('ROOT');
+        expect(r.stdout).toContain('1000 1000');
+      },
+    },
+  ];
+
+  for (const language of ['python', 'javascript'] as const) {
+    for (const attack of attacks) {
+      it(`${language}: ${attack.name} is contained`, async () => {
+        const ticks = { count: 0 };
+        const timer = setInterval(() => (ticks.count += 1), 20);
+        const started = Date.now();
+        const result = await run(language, attack[language].replaceAll('${PORT}', String(hostPort)), attack.timeoutSeconds);
+        clearInterval(timer);
+        attack.expect(result);
+        // The app stayed responsive: its event loop kept turning during the run.
+        expect(ticks.count).toBeGreaterThanOrEqual(Math.floor((Date.now() - started) / 20 / 4));
+        // Nothing of ours is left but the warm containers, one per language.
+        await sandbox.settled();
+        expect((await ownContainers()).length).toBeLessThanOrEqual(2);
+      }, 90_000);
+    }
+
+    it(`${language}: a background process and files left by one run are gone in the next`, async () => {
+      const leave =
+        language === 'python'
+          ? "import subprocess\nsubprocess.Popen(['sleep', '60'], start_new_session=True)\nopen('left.txt', 'w').write('x')\nopen('.hidden', 'w').write('x')\nprint('left')\n"
+          : "import { spawn } from 'node:child_process';\nimport fs from 'node:fs';\nspawn('sleep', ['60'], { detached: true, stdio: 'ignore' }).unref();\nfs.writeFileSync('left.txt', 'x');\nfs.writeFileSync('.hidden', 'x');\nconsole.log('left');\n";
+      expect((await run(language, leave)).stdout).toBe('left\n');
+      const look =
+        language === 'python'
+          ? "import os\nmine = [p for p in os.listdir('/proc') if p.isdigit() and os.stat('/proc/' + p).st_uid == os.getuid() and int(p) != os.getpid()]\nprint(len(mine), sorted(os.listdir('.')))\n"
+          : "import fs from 'node:fs';\nconst mine = fs.readdirSync('/proc').filter((p) => /^\\d+$/.test(p) && fs.statSync('/proc/' + p).uid === process.getuid() && Number(p) !== process.pid);\nconsole.log(mine.length, JSON.stringify(fs.readdirSync('.').sort()));\n";
+      const after = await run(language, look);
+      expect(after.outcome).toBe('finished');
+      expect(after.stdout).toBe(language === 'python' ? "0 ['main.py']\n" : '0 [".drona","main.js","package.json"]\n');
+    }, 90_000);
+  }
+
+  it('answers 100 rapid Runs in a row without leaking containers or memory', async () => {
+    let heapAt20 = 0;
+    for (let i = 0; i < 100; i += 1) {
+      const result = await sandbox.run({ language: 'python', files: [{ path: 'main.py', content: `print(${i})` }], entry: 'main.py' });
+      expect(result.outcome).toBe('finished');
+      expect(result.stdout).toBe(`${i}\n`);
+      if (i === 20) heapAt20 = process.memoryUsage().heapUsed;
+    }
+    const growth = process.memoryUsage().heapUsed - heapAt20;
+    expect(growth).toBeLessThan(32 * 1024 * 1024);
+    await sandbox.settled();
+    expect((await ownContainers()).length).toBeLessThanOrEqual(2);
+  }, 120_000);
+
+  it('stops a run on request', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const result = await sandbox.run(
+      { language: 'python', files: [{ path: 'main.py', content: 'import time\ntime.sleep(10)\n' }], entry: 'main.py' },
+      { signal: controller.signal },
+    );
+    expect(result.outcome).toBe('stopped');
+  });
+});
