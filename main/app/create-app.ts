@@ -8,6 +8,7 @@ import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { profileHandlers } from '../profile/handlers';
 import { progressHandlers } from '../progress/handlers';
+import { coursesHandlers } from '../courses/handlers';
 import { sandboxHandlers } from '../sandbox/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { tutorHandlers } from '../tutor/handlers';
@@ -88,6 +89,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...lessonHandlers(access),
     ...progressHandlers(access, config.now),
     ...sandboxHandlers(access),
+    ...coursesHandlers(access),
   };
 
   return {

@@ -1,4 +1,7 @@
+import path from 'node:path';
+import { CourseService } from '../courses/course-service';
 import { ProfileService } from '../profile/profile-service';
+import { packageRoot } from './package-info';
 import { ProgressService } from '../progress/progress-service';
 import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
@@ -21,6 +24,8 @@ export interface AppConfig {
   readonly now?: () => number;
   /** Where the tutor's API key is kept; Electron passes the OS keychain, serve mode an encrypted file. */
   readonly secrets?: SecretStore;
+  /** Folder whose course folders are installed as built-in courses at start-up (default: the app's courses/); null for none. */
+  readonly builtinCoursesDir?: string | null;
 }
 
 /** Every service, built once from the store; the handlers reach them through this. */
@@ -35,6 +40,7 @@ export interface Services {
   readonly sandbox: SandboxService;
   readonly tutor: TutorService;
   readonly progress: ProgressService;
+  readonly courses: CourseService;
 }
 
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
@@ -80,8 +86,16 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     },
     now,
   );
+  const courses = new CourseService(store, config.dataDir, now);
+  const builtinDir = config.builtinCoursesDir === undefined ? path.join(packageRoot(), 'courses') : config.builtinCoursesDir;
+  if (builtinDir) {
+    const { results, failures } = courses.installBuiltins(builtinDir);
+    for (const result of results) if (result.outcome !== 'unchanged') config.logger.info(`courses: ${result.outcome} built-in ${result.courseId} ${result.version}`);
+    for (const failure of failures) config.logger.warn(`courses: built-in course in ${failure.dir} was not installed:\n${failure.message}`);
+  }
   const services: Services = {
     store,
+    courses,
     events,
     profile: new ProfileService(store, now),
     settings: new SettingsService(store, now),

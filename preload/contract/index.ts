@@ -2,6 +2,7 @@
 // file here; this index merges them. Main implements every call; the renderer calls them.
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
+import { coursesCalls } from './courses';
 import { lessonCalls } from './lesson';
 import { profileCalls } from './profile';
 import { progressCalls, progressEvents } from './progress';
@@ -18,6 +19,7 @@ export const calls = {
   ...workspaceCalls,
   ...terminalCalls,
   ...lessonCalls,
+  ...coursesCalls,
   ...progressCalls,
 };
 

@@ -1,0 +1,264 @@
+// Loads and validates a course bundle: every problem with file:line:column and a fix hint.
+// Pure over BundleFiles (no disk), so `drona course validate`, import and tests share it.
+import path from 'node:path';
+import type { z } from 'zod';
+import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
+import { courseSchema, exerciseLessonTypes, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
+import { locate, parseYaml, type ParsedYaml } from './yaml-locations';
+
+export interface LoadedLesson {
+  readonly moduleId: string;
+  readonly path: string;
+  readonly position: number;
+  readonly meta: LessonFrontMatter;
+  readonly body: string;
+}
+
+export interface LoadedCourse {
+  readonly manifest: CourseManifest;
+  readonly lessons: readonly LoadedLesson[];
+  /** By exercise folder path (as written in the lesson's front matter). */
+  readonly exercises: ReadonlyMap<string, ExerciseSpec>;
+}
+
+export interface LoadResult {
+  readonly course: LoadedCourse | null;
+  readonly problems: readonly BundleProblem[];
+}
+
+/** Other courses the validator knows about (installed or validated together), for prerequisites. */
+export type KnownCourses = ReadonlyMap<string, readonly string[]>;
+
+const text = (files: BundleFiles, file: string) => files.get(file)?.toString('utf8');
+
+function hintFor(issue: z.core.$ZodIssue): string {
+  const key = String(issue.path.at(-1) ?? 'value');
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.message.includes('received undefined') ? `add "${key}:" (${issue.expected})` : `make "${key}" a ${issue.expected}`;
+    case 'unrecognized_keys':
+      return `remove or rename ${issue.keys.map((k) => `"${k}"`).join(', ')}; see courses/FORMAT.md for the allowed fields`;
+    case 'invalid_value':
+      return `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      return `"${key}" needs at least ${String(issue.minimum)}${issue.origin === 'array' ? ' item(s)' : issue.origin === 'string' ? ' character(s)' : ''}`;
+    case 'too_big':
+      return `"${key}" allows at most ${String(issue.maximum)}${issue.origin === 'array' ? ' item(s)' : ''}`;
+    default:
+      return 'see courses/FORMAT.md for this field';
+  }
+}
+
+function schemaProblems(file: string, parsed: ParsedYaml, error: z.ZodError, lineOffset = 0): BundleProblem[] {
+  return error.issues.map((issue) => {
+    const at = locate(parsed, issue.path);
+    const where = issue.path.length ? `"${issue.path.join('.')}" ` : '';
+    return problem(file, `${where}${issue.message}`.trim(), hintFor(issue), at.line + lineOffset, at.column);
+  });
+}
+
+function parseYamlFile(file: string, source: string, lineOffset: number, out: BundleProblem[]): ParsedYaml | null {
+  const parsed = parseYaml(source);
+  if (parsed.errors.length) {
+    for (const error of parsed.errors) out.push(problem(file, `YAML syntax error: ${error.message}`, 'fix the indentation or quoting at this spot (quote values containing ": " or "#")', error.line + lineOffset, error.column));
+    return null;
+  }
+  return parsed;
+}
+
+/** Splits `---\nfront matter\n---\nbody`; the front matter starts on line 2. */
+export function splitFrontMatter(source: string): { frontMatter: string; body: string; bodyLine: number } | null {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+  if (!match) return null;
+  const frontMatter = match[1]!;
+  return { frontMatter, body: source.slice(match[0].length), bodyLine: frontMatter.split('\n').length + 3 };
+}
+
+/** Markdown links and images outside fenced code, with their 1-based positions in the body. */
+export function markdownTargets(body: string): { target: string; image: boolean; line: number; column: number }[] {
+  const found: { target: string; image: boolean; line: number; column: number }[] = [];
+  let fence: string | null = null;
+  body.split('\n').forEach((line, index) => {
+    const fenceMatch = /^\s*(```+|~~~+)/.exec(line);
+    if (fenceMatch) {
+      if (!fence) fence = fenceMatch[1]!;
+      else if (fenceMatch[1]!.startsWith(fence)) fence = null;
+      return;
+    }
+    if (fence) return;
+    const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+    for (const match of withoutCode.matchAll(/(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
+      found.push({ target: match[2]!, image: match[1] === '!', line: index + 1, column: (match.index ?? 0) + 1 });
+    }
+  });
+  return found;
+}
+
+const external = /^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i;
+
+function checkExercise(files: BundleFiles, lessonFile: string, folder: string, course: CourseManifest, out: BundleProblem[]): ExerciseSpec | null {
+  const specFile = `${folder}/exercise.yaml`;
+  const source = text(files, specFile);
+  if (source === undefined) {
+    out.push(problem(lessonFile, `exercise folder "${folder}" has no exercise.yaml`, `create ${specFile} (language, entry, files, hints) or fix the "exercise:" path`));
+    return null;
+  }
+  const parsed = parseYamlFile(specFile, source, 0, out);
+  if (!parsed) return null;
+  const result = exerciseSchema.safeParse(parsed.value);
+  if (!result.success) {
+    out.push(...schemaProblems(specFile, parsed, result.error));
+    return null;
+  }
+  const spec = result.data;
+  const declared = [...spec.files.editable, ...spec.files.readOnly, ...spec.files.hidden];
+  const at = (key: string) => locate(parsed, [key]);
+  if (!declared.includes(spec.entry)) {
+    const pos = at('entry');
+    out.push(problem(specFile, `entry "${spec.entry}" is not listed in files`, `add "${spec.entry}" to files.editable`, pos.line, pos.column));
+  }
+  if (!course.languages.includes(spec.language)) {
+    const pos = at('language');
+    out.push(problem(specFile, `language "${spec.language}" is not one of the course's languages (${course.languages.join(', ')})`, `add ${spec.language} to "languages" in course.yaml`, pos.line, pos.column));
+  }
+  const seen = new Set<string>();
+  for (const file of declared) {
+    const pos = at('files');
+    if (seen.has(file)) out.push(problem(specFile, `"${file}" is listed twice in files`, 'give each file exactly one role: editable, readOnly or hidden', pos.line, pos.column));
+    seen.add(file);
+    for (const variant of ['starter', 'solution']) {
+      if (!files.has(`${folder}/${variant}/${file}`)) out.push(problem(specFile, `${variant}/${file} is missing`, `add ${folder}/${variant}/${file}`, pos.line, pos.column));
+    }
+  }
+  const testPattern = spec.language === 'python' ? /(^|\/)test_[^/]+\.py$/ : /\.test\.m?js$/;
+  const tests = [...files.keys()].filter((file) => file.startsWith(`${folder}/tests/`) && testPattern.test(file));
+  if (tests.length === 0) {
+    out.push(problem(specFile, 'the exercise has no tests', spec.language === 'python' ? `add ${folder}/tests/test_${path.basename(spec.entry, '.py')}.py with plain asserts` : `add ${folder}/tests/${path.basename(spec.entry, '.js')}.test.js using node:test`));
+  }
+  return spec;
+}
+
+/**
+ * Prerequisite problems for `courseId`: unknown ids and cycles through the known courses.
+ * Pure, exported for tests.
+ */
+export function prerequisiteProblems(courseId: string, prerequisites: readonly string[], known: KnownCourses): string[] {
+  const messages: string[] = [];
+  for (const id of prerequisites) {
+    if (id === courseId) messages.push(`the course lists itself as a prerequisite`);
+    else if (!known.has(id)) messages.push(`prerequisite "${id}" is not an installed or bundled course`);
+  }
+  const graph = new Map(known);
+  graph.set(courseId, prerequisites);
+  // Depth-first search from courseId; a path back to courseId is a cycle.
+  const stack: { id: string; trail: string[] }[] = prerequisites.filter((id) => id !== courseId).map((id) => ({ id, trail: [courseId, id] }));
+  const visited = new Set<string>();
+  while (stack.length) {
+    const { id, trail } = stack.pop()!;
+    if (visited.has(id)) continue;
+    visited.add(id);
+    for (const next of graph.get(id) ?? []) {
+      if (next === courseId) {
+        messages.push(`prerequisites form a cycle: ${[...trail, courseId].join(' → ')}`);
+        stack.length = 0;
+        break;
+      }
+      stack.push({ id: next, trail: [...trail, next] });
+    }
+  }
+  return messages;
+}
+
+export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()): LoadResult {
+  const problems: BundleProblem[] = [];
+  const courseSource = text(files, 'course.yaml');
+  if (courseSource === undefined) {
+    return { course: null, problems: [problem('course.yaml', 'course.yaml is missing', 'every course folder starts with a course.yaml (see courses/FORMAT.md)')] };
+  }
+  const parsedCourse = parseYamlFile('course.yaml', courseSource, 0, problems);
+  if (!parsedCourse) return { course: null, problems };
+  const courseResult = courseSchema.safeParse(parsedCourse.value);
+  if (!courseResult.success) return { course: null, problems: schemaProblems('course.yaml', parsedCourse, courseResult.error) };
+  const manifest = courseResult.data;
+
+  const prereqAt = locate(parsedCourse, ['prerequisites']);
+  for (const message of prerequisiteProblems(manifest.id, manifest.prerequisites, known)) {
+    problems.push(problem('course.yaml', message, 'list only ids of courses that exist and do not depend back on this one', prereqAt.line, prereqAt.column));
+  }
+
+  const moduleIds = new Set<string>();
+  const lessonIds = new Map<string, string>();
+  const listed = new Set<string>();
+  const lessons: LoadedLesson[] = [];
+  const exercises = new Map<string, ExerciseSpec>();
+  manifest.modules.forEach((module, moduleIndex) => {
+    if (moduleIds.has(module.id)) {
+      const at = locate(parsedCourse, ['modules', moduleIndex, 'id']);
+      problems.push(problem('course.yaml', `module id "${module.id}" is used twice`, 'give every module a unique id', at.line, at.column));
+    }
+    moduleIds.add(module.id);
+    module.lessons.forEach((lessonFile, lessonIndex) => {
+      const at = locate(parsedCourse, ['modules', moduleIndex, 'lessons', lessonIndex]);
+      if (listed.has(lessonFile)) {
+        problems.push(problem('course.yaml', `lesson file "${lessonFile}" is listed twice`, 'list each lesson once', at.line, at.column));
+        return;
+      }
+      listed.add(lessonFile);
+      const source = text(files, lessonFile);
+      if (source === undefined) {
+        problems.push(problem('course.yaml', `lesson file "${lessonFile}" does not exist`, 'create the file or fix the path (relative to the course folder)', at.line, at.column));
+        return;
+      }
+      const split = splitFrontMatter(source);
+      if (!split) {
+        problems.push(problem(lessonFile, 'the lesson has no YAML front matter', 'start the file with a "---" line, the front matter (id, title, type, xp, parTimeMinutes, objectives), and another "---" line'));
+        return;
+      }
+      const parsed = parseYamlFile(lessonFile, split.frontMatter, 1, problems);
+      if (!parsed) return;
+      const result = lessonFrontMatterSchema.safeParse(parsed.value);
+      if (!result.success) {
+        problems.push(...schemaProblems(lessonFile, parsed, result.error, 1));
+        return;
+      }
+      const meta = result.data;
+      const idAt = locate(parsed, ['id']);
+      const other = lessonIds.get(meta.id);
+      if (other) problems.push(problem(lessonFile, `lesson id "${meta.id}" is also used by ${other}`, 'lesson ids must be unique in the course (progress is keyed by them)', idAt.line + 1, idAt.column));
+      lessonIds.set(meta.id, lessonFile);
+      if (meta.quiz) {
+        const questionIds = new Set<string>();
+        meta.quiz.questions.forEach((question, index) => {
+          if (questionIds.has(question.id)) {
+            const qAt = locate(parsed, ['quiz', 'questions', index, 'id']);
+            problems.push(problem(lessonFile, `quiz question id "${question.id}" is used twice`, 'give every question in the quiz a unique id', qAt.line + 1, qAt.column));
+          }
+          questionIds.add(question.id);
+        });
+      }
+      if (meta.exercise) {
+        if (!exerciseLessonTypes.has(meta.type)) {
+          const exAt = locate(parsed, ['exercise']);
+          problems.push(problem(lessonFile, `a ${meta.type} lesson cannot have an exercise`, 'remove "exercise:" or change the type to practice, challenge, guided, code-along or project', exAt.line + 1, exAt.column));
+        } else if (!exercises.has(meta.exercise)) {
+          const spec = checkExercise(files, lessonFile, meta.exercise, manifest, problems);
+          if (spec) exercises.set(meta.exercise, spec);
+        }
+      }
+      const lessonDir = path.posix.dirname(lessonFile);
+      for (const link of markdownTargets(split.body)) {
+        if (external.test(link.target)) continue;
+        const target = decodeURIComponent(link.target.split(/[?#]/)[0]!);
+        const resolved = path.posix.normalize(path.posix.join(lessonDir, target));
+        const line = split.bodyLine + link.line - 1;
+        if (target.startsWith('/') || resolved.startsWith('..')) {
+          problems.push(problem(lessonFile, `${link.image ? 'image' : 'link'} "${link.target}" points outside the course`, 'keep links and images inside the course folder (relative paths)', line, link.column));
+        } else if (!files.has(resolved)) {
+          problems.push(problem(lessonFile, `${link.image ? 'image' : 'link'} "${link.target}" does not resolve (no file ${resolved})`, 'fix the path (relative to this lesson file) or add the file', line, link.column));
+        }
+      }
+      lessons.push({ moduleId: module.id, path: lessonFile, position: lessons.length, meta, body: split.body });
+    });
+  });
+  return { course: problems.length ? null : { manifest, lessons, exercises }, problems };
+}

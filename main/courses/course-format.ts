@@ -1,0 +1,123 @@
+// The course bundle format (courses/FORMAT.md), as zod schemas. The loader validates with
+// these, and scripts/generate-course-schema.ts turns them into the JSON Schema editors use.
+import { z } from 'zod';
+
+export const FORMAT_VERSION = 1;
+
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters and digits joined by single hyphens (e.g. "hello-python")')
+  .max(80);
+const semver = z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as 1.0.0');
+const relativePath = z
+  .string()
+  .min(1)
+  .refine((value) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..') && !/^[a-zA-Z]:/.test(value), 'must be a path inside the course folder (no "..", not absolute)');
+
+export const languageSchema = z.enum(['python', 'javascript']);
+export const difficultySchema = z.enum(['beginner', 'intermediate', 'advanced']);
+export const lessonTypeSchema = z.enum(['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'project', 'reflection']);
+export const exerciseLessonTypes = new Set(['guided', 'code-along', 'practice', 'challenge', 'project']);
+
+export const moduleSchema = z
+  .object({
+    id: kebabId.describe('Stable module id, unique in the course'),
+    title: z.string().min(1),
+    lessons: z.array(relativePath).min(1).describe('Lesson Markdown files, in order, relative to the course folder'),
+  })
+  .strict();
+
+export const courseSchema = z
+  .object({
+    format: z.literal(FORMAT_VERSION).describe('Bundle format version'),
+    id: kebabId.describe('Stable course id'),
+    title: z.string().min(1).max(120),
+    version: semver,
+    summary: z.string().min(1).max(600),
+    domain: z.object({ id: kebabId, title: z.string().min(1) }).strict(),
+    track: z.object({ id: kebabId, title: z.string().min(1) }).strict(),
+    difficulty: difficultySchema,
+    languages: z.array(languageSchema).min(1),
+    estimatedHours: z.number().positive().max(1000),
+    prerequisites: z.array(kebabId).default([]).describe('Ids of courses to finish first'),
+    authors: z.array(z.string().min(1)).min(1),
+    license: z.string().min(1),
+    modules: z.array(moduleSchema).min(1),
+    achievements: z.array(z.unknown()).optional().describe('Course-specific achievements (see the progress service)'),
+  })
+  .strict();
+export type CourseManifest = z.output<typeof courseSchema>;
+
+export const quizOptionSchema = z
+  .object({ text: z.string().min(1), correct: z.boolean(), explanation: z.string().min(1).describe('Why this option is right or wrong') })
+  .strict();
+
+export const quizQuestionSchema = z
+  .object({
+    id: kebabId,
+    kind: z.enum(['single', 'multiple', 'predict-output', 'find-the-bug']),
+    prompt: z.string().min(1),
+    code: z.string().optional(),
+    language: languageSchema.optional(),
+    options: z.array(quizOptionSchema).min(2),
+  })
+  .strict()
+  .superRefine((question, ctx) => {
+    const correct = question.options.filter((option) => option.correct).length;
+    if (question.kind === 'multiple' ? correct < 1 : correct !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: question.kind === 'multiple' ? 'a multiple-answer question needs at least one correct option' : `a ${question.kind} question needs exactly one correct option (found ${correct})`,
+      });
+    }
+  });
+
+export const lessonFrontMatterSchema = z
+  .object({
+    id: kebabId.describe('Stable lesson id, unique in the course; progress is keyed by it'),
+    title: z.string().min(1).max(160),
+    type: lessonTypeSchema,
+    xp: z.number().int().min(0).max(10_000),
+    parTimeMinutes: z.number().positive().max(600),
+    objectives: z.array(z.string().min(1)).min(1),
+    exercise: relativePath.optional().describe('Exercise folder, relative to the course'),
+    quiz: z
+      .object({ passPercent: z.number().min(0).max(100).default(80), questions: z.array(quizQuestionSchema).min(1) })
+      .strict()
+      .optional(),
+    reflection: z.object({ prompt: z.string().min(1) }).strict().optional(),
+  })
+  .strict()
+  .superRefine((lesson, ctx) => {
+    if (exerciseLessonTypes.has(lesson.type) && !lesson.exercise) {
+      ctx.addIssue({ code: 'custom', path: ['exercise'], message: `a ${lesson.type} lesson needs "exercise: exercises/<name>"` });
+    }
+    if (lesson.type === 'quiz' && !lesson.quiz) ctx.addIssue({ code: 'custom', path: ['quiz'], message: 'a quiz lesson needs "quiz: { passPercent, questions }"' });
+    if (lesson.type === 'reflection' && !lesson.reflection) ctx.addIssue({ code: 'custom', path: ['reflection'], message: 'a reflection lesson needs "reflection: { prompt }"' });
+  });
+export type LessonFrontMatter = z.output<typeof lessonFrontMatterSchema>;
+
+export const exerciseSchema = z
+  .object({
+    language: languageSchema,
+    entry: relativePath.describe('The file Run executes'),
+    files: z
+      .object({ editable: z.array(relativePath).min(1), readOnly: z.array(relativePath).default([]), hidden: z.array(relativePath).default([]) })
+      .strict(),
+    hints: z.array(z.string().min(1)).min(2, 'give 2-4 hints, from a nudge to a near-answer').max(4, 'give 2-4 hints, from a nudge to a near-answer'),
+    limits: z.object({ timeoutSeconds: z.number().positive().max(120).optional(), memoryMb: z.number().int().positive().max(4096).optional() }).strict().optional(),
+  })
+  .strict();
+export type ExerciseSpec = z.output<typeof exerciseSchema>;
+
+/** manifest.json inside a .drona file. */
+export const packManifestSchema = z
+  .object({
+    format: z.literal(FORMAT_VERSION),
+    courseId: kebabId,
+    version: semver,
+    files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
+  })
+  .strict();
+export type PackManifest = z.output<typeof packManifestSchema>;

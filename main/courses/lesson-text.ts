@@ -1,0 +1,56 @@
+// Lesson Markdown as plain text for the search index: one row per lesson, and one passage per
+// heading section for the tutor's retrieval.
+
+/** Markdown without the syntax that would pollute matches (fences kept as text: code is content). */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/^\s*(```+|~~~+).*$/gm, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^>\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/gim, ' ')
+    .replace(/[#>*_`|~-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface Passage {
+  readonly heading: string;
+  readonly text: string;
+}
+
+/** Sections split at ## / ### headings; the part before the first heading is headed by the lesson title. */
+export function passagesOf(title: string, markdown: string): Passage[] {
+  const passages: Passage[] = [];
+  let heading = title;
+  let lines: string[] = [];
+  let fence = false;
+  const flush = () => {
+    const text = plainText(lines.join('\n'));
+    if (text) passages.push({ heading, text });
+    lines = [];
+  };
+  for (const line of markdown.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    const match = fence ? null : /^#{1,3}\s+(.*)$/.exec(line);
+    if (match) {
+      flush();
+      heading = `${title} › ${match[1]!.trim()}`;
+    } else lines.push(line);
+  }
+  flush();
+  return passages;
+}
+
+/**
+ * A learner's words as an FTS5 query: each term quoted (so no operator injection) and
+ * prefix-matched; 'all' requires every term (search), 'any' ranks by overlap (retrieval).
+ */
+export function ftsQuery(input: string, mode: 'all' | 'any' = 'all'): string | null {
+  const terms = input
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter((term) => term.length > 0)
+    .slice(0, 12);
+  if (terms.length === 0) return null;
+  return terms.map((term) => `"${term}"*`).join(mode === 'all' ? ' ' : ' OR ');
+}

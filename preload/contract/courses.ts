@@ -1,0 +1,109 @@
+// Courses: the catalog (domains → tracks → courses), course outlines, lesson content, FTS
+// search, and importing a .drona bundle from the renderer (bytes as base64, size-capped).
+import { z } from 'zod';
+import { call } from './define';
+
+/** The largest .drona the renderer may send (base64 adds a third on the wire). */
+export const MAX_UI_IMPORT_BYTES = 10 * 1024 * 1024; // under serve mode's 16 MB message cap once base64-encoded
+
+const ref = { id: z.string(), title: z.string() };
+const id = z.string().min(1).max(120);
+
+export const courseSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  version: z.string(),
+  summary: z.string(),
+  domain: z.object(ref),
+  track: z.object(ref),
+  difficulty: z.string(),
+  languages: z.array(z.string()),
+  estimatedHours: z.number(),
+  prerequisites: z.array(z.object({ ...ref, completed: z.boolean() })),
+  builtIn: z.boolean(),
+  lessonCount: z.number().int(),
+  completedCount: z.number().int(),
+  status: z.enum(['not-started', 'in-progress', 'completed']),
+  lockedReason: z.string().nullable(),
+});
+export type CourseSummary = z.infer<typeof courseSummarySchema>;
+
+export const lessonOutlineSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  type: z.string(),
+  xp: z.number(),
+  parTimeMinutes: z.number(),
+  status: z.enum(['not_started', 'in_progress', 'completed']),
+});
+export type LessonOutline = z.infer<typeof lessonOutlineSchema>;
+
+export const courseDetailSchema = courseSummarySchema.extend({
+  modules: z.array(z.object({ id: z.string(), title: z.string(), lessons: z.array(lessonOutlineSchema) })),
+});
+export type CourseDetail = z.infer<typeof courseDetailSchema>;
+
+const quizOption = z.object({ text: z.string(), correct: z.boolean(), explanation: z.string().optional() });
+export const lessonContentSchema = z.object({
+  courseId: z.string(),
+  lessonId: z.string(),
+  moduleId: z.string(),
+  title: z.string(),
+  type: z.enum(['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'project', 'reflection']),
+  xp: z.number(),
+  parTimeMinutes: z.number(),
+  objectives: z.array(z.string()),
+  body: z.string(),
+  quiz: z
+    .object({
+      passPercent: z.number(),
+      questions: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['single', 'multiple', 'predict-output', 'find-the-bug']),
+          prompt: z.string(),
+          code: z.string().optional(),
+          language: z.string().optional(),
+          options: z.array(quizOption),
+        }),
+      ),
+    })
+    .nullable(),
+  reflection: z.object({ prompt: z.string() }).nullable(),
+  hasExercise: z.boolean(),
+});
+export type LessonContent = z.infer<typeof lessonContentSchema>;
+
+export const searchHitSchema = z.object({
+  courseId: z.string(),
+  lessonId: z.string(),
+  courseTitle: z.string(),
+  title: z.string(),
+  /** Matched terms are wrapped in « and ». */
+  snippet: z.string(),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const importResultSchema = z.object({
+  courseId: z.string(),
+  title: z.string(),
+  version: z.string(),
+  outcome: z.enum(['installed', 'upgraded', 'unchanged']),
+  previousVersion: z.string().nullable(),
+  lessonCount: z.number().int(),
+  removedLessons: z.array(z.string()),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const coursesCalls = {
+  'courses.list': call(z.object({}), z.array(courseSummarySchema)),
+  'courses.get': call(z.object({ courseId: id }), courseDetailSchema),
+  'courses.lesson': call(z.object({ courseId: id, lessonId: id }), lessonContentSchema),
+  'courses.search': call(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional(), courseId: id.optional() }), z.array(searchHitSchema)),
+  /** Imports a .drona file picked or dropped in the Learn view. Errors carry every problem in `details`. */
+  'courses.import': call(
+    z.object({ fileName: z.string().max(255), dataBase64: z.string().max(Math.ceil(MAX_UI_IMPORT_BYTES / 3) * 4, `The file is larger than ${MAX_UI_IMPORT_BYTES / 1024 / 1024} MB.`) }),
+    importResultSchema,
+  ),
+};
