@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { tutorModes, type TutorAction, type TutorMode } from '../../../../preload/contract/tutor';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { useLearnStore } from '../learn/learn-store';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
 import { TutorMarkdown } from './TutorMarkdown';
 import { connectTutorEvents, useTutorStore } from './tutor-store';
@@ -39,7 +40,10 @@ function Hearts({ limit, used }: { limit: number | null; used: number }) {
 }
 
 export function TutorPanel() {
-  const lastLesson = useAppStore((s) => s.settings?.lastLesson ?? null);
+  // The open lesson (learn store); before the Learn canvas resumes it, the one saved in settings.
+  const openLesson = useLearnStore((s) => s.open);
+  const savedLesson = useAppStore((s) => s.settings?.lastLesson ?? null);
+  const lastLesson = openLesson ?? savedLesson;
   const setActivity = useAppStore((s) => s.updateLayout);
   const { status, session, streaming, failure, loadStatus, open, ask, stop, clear, pullModel, pull } = useTutorStore();
   const [draft, setDraft] = useState('');
@@ -116,6 +120,11 @@ export function TutorPanel() {
           {provider === 'none' ? 'Course hints only' : provider === 'anthropic' ? `Anthropic · ${status?.settings.anthropicModel}` : `Ollama · ${status?.settings.ollamaModel || 'no model chosen'}`}
         </span>
         {status && <Hearts limit={status.budget.limit} used={status.budget.used} />}
+        {session && session.hintsTotal > 0 && (
+          <span className="muted">
+            Hints {session.hintsRevealed.length} of {session.hintsTotal}
+          </span>
+        )}
         <span className="status-spacer" />
         <label htmlFor={ids.mode} className="muted">
           Mode

@@ -112,7 +112,12 @@ export function TutorSettingsSection() {
                 {m.name} ({(m.size / 1e9).toFixed(1)} GB)
               </option>
             ))}
-            {settings.ollamaModel && !(models ?? []).some((m) => m.name === settings.ollamaModel) && <option value={settings.ollamaModel}>{settings.ollamaModel} (not installed)</option>}
+            {settings.ollamaModel && !(models ?? []).some((m) => m.name === settings.ollamaModel) && (
+              <option value={settings.ollamaModel}>
+                {settings.ollamaModel}
+                {models ? ' (not installed)' : ''}
+              </option>
+            )}
           </select>
           {models && (
             <ul className="tutor-models" aria-label="Installed models">
