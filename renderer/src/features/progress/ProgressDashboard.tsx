@@ -1,18 +1,28 @@
 // The Progress view's canvas: XP over time, the activity heatmap, per-course progress,
 // achievements, streak history, learning velocity and the weekly summary. Loaded lazily.
 import { Lock, Trophy } from 'lucide-react';
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AchievementCard, Dashboard } from '../../../../preload/contract/progress';
-import { useAppStore } from '../../app/app-store';
-import { useResolvedTheme } from '../../app/use-theme';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { formatDuration } from './format';
 import { openRecommended, useDashboard } from './dashboard-store';
 
+/** The theme on <html> now; the shell sets the attribute after render, so watch it. */
+function useShownTheme(): string {
+  return useSyncExternalStore(
+    (notify) => {
+      const observer = new MutationObserver(notify);
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+      return () => observer.disconnect();
+    },
+    () => document.documentElement.dataset.theme ?? 'dark',
+  );
+}
+
 /** The chart colours of the theme shown now (recharts draws SVG attributes, not CSS). */
 function useChartColors() {
-  const theme = useResolvedTheme(useAppStore((state) => state.settings?.theme ?? 'system'));
+  const theme = useShownTheme();
   return useMemo(() => {
     const style = getComputedStyle(document.documentElement);
     const read = (name: string) => style.getPropertyValue(name).trim();

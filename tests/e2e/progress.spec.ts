@@ -1,0 +1,151 @@
+// Progress and gamification in serve mode: the HUD follows recorded learning events (XP,
+// level, streak, toasts), the gamification mode changes what it shows, and the Progress view
+// renders its charts. Learning events go through the `progress.record` contract call from
+// the page (the same socket and contract the UI uses).
+import { expect, test, type Page } from '@playwright/test';
+import { completeFirstRun } from './support/learner';
+import { startServe, type ServeProcess } from './support/serve';
+
+let serve: ServeProcess | undefined;
+test.afterEach(async () => {
+  await serve?.stop();
+  serve = undefined;
+});
+
+/** Calls the contract over the page's own origin (the token cookie authenticates the socket). */
+async function call(page: Page, name: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([name, input]) =>
+      new Promise((resolve, reject) => {
+        const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/ws`);
+        socket.onopen = () => socket.send(JSON.stringify({ t: 'call', id: 1, name, input }));
+        socket.onmessage = (message) => {
+          const data = JSON.parse(String(message.data)) as { t: string; ok?: boolean; value?: unknown; error?: { message: string } };
+          if (data.t !== 'result') return;
+          socket.close();
+          if (data.ok) resolve(data.value);
+          else reject(new Error(data.error?.message));
+        };
+        socket.onerror = () => reject(new Error('socket failed'));
+      }),
+    [name, input] as const,
+  );
+}
+
+const timezone = 'UTC';
+const event = (kind: string, lessonId: string, facts: Record<string, unknown> = {}) => ({
+  kind,
+  idempotencyKey: `${kind}:python-basics:${lessonId}`,
+  courseId: 'python-basics',
+  lessonId,
+  occurredAt: Date.now(),
+  timezone,
+  ...facts,
+});
+
+async function firstLessonAndCheck(page: Page) {
+  await call(page, 'progress.record', event('lesson-completed', 'hello-python', { firstAttempt: true, lessonType: 'concept' }));
+  await call(page, 'progress.record', event('check-passed', 'collatz', { firstAttempt: true }));
+  await call(page, 'progress.record', event('challenge-completed', 'collatz', { firstAttempt: true, hintsUsed: 0, idempotencyKey: 'lesson-completed:python-basics:collatz' }));
+}
+
+test('completing a lesson and a check moves XP and level in the HUD, with toasts', async ({ page }) => {
+  serve = await startServe();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  const hud = page.getByRole('status', { name: 'Your progress' });
+  await expect(hud).toContainText('Level 1');
+  await expect(hud).toContainText('0 XP');
+
+  await call(page, 'progress.record', event('lesson-completed', 'hello-python', { firstAttempt: true, lessonType: 'concept' }));
+  await expect(hud).toContainText('62 XP');
+  await expect(page.getByText('+62 XP')).toBeVisible();
+  await expect(page.getByText('Achievement unlocked: First Steps')).toBeVisible();
+
+  await call(page, 'progress.record', event('check-passed', 'collatz', { firstAttempt: true }));
+  await call(page, 'progress.record', event('challenge-completed', 'collatz', { firstAttempt: true, hintsUsed: 0, idempotencyKey: 'lesson-completed:python-basics:collatz' }));
+  await expect(hud).toContainText('362 XP');
+  await expect(page.getByText('Achievement unlocked: No Hints Needed')).toBeVisible();
+  // A double click (the same event again) awards nothing.
+  await call(page, 'progress.record', event('challenge-completed', 'collatz', { hintsUsed: 0, idempotencyKey: 'lesson-completed:python-basics:collatz' }));
+  await call(page, 'progress.record', event('quiz-passed', 'values-quiz', { score: 100, firstAttempt: true }));
+  await call(page, 'progress.record', event('lesson-completed', 'numbers-and-strings', { firstAttempt: true, lessonType: 'concept' }));
+  await expect(hud).toContainText('579 XP');
+  await expect(hud).toContainText('Level 2');
+  await expect(page.getByText('Level up! You reached level 2')).toBeVisible();
+  await expect(hud.getByLabel('1 day streak')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/progress-hud-toasts.png' });
+
+  // The figures survive a reload (derived from the ledger, one snapshot at start).
+  await page.reload();
+  await expect(page.getByRole('status', { name: 'Your progress' })).toContainText('579 XP');
+});
+
+test('the gamification mode changes what the HUD shows', async ({ page }) => {
+  serve = await startServe();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await firstLessonAndCheck(page);
+  const hud = page.getByRole('status', { name: 'Your progress' });
+  await expect(hud.getByRole('progressbar')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Settings' }).click();
+  const mode = page.getByLabel('Game elements');
+  await mode.selectOption('minimal');
+  await expect(hud).toContainText('Level 1');
+  await expect(hud.getByRole('progressbar')).toHaveCount(0);
+  await expect(hud).not.toContainText('XP');
+  await expect(hud.getByLabel(/day streak/)).toBeVisible();
+
+  await mode.selectOption('off');
+  await expect(page.getByRole('status', { name: 'Your progress' })).toHaveCount(0);
+  // Progress is still tracked while nothing is shown.
+  expect(await call(page, 'progress.record', event('lesson-completed', 'greeting', { lessonType: 'concept' }))).toMatchObject({ totalXp: 417 });
+  await expect(page.getByText(/\+55 XP/)).toHaveCount(0);
+
+  await mode.selectOption('moderate');
+  await expect(page.getByRole('status', { name: 'Your progress' })).toContainText('417 XP');
+  await expect(page.locator('.hud-animated')).toHaveCount(0);
+  await mode.selectOption('full');
+  await expect(page.locator('.hud-animated')).toHaveCount(1);
+});
+
+test('the HUD does not animate when the OS asks for reduced motion', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  serve = await startServe();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await call(page, 'progress.record', event('lesson-completed', 'hello-python', { firstAttempt: true }));
+  await expect(page.getByText('+62 XP')).toBeVisible();
+  await expect(page.locator('.hud-animated')).toHaveCount(0);
+  await expect(page.locator('.hud-toasts.animate')).toHaveCount(0);
+});
+
+test('the Progress view renders its charts, summary and achievements in both themes', async ({ page }) => {
+  serve = await startServe();
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await firstLessonAndCheck(page);
+  await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Progress' }).click();
+  const canvas = page.getByRole('main', { name: 'Progress' });
+  await expect(canvas.getByRole('heading', { name: 'Progress', level: 1 })).toBeVisible();
+  for (const heading of ['XP over time', 'Activity', 'Learning velocity', 'Streak history', 'Courses', /Achievements/, /Weekly summary/]) {
+    await expect(canvas.getByRole('heading', { name: heading })).toBeVisible();
+  }
+  await expect(canvas.locator('.recharts-surface').first()).toBeVisible();
+  await expect(canvas.getByRole('img', { name: /Activity calendar.*active on 1 days/ })).toBeVisible();
+  await expect(canvas.getByRole('listitem', { name: 'First Steps: earned' })).toBeVisible();
+  await expect(canvas.getByRole('listitem', { name: 'Getting Going: in progress' })).toContainText('2 / 10');
+  await expect(canvas.getByRole('listitem', { name: 'Hidden achievement: hidden' }).first()).toBeVisible();
+  const side = page.getByRole('complementary', { name: /side panel/ });
+  await expect(side.getByRole('heading', { name: 'This week' })).toBeVisible();
+  await expect(side).toContainText('362');
+  await page.screenshot({ path: 'test-results/screenshots/progress-view-dark.png' });
+  const html = page.locator('html');
+  const before = await html.getAttribute('data-theme');
+  await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).click();
+  await expect(html).not.toHaveAttribute('data-theme', before ?? '');
+  await expect(canvas.locator('[data-chart-theme]')).toHaveAttribute('data-chart-theme', (await html.getAttribute('data-theme'))!);
+  await page.screenshot({ path: 'test-results/screenshots/progress-view-light.png' });
+});
