@@ -282,10 +282,12 @@ describeWhen(python !== null, 'python3 with pytest (apt-get install python3-pyte
 });
 
 // "Try it" runs the fenced python/javascript examples of a lesson body, so each one must run on its
-// own and print something. One interpreter process per language runs them all (cheap enough for CI).
+// own and print something; a predict-output quiz question's correct option must be what its code
+// really prints. One interpreter process per language runs them all (cheap enough for CI).
 type Snippet = { where: string; code: string };
+type SnippetRun = { where: string; output: string; error: string | null };
 
-function snippets(language: 'python' | 'javascript'): Snippet[] {
+function lessonExamples(language: 'python' | 'javascript'): Snippet[] {
   const found: Snippet[] = [];
   for (const [courseId, { lessons }] of courses) {
     for (const lesson of lessons) {
@@ -299,65 +301,101 @@ function snippets(language: 'python' | 'javascript'): Snippet[] {
   return found;
 }
 
+type PredictQuestion = Snippet & { expected: string };
+
+/** Predict-output questions with code; an option may write a line break as " then ". */
+function predictQuestions(language: 'python' | 'javascript'): PredictQuestion[] {
+  const found: PredictQuestion[] = [];
+  for (const [courseId, { lessons }] of courses) {
+    for (const lesson of lessons) {
+      const quiz = isDict(lesson.meta.quiz) ? lesson.meta.quiz : {};
+      for (const question of list(quiz.questions).filter(isDict)) {
+        if (question.kind !== 'predict-output' || question.language !== language || typeof question.code !== 'string') continue;
+        const correct = list(question.options).filter(isDict).find((option) => option.correct === true);
+        found.push({ where: `${courseId}/${lesson.file} question ${String(question.id)}`, code: question.code, expected: String(correct?.text ?? '') });
+      }
+    }
+  }
+  return found;
+}
+
+const oneLine = (text: string) => text.trim().split(/\s+/).join(' ');
+
 const pythonSnippetRunner = `
 import contextlib, io, json, sys
-problems = []
+runs = []
 for snippet in json.load(open(sys.argv[1], encoding="utf-8")):
     out = io.StringIO()
+    error = None
     try:
         with contextlib.redirect_stdout(out):
             exec(compile(snippet["code"], snippet["where"], "exec"), {"__name__": "__main__"})
-        if not out.getvalue().strip():
-            problems.append(snippet["where"] + ": prints nothing")
-    except Exception as error:
-        problems.append(f"{snippet['where']}: {type(error).__name__}: {error}")
-print(json.dumps(problems))
+    except Exception as caught:
+        error = f"{type(caught).__name__}: {caught}"
+    runs.append({"where": snippet["where"], "output": out.getvalue(), "error": error})
+print(json.dumps(runs))
 `;
 
 const javascriptSnippetRunner = `
 import fs from 'node:fs';
 import vm from 'node:vm';
 import { format } from 'node:util';
-const problems = [];
+const runs = [];
 for (const snippet of JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))) {
   let output = '';
+  let error = null;
   const console = { log: (...args) => { output += format(...args) + '\\n'; } };
   try {
     vm.runInNewContext(snippet.code, { console }, { filename: snippet.where, timeout: 5000 });
-    if (!output.trim()) problems.push(snippet.where + ': prints nothing');
-  } catch (error) {
-    problems.push(snippet.where + ': ' + String(error));
+  } catch (caught) {
+    error = String(caught);
   }
+  runs.push({ where: snippet.where, output, error });
 }
-process.stdout.write(JSON.stringify(problems));
+process.stdout.write(JSON.stringify(runs));
 `;
 
-function runSnippets(language: 'python' | 'javascript'): Promise<string[]> {
+function runSnippets(language: 'python' | 'javascript', list: Snippet[]): Promise<SnippetRun[]> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `drona-snippets-${language}-`));
-  const list = snippets(language);
   fs.writeFileSync(path.join(work, 'snippets.json'), JSON.stringify(list));
   const runner = language === 'python' ? 'runner.py' : 'runner.mjs';
   fs.writeFileSync(path.join(work, runner), language === 'python' ? pythonSnippetRunner : javascriptSnippetRunner);
   const command = language === 'python' ? (python ?? 'python3') : process.execPath;
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     execFile(command, [runner, 'snippets.json'], { cwd: work, timeout: 60_000 }, (error, stdout, stderr) => {
       fs.rmSync(work, { recursive: true, force: true });
-      if (error) return resolve([`the ${language} example runner failed: ${String(error)}\n${stderr}`]);
-      resolve(JSON.parse(stdout) as string[]);
+      if (error) reject(new Error(`the ${language} example runner failed: ${String(error)}\n${stderr}`));
+      else resolve(JSON.parse(stdout) as SnippetRun[]);
     });
   });
 }
 
-describe('lesson examples ("Try it")', () => {
-  it('every javascript example runs and prints something', async () => {
-    expect(snippets('javascript').length).toBeGreaterThan(20);
-    expect(await runSnippets('javascript')).toEqual([]);
+async function examineLanguage(language: 'python' | 'javascript', minimumExamples: number): Promise<void> {
+  const examples = lessonExamples(language);
+  expect(examples.length).toBeGreaterThan(minimumExamples);
+  const problems = (await runSnippets(language, examples))
+    .map((run) => (run.error ? `${run.where}: ${run.error}` : run.output.trim() ? null : `${run.where}: prints nothing`))
+    .filter((problem) => problem !== null);
+  expect(problems, 'every lesson example must run on its own and print something').toEqual([]);
+
+  const questions = predictQuestions(language);
+  expect(questions.length).toBeGreaterThan(3);
+  const runs = await runSnippets(language, questions);
+  const wrong = questions
+    .map((question, index) => ({ question, run: runs[index] }))
+    .filter(({ question, run }) => run?.error || oneLine(run?.output ?? '') !== oneLine(question.expected.replaceAll(' then ', ' ')))
+    .map(({ question, run }) => `${question.where}: the correct option says ${JSON.stringify(question.expected)} but the code prints ${JSON.stringify(run?.output)}${run?.error ? ` and fails with ${run.error}` : ''}`);
+  expect(wrong, 'a predict-output question must mark what its code really prints as correct').toEqual([]);
+}
+
+describe('lesson examples and predict-output questions', () => {
+  it('javascript: every example runs and prints; every predicted output is right', async () => {
+    await examineLanguage('javascript', 20);
   }, 60_000);
 });
 
-describeWhen(python !== null, 'python3', 'lesson examples ("Try it") in python', () => {
-  it('every python example runs and prints something', async () => {
-    expect(snippets('python').length).toBeGreaterThan(30);
-    expect(await runSnippets('python')).toEqual([]);
+describeWhen(python !== null, 'python3', 'lesson examples and predict-output questions in python', () => {
+  it('python: every example runs and prints; every predicted output is right', async () => {
+    await examineLanguage('python', 30);
   }, 60_000);
 });
