@@ -43,10 +43,14 @@ const actionBriefs: Record<TutorAction, string> = {
 export const strictInstruction =
   'STRICT: your previous draft revealed the solution. Do not include any code that solves the exercise or describe it line by line. Ask one guiding question and name the concept to revisit.';
 
-export function systemPrompt(agent: TutorAgent, mode: TeachingMode, action: TutorAction, strict = false): string {
-  return [shared, agentBriefs[agent], agent === 'quiz-generator' ? '' : modeBriefs[mode], actionBriefs[action], strict ? strictInstruction : '']
-    .filter(Boolean)
-    .join('\n\n');
+/** The stable part: the same for every request of a lesson's session with one agent, so Anthropic can cache it. */
+export function systemPrompt(agent: TutorAgent, mode: TeachingMode): string {
+  return [shared, agentBriefs[agent], agent === 'quiz-generator' ? '' : modeBriefs[mode]].filter(Boolean).join('\n\n');
+}
+
+/** The per-request instruction, sent with the learner's words rather than in the cached system prompt. */
+export function requestInstruction(action: TutorAction, strict: boolean): string {
+  return [actionBriefs[action], strict ? strictInstruction : ''].filter(Boolean).join('\n');
 }
 
 /** What the panel says on quick actions when no provider is configured. */

@@ -21,7 +21,7 @@ import type { Logger } from '../app/logger';
 import type { SettingsService } from '../settings/settings-service';
 import type { Store } from '../store/open-store';
 import { aiMessages, aiSessions, codeExecutions, profile, reviewItems } from '../store/schema';
-import { offlineNote, systemPrompt } from './agents';
+import { offlineNote, requestInstruction, systemPrompt } from './agents';
 import { LeakGate, leakScore, secretShingles } from './answer-leak-guard';
 import { buildContext, type ChatTurn, type ContextPassage, type ContextRun } from './context-builder';
 import { budgetAllows, startOfLocalDay, type BudgetState } from './daily-budget';
@@ -284,7 +284,9 @@ export class TutorService {
       const budgetTokens = settings.provider === 'anthropic' ? 12_000 : 3_000;
 
       const generate = async (strict: boolean) => {
-        const built = buildContext({ ...context, system: systemPrompt(agent, mode, input.action, strict), recentMessages: history, request: shownText, budgetTokens });
+        const instruction = requestInstruction(input.action, strict);
+        const request = instruction ? `[${instruction}]\n\n${shownText}` : shownText;
+        const built = buildContext({ ...context, system: systemPrompt(agent, mode), recentMessages: history, request, budgetTokens });
         const quiet = agent === 'quiz-generator';
         const gate = new LeakGate(secret, (text) => !quiet && emit(text));
         const inner = new AbortController();

@@ -26,8 +26,8 @@ export function scriptedReply(system: string, user: string): string {
   if (/Role: Assessor/.test(system)) {
     return 'Before we go on: in your own words, what would happen if the loop ran one extra time? What do you predict it prints?';
   }
-  if (/STRICT/.test(system)) return 'Let us step back. Which concept from the lesson applies here? Try writing just the first line, then run it.';
-  if (/asked for an example/.test(system) || /\bshow me an example\b/i.test(user)) {
+  if (/STRICT/.test(user)) return 'Let us step back. Which concept from the lesson applies here? Try writing just the first line, then run it.';
+  if (/asked for an example/.test(user) || /\bshow me an example\b/i.test(user)) {
     return 'Here is the same idea on a different problem:\n\n```python\ntotal = 0\nfor price in [3, 4]:\n    total = total + price\nprint(total)\n```\n\nHow could you use this pattern in your exercise?';
   }
   return 'Good question. Look at what your function returns for the first test: what value do you expect, and what do you get? Try printing it before the return, then run the check again.';
