@@ -1,0 +1,249 @@
+// The immersive lesson canvas. Its mode follows the lesson type: Concept (text full width,
+// "Try it" runs), Code (instructions beside the editor, output below), Challenge (Code plus a
+// timer against par, tests and hints), Quiz (one question at a time), Reflection (journal).
+import { CheckCircle2, ChevronLeft, ChevronRight } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import type { LessonStanding } from '../../../../preload/contract/lesson';
+import { useAppStore } from '../../app/app-store';
+import { client } from '../../platform/client';
+import { preloadCodeEditor } from '../editor/LazyCodeEditor';
+import { LessonMarkdown } from '../learn/LessonMarkdown';
+import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
+import { ChallengeTimer, Hints, useElapsedSeconds } from './ChallengeBar';
+import { exerciseTypes, markCompleteTypes, type LessonDocument, type LessonPlace } from './lesson-types';
+import { QuizMode } from './QuizMode';
+import { ReflectionMode } from './ReflectionMode';
+import { useRunStore } from './run-store';
+import { Workbench } from './Workbench';
+import { connectWorkspaceEvents, useWorkspaceStore } from './workspace-store';
+import './lesson.css';
+
+export interface LessonCanvasProps {
+  readonly lesson: LessonDocument;
+  readonly place: LessonPlace;
+  /** Opens another lesson of the same course (previous/next). */
+  onNavigate(lessonId: string): void;
+  /** The lesson's standing changed (completed...): the course outline may refresh. */
+  onStandingChange?(standing: LessonStanding): void;
+}
+
+function say(level: 'info' | 'error', message: string) {
+  useAppStore.getState().appendOutput({ level, source: 'lesson', message });
+}
+
+function showOutput() {
+  void useAppStore.getState().updateLayout({ bottomTab: 'output' });
+}
+
+/** One canvas per lesson: opening another lesson starts fresh state (timer, standing, results). */
+export function LessonCanvas(props: LessonCanvasProps) {
+  return <LessonCanvasFor key={`${props.lesson.courseId}/${props.lesson.lessonId}`} {...props} />;
+}
+
+function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: LessonCanvasProps) {
+  const [standing, setStanding] = useState<LessonStanding | null>(null);
+  const workspaceError = useWorkspaceStore((state) => state.error);
+  const workspaceReady = useWorkspaceStore((state) => state.ref?.lessonId === lesson.lessonId && !state.loading && state.files.length > 0);
+  const lastCheck = useRunStore((state) => state.lastCheck);
+  const [startedAt] = useState(() => Date.now());
+  const isExercise = exerciseTypes.has(lesson.type) && lesson.hasExercise;
+  const completed = standing?.status === 'completed';
+  const elapsed = useElapsedSeconds(startedAt, lesson.type === 'challenge' && !completed);
+
+  const updateStanding = useCallback(
+    (next: LessonStanding) => {
+      setStanding(next);
+      onStandingChange?.(next);
+    },
+    [onStandingChange],
+  );
+
+  useEffect(() => connectWorkspaceEvents(), []);
+
+  useEffect(() => {
+    useRunStore.getState().reset();
+    let live = true;
+    void client()
+      .call('lesson.standing', { courseId: lesson.courseId, lessonId: lesson.lessonId })
+      .then((next) => live && setStanding(next))
+      .catch((error: Error) => say('error', error.message));
+    if (isExercise) {
+      preloadCodeEditor();
+      void useWorkspaceStore.getState().open({ courseId: lesson.courseId, lessonId: lesson.lessonId });
+    } else {
+      void useWorkspaceStore.getState().leave();
+    }
+    return () => {
+      live = false;
+    };
+  }, [lesson.courseId, lesson.lessonId, isExercise]);
+
+  const run = useCallback(() => {
+    if (!standing?.exercise) return;
+    showOutput();
+    void useRunStore.getState().run(standing.exercise.language, standing.exercise.entry);
+  }, [standing]);
+
+  const check = useCallback(async () => {
+    if (!isExercise) return;
+    const firstAttempt = useRunStore.getState().checks === 0;
+    const result = await useRunStore.getState().check();
+    if (result?.status !== 'pass' || completed) return;
+    try {
+      updateStanding(
+        await client().call('lesson.checkPassed', {
+          courseId: lesson.courseId,
+          lessonId: lesson.lessonId,
+          firstAttempt,
+          elapsedSeconds: Math.round((Date.now() - startedAt) / 1000),
+        }),
+      );
+      say('info', `${lesson.title}: complete.`);
+    } catch (error) {
+      say('error', (error as Error).message);
+    }
+  }, [isExercise, completed, lesson, updateStanding, startedAt]);
+
+  const markComplete = useCallback(async () => {
+    try {
+      updateStanding(await client().call('lesson.complete', { courseId: lesson.courseId, lessonId: lesson.lessonId }));
+    } catch (error) {
+      say('error', (error as Error).message);
+    }
+  }, [lesson, updateStanding]);
+
+  const tryIt = useCallback((code: string, language: string) => {
+    if (language !== 'python' && language !== 'javascript') return;
+    showOutput();
+    void useRunStore.getState().runScratch(language, code);
+  }, []);
+
+  const commands = useMemo<AppCommand[]>(() => {
+    const list: AppCommand[] = [];
+    if (isExercise) {
+      list.push(
+        { id: 'lesson.run', title: 'Run the program', category: 'Lesson', shortcut: 'Mod+Enter', run },
+        { id: 'lesson.check', title: 'Check against the tests', category: 'Lesson', shortcut: 'Mod+Shift+Enter', run: () => void check() },
+        { id: 'lesson.save', title: 'Save file', category: 'Lesson', shortcut: 'Mod+S', run: () => void useWorkspaceStore.getState().save() },
+      );
+    }
+    if (markCompleteTypes.has(lesson.type)) list.push({ id: 'lesson.complete', title: 'Mark lesson complete', category: 'Lesson', run: () => void markComplete() });
+    if (place.next) list.push({ id: 'lesson.next', title: `Next lesson: ${place.next.title}`, category: 'Lesson', shortcut: 'Alt+ArrowRight', run: () => onNavigate(place.next!.lessonId) });
+    if (place.previous)
+      list.push({ id: 'lesson.previous', title: `Previous lesson: ${place.previous.title}`, category: 'Lesson', shortcut: 'Alt+ArrowLeft', run: () => onNavigate(place.previous!.lessonId) });
+    return list;
+  }, [isExercise, run, check, markComplete, lesson.type, place, onNavigate]);
+  useRegisterCommands(commands);
+
+  const completedCount = place.completedCount;
+  const percent = place.total === 0 ? 0 : Math.round((completedCount / place.total) * 100);
+
+  const header = (
+    <header className="lesson-header">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>{place.courseTitle}</li>
+          <li>{place.moduleTitle}</li>
+          <li aria-current="page">{lesson.title}</li>
+        </ol>
+      </nav>
+      <div className="lesson-header-row">
+        <h1 className="lesson-title">{lesson.title}</h1>
+        <span className="lesson-type">{lesson.type}</span>
+        {completed && (
+          <span className="lesson-done" role="status">
+            <CheckCircle2 size={14} aria-hidden="true" /> Completed
+          </span>
+        )}
+        <span className="status-spacer" />
+        {lesson.type === 'challenge' && <ChallengeTimer lesson={lesson} elapsed={elapsed} />}
+        {markCompleteTypes.has(lesson.type) && !completed && (
+          <button className="button primary" onClick={() => void markComplete()} disabled={!standing}>
+            Mark complete
+          </button>
+        )}
+        <button className="icon-button" aria-label="Previous lesson" disabled={!place.previous} onClick={() => place.previous && onNavigate(place.previous.lessonId)}>
+          <ChevronLeft size={16} aria-hidden="true" />
+        </button>
+        <button className="icon-button" aria-label="Next lesson" disabled={!place.next} onClick={() => place.next && onNavigate(place.next.lessonId)}>
+          <ChevronRight size={16} aria-hidden="true" />
+        </button>
+      </div>
+      <div
+        className="course-progress"
+        role="progressbar"
+        aria-label="Course progress"
+        aria-valuemin={0}
+        aria-valuemax={place.total}
+        aria-valuenow={completedCount}
+        aria-valuetext={`${completedCount} of ${place.total} lessons complete; this is lesson ${place.index + 1}`}
+      >
+        <div className="course-progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+    </header>
+  );
+
+  const instructions = (
+    <article className="lesson-text" aria-label="Lesson">
+      {lesson.objectives.length > 0 && (
+        <section aria-label="Objectives" className="objectives">
+          <h2 className="visually-hidden">Objectives</h2>
+          <ul>
+            {lesson.objectives.map((objective) => (
+              <li key={objective}>{objective}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <LessonMarkdown body={lesson.body} onTryIt={tryIt} />
+    </article>
+  );
+
+  if (!isExercise) {
+    return (
+      <div className="lesson-canvas" data-lesson-id={lesson.lessonId}>
+        {header}
+        <div className="lesson-scroll">
+          <div className="lesson-column">
+            {instructions}
+            {lesson.type === 'quiz' && <QuizMode key={lesson.lessonId} lesson={lesson} onStanding={updateStanding} />}
+            {lesson.type === 'reflection' && <ReflectionMode key={lesson.lessonId} lesson={lesson} onStanding={updateStanding} />}
+            {exerciseTypes.has(lesson.type) && !lesson.hasExercise && <p className="muted">This lesson's exercise is missing from the course bundle.</p>}
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="lesson-canvas" data-lesson-id={lesson.lessonId}>
+      {header}
+      <Group orientation="horizontal" className="lesson-split">
+        <Panel id="instructions" defaultSize="38%" minSize="20%">
+          <div className="lesson-scroll">
+            {instructions}
+            {standing && <Hints lesson={lesson} standing={standing} onStanding={updateStanding} />}
+            {lesson.type === 'challenge' && lastCheck && (
+              <p className="muted">
+                Tests: {lastCheck.tests.filter((test) => test.status === 'pass').length} / {lastCheck.tests.length} passing
+              </p>
+            )}
+          </div>
+        </Panel>
+        <Separator className="sash sash-vertical" aria-label="Resize instructions" />
+        <Panel id="ide" minSize="35%">
+          {workspaceError ? (
+            <p className="form-error panel-pad">{workspaceError}</p>
+          ) : workspaceReady && standing?.exercise ? (
+            <Workbench language={standing.exercise.language} entry={standing.exercise.entry} onRun={run} onCheck={() => void check()} />
+          ) : (
+            <p className="muted panel-pad" role="status">
+              Opening the workspace…
+            </p>
+          )}
+        </Panel>
+      </Group>
+    </div>
+  );
+}
