@@ -30,7 +30,7 @@ export const profileUpdateRequest = z.object({
 });
 
 export const eventInput = z.object({
-  idempotencyKey: z.string().min(1).max(200),
+  idempotencyKey: z.string().min(1).max(300),
   kind: z.enum(eventKinds),
   courseId: z.string().max(120).nullish(),
   lessonId: z.string().max(120).nullish(),

@@ -2,12 +2,15 @@
 // Ed25519 key, checked against the events the server has ingested, revocable, and shown on a
 // public verification page.
 import crypto from 'node:crypto';
-import { decodeJwt, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import { SignJWT } from 'jose';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
 import type { IssuedCertificate } from './api-schemas';
 import { tierStatuses, type CertificateTier, type OutlineLesson } from './rules/certificate-criteria';
 import type { ServerKeys } from './keys';
+import { verifyCredentialJwt } from './credential-verify';
+
+export { verifyCredentialJwt };
 
 export interface Issuer {
   readonly baseUrl: string;
@@ -136,23 +139,6 @@ export async function revokeCertificate(db: Database, id: string, reason: string
   if (rows.length === 0) {
     const [exists] = await db.query(sql`select 1 from certificates where id = ${id}`);
     throw exists ? new ApiError(409, 'already_revoked', 'This certificate is already revoked.') : new ApiError(404, 'not_found', 'No certificate has this id.');
-  }
-}
-
-/** Checks a VC-JWT against a published Ed25519 key; the same code runs in the app offline. */
-export async function verifyCredentialJwt(jwt: string, publicJwk: JWK): Promise<{ valid: boolean; credential: Record<string, unknown> | null; reason?: string }> {
-  try {
-    const key = await importJWK({ ...publicJwk, alg: 'EdDSA' }, 'EdDSA');
-    const { payload } = await jwtVerify(jwt, key, { algorithms: ['EdDSA'] });
-    return { valid: true, credential: payload.vc as Record<string, unknown> };
-  } catch (error) {
-    let credential: Record<string, unknown> | null = null;
-    try {
-      credential = (decodeJwt(jwt).vc as Record<string, unknown>) ?? null;
-    } catch {
-      credential = null;
-    }
-    return { valid: false, credential, reason: (error as Error).message };
   }
 }
 

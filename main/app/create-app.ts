@@ -11,6 +11,7 @@ import { progressHandlers } from '../progress/handlers';
 import { coursesHandlers } from '../courses/handlers';
 import { sandboxHandlers } from '../sandbox/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { syncHandlers } from '../sync/handlers';
 import { tutorHandlers } from '../tutor/handlers';
 import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
@@ -83,6 +84,7 @@ export function createApp(config: AppConfig): DronaApp {
     },
     ...profileHandlers(access),
     ...settingsHandlers(access),
+    ...syncHandlers(access),
     ...tutorHandlers(access),
     ...workspaceHandlers(access),
     ...terminalHandlers(access, config.dataDir),
@@ -99,6 +101,7 @@ export function createApp(config: AppConfig): DronaApp {
     logger: config.logger,
     state: () => (services ? { services } : { problem: problem! }),
     close: async () => {
+      await services?.sync.stop();
       services?.terminal.closeAll();
       await services?.sandbox.close();
       await services?.workspace.close();

@@ -5,6 +5,7 @@ import { packageRoot } from './package-info';
 import { ProgressService } from '../progress/progress-service';
 import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
+import { SyncService } from '../sync/sync-service';
 import { TerminalService } from '../terminal/terminal-service';
 import { LessonActivity, type ExerciseFacts, type LessonFacts } from '../workspace/lesson-activity';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
@@ -40,6 +41,7 @@ export interface Services {
   readonly sandbox: SandboxService;
   readonly tutor: TutorService;
   readonly progress: ProgressService;
+  readonly sync: SyncService;
   readonly courses: CourseService;
 }
 
@@ -115,7 +117,19 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
         return course?.achievements ?? null;
       },
     }),
+    sync: new SyncService(store, {
+      now,
+      presetUrl: process.env.DRONA_SYNC_SERVER_URL ?? '',
+      intervalMs: Number(process.env.DRONA_SYNC_INTERVAL_MS) || 60_000,
+      timezone: () => services.profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
+      courses: () => services.courses,
+      progress: () => services.progress,
+      onChange: (status) => events.emit('sync.changed', status),
+      warn: (message) => config.logger.warn(`sync: ${message}`),
+    }),
   };
+  // In the background: the first drain waits for the event loop, never for start-up.
+  services.sync.start();
   return services;
 }
 

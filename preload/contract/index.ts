@@ -5,6 +5,7 @@ import { appCalls, appEvents } from './app';
 import { coursesCalls } from './courses';
 import { lessonCalls } from './lesson';
 import { profileCalls } from './profile';
+import { syncCalls, syncEvents } from './sync';
 import { progressCalls, progressEvents } from './progress';
 import { tutorCalls, tutorEvents } from './tutor';
 import { sandboxCalls, sandboxEvents } from './sandbox';
@@ -21,6 +22,7 @@ export const calls = {
   ...lessonCalls,
   ...coursesCalls,
   ...progressCalls,
+  ...syncCalls,
 };
 
 export const events = {
@@ -30,6 +32,7 @@ export const events = {
   ...workspaceEvents,
   ...terminalEvents,
   ...progressEvents,
+  ...syncEvents,
 };
 
 export type Calls = typeof calls;

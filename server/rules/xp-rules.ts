@@ -7,6 +7,7 @@ export const eventKinds = [
   'check-passed',
   'challenge-completed',
   'module-completed',
+  'course-completed',
   'hint-revealed',
   'certificate-earned',
 ] as const;
@@ -74,7 +75,8 @@ export function rejectionOf(
   if (event.occurredAt > now + rules.futureSkewMs) return 'future';
   if (event.occurredAt < now - rules.maxAgeDays * 86_400_000) return 'too_old';
   if (event.kind === 'lesson-completed') {
-    const active = event.facts.activeSeconds;
+    // The app reports the time spent on the lesson as elapsedSeconds.
+    const active = event.facts.elapsedSeconds ?? event.facts.activeSeconds;
     if (typeof active === 'number' && active < rules.minLessonSeconds) return 'too_fast';
     if (lastCompletionAt !== null && Math.abs(event.occurredAt - lastCompletionAt) < rules.minSecondsBetweenLessons * 1000) {
       return 'too_fast';

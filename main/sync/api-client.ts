@@ -1,0 +1,133 @@
+// The app's client for the hosted API: fetch with a timeout, responses parsed with the
+// server's own zod schemas, one transparent refresh when the access token has expired.
+import type { z } from 'zod';
+import {
+  aroundResponse,
+  certificateResponse,
+  eventsResponse,
+  leagueResponse,
+  tokensResponse,
+  type EventInput,
+  type Tokens,
+} from '../../server/api-schemas';
+import type { CertificateTier, OutlineLesson } from '../../server/rules/certificate-criteria';
+
+/** The server could not be reached (no network, server down, timeout). */
+export class SyncOfflineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SyncOfflineError';
+  }
+}
+
+/** The server answered with an error body. */
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+}
+
+export interface TokenKeeper {
+  get(): Tokens | null;
+  set(tokens: Tokens | null): void;
+}
+
+export type Fetch = typeof fetch;
+
+export class ApiClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly tokens: TokenKeeper,
+    private readonly fetchImpl: Fetch = fetch,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  private async raw(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
+    try {
+      return await this.fetchImpl(`${this.baseUrl.replace(/\/+$/, '')}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new SyncOfflineError(`The sync server at ${this.baseUrl} cannot be reached (${(error as Error).message}).`);
+    }
+  }
+
+  private async parse<S extends z.ZodType>(res: Response, schema: S): Promise<z.output<S>> {
+    const text = await res.text();
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    if (!res.ok) {
+      const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+      throw new SyncHttpError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? `The sync server answered ${res.status}.`, error?.details);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new SyncHttpError(res.status, 'bad_response', 'The sync server sent an answer this app does not understand; is it a Dronacharya server of a matching version?');
+    return parsed.data;
+  }
+
+  /** An authenticated call; refreshes the access token once if it expired. */
+  private async authed<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    const tokens = this.tokens.get();
+    if (!tokens) throw new SyncHttpError(401, 'signed_out', 'Sign in to the sync server first (Settings → Sync).');
+    let res = await this.raw(method, path, body, tokens.accessToken);
+    if (res.status === 401) {
+      await this.refresh(tokens.refreshToken);
+      res = await this.raw(method, path, body, this.tokens.get()!.accessToken);
+    }
+    return this.parse(res, schema);
+  }
+
+  private async refresh(refreshToken: string): Promise<void> {
+    const res = await this.raw('POST', '/v1/auth/refresh', { refreshToken }, null);
+    if (res.status === 401) {
+      this.tokens.set(null);
+      throw new SyncHttpError(401, 'signed_out', 'The sync server signed this device out; sign in again (Settings → Sync).');
+    }
+    this.tokens.set(await this.parse(res, tokensResponse));
+  }
+
+  async register(input: { displayName: string; email?: string | undefined; timezone: string; optedIn: boolean }): Promise<Tokens> {
+    const tokens = await this.parse(await this.raw('POST', '/v1/learners', input, null), tokensResponse);
+    this.tokens.set(tokens);
+    return tokens;
+  }
+
+  setOptIn(optedIn: boolean) {
+    return this.authed('PATCH', '/v1/me', { optedIn }, eventsResponse.pick({}).passthrough());
+  }
+
+  sendEvents(events: EventInput[]) {
+    return this.authed('POST', '/v1/events', { events }, eventsResponse);
+  }
+
+  around(board: string) {
+    return this.authed('GET', `/v1/leaderboards/${encodeURIComponent(board)}/around-me`, undefined, aroundResponse);
+  }
+
+  league() {
+    return this.authed('GET', '/v1/league', undefined, leagueResponse);
+  }
+
+  requestCertificate(input: { courseId: string; courseTitle: string; tier: CertificateTier; lessons: OutlineLesson[] }) {
+    return this.authed('POST', '/v1/certificates', input, certificateResponse);
+  }
+
+  async jwks(): Promise<{ keys: Record<string, unknown>[] }> {
+    const res = await this.raw('GET', '/.well-known/jwks.json', undefined, null);
+    if (!res.ok) throw new SyncHttpError(res.status, 'jwks_unavailable', 'The sync server did not publish its signing key.');
+    return (await res.json()) as { keys: Record<string, unknown>[] };
+  }
+}

@@ -1,0 +1,95 @@
+// Drains sync_outbox to the server in id order. Rows are written by the progress service in
+// the same transaction as the progress they report; a row is marked sent only after the server
+// answered for it, and the server ignores an idempotency key it has seen, so a crash between
+// the two can at worst resend an event the server then reports as a duplicate.
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { EventInput, EventResult } from '../../server/api-schemas';
+import type { Store } from '../store/open-store';
+import { syncOutbox } from '../store/schema';
+import { SyncHttpError, SyncOfflineError } from './api-client';
+import { backoffDelay } from './backoff';
+
+export const batchSize = 50;
+
+/** The standard fields of an outbox payload's event; the rest are its facts. */
+const standard = new Set(['idempotencyKey', 'kind', 'courseId', 'lessonId', 'occurredAt', 'timezone']);
+
+export function toEventInput(payload: unknown): EventInput | null {
+  const event = (payload as { event?: Record<string, unknown> } | null)?.event ?? (payload as Record<string, unknown> | null);
+  if (!event || typeof event.idempotencyKey !== 'string' || typeof event.kind !== 'string' || typeof event.occurredAt !== 'number') return null;
+  const facts: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(event)) if (!standard.has(key)) facts[key] = value;
+  return {
+    idempotencyKey: event.idempotencyKey,
+    kind: event.kind as EventInput['kind'],
+    courseId: typeof event.courseId === 'string' ? event.courseId : null,
+    lessonId: typeof event.lessonId === 'string' ? event.lessonId : null,
+    occurredAt: event.occurredAt,
+    timezone: typeof event.timezone === 'string' ? event.timezone : 'UTC',
+    facts,
+  };
+}
+
+export type DrainOutcome =
+  | { kind: 'drained'; sent: number }
+  | { kind: 'waiting'; sent: number; retryAt: number; error: string }
+  | { kind: 'signed-out'; sent: number; error: string };
+
+export interface DrainDeps {
+  readonly store: Store;
+  readonly send: (events: EventInput[]) => Promise<{ results: EventResult[] }>;
+  readonly now: () => number;
+  readonly random: () => number;
+}
+
+export function pendingCount(store: Store): number {
+  return store.db.select({ n: sql<number>`count(*)` }).from(syncOutbox).where(isNull(syncOutbox.sentAt)).get()!.n;
+}
+
+/** Sends every pending row it can, in order; stops at the first failure and schedules a retry. */
+export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
+  const { store } = deps;
+  let sent = 0;
+  for (;;) {
+    const rows = store.db.select().from(syncOutbox).where(isNull(syncOutbox.sentAt)).orderBy(asc(syncOutbox.id)).limit(batchSize).all();
+    if (rows.length === 0) return { kind: 'drained', sent };
+    const head = rows[0]!;
+    if (head.nextAttemptAt > deps.now()) return { kind: 'waiting', sent, retryAt: head.nextAttemptAt, error: head.lastError ?? 'waiting to retry' };
+    const batch: { id: number; input: EventInput }[] = [];
+    for (const row of rows) {
+      const input = toEventInput(row.payload);
+      if (input) batch.push({ id: row.id, input });
+      else store.db.update(syncOutbox).set({ sentAt: deps.now(), lastError: 'not sent: the outbox row is not an event' }).where(eq(syncOutbox.id, row.id)).run();
+    }
+    if (batch.length === 0) continue;
+    let results: EventResult[];
+    try {
+      results = (await deps.send(batch.map((b) => b.input))).results;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (error instanceof SyncHttpError && error.status === 401) return { kind: 'signed-out', sent, error: message };
+      const retryable = error instanceof SyncOfflineError || (error instanceof SyncHttpError && (error.status >= 500 || error.status === 429));
+      const retryAt = deps.now() + backoffDelay(head.attempts, deps.random);
+      store.db
+        .update(syncOutbox)
+        .set({ attempts: head.attempts + 1, nextAttemptAt: retryAt, lastError: retryable ? message : `server refused the batch: ${message}` })
+        .where(eq(syncOutbox.id, head.id))
+        .run();
+      return { kind: 'waiting', sent, retryAt, error: message };
+    }
+    const at = deps.now();
+    const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));
+    store.transaction((db) => {
+      for (const item of batch) {
+        const result = byKey.get(item.input.idempotencyKey);
+        if (!result) continue;
+        // Accepted and duplicate are both "the server has it"; a rejection is final (it would be rejected again).
+        db.update(syncOutbox)
+          .set({ sentAt: at, lastError: result.status === 'rejected' ? `rejected by the server: ${result.code ?? 'implausible'}` : null })
+          .where(and(eq(syncOutbox.id, item.id), isNull(syncOutbox.sentAt)))
+          .run();
+      }
+    });
+    sent += batch.length;
+  }
+}

@@ -1,0 +1,146 @@
+// The app's sync against the real hosted API on loopback (PGlite in memory): offline backoff,
+// exactly-once delivery across a crash, certificates issued and verified with the server gone.
+import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/start';
+import { sql } from '../../server/db/database';
+import { openStore, type Store } from '../store/open-store';
+import { lessonProgress, syncOutbox } from '../store/schema';
+import { backoffDelay } from './backoff';
+import { SyncService, type Timers } from './sync-service';
+
+describe('backoff', () => {
+  it('grows exponentially up to the cap, with jitter inside [half, full]', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, r) => {
+        const delay = backoffDelay(attempt, () => r);
+        const ceiling = Math.min(15 * 60_000, 2_000 * 2 ** attempt);
+        expect(delay).toBeGreaterThanOrEqual(Math.floor(ceiling / 2));
+        expect(delay).toBeLessThanOrEqual(ceiling);
+      }),
+    );
+    expect(backoffDelay(0, () => 0)).toBe(1_000);
+    expect(backoffDelay(3, () => 1)).toBe(16_000);
+  });
+});
+
+describe('sync service against the hosted API', () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer | null = null;
+  let clock = Date.now();
+  const scheduled: { fn: () => void; ms: number }[] = [];
+  // Timers are recorded, not run: each test drives the loop itself.
+  const timers: Timers = { setTimeout: (fn, ms) => (scheduled.push({ fn, ms }), scheduled.length), clearTimeout: () => {} };
+  const lessons = [
+    { id: 'one', title: 'One', type: 'concept' },
+    { id: 'two', title: 'Two', type: 'quiz' },
+  ];
+  let sync: SyncService;
+  let port = 0;
+
+  const start = async () => {
+    server = await startServer({ port, dataDir: path.join(dir, 'server-db'), plausibility: undefined });
+    port = Number(new URL(server.url).port);
+  };
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-sync-'));
+    store = openStore(path.join(dir, 'drona.db'));
+    // Find a free port, then leave it closed: the server is "down" for the first test.
+    await start();
+    const url = server!.url;
+    await server!.close();
+    server = null;
+    sync = new SyncService(store, {
+      now: () => clock,
+      random: () => 0,
+      timers,
+      timezone: () => 'UTC',
+      courses: () => ({
+        listCourses: () => [{ id: 'course', title: 'Course', completedCount: 2 }],
+        getCourse: () => ({ title: 'Course', modules: [{ lessons }] }),
+      }),
+      progress: () => undefined,
+    });
+    sync.configure(url);
+  });
+  afterAll(async () => {
+    await sync.stop();
+    await server?.close();
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const addEvent = (key: string, kind: string, lessonId: string, occurredAt: number, extra: Record<string, unknown> = {}) =>
+    store.db
+      .insert(syncOutbox)
+      .values({ idempotencyKey: key, kind, payload: { event: { idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', ...extra } }, createdAt: occurredAt })
+      .run();
+
+  it('keeps events while the server is down and backs off', async () => {
+    const base = clock - 3600_000;
+    addEvent('lesson-completed:course:one', 'lesson-completed', 'one', base);
+    addEvent('lesson-completed:course:two', 'lesson-completed', 'two', base + 120_000);
+    addEvent('quiz-passed:course:two', 'quiz-passed', 'two', base + 130_000, { score: 100 });
+    await expect(sync.signIn({ displayName: 'Offline Olu', optedIn: true })).rejects.toMatchObject({ code: 'offline' });
+    await start();
+    await sync.signIn({ displayName: 'Olu', optedIn: true });
+    await server!.close();
+    server = null;
+    const status = await sync.syncNow();
+    expect(status.state).toBe('offline');
+    expect(status.pending).toBe(3);
+    const head = store.db.select().from(syncOutbox).all()[0]!;
+    expect(head.attempts).toBe(1);
+    expect(head.nextAttemptAt).toBe(clock + 1_000);
+    expect(scheduled.at(-1)!.ms).toBe(1_000);
+  });
+
+  it('drains in order exactly once, even when a crash loses the acknowledgement', async () => {
+    await start();
+    clock += 2_000;
+    const status = await sync.syncNow();
+    expect(status).toMatchObject({ state: 'idle', pending: 0, lastError: null });
+    const count = async () => (await server!.db.query<{ n: number }>(sql`select count(*)::int as n from events`))[0]!.n;
+    expect(await count()).toBe(3);
+    // The app crashed after the server stored the events but before they were marked sent.
+    store.db.update(syncOutbox).set({ sentAt: null }).run();
+    expect((await sync.syncNow()).pending).toBe(0);
+    expect(await count()).toBe(3);
+  });
+
+  it('requests a certificate the server checks, and verifies it offline', async () => {
+    for (const l of lessons) store.db.insert(lessonProgress).values({ courseId: 'course', lessonId: l.id, status: 'completed', completedAt: clock }).run();
+    const overview = sync.certificatesOverview();
+    expect(overview.courses[0]!.tiers.map((t) => t.eligible)).toEqual([true, false, false]);
+    const cert = await sync.requestCertificate('course', 'bronze');
+    expect(cert.verifyUrl).toBe(`${server!.url}/verify/${cert.id}`);
+    expect(cert.linkedInUrl).toContain('startTask=CERTIFICATION_NAME');
+    const page = await fetch(cert.verifyUrl);
+    expect(await page.text()).toContain('Olu');
+    await server!.close();
+    server = null;
+    expect(await sync.verifyCertificate(cert.id)).toMatchObject({ valid: true, revoked: false });
+    const pdf = await sync.exportPdf(cert.id);
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    store.sqlite.prepare("update certificates set jwt = replace(jwt, substr(jwt, instr(jwt, '.') + 5, 4), 'AAAA')").run();
+    expect((await sync.verifyCertificate(cert.id)).valid).toBe(false);
+  });
+
+  it('shows the cached leaderboard with its age when the server is gone', async () => {
+    await start();
+    const fresh = await sync.leaderboard('all', undefined);
+    expect(fresh.fromCache).toBe(false);
+    expect(fresh.around!.me).toMatchObject({ rank: 1, displayName: 'Olu' });
+    await server!.close();
+    server = null;
+    clock += 600_000;
+    const cached = await sync.leaderboard('all', undefined);
+    expect(cached).toMatchObject({ fromCache: true, fetchedAt: fresh.fetchedAt });
+    expect(cached.error).toMatch(/cannot be reached/);
+  });
+});
