@@ -175,6 +175,23 @@ describe('built-in course bundles', () => {
     }
   });
 
+  it.each(builtinCourses)('%s: xp follows the course scale for each lesson type', (courseId) => {
+    const scale: Record<string, [number, number]> = {
+      concept: [50, 50],
+      reflection: [50, 50],
+      guided: [75, 75],
+      practice: [75, 100],
+      'code-along': [100, 100],
+      quiz: [100, 100],
+      challenge: [150, 150],
+      project: [200, 200],
+    };
+    for (const { file, meta } of courses.get(courseId)!.lessons) {
+      const [low, high] = scale[String(meta.type)] ?? [0, 0];
+      expect(Number(meta.xp) >= low && Number(meta.xp) <= high, `${file}: a ${String(meta.type)} lesson is worth ${low}-${high} xp, not ${String(meta.xp)}`).toBe(true);
+    }
+  });
+
   it('meets the issue #3 minimums for both courses', () => {
     const counts = (courseId: string) => {
       const { course, lessons } = courses.get(courseId)!;
@@ -230,9 +247,9 @@ function runExercise(exercise: Exercise, variant: 'starter' | 'solution'): Promi
   });
 }
 
-/** Runs every exercise's solution and starter, two processes at a time (the machine has 2 cores). */
-async function runAll(): Promise<Map<string, RunOutcome>> {
-  const jobs = exercises.flatMap((exercise) => (['solution', 'starter'] as const).map((variant) => ({ exercise, variant })));
+/** Runs the given exercises' solutions and starters, two processes at a time (the machine has 2 cores). */
+async function runAll(chosen: Exercise[]): Promise<Map<string, RunOutcome>> {
+  const jobs = chosen.flatMap((exercise) => (['solution', 'starter'] as const).map((variant) => ({ exercise, variant })));
   const outcomes = new Map<string, RunOutcome>();
   let next = 0;
   const worker = async () => {
@@ -267,19 +284,23 @@ function findPython(): string | null {
 }
 const python = findPython();
 
-describeWhen(python !== null, 'python3 with pytest (apt-get install python3-pytest)', 'built-in exercises run against their tests', () => {
+function exerciseChecks(language: Exercise['language']): void {
+  const chosen = exercises.filter((exercise) => exercise.language === language);
   let outcomes = new Map<string, RunOutcome>();
   beforeAll(async () => {
-    outcomes = await runAll();
+    outcomes = await runAll(chosen);
   }, 300_000);
 
-  it.each(exercises.map((exercise) => [`${exercise.course}/${exercise.lessonId}`, exercise] as const))('%s: the solution passes and the starter fails', (key, exercise) => {
+  it.each(chosen.map((exercise) => [`${exercise.course}/${exercise.lessonId}`, exercise] as const))('%s: the solution passes and the starter fails', (key, exercise) => {
     const solution = outcomes.get(`${key}/solution`);
     const starter = outcomes.get(`${key}/starter`);
     expect(solution?.code, `reference solution of ${key} must pass its tests:\n${solution?.output}`).toBe(0);
     expect(starter && failedTests(exercise, starter, solution), `starter of ${key} must fail at least one test (not crash the runner):\n${starter?.output}`).toBe(true);
   });
-});
+}
+
+describe('built-in javascript exercises run against their tests (node --test)', () => exerciseChecks('javascript'));
+describeWhen(python !== null, 'python3 with pytest (apt-get install python3-pytest)', 'built-in python exercises run against their tests (pytest)', () => exerciseChecks('python'));
 
 // "Try it" runs the fenced python/javascript examples of a lesson body, so each one must run on its
 // own and print something; a predict-output quiz question's correct option must be what its code
