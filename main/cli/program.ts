@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../app/package-info';
 import { CliUserError } from './cli-error';
+import { registerCourseCommand } from './commands/course';
 import { registerServeCommand } from './commands/serve';
 import { registerServerCommand } from './commands/server';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   registerServeCommand(program);
+  registerCourseCommand(program);
   registerServerCommand(program);
   return program;
 }

@@ -1,0 +1,43 @@
+// `drona course validate --run`: every exercise's reference solution must pass its tests and
+// its starter must fail at least one, checked through the sandbox service.
+import type { BundleFiles, BundleProblem } from './bundle-files';
+import { problem } from './bundle-files';
+import type { LoadedCourse } from './course-bundle';
+
+export interface ExerciseChecker {
+  check(request: {
+    language: 'python' | 'javascript';
+    files: { path: string; content: string }[];
+    tests: { path: string; content: string }[];
+    limits?: { timeoutSeconds?: number; memoryMb?: number };
+  }): Promise<{ status: 'pass' | 'fail' | 'error'; message?: string; tests: { name: string; status: string; message?: string }[] }>;
+}
+
+export interface ExerciseVerdict {
+  readonly folder: string;
+  readonly solution: 'pass' | 'fail' | 'error';
+  readonly starter: 'pass' | 'fail' | 'error';
+}
+
+const textOf = (files: BundleFiles, name: string) => files.get(name)?.toString('utf8') ?? '';
+
+export async function verifyExercises(course: LoadedCourse, files: BundleFiles, checker: ExerciseChecker, onVerdict?: (verdict: ExerciseVerdict) => void): Promise<BundleProblem[]> {
+  const problems: BundleProblem[] = [];
+  for (const [folder, spec] of course.exercises) {
+    const declared = [...spec.files.editable, ...spec.files.readOnly, ...spec.files.hidden];
+    // Tests are flattened to the learner's folder, as the sandbox harness expects.
+    const tests = [...files.keys()].filter((name) => name.startsWith(`${folder}/tests/`)).map((name) => ({ path: name.slice(`${folder}/tests/`.length).split('/').pop()!, content: textOf(files, name) }));
+    const variant = (which: string) => declared.map((file) => ({ path: file, content: textOf(files, `${folder}/${which}/${file}`) }));
+    const limits = spec.limits ? { limits: spec.limits } : {};
+    const solution = await checker.check({ language: spec.language, files: variant('solution'), tests, ...limits });
+    const starter = await checker.check({ language: spec.language, files: variant('starter'), tests, ...limits });
+    onVerdict?.({ folder, solution: solution.status, starter: starter.status });
+    const failing = solution.tests.filter((test) => test.status !== 'pass').map((test) => `${test.name}: ${test.message ?? test.status}`);
+    if (solution.status !== 'pass') {
+      problems.push(problem(`${folder}/solution`, `the reference solution does not pass its tests (${solution.status}${solution.message ? `: ${solution.message}` : ''})${failing.length ? `\n    ${failing.join('\n    ')}` : ''}`, 'fix the solution or the tests so that the solution passes every test'));
+    }
+    if (starter.status === 'pass') problems.push(problem(`${folder}/starter`, 'the starter already passes every test', 'the starter must leave the task undone: at least one test has to fail'));
+    else if (starter.status === 'error') problems.push(problem(`${folder}/starter`, `the starter does not run under the tests (${starter.message ?? 'error'})`, 'the starter must load and fail a test, not crash the test runner (e.g. define the function with `pass`)'));
+  }
+  return problems;
+}
