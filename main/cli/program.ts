@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { appVersion } from '../app/package-info';
 import { CliUserError } from './cli-error';
 import { registerCourseCommand } from './commands/course';
+import { registerRunCommand } from './commands/run';
+import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
 import { registerServerCommand } from './commands/server';
 
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   registerServeCommand(program);
+  registerRunCommand(program);
+  registerSandboxCommand(program);
   registerCourseCommand(program);
   registerServerCommand(program);
   return program;

@@ -11,7 +11,7 @@ import { OutputCollector } from './output-collector';
 import type { RunEnd } from './run-outcome';
 
 export const notIsolatedWarning =
-  'Not isolated: no Docker engine answered, so your code runs as a plain process on this computer (with time, memory and file limits, but able to read your files and use the network).';
+  'Not isolated: your code runs as a plain process on this computer, with time, memory and file limits but able to read your files and use the network. Install and start Docker to isolate it.';
 
 function prlimitArgs(spec: ExecSpec): string[] {
   const { limits } = spec;

@@ -95,7 +95,7 @@ export class SandboxService {
     const probe = await probeDocker(docker);
     if (!probe.ok) {
       if (choice === 'docker') throw new Error(`Docker did not answer: ${probe.reason}`);
-      this.detail = `${notIsolatedWarning} (Docker: ${probe.reason})`;
+      this.detail = `${notIsolatedWarning} (No Docker engine answered: ${probe.reason})`;
       return;
     }
     const removed = await removeStaleContainers(docker).catch(() => 0);
@@ -155,7 +155,7 @@ export class SandboxService {
       truncated: outcome.truncated,
       diagnostics,
       driver: this.driver.name,
-      message: this.driver.isolated ? classified.message : `${classified.message} (${notIsolatedWarning})`,
+      message: this.driver.isolated ? classified.message : `${classified.message} (Not isolated.)`,
     };
   }
 

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sandboxLanguages, type SandboxLanguage } from '../../../preload/contract/sandbox';
+import { notIsolatedWarning } from '../../sandbox/process-driver';
+import { SandboxService } from '../../sandbox/sandbox-service';
+import { CliUserError } from '../cli-error';
+
+interface RunFlags {
+  lang: string;
+  timeout?: string;
+  driver?: 'auto' | 'docker' | 'process';
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('run one file in the sandbox; prints its output, then the kind of result and the exit code')
+    .requiredOption('--lang <language>', `the file's language (${sandboxLanguages.join(' or ')})`)
+    .option('--timeout <seconds>', 'wall-clock limit (default 5, at most 30)')
+    .option('--driver <driver>', 'auto (default), docker or process')
+    .argument('<file>', 'the program to run')
+    .action(async (file: string, flags: RunFlags) => {
+      if (!(sandboxLanguages as readonly string[]).includes(flags.lang)) {
+        throw new CliUserError(`--lang must be one of ${sandboxLanguages.join(', ')}, not "${flags.lang}".`);
+      }
+      if (flags.driver && !['auto', 'docker', 'process'].includes(flags.driver)) throw new CliUserError(`--driver must be auto, docker or process, not "${flags.driver}".`);
+      const timeoutSeconds = flags.timeout === undefined ? undefined : Number(flags.timeout);
+      if (timeoutSeconds !== undefined && !(timeoutSeconds > 0 && timeoutSeconds <= 30)) throw new CliUserError(`--timeout must be a number of seconds from 1 to 30, not "${flags.timeout}".`);
+      let content: string;
+      try {
+        content = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new CliUserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      const entry = path.basename(file);
+      const service = await SandboxService.create({ warm: false, ...(flags.driver ? { driver: flags.driver } : {}) }).catch((error: Error) => {
+        throw new CliUserError(error.message);
+      });
+      try {
+        if ((await service.driverName()) === 'process') process.stderr.write(`drona: ${notIsolatedWarning}\n`);
+        const result = await service.run(
+          { language: flags.lang as SandboxLanguage, files: [{ path: entry, content }], entry, ...(timeoutSeconds ? { limits: { timeoutSeconds } } : {}) },
+          { onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text) },
+        );
+        const where = result.diagnostics[0] ? ` at ${result.diagnostics[0].file}:${result.diagnostics[0].line}` : '';
+        process.stderr.write(
+          `── ${result.outcome}${result.exitCode === null ? '' : ` (exit code ${result.exitCode})`}${where} in ${Math.round(result.durationMs)} ms, ${result.driver} driver${result.driver === 'process' ? ' (not isolated)' : ''}\n`,
+        );
+        if (result.outcome !== 'finished') process.stderr.write(`── ${result.message}\n`);
+        if (result.outcome === 'sandbox-error') process.exitCode = 2;
+        else if (result.outcome !== 'finished') process.exitCode = 1;
+      } finally {
+        await service.close();
+      }
+    });
+}

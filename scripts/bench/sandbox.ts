@@ -1,0 +1,119 @@
+// npm run bench:sandbox — Run and Check through the warm pool, for Python and JavaScript,
+// against a cold `docker run` and a bare local process measured in the same run.
+// Goal: warm Run p50 within 2x of the bare local process and at least 10x faster than cold.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SandboxLanguage } from '../../preload/contract/sandbox';
+import { runnerImage } from '../../main/sandbox/runner-images';
+import { SandboxService } from '../../main/sandbox/sandbox-service';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+
+const hello: Record<SandboxLanguage, { file: string; code: string; bare: string[] }> = {
+  python: { file: 'main.py', code: 'print("hello, world")\n', bare: [] },
+  javascript: { file: 'main.js', code: 'console.log("hello, world");\n', bare: [] },
+};
+
+const suite: Record<SandboxLanguage, { files: { path: string; content: string }[]; tests: { path: string; content: string }[] }> = {
+  python: {
+    files: [{ path: 'main.py', content: 'def add(a, b):\n    return a + b\n' }],
+    tests: [
+      {
+        path: 'test_main.py',
+        content: 'from main import add\n\n' + [1, 2, 3, 4, 5].map((n) => `def test_add_${n}():\n    assert add(${n}, ${n}) == ${2 * n}, "add(${n}, ${n}) should be ${2 * n}"\n`).join('\n'),
+      },
+    ],
+  },
+  javascript: {
+    files: [{ path: 'main.js', content: 'export const add = (a, b) => a + b;\n' }],
+    tests: [
+      {
+        path: 'main.test.js',
+        content:
+          "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { add } from './main.js';\n" +
+          [1, 2, 3, 4, 5].map((n) => `test('add ${n}', () => { assert.equal(add(${n}, ${n}), ${2 * n}); });\n`).join(''),
+      },
+    ],
+  },
+};
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const fmt = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
+
+async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+/** Times `fn` `count` times; `between` runs untimed after each sample (the pool's cleanup, off the Run's critical path). */
+async function measure(label: string, count: number, fn: () => Promise<unknown> | unknown, between?: () => Promise<void>) {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    samples.push(await time(fn));
+    await between?.();
+  }
+  const p50 = quantile(samples, 0.5);
+  const p95 = quantile(samples, 0.95);
+  process.stdout.write(`  ${label.padEnd(34)} p50 ${fmt(p50)}   p95 ${fmt(p95)}   (n=${count})\n`);
+  return { p50, p95 };
+}
+
+function realBinary(command: string, printPath: string[]): string {
+  const result = spawnSync(command, printPath, { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : command;
+}
+
+const bareCommand: Record<SandboxLanguage, string> = {
+  // pyenv and similar shims are shell scripts; time the interpreter itself.
+  python: realBinary('python3', ['-c', 'import sys; print(sys.executable)']),
+  javascript: process.execPath,
+};
+
+const sandbox = await SandboxService.create({ driver: 'docker', prewarm: true });
+await sandbox.settled();
+const settle = () => sandbox.settled();
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-'));
+const summary: string[] = [];
+try {
+  for (const language of ['python', 'javascript'] as const) {
+    process.stdout.write(`\n${language}\n`);
+    const { file, code } = hello[language];
+    fs.writeFileSync(path.join(scratch, file), code);
+    const bareArgs = [path.join(scratch, file)];
+    const bare = await measure('bare local process (hello)', RUNS, () => {
+      const result = spawnSync(bareCommand[language], bareArgs, { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(result.stderr);
+    });
+    const image = runnerImage(language).ref;
+    const coldArgv = language === 'python' ? ['python3', '-c', 'print("hello, world")'] : ['node', '-e', 'console.log("hello, world")'];
+    const cold = await measure('cold docker run --rm (hello)', COLD_RUNS, () => {
+      const result = spawnSync('docker', ['run', '--rm', '--network', 'none', '--log-driver', 'none', image, ...coldArgv], { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(result.stderr);
+    });
+    const warmRun = await measure('warm Run (hello)', RUNS, async () => {
+      const result = await sandbox.run({ language, files: [{ path: file, content: code }], entry: file });
+      if (result.outcome !== 'finished') throw new Error(result.message);
+    }, settle);
+    const warmCheck = await measure('warm Check (5 tests)', Math.ceil(RUNS / 2), async () => {
+      const result = await sandbox.check({ language, ...suite[language] });
+      if (result.status !== 'pass') throw new Error(JSON.stringify(result).slice(0, 500));
+    }, settle);
+    const vsBare = warmRun.p50 / bare.p50;
+    const vsCold = cold.p50 / warmRun.p50;
+    summary.push(
+      `${language.padEnd(10)} warm Run p50 ${fmt(warmRun.p50)} = ${vsBare.toFixed(2)}x bare local (${fmt(bare.p50)}) [goal <= 2x], ` +
+        `${vsCold.toFixed(1)}x faster than cold docker run (${fmt(cold.p50)}) [goal >= 10x]; Check p50 ${fmt(warmCheck.p50)}`,
+    );
+  }
+} finally {
+  await sandbox.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+process.stdout.write(`\nratios\n${summary.map((line) => `  ${line}`).join('\n')}\n`);
