@@ -93,14 +93,14 @@ export interface Tally {
 
 export const emptyTally = (): Tally => ({ global: emptyStats(), byCourse: new Map() });
 
-/** Adds one event's counts to a tally, in place (the service's cache is rebuilt on rollback). */
-export function tallyEvent(tally: Tally, event: EventFacts): void {
+/** Adds one event's counts (`times` identical events) to a tally, in place (the service's cache is rebuilt on rollback). */
+export function tallyEvent(tally: Tally, event: EventFacts, times = 1): void {
   const counts = countsFor(event);
   let course = event.courseId ? tally.byCourse.get(event.courseId) : undefined;
   if (event.courseId && !course) tally.byCourse.set(event.courseId, (course = {}));
   for (const [stat, n] of Object.entries(counts) as [AchievementStat, number][]) {
-    tally.global[stat] += n;
-    if (course) course[stat] = (course[stat] ?? 0) + n;
+    tally.global[stat] += n * times;
+    if (course) course[stat] = (course[stat] ?? 0) + n * times;
   }
 }
 

@@ -262,7 +262,11 @@ describe('ProgressService properties', () => {
         for (const event of events) expect((await progress.record(event)).duplicate).toBe(true);
         expect(state(store, progress)).toEqual(once);
         // A fresh service over the same file derives the same figures from the tables.
-        expect(service(store).snapshot()).toEqual(once.snapshot);
+        const fresh = service(store);
+        expect(fresh.snapshot()).toEqual(once.snapshot);
+        expect(fresh.state().tally.global).toEqual(progress.state().tally.global);
+        expect([...fresh.state().tally.byCourse]).toEqual([...progress.state().tally.byCourse]);
+        expect(fresh.state().streak).toEqual(progress.state().streak);
         store.close();
         stores.splice(stores.indexOf(store), 1);
       }),

@@ -6,6 +6,7 @@
 // in memory as a cache of those tables, checked against SQLite's `data_version` at the start of
 // every transaction: a write by another connection (another process) makes it reload, and a
 // rolled-back transaction throws the cache away.
+import type { Statement } from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DronaError } from '../../preload/contract';
@@ -19,12 +20,12 @@ import {
   type RecordResult,
 } from '../../preload/contract/progress';
 import type { EventBus } from '../ipc/event-bus';
-import type { Store, StoreDb } from '../store/open-store';
-import { achievements, activityEvents, lessonProgress, profile, syncOutbox, xpLedger } from '../store/schema';
+import type { Store } from '../store/open-store';
+import { achievements, profile } from '../store/schema';
 import { emptyTally, newlyEarned, tallyEvent, type Tally } from './achievements';
 import builtinJson from './builtin-achievements.json';
 import { levelFor, levelProgress } from './levels';
-import { addActivity, emptyStreak, isKnownTimezone, localDate, localHour, streakFrom, streakStatus, type StreakState } from './streaks';
+import { addActivity, emptyStreak, isKnownTimezone, localDateAndHour, streakFrom, streakStatus, type StreakEvent, type StreakState } from './streaks';
 import { awardFor, QUALIFYING_KINDS, type Award } from './xp-rules';
 
 export const builtinAchievements: readonly AchievementDefinition[] = z.array(achievementDefinitionSchema).parse(builtinJson);
@@ -49,6 +50,15 @@ interface Cache {
   earned: Set<string>;
 }
 
+type PreparedStatements = Record<
+  'dataVersion' | 'insertEvent' | 'insertXp' | 'completeLesson' | 'lesson' | 'openInModule' | 'openInCourse' | 'insertAchievement' | 'insertOutbox' | 'qualifying',
+  Statement
+>;
+interface LessonRow {
+  moduleId: string;
+  par: number | null;
+}
+
 const LESSON_KINDS = new Set(['lesson-completed', 'challenge-completed', 'quiz-passed']);
 const QUALIFYING_LIST = [...QUALIFYING_KINDS];
 
@@ -57,6 +67,9 @@ type StoredEvent = LearningEvent & { localDate: string };
 
 export class ProgressService {
   private cache: Cache | null = null;
+  private prepared: PreparedStatements | null = null;
+  /** Module/course completions found while applying a lesson event, applied after it. */
+  private pendingCompletions: LearningEvent[] = [];
   private readonly courseDefinitions = new Map<string, readonly AchievementDefinition[]>();
   private readonly now: () => number;
 
@@ -94,7 +107,7 @@ export class ProgressService {
   }
 
   private dataVersion(): number {
-    return this.store.sqlite.pragma('data_version', { simple: true }) as number;
+    return this.statements().dataVersion.get() as number;
   }
 
   /** The cache, rebuilt from the tables when another connection wrote since we last looked. */
@@ -103,21 +116,41 @@ export class ProgressService {
     if (this.cache && this.cache.dataVersion === version) return this.cache;
     const db = this.store.db;
     const totalXp = db.get<{ total: number }>(sql`SELECT coalesce(sum(amount), 0) AS total FROM xp_ledger`).total;
+    // Counts: identical facts grouped in SQL, so a long history costs one pass inside SQLite.
     const tally = emptyTally();
+    const groups = this.store.sqlite
+      .prepare(
+        `SELECT kind, course_id AS courseId, json_extract(detail, '$.firstAttempt') AS firstAttempt, json_extract(detail, '$.hintsUsed') AS hintsUsed,
+                json_extract(detail, '$.score') AS score, json_extract(detail, '$.underPar') AS underPar, json_extract(detail, '$.tier') AS tier,
+                json_extract(detail, '$.lessonType') AS lessonType, count(*) AS times
+         FROM activity_events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+      )
+      .all() as (Record<'kind' | 'courseId' | 'tier' | 'lessonType', string | null> & Record<'firstAttempt' | 'hintsUsed' | 'score' | 'underPar' | 'times', number | null>)[];
+    const flag = (value: number | null) => (value === null ? undefined : value === 1);
+    for (const group of groups) {
+      tallyEvent(
+        tally,
+        {
+          kind: group.kind as LearningEvent['kind'],
+          ...(group.courseId === null ? {} : { courseId: group.courseId }),
+          ...(group.firstAttempt === null ? {} : { firstAttempt: flag(group.firstAttempt)! }),
+          ...(group.hintsUsed === null ? {} : { hintsUsed: group.hintsUsed }),
+          ...(group.score === null ? {} : { score: group.score }),
+          ...(group.underPar === null ? {} : { underPar: flag(group.underPar)! }),
+          ...(group.tier === null ? {} : { tier: group.tier as 'bronze' | 'silver' | 'gold' }),
+          ...(group.lessonType === null ? {} : { lessonType: group.lessonType }),
+        },
+        group.times!,
+      );
+    }
+    // The streak replays the qualifying days in time order.
     let streak = emptyStreak;
     let lastQualifyingAt = 0;
     const activeDates = new Set<string>();
-    const rows = this.store.sqlite
-      .prepare('SELECT kind, occurred_at AS occurredAt, timezone, local_date AS localDate, detail FROM activity_events ORDER BY occurred_at, id')
-      .all() as { kind: string; occurredAt: number; timezone: string; localDate: string; detail: string | null }[];
-    for (const row of rows) {
-      const facts = { ...(row.detail ? (JSON.parse(row.detail) as Partial<StoredEvent>) : {}), kind: row.kind } as StoredEvent;
-      tallyEvent(tally, facts);
-      if (QUALIFYING_KINDS.has(row.kind)) {
-        streak = addActivity(streak, row);
-        lastQualifyingAt = row.occurredAt;
-        activeDates.add(row.localDate);
-      }
+    for (const row of this.statements().qualifying.iterate(...QUALIFYING_LIST) as Iterable<StreakEvent>) {
+      streak = addActivity(streak, row);
+      lastQualifyingAt = row.occurredAt;
+      activeDates.add(row.localDate);
     }
     const earned = new Set(db.select({ id: achievements.id }).from(achievements).all().map((row) => row.id));
     this.cache = { dataVersion: version, totalXp, tally, streak, lastQualifyingAt, activeDates, earned };
@@ -152,7 +185,7 @@ export class ProgressService {
     let result: RecordResult;
     let kinds: AwardedEvent['kind'][] = [];
     try {
-      [result, kinds] = this.store.transaction((db) => this.recordIn(db, event));
+      [result, kinds] = this.store.transaction(() => this.recordIn(event));
     } catch (error) {
       this.cache = null; // the transaction rolled back; the in-memory figures may include it
       throw error;
@@ -171,18 +204,20 @@ export class ProgressService {
     }
   }
 
-  private recordIn(db: StoreDb, event: LearningEvent): [RecordResult, AwardedEvent['kind'][]] {
+  private recordIn(event: LearningEvent): [RecordResult, AwardedEvent['kind'][]] {
     const cache = this.fresh();
     const levelBefore = levelFor(cache.totalXp);
     const awarded: Award[] = [];
     const earned: AchievementDefinition[] = [];
     const kinds: AwardedEvent['kind'][] = [];
-    const first = this.apply(db, cache, event, awarded, earned);
-    if (!first) {
+    this.pendingCompletions = [];
+    if (!this.apply(cache, event, awarded, earned)) {
       return [{ awarded: [], achievements: [], levelBefore, levelAfter: levelBefore, totalXp: cache.totalXp, duplicate: true }, kinds];
     }
     kinds.push(event.kind);
-    for (const derived of this.completions(db, event)) if (this.apply(db, cache, derived, awarded, earned)) kinds.push(derived.kind);
+    const derived = this.pendingCompletions;
+    this.pendingCompletions = [];
+    for (const completion of derived) if (this.apply(cache, completion, awarded, earned)) kinds.push(completion.kind);
     // Keep the data_version we hold: our own commits do not change it for this connection.
     cache.dataVersion = this.dataVersion();
     return [
@@ -198,48 +233,72 @@ export class ProgressService {
     ];
   }
 
+  /** The hot path's statements, prepared once (drizzle would build and prepare them per call). */
+  private statements() {
+    if (this.prepared) return this.prepared;
+    const db = this.store.sqlite;
+    const openLessons = (moduleOnly: boolean) =>
+      db.prepare(`
+        SELECT coalesce(sum(coalesce(p.status, '') <> 'completed'), 0) AS open, coalesce(sum(p.active_seconds), 0) AS active,
+               coalesce(sum(l.par_time_seconds), 0) AS par, coalesce(sum(l.par_time_seconds IS NULL), 0) AS unknownPar
+        FROM lessons l LEFT JOIN lesson_progress p ON p.course_id = l.course_id AND p.lesson_id = l.lesson_id
+        WHERE l.course_id = ? AND l.removed_at IS NULL ${moduleOnly ? 'AND l.module_id = ?' : ''}`);
+    this.prepared = {
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
+      insertEvent: db.prepare(
+        'INSERT INTO activity_events (idempotency_key, kind, course_id, lesson_id, occurred_at, timezone, local_date, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      insertXp: db.prepare(
+        'INSERT INTO xp_ledger (idempotency_key, activity, base_xp, bonus_percent, amount, course_id, lesson_id, occurred_at, timezone, local_date, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      completeLesson: db.prepare(`
+        INSERT INTO lesson_progress (course_id, lesson_id, status, started_at, completed_at, active_seconds) VALUES (?, ?, 'completed', ?, ?, ?)
+        ON CONFLICT (course_id, lesson_id) DO UPDATE SET status = 'completed', completed_at = coalesce(completed_at, excluded.completed_at),
+          active_seconds = max(active_seconds, excluded.active_seconds)`),
+      lesson: db.prepare('SELECT module_id AS moduleId, par_time_seconds AS par FROM lessons WHERE course_id = ? AND lesson_id = ? AND removed_at IS NULL'),
+      openInModule: openLessons(true),
+      openInCourse: openLessons(false),
+      insertAchievement: db.prepare('INSERT INTO achievements (id, earned_at, event_key, detail) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+      insertOutbox: db.prepare('INSERT INTO sync_outbox (idempotency_key, kind, payload, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+      qualifying: db.prepare(
+        `SELECT occurred_at AS occurredAt, timezone, local_date AS localDate FROM activity_events WHERE kind IN (${QUALIFYING_LIST.map(() => '?').join(', ')}) ORDER BY occurred_at, id`,
+      ),
+    };
+    return this.prepared;
+  }
+
   /** Applies one event inside the open transaction; false when its key was recorded before. */
-  private apply(db: StoreDb, cache: Cache, input: LearningEvent, awarded: Award[], earned: AchievementDefinition[]): boolean {
-    const date = localDate(input.occurredAt, input.timezone);
-    const event: StoredEvent = { ...input, underPar: input.underPar ?? this.underPar(db, input), localDate: date };
-    const inserted = db
-      .insert(activityEvents)
-      .values({
-        idempotencyKey: event.idempotencyKey,
-        kind: event.kind,
-        courseId: event.courseId ?? null,
-        lessonId: event.lessonId ?? null,
-        occurredAt: event.occurredAt,
-        timezone: event.timezone,
-        localDate: date,
-        detail: event,
-      })
-      .onConflictDoNothing()
-      .run();
+  private apply(cache: Cache, input: LearningEvent, awarded: Award[], earned: AchievementDefinition[]): boolean {
+    const q = this.statements();
+    const { date, hour } = localDateAndHour(input.occurredAt, input.timezone);
+    const lesson = LESSON_KINDS.has(input.kind) && input.courseId && input.lessonId ? (q.lesson.get(input.courseId, input.lessonId) as LessonRow | undefined) : undefined;
+    const underPar = input.underPar ?? (lesson?.par && input.elapsedSeconds !== undefined ? input.elapsedSeconds <= lesson.par : undefined);
+    const event: StoredEvent = { ...input, ...(underPar === undefined ? {} : { underPar }), localDate: date };
+    const inserted = q.insertEvent.run(event.idempotencyKey, event.kind, event.courseId ?? null, event.lessonId ?? null, event.occurredAt, event.timezone, date, JSON.stringify(event));
     if (inserted.changes === 0) return false;
 
     const before = streakStatus(cache.streak, event.occurredAt, event.timezone);
     const award = awardFor(event, { streakActive: before.alive && before.current > 0 });
     if (award) {
-      db.insert(xpLedger)
-        .values({
-          idempotencyKey: event.idempotencyKey,
-          activity: award.activity,
-          baseXp: award.baseXp,
-          bonusPercent: award.bonusPercent,
-          amount: award.amount,
-          courseId: event.courseId ?? null,
-          lessonId: event.lessonId ?? null,
-          occurredAt: event.occurredAt,
-          timezone: event.timezone,
-          localDate: date,
-          detail: { bonuses: award.bonuses },
-        })
-        .run();
+      q.insertXp.run(
+        event.idempotencyKey,
+        award.activity,
+        award.baseXp,
+        award.bonusPercent,
+        award.amount,
+        event.courseId ?? null,
+        event.lessonId ?? null,
+        event.occurredAt,
+        event.timezone,
+        date,
+        JSON.stringify({ bonuses: award.bonuses }),
+      );
       cache.totalXp += award.amount;
       awarded.push(award);
     }
-    if (LESSON_KINDS.has(event.kind) && event.courseId && event.lessonId) this.completeLesson(db, event);
+    if (LESSON_KINDS.has(event.kind) && event.courseId && event.lessonId) {
+      q.completeLesson.run(event.courseId, event.lessonId, event.occurredAt, event.occurredAt, Math.round(event.elapsedSeconds ?? 0));
+    }
 
     tallyEvent(cache.tally, event);
     if (QUALIFYING_KINDS.has(event.kind)) {
@@ -248,85 +307,41 @@ export class ProgressService {
         cache.lastQualifyingAt = event.occurredAt;
       } else {
         // An event from the past (a replay, a clock fix): rebuild the streak in time order.
-        cache.streak = streakFrom(
-          db.all<{ occurredAt: number; timezone: string; localDate: string }>(
-            sql`SELECT occurred_at AS occurredAt, timezone, local_date AS localDate FROM activity_events WHERE kind IN (${sql.join(QUALIFYING_LIST.map((kind) => sql`${kind}`), sql`, `)}) ORDER BY occurred_at, id`,
-          ),
-        );
+        cache.streak = streakFrom(q.qualifying.all(...QUALIFYING_LIST) as StreakEvent[]);
       }
       cache.activeDates.add(date);
     }
     this.syncDerivedStats(cache);
 
-    const newly = newlyEarned(this.definitions(), cache.earned, cache.tally, { ...event, localHour: localHour(event.occurredAt, event.timezone) });
+    const newly = newlyEarned(this.definitions(), cache.earned, cache.tally, { ...event, localHour: hour });
     for (const definition of newly) {
-      const row = db
-        .insert(achievements)
-        .values({ id: definition.id, earnedAt: event.occurredAt, eventKey: event.idempotencyKey, detail: { title: definition.title } })
-        .onConflictDoNothing()
-        .run();
+      const row = q.insertAchievement.run(definition.id, event.occurredAt, event.idempotencyKey, JSON.stringify({ title: definition.title }));
       cache.earned.add(definition.id);
       if (row.changes > 0) earned.push(definition);
     }
-
-    db.insert(syncOutbox)
-      .values({
-        idempotencyKey: event.idempotencyKey,
-        kind: event.kind,
-        payload: { event, awarded: award ? [{ activity: award.activity, amount: award.amount, bonusPercent: award.bonusPercent }] : [], achievements: newly.map((d) => d.id) },
-        createdAt: this.now(),
-      })
-      .onConflictDoNothing()
-      .run();
+    const payload = { event, awarded: award ? [{ activity: award.activity, amount: award.amount, bonusPercent: award.bonusPercent }] : [], achievements: newly.map((d) => d.id) };
+    q.insertOutbox.run(event.idempotencyKey, event.kind, JSON.stringify(payload), this.now());
+    if (lesson) this.pendingCompletions.push(...this.completions(event, lesson.moduleId));
     return true;
   }
 
-  /** Under par when the event says so, or when its elapsed time is under the lesson's par time. */
-  private underPar(db: StoreDb, event: LearningEvent): boolean | undefined {
-    if (!LESSON_KINDS.has(event.kind) || event.elapsedSeconds === undefined || !event.courseId || !event.lessonId) return undefined;
-    const row = db.get<{ par: number | null } | undefined>(sql`SELECT par_time_seconds AS par FROM lessons WHERE course_id = ${event.courseId} AND lesson_id = ${event.lessonId}`);
-    return row?.par ? event.elapsedSeconds <= row.par : undefined;
-  }
-
-  private completeLesson(db: StoreDb, event: StoredEvent): void {
-    const seconds = Math.round(event.elapsedSeconds ?? 0);
-    db.insert(lessonProgress)
-      .values({ courseId: event.courseId!, lessonId: event.lessonId!, status: 'completed', startedAt: event.occurredAt, completedAt: event.occurredAt, activeSeconds: seconds })
-      .onConflictDoUpdate({
-        target: [lessonProgress.courseId, lessonProgress.lessonId],
-        set: {
-          status: 'completed',
-          completedAt: sql`coalesce(${lessonProgress.completedAt}, ${event.occurredAt})`,
-          activeSeconds: sql`max(${lessonProgress.activeSeconds}, ${seconds})`,
-        },
-      })
-      .run();
-  }
-
   /** Module and course completions this lesson event finishes (from the installed course outline). */
-  private completions(db: StoreDb, event: LearningEvent): LearningEvent[] {
-    if (!LESSON_KINDS.has(event.kind) || !event.courseId || !event.lessonId) return [];
-    const lesson = db.get<{ moduleId: string } | undefined>(sql`SELECT module_id AS moduleId FROM lessons WHERE course_id = ${event.courseId} AND lesson_id = ${event.lessonId}`);
-    if (!lesson) return [];
-    const open = (moduleOnly: boolean) =>
-      db.get<{ open: number; active: number; par: number; unknownPar: number }>(sql`
-        SELECT sum(coalesce(p.status, '') <> 'completed') AS open, coalesce(sum(p.active_seconds), 0) AS active,
-               coalesce(sum(l.par_time_seconds), 0) AS par, sum(l.par_time_seconds IS NULL) AS unknownPar
-        FROM lessons l LEFT JOIN lesson_progress p ON p.course_id = l.course_id AND p.lesson_id = l.lesson_id
-        WHERE l.course_id = ${event.courseId} AND l.removed_at IS NULL ${moduleOnly ? sql`AND l.module_id = ${lesson.moduleId}` : sql``}`);
-    const base = { courseId: event.courseId, occurredAt: event.occurredAt, timezone: event.timezone };
-    const derived: LearningEvent[] = [];
-    const module = open(true);
-    if (module.open === 0) {
-      derived.push({
+  private completions(event: LearningEvent, moduleId: string): LearningEvent[] {
+    const q = this.statements();
+    type Open = { open: number; active: number; par: number; unknownPar: number };
+    const base = { courseId: event.courseId!, occurredAt: event.occurredAt, timezone: event.timezone };
+    const module = q.openInModule.get(event.courseId, moduleId) as Open;
+    if (module.open > 0) return [];
+    const derived: LearningEvent[] = [
+      {
         ...base,
         kind: 'module-completed',
-        moduleId: lesson.moduleId,
-        idempotencyKey: `module-completed:${event.courseId}:${lesson.moduleId}`,
+        moduleId,
+        idempotencyKey: `module-completed:${event.courseId}:${moduleId}`,
         underPar: module.unknownPar === 0 && module.par > 0 && module.active > 0 && module.active <= module.par,
-      });
-      if (open(false).open === 0) derived.push({ ...base, kind: 'course-completed', idempotencyKey: `course-completed:${event.courseId}` });
-    }
+      },
+    ];
+    if ((q.openInCourse.get(event.courseId) as Open).open === 0) derived.push({ ...base, kind: 'course-completed', idempotencyKey: `course-completed:${event.courseId}` });
     return derived;
   }
 

@@ -41,6 +41,8 @@ function localParts(at: number, timezone: string): { date: string; hour: number 
   return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) % 24 };
 }
 
+/** The calendar date and the hour of an instant in a timezone, in one formatting pass. */
+export const localDateAndHour = localParts;
 /** The calendar date (YYYY-MM-DD) of an instant in a timezone. */
 export const localDate = (at: number, timezone: string): string => localParts(at, timezone).date;
 /** The hour (0–23) of an instant in a timezone. */

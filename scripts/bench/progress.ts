@@ -1,0 +1,149 @@
+// bench:progress — with a ledger of 100,000 rows: the time to record one learning event
+// (activity row, XP row, lesson progress, all achievements evaluated, outbox row, one
+// transaction) and to evaluate every achievement; the first snapshot after start (cache built
+// from the tables); and the time to render the Progress view in Chromium (serve mode).
+// Baseline, measured in the same run on the same file: one bare INSERT in its own transaction.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { emptyTally, newlyEarned, tallyEvent } from '../../main/progress/achievements';
+import { builtinAchievements, ProgressService } from '../../main/progress/progress-service';
+import { localDate } from '../../main/progress/streaks';
+import { openStore } from '../../main/store/open-store';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const LEDGER_ROWS = Number(process.env.BENCH_LEDGER ?? 100_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 2_000);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const stats = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { mean: samples.reduce((s, x) => s + x, 0) / samples.length, p50: at(0.5), p95: at(0.95) };
+};
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-progress-'));
+const file = path.join(dataDir, 'drona.db');
+const store = openStore(file);
+const start = Date.UTC(2023, 0, 1, 9);
+const kinds = ['lesson-completed', 'quiz-passed', 'challenge-completed', 'check-passed'];
+console.log(`seeding ${LEDGER_ROWS.toLocaleString()} ledger rows and activity events…`);
+store.sqlite
+  .prepare("INSERT INTO profile (id, name, goal, experience_level, gamification_mode, timezone, created_at, first_run_completed_at) VALUES (1, 'Bench', '', 'some', 'full', 'UTC', 0, 0)")
+  .run();
+const insertEvent = store.sqlite.prepare('INSERT INTO activity_events (idempotency_key, kind, course_id, lesson_id, occurred_at, timezone, local_date, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+const insertXp = store.sqlite.prepare(
+  'INSERT INTO xp_ledger (idempotency_key, activity, base_xp, bonus_percent, amount, course_id, lesson_id, occurred_at, timezone, local_date) VALUES (?, ?, 50, 0, 50, ?, ?, ?, ?, ?)',
+);
+store.sqlite.transaction(() => {
+  for (let i = 0; i < LEDGER_ROWS; i++) {
+    const occurredAt = start + Math.floor(i / 100) * 86_400_000 + (i % 100) * 60_000; // 100 a day
+    const kind = kinds[i % kinds.length]!;
+    const key = `seed:${i}`;
+    const date = localDate(occurredAt, 'UTC');
+    insertEvent.run(key, kind, `course-${i % 5}`, `lesson-${i}`, occurredAt, 'UTC', date, JSON.stringify({ kind, idempotencyKey: key, occurredAt, timezone: 'UTC', firstAttempt: i % 3 === 0, hintsUsed: 1, score: 85 }));
+    insertXp.run(key, kind, `course-${i % 5}`, `lesson-${i}`, occurredAt, 'UTC', date);
+  }
+})();
+
+// Baseline: one bare INSERT per transaction on the same connection and file.
+store.sqlite.exec('CREATE TABLE bench_baseline (id INTEGER PRIMARY KEY, key TEXT UNIQUE, at INTEGER)');
+const bare = store.sqlite.prepare('INSERT INTO bench_baseline (key, at) VALUES (?, ?)');
+const bareTx = store.sqlite.transaction((i: number) => bare.run(`k${i}`, i));
+const baseline: number[] = [];
+for (let i = 0; i < EVENTS; i++) {
+  const t = performance.now();
+  bareTx.immediate(i);
+  baseline.push(performance.now() - t);
+}
+
+const lastSeed = start + Math.floor((LEDGER_ROWS - 1) / 100) * 86_400_000;
+const progress = new ProgressService(store, { now: () => lastSeed + 86_400_000 });
+let t = performance.now();
+progress.snapshot();
+const coldSnapshot = performance.now() - t;
+
+const record: number[] = [];
+for (let i = 0; i < EVENTS; i++) {
+  const occurredAt = lastSeed + 86_400_000 + i * 1000;
+  t = performance.now();
+  await progress.record({ kind: 'lesson-completed', idempotencyKey: `bench:${i}`, courseId: 'bench', lessonId: `l${i}`, occurredAt, timezone: 'UTC', firstAttempt: true, elapsedSeconds: 60 });
+  record.push(performance.now() - t);
+}
+const duplicate: number[] = [];
+for (let i = 0; i < 500; i++) {
+  t = performance.now();
+  await progress.record({ kind: 'lesson-completed', idempotencyKey: `bench:${i}`, occurredAt: 0, timezone: 'UTC' });
+  duplicate.push(performance.now() - t);
+}
+
+// Evaluating every achievement alone (the part of record that grows with definitions).
+const tally = emptyTally();
+tallyEvent(tally, { kind: 'lesson-completed' });
+const evaluation: number[] = [];
+for (let i = 0; i < EVENTS; i++) {
+  t = performance.now();
+  newlyEarned(builtinAchievements, new Set(), tally, { kind: 'lesson-completed', localHour: 12, hintsUsed: 0 });
+  evaluation.push(performance.now() - t);
+}
+const ledger = (store.sqlite.prepare('SELECT count(*) AS n FROM xp_ledger').get() as { n: number }).n;
+store.close();
+
+const b = stats(baseline);
+const r = stats(record);
+console.log(`\nledger rows: ${ledger.toLocaleString()}, built-in achievements: ${builtinAchievements.length}, events timed: ${EVENTS}`);
+console.log(`baseline  bare INSERT transaction     mean ${ms(b.mean)}  p50 ${ms(b.p50)}  p95 ${ms(b.p95)}`);
+console.log(`record    one event, all achievements mean ${ms(r.mean)}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  (${(r.mean / b.mean).toFixed(1)}× baseline; goal < 2 ms: ${r.p95 < 2 ? 'met' : 'NOT met'} at p95)`);
+const d = stats(duplicate);
+console.log(`duplicate same key again              mean ${ms(d.mean)}  p50 ${ms(d.p50)}  (${(d.mean / b.mean).toFixed(1)}× baseline)`);
+const e = stats(evaluation);
+console.log(`evaluate  all ${builtinAchievements.length} achievements          mean ${ms(e.mean)}  p95 ${ms(e.p95)}`);
+console.log(`start     first snapshot (cache from ${LEDGER_ROWS.toLocaleString()} rows) ${ms(coldSnapshot)}`);
+
+// Rendering the Progress view: serve mode on this data, Chromium, click → charts drawn.
+if (!fs.existsSync(chromiumPath)) {
+  console.log(`render    skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+} else {
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'drona.mjs'), 'serve', '--no-open', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /running at (\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath });
+  const renders: number[] = [];
+  const baselines: number[] = [];
+  try {
+    for (let run = 0; run < 5; run++) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(url);
+      await page.getByRole('navigation', { name: 'Activities' }).waitFor();
+      // Baseline: switching to the Settings view (a plain form) the same way.
+      let begin = Date.now();
+      await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+      baselines.push(Date.now() - begin);
+      begin = Date.now();
+      await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Progress' }).click();
+      await page.locator('.recharts-surface').first().waitFor();
+      await page.getByRole('img', { name: /Activity calendar/ }).waitFor();
+      renders.push(Date.now() - begin);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
+  }
+  const rr = stats(renders);
+  const bb = stats(baselines);
+  console.log(`render    Progress view (click → charts) p50 ${rr.p50} ms  mean ${rr.mean.toFixed(0)} ms  vs Settings view p50 ${bb.p50} ms (${(rr.p50 / Math.max(1, bb.p50)).toFixed(1)}×)`);
+}
+fs.rmSync(dataDir, { recursive: true, force: true });
