@@ -26,7 +26,7 @@ export const firstRunInputSchema = z.object({
 /** Panel id → percentage of its group, as react-resizable-panels reports it; 0 means collapsed. */
 const panelSizesSchema = z.record(z.string().max(40), z.number().min(0).max(100));
 
-export const activities = ['learn', 'practice', 'progress', 'certificates', 'settings'] as const;
+export const activities = ['learn', 'practice', 'progress', 'certificates', 'leaderboard', 'settings'] as const;
 export const bottomTabs = ['tutor', 'terminal', 'output'] as const;
 
 export const layoutSchema = z.object({

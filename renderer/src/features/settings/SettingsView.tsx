@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { gamificationModes, type Profile, type Settings } from '../../../../preload/contract/profile';
 import { useAppStore } from '../../app/app-store';
 import { TutorSettingsSection } from '../tutor/TutorSettings';
+import { SyncSettingsSection } from './SyncSettings';
 
 export function SettingsSide() {
   return (
@@ -9,6 +10,7 @@ export function SettingsSide() {
       <a href="#settings-appearance">Appearance</a>
       <a href="#settings-learner">You</a>
       <a href="#settings-tutor">Tutor</a>
+      <a href="#settings-sync">Sync</a>
       <a href="#settings-about">About</a>
     </nav>
   );
@@ -56,6 +58,7 @@ export function SettingsCanvas() {
         </select>
       </section>
       <TutorSettingsSection />
+      <SyncSettingsSection />
       <section id="settings-about" aria-labelledby="settings-about-title">
         <h2 id="settings-about-title">About</h2>
         <p className="muted">

@@ -1,9 +1,10 @@
 // The activity bar's entries. Each feature owns its side panel and its canvas; the shell
 // only places them.
-import { Award, BookOpen, Dumbbell, Settings as SettingsIcon, TrendingUp, type LucideIcon } from 'lucide-react';
+import { Award, BookOpen, Trophy, Dumbbell, Settings as SettingsIcon, TrendingUp, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { Layout } from '../../../../preload/contract/profile';
 import { CertificatesCanvas, CertificatesSide } from '../certificates/CertificatesView';
+import { LeaderboardCanvas, LeaderboardSide } from '../leaderboard/LeaderboardView';
 import { LearnCanvas, LearnSide } from '../learn/LearnView';
 import { PracticeCanvas, PracticeSide } from '../practice/PracticeView';
 import { ProgressCanvas, ProgressSide } from '../progress/ProgressView';
@@ -23,5 +24,6 @@ export const activities: readonly Activity[] = [
   { id: 'practice', label: 'Practice', icon: Dumbbell, shortcut: 'Mod+Shift+E', Side: PracticeSide, Canvas: PracticeCanvas },
   { id: 'progress', label: 'Progress', icon: TrendingUp, shortcut: 'Mod+Shift+G', Side: ProgressSide, Canvas: ProgressCanvas },
   { id: 'certificates', label: 'Certificates', icon: Award, shortcut: 'Mod+Shift+C', Side: CertificatesSide, Canvas: CertificatesCanvas },
+  { id: 'leaderboard', label: 'Leaderboard', icon: Trophy, shortcut: 'Mod+Shift+B', Side: LeaderboardSide, Canvas: LeaderboardCanvas },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, shortcut: 'Mod+,', Side: SettingsSide, Canvas: SettingsCanvas },
 ];

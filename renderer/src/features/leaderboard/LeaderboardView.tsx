@@ -1,0 +1,132 @@
+// Leaderboards from the sync server: the week's league (promotion and demotion zones), all-time
+// XP, streaks and per course, with "you" highlighted; a cached copy with its age when offline.
+import { useEffect, useMemo, useState } from 'react';
+import type { LeaderboardRow, LeaderboardView } from '../../../../preload/contract/sync';
+import { client } from '../../platform/client';
+import { useRegisterCommands } from '../palette/command-registry';
+import { useLeaderboard } from './leaderboard-store';
+import './leaderboard.css';
+
+const boards: { id: LeaderboardView['board']; label: string }[] = [
+  { id: 'week', label: 'This week\'s league' },
+  { id: 'all', label: 'All-time XP' },
+  { id: 'streak', label: 'Streaks' },
+];
+
+export function LeaderboardSide() {
+  const { board, courseId, select } = useLeaderboard();
+  const [courses, setCourses] = useState<{ id: string; title: string }[]>([]);
+  useEffect(() => {
+    void client()
+      .call('courses.list', {})
+      .then((list) => setCourses(list.map((c) => ({ id: c.id, title: c.title }))))
+      .catch(() => setCourses([]));
+  }, []);
+  return (
+    <nav aria-label="Leaderboards" className="side-list leaderboard-side">
+      {boards.map((b) => (
+        <button key={b.id} type="button" className="button" aria-pressed={board === b.id} onClick={() => select(b.id)}>
+          {b.label}
+        </button>
+      ))}
+      <label htmlFor="leaderboard-course">Per course</label>
+      <select id="leaderboard-course" value={board === 'course' ? (courseId ?? '') : ''} onChange={(e) => e.target.value && select('course', e.target.value)}>
+        <option value="">Choose a course…</option>
+        {courses.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.title}
+          </option>
+        ))}
+      </select>
+    </nav>
+  );
+}
+
+function age(fetchedAt: number | null): string {
+  if (fetchedAt === null) return 'never fetched';
+  const minutes = Math.round((Date.now() - fetchedAt) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+}
+
+function Rows({ rows, me, zone }: { rows: LeaderboardRow[]; me: string | null; zone?: (row: LeaderboardRow) => 'promote' | 'demote' | null }) {
+  return (
+    <table className="leaderboard-table">
+      <thead>
+        <tr>
+          <th scope="col">Rank</th>
+          <th scope="col">Learner</th>
+          <th scope="col">Score</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const z = zone?.(row) ?? null;
+          const you = row.learnerId === me;
+          return (
+            <tr key={row.learnerId} className={[you ? 'you' : '', z ?? ''].join(' ').trim() || undefined} aria-current={you ? 'true' : undefined}>
+              <td>{row.rank}</td>
+              <td>
+                {row.displayName}
+                {you && <span className="you-tag"> (you)</span>}
+                {z === 'promote' && <span className="zone-tag"> ↑ promotion zone</span>}
+                {z === 'demote' && <span className="zone-tag"> ↓ demotion zone</span>}
+              </td>
+              <td>{row.score}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function LeaderboardCanvas() {
+  const { view, loading, refresh, board } = useLeaderboard();
+  const commands = useMemo(() => [{ id: 'leaderboard.refresh', title: 'Refresh leaderboard', category: 'Leaderboard', run: () => void refresh() }], [refresh]);
+  useRegisterCommands(commands);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  const title = board === 'course' ? `Course leaderboard${view?.courseId ? `: ${view.courseId}` : ''}` : (boards.find((b) => b.id === board)?.label ?? 'Leaderboard');
+  return (
+    <div className="leaderboard panel-pad">
+      <h1>{title}</h1>
+      <p className="muted leaderboard-meta" role="status">
+        {loading ? 'Loading…' : view ? `Updated ${age(view.fetchedAt)}${view.fromCache ? ' (cached copy: the server could not be reached)' : ''}` : ''}{' '}
+        <button type="button" className="button" onClick={() => void refresh()}>
+          Refresh
+        </button>
+      </p>
+      {view?.error && <p className="muted">{view.error}</p>}
+      {view?.league && (
+        <section aria-labelledby="league-title">
+          <h2 id="league-title">
+            {view.league.tierName} league · week {view.league.week}
+          </h2>
+          <p className="muted">
+            The top {view.league.promote} move up a league at the end of your week; the bottom {view.league.demote} move down.
+          </p>
+          {view.league.members.length === 0 ? (
+            <p className="muted">Earn XP this week to join a league.</p>
+          ) : (
+            <Rows
+              rows={view.league.members}
+              me={view.learnerId}
+              zone={(row) => (row.rank <= view.league!.promote ? 'promote' : row.rank > view.league!.members.length - view.league!.demote ? 'demote' : null)}
+            />
+          )}
+        </section>
+      )}
+      {view?.around && (
+        <section aria-labelledby="around-title">
+          <h2 id="around-title">{view.around.me ? `You are #${view.around.me.rank}` : 'Top learners'}</h2>
+          <Rows rows={[...view.around.above, ...(view.around.me ? [view.around.me] : []), ...view.around.below]} me={view.learnerId} />
+          {!view.around.me && <p className="muted">You are not listed: earn XP on this board, or opt in to leaderboards in Settings → Sync.</p>}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// Settings → Sync: the server address (empty unless a bootcamp build presets it), sign-in,
+// leaderboard opt-in, and what the outbox is doing.
+import { useEffect, useId, useState } from 'react';
+import type { SyncStatus } from '../../../../preload/contract/sync';
+import { client } from '../../platform/client';
+
+const stateText: Record<SyncStatus['state'], string> = {
+  off: 'Sync is off: no server is set.',
+  'signed-out': 'Not signed in.',
+  idle: 'Up to date.',
+  syncing: 'Syncing…',
+  offline: 'Offline: progress is kept and sent when the server is reachable.',
+  error: 'Sync has a problem.',
+};
+
+export function SyncSettingsSection() {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [url, setUrl] = useState('');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const ids = { url: useId(), name: useId(), email: useId(), optIn: useId() };
+  useEffect(() => {
+    void client()
+      .call('sync.status', {})
+      .then((s) => {
+        setStatus(s);
+        setUrl(s.serverUrl);
+      });
+    return client().on('sync.changed', setStatus);
+  }, []);
+  const run = async (fn: () => Promise<SyncStatus>) => {
+    setError(null);
+    try {
+      setStatus(await fn());
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  if (!status) return null;
+  return (
+    <section id="settings-sync" aria-labelledby="settings-sync-title">
+      <h2 id="settings-sync-title">Sync</h2>
+      <label htmlFor={ids.url}>Sync server address</label>
+      <input id={ids.url} value={url} placeholder="https://sync.example.org" onChange={(e) => setUrl(e.target.value)} onBlur={() => url !== status.serverUrl && void run(() => client().call('sync.configure', { serverUrl: url }))} />
+      {status.serverUrl && !status.signedIn && (
+        <form
+          className="sync-sign-in"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => client().call('sync.signIn', { displayName: name, ...(email ? { email } : {}), optedIn: true }));
+          }}
+        >
+          <label htmlFor={ids.name}>Name on leaderboards</label>
+          <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} required />
+          <label htmlFor={ids.email}>Email (optional)</label>
+          <input id={ids.email} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <button type="submit" className="button primary">
+            Sign in
+          </button>
+        </form>
+      )}
+      {status.signedIn && (
+        <>
+          <p>
+            Signed in as <strong>{status.displayName}</strong>.{' '}
+            <button type="button" className="button" onClick={() => void run(async () => client().call('sync.signOut', {}))}>
+              Sign out
+            </button>
+          </p>
+          <label htmlFor={ids.optIn}>
+            <input id={ids.optIn} type="checkbox" checked={status.optedIn} onChange={(e) => void run(() => client().call('sync.setOptIn', { optedIn: e.target.checked }))} /> Show me on
+            leaderboards
+          </label>
+        </>
+      )}
+      <p className="muted" role="status" aria-label="Sync status">
+        {stateText[status.state]} {status.pending > 0 && `${status.pending} event(s) waiting.`} {status.lastSyncAt && `Last synced ${new Date(status.lastSyncAt).toLocaleString()}.`}
+        {status.lastError && status.state !== 'idle' && ` ${status.lastError}`}
+      </p>
+      {status.signedIn && (
+        <button type="button" className="button" onClick={() => void run(() => client().call('sync.syncNow', {}))}>
+          Sync now
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="sync-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
