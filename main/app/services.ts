@@ -104,7 +104,12 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     workspace,
     terminal,
     lessonActivity,
-    sandbox: new SandboxService({ log: (message) => config.logger.info(`sandbox: ${message}`) }),
+    // The desktop app warms one container per language at start-up so the first Run is instant;
+    // serve mode (tests, browsers) warms on first use unless DRONA_SANDBOX_PREWARM=1.
+    sandbox: new SandboxService({
+      prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
+      log: (message) => config.logger.info(`sandbox: ${message}`),
+    }),
     tutor: createTutorService({ store, events, dataDir: config.dataDir, logger: config.logger, now, ...(config.secrets ? { secrets: config.secrets } : {}) }, () => services),
     progress: new ProgressService(store, {
       now,

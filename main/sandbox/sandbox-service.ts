@@ -42,7 +42,10 @@ export interface SandboxServiceOptions {
   readonly driver?: 'auto' | 'docker' | 'process';
   /** Keep a used container warm for the next run (the app); a one-shot CLI run does not need it. */
   readonly warm?: boolean;
-  /** Start the warm containers at once; otherwise the first status() call (the app's status bar) starts them. */
+  /**
+   * Start a warm container per language at once (the desktop app). Otherwise the first Run of
+   * a language starts cold and its container stays warm for the next.
+   */
   readonly prewarm?: boolean;
   readonly log?: (message: string) => void;
   readonly docker?: Docker;
@@ -197,11 +200,10 @@ export class SandboxService {
     };
   }
 
-  /** The status after looking at the images again; the app asks this at start-up, which warms the pool. */
+  /** The status after looking at the images again (an image may have been built meanwhile). */
   async refreshedStatus(): Promise<SandboxStatus> {
     await this.ready;
     await this.refreshImages();
-    this.warmUp();
     return this.status();
   }
 

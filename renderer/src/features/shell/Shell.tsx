@@ -6,6 +6,7 @@ import { useResolvedTheme } from '../../app/use-theme';
 import { Hud } from '../hud/Hud';
 import { CommandPalette } from '../palette/CommandPalette';
 import { formatShortcut, useGlobalShortcuts, useRegisterCommands, type AppCommand } from '../palette/command-registry';
+import { SandboxStatus } from '../sandbox/SandboxStatus';
 import { activities } from './activities';
 import { BottomPanel } from './BottomPanel';
 
@@ -137,6 +138,7 @@ export function Shell() {
         <span>{status?.mode === 'serve' ? 'Serve mode' : 'Desktop'}</span>
         <span className={`connection connection-${connection}`}>{connection === 'open' ? 'Connected' : connection === 'connecting' ? 'Connecting…' : 'Disconnected'}</span>
         <span className="status-spacer" />
+        <SandboxStatus />
         <span>v{status?.version}</span>
       </footer>
       <CommandPalette />

@@ -1,0 +1,75 @@
+// The status bar's sandbox indicator: which driver runs code and whether it is isolated,
+// and, when a runner image is missing, a "Build image" button with live progress.
+import { Box, ShieldAlert, ShieldCheck } from 'lucide-react';
+import { useEffect, useMemo, useState } from 'react';
+import type { ImageBuildProgress, SandboxLanguage, SandboxStatus as Status } from '../../../../preload/contract/sandbox';
+import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
+import { client } from '../../platform/client';
+import './sandbox.css';
+
+export function SandboxStatus() {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [builds, setBuilds] = useState<Partial<Record<SandboxLanguage, ImageBuildProgress>>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      client()
+        .call('sandbox.status', {})
+        .then((next) => live && setStatus(next))
+        .catch((reason: Error) => live && setError(reason.message));
+    void refresh();
+    const off = client().on('sandbox.buildProgress', (progress) => {
+      setBuilds((current) => ({ ...current, [progress.language]: progress }));
+      if (progress.state !== 'running') void refresh();
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+
+  const missing = useMemo(() => status?.images.filter((image) => !image.present).map((image) => image.language) ?? [], [status]);
+  const running = Object.values(builds).filter((build) => build?.state === 'running');
+  const failed = Object.values(builds).find((build) => build?.state === 'failed');
+
+  const buildMissing = useMemo(
+    () => () => {
+      setError(null);
+      for (const language of missing) void client().call('sandbox.buildImage', { language }).catch((reason: Error) => setError(reason.message));
+    },
+    [missing],
+  );
+  const commands = useMemo<AppCommand[]>(
+    () => (missing.length ? [{ id: 'sandbox.buildImages', title: 'Build the missing sandbox images', category: 'Sandbox', run: buildMissing }] : []),
+    [missing, buildMissing],
+  );
+  useRegisterCommands(commands);
+
+  if (!status) return error ? <span className="sandbox-status sandbox-warn" title={error}>Sandbox unavailable</span> : null;
+  const Icon = status.isolated ? ShieldCheck : ShieldAlert;
+  return (
+    <span className="sandbox-status" data-testid="sandbox-status">
+      <span className={status.isolated ? '' : 'sandbox-warn'} title={status.detail} aria-label={`Sandbox: ${status.detail}`} role="status">
+        <Icon size={12} aria-hidden="true" /> {status.isolated ? 'Sandbox: Docker' : 'Sandbox: not isolated'}
+      </span>
+      {running.map((build) => (
+        <span key={build!.language} className="sandbox-build" title={build!.step}>
+          <Box size={12} aria-hidden="true" /> {build!.language} image
+          <progress max={100} value={build!.percent} aria-label={`Building the ${build!.language} image: ${build!.percent}%, ${build!.step}`} /> {build!.percent}%
+        </span>
+      ))}
+      {missing.length > 0 && running.length === 0 && (
+        <button className="sandbox-build-button" onClick={buildMissing} title={`Missing: ${missing.join(', ')}. Builds from Debian packages (needs root) or the Dockerfile (needs a registry).`}>
+          Build image{missing.length > 1 ? 's' : ''}
+        </button>
+      )}
+      {(failed || error) && (
+        <span className="sandbox-warn" title={failed?.error ?? error ?? ''}>
+          Image build failed
+        </span>
+      )}
+    </span>
+  );
+}
