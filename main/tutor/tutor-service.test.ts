@@ -9,7 +9,8 @@ import { SettingsService } from '../settings/settings-service';
 import { openStore, type Store } from '../store/open-store';
 import { aiMessages, codeExecutions, profile, reviewItems } from '../store/schema';
 import { encryptedFileSecretStore } from './secret-store';
-import { tokenChunks } from './testing/anthropic-test-server';
+import { AnthropicProvider } from './providers/anthropic-provider';
+import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
 import { proactiveOffer, TutorService } from './tutor-service';
@@ -193,6 +194,34 @@ describe('tutor service', () => {
     expect(systemOf(0).role).toBe('system');
     expect(systemOf(1).content).toBe(systemOf(0).content);
     expect(JSON.stringify(ollama.chatRequests[1]!.messages)).toContain('asked why their code failed');
+  });
+
+  it('streams from Anthropic through the guard with the SDK against the Messages SSE test server', async () => {
+    const anthropic = await startAnthropicTestServer();
+    try {
+      const settings = new SettingsService(store);
+      const tutor = new TutorService({
+        store,
+        events,
+        settings,
+        secrets: encryptedFileSecretStore(dir),
+        sources: fixtureSources(),
+        logger,
+        providerFor: (s, key) => new AnthropicProvider({ apiKey: key!, baseURL: anthropic.url, maxRetries: 1 }),
+      });
+      tutor.configure({ provider: 'anthropic', anthropicModel: 'claude-test' });
+      tutor.setKey(anthropic.apiKey);
+      const leak = { kind: 'stream' as const, chunks: tokenChunks(`\`\`\`python\n${fixtureSolution}\`\`\``) };
+      anthropic.enqueue(leak);
+      const result = await ask(tutor, 'ask', 'what is the code?');
+      expect(result).toMatchObject({ status: 'answered', source: 'provider-strict' });
+      for (const d of delivered) expect(d.payload.text ?? '').not.toContain('result += price');
+      expect(anthropic.requests).toHaveLength(2);
+      expect(anthropic.requests[0]!.body.system).toEqual([expect.objectContaining({ cache_control: { type: 'ephemeral' } })]);
+      expect(anthropic.requests[1]!.body.system).toEqual(anthropic.requests[0]!.body.system);
+    } finally {
+      await anthropic.close();
+    }
   });
 
   it('asks for a key before using Anthropic', async () => {
