@@ -8,6 +8,7 @@ import { dateOfDay, dayNumber, localDate } from './streaks';
 import { QUALIFYING_KINDS } from './xp-rules';
 
 const WEEKS = 8;
+const HEATMAP_DAYS = 26 * 7 + 7;
 const LESSON_KINDS = `'lesson-completed', 'challenge-completed', 'quiz-passed'`;
 
 /** The installed courses' outline, from the catalogue tables (courses, modules, lessons). */
@@ -50,6 +51,8 @@ export async function buildDashboard(store: Store, progress: ProgressService, no
   const hud = progress.snapshot();
   const today = localDate(now, timezone);
   const todayNumber = dayNumber(today);
+  // Day-level figures are needed for the heatmap's window only (it is the longest: 26 weeks).
+  const since = dateOfDay(todayNumber - HEATMAP_DAYS);
 
   let cumulative = 0;
   const xpByDay = (store.sqlite.prepare('SELECT local_date AS date, sum(amount) AS xp FROM xp_ledger GROUP BY local_date ORDER BY local_date').all() as { date: string; xp: number }[]).map((row) => ({
@@ -58,10 +61,10 @@ export async function buildDashboard(store: Store, progress: ProgressService, no
   }));
   const qualifying = [...QUALIFYING_KINDS].map((kind) => `'${kind}'`).join(', ');
   const activityByDay = store.sqlite
-    .prepare(`SELECT local_date AS date, count(*) AS count FROM activity_events WHERE kind IN (${qualifying}) GROUP BY local_date ORDER BY local_date`)
-    .all() as { date: string; count: number }[];
+    .prepare(`SELECT local_date AS date, count(*) AS count FROM activity_events WHERE local_date >= ? AND kind IN (${qualifying}) GROUP BY local_date ORDER BY local_date`)
+    .all(since) as { date: string; count: number }[];
   const lessonsByDay = new Map(
-    (store.sqlite.prepare(`SELECT local_date AS date, count(*) AS n, coalesce(sum(json_extract(detail, '$.elapsedSeconds')), 0) AS seconds FROM activity_events WHERE kind IN (${LESSON_KINDS}) GROUP BY local_date`).all() as {
+    (store.sqlite.prepare(`SELECT local_date AS date, count(*) AS n, coalesce(sum(json_extract(detail, '$.elapsedSeconds')), 0) AS seconds FROM activity_events WHERE local_date >= ? AND kind IN (${LESSON_KINDS}) GROUP BY local_date`).all(since) as {
       date: string;
       n: number;
       seconds: number;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { emptyTally, newlyEarned, tallyEvent } from '../../main/progress/achievements';
+import { buildDashboard } from '../../main/progress/dashboard';
 import { builtinAchievements, ProgressService } from '../../main/progress/progress-service';
 import { localDate } from '../../main/progress/streaks';
 import { openStore } from '../../main/store/open-store';
@@ -90,6 +91,12 @@ for (let i = 0; i < EVENTS; i++) {
   newlyEarned(builtinAchievements, new Set(), tally, { kind: 'lesson-completed', localHour: 12, hintsUsed: 0 });
   evaluation.push(performance.now() - t);
 }
+const dashboardRuns: number[] = [];
+for (let i = 0; i < 5; i++) {
+  t = performance.now();
+  await buildDashboard(store, progress, lastSeed + 86_400_000 * 2);
+  dashboardRuns.push(performance.now() - t);
+}
 const ledger = (store.sqlite.prepare('SELECT count(*) AS n FROM xp_ledger').get() as { n: number }).n;
 store.close();
 
@@ -102,6 +109,7 @@ const d = stats(duplicate);
 console.log(`duplicate same key again              mean ${ms(d.mean)}  p50 ${ms(d.p50)}  (${(d.mean / b.mean).toFixed(1)}× baseline)`);
 const e = stats(evaluation);
 console.log(`evaluate  all ${builtinAchievements.length} achievements          mean ${ms(e.mean)}  p95 ${ms(e.p95)}`);
+console.log(`dashboard progress.dashboard query     p50 ${ms(stats(dashboardRuns).p50)}`);
 console.log(`start     first snapshot (cache from ${LEDGER_ROWS.toLocaleString()} rows) ${ms(coldSnapshot)}`);
 
 // Rendering the Progress view: serve mode on this data, Chromium, click → charts drawn.
