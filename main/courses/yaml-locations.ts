@@ -33,10 +33,8 @@ export function locate(parsed: ParsedYaml, path: readonly PropertyKey[]): { line
     if (typeof key === 'number') next = items[key];
     else {
       const pair = items.find((item) => isPair(item) && (item.key as { value?: unknown } | null)?.value === key);
-      if (isPair(pair)) {
-        // Point at the key for a scalar value, at the value for nested structures.
-        next = isCollection(pair.value) ? pair.value : pair.key;
-      }
+      // Point at the value (what the author must change); a key without a value points at the key.
+      if (isPair(pair)) next = pair.value ?? pair.key;
     }
     if (next === undefined) break;
     if (isPair(next)) next = next.key;
