@@ -126,9 +126,13 @@ describe('tutor service', () => {
     expect(ollama.chatRequests).toHaveLength(0);
   });
 
-  it('enforces the daily budget', async () => {
+  it('enforces the daily budget, spending nothing on failures or declined requests', async () => {
     const tutor = service();
-    tutor.configure({ dailyBudget: 1 });
+    tutor.configure({ dailyBudget: 1, ollamaModel: 'missing:latest' });
+    expect((await ask(tutor, 'hint', '', 'r0')).status).toBe('failed');
+    expect((await ask(tutor, 'ask', "What's the weather tomorrow?", 'r00')).status).toBe('answered');
+    expect(tutor.budget()).toEqual({ limit: 1, used: 0 });
+    tutor.configure({ ollamaModel: 'llama3.2:1b' });
     expect((await ask(tutor, 'hint')).status).toBe('answered');
     const second = await ask(tutor, 'hint', '', 'r2');
     expect(second).toMatchObject({ status: 'failed', failure: { code: 'budget_exhausted' }, budget: { limit: 1, used: 1 } });

@@ -128,7 +128,7 @@ export class TutorService {
     const row = this.store.db
       .select({ count: sql<number>`count(*)` })
       .from(aiMessages)
-      .where(and(eq(aiMessages.role, 'user'), gte(aiMessages.createdAt, since), sql`json_extract(${aiMessages.meta}, '$.billable') = 1`))
+      .where(and(eq(aiMessages.role, 'assistant'), gte(aiMessages.createdAt, since), sql`json_extract(${aiMessages.meta}, '$.billable') = 1`))
       .get();
     return { limit, used: row?.count ?? 0 };
   }
@@ -249,7 +249,7 @@ export class TutorService {
     if (billable && !budgetAllows(this.budget())) {
       return { status: 'failed', failure: failure('budget_exhausted', `You have used today's ${settings.dailyBudget} tutor requests.`), budget: this.budget() };
     }
-    this.addMessage(sessionId, 'user', shownText, null, { action: input.action, billable: billable ? 1 : 0 });
+    this.addMessage(sessionId, 'user', shownText, null, { action: input.action });
 
     if (isOffTopic(shownText)) {
       emit(offTopicReply);
@@ -284,6 +284,7 @@ export class TutorService {
       const budgetTokens = settings.provider === 'anthropic' ? 12_000 : 3_000;
 
       const generate = async (strict: boolean) => {
+        if (controller.signal.aborted) throw new TutorProviderError('cancelled', 'You stopped the reply.');
         const instruction = requestInstruction(input.action, strict);
         const request = instruction ? `[${instruction}]\n\n${shownText}` : shownText;
         const built = buildContext({ ...context, system: systemPrompt(agent, mode), recentMessages: history, request, budgetTokens });
@@ -301,7 +302,7 @@ export class TutorService {
         } catch (error) {
           if (gate.isBlocked && !controller.signal.aborted) return { full: '', gate };
           if (error instanceof TutorProviderError && error.code === 'cancelled' && gate.shown) {
-            this.addMessage(sessionId, 'assistant', `${gate.shown}\n\n_(stopped)_`, agent, { cancelled: true });
+            this.addMessage(sessionId, 'assistant', `${gate.shown}\n\n_(stopped)_`, agent, { cancelled: true, billable: 1 });
           }
           throw error;
         } finally {
@@ -359,7 +360,9 @@ export class TutorService {
   }
 
   private answered(sessionId: string, text: string, agent: TutorAgent, source: Extract<TutorAskResult, { status: 'answered' }>['source'], meta: Record<string, unknown>): TutorAskResult {
-    const message = this.addMessage(sessionId, 'assistant', text, agent, { source, ...meta });
+    // A heart is spent only when the model answered (or was stopped part-way), never on a failure.
+    const billable = source === 'provider' || source === 'provider-strict' || source === 'authored-hint' ? 1 : 0;
+    const message = this.addMessage(sessionId, 'assistant', text, agent, { source, billable, ...meta });
     return { status: 'answered', message, source, budget: this.budget() };
   }
 
