@@ -11,12 +11,17 @@ type SandboxCalls = 'sandbox.run' | 'sandbox.check' | 'sandbox.stop' | 'sandbox.
 
 /** What a check needs from the course service (services.courses.getExercise). */
 export interface ExerciseForCheck {
-  language: SandboxLanguage;
-  tests: readonly SandboxFile[];
-  limits?: SandboxLimitsInput;
+  readonly language: SandboxLanguage;
+  readonly files: readonly (SandboxFile & { role: 'editable' | 'readOnly' | 'hidden' })[];
+  readonly tests: readonly SandboxFile[];
+  readonly limits?: SandboxLimitsInput;
 }
-interface ExerciseSource {
-  getExercise(courseId: string, lessonId: string): Promise<ExerciseForCheck | null> | ExerciseForCheck | null;
+
+/** The learner's editable files, with the exercise's own read-only and hidden files (which the learner cannot change). Pure. */
+export function filesForCheck(learner: readonly SandboxFile[], exercise: ExerciseForCheck): SandboxFile[] {
+  const fixed = exercise.files.filter((file) => file.role !== 'editable');
+  const fixedPaths = new Set(fixed.map((file) => file.path));
+  return [...learner.filter((file) => !fixedPaths.has(file.path)), ...fixed.map(({ path, content }) => ({ path, content }))];
 }
 
 const FLUSH_MS = 40;
@@ -105,15 +110,13 @@ export function sandboxHandlers(services: ServicesAccess, now: () => number = Da
     },
 
     'sandbox.check': async (input, ctx) => {
-      const all = services() as unknown as { courses?: ExerciseSource };
-      if (!all.courses) throw new DronaError('not_found', 'Checking needs the course content, which is not loaded yet. Try again in a moment.');
-      const exercise = await all.courses.getExercise(input.courseId, input.lessonId);
+      const exercise: ExerciseForCheck | null = await services().courses.getExercise(input.courseId, input.lessonId);
       if (!exercise) throw new DronaError('not_found', `Lesson "${input.lessonId}" of course "${input.courseId}" has no exercise to check.`);
       const controller = begin(input.runId);
       const forward = outputForwarder(ctx, input.runId);
       try {
         const { waitMs, ...result } = await services().sandbox.check(
-          { language: exercise.language, files: input.files, tests: exercise.tests, ...(exercise.limits ? { limits: exercise.limits } : {}) },
+          { language: exercise.language, files: filesForCheck(input.files, exercise), tests: exercise.tests, ...(exercise.limits ? { limits: exercise.limits } : {}) },
           { onOutput: forward.onOutput, signal: controller.signal },
         );
         forward.done();
