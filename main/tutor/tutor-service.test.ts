@@ -118,6 +118,8 @@ describe('tutor service', () => {
     expect(result.status === 'answered' && result.message.content).toContain('Start with a variable that holds 0.');
     expect(result.status === 'answered' && result.message.content).toContain('Settings → Tutor');
     expect(ollama.chatRequests).toHaveLength(0);
+    const question = await ask(service(fixtureSources(), 'none'), 'ask', 'What is an accumulator?', 'r2');
+    expect(question.status === 'answered' && question.message.content).toContain('Accumulators');
   });
 
   it('declines unrelated requests kindly without calling the model', async () => {

@@ -402,14 +402,16 @@ export class TutorService {
     emit: (text: string) => void,
   ): Promise<TutorAskResult> {
     let text: string;
-    if (input.action === 'hint' || input.action === 'why-failed' || input.action === 'ask') {
+    // Hints are revealed only when asked for (they can cost XP); other requests get the lesson's own words.
+    if (input.action === 'hint' || input.action === 'why-failed') {
       const hint = await this.options.sources.revealNextHint(input.courseId, input.lessonId).catch(() => null);
       const revealed = await this.options.sources.revealedHints(input.courseId, input.lessonId).catch(() => []);
       text = hint
         ? `**Hint ${revealed.length}** from the lesson:\n\n> ${hint}\n\nWhat will you try first?`
         : 'There are no more authored hints for this lesson. Re-read the lesson, change one thing, and run the check again.';
     } else {
-      const passages = await this.options.sources.passages(lesson?.title ?? input.text, { courseId: input.courseId, lessonId: input.lessonId, limit: 1 }).catch(() => []);
+      const query = input.text.trim() || lesson?.title || '';
+      const passages = await this.options.sources.passages(query, { courseId: input.courseId, lessonId: input.lessonId, limit: 1 }).catch(() => []);
       text = passages[0] ? `From the lesson — **${passages[0].heading}**:\n\n${passages[0].text}` : `This lesson's objectives: ${lesson?.objectives.join('; ') || 'see the lesson text'}.`;
     }
     text = `${text}\n\n_${offlineNote}_`;
