@@ -1,0 +1,21 @@
+// JSON Schemas for course.yaml, lesson front matter and exercise.yaml, generated from the same
+// zod schemas the loader uses, so an editor (YAML language server) checks as the author types.
+import { z } from 'zod';
+import { courseSchema, exerciseSchema, lessonFrontMatterSchema } from './course-format';
+
+const base = 'https://dronacharya.dev/schema/courses';
+
+export function courseJsonSchemas(): Record<string, unknown> {
+  const make = (schema: z.ZodType, name: string, title: string) => ({
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }),
+    $id: `${base}/${name}`,
+    title,
+  });
+  return {
+    'course.schema.json': make(courseSchema, 'course.schema.json', 'Dronacharya course.yaml'),
+    'lesson.schema.json': make(lessonFrontMatterSchema, 'lesson.schema.json', 'Dronacharya lesson front matter'),
+    'exercise.schema.json': make(exerciseSchema, 'exercise.schema.json', 'Dronacharya exercise.yaml'),
+  };
+}
+
+export const serialiseSchema = (schema: unknown) => `${JSON.stringify(schema, null, 2)}\n`;
