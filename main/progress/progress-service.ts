@@ -25,7 +25,7 @@ import { achievements, profile } from '../store/schema';
 import { emptyTally, newlyEarned, tallyEvent, type Tally } from './achievements';
 import builtinJson from './builtin-achievements.json';
 import { levelFor, levelProgress } from './levels';
-import { addActivity, emptyStreak, isKnownTimezone, localDateAndHour, streakFrom, streakStatus, type StreakEvent, type StreakState } from './streaks';
+import { addActivity, emptyStreak, isKnownTimezone, localDateAndHour, streakFrom, streakOrder, streakStatus, type StreakEvent, type StreakState } from './streaks';
 import { awardFor, QUALIFYING_KINDS, type Award } from './xp-rules';
 
 export const builtinAchievements: readonly AchievementDefinition[] = z.array(achievementDefinitionSchema).parse(builtinJson);
@@ -45,7 +45,7 @@ interface Cache {
   totalXp: number;
   tally: Tally;
   streak: StreakState;
-  lastQualifyingAt: number;
+  lastQualifying: StreakEvent | null;
   activeDates: Set<string>;
   earned: Set<string>;
 }
@@ -145,15 +145,15 @@ export class ProgressService {
     }
     // The streak replays the qualifying days in time order.
     let streak = emptyStreak;
-    let lastQualifyingAt = 0;
+    let lastQualifying: StreakEvent | null = null;
     const activeDates = new Set<string>();
     for (const row of this.statements().qualifying.iterate(...QUALIFYING_LIST) as Iterable<StreakEvent>) {
       streak = addActivity(streak, row);
-      lastQualifyingAt = row.occurredAt;
+      lastQualifying = row;
       activeDates.add(row.localDate);
     }
     const earned = new Set(db.select({ id: achievements.id }).from(achievements).all().map((row) => row.id));
-    this.cache = { dataVersion: version, totalXp, tally, streak, lastQualifyingAt, activeDates, earned };
+    this.cache = { dataVersion: version, totalXp, tally, streak, lastQualifying, activeDates, earned };
     this.syncDerivedStats(this.cache);
     return this.cache;
   }
@@ -261,7 +261,7 @@ export class ProgressService {
       insertAchievement: db.prepare('INSERT INTO achievements (id, earned_at, event_key, detail) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
       insertOutbox: db.prepare('INSERT INTO sync_outbox (idempotency_key, kind, payload, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
       qualifying: db.prepare(
-        `SELECT occurred_at AS occurredAt, timezone, local_date AS localDate FROM activity_events WHERE kind IN (${QUALIFYING_LIST.map(() => '?').join(', ')}) ORDER BY occurred_at, id`,
+        `SELECT occurred_at AS occurredAt, timezone, local_date AS localDate FROM activity_events WHERE kind IN (${QUALIFYING_LIST.map(() => '?').join(', ')}) ORDER BY occurred_at, timezone, local_date`,
       ),
     };
     return this.prepared;
@@ -302,9 +302,9 @@ export class ProgressService {
 
     tallyEvent(cache.tally, event);
     if (QUALIFYING_KINDS.has(event.kind)) {
-      if (event.occurredAt >= cache.lastQualifyingAt) {
+      if (!cache.lastQualifying || streakOrder(cache.lastQualifying, event) <= 0) {
         cache.streak = addActivity(cache.streak, event);
-        cache.lastQualifyingAt = event.occurredAt;
+        cache.lastQualifying = event;
       } else {
         // An event from the past (a replay, a clock fix): rebuild the streak in time order.
         cache.streak = streakFrom(q.qualifying.all(...QUALIFYING_LIST) as StreakEvent[]);

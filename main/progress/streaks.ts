@@ -106,7 +106,7 @@ function withDay(state: StreakState, current: number, freezes: number, used: num
   };
 }
 
-/** Adds one qualifying activity. Events must arrive in order of occurredAt. */
+/** Adds one qualifying activity. Events must arrive in `streakOrder`. */
 export function addActivity(state: StreakState, event: StreakEvent): StreakState {
   const day = dayNumber(event.localDate);
   if (state.lastDay === null) return withDay(state, 1, state.freezes, 0, day, event.timezone, true);
@@ -118,8 +118,13 @@ export function addActivity(state: StreakState, event: StreakEvent): StreakState
   return withDay(state, 1, state.freezes, 0, day, event.timezone, true);
 }
 
+/** The order streaks replay events in: time, then (for the same instant) timezone and date, so any arrival order gives one answer. */
+export function streakOrder(a: StreakEvent, b: StreakEvent): number {
+  return a.occurredAt - b.occurredAt || (a.timezone < b.timezone ? -1 : a.timezone > b.timezone ? 1 : 0) || (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : 0);
+}
+
 export function streakFrom(events: readonly StreakEvent[]): StreakState {
-  return [...events].sort((a, b) => a.occurredAt - b.occurredAt).reduce(addActivity, emptyStreak);
+  return [...events].sort(streakOrder).reduce(addActivity, emptyStreak);
 }
 
 /** The streak as the learner sees it at `now` in `timezone`: freezes that a gap will use are already spent. */
