@@ -1,0 +1,163 @@
+// Sync end to end: the app (serve mode) and the hosted API (`drona server`, PGlite) on
+// loopback. Lessons completed while the server is down wait in the outbox, drain once it is
+// up (each event counted once), a Bronze certificate is issued and shown on its public
+// verification page in Chromium, and its signature verifies in the app with the server gone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Page } from '@playwright/test';
+import { baseXp, cappedXp, type IncomingEvent } from '../../server/rules/xp-rules';
+import { completeFirstRun } from './support/learner';
+import { repoRoot, startServe, tempDataDir, type ServeProcess } from './support/serve';
+
+interface SyncServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startSyncServer(port: number, dataDir: string): Promise<SyncServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'bin', 'drona.mjs'), 'server', '--port', String(port), '--data-dir', dataDir, '--min-lesson-seconds', '0'],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  child.stderr!.on('data', (chunk) => (log += String(chunk)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`drona server did not start in 30 s:\n${log}`)), 30_000);
+    child.stdout!.on('data', (chunk) => {
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(String(chunk));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`drona server exited with ${code}:\n${log}`));
+    });
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Calls the contract over the page's own origin, as the UI does. */
+async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    ([name, input]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/ws`);
+        socket.onopen = () => socket.send(JSON.stringify({ t: 'call', id: 1, name, input }));
+        socket.onmessage = (message) => {
+          const data = JSON.parse(String(message.data)) as { t: string; ok?: boolean; value?: unknown; error?: { message: string } };
+          if (data.t !== 'result') return;
+          socket.close();
+          if (data.ok) resolve(data.value);
+          else reject(new Error(data.error?.message));
+        };
+        socket.onerror = () => reject(new Error('socket failed'));
+      }),
+    [name, input] as const,
+  ) as Promise<T>;
+}
+
+let serve: ServeProcess | undefined;
+let server: SyncServer | undefined;
+test.afterEach(async () => {
+  await serve?.stop();
+  await server?.stop();
+  serve = undefined;
+  server = undefined;
+});
+
+test('offline progress drains exactly once; a Bronze certificate verifies in Chromium and offline', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const serverData = tempDataDir('drona-sync-server-');
+  server = await startSyncServer(0, serverData);
+  const port = Number(new URL(server.url).port);
+  serve = await startServe({ env: { DRONA_SYNC_SERVER_URL: server.url, DRONA_SYNC_INTERVAL_MS: '300' } });
+  await page.goto(serve.url);
+  await completeFirstRun(page, 'Asha');
+
+  // Sign in from Settings → Sync (the address is preset, as in a bootcamp build).
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Sync server address')).toHaveValue(server.url);
+  await page.getByLabel('Name on leaderboards').fill('Asha');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Signed in as')).toBeVisible();
+
+  // The server goes away; every lesson of the course is completed offline.
+  await server.stop();
+  const course = await call<{ modules: { lessons: { id: string; type: string }[] }[] }>(page, 'courses.get', { courseId: 'python-basics' });
+  const lessons = course.modules.flatMap((m) => m.lessons);
+  const start = Date.now() - lessons.length * 60_000;
+  for (const [i, lesson] of lessons.entries()) {
+    await call(page, 'progress.record', {
+      kind: 'lesson-completed',
+      idempotencyKey: `lesson-completed:python-basics:${lesson.id}`,
+      courseId: 'python-basics',
+      lessonId: lesson.id,
+      occurredAt: start + i * 60_000,
+      timezone: 'UTC',
+      lessonType: lesson.type,
+      firstAttempt: true,
+    });
+  }
+  const offline = await call<{ pending: number; state: string }>(page, 'sync.status', {});
+  expect(offline.pending).toBeGreaterThanOrEqual(lessons.length);
+  await expect.poll(async () => (await call<{ state: string }>(page, 'sync.status', {})).state).toBe('offline');
+
+  // The server comes back on the same address: the outbox drains by itself.
+  server = await startSyncServer(port, serverData);
+  await expect.poll(async () => (await call<{ pending: number }>(page, 'sync.status', {})).pending, { timeout: 60_000 }).toBe(0);
+
+  // Exactly once: the server's total is the XP of each outbox event counted one time.
+  const db = new Database(path.join(serve.dataDir, 'drona.db'), { readonly: true });
+  const rows = db.prepare('select payload from sync_outbox order by id').all() as { payload: string }[];
+  const account = JSON.parse((db.prepare("select value from settings where key = 'sync.account'").get() as { value: string }).value) as { tokens: { accessToken: string } };
+  db.close();
+  const perDay = new Map<string, number>();
+  let expected = 0;
+  for (const row of rows) {
+    const event = (JSON.parse(row.payload) as { event: IncomingEvent & Record<string, unknown> }).event;
+    const day = new Date(event.occurredAt).toISOString().slice(0, 10);
+    const xp = cappedXp(baseXp({ kind: event.kind, occurredAt: event.occurredAt, facts: event }), perDay.get(day) ?? 0);
+    perDay.set(day, (perDay.get(day) ?? 0) + xp);
+    expected += xp;
+  }
+  const me = (await (await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${account.tokens.accessToken}` } })).json()) as { totalXp: number };
+  expect(me.totalXp).toBe(expected);
+  await call(page, 'sync.syncNow', {});
+  const again = (await (await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${account.tokens.accessToken}` } })).json()) as { totalXp: number };
+  expect(again.totalXp).toBe(expected);
+
+  // Request the Bronze certificate from the Certificates view.
+  await page.getByRole('button', { name: 'Certificates' }).click();
+  await page.getByRole('button', { name: 'Request Bronze' }).click();
+  await expect(page.getByText('Bronze certificate issued for Python Basics.')).toBeVisible({ timeout: 30_000 });
+  const overview = await call<{ issued: { id: string; verifyUrl: string }[] }>(page, 'certificates.overview', {});
+  const cert = overview.issued[0]!;
+  await page.screenshot({ path: 'test-results/screenshots/sync-certificates.png' });
+
+  // Its public verification page, in Chromium, with no login.
+  const verifyPage = await browser.newPage();
+  await verifyPage.goto(cert.verifyUrl);
+  await expect(verifyPage.locator('#verdict')).toContainText('Valid.');
+  await expect(verifyPage.locator('#earner')).toHaveText('Asha');
+  await expect(verifyPage.locator('h1')).toContainText('Python Basics: Bronze certificate');
+  await verifyPage.screenshot({ path: 'test-results/screenshots/sync-verify-page.png' });
+  await verifyPage.close();
+
+  // With the server stopped, the app still verifies the signature.
+  await server.stop();
+  await page.getByRole('button', { name: 'Verify signature' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Signature valid.' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/sync-verified-offline.png' });
+});
