@@ -146,6 +146,14 @@ test('offline progress drains exactly once; a Bronze certificate verifies in Chr
   const cert = overview.issued[0]!;
   await page.screenshot({ path: 'test-results/screenshots/sync-certificates.png' });
 
+  // The leaderboards: this week's league and the all-time board, with "you" highlighted.
+  await page.getByRole('button', { name: 'Leaderboard', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /league · week/ })).toBeVisible();
+  await page.getByRole('button', { name: 'All-time XP' }).click();
+  await expect(page.getByRole('heading', { name: 'You are #1' })).toBeVisible();
+  await expect(page.locator('tr.you')).toContainText('Asha');
+  await page.screenshot({ path: 'test-results/screenshots/sync-leaderboard.png' });
+
   // Its public verification page, in Chromium, with no login.
   const verifyPage = await browser.newPage();
   await verifyPage.goto(cert.verifyUrl);
@@ -157,7 +165,12 @@ test('offline progress drains exactly once; a Bronze certificate verifies in Chr
 
   // With the server stopped, the app still verifies the signature.
   await server.stop();
+  await page.getByRole('button', { name: 'Certificates', exact: true }).click();
   await page.getByRole('button', { name: 'Verify signature' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Signature valid.' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/sync-verified-offline.png' });
+
+  // Offline, the leaderboard shows the cached copy and says so.
+  await page.getByRole('button', { name: 'Leaderboard', exact: true }).click();
+  await expect(page.getByText('cached copy: the server could not be reached')).toBeVisible();
 });

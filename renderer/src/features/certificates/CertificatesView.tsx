@@ -1,7 +1,8 @@
 // Certificates: what each tier still needs per course, the certificates issued by the sync
 // server, their PDF (with a QR code to the public verification page), the link, LinkedIn's
 // "Add to profile", and a signature check that works offline.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { create } from 'zustand';
 import type { CertificatesOverview, IssuedCertificateView } from '../../../../preload/contract/sync';
 import { client } from '../../platform/client';
 import { useRegisterCommands } from '../palette/command-registry';
@@ -10,23 +11,25 @@ import './certificates.css';
 
 const tierTitle = (tier: string) => tier.charAt(0).toUpperCase() + tier.slice(1);
 
-function useOverview() {
-  const [overview, setOverview] = useState<CertificatesOverview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
+/** Shared by the side panel and the canvas, so a new certificate shows in both. */
+const useCertificates = create<{ overview: CertificatesOverview | null; error: string | null; load(): Promise<void> }>((set) => ({
+  overview: null,
+  error: null,
+  async load() {
     try {
-      setOverview(await client().call('certificates.overview', {}));
-      setError(null);
+      set({ overview: await client().call('certificates.overview', {}), error: null });
     } catch (e) {
-      setError((e as Error).message);
+      set({ error: (e as Error).message });
     }
-  }, []);
+  },
+}));
+
+function useOverview() {
+  const state = useCertificates();
   useEffect(() => {
-    client()
-      .call('certificates.overview', {})
-      .then(setOverview, (e: Error) => setError(e.message));
+    void useCertificates.getState().load();
   }, []);
-  return { overview, error, load };
+  return state;
 }
 
 export function CertificatesSide() {
