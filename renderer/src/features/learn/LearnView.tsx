@@ -315,6 +315,23 @@ function OpenLesson({ courseId, lessonId }: { courseId: string; lessonId: string
     };
   }, [courseId, lessonId]);
   const onStandingChange = useCallback(() => invalidate(), [invalidate]);
+  const onNavigate = useCallback((next: string) => openLesson(courseId, next), [openLesson, courseId]);
+  // Stable while the course and lesson are the same: the canvas registers palette commands from it.
+  const place = useMemo<LessonPlace | null>(() => {
+    if (!detail) return null;
+    const all = detail.modules.flatMap((module) => module.lessons.map((outline) => ({ ...outline, moduleTitle: module.title })));
+    const index = all.findIndex((outline) => outline.id === lessonId);
+    const neighbour = (at: number) => (all[at] ? { lessonId: all[at].id, title: all[at].title } : null);
+    return {
+      courseTitle: detail.title,
+      moduleTitle: all[index]?.moduleTitle ?? '',
+      index: Math.max(index, 0),
+      total: all.length,
+      completedCount: detail.completedCount,
+      previous: neighbour(index - 1),
+      next: neighbour(index + 1),
+    };
+  }, [detail, lessonId]);
   if (error) {
     return (
       <EmptyState title="This lesson cannot be opened">
@@ -325,20 +342,8 @@ function OpenLesson({ courseId, lessonId }: { courseId: string; lessonId: string
       </EmptyState>
     );
   }
-  if (!lesson || lesson.lessonId !== lessonId || !detail) return <p className="muted panel-pad">Loading the lesson…</p>;
-  const all = detail.modules.flatMap((module) => module.lessons.map((outline) => ({ ...outline, moduleTitle: module.title })));
-  const index = all.findIndex((outline) => outline.id === lessonId);
-  const neighbour = (at: number) => (all[at] ? { lessonId: all[at].id, title: all[at].title } : null);
-  const place: LessonPlace = {
-    courseTitle: detail.title,
-    moduleTitle: all[index]?.moduleTitle ?? '',
-    index: Math.max(index, 0),
-    total: all.length,
-    completedCount: detail.completedCount,
-    previous: neighbour(index - 1),
-    next: neighbour(index + 1),
-  };
-  return <LessonCanvas lesson={lesson} place={place} onNavigate={(next) => openLesson(courseId, next)} onStandingChange={onStandingChange} />;
+  if (!lesson || lesson.lessonId !== lessonId || !place) return <p className="muted panel-pad">Loading the lesson…</p>;
+  return <LessonCanvas lesson={lesson} place={place} onNavigate={onNavigate} onStandingChange={onStandingChange} />;
 }
 
 export function LearnCanvas() {
