@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+import { completeFirstRun } from './support/learner';
+import { startServe, type ServeProcess } from './support/serve';
+
+let serve: ServeProcess | undefined;
+test.afterEach(async () => {
+  await serve?.stop();
+  serve = undefined;
+});
+
+test('the status bar says which sandbox runs code and whether it is isolated', async ({ page }) => {
+  serve = await startServe();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  const status = page.getByTestId('sandbox-status');
+  await expect(status).toBeVisible();
+  const indicator = status.getByRole('status');
+  await expect(indicator).toHaveAccessibleName(/^Sandbox: (Docker .*isolated in a container|Not isolated)/);
+  // In CI Docker runs and the runner images are built, so nothing is missing.
+  if (process.env.CI === 'true') {
+    await expect(indicator).toHaveText(/Sandbox: Docker/);
+    await expect(status.getByRole('button', { name: /Build image/ })).toHaveCount(0);
+  }
+  await page.locator('.status-bar').screenshot({ path: 'test-results/screenshots/sandbox-status.png' });
+});
