@@ -25,6 +25,8 @@ const learners = Number(flag('--learners') ?? (quick ? 10_000 : 100_000));
 const eventCount = Number(flag('--events') ?? (quick ? 500_000 : 5_000_000));
 const seconds = Number(flag('--seconds') ?? (quick ? 5 : 10));
 const engineFlag = flag('--engine') ?? 'both';
+// Re-measure a PostgreSQL database loaded by an earlier run (the load takes minutes).
+const skipLoad = args.includes('--skip-load');
 const pgUrl = process.env.DRONA_BENCH_DATABASE_URL;
 const batch = 10;
 
@@ -79,7 +81,8 @@ async function cannon(opts: autocannon.Options) {
 
 async function benchEngine(engine: 'pglite' | 'postgresql') {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-'));
-  if (engine === 'postgresql') {
+  const reuse = skipLoad && engine === 'postgresql';
+  if (engine === 'postgresql' && !reuse) {
     const client = new pg.Client({ connectionString: pgUrl });
     await client.connect();
     await client.query('drop schema if exists public cascade; create schema public; drop schema if exists drizzle cascade;');
@@ -87,9 +90,15 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
   }
   const db = await openDatabase({ databaseUrl: engine === 'postgresql' ? pgUrl : undefined, dataDir: engine === 'pglite' ? dataDir : null });
   const keys = await loadKeys(db);
-  process.stdout.write(`${engine}: loading ${learners.toLocaleString()} learners and ${eventCount.toLocaleString()} events…\n`);
-  const loaded = await load(db);
-  process.stdout.write(`${engine}: loaded in ${loaded.totalSeconds.toFixed(0)} s (events ${loaded.eventsSeconds.toFixed(0)} s, ${loaded.scoreRows.toLocaleString()} score rows)\n`);
+  if (reuse) {
+    const [row] = await db.query<{ n: number }>(sql`select count(*)::int as n from learners`);
+    if (!row || row.n < learners) throw new Error(`--skip-load: the database has ${row?.n ?? 0} learners, fewer than ${learners}; run once without it.`);
+    process.stdout.write(`${engine}: reusing the loaded database (${row.n.toLocaleString()} learners)\n`);
+  } else {
+    process.stdout.write(`${engine}: loading ${learners.toLocaleString()} learners and ${eventCount.toLocaleString()} events…\n`);
+    const loaded = await load(db);
+    process.stdout.write(`${engine}: loaded in ${loaded.totalSeconds.toFixed(0)} s (events ${loaded.eventsSeconds.toFixed(0)} s, ${loaded.scoreRows.toLocaleString()} score rows)\n`);
+  }
   await db.close();
 
   const server = await startChild(engine === 'postgresql' ? { DATABASE_URL: pgUrl! } : {}, dataDir);
@@ -137,7 +146,7 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
   });
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { engine, loaded, base, rank, rankThroughput, ingest };
+  return { engine, base, rank, rankThroughput, ingest };
 }
 
 const engines = engineFlag === 'both' ? (['pglite', 'postgresql'] as const) : [engineFlag as 'pglite' | 'postgresql'];
