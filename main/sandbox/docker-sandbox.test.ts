@@ -6,7 +6,8 @@ import net from 'node:net';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { RunResult, SandboxLanguage } from '../../preload/contract/sandbox';
 import { describeWhen } from '../testing/capabilities';
-import { probeDocker, sandboxLabel } from './docker-driver';
+import { containerSpec, ownerPidLabel, probeDocker, removeStaleContainers, sandboxLabel } from './docker-driver';
+import { defaultLimits } from './limits';
 import { imageExists } from './image-build';
 import { runnerImage } from './runner-images';
 import { SandboxService } from './sandbox-service';
@@ -45,6 +46,20 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
 
   const run = (language: SandboxLanguage, code: string, timeoutSeconds = limits.timeoutSeconds) =>
     sandbox.run({ language, files: [{ path: entryOf(language), content: code }], entry: entryOf(language), limits: { timeoutSeconds } });
+
+  it('removes containers left by a crashed session, and only those', async () => {
+    const spec = containerSpec(runnerImage('python').ref, 'python', defaultLimits);
+    const crashed = await docker.createContainer({ ...spec, Labels: { ...spec.Labels, [ownerPidLabel]: '999999999' } });
+    const live = await docker.createContainer({ ...spec, Labels: { ...spec.Labels, [ownerPidLabel]: String(process.ppid) } });
+    try {
+      expect(await removeStaleContainers(docker)).toBeGreaterThanOrEqual(1);
+      await expect(crashed.inspect()).rejects.toThrow();
+      expect((await live.inspect()).Id).toBe(live.id);
+    } finally {
+      await live.remove({ force: true });
+      await crashed.remove({ force: true }).catch(() => undefined);
+    }
+  });
 
   it('runs Python and JavaScript hello-world and says which driver ran them', async () => {
     const py = await run('python', 'print("hello from python")');

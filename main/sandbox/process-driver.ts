@@ -13,13 +13,33 @@ import type { RunEnd } from './run-outcome';
 export const notIsolatedWarning =
   'Not isolated: your code runs as a plain process on this computer, with time, memory and file limits but able to read your files and use the network. Install and start Docker to isolate it.';
 
+/**
+ * Tasks (threads included) the current user already runs: RLIMIT_NPROC counts them all, so the
+ * program's allowance of `pids` goes on top (a desktop session runs hundreds of its own).
+ */
+function tasksOfThisUser(): number {
+  const uid = process.getuid?.();
+  if (uid === undefined) return 0;
+  let tasks = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8');
+      if (Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]) === uid) tasks += Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? 1);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return tasks;
+}
+
 function prlimitArgs(spec: ExecSpec): string[] {
   const { limits } = spec;
   const args = [
     `--cpu=${Math.ceil(limits.timeoutMs / 1000) + 1}`,
     `--fsize=${limits.fileBytes}`,
     `--nofile=${limits.openFiles}`,
-    `--nproc=${limits.pids}`,
+    `--nproc=${tasksOfThisUser() + limits.pids}`,
     '--core=0',
   ];
   // V8 reserves far more address space than it uses, so Node gets a heap limit instead (set by the service).
