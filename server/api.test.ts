@@ -184,6 +184,10 @@ function suite(engine: 'pglite' | 'postgresql') {
     expect(page1.json.rows.map((r: any) => r.score)).toEqual([280, 280, 260, 240]);
     const page2 = await request('GET', `/v1/leaderboards/${board}?limit=4&after=${encodeURIComponent(page1.json.next)}`, { token: learners[0]!.accessToken });
     expect(page2.json.rows.map((r: any) => [r.rank, r.score])).toEqual([[5, 220], [6, 200], [7, 180], [8, 160]]);
+    const tied = await Promise.all([learners[13]!, learners[14]!].map((l) => request('GET', `/v1/leaderboards/${board}/around-me`, { token: l.accessToken })));
+    expect(tied.map((t) => t.json.me.rank).sort()).toEqual([1, 2]);
+    // The rank from counting agrees with the position on the page, ties included.
+    for (const t of tied) expect(page1.json.rows.findIndex((r: any) => r.learnerId === t.json.me.learnerId) + 1).toBe(t.json.me.rank);
     // Opting out removes a learner from everyone's view, and ranks close up.
     await request('PATCH', '/v1/me', { token: learners[12]!.accessToken, body: { optedIn: false } });
     const after = await request('GET', `/v1/leaderboards/${board}/around-me`, { token: learners[7]!.accessToken });

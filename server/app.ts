@@ -14,7 +14,7 @@ import {
 } from './api-schemas';
 import { authenticate, issueTokens, rotateRefresh } from './auth';
 import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, verificationPage, type Issuer } from './certificates';
-import { ingestEvents } from './ingest';
+import { ingestEvents, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit } from './rate-limit';
@@ -147,7 +147,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
       if (input.timezone !== undefined) await q(sql`update learners set timezone = ${input.timezone} where id = ${learnerId}`);
       if (input.optedIn !== undefined) {
         await q(sql`update learners set opted_in = ${input.optedIn} where id = ${learnerId}`);
-        await q(sql`update scores set visible = ${input.optedIn} where learner_id = ${learnerId}`);
+        await setVisibility(q, learnerId, input.optedIn);
       }
     });
     return c.json(await profile(learnerId));

@@ -98,11 +98,25 @@ async function flush(q: Q, learnerId: string, state: LearnerState, pending: Pend
 }
 
 async function upsertScore(q: Q, board: string, learnerId: string, value: number, visible: boolean, mode: 'set' | 'add') {
-  await (mode === 'set'
-    ? q(sql`insert into scores (board, learner_id, score, visible) values (${board}, ${learnerId}, ${value}, ${visible})
-        on conflict (board, learner_id) do update set score = excluded.score`)
-    : q(sql`insert into scores (board, learner_id, score, visible) values (${board}, ${learnerId}, ${value}, ${visible})
-        on conflict (board, learner_id) do update set score = scores.score + excluded.score`));
+  const [old] = await q<{ score: number }>(sql`select score from scores where board = ${board} and learner_id = ${learnerId}`);
+  const next = mode === 'set' || !old ? value : old.score + value;
+  if (old && old.score === next) return;
+  await q(sql`insert into scores (board, learner_id, score, visible) values (${board}, ${learnerId}, ${next}, ${visible})
+    on conflict (board, learner_id) do update set score = excluded.score`);
+  if (!visible) return;
+  if (old) await q(sql`update score_counts set n = n - 1 where board = ${board} and score = ${old.score}`);
+  await q(sql`insert into score_counts (board, score, n) values (${board}, ${next}, 1) on conflict (board, score) do update set n = score_counts.n + 1`);
+}
+
+/** Shows or hides a learner on every board, keeping the per-score counts in step. */
+export async function setVisibility(q: Q, learnerId: string, visible: boolean): Promise<void> {
+  const changed = await q<{ board: string; score: number }>(sql`update scores set visible = ${visible}
+    where learner_id = ${learnerId} and visible = ${!visible} returning board, score`);
+  for (const row of changed) {
+    await (visible
+      ? q(sql`insert into score_counts (board, score, n) values (${row.board}, ${row.score}, 1) on conflict (board, score) do update set n = score_counts.n + 1`)
+      : q(sql`update score_counts set n = n - 1 where board = ${row.board} and score = ${row.score}`));
+  }
 }
 
 /**

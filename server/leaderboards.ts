@@ -1,6 +1,6 @@
-// Rank queries over scores_order (board, visible, score, learner_id), read in descending order
-// (ties by learner id descending): a rank is one plus the count of visible rows strictly ahead,
-// a single index range, and the rows around it are keyset pages above and below.
+// Rank queries. Order: score descending, ties by learner id descending. A rank is one plus the
+// rows strictly ahead, summed from score_counts (one row per distinct score) plus the ties
+// ahead; the rows around it are keyset pages over scores_order (board, visible, score, learner_id).
 import { sql, type Database } from './db/database';
 import type { AroundResponse, BoardRow, LeagueResponse } from './api-schemas';
 import { weekOf } from './rules/calendar';
@@ -18,8 +18,11 @@ const ahead = (board: string, score: number, id: string) =>
 const behind = (board: string, score: number, id: string) =>
   sql`board = ${board} and visible and (score, learner_id) < (${score}::int, ${id}::text)`;
 
+/** Rows ahead: the counts of every higher score, plus the ties ordered ahead (an index range of one score). */
 async function countAhead(db: Database, board: string, score: number, id: string): Promise<number> {
-  const [row] = await db.query<{ n: number }>(sql`select count(*)::int as n from scores where ${ahead(board, score, id)}`);
+  const [row] = await db.query<{ n: number }>(sql`select
+    (select coalesce(sum(n), 0)::int from score_counts where board = ${board} and score > ${score}::int)
+    + (select count(*)::int from scores where board = ${board} and visible and score = ${score}::int and learner_id > ${id}::text) as n`);
   return row!.n;
 }
 

@@ -50,6 +50,7 @@ async function load(db: Database) {
   await db.query(sql`insert into scores (board, learner_id, score, visible) select 'all', learner_id, sum(xp), true from events group by learner_id`);
   await db.query(sql`insert into scores (board, learner_id, score, visible) select 'week:' || week, learner_id, sum(xp), true from events group by learner_id, week`);
   await db.query(sql`insert into scores (board, learner_id, score, visible) select 'course:' || course_id, learner_id, sum(xp), true from events group by learner_id, course_id`);
+  await db.query(sql`insert into score_counts (board, score, n) select board, score, count(*)::int from scores where visible group by board, score`);
   await db.query(sql`update learners l set total_xp = s.score from scores s where s.board = 'all' and s.learner_id = l.id`);
   await db.query(sql`vacuum analyze`);
   const [{ n }] = (await db.query<{ n: number }>(sql`select count(*)::int as n from scores`)) as [{ n: number }];

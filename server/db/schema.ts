@@ -96,6 +96,20 @@ export const scores = pgTable(
   ],
 );
 
+/**
+ * How many visible learners hold each score on a board: a rank sums the counts of the higher
+ * scores (as many rows as distinct scores, far fewer than learners) plus the ties ahead.
+ */
+export const scoreCounts = pgTable(
+  'score_counts',
+  {
+    board: text('board').notNull(),
+    score: integer('score').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.board, t.score] })],
+);
+
 /** Weekly leagues of up to 30 learners of one tier. */
 export const leagues = pgTable(
   'leagues',
