@@ -39,6 +39,7 @@ async function contractCall(page: Page, name: string, input: unknown): Promise<u
 const tutorPanel = (page: Page) => page.getByRole('region', { name: 'Tutor' });
 
 test('hint streams, Stop stops it, the session survives a restart; pulling shows progress; a down provider is explained', async ({ page }) => {
+  test.setTimeout(120_000); // two serve starts and a model pull on a shared, busy machine
   ollama = await startOllamaTestServer({ models: {}, delayMs: 40, pullSteps: 8 });
   const dataDir = tempDataDir();
   serve = await startServe({ dataDir });
@@ -105,4 +106,32 @@ test('hint streams, Stop stops it, the session survives a restart; pulling shows
   await expect(alert).toContainText('ollama serve');
   await expect(alert.getByRole('button', { name: 'Open tutor settings' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/tutor-provider-down.png' });
+});
+
+test('without a provider, Hint reveals the course’s own hints; Anthropic settings explain how serve mode keeps the key', async ({ page }) => {
+  serve = await startServe();
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await contractCall(page, 'settings.update', { lastLesson: { courseId: 'python-basics', lessonId: 'count-votes' } });
+  await page.reload();
+  await page.getByRole('tab', { name: 'Tutor' }).click();
+  const panel = tutorPanel(page);
+  await expect(panel.getByText('Course hints only')).toBeVisible();
+  await expect(panel.getByText(/Hints 0 of \d/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Hint' }).click();
+  const reply = panel.getByRole('article', { name: 'Tutor' }).last();
+  await expect(reply).toContainText('Hint 1');
+  await expect(reply).toContainText('Settings → Tutor');
+  await expect(panel.getByText(/Hints 1 of \d/)).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Settings' }).click();
+  const settings = page.locator('#settings-tutor');
+  await settings.getByLabel('Provider').selectOption('anthropic');
+  await expect(settings.getByText('weaker than the system keychain')).toBeVisible();
+  await settings.getByLabel(/API key/).fill('sk-ant-e2e-not-a-real-key');
+  await settings.getByRole('button', { name: 'Save key' }).click();
+  await expect(settings.getByText('(saved)')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/tutor-settings-anthropic.png' });
+  expect(serve.output()).not.toContain('sk-ant-e2e-not-a-real-key');
 });

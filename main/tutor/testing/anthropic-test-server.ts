@@ -102,8 +102,10 @@ export async function startAnthropicTestServer(options: { apiKey?: string; port?
     enqueue: (...behaviours) => queue.push(...behaviours),
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
+        // Keep-alive and half-open connections must not hold the close open.
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }

@@ -145,8 +145,10 @@ export async function startOllamaTestServer(options: OllamaTestServerOptions = {
     enqueueChat: (...behaviours) => chatQueue.push(...behaviours),
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
+        // Keep-alive and half-open connections must not hold the close open.
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }
