@@ -43,7 +43,7 @@ async function load(db: Database) {
     await db.query(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, facts, received_at)
       select 'l' || ((g * 7919) % ${learners} + 1), 'seed-' || g, 'check-passed', 'course-' || ((g / 7) % 5), 'lesson-' || ((g / 3) % 60), t,
         to_char(to_timestamp(t / 1000.0) at time zone 'UTC', 'YYYY-MM-DD'), to_char(to_timestamp(t / 1000.0) at time zone 'UTC', 'IYYY-"W"IW'),
-        10 + (g % 3) * 5, '{}'::jsonb, ${now}
+        5 + ((g * 7 + g / 11) % 41)::int, '{}'::jsonb, ${now}
       from (select g, ${now} - (g::bigint * 7 % ${span}) as t from generate_series(${from}::bigint, ${to}::bigint) g) s`);
   }
   const eventsAt = performance.now();
