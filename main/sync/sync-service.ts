@@ -59,7 +59,8 @@ interface CachedBoard {
   around: LeaderboardView['around'];
 }
 
-const realTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+// Unref'd: a pending retry never keeps a process (the CLI, a test) alive.
+const realTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
 
 export class SyncService {
   private readonly now: () => number;
@@ -143,10 +144,15 @@ export class SyncService {
   }
 
   private async tick(): Promise<void> {
-    const account = this.account();
-    if (!account.serverUrl || !account.tokens) return; // configure/signIn restart the loop
-    const next = await this.drainOnce();
-    if (next !== null) this.schedule(next);
+    try {
+      const account = this.account();
+      if (!account.serverUrl || !account.tokens) return; // configure/signIn restart the loop
+      const next = await this.drainOnce();
+      if (next !== null) this.schedule(next);
+    } catch (error) {
+      // The store closed under a pending tick (shutdown), or a bug: never an unhandled rejection.
+      if (!this.stopped) this.options.warn?.(`the sync loop stopped: ${(error as Error).message}`);
+    }
   }
 
   /** One drain; returns when to try again (ms), or null to wait for the learner (signed out). */
