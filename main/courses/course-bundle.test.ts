@@ -155,8 +155,8 @@ describe('lesson text helpers', () => {
   });
 
   it('builds safe FTS queries, plain text and passages', () => {
-    expect(ftsQuery('for loops!')).toBe('"for"* "loops"*');
-    expect(ftsQuery('a OR b', 'any')).toBe('"a"* OR "or"* OR "b"*');
+    expect(ftsQuery('for loops!')).toBe('"for" "loops"*');
+    expect(ftsQuery('a OR b', 'any')).toBe('"a" OR "or" OR "b"*');
     expect(ftsQuery('"; DROP')).toBe('"drop"*');
     expect(ftsQuery('  ')).toBeNull();
     expect(plainText('# Title\n> [!TIP]\n> Use [links](x.md) `code`')).toBe('Title Use links code');

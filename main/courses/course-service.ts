@@ -498,15 +498,20 @@ export class CourseService {
     const match = ftsQuery(query, 'all');
     if (!match) return [];
     const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+    // Rank first (bm25 over every match), then build snippets only for the rows returned:
+    // snippet() on every match would dominate the query for common words.
     const rows = this.store.sqlite
       .prepare(
-        `SELECT s.course_id AS courseId, s.lesson_id AS lessonId, s.title AS title, c.title AS courseTitle,
-                snippet(lesson_search, 3, '«', '»', '…', 12) AS snippet, bm25(lesson_search, 0, 0, 8.0, 1.0) AS rank
-           FROM lesson_search s JOIN courses c ON c.id = s.course_id
-          WHERE lesson_search MATCH ? ${options.courseId ? 'AND s.course_id = ?' : ''}
-          ORDER BY rank LIMIT ?`,
+        `WITH top AS (
+           SELECT rowid AS id, bm25(lesson_search, 0, 0, 8.0, 1.0) AS rank FROM lesson_search
+            WHERE lesson_search MATCH ? ${options.courseId ? 'AND course_id = ?' : ''}
+            ORDER BY rank LIMIT ?)
+         SELECT s.course_id AS courseId, s.lesson_id AS lessonId, s.title AS title, c.title AS courseTitle,
+                snippet(lesson_search, 3, '«', '»', '…', 12) AS snippet, top.rank AS rank
+           FROM top JOIN lesson_search s ON s.rowid = top.id JOIN courses c ON c.id = s.course_id
+          WHERE lesson_search MATCH ? ORDER BY top.rank`,
       )
-      .all(...[match, ...(options.courseId ? [options.courseId] : []), limit]) as { courseId: string; lessonId: string; title: string; courseTitle: string; snippet: string; rank: number }[];
+      .all(...[match, ...(options.courseId ? [options.courseId] : []), limit, match]) as { courseId: string; lessonId: string; title: string; courseTitle: string; snippet: string; rank: number }[];
     return rows.map(({ rank, ...row }) => ({ ...row, score: -rank }));
   }
 
@@ -517,8 +522,9 @@ export class CourseService {
     const filters = [options.courseId ? 'AND course_id = ?' : '', options.lessonId ? 'AND lesson_id = ?' : ''].join(' ');
     const rows = this.store.sqlite
       .prepare(
-        `SELECT course_id AS courseId, lesson_id AS lessonId, heading, text, bm25(lesson_passages, 0, 0, 4.0, 1.0) AS rank
-           FROM lesson_passages WHERE lesson_passages MATCH ? ${filters} ORDER BY rank LIMIT ?`,
+        `WITH top AS (SELECT rowid AS id, bm25(lesson_passages, 0, 0, 4.0, 1.0) AS rank FROM lesson_passages WHERE lesson_passages MATCH ? ${filters} ORDER BY rank LIMIT ?)
+         SELECT p.course_id AS courseId, p.lesson_id AS lessonId, p.heading AS heading, p.text AS text, top.rank AS rank
+           FROM top JOIN lesson_passages p ON p.rowid = top.id ORDER BY top.rank`,
       )
       .all(...[match, ...(options.courseId ? [options.courseId] : []), ...(options.lessonId ? [options.lessonId] : []), limit]) as { courseId: string; lessonId: string; heading: string; text: string; rank: number }[];
     return rows.map(({ rank, ...row }) => ({ ...row, score: -rank }));

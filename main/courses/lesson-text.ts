@@ -42,8 +42,8 @@ export function passagesOf(title: string, markdown: string): Passage[] {
 }
 
 /**
- * A learner's words as an FTS5 query: each term quoted (so no operator injection) and
- * prefix-matched; 'all' requires every term (search), 'any' ranks by overlap (retrieval).
+ * A learner's words as an FTS5 query: each term quoted (so no operator injection), the last
+ * one prefix-matched; 'all' requires every term (search), 'any' ranks by overlap (retrieval).
  */
 export function ftsQuery(input: string, mode: 'all' | 'any' = 'all'): string | null {
   const terms = input
@@ -52,5 +52,7 @@ export function ftsQuery(input: string, mode: 'all' | 'any' = 'all'): string | n
     .filter((term) => term.length > 0)
     .slice(0, 12);
   if (terms.length === 0) return null;
-  return terms.map((term) => `"${term}"*`).join(mode === 'all' ? ' ' : ' OR ');
+  // Only the last term is a prefix (the learner may still be typing it); prefix expansion of
+  // every term multiplies the work on a large catalog.
+  return terms.map((term, index) => (index === terms.length - 1 ? `"${term}"*` : `"${term}"`)).join(mode === 'all' ? ' ' : ' OR ');
 }
