@@ -48,6 +48,9 @@ describe('CourseService', () => {
     const lesson = service.getLesson('tiny-course', 'welcome')!;
     expect(lesson).toMatchObject({ moduleId: 'basics', type: 'concept', hasExercise: false, parTimeMinutes: 5 });
     expect(lesson.body).toContain('```mermaid');
+    // Bundle images are inlined (no file route needed) and lesson links point at lesson ids.
+    expect(lesson.body).toContain('![A box labelled greeting](data:image/svg+xml;base64,');
+    expect(lesson.body).toContain('[the exercise](#lesson/add-numbers)');
     const exercise = service.getExercise('tiny-course', 'add-numbers')!;
     expect(exercise.language).toBe('python');
     expect(exercise.files).toEqual([{ path: 'main.py', role: 'editable', content: 'def add(a, b):\n    pass\n' }]);

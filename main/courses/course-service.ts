@@ -9,7 +9,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Store } from '../store/open-store';
 import { courses, domains, lessonProgress, lessons, modules, tracks } from '../store/schema';
 import { formatProblem, problem, readBundleDir, type BundleFiles, type BundleProblem } from './bundle-files';
-import { loadBundle, splitFrontMatter, type KnownCourses, type LoadedCourse } from './course-bundle';
+import { loadBundle, markdownTargets, splitFrontMatter, type KnownCourses, type LoadedCourse } from './course-bundle';
 import { exerciseSchema, lessonFrontMatterSchema, type LessonFrontMatter } from './course-format';
 import { defaultPackLimits, manifestFor, readPack, sha256, type PackLimits } from './course-pack';
 import { ftsQuery, passagesOf, plainText } from './lesson-text';
@@ -115,6 +115,8 @@ export interface InstallResult {
   readonly lessonCount: number;
   readonly removedLessons: string[];
 }
+
+const imageTypes: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.webp': 'image/webp' };
 
 /** -1, 0 or 1; pre-release suffixes sort before the release. */
 export function compareVersions(a: string, b: string): number {
@@ -433,7 +435,7 @@ export class CourseService {
     return row ? path.join(this.dataDir, row.installPath) : null;
   }
 
-  private lessonSource(courseId: string, lessonId: string): { dir: string; moduleId: string; meta: LessonFrontMatter; body: string } | null {
+  private lessonSource(courseId: string, lessonId: string): { dir: string; path: string; moduleId: string; meta: LessonFrontMatter; body: string } | null {
     const dir = this.courseDir(courseId);
     const row = this.store.db.select().from(lessons).where(and(eq(lessons.courseId, courseId), eq(lessons.lessonId, lessonId), isNull(lessons.removedAt))).get();
     if (!dir || !row) return null;
@@ -442,7 +444,33 @@ export class CourseService {
     const split = splitFrontMatter(fs.readFileSync(file, 'utf8'));
     if (!split) return null;
     const meta = lessonFrontMatterSchema.parse(parseYaml(split.frontMatter));
-    return { dir, moduleId: row.moduleId, meta, body: split.body };
+    return { dir, path: row.path, moduleId: row.moduleId, meta, body: split.body };
+  }
+
+  /**
+   * Bundle-relative links work in both Electron and serve mode without a file route: images
+   * become data: URLs (the CSP allows them) and links to other lessons become `#lesson/<id>`,
+   * which LessonMarkdown opens in place.
+   */
+  private resolveLinks(courseId: string, dir: string, lessonPath: string, body: string): string {
+    const targets = markdownTargets(body).filter((target) => !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(target.target));
+    if (targets.length === 0) return body;
+    const lessonIds = new Map(
+      this.store.db.select({ lessonId: lessons.lessonId, path: lessons.path }).from(lessons).where(and(eq(lessons.courseId, courseId), isNull(lessons.removedAt))).all().map((row) => [row.path, row.lessonId]),
+    );
+    const replacements = new Map<string, string>();
+    for (const { target, image } of targets) {
+      const relative = path.posix.normalize(path.posix.join(path.posix.dirname(lessonPath), decodeURIComponent(target.split(/[?#]/)[0]!)));
+      if (relative.startsWith('..')) continue;
+      const file = path.join(dir, relative);
+      const mime = imageTypes[path.extname(relative).toLowerCase()];
+      if (image && mime && fs.existsSync(file) && fs.statSync(file).size <= 1024 * 1024) {
+        replacements.set(target, `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`);
+      } else if (!image && lessonIds.has(relative)) {
+        replacements.set(target, `#lesson/${lessonIds.get(relative)}`);
+      }
+    }
+    return body.replace(/(\]\(\s*<?)([^)\s>]+)/g, (whole, open: string, target: string) => (replacements.has(target) ? `${open}${replacements.get(target)}` : whole));
   }
 
   getLesson(courseId: string, lessonId: string): LessonContent | null {
@@ -458,7 +486,7 @@ export class CourseService {
       xp: meta.xp,
       parTimeMinutes: meta.parTimeMinutes,
       objectives: meta.objectives,
-      body: source.body,
+      body: this.resolveLinks(courseId, source.dir, source.path, source.body),
       quiz: meta.quiz ?? null,
       reflection: meta.reflection ?? null,
       hasExercise: Boolean(meta.exercise && fs.existsSync(path.join(source.dir, meta.exercise, 'exercise.yaml'))),

@@ -72,6 +72,7 @@ test('import a .drona through the UI, see Mermaid render, and a clear error for 
   await expect(diagram).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('aside.callout-tip')).toContainText('Names should say what the value means.');
   await expect(page.getByRole('button', { name: /Try it/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'A box labelled greeting' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/courses-lesson-mermaid.png' });
 
   // A damaged bundle: bytes inside the compressed data changed after packing.

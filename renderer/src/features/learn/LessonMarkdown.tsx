@@ -2,10 +2,11 @@
 // a "Try it" button on python/javascript fences. Raw HTML in the Markdown is not rendered.
 import { Play } from 'lucide-react';
 import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
-import ReactMarkdown from 'react-markdown';
+import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
 import remarkGfm from 'remark-gfm';
 import { remarkCallouts } from './callouts';
+import { useLearnStore } from './learn-store';
 import './learn.css';
 
 const MermaidDiagram = lazy(() => import('./MermaidDiagram').then((module) => ({ default: module.MermaidDiagram })));
@@ -16,6 +17,33 @@ export interface LessonMarkdownProps {
   readonly body: string;
   /** Runs a code sample; without it the "Try it" buttons are not shown. */
   onTryIt?(code: string, language: TryItLanguage): void;
+}
+
+/** The course service inlines bundle images as data: URLs; anything else follows react-markdown's safe defaults. */
+const urlTransform = (url: string) => (/^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,/.test(url) ? url : defaultUrlTransform(url));
+
+/** `#lesson/<id>` (a link to another lesson of the course) opens it in place; other links open outside the app. */
+function LessonLink({ href, children }: { href?: string; children?: ReactNode }) {
+  const lessonId = href?.startsWith('#lesson/') ? href.slice('#lesson/'.length) : null;
+  if (lessonId) {
+    return (
+      <a
+        href={href}
+        onClick={(event) => {
+          event.preventDefault();
+          const open = useLearnStore.getState().open;
+          if (open) useLearnStore.getState().openLesson(open.courseId, lessonId);
+        }}
+      >
+        {children}
+      </a>
+    );
+  }
+  return (
+    <a href={href} target="_blank" rel="noreferrer noopener">
+      {children}
+    </a>
+  );
 }
 
 function textOf(node: ReactNode): string {
@@ -61,7 +89,8 @@ export function LessonMarkdown({ body, onTryIt }: LessonMarkdownProps) {
       <ReactMarkdown
         remarkPlugins={[remarkGfm, remarkCallouts]}
         rehypePlugins={[[rehypeHighlight, { detect: false, plainText: ['mermaid', 'text', 'txt', 'output'] }]]}
-        components={{ pre: Pre }}
+        urlTransform={urlTransform}
+        components={{ pre: Pre, a: LessonLink }}
       >
         {body}
       </ReactMarkdown>
