@@ -1,0 +1,137 @@
+// The IDE workspace as a learner uses it, in serve mode: a Python exercise from wrong to
+// passing, the terminal in the lesson folder, external edits, history, and a crash mid-typing.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { completeFirstRun } from './support/learner';
+import { startServe, tempDataDir, type ServeProcess } from './support/serve';
+
+let serve: ServeProcess | undefined;
+test.afterEach(async () => {
+  await serve?.stop();
+  serve = undefined;
+});
+
+const LESSON = /Guided: .*greeting/;
+
+const WRONG = 'def make_greeting(name):\n    return "Hello, " + nam + "!"\n';
+const RIGHT = 'def make_greeting(name):\n    return f"Hello, {name}!"\n';
+
+/** From the catalog: start Python Basics, then "Next lesson" until the lesson is open. */
+async function openLesson(page: Page, title: RegExp) {
+  await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Learn' }).click();
+  await page.getByRole('article', { name: 'Python Basics' }).getByRole('button', { name: /Start|Continue/ }).click();
+  const heading = page.locator('.lesson-title');
+  await expect(heading).toBeVisible();
+  for (let step = 0; step < 10 && !title.test((await heading.textContent()) ?? ''); step++) {
+    const before = await heading.textContent();
+    await page.getByRole('button', { name: 'Next lesson' }).click();
+    await expect(heading).not.toHaveText(before ?? '');
+  }
+  await expect(heading).toHaveText(title);
+}
+
+const editor = (page: Page) => page.locator('.monaco-editor').first();
+
+async function replaceEditorText(page: Page, text: string) {
+  await editor(page).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  // insertText: one input event, as a paste would be, so Monaco's auto-indent leaves it alone.
+  await page.keyboard.insertText(text);
+}
+
+const editorText = (page: Page) => page.locator('.monaco-editor .view-lines').first().innerText();
+const normalise = (text: string) => text.replace(/\u00a0/g, ' ');
+
+/** axe on the lesson canvas (editor included) and the bottom panel (terminal, output): this feature's views. */
+async function expectAxeClean(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).include('.lesson-canvas').include('.bottom-panel').analyze();
+  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious, `${name}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
+}
+
+test('a Python exercise from a failing Check to a passing one completes the lesson', async ({ page }) => {
+  test.setTimeout(120_000);
+  serve = await startServe();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await openLesson(page, LESSON);
+  await expect(editor(page)).toBeVisible();
+  await expectAxeClean(page, 'lesson with editor');
+
+  await replaceEditorText(page, WRONG);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /0 of 3 tests pass/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Tests' }).getByRole('listitem')).toHaveCount(3);
+  // The NameError becomes a marker on the line that raised it.
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/workspace-failing-check.png' });
+
+  await replaceEditorText(page, RIGHT);
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(page.getByRole('heading', { name: 'All 3 tests pass' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Completed' })).toBeVisible();
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/workspace-passing-check.png' });
+});
+
+test('the terminal works in the lesson folder and its edits reach the editor; history restores a snapshot', async ({ page }) => {
+  test.setTimeout(120_000);
+  serve = await startServe();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await openLesson(page, LESSON);
+  await expect(editor(page)).toBeVisible();
+
+  // A first saved version, then a second.
+  await replaceEditorText(page, 'first = 1\n');
+  await page.keyboard.press('Control+s');
+  await replaceEditorText(page, 'second = 2\n');
+  await page.keyboard.press('Control+s');
+
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  const screen = page.locator('.xterm-rows');
+  await expect.poll(() => screen.innerText()).toMatch(/[$#]\s*$/m);
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type('ls && python3 --version');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => screen.innerText()).toContain('main.py');
+  await expect.poll(() => screen.innerText()).toMatch(/Python 3\.\d+/);
+  await page.keyboard.type("echo 'from_terminal = 3' >> main.py");
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => normalise(await editorText(page))).toContain('from_terminal = 3');
+  await expectAxeClean(page, 'lesson with terminal');
+
+  await page.getByRole('button', { name: 'History' }).click();
+  const dialog = page.getByRole('dialog', { name: /History of main.py/ });
+  await expect(dialog).toBeVisible();
+  const entries = dialog.getByRole('list', { name: 'Snapshots' }).getByRole('button');
+  await expect(entries.first()).toBeVisible();
+  // The oldest "Saved" entry holds "first = 1".
+  await dialog.getByRole('button', { name: /Saved/ }).last().click();
+  await expect(dialog.getByLabel('Differences from the current text')).toContainText('-first = 1');
+  await dialog.getByRole('button', { name: 'Restore this snapshot' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => normalise(await editorText(page))).toContain('first = 1');
+  expect(normalise(await editorText(page))).not.toContain('from_terminal');
+});
+
+test('text typed just before the server is killed is there after a restart', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dataDir = tempDataDir();
+  serve = await startServe({ dataDir });
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await openLesson(page, LESSON);
+  await expect(editor(page)).toBeVisible();
+  await replaceEditorText(page, 'typed_before_the_crash = True\n');
+  await page.waitForTimeout(1_000); // past the draft debounce, no explicit save
+  await serve.stop('SIGKILL');
+
+  serve = await startServe({ dataDir });
+  await page.goto(serve.url);
+  await expect(page.getByRole('navigation', { name: 'Activities' })).toBeVisible();
+  // The app resumes at the last lesson.
+  await expect(page.locator('.lesson-title')).toHaveText(LESSON);
+  await expect.poll(async () => normalise(await editorText(page))).toContain('typed_before_the_crash = True');
+});
