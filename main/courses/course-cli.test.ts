@@ -1,0 +1,99 @@
+// `drona course` through the real program: exit codes and the messages an instructor sees.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../cli/program';
+import { readBundleDir } from './bundle-files';
+import { loadBundle } from './course-bundle';
+import { verifyExercises, type ExerciseChecker } from './exercise-verification';
+
+const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
+const temps: string[] = [];
+const temp = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-course-cli-'));
+  temps.push(dir);
+  return dir;
+};
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const code = await runCli(['node', 'drona', ...args]);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+describe('drona course', () => {
+  it('validate: 0 and a summary for a valid course; 1 with file:line:column and fixes otherwise', async () => {
+    expect(await run('course', 'validate', fixtureDir)).toMatchObject({ code: 0, stdout: 'tiny-course 1.0.0: 1 modules, 3 lessons, 1 exercises — valid.\n' });
+    const broken = path.join(temp(), 'tiny-course');
+    fs.cpSync(fixtureDir, broken, { recursive: true });
+    fs.writeFileSync(path.join(broken, 'course.yaml'), fs.readFileSync(path.join(broken, 'course.yaml'), 'utf8').replace('difficulty: beginner', 'difficulty: expert'));
+    const result = await run('course', 'validate', broken);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path.join(broken, 'course.yaml')}:8:13: "difficulty" Invalid option`);
+    expect(result.stderr).toContain('fix: use one of: "beginner", "intermediate", "advanced"');
+    expect(result.stderr).toContain('drona: 1 problem in');
+    expect((await run('course', 'validate', temp())).stderr).toMatch(/is not a course folder: it has no course\.yaml/);
+  });
+
+  it('pack → import → list, and re-import says it is already installed', async () => {
+    const dir = temp();
+    const file = path.join(dir, 'tiny.drona');
+    const dataDir = path.join(dir, 'data');
+    expect((await run('course', 'pack', fixtureDir, '-o', file)).stdout).toMatch(/^Packed tiny-course 1\.0\.0 \(9 files, \d+ bytes\)/);
+    expect((await run('course', 'import', file, '--data-dir', dataDir)).stdout).toBe('Installed tiny-course 1.0.0 (3 lessons).\n');
+    expect((await run('course', 'import', file, '--data-dir', dataDir)).stdout).toBe('tiny-course 1.0.0 is already installed.\n');
+    expect((await run('course', 'list', '--data-dir', dataDir)).stdout).toMatch(/tiny-course\s+1\.0\.0\s+0\/3\s+imported\s+Tiny Course/);
+    fs.writeFileSync(path.join(dir, 'junk.drona'), 'not a zip');
+    const refused = await run('course', 'import', path.join(dir, 'junk.drona'), '--data-dir', dataDir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/this is not a readable \.drona file[\s\S]*junk\.drona was not imported; nothing was changed/);
+  });
+});
+
+describe('validate --run (verifyExercises)', () => {
+  const course = () => {
+    const files = readBundleDir(fixtureDir).files;
+    return { files, course: loadBundle(files).course! };
+  };
+  const checker = (verdicts: Record<'solution' | 'starter', 'pass' | 'fail' | 'error'>): ExerciseChecker & { requests: unknown[] } => {
+    const requests: unknown[] = [];
+    return {
+      requests,
+      check: async (request) => {
+        requests.push(request);
+        const which = request.files[0]!.content.includes('return a + b') ? 'solution' : 'starter';
+        return { status: verdicts[which], tests: [{ name: 'test_add', status: verdicts[which], message: 'add(2, 3) should be 5' }] };
+      },
+    };
+  };
+
+  it('passes when the solution passes and the starter fails; sends the flattened tests', async () => {
+    const { files, course: loaded } = course();
+    const fake = checker({ solution: 'pass', starter: 'fail' });
+    expect(await verifyExercises(loaded, files, fake)).toEqual([]);
+    expect(fake.requests[0]).toMatchObject({ language: 'python', files: [{ path: 'main.py' }], tests: [{ path: 'test_main.py' }] });
+  });
+
+  it('reports a failing solution, a passing starter, and a starter that crashes', async () => {
+    const { files, course: loaded } = course();
+    const failing = await verifyExercises(loaded, files, checker({ solution: 'fail', starter: 'pass' }));
+    expect(failing.map((p) => `${p.file}: ${p.message.split('\n')[0]}`)).toEqual([
+      'exercises/add/solution: the reference solution does not pass its tests (fail)',
+      'exercises/add/starter: the starter already passes every test',
+    ]);
+    expect(failing[0]!.message).toContain('test_add: add(2, 3) should be 5');
+    const crashing = await verifyExercises(loaded, files, checker({ solution: 'pass', starter: 'error' }));
+    expect(crashing[0]!.message).toMatch(/the starter does not run under the tests/);
+  });
+});
