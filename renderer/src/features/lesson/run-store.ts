@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { CheckResult, Diagnostic, RunResult } from '../../../../preload/contract/sandbox';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { checkDiagnostics } from './check-diagnostics';
 import { useWorkspaceStore } from './workspace-store';
 
 export interface RunLogLine {
@@ -111,7 +112,8 @@ export const useRunStore = create<RunState>((set, get) => {
       try {
         const files = useWorkspaceStore.getState().files.map((file) => ({ path: file.path, content: useWorkspaceStore.getState().buffers[file.path] ?? file.content }));
         const result = await client().call('sandbox.check', { runId, ...workspace.ref, files });
-        set((state) => ({ lastCheck: result, diagnostics: result.run.diagnostics, checks: state.checks + 1 }));
+        const learnerFiles = useWorkspaceStore.getState().files.map((file) => file.path);
+        set((state) => ({ lastCheck: result, diagnostics: checkDiagnostics(result, learnerFiles), checks: state.checks + 1 }));
         const passed = result.tests.filter((test) => test.status === 'pass').length;
         say(result.status === 'pass' ? 'info' : 'error', `${passed} of ${result.tests.length} tests pass${result.message ? `: ${result.message}` : ''}`);
         return result;
