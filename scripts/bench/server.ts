@@ -2,7 +2,7 @@
 // generate_series, not HTTP), then autocannon on loopback: event ingestion and rank-around-me,
 // p50/p99 and requests per second, on PGlite and on PostgreSQL (DRONA_BENCH_DATABASE_URL).
 // Baseline measured in the same run: GET /healthz on the same server (no database).
-//   npx tsx scripts/bench/server.ts [--quick] [--learners N] [--events N] [--engine pglite|postgresql|both] [--seconds S]
+//   npx tsx scripts/bench/server.ts [--quick] [--learners N] [--events N] [--engine pglite|postgresql|both] [--seconds S] [--batch N] [--skip-load]
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +28,8 @@ const engineFlag = flag('--engine') ?? 'both';
 // Re-measure a PostgreSQL database loaded by an earlier run (the load takes minutes).
 const skipLoad = args.includes('--skip-load');
 const pgUrl = process.env.DRONA_BENCH_DATABASE_URL;
-const batch = 10;
+// Events per ingestion request (the app sends up to 50 when it drains a backlog).
+const batch = Number(flag('--batch') ?? 10);
 
 async function load(db: Database) {
   const now = Date.now();
