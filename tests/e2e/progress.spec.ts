@@ -1,13 +1,14 @@
 // Progress and gamification in serve mode: the HUD follows recorded learning events (XP,
 // level, streak, toasts), the gamification mode changes what it shows, and the Progress view
-// renders its charts. Learning events go through the `progress.record` contract call from
-// the page (the same socket and contract the UI uses).
+// renders its charts. The first test completes a lesson and a Check in the real lesson UI;
+// further events go through the `progress.record` contract call from the page.
 import { expect, test, type Page } from '@playwright/test';
 import { completeFirstRun } from './support/learner';
 import { startServe, type ServeProcess } from './support/serve';
 
 let serve: ServeProcess | undefined;
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  await page.close(); // the page's socket closes first, so the server stops promptly
   await serve?.stop();
   serve = undefined;
 });
@@ -49,7 +50,21 @@ async function firstLessonAndCheck(page: Page) {
   await call(page, 'progress.record', event('challenge-completed', 'collatz', { firstAttempt: true, hintsUsed: 0, idempotencyKey: 'lesson-completed:python-basics:collatz' }));
 }
 
-test('completing a lesson and a check moves XP and level in the HUD, with toasts', async ({ page }) => {
+const RIGHT = 'def make_greeting(name):\n    return f"Hello, {name}!"\n';
+
+async function openLessonFromSide(page: Page, title: string) {
+  const learn = page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Learn' });
+  // Clicking the current activity toggles its side panel, so only switch when elsewhere.
+  if ((await learn.getAttribute('aria-current')) !== 'page') await learn.click();
+  const side = page.getByRole('complementary', { name: /side panel/ });
+  const lesson = side.getByText(title, { exact: true });
+  if ((await lesson.count()) === 0) await side.getByRole('button', { name: /Python Basics \d+\/\d+$/ }).click();
+  await lesson.click();
+  await expect(page.locator('h1.lesson-title')).toHaveText(title);
+}
+
+test('completing a lesson and a check in the lesson UI moves XP and level in the HUD, with toasts', async ({ page }) => {
+  test.setTimeout(120_000);
   serve = await startServe();
   await page.goto(serve.url);
   await completeFirstRun(page);
@@ -57,28 +72,41 @@ test('completing a lesson and a check moves XP and level in the HUD, with toasts
   await expect(hud).toContainText('Level 1');
   await expect(hud).toContainText('0 XP');
 
-  await call(page, 'progress.record', event('lesson-completed', 'hello-python', { firstAttempt: true, lessonType: 'concept' }));
-  await expect(hud).toContainText('62 XP');
-  await expect(page.getByText('+62 XP')).toBeVisible();
+  // A concept lesson, completed with "Mark complete".
+  await openLessonFromSide(page, 'Hello, Python');
+  await page.getByRole('button', { name: 'Mark complete' }).click();
+  await expect(hud).toContainText('50 XP');
+  await expect(page.getByText('+50 XP')).toBeVisible();
   await expect(page.getByText('Achievement unlocked: First Steps')).toBeVisible();
+  await expect(hud.getByLabel('1 day streak')).toBeVisible();
 
-  await call(page, 'progress.record', event('check-passed', 'collatz', { firstAttempt: true }));
+  // A guided exercise, completed by a passing Check (first attempt, on a streak: 50 + 25 % + 10 %).
+  await openLessonFromSide(page, 'Guided: a greeting function');
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(RIGHT);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'All 3 tests pass' })).toBeVisible({ timeout: 60_000 });
+  await expect(hud).toContainText('117 XP');
+  await expect(page.getByText('+67 XP')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/progress-hud-lesson-check.png' });
+
+  // More learning through the contract the lesson UI uses, up to a level-up.
   await call(page, 'progress.record', event('challenge-completed', 'collatz', { firstAttempt: true, hintsUsed: 0, idempotencyKey: 'lesson-completed:python-basics:collatz' }));
-  await expect(hud).toContainText('362 XP');
   await expect(page.getByText('Achievement unlocked: No Hints Needed')).toBeVisible();
   // A double click (the same event again) awards nothing.
   await call(page, 'progress.record', event('challenge-completed', 'collatz', { hintsUsed: 0, idempotencyKey: 'lesson-completed:python-basics:collatz' }));
+  await expect(hud).toContainText('417 XP');
   await call(page, 'progress.record', event('quiz-passed', 'values-quiz', { score: 100, firstAttempt: true }));
-  await call(page, 'progress.record', event('lesson-completed', 'numbers-and-strings', { firstAttempt: true, lessonType: 'concept' }));
-  await expect(hud).toContainText('579 XP');
+  await expect(hud).toContainText('567 XP');
   await expect(hud).toContainText('Level 2');
   await expect(page.getByText('Level up! You reached level 2')).toBeVisible();
-  await expect(hud.getByLabel('1 day streak')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/progress-hud-toasts.png' });
 
   // The figures survive a reload (derived from the ledger, one snapshot at start).
   await page.reload();
-  await expect(page.getByRole('status', { name: 'Your progress' })).toContainText('579 XP');
+  await expect(page.getByRole('status', { name: 'Your progress' })).toContainText('567 XP');
 });
 
 test('the gamification mode changes what the HUD shows', async ({ page }) => {
