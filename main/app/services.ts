@@ -88,7 +88,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     },
     now,
   );
-  const courses = new CourseService(store, config.dataDir, now);
+  const courses = new CourseService(store, config.dataDir, now, undefined, (courseId) => events.emit('courses.changed', { courseId }));
   const builtinDir = config.builtinCoursesDir === undefined ? path.join(packageRoot(), 'courses') : config.builtinCoursesDir;
   if (builtinDir) {
     const { results, failures } = courses.installBuiltins(builtinDir);

@@ -129,6 +129,15 @@ describe('CourseService', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  it('tells the app after an install or upgrade, not after a no-op', () => {
+    const changed: string[] = [];
+    const watched = new CourseService(store, dataDir, () => 1, undefined, (courseId) => changed.push(courseId));
+    watched.installDir(fixtureDir);
+    watched.installDir(fixtureDir);
+    watched.installFiles(withVersion(fixture(), '1.0.1'), {});
+    expect(changed).toEqual(['tiny-course', 'tiny-course']);
+  });
+
   it('compares semantic versions', () => {
     expect(compareVersions('1.0.0', '1.0.0')).toBe(0);
     expect(compareVersions('1.2.0', '1.10.0')).toBe(-1);

@@ -141,6 +141,8 @@ export class CourseService {
     private readonly dataDir: string,
     private readonly now: () => number = Date.now,
     private readonly limits: PackLimits = defaultPackLimits,
+    /** Told after every install or upgrade (the app broadcasts courses.changed). */
+    private readonly onChange: (courseId: string) => void = () => {},
   ) {
     this.coursesDir = path.join(dataDir, 'courses');
     fs.mkdirSync(this.coursesDir, { recursive: true });
@@ -262,6 +264,7 @@ export class CourseService {
       fs.renameSync(staging, finalDir);
       const removedLessons = this.writeRows(course, digest, options.builtIn ?? false);
       if (movedOld) fs.rmSync(oldDir, { recursive: true, force: true });
+      this.onChange(manifest.id);
       return {
         courseId: manifest.id,
         title: manifest.title,

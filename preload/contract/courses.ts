@@ -1,7 +1,7 @@
 // Courses: the catalog (domains → tracks → courses), course outlines, lesson content, FTS
 // search, and importing a .drona bundle from the renderer (bytes as base64, size-capped).
 import { z } from 'zod';
-import { call } from './define';
+import { call, event } from './define';
 
 /** The largest .drona the renderer may send (base64 adds a third on the wire). */
 export const MAX_UI_IMPORT_BYTES = 10 * 1024 * 1024; // under serve mode's 16 MB message cap once base64-encoded
@@ -106,4 +106,9 @@ export const coursesCalls = {
     z.object({ fileName: z.string().max(255), dataBase64: z.string().max(Math.ceil(MAX_UI_IMPORT_BYTES / 3) * 4, `The file is larger than ${MAX_UI_IMPORT_BYTES / 1024 / 1024} MB.`) }),
     importResultSchema,
   ),
+};
+
+export const coursesEvents = {
+  /** A course was installed, upgraded or reloaded (preview); every window refreshes its catalog. */
+  'courses.changed': event(z.object({ courseId: z.string() })),
 };

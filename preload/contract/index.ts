@@ -2,7 +2,7 @@
 // file here; this index merges them. Main implements every call; the renderer calls them.
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
-import { coursesCalls } from './courses';
+import { coursesCalls, coursesEvents } from './courses';
 import { lessonCalls } from './lesson';
 import { profileCalls } from './profile';
 import { syncCalls, syncEvents } from './sync';
@@ -26,6 +26,7 @@ export const calls = {
 };
 
 export const events = {
+  ...coursesEvents,
   ...appEvents,
   ...tutorEvents,
   ...sandboxEvents,

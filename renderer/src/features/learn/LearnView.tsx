@@ -301,6 +301,7 @@ function Catalog() {
 
 function OpenLesson({ courseId, lessonId }: { courseId: string; lessonId: string }) {
   const detail = useCourseDetail(courseId);
+  const contentRevision = useLearnStore((state) => state.contentRevision);
   const [lesson, setLesson] = useState<LessonContent | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { openLesson, invalidate, closeLesson } = useLearnStore.getState();
@@ -313,7 +314,8 @@ function OpenLesson({ courseId, lessonId }: { courseId: string; lessonId: string
     return () => {
       live = false;
     };
-  }, [courseId, lessonId]);
+    // revision: a reinstalled course (import, upgrade, preview edit) reloads the open lesson.
+  }, [courseId, lessonId, contentRevision]);
   const onStandingChange = useCallback(() => invalidate(), [invalidate]);
   const onNavigate = useCallback((next: string) => openLesson(courseId, next), [openLesson, courseId]);
   // Stable while the course and lesson are the same: the canvas registers palette commands from it.
@@ -352,6 +354,7 @@ export function LearnCanvas() {
   useEffect(() => {
     if (settingsLoaded) useLearnStore.getState().resume();
   }, [settingsLoaded]);
+  useEffect(() => client().on('courses.changed', () => useLearnStore.getState().contentChanged()), []);
   const commands = useMemo<AppCommand[]>(
     () => [{ id: 'learn.catalog', title: 'Show all courses', category: 'Learn', run: () => useLearnStore.getState().openCourse(null) }],
     [],

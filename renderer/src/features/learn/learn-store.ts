@@ -15,18 +15,22 @@ interface LearnState {
   courseId: string | null;
   /** Bumped when courses are installed or progress changes, so views refetch. */
   revision: number;
+  /** Bumped when installed course content changes (import, upgrade, preview edit): the open lesson reloads. */
+  contentRevision: number;
   openLesson(courseId: string, lessonId: string): void;
   openCourse(courseId: string | null): void;
   closeLesson(): void;
   /** Restores the last lesson from settings once they have loaded. */
   resume(): void;
   invalidate(): void;
+  contentChanged(): void;
 }
 
 export const useLearnStore = create<LearnState>((set, get) => ({
   open: null,
   courseId: null,
   revision: 0,
+  contentRevision: 0,
 
   openLesson(courseId, lessonId) {
     const current = get().open;
@@ -52,5 +56,9 @@ export const useLearnStore = create<LearnState>((set, get) => ({
 
   invalidate() {
     set((state) => ({ revision: state.revision + 1 }));
+  },
+
+  contentChanged() {
+    set((state) => ({ revision: state.revision + 1, contentRevision: state.contentRevision + 1 }));
   },
 }));
