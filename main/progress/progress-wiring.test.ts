@@ -1,0 +1,47 @@
+// The progress service through the real composition root: built-in courses installed, lesson
+// activity reporting to progress, course achievements read through the course service.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type DronaApp } from '../app/create-app';
+import { silentLogger } from '../app/logger';
+
+let app: DronaApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+function services() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-progress-app-'));
+  app = createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: silentLogger });
+  const state = app.state();
+  if (!('services' in state)) throw new Error('store did not open');
+  return state.services;
+}
+
+describe('progress through the real services', () => {
+  it('completing a lesson with overlapping calls awards exactly once', async () => {
+    const all = services();
+    all.profile.completeFirstRun({ name: 'A', goal: '', experienceLevel: 'new', gamificationMode: 'full', timezone: 'Europe/Berlin' });
+    await Promise.all(Array.from({ length: 8 }, () => all.lessonActivity.complete('python-basics', 'hello-python')));
+    const rows = all.store.sqlite.prepare("SELECT activity, amount, local_date AS d, timezone FROM xp_ledger").all() as { activity: string; amount: number; timezone: string }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ activity: 'lesson-completed', amount: 50, timezone: 'Europe/Berlin' });
+    expect(all.progress.snapshot()).toMatchObject({ totalXp: 50, streak: { current: 1 } });
+    expect((all.store.sqlite.prepare("SELECT count(*) AS n FROM sync_outbox WHERE kind = 'lesson-completed'").get() as { n: number }).n).toBe(1);
+  });
+
+  it('reads course achievements through the course service when a course declares them', async () => {
+    const all = services();
+    const original = all.courses.getCourse.bind(all.courses);
+    all.courses.getCourse = (courseId: string) => {
+      const course = original(courseId);
+      return course && { ...course, achievements: [{ id: 'hello', title: 'Said Hello', description: 'Finish the first lesson.', category: 'Mastery', condition: { stat: 'lessonsCompleted', atLeast: 1, courseId } }] };
+    };
+    await all.lessonActivity.complete('python-basics', 'hello-python');
+    const earned = all.store.sqlite.prepare('SELECT id FROM achievements ORDER BY id').all() as { id: string }[];
+    expect(earned.map((row) => row.id)).toEqual(['first-steps', 'python-basics/hello']);
+  });
+});
