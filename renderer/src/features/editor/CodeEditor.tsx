@@ -47,6 +47,15 @@ export default function CodeEditor(props: CodeEditorProps) {
     document.dispatchEvent(new CustomEvent('drona:editor-ready'));
   };
 
+  // One editor at a time: when it goes (another lesson opens), its files' models go too, so
+  // switching lessons does not pile up models and language-service state.
+  useEffect(
+    () => () => {
+      for (const model of monaco.editor.getModels()) model.dispose();
+    },
+    [],
+  );
+
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
