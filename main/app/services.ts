@@ -88,13 +88,16 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     },
     now,
   );
-  const courses = new CourseService(store, config.dataDir, now, undefined, (courseId) => events.emit('courses.changed', { courseId }));
+  // Built-ins installed while starting need no event: windows load the catalog after start-up.
+  let coursesStarted = false;
+  const courses = new CourseService(store, config.dataDir, now, undefined, (courseId) => coursesStarted && events.emit('courses.changed', { courseId }));
   const builtinDir = config.builtinCoursesDir === undefined ? path.join(packageRoot(), 'courses') : config.builtinCoursesDir;
   if (builtinDir) {
     const { results, failures } = courses.installBuiltins(builtinDir);
     for (const result of results) if (result.outcome !== 'unchanged') config.logger.info(`courses: ${result.outcome} built-in ${result.courseId} ${result.version}`);
     for (const failure of failures) config.logger.warn(`courses: built-in course in ${failure.dir} was not installed:\n${failure.message}`);
   }
+  coursesStarted = true;
   const services: Services = {
     store,
     courses,
