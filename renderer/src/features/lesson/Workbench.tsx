@@ -28,7 +28,7 @@ function FileTree() {
   const ref = useWorkspaceStore((state) => state.ref);
   const files = useWorkspaceStore((state) => state.files);
   const active = useWorkspaceStore((state) => state.active);
-  const { openTab, replaceFile, removeFile, reload } = useWorkspaceStore.getState();
+  const { openTab, replaceFile, removeFile } = useWorkspaceStore.getState();
   const [trash, setTrash] = useState<{ id: string; path: string; deletedAt: number }[] | null>(null);
   const visible = files.filter((file) => file.role !== 'hidden');
 
@@ -81,8 +81,6 @@ function FileTree() {
       report(error);
     }
   };
-  void reload;
-
   return (
     <nav className="file-tree" aria-label="Files">
       <div className="file-tree-head">
