@@ -6,6 +6,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { completeFirstRun } from './support/learner';
 import { startServe, type ServeProcess } from './support/serve';
 
+// Each test starts its own server and browser; on a busy 2-core machine that alone can take half a minute.
+test.describe.configure({ timeout: 120_000 });
+
 let serve: ServeProcess | undefined;
 test.afterEach(async ({ page }) => {
   await page.close(); // the page's socket closes first, so the server stops promptly
@@ -64,7 +67,6 @@ async function openLessonFromSide(page: Page, title: string) {
 }
 
 test('completing a lesson and a check in the lesson UI moves XP and level in the HUD, with toasts', async ({ page }) => {
-  test.setTimeout(120_000);
   serve = await startServe();
   await page.goto(serve.url);
   await completeFirstRun(page);
