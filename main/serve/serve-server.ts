@@ -176,8 +176,10 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
       unsubscribe();
       for (const ws of sockets.keys()) ws.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Drop idle keep-alive connections first, or server.close() waits for them to time out.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -72,14 +72,21 @@ describe('LessonActivity', () => {
     expect(recorded.filter((event) => event.kind === 'hint-revealed')).toHaveLength(3);
   });
 
-  it('completes an exercise only after a recorded passing check', async () => {
-    const { activity, store } = setup();
+  it('completes an exercise only after a recorded passing check, counting every passing check once', async () => {
+    const { activity, store, recorded } = setup();
     await expect(activity.checkPassed('py', 'add', { firstAttempt: true, elapsedSeconds: 30 })).rejects.toMatchObject({ code: 'conflict' });
-    store.db
-      .insert(codeExecutions)
-      .values({ courseId: 'py', lessonId: 'add', kind: 'check', language: 'python', driver: 'process', outcome: 'pass', durationMs: 5, createdAt: Date.now() })
-      .run();
+    const passingCheck = () =>
+      store.db
+        .insert(codeExecutions)
+        .values({ courseId: 'py', lessonId: 'add', kind: 'check', language: 'python', driver: 'process', outcome: 'pass', durationMs: 5, createdAt: Date.now() })
+        .run();
+    passingCheck();
     expect((await activity.checkPassed('py', 'add', { firstAttempt: true, elapsedSeconds: 30 })).status).toBe('completed');
+    passingCheck();
+    await activity.checkPassed('py', 'add', { firstAttempt: false, elapsedSeconds: 60 });
+    expect(recorded.map((event) => event.kind)).toEqual(['check-passed', 'lesson-completed', 'check-passed']);
+    const keys = recorded.filter((event) => event.kind === 'check-passed').map((event) => event.idempotencyKey);
+    expect(new Set(keys).size).toBe(2);
   });
 
   it('completes a quiz only when the score reaches the pass mark', async () => {

@@ -164,7 +164,7 @@ export class LessonActivity {
     const lesson = await this.lesson(courseId, lessonId);
     if (!exerciseTypes.has(lesson.type)) throw new DronaError('conflict', `A ${lesson.type} lesson has no Check to pass.`);
     const recent = this.store.db
-      .select({ outcome: codeExecutions.outcome, result: codeExecutions.result })
+      .select({ id: codeExecutions.id, outcome: codeExecutions.outcome, result: codeExecutions.result })
       .from(codeExecutions)
       .where(
         and(
@@ -179,6 +179,8 @@ export class LessonActivity {
       .get();
     const passed = recent && (recent.outcome === 'pass' || (recent.result as { status?: string } | null)?.status === 'pass');
     if (!passed) throw new DronaError('conflict', 'No passing Check of this lesson was recorded; press Check and let the tests pass first.');
+    // Every passing Check counts (streaks, the checks-passed achievements), once per recorded run.
+    await this.report('check-passed', courseId, lessonId, { lessonType: lesson.type }, `check-passed:${courseId}:${lessonId}:${recent.id}`);
     if (this.markCompleted(courseId, lessonId)) {
       const hints = (await this.standing(courseId, lessonId)).revealedHints.length;
       await this.report(

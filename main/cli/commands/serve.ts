@@ -7,6 +7,8 @@ import { appVersion, packageRoot } from '../../app/package-info';
 import { startServeServer } from '../../serve/serve-server';
 import { CliUserError } from '../cli-error';
 
+const SHUTDOWN_GRACE_MS = 5000;
+
 interface ServeFlags {
   port?: string;
   dataDir?: string;
@@ -54,6 +56,12 @@ export function registerServeCommand(program: Command): void {
       if (flags.open) await openInBrowser(server.url);
       const stop = async (signal: string) => {
         logger.info(`${signal}: shutting down`);
+        // Every write is already committed to SQLite; a stuck close (a container, a socket)
+        // must not keep the process alive.
+        setTimeout(() => {
+          logger.warn(`shutdown took over ${SHUTDOWN_GRACE_MS} ms; exiting anyway`);
+          process.exit(0);
+        }, SHUTDOWN_GRACE_MS).unref();
         await server.close();
         await app.close();
         process.exit(0);
