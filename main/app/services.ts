@@ -7,7 +7,7 @@ import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
 import { TerminalService } from '../terminal/terminal-service';
-import { LessonActivity, type ExerciseFacts, type LessonFacts } from '../workspace/lesson-activity';
+import { LessonActivity } from '../workspace/lesson-activity';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
 import type { Store } from '../store/open-store';
 import type { EventBus } from '../ipc/event-bus';
@@ -48,11 +48,7 @@ export interface Services {
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
   const now = config.now ?? Date.now;
   // Starter files come from the lesson's exercise (the course service), looked up at call time.
-  const starters: StarterSource = async (courseId, lessonId) => {
-    const courses = (services as { courses?: ExerciseSource }).courses;
-    const exercise = courses ? await courses.getExercise(courseId, lessonId) : null;
-    return exercise ? exercise.files : null;
-  };
+  const starters: StarterSource = async (courseId, lessonId) => (await services.courses.getExercise(courseId, lessonId))?.files ?? null;
   const workspace = new WorkspaceService(store, config.dataDir, starters, now);
   workspace.onExternalChange((change) => {
     for (const sessionId of workspace.viewersOf(change.courseId, change.lessonId)) events.emit('workspace.changed', change, sessionId);
@@ -68,18 +64,11 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   const lessonActivity = new LessonActivity(
     store,
     {
-      getLesson: async (courseId, lessonId) => {
-        const courses = (services as { courses?: LessonSource }).courses;
-        return courses ? ((await courses.getLesson(courseId, lessonId)) ?? null) : null;
-      },
-      getExercise: async (courseId, lessonId) => {
-        const courses = (services as { courses?: ExerciseSource }).courses;
-        return courses ? ((await courses.getExercise(courseId, lessonId)) ?? null) : null;
-      },
+      getLesson: async (courseId, lessonId) => (await services.courses.getLesson(courseId, lessonId)) ?? null,
+      getExercise: async (courseId, lessonId) => (await services.courses.getExercise(courseId, lessonId)) ?? null,
       record: async (event) => {
-        const progress = (services as { progress?: { record(event: unknown): unknown } }).progress;
         try {
-          await progress?.record(event);
+          await services.progress.record(event);
         } catch (error) {
           // The lesson stays completed; XP can be recomputed from lesson_progress later.
           config.logger.warn(`progress did not take ${event.kind}: ${(error as Error).message}`);
@@ -119,11 +108,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       events,
       warn: (message) => config.logger.warn(message),
       // Course bundles may add achievements (course.yaml `achievements:`), read through the course service when it exists.
-      courseAchievements: async (courseId) => {
-        const courses = (services as { courses?: { getCourse(courseId: string): unknown } }).courses;
-        const course = courses ? ((await courses.getCourse(courseId)) as { achievements?: unknown[] } | null | undefined) : null;
-        return course?.achievements ?? null;
-      },
+      courseAchievements: async (courseId) => (await services.courses.getCourse(courseId))?.achievements ?? null,
     }),
     sync: new SyncService(store, {
       now,
@@ -140,15 +125,6 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   services.sync.start();
   return services;
 }
-
-/** What the workspace needs from the course service. */
-interface ExerciseSource {
-  getExercise(courseId: string, lessonId: string): Promise<(ExerciseFacts & { files: StarterFiles }) | null> | (ExerciseFacts & { files: StarterFiles }) | null;
-}
-interface LessonSource {
-  getLesson(courseId: string, lessonId: string): Promise<LessonFacts | null> | LessonFacts | null;
-}
-type StarterFiles = readonly { path: string; content: string; role: 'editable' | 'readOnly' | 'hidden' }[];
 
 /** Handlers ask for the services at call time: while the store awaits recovery there are none. */
 export type ServicesAccess = () => Services;

@@ -1,17 +1,10 @@
 // Scores are derived on the server from the events the app sends; a client never posts a
 // total. These are the rules, and the plausibility checks every event must pass.
 
-export const eventKinds = [
-  'lesson-completed',
-  'quiz-passed',
-  'check-passed',
-  'challenge-completed',
-  'module-completed',
-  'course-completed',
-  'hint-revealed',
-  'certificate-earned',
-] as const;
-export type EventKind = (typeof eventKinds)[number];
+import type { LearningEventKind as EventKind } from '../../preload/contract/progress';
+
+// The app and the server speak one event vocabulary: the contract's.
+export { learningEventKinds as eventKinds, type LearningEventKind as EventKind } from '../../preload/contract/progress';
 
 export interface Plausibility {
   /** XP above this per local day is not counted. */
