@@ -89,6 +89,13 @@ describe('LessonActivity', () => {
     expect(new Set(keys).size).toBe(2);
   });
 
+  it('adds active time to the lesson, starting it if needed', async () => {
+    const { activity } = setup();
+    expect(activity.addActiveTime('py', 'intro', 45)).toBe(45);
+    expect(activity.addActiveTime('py', 'intro', 15)).toBe(60);
+    expect((await activity.standing('py', 'intro')).status).toBe('in_progress');
+  });
+
   it('completes a quiz only when the score reaches the pass mark', async () => {
     const { activity, recorded } = setup();
     const failed = await activity.submitQuiz('py', 'check', [{ questionId: 'q1', selected: [1] }]);

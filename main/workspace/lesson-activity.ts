@@ -2,7 +2,7 @@
 // journal_entries) and the ways a lesson completes: Mark complete (where the type allows),
 // a passing Check, a passed quiz, a saved reflection. XP and streaks are the progress
 // service's: each completion is also reported to it as a LearningEvent.
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
 import type { LessonStanding } from '../../preload/contract/lesson';
 import type { Store } from '../store/open-store';
@@ -123,6 +123,18 @@ export class LessonActivity {
       idempotencyKey: key,
       ...facts,
     });
+  }
+
+  /** Time spent in a lesson, idle excluded, feeds the roll-ups' "time spent"; returns the lesson's total. */
+  addActiveTime(courseId: string, lessonId: string, seconds: number): number {
+    this.markStarted(courseId, lessonId);
+    const row = this.store.db
+      .update(lessonProgress)
+      .set({ activeSeconds: sql`${lessonProgress.activeSeconds} + ${seconds}` })
+      .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
+      .returning({ activeSeconds: lessonProgress.activeSeconds })
+      .get();
+    return row?.activeSeconds ?? 0;
   }
 
   async revealHint(courseId: string, lessonId: string): Promise<LessonStanding> {

@@ -33,6 +33,8 @@ export const lessonCalls = {
     z.object({ ...lessonRef, answers: z.array(z.object({ questionId: z.string().max(120), selected: z.array(z.number().int().min(0)).max(20) })).max(100) }),
     quizOutcomeSchema,
   ),
+  /** Adds time the learner was active in the lesson (the renderer excludes idle time); at most two minutes a call. */
+  'lesson.addActiveTime': call(z.object({ ...lessonRef, seconds: z.number().int().min(1).max(120) }), z.object({ activeSeconds: z.number().int() })),
   /** Saves a reflection to the learner's journal and completes the lesson. */
   'lesson.saveReflection': call(z.object({ ...lessonRef, text: z.string().trim().min(1, 'Write a sentence or two first').max(10_000) }), lessonStandingSchema),
 };

@@ -10,6 +10,7 @@ import { client } from '../../platform/client';
 import { preloadCodeEditor } from '../editor/LazyCodeEditor';
 import { LessonMarkdown } from '../learn/LessonMarkdown';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
+import { useActiveTime } from './active-time';
 import { ChallengeTimer, Hints, useElapsedSeconds } from './ChallengeBar';
 import { exerciseTypes, markCompleteTypes, type LessonDocument, type LessonPlace } from './lesson-types';
 import { QuizMode } from './QuizMode';
@@ -50,6 +51,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   const isExercise = exerciseTypes.has(lesson.type) && lesson.hasExercise;
   const completed = standing?.status === 'completed';
   const elapsed = useElapsedSeconds(startedAt, lesson.type === 'challenge' && !completed);
+  useActiveTime(lesson.courseId, lesson.lessonId);
 
   const updateStanding = useCallback(
     (next: LessonStanding) => {
