@@ -73,6 +73,8 @@ export function checkPlan(
       nodeHeapFlag(limits),
       '-r',
       `./${harnessFolder}/${nodeStdioPreload}`,
+      '--no-warnings',
+      `--experimental-loader=./${harnessFolder}/test-output-loader.mjs`,
       `--test-reporter=./${harnessFolder}/drona-reporter.mjs`,
       `--test-reporter-destination=${resultsPath}`,
       `${harnessFolder}/run-tests.mjs`,

@@ -121,7 +121,7 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
         path: 'tests/main.test.js',
         content:
           "import { test, describe } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { add } from './main.js';\n" +
-          "test('adds', () => { assert.equal(add(2, 3), 5, 'add(2, 3) should be 5'); });\n" +
+          "test('adds', () => { console.log('checking add'); assert.equal(add(2, 3), 5, 'add(2, 3) should be 5'); });\n" +
           "describe('edge cases', () => { test('zero', () => { assert.equal(add(0, 0), 0, 'add(0, 0) should be 0'); }); });\n",
       },
     ];
@@ -132,6 +132,8 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
       ['edge cases > zero', 'pass'],
     ]);
     expect(failing.tests[0]!.message).toMatch(/^add\(2, 3\) should be 5/);
+    expect(failing.tests[0]!.output).toBe('checking add');
+    expect(failing.tests[1]!.output).toBeUndefined();
     const passing = await sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => a + b;\n' }], tests });
     expect(passing.status).toBe('pass');
     const broken = await sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => a +;\n' }], tests });

@@ -36,6 +36,12 @@ export default async function* dronaReporter(source) {
       tests.push({ name, ...describeFailure(data.details?.error) });
     }
   }
+  // Each test's output, recorded by node-test-with-output.mjs in this same process.
+  const outputs = globalThis.__dronaTestOutput;
+  for (const test of tests) {
+    const output = outputs?.get(test.name);
+    if (output && output.trim()) test.output = output.trimEnd();
+  }
   const status = tests.length === 0 ? 'error' : tests.every((test) => test.status === 'pass') ? 'pass' : 'fail';
   const results = { version: 3, status, tests };
   if (tests.length === 0) results.message = 'No tests were found.';
