@@ -64,11 +64,13 @@ export async function buildDashboard(store: Store, progress: ProgressService, no
     .prepare(`SELECT local_date AS date, count(*) AS count FROM activity_events WHERE local_date >= ? AND kind IN (${qualifying}) GROUP BY local_date ORDER BY local_date`)
     .all(since) as { date: string; count: number }[];
   const lessonsByDay = new Map(
-    (store.sqlite.prepare(`SELECT local_date AS date, count(*) AS n, coalesce(sum(json_extract(detail, '$.elapsedSeconds')), 0) AS seconds FROM activity_events WHERE local_date >= ? AND kind IN (${LESSON_KINDS}) GROUP BY local_date`).all(since) as {
+    (store.sqlite.prepare(`SELECT local_date AS date, count(*) AS n FROM activity_events WHERE local_date >= ? AND kind IN (${LESSON_KINDS}) GROUP BY local_date`).all(since) as {
       date: string;
       n: number;
-      seconds: number;
     }[]).map((row) => [row.date, row]),
+  );
+  const activeSecondsOn = new Map(
+    (store.sqlite.prepare('SELECT local_date AS date, sum(seconds) AS seconds FROM active_time WHERE local_date >= ? GROUP BY local_date').all(since) as { date: string; seconds: number }[]).map((row) => [row.date, row.seconds]),
   );
   const xpOn = new Map(xpByDay.map((row) => [row.date, row.xp]));
 
@@ -126,7 +128,7 @@ export async function buildDashboard(store: Store, progress: ProgressService, no
     end: today,
     lessons: weekDays.reduce((n, date) => n + (lessonsByDay.get(date)?.n ?? 0), 0),
     xp: weekDays.reduce((n, date) => n + (xpOn.get(date) ?? 0), 0),
-    activeSeconds: Math.round(weekDays.reduce((n, date) => n + (lessonsByDay.get(date)?.seconds ?? 0), 0)),
+    activeSeconds: weekDays.reduce((n, date) => n + (activeSecondsOn.get(date) ?? 0), 0),
     bestDay,
   };
 

@@ -108,6 +108,18 @@ export const lessonProgress = sqliteTable(
   (t) => [primaryKey({ columns: [t.courseId, t.lessonId] })],
 );
 
+/** Active time (idle excluded) per lesson and local day: the weekly summary's "time". */
+export const activeTime = sqliteTable(
+  'active_time',
+  {
+    courseId: text('course_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    localDate: text('local_date').notNull(),
+    seconds: integer('seconds').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.lessonId, t.localDate] }), index('active_time_date').on(t.localDate)],
+);
+
 export const attempts = sqliteTable(
   'attempts',
   {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/open-store';
-import { codeExecutions, journalEntries } from '../store/schema';
+import { activeTime, codeExecutions, journalEntries } from '../store/schema';
 import { LessonActivity, scoreQuiz, type LessonFacts } from './lesson-activity';
 
 const quiz: NonNullable<LessonFacts['quiz']> = {
@@ -89,11 +89,15 @@ describe('LessonActivity', () => {
     expect(new Set(keys).size).toBe(2);
   });
 
-  it('adds active time to the lesson, starting it if needed', async () => {
-    const { activity } = setup();
+  it('adds active time to the lesson and to its day, starting the lesson if needed', async () => {
+    const { activity, store } = setup();
     expect(activity.addActiveTime('py', 'intro', 45)).toBe(45);
     expect(activity.addActiveTime('py', 'intro', 15)).toBe(60);
     expect((await activity.standing('py', 'intro')).status).toBe('in_progress');
+    const days = store.db.select().from(activeTime).all();
+    expect(days).toHaveLength(1);
+    expect(days[0]).toMatchObject({ courseId: 'py', lessonId: 'intro', seconds: 60 });
+    expect(days[0]!.localDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('completes a quiz only when the score reaches the pass mark', async () => {

@@ -6,7 +6,8 @@ import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
 import type { LessonStanding } from '../../preload/contract/lesson';
 import type { Store } from '../store/open-store';
-import { attempts, codeExecutions, hintReveals, journalEntries, lessonProgress, profile } from '../store/schema';
+import { localDate } from '../progress/streaks';
+import { activeTime, attempts, codeExecutions, hintReveals, journalEntries, lessonProgress, profile } from '../store/schema';
 
 /** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
 export interface LessonFacts {
@@ -125,16 +126,23 @@ export class LessonActivity {
     });
   }
 
-  /** Time spent in a lesson, idle excluded, feeds the roll-ups' "time spent"; returns the lesson's total. */
+  /** Time spent in a lesson, idle excluded: per lesson for the roll-ups, per local day for the weekly summary. Returns the lesson's total. */
   addActiveTime(courseId: string, lessonId: string, seconds: number): number {
     this.markStarted(courseId, lessonId);
-    const row = this.store.db
-      .update(lessonProgress)
-      .set({ activeSeconds: sql`${lessonProgress.activeSeconds} + ${seconds}` })
-      .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
-      .returning({ activeSeconds: lessonProgress.activeSeconds })
-      .get();
-    return row?.activeSeconds ?? 0;
+    const day = localDate(this.now(), this.timezone());
+    return this.store.transaction((db) => {
+      db.insert(activeTime)
+        .values({ courseId, lessonId, localDate: day, seconds })
+        .onConflictDoUpdate({ target: [activeTime.courseId, activeTime.lessonId, activeTime.localDate], set: { seconds: sql`${activeTime.seconds} + ${seconds}` } })
+        .run();
+      const row = db
+        .update(lessonProgress)
+        .set({ activeSeconds: sql`${lessonProgress.activeSeconds} + ${seconds}` })
+        .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
+        .returning({ activeSeconds: lessonProgress.activeSeconds })
+        .get();
+      return row?.activeSeconds ?? 0;
+    });
   }
 
   async revealHint(courseId: string, lessonId: string): Promise<LessonStanding> {
