@@ -3,6 +3,7 @@
 // renders its charts. The first test completes a lesson and a Check in the real lesson UI;
 // further events go through the `progress.record` contract call from the page.
 import { expect, test, type Page } from '@playwright/test';
+import { contractCall as call } from './support/contract-call';
 import { completeFirstRun } from './support/learner';
 import { startServe, type ServeProcess } from './support/serve';
 
@@ -17,25 +18,6 @@ test.afterEach(async ({ page }) => {
 });
 
 /** Calls the contract over the page's own origin (the token cookie authenticates the socket). */
-async function call(page: Page, name: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    ([name, input]) =>
-      new Promise((resolve, reject) => {
-        const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/ws`);
-        socket.onopen = () => socket.send(JSON.stringify({ t: 'call', id: 1, name, input }));
-        socket.onmessage = (message) => {
-          const data = JSON.parse(String(message.data)) as { t: string; ok?: boolean; value?: unknown; error?: { message: string } };
-          if (data.t !== 'result') return;
-          socket.close();
-          if (data.ok) resolve(data.value);
-          else reject(new Error(data.error?.message));
-        };
-        socket.onerror = () => reject(new Error('socket failed'));
-      }),
-    [name, input] as const,
-  );
-}
-
 const timezone = 'UTC';
 const event = (kind: string, lessonId: string, facts: Record<string, unknown> = {}) => ({
   kind,

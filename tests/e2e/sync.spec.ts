@@ -5,8 +5,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { baseXp, cappedXp, type IncomingEvent } from '../../server/rules/xp-rules';
+import { contractCall as call } from './support/contract-call';
 import { completeFirstRun } from './support/learner';
 import { repoRoot, startServe, tempDataDir, type ServeProcess } from './support/serve';
 
@@ -46,26 +47,6 @@ async function startSyncServer(port: number, dataDir: string): Promise<SyncServe
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** Calls the contract over the page's own origin, as the UI does. */
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    ([name, input]) =>
-      new Promise<unknown>((resolve, reject) => {
-        const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/ws`);
-        socket.onopen = () => socket.send(JSON.stringify({ t: 'call', id: 1, name, input }));
-        socket.onmessage = (message) => {
-          const data = JSON.parse(String(message.data)) as { t: string; ok?: boolean; value?: unknown; error?: { message: string } };
-          if (data.t !== 'result') return;
-          socket.close();
-          if (data.ok) resolve(data.value);
-          else reject(new Error(data.error?.message));
-        };
-        socket.onerror = () => reject(new Error('socket failed'));
-      }),
-    [name, input] as const,
-  ) as Promise<T>;
 }
 
 let serve: ServeProcess | undefined;

@@ -7,6 +7,7 @@ import type { AchievementCard, Dashboard } from '../../../../preload/contract/pr
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { formatDuration } from './format';
 import { openRecommended, useDashboard } from './dashboard-store';
+import { WeekTiles } from './WeekTiles';
 
 /** The theme on <html> now; the shell sets the attribute after render, so watch it. */
 function useShownTheme(): string {
@@ -187,24 +188,7 @@ function WeeklySummary({ dashboard }: { dashboard: Dashboard }) {
       <h2 id="summary-heading">
         Weekly summary <span className="muted">({shortDate(week.start)} – {shortDate(week.end)})</span>
       </h2>
-      <dl className="progress-tiles wide">
-        <div>
-          <dt>Lessons</dt>
-          <dd>{week.lessons}</dd>
-        </div>
-        <div>
-          <dt>XP</dt>
-          <dd>{week.xp.toLocaleString()}</dd>
-        </div>
-        <div>
-          <dt>Time</dt>
-          <dd>{formatDuration(week.activeSeconds)}</dd>
-        </div>
-        <div>
-          <dt>Best day</dt>
-          <dd>{week.bestDay ? `${shortDate(week.bestDay.date)} (${week.bestDay.xp} XP)` : '—'}</dd>
-        </div>
-      </dl>
+      <WeekTiles week={week} bestDay={week.bestDay ? `${shortDate(week.bestDay.date)} (${week.bestDay.xp} XP)` : '—'} wide />
     </section>
   );
 }

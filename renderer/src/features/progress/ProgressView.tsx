@@ -2,7 +2,7 @@
 // canvas. The canvas and its charts (recharts) load lazily, only when the view opens.
 import { lazy, Suspense } from 'react';
 import { openRecommended, useDashboard } from './dashboard-store';
-import { formatDuration } from './format';
+import { WeekTiles } from './WeekTiles';
 import './progress.css';
 
 const ProgressDashboard = lazy(() => import('./ProgressDashboard'));
@@ -15,24 +15,10 @@ export function ProgressSide() {
     <div className="progress-side panel-pad">
       <section aria-labelledby="week-heading">
         <h2 id="week-heading">This week</h2>
-        <dl className="progress-tiles">
-          <div>
-            <dt>Lessons</dt>
-            <dd>{week.lessons}</dd>
-          </div>
-          <div>
-            <dt>XP</dt>
-            <dd>{week.xp.toLocaleString()}</dd>
-          </div>
-          <div>
-            <dt>Time</dt>
-            <dd>{formatDuration(week.activeSeconds)}</dd>
-          </div>
-          <div>
-            <dt>Best day</dt>
-            <dd>{week.bestDay ? new Date(`${week.bestDay.date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', timeZone: 'UTC' }) : '—'}</dd>
-          </div>
-        </dl>
+        <WeekTiles
+          week={week}
+          bestDay={week.bestDay ? new Date(`${week.bestDay.date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', timeZone: 'UTC' }) : '—'}
+        />
       </section>
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">Next up</h2>

@@ -1,0 +1,21 @@
+import type { Page } from '@playwright/test';
+
+/** Calls the contract from inside the page, over its own origin's WebSocket, as the UI does. */
+export async function contractCall<T = unknown>(page: Page, name: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    ([name, input]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/ws`);
+        socket.onopen = () => socket.send(JSON.stringify({ t: 'call', id: 1, name, input }));
+        socket.onmessage = (message) => {
+          const data = JSON.parse(String(message.data)) as { t: string; ok?: boolean; value?: unknown; error?: { message: string } };
+          if (data.t !== 'result') return;
+          socket.close();
+          if (data.ok) resolve(data.value);
+          else reject(new Error(data.error?.message));
+        };
+        socket.onerror = () => reject(new Error('socket failed'));
+      }),
+    [name, input] as const,
+  ) as Promise<T>;
+}
