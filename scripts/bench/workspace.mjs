@@ -221,13 +221,19 @@ async function steadyHeap(browser, url, lessons, steps) {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
     await cdp.detach();
-    return usedSize;
+    return { usedSize, nodes, jsEventListeners };
   };
+  const round = async () => {
+    for (let i = steps - 1; i >= 0; i--) await go('Previous lesson', i);
+    for (let i = 1; i <= steps; i++) await go('Next lesson', i);
+  };
+  // One full round back and forth first, so lazy chunks are loaded and V8 has compiled the hot code.
   for (let i = 1; i <= steps; i++) await go('Next lesson', i);
+  await round();
   const warmedUp = await heapNow();
-  for (let i = steps - 1; i >= 0; i--) await go('Previous lesson', i);
-  for (let i = 1; i <= steps; i++) await go('Next lesson', i);
+  await round();
   const afterMore = await heapNow();
   await context.close();
   return { warmedUp, afterMore, extraSwitches: steps * 2 };
@@ -266,10 +272,12 @@ try {
     `renderer JS heap: after lesson ${canvas.firstStep + 1} (first editor) ${(canvas.first / 1e6).toFixed(1)} MB, after opening ${canvas.steps + 1} lessons ${(canvas.last / 1e6).toFixed(1)} MB` +
       `  | growth ${growth.toFixed(1)}% (includes one-time lazy loads: Mermaid, highlighters)\n`,
   );
-  const steady = ((canvas.afterMore - canvas.warmedUp) / canvas.warmedUp) * 100;
+  const { warmedUp, afterMore } = canvas;
+  const steady = ((afterMore.usedSize - warmedUp.usedSize) / warmedUp.usedSize) * 100;
   process.stdout.write(
-    `renderer JS heap across lesson switches once everything is loaded: ${(canvas.warmedUp / 1e6).toFixed(1)} MB → ${(canvas.afterMore / 1e6).toFixed(1)} MB after ${canvas.extraSwitches} more switches` +
-      `  | growth ${steady.toFixed(1)}%  (goal < 10%)\n`,
+    `renderer JS heap across lesson switches once everything is loaded: ${(warmedUp.usedSize / 1e6).toFixed(1)} MB → ${(afterMore.usedSize / 1e6).toFixed(1)} MB after ${canvas.extraSwitches} more switches` +
+      `  | growth ${steady.toFixed(1)}%  (goal < 10%)` +
+      `  | DOM nodes ${warmedUp.nodes} → ${afterMore.nodes}, JS listeners ${warmedUp.jsEventListeners} → ${afterMore.jsEventListeners}\n`,
   );
 } finally {
   await browser.close();

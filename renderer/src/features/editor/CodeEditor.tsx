@@ -38,19 +38,28 @@ export default function CodeEditor(props: CodeEditorProps) {
     handlers.current = props;
   });
 
+  // Monaco keeps editor actions in its global command registry until they are disposed, and
+  // disposing the editor does not do it: without this, every closed editor (and its DOM) stayed
+  // alive, found with a heap snapshot while switching lessons.
+  const registrations = useRef<monaco.IDisposable[]>([]);
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => handlers.current.onSave());
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => handlers.current.onCheck());
-    editor.onDidBlurEditorText(() => handlers.current.onBlur());
+    const action = (id: string, label: string, keybinding: number, run: () => void) =>
+      registrations.current.push(editor.addAction({ id, label, keybindings: [keybinding], run }));
+    action('drona.save', 'Save', monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => handlers.current.onSave());
+    action('drona.run', 'Run', monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
+    action('drona.check', 'Check', monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => handlers.current.onCheck());
+    registrations.current.push(editor.onDidBlurEditorText(() => handlers.current.onBlur()));
     document.dispatchEvent(new CustomEvent('drona:editor-ready'));
   };
 
-  // One editor at a time: when it goes (another lesson opens), its files' models go too, so
-  // switching lessons does not pile up models and language-service state.
+  // One editor at a time: when it goes (another lesson opens), its registrations and its files'
+  // models go too, so switching lessons does not pile up editors, models and language-service state.
   useEffect(
     () => () => {
+      for (const registration of registrations.current.splice(0)) registration.dispose();
+      editorRef.current = null;
       for (const model of monaco.editor.getModels()) model.dispose();
     },
     [],
