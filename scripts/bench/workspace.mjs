@@ -221,9 +221,9 @@ async function steadyHeap(browser, url, lessons, steps) {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+    const { documents, nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
     await cdp.detach();
-    return { usedSize, nodes, jsEventListeners };
+    return { usedSize, documents, nodes, jsEventListeners };
   };
   const round = async () => {
     for (let i = steps - 1; i >= 0; i--) await go('Previous lesson', i);
@@ -277,7 +277,7 @@ try {
   process.stdout.write(
     `renderer JS heap across lesson switches once everything is loaded: ${(warmedUp.usedSize / 1e6).toFixed(1)} MB → ${(afterMore.usedSize / 1e6).toFixed(1)} MB after ${canvas.extraSwitches} more switches` +
       `  | growth ${steady.toFixed(1)}%  (goal < 10%)` +
-      `  | DOM nodes ${warmedUp.nodes} → ${afterMore.nodes}, JS listeners ${warmedUp.jsEventListeners} → ${afterMore.jsEventListeners}\n`,
+      `  | documents ${warmedUp.documents} → ${afterMore.documents}, DOM nodes ${warmedUp.nodes} → ${afterMore.nodes}, JS listeners ${warmedUp.jsEventListeners} → ${afterMore.jsEventListeners}\n`,
   );
 } finally {
   await browser.close();
