@@ -50,6 +50,10 @@ export function writeFileDurably(file: string, content: string): void {
   fs.renameSync(temp, file);
 }
 
+/** The snapshots of one file of one lesson's workspace. */
+const snapshotsOf = (courseId: string, lessonId: string, relative: string) =>
+  and(eq(workspaceSnapshots.courseId, courseId), eq(workspaceSnapshots.lessonId, lessonId), eq(workspaceSnapshots.filePath, relative));
+
 export class WorkspaceService {
   private readonly watchers = new Map<string, WorkspaceWatcher>();
   private readonly listeners = new Set<ExternalChangeListener>();
@@ -165,13 +169,7 @@ export class WorkspaceService {
     const latest = this.store.db
       .select({ digest: workspaceSnapshots.digest })
       .from(workspaceSnapshots)
-      .where(
-        and(
-          eq(workspaceSnapshots.courseId, courseId),
-          eq(workspaceSnapshots.lessonId, lessonId),
-          eq(workspaceSnapshots.filePath, relative),
-        ),
-      )
+      .where(snapshotsOf(courseId, lessonId, relative))
       .orderBy(desc(workspaceSnapshots.id))
       .limit(1)
       .get();
@@ -188,13 +186,7 @@ export class WorkspaceService {
     const rows = this.store.db
       .select()
       .from(workspaceSnapshots)
-      .where(
-        and(
-          eq(workspaceSnapshots.courseId, courseId),
-          eq(workspaceSnapshots.lessonId, lessonId),
-          eq(workspaceSnapshots.filePath, relative),
-        ),
-      )
+      .where(snapshotsOf(courseId, lessonId, relative))
       .orderBy(desc(workspaceSnapshots.id))
       .limit(200)
       .all();

@@ -44,6 +44,12 @@ function listen() {
   });
 }
 
+/** The workspace's files with what the learner typed, saved or not. */
+function currentFiles() {
+  const { files, buffers } = useWorkspaceStore.getState();
+  return files.map((file) => ({ path: file.path, content: buffers[file.path] ?? file.content }));
+}
+
 function say(level: 'info' | 'warn' | 'error', message: string) {
   useAppStore.getState().appendOutput({ level, source: 'run', message });
 }
@@ -54,6 +60,17 @@ export const useRunStore = create<RunState>((set, get) => {
     const runId = newRunId();
     set({ runId, kind, log: [], diagnostics: [] });
     return runId;
+  };
+  /** Runs one sandbox call: its failure is said in the Output panel, and the run always ends. */
+  const settle = async <T,>(call: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await call();
+    } catch (error) {
+      say('error', (error as Error).message);
+      return null;
+    } finally {
+      set({ kind: null });
+    }
   };
 
   return {
@@ -71,18 +88,14 @@ export const useRunStore = create<RunState>((set, get) => {
       const runId = start('run');
       await workspace.saveAll();
       say('info', `Running ${entry}…`);
-      try {
-        const files = useWorkspaceStore.getState().files.map((file) => ({ path: file.path, content: useWorkspaceStore.getState().buffers[file.path] ?? file.content }));
-        const result = await client().call('sandbox.run', { runId, language, files, entry, ...workspace.ref });
+      const ref = workspace.ref;
+      return settle(async () => {
+        const files = currentFiles();
+        const result = await client().call('sandbox.run', { runId, language, files, entry, ...ref });
         set({ lastRun: result, diagnostics: result.diagnostics });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
         return result;
-      } catch (error) {
-        say('error', (error as Error).message);
-        return null;
-      } finally {
-        set({ kind: null });
-      }
+      });
     },
 
     async runScratch(language, code) {
@@ -90,17 +103,12 @@ export const useRunStore = create<RunState>((set, get) => {
       const runId = start('run');
       const entry = language === 'python' ? 'main.py' : 'main.js';
       say('info', 'Running the example…');
-      try {
+      return settle(async () => {
         const result = await client().call('sandbox.run', { runId, language, files: [{ path: entry, content: code }], entry });
         set({ lastRun: result });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
         return result;
-      } catch (error) {
-        say('error', (error as Error).message);
-        return null;
-      } finally {
-        set({ kind: null });
-      }
+      });
     },
 
     async check() {
@@ -109,20 +117,16 @@ export const useRunStore = create<RunState>((set, get) => {
       const runId = start('check');
       await workspace.saveAll();
       say('info', 'Checking your solution against the tests…');
-      try {
-        const files = useWorkspaceStore.getState().files.map((file) => ({ path: file.path, content: useWorkspaceStore.getState().buffers[file.path] ?? file.content }));
-        const result = await client().call('sandbox.check', { runId, ...workspace.ref, files });
+      const ref = workspace.ref;
+      return settle(async () => {
+        const files = currentFiles();
+        const result = await client().call('sandbox.check', { runId, ...ref, files });
         const learnerFiles = useWorkspaceStore.getState().files.map((file) => file.path);
         set((state) => ({ lastCheck: result, diagnostics: checkDiagnostics(result, learnerFiles), checks: state.checks + 1 }));
         const passed = result.tests.filter((test) => test.status === 'pass').length;
         say(result.status === 'pass' ? 'info' : 'error', `${passed} of ${result.tests.length} tests pass${result.message ? `: ${result.message}` : ''}`);
         return result;
-      } catch (error) {
-        say('error', (error as Error).message);
-        return null;
-      } finally {
-        set({ kind: null });
-      }
+      });
     },
 
     async stop() {
