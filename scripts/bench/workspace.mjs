@@ -5,6 +5,8 @@
 //  2. terminal keystroke-to-echo latency (p50/p95 of 200 keys) through serve mode's WebSocket
 //     and the pty, beside the same shell driven by node-pty directly in this process (baseline);
 //  3. the renderer's JS heap after opening 20 lessons in a row, against the heap after the first.
+// Waits go through locators, never page.waitForSelector: the ElementHandles it returns live as
+// long as the page and keep each old lesson's DOM alive, which the memory figures would count.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -138,7 +140,7 @@ async function walkLessons(browser, url, lessons, fromIndex, count, onEach) {
   const context = await browser.newContext(); // a cold cache: Monaco is not loaded yet
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector(`[data-lesson-id="${from.lessonId}"]`);
+  await page.locator(`[data-lesson-id="${from.lessonId}"]`).waitFor();
   await page.evaluate(() => {
     globalThis.editorReadyAt = [];
     globalThis.document.addEventListener('drona:editor-ready', () => globalThis.editorReadyAt.push(globalThis.performance.now()));
@@ -148,7 +150,7 @@ async function walkLessons(browser, url, lessons, fromIndex, count, onEach) {
     const before = await page.evaluate(() => globalThis.editorReadyAt.length);
     const clickedAt = await page.evaluate(() => globalThis.performance.now());
     await page.getByRole('button', { name: 'Next lesson' }).click();
-    await page.waitForSelector(`[data-lesson-id="${lesson.lessonId}"]`);
+    await page.locator(`[data-lesson-id="${lesson.lessonId}"]`).waitFor();
     if (lesson.exercise) await page.waitForFunction((n) => globalThis.editorReadyAt.length > n, before);
     const shownAt = await page.evaluate(
       (exercise) => (exercise ? globalThis.editorReadyAt.at(-1) : globalThis.performance.now()),
@@ -209,10 +211,10 @@ async function steadyHeap(browser, url, lessons, steps) {
   await client.call('settings.update', { lastLesson: { courseId: lessons[0].courseId, lessonId: lessons[0].lessonId } });
   client.close();
   await page.goto(url);
-  await page.waitForSelector(`[data-lesson-id="${lessons[0].lessonId}"]`);
+  await page.locator(`[data-lesson-id="${lessons[0].lessonId}"]`).waitFor();
   const go = async (name, index) => {
     await page.getByRole('button', { name, exact: true }).click();
-    await page.waitForSelector(`[data-lesson-id="${lessons[index].lessonId}"]`);
+    await page.locator(`[data-lesson-id="${lessons[index].lessonId}"]`).waitFor();
     await page.waitForTimeout(50);
   };
   const heapNow = async () => {
@@ -252,7 +254,7 @@ try {
     await page.goto(url);
     await page.getByLabel('What should we call you?').fill('Bench');
     await page.getByRole('button', { name: 'Start learning' }).click();
-    await page.waitForSelector('nav[aria-label="Activities"]');
+    await page.locator('nav[aria-label="Activities"]').waitFor();
     await page.close();
   }
   const terminal = await terminalBench(url);
