@@ -16,6 +16,8 @@ import { tutorHandlers } from '../tutor/handlers';
 import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import { lessonHandlers } from '../workspace/lesson-handlers';
+import { languageHandlers } from '../language/handlers';
+import { PythonLanguageService } from '../language/python-language-service';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import type { Logger } from './logger';
 import { createServices, type AppConfig, type Services } from './services';
@@ -64,6 +66,7 @@ export function createApp(config: AppConfig): DronaApp {
     return services;
   };
 
+  const python = new PythonLanguageService();
   const handlers: Handlers = {
     'app.status': () => {
       const base = { version: config.version, mode: config.mode, dataDir: config.dataDir };
@@ -92,6 +95,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...progressHandlers(access, config.now),
     ...sandboxHandlers(access),
     ...coursesHandlers(access),
+    ...languageHandlers(python),
   };
 
   return {
@@ -107,6 +111,7 @@ export function createApp(config: AppConfig): DronaApp {
       await services?.workspace.close();
       services?.store.close();
       services = null;
+      python.close();
     },
   };
 }

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
 import { coursesCalls, coursesEvents } from './courses';
+import { languageCalls } from './language';
 import { lessonCalls } from './lesson';
 import { profileCalls } from './profile';
 import { syncCalls, syncEvents } from './sync';
@@ -20,6 +21,7 @@ export const calls = {
   ...workspaceCalls,
   ...terminalCalls,
   ...lessonCalls,
+  ...languageCalls,
   ...coursesCalls,
   ...progressCalls,
   ...syncCalls,

@@ -13,7 +13,8 @@ test.afterEach(async () => {
 
 const LESSON = /Guided: .*greeting/;
 
-const WRONG = 'def make_greeting(name):\n    return "Hello, " + nam + "!"\n';
+// Wrong only when it runs (a TypeError), so the marker below comes from Check, not from the live checker.
+const WRONG = 'def make_greeting(name):\n    return "Hello, " + name + 1\n';
 const RIGHT = 'def make_greeting(name):\n    return f"Hello, {name}!"\n';
 
 /** From the catalog: start Python Basics, then "Next lesson" until the lesson is open. */
@@ -63,7 +64,7 @@ test('a Python exercise from a failing Check to a passing one completes the less
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByRole('heading', { name: /0 of 3 tests pass/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('list', { name: 'Tests' }).getByRole('listitem')).toHaveCount(3);
-  // The NameError becomes a marker on the line that raised it.
+  // The TypeError becomes a marker on the line that raised it.
   await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/workspace-failing-check.png' });
 
@@ -73,6 +74,34 @@ test('a Python exercise from a failing Check to a passing one completes the less
   await expect(page.getByRole('status').filter({ hasText: 'Completed' })).toBeVisible();
   await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/workspace-passing-check.png' });
+});
+
+test('Python problems are marked as you type, and Format Document lays the file out', async ({ page }) => {
+  test.setTimeout(120_000);
+  serve = await startServe();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await openLesson(page, LESSON);
+  await expect(editor(page)).toBeVisible();
+
+  // No Run, no Check: the undefined name is marked a moment after typing, with Ruff's message.
+  await replaceEditorText(page, "def make_greeting( name ):\n  return 'Hello, '+nam+'!'\n");
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
+  await page.keyboard.press('F8');
+  await expect(page.locator('.monaco-editor .marker-widget')).toContainText('Undefined name `nam`');
+  await page.screenshot({ path: 'test-results/screenshots/workspace-live-diagnostics.png' });
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Shift+Alt+f');
+  await expect.poll(async () => normalise(await editorText(page))).toBe('def make_greeting(name):\n    return "Hello, " + nam + "!"');
+
+  // Code that does not parse is left as it is, and the editor says what to fix first.
+  await replaceEditorText(page, 'def make_greeting(:\n    pass\n');
+  const unparsable = await editorText(page);
+  await page.keyboard.press('Shift+Alt+f');
+  await expect(page.locator('.monaco-editor .monaco-editor-overlaymessage')).toContainText('Fix the syntax error on line 1 first');
+  expect(await editorText(page)).toBe(unparsable);
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
 });
 
 test('the terminal works in the lesson folder and its edits reach the editor; history restores a snapshot', async ({ page }) => {

@@ -4,8 +4,13 @@ import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import './monaco-environment';
+import { registerPythonFormatting, watchPythonDiagnostics } from './python-language';
 
 loader.config({ monaco });
+registerPythonFormatting();
+// Format Document on Shift+Alt+F on every platform, as courses and tutorials say; Linux's own
+// Ctrl+Shift+I stays too.
+monaco.editor.addKeybindingRule({ keybinding: monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, command: 'editor.action.formatDocument', when: 'editorTextFocus && !editorReadonly' });
 
 export interface EditorMarker {
   readonly line: number;
@@ -51,6 +56,7 @@ export default function CodeEditor(props: CodeEditorProps) {
     action('drona.run', 'Run', monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
     action('drona.check', 'Check', monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => handlers.current.onCheck());
     registrations.current.push(editor.onDidBlurEditorText(() => handlers.current.onBlur()));
+    registrations.current.push(watchPythonDiagnostics(editor));
     document.dispatchEvent(new CustomEvent('drona:editor-ready'));
   };
 
