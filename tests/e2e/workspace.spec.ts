@@ -145,6 +145,56 @@ test('the terminal works in the lesson folder and its edits reach the editor; hi
   expect(normalise(await editorText(page))).not.toContain('from_terminal');
 });
 
+test('files are created, renamed and deleted in the tree by keyboard, and come back from the trash', async ({ page }) => {
+  test.setTimeout(120_000);
+  serve = await startServe();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await openLesson(page, LESSON);
+  await expect(editor(page)).toBeVisible();
+  const files = page.getByRole('navigation', { name: 'Files' });
+
+  // New file: the name is typed into the tree; a bad name is explained and stays to be fixed.
+  await files.getByRole('button', { name: 'New file' }).focus();
+  await page.keyboard.press('Enter');
+  const name = files.getByRole('textbox', { name: 'New file name' });
+  await expect(name).toBeFocused();
+  await page.keyboard.type('../outside.py');
+  await page.keyboard.press('Enter');
+  await expect(files.getByRole('alert')).toHaveText('A workspace path is relative, uses "/", and has no empty, "." or ".." parts');
+  await expect(name).toHaveValue('../outside.py');
+  await name.fill('notes.py');
+  await page.keyboard.press('Enter');
+  await expect(files.getByRole('button', { name: 'notes.py', exact: true })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Open files' }).getByRole('button', { name: 'notes.py', exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/workspace-file-tree.png' });
+
+  // F2 renames the focused file; the stem is selected, so typing keeps the extension.
+  await files.getByRole('button', { name: 'notes.py', exact: true }).focus();
+  await page.keyboard.press('F2');
+  await expect(files.getByRole('textbox', { name: 'New name for notes.py' })).toBeFocused();
+  await page.keyboard.type('scratch');
+  await page.keyboard.press('Enter');
+  await expect(files.getByRole('button', { name: 'scratch.py', exact: true })).toBeVisible();
+  await expect(files.getByRole('button', { name: 'notes.py', exact: true })).toHaveCount(0);
+
+  // Escape leaves a rename without changing anything.
+  await files.getByRole('button', { name: 'scratch.py', exact: true }).focus();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('other');
+  await page.keyboard.press('Escape');
+  await expect(files.getByRole('button', { name: 'scratch.py', exact: true })).toBeVisible();
+
+  // Delete moves it to the trash, from where it comes back.
+  await files.getByRole('button', { name: 'scratch.py', exact: true }).focus();
+  await page.keyboard.press('Delete');
+  await expect(files.getByRole('button', { name: 'scratch.py', exact: true })).toHaveCount(0);
+  await files.getByRole('button', { name: 'Trash' }).click();
+  await files.getByRole('button', { name: 'Restore scratch.py' }).click();
+  await expect(files.getByRole('button', { name: 'scratch.py', exact: true })).toBeVisible();
+  await expectAxeClean(page, 'file tree with trash');
+});
+
 test('text typed just before the server is killed is there after a restart', async ({ page }) => {
   test.setTimeout(120_000);
   const dataDir = tempDataDir();

@@ -1,6 +1,6 @@
 // The IDE half of a lesson: file tree, tabs with dirty markers, the editor, Run/Check, and
 // the results of the last Check (per test) below.
-import { FilePlus, History, Lock, Pencil, Play, RotateCcw, Save, Square, Trash2, CheckCircle2, XCircle, Undo2 } from 'lucide-react';
+import { History, Play, RotateCcw, Save, Square, CheckCircle2, XCircle } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useAppStore } from '../../app/app-store';
@@ -9,6 +9,7 @@ import { client } from '../../platform/client';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { languageOf } from '../editor/language';
 import { formatShortcut } from '../palette/command-registry';
+import { FileTree } from './FileTree';
 import { HistoryDialog } from './HistoryDialog';
 import { useRunStore } from './run-store';
 import { isDirty, useWorkspaceStore } from './workspace-store';
@@ -22,114 +23,6 @@ export interface WorkbenchProps {
 
 function report(error: unknown) {
   useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: (error as Error).message });
-}
-
-function FileTree() {
-  const ref = useWorkspaceStore((state) => state.ref);
-  const files = useWorkspaceStore((state) => state.files);
-  const active = useWorkspaceStore((state) => state.active);
-  const { openTab, replaceFile, removeFile } = useWorkspaceStore.getState();
-  const [trash, setTrash] = useState<{ id: string; path: string; deletedAt: number }[] | null>(null);
-  const visible = files.filter((file) => file.role !== 'hidden');
-
-  const create = async () => {
-    const name = window.prompt('New file name (e.g. notes.md or utils/helpers.py):');
-    if (!name || !ref) return;
-    try {
-      const file = await client().call('workspace.createFile', { ...ref, path: name.trim() });
-      replaceFile(file);
-      openTab(file.path);
-    } catch (error) {
-      report(error);
-    }
-  };
-  const rename = async (from: string) => {
-    const to = window.prompt(`Rename ${from} to:`, from);
-    if (!to || to === from || !ref) return;
-    try {
-      const file = await client().call('workspace.rename', { ...ref, from, to: to.trim() });
-      removeFile(from);
-      replaceFile(file);
-      openTab(file.path);
-    } catch (error) {
-      report(error);
-    }
-  };
-  const remove = async (path: string) => {
-    if (!ref) return;
-    try {
-      await useWorkspaceStore.getState().save(path);
-      await client().call('workspace.delete', { ...ref, path });
-      removeFile(path);
-      useAppStore.getState().appendOutput({ level: 'info', source: 'workspace', message: `${path} moved to the trash; restore it from "Trash".` });
-    } catch (error) {
-      report(error);
-    }
-  };
-  const showTrash = async () => {
-    if (!ref) return;
-    setTrash(trash ? null : await client().call('workspace.trash', ref));
-  };
-  const restore = async (id: string) => {
-    if (!ref) return;
-    try {
-      const file = await client().call('workspace.restoreTrash', { ...ref, id });
-      replaceFile(file);
-      openTab(file.path);
-      setTrash(await client().call('workspace.trash', ref));
-    } catch (error) {
-      report(error);
-    }
-  };
-  return (
-    <nav className="file-tree" aria-label="Files">
-      <div className="file-tree-head">
-        <span className="file-tree-title">Files</span>
-        <button className="icon-button" aria-label="New file" title="New file" onClick={() => void create()}>
-          <FilePlus size={14} aria-hidden="true" />
-        </button>
-        <button className="icon-button" aria-label="Trash" title="Deleted files" aria-pressed={trash !== null} onClick={() => void showTrash()}>
-          <Trash2 size={14} aria-hidden="true" />
-        </button>
-      </div>
-      <ul className="file-list">
-        {visible.map((file) => (
-          <li key={file.path} className={`file-row${file.path === active ? ' active' : ''}`}>
-            <button className="file-open" onClick={() => openTab(file.path)} aria-current={file.path === active ? 'true' : undefined}>
-              {file.path}
-              {file.role === 'readOnly' && <Lock size={11} aria-label="read-only" className="file-lock" />}
-            </button>
-            {file.role === 'editable' && (
-              <span className="file-actions">
-                <button className="icon-button" aria-label={`Rename ${file.path}`} onClick={() => void rename(file.path)}>
-                  <Pencil size={12} aria-hidden="true" />
-                </button>
-                <button className="icon-button" aria-label={`Delete ${file.path}`} onClick={() => void remove(file.path)}>
-                  <Trash2 size={12} aria-hidden="true" />
-                </button>
-              </span>
-            )}
-          </li>
-        ))}
-      </ul>
-      {trash && (
-        <section aria-label="Trash" className="trash">
-          <h3 className="file-tree-title">Trash</h3>
-          {trash.length === 0 && <p className="muted">Nothing deleted.</p>}
-          <ul className="file-list">
-            {trash.map((entry) => (
-              <li key={entry.id} className="file-row">
-                <span className="file-open muted">{entry.path}</span>
-                <button className="icon-button" aria-label={`Restore ${entry.path}`} onClick={() => void restore(entry.id)}>
-                  <Undo2 size={12} aria-hidden="true" />
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </nav>
-  );
 }
 
 function EditorTabs() {
