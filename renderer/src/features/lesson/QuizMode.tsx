@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { CodeSpanText } from './CodeSpanText';
 import type { LessonDocument } from './lesson-types';
 
 export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onStanding(standing: LessonStanding): void }) {
@@ -79,7 +80,9 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onSta
         Question {index + 1} of {questions.length}
       </p>
       <fieldset ref={questionRef} tabIndex={-1} className="quiz-question" disabled={answered}>
-        <legend className="quiz-prompt">{question.prompt}</legend>
+        <legend className="quiz-prompt">
+          <CodeSpanText text={question.prompt} />
+        </legend>
         {question.code && <pre className="quiz-code">{question.code}</pre>}
         {question.options.map((option, i) => {
           const id = `${question.id}-${i}`;
@@ -93,8 +96,14 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onSta
                 checked={selected.includes(i)}
                 onChange={(event) => setSelected(multiple ? (event.target.checked ? [...selected, i] : selected.filter((s) => s !== i)) : [i])}
               />
-              <label htmlFor={id}>{option.text}</label>
-              {answered && (selected.includes(i) || option.correct) && option.explanation && <p className="quiz-explanation">{option.explanation}</p>}
+              <label htmlFor={id}>
+                <CodeSpanText text={option.text} />
+              </label>
+              {answered && (selected.includes(i) || option.correct) && option.explanation && (
+                <p className="quiz-explanation">
+                  <CodeSpanText text={option.explanation} />
+                </p>
+              )}
             </div>
           );
         })}
