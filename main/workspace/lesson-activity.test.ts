@@ -114,4 +114,14 @@ describe('LessonActivity', () => {
     expect((await activity.saveReflection('py', 'think', 'Loops are shorter than I thought.')).status).toBe('completed');
     expect(store.db.select().from(journalEntries).all().map((row) => row.text)).toEqual(['Loops are shorter than I thought.']);
   });
+
+  it("reads a lesson's journal newest first, without other lessons' entries", async () => {
+    const { activity } = setup();
+    await activity.saveReflection('py', 'think', 'First thought.');
+    await activity.saveReflection('py', 'think', 'Second thought.');
+    await activity.saveReflection('other', 'think', 'Another course.');
+    expect(activity.journal('py', 'think').map((entry) => entry.text)).toEqual(['Second thought.', 'First thought.']);
+    expect(activity.journal('py', 'think')[0]!.createdAt).toBeGreaterThan(0);
+    expect(activity.journal('py', 'intro')).toEqual([]);
+  });
 });

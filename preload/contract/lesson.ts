@@ -1,5 +1,5 @@
 // What the lesson canvas asks of main beyond files: the learner's standing in a lesson,
-// hints revealed one at a time, quiz answers, reflections, and "Mark complete".
+// hints revealed one at a time, quiz answers, reflections and the journal, and "Mark complete".
 import { z } from 'zod';
 import { call } from './define';
 
@@ -35,6 +35,8 @@ export const lessonCalls = {
   ),
   /** Adds time the learner was active in the lesson (the renderer excludes idle time); at most two minutes a call. */
   'lesson.addActiveTime': call(z.object({ ...lessonRef, seconds: z.number().int().min(1).max(120) }), z.object({ activeSeconds: z.number().int() })),
+  /** The learner's journal entries for a lesson (saved reflections), newest first. */
+  'lesson.journal': call(z.object(lessonRef), z.array(z.object({ text: z.string(), createdAt: z.number() }))),
   /** Saves a reflection to the learner's journal and completes the lesson. */
   'lesson.saveReflection': call(z.object({ ...lessonRef, text: z.string().trim().min(1, 'Write a sentence or two first').max(10_000) }), lessonStandingSchema),
 };

@@ -80,7 +80,8 @@ export function LessonMarkdown({ body, onTryIt }: LessonMarkdownProps) {
             <Play size={14} aria-hidden="true" /> Try it
           </button>
         )}
-        <pre>{children}</pre>
+        {/* Focusable so a keyboard can scroll a sample wider than the instructions panel. */}
+        <pre tabIndex={0}>{children}</pre>
       </div>
     );
   };

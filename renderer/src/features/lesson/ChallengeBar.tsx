@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { CodeSpanText } from './CodeSpanText';
 import type { LessonDocument } from './lesson-types';
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
@@ -33,7 +34,9 @@ export function Hints({ lesson, standing, onStanding }: { lesson: LessonDocument
     <section className="hints" aria-label="Hints">
       <ol className="hint-list">
         {shown.map((hint, index) => (
-          <li key={index}>{hint}</li>
+          <li key={index}>
+            <CodeSpanText text={hint} />
+          </li>
         ))}
       </ol>
       {shown.length < total && (

@@ -1,9 +1,10 @@
 // One question at a time, immediate feedback with the explanation, then the score; main
 // re-scores the answers and completes the lesson when the pass mark is reached.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { CodeSpanText } from './CodeSpanText';
 import type { LessonDocument } from './lesson-types';
 
 export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onStanding(standing: LessonStanding): void }) {
@@ -14,13 +15,26 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onSta
   const [answers, setAnswers] = useState<{ questionId: string; selected: number[] }[]>([]);
   const [result, setResult] = useState<{ score: number; passed: boolean; passPercent: number } | null>(null);
   const question = questions[index];
+  // The button that moved on is gone or disabled once the next view renders: focus goes to that
+  // view (the new question, or the score) so a keyboard or screen-reader user carries on from there.
+  const questionRef = useRef<HTMLFieldSetElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  const focusNext = useRef<'question' | 'result' | null>(null);
+  useEffect(() => {
+    const target = focusNext.current === 'question' ? questionRef.current : focusNext.current === 'result' ? resultRef.current : null;
+    if (!target) return;
+    focusNext.current = null;
+    target.focus();
+  });
 
   if (questions.length === 0) return <p className="muted">This quiz has no questions.</p>;
 
   if (result) {
     return (
       <section className="quiz" aria-label="Quiz result">
-        <h2>{result.passed ? 'Quiz passed' : 'Not yet'}</h2>
+        <h2 ref={resultRef} tabIndex={-1}>
+          {result.passed ? 'Quiz passed' : 'Not yet'}
+        </h2>
         <p>
           You scored {result.score}% (pass mark {result.passPercent}%).{' '}
           {result.passed ? 'The lesson is complete.' : 'Read the explanations again and retry.'}
@@ -29,6 +43,7 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onSta
           <button
             className="button primary"
             onClick={() => {
+              focusNext.current = 'question';
               setIndex(0);
               setAnswers([]);
               setSelected([]);
@@ -51,6 +66,7 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onSta
   const submit = async (all: { questionId: string; selected: number[] }[]) => {
     try {
       const outcome = await client().call('lesson.submitQuiz', { courseId: lesson.courseId, lessonId: lesson.lessonId, answers: all });
+      focusNext.current = 'result';
       setResult(outcome);
       onStanding(outcome.standing);
     } catch (error) {
@@ -63,8 +79,10 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onSta
       <p className="muted">
         Question {index + 1} of {questions.length}
       </p>
-      <fieldset className="quiz-question" disabled={answered}>
-        <legend className="quiz-prompt">{question.prompt}</legend>
+      <fieldset ref={questionRef} tabIndex={-1} className="quiz-question" disabled={answered}>
+        <legend className="quiz-prompt">
+          <CodeSpanText text={question.prompt} />
+        </legend>
         {question.code && <pre className="quiz-code">{question.code}</pre>}
         {question.options.map((option, i) => {
           const id = `${question.id}-${i}`;
@@ -78,8 +96,14 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onSta
                 checked={selected.includes(i)}
                 onChange={(event) => setSelected(multiple ? (event.target.checked ? [...selected, i] : selected.filter((s) => s !== i)) : [i])}
               />
-              <label htmlFor={id}>{option.text}</label>
-              {answered && (selected.includes(i) || option.correct) && option.explanation && <p className="quiz-explanation">{option.explanation}</p>}
+              <label htmlFor={id}>
+                <CodeSpanText text={option.text} />
+              </label>
+              {answered && (selected.includes(i) || option.correct) && option.explanation && (
+                <p className="quiz-explanation">
+                  <CodeSpanText text={option.explanation} />
+                </p>
+              )}
             </div>
           );
         })}
@@ -101,8 +125,10 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onSta
             setAnswers(all);
             setSelected([]);
             setAnswered(false);
-            if (index + 1 < questions.length) setIndex(index + 1);
-            else void submit(all);
+            if (index + 1 < questions.length) {
+              focusNext.current = 'question';
+              setIndex(index + 1);
+            } else void submit(all);
           }}
         >
           {index + 1 < questions.length ? 'Next question' : 'See my score'}

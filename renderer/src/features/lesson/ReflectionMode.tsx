@@ -1,18 +1,40 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { client } from '../../platform/client';
 import type { LessonDocument } from './lesson-types';
 
-/** A short written answer, saved to the learner's journal; saving completes the lesson. */
+interface JournalEntry {
+  readonly text: string;
+  readonly createdAt: number;
+}
+
+/** A short written answer, saved to the learner's journal; saving completes the lesson. What was saved before shows below. */
 export function ReflectionMode({ lesson, onStanding }: { lesson: LessonDocument; onStanding(standing: LessonStanding): void }) {
   const [text, setText] = useState('');
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [journal, setJournal] = useState<readonly JournalEntry[]>([]);
+  const ref = { courseId: lesson.courseId, lessonId: lesson.lessonId };
+
+  useEffect(() => {
+    let live = true;
+    client()
+      .call('lesson.journal', { courseId: lesson.courseId, lessonId: lesson.lessonId })
+      .then((entries) => live && setJournal(entries))
+      .catch((failure: Error) => live && setError(failure.message));
+    return () => {
+      live = false;
+    };
+  }, [lesson.courseId, lesson.lessonId]);
+
   const save = async () => {
     try {
-      onStanding(await client().call('lesson.saveReflection', { courseId: lesson.courseId, lessonId: lesson.lessonId, text }));
+      onStanding(await client().call('lesson.saveReflection', { ...ref, text }));
       setSaved(true);
       setError(null);
+      // The entry now lives in the journal below; the box is free for the next thought.
+      setText('');
+      setJournal(await client().call('lesson.journal', ref));
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -22,12 +44,37 @@ export function ReflectionMode({ lesson, onStanding }: { lesson: LessonDocument;
       <label htmlFor="reflection-text" className="quiz-prompt">
         {lesson.reflection?.prompt ?? 'What did you learn?'}
       </label>
-      <textarea id="reflection-text" rows={6} value={text} onChange={(event) => setText(event.target.value)} />
+      <textarea
+        id="reflection-text"
+        rows={6}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setSaved(false);
+        }}
+      />
       {error && <p className="form-error">{error}</p>}
       {saved && <p role="status">Saved to your journal.</p>}
       <button className="button primary" disabled={text.trim().length === 0} onClick={() => void save()}>
         Save to journal
       </button>
+      {journal.length > 0 && (
+        <>
+          <h2 id="reflection-journal" className="reflection-journal-title">
+            Your journal
+          </h2>
+          <ul className="reflection-journal" aria-labelledby="reflection-journal">
+            {journal.map((entry, index) => (
+              <li key={`${entry.createdAt}-${index}`}>
+                <time dateTime={new Date(entry.createdAt).toISOString()} className="muted">
+                  {new Date(entry.createdAt).toLocaleString()}
+                </time>
+                <p>{entry.text}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
