@@ -141,6 +141,28 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
     expect(broken.message).toMatch(/SyntaxError/);
   });
 
+  it('keeps the output of callback-style tests and subtests with the test that wrote it', async () => {
+    const tests = [
+      {
+        path: 'tests/main.test.js',
+        content:
+          "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { add } from './main.js';\n" +
+          "test('later', (t, done) => { setTimeout(() => { console.log('from a timer'); assert.equal(add(1, 1), 2); done(); }, 5); });\n" +
+          "test('table', async (t) => {\n  console.log('setting up');\n" +
+          "  await t.test('small', () => { console.log('small numbers'); assert.equal(add(1, 2), 3); });\n" +
+          "  await t.test('negative', async () => { await new Promise((r) => setTimeout(r, 5)); console.error('negative numbers'); assert.equal(add(-1, -2), -3, 'add(-1, -2) should be -3'); });\n});\n",
+      },
+    ];
+    const result = await sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => (a < 0 ? 0 : a + b);\n' }], tests });
+    expect(result.tests.map((t) => [t.name, t.status, t.output])).toEqual([
+      ['later', 'pass', 'from a timer'],
+      ['table > small', 'pass', 'small numbers'],
+      ['table > negative', 'fail', 'negative numbers'],
+      ['table', 'fail', 'setting up'],
+    ]);
+    expect(result.tests[2]!.message).toMatch(/^add\(-1, -2\) should be -3/);
+  });
+
   interface Attack {
     name: string;
     python: string;

@@ -7,6 +7,8 @@ const MESSAGE_LIMIT = 2000;
 const cut = (text, limit) => (text.length <= limit ? text : `${text.slice(0, limit)}\n[cut at ${limit} characters]`);
 
 function describeFailure(error) {
+  // A parent test whose subtests failed: it failed too, with nothing wrong of its own.
+  if (error && error.failureType === 'subtestsFailed') return { status: 'fail', message: String(error.message ?? 'A subtest failed.') };
   const cause = error && error.cause !== undefined ? error.cause : error;
   if (cause && (cause.code === 'ERR_ASSERTION' || cause.name === 'AssertionError')) {
     return { status: 'fail', message: cut(String(cause.message ?? 'The assertion failed.').trim(), MESSAGE_LIMIT) };

@@ -1,15 +1,19 @@
 // node:test with each test's output recorded (stdout and stderr, in the order written) under
-// the test's full name ("suite > test"), the name drona-reporter.mjs gives it.
+// the test's full name ("suite > test > subtest"), the name drona-reporter.mjs gives it.
+// AsyncLocalStorage follows a test's body into its callbacks, timers and awaited work, so
+// callback-style tests (t, done) and subtests (t.test) keep their own output.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as real from 'node:test';
 
 const outputs = (globalThis.__dronaTestOutput ??= new Map());
+const currentTest = new AsyncLocalStorage();
 const suites = [];
-let current = null;
 
 for (const stream of [process.stdout, process.stderr]) {
   const write = stream.write.bind(stream);
   stream.write = (chunk, ...rest) => {
-    if (current !== null) outputs.set(current, (outputs.get(current) ?? '') + (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')));
+    const name = currentTest.getStore();
+    if (name !== undefined) outputs.set(name, (outputs.get(name) ?? '') + (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')));
     return write(chunk, ...rest);
   };
 }
@@ -26,22 +30,27 @@ function keepProperties(wrapped, original) {
   return wrapped;
 }
 
-function recordingTest(original) {
+/** `test`/`it` (or a context's `t.test`) whose body runs with its full name as the current test. */
+function recordingTest(original, parentName) {
   return keepProperties(function (...args) {
     const bodyIndex = args.findIndex((arg) => typeof arg === 'function');
-    const fullName = [...suites, nameOf(args, bodyIndex)].join(' > ');
-    // Callback-style tests (t, done) keep their own body: their end is not a returned promise.
-    if (bodyIndex >= 0 && args[bodyIndex].length < 2) {
+    const ownName = nameOf(args, bodyIndex);
+    const fullName = parentName ? `${parentName} > ${ownName}` : [...suites, ownName].join(' > ');
+    if (bodyIndex >= 0) {
       const body = args[bodyIndex];
-      args[bodyIndex] = async function (t) {
-        const previous = current;
-        current = fullName;
-        try {
-          return await body.call(this, t);
-        } finally {
-          current = previous;
-        }
+      // The wrapper keeps the body's arity: node:test passes `done` only to bodies declaring two parameters.
+      const run = (self, t, rest) => {
+        if (t && typeof t.test === 'function') t.test = recordingTest(t.test.bind(t), fullName);
+        return currentTest.run(fullName, () => body.call(self, t, ...rest));
       };
+      args[bodyIndex] =
+        body.length >= 2
+          ? function (t, done, ...rest) {
+              return run(this, t, [done, ...rest]);
+            }
+          : function (t) {
+              return run(this, t, []);
+            };
     }
     return original.apply(this, args);
   }, original);
