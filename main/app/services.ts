@@ -12,7 +12,7 @@ import { WorkspaceService, type StarterSource } from '../workspace/workspace-ser
 import type { Store } from '../store/open-store';
 import type { EventBus } from '../ipc/event-bus';
 import type { Logger } from './logger';
-import type { SecretStore } from '../tutor/secret-store';
+import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-store';
 import { createTutorService } from '../tutor/tutor-sources';
 import type { TutorService } from '../tutor/tutor-service';
 
@@ -47,6 +47,7 @@ export interface Services {
 
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
   const now = config.now ?? Date.now;
+  const secrets = config.secrets ?? encryptedFileSecretStore(config.dataDir);
   // Starter files come from the lesson's exercise (the course service), looked up at call time.
   const starters: StarterSource = async (courseId, lessonId) => (await services.courses.getExercise(courseId, lessonId))?.files ?? null;
   const workspace = new WorkspaceService(store, config.dataDir, starters, now);
@@ -102,7 +103,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
       log: (message) => config.logger.info(`sandbox: ${message}`),
     }),
-    tutor: createTutorService({ store, events, dataDir: config.dataDir, logger: config.logger, now, ...(config.secrets ? { secrets: config.secrets } : {}) }, () => services),
+    tutor: createTutorService({ store, events, logger: config.logger, now, secrets }, () => services),
     progress: new ProgressService(store, {
       now,
       events,
@@ -115,6 +116,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       presetUrl: process.env.DRONA_SYNC_SERVER_URL ?? '',
       intervalMs: Number(process.env.DRONA_SYNC_INTERVAL_MS) || 60_000,
       timezone: () => services.profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
+      secrets,
       courses: () => services.courses,
       progress: () => services.progress,
       onChange: (status) => events.emit('sync.changed', status),

@@ -3,7 +3,7 @@
 // store is used instead and Settings shows its weaker-storage note.
 import { safeStorage } from 'electron';
 import path from 'node:path';
-import { encryptedFileSecretStore, FileSecretStore, type SecretStore } from '../tutor/secret-store';
+import { encryptedFileSecretStore, FileSecretStore, type SecretStore } from '../secrets/secret-store';
 
 export function safeStorageSecretStore(dataDir: string): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) return encryptedFileSecretStore(dataDir);

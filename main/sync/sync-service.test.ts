@@ -4,13 +4,35 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start';
 import { sql } from '../../server/db/database';
 import { openStore, type Store } from '../store/open-store';
-import { lessonProgress, syncOutbox } from '../store/schema';
+import { lessonProgress, settings, syncOutbox } from '../store/schema';
+import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-store';
 import { backoffDelay } from './backoff';
 import { SyncService, type Timers } from './sync-service';
+import { readAccount, SYNC_TOKENS_SECRET, writeRow } from './sync-state';
+
+describe('the sync account', () => {
+  it('moves tokens an older version kept in the settings table into the secret store', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-sync-account-'));
+    const store = openStore(path.join(dir, 'drona.db'));
+    try {
+      const secrets = encryptedFileSecretStore(dir);
+      const tokens = { learnerId: 'l1', accessToken: 'access-token-1', refreshToken: 'refresh-token-1', accessExpiresAt: 1 };
+      writeRow(store, 'sync.account', { serverUrl: 'http://127.0.0.1:1', learnerId: 'l1', tokens }, 0);
+      expect(readAccount(store, '', secrets, 5).tokens).toEqual(tokens);
+      expect(store.db.select().from(settings).where(eq(settings.key, 'sync.account')).get()!.value).toEqual({ serverUrl: 'http://127.0.0.1:1', learnerId: 'l1' });
+      expect(JSON.parse(secrets.get(SYNC_TOKENS_SECRET)!)).toEqual(tokens);
+      expect(readAccount(store, '', secrets, 6)).toMatchObject({ serverUrl: 'http://127.0.0.1:1', tokens });
+    } finally {
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('backoff', () => {
   it('grows exponentially up to the cap, with jitter inside [half, full]', () => {
@@ -40,6 +62,7 @@ describe('sync service against the hosted API', () => {
     { id: 'two', title: 'Two', type: 'quiz' },
   ];
   let sync: SyncService;
+  let secrets: SecretStore;
   let port = 0;
 
   const start = async () => {
@@ -50,6 +73,7 @@ describe('sync service against the hosted API', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-sync-'));
     store = openStore(path.join(dir, 'drona.db'));
+    secrets = encryptedFileSecretStore(dir);
     // Find a free port, then leave it closed: the server is "down" for the first test.
     await start();
     const url = server!.url;
@@ -60,6 +84,7 @@ describe('sync service against the hosted API', () => {
       random: () => 0,
       timers,
       timezone: () => 'UTC',
+      secrets,
       courses: () => ({
         listCourses: () => [{ id: 'course', title: 'Course', completedCount: 2 }],
         getCourse: () => ({ title: 'Course', modules: [{ lessons }] }),
@@ -98,6 +123,18 @@ describe('sync service against the hosted API', () => {
     expect(head.attempts).toBe(1);
     expect(head.nextAttemptAt).toBe(clock + 1_000);
     expect(scheduled.at(-1)!.ms).toBe(1_000);
+  });
+
+  it('keeps the tokens in the secret store, never in the database', async () => {
+    const tokens = JSON.parse(secrets.get(SYNC_TOKENS_SECRET)!) as { accessToken: string; refreshToken: string };
+    expect(tokens.refreshToken.length).toBeGreaterThan(20);
+    expect(sync.status().signedIn).toBe(true);
+    const account = store.db.select().from(settings).where(eq(settings.key, 'sync.account')).get()!.value as Record<string, unknown>;
+    expect(account).not.toHaveProperty('tokens');
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const onDisk = fs.readFileSync(path.join(dir, 'drona.db')).toString('latin1');
+    expect(onDisk).not.toContain(tokens.refreshToken);
+    expect(onDisk).not.toContain(tokens.accessToken);
   });
 
   it('drains in order exactly once, even when a crash loses the acknowledgement', async () => {

@@ -7,12 +7,13 @@ import type { CertificatesOverview, IssuedCertificateView, LeaderboardView, Sync
 import type { Tokens } from '../../server/api-schemas';
 import { tierStatuses, type CertificateTier, type OutlineLesson } from '../../server/rules/certificate-criteria';
 import { verifyCredentialJwt } from '../../server/credential-verify';
+import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store/open-store';
 import { activityEvents, certificates, lessonProgress } from '../store/schema';
 import { ApiClient, SyncHttpError, SyncOfflineError, type Fetch } from './api-client';
 import { certificatePdf } from './certificate-pdf';
 import { drainOutbox, pendingCount } from './outbox-drain';
-import { readAccount, readRow, writeRow, type SyncAccount } from './sync-state';
+import { readAccount, readRow, SYNC_TOKENS_SECRET, writeRow, type SyncAccount } from './sync-state';
 
 /** What sync needs from the course service (courses engineer), looked up at call time. */
 export interface CourseSource {
@@ -40,6 +41,8 @@ export interface SyncOptions {
   /** The server a bootcamp build presets (empty: sync is off until the learner sets one). */
   readonly presetUrl?: string;
   readonly timezone: () => string;
+  /** Where the access and refresh tokens are kept (the OS keychain in Electron). */
+  readonly secrets: SecretStore;
   readonly courses: () => CourseSource | undefined;
   readonly progress: () => ProgressSink | undefined;
   readonly onChange?: (status: SyncStatus) => void;
@@ -83,11 +86,16 @@ export class SyncService {
   }
 
   private account(): SyncAccount {
-    return readAccount(this.store, this.options.presetUrl ?? '');
+    return readAccount(this.store, this.options.presetUrl ?? '', this.options.secrets, this.now());
   }
 
   private save(patch: Partial<SyncAccount>): void {
-    writeRow(this.store, 'sync.account', { ...this.account(), ...patch }, this.now());
+    const { tokens, ...rest } = { ...this.account(), ...patch };
+    if ('tokens' in patch) {
+      if (tokens) this.options.secrets.set(SYNC_TOKENS_SECRET, JSON.stringify(tokens));
+      else this.options.secrets.delete(SYNC_TOKENS_SECRET);
+    }
+    writeRow(this.store, 'sync.account', rest, this.now());
   }
 
   private client(account = this.account()): ApiClient {

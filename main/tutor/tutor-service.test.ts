@@ -8,7 +8,7 @@ import { EventBus } from '../ipc/event-bus';
 import { SettingsService } from '../settings/settings-service';
 import { openStore, type Store } from '../store/open-store';
 import { aiMessages, codeExecutions, profile, reviewItems } from '../store/schema';
-import { encryptedFileSecretStore } from './secret-store';
+import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';

@@ -32,7 +32,7 @@ import { failure, TutorProviderError, type ChatProvider } from './providers/prov
 import { parseQuiz, quizMarkdown } from './quiz-generator';
 import { rankByEmbedding, reciprocalRankFusion } from './retrieval-fusion';
 import { chooseMode, isOffTopic, offTopicReply, routeAgent, type LearnerLevel, type LessonType } from './routing';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../secrets/secret-store';
 
 export const ANTHROPIC_KEY_NAME = 'anthropic-api-key';
 

@@ -10,7 +10,7 @@ import { SettingsService } from '../settings/settings-service';
 import type { Store } from '../store/open-store';
 import { hintReveals } from '../store/schema';
 import { isTempFile } from '../workspace/workspace-service';
-import { encryptedFileSecretStore, type SecretStore } from './secret-store';
+import type { SecretStore } from '../secrets/secret-store';
 import { TutorService, type TutorSources } from './tutor-service';
 
 interface CourseLike {
@@ -123,14 +123,14 @@ export function tutorSourcesFrom(services: () => object, store?: Store, now: () 
 }
 
 export function createTutorService(
-  deps: { store: Store; events: EventBus; dataDir: string; logger: Logger; now?: () => number; secrets?: SecretStore },
+  deps: { store: Store; events: EventBus; logger: Logger; now?: () => number; secrets: SecretStore },
   services: () => object,
 ): TutorService {
   return new TutorService({
     store: deps.store,
     events: deps.events,
     settings: new SettingsService(deps.store, deps.now),
-    secrets: deps.secrets ?? encryptedFileSecretStore(deps.dataDir),
+    secrets: deps.secrets,
     sources: tutorSourcesFrom(services, deps.store, deps.now),
     logger: deps.logger,
     ...(deps.now ? { now: deps.now } : {}),

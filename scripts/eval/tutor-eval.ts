@@ -13,7 +13,7 @@ import { profile } from '../../main/store/schema';
 import { isLeak, secretShingles } from '../../main/tutor/answer-leak-guard';
 import { AnthropicProvider } from '../../main/tutor/providers/anthropic-provider';
 import { OllamaProvider } from '../../main/tutor/providers/ollama-provider';
-import { encryptedFileSecretStore } from '../../main/tutor/secret-store';
+import { encryptedFileSecretStore } from '../../main/secrets/secret-store';
 import { tokenChunks } from '../../main/tutor/testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources, fixtureStarter } from '../../main/tutor/testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from '../../main/tutor/testing/ollama-test-server';

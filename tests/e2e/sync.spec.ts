@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import { encryptedFileSecretStore } from '../../main/secrets/secret-store';
+import { SYNC_TOKENS_SECRET } from '../../main/sync/sync-state';
 import { baseXp, cappedXp, type IncomingEvent } from '../../server/rules/xp-rules';
 import { contractCall as call } from './support/contract-call';
 import { completeFirstRun } from './support/learner';
@@ -102,8 +104,9 @@ test('offline progress drains exactly once; a Bronze certificate verifies in Chr
   // Exactly once: the server's total is the XP of each outbox event counted one time.
   const db = new Database(path.join(serve.dataDir, 'drona.db'), { readonly: true });
   const rows = db.prepare('select payload from sync_outbox order by id').all() as { payload: string }[];
-  const account = JSON.parse((db.prepare("select value from settings where key = 'sync.account'").get() as { value: string }).value) as { tokens: { accessToken: string } };
   db.close();
+  // The app keeps its tokens in the secret store (serve mode: the encrypted file in the data dir).
+  const account = { tokens: JSON.parse(encryptedFileSecretStore(serve.dataDir).get(SYNC_TOKENS_SECRET)!) as { accessToken: string } };
   const perDay = new Map<string, number>();
   let expected = 0;
   for (const row of rows) {

@@ -1,7 +1,8 @@
-// Where the Anthropic API key is kept. Electron encrypts it with the OS keychain
-// (safeStorage, in main/electron/); serve mode uses an AES-256-GCM file whose key sits in
-// the data dir (0600) — weaker, because anyone who can read the data dir can decrypt it,
-// and the Settings UI says so. The key is only ever read to build the provider client.
+// Where secrets are kept: the tutor's Anthropic API key and the sync server's tokens. Electron
+// encrypts them with the OS keychain (safeStorage, in main/electron/); serve mode uses an
+// AES-256-GCM file whose key sits in the data dir (0600) — weaker, because anyone who can read
+// the data dir can decrypt it, and the Settings UI says so. A secret is only ever read to make
+// the request that needs it.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
