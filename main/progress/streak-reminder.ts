@@ -5,7 +5,6 @@
 // Days and times are the learner's wall clock in their IANA timezone, as for streaks.
 import { dayNumber, localDate, localDateAndMinute, streakStatus, type StreakState } from './streaks';
 
-export const DEFAULT_REMINDER_TIME = '20:00';
 const MINUTE_MS = 60_000;
 /** Longer than any local day (25 h on a DST fall-back day): the next local day has begun by then. */
 const LONGER_THAN_A_DAY_MINUTES = 26 * 60;
