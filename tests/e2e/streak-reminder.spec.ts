@@ -2,6 +2,7 @@
 // timezone is UTC, a 6-day streak is seeded on the six days before today (UTC), and the reminder
 // time is set to 00:00, which has always passed today. Turning the reminder on at a time already
 // past reminds at once; the app's own clock does the rest.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { contractCall as call } from './support/contract-call';
 import { completeFirstRun } from './support/learner';
@@ -42,7 +43,7 @@ async function settled(page: Page) {
   await page.waitForTimeout(1500);
 }
 
-test('turned on at a time already past, the reminder shows; Continue learning opens the next lesson; it does not come back today', async ({ page }) => {
+test('turned on at a time already past, the reminder shows (axe-clean); Continue learning opens the next lesson; it does not come back today', async ({ page }) => {
   serve = await startServe();
   await page.goto(serve.url);
   await completeFirstRun(page);
@@ -63,6 +64,8 @@ test('turned on at a time already past, the reminder shows; Continue learning op
   await expect(banner(page)).toBeVisible();
   await expect(banner(page)).toContainText(/Your 6-day streak ends in (\d+ h )?\d+ (h|min)\. One lesson keeps it going\./);
   await page.screenshot({ path: 'test-results/screenshots/streak-reminder-banner.png' });
+  const axe = await new AxeBuilder({ page }).include('.streak-reminder').include('.settings').analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
 
   // Keyboard: the buttons are ordinary, focusable buttons.
   const continueLearning = banner(page).getByRole('button', { name: 'Continue learning' });
