@@ -105,6 +105,7 @@ export function createApp(config: AppConfig): DronaApp {
     logger: config.logger,
     state: () => (services ? { services } : { problem: problem! }),
     close: async () => {
+      services?.streakReminders.stop();
       await services?.sync.stop();
       services?.terminal.closeAll();
       await services?.sandbox.close();

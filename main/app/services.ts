@@ -2,7 +2,9 @@ import path from 'node:path';
 import { CourseService } from '../courses/course-service';
 import { ProfileService } from '../profile/profile-service';
 import { packageRoot } from './package-info';
+import { recommendedLesson } from '../progress/dashboard';
 import { ProgressService } from '../progress/progress-service';
+import { StreakReminderService } from '../progress/streak-reminder-service';
 import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
@@ -41,6 +43,7 @@ export interface Services {
   readonly sandbox: SandboxService;
   readonly tutor: TutorService;
   readonly progress: ProgressService;
+  readonly streakReminders: StreakReminderService;
   readonly sync: SyncService;
   readonly courses: CourseService;
 }
@@ -111,6 +114,15 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       // Course bundles may add achievements (course.yaml `achievements:`), read through the course service when it exists.
       courseAchievements: async (courseId) => (await services.courses.getCourse(courseId))?.achievements ?? null,
     }),
+    streakReminders: new StreakReminderService(store, {
+      now,
+      learner: () => services.profile.get(),
+      settings: () => services.settings.get().streakReminder,
+      streak: () => services.progress.state().streak,
+      nextLesson: () => recommendedLesson(store),
+      announce: (reminder) => events.emit('progress.streakReminder', reminder),
+      warn: (message) => config.logger.warn(`progress: ${message}`),
+    }),
     sync: new SyncService(store, {
       now,
       presetUrl: process.env.DRONA_SYNC_SERVER_URL ?? '',
@@ -125,6 +137,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   };
   // In the background: the first drain waits for the event loop, never for start-up.
   services.sync.start();
+  services.streakReminders.start();
   return services;
 }
 

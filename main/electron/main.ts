@@ -9,7 +9,9 @@ import { contentSecurityPolicy } from '../app/content-security-policy';
 import { createLogger } from '../app/logger';
 import { packageRoot } from '../app/package-info';
 import { dispatchCall } from '../ipc/dispatch';
+import { streakReminderSchema } from '../../preload/contract/progress';
 import { safeStorageSecretStore } from './safe-storage-secrets';
+import { notifyStreakReminder } from './streak-reminder-notification';
 
 const APP_ORIGIN = 'app://drona';
 /** Links the app may open, always in the system browser, never inside the app's window. */
@@ -101,6 +103,10 @@ async function main(): Promise<void> {
     if (window.isDestroyed()) return;
     if (target === null || target === sessionId) {
       window.webContents.send(IPC_EVENT_CHANNEL, name, payload);
+    }
+    if (name === 'progress.streakReminder') {
+      const reminder = streakReminderSchema.safeParse(payload);
+      if (reminder.success) notifyStreakReminder(window, reminder.data);
     }
   });
   window.once('ready-to-show', () => window.show());

@@ -34,18 +34,37 @@ export function readOutline(store: Store): OutlineCourse[] {
   return [...courses.values()].map((course) => ({ ...course, modules: [...course.modules.values()] }));
 }
 
+interface LessonProgressRow {
+  courseId: string;
+  lessonId: string;
+  status: string;
+  activeSeconds: number;
+}
+const readLessonProgress = (store: Store) =>
+  store.sqlite.prepare('SELECT course_id AS courseId, lesson_id AS lessonId, status, active_seconds AS activeSeconds FROM lesson_progress').all() as LessonProgressRow[];
+const statusesOf = (rows: readonly LessonProgressRow[]) =>
+  new Map<string, LessonStatus>(rows.map((row) => [progressKey(row.courseId, row.lessonId), { completed: row.status === 'completed', activeSeconds: row.activeSeconds }]));
+
+/** The lesson the learner finished last, which the recommendation continues after. */
+function lastLessonDone(store: Store): { courseId: string; lessonId: string } | null {
+  const row = store.sqlite
+    .prepare(`SELECT course_id AS courseId, lesson_id AS lessonId FROM activity_events WHERE kind IN (${LESSON_KINDS}) AND course_id IS NOT NULL AND lesson_id IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT 1`)
+    .get() as { courseId: string; lessonId: string } | undefined;
+  return row ?? null;
+}
+
+/** The lesson to continue with: the Progress view's "Next up", also what the streak reminder opens. */
+export function recommendedLesson(store: Store): Dashboard['recommended'] {
+  return recommendNext(readOutline(store), statusesOf(readLessonProgress(store)), lastLessonDone(store));
+}
+
 function mondayOf(day: number): number {
   const weekday = (new Date(dateOfDay(day)).getUTCDay() + 6) % 7; // Monday = 0
   return day - weekday;
 }
 
 export async function buildDashboard(store: Store, progress: ProgressService, now: number): Promise<Dashboard> {
-  const progressRows = store.sqlite.prepare('SELECT course_id AS courseId, lesson_id AS lessonId, status, active_seconds AS activeSeconds FROM lesson_progress').all() as {
-    courseId: string;
-    lessonId: string;
-    status: string;
-    activeSeconds: number;
-  }[];
+  const progressRows = readLessonProgress(store);
   await progress.loadAchievementsFor([...new Set(progressRows.map((row) => row.courseId))]);
   const { tally, streak, earned, timezone } = progress.state();
   const hud = progress.snapshot();
@@ -74,13 +93,10 @@ export async function buildDashboard(store: Store, progress: ProgressService, no
   );
   const xpOn = new Map(xpByDay.map((row) => [row.date, row.xp]));
 
-  const statuses = new Map<string, LessonStatus>(progressRows.map((row) => [progressKey(row.courseId, row.lessonId), { completed: row.status === 'completed', activeSeconds: row.activeSeconds }]));
+  const statuses = statusesOf(progressRows);
   const outline = readOutline(store);
   const { courses, tracks } = rollUp(outline, statuses);
-  const last = store.sqlite
-    .prepare(`SELECT course_id AS courseId, lesson_id AS lessonId FROM activity_events WHERE kind IN (${LESSON_KINDS}) AND course_id IS NOT NULL AND lesson_id IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT 1`)
-    .get() as { courseId: string; lessonId: string } | undefined;
-  const recommended = recommendNext(outline, statuses, last ?? null);
+  const recommended = recommendNext(outline, statuses, lastLessonDone(store));
 
   const achievementsEarned = new Map((store.sqlite.prepare('SELECT id, earned_at AS earnedAt FROM achievements').all() as { id: string; earnedAt: number }[]).map((row) => [row.id, row.earnedAt]));
   const achievements: AchievementCard[] = progress.definitions().map((definition) => {

@@ -1,23 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addActivity, dayNumber, emptyStreak, localDate, localHour, MAX_FREEZES, streakFrom, streakStatus, type StreakEvent } from './streaks';
+import { at } from './test-fixtures/wall-clock';
 
-/** The instant when the wall clock in `timezone` shows `wall` (YYYY-MM-DDTHH:mm). */
-function at(timezone: string, wall: string): number {
-  const [date, time] = wall.split('T') as [string, string];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const target = Date.UTC(y, m - 1, d, hh, mm);
-  let guess = target;
-  for (let i = 0; i < 3; i++) {
-    const shown = new Date(guess).toLocaleString('sv-SE', { timeZone: timezone }).replace(' ', 'T');
-    const [sd, st] = shown.split('T') as [string, string];
-    const [sy, sm, sdd] = sd.split('-').map(Number) as [number, number, number];
-    const [sh, smin] = st.split(':').map(Number) as [number, number];
-    guess += target - Date.UTC(sy, sm - 1, sdd, sh, smin);
-  }
-  return guess;
-}
 const ev = (timezone: string, wall: string): StreakEvent => {
   const occurredAt = at(timezone, wall);
   return { occurredAt, timezone, localDate: localDate(occurredAt, timezone) };

@@ -19,7 +19,7 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function formatFor(timezone: string): Intl.DateTimeFormat {
   let format = dateFormats.get(timezone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     dateFormats.set(timezone, format);
   }
   return format;
@@ -35,10 +35,10 @@ export function isKnownTimezone(timezone: string): boolean {
   }
 }
 
-function localParts(at: number, timezone: string): { date: string; hour: number } {
+function localParts(at: number, timezone: string): { date: string; hour: number; minute: number } {
   const parts = formatFor(timezone).formatToParts(at);
   const get = (type: string) => parts.find((part) => part.type === type)!.value;
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) % 24 };
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) % 24, minute: Number(get('minute')) };
 }
 
 /** The calendar date and the hour of an instant in a timezone, in one formatting pass. */
@@ -47,6 +47,11 @@ export const localDateAndHour = localParts;
 export const localDate = (at: number, timezone: string): string => localParts(at, timezone).date;
 /** The hour (0–23) of an instant in a timezone. */
 export const localHour = (at: number, timezone: string): number => localParts(at, timezone).hour;
+/** The date and the minutes since local midnight as the wall clock shows them (0–1439). */
+export function localDateAndMinute(at: number, timezone: string): { date: string; minuteOfDay: number } {
+  const { date, hour, minute } = localParts(at, timezone);
+  return { date, minuteOfDay: hour * 60 + minute };
+}
 
 /** Days since 1970-01-01 for a calendar date: DST-free arithmetic on dates. */
 export function dayNumber(date: string): number {

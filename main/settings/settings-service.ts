@@ -20,6 +20,7 @@ export const defaultSettings: Settings = {
     dailyBudget: null,
     mode: 'auto',
   },
+  streakReminder: { enabled: true, time: '20:00' },
 };
 
 type SettingKey = keyof Settings;

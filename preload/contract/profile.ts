@@ -39,12 +39,19 @@ export const layoutSchema = z.object({
 });
 export type Layout = z.infer<typeof layoutSchema>;
 
+/** A wall-clock time of day, 24-hour `HH:MM`. */
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time of day as HH:MM, for example 20:00');
+
+/** A nudge before the local day ends when the streak would break (never in gamification mode "off"). */
+export const streakReminderSettingsSchema = z.object({ enabled: z.boolean(), time: timeOfDaySchema });
+
 export const settingsSchema = z.object({
   theme: z.enum(['system', 'dark', 'light']),
   layout: layoutSchema,
   lastLesson: z.object({ courseId: z.string(), lessonId: z.string() }).nullable(),
   editorFontSize: z.number().int().min(8).max(40),
   tutor: tutorSettingsSchema,
+  streakReminder: streakReminderSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -201,11 +201,30 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
 export const awardedEventSchema = recordResultSchema.omit({ duplicate: true }).extend({ kind: z.enum(learningEventKinds) });
 export type AwardedEvent = z.infer<typeof awardedEventSchema>;
 
+/** A reminder that today's lesson keeps the streak going, in the learner's timezone. */
+export const streakReminderSchema = z.object({
+  /** The learner's local date it is for (YYYY-MM-DD). */
+  date: z.string(),
+  streak: z.number().int().positive(),
+  /** Freezes held: with one, missing today uses it instead of ending the streak. */
+  freezes: z.number().int().nonnegative(),
+  minutesLeft: z.number().int().positive(),
+  dayEndsAt: z.number().int(),
+  message: z.string(),
+  /** What "Continue learning" opens: the recommended next lesson, if any. */
+  lesson: z.object({ courseId: z.string(), lessonId: z.string(), title: z.string(), courseTitle: z.string() }).nullable(),
+});
+export type StreakReminder = z.infer<typeof streakReminderSchema>;
+
 export const progressCalls = {
   'progress.snapshot': call(z.object({}), hudSnapshotSchema),
   'progress.dashboard': call(z.object({}), dashboardSchema),
   /** Records a learning event from the UI; main validates it and awards at most once per key. */
   'progress.record': call(learningEventSchema, recordResultSchema),
+  /** Today's streak reminder if one is due or was given and not answered yet (a window asks at start-up). */
+  'progress.pendingStreakReminder': call(z.object({}), streakReminderSchema.nullable()),
+  /** The learner answered today's reminder ("Continue learning" or "Not today"): it is not shown again today. */
+  'progress.dismissStreakReminder': call(z.object({}), z.object({})),
 };
 
 export const progressEvents = {
@@ -213,4 +232,6 @@ export const progressEvents = {
   'progress.changed': event(hudSnapshotSchema),
   /** XP, level-ups and achievements from one event, for toasts (every window). */
   'progress.awarded': event(awardedEventSchema),
+  /** A streak reminder is due now (every window; the desktop app also notifies when unfocused). */
+  'progress.streakReminder': event(streakReminderSchema),
 };

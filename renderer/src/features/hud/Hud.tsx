@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../app/app-store';
 import { useProgressStore, type Toast } from './progress-store';
 import { playChime } from './chime';
+import { StreakReminderBanner } from './StreakReminderBanner';
+import { useStreakReminderStore } from './streak-reminder-store';
 import { useReducedMotion } from './use-reduced-motion';
 import './hud.css';
 
@@ -17,7 +19,7 @@ export function hudFeatures(mode: 'full' | 'moderate' | 'minimal' | 'off', reduc
   };
 }
 
-/** The top bar's HUD: level, XP bar to the next level, streak flame with freezes; and the toasts. */
+/** The top bar's HUD: level, XP bar to the next level, streak flame with freezes; the streak reminder and the toasts. */
 export function Hud() {
   const mode = useAppStore((state) => state.profile?.gamificationMode ?? 'full');
   const snapshot = useProgressStore((state) => state.snapshot);
@@ -25,6 +27,7 @@ export function Hud() {
   const features = hudFeatures(mode, reducedMotion);
 
   useEffect(() => useProgressStore.getState().start(), []);
+  useEffect(() => useStreakReminderStore.getState().start(), []);
 
   if (!features.visible || !snapshot) return <div className="hud" aria-hidden="true" data-mode={mode} />;
   const { level, totalXp, levelStartXp, nextLevelXp, streak } = snapshot;
@@ -63,6 +66,7 @@ export function Hud() {
           )}
         </span>
       </div>
+      <StreakReminderBanner animate={features.animate} />
       <HudToasts kinds={features.toastKinds} animate={features.animate} sound={features.sound} />
     </>
   );

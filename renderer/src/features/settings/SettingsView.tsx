@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { gamificationModes, type Profile, type Settings } from '../../../../preload/contract/profile';
+import { gamificationModes, timeOfDaySchema, type Profile, type Settings } from '../../../../preload/contract/profile';
 import { useAppStore } from '../../app/app-store';
 import { TutorSettingsSection } from '../tutor/TutorSettings';
 import { SyncSettingsSection } from './SyncSettings';
@@ -18,7 +18,7 @@ export function SettingsSide() {
 
 export function SettingsCanvas() {
   const { settings, profile, status, updateSettings, updateProfile } = useAppStore();
-  const ids = { theme: useId(), font: useId(), name: useId(), mode: useId() };
+  const ids = { theme: useId(), font: useId(), name: useId(), mode: useId(), reminder: useId(), reminderTime: useId(), reminderNote: useId() };
   if (!settings || !profile) return null;
   return (
     <div className="settings">
@@ -56,6 +56,28 @@ export function SettingsCanvas() {
             </option>
           ))}
         </select>
+        <label htmlFor={ids.reminder}>Streak reminder</label>
+        <span>
+          <input
+            id={ids.reminder}
+            type="checkbox"
+            checked={settings.streakReminder.enabled}
+            disabled={profile.gamificationMode === 'off'}
+            aria-describedby={ids.reminderNote}
+            onChange={(e) => void updateSettings({ streakReminder: { ...settings.streakReminder, enabled: e.target.checked } })}
+          />{' '}
+          <span id={ids.reminderNote} className="muted">
+            {profile.gamificationMode === 'off' ? 'Off while game elements are off.' : 'A nudge before the day ends when today would break your streak.'}
+          </span>
+        </span>
+        <label htmlFor={ids.reminderTime}>Remind me at</label>
+        <input
+          id={ids.reminderTime}
+          type="time"
+          value={settings.streakReminder.time}
+          disabled={!settings.streakReminder.enabled || profile.gamificationMode === 'off'}
+          onChange={(e) => timeOfDaySchema.safeParse(e.target.value).success && void updateSettings({ streakReminder: { ...settings.streakReminder, time: e.target.value } })}
+        />
       </section>
       <TutorSettingsSection />
       <SyncSettingsSection />
