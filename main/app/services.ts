@@ -27,6 +27,8 @@ export interface AppConfig {
   readonly now?: () => number;
   /** Where the tutor's API key is kept; Electron passes the OS keychain, serve mode an encrypted file. */
   readonly secrets?: SecretStore;
+  /** Sync and the streak reminder run in the background unless this is false (one-shot CLI commands). */
+  readonly backgroundWork?: boolean;
   /** Folder whose course folders are installed as built-in courses at start-up (default: the app's courses/); null for none. */
   readonly builtinCoursesDir?: string | null;
 }
@@ -135,9 +137,12 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       warn: (message) => config.logger.warn(`sync: ${message}`),
     }),
   };
-  // In the background: the first drain waits for the event loop, never for start-up.
-  services.sync.start();
-  services.streakReminders.start();
+  // In the background: the first drain waits for the event loop, never for start-up. One-shot
+  // CLI commands do without: a course import must not sync or record the evening's reminder.
+  if (config.backgroundWork !== false) {
+    services.sync.start();
+    services.streakReminders.start();
+  }
   return services;
 }
 

@@ -232,4 +232,32 @@ describe('the streak reminder through the composition root', () => {
     expect(await app.handlers['progress.pendingStreakReminder']({}, { sessionId: 's', events: app.events })).toBeNull();
     expect(received).toHaveLength(1);
   });
+
+  it('does not check from one-shot CLI commands (backgroundWork: false), only from the app', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-reminder-cli-'));
+    const now = at(ZONE, '2026-06-10T21:00');
+    const open = (backgroundWork?: boolean) =>
+      createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: silentLogger, now: () => now, ...(backgroundWork === undefined ? {} : { backgroundWork }) });
+    /** The reminders a freshly opened app gives by itself (its first check runs on the next turn of the event loop). */
+    const remindersOnOpening = async (backgroundWork?: boolean) => {
+      app = open(backgroundWork);
+      const received: unknown[] = [];
+      app.events.subscribe((name, payload) => name === 'progress.streakReminder' && received.push(payload));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await app.close();
+      app = undefined;
+      return received;
+    };
+    app = open(false);
+    const state = app.state();
+    if (!('services' in state)) throw new Error('store did not open');
+    state.services.profile.completeFirstRun({ name: 'Asha', goal: '', experienceLevel: 'new', gamificationMode: 'full', timezone: ZONE });
+    for (let day = 7; day <= 9; day++) {
+      await state.services.progress.record({ kind: 'lesson-completed', idempotencyKey: `lesson-completed:python-basics:d${day}`, courseId: 'python-basics', lessonId: 'hello-python', occurredAt: at(ZONE, `2026-06-0${day}T12:00`), timezone: ZONE });
+    }
+    await app.close();
+
+    expect(await remindersOnOpening(false)).toEqual([]);
+    expect(await remindersOnOpening()).toEqual([expect.objectContaining({ streak: 3 })]);
+  });
 });

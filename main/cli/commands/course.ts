@@ -40,7 +40,7 @@ function requireCourseDir(dir: string): string {
 }
 
 function withApp<T>(dataDir: string | undefined, fn: (app: ReturnType<typeof createApp>) => Promise<T>): Promise<T> {
-  const app = createApp({ dataDir: dataDir ? path.resolve(dataDir) : defaultDataDir(), mode: 'serve', version: appVersion(), logger: createLogger(() => {}) });
+  const app = createApp({ dataDir: dataDir ? path.resolve(dataDir) : defaultDataDir(), mode: 'serve', version: appVersion(), logger: createLogger(() => {}), backgroundWork: false });
   return fn(app).finally(() => app.close());
 }
 
