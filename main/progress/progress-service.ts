@@ -23,7 +23,7 @@ import type { EventBus } from '../ipc/event-bus';
 import type { Store } from '../store/open-store';
 import { achievements, profile } from '../store/schema';
 import { emptyTally, newlyEarned, tallyEvent, type Tally } from './achievements';
-import builtinJson from './builtin-achievements.json';
+import builtinJson from './builtin-achievements.json' with { type: 'json' };
 import { levelFor, levelProgress } from './levels';
 import { addActivity, emptyStreak, isKnownTimezone, localDateAndHour, streakFrom, streakOrder, streakStatus, type StreakEvent, type StreakState } from './streaks';
 import { awardFor, QUALIFYING_KINDS, type Award } from './xp-rules';

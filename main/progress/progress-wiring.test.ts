@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type DronaApp } from '../app/create-app';
 import { silentLogger } from '../app/logger';
+import { dispatchCall } from '../ipc/dispatch';
 
 let app: DronaApp | undefined;
 afterEach(async () => {
@@ -31,6 +32,14 @@ describe('progress through the real services', () => {
     expect(rows[0]).toMatchObject({ activity: 'lesson-completed', amount: 50, timezone: 'Europe/Berlin' });
     expect(all.progress.snapshot()).toMatchObject({ totalXp: 50, streak: { current: 1 } });
     expect((all.store.sqlite.prepare("SELECT count(*) AS n FROM sync_outbox WHERE kind = 'lesson-completed'").get() as { n: number }).n).toBe(1);
+  });
+
+  it('gives windows no way to record a learning event: XP comes only from what main saw succeed', async () => {
+    const all = services();
+    const event = { kind: 'certificate-earned', tier: 'gold', exceptional: true, idempotencyKey: 'forged', occurredAt: Date.now(), timezone: 'UTC' };
+    const result = await dispatchCall(app!.handlers, 'progress.record', event, { sessionId: 'window-1', events: app!.events }, silentLogger);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+    expect(all.progress.snapshot().totalXp).toBe(0);
   });
 
   it('reads course achievements through the course service when a course declares them', async () => {

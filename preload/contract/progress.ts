@@ -219,8 +219,6 @@ export type StreakReminder = z.infer<typeof streakReminderSchema>;
 export const progressCalls = {
   'progress.snapshot': call(z.object({}), hudSnapshotSchema),
   'progress.dashboard': call(z.object({}), dashboardSchema),
-  /** Records a learning event from the UI; main validates it and awards at most once per key. */
-  'progress.record': call(learningEventSchema, recordResultSchema),
   /** Today's streak reminder if one is due or was given and not answered yet (a window asks at start-up). */
   'progress.pendingStreakReminder': call(z.object({}), streakReminderSchema.nullable()),
   /** The learner answered today's reminder ("Continue learning" or "Not today"): it is not shown again today. */

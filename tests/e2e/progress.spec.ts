@@ -1,11 +1,14 @@
-// Progress and gamification in serve mode: the HUD follows recorded learning events (XP,
-// level, streak, toasts), the gamification mode changes what it shows, and the Progress view
-// renders its charts. The first test completes a lesson and a Check in the real lesson UI;
-// further events go through the `progress.record` contract call from the page.
+// Progress and gamification in serve mode: the HUD follows what the learner does (XP, level,
+// streak, toasts), the gamification mode changes what it shows, and the Progress view renders
+// its charts. Learning happens in the real lesson UI and its calls (Mark complete, Check, quiz
+// answers); earlier history is seeded into the data folder before the server starts, since a
+// window cannot record learning events itself.
 import { expect, test, type Page } from '@playwright/test';
 import { contractCall as call } from './support/contract-call';
+import { rightQuizAnswers, solutionOf } from './support/course-answers';
 import { completeFirstRun } from './support/learner';
-import { startServe, type ServeProcess } from './support/serve';
+import { lessonCompleted, seedProgress } from './support/seed-progress';
+import { startServe, tempDataDir, type ServeProcess } from './support/serve';
 
 // Each test starts its own server and browser; on a busy 2-core machine that alone can take half a minute.
 test.describe.configure({ timeout: 120_000 });
@@ -17,25 +20,28 @@ test.afterEach(async ({ page }) => {
   serve = undefined;
 });
 
-/** Calls the contract over the page's own origin (the token cookie authenticates the socket). */
-const timezone = 'UTC';
-const event = (kind: string, lessonId: string, facts: Record<string, unknown> = {}) => ({
-  kind,
-  idempotencyKey: `${kind}:python-basics:${lessonId}`,
-  courseId: 'python-basics',
-  lessonId,
-  occurredAt: Date.now(),
-  timezone,
-  ...facts,
-});
-
-async function firstLessonAndCheck(page: Page) {
-  await call(page, 'progress.record', event('lesson-completed', 'hello-python', { firstAttempt: true, lessonType: 'concept' }));
-  await call(page, 'progress.record', event('check-passed', 'collatz', { firstAttempt: true }));
-  await call(page, 'progress.record', event('challenge-completed', 'collatz', { firstAttempt: true, hintsUsed: 0, idempotencyKey: 'lesson-completed:python-basics:collatz' }));
+/** A data folder holding today's first lesson and the Collatz challenge done without hints (362 XP). */
+async function dataDirWithFirstLessonAndChallenge(): Promise<string> {
+  const dataDir = tempDataDir();
+  const now = Date.now();
+  await seedProgress(dataDir, [
+    lessonCompleted('hello-python', now, { firstAttempt: true, lessonType: 'concept' }),
+    { kind: 'check-passed', idempotencyKey: 'check-passed:python-basics:collatz:1', courseId: 'python-basics', lessonId: 'collatz', occurredAt: now, timezone: 'UTC' },
+    { kind: 'challenge-completed', idempotencyKey: 'lesson-completed:python-basics:collatz', courseId: 'python-basics', lessonId: 'collatz', occurredAt: now, timezone: 'UTC', firstAttempt: true, hintsUsed: 0 },
+  ]);
+  return dataDir;
 }
 
 const RIGHT = 'def make_greeting(name):\n    return f"Hello, {name}!"\n';
+
+/** Pastes `text` over the editor's content: a paste keeps its indentation, where typing would auto-indent it again. */
+async function replaceEditorText(page: Page, text: string) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+}
 
 async function openLessonFromSide(page: Page, title: string) {
   const learn = page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Learn' });
@@ -66,23 +72,26 @@ test('completing a lesson and a check in the lesson UI moves XP and level in the
 
   // A guided exercise, completed by a passing Check (first attempt, on a streak: 50 + 25 % + 10 %).
   await openLessonFromSide(page, 'Guided: a greeting function');
-  await page.locator('.monaco-editor').first().click();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(RIGHT);
+  await replaceEditorText(page, RIGHT);
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'All 3 tests pass' })).toBeVisible({ timeout: 60_000 });
   await expect(hud).toContainText('117 XP');
   await expect(page.getByText('+67 XP')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/progress-hud-lesson-check.png' });
 
-  // More learning through the contract the lesson UI uses, up to a level-up.
-  await call(page, 'progress.record', event('challenge-completed', 'collatz', { firstAttempt: true, hintsUsed: 0, idempotencyKey: 'lesson-completed:python-basics:collatz' }));
+  // A challenge solved without hints: 150 + 100 %.
+  await openLessonFromSide(page, 'Challenge: the Collatz sequence');
+  await replaceEditorText(page, solutionOf('python-basics', 'collatz'));
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^All \d+ tests pass$/ })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('Achievement unlocked: No Hints Needed')).toBeVisible();
-  // A double click (the same event again) awards nothing.
-  await call(page, 'progress.record', event('challenge-completed', 'collatz', { hintsUsed: 0, idempotencyKey: 'lesson-completed:python-basics:collatz' }));
   await expect(hud).toContainText('417 XP');
-  await call(page, 'progress.record', event('quiz-passed', 'values-quiz', { score: 100, firstAttempt: true }));
+  // Checking the solved challenge again awards nothing more.
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^All \d+ tests pass$/ })).toBeVisible({ timeout: 60_000 });
+  await expect(hud).toContainText('417 XP');
+  // A perfect quiz, through the call the quiz UI makes: 100 + 50 %, and a level-up.
+  await call(page, 'lesson.submitQuiz', { courseId: 'python-basics', lessonId: 'values-quiz', answers: rightQuizAnswers('python-basics', 'values-and-types/values-quiz.md') });
   await expect(hud).toContainText('567 XP');
   await expect(hud).toContainText('Level 2');
   await expect(page.getByText('Level up! You reached level 2')).toBeVisible();
@@ -94,10 +103,9 @@ test('completing a lesson and a check in the lesson UI moves XP and level in the
 });
 
 test('the gamification mode changes what the HUD shows', async ({ page }) => {
-  serve = await startServe();
+  serve = await startServe({ dataDir: await dataDirWithFirstLessonAndChallenge() });
   await page.goto(serve.url);
   await completeFirstRun(page);
-  await firstLessonAndCheck(page);
   const hud = page.getByRole('status', { name: 'Your progress' });
   await expect(hud.getByRole('progressbar')).toBeVisible();
 
@@ -111,8 +119,9 @@ test('the gamification mode changes what the HUD shows', async ({ page }) => {
 
   await mode.selectOption('off');
   await expect(page.getByRole('status', { name: 'Your progress' })).toHaveCount(0);
-  // Progress is still tracked while nothing is shown.
-  expect(await call(page, 'progress.record', event('lesson-completed', 'greeting', { lessonType: 'concept' }))).toMatchObject({ totalXp: 417 });
+  // Progress is still tracked while nothing is shown: a lesson on a streak, 50 + 10 %.
+  await call(page, 'lesson.complete', { courseId: 'python-basics', lessonId: 'numbers-and-strings' });
+  expect(await call(page, 'progress.snapshot', {})).toMatchObject({ totalXp: 417 });
   await expect(page.getByText(/\+55 XP/)).toHaveCount(0);
 
   await mode.selectOption('moderate');
@@ -127,18 +136,18 @@ test('the HUD does not animate when the OS asks for reduced motion', async ({ pa
   serve = await startServe();
   await page.goto(serve.url);
   await completeFirstRun(page);
-  await call(page, 'progress.record', event('lesson-completed', 'hello-python', { firstAttempt: true }));
-  await expect(page.getByText('+62 XP')).toBeVisible();
+  await openLessonFromSide(page, 'Hello, Python');
+  await page.getByRole('button', { name: 'Mark complete' }).click();
+  await expect(page.getByText('+50 XP')).toBeVisible();
   await expect(page.locator('.hud-animated')).toHaveCount(0);
   await expect(page.locator('.hud-toasts.animate')).toHaveCount(0);
 });
 
 test('the Progress view renders its charts, summary and achievements in both themes', async ({ page }) => {
-  serve = await startServe();
+  serve = await startServe({ dataDir: await dataDirWithFirstLessonAndChallenge() });
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(serve.url);
   await completeFirstRun(page);
-  await firstLessonAndCheck(page);
   await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Progress' }).click();
   const canvas = page.getByRole('main', { name: 'Progress' });
   await expect(canvas.getByRole('heading', { name: 'Progress', level: 1 })).toBeVisible();

@@ -1,12 +1,14 @@
 // The streak reminder in serve mode. Time is controlled without touching the clock: the learner's
-// timezone is UTC, a 6-day streak is seeded on the six days before today (UTC), and the reminder
-// time is set to 00:00, which has always passed today. Turning the reminder on at a time already
-// past reminds at once; the app's own clock does the rest.
+// timezone is UTC, a 6-day streak is seeded into the data folder on the six days before today
+// (UTC) before the server starts, and the reminder time is set to 00:00, which has always passed
+// today. Turning the reminder on at a time already past reminds at once; the app's own clock does
+// the rest.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { contractCall as call } from './support/contract-call';
 import { completeFirstRun } from './support/learner';
-import { startServe, type ServeProcess } from './support/serve';
+import { lessonCompleted, seedProgress } from './support/seed-progress';
+import { startServe, tempDataDir, type ServeProcess } from './support/serve';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -20,20 +22,18 @@ test.afterEach(async ({ page }) => {
 const DAY_MS = 86_400_000;
 const SEEDED_LESSONS = ['hello-python', 'numbers-and-strings', 'greeting', 'temperature', 'values-quiz', 'conditions'];
 
-/** A learner in UTC who finished one lesson on each of the six days before today. */
-async function seedSixDayStreak(page: Page) {
-  await call(page, 'profile.update', { timezone: 'UTC' });
+/** A data folder whose learner finished one lesson on each of the six days before today (UTC). */
+async function dataDirWithSixDayStreak(): Promise<string> {
+  const dataDir = tempDataDir();
   const now = Date.now();
-  for (const [i, lessonId] of SEEDED_LESSONS.entries()) {
-    await call(page, 'progress.record', {
-      kind: 'lesson-completed',
-      idempotencyKey: `lesson-completed:python-basics:${lessonId}`,
-      courseId: 'python-basics',
-      lessonId,
-      occurredAt: now - (SEEDED_LESSONS.length - i) * DAY_MS,
-      timezone: 'UTC',
-    });
-  }
+  await seedProgress(dataDir, SEEDED_LESSONS.map((lessonId, i) => lessonCompleted(lessonId, now - (SEEDED_LESSONS.length - i) * DAY_MS)));
+  return dataDir;
+}
+
+/** First run, as a learner in UTC (the timezone the streak was seeded in). */
+async function startAsLearnerInUtc(page: Page) {
+  await completeFirstRun(page);
+  await call(page, 'profile.update', { timezone: 'UTC' });
 }
 
 const banner = (page: Page) => page.getByRole('status', { name: 'Streak reminder' });
@@ -44,10 +44,9 @@ async function settled(page: Page) {
 }
 
 test('turned on at a time already past, the reminder shows (axe-clean); Continue learning opens the next lesson; it does not come back today', async ({ page }) => {
-  serve = await startServe();
+  serve = await startServe({ dataDir: await dataDirWithSixDayStreak() });
   await page.goto(serve.url);
-  await completeFirstRun(page);
-  await seedSixDayStreak(page);
+  await startAsLearnerInUtc(page);
   // Off to begin with, so the default 20:00 cannot fire first when this runs late in the UTC evening.
   await call(page, 'settings.update', { streakReminder: { enabled: false, time: '20:00' } });
   await page.reload();
@@ -90,10 +89,9 @@ test('turned on at a time already past, the reminder shows (axe-clean); Continue
 });
 
 test('a reminder not yet answered is shown by a window opened later; Not today puts it away; learning today ends it', async ({ page }) => {
-  serve = await startServe();
+  serve = await startServe({ dataDir: await dataDirWithSixDayStreak() });
   await page.goto(serve.url);
-  await completeFirstRun(page);
-  await seedSixDayStreak(page);
+  await startAsLearnerInUtc(page);
   await call(page, 'settings.update', { streakReminder: { enabled: true, time: '00:00' } });
 
   // The server restarts; the window opened afterwards asks for the reminder it missed.
@@ -110,6 +108,6 @@ test('a reminder not yet answered is shown by a window opened later; Not today p
   await expect(banner(page)).toHaveCount(0);
 
   // The next day's reminder would come again; learning today means none is due.
-  await call(page, 'progress.record', { kind: 'lesson-completed', idempotencyKey: 'lesson-completed:python-basics:loops', courseId: 'python-basics', lessonId: 'loops', occurredAt: Date.now(), timezone: 'UTC' });
+  await call(page, 'lesson.complete', { courseId: 'python-basics', lessonId: 'loops' });
   expect(await call(page, 'progress.pendingStreakReminder', {})).toBeNull();
 });

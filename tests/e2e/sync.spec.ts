@@ -11,6 +11,7 @@ import { SYNC_TOKENS_SECRET } from '../../main/sync/sync-state';
 import { baseXp, cappedXp, type IncomingEvent } from '../../server/rules/xp-rules';
 import { contractCall as call } from './support/contract-call';
 import { completeFirstRun } from './support/learner';
+import { lessonCompleted, seedProgress } from './support/seed-progress';
 import { repoRoot, startServe, tempDataDir, type ServeProcess } from './support/serve';
 
 interface SyncServer {
@@ -76,23 +77,22 @@ test('offline progress drains exactly once; a Bronze certificate verifies in Chr
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Signed in as')).toBeVisible();
 
-  // The server goes away; every lesson of the course is completed offline.
+  // The server goes away; every lesson of the course is completed offline (seeded while the app
+  // is closed: windows cannot record learning events), then the app starts again.
   await server.stop();
   const course = await call<{ modules: { lessons: { id: string; type: string }[] }[] }>(page, 'courses.get', { courseId: 'python-basics' });
   const lessons = course.modules.flatMap((m) => m.lessons);
   const start = Date.now() - lessons.length * 60_000;
-  for (const [i, lesson] of lessons.entries()) {
-    await call(page, 'progress.record', {
-      kind: 'lesson-completed',
-      idempotencyKey: `lesson-completed:python-basics:${lesson.id}`,
-      courseId: 'python-basics',
-      lessonId: lesson.id,
-      occurredAt: start + i * 60_000,
-      timezone: 'UTC',
-      lessonType: lesson.type,
-      firstAttempt: true,
-    });
-  }
+  const dataDir = serve.dataDir;
+  await page.goto('about:blank');
+  await serve.stop();
+  await seedProgress(
+    dataDir,
+    lessons.map((lesson, i) => lessonCompleted(lesson.id, start + i * 60_000, { lessonType: lesson.type, firstAttempt: true })),
+  );
+  serve = await startServe({ dataDir, env: { DRONA_SYNC_SERVER_URL: server.url, DRONA_SYNC_INTERVAL_MS: '300' } });
+  await page.goto(serve.url);
+  await expect(page.getByRole('navigation', { name: 'Activities' })).toBeVisible();
   const offline = await call<{ pending: number; state: string }>(page, 'sync.status', {});
   expect(offline.pending).toBeGreaterThanOrEqual(lessons.length);
   await expect.poll(async () => (await call<{ state: string }>(page, 'sync.status', {})).state).toBe('offline');
