@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startOllamaTestServer, type OllamaTestServer } from '../../main/tutor/testing/ollama-test-server';
 import { tokenChunks } from '../../main/tutor/testing/anthropic-test-server';
-import { completeFirstRun } from './support/learner';
+import { completeFirstRun, openLessonBySearch } from './support/learner';
 import { startServe, tempDataDir, type ServeProcess } from './support/serve';
 
 let serve: ServeProcess | undefined;
@@ -15,26 +15,6 @@ test.afterEach(async () => {
   serve = undefined;
   ollama = undefined;
 });
-
-/** A contract call over serve mode's own WebSocket, from the page (same origin, token cookie). */
-async function contractCall(page: Page, name: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    ([name, input]) =>
-      new Promise((resolve, reject) => {
-        const ws = new WebSocket(`ws://${location.host}/ws`);
-        ws.onopen = () => ws.send(JSON.stringify({ t: 'call', id: 1, name, input }));
-        ws.onmessage = (event) => {
-          const message = JSON.parse(String(event.data)) as { t: string; ok?: boolean; value?: unknown; error?: unknown };
-          if (message.t !== 'result') return;
-          ws.close();
-          if (message.ok) resolve(message.value);
-          else reject(new Error(JSON.stringify(message.error)));
-        };
-        ws.onerror = () => reject(new Error('WebSocket failed'));
-      }),
-    [name, input] as const,
-  );
-}
 
 const tutorPanel = (page: Page) => page.getByRole('region', { name: 'Tutor' });
 
@@ -63,9 +43,8 @@ test('hint streams, Stop stops it, the session survives a restart; pulling shows
   await expect(tutorSettings.getByRole('list', { name: 'Installed models' })).toContainText('llama3.2:1b');
   await tutorSettings.getByLabel('Model', { exact: true }).selectOption('llama3.2:1b');
 
-  // Open a practice lesson (the learn store persists the open lesson in settings.lastLesson).
-  await contractCall(page, 'settings.update', { lastLesson: { courseId: 'python-basics', lessonId: 'count-votes' } });
-  await page.reload();
+  // Open a practice lesson, found by searching for it.
+  await openLessonBySearch(page, 'counting votes', 'Practice: counting votes');
   await page.getByRole('tab', { name: 'Tutor' }).click();
   const panel = tutorPanel(page);
   await expect(panel.getByRole('group', { name: 'Quick actions' })).toBeVisible();
@@ -113,8 +92,7 @@ test('without a provider, Hint reveals the course’s own hints; Anthropic setti
   await page.setViewportSize({ width: 1280, height: 1000 });
   await page.goto(serve.url);
   await completeFirstRun(page);
-  await contractCall(page, 'settings.update', { lastLesson: { courseId: 'python-basics', lessonId: 'count-votes' } });
-  await page.reload();
+  await openLessonBySearch(page, 'counting votes', 'Practice: counting votes');
   await page.getByRole('tab', { name: 'Tutor' }).click();
   const panel = tutorPanel(page);
   await expect(panel.getByText('Course hints only')).toBeVisible();
