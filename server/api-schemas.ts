@@ -100,4 +100,7 @@ export const certificateResponse = z.object({
 });
 export type IssuedCertificate = z.infer<typeof certificateResponse>;
 
+/** GET /v1/certificates: the learner's certificates, revoked ones included. */
+export const certificatesResponse = z.object({ certificates: z.array(certificateResponse) });
+
 export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import {
   aroundResponse,
   certificateResponse,
+  certificatesResponse,
   eventsResponse,
   leagueResponse,
   tokensResponse,
@@ -123,6 +124,10 @@ export class ApiClient {
 
   requestCertificate(input: { courseId: string; courseTitle: string; tier: CertificateTier; lessons: OutlineLesson[] }) {
     return this.authed('POST', '/v1/certificates', input, certificateResponse);
+  }
+
+  listCertificates() {
+    return this.authed('GET', '/v1/certificates', undefined, certificatesResponse);
   }
 
   async jwks(): Promise<{ keys: Record<string, unknown>[] }> {

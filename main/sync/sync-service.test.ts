@@ -12,8 +12,10 @@ import { openStore, type Store } from '../store/open-store';
 import { lessonProgress, settings, syncOutbox } from '../store/schema';
 import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-store';
 import { backoffDelay } from './backoff';
-import { SyncService, type Timers } from './sync-service';
+import { REVOCATION_CHECK_MS, SyncService, type Timers } from './sync-service';
 import { readAccount, SYNC_TOKENS_SECRET, writeRow } from './sync-state';
+
+const ADMIN_TOKEN = 'admin-token-for-the-sync-tests';
 
 describe('the sync account', () => {
   it('moves tokens an older version kept in the settings table into the secret store', () => {
@@ -66,7 +68,7 @@ describe('sync service against the hosted API', () => {
   let port = 0;
 
   const start = async () => {
-    server = await startServer({ port, dataDir: path.join(dir, 'server-db'), plausibility: undefined });
+    server = await startServer({ port, dataDir: path.join(dir, 'server-db'), plausibility: undefined, adminToken: ADMIN_TOKEN });
     port = Number(new URL(server.url).port);
   };
 
@@ -166,6 +168,24 @@ describe('sync service against the hosted API', () => {
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     store.sqlite.prepare("update certificates set jwt = replace(jwt, substr(jwt, instr(jwt, '.') + 5, 4), 'AAAA')").run();
     expect((await sync.verifyCertificate(cert.id)).valid).toBe(false);
+  });
+
+  it('learns of a revocation at the next sync, and says so when verifying', async () => {
+    await start();
+    const [cert] = sync.certificatesOverview().issued;
+    const revoke = await fetch(`${server!.url}/v1/admin/certificates/${cert!.id}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'test' }),
+    });
+    expect(revoke.status).toBe(200);
+    clock += REVOCATION_CHECK_MS;
+    await sync.syncNow();
+    expect(sync.certificatesOverview().issued[0]!.revokedAt).toEqual(expect.any(Number));
+    // (The previous test altered the saved copy, so only the revocation is checked here.)
+    expect(await sync.verifyCertificate(cert!.id)).toMatchObject({ revoked: true });
+    await server!.close();
+    server = null;
   });
 
   it('shows the cached leaderboard with its age when the server is gone', async () => {

@@ -62,6 +62,9 @@ interface CachedBoard {
   around: LeaderboardView['around'];
 }
 
+/** How often a drained sync also asks the server whether any saved certificate was revoked. */
+export const REVOCATION_CHECK_MS = 15 * 60_000;
+
 // Unref'd: a pending retry never keeps a process (the CLI, a test) alive.
 const realTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
 
@@ -74,6 +77,7 @@ export class SyncService {
   private running: Promise<void> | null = null;
   private stopped = false;
   private state: SyncStatus['state'] = 'idle';
+  private revocationsCheckedAt = -Infinity;
 
   constructor(
     private readonly store: Store,
@@ -177,6 +181,7 @@ export class SyncService {
       if (outcome.kind === 'drained') {
         this.state = 'idle';
         this.save({ lastSyncAt: this.now(), lastError: null });
+        await this.refreshRevocations(client);
       } else if (outcome.kind === 'waiting') {
         this.state = /cannot be reached/.test(outcome.error) ? 'offline' : 'error';
         this.save({ lastError: outcome.error });
@@ -366,6 +371,26 @@ export class SyncService {
     }
   }
 
+  /**
+   * Copies the server's revocations onto the saved certificates (an issuer can revoke one after it
+   * was issued), at most every REVOCATION_CHECK_MS; a failure waits for the next drain.
+   */
+  private async refreshRevocations(client: ApiClient): Promise<void> {
+    const saved = this.store.db.select({ id: certificates.id, revokedAt: certificates.revokedAt }).from(certificates).all();
+    if (saved.length === 0 || this.now() - this.revocationsCheckedAt < REVOCATION_CHECK_MS) return;
+    try {
+      const { certificates: issued } = await client.listCertificates();
+      const revokedAt = new Map(issued.map((cert) => [cert.id, cert.revokedAt]));
+      for (const row of saved) {
+        const current = revokedAt.get(row.id);
+        if (current !== undefined && current !== row.revokedAt) this.store.db.update(certificates).set({ revokedAt: current }).where(eq(certificates.id, row.id)).run();
+      }
+      this.revocationsCheckedAt = this.now();
+    } catch (error) {
+      this.options.warn?.(`could not check certificates for revocation: ${(error as Error).message}`);
+    }
+  }
+
   async verifyCertificate(id: string): Promise<{ valid: boolean; revoked: boolean; detail: string }> {
     const row = this.store.db.select().from(certificates).where(eq(certificates.id, id)).get();
     if (!row) throw new DronaError('not_found', 'No certificate with this id is saved in this app.');
@@ -375,7 +400,7 @@ export class SyncService {
       valid: check.valid,
       revoked,
       detail: check.valid
-        ? `The Ed25519 signature holds against the issuer key saved when it was issued${revoked ? ', but the issuer has revoked it' : ''}.`
+        ? `The Ed25519 signature holds against the issuer key saved when it was issued${revoked ? `, but the issuer revoked it on ${new Date(row.revokedAt!).toUTCString()}` : ''}.`
         : `The signature does not hold (${check.reason ?? 'unknown reason'}): the certificate was altered or not issued by this server.`,
     };
   }
