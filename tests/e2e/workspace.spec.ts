@@ -33,6 +33,17 @@ async function openLesson(page: Page, title: RegExp) {
 
 const editor = (page: Page) => page.locator('.monaco-editor').first();
 
+/** A fresh app (on `dataDir` when given), the first run, and the greeting exercise open in the editor. */
+async function startAtExercise(page: Page, dataDir?: string): Promise<ServeProcess> {
+  const started = await startServe(dataDir ? { dataDir } : {});
+  serve = started;
+  await page.goto(started.url);
+  await completeFirstRun(page);
+  await openLesson(page, LESSON);
+  await expect(editor(page)).toBeVisible();
+  return started;
+}
+
 async function replaceEditorText(page: Page, text: string) {
   await editor(page).click();
   await page.keyboard.press('Control+a');
@@ -53,11 +64,7 @@ async function expectAxeClean(page: Page, name: string) {
 
 test('a Python exercise from a failing Check to a passing one completes the lesson', async ({ page }) => {
   test.setTimeout(120_000);
-  serve = await startServe();
-  await page.goto(serve.url);
-  await completeFirstRun(page);
-  await openLesson(page, LESSON);
-  await expect(editor(page)).toBeVisible();
+  await startAtExercise(page);
   await expectAxeClean(page, 'lesson with editor');
 
   await replaceEditorText(page, WRONG);
@@ -78,11 +85,7 @@ test('a Python exercise from a failing Check to a passing one completes the less
 
 test('Python problems are marked as you type, and Format Document lays the file out', async ({ page }) => {
   test.setTimeout(120_000);
-  serve = await startServe();
-  await page.goto(serve.url);
-  await completeFirstRun(page);
-  await openLesson(page, LESSON);
-  await expect(editor(page)).toBeVisible();
+  await startAtExercise(page);
 
   // No Run, no Check: the undefined name is marked a moment after typing, with Ruff's message.
   await replaceEditorText(page, "def make_greeting( name ):\n  return 'Hello, '+nam+'!'\n");
@@ -106,11 +109,7 @@ test('Python problems are marked as you type, and Format Document lays the file 
 
 test('the terminal works in the lesson folder and its edits reach the editor; history restores a snapshot', async ({ page }) => {
   test.setTimeout(120_000);
-  serve = await startServe();
-  await page.goto(serve.url);
-  await completeFirstRun(page);
-  await openLesson(page, LESSON);
-  await expect(editor(page)).toBeVisible();
+  await startAtExercise(page);
 
   // A first saved version, then a second.
   await replaceEditorText(page, 'first = 1\n');
@@ -147,11 +146,7 @@ test('the terminal works in the lesson folder and its edits reach the editor; hi
 
 test('files are created, renamed and deleted in the tree by keyboard, and come back from the trash', async ({ page }) => {
   test.setTimeout(120_000);
-  serve = await startServe();
-  await page.goto(serve.url);
-  await completeFirstRun(page);
-  await openLesson(page, LESSON);
-  await expect(editor(page)).toBeVisible();
+  await startAtExercise(page);
   const files = page.getByRole('navigation', { name: 'Files' });
 
   // New file: the name is typed into the tree; a bad name is explained and stays to be fixed.
@@ -198,14 +193,10 @@ test('files are created, renamed and deleted in the tree by keyboard, and come b
 test('text typed just before the server is killed is there after a restart', async ({ page }) => {
   test.setTimeout(120_000);
   const dataDir = tempDataDir();
-  serve = await startServe({ dataDir });
-  await page.goto(serve.url);
-  await completeFirstRun(page);
-  await openLesson(page, LESSON);
-  await expect(editor(page)).toBeVisible();
+  const first = await startAtExercise(page, dataDir);
   await replaceEditorText(page, 'typed_before_the_crash = True\n');
   await page.waitForTimeout(1_000); // past the draft debounce, no explicit save
-  await serve.stop('SIGKILL');
+  await first.stop('SIGKILL');
 
   serve = await startServe({ dataDir });
   await page.goto(serve.url);
