@@ -3,7 +3,7 @@
 // A warm pool keeps one started container per language, so a Run costs one `exec`.
 // Code goes in as a tar stream on the exec's stdin; afterwards every process of the learner
 // user is killed and the work dir wiped, and a container that hit a limit is thrown away.
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import type { SandboxLanguage } from '../../preload/contract/sandbox';
 import type { ExecOptions, ExecOutcome, ExecSpec, SandboxDriver } from './driver';

@@ -1,6 +1,6 @@
 // The sandbox as the rest of the app sees it: Run and Check learner code through the Docker
 // driver (isolated, warm pool) or, with no Docker engine, the process driver (not isolated).
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
@@ -75,26 +75,38 @@ export class SandboxService {
   private detail = notIsolatedWarning;
   private docker: Docker | null = null;
   private readonly log: (message: string) => void;
-  private readonly ready: Promise<void>;
+  private starting: Promise<void> | null = null;
 
-  /** Starts choosing the driver at once (probing Docker, removing stale containers, warming up); every call waits for it. */
+  /**
+   * Chooses the driver (probing Docker, removing stale containers, warming up) at once when asked
+   * to prewarm, else on first use, so that loading dockerode and asking Docker stay out of a
+   * serve-mode start-up; every call waits for it.
+   */
   constructor(private readonly options: SandboxServiceOptions = {}) {
     this.log = options.log ?? (() => undefined);
-    this.ready = this.init();
-    // A failed start is reported to whoever calls next, never as an unhandled rejection.
-    this.ready.catch(() => undefined);
+    if (options.prewarm) void this.ready().catch(() => undefined);
+  }
+
+  private ready(): Promise<void> {
+    if (!this.starting) {
+      this.starting = this.init();
+      // A failed start is reported to whoever calls next, never as an unhandled rejection.
+      this.starting.catch(() => undefined);
+    }
+    return this.starting;
   }
 
   static async create(options: SandboxServiceOptions = {}): Promise<SandboxService> {
     const service = new SandboxService(options);
-    await service.ready;
+    await service.ready();
     return service;
   }
 
   private async init(): Promise<void> {
     const choice = this.options.driver ?? (process.env.DRONA_SANDBOX_DRIVER as SandboxServiceOptions['driver']) ?? 'auto';
     if (choice === 'process') return;
-    const docker = this.options.docker ?? new Docker();
+    // dockerode loads here, not at start-up: it costs about 130 ms that the process driver never needs.
+    const docker = this.options.docker ?? new (await import('dockerode')).default();
     const probe = await probeDocker(docker);
     if (!probe.ok) {
       if (choice === 'docker') throw new Error(`Docker did not answer: ${probe.reason}`);
@@ -117,7 +129,7 @@ export class SandboxService {
   }
 
   async driverName() {
-    await this.ready;
+    await this.ready();
     return this.driver.name;
   }
 
@@ -167,7 +179,7 @@ export class SandboxService {
   }
 
   async run(request: RunRequest, options: ExecOptions = {}): Promise<RunResult & { waitMs: number }> {
-    await this.ready;
+    await this.ready();
     const missing = await this.missingImage(request.language);
     if (missing) return { ...missing, waitMs: 0 };
     const limits = resolveLimits(request.limits);
@@ -176,7 +188,7 @@ export class SandboxService {
   }
 
   async check(request: CheckRequest, options: ExecOptions = {}): Promise<CheckResult & { waitMs: number }> {
-    await this.ready;
+    await this.ready();
     const missing = await this.missingImage(request.language);
     if (missing) return { status: 'error', message: missing.message, tests: [], durationMs: 0, driver: 'docker', run: missing, waitMs: 0 };
     const base = resolveLimits(request.limits);
@@ -189,7 +201,7 @@ export class SandboxService {
   }
 
   async status(): Promise<SandboxStatus> {
-    await this.ready;
+    await this.ready();
     return {
       driver: this.driver.name,
       isolated: this.driver.isolated,
@@ -202,7 +214,7 @@ export class SandboxService {
 
   /** The status after looking at the images again (an image may have been built meanwhile). */
   async refreshedStatus(): Promise<SandboxStatus> {
-    await this.ready;
+    await this.ready();
     await this.refreshImages();
     return this.status();
   }
@@ -212,7 +224,7 @@ export class SandboxService {
    * may run debootstrap (root), else with the Dockerfile (needs a registry).
    */
   async buildImage(language: SandboxLanguage, onProgress?: (progress: ImageBuildProgress) => void, offline?: boolean): Promise<void> {
-    await this.ready;
+    await this.ready();
     if (!this.docker) throw new Error('No Docker engine answered, so there is nothing to build an image into. Install and start Docker first.');
     const running = this.builds.get(language);
     if (running?.state === 'running') throw new Error(`The ${language} image is already being built.`);
@@ -235,12 +247,13 @@ export class SandboxService {
 
   /** Resolves when the pool has finished cleaning, removing and replacing containers (for tests and benchmarks). */
   async settled(): Promise<void> {
-    await this.ready.catch(() => undefined);
+    await this.starting?.catch(() => undefined);
     if (this.driver instanceof DockerDriver) await this.driver.settled();
   }
 
   async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
+    // Never started (nothing ran): there is nothing to close, and no reason to ask Docker now.
+    await this.starting?.catch(() => undefined);
     await this.driver.close();
   }
 }

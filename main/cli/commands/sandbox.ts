@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import Docker from 'dockerode';
 import { sandboxLanguages, type ImageBuildProgress, type SandboxLanguage } from '../../../preload/contract/sandbox';
 import { imageExists } from '../../sandbox/image-build';
 import { runnerImage } from '../../sandbox/runner-images';
@@ -61,7 +60,7 @@ export function registerSandboxCommand(program: Command): void {
     .option('--lang <language>', `only this language (${sandboxLanguages.join(' or ')})`)
     .action(async (flags: { offline?: boolean; lang?: string }) => {
       const languages = languagesFrom(flags.lang);
-      const docker = new Docker();
+      const docker = new (await import('dockerode')).default();
       const service = await SandboxService.create({ driver: 'docker', warm: false }).catch((error: Error) => {
         throw new CliUserError(`${error.message}. Start Docker (or dockerd) and try again.`);
       });

@@ -1,7 +1,14 @@
 // Anthropic Messages API through the official SDK: streaming, a short interactive timeout,
 // SDK retries on 429/5xx (honouring retry-after), prompt caching for the stable system part.
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { TutorProviderError, type ChatProvider, type ChatRequest } from './provider';
+
+type AnthropicSdk = typeof Anthropic;
+
+// The SDK loads with the first Anthropic request: about 125 ms of every start-up otherwise, which
+// a learner on Ollama, or with no tutor, never needs.
+let sdk: Promise<AnthropicSdk> | null = null;
+const loadSdk = () => (sdk ??= import('@anthropic-ai/sdk').then((module) => module.default));
 
 export interface AnthropicOptions {
   readonly apiKey: string;
@@ -19,7 +26,7 @@ function retryAfterSeconds(headers: Headers | undefined): number | undefined {
   return undefined;
 }
 
-export function anthropicFailure(error: unknown, model: string, signal?: AbortSignal): TutorProviderError {
+export function anthropicFailure(Anthropic: AnthropicSdk, error: unknown, model: string, signal?: AbortSignal): TutorProviderError {
   if (error instanceof TutorProviderError) return error;
   if (signal?.aborted || error instanceof Anthropic.APIUserAbortError) return new TutorProviderError('cancelled', 'You stopped the reply.');
   if (error instanceof Anthropic.APIConnectionError) {
@@ -43,21 +50,25 @@ export function anthropicFailure(error: unknown, model: string, signal?: AbortSi
 
 export class AnthropicProvider implements ChatProvider {
   readonly id = 'anthropic' as const;
-  private readonly client: Anthropic;
+  private client: Anthropic | null = null;
 
-  constructor(options: AnthropicOptions) {
-    this.client = new Anthropic({
-      apiKey: options.apiKey,
-      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-      timeout: options.timeoutMs ?? 20_000,
-      maxRetries: options.maxRetries ?? 2,
+  constructor(private readonly options: AnthropicOptions) {}
+
+  private connect(Sdk: AnthropicSdk): Anthropic {
+    this.client ??= new Sdk({
+      apiKey: this.options.apiKey,
+      ...(this.options.baseURL ? { baseURL: this.options.baseURL } : {}),
+      timeout: this.options.timeoutMs ?? 20_000,
+      maxRetries: this.options.maxRetries ?? 2,
     });
+    return this.client;
   }
 
   async chat(request: ChatRequest, onText: (text: string) => void): Promise<string> {
     let text = '';
+    const Sdk = await loadSdk();
     try {
-      const stream = await this.client.messages.create(
+      const stream = await this.connect(Sdk).messages.create(
         {
           model: request.model,
           max_tokens: request.maxTokens,
@@ -76,7 +87,7 @@ export class AnthropicProvider implements ChatProvider {
       if (request.signal.aborted) throw new TutorProviderError('cancelled', 'You stopped the reply.');
       return text;
     } catch (error) {
-      throw anthropicFailure(error, request.model, request.signal);
+      throw anthropicFailure(Sdk, error, request.model, request.signal);
     }
   }
 }
