@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { FirstRun } from '../features/onboarding/FirstRun';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { Shell } from '../features/shell/Shell';
+import { StartupFrame } from '../features/shell/StartupFrame';
 import { client } from '../platform/client';
 import { useAppStore } from './app-store';
 import { useThemeAttribute } from './use-theme';
@@ -26,9 +27,9 @@ export function App() {
       </main>
     );
   }
-  if (!status) return <div className="center-screen" aria-busy="true" aria-label="Loading" />;
+  if (!status) return <StartupFrame />;
   if (status.state === 'recovery') return <RecoveryScreen status={status} />;
-  if (!profile || !settings) return <div className="center-screen" aria-busy="true" aria-label="Loading" />;
+  if (!profile || !settings) return <StartupFrame />;
   if (!profile.firstRunCompleted) return <FirstRun />;
   return <Shell />;
 }

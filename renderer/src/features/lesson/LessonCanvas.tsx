@@ -2,13 +2,12 @@
 // "Try it" runs), Code (instructions beside the editor, output below), Challenge (Code plus a
 // timer against par, tests and hints), Quiz (one question at a time), Reflection (journal).
 import { CheckCircle2, ChevronLeft, ChevronRight } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { preloadCodeEditor } from '../editor/LazyCodeEditor';
-import { LessonMarkdown } from '../learn/LessonMarkdown';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
 import { useActiveTime } from './active-time';
 import { ChallengeTimer, Hints, useElapsedSeconds } from './ChallengeBar';
@@ -18,6 +17,10 @@ import { ReflectionMode } from './ReflectionMode';
 import { useRunStore } from './run-store';
 import { Workbench } from './Workbench';
 import { connectWorkspaceEvents, useWorkspaceStore } from './workspace-store';
+
+// Markdown, GFM and highlight.js are about a third of the renderer: they load with the first
+// lesson, after the shell has painted.
+const LessonMarkdown = lazy(() => import('../learn/LessonMarkdown').then((module) => ({ default: module.LessonMarkdown })));
 import './lesson.css';
 
 export interface LessonCanvasProps {
@@ -198,7 +201,9 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
           </ul>
         </section>
       )}
-      <LessonMarkdown body={lesson.body} onTryIt={tryIt} />
+      <Suspense fallback={<p className="muted" role="status">Loading the lesson…</p>}>
+        <LessonMarkdown body={lesson.body} onTryIt={tryIt} />
+      </Suspense>
     </article>
   );
 

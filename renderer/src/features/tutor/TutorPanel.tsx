@@ -1,12 +1,22 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { tutorModes, type TutorAction, type TutorMode } from '../../../../preload/contract/tutor';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { useLearnStore } from '../learn/learn-store';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
-import { TutorMarkdown } from './TutorMarkdown';
 import { connectTutorEvents, useTutorStore } from './tutor-store';
 import './tutor.css';
+
+// Markdown and highlight.js load with the first reply, not with the shell; until then the reply shows as plain text.
+const TutorMarkdown = lazy(() => import('./TutorMarkdown').then((module) => ({ default: module.TutorMarkdown })));
+
+function TutorReply({ text }: { text: string }) {
+  return (
+    <Suspense fallback={<p>{text}</p>}>
+      <TutorMarkdown text={text} />
+    </Suspense>
+  );
+}
 
 const quickActions: { action: TutorAction; label: string }[] = [
   { action: 'hint', label: 'Hint' },
@@ -156,7 +166,7 @@ export function TutorPanel() {
           ) : (
             <article key={m.id} className={`tutor-message tutor-${m.role}`} aria-label={m.role === 'user' ? 'You' : (agentNames[m.agent ?? 'tutor'] ?? 'Tutor')}>
               {m.role === 'assistant' && <div className="tutor-agent">{agentNames[m.agent ?? 'tutor']}</div>}
-              {m.role === 'assistant' ? <TutorMarkdown text={m.content} /> : <p>{m.content}</p>}
+              {m.role === 'assistant' ? <TutorReply text={m.content} /> : <p>{m.content}</p>}
             </article>
           ),
         )}
@@ -168,7 +178,7 @@ export function TutorPanel() {
               </article>
             )}
             <article className="tutor-message tutor-assistant" aria-label="Tutor reply in progress" aria-busy="true">
-              {streaming.text ? <TutorMarkdown text={streaming.text} /> : <p className="muted">Thinking…</p>}
+              {streaming.text ? <TutorReply text={streaming.text} /> : <p className="muted">Thinking…</p>}
             </article>
           </>
         )}
