@@ -22,11 +22,16 @@ test.afterEach(async ({ page }) => {
 const DAY_MS = 86_400_000;
 const SEEDED_LESSONS = ['hello-python', 'numbers-and-strings', 'greeting', 'temperature', 'values-quiz', 'conditions'];
 
-/** A data folder whose learner finished one lesson on each of the six days before today (UTC). */
+/**
+ * A data folder whose learner finished one lesson on each of the six days before today (UTC), with
+ * the reminder off: on, at its default 20:00, it would fire as the server starts when a run falls
+ * late in the UTC evening, before the test could turn it on itself.
+ */
 async function dataDirWithSixDayStreak(): Promise<string> {
   const dataDir = tempDataDir();
   const now = Date.now();
-  await seedProgress(dataDir, SEEDED_LESSONS.map((lessonId, i) => lessonCompleted(lessonId, now - (SEEDED_LESSONS.length - i) * DAY_MS)));
+  const lessons = SEEDED_LESSONS.map((lessonId, i) => lessonCompleted(lessonId, now - (SEEDED_LESSONS.length - i) * DAY_MS));
+  await seedProgress(dataDir, lessons, { streakReminder: { enabled: false, time: '20:00' } });
   return dataDir;
 }
 
@@ -47,8 +52,6 @@ test('turned on at a time already past, the reminder shows (axe-clean); Continue
   serve = await startServe({ dataDir: await dataDirWithSixDayStreak() });
   await page.goto(serve.url);
   await startAsLearnerInUtc(page);
-  // Off to begin with, so the default 20:00 cannot fire first when this runs late in the UTC evening.
-  await call(page, 'settings.update', { streakReminder: { enabled: false, time: '20:00' } });
   await page.reload();
   await settled(page);
   await expect(banner(page)).toHaveCount(0);

@@ -5,12 +5,16 @@
 import { createApp } from '../../../main/app/create-app';
 import { silentLogger } from '../../../main/app/logger';
 import type { LearningEvent } from '../../../preload/contract/progress';
+import type { SettingsService } from '../../../main/settings/settings-service';
 
-export async function seedProgress(dataDir: string, events: readonly LearningEvent[]): Promise<void> {
+type SettingsPatch = Parameters<SettingsService['update']>[0];
+
+export async function seedProgress(dataDir: string, events: readonly LearningEvent[], settings?: SettingsPatch): Promise<void> {
   const app = createApp({ dataDir, mode: 'serve', version: 'e2e-seed', logger: silentLogger, backgroundWork: false });
   try {
     const state = app.state();
     if (!('services' in state)) throw new Error(`the store in ${dataDir} did not open: ${state.problem.detail}`);
+    if (settings) state.services.settings.update(settings);
     for (const event of events) await state.services.progress.record(event);
   } finally {
     await app.close();
