@@ -10,8 +10,6 @@ import { DronaError } from '../../preload/contract';
 
 export const HIGH_WATERMARK = 100_000;
 export const LOW_WATERMARK = 10_000;
-/** How long a closed tab's shell gets to go after SIGHUP before it is killed outright. */
-export const KILL_GRACE_MS = 1_000;
 
 export interface TerminalSink {
   data(sessionId: string, id: string, data: string): void;
@@ -24,10 +22,7 @@ interface Terminal {
   readonly process: pty.IPty;
   unacknowledged: number;
   paused: boolean;
-  /** Closed by us (tab closed, window gone) or ended by itself: nothing more goes to the screen. */
   exited: boolean;
-  /** The shell process has really ended (node-pty saw it exit). */
-  ended: boolean;
 }
 
 export function defaultShell(): { file: string; args: string[] } {
@@ -54,7 +49,7 @@ export class TerminalService {
       cwd,
       env: { ...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor' } as Record<string, string>,
     });
-    const terminal: Terminal = { id: randomUUID(), sessionId, process: child, unacknowledged: 0, paused: false, exited: false, ended: false };
+    const terminal: Terminal = { id: randomUUID(), sessionId, process: child, unacknowledged: 0, paused: false, exited: false };
     this.terminals.set(terminal.id, terminal);
     child.onData((data) => {
       if (terminal.exited) return; // closed: what was still in flight has no screen to go to
@@ -67,7 +62,6 @@ export class TerminalService {
     });
     child.onExit(({ exitCode }) => {
       terminal.exited = true;
-      terminal.ended = true;
       this.terminals.delete(terminal.id);
       this.sink.exit(sessionId, terminal.id, exitCode);
     });
@@ -141,15 +135,5 @@ export class TerminalService {
     } catch {
       // Already gone.
     }
-    // A shell that was still starting can miss the SIGHUP (bash installs its handler then): seen
-    // as an orphaned bash about once in twenty quick open-and-close cycles.
-    setTimeout(() => {
-      if (terminal.ended) return;
-      try {
-        terminal.process.kill('SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }, KILL_GRACE_MS).unref();
   }
 }
