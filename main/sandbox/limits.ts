@@ -12,9 +12,9 @@ export interface SandboxLimits {
   readonly cpus: number;
   /** stdout + stderr together, in bytes; past it the output is cut with a visible marker. */
   readonly outputBytes: number;
-  /** Size of the tmpfs work directory, in bytes. */
+  /** Size of the tmpfs work directory, in bytes: twice workspaceLimits.maxTotalBytes, for tests, harness and what the run writes. */
   readonly workDirBytes: number;
-  /** Largest single file, in bytes (RLIMIT_FSIZE). */
+  /** Largest single file, in bytes (RLIMIT_FSIZE); above workspaceLimits.maxFileBytes. */
   readonly fileBytes: number;
   readonly openFiles: number;
 }

@@ -58,4 +58,10 @@ describe('process driver', () => {
     });
     expect(result).toMatchObject({ status: 'fail', tests: [{ name: 'adds', status: 'fail', message: expect.stringMatching(/^add\(2, 3\) should be 5/) }] });
   });
+
+  it('takes in only files a workspace could hold (the shared workspace limits), whoever calls', async () => {
+    const files = Array.from({ length: 201 }, (_, i) => ({ path: `f${i}.py`, content: '' }));
+    await expect(sandbox.run({ language: 'python', files, entry: 'f0.py' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/at most 200 files/) });
+    await expect(sandbox.check({ language: 'python', files: [{ path: `${'n'.repeat(101)}.py`, content: '' }], tests: [] })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
 });

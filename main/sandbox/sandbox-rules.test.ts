@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { calls } from '../../preload/contract';
 import type { RunResult } from '../../preload/contract/sandbox';
+import { utf8Bytes, workspaceLimits } from '../../preload/contract/workspace-limits';
 import { checkResultFrom } from './check-results';
 import { checkPlan, runPlan } from './commands';
 import { progressAfter } from './image-build';
@@ -51,6 +53,49 @@ describe('tarArchive', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** A file or folder name: ASCII, accented, CJK and astral characters, sometimes past the name limit. */
+const nameArb = fc
+  .array(fc.constantFrom('a', 'Z', '0', '_', '-', '.', ' ', 'é', '日', '😀'), { minLength: 1, maxLength: 60 })
+  .map((chars) => chars.join(''))
+  .filter((name) => name !== '.' && name !== '..');
+const pathArb = fc.array(nameArb, { minLength: 1, maxLength: 10 }).map((names) => names.join('/'));
+
+describe('what Run and Check accept', () => {
+  it('is what a workspace holds: its file count, and every path the workspace allows', () => {
+    const payload = (files: { path: string; content: string }[]) =>
+      calls['sandbox.run'].input.safeParse({ runId: 'r', language: 'python', files, entry: files[0]!.path }).success;
+    const many = Array.from({ length: workspaceLimits.maxFiles }, (_, i) => ({ path: `f${i}.py`, content: '' }));
+    expect(payload(many)).toBe(true);
+    expect(payload([...many, { path: 'one-more.py', content: '' }])).toBe(false);
+    expect(payload([{ path: `${'é'.repeat(48)}.py`, content: '' }])).toBe(true);
+    expect(payload([{ path: `${'é'.repeat(49)}.py`, content: '' }])).toBe(false);
+    expect(payload([{ path: 'a.py', content: 'x'.repeat(workspaceLimits.maxFileBytes) }])).toBe(true);
+    expect(payload([{ path: 'a.py', content: 'é'.repeat(workspaceLimits.maxFileBytes / 2 + 1) }])).toBe(false);
+  });
+
+  it('always fits the container: GNU tar extracts every accepted payload byte for byte, inside the work dir', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-tar-'));
+    try {
+      fc.assert(
+        fc.property(fc.uniqueArray(pathArb, { minLength: 1, maxLength: 6 }), (paths) => {
+          const files = paths.map((file, i) => ({ path: file, content: `print(${i})\n` }));
+          if (!calls['sandbox.check'].input.safeParse({ runId: 'r', courseId: 'c', lessonId: 'l', files }).success) return;
+          const into = fs.mkdtempSync(path.join(dir, 'x-'));
+          const result = spawnSync('tar', ['-x', '-C', into], { input: tarArchive(files) });
+          expect(result.status, result.stderr.toString()).toBe(0);
+          for (const file of files) expect(fs.readFileSync(path.join(into, file.path), 'utf8')).toBe(file.content);
+        }),
+        { numRuns: 60 },
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(defaultLimits.workDirBytes).toBeGreaterThanOrEqual(2 * workspaceLimits.maxTotalBytes);
+    expect(defaultLimits.fileBytes).toBeGreaterThanOrEqual(workspaceLimits.maxFileBytes);
+    expect(utf8Bytes('😀')).toBe(4);
   });
 });
 

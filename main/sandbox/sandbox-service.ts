@@ -12,7 +12,9 @@ import type {
   SandboxLimitsInput,
   SandboxStatus,
 } from '../../preload/contract/sandbox';
+import { DronaError } from '../../preload/contract';
 import { sandboxLanguages } from '../../preload/contract/sandbox';
+import { workspaceFilesProblem } from '../../preload/contract/workspace-limits';
 import { checkResultFrom } from './check-results';
 import { checkPlan, runPlan, type CommandPlan } from './commands';
 import { DockerDriver, probeDocker, removeStaleContainers } from './docker-driver';
@@ -65,6 +67,12 @@ export function harnessFiles(language: SandboxLanguage): SandboxFile[] {
     .map((name) => ({ path: name, content: fs.readFileSync(path.join(dir, name), 'utf8') }));
   harnessCache.set(language, files);
   return files;
+}
+
+/** The learner's files go in only when a workspace could hold them: one set of limits for both. */
+function refuseUnfit(files: readonly SandboxFile[]): void {
+  const problem = workspaceFilesProblem(files);
+  if (problem) throw new DronaError('invalid_input', `These files cannot run: ${problem}`);
 }
 
 export class SandboxService {
@@ -179,6 +187,7 @@ export class SandboxService {
   }
 
   async run(request: RunRequest, options: ExecOptions = {}): Promise<RunResult & { waitMs: number }> {
+    refuseUnfit(request.files);
     await this.ready();
     const missing = await this.missingImage(request.language);
     if (missing) return { ...missing, waitMs: 0 };
@@ -188,6 +197,7 @@ export class SandboxService {
   }
 
   async check(request: CheckRequest, options: ExecOptions = {}): Promise<CheckResult & { waitMs: number }> {
+    refuseUnfit(request.files);
     await this.ready();
     const missing = await this.missingImage(request.language);
     if (missing) return { status: 'error', message: missing.message, tests: [], durationMs: 0, driver: 'docker', run: missing, waitMs: 0 };

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { createTwoFilesPatch, diffLines } from 'diff';
 import { DronaError } from '../../preload/contract';
-import type { FileRole, SnapshotSummary, TrashEntry, Workspace, WorkspaceFile } from '../../preload/contract/workspace';
+import { trashEntrySchema, type FileRole, type SnapshotSummary, type TrashEntry, type Workspace, type WorkspaceFile } from '../../preload/contract/workspace';
+import { utf8Bytes, workspaceEntriesProblem, workspaceLimits, workspacePathProblem } from '../../preload/contract/workspace-limits';
 import type { Store } from '../store/open-store';
 import { workspaceSnapshots } from '../store/schema';
 import { WorkspaceWatcher } from './workspace-watcher';
@@ -23,11 +24,11 @@ export type StarterSource = (courseId: string, lessonId: string) => Promise<read
 
 export type ExternalChangeListener = (change: { courseId: string; lessonId: string; path: string; content: string | null }) => void;
 
-const MAX_FILE_BYTES = 1_000_000;
-const MAX_FILES = 200;
 /** Folders a learner's tools create that are not the learner's work. */
 const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', '.pytest_cache', '.git', '.venv', '.mypy_cache']);
 const TEMP_MARK = '.drona-tmp-';
+/** Not on Windows, where links need privileges and the flag does not exist. */
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
 const safeSegment = /^[a-z0-9][a-z0-9._-]*$/i;
@@ -36,18 +37,124 @@ export function isTempFile(file: string): boolean {
   return path.basename(file).includes(TEMP_MARK);
 }
 
-/** Writes through a temp file and a rename, so a crash leaves either the old or the new text, never half. */
-export function writeFileDurably(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+/** The write writeFileDurably makes, replaceable in tests to fail as a full disk does. */
+export interface DurableWriteFs {
+  /** fs.writeSync: returns how many bytes went out, which near a full disk may be fewer than asked. */
+  writeSync(fd: number, buffer: Buffer, offset: number, length: number): number;
+}
+const realFs: DurableWriteFs = { writeSync: (fd, buffer, offset, length) => fs.writeSync(fd, buffer, offset, length) };
+
+/**
+ * Writes through a temp file and a rename, so a crash leaves either the old or the new text, never
+ * half. Near a full disk write(2) writes part and returns its count (the next one fails with ENOSPC),
+ * so it loops until every byte is out. On failure the temp file is removed, the old file is left as
+ * it was, and the error is thrown. The temp file is never opened through a link; the file keeps its
+ * permissions.
+ */
+export function writeFileDurably(file: string, content: string, io: DurableWriteFs = realFs): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${randomBytes(4).toString('hex')}`);
-  const fd = fs.openSync(temp, 'w');
+  const existing = lstatOrNull(file);
+  const mode = existing?.isFile() ? existing.mode & 0o777 : 0o600;
+  const bytes = Buffer.from(content, 'utf8');
+  const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW, mode);
   try {
-    fs.writeSync(fd, content);
-    fs.fsyncSync(fd);
+    try {
+      for (let offset = 0; offset < bytes.length; ) {
+        const written = io.writeSync(fd, bytes, offset, bytes.length - offset);
+        if (written <= 0) throw Object.assign(new Error(`write of ${file} made no progress`), { code: 'ENOSPC' });
+        offset += written;
+      }
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+function lstatOrNull(file: string): fs.Stats | null {
+  try {
+    return fs.lstatSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw error;
+  }
+}
+
+function realpathOrNull(file: string): string | null {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return null; // a dangling link or a loop: it leads nowhere inside
+  }
+}
+
+const within = (root: string, file: string) => file === root || file.startsWith(root + path.sep);
+
+const outsideLink = (shown: string) =>
+  new DronaError('outside_workspace', `${shown} is a link to a place outside your lesson folder; Dronacharya does not follow it. Remove the link or copy the file in.`);
+
+/** Reads a regular file without following a link at its end (a link swapped in after the checks is refused too). */
+function readRegular(file: string, shown: string): string {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | O_NOFOLLOW);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw outsideLink(shown);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DronaError('not_found', `${shown} does not exist.`);
+    throw error;
+  }
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new DronaError('invalid_input', `${shown} is not a file.`);
+    return fs.readFileSync(fd, 'utf8');
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(temp, file);
+}
+
+/** A failed save in words the learner can act on; the file on disk still holds what it held. */
+function saveFailed(shown: string, error: unknown): DronaError {
+  if (error instanceof DronaError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const full = code === 'ENOSPC' || code === 'EDQUOT';
+  const why = full
+    ? 'the disk is full'
+    : code === 'EACCES' || code === 'EPERM'
+      ? 'Dronacharya may not write there'
+      : code === 'EROFS'
+        ? 'the disk is read-only'
+        : (error as Error).message;
+  const next = full ? 'free some space, then save again' : 'save again';
+  return new DronaError('save_failed', `${shown} was not saved: ${why}. The last saved version is unchanged; ${next}.`, { code });
+}
+
+/**
+ * A chain of real folders under `base` (the data folder): none may be a link, which the terminal
+ * could make to send the app's reads and writes elsewhere. Missing ones are made when `create`;
+ * returns null when one is missing otherwise.
+ */
+function realFolder(base: string, parts: readonly string[], create: boolean): string | null {
+  let dir = base;
+  for (const part of parts) {
+    dir = path.join(dir, part);
+    const stat = lstatOrNull(dir);
+    if (!stat) {
+      if (!create) return null;
+      fs.mkdirSync(dir, { mode: 0o700 });
+    } else if (!stat.isDirectory()) {
+      throw new DronaError('outside_workspace', `${dir} is a link or a file, not a folder; Dronacharya does not follow it.`);
+    }
+  }
+  return fs.realpathSync(dir);
+}
+
+/** Where a workspace file is: `file` the entry itself, `real` what it holds (the same unless it is a link within the folder). */
+interface Located {
+  readonly file: string;
+  readonly real: string;
 }
 
 /** The snapshots of one file of one lesson's workspace. */
@@ -59,12 +166,15 @@ export class WorkspaceService {
   private readonly listeners = new Set<ExternalChangeListener>();
   /** Which windows have which workspace open: external edits go to those windows only. */
   private readonly viewers = new Map<string, Set<string>>();
+  private readonly binaryFiles = new Map<string, { version: string; binary: boolean }>();
 
   constructor(
     private readonly store: Store,
     private readonly dataDir: string,
     private readonly starters: StarterSource,
     private readonly now: () => number = Date.now,
+    /** How files are written; a test passes one that fails like a full disk. */
+    private readonly io: DurableWriteFs = realFs,
   ) {}
 
   rootOf(courseId: string, lessonId: string): string {
@@ -74,15 +184,62 @@ export class WorkspaceService {
     return path.join(this.dataDir, 'workspaces', courseId, lessonId);
   }
 
-  private trashRoot(courseId: string, lessonId: string): string {
-    return path.join(this.dataDir, 'workspace-trash', courseId, lessonId);
+  /** The lesson folder's real path, checked to be a folder and not a link; null when it does not exist yet. */
+  private realRoot(courseId: string, lessonId: string, create: boolean): string | null {
+    this.rootOf(courseId, lessonId);
+    return realFolder(this.dataDir, ['workspaces', courseId, lessonId], create);
   }
 
-  private fileOf(courseId: string, lessonId: string, relative: string): string {
-    const root = this.rootOf(courseId, lessonId);
-    const file = path.resolve(root, ...relative.split('/'));
-    if (!file.startsWith(root + path.sep)) throw new DronaError('invalid_input', `"${relative}" is outside the workspace.`);
-    return file;
+  private trashFolder(courseId: string, lessonId: string, create: boolean): string | null {
+    this.rootOf(courseId, lessonId);
+    return realFolder(this.dataDir, ['workspace-trash', courseId, lessonId], create);
+  }
+
+  /**
+   * Where `relative` is on disk. Folders on the way are followed only when they really are inside
+   * the lesson folder (a link made in the terminal to /etc or ~/.ssh is refused, with its name);
+   * missing folders are made one at a time when `create`, never through a link.
+   */
+  private locate(courseId: string, lessonId: string, relative: string, create = false): Located {
+    const problem = workspacePathProblem(relative);
+    if (problem) throw new DronaError('invalid_input', problem);
+    const parts = relative.split('/');
+    const root = this.realRoot(courseId, lessonId, create);
+    if (!root) {
+      const file = path.join(this.rootOf(courseId, lessonId), ...parts);
+      return { file, real: file };
+    }
+    let dir = root;
+    for (const [index, part] of parts.entries()) {
+      const shown = parts.slice(0, index + 1).join('/');
+      const next = path.join(dir, part);
+      const last = index === parts.length - 1;
+      const stat = lstatOrNull(next);
+      if (stat?.isSymbolicLink()) {
+        const real = realpathOrNull(next);
+        if (!real || !within(root, real)) throw outsideLink(shown);
+        if (last) return { file: next, real };
+        dir = real;
+      } else if (last) {
+        return { file: next, real: next };
+      } else if (!stat) {
+        if (create) fs.mkdirSync(next, { mode: 0o700 });
+        dir = next;
+      } else if (!stat.isDirectory()) {
+        throw new DronaError('conflict', `${shown} is a file, so ${relative} cannot be inside it.`);
+      } else {
+        dir = next;
+      }
+    }
+    throw new Error('unreachable: a workspace path has at least one part');
+  }
+
+  private exists(courseId: string, lessonId: string, relative: string): boolean {
+    return lstatOrNull(this.locate(courseId, lessonId, relative).file) !== null;
+  }
+
+  private read(courseId: string, lessonId: string, relative: string): string {
+    return readRegular(this.locate(courseId, lessonId, relative).real, relative);
   }
 
   private async startersOf(courseId: string, lessonId: string): Promise<readonly StarterFile[]> {
@@ -99,40 +256,86 @@ export class WorkspaceService {
   async open(courseId: string, lessonId: string): Promise<Workspace> {
     const starters = await this.startersOf(courseId, lessonId);
     const root = this.rootOf(courseId, lessonId);
-    if (!fs.existsSync(root)) {
-      for (const starter of starters) writeFileDurably(this.fileOf(courseId, lessonId, starter.path), starter.content);
+    if (!this.realRoot(courseId, lessonId, false)) {
+      for (const starter of starters) this.writeFile(courseId, lessonId, starter.path, starter.content);
     }
     // A read-only or hidden file the learner cannot change comes back if it was removed.
     for (const starter of starters) {
-      const file = this.fileOf(courseId, lessonId, starter.path);
-      if (starter.role !== 'editable' && !fs.existsSync(file)) writeFileDurably(file, starter.content);
+      if (starter.role !== 'editable' && !this.exists(courseId, lessonId, starter.path)) this.writeFile(courseId, lessonId, starter.path, starter.content);
     }
-    const files = this.listFiles(root).map((relative) => ({
-      path: relative,
-      content: fs.readFileSync(this.fileOf(courseId, lessonId, relative), 'utf8'),
-      role: this.roleOf(starters, relative),
-    }));
+    const files = this.listFiles(courseId, lessonId).map((entry) => ({ ...entry, role: this.roleOf(starters, entry.path) }));
     this.watcherFor(courseId, lessonId)?.remember(files);
     return { courseId, lessonId, root, files: sortFiles(files) };
   }
 
-  private listFiles(root: string): string[] {
-    const found: string[] = [];
+  /**
+   * The learner's files as the editor and Run see them: regular text files only (never through a
+   * link), within workspaceLimits, so what the workspace lists the sandbox always takes. Sizes
+   * come from the disk; contents are not read (a draft is written several times a minute).
+   */
+  private listEntries(courseId: string, lessonId: string): { path: string; full: string; bytes: number }[] {
+    const root = this.realRoot(courseId, lessonId, false);
+    const found: { path: string; full: string; bytes: number }[] = [];
+    let total = 0;
     const walk = (dir: string, prefix: string) => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        if (found.length >= MAX_FILES) return;
+        if (found.length >= workspaceLimits.maxFiles) return;
         if (isTempFile(entry.name)) continue;
         const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (workspacePathProblem(relative)) continue;
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRS.has(entry.name)) walk(full, relative);
-        } else if (entry.isFile() && fs.statSync(full).size <= MAX_FILE_BYTES && !looksBinary(full)) {
-          found.push(relative);
+          continue;
         }
+        const stat = entry.isFile() ? lstatOrNull(full) : null;
+        if (!stat?.isFile() || stat.size > workspaceLimits.maxFileBytes || total + stat.size > workspaceLimits.maxTotalBytes || this.isBinary(full, stat)) continue;
+        total += stat.size;
+        found.push({ path: relative, full, bytes: stat.size });
       }
     };
-    if (fs.existsSync(root)) walk(root, '');
+    if (root) walk(root, '');
     return found;
+  }
+
+  /** looksBinary, remembered per file version: every draft save lists the workspace. */
+  private isBinary(file: string, stat: fs.Stats): boolean {
+    const version = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+    const known = this.binaryFiles.get(file);
+    if (known?.version === version) return known.binary;
+    if (this.binaryFiles.size > 10_000) this.binaryFiles.clear();
+    const binary = looksBinary(file);
+    this.binaryFiles.set(file, { version, binary });
+    return binary;
+  }
+
+  private listFiles(courseId: string, lessonId: string): { path: string; content: string }[] {
+    const files: { path: string; content: string }[] = [];
+    let total = 0;
+    for (const entry of this.listEntries(courseId, lessonId)) {
+      let content: string;
+      try {
+        content = readRegular(entry.full, entry.path);
+      } catch {
+        continue; // removed, or swapped for a link, since it was listed
+      }
+      // Bytes that are not UTF-8 grow when decoded: the text, not the file, is what Run sends.
+      const bytes = utf8Bytes(content);
+      if (bytes > workspaceLimits.maxFileBytes || total + bytes > workspaceLimits.maxTotalBytes) continue;
+      total += bytes;
+      files.push({ path: entry.path, content });
+    }
+    return files;
+  }
+
+  /** Refuses a change after which the workspace's files would not fit workspaceLimits (and so could not run). */
+  private mustFit(courseId: string, lessonId: string, change: { remove?: string; add: { path: string; content: string } }): void {
+    const entries = this.listEntries(courseId, lessonId)
+      .filter((entry) => entry.path !== change.remove && entry.path !== change.add.path)
+      .map(({ path, bytes }) => ({ path, bytes }));
+    entries.push({ path: change.add.path, bytes: utf8Bytes(change.add.content) });
+    const problem = workspaceEntriesProblem(entries);
+    if (problem) throw new DronaError('too_large', problem);
   }
 
   /** A draft (snapshot false) or a save (snapshot true: recorded when it differs from the last snapshot). */
@@ -147,14 +350,24 @@ export class WorkspaceService {
     if (this.roleOf(starters, relative) !== 'editable') {
       throw new DronaError('read_only', `${relative} is part of the exercise and cannot be changed.`);
     }
+    this.mustFit(courseId, lessonId, { add: { path: relative, content } });
     this.writeTracked(courseId, lessonId, relative, content);
     const snapshotId = snapshot ? this.recordSnapshot(courseId, lessonId, relative, content, 'save') : null;
     return { savedAt: this.now(), snapshotId };
   }
 
+  /** Writes a file inside the workspace (through no link that leaves it); a failure is a save_failed error. */
+  private writeFile(courseId: string, lessonId: string, relative: string, content: string): void {
+    try {
+      writeFileDurably(this.locate(courseId, lessonId, relative, true).real, content, this.io);
+    } catch (error) {
+      throw saveFailed(relative, error);
+    }
+  }
+
   private writeTracked(courseId: string, lessonId: string, relative: string, content: string): void {
+    this.writeFile(courseId, lessonId, relative, content);
     this.watcherFor(courseId, lessonId)?.remember([{ path: relative, content }]);
-    writeFileDurably(this.fileOf(courseId, lessonId, relative), content);
   }
 
   /** Records a snapshot unless the text equals the file's latest one; returns its id or null. */
@@ -218,8 +431,8 @@ export class WorkspaceService {
   async restore(courseId: string, lessonId: string, id: number): Promise<WorkspaceFile> {
     const row = this.snapshotRow(courseId, lessonId, id);
     const starters = await this.startersOf(courseId, lessonId);
-    const file = this.fileOf(courseId, lessonId, row.filePath);
-    if (fs.existsSync(file)) this.recordSnapshot(courseId, lessonId, row.filePath, fs.readFileSync(file, 'utf8'), 'restore');
+    this.mustFit(courseId, lessonId, { add: { path: row.filePath, content: row.content } });
+    if (this.exists(courseId, lessonId, row.filePath)) this.recordSnapshot(courseId, lessonId, row.filePath, this.read(courseId, lessonId, row.filePath), 'restore');
     this.writeTracked(courseId, lessonId, row.filePath, row.content);
     this.recordSnapshot(courseId, lessonId, row.filePath, row.content, 'restore');
     return { path: row.filePath, content: row.content, role: this.roleOf(starters, row.filePath) };
@@ -229,8 +442,7 @@ export class WorkspaceService {
   async reset(courseId: string, lessonId: string): Promise<Workspace> {
     const starters = await this.startersOf(courseId, lessonId);
     for (const starter of starters) {
-      const file = this.fileOf(courseId, lessonId, starter.path);
-      if (fs.existsSync(file)) this.recordSnapshot(courseId, lessonId, starter.path, fs.readFileSync(file, 'utf8'), 'reset');
+      if (this.exists(courseId, lessonId, starter.path)) this.recordSnapshot(courseId, lessonId, starter.path, this.read(courseId, lessonId, starter.path), 'reset');
       this.writeTracked(courseId, lessonId, starter.path, starter.content);
     }
     return this.open(courseId, lessonId);
@@ -238,8 +450,8 @@ export class WorkspaceService {
 
   async createFile(courseId: string, lessonId: string, relative: string): Promise<WorkspaceFile> {
     await this.startersOf(courseId, lessonId);
-    const file = this.fileOf(courseId, lessonId, relative);
-    if (fs.existsSync(file)) throw new DronaError('conflict', `${relative} already exists; pick another name.`);
+    if (this.exists(courseId, lessonId, relative)) throw new DronaError('conflict', `${relative} already exists; pick another name.`);
+    this.mustFit(courseId, lessonId, { add: { path: relative, content: '' } });
     this.writeTracked(courseId, lessonId, relative, '');
     return { path: relative, content: '', role: 'editable' };
   }
@@ -249,14 +461,14 @@ export class WorkspaceService {
     if (this.roleOf(starters, from) !== 'editable') {
       throw new DronaError('read_only', `${from} is part of the exercise and cannot be renamed.`);
     }
-    const source = this.fileOf(courseId, lessonId, from);
-    const target = this.fileOf(courseId, lessonId, to);
-    if (!fs.existsSync(source)) throw new DronaError('not_found', `${from} does not exist.`);
-    if (fs.existsSync(target)) throw new DronaError('conflict', `${to} already exists; pick another name.`);
-    const content = fs.readFileSync(source, 'utf8');
+    const source = this.locate(courseId, lessonId, from);
+    if (!lstatOrNull(source.file)) throw new DronaError('not_found', `${from} does not exist.`);
+    if (this.exists(courseId, lessonId, to)) throw new DronaError('conflict', `${to} already exists; pick another name.`);
+    const content = readRegular(source.real, from);
+    this.mustFit(courseId, lessonId, { remove: from, add: { path: to, content } });
+    const target = this.locate(courseId, lessonId, to, true);
     this.watcherFor(courseId, lessonId)?.remember([{ path: to, content }]);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.renameSync(source, target);
+    fs.renameSync(source.file, target.file);
     this.watcherFor(courseId, lessonId)?.forget(from);
     return { path: to, content, role: 'editable' };
   }
@@ -267,25 +479,44 @@ export class WorkspaceService {
     if (this.roleOf(starters, relative) !== 'editable') {
       throw new DronaError('read_only', `${relative} is part of the exercise and cannot be deleted.`);
     }
-    const file = this.fileOf(courseId, lessonId, relative);
-    if (!fs.existsSync(file)) throw new DronaError('not_found', `${relative} does not exist.`);
+    const located = this.locate(courseId, lessonId, relative);
+    if (!lstatOrNull(located.file)) throw new DronaError('not_found', `${relative} does not exist.`);
+    const content = readRegular(located.real, relative);
     const entry: TrashEntry = { id: `${this.now()}-${randomBytes(3).toString('hex')}`, path: relative, deletedAt: this.now() };
-    const dir = path.join(this.trashRoot(courseId, lessonId), entry.id);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(file, path.join(dir, 'content'));
-    writeFileDurably(path.join(dir, 'entry.json'), JSON.stringify(entry));
+    const dir = realFolder(this.trashFolder(courseId, lessonId, true)!, [entry.id], true)!;
+    try {
+      writeFileDurably(path.join(dir, 'content'), content, this.io);
+      writeFileDurably(path.join(dir, 'entry.json'), JSON.stringify(entry), this.io);
+    } catch (error) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw saveFailed(`The trash copy of ${relative}`, error);
+    }
     this.watcherFor(courseId, lessonId)?.forget(relative);
-    fs.rmSync(file);
+    fs.rmSync(located.file);
     return entry;
   }
 
+  /** One trash entry, read without following links (the trash folder is the learner's to change too). */
+  private trashEntry(courseId: string, lessonId: string, id: string): { dir: string; entry: TrashEntry } | null {
+    if (!safeSegment.test(id)) throw new DronaError('invalid_input', `"${id}" is not a trash entry id.`);
+    const root = this.trashFolder(courseId, lessonId, false);
+    const dir = root && realFolder(root, [id], false);
+    if (!dir || !lstatOrNull(path.join(dir, 'entry.json'))) return null;
+    const parsed = trashEntrySchema.safeParse(JSON.parse(readRegular(path.join(dir, 'entry.json'), `trash entry ${id}`)));
+    return parsed.success ? { dir, entry: parsed.data } : null;
+  }
+
   trash(courseId: string, lessonId: string): TrashEntry[] {
-    const root = this.trashRoot(courseId, lessonId);
-    if (!fs.existsSync(root)) return [];
+    const root = this.trashFolder(courseId, lessonId, false);
+    if (!root) return [];
     const entries: TrashEntry[] = [];
     for (const id of fs.readdirSync(root)) {
-      const meta = path.join(root, id, 'entry.json');
-      if (fs.existsSync(meta)) entries.push(JSON.parse(fs.readFileSync(meta, 'utf8')) as TrashEntry);
+      try {
+        const found = this.trashEntry(courseId, lessonId, id);
+        if (found) entries.push(found.entry);
+      } catch {
+        // not an entry of ours (a link, a stray file, broken JSON): not shown, not followed
+      }
     }
     return entries.sort((a, b) => b.deletedAt - a.deletedAt);
   }
@@ -293,18 +524,17 @@ export class WorkspaceService {
   /** Brings a trashed file back; if its name is taken meanwhile, under "name (restored)". */
   async restoreTrash(courseId: string, lessonId: string, id: string): Promise<WorkspaceFile> {
     await this.startersOf(courseId, lessonId);
-    if (!safeSegment.test(id)) throw new DronaError('invalid_input', `"${id}" is not a trash entry id.`);
-    const dir = path.join(this.trashRoot(courseId, lessonId), id);
-    if (!fs.existsSync(path.join(dir, 'entry.json'))) throw new DronaError('not_found', 'That file is no longer in the trash.');
-    const entry = JSON.parse(fs.readFileSync(path.join(dir, 'entry.json'), 'utf8')) as TrashEntry;
-    let target = entry.path;
-    if (fs.existsSync(this.fileOf(courseId, lessonId, target))) {
+    const found = this.trashEntry(courseId, lessonId, id);
+    if (!found) throw new DronaError('not_found', 'That file is no longer in the trash.');
+    let target = found.entry.path;
+    if (this.exists(courseId, lessonId, target)) {
       const ext = path.posix.extname(target);
       target = `${target.slice(0, target.length - ext.length)} (restored)${ext}`;
     }
-    const content = fs.readFileSync(path.join(dir, 'content'), 'utf8');
+    const content = readRegular(path.join(found.dir, 'content'), found.entry.path);
+    this.mustFit(courseId, lessonId, { add: { path: target, content } });
     this.writeTracked(courseId, lessonId, target, content);
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(found.dir, { recursive: true, force: true });
     return { path: target, content, role: 'editable' };
   }
 
@@ -322,13 +552,13 @@ export class WorkspaceService {
   async watch(courseId: string, lessonId: string): Promise<void> {
     const key = `${courseId}/${lessonId}`;
     if (this.watchers.has(key)) return;
-    const root = this.rootOf(courseId, lessonId);
+    const root = this.realRoot(courseId, lessonId, true)!;
     const watcher = new WorkspaceWatcher(root, (relative, content) => {
       if (content !== null) this.recordSnapshot(courseId, lessonId, relative, content, 'external');
       for (const listener of this.listeners) listener({ courseId, lessonId, path: relative, content });
     });
     this.watchers.set(key, watcher);
-    watcher.remember(this.listFiles(root).map((relative) => ({ path: relative, content: fs.readFileSync(path.join(root, relative), 'utf8') })));
+    watcher.remember(this.listFiles(courseId, lessonId));
     await watcher.start();
   }
 
@@ -379,7 +609,12 @@ export class WorkspaceService {
 }
 
 function looksBinary(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | O_NOFOLLOW);
+  } catch {
+    return true; // gone, or a link swapped in: not listed
+  }
   try {
     const buffer = Buffer.alloc(1024);
     const read = fs.readSync(fd, buffer, 0, 1024, 0);

@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { createHash } from 'node:crypto';
+import { workspaceLimits, workspacePathProblem } from '../../preload/contract/workspace-limits';
 
 const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
 const IGNORED = /(^|[/\\])(node_modules|__pycache__|\.pytest_cache|\.git|\.venv)([/\\]|$)|\.drona-tmp-/;
-const MAX_FILE_BYTES = 1_000_000;
+/** Not on Windows, where the flag does not exist. */
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 export class WorkspaceWatcher {
   private readonly known = new Map<string, string>();
@@ -32,6 +34,8 @@ export class WorkspaceWatcher {
     const watcher = watch(this.root, {
       ignoreInitial: true,
       ignored: (file) => IGNORED.test(file),
+      // A link made in the terminal (to ~/.ssh, say) is not the learner's work: never read through one.
+      followSymlinks: false,
       // Editors and shells write in bursts; wait until the file stops changing.
       awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 },
     });
@@ -47,15 +51,23 @@ export class WorkspaceWatcher {
   }
 
   private changed(file: string): void {
+    const relative = this.relative(file);
+    if (workspacePathProblem(relative)) return;
     let content: string;
     try {
-      if (fs.statSync(file).size > MAX_FILE_BYTES) return;
-      content = fs.readFileSync(file, 'utf8');
+      // O_NOFOLLOW: chokidar reports a link as a file; its target is not read.
+      const fd = fs.openSync(file, fs.constants.O_RDONLY | O_NOFOLLOW);
+      try {
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile() || stat.size > workspaceLimits.maxFileBytes) return;
+        content = fs.readFileSync(fd, 'utf8');
+      } finally {
+        fs.closeSync(fd);
+      }
     } catch {
-      return; // gone again already: the unlink event follows
+      return; // gone again already (the unlink event follows), or a link
     }
     if (content.includes('\0')) return;
-    const relative = this.relative(file);
     const digest = digestOf(content);
     if (this.known.get(relative) === digest) return;
     this.known.set(relative, digest);

@@ -2,6 +2,7 @@
 // which driver runs it (Docker, isolated; or a plain process, not isolated).
 import { z } from 'zod';
 import { call, event } from './define';
+import { workspaceFileContentSchema, workspaceFileListSchema, workspacePathSchema } from './workspace-limits';
 
 export const sandboxLanguages = ['python', 'javascript'] as const;
 export type SandboxLanguage = (typeof sandboxLanguages)[number];
@@ -9,15 +10,7 @@ export type SandboxLanguage = (typeof sandboxLanguages)[number];
 export const runOutcomes = ['finished', 'failed', 'timeout', 'memory', 'output-limit', 'sandbox-error', 'stopped'] as const;
 export type RunOutcome = (typeof runOutcomes)[number];
 
-const relativePath = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine((p) => !p.startsWith('/') && !p.split('/').some((part) => part === '..' || part === '' || part === '.'), {
-    message: 'a file path must be relative, without "..", "." or empty parts',
-  });
-
-export const sandboxFileSchema = z.object({ path: relativePath, content: z.string().max(1_000_000) });
+export const sandboxFileSchema = z.object({ path: workspacePathSchema, content: workspaceFileContentSchema });
 export type SandboxFile = z.infer<typeof sandboxFileSchema>;
 
 export const sandboxLimitsSchema = z.object({
@@ -101,7 +94,8 @@ export const sandboxStatusSchema = z.object({
 export type SandboxStatus = z.infer<typeof sandboxStatusSchema>;
 
 const runId = z.string().min(1).max(100);
-const files = z.array(sandboxFileSchema).min(1).max(50);
+/** The learner's files: what a workspace may hold (workspace-limits.ts), no more. */
+const files = workspaceFileListSchema;
 
 export const sandboxCalls = {
   'sandbox.run': call(
@@ -109,7 +103,7 @@ export const sandboxCalls = {
       runId,
       language: z.enum(sandboxLanguages),
       files,
-      entry: relativePath,
+      entry: workspacePathSchema,
       courseId: z.string().max(100).optional(),
       lessonId: z.string().max(100).optional(),
     }),

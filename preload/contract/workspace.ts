@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { call, event } from './define';
-
-/** A path inside a workspace: forward slashes, no "..", not absolute. */
-export const workspacePathSchema = z
-  .string()
-  .min(1)
-  .max(240)
-  .refine(
-    (value) => !value.startsWith('/') && !value.includes('\\') && value.split('/').every((part) => part !== '' && part !== '.' && part !== '..'),
-    'A workspace path is relative, uses "/", and has no empty, "." or ".." parts',
-  );
+import { workspaceFileContentSchema, workspacePathSchema } from './workspace-limits';
 
 export const fileRoles = ['editable', 'readOnly', 'hidden'] as const;
 export type FileRole = (typeof fileRoles)[number];
@@ -57,7 +48,7 @@ export const workspaceCalls = {
    * `snapshot: true` also records a snapshot when the text differs from the last one.
    */
   'workspace.write': call(
-    z.object({ ...lessonRef, path: workspacePathSchema, content: z.string().max(2_000_000), snapshot: z.boolean() }),
+    z.object({ ...lessonRef, path: workspacePathSchema, content: workspaceFileContentSchema, snapshot: z.boolean() }),
     z.object({ savedAt: z.number(), snapshotId: z.number().int().nullable() }),
   ),
   'workspace.history': call(z.object({ ...lessonRef, path: workspacePathSchema }), z.array(snapshotSummarySchema)),
