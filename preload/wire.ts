@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { callErrorSchema } from './contract/errors';
 
+/** The largest message either side sends (UTF-8 bytes); the server closes a socket past it (1009). */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
 export const clientMessageSchema = z.object({
   t: z.literal('call'),
   id: z.number().int().nonnegative(),

@@ -2,6 +2,9 @@
 // raise them to (Piston and Judge0 work the same way: per-run limits under hard ceilings).
 import type { SandboxLimitsInput } from '../../preload/contract/sandbox';
 
+/** What one Run or Check may carry (the contract enforces it; the renderer checks it first). */
+export { runFileLimits } from '../../preload/contract/sandbox';
+
 export interface SandboxLimits {
   /** Wall-clock limit for the learner's program, in milliseconds. */
   readonly timeoutMs: number;

@@ -17,7 +17,47 @@ const relativePath = z
     message: 'a file path must be relative, without "..", "." or empty parts',
   });
 
-export const sandboxFileSchema = z.object({ path: relativePath, content: z.string().max(1_000_000) });
+/**
+ * What one Run or Check may carry, in UTF-8 bytes. Declared here because the renderer checks it
+ * before sending and preload may import only zod; main/sandbox/limits.ts re-exports it and tests
+ * that it fits the sandbox's work directory.
+ */
+export const runFileLimits = { maxFiles: 50, maxFileBytes: 1_000_000, maxTotalBytes: 8 * 1024 * 1024 } as const;
+
+/** UTF-8 length without encoding a copy (a Run may carry megabytes). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 units
+      i++;
+    } else if (code >= 0x800) bytes += 2;
+    else if (code >= 0x80) bytes += 1;
+  }
+  return bytes;
+}
+
+const kB = (bytes: number) => `${Math.ceil(bytes / 1000).toLocaleString('en')} kB`;
+
+/** Why these files are too much for one Run or Check, in the learner's words; null when they fit. */
+export function runFilesProblem(files: readonly { path: string; content: string }[]): string | null {
+  if (files.length > runFileLimits.maxFiles) {
+    return `A run can take at most ${runFileLimits.maxFiles} files; this workspace has ${files.length}. Delete files you do not need.`;
+  }
+  let total = 0;
+  for (const file of files) {
+    const size = utf8Length(file.content);
+    if (size > runFileLimits.maxFileBytes) return `${file.path} is ${kB(size)}; a run takes files of up to ${kB(runFileLimits.maxFileBytes)}.`;
+    total += size;
+  }
+  if (total > runFileLimits.maxTotalBytes) {
+    return `The workspace's files are ${kB(total)} together; a run takes up to ${kB(runFileLimits.maxTotalBytes)}. Delete or shrink large files.`;
+  }
+  return null;
+}
+
+export const sandboxFileSchema = z.object({ path: relativePath, content: z.string().max(runFileLimits.maxFileBytes) });
 export type SandboxFile = z.infer<typeof sandboxFileSchema>;
 
 export const sandboxLimitsSchema = z.object({
@@ -101,7 +141,14 @@ export const sandboxStatusSchema = z.object({
 export type SandboxStatus = z.infer<typeof sandboxStatusSchema>;
 
 const runId = z.string().min(1).max(100);
-const files = z.array(sandboxFileSchema).min(1).max(50);
+const files = z
+  .array(sandboxFileSchema)
+  .min(1)
+  .max(runFileLimits.maxFiles)
+  .superRefine((value, ctx) => {
+    const problem = runFilesProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const sandboxCalls = {
   'sandbox.run': call(

@@ -2,7 +2,8 @@
 // serve-mode WebSocket. Both give the same typed DronaClient.
 import type { DronaBridge, DronaClient } from '../../../preload/client';
 import { callErrorSchema, DronaError, type CallName, type EventName } from '../../../preload/contract';
-import type { ServerMessage } from '../../../preload/wire';
+import { MAX_MESSAGE_BYTES, type ServerMessage } from '../../../preload/wire';
+import { utf8Length } from '../../../preload/contract/sandbox';
 
 type Listener = (payload: unknown) => void;
 
@@ -83,9 +84,15 @@ export function webSocketClient(
     call: async (name: CallName, input: unknown) => {
       await opened;
       const id = nextId++;
+      const message = JSON.stringify({ t: 'call', id, name, input });
+      // The server closes a socket that sends more (1009), which would end every terminal and
+      // run of this window: refuse the one call instead.
+      if (utf8Length(message) > MAX_MESSAGE_BYTES) {
+        throw new DronaError('invalid_input', `That is too much to send to Dronacharya at once (over ${MAX_MESSAGE_BYTES / 1024 / 1024} MB).`);
+      }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        socket.send(JSON.stringify({ t: 'call', id, name, input }));
+        socket.send(message);
       }) as never;
     },
     on: (name: EventName, listener) => listeners.add(name, listener as Listener),

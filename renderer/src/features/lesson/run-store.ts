@@ -2,7 +2,7 @@
 // output for that id streams into the Output panel and into this store's own log, its
 // diagnostics become editor markers, and a Check lists its tests.
 import { create } from 'zustand';
-import type { CheckResult, Diagnostic, RunResult } from '../../../../preload/contract/sandbox';
+import { runFilesProblem, type CheckResult, type Diagnostic, type RunResult } from '../../../../preload/contract/sandbox';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { checkDiagnostics } from './check-diagnostics';
@@ -50,6 +50,14 @@ function currentFiles() {
   return files.map((file) => ({ path: file.path, content: buffers[file.path] ?? file.content }));
 }
 
+/** The files for a Run or Check; past what one run may carry, the learner reads why instead. */
+function sendableFiles() {
+  const files = currentFiles();
+  const problem = runFilesProblem(files);
+  if (problem) throw new Error(problem);
+  return files;
+}
+
 function say(level: 'info' | 'warn' | 'error', message: string) {
   useAppStore.getState().appendOutput({ level, source: 'run', message });
 }
@@ -90,7 +98,7 @@ export const useRunStore = create<RunState>((set, get) => {
       say('info', `Running ${entry}…`);
       const ref = workspace.ref;
       return settle(async () => {
-        const files = currentFiles();
+        const files = sendableFiles();
         const result = await client().call('sandbox.run', { runId, language, files, entry, ...ref });
         set({ lastRun: result, diagnostics: result.diagnostics });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
@@ -119,7 +127,7 @@ export const useRunStore = create<RunState>((set, get) => {
       say('info', 'Checking your solution against the tests…');
       const ref = workspace.ref;
       return settle(async () => {
-        const files = currentFiles();
+        const files = sendableFiles();
         const result = await client().call('sandbox.check', { runId, ...ref, files });
         const learnerFiles = useWorkspaceStore.getState().files.map((file) => file.path);
         set((state) => ({ lastCheck: result, diagnostics: checkDiagnostics(result, learnerFiles), checks: state.checks + 1 }));
