@@ -165,3 +165,29 @@ describe('a request never kills serve mode', () => {
     expect(await call('app.status', {})).toMatchObject({ ok: true });
   });
 });
+
+describe('the page cookie', () => {
+  it('holds nothing another local port could use: not the token, and it does not open the socket', async () => {
+    const { server } = await start();
+    const page = await new Promise<http.IncomingMessage>((resolve, reject) =>
+      http.get({ host: '127.0.0.1', port: server.port, path: `/?token=${server.token}` }, resolve).on('error', reject),
+    );
+    page.resume();
+    const setCookie = page.headers['set-cookie'] ?? [];
+    expect(setCookie).toHaveLength(1);
+    const cookie = setCookie[0]!;
+    // Browsers send 127.0.0.1's cookies to every port, so whatever it holds reaches other servers.
+    expect(cookie).not.toContain(server.token);
+    expect(cookie).toMatch(new RegExp(`^drona-${server.port}=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/$`));
+    const sent = cookie.split(';')[0]!;
+    // What it is for: the renderer's files, after a reload.
+    const reload = await new Promise<number>((resolve, reject) =>
+      http.get({ host: '127.0.0.1', port: server.port, path: '/', headers: { cookie: sent } }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject),
+    );
+    expect(reload).toBe(200);
+    // What it is not for: another local user replaying it (or its value as a token) gets no socket.
+    const origin = `http://127.0.0.1:${server.port}`;
+    expect(await refusal(new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { origin, headers: { cookie: sent } }))).toBe(401);
+    expect(await refusal(new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${sent.split('=')[1]}`, { origin, headers: { cookie: sent } }))).toBe(401);
+  });
+});

@@ -1,6 +1,12 @@
 // Serve mode: the same services and the same renderer build, for a browser on this
-// machine. Loopback only, a random token per start (page and socket), Origin checked.
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+// machine. Loopback only, a random token per start, Origin checked.
+//
+// The token opens the socket, and the socket gives a shell as the learner, so it never goes in
+// a cookie: browsers send 127.0.0.1's cookies to every port on it, including a server another
+// user runs there (a per-port name or __Host- does not change that). The page's cookie holds
+// only a key derived from the token that fetches the renderer's files; the renderer keeps the
+// token in its origin's storage (which is per port) and gives it to the socket itself.
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +33,6 @@ export interface ServeServer {
 }
 
 const HOST = '127.0.0.1';
-const TOKEN_COOKIE = 'drona_token';
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -69,13 +74,16 @@ function requestUrl(req: http.IncomingMessage): URL | null {
   }
 }
 
-function cookieToken(header: string | undefined): string | undefined {
+function cookieValue(header: string | undefined, cookie: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return rest.join('=');
+    if (name === cookie) return rest.join('=');
   }
   return undefined;
 }
+
+/** What the page cookie holds: opens the renderer's files, not the socket; no way back to the token. */
+export const pageKey = (token: string) => createHmac('sha256', token).update('drona serve: page files only').digest('hex');
 
 export async function startServeServer(options: ServeOptions): Promise<ServeServer> {
   const { app, rendererDir } = options;
@@ -86,10 +94,13 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     throw new Error(`The renderer is not built (${indexFile} is missing). Run "npm run build" first.`);
   }
 
+  const pages = pageKey(token);
   let port = 0;
+  // Per port, so two serve processes on one host do not overwrite each other's cookie.
+  const cookieName = () => `drona-${port}`;
   const origins = () => [`http://${HOST}:${port}`, `http://localhost:${port}`];
-  const authorised = (req: http.IncomingMessage, url: URL) =>
-    sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(req.headers.cookie), token);
+  const pageAuthorised = (req: http.IncomingMessage, url: URL) =>
+    sameToken(url.searchParams.get('token'), token) || sameToken(cookieValue(req.headers.cookie, cookieName()), pages);
 
   const server = http.createServer((req, res) => {
     const securityHeaders = {
@@ -110,7 +121,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
       text(400, 'Bad request: the path is not a valid URL.\n');
       return;
     }
-    if (!authorised(req, url)) {
+    if (!pageAuthorised(req, url)) {
       text(401, 'Dronacharya: this page needs the link printed when serve mode started (it carries the access token).\n');
       return;
     }
@@ -126,7 +137,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
       'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
     };
     if (url.searchParams.has('token')) {
-      headers['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      headers['Set-Cookie'] = `${cookieName()}=${pages}; HttpOnly; SameSite=Strict; Path=/`;
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
@@ -146,7 +157,8 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     };
     if (!url) return refuse('400 Bad Request');
     if (url.pathname !== '/ws') return refuse('404 Not Found');
-    if (!authorised(req, url)) return refuse('401 Unauthorized');
+    // The token itself, never the page cookie (which every local port receives).
+    if (!sameToken(url.searchParams.get('token'), token)) return refuse('401 Unauthorized');
     if (!origins().includes(req.headers.origin ?? '')) return refuse('403 Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
   });
