@@ -1,10 +1,13 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, databaseFile, type DronaApp } from '../app/create-app';
 import { createLogger } from '../app/logger';
+import { workspaceLimits } from '../../preload/contract/workspace-limits';
+import { MAX_MESSAGE_BYTES } from '../../preload/wire';
 import { startServeServer, type ServeServer } from './serve-server';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -111,5 +114,80 @@ describe('serve mode', () => {
     expect(await call('app.status', {})).toMatchObject({ ok: true, value: { state: 'ready' } });
     expect(await call('profile.get', {})).toMatchObject({ ok: true, value: { firstRunCompleted: false } });
     expect(app.state()).toHaveProperty('services');
+  });
+});
+
+/** A raw GET, so a malformed path reaches the server byte for byte. */
+function rawGet(server: ServeServer, requestPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: server.port, path: requestPath }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('a request never kills serve mode', () => {
+  it('refuses a malformed percent-encoded path with 400 and keeps serving', async () => {
+    const { server } = await start();
+    expect(await rawGet(server, `/%E0%A4%A?token=${server.token}`)).toBe(400);
+    expect(await rawGet(server, `/assets/%ZZ.js?token=${server.token}`)).toBe(400);
+    expect(await rawGet(server, `/?token=${server.token}`)).toBe(200);
+  });
+
+  it('closes a socket that sends a frame over the size limit with 1009, and the server stays up', async () => {
+    const { server } = await start();
+    const socket = connect(server);
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.on('error', () => {});
+    socket.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
+    expect(await closed).toBe(1009);
+    const { call } = await client(server);
+    expect(await call('app.status', {})).toMatchObject({ ok: true });
+  });
+
+  it('refuses a Run carrying too much code with a typed error, and the next call works', async () => {
+    const { server } = await start();
+    const { call } = await client(server);
+    const big = 'x'.repeat(workspaceLimits.maxFileBytes);
+    const files = Array.from({ length: 12 }, (_, i) => ({ path: `f${i}.py`, content: big }));
+    const refused = await call('sandbox.run', { runId: 'r1', language: 'python', files, entry: 'f0.py' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(String((refused.error as { message: string }).message)).toMatch(/files/);
+    // One file just over the per-file cap, counted in UTF-8 bytes (é is two bytes).
+    const wide = await call('sandbox.run', { runId: 'r2', language: 'python', files: [{ path: 'main.py', content: 'é'.repeat(workspaceLimits.maxFileBytes / 2 + 1) }], entry: 'main.py' });
+    expect(wide).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('app.status', {})).toMatchObject({ ok: true });
+  });
+});
+
+describe('the page cookie', () => {
+  it('holds nothing another local port could use: not the token, and it does not open the socket', async () => {
+    const { server } = await start();
+    const page = await new Promise<http.IncomingMessage>((resolve, reject) =>
+      http.get({ host: '127.0.0.1', port: server.port, path: `/?token=${server.token}` }, resolve).on('error', reject),
+    );
+    page.resume();
+    const setCookie = page.headers['set-cookie'] ?? [];
+    expect(setCookie).toHaveLength(1);
+    const cookie = setCookie[0]!;
+    // Browsers send 127.0.0.1's cookies to every port, so whatever it holds reaches other servers.
+    expect(cookie).not.toContain(server.token);
+    expect(cookie).toMatch(new RegExp(`^drona-${server.port}=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/$`));
+    const sent = cookie.split(';')[0]!;
+    // What it is for: the renderer's files, after a reload.
+    const reload = await new Promise<number>((resolve, reject) =>
+      http.get({ host: '127.0.0.1', port: server.port, path: '/', headers: { cookie: sent } }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject),
+    );
+    expect(reload).toBe(200);
+    // What it is not for: another local user replaying it (or its value as a token) gets no socket.
+    const origin = `http://127.0.0.1:${server.port}`;
+    expect(await refusal(new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { origin, headers: { cookie: sent } }))).toBe(401);
+    expect(await refusal(new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${sent.split('=')[1]}`, { origin, headers: { cookie: sent } }))).toBe(401);
   });
 });

@@ -1,6 +1,12 @@
 // Serve mode: the same services and the same renderer build, for a browser on this
-// machine. Loopback only, a random token per start (page and socket), Origin checked.
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+// machine. Loopback only, a random token per start, Origin checked.
+//
+// The token opens the socket, and the socket gives a shell as the learner, so it never goes in
+// a cookie: browsers send 127.0.0.1's cookies to every port on it, including a server another
+// user runs there (a per-port name or __Host- does not change that). The page's cookie holds
+// only a key derived from the token that fetches the renderer's files; the renderer keeps the
+// token in its origin's storage (which is per port) and gives it to the socket itself.
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { DronaApp } from '../app/create-app';
 import { contentSecurityPolicy } from '../app/content-security-policy';
 import { dispatchCall } from '../ipc/dispatch';
-import { clientMessageSchema, type ServerMessage } from '../../preload/wire';
+import { clientMessageSchema, MAX_MESSAGE_BYTES, type ServerMessage } from '../../preload/wire';
 
 export interface ServeOptions {
   readonly app: DronaApp;
@@ -27,8 +33,6 @@ export interface ServeServer {
 }
 
 const HOST = '127.0.0.1';
-const TOKEN_COOKIE = 'drona_token';
-const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,13 +56,34 @@ function sameToken(candidate: string | undefined | null, token: string): boolean
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(header: string | undefined): string | undefined {
+/** The request's path, decoded; null when its percent-encoding is malformed. */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
+/** The request target as a URL; null when it does not parse (an absolute-form target with a bad host). */
+function requestUrl(req: http.IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', `http://${HOST}`);
+  } catch {
+    return null;
+  }
+}
+
+function cookieValue(header: string | undefined, cookie: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return rest.join('=');
+    if (name === cookie) return rest.join('=');
   }
   return undefined;
 }
+
+/** What the page cookie holds: opens the renderer's files, not the socket; no way back to the token. */
+export const pageKey = (token: string) => createHmac('sha256', token).update('drona serve: page files only').digest('hex');
 
 export async function startServeServer(options: ServeOptions): Promise<ServeServer> {
   const { app, rendererDir } = options;
@@ -69,32 +94,41 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     throw new Error(`The renderer is not built (${indexFile} is missing). Run "npm run build" first.`);
   }
 
+  const pages = pageKey(token);
   let port = 0;
+  // Per port, so two serve processes on one host do not overwrite each other's cookie.
+  const cookieName = () => `drona-${port}`;
   const origins = () => [`http://${HOST}:${port}`, `http://localhost:${port}`];
-  const authorised = (req: http.IncomingMessage, url: URL) =>
-    sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(req.headers.cookie), token);
+  const pageAuthorised = (req: http.IncomingMessage, url: URL) =>
+    sameToken(url.searchParams.get('token'), token) || sameToken(cookieValue(req.headers.cookie, cookieName()), pages);
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
     const securityHeaders = {
       'Content-Security-Policy': contentSecurityPolicy([`ws://${HOST}:${port}`, `ws://localhost:${port}`]),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
     };
+    const text = (status: number, body: string) =>
+      res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end(body);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, securityHeaders).end();
       return;
     }
-    if (!authorised(req, url)) {
-      res.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Dronacharya: this page needs the link printed when serve mode started (it carries the access token).\n');
+    const url = requestUrl(req);
+    const pathname = url && decodedPath(url.pathname);
+    if (!url || pathname === null) {
+      text(400, 'Bad request: the path is not a valid URL.\n');
       return;
     }
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    if (!pageAuthorised(req, url)) {
+      text(401, 'Dronacharya: this page needs the link printed when serve mode started (it carries the access token).\n');
+      return;
+    }
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(rendererDir, relative);
     if (!file.startsWith(path.resolve(rendererDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      text(404, 'Not found\n');
       return;
     }
     const headers: Record<string, string> = {
@@ -103,24 +137,28 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
       'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
     };
     if (url.searchParams.has('token')) {
-      headers['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      headers['Set-Cookie'] = `${cookieName()}=${pages}; HttpOnly; SameSite=Strict; Path=/`;
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
+    // A file removed between the check and the read ends this response, not the server.
+    else fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const sockets = new Map<WebSocket, string>();
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    socket.on('error', () => socket.destroy());
+    const url = requestUrl(req);
     const refuse = (status: string) => {
       socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       socket.destroy();
     };
+    if (!url) return refuse('400 Bad Request');
     if (url.pathname !== '/ws') return refuse('404 Not Found');
-    if (!authorised(req, url)) return refuse('401 Unauthorized');
+    // The token itself, never the page cookie (which every local port receives).
+    if (!sameToken(url.searchParams.get('token'), token)) return refuse('401 Unauthorized');
     if (!origins().includes(req.headers.origin ?? '')) return refuse('403 Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
   });
@@ -132,6 +170,9 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
   wss.on('connection', (ws) => {
     const sessionId = randomUUID();
     sockets.set(ws, sessionId);
+    // A frame over maxPayload (or a broken frame) errors the socket; ws then closes it (1009,
+    // 1002). Without a listener that error would end the process.
+    ws.on('error', (error) => logger.warn(`serve socket closed: ${error.message}`));
     ws.on('message', async (data) => {
       let raw: unknown;
       try {
@@ -146,8 +187,15 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
         return;
       }
       const { id, name, input } = message.data;
-      const result = await dispatchCall(app.handlers, name, input, { sessionId, events: app.events }, logger);
-      send(ws, { t: 'result', id, ...result });
+      try {
+        const result = await dispatchCall(app.handlers, name, input, { sessionId, events: app.events }, logger);
+        send(ws, { t: 'result', id, ...result });
+      } catch (error) {
+        // dispatchCall turns handler failures into results; this is the last net, so a rejected
+        // promise here never becomes an unhandled rejection that ends the process.
+        logger.error(`serve call ${name} failed outside its handler: ${(error as Error).message}`);
+        send(ws, { t: 'result', id, ok: false, error: { code: 'internal', message: `Dronacharya hit an internal error in ${name}.` } });
+      }
     });
     ws.on('close', () => {
       sockets.delete(ws);

@@ -19,8 +19,22 @@ export const workspaceLimits = {
   maxPathDepth: 8,
 } as const;
 
-/** What a text takes on disk (a lone surrogate becomes U+FFFD, 3 bytes, as when Node writes it). */
-export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+/**
+ * What a text takes on disk in UTF-8 (a lone surrogate becomes U+FFFD, 3 bytes, as when Node
+ * writes it), counted without encoding a copy: a Run or a socket message may be megabytes.
+ */
+export function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 units
+      i++;
+    } else if (code >= 0x800) bytes += 2;
+    else if (code >= 0x80) bytes += 1;
+  }
+  return bytes;
+}
 
 const formatBytes = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} KB`);
 

@@ -4,6 +4,7 @@ import { createApp } from '../../app/create-app';
 import { defaultDataDir } from '../../app/data-dir';
 import { createLogger } from '../../app/logger';
 import { appVersion, packageRoot } from '../../app/package-info';
+import { writeLaunchFile, type LaunchFile } from '../../serve/launch-file';
 import { startServeServer } from '../../serve/serve-server';
 import { CliUserError } from '../cli-error';
 
@@ -15,15 +16,29 @@ interface ServeFlags {
   open: boolean;
 }
 
-async function openInBrowser(url: string): Promise<void> {
-  if (process.env.CI || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)) return;
+const hasBrowser = () => !process.env.CI && !(process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+
+/**
+ * Opens the system browser on the launch file, never on the token URL: the launcher's arguments
+ * are readable by every user in `ps`. Null when there is no browser or no file could be written.
+ */
+async function openInBrowser(url: string, logger: { warn(message: string): void }): Promise<LaunchFile | null> {
+  if (!hasBrowser()) return null;
+  let launch: LaunchFile;
+  try {
+    launch = writeLaunchFile(url);
+  } catch (error) {
+    logger.warn(`could not write the page that opens the browser (${(error as Error).message}); open the link above instead`);
+    return null;
+  }
   try {
     const { default: open } = await import('open');
-    const child = await open(url);
+    const child = await open(launch.url);
     child.on('error', () => {});
   } catch {
     // No system browser: the printed link is enough.
   }
+  return launch;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -50,10 +65,15 @@ export function registerServeCommand(program: Command): void {
         if (code === 'EADDRINUSE') throw new CliUserError(`Port ${port} is already in use; pick another with --port.`);
         throw new CliUserError((error as Error).message);
       }
-      // The one line that carries the token; the logger redacts it from here on.
+      // The one line that carries the token, for this user's own terminal (as Jupyter prints
+      // it); the logger redacts it from here on.
       process.stdout.write(`Dronacharya is running at ${server.url}\n`);
       logger.info(`serving data from ${dataDir}`);
-      if (flags.open) await openInBrowser(server.url);
+      const launch = flags.open ? await openInBrowser(server.url, logger) : null;
+      if (launch) {
+        process.once('exit', () => launch.remove());
+        process.stdout.write(`Opened in your browser through ${launch.url} (readable only by you).\n`);
+      }
       const stop = async (signal: string) => {
         logger.info(`${signal}: shutting down`);
         // Every write is already committed to SQLite; a stuck close (a container, a socket)

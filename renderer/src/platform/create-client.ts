@@ -2,7 +2,8 @@
 // serve-mode WebSocket. Both give the same typed DronaClient.
 import type { DronaBridge, DronaClient } from '../../../preload/client';
 import { callErrorSchema, DronaError, type CallName, type EventName } from '../../../preload/contract';
-import type { ServerMessage } from '../../../preload/wire';
+import { MAX_MESSAGE_BYTES, SERVE_TOKEN_STORAGE_KEY, type ServerMessage } from '../../../preload/wire';
+import { utf8Bytes } from '../../../preload/contract/workspace-limits';
 
 type Listener = (payload: unknown) => void;
 
@@ -42,7 +43,7 @@ function electronClient(bridge: DronaBridge): DronaClient {
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
-/** The serve-mode client. The token rides in the URL once, then in an HttpOnly cookie. */
+/** The serve-mode client: `url` is the socket's, with the token. */
 export function webSocketClient(
   url: string,
   onState: (state: ConnectionState) => void = () => {},
@@ -56,7 +57,7 @@ export function webSocketClient(
       onState('open');
       resolve();
     });
-    socket.addEventListener('error', () => reject(new DronaError('disconnected', 'Cannot reach Dronacharya.')));
+    socket.addEventListener('error', () => reject(new DronaError('disconnected', 'Cannot reach Dronacharya. If it is running, open the link that `drona serve` printed (it carries the access token).')));
   });
   onState('connecting');
   socket.addEventListener('close', () => {
@@ -83,9 +84,15 @@ export function webSocketClient(
     call: async (name: CallName, input: unknown) => {
       await opened;
       const id = nextId++;
+      const message = JSON.stringify({ t: 'call', id, name, input });
+      // The server closes a socket that sends more (1009), which would end every terminal and
+      // run of this window: refuse the one call instead.
+      if (utf8Bytes(message) > MAX_MESSAGE_BYTES) {
+        throw new DronaError('invalid_input', `That is too much to send to Dronacharya at once (over ${MAX_MESSAGE_BYTES / 1024 / 1024} MB).`);
+      }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        socket.send(JSON.stringify({ t: 'call', id, name, input }));
+        socket.send(message);
       }) as never;
     },
     on: (name: EventName, listener) => listeners.add(name, listener as Listener),
@@ -104,13 +111,17 @@ export function createClient(onState?: (state: ConnectionState) => void): DronaC
     return electronClient(window.drona);
   }
   const params = new URLSearchParams(window.location.search);
-  const token = params.get('token');
-  if (token) {
-    // Keep the token out of the address bar and history once the cookie holds it.
+  const fromLink = params.get('token');
+  if (fromLink) {
+    // The socket needs the token on every connect (the cookie only opens the page's files, as
+    // every local port receives it): keep it in this origin's storage, which is per port, and
+    // out of the address bar and history.
+    window.localStorage.setItem(SERVE_TOKEN_STORAGE_KEY, fromLink);
     params.delete('token');
     const query = params.toString();
     window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
   }
+  const token = fromLink ?? window.localStorage.getItem(SERVE_TOKEN_STORAGE_KEY);
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   const url = `${scheme}://${window.location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`;
   return webSocketClient(url, onState);

@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
+import { SERVE_TOKEN_STORAGE_KEY } from '../../../preload/wire';
 
-/** Calls the contract from inside the page, over its own origin's WebSocket, as the UI does. */
+/** Calls the contract from inside the page, over its own origin's WebSocket with the token the page keeps, as the UI does. */
 export async function contractCall<T = unknown>(page: Page, name: string, input: unknown): Promise<T> {
   return page.evaluate(
-    ([name, input]) =>
+    ([name, input, key]) =>
       new Promise<unknown>((resolve, reject) => {
-        const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/ws`);
+        const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(localStorage.getItem(key) ?? '')}`);
         socket.onopen = () => socket.send(JSON.stringify({ t: 'call', id: 1, name, input }));
         socket.onmessage = (message) => {
           const data = JSON.parse(String(message.data)) as { t: string; ok?: boolean; value?: unknown; error?: { message: string } };
@@ -16,6 +17,6 @@ export async function contractCall<T = unknown>(page: Page, name: string, input:
         };
         socket.onerror = () => reject(new Error('socket failed'));
       }),
-    [name, input] as const,
+    [name, input, SERVE_TOKEN_STORAGE_KEY] as const,
   ) as Promise<T>;
 }

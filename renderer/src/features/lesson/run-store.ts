@@ -3,6 +3,7 @@
 // diagnostics become editor markers, and a Check lists its tests.
 import { create } from 'zustand';
 import type { CheckResult, Diagnostic, RunResult } from '../../../../preload/contract/sandbox';
+import { workspaceFilesProblem } from '../../../../preload/contract/workspace-limits';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { checkDiagnostics } from './check-diagnostics';
@@ -50,6 +51,14 @@ function currentFiles() {
   return files.map((file) => ({ path: file.path, content: buffers[file.path] ?? file.content }));
 }
 
+/** The files for a Run or Check; past what one run may carry, the learner reads why instead. */
+function sendableFiles() {
+  const files = currentFiles();
+  const problem = workspaceFilesProblem(files);
+  if (problem) throw new Error(problem);
+  return files;
+}
+
 function say(level: 'info' | 'warn' | 'error', message: string) {
   useAppStore.getState().appendOutput({ level, source: 'run', message });
 }
@@ -90,7 +99,7 @@ export const useRunStore = create<RunState>((set, get) => {
       say('info', `Running ${entry}…`);
       const ref = workspace.ref;
       return settle(async () => {
-        const files = currentFiles();
+        const files = sendableFiles();
         const result = await client().call('sandbox.run', { runId, language, files, entry, ...ref });
         set({ lastRun: result, diagnostics: result.diagnostics });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
@@ -119,7 +128,7 @@ export const useRunStore = create<RunState>((set, get) => {
       say('info', 'Checking your solution against the tests…');
       const ref = workspace.ref;
       return settle(async () => {
-        const files = currentFiles();
+        const files = sendableFiles();
         const result = await client().call('sandbox.check', { runId, ...ref, files });
         const learnerFiles = useWorkspaceStore.getState().files.map((file) => file.path);
         set((state) => ({ lastCheck: result, diagnostics: checkDiagnostics(result, learnerFiles), checks: state.checks + 1 }));
