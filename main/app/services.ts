@@ -25,7 +25,7 @@ export interface AppConfig {
   readonly logger: Logger;
   readonly migrationsFolder?: string;
   readonly now?: () => number;
-  /** Where the tutor's API key is kept; Electron passes the OS keychain, serve mode an encrypted file. */
+  /** Where the tutor's API key is kept; Electron passes its keyring when there is one, else an encrypted file keyed from the user's folder. */
   readonly secrets?: SecretStore;
   /** Sync and the streak reminder run in the background unless this is false (one-shot CLI commands). */
   readonly backgroundWork?: boolean;
@@ -53,6 +53,7 @@ export interface Services {
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
   const now = config.now ?? Date.now;
   const secrets = config.secrets ?? encryptedFileSecretStore(config.dataDir);
+  config.logger.info(`secrets: ${secrets.protection}`);
   // Starter files come from the lesson's exercise (the course service), looked up at call time.
   const starters: StarterSource = async (courseId, lessonId) => (await services.courses.getExercise(courseId, lessonId))?.files ?? null;
   const workspace = new WorkspaceService(store, config.dataDir, starters, now);
