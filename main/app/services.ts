@@ -5,6 +5,7 @@ import { packageRoot } from './package-info';
 import { recommendedLesson } from '../progress/dashboard';
 import { ProgressService } from '../progress/progress-service';
 import { StreakReminderService } from '../progress/streak-reminder-service';
+import { ProcessConsents } from '../sandbox/process-consent';
 import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
@@ -43,6 +44,7 @@ export interface Services {
   readonly terminal: TerminalService;
   readonly lessonActivity: LessonActivity;
   readonly sandbox: SandboxService;
+  readonly processConsents: ProcessConsents;
   readonly tutor: TutorService;
   readonly progress: ProgressService;
   readonly streakReminders: StreakReminderService;
@@ -94,6 +96,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     for (const failure of failures) config.logger.warn(`courses: built-in course in ${failure.dir} was not installed:\n${failure.message}`);
   }
   coursesStarted = true;
+  const processConsents = new ProcessConsents(store, now);
   const services: Services = {
     store,
     courses,
@@ -108,7 +111,13 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     sandbox: new SandboxService({
       prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
       log: (message) => config.logger.info(`sandbox: ${message}`),
+      processGate: {
+        allowed: () => services.settings.get().sandbox.allowProcess,
+        consent: (courseId) => processConsents.state(courseId),
+        course: (courseId) => processConsents.installed(courseId),
+      },
     }),
+    processConsents,
     tutor: createTutorService({ store, events, logger: config.logger, now, secrets }, () => services),
     progress: new ProgressService(store, {
       now,
