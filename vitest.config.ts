@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Secrets keys made by tests go to a throwaway folder, not the developer's ~/.local/state.
+    env: { DRONA_KEY_DIR: path.join(os.tmpdir(), `drona-test-keys-${process.getuid?.() ?? 'user'}`) },
   },
 });

@@ -5,6 +5,7 @@ import { packageRoot } from './package-info';
 import { recommendedLesson } from '../progress/dashboard';
 import { ProgressService } from '../progress/progress-service';
 import { StreakReminderService } from '../progress/streak-reminder-service';
+import { ProcessConsents } from '../sandbox/process-consent';
 import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
@@ -25,7 +26,7 @@ export interface AppConfig {
   readonly logger: Logger;
   readonly migrationsFolder?: string;
   readonly now?: () => number;
-  /** Where the tutor's API key is kept; Electron passes the OS keychain, serve mode an encrypted file. */
+  /** Where the tutor's API key is kept; Electron passes its keyring when there is one, else an encrypted file keyed from the user's folder. */
   readonly secrets?: SecretStore;
   /** Sync and the streak reminder run in the background unless this is false (one-shot CLI commands). */
   readonly backgroundWork?: boolean;
@@ -43,6 +44,7 @@ export interface Services {
   readonly terminal: TerminalService;
   readonly lessonActivity: LessonActivity;
   readonly sandbox: SandboxService;
+  readonly processConsents: ProcessConsents;
   readonly tutor: TutorService;
   readonly progress: ProgressService;
   readonly streakReminders: StreakReminderService;
@@ -53,6 +55,7 @@ export interface Services {
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
   const now = config.now ?? Date.now;
   const secrets = config.secrets ?? encryptedFileSecretStore(config.dataDir);
+  config.logger.info(`secrets: ${secrets.protection}`);
   // Starter files come from the lesson's exercise (the course service), looked up at call time.
   const starters: StarterSource = async (courseId, lessonId) => (await services.courses.getExercise(courseId, lessonId))?.files ?? null;
   const workspace = new WorkspaceService(store, config.dataDir, starters, now);
@@ -93,6 +96,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     for (const failure of failures) config.logger.warn(`courses: built-in course in ${failure.dir} was not installed:\n${failure.message}`);
   }
   coursesStarted = true;
+  const processConsents = new ProcessConsents(store, now);
   const services: Services = {
     store,
     courses,
@@ -107,7 +111,13 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     sandbox: new SandboxService({
       prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
       log: (message) => config.logger.info(`sandbox: ${message}`),
+      processGate: {
+        allowed: () => services.settings.get().sandbox.allowProcess,
+        consent: (courseId) => processConsents.state(courseId),
+        course: (courseId) => processConsents.installed(courseId),
+      },
     }),
+    processConsents,
     tutor: createTutorService({ store, events, logger: config.logger, now, secrets }, () => services),
     progress: new ProgressService(store, {
       now,

@@ -1,13 +1,33 @@
-// The tutor's API key encrypted with the OS keychain through Electron's safeStorage. Where
-// the OS offers no keychain (a Linux session without a secret service), the encrypted-file
-// store is used instead and Settings shows its weaker-storage note.
+// The learner's secrets through Electron's safeStorage when it is backed by a real keyring
+// (macOS Keychain, Windows DPAPI, Secret Service or KWallet on Linux). On Linux without one,
+// safeStorage falls back to a fixed built-in key ('basic_text'), which protects nothing, so the
+// encrypted file with its key in the user's key folder is used instead (secret-protection.ts
+// decides; this file only reads the facts). Secrets an older version put under that fixed key
+// move over on first start.
 import { safeStorage } from 'electron';
 import path from 'node:path';
-import { encryptedFileSecretStore, FileSecretStore, type SecretStore } from '../secrets/secret-store';
+import { protectionFor } from '../secrets/secret-protection';
+import { encryptedFileSecretStore, FileSecretStore, importSecrets, type SecretStore } from '../secrets/secret-store';
 
+const OS_SECRETS_FILE = 'secrets-os.json';
+
+/** Call after app 'ready' (before it, the Linux backend reads as 'unknown'). */
 export function safeStorageSecretStore(dataDir: string): SecretStore {
-  if (!safeStorage.isEncryptionAvailable()) return encryptedFileSecretStore(dataDir);
-  return new FileSecretStore('os-keychain', path.join(dataDir, 'secrets-os.json'), {
+  const encryptionAvailable = safeStorage.isEncryptionAvailable();
+  const choice = protectionFor({
+    electron: { platform: process.platform, encryptionAvailable, backend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null },
+  });
+  const osFile = path.join(dataDir, OS_SECRETS_FILE);
+  if (choice.store === 'user-key-file') {
+    const store = encryptedFileSecretStore(dataDir, undefined, choice.protection);
+    try {
+      if (encryptionAvailable) importSecrets(store, osFile, (blob) => safeStorage.decryptString(Buffer.from(blob, 'base64')));
+    } catch {
+      // The old file stays; the key folder's problem is reported when a secret is next used.
+    }
+    return store;
+  }
+  return new FileSecretStore(choice.kind, choice.protection, osFile, {
     encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
     decrypt: (blob) => safeStorage.decryptString(Buffer.from(blob, 'base64')),
   });

@@ -7,7 +7,15 @@ import type { CallContext, Handlers } from '../ipc/handlers';
 import { codeExecutions } from '../store/schema';
 import type { OutputStream } from './output-collector';
 
-type SandboxCalls = 'sandbox.run' | 'sandbox.check' | 'sandbox.stop' | 'sandbox.status' | 'sandbox.buildImage';
+type SandboxCalls =
+  | 'sandbox.run'
+  | 'sandbox.check'
+  | 'sandbox.stop'
+  | 'sandbox.status'
+  | 'sandbox.buildImage'
+  | 'sandbox.allowCourse'
+  | 'sandbox.disallowCourse'
+  | 'sandbox.allowedCourses';
 
 /** What a check needs from the course service (services.courses.getExercise). */
 export interface ExerciseForCheck {
@@ -70,6 +78,8 @@ export function sandboxHandlers(services: ServicesAccess, now: () => number = Da
     waitMs: number,
     result: unknown,
   ) => {
+    // A refusal ran nothing.
+    if (run.driver === 'none') return;
     services()
       .store.db.insert(codeExecutions)
       .values({
@@ -94,7 +104,7 @@ export function sandboxHandlers(services: ServicesAccess, now: () => number = Da
       const forward = outputForwarder(ctx, input.runId);
       try {
         const { waitMs, ...result } = await services().sandbox.run(
-          { language: input.language, files: input.files, entry: input.entry },
+          { language: input.language, files: input.files, entry: input.entry, ...(input.courseId ? { courseId: input.courseId } : {}) },
           { onOutput: forward.onOutput, signal: controller.signal },
         );
         forward.done();
@@ -116,7 +126,13 @@ export function sandboxHandlers(services: ServicesAccess, now: () => number = Da
       const forward = outputForwarder(ctx, input.runId);
       try {
         const { waitMs, ...result } = await services().sandbox.check(
-          { language: exercise.language, files: filesForCheck(input.files, exercise), tests: exercise.tests, ...(exercise.limits ? { limits: exercise.limits } : {}) },
+          {
+            courseId: input.courseId,
+            language: exercise.language,
+            files: filesForCheck(input.files, exercise),
+            tests: exercise.tests,
+            ...(exercise.limits ? { limits: exercise.limits } : {}),
+          },
           { onOutput: forward.onOutput, signal: controller.signal },
         );
         forward.done();
@@ -145,5 +161,18 @@ export function sandboxHandlers(services: ServicesAccess, now: () => number = Da
         .catch((error: Error) => services().events.emit('app.log', { level: 'error', source: 'sandbox', message: `Image build failed: ${error.message}` }));
       return { started: true };
     },
+
+    'sandbox.allowCourse': ({ courseId }) => {
+      const consent = services().processConsents.grant(courseId);
+      if (!consent) throw new DronaError('not_found', `There is no installed course "${courseId}" to allow.`);
+      return consent;
+    },
+
+    'sandbox.disallowCourse': ({ courseId }) => {
+      services().processConsents.revoke(courseId);
+      return services().processConsents.list();
+    },
+
+    'sandbox.allowedCourses': () => services().processConsents.list(),
   };
 }

@@ -1,5 +1,6 @@
 // The sandbox as the rest of the app sees it: Run and Check learner code through the Docker
-// driver (isolated, warm pool) or, with no Docker engine, the process driver (not isolated).
+// driver (isolated, warm pool) or, only when someone chose it, the process driver (not
+// isolated; driver-choice.ts has the rule). With neither, a run is refused with what to do.
 import type Docker from 'dockerode';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { checkResultFrom } from './check-results';
 import { checkPlan, runPlan, type CommandPlan } from './commands';
 import { DockerDriver, probeDocker, removeStaleContainers } from './docker-driver';
 import type { ExecOptions, ExecOutcome, SandboxDriver } from './driver';
+import { chooseDriver, driverRequests, type ConsentState, type DriverRequest, type Refusal } from './driver-choice';
 import { buildImageOffline, buildImageOnline, imageExists } from './image-build';
 import { checkExtraMs, resolveLimits, type SandboxLimits } from './limits';
 import { notIsolatedWarning, ProcessDriver } from './process-driver';
@@ -26,6 +28,8 @@ import { classifyRun, diagnosticsFrom } from './run-outcome';
 import { runnerImage, sandboxRoot } from './runner-images';
 
 export interface RunRequest {
+  /** The course the code comes from (its files, examples or tests); absent for code from no course. */
+  readonly courseId?: string;
   readonly language: SandboxLanguage;
   readonly files: readonly SandboxFile[];
   readonly entry: string;
@@ -33,15 +37,33 @@ export interface RunRequest {
 }
 
 export interface CheckRequest {
+  readonly courseId?: string;
   readonly language: SandboxLanguage;
   readonly files: readonly SandboxFile[];
   readonly tests: readonly SandboxFile[];
   readonly limits?: SandboxLimitsInput;
 }
 
+/** The app's say over unisolated runs; main's own records, never the renderer's word. */
+export interface ProcessGate {
+  /** Settings → Sandbox: run course code directly on this computer when there is no isolated sandbox. */
+  allowed(): boolean;
+  consent(courseId: string | null): ConsentState;
+  /** The installed course, to name it when asking. */
+  course(courseId: string): { readonly title: string; readonly version: string } | null;
+}
+
 export interface SandboxServiceOptions {
-  /** 'auto' (default): Docker when an engine answers, else the process driver. */
-  readonly driver?: 'auto' | 'docker' | 'process';
+  /**
+   * 'auto' (default): Docker when an engine answers, else the process driver only if the gate
+   * allows it, else nothing. 'process' (an author's explicit choice): no Docker; the gate, if
+   * any, still asks per course. Defaults to DRONA_SANDBOX_DRIVER.
+   */
+  readonly driver?: DriverRequest;
+  /** The app's gate; without one (the CLI) 'auto' never falls back to the process driver. */
+  readonly processGate?: ProcessGate;
+  /** How to turn the process driver on, where this service runs (default: the app's Settings switch). */
+  readonly unisolatedHint?: string;
   /** Keep a used container warm for the next run (the app); a one-shot CLI run does not need it. */
   readonly warm?: boolean;
   /**
@@ -51,6 +73,24 @@ export interface SandboxServiceOptions {
   readonly prewarm?: boolean;
   readonly log?: (message: string) => void;
   readonly docker?: Docker;
+}
+
+/** The CLI's way: an author running their own code names the driver. */
+export const cliUnisolatedHint = 'run your own code directly on this computer (not isolated) with --driver process';
+
+const appUnisolatedHint = 'allow running course code directly on this computer in Settings → Sandbox (not isolated)';
+
+/** What to do when no driver may run code. */
+export function refusalMessage(refusal: Refusal, detail: { dockerProblem?: string | null; courseTitle?: string; unisolatedHint?: string }): string {
+  const docker = detail.dockerProblem ? ` (no Docker engine answered: ${detail.dockerProblem})` : '';
+  switch (refusal) {
+    case 'docker-unavailable':
+      return `Docker did not answer${detail.dockerProblem ? `: ${detail.dockerProblem}` : ''}. Start Docker and try again.`;
+    case 'no-isolated-sandbox':
+      return `No isolated sandbox is available: start Docker${docker}, or ${detail.unisolatedHint ?? appUnisolatedHint}.`;
+    case 'needs-consent':
+      return `Nothing ran: ${detail.courseTitle ?? 'this course'} has not been confirmed to run directly on this computer (not isolated). Confirm it when asked, or start Docker${docker}.`;
+  }
 }
 
 const harnessCache = new Map<SandboxLanguage, SandboxFile[]>();
@@ -79,9 +119,11 @@ export class SandboxService {
   private readonly builds = new Map<SandboxLanguage, ImageBuildProgress>();
   private readonly imagesPresent = new Map<SandboxLanguage, boolean>();
 
-  private driver: SandboxDriver = new ProcessDriver();
-  private detail = notIsolatedWarning;
+  private readonly processDriver = new ProcessDriver();
+  private dockerDriver: DockerDriver | null = null;
+  private dockerProblem: string | null = null;
   private docker: Docker | null = null;
+  private dockerVersion = '';
   private readonly log: (message: string) => void;
   private starting: Promise<void> | null = null;
 
@@ -110,35 +152,73 @@ export class SandboxService {
     return service;
   }
 
+  private get request(): DriverRequest {
+    const fromEnv = process.env.DRONA_SANDBOX_DRIVER;
+    return this.options.driver ?? (driverRequests as readonly string[]).find((request) => request === fromEnv) as DriverRequest | undefined ?? 'auto';
+  }
+
   private async init(): Promise<void> {
-    const choice = this.options.driver ?? (process.env.DRONA_SANDBOX_DRIVER as SandboxServiceOptions['driver']) ?? 'auto';
+    const choice = this.request;
     if (choice === 'process') return;
     // dockerode loads here, not at start-up: it costs about 130 ms that the process driver never needs.
     const docker = this.options.docker ?? new (await import('dockerode')).default();
     const probe = await probeDocker(docker);
     if (!probe.ok) {
       if (choice === 'docker') throw new Error(`Docker did not answer: ${probe.reason}`);
-      this.detail = `${notIsolatedWarning} (No Docker engine answered: ${probe.reason})`;
+      this.dockerProblem = probe.reason;
       return;
     }
     const removed = await removeStaleContainers(docker).catch(() => 0);
     if (removed) this.log(`removed ${removed} sandbox container(s) left by an earlier session`);
     const driver = new DockerDriver({ docker, imageFor: (language) => runnerImage(language).ref, warm: this.options.warm ?? true, log: this.log });
     this.docker = docker;
-    this.driver = driver;
-    this.detail = `Docker ${probe.version}: every run is isolated in a container.`;
+    this.dockerDriver = driver;
+    this.dockerVersion = probe.version;
     await this.refreshImages();
     if (this.options.prewarm) this.warmUp();
   }
 
   /** Starts a warm container for every language whose image is present (in the background). */
   private warmUp(): void {
-    if (this.driver instanceof DockerDriver) this.driver.prewarm(sandboxLanguages.filter((language) => this.imagesPresent.get(language)));
+    this.dockerDriver?.prewarm(sandboxLanguages.filter((language) => this.imagesPresent.get(language)));
   }
 
+  /** The driver for code from `courseId` (null: no course), or why none may run it. */
+  private choose(courseId: string | null): { driver: SandboxDriver } | { refused: RunResult } {
+    const gate = this.options.processGate;
+    const choice = chooseDriver({
+      request: this.request,
+      dockerAvailable: this.dockerDriver !== null,
+      processAllowed: gate?.allowed() ?? false,
+      consent: gate ? gate.consent(courseId) : 'not-needed',
+    });
+    if ('driver' in choice) return { driver: choice.driver === 'docker' ? this.dockerDriver! : this.processDriver };
+    const course = courseId && choice.refused === 'needs-consent' ? gate?.course(courseId) : null;
+    return {
+      refused: {
+        outcome: 'sandbox-error',
+        exitCode: null,
+        durationMs: 0,
+        stdout: '',
+        stderr: '',
+        truncated: false,
+        diagnostics: [],
+        driver: 'none',
+        message: refusalMessage(choice.refused, {
+          dockerProblem: this.dockerProblem,
+          ...(course ? { courseTitle: course.title } : {}),
+          ...(this.options.unisolatedHint ? { unisolatedHint: this.options.unisolatedHint } : {}),
+        }),
+        ...(course && courseId ? { needsConsent: { courseId, courseTitle: course.title, version: course.version } } : {}),
+      },
+    };
+  }
+
+  /** The driver that runs code from no course ('none' when none may). */
   async driverName() {
     await this.ready();
-    return this.driver.name;
+    const chosen = this.choose(null);
+    return 'driver' in chosen ? chosen.driver.name : 'none';
   }
 
   private async refreshImages(): Promise<void> {
@@ -166,7 +246,7 @@ export class SandboxService {
     };
   }
 
-  private toRunResult(language: SandboxLanguage, outcome: ExecOutcome, limits: SandboxLimits): RunResult {
+  private toRunResult(driver: SandboxDriver, language: SandboxLanguage, outcome: ExecOutcome, limits: SandboxLimits): RunResult {
     const classified = classifyRun(language, outcome.end, outcome.stderr, limits);
     const diagnostics = classified.outcome === 'failed' ? diagnosticsFrom(language, outcome.stderr, outcome.workDir) : [];
     return {
@@ -177,47 +257,63 @@ export class SandboxService {
       stderr: outcome.stderr,
       truncated: outcome.truncated,
       diagnostics,
-      driver: this.driver.name,
-      message: this.driver.isolated ? classified.message : `${classified.message} (Not isolated.)`,
+      driver: driver.name,
+      message: driver.isolated ? classified.message : `${classified.message} (Not isolated.)`,
     };
   }
 
-  private async execute(language: SandboxLanguage, plan: CommandPlan, limits: SandboxLimits, options: ExecOptions) {
-    return this.driver.execute({ language, files: plan.files, argv: plan.argv, env: plan.env, limits, ...(plan.resultsFile ? { resultsFile: plan.resultsFile } : {}) }, options);
+  private async execute(driver: SandboxDriver, language: SandboxLanguage, plan: CommandPlan, limits: SandboxLimits, options: ExecOptions) {
+    return driver.execute({ language, files: plan.files, argv: plan.argv, env: plan.env, limits, ...(plan.resultsFile ? { resultsFile: plan.resultsFile } : {}) }, options);
+  }
+
+  /** The driver for this request, or the result that says why nothing ran (no driver, or a missing image). */
+  private async driverFor(courseId: string | undefined, language: SandboxLanguage): Promise<{ driver: SandboxDriver } | { refused: RunResult }> {
+    await this.ready();
+    const chosen = this.choose(courseId ?? null);
+    if ('refused' in chosen || chosen.driver !== this.dockerDriver) return chosen;
+    const missing = await this.missingImage(language);
+    return missing ? { refused: missing } : chosen;
   }
 
   async run(request: RunRequest, options: ExecOptions = {}): Promise<RunResult & { waitMs: number }> {
     refuseUnfit(request.files);
-    await this.ready();
-    const missing = await this.missingImage(request.language);
-    if (missing) return { ...missing, waitMs: 0 };
+    const chosen = await this.driverFor(request.courseId, request.language);
+    if ('refused' in chosen) return { ...chosen.refused, waitMs: 0 };
     const limits = resolveLimits(request.limits);
-    const outcome = await this.execute(request.language, runPlan(request.language, request.files, request.entry, limits, harnessFiles(request.language)), limits, options);
-    return { ...this.toRunResult(request.language, outcome, limits), waitMs: outcome.waitMs };
+    const outcome = await this.execute(chosen.driver, request.language, runPlan(request.language, request.files, request.entry, limits, harnessFiles(request.language)), limits, options);
+    return { ...this.toRunResult(chosen.driver, request.language, outcome, limits), waitMs: outcome.waitMs };
   }
 
   async check(request: CheckRequest, options: ExecOptions = {}): Promise<CheckResult & { waitMs: number }> {
     refuseUnfit(request.files);
-    await this.ready();
-    const missing = await this.missingImage(request.language);
-    if (missing) return { status: 'error', message: missing.message, tests: [], durationMs: 0, driver: 'docker', run: missing, waitMs: 0 };
+    const chosen = await this.driverFor(request.courseId, request.language);
+    if ('refused' in chosen) return { status: 'error', message: chosen.refused.message, tests: [], durationMs: 0, driver: chosen.refused.driver, run: chosen.refused, waitMs: 0 };
     const base = resolveLimits(request.limits);
     const limits = { ...base, timeoutMs: base.timeoutMs + checkExtraMs };
     const plan = checkPlan(request.language, request.files, request.tests, harnessFiles(request.language), limits);
-    const outcome = await this.execute(request.language, plan, limits, options);
-    const run = this.toRunResult(request.language, outcome, limits);
+    const outcome = await this.execute(chosen.driver, request.language, plan, limits, options);
+    const run = this.toRunResult(chosen.driver, request.language, outcome, limits);
     const checked = checkResultFrom(outcome.results, run);
-    return { ...checked, durationMs: outcome.durationMs, driver: this.driver.name, waitMs: outcome.waitMs };
+    return { ...checked, durationMs: outcome.durationMs, driver: chosen.driver.name, waitMs: outcome.waitMs };
   }
 
+  /** Which driver runs code now; for the process driver, courses still ask once each in the app. */
   async status(): Promise<SandboxStatus> {
     await this.ready();
+    const chosen = this.choose(null);
+    const driver = 'driver' in chosen ? chosen.driver : null;
+    const dockerNote = this.dockerProblem ? ` (No Docker engine answered: ${this.dockerProblem})` : '';
+    const detail = 'refused' in chosen
+      ? chosen.refused.message
+      : driver === this.dockerDriver
+        ? `Docker ${this.dockerVersion}: every run is isolated in a container.`
+        : `${notIsolatedWarning}${dockerNote}${this.options.processGate ? ' Each course asks once before its code runs this way.' : ''}`;
     return {
-      driver: this.driver.name,
-      isolated: this.driver.isolated,
-      detail: this.detail,
+      driver: driver?.name ?? 'none',
+      isolated: driver?.isolated ?? false,
+      detail,
       images: this.docker ? sandboxLanguages.map((language) => ({ language, tag: runnerImage(language).ref, present: this.imagesPresent.get(language) ?? false })) : [],
-      warm: this.driver.warmLanguages(),
+      warm: driver?.warmLanguages() ?? [],
       builds: [...this.builds.values()],
     };
   }
@@ -248,7 +344,7 @@ export class SandboxService {
       if (useOffline) await buildImageOffline(this.docker, image, { onProgress: report });
       else await buildImageOnline(this.docker, image, { onProgress: report });
       this.imagesPresent.set(language, true);
-      if (this.driver instanceof DockerDriver) this.driver.prewarm([language]);
+      this.dockerDriver?.prewarm([language]);
     } catch (error) {
       report({ language, state: 'failed', percent: this.builds.get(language)?.percent ?? 0, step: 'Build failed', error: (error as Error).message });
       throw error;
@@ -258,12 +354,13 @@ export class SandboxService {
   /** Resolves when the pool has finished cleaning, removing and replacing containers (for tests and benchmarks). */
   async settled(): Promise<void> {
     await this.starting?.catch(() => undefined);
-    if (this.driver instanceof DockerDriver) await this.driver.settled();
+    await this.dockerDriver?.settled();
   }
 
   async close(): Promise<void> {
     // Never started (nothing ran): there is nothing to close, and no reason to ask Docker now.
     await this.starting?.catch(() => undefined);
-    await this.driver.close();
+    await this.dockerDriver?.close();
+    await this.processDriver.close();
   }
 }

@@ -21,6 +21,7 @@ export const defaultSettings: Settings = {
     mode: 'auto',
   },
   streakReminder: { enabled: true, time: '20:00' },
+  sandbox: { allowProcess: false },
 };
 
 type SettingKey = keyof Settings;
@@ -49,7 +50,8 @@ export class SettingsService {
     const at = this.now();
     this.store.transaction((db) => {
       for (const [key, value] of Object.entries(patch)) {
-        if (value === undefined) continue;
+        // Only known settings: other rows of the table (the sandbox's per-course consents) are main's alone.
+        if (value === undefined || !(key in defaultSettings)) continue;
         db.insert(settings)
           .values({ key, value, updatedAt: at })
           .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })

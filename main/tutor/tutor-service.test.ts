@@ -241,7 +241,10 @@ describe('tutor service', () => {
     tutor.setKey('sk-ant-secret-value-123');
     expect(tutor.status()).toMatchObject({ hasKey: true, keyStorage: 'encrypted-file' });
     expect(fs.readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain('sk-ant-secret-value-123');
-    expect(fs.statSync(path.join(dir, 'secrets.key')).mode & 0o777).toBe(0o600);
+    // Its encryption key is not in the data folder (main/secrets/secret-store.test.ts has the attack).
+    expect(fs.statSync(path.join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    expect(fs.existsSync(path.join(dir, 'secrets.key'))).toBe(false);
+    expect(tutor.status().keyProtection).toMatch(/^Stored encrypted with a key in your user folder/);
     expect(tutor.clearKey().hasKey).toBe(false);
   });
 

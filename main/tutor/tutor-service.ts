@@ -138,6 +138,7 @@ export class TutorService {
       settings: this.tutorSettings(),
       hasKey: this.options.secrets.get(ANTHROPIC_KEY_NAME) !== null,
       keyStorage: this.options.secrets.kind,
+      keyProtection: this.options.secrets.protection,
       budget: this.budget(),
     };
   }

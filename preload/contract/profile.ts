@@ -52,6 +52,8 @@ export const settingsSchema = z.object({
   editorFontSize: z.number().int().min(8).max(40),
   tutor: tutorSettingsSchema,
   streakReminder: streakReminderSettingsSchema,
+  /** allowProcess: with no isolated sandbox, run course code directly on this computer (each course confirmed once). */
+  sandbox: z.object({ allowProcess: z.boolean() }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,5 +1,6 @@
 // The sandbox contract: Run and Check learner code, stream its output, stop it, and report
-// which driver runs it (Docker, isolated; or a plain process, not isolated).
+// which driver runs it (Docker, isolated; a plain process, not isolated, only when the learner
+// allowed it and confirmed the course; or none).
 import { z } from 'zod';
 import { call, event } from './define';
 import { workspaceFileContentSchema, workspaceFileListSchema, workspacePathSchema } from './workspace-limits';
@@ -27,7 +28,8 @@ export const diagnosticSchema = z.object({
 });
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 
-export const sandboxDrivers = ['docker', 'process'] as const;
+/** 'none': no driver may run the code (no isolated sandbox, and the process driver not allowed or not confirmed). */
+export const sandboxDrivers = ['docker', 'process', 'none'] as const;
 export type SandboxDriverName = (typeof sandboxDrivers)[number];
 
 export const runResultSchema = z.object({
@@ -41,6 +43,8 @@ export const runResultSchema = z.object({
   driver: z.enum(sandboxDrivers),
   /** One sentence for the learner: what happened and, when it went wrong, what to do. */
   message: z.string(),
+  /** Set when nothing ran because this course's code would run unisolated and the learner has not confirmed it (sandbox.allowCourse). */
+  needsConsent: z.object({ courseId: z.string(), courseTitle: z.string(), version: z.string() }).optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
@@ -93,6 +97,10 @@ export const sandboxStatusSchema = z.object({
 });
 export type SandboxStatus = z.infer<typeof sandboxStatusSchema>;
 
+/** The learner's confirmation that a course's code may run directly on this computer (the process driver). */
+export const courseConsentSchema = z.object({ courseId: z.string(), courseTitle: z.string(), version: z.string(), grantedAt: z.number() });
+export type CourseConsent = z.infer<typeof courseConsentSchema>;
+
 const runId = z.string().min(1).max(100);
 /** The learner's files: what a workspace may hold (workspace-limits.ts), no more. */
 const files = workspaceFileListSchema;
@@ -114,6 +122,10 @@ export const sandboxCalls = {
   'sandbox.status': call(z.object({}), sandboxStatusSchema),
   /** Start building a missing runner image offline; progress arrives as `sandbox.buildProgress`. */
   'sandbox.buildImage': call(z.object({ language: z.enum(sandboxLanguages) }), z.object({ started: z.boolean() })),
+  /** The learner confirmed, after reading the risk, that this course's code may run unisolated (for the version installed now). */
+  'sandbox.allowCourse': call(z.object({ courseId: z.string().min(1).max(100) }), courseConsentSchema),
+  'sandbox.disallowCourse': call(z.object({ courseId: z.string().min(1).max(100) }), z.array(courseConsentSchema)),
+  'sandbox.allowedCourses': call(z.object({}), z.array(courseConsentSchema)),
 };
 
 export const sandboxEvents = {

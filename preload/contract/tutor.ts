@@ -61,8 +61,10 @@ export const tutorBudgetSchema = z.object({ limit: z.number().nullable(), used: 
 export const tutorStatusSchema = z.object({
   settings: tutorSettingsSchema,
   hasKey: z.boolean(),
-  /** Where the key is kept: the OS keychain (Electron) or an encrypted file (serve mode, weaker). */
+  /** Where the key is kept: a system keyring (Electron), or an encrypted file whose key is in the user's folder. */
   keyStorage: z.enum(['os-keychain', 'encrypted-file']),
+  /** What protects it, in one sentence (e.g. "Stored encrypted with a key in your user folder (no system keyring found), …"). */
+  keyProtection: z.string(),
   budget: tutorBudgetSchema,
 });
 export type TutorStatus = z.infer<typeof tutorStatusSchema>;

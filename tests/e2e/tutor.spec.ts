@@ -106,7 +106,7 @@ test('without a provider, Hint reveals the course’s own hints; Anthropic setti
   await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Settings' }).click();
   const settings = page.locator('#settings-tutor');
   await settings.getByLabel('Provider').selectOption('anthropic');
-  await expect(settings.getByText('weaker than the system keychain')).toBeVisible();
+  await expect(settings.getByText('Stored encrypted with a key in your user folder, outside the data folder')).toBeVisible();
   await settings.getByLabel(/API key/).fill('sk-ant-e2e-not-a-real-key');
   await settings.getByRole('button', { name: 'Save key' }).click();
   await expect(settings.getByText('(saved)')).toBeVisible();

@@ -62,9 +62,16 @@ export function registerCourseCommand(program: Command): void {
         if (!['auto', 'docker', 'process'].includes(flags.driver)) throw new CliUserError(`--driver must be auto, docker or process, not "${flags.driver}".`);
         let checker: (ExerciseChecker & { close(): Promise<void> }) | null = null;
         try {
-          const { SandboxService } = await import('../../sandbox/sandbox-service');
-          checker = new SandboxService({ driver: flags.driver as 'auto' | 'docker' | 'process', warm: false }) as unknown as ExerciseChecker & { close(): Promise<void> };
+          const { cliUnisolatedHint, SandboxService } = await import('../../sandbox/sandbox-service');
+          const sandbox = new SandboxService({ driver: flags.driver as 'auto' | 'docker' | 'process', warm: false, unisolatedHint: cliUnisolatedHint });
+          if ((await sandbox.driverName()) === 'none') {
+            const { detail } = await sandbox.status();
+            await sandbox.close();
+            throw new CliUserError(`--run needs a sandbox. ${detail}`);
+          }
+          checker = sandbox as unknown as ExerciseChecker & { close(): Promise<void> };
         } catch (error) {
+          if (error instanceof CliUserError) throw error;
           throw new CliUserError(`--run needs the sandbox service, which could not start: ${(error as Error).message}. Validate without --run, or install Docker (or python3 and node for --driver process).`);
         }
         try {

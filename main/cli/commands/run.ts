@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sandboxLanguages, type SandboxLanguage } from '../../../preload/contract/sandbox';
 import { notIsolatedWarning } from '../../sandbox/process-driver';
-import { SandboxService } from '../../sandbox/sandbox-service';
+import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
 import { CliUserError } from '../cli-error';
 
 interface RunFlags {
@@ -34,11 +34,13 @@ export function registerRunCommand(program: Command): void {
         throw new CliUserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
       const entry = path.basename(file);
-      const service = await SandboxService.create({ warm: false, ...(flags.driver ? { driver: flags.driver } : {}) }).catch((error: Error) => {
+      const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint, ...(flags.driver ? { driver: flags.driver } : {}) }).catch((error: Error) => {
         throw new CliUserError(error.message);
       });
       try {
-        if ((await service.driverName()) === 'process') process.stderr.write(`drona: ${notIsolatedWarning}\n`);
+        const driver = await service.driverName();
+        if (driver === 'none') throw new CliUserError((await service.status()).detail);
+        if (driver === 'process') process.stderr.write(`drona: ${notIsolatedWarning}\n`);
         const result = await service.run(
           { language: flags.lang as SandboxLanguage, files: [{ path: entry, content }], entry, ...(timeoutSeconds ? { limits: { timeoutSeconds } } : {}) },
           { onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text) },

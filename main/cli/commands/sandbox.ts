@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { sandboxLanguages, type ImageBuildProgress, type SandboxLanguage } from '../../../preload/contract/sandbox';
 import { imageExists } from '../../sandbox/image-build';
 import { runnerImage } from '../../sandbox/runner-images';
-import { SandboxService } from '../../sandbox/sandbox-service';
+import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
 import { CliUserError } from '../cli-error';
 
 function languagesFrom(value: string | undefined): SandboxLanguage[] {
@@ -33,17 +33,17 @@ export function registerSandboxCommand(program: Command): void {
 
   sandbox
     .command('status')
-    .description('which driver runs code (Docker, isolated; or a plain process, not isolated) and which images are built')
+    .description('which driver runs code (Docker, isolated; a plain process, not isolated, only when named; or none) and which images are built')
     .option('--json', 'print the status as JSON')
     .action(async (flags: { json?: boolean }) => {
-      const service = await SandboxService.create({ warm: false });
+      const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint });
       try {
         const status = await service.status();
         if (flags.json) {
           process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
           return;
         }
-        process.stdout.write(`driver:   ${status.driver} (${status.isolated ? 'isolated' : 'NOT isolated'})\n`);
+        process.stdout.write(`driver:   ${status.driver} (${status.isolated ? 'isolated' : status.driver === 'none' ? 'nothing may run code' : 'NOT isolated'})\n`);
         process.stdout.write(`detail:   ${status.detail}\n`);
         for (const image of status.images) {
           process.stdout.write(`image:    ${image.tag} ${image.present ? 'built' : 'missing: run "drona sandbox build --offline"'}\n`);

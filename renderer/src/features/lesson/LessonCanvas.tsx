@@ -121,8 +121,8 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   const tryIt = useCallback((code: string, language: string) => {
     if (language !== 'python' && language !== 'javascript') return;
     showOutput();
-    void useRunStore.getState().runScratch(language, code);
-  }, []);
+    void useRunStore.getState().runScratch(language, code, { courseId: lesson.courseId, lessonId: lesson.lessonId });
+  }, [lesson.courseId, lesson.lessonId]);
 
   const commands = useMemo<AppCommand[]>(() => {
     const list: AppCommand[] = [];

@@ -6,6 +6,7 @@ import type { CheckResult, Diagnostic, RunResult } from '../../../../preload/con
 import { workspaceFilesProblem } from '../../../../preload/contract/workspace-limits';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { withConsent } from '../sandbox/consent-store';
 import { checkDiagnostics } from './check-diagnostics';
 import { useWorkspaceStore } from './workspace-store';
 
@@ -23,7 +24,8 @@ interface RunState {
   lastCheck: CheckResult | null;
   checks: number;
   run(language: 'python' | 'javascript', entry: string): Promise<RunResult | null>;
-  runScratch(language: 'python' | 'javascript', code: string): Promise<RunResult | null>;
+  /** A lesson's example ("Try it"): code from the lesson's course, so `ref` names it. */
+  runScratch(language: 'python' | 'javascript', code: string, ref?: { courseId: string; lessonId: string }): Promise<RunResult | null>;
   check(): Promise<CheckResult | null>;
   stop(): Promise<void>;
   reset(): void;
@@ -100,20 +102,20 @@ export const useRunStore = create<RunState>((set, get) => {
       const ref = workspace.ref;
       return settle(async () => {
         const files = sendableFiles();
-        const result = await client().call('sandbox.run', { runId, language, files, entry, ...ref });
+        const result = await withConsent(() => client().call('sandbox.run', { runId, language, files, entry, ...ref }), (run) => run.needsConsent);
         set({ lastRun: result, diagnostics: result.diagnostics });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
         return result;
       });
     },
 
-    async runScratch(language, code) {
+    async runScratch(language, code, ref) {
       if (get().kind) return null;
       const runId = start('run');
       const entry = language === 'python' ? 'main.py' : 'main.js';
       say('info', 'Running the example…');
       return settle(async () => {
-        const result = await client().call('sandbox.run', { runId, language, files: [{ path: entry, content: code }], entry });
+        const result = await withConsent(() => client().call('sandbox.run', { runId, language, files: [{ path: entry, content: code }], entry, ...ref }), (run) => run.needsConsent);
         set({ lastRun: result });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
         return result;
@@ -129,7 +131,7 @@ export const useRunStore = create<RunState>((set, get) => {
       const ref = workspace.ref;
       return settle(async () => {
         const files = sendableFiles();
-        const result = await client().call('sandbox.check', { runId, ...ref, files });
+        const result = await withConsent(() => client().call('sandbox.check', { runId, ...ref, files }), (checked) => checked.run.needsConsent);
         const learnerFiles = useWorkspaceStore.getState().files.map((file) => file.path);
         set((state) => ({ lastCheck: result, diagnostics: checkDiagnostics(result, learnerFiles), checks: state.checks + 1 }));
         const passed = result.tests.filter((test) => test.status === 'pass').length;

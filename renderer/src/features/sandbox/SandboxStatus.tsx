@@ -1,16 +1,21 @@
-// The status bar's sandbox indicator: which driver runs code and whether it is isolated,
-// and, when a runner image is missing, a "Build image" button with live progress.
+// The status bar's sandbox indicator: which driver runs code and whether it is isolated (or
+// that none may), and, when a runner image is missing, a "Build image" button with live
+// progress. It also holds the per-course consent dialog, which any Run, Check or Try it may open.
 import { Box, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { ImageBuildProgress, SandboxLanguage, SandboxStatus as Status } from '../../../../preload/contract/sandbox';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
+import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { ProcessConsentDialog } from './ProcessConsentDialog';
 import './sandbox.css';
 
 export function SandboxStatus() {
   const [status, setStatus] = useState<Status | null>(null);
   const [builds, setBuilds] = useState<Partial<Record<SandboxLanguage, ImageBuildProgress>>>({});
   const [error, setError] = useState<string | null>(null);
+  // Turning the process driver on or off in Settings changes which driver runs code.
+  const allowProcess = useAppStore((state) => state.settings?.sandbox.allowProcess);
 
   useEffect(() => {
     let live = true;
@@ -28,7 +33,7 @@ export function SandboxStatus() {
       live = false;
       off();
     };
-  }, []);
+  }, [allowProcess]);
 
   const missing = useMemo(() => status?.images.filter((image) => !image.present).map((image) => image.language) ?? [], [status]);
   const running = Object.values(builds).filter((build) => build?.state === 'running');
@@ -47,12 +52,14 @@ export function SandboxStatus() {
   );
   useRegisterCommands(commands);
 
-  if (!status) return error ? <span className="sandbox-status sandbox-warn" title={error}>Sandbox unavailable</span> : null;
+  if (!status) return error ? <span className="sandbox-status sandbox-warn" title={error}>Sandbox unavailable</span> : <ProcessConsentDialog />;
   const Icon = status.isolated ? ShieldCheck : ShieldAlert;
+  const label = status.isolated ? 'Sandbox: Docker' : status.driver === 'none' ? 'Sandbox: none' : 'Sandbox: not isolated';
   return (
     <span className="sandbox-status" data-testid="sandbox-status">
+      <ProcessConsentDialog />
       <span className={status.isolated ? '' : 'sandbox-warn'} title={status.detail} aria-label={`Sandbox: ${status.detail}`} role="status">
-        <Icon size={12} aria-hidden="true" /> {status.isolated ? 'Sandbox: Docker' : 'Sandbox: not isolated'}
+        <Icon size={12} aria-hidden="true" /> {label}
       </span>
       {running.map((build) => (
         <span key={build!.language} className="sandbox-build" title={build!.step}>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { gamificationModes, timeOfDaySchema, type Profile, type Settings } from '../../../../preload/contract/profile';
 import { useAppStore } from '../../app/app-store';
 import { TutorSettingsSection } from '../tutor/TutorSettings';
+import { SandboxSettingsSection } from './SandboxSettings';
 import { SyncSettingsSection } from './SyncSettings';
 
 export function SettingsSide() {
@@ -10,6 +11,7 @@ export function SettingsSide() {
       <a href="#settings-appearance">Appearance</a>
       <a href="#settings-learner">You</a>
       <a href="#settings-tutor">Tutor</a>
+      <a href="#settings-sandbox">Sandbox</a>
       <a href="#settings-sync">Sync</a>
       <a href="#settings-about">About</a>
     </nav>
@@ -80,6 +82,7 @@ export function SettingsCanvas() {
         />
       </section>
       <TutorSettingsSection />
+      <SandboxSettingsSection />
       <SyncSettingsSection />
       <section id="settings-about" aria-labelledby="settings-about-title">
         <h2 id="settings-about-title">About</h2>

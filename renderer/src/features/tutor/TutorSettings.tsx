@@ -73,9 +73,7 @@ export function TutorSettingsSection() {
             )}
           </div>
           <p className="muted tutor-key-note">
-            {status.keyStorage === 'os-keychain'
-              ? 'The key is encrypted with your system keychain and used only to talk to Anthropic.'
-              : 'Serve mode keeps the key in an encrypted file in your data folder, with its encryption key beside it. That is weaker than the system keychain the desktop app uses: anyone who can read your data folder can recover the key.'}
+            {status.keyProtection} The key is used only to talk to Anthropic.
           </p>
           <label htmlFor={ids.model}>Model</label>
           <input id={ids.model} defaultValue={settings.anthropicModel} onBlur={(e) => e.target.value.trim() && void configure({ anthropicModel: e.target.value.trim() })} />

@@ -1,0 +1,77 @@
+// Without Docker, a course's code runs nowhere until the learner both turns on the process
+// driver in Settings → Sandbox and confirms that course in a dialog that spells out the risk:
+// declining runs nothing; accepting runs it (not isolated) and lists the course in Settings.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { completeFirstRun, openLessonBySearch } from './support/learner';
+import { startServe, type ServeProcess } from './support/serve';
+
+let serve: ServeProcess | undefined;
+test.afterEach(async () => {
+  await serve?.stop();
+  serve = undefined;
+});
+
+const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
+const tryIt = (page: Page) => page.getByRole('button', { name: 'Try it: run this python example' }).first();
+
+test('course code without Docker: refused, then asked once per course (axe-clean); declined runs nothing, accepted runs', async ({ page }) => {
+  test.setTimeout(120_000);
+  // No Docker engine answers; the driver is the app's default choice ('auto').
+  serve = await startServe({ env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock', DRONA_SANDBOX_DRIVER: '' } });
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  await expect(page.getByTestId('sandbox-status').getByRole('status')).toHaveText(/Sandbox: none/);
+
+  await openLessonBySearch(page, 'Hello, Python', 'Hello, Python');
+  const output = page.getByRole('tabpanel', { name: 'Output' });
+
+  // Off by default: Try it says what to do, and no dialog offers a way around it.
+  await tryIt(page).click();
+  await expect(output).toContainText('No isolated sandbox is available: start Docker');
+  await expect(output).toContainText('Settings → Sandbox');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(output).not.toContainText('Hello, world!');
+
+  // The learner turns the process driver on.
+  await activity(page, 'Settings').click();
+  const section = page.locator('#settings-sandbox');
+  await section.getByLabel('Run course code directly on this computer (not isolated)').check();
+  await expect(page.getByTestId('sandbox-status').getByRole('status')).toHaveText(/Sandbox: not isolated/);
+  await activity(page, 'Learn').click();
+  await openLessonBySearch(page, 'Hello, Python', 'Hello, Python');
+
+  // Asked, naming the course; the safe answer has the focus. Escape declines: nothing runs.
+  await tryIt(page).click();
+  const dialog = page.getByRole('dialog', { name: 'Run Python Basics’s code directly on this computer?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('It can read, change and delete your files');
+  await expect(dialog).toContainText('It can reach the network');
+  await expect(dialog.getByRole('button', { name: 'Don’t run' })).toBeFocused();
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screenshots/sandbox-consent-dialog.png' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(output).toContainText('Nothing ran: Python Basics has not been confirmed');
+  await expect(output).not.toContainText('Hello, world!');
+
+  // Asked again; by keyboard, Tab to "Run on this computer" and Enter: it runs, not isolated.
+  await tryIt(page).click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Run on this computer' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(output).toContainText('Hello, world!', { timeout: 30_000 });
+  await expect(output).toContainText('(Not isolated.)');
+
+  // Once per course: the next Try it runs without asking; Settings lists the course.
+  await tryIt(page).click();
+  await expect(output).toContainText('Running the example…');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await activity(page, 'Settings').click();
+  await expect(section.getByRole('list', { name: 'Courses allowed to run on this computer' })).toContainText('Python Basics');
+  await section.getByRole('button', { name: 'Stop allowing Python Basics' }).click();
+  await expect(section.getByRole('list', { name: 'Courses allowed to run on this computer' })).toHaveCount(0);
+});
