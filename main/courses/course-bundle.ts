@@ -2,6 +2,7 @@
 // Pure over BundleFiles (no disk), so `drona course validate`, import and tests share it.
 import path from 'node:path';
 import type { z } from 'zod';
+import { bundlePathProblems } from './bundle-allow-list';
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
 import { courseSchema, exerciseLessonTypes, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
 import { locate, parseYaml, type ParsedYaml } from './yaml-locations';
@@ -170,15 +171,17 @@ export function prerequisiteProblems(courseId: string, prerequisites: readonly s
 }
 
 export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()): LoadResult {
-  const problems: BundleProblem[] = [];
+  // Every file against the allow-list first: refused names are reported with the rest, and any
+  // problem means nothing is installed.
+  const problems: BundleProblem[] = bundlePathProblems(files.keys());
   const courseSource = text(files, 'course.yaml');
   if (courseSource === undefined) {
-    return { course: null, problems: [problem('course.yaml', 'course.yaml is missing', 'every course folder starts with a course.yaml (see courses/FORMAT.md)')] };
+    return { course: null, problems: [...problems, problem('course.yaml', 'course.yaml is missing', 'every course folder starts with a course.yaml (see courses/FORMAT.md)')] };
   }
   const parsedCourse = parseYamlFile('course.yaml', courseSource, 0, problems);
   if (!parsedCourse) return { course: null, problems };
   const courseResult = courseSchema.safeParse(parsedCourse.value);
-  if (!courseResult.success) return { course: null, problems: schemaProblems('course.yaml', parsedCourse, courseResult.error) };
+  if (!courseResult.success) return { course: null, problems: [...problems, ...schemaProblems('course.yaml', parsedCourse, courseResult.error)] };
   const manifest = courseResult.data;
 
   const prereqAt = locate(parsedCourse, ['prerequisites']);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Store } from '../store/open-store';
 import { courses, domains, lessonProgress, lessons, modules, tracks } from '../store/schema';
+import { exerciseFileRefusal } from './bundle-allow-list';
 import { formatProblem, problem, readBundleDir, type BundleFiles, type BundleProblem } from './bundle-files';
 import { loadBundle, markdownTargets, splitFrontMatter, type KnownCourses, type LoadedCourse } from './course-bundle';
 import { exerciseSchema, lessonFrontMatterSchema, type LessonFrontMatter } from './course-format';
@@ -511,6 +512,8 @@ export class CourseService {
           .readdirSync(testsDir, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
           .map((entry) => path.relative(testsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+          // A course installed before the allow-list may hold hidden files here; they go nowhere.
+          .filter((file) => exerciseFileRefusal('tests', file) === null)
           .sort()
           .map((file) => ({ path: file, content: fs.readFileSync(path.join(testsDir, file), 'utf8') }))
       : [];
