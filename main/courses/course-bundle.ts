@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { bundlePathProblems } from './bundle-allow-list';
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
 import { courseSchema, exerciseLessonTypes, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
-import { locate, parseYaml, type ParsedYaml } from './yaml-locations';
+import { markdownLinkPattern } from './lesson-text';
+import { locate, parseYaml, yamlNestingDepth, MAX_YAML_DEPTH, type ParsedYaml } from './yaml-locations';
 
 export interface LoadedLesson {
   readonly moduleId: string;
@@ -58,10 +59,52 @@ function schemaProblems(file: string, parsed: ParsedYaml, error: z.ZodError, lin
   });
 }
 
+/** Lesson files, whole (front matter and body). */
+export const MAX_LESSON_CHARS = 1_000_000;
+/** Any line of a lesson or YAML file. */
+export const MAX_LINE_CHARS = 20_000;
+/** course.yaml, exercise.yaml and a lesson's front matter. */
+export const MAX_YAML_CHARS = 256_000;
+/** A YAML file with many mistakes lists this many; the rest follow once these are fixed. */
+const MAX_YAML_ERRORS = 20;
+
+/**
+ * Size limits on author text, checked before any parsing so that no parser meets input larger
+ * than the format needs: the whole text, then the first line that is too long.
+ */
+export function textLimitProblems(file: string, source: string, maxChars: number, lineOffset = 0): BundleProblem[] {
+  if (source.length > maxChars) {
+    return [problem(file, `the text is ${source.length} characters long, over the limit of ${maxChars}`, 'split it into smaller files', 1 + lineOffset, 1)];
+  }
+  let line = 1;
+  let start = 0;
+  while (start <= source.length) {
+    const newline = source.indexOf('\n', start);
+    const end = newline === -1 ? source.length : newline;
+    if (end - start > MAX_LINE_CHARS) {
+      return [problem(file, `line ${line + lineOffset} is ${end - start} characters long, over the limit of ${MAX_LINE_CHARS}`, 'break the line up (or host large data elsewhere)', line + lineOffset, MAX_LINE_CHARS + 1)];
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+    line += 1;
+  }
+  return [];
+}
+
 function parseYamlFile(file: string, source: string, lineOffset: number, out: BundleProblem[]): ParsedYaml | null {
+  const limits = textLimitProblems(file, source, MAX_YAML_CHARS, lineOffset);
+  if (limits.length) {
+    out.push(...limits);
+    return null;
+  }
+  const depth = yamlNestingDepth(source);
+  if (depth > MAX_YAML_DEPTH) {
+    out.push(problem(file, `the YAML nests ${depth} levels deep, over the limit of ${MAX_YAML_DEPTH}`, 'flatten the lists and mappings (or quote text holding many "[" or "{")', 1 + lineOffset, 1));
+    return null;
+  }
   const parsed = parseYaml(source);
   if (parsed.errors.length) {
-    for (const error of parsed.errors) out.push(problem(file, `YAML syntax error: ${error.message}`, 'fix the indentation or quoting at this spot (quote values containing ": " or "#")', error.line + lineOffset, error.column));
+    for (const error of parsed.errors.slice(0, MAX_YAML_ERRORS)) out.push(problem(file, `YAML syntax error: ${error.message}`, 'fix the indentation or quoting at this spot (quote values containing ": " or "#")', error.line + lineOffset, error.column));
     return null;
   }
   return parsed;
@@ -75,21 +118,38 @@ export function splitFrontMatter(source: string): { frontMatter: string; body: s
   return { frontMatter, body: source.slice(match[0].length), bodyLine: frontMatter.split('\n').length + 3 };
 }
 
-/** Markdown links and images outside fenced code, with their 1-based positions in the body. */
-export function markdownTargets(body: string): { target: string; image: boolean; line: number; column: number }[] {
-  const found: { target: string; image: boolean; line: number; column: number }[] = [];
+export interface MarkdownTarget {
+  readonly target: string;
+  readonly image: boolean;
+  /** 1-based, in the body. */
+  readonly line: number;
+  readonly column: number;
+  /** Offsets of the target text in the body, for rewriting it in place. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Markdown links and images outside fenced and inline code, with their positions in the body. Linear in the body's length. */
+export function markdownTargets(body: string): MarkdownTarget[] {
+  const found: MarkdownTarget[] = [];
+  const pattern = markdownLinkPattern();
   let fence: string | null = null;
+  let offset = 0;
   body.split('\n').forEach((line, index) => {
-    const fenceMatch = /^\s*(```+|~~~+)/.exec(line);
+    const lineStart = offset;
+    offset += line.length + 1;
+    const fenceMatch = /^[ \t]*(```+|~~~+)/.exec(line);
     if (fenceMatch) {
       if (!fence) fence = fenceMatch[1]!;
       else if (fenceMatch[1]!.startsWith(fence)) fence = null;
       return;
     }
-    if (fence) return;
+    if (fence || !line.includes('](')) return;
     const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
-    for (const match of withoutCode.matchAll(/(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-      found.push({ target: match[2]!, image: match[1] === '!', line: index + 1, column: (match.index ?? 0) + 1 });
+    for (const match of withoutCode.matchAll(pattern)) {
+      const [, bang, , , target] = match as unknown as [string, string, string, string, string];
+      const [start, end] = match.indices![4]!;
+      found.push({ target, image: bang === '!', line: index + 1, column: match.index + 1, start: lineStart + start, end: lineStart + end });
     }
   });
   return found;
@@ -210,6 +270,11 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
       const source = text(files, lessonFile);
       if (source === undefined) {
         problems.push(problem('course.yaml', `lesson file "${lessonFile}" does not exist`, 'create the file or fix the path (relative to the course folder)', at.line, at.column));
+        return;
+      }
+      const limits = textLimitProblems(lessonFile, source, MAX_LESSON_CHARS);
+      if (limits.length) {
+        problems.push(...limits);
         return;
       }
       const split = splitFrontMatter(source);

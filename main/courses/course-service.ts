@@ -117,6 +117,9 @@ export interface InstallResult {
   readonly removedLessons: string[];
 }
 
+/** Images inlined into one lesson's body, in characters of data: URL. */
+const MAX_INLINED_BYTES = 16 * 1024 * 1024;
+
 const imageTypes: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.webp': 'image/webp' };
 
 /** -1, 0 or 1; pre-release suffixes sort before the release. */
@@ -462,19 +465,34 @@ export class CourseService {
     const lessonIds = new Map(
       this.store.db.select({ lessonId: lessons.lessonId, path: lessons.path }).from(lessons).where(and(eq(lessons.courseId, courseId), isNull(lessons.removedAt))).all().map((row) => [row.path, row.lessonId]),
     );
-    const replacements = new Map<string, string>();
-    for (const { target, image } of targets) {
-      const relative = path.posix.normalize(path.posix.join(path.posix.dirname(lessonPath), decodeURIComponent(target.split(/[?#]/)[0]!)));
-      if (relative.startsWith('..')) continue;
-      const file = path.join(dir, relative);
-      const mime = imageTypes[path.extname(relative).toLowerCase()];
-      if (image && mime && fs.existsSync(file) && fs.statSync(file).size <= 1024 * 1024) {
-        replacements.set(target, `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`);
-      } else if (!image && lessonIds.has(relative)) {
-        replacements.set(target, `#lesson/${lessonIds.get(relative)}`);
+    const replacements = new Map<string, string | null>();
+    // Each image is inlined as a data: URL at every use; a lesson repeating a large image
+    // thousands of times must not build a body of gigabytes.
+    let inlinedBytes = 0;
+    let out = '';
+    let copied = 0;
+    for (const { target, image, start, end } of targets) {
+      const key = `${image ? '!' : ''}${target}`;
+      if (!replacements.has(key)) {
+        let replacement: string | null = null;
+        const relative = path.posix.normalize(path.posix.join(path.posix.dirname(lessonPath), decodeURIComponent(target.split(/[?#]/)[0]!)));
+        const file = path.join(dir, relative);
+        const mime = imageTypes[path.extname(relative).toLowerCase()];
+        if (relative.startsWith('..')) replacement = null;
+        else if (image && mime && fs.existsSync(file) && fs.statSync(file).size <= 1024 * 1024) replacement = `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`;
+        else if (!image && lessonIds.has(relative)) replacement = `#lesson/${lessonIds.get(relative)}`;
+        replacements.set(key, replacement);
       }
+      const replacement = replacements.get(key);
+      if (!replacement) continue;
+      if (replacement.startsWith('data:')) {
+        inlinedBytes += replacement.length;
+        if (inlinedBytes > MAX_INLINED_BYTES) continue;
+      }
+      out += body.slice(copied, start) + replacement;
+      copied = end;
     }
-    return body.replace(/(\]\(\s*<?)([^)\s>]+)/g, (whole, open: string, target: string) => (replacements.has(target) ? `${open}${replacements.get(target)}` : whole));
+    return out + body.slice(copied);
   }
 
   getLesson(courseId: string, lessonId: string): LessonContent | null {
