@@ -147,15 +147,59 @@ export function markdownTargets(body: string): MarkdownTarget[] {
     if (fence || !line.includes('](')) return;
     const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
     for (const match of withoutCode.matchAll(pattern)) {
-      const [, bang, , , target] = match as unknown as [string, string, string, string, string];
-      const [start, end] = match.indices![4]!;
+      const [, bang, , , , target] = match as unknown as [string, string, string, string, string, string];
+      const [start, end] = match.indices![5]!;
       found.push({ target, image: bang === '!', line: index + 1, column: match.index + 1, start: lineStart + start, end: lineStart + end });
     }
   });
   return found;
 }
 
-const external = /^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i;
+/** Where a lesson's link or image leads, or why it cannot be accepted. */
+export type LinkTarget =
+  | { readonly kind: 'external' }
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'problem'; readonly message: string; readonly hint: string };
+
+const linkSchemes = new Set(['http', 'https', 'mailto']);
+/** What the renderer shows as an inline image (LessonMarkdown's urlTransform). */
+const inlineImage = /^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/]*={0,2}$/;
+
+const decodePath = (value: string): string | null => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Classifies a link or image target written in `lessonFile`. Pure and total: every target,
+ * however malformed, is external, a file inside the course, or a problem to report.
+ */
+export function classifyLink(lessonFile: string, target: string, image: boolean): LinkTarget {
+  const what = image ? 'image' : 'link';
+  const refuse = (message: string, hint: string): LinkTarget => ({ kind: 'problem', message: `${what} ${message}`, hint });
+  if (target === '') return refuse('has no target', 'write a path relative to this lesson (or, for links, an https: address) between the parentheses');
+  if (target.startsWith('#')) return { kind: 'external' };
+  if (target.startsWith('//')) return refuse(`"${target}" has no scheme`, 'write the full address, starting with https://');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(target)?.[1]?.toLowerCase();
+  if (scheme !== undefined) {
+    if (image) {
+      return inlineImage.test(target) ? { kind: 'external' } : refuse(`"${target.slice(0, 80)}" is not a file in the course`, 'put the image in the course folder and link it by its relative path');
+    }
+    if (!linkSchemes.has(scheme)) return refuse(`"${target.slice(0, 80)}" uses "${scheme}:"; lessons may link to https:, http: and mailto: only`, 'link to a web address or to a file in the course');
+    if (!URL.canParse(target)) return refuse(`"${target}" is not a valid URL`, 'check the address (brackets, percent signs and the host)');
+    return { kind: 'external' };
+  }
+  const decoded = decodePath(target.split(/[?#]/)[0]!);
+  if (decoded === null) return refuse(`"${target}" has a malformed %-escape`, 'write a literal "%" as %25, or fix the escape (two hex digits, valid UTF-8)');
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) return refuse(`"${target}" names a control character`, 'remove the escaped control character from the path');
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(lessonFile), decoded));
+  if (decoded.startsWith('/') || resolved === '..' || resolved.startsWith('../')) return refuse(`"${target}" points outside the course`, 'keep links and images inside the course folder (relative paths)');
+  return { kind: 'file', path: resolved };
+}
 
 function checkExercise(files: BundleFiles, lessonFile: string, folder: string, course: CourseManifest, out: BundleProblem[]): ExerciseSpec | null {
   const specFile = `${folder}/exercise.yaml`;
@@ -313,16 +357,12 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
           if (spec) exercises.set(meta.exercise, spec);
         }
       }
-      const lessonDir = path.posix.dirname(lessonFile);
       for (const link of markdownTargets(split.body)) {
-        if (external.test(link.target)) continue;
-        const target = decodeURIComponent(link.target.split(/[?#]/)[0]!);
-        const resolved = path.posix.normalize(path.posix.join(lessonDir, target));
         const line = split.bodyLine + link.line - 1;
-        if (target.startsWith('/') || resolved.startsWith('..')) {
-          problems.push(problem(lessonFile, `${link.image ? 'image' : 'link'} "${link.target}" points outside the course`, 'keep links and images inside the course folder (relative paths)', line, link.column));
-        } else if (!files.has(resolved)) {
-          problems.push(problem(lessonFile, `${link.image ? 'image' : 'link'} "${link.target}" does not resolve (no file ${resolved})`, 'fix the path (relative to this lesson file) or add the file', line, link.column));
+        const leads = classifyLink(lessonFile, link.target, link.image);
+        if (leads.kind === 'problem') problems.push(problem(lessonFile, leads.message, leads.hint, line, link.column));
+        else if (leads.kind === 'file' && !files.has(leads.path)) {
+          problems.push(problem(lessonFile, `${link.image ? 'image' : 'link'} "${link.target}" does not resolve (no file ${leads.path})`, 'fix the path (relative to this lesson file) or add the file', line, link.column));
         }
       }
       lessons.push({ moduleId: module.id, path: lessonFile, position: lessons.length, meta, body: split.body });

@@ -10,7 +10,7 @@ import type { Store } from '../store/open-store';
 import { courses, domains, lessonProgress, lessons, modules, tracks } from '../store/schema';
 import { exerciseFileRefusal } from './bundle-allow-list';
 import { formatProblem, problem, readBundleDir, type BundleFiles, type BundleProblem } from './bundle-files';
-import { loadBundle, markdownTargets, splitFrontMatter, type KnownCourses, type LoadedCourse } from './course-bundle';
+import { classifyLink, loadBundle, markdownTargets, splitFrontMatter, type KnownCourses, type LoadedCourse } from './course-bundle';
 import { exerciseSchema, lessonFrontMatterSchema, type LessonFrontMatter } from './course-format';
 import { defaultPackLimits, manifestFor, readPack, sha256, type PackLimits } from './course-pack';
 import { ftsQuery, passagesOf, plainText } from './lesson-text';
@@ -460,7 +460,12 @@ export class CourseService {
    * which LessonMarkdown opens in place.
    */
   private resolveLinks(courseId: string, dir: string, lessonPath: string, body: string): string {
-    const targets = markdownTargets(body).filter((target) => !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(target.target));
+    // Only targets that lead to a file in the course change; anything else (a course installed
+    // before links were checked may hold malformed ones) is left for the renderer's own rules.
+    const targets = markdownTargets(body).flatMap((link) => {
+      const leads = classifyLink(lessonPath, link.target, link.image);
+      return leads.kind === 'file' ? [{ ...link, relative: leads.path }] : [];
+    });
     if (targets.length === 0) return body;
     const lessonIds = new Map(
       this.store.db.select({ lessonId: lessons.lessonId, path: lessons.path }).from(lessons).where(and(eq(lessons.courseId, courseId), isNull(lessons.removedAt))).all().map((row) => [row.path, row.lessonId]),
@@ -471,15 +476,13 @@ export class CourseService {
     let inlinedBytes = 0;
     let out = '';
     let copied = 0;
-    for (const { target, image, start, end } of targets) {
-      const key = `${image ? '!' : ''}${target}`;
+    for (const { relative, image, start, end } of targets) {
+      const key = `${image ? '!' : ''}${relative}`;
       if (!replacements.has(key)) {
         let replacement: string | null = null;
-        const relative = path.posix.normalize(path.posix.join(path.posix.dirname(lessonPath), decodeURIComponent(target.split(/[?#]/)[0]!)));
         const file = path.join(dir, relative);
         const mime = imageTypes[path.extname(relative).toLowerCase()];
-        if (relative.startsWith('..')) replacement = null;
-        else if (image && mime && fs.existsSync(file) && fs.statSync(file).size <= 1024 * 1024) replacement = `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`;
+        if (image && mime && fs.existsSync(file) && fs.statSync(file).size <= 1024 * 1024) replacement = `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`;
         else if (!image && lessonIds.has(relative)) replacement = `#lesson/${lessonIds.get(relative)}`;
         replacements.set(key, replacement);
       }
