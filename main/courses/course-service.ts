@@ -14,6 +14,7 @@ import { classifyLink, loadBundle, markdownTargets, splitFrontMatter, type Known
 import { exerciseSchema, lessonFrontMatterSchema, type LessonFrontMatter } from './course-format';
 import { defaultPackLimits, manifestFor, readPack, sha256, type PackLimits } from './course-pack';
 import { ftsQuery, passagesOf, plainText } from './lesson-text';
+import { locate, parseYaml as parseYamlLocations } from './yaml-locations';
 import { parse as parseYaml } from 'yaml';
 
 /** A bundle that cannot be installed, with every reason. Nothing was written. */
@@ -235,6 +236,10 @@ export class CourseService {
     const { manifest } = course;
     const digest = sha256(Buffer.from(JSON.stringify(manifestFor(files, manifest.id, manifest.version))));
     const existing = this.store.db.select().from(courses).where(eq(courses.id, manifest.id)).get();
+    if (!options.builtIn) {
+      const claims = this.claimProblems(files, manifest, existing?.builtIn ?? false);
+      if (claims.length) throw new CourseImportError(claims);
+    }
     if (existing) {
       const order = compareVersions(manifest.version, existing.version);
       if (existing.manifestDigest === digest) {
@@ -286,6 +291,42 @@ export class CourseService {
       }
       throw error;
     }
+  }
+
+  /**
+   * An imported course may not take a built-in course's id (it would replace the app's own
+   * content), nor redefine a domain or track other installed courses share (its title, or the
+   * track's domain, would change for all of them). Built-in installs skip this: the app's
+   * courses follow the app.
+   */
+  private claimProblems(files: BundleFiles, manifest: LoadedCourse['manifest'], builtInId: boolean): BundleProblem[] {
+    const parsed = parseYamlLocations(files.get('course.yaml')?.toString('utf8') ?? '');
+    const at = (key: string, field?: string) => locate(parsed, field ? [key, field] : [key]);
+    const problems: BundleProblem[] = [];
+    if (builtInId) {
+      const pos = at('id');
+      problems.push(problem('course.yaml', `"${manifest.id}" is the id of a built-in course; an imported course cannot replace it`, 'give your course its own id in course.yaml (ids are stable: choose one you keep)', pos.line, pos.column));
+    }
+    const othersIn = (trackIds: string[]) =>
+      trackIds.length ? this.store.db.select({ id: courses.id }).from(courses).where(inArray(courses.trackId, trackIds)).all().filter((row) => row.id !== manifest.id).map((row) => row.id) : [];
+    const domain = this.store.db.select().from(domains).where(eq(domains.id, manifest.domain.id)).get();
+    if (domain && domain.title !== manifest.domain.title) {
+      const users = othersIn(this.store.db.select({ id: tracks.id }).from(tracks).where(eq(tracks.domainId, domain.id)).all().map((row) => row.id));
+      if (users.length) {
+        const pos = at('domain', 'title');
+        problems.push(problem('course.yaml', `domain "${domain.id}" is titled "${domain.title}" for ${users.join(', ')}; this course would rename it to "${manifest.domain.title}"`, `use domain: { id: ${domain.id}, title: ${domain.title} }, or a new domain id`, pos.line, pos.column));
+      }
+    }
+    const track = this.store.db.select().from(tracks).where(eq(tracks.id, manifest.track.id)).get();
+    if (track && (track.title !== manifest.track.title || track.domainId !== manifest.domain.id)) {
+      const users = othersIn([track.id]);
+      if (users.length) {
+        const pos = at('track', track.title !== manifest.track.title ? 'title' : 'id');
+        const change = track.title !== manifest.track.title ? `rename it to "${manifest.track.title}"` : `move it to domain "${manifest.domain.id}"`;
+        problems.push(problem('course.yaml', `track "${track.id}" ("${track.title}", domain "${track.domainId}") is shared with ${users.join(', ')}; this course would ${change}`, `use track: { id: ${track.id}, title: ${track.title} } in domain "${track.domainId}", or a new track id`, pos.line, pos.column));
+      }
+    }
+    return problems;
   }
 
   private writeRows(course: LoadedCourse, digest: string, builtIn: boolean): string[] {
