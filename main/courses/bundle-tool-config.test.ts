@@ -146,3 +146,23 @@ describe('bundles carrying tool configuration', () => {
     expect(fs.readdirSync(workspace.root)).toEqual(['main.py']);
   });
 });
+
+describe('a course installed before the allow-list', () => {
+  it('hands out neither declared tool files nor hidden tests', async () => {
+    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    // What an older app would have installed from the hostile bundle, written in place.
+    const installed = path.join(dataDir, 'courses', 'tiny-course', 'exercises', 'add');
+    for (const [name, content] of [...gitPayload('starter/'), ...gitPayload('solution/'), ...gitPayload('tests/')]) {
+      fs.mkdirSync(path.dirname(path.join(installed, name)), { recursive: true });
+      fs.writeFileSync(path.join(installed, name), content);
+    }
+    const spec = path.join(installed, 'exercise.yaml');
+    fs.writeFileSync(spec, fs.readFileSync(spec, 'utf8').replace('hidden: []', `hidden: [${gitFiles.map((name) => JSON.stringify(name)).join(', ')}]`));
+    const exercise = (await service.getExercise('tiny-course', 'add-numbers'))!;
+    expect(exercise.files.map((file) => file.path)).toEqual(['main.py']);
+    expect(exercise.solution.map((file) => file.path)).toEqual(['main.py']);
+    expect(exercise.tests.map((file) => file.path)).toEqual(['test_main.py']);
+    await gitStatusInWorkspace();
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+});

@@ -567,14 +567,17 @@ export class CourseService {
     if (!fs.existsSync(specFile)) return null;
     const spec = exerciseSchema.parse(parseYaml(fs.readFileSync(specFile, 'utf8')));
     const read = (variant: string, file: string) => fs.readFileSync(path.join(folder, variant, file), 'utf8');
-    const roles = [...spec.files.editable.map((file) => [file, 'editable'] as const), ...spec.files.readOnly.map((file) => [file, 'readOnly'] as const), ...spec.files.hidden.map((file) => [file, 'hidden'] as const)];
+    const roles = [...spec.files.editable.map((file) => [file, 'editable'] as const), ...spec.files.readOnly.map((file) => [file, 'readOnly'] as const), ...spec.files.hidden.map((file) => [file, 'hidden'] as const)].filter(
+      // As for tests below: what a course installed before the allow-list declares, it does not hand out.
+      ([file]) => exerciseFileRefusal('starter', file) === null,
+    );
     const testsDir = path.join(folder, 'tests');
     const tests = fs.existsSync(testsDir)
       ? fs
           .readdirSync(testsDir, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
           .map((entry) => path.relative(testsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-          // A course installed before the allow-list may hold hidden files here; they go nowhere.
+          // A course installed before the allow-list may hold hidden or tool files here; they go nowhere.
           .filter((file) => exerciseFileRefusal('tests', file) === null)
           .sort()
           .map((file) => ({ path: file, content: fs.readFileSync(path.join(testsDir, file), 'utf8') }))
