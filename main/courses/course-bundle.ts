@@ -2,9 +2,11 @@
 // Pure over BundleFiles (no disk), so `drona course validate`, import and tests share it.
 import path from 'node:path';
 import type { z } from 'zod';
+import { bundlePathProblems } from './bundle-allow-list';
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
 import { courseSchema, exerciseLessonTypes, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
-import { locate, parseYaml, type ParsedYaml } from './yaml-locations';
+import { markdownLinkPattern } from './lesson-text';
+import { locate, parseYaml, yamlNestingDepth, MAX_YAML_DEPTH, type ParsedYaml } from './yaml-locations';
 
 export interface LoadedLesson {
   readonly moduleId: string;
@@ -57,10 +59,52 @@ function schemaProblems(file: string, parsed: ParsedYaml, error: z.ZodError, lin
   });
 }
 
+/** Lesson files, whole (front matter and body). */
+export const MAX_LESSON_CHARS = 1_000_000;
+/** Any line of a lesson or YAML file. */
+export const MAX_LINE_CHARS = 20_000;
+/** course.yaml, exercise.yaml and a lesson's front matter. */
+export const MAX_YAML_CHARS = 256_000;
+/** A YAML file with many mistakes lists this many; the rest follow once these are fixed. */
+const MAX_YAML_ERRORS = 20;
+
+/**
+ * Size limits on author text, checked before any parsing so that no parser meets input larger
+ * than the format needs: the whole text, then the first line that is too long.
+ */
+export function textLimitProblems(file: string, source: string, maxChars: number, lineOffset = 0): BundleProblem[] {
+  if (source.length > maxChars) {
+    return [problem(file, `the text is ${source.length} characters long, over the limit of ${maxChars}`, 'split it into smaller files', 1 + lineOffset, 1)];
+  }
+  let line = 1;
+  let start = 0;
+  while (start <= source.length) {
+    const newline = source.indexOf('\n', start);
+    const end = newline === -1 ? source.length : newline;
+    if (end - start > MAX_LINE_CHARS) {
+      return [problem(file, `line ${line + lineOffset} is ${end - start} characters long, over the limit of ${MAX_LINE_CHARS}`, 'break the line up (or host large data elsewhere)', line + lineOffset, MAX_LINE_CHARS + 1)];
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+    line += 1;
+  }
+  return [];
+}
+
 function parseYamlFile(file: string, source: string, lineOffset: number, out: BundleProblem[]): ParsedYaml | null {
+  const limits = textLimitProblems(file, source, MAX_YAML_CHARS, lineOffset);
+  if (limits.length) {
+    out.push(...limits);
+    return null;
+  }
+  const depth = yamlNestingDepth(source);
+  if (depth > MAX_YAML_DEPTH) {
+    out.push(problem(file, `the YAML nests ${depth} levels deep, over the limit of ${MAX_YAML_DEPTH}`, 'flatten the lists and mappings (or quote text holding many "[" or "{")', 1 + lineOffset, 1));
+    return null;
+  }
   const parsed = parseYaml(source);
   if (parsed.errors.length) {
-    for (const error of parsed.errors) out.push(problem(file, `YAML syntax error: ${error.message}`, 'fix the indentation or quoting at this spot (quote values containing ": " or "#")', error.line + lineOffset, error.column));
+    for (const error of parsed.errors.slice(0, MAX_YAML_ERRORS)) out.push(problem(file, `YAML syntax error: ${error.message}`, 'fix the indentation or quoting at this spot (quote values containing ": " or "#")', error.line + lineOffset, error.column));
     return null;
   }
   return parsed;
@@ -74,27 +118,88 @@ export function splitFrontMatter(source: string): { frontMatter: string; body: s
   return { frontMatter, body: source.slice(match[0].length), bodyLine: frontMatter.split('\n').length + 3 };
 }
 
-/** Markdown links and images outside fenced code, with their 1-based positions in the body. */
-export function markdownTargets(body: string): { target: string; image: boolean; line: number; column: number }[] {
-  const found: { target: string; image: boolean; line: number; column: number }[] = [];
+export interface MarkdownTarget {
+  readonly target: string;
+  readonly image: boolean;
+  /** 1-based, in the body. */
+  readonly line: number;
+  readonly column: number;
+  /** Offsets of the target text in the body, for rewriting it in place. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Markdown links and images outside fenced and inline code, with their positions in the body. Linear in the body's length. */
+export function markdownTargets(body: string): MarkdownTarget[] {
+  const found: MarkdownTarget[] = [];
+  const pattern = markdownLinkPattern();
   let fence: string | null = null;
+  let offset = 0;
   body.split('\n').forEach((line, index) => {
-    const fenceMatch = /^\s*(```+|~~~+)/.exec(line);
+    const lineStart = offset;
+    offset += line.length + 1;
+    const fenceMatch = /^[ \t]*(```+|~~~+)/.exec(line);
     if (fenceMatch) {
       if (!fence) fence = fenceMatch[1]!;
       else if (fenceMatch[1]!.startsWith(fence)) fence = null;
       return;
     }
-    if (fence) return;
+    if (fence || !line.includes('](')) return;
     const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
-    for (const match of withoutCode.matchAll(/(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-      found.push({ target: match[2]!, image: match[1] === '!', line: index + 1, column: (match.index ?? 0) + 1 });
+    for (const match of withoutCode.matchAll(pattern)) {
+      const [, bang, , , , target] = match as unknown as [string, string, string, string, string, string];
+      const [start, end] = match.indices![5]!;
+      found.push({ target, image: bang === '!', line: index + 1, column: match.index + 1, start: lineStart + start, end: lineStart + end });
     }
   });
   return found;
 }
 
-const external = /^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i;
+/** Where a lesson's link or image leads, or why it cannot be accepted. */
+export type LinkTarget =
+  | { readonly kind: 'external' }
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'problem'; readonly message: string; readonly hint: string };
+
+const linkSchemes = new Set(['http', 'https', 'mailto']);
+/** What the renderer shows as an inline image (LessonMarkdown's urlTransform). */
+const inlineImage = /^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/]*={0,2}$/;
+
+const decodePath = (value: string): string | null => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Classifies a link or image target written in `lessonFile`. Pure and total: every target,
+ * however malformed, is external, a file inside the course, or a problem to report.
+ */
+export function classifyLink(lessonFile: string, target: string, image: boolean): LinkTarget {
+  const what = image ? 'image' : 'link';
+  const refuse = (message: string, hint: string): LinkTarget => ({ kind: 'problem', message: `${what} ${message}`, hint });
+  if (target === '') return refuse('has no target', 'write a path relative to this lesson (or, for links, an https: address) between the parentheses');
+  if (target.startsWith('#')) return { kind: 'external' };
+  if (target.startsWith('//')) return refuse(`"${target}" has no scheme`, 'write the full address, starting with https://');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(target)?.[1]?.toLowerCase();
+  if (scheme !== undefined) {
+    if (image) {
+      return inlineImage.test(target) ? { kind: 'external' } : refuse(`"${target.slice(0, 80)}" is not a file in the course`, 'put the image in the course folder and link it by its relative path');
+    }
+    if (!linkSchemes.has(scheme)) return refuse(`"${target.slice(0, 80)}" uses "${scheme}:"; lessons may link to https:, http: and mailto: only`, 'link to a web address or to a file in the course');
+    if (!URL.canParse(target)) return refuse(`"${target}" is not a valid URL`, 'check the address (brackets, percent signs and the host)');
+    return { kind: 'external' };
+  }
+  const decoded = decodePath(target.split(/[?#]/)[0]!);
+  if (decoded === null) return refuse(`"${target}" has a malformed %-escape`, 'write a literal "%" as %25, or fix the escape (two hex digits, valid UTF-8)');
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) return refuse(`"${target}" names a control character`, 'remove the escaped control character from the path');
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(lessonFile), decoded));
+  if (decoded.startsWith('/') || resolved === '..' || resolved.startsWith('../')) return refuse(`"${target}" points outside the course`, 'keep links and images inside the course folder (relative paths)');
+  return { kind: 'file', path: resolved };
+}
 
 function checkExercise(files: BundleFiles, lessonFile: string, folder: string, course: CourseManifest, out: BundleProblem[]): ExerciseSpec | null {
   const specFile = `${folder}/exercise.yaml`;
@@ -170,15 +275,17 @@ export function prerequisiteProblems(courseId: string, prerequisites: readonly s
 }
 
 export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()): LoadResult {
-  const problems: BundleProblem[] = [];
+  // Every file against the allow-list first: refused names are reported with the rest, and any
+  // problem means nothing is installed.
+  const problems: BundleProblem[] = bundlePathProblems(files.keys());
   const courseSource = text(files, 'course.yaml');
   if (courseSource === undefined) {
-    return { course: null, problems: [problem('course.yaml', 'course.yaml is missing', 'every course folder starts with a course.yaml (see courses/FORMAT.md)')] };
+    return { course: null, problems: [...problems, problem('course.yaml', 'course.yaml is missing', 'every course folder starts with a course.yaml (see courses/FORMAT.md)')] };
   }
   const parsedCourse = parseYamlFile('course.yaml', courseSource, 0, problems);
   if (!parsedCourse) return { course: null, problems };
   const courseResult = courseSchema.safeParse(parsedCourse.value);
-  if (!courseResult.success) return { course: null, problems: schemaProblems('course.yaml', parsedCourse, courseResult.error) };
+  if (!courseResult.success) return { course: null, problems: [...problems, ...schemaProblems('course.yaml', parsedCourse, courseResult.error)] };
   const manifest = courseResult.data;
 
   const prereqAt = locate(parsedCourse, ['prerequisites']);
@@ -207,6 +314,11 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
       const source = text(files, lessonFile);
       if (source === undefined) {
         problems.push(problem('course.yaml', `lesson file "${lessonFile}" does not exist`, 'create the file or fix the path (relative to the course folder)', at.line, at.column));
+        return;
+      }
+      const limits = textLimitProblems(lessonFile, source, MAX_LESSON_CHARS);
+      if (limits.length) {
+        problems.push(...limits);
         return;
       }
       const split = splitFrontMatter(source);
@@ -245,16 +357,12 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
           if (spec) exercises.set(meta.exercise, spec);
         }
       }
-      const lessonDir = path.posix.dirname(lessonFile);
       for (const link of markdownTargets(split.body)) {
-        if (external.test(link.target)) continue;
-        const target = decodeURIComponent(link.target.split(/[?#]/)[0]!);
-        const resolved = path.posix.normalize(path.posix.join(lessonDir, target));
         const line = split.bodyLine + link.line - 1;
-        if (target.startsWith('/') || resolved.startsWith('..')) {
-          problems.push(problem(lessonFile, `${link.image ? 'image' : 'link'} "${link.target}" points outside the course`, 'keep links and images inside the course folder (relative paths)', line, link.column));
-        } else if (!files.has(resolved)) {
-          problems.push(problem(lessonFile, `${link.image ? 'image' : 'link'} "${link.target}" does not resolve (no file ${resolved})`, 'fix the path (relative to this lesson file) or add the file', line, link.column));
+        const leads = classifyLink(lessonFile, link.target, link.image);
+        if (leads.kind === 'problem') problems.push(problem(lessonFile, leads.message, leads.hint, line, link.column));
+        else if (leads.kind === 'file' && !files.has(leads.path)) {
+          problems.push(problem(lessonFile, `${link.image ? 'image' : 'link'} "${link.target}" does not resolve (no file ${leads.path})`, 'fix the path (relative to this lesson file) or add the file', line, link.column));
         }
       }
       lessons.push({ moduleId: module.id, path: lessonFile, position: lessons.length, meta, body: split.body });

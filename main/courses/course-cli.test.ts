@@ -61,6 +61,47 @@ describe('drona course', () => {
   });
 });
 
+describe('drona course on hostile folders', () => {
+  const copy = () => {
+    const dir = path.join(temp(), 'tiny-course');
+    fs.cpSync(fixtureDir, dir, { recursive: true });
+    return dir;
+  };
+
+  it.each([
+    ['[x](%zz)', /welcome\.md:32:5: link "%zz" has a malformed %-escape/],
+    ['![](%E0%A4%A)', /welcome\.md:32:5: image "%E0%A4%A" has a malformed %-escape/],
+    ['[x](a%00b.md)', /welcome\.md:32:5: link "a%00b\.md" names a control character/],
+    ['[x](http://[::1)', /welcome\.md:32:5: link "http:\/\/\[::1" is not a valid URL/],
+    ['[x](<>)', /welcome\.md:32:5: link has no target/],
+    ['[x](../../..)', /welcome\.md:32:5: link "\.\.\/\.\.\/\.\." points outside the course/],
+    ['![](data:...)', /welcome\.md:32:5: image "data:\.\.\." is not a file in the course/],
+    ['[x](javascript:alert)', /welcome\.md:32:5: link "javascript:alert" uses "javascript:"; lessons may link to https:, http: and mailto: only/],
+    ['[x](//evil.example)', /welcome\.md:32:5: link "\/\/evil\.example" has no scheme/],
+  ])('validate: a lesson linking %s is a file:line:column problem and exit 1, not an internal error', async (link, message) => {
+    const dir = copy();
+    fs.appendFileSync(path.join(dir, 'lessons', 'basics', 'welcome.md'), `\nSee ${link} here.\n`);
+    const result = await run('course', 'validate', dir);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('validate and pack refuse tool configuration, naming the file', async () => {
+    const dir = copy();
+    fs.mkdirSync(path.join(dir, 'exercises', 'add', 'starter', '.vscode'));
+    fs.writeFileSync(path.join(dir, 'exercises', 'add', 'starter', '.vscode', 'tasks.json'), '{"tasks":[{"command":"touch PWNED","runOptions":{"runOn":"folderOpen"}}]}');
+    fs.writeFileSync(path.join(dir, 'exercises', 'add', 'starter', 'sitecustomize.py'), 'import os\n');
+    const validated = await run('course', 'validate', dir);
+    expect(validated.code).toBe(1);
+    expect(validated.stderr).toContain(`${path.join(dir, 'exercises/add/starter/.vscode/')}: ".vscode" is a hidden file or folder`);
+    expect(validated.stderr).toContain(`${path.join(dir, 'exercises/add/starter/sitecustomize.py')}: "sitecustomize.py" is configuration that Python, npm, Node or an editor loads by itself`);
+    const packed = await run('course', 'pack', dir, '-o', path.join(temp(), 'x.drona'));
+    expect(packed.code).toBe(1);
+    expect(packed.stderr).toMatch(/has 2 problem\(s\); fix them before packing/);
+  });
+});
+
 describe('validate --run (verifyExercises)', () => {
   const course = () => {
     const files = readBundleDir(fixtureDir).files;

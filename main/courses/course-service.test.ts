@@ -145,3 +145,13 @@ describe('CourseService', () => {
     expect(compareVersions('1.0.0-beta', '1.0.0')).toBe(-1);
   });
 });
+
+describe('lesson open on a course installed before links were checked', () => {
+  it('a malformed link is left as written instead of failing the lesson', async () => {
+    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    const file = path.join(dataDir, 'courses', 'tiny-course', 'lessons', 'basics', 'welcome.md');
+    fs.appendFileSync(file, '\nSee [x](%zz), [y](http://[::1) and ![](../../images/box.svg).\n');
+    const body = service.getLesson('tiny-course', 'welcome')!.body;
+    expect(body).toContain('See [x](%zz), [y](http://[::1) and ![](data:image/svg+xml;base64,');
+  });
+});

@@ -8,11 +8,13 @@ import path from 'node:path';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Store } from '../store/open-store';
 import { courses, domains, lessonProgress, lessons, modules, tracks } from '../store/schema';
+import { exerciseFileRefusal } from './bundle-allow-list';
 import { formatProblem, problem, readBundleDir, type BundleFiles, type BundleProblem } from './bundle-files';
-import { loadBundle, markdownTargets, splitFrontMatter, type KnownCourses, type LoadedCourse } from './course-bundle';
+import { classifyLink, loadBundle, markdownTargets, splitFrontMatter, type KnownCourses, type LoadedCourse } from './course-bundle';
 import { exerciseSchema, lessonFrontMatterSchema, type LessonFrontMatter } from './course-format';
 import { defaultPackLimits, manifestFor, readPack, sha256, type PackLimits } from './course-pack';
 import { ftsQuery, passagesOf, plainText } from './lesson-text';
+import { locate, parseYaml as parseYamlLocations } from './yaml-locations';
 import { parse as parseYaml } from 'yaml';
 
 /** A bundle that cannot be installed, with every reason. Nothing was written. */
@@ -115,6 +117,9 @@ export interface InstallResult {
   readonly lessonCount: number;
   readonly removedLessons: string[];
 }
+
+/** Images inlined into one lesson's body, in characters of data: URL. */
+const MAX_INLINED_BYTES = 16 * 1024 * 1024;
 
 const imageTypes: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.webp': 'image/webp' };
 
@@ -231,6 +236,10 @@ export class CourseService {
     const { manifest } = course;
     const digest = sha256(Buffer.from(JSON.stringify(manifestFor(files, manifest.id, manifest.version))));
     const existing = this.store.db.select().from(courses).where(eq(courses.id, manifest.id)).get();
+    if (!options.builtIn) {
+      const claims = this.claimProblems(files, manifest, existing?.builtIn ?? false);
+      if (claims.length) throw new CourseImportError(claims);
+    }
     if (existing) {
       const order = compareVersions(manifest.version, existing.version);
       if (existing.manifestDigest === digest) {
@@ -282,6 +291,42 @@ export class CourseService {
       }
       throw error;
     }
+  }
+
+  /**
+   * An imported course may not take a built-in course's id (it would replace the app's own
+   * content), nor redefine a domain or track other installed courses share (its title, or the
+   * track's domain, would change for all of them). Built-in installs skip this: the app's
+   * courses follow the app.
+   */
+  private claimProblems(files: BundleFiles, manifest: LoadedCourse['manifest'], builtInId: boolean): BundleProblem[] {
+    const parsed = parseYamlLocations(files.get('course.yaml')?.toString('utf8') ?? '');
+    const at = (key: string, field?: string) => locate(parsed, field ? [key, field] : [key]);
+    const problems: BundleProblem[] = [];
+    if (builtInId) {
+      const pos = at('id');
+      problems.push(problem('course.yaml', `"${manifest.id}" is the id of a built-in course; an imported course cannot replace it`, 'give your course its own id in course.yaml (ids are stable: choose one you keep)', pos.line, pos.column));
+    }
+    const othersIn = (trackIds: string[]) =>
+      trackIds.length ? this.store.db.select({ id: courses.id }).from(courses).where(inArray(courses.trackId, trackIds)).all().filter((row) => row.id !== manifest.id).map((row) => row.id) : [];
+    const domain = this.store.db.select().from(domains).where(eq(domains.id, manifest.domain.id)).get();
+    if (domain && domain.title !== manifest.domain.title) {
+      const users = othersIn(this.store.db.select({ id: tracks.id }).from(tracks).where(eq(tracks.domainId, domain.id)).all().map((row) => row.id));
+      if (users.length) {
+        const pos = at('domain', 'title');
+        problems.push(problem('course.yaml', `domain "${domain.id}" is titled "${domain.title}" for ${users.join(', ')}; this course would rename it to "${manifest.domain.title}"`, `use domain: { id: ${domain.id}, title: ${domain.title} }, or a new domain id`, pos.line, pos.column));
+      }
+    }
+    const track = this.store.db.select().from(tracks).where(eq(tracks.id, manifest.track.id)).get();
+    if (track && (track.title !== manifest.track.title || track.domainId !== manifest.domain.id)) {
+      const users = othersIn([track.id]);
+      if (users.length) {
+        const pos = at('track', track.title !== manifest.track.title ? 'title' : 'id');
+        const change = track.title !== manifest.track.title ? `rename it to "${manifest.track.title}"` : `move it to domain "${manifest.domain.id}"`;
+        problems.push(problem('course.yaml', `track "${track.id}" ("${track.title}", domain "${track.domainId}") is shared with ${users.join(', ')}; this course would ${change}`, `use track: { id: ${track.id}, title: ${track.title} } in domain "${track.domainId}", or a new track id`, pos.line, pos.column));
+      }
+    }
+    return problems;
   }
 
   private writeRows(course: LoadedCourse, digest: string, builtIn: boolean): string[] {
@@ -456,24 +501,42 @@ export class CourseService {
    * which LessonMarkdown opens in place.
    */
   private resolveLinks(courseId: string, dir: string, lessonPath: string, body: string): string {
-    const targets = markdownTargets(body).filter((target) => !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(target.target));
+    // Only targets that lead to a file in the course change; anything else (a course installed
+    // before links were checked may hold malformed ones) is left for the renderer's own rules.
+    const targets = markdownTargets(body).flatMap((link) => {
+      const leads = classifyLink(lessonPath, link.target, link.image);
+      return leads.kind === 'file' ? [{ ...link, relative: leads.path }] : [];
+    });
     if (targets.length === 0) return body;
     const lessonIds = new Map(
       this.store.db.select({ lessonId: lessons.lessonId, path: lessons.path }).from(lessons).where(and(eq(lessons.courseId, courseId), isNull(lessons.removedAt))).all().map((row) => [row.path, row.lessonId]),
     );
-    const replacements = new Map<string, string>();
-    for (const { target, image } of targets) {
-      const relative = path.posix.normalize(path.posix.join(path.posix.dirname(lessonPath), decodeURIComponent(target.split(/[?#]/)[0]!)));
-      if (relative.startsWith('..')) continue;
-      const file = path.join(dir, relative);
-      const mime = imageTypes[path.extname(relative).toLowerCase()];
-      if (image && mime && fs.existsSync(file) && fs.statSync(file).size <= 1024 * 1024) {
-        replacements.set(target, `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`);
-      } else if (!image && lessonIds.has(relative)) {
-        replacements.set(target, `#lesson/${lessonIds.get(relative)}`);
+    const replacements = new Map<string, string | null>();
+    // Each image is inlined as a data: URL at every use; a lesson repeating a large image
+    // thousands of times must not build a body of gigabytes.
+    let inlinedBytes = 0;
+    let out = '';
+    let copied = 0;
+    for (const { relative, image, start, end } of targets) {
+      const key = `${image ? '!' : ''}${relative}`;
+      if (!replacements.has(key)) {
+        let replacement: string | null = null;
+        const file = path.join(dir, relative);
+        const mime = imageTypes[path.extname(relative).toLowerCase()];
+        if (image && mime && fs.existsSync(file) && fs.statSync(file).size <= 1024 * 1024) replacement = `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`;
+        else if (!image && lessonIds.has(relative)) replacement = `#lesson/${lessonIds.get(relative)}`;
+        replacements.set(key, replacement);
       }
+      const replacement = replacements.get(key);
+      if (!replacement) continue;
+      if (replacement.startsWith('data:')) {
+        inlinedBytes += replacement.length;
+        if (inlinedBytes > MAX_INLINED_BYTES) continue;
+      }
+      out += body.slice(copied, start) + replacement;
+      copied = end;
     }
-    return body.replace(/(\]\(\s*<?)([^)\s>]+)/g, (whole, open: string, target: string) => (replacements.has(target) ? `${open}${replacements.get(target)}` : whole));
+    return out + body.slice(copied);
   }
 
   getLesson(courseId: string, lessonId: string): LessonContent | null {
@@ -504,13 +567,18 @@ export class CourseService {
     if (!fs.existsSync(specFile)) return null;
     const spec = exerciseSchema.parse(parseYaml(fs.readFileSync(specFile, 'utf8')));
     const read = (variant: string, file: string) => fs.readFileSync(path.join(folder, variant, file), 'utf8');
-    const roles = [...spec.files.editable.map((file) => [file, 'editable'] as const), ...spec.files.readOnly.map((file) => [file, 'readOnly'] as const), ...spec.files.hidden.map((file) => [file, 'hidden'] as const)];
+    const roles = [...spec.files.editable.map((file) => [file, 'editable'] as const), ...spec.files.readOnly.map((file) => [file, 'readOnly'] as const), ...spec.files.hidden.map((file) => [file, 'hidden'] as const)].filter(
+      // As for tests below: what a course installed before the allow-list declares, it does not hand out.
+      ([file]) => exerciseFileRefusal('starter', file) === null,
+    );
     const testsDir = path.join(folder, 'tests');
     const tests = fs.existsSync(testsDir)
       ? fs
           .readdirSync(testsDir, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
           .map((entry) => path.relative(testsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+          // A course installed before the allow-list may hold hidden or tool files here; they go nowhere.
+          .filter((file) => exerciseFileRefusal('tests', file) === null)
           .sort()
           .map((file) => ({ path: file, content: fs.readFileSync(path.join(testsDir, file), 'utf8') }))
       : [];

@@ -10,6 +10,35 @@ export interface ParsedYaml {
   readonly errors: { line: number; column: number; message: string }[];
 }
 
+/** Deeper nesting than any course needs; the parser's time and memory grow with it. */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * How deeply `text` nests, over-estimated without parsing: flow brackets ("[", "{") open anywhere
+ * on the way, plus "- " block entries stacked on one line. Checked before parsing because a
+ * line of thousands of "[" or "- " made the parser take seconds and, at times, abort the process
+ * in V8's regular expression compiler.
+ */
+export function yamlNestingDepth(text: string): number {
+  let flow = 0;
+  let deepest = 0;
+  let lineStart = true;
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n') {
+      lineStart = true;
+      dashes = 0;
+    } else if (lineStart && char === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      dashes += 1;
+      deepest = Math.max(deepest, dashes + flow);
+    } else if (char !== ' ' && char !== '\t') lineStart = false;
+    if (char === '[' || char === '{') deepest = Math.max(deepest, ++flow);
+    else if ((char === ']' || char === '}') && flow > 0) flow -= 1;
+  }
+  return deepest;
+}
+
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -17,7 +46,13 @@ export function parseYaml(text: string): ParsedYaml {
     const pos = lineCounter.linePos(error.pos[0]);
     return { line: pos.line, column: pos.col, message: error.message.split('\n')[0]! };
   });
-  return { doc, value: errors.length ? undefined : doc.toJS(), lineCounter, errors };
+  if (errors.length) return { doc, value: undefined, lineCounter, errors };
+  try {
+    return { doc, value: doc.toJS(), lineCounter, errors };
+  } catch (error) {
+    // Alias expansion past the library's limit ("billion laughs") throws here.
+    return { doc, value: undefined, lineCounter, errors: [{ line: 1, column: 1, message: (error as Error).message.split('\n')[0]! }] };
+  }
 }
 
 /** The deepest node on `path` that exists (a missing key points at its parent mapping). */

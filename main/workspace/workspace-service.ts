@@ -9,6 +9,7 @@ import { createTwoFilesPatch, diffLines } from 'diff';
 import { DronaError } from '../../preload/contract';
 import { trashEntrySchema, type FileRole, type SnapshotSummary, type TrashEntry, type Workspace, type WorkspaceFile } from '../../preload/contract/workspace';
 import { utf8Bytes, workspaceEntriesProblem, workspaceLimits, workspacePathProblem } from '../../preload/contract/workspace-limits';
+import { workspaceFileRefusal } from '../courses/bundle-allow-list';
 import type { Store } from '../store/open-store';
 import { workspaceSnapshots } from '../store/schema';
 import { WorkspaceWatcher } from './workspace-watcher';
@@ -245,7 +246,10 @@ export class WorkspaceService {
   private async startersOf(courseId: string, lessonId: string): Promise<readonly StarterFile[]> {
     const files = await this.starters(courseId, lessonId);
     if (!files) throw new DronaError('not_found', `Lesson ${courseId}/${lessonId} has no exercise, so it has no workspace.`);
-    return files;
+    // Defence in depth: the course importer refuses bundles carrying tool configuration
+    // (.git/config, .vscode/, sitecustomize.py …), and a course installed before that rule
+    // existed must still not get such files into a folder where git or python would load them.
+    return files.filter((file) => workspaceFileRefusal(file.path) === null);
   }
 
   private roleOf(starters: readonly StarterFile[], relative: string): FileRole {

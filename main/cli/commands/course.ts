@@ -177,7 +177,7 @@ export function registerCourseCommand(program: Command): void {
         }
         const files = new Map(read.files);
         counter += 1;
-        const yaml = files.get('course.yaml')!.toString('utf8').replace(/^version:\s*(\S+)/m, (_line, version: string) => `version: ${version.split('-')[0]}-preview.${String(counter).padStart(6, '0')}`);
+        const yaml = files.get('course.yaml')!.toString('utf8').replace(/^version:[ \t]*(\S+)/m, (_line, version: string) => `version: ${version.split('-')[0]}-preview.${String(counter).padStart(6, '0')}`);
         files.set('course.yaml', Buffer.from(yaml));
         try {
           const result = courses.installFiles(files, {});

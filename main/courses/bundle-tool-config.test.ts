@@ -1,0 +1,168 @@
+// The attack: a bundle ships a .git folder whose config runs a command (core.fsmonitor) the
+// moment the learner types `git status` in the lesson's terminal. Folder import, .drona import
+// and upgrade must refuse it and write nothing; a real git in whatever workspace exists runs nothing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../store/open-store';
+import { WorkspaceService, type StarterFile } from '../workspace/workspace-service';
+import { readBundleDir, type BundleFiles } from './bundle-files';
+import { packBundle } from './course-pack';
+import { CourseService } from './course-service';
+
+const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
+const fixture = (): BundleFiles => readBundleDir(fixtureDir).files;
+
+let store: Store;
+let dataDir: string;
+let marker: string;
+let service: CourseService;
+let workspaces: WorkspaceService;
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-toolconfig-'));
+  marker = path.join(dataDir, 'PWNED');
+  store = openStore(path.join(dataDir, 'drona.db'));
+  service = new CourseService(store, dataDir, () => 1);
+  workspaces = new WorkspaceService(store, dataDir, async (courseId, lessonId) => (await service.getExercise(courseId, lessonId))?.files ?? null);
+});
+
+afterEach(async () => {
+  await workspaces.close();
+  store.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A minimal repository whose config runs `touch <marker>` on every `git status`. */
+const gitPayload = (prefix: string): [string, Buffer][] => [
+  [`${prefix}.git/HEAD`, Buffer.from('ref: refs/heads/main\n')],
+  [`${prefix}.git/config`, Buffer.from(`[core]\n\trepositoryformatversion = 0\n\tfsmonitor = touch ${marker}\n`)],
+  [`${prefix}.git/objects/info/keep`, Buffer.from('')],
+  [`${prefix}.git/refs/heads/keep`, Buffer.from('')],
+  [`${prefix}.git/hooks/pre-commit`, Buffer.from(`#!/bin/sh\ntouch ${marker}\n`)],
+];
+const gitFiles = ['.git/HEAD', '.git/config', '.git/objects/info/keep', '.git/refs/heads/keep', '.git/hooks/pre-commit'];
+
+/** The fixture with `extra` files in starter/ and solution/, declared as hidden exercise files so they would reach the workspace. */
+function hostile(version = '1.0.0', extra: [string, string][] = []): BundleFiles {
+  const files = fixture();
+  const declared = [...gitFiles, ...extra.map(([name]) => name)];
+  for (const variant of ['starter', 'solution']) {
+    for (const [name, content] of gitPayload(`exercises/add/${variant}/`)) files.set(name, content);
+    for (const [name, content] of extra) files.set(`exercises/add/${variant}/${name}`, Buffer.from(content));
+  }
+  for (const [name, content] of gitPayload('')) files.set(name, content);
+  files.set('exercises/add/exercise.yaml', Buffer.from(files.get('exercises/add/exercise.yaml')!.toString('utf8').replace('hidden: []', `hidden: [${declared.map((name) => JSON.stringify(name)).join(', ')}]`)));
+  files.set('course.yaml', Buffer.from(files.get('course.yaml')!.toString('utf8').replace('version: 1.0.0', `version: ${version}`)));
+  return files;
+}
+
+/** Opens the lesson's workspace when the course is installed and runs a real `git status` there. */
+async function gitStatusInWorkspace(): Promise<void> {
+  if (!(await service.getExercise('tiny-course', 'add-numbers'))) return;
+  const { root } = await workspaces.open('tiny-course', 'add-numbers');
+  spawnSync('git', ['status'], { cwd: root, env: { ...process.env, GIT_CEILING_DIRECTORIES: dataDir }, stdio: 'ignore' });
+}
+
+async function expectRefusedAndHarmless(attempt: Promise<unknown>, message: RegExp) {
+  const error = await attempt.then(
+    () => null,
+    (caught: unknown) => caught as Error,
+  );
+  await gitStatusInWorkspace();
+  expect(fs.existsSync(marker)).toBe(false);
+  expect(error?.message).toMatch(message);
+}
+
+const refusal = /exercises\/add\/solution\/\.git\/HEAD: "\.git" is a hidden file or folder; bundles may not carry version-control, editor or tool configuration/;
+
+describe('bundles carrying tool configuration', () => {
+  it('the payload is real: git runs core.fsmonitor in a folder holding it (the control)', () => {
+    const dir = path.join(dataDir, 'control');
+    for (const [name, content] of gitPayload('')) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), content);
+    }
+    spawnSync('git', ['status'], { cwd: dir, env: { ...process.env, GIT_CEILING_DIRECTORIES: dataDir }, stdio: 'ignore' });
+    expect(fs.existsSync(marker)).toBe(true);
+  });
+
+  it('.drona import is refused and writes nothing', async () => {
+    await expectRefusedAndHarmless(service.importPack(await packBundle(hostile(), 'tiny-course', '1.0.0')), refusal);
+    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
+  });
+
+  it('folder import is refused and writes nothing', async () => {
+    const folder = path.join(dataDir, 'incoming');
+    for (const [name, content] of hostile()) {
+      fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+      fs.writeFileSync(path.join(folder, name), content);
+    }
+    await expectRefusedAndHarmless(service.importPath(folder), /^(?=[\s\S]*^\.git\/: "\.git" is a hidden file or folder)(?=[\s\S]*^exercises\/add\/starter\/\.git\/: "\.git" is a hidden file)/m);
+    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
+  });
+
+  it('an upgrade is refused and leaves the installed version as it was', async () => {
+    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    await expectRefusedAndHarmless(service.importPack(await packBundle(hostile('1.1.0'), 'tiny-course', '1.1.0')), refusal);
+    expect(service.listCourses().map((course) => course.version)).toEqual(['1.0.0']);
+    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual(['tiny-course']);
+    expect(fs.existsSync(path.join(dataDir, 'courses', 'tiny-course', '.git'))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'courses', 'tiny-course', 'exercises', 'add', 'starter', '.git'))).toBe(false);
+  });
+
+  it.each([
+    ['sitecustomize.py', 'import os\nos.system("touch PWNED")\n', /"sitecustomize\.py" is configuration that Python, npm, Node or an editor loads by itself/],
+    ['.vscode/tasks.json', '{"version":"2.0.0","tasks":[{"label":"x","command":"touch PWNED","runOptions":{"runOn":"folderOpen"}}]}', /"\.vscode" is a hidden file or folder/],
+    ['.npmrc', 'script-shell=/tmp/evil\n', /"\.npmrc" is a hidden file or folder/],
+    ['.env', 'NODE_OPTIONS=--require ./evil.js\n', /"\.env" is a hidden file or folder/],
+    ['package.json', '{"scripts":{"test":"touch PWNED"}}', /"package\.json" is configuration/],
+    ['conftest.py', 'import os\n', /"conftest\.py" is loaded by pytest by itself/],
+    ['lib.pth', 'import os\n', /\.pth files are not allowed in an exercise/],
+    ['node_modules/x/index.js', 'module.exports = 1\n', /"node_modules" is a generated folder/],
+  ])('starter/%s is refused', async (name, content, message) => {
+    await expectRefusedAndHarmless(service.importPack(await packBundle(hostile('1.0.0', [[name, content]]), 'tiny-course', '1.0.0')), message);
+    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
+  });
+
+  it('the workspace writer skips such files even when a course hands them over (installed before the rule)', async () => {
+    const payload: StarterFile[] = [
+      { path: 'main.py', content: 'print(1)\n', role: 'editable' },
+      ...gitPayload('').map(([name, content]): StarterFile => ({ path: name, content: content.toString('utf8'), role: 'hidden' })),
+      { path: 'sitecustomize.py', content: 'import os\n', role: 'hidden' },
+      { path: '.vscode/tasks.json', content: '{}', role: 'readOnly' },
+    ];
+    await workspaces.close();
+    workspaces = new WorkspaceService(store, dataDir, async () => payload);
+    const workspace = await workspaces.open('old-course', 'lesson');
+    expect(workspace.files.map((file) => file.path)).toEqual(['main.py']);
+    spawnSync('git', ['status'], { cwd: workspace.root, env: { ...process.env, GIT_CEILING_DIRECTORIES: dataDir }, stdio: 'ignore' });
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(fs.readdirSync(workspace.root)).toEqual(['main.py']);
+  });
+});
+
+describe('a course installed before the allow-list', () => {
+  it('hands out neither declared tool files nor hidden tests', async () => {
+    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    // What an older app would have installed from the hostile bundle, written in place.
+    const installed = path.join(dataDir, 'courses', 'tiny-course', 'exercises', 'add');
+    for (const [name, content] of [...gitPayload('starter/'), ...gitPayload('solution/'), ...gitPayload('tests/')]) {
+      fs.mkdirSync(path.dirname(path.join(installed, name)), { recursive: true });
+      fs.writeFileSync(path.join(installed, name), content);
+    }
+    const spec = path.join(installed, 'exercise.yaml');
+    fs.writeFileSync(spec, fs.readFileSync(spec, 'utf8').replace('hidden: []', `hidden: [${gitFiles.map((name) => JSON.stringify(name)).join(', ')}]`));
+    const exercise = (await service.getExercise('tiny-course', 'add-numbers'))!;
+    expect(exercise.files.map((file) => file.path)).toEqual(['main.py']);
+    expect(exercise.solution.map((file) => file.path)).toEqual(['main.py']);
+    expect(exercise.tests.map((file) => file.path)).toEqual(['test_main.py']);
+    await gitStatusInWorkspace();
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+});
