@@ -85,13 +85,26 @@ export interface DockerDriverOptions {
   readonly log?: (message: string) => void;
 }
 
-/** Reads everything an exec prints, demultiplexed; resolves when it ends. */
-async function execCollect(container: Docker.Container, cmd: string[], user = LEARNER_USER): Promise<{ stdout: string; exitCode: number | null }> {
-  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, User: user, WorkingDir: WORK_DIR });
+/** Reads what an exec prints, demultiplexed, up to `limitBytes` of stdout; resolves when it ends. */
+async function execCollect(
+  container: Docker.Container,
+  cmd: string[],
+  limitBytes = 64 * 1024,
+): Promise<{ stdout: string; exitCode: number | null; truncated: boolean }> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, User: LEARNER_USER, WorkingDir: WORK_DIR });
   const stream = (await exec.start({ hijack: true, stdin: false })) as Duplex;
   const chunks: Buffer[] = [];
+  let bytes = 0;
+  let truncated = false;
   const demuxer = new DockerStreamDemuxer((name, payload) => {
-    if (name === 'stdout') chunks.push(Buffer.from(payload));
+    if (name !== 'stdout' || truncated) return;
+    if (bytes + payload.length > limitBytes) {
+      truncated = true;
+      stream.destroy();
+      return;
+    }
+    bytes += payload.length;
+    chunks.push(Buffer.from(payload));
   });
   await new Promise<void>((resolve, reject) => {
     stream.on('data', (chunk: Buffer) => demuxer.push(chunk));
@@ -100,7 +113,7 @@ async function execCollect(container: Docker.Container, cmd: string[], user = LE
     stream.on('error', reject);
   });
   const info = await exec.inspect();
-  return { stdout: Buffer.concat(chunks).toString('utf8'), exitCode: info.ExitCode ?? null };
+  return { stdout: Buffer.concat(chunks).toString('utf8'), exitCode: info.ExitCode ?? null, truncated };
 }
 
 export class DockerDriver implements SandboxDriver {
@@ -268,8 +281,9 @@ export class DockerDriver implements SandboxDriver {
         const info = await exec.inspect();
         end = { kind: 'exited', exitCode: info.ExitCode ?? null };
         if (spec.resultsFile) {
-          const read = await execCollect(warm.container, ['cat', spec.resultsFile]);
-          if (read.exitCode === 0) results = read.stdout;
+          // The learner's code may write this file too: a report past the output cap is not read.
+          const read = await execCollect(warm.container, ['cat', spec.resultsFile], spec.limits.outputBytes);
+          if (read.exitCode === 0 && !read.truncated) results = read.stdout;
         }
       }
     } catch (error) {
