@@ -54,8 +54,10 @@ export function containerSpec(image: string, language: SandboxLanguage, limits: 
 }
 
 // Runs as the learner user: SIGKILL every process it may signal (all of the learner's,
-// never pid 1 or the keeper), until none is left, then empty the work dir. Prints "clean"
-// only when both hold.
+// never pid 1 or the keeper), until none is left, then empty the work dir and remove the
+// System V IPC objects and POSIX message queues a run left in the container's IPC namespace
+// (only the learner can make them, so the learner can remove them all; there is no /dev/shm).
+// Prints "clean" only when all of it holds, else the container is replaced.
 const cleanupScript = `
 for attempt in 1 2 3 4 5 6 7 8 9 10; do
   kill -9 -1 2>/dev/null
@@ -68,7 +70,11 @@ for attempt in 1 2 3 4 5 6 7 8 9 10; do
   sleep 0.02
 done
 find ${WORK_DIR} -mindepth 1 -delete 2>/dev/null
-if [ $left -eq 0 ] && [ -z "$(ls -A ${WORK_DIR})" ]; then echo clean; else echo "dirty: $left process(es) left"; fi
+ipcrm --all 2>/dev/null
+find /dev/mqueue -mindepth 1 -delete 2>/dev/null
+ipc=$(cat /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem 2>/dev/null | wc -l)
+if [ $left -eq 0 ] && [ -z "$(ls -A ${WORK_DIR})" ] && [ "$ipc" -eq 3 ] && [ -z "$(ls -A /dev/mqueue)" ]; then echo clean;
+else echo "dirty: $left process(es), $((ipc - 3)) IPC object(s) left"; fi
 `;
 
 interface Warm {

@@ -328,6 +328,23 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
     }, 90_000);
   }
 
+  it('gives each run of a warm container empty System V IPC and POSIX message queues (attack: leave them for the next run)', async () => {
+    const leave =
+      'import ctypes, os, socket\nlibc = ctypes.CDLL(None, use_errno=True)\nIPC_CREAT = 0o1000\n' +
+      'made = [libc.shmget(0x1234, 1024, IPC_CREAT | 0o666), libc.msgget(0x1235, IPC_CREAT | 0o666), libc.semget(0x1236, 1, IPC_CREAT | 0o666)]\n' +
+      "made.append(libc.mq_open(b'/drona-left', os.O_CREAT | os.O_RDWR, 0o666, None))\n" +
+      'print(socket.gethostname(), all(m >= 0 for m in made))\n';
+    const look =
+      "import os, socket\nrows = lambda kind: len(open('/proc/sysvipc/' + kind).read().splitlines()) - 1\n" +
+      "print(socket.gethostname(), rows('shm'), rows('msg'), rows('sem'), sorted(os.listdir('/dev/mqueue')))\n";
+    await sandbox.settled();
+    const first = await run('python', leave);
+    expect(first.stdout).toMatch(/^\S+ True\n$/);
+    const second = await run('python', look);
+    // The same container ran both (so it was cleaned, not replaced), and the second saw nothing of the first.
+    expect(second.stdout).toBe(`${first.stdout.split(' ')[0]} 0 0 0 []\n`);
+  });
+
   it('answers 100 rapid Runs in a row without leaking containers or memory', async () => {
     let heapAt20 = 0;
     for (let i = 0; i < 100; i += 1) {
