@@ -107,6 +107,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     sandbox: new SandboxService({
       prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
       log: (message) => config.logger.info(`sandbox: ${message}`),
+      dataDir: config.dataDir,
     }),
     tutor: createTutorService({ store, events, logger: config.logger, now, secrets }, () => services),
     progress: new ProgressService(store, {

@@ -3,9 +3,13 @@
 // A warm pool keeps one started container per language, so a Run costs one `exec`.
 // Code goes in as a tar stream on the exec's stdin; afterwards every process of the learner
 // user is killed and the work dir wiped, and a container that hit a limit is thrown away.
+// A container lives only as long as its owner: its keep-alive process reads a stdin the
+// owner holds open, so it ends (and Docker removes the container) when the owner dies; and
+// containers whose owner is gone are reaped at start and every minute besides.
 import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import type { SandboxLanguage } from '../../preload/contract/sandbox';
+import { currentOwner, liveProcesses, ownerLabelsOf, ownerVerdict, type ContainerOwner, type ProcessProbe } from './container-owner';
 import type { ExecOptions, ExecOutcome, ExecSpec, SandboxDriver } from './driver';
 import { defaultLimits, needsOwnContainer, type SandboxLimits } from './limits';
 import { DockerStreamDemuxer, OutputCollector } from './output-collector';
@@ -13,21 +17,25 @@ import type { RunEnd } from './run-outcome';
 import { tarArchive } from './tar-archive';
 
 export const sandboxLabel = 'dronacharya.sandbox';
-export const ownerPidLabel = 'dronacharya.owner-pid';
 
 const WORK_DIR = '/work';
 /** The learner's code runs as this user; the container's keep-alive process as another, out of its reach. */
 const LEARNER_USER = '1000:1000';
 const KEEPER_USER = '1001:1001';
 
-export function containerSpec(image: string, language: SandboxLanguage, limits: SandboxLimits): Docker.ContainerCreateOptions {
+export function containerSpec(image: string, language: SandboxLanguage, limits: SandboxLimits, owner: ContainerOwner): Docker.ContainerCreateOptions {
   return {
     Image: image,
-    Cmd: ['sleep', 'infinity'],
+    // Waits for the end of the stdin the owner attaches (StdinOnce: closed when the owner's
+    // connection goes, whatever ended the owner), then the container exits and is removed.
+    Cmd: ['sh', '-c', 'exec cat >/dev/null'],
+    OpenStdin: true,
+    StdinOnce: true,
+    AttachStdin: true,
     User: KEEPER_USER,
     WorkingDir: WORK_DIR,
     Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'LANG=C.UTF-8'],
-    Labels: { [sandboxLabel]: language, [ownerPidLabel]: String(process.pid) },
+    Labels: { [sandboxLabel]: language, ...ownerLabelsOf(owner) },
     NetworkDisabled: true,
     HostConfig: {
       NetworkMode: 'none',
@@ -48,7 +56,7 @@ export function containerSpec(image: string, language: SandboxLanguage, limits: 
       LogConfig: { Type: 'none', Config: {} },
       IpcMode: 'none',
       Binds: [],
-      AutoRemove: false,
+      AutoRemove: true,
     },
   };
 }
@@ -79,6 +87,8 @@ else echo "dirty: $left process(es), $((ipc - 3)) IPC object(s) left"; fi
 
 interface Warm {
   readonly container: Docker.Container;
+  /** The stdin the container's keep-alive process reads: the container lives while it is open. */
+  readonly lifeline: Duplex;
   readonly language: SandboxLanguage;
   readonly limits: SandboxLimits;
 }
@@ -89,6 +99,11 @@ export interface DockerDriverOptions {
   /** Keep a started container ready per language (the app); off for one-shot CLI runs. */
   readonly warm?: boolean;
   readonly log?: (message: string) => void;
+  /** The app's data folder, hashed into the containers' owner label. */
+  readonly dataDir?: string;
+  /** How often to remove containers whose owner is gone; 0: never (default: every minute). */
+  readonly reapIntervalMs?: number;
+  readonly probe?: ProcessProbe;
 }
 
 /** Reads what an exec prints, demultiplexed, up to `limitBytes` of stdout; resolves when it ends. */
@@ -128,12 +143,24 @@ export class DockerDriver implements SandboxDriver {
   private readonly docker: Docker;
   private readonly warmEnabled: boolean;
   private readonly ready = new Map<SandboxLanguage, Promise<Warm | null>>();
-  private readonly live = new Set<Docker.Container>();
+  private readonly live = new Map<Docker.Container, Duplex | null>();
   private closed = false;
+  private readonly owner: Promise<ContainerOwner>;
+  private readonly reaper: NodeJS.Timeout | null;
 
   constructor(private readonly options: DockerDriverOptions) {
     this.docker = options.docker;
     this.warmEnabled = options.warm ?? true;
+    this.owner = currentOwner(options.dataDir);
+    const every = options.reapIntervalMs ?? 60_000;
+    this.reaper = every > 0 ? setInterval(() => this.track(this.reap().catch(() => 0)), every).unref() : null;
+  }
+
+  /** Removes containers whose owner is gone (a crashed or killed app's); returns how many. */
+  async reap(): Promise<number> {
+    const removed = await removeStaleContainers(this.docker, await this.owner, this.options.probe);
+    if (removed && !this.closed) this.options.log?.(`removed ${removed} sandbox container(s) left by an app that is no longer running`);
+    return removed;
   }
 
   /** Starts the warm containers in the background. */
@@ -147,15 +174,19 @@ export class DockerDriver implements SandboxDriver {
   }
 
   private async create(language: SandboxLanguage, limits: SandboxLimits): Promise<Warm> {
-    const container = await this.docker.createContainer(containerSpec(this.options.imageFor(language), language, limits));
-    this.live.add(container);
+    const container = await this.docker.createContainer(containerSpec(this.options.imageFor(language), language, limits, await this.owner));
+    this.live.set(container, null);
     try {
+      // Attached before the start, as `docker run -i` does, so the keep-alive never runs without it.
+      const lifeline = (await container.attach({ stream: true, stdin: true, hijack: true })) as Duplex;
+      lifeline.on('error', () => undefined);
+      this.live.set(container, lifeline);
       await container.start();
+      return { container, lifeline, language, limits };
     } catch (error) {
       await this.discard(container);
       throw error;
     }
-    return { container, language, limits };
   }
 
   private replenish(language: SandboxLanguage): void {
@@ -175,15 +206,19 @@ export class DockerDriver implements SandboxDriver {
       if (pending) {
         this.ready.delete(language);
         const warm = await pending;
-        if (warm) return warm;
+        // A container whose lifeline broke has ended (or is ending) on its own.
+        if (warm && !warm.lifeline.closed) return warm;
+        if (warm) await this.discard(warm.container);
       }
     }
     return this.create(language, limits);
   }
 
   private async discard(container: Docker.Container): Promise<void> {
+    const lifeline = this.live.get(container);
     this.live.delete(container);
     await container.remove({ force: true }).catch(() => undefined);
+    lifeline?.destroy();
   }
 
   /**
@@ -307,21 +342,20 @@ export class DockerDriver implements SandboxDriver {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.reaper) clearInterval(this.reaper);
     const pending = [...this.ready.values(), ...this.background];
     this.ready.clear();
     await Promise.all(pending.map((entry) => Promise.resolve(entry).catch(() => null)));
-    await Promise.all([...this.live].map((container) => this.discard(container)));
+    await Promise.all([...this.live.keys()].map((container) => this.discard(container)));
   }
 }
 
-/** Removes labelled containers whose owning process is gone (a crashed session's leftovers). */
-export async function removeStaleContainers(docker: Docker, isAlive = pidAlive): Promise<number> {
+/** Removes sandbox containers whose owner is gone (see ownerVerdict); returns how many. */
+export async function removeStaleContainers(docker: Docker, self: ContainerOwner, probe: ProcessProbe = liveProcesses): Promise<number> {
   const containers = await docker.listContainers({ all: true, filters: { label: [sandboxLabel] } });
   let removed = 0;
   for (const info of containers) {
-    const owner = Number(info.Labels[ownerPidLabel]);
-    if (owner && owner !== process.pid && isAlive(owner)) continue;
-    if (owner === process.pid) continue;
+    if ((await ownerVerdict(info.Labels, self, probe)) !== 'gone') continue;
     await docker
       .getContainer(info.Id)
       .remove({ force: true })
@@ -329,15 +363,6 @@ export async function removeStaleContainers(docker: Docker, isAlive = pidAlive):
       .catch(() => undefined);
   }
   return removed;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Docker answers within `timeoutMs`? Returns its version, or why not. */

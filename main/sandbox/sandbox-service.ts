@@ -15,7 +15,7 @@ import type {
 import { sandboxLanguages } from '../../preload/contract/sandbox';
 import { checkResultFrom } from './check-results';
 import { checkPlan, runPlan, type CommandPlan } from './commands';
-import { DockerDriver, probeDocker, removeStaleContainers } from './docker-driver';
+import { DockerDriver, probeDocker } from './docker-driver';
 import type { ExecOptions, ExecOutcome, SandboxDriver } from './driver';
 import { buildImageOffline, buildImageOnline, imageExists } from './image-build';
 import { checkExtraMs, resolveLimits, type SandboxLimits } from './limits';
@@ -49,6 +49,8 @@ export interface SandboxServiceOptions {
   readonly prewarm?: boolean;
   readonly log?: (message: string) => void;
   readonly docker?: Docker;
+  /** The app's data folder: its hash labels the containers with the instance that owns them. */
+  readonly dataDir?: string;
 }
 
 const harnessCache = new Map<SandboxLanguage, SandboxFile[]>();
@@ -113,9 +115,8 @@ export class SandboxService {
       this.detail = `${notIsolatedWarning} (No Docker engine answered: ${probe.reason})`;
       return;
     }
-    const removed = await removeStaleContainers(docker).catch(() => 0);
-    if (removed) this.log(`removed ${removed} sandbox container(s) left by an earlier session`);
-    const driver = new DockerDriver({ docker, imageFor: (language) => runnerImage(language).ref, warm: this.options.warm ?? true, log: this.log });
+    const driver = new DockerDriver({ docker, imageFor: (language) => runnerImage(language).ref, warm: this.options.warm ?? true, log: this.log, dataDir: this.options.dataDir });
+    await driver.reap().catch(() => 0);
     this.docker = docker;
     this.driver = driver;
     this.detail = `Docker ${probe.version}: every run is isolated in a container.`;
