@@ -116,6 +116,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
         consent: (courseId) => processConsents.state(courseId),
         course: (courseId) => processConsents.installed(courseId),
       },
+      dataDir: config.dataDir,
     }),
     processConsents,
     tutor: createTutorService({ store, events, logger: config.logger, now, secrets }, () => services),

@@ -3,8 +3,14 @@
 // a time limit, a crash). Pure.
 import { z } from 'zod';
 import { testResultSchema, type CheckResult, type RunResult, type TestResult } from '../../preload/contract/sandbox';
+import { parsedTail } from './run-outcome';
 
 const OUTPUT_LIMIT = 500;
+/** The harness cuts messages to this; the learner's code can write the report too, so it is cut again here. */
+const MESSAGE_LIMIT = 2000;
+const NAME_LIMIT = 500;
+/** Tests listed; the status still counts every test. */
+const TESTS_LIMIT = 1000;
 
 const resultsFileSchema = z.object({
   version: z.number().optional(),
@@ -13,10 +19,13 @@ const resultsFileSchema = z.object({
   tests: z.array(testResultSchema.extend({ output: z.string().nullable().optional(), message: z.string().nullable().optional() })),
 });
 
-const cutOutput = (text: string) => (text.length <= OUTPUT_LIMIT ? text : `${text.slice(0, OUTPUT_LIMIT)}…`);
+const cut = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit)}…`);
 
+/** The last lines of what the run printed, at most TAIL_CHARS of them. */
+const TAIL_CHARS = 2000;
 function tail(text: string, lines = 15): string {
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
+  const last = parsedTail(text).trimEnd().split('\n').slice(-lines).join('\n');
+  return last.length <= TAIL_CHARS ? last : `…${last.slice(last.length - TAIL_CHARS)}`;
 }
 
 export function checkResultFrom(resultsJson: string | undefined, run: RunResult): Omit<CheckResult, 'durationMs' | 'driver'> {
@@ -36,13 +45,13 @@ export function checkResultFrom(resultsJson: string | undefined, run: RunResult)
     const detail = tail(run.stderr) || tail(run.stdout) || 'The tests did not report any result.';
     return { status: 'error', message: `Your code could not be tested:\n${detail}`, tests: [], run };
   }
-  const tests: TestResult[] = parsed.tests.map((test) => ({
-    name: test.name,
+  const tests: TestResult[] = parsed.tests.slice(0, TESTS_LIMIT).map((test) => ({
+    name: cut(test.name, NAME_LIMIT),
     status: test.status,
-    ...(test.message ? { message: test.message } : {}),
-    ...(test.output ? { output: cutOutput(test.output) } : {}),
+    ...(test.message ? { message: cut(test.message, MESSAGE_LIMIT) } : {}),
+    ...(test.output ? { output: cut(test.output, OUTPUT_LIMIT) } : {}),
     ...(test.task_id !== undefined ? { task_id: test.task_id } : {}),
   }));
-  const status = parsed.status === 'error' || tests.length === 0 ? 'error' : tests.every((test) => test.status === 'pass') ? 'pass' : 'fail';
-  return { status, ...(parsed.message ? { message: parsed.message } : {}), tests, run };
+  const status = parsed.status === 'error' || tests.length === 0 ? 'error' : parsed.tests.every((test) => test.status === 'pass') ? 'pass' : 'fail';
+  return { status, ...(parsed.message ? { message: cut(parsed.message, MESSAGE_LIMIT) } : {}), tests, run };
 }

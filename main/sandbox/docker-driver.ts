@@ -3,9 +3,13 @@
 // A warm pool keeps one started container per language, so a Run costs one `exec`.
 // Code goes in as a tar stream on the exec's stdin; afterwards every process of the learner
 // user is killed and the work dir wiped, and a container that hit a limit is thrown away.
+// A container lives only as long as its owner: its keep-alive process reads a stdin the
+// owner holds open, so it ends (and Docker removes the container) when the owner dies; and
+// containers whose owner is gone are reaped at start and every minute besides.
 import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import type { SandboxLanguage } from '../../preload/contract/sandbox';
+import { currentOwner, liveProcesses, ownerLabelsOf, ownerVerdict, type ContainerOwner, type ProcessProbe } from './container-owner';
 import type { ExecOptions, ExecOutcome, ExecSpec, SandboxDriver } from './driver';
 import { defaultLimits, needsOwnContainer, type SandboxLimits } from './limits';
 import { DockerStreamDemuxer, OutputCollector } from './output-collector';
@@ -13,21 +17,25 @@ import type { RunEnd } from './run-outcome';
 import { tarArchive } from './tar-archive';
 
 export const sandboxLabel = 'dronacharya.sandbox';
-export const ownerPidLabel = 'dronacharya.owner-pid';
 
 const WORK_DIR = '/work';
 /** The learner's code runs as this user; the container's keep-alive process as another, out of its reach. */
 const LEARNER_USER = '1000:1000';
 const KEEPER_USER = '1001:1001';
 
-export function containerSpec(image: string, language: SandboxLanguage, limits: SandboxLimits): Docker.ContainerCreateOptions {
+export function containerSpec(image: string, language: SandboxLanguage, limits: SandboxLimits, owner: ContainerOwner): Docker.ContainerCreateOptions {
   return {
     Image: image,
-    Cmd: ['sleep', 'infinity'],
+    // Waits for the end of the stdin the owner attaches (StdinOnce: closed when the owner's
+    // connection goes, whatever ended the owner), then the container exits and is removed.
+    Cmd: ['sh', '-c', 'exec cat >/dev/null'],
+    OpenStdin: true,
+    StdinOnce: true,
+    AttachStdin: true,
     User: KEEPER_USER,
     WorkingDir: WORK_DIR,
     Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'LANG=C.UTF-8'],
-    Labels: { [sandboxLabel]: language, [ownerPidLabel]: String(process.pid) },
+    Labels: { [sandboxLabel]: language, ...ownerLabelsOf(owner) },
     NetworkDisabled: true,
     HostConfig: {
       NetworkMode: 'none',
@@ -48,14 +56,16 @@ export function containerSpec(image: string, language: SandboxLanguage, limits: 
       LogConfig: { Type: 'none', Config: {} },
       IpcMode: 'none',
       Binds: [],
-      AutoRemove: false,
+      AutoRemove: true,
     },
   };
 }
 
 // Runs as the learner user: SIGKILL every process it may signal (all of the learner's,
-// never pid 1 or the keeper), until none is left, then empty the work dir. Prints "clean"
-// only when both hold.
+// never pid 1 or the keeper), until none is left, then empty the work dir and remove the
+// System V IPC objects and POSIX message queues a run left in the container's IPC namespace
+// (only the learner can make them, so the learner can remove them all; there is no /dev/shm).
+// Prints "clean" only when all of it holds, else the container is replaced.
 const cleanupScript = `
 for attempt in 1 2 3 4 5 6 7 8 9 10; do
   kill -9 -1 2>/dev/null
@@ -68,11 +78,17 @@ for attempt in 1 2 3 4 5 6 7 8 9 10; do
   sleep 0.02
 done
 find ${WORK_DIR} -mindepth 1 -delete 2>/dev/null
-if [ $left -eq 0 ] && [ -z "$(ls -A ${WORK_DIR})" ]; then echo clean; else echo "dirty: $left process(es) left"; fi
+ipcrm --all 2>/dev/null
+find /dev/mqueue -mindepth 1 -delete 2>/dev/null
+ipc=$(cat /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem 2>/dev/null | wc -l)
+if [ $left -eq 0 ] && [ -z "$(ls -A ${WORK_DIR})" ] && [ "$ipc" -eq 3 ] && [ -z "$(ls -A /dev/mqueue)" ]; then echo clean;
+else echo "dirty: $left process(es), $((ipc - 3)) IPC object(s) left"; fi
 `;
 
 interface Warm {
   readonly container: Docker.Container;
+  /** The stdin the container's keep-alive process reads: the container lives while it is open. */
+  readonly lifeline: Duplex;
   readonly language: SandboxLanguage;
   readonly limits: SandboxLimits;
 }
@@ -83,15 +99,33 @@ export interface DockerDriverOptions {
   /** Keep a started container ready per language (the app); off for one-shot CLI runs. */
   readonly warm?: boolean;
   readonly log?: (message: string) => void;
+  /** The app's data folder, hashed into the containers' owner label. */
+  readonly dataDir?: string;
+  /** How often to remove containers whose owner is gone; 0: never (default: every minute). */
+  readonly reapIntervalMs?: number;
+  readonly probe?: ProcessProbe;
 }
 
-/** Reads everything an exec prints, demultiplexed; resolves when it ends. */
-async function execCollect(container: Docker.Container, cmd: string[], user = LEARNER_USER): Promise<{ stdout: string; exitCode: number | null }> {
-  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, User: user, WorkingDir: WORK_DIR });
+/** Reads what an exec prints, demultiplexed, up to `limitBytes` of stdout; resolves when it ends. */
+async function execCollect(
+  container: Docker.Container,
+  cmd: string[],
+  limitBytes = 64 * 1024,
+): Promise<{ stdout: string; exitCode: number | null; truncated: boolean }> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, User: LEARNER_USER, WorkingDir: WORK_DIR });
   const stream = (await exec.start({ hijack: true, stdin: false })) as Duplex;
   const chunks: Buffer[] = [];
+  let bytes = 0;
+  let truncated = false;
   const demuxer = new DockerStreamDemuxer((name, payload) => {
-    if (name === 'stdout') chunks.push(Buffer.from(payload));
+    if (name !== 'stdout' || truncated) return;
+    if (bytes + payload.length > limitBytes) {
+      truncated = true;
+      stream.destroy();
+      return;
+    }
+    bytes += payload.length;
+    chunks.push(Buffer.from(payload));
   });
   await new Promise<void>((resolve, reject) => {
     stream.on('data', (chunk: Buffer) => demuxer.push(chunk));
@@ -100,7 +134,7 @@ async function execCollect(container: Docker.Container, cmd: string[], user = LE
     stream.on('error', reject);
   });
   const info = await exec.inspect();
-  return { stdout: Buffer.concat(chunks).toString('utf8'), exitCode: info.ExitCode ?? null };
+  return { stdout: Buffer.concat(chunks).toString('utf8'), exitCode: info.ExitCode ?? null, truncated };
 }
 
 export class DockerDriver implements SandboxDriver {
@@ -109,12 +143,24 @@ export class DockerDriver implements SandboxDriver {
   private readonly docker: Docker;
   private readonly warmEnabled: boolean;
   private readonly ready = new Map<SandboxLanguage, Promise<Warm | null>>();
-  private readonly live = new Set<Docker.Container>();
+  private readonly live = new Map<Docker.Container, Duplex | null>();
   private closed = false;
+  private readonly owner: Promise<ContainerOwner>;
+  private readonly reaper: NodeJS.Timeout | null;
 
   constructor(private readonly options: DockerDriverOptions) {
     this.docker = options.docker;
     this.warmEnabled = options.warm ?? true;
+    this.owner = currentOwner(options.dataDir);
+    const every = options.reapIntervalMs ?? 60_000;
+    this.reaper = every > 0 ? setInterval(() => this.track(this.reap().catch(() => 0)), every).unref() : null;
+  }
+
+  /** Removes containers whose owner is gone (a crashed or killed app's); returns how many. */
+  async reap(): Promise<number> {
+    const removed = await removeStaleContainers(this.docker, await this.owner, this.options.probe);
+    if (removed && !this.closed) this.options.log?.(`removed ${removed} sandbox container(s) left by an app that is no longer running`);
+    return removed;
   }
 
   /** Starts the warm containers in the background. */
@@ -128,15 +174,19 @@ export class DockerDriver implements SandboxDriver {
   }
 
   private async create(language: SandboxLanguage, limits: SandboxLimits): Promise<Warm> {
-    const container = await this.docker.createContainer(containerSpec(this.options.imageFor(language), language, limits));
-    this.live.add(container);
+    const container = await this.docker.createContainer(containerSpec(this.options.imageFor(language), language, limits, await this.owner));
+    this.live.set(container, null);
     try {
+      // Attached before the start, as `docker run -i` does, so the keep-alive never runs without it.
+      const lifeline = (await container.attach({ stream: true, stdin: true, hijack: true })) as Duplex;
+      lifeline.on('error', () => undefined);
+      this.live.set(container, lifeline);
       await container.start();
+      return { container, lifeline, language, limits };
     } catch (error) {
       await this.discard(container);
       throw error;
     }
-    return { container, language, limits };
   }
 
   private replenish(language: SandboxLanguage): void {
@@ -156,15 +206,19 @@ export class DockerDriver implements SandboxDriver {
       if (pending) {
         this.ready.delete(language);
         const warm = await pending;
-        if (warm) return warm;
+        // A container whose lifeline broke has ended (or is ending) on its own.
+        if (warm && !warm.lifeline.closed) return warm;
+        if (warm) await this.discard(warm.container);
       }
     }
     return this.create(language, limits);
   }
 
   private async discard(container: Docker.Container): Promise<void> {
+    const lifeline = this.live.get(container);
     this.live.delete(container);
     await container.remove({ force: true }).catch(() => undefined);
+    lifeline?.destroy();
   }
 
   /**
@@ -268,8 +322,9 @@ export class DockerDriver implements SandboxDriver {
         const info = await exec.inspect();
         end = { kind: 'exited', exitCode: info.ExitCode ?? null };
         if (spec.resultsFile) {
-          const read = await execCollect(warm.container, ['cat', spec.resultsFile]);
-          if (read.exitCode === 0) results = read.stdout;
+          // The learner's code may write this file too: a report past the output cap is not read.
+          const read = await execCollect(warm.container, ['cat', spec.resultsFile], spec.limits.outputBytes);
+          if (read.exitCode === 0 && !read.truncated) results = read.stdout;
         }
       }
     } catch (error) {
@@ -287,21 +342,20 @@ export class DockerDriver implements SandboxDriver {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.reaper) clearInterval(this.reaper);
     const pending = [...this.ready.values(), ...this.background];
     this.ready.clear();
     await Promise.all(pending.map((entry) => Promise.resolve(entry).catch(() => null)));
-    await Promise.all([...this.live].map((container) => this.discard(container)));
+    await Promise.all([...this.live.keys()].map((container) => this.discard(container)));
   }
 }
 
-/** Removes labelled containers whose owning process is gone (a crashed session's leftovers). */
-export async function removeStaleContainers(docker: Docker, isAlive = pidAlive): Promise<number> {
+/** Removes sandbox containers whose owner is gone (see ownerVerdict); returns how many. */
+export async function removeStaleContainers(docker: Docker, self: ContainerOwner, probe: ProcessProbe = liveProcesses): Promise<number> {
   const containers = await docker.listContainers({ all: true, filters: { label: [sandboxLabel] } });
   let removed = 0;
   for (const info of containers) {
-    const owner = Number(info.Labels[ownerPidLabel]);
-    if (owner && owner !== process.pid && isAlive(owner)) continue;
-    if (owner === process.pid) continue;
+    if ((await ownerVerdict(info.Labels, self, probe)) !== 'gone') continue;
     await docker
       .getContainer(info.Id)
       .remove({ force: true })
@@ -309,15 +363,6 @@ export async function removeStaleContainers(docker: Docker, isAlive = pidAlive):
       .catch(() => undefined);
   }
   return removed;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Docker answers within `timeoutMs`? Returns its version, or why not. */

@@ -2,11 +2,14 @@
 // both languages, the adversarial suite (each attack contained with the right result kind,
 // nothing left behind), and 100 rapid Runs. Skips loudly without Docker, fails in CI.
 import Docker from 'dockerode';
+import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { RunResult, SandboxLanguage } from '../../preload/contract/sandbox';
 import { describeWhen } from '../testing/capabilities';
-import { containerSpec, ownerPidLabel, probeDocker, removeStaleContainers, sandboxLabel } from './docker-driver';
+import { currentOwner, ownerLabels, ownerLabelsOf, processStart } from './container-owner';
+import { containerSpec, DockerDriver, probeDocker, sandboxLabel } from './docker-driver';
 import { defaultLimits } from './limits';
 import { imageExists } from './image-build';
 import { runnerImage } from './runner-images';
@@ -47,17 +50,73 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
   const run = (language: SandboxLanguage, code: string, timeoutSeconds = limits.timeoutSeconds) =>
     sandbox.run({ language, files: [{ path: entryOf(language), content: code }], entry: entryOf(language), limits: { timeoutSeconds } });
 
-  it('removes containers left by a crashed session, and only those', async () => {
-    const spec = containerSpec(runnerImage('python').ref, 'python', defaultLimits);
-    const crashed = await docker.createContainer({ ...spec, Labels: { ...spec.Labels, [ownerPidLabel]: '999999999' } });
-    const live = await docker.createContainer({ ...spec, Labels: { ...spec.Labels, [ownerPidLabel]: String(process.ppid) } });
+  /** An app instance in a child process with a warm container (test-fixtures/warm-owner.ts). */
+  const startOwner = async (): Promise<{ child: ChildProcess; containerId: string }> => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures', 'warm-owner.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const containerId = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const ready = /ready (\S+)\n/.exec(out);
+        if (ready) resolve(ready[1]!);
+      });
+      child.on('exit', () => reject(new Error(`the owner exited before it was ready: ${out}`)));
+    });
+    return { child, containerId };
+  };
+  const exists = (id: string) =>
+    docker
+      .getContainer(id)
+      .inspect()
+      .then(() => true)
+      .catch(() => false);
+  const waitGone = async (id: string, withinMs: number) => {
+    const until = Date.now() + withinMs;
+    while ((await exists(id)) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 250));
+    return !(await exists(id));
+  };
+
+  it('takes a killed app’s warm container down with it, and leaves a live app’s alone (attack: SIGKILL the owner)', async () => {
+    const [killed, live] = await Promise.all([startOwner(), startOwner()]);
     try {
-      expect(await removeStaleContainers(docker)).toBeGreaterThanOrEqual(1);
-      await expect(crashed.inspect()).rejects.toThrow();
-      expect((await live.inspect()).Id).toBe(live.id);
+      expect(await exists(killed.containerId)).toBe(true);
+      killed.child.kill('SIGKILL');
+      expect(await waitGone(killed.containerId, 20_000)).toBe(true);
+      expect(await exists(live.containerId)).toBe(true);
+      expect((await ownContainers()).length).toBeGreaterThan(0);
     } finally {
-      await live.remove({ force: true });
-      await crashed.remove({ force: true }).catch(() => undefined);
+      killed.child.kill('SIGKILL');
+      live.child.kill('SIGKILL');
+      await waitGone(live.containerId, 30_000);
+    }
+  });
+
+  it('reaps, within one cycle, containers whose owner is gone (a reused pid too), never a live app’s or another host’s', async () => {
+    const self = await currentOwner();
+    const spec = containerSpec(runnerImage('python').ref, 'python', defaultLimits, self);
+    // A live app (the process that started the tests), and an owner that has exited.
+    const live = { ...self, pid: process.ppid, start: await processStart(process.ppid) };
+    const exited = spawn('sleep', ['30']);
+    const gone = { ...self, pid: exited.pid!, start: await processStart(exited.pid!) };
+    exited.kill('SIGKILL');
+    await new Promise((resolve) => exited.on('exit', resolve));
+    const make = (labels: Record<string, string>) => docker.createContainer({ ...spec, Labels: { [sandboxLabel]: 'python', ...labels } });
+    const doomed = [await make(ownerLabelsOf(gone)), await make(ownerLabelsOf({ ...live, start: `${live.start}0` }))];
+    const kept = [
+      await make(ownerLabelsOf(live)),
+      // Its pid means nothing here (and with this start it would be a reused pid if it did).
+      await make(ownerLabelsOf({ ...live, start: `${live.start}0`, host: 'another-computer' })),
+      // An app of an earlier version, labelled with its pid alone.
+      await make({ [ownerLabels.pid]: String(process.ppid) }),
+      await make(ownerLabelsOf(self)),
+    ];
+    const driver = new DockerDriver({ docker, imageFor: (language) => runnerImage(language).ref, warm: false, reapIntervalMs: 500 });
+    try {
+      for (const container of doomed) expect(await waitGone(container.id, 10_000)).toBe(true);
+      for (const container of kept) expect(await exists(container.id)).toBe(true);
+    } finally {
+      await driver.close();
+      await Promise.all([...doomed, ...kept].map((container) => container.remove({ force: true }).catch(() => undefined)));
     }
   });
 
@@ -327,6 +386,23 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
       expect(after.stdout).toBe(language === 'python' ? "0 ['main.py']\n" : '0 [".drona","main.js","package.json"]\n');
     }, 90_000);
   }
+
+  it('gives each run of a warm container empty System V IPC and POSIX message queues (attack: leave them for the next run)', async () => {
+    const leave =
+      'import ctypes, os, socket\nlibc = ctypes.CDLL(None, use_errno=True)\nIPC_CREAT = 0o1000\n' +
+      'made = [libc.shmget(0x1234, 1024, IPC_CREAT | 0o666), libc.msgget(0x1235, IPC_CREAT | 0o666), libc.semget(0x1236, 1, IPC_CREAT | 0o666)]\n' +
+      "made.append(libc.mq_open(b'/drona-left', os.O_CREAT | os.O_RDWR, 0o666, None))\n" +
+      'print(socket.gethostname(), all(m >= 0 for m in made))\n';
+    const look =
+      "import os, socket\nrows = lambda kind: len(open('/proc/sysvipc/' + kind).read().splitlines()) - 1\n" +
+      "print(socket.gethostname(), rows('shm'), rows('msg'), rows('sem'), sorted(os.listdir('/dev/mqueue')))\n";
+    await sandbox.settled();
+    const first = await run('python', leave);
+    expect(first.stdout).toMatch(/^\S+ True\n$/);
+    const second = await run('python', look);
+    // The same container ran both (so it was cleaned, not replaced), and the second saw nothing of the first.
+    expect(second.stdout).toBe(`${first.stdout.split(' ')[0]} 0 0 0 []\n`);
+  });
 
   it('answers 100 rapid Runs in a row without leaking containers or memory', async () => {
     let heapAt20 = 0;

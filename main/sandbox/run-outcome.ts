@@ -19,9 +19,21 @@ export interface Classified {
 const SIGKILL_EXIT = 137;
 const SIGXFSZ_EXIT = 153;
 
+/**
+ * Stderr is read from its last 64 KiB only: what it is parsed for (a traceback, the out-of-memory
+ * line) is printed last, and the bound keeps parsing a few milliseconds whatever a program prints.
+ */
+export const parsedTailChars = 64 * 1024;
+export const parsedTail = (text: string) => (text.length <= parsedTailChars ? text : text.slice(text.length - parsedTailChars));
+
+/** A marker's message is one error line; a program may make it as long as it likes. */
+const MESSAGE_CHARS = 500;
+const cutMessage = (text: string) => (text.length <= MESSAGE_CHARS ? text : `${text.slice(0, MESSAGE_CHARS)}…`);
+
 function memoryExhausted(language: SandboxLanguage, stderr: string): boolean {
-  if (language === 'python') return /^MemoryError\b/m.test(stderr);
-  return /JavaScript heap out of memory|Reached heap limit|RangeError: Array buffer allocation failed/.test(stderr);
+  const tail = parsedTail(stderr);
+  if (language === 'python') return /^MemoryError\b/m.test(tail);
+  return /JavaScript heap out of memory|Reached heap limit|RangeError: Array buffer allocation failed/.test(tail);
 }
 
 export function classifyRun(language: SandboxLanguage, end: RunEnd, stderr: string, limits: { timeoutMs: number; memoryBytes: number }): Classified {
@@ -76,6 +88,31 @@ function relativeToWork(file: string, workDir: string): string | null {
   return path;
 }
 
+const isSpaceOrParenOrColon = (char: string) => char === '(' || char === ')' || char === ':' || /\s/.test(char);
+const isDigits = (text: string) => text.length > 0 && /^\d+$/.test(text);
+
+/**
+ * The location a V8 stack frame ends with, "(/work/main.js:3:9)" or "file:///work/main.js:3:9":
+ * what /\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?$/ matches, found by scanning instead, since
+ * that regex backtracks quadratically over a long run of "/" (stderr is the learner's to fill).
+ */
+export function stackFrameLocation(frame: string): { path: string; line: number; column: number } | null {
+  const end = frame.endsWith(')') ? frame.length - 1 : frame.length;
+  const columnColon = frame.lastIndexOf(':', end - 1);
+  const lineColon = columnColon > 0 ? frame.lastIndexOf(':', columnColon - 1) : -1;
+  if (lineColon < 0) return null;
+  const column = frame.slice(columnColon + 1, end);
+  const line = frame.slice(lineColon + 1, columnColon);
+  if (!isDigits(column) || !isDigits(line)) return null;
+  let start = lineColon;
+  while (start > 0 && !isSpaceOrParenOrColon(frame[start - 1]!)) start -= 1;
+  const slash = frame.indexOf('/', start);
+  // "/" and at least one more character.
+  if (slash < 0 || slash >= lineColon - 1) return null;
+  const withScheme = slash === start && start >= 5 && lineColon - start >= 4 && frame.startsWith('///', start) && frame.slice(start - 5, start) === 'file:';
+  return { path: frame.slice(withScheme ? start - 5 : slash, lineColon), line: Number(line), column: Number(column) };
+}
+
 /** The last line that names the error, e.g. "NameError: name 'x' is not defined". */
 function errorLine(lines: string[], from: number, pattern: RegExp): string | null {
   for (let i = from; i < lines.length; i += 1) {
@@ -109,20 +146,20 @@ function pythonDiagnostics(stderr: string, workDir: string): Diagnostic[] {
       break;
     }
   }
-  return [{ file: frame.file, line: frame.line, ...(column ? { column } : {}), message }];
+  return [{ file: frame.file, line: frame.line, ...(column ? { column } : {}), message: cutMessage(message) }];
 }
 
-function javascriptDiagnostics(stderr: string, workDir: string): Diagnostic[] {
+function javascriptDiagnostics(stderr: string, firstLine: string, workDir: string): Diagnostic[] {
   const lines = stderr.split('\n');
-  const message = errorLine(lines, 0, /^(\w*Error|Error)(\s*\[\w+\])?:/) ?? lines.find((l) => /^\w*Error\b/.test(l.trim()))?.trim() ?? 'Error';
+  const message = cutMessage(errorLine(lines, 0, /^(\w*Error|Error)(\s*\[\w+\])?:/) ?? lines.find((l) => /^\w*Error\b/.test(l.trim()))?.trim() ?? 'Error');
   for (const text of lines) {
-    const match = /\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?\s*$/.exec(text.trim());
-    if (!match || !/^\s*at\s/.test(text)) continue;
-    const file = relativeToWork(match[1]!, workDir);
-    if (file) return [{ file, line: Number(match[2]), column: Number(match[3]), message }];
+    if (!/^\s*at\s/.test(text)) continue;
+    const frame = stackFrameLocation(text.trim());
+    const file = frame && relativeToWork(frame.path, workDir);
+    if (file) return [{ file, line: frame.line, column: frame.column, message }];
   }
   // A syntax error has no stack in the learner's code: it starts with "path:line" alone on a line.
-  const head = /^(\/\S+|file:\/\/\S+):(\d+)$/.exec(lines[0]?.trim() ?? '');
+  const head = /^(\/\S+|file:\/\/\S+):(\d+)$/.exec(firstLine.trim());
   if (head) {
     const file = relativeToWork(head[1]!, workDir);
     if (file) return [{ file, line: Number(head[2]), message }];
@@ -130,7 +167,14 @@ function javascriptDiagnostics(stderr: string, workDir: string): Diagnostic[] {
   return [];
 }
 
+/** Longer than any path a frame can name (PATH_MAX), so a longer first line is no "path:line". */
+const FIRST_LINE_CHARS = 4096 + 32;
+
 /** Editor markers from a failed run's stderr: the error's file, line, column and message. */
 export function diagnosticsFrom(language: SandboxLanguage, stderr: string, workDir: string): Diagnostic[] {
-  return language === 'python' ? pythonDiagnostics(stderr, workDir) : javascriptDiagnostics(stderr, workDir);
+  if (language === 'python') return pythonDiagnostics(parsedTail(stderr), workDir);
+  // Node prints a syntax error's "path:line" first, before anything the program could print.
+  const newline = stderr.indexOf('\n');
+  const firstLine = stderr.slice(0, Math.min(newline < 0 ? stderr.length : newline, FIRST_LINE_CHARS));
+  return javascriptDiagnostics(parsedTail(stderr), firstLine, workDir);
 }

@@ -18,7 +18,7 @@ import { sandboxLanguages } from '../../preload/contract/sandbox';
 import { workspaceFilesProblem } from '../../preload/contract/workspace-limits';
 import { checkResultFrom } from './check-results';
 import { checkPlan, runPlan, type CommandPlan } from './commands';
-import { DockerDriver, probeDocker, removeStaleContainers } from './docker-driver';
+import { DockerDriver, probeDocker } from './docker-driver';
 import type { ExecOptions, ExecOutcome, SandboxDriver } from './driver';
 import { chooseDriver, driverRequests, type ConsentState, type DriverRequest, type Refusal } from './driver-choice';
 import { buildImageOffline, buildImageOnline, imageExists } from './image-build';
@@ -73,6 +73,8 @@ export interface SandboxServiceOptions {
   readonly prewarm?: boolean;
   readonly log?: (message: string) => void;
   readonly docker?: Docker;
+  /** The app's data folder: its hash labels the containers with the instance that owns them. */
+  readonly dataDir?: string;
 }
 
 /** The CLI's way: an author running their own code names the driver. */
@@ -168,9 +170,8 @@ export class SandboxService {
       this.dockerProblem = probe.reason;
       return;
     }
-    const removed = await removeStaleContainers(docker).catch(() => 0);
-    if (removed) this.log(`removed ${removed} sandbox container(s) left by an earlier session`);
-    const driver = new DockerDriver({ docker, imageFor: (language) => runnerImage(language).ref, warm: this.options.warm ?? true, log: this.log });
+    const driver = new DockerDriver({ docker, imageFor: (language) => runnerImage(language).ref, warm: this.options.warm ?? true, log: this.log, dataDir: this.options.dataDir });
+    await driver.reap().catch(() => 0);
     this.docker = docker;
     this.dockerDriver = driver;
     this.dockerVersion = probe.version;
