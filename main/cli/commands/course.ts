@@ -70,7 +70,7 @@ export function registerCourseCommand(program: Command): void {
         try {
           problems.push(
             ...(await verifyExercises(loaded.course, read.files, checker, (verdict) =>
-              out(`  ${verdict.folder}: solution ${verdict.solution}, starter ${verdict.starter}${verdict.solution === 'pass' && verdict.starter === 'fail' ? ' ✓' : ' ✗'}`),
+              out(`  ${verdict.folder}: solution ${verdict.solution}, starter ${verdict.starter}${verdict.ok ? ' ✓' : ' ✗'}`),
             )),
           );
         } finally {
