@@ -10,6 +10,7 @@ import { formatProblem, readBundleDir } from '../../courses/bundle-files';
 import { loadBundle } from '../../courses/course-bundle';
 import { packBundle } from '../../courses/course-pack';
 import { CourseImportError } from '../../courses/course-service';
+import { registerImportExercismCommand } from '../../courses/exercism/import-command';
 import { verifyExercises, type ExerciseChecker } from '../../courses/exercise-verification';
 import { parse as parseYaml } from 'yaml';
 import { CliUserError } from '../cli-error';
@@ -197,4 +198,6 @@ export function registerCourseCommand(program: Command): void {
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
     });
+
+  registerImportExercismCommand(course);
 }
