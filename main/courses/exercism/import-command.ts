@@ -8,8 +8,8 @@ import { CliUserError } from '../../cli/cli-error';
 import { formatProblem, type BundleFiles, type BundleProblem } from '../bundle-files';
 import { loadBundle } from '../course-bundle';
 import { packBundle } from '../course-pack';
-import { verifyExercises, type ExerciseChecker } from '../exercise-verification';
-import { convertTrack, type ExerciseReport, type ImportOptions, type ImportResult } from './convert-track';
+import { verifyExercises, type ExerciseChecker, type ExerciseVerdict } from '../exercise-verification';
+import { convertTrack, type ExerciseReport, type ImportOptions, type ImportResult, type TrackFiles } from './convert-track';
 import { readTrackDir } from './read-track';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -62,6 +62,38 @@ function writeFolder(target: string, files: BundleFiles): void {
   }
 }
 
+/**
+ * Converts, validates and (given a checker) verifies a track. An exercise whose output does not
+ * validate, or whose example fails or stub passes under the checker, is left out with the
+ * reason and the course rebuilt without it; problems nobody can be blamed for are returned.
+ */
+export async function importTrack(
+  files: TrackFiles,
+  options: ImportOptions,
+  verify?: { checker: ExerciseChecker; onVerdict?: (verdict: ExerciseVerdict) => void },
+): Promise<{ result: ImportResult; problems: BundleProblem[] }> {
+  const exclude = new Map(options.exclude ?? []);
+  const convert = () => convertTrack(files, { ...options, exclude });
+  let result = convert();
+  for (let round = 0; ; round += 1) {
+    if (result.errors.length) return { result, problems: [] };
+    const problems = loadBundle(result.files).problems;
+    if (problems.length === 0) break;
+    if (round > 2 || problems.some((p) => !slugOf(p, result))) return { result, problems: [...problems] };
+    for (const p of problems) exclude.set(slugOf(p, result)!, `does not validate as a course exercise: ${p.file}: ${p.message}`);
+    result = convert();
+  }
+  if (!verify) return { result, problems: [] };
+  const failed = await verifyExercises(loadBundle(result.files).course!, result.files, verify.checker, verify.onVerdict);
+  if (failed.length === 0) return { result, problems: [] };
+  for (const p of failed) {
+    const slug = slugOf(p, result)!;
+    exclude.set(slug, `${exclude.has(slug) ? `${exclude.get(slug)!}; ` : ''}--run: ${p.message.split('\n')[0]!}`);
+  }
+  result = convert();
+  return { result, problems: result.errors.length ? [] : [...loadBundle(result.files).problems] };
+}
+
 export function registerImportExercismCommand(course: Command): void {
   course
     .command('import-exercism')
@@ -78,51 +110,29 @@ export function registerImportExercismCommand(course: Command): void {
       if (!fs.existsSync(path.join(dir, 'config.json'))) throw new CliUserError(`${dir} is not an Exercism track: it has no config.json. Clone one first, e.g. git clone https://github.com/exercism/python`);
       if (flags.groupBy && flags.groupBy !== 'concepts' && flags.groupBy !== 'difficulty') throw new CliUserError(`--group-by must be concepts or difficulty, not "${flags.groupBy}".`);
       const read = readTrackDir(path.resolve(dir));
-      const exclude = new Map<string, string>();
-      const options = (): ImportOptions => ({
-        exclude,
+      const options: ImportOptions = {
         version: flags.courseVersion ?? '1.0.0',
         ...(flags.trackName ? { trackName: flags.trackName } : {}),
         ...(flags.id ? { courseId: flags.id } : {}),
         ...(flags.groupBy ? { groupBy: flags.groupBy as 'concepts' | 'difficulty' } : {}),
-      });
+      };
       for (const warning of read.warnings) process.stderr.write(`warning: ${warning}\n`);
+      if (flags.output && !flags.output.endsWith('.drona') && fs.existsSync(flags.output) && fs.readdirSync(flags.output).length) throw new CliUserError(`${flags.output} exists and is not empty; choose a new folder or a FILE.drona.`);
 
-      let result = convertTrack(read.files, options());
-      // An exercise whose output does not validate (or, with --run, does not verify) is left out
-      // with the reason, and the course rebuilt without it; anything else stops the import.
-      for (let round = 0; result.errors.length === 0; round += 1) {
-        const problems = loadBundle(result.files).problems;
-        if (problems.length === 0) break;
-        const unattributed = problems.filter((p) => !slugOf(p, result));
-        if (unattributed.length || round > 2) {
-          for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-          throw new CliUserError(`the converted course does not validate (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was written.`);
-        }
-        for (const p of problems) exclude.set(slugOf(p, result)!, `does not validate as a course exercise: ${p.file}: ${p.message}`);
-        result = convertTrack(read.files, options());
+      const checker = flags.run ? await sandboxChecker(flags.driver) : null;
+      let imported: { result: ImportResult; problems: BundleProblem[] };
+      try {
+        imported = await importTrack(read.files, options, checker ? { checker, onVerdict: (verdict) => out(`  ${verdict.folder}: solution ${verdict.solution}, starter ${verdict.starter}${verdict.ok ? ' ✓' : ' ✗'}`) } : undefined);
+      } finally {
+        await checker?.close();
       }
-      if (result.errors.length === 0 && flags.run) {
-        const loaded = loadBundle(result.files).course!;
-        const checker = await sandboxChecker(flags.driver);
-        try {
-          const problems = await verifyExercises(loaded, result.files, checker, (verdict) => out(`  ${verdict.folder}: solution ${verdict.solution}, starter ${verdict.starter}${verdict.ok ? ' ✓' : ' ✗'}`));
-          for (const p of problems) {
-            const slug = slugOf(p, result)!;
-            exclude.set(slug, `${exclude.has(slug) ? `${exclude.get(slug)!}; ` : ''}--run: ${p.message.split('\n')[0]!}`);
-          }
-        } finally {
-          await checker.close();
-        }
-        if (exclude.size) result = convertTrack(read.files, options());
-      }
+      const { result, problems } = imported;
       for (const line of formatReport(result.exercises)) out(line);
       for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
       if (result.errors.length) throw new CliUserError(`${result.errors.join('; ')}. Nothing was written.`);
-      const problems = loadBundle(result.files).problems;
       if (problems.length) {
         for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-        throw new CliUserError('the converted course does not validate; nothing was written.');
+        throw new CliUserError(`the converted course does not validate (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was written.`);
       }
 
       const target = flags.output ?? `${result.courseId}.drona`;
