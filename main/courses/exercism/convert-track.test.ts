@@ -162,6 +162,13 @@ describe('convertTrack: options and edge cases', () => {
     expect(loadBundle(result.files).problems).toEqual([]);
   });
 
+  it('reads authors in the older { github_username } form', () => {
+    const meta = JSON.parse(python.get('exercises/practice/word-echo/.meta/config.json')!.toString('utf8')) as Record<string, unknown>;
+    meta.authors = [{ github_username: 'old-style', exercism_username: 'old-style' }];
+    const result = convertTrack(edited(python, { 'exercises/practice/word-echo/.meta/config.json': JSON.stringify(meta) }));
+    expect(result.files.get('lessons/about/about-this-course.md')!.toString('utf8')).toContain('| Word Echo | old-style | — |');
+  });
+
   it('refuses what is not a supported track, and warns about a missing license', () => {
     expect(convertTrack(new Map()).errors).toEqual(['config.json is missing: point at the root of a clone of an Exercism track (e.g. exercism/python)']);
     expect(convertTrack(new Map([['config.json', Buffer.from('{"language":"Rust","slug":"rust"}')]])).errors[0]).toMatch(/the Rust track \("rust"\) is not supported/);
@@ -189,7 +196,7 @@ describe('convertTrack: the JavaScript fixture track', () => {
       'exercises/shout/tests/jest-compat.js',
       'exercises/shout/tests/shout.test.js',
     ]);
-    expect(result.files.get('exercises/shout/tests/shout.test.js')!.toString('utf8')).toContain("import { shout, shoutAll } from './shout.js';");
+    expect(result.files.get('exercises/shout/tests/shout.test.js')!.toString('utf8')).toContain("import * as __module1 from './shout.js';\nconst { shout, shoutAll } = __module1;");
     expect(yamlOf(result, 'exercises/shout/exercise.yaml').hints).toEqual(['Strings have a method that returns an upper-case copy.', '`typeof` tells you whether a value is a string.']);
   });
 

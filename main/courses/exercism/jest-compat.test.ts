@@ -26,15 +26,29 @@ describe('translateJestSpec', () => {
     const result = translateJestSpec("import { describe, expect, test, xtest } from '@jest/globals';\nimport { twoFer } from './two-fer';\nimport data from './data.json';\n");
     expect(result.ok && result.source.split('\n').slice(1)).toEqual([
       "import { describe, expect, test, xtest } from './jest-compat.js';",
-      "import { twoFer } from './two-fer.js';",
+      "import * as __module1 from './two-fer.js';",
+      'const { twoFer } = __module1;',
       "import data from './data.json';",
+      '',
+    ]);
+  });
+
+  it("reads the exercise's named and default imports through a namespace, as Jest's Babel transform does", () => {
+    const result = translateJestSpec("import {\n  // eslint-disable-next-line import/named\n  LIMIT,\n  area as size,\n} from './shapes';\nimport Clock, { at } from './clock';\nimport * as all from './all';\n");
+    expect(result.ok && result.source.split('\n').slice(2)).toEqual([
+      "import * as __module1 from './shapes.js';",
+      'const { LIMIT, area: size } = __module1;',
+      "import * as __module2 from './clock.js';",
+      'const Clock = __module2.default;',
+      'const { at } = __module2;',
+      "import * as all from './all.js';",
       '',
     ]);
   });
 
   it("imports the shim's globals into an older spec that used Jest's globals", () => {
     const result = translateJestSpec("import { hello } from './hello-world';\ntest('hi', () => expect(hello()).toBe('Hi'));\n");
-    expect(result.ok && result.source).toMatch(/^\/\/ Translated from Jest[^\n]*\nimport \{ afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, test, xdescribe, xit, xtest \} from '\.\/jest-compat\.js';\nimport \{ hello \} from '\.\/hello-world\.js';/);
+    expect(result.ok && result.source).toMatch(/^\/\/ Translated from Jest[^\n]*\nimport \{ afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, test, xdescribe, xit, xtest \} from '\.\/jest-compat\.js';\nimport \* as __module1 from '\.\/hello-world\.js';\nconst \{ hello \} = __module1;/);
   });
 
   it('refuses what the shim lacks, naming it, and is not fooled by test names', () => {
@@ -127,5 +141,12 @@ export const fails = (message) => { throw new RangeError(message); };
     expect(result.output).toContain("Expected the error: Error('text must be a string')");
     expect(result.output).toContain('Expected the promise to reject; it resolved to 1');
     expect(result.output).toContain('# fail 3');
+  });
+
+  it('a stub that does not export a name yet fails the tests that use it, and only those', () => {
+    const result = runSpec('partial.test.js', "import { expect, test } from '@jest/globals';\nimport { LIMIT, twice } from './partial';\ntest('limit', () => expect(LIMIT).toBe(40));\ntest('twice', () => expect(twice(2)).toBe(4));\n", { 'partial.js': 'export const twice = (n) => n * 2;\n' });
+    expect(result.output).toContain('Expected: 40');
+    expect(result.output).toContain('# pass 1');
+    expect(result.output).toContain('# fail 1');
   });
 });

@@ -63,9 +63,34 @@ export function unsupportedJestApis(source: string): string[] {
 }
 
 /**
+ * Named imports from the exercise's own modules read through a namespace, as Jest's Babel
+ * transform does: a name the learner has not written yet is undefined and fails its tests,
+ * instead of an ES module link error that stops the whole file (and every test) from loading.
+ */
+function withLenientImports(source: string): string {
+  let count = 0;
+  return source.replace(/^import\s+([^'";]*?)\s+from\s*(['"])(\.\/[^'"]+)\2\s*;?/gm, (whole, clause: string, quote: string, specifier: string) => {
+    if (specifier === `./${JEST_COMPAT_FILE}` || specifier.endsWith('.json')) return whole;
+    const parsed = /^(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([\s\S]*)\})?$/.exec(clause.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim());
+    if (!parsed || (!parsed[1] && parsed[2] === undefined)) return whole;
+    const namespace = `__module${(count += 1)}`;
+    const names = (parsed[2] ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => part.replace(/^([\w$]+)\s+as\s+([\w$]+)$/, '$1: $2'));
+    return [
+      `import * as ${namespace} from ${quote}${specifier}${quote};`,
+      ...(parsed[1] ? [`const ${parsed[1]} = ${namespace}.default;`] : []),
+      ...(names.length ? [`const { ${names.join(', ')} } = ${namespace};`] : []),
+    ].join('\n');
+  });
+}
+
+/**
  * A Jest spec as a node:test file: the '@jest/globals' import (or, for older specs using Jest's
- * globals, a new import) points at jest-compat.js, and extension-less relative imports get ".js"
- * as ES modules need.
+ * globals, a new import) points at jest-compat.js, extension-less relative imports get ".js"
+ * as ES modules need, and named imports from the exercise's modules are read leniently.
  */
 export function translateJestSpec(source: string): SpecTranslation {
   const unsupported = unsupportedJestApis(source);
@@ -75,6 +100,7 @@ export function translateJestSpec(source: string): SpecTranslation {
   translated = translated.replace(/(\bfrom\s*|\bimport\s*)(['"])(\.\/[^'"]+)\2/g, (whole, keyword: string, quote: string, specifier: string) =>
     /\.[cm]?js$|\.json$/.test(specifier) ? whole : `${keyword}${quote}${specifier}.js${quote}`,
   );
+  translated = withLenientImports(translated);
   return { ok: true, source: `// Translated from Jest by \`drona course import-exercism\`: describe/test/expect come from ./${JEST_COMPAT_FILE} (node:test).\n${translated}` };
 }
 

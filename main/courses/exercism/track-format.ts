@@ -42,9 +42,14 @@ export const trackConfigSchema = z.looseObject({
 });
 export type TrackConfig = z.output<typeof trackConfigSchema>;
 
+/** GitHub usernames; older configs list people as { github_username, exercism_username }. */
+const people = z
+  .array(z.union([z.string(), z.looseObject({ github_username: z.string() })]).transform((person) => (typeof person === 'string' ? person : person.github_username)))
+  .default([]);
+
 export const exerciseMetaSchema = z.looseObject({
-  authors: slugs,
-  contributors: slugs,
+  authors: people,
+  contributors: people,
   files: z.looseObject({
     solution: slugs,
     test: slugs,
