@@ -173,6 +173,7 @@ describe('convertTrack: options and edge cases', () => {
     expect(convertTrack(new Map()).errors).toEqual(['config.json is missing: point at the root of a clone of an Exercism track (e.g. exercism/python)']);
     expect(convertTrack(new Map([['config.json', Buffer.from('{"language":"Rust","slug":"rust"}')]])).errors[0]).toMatch(/the Rust track \("rust"\) is not supported/);
     expect(convertTrack(new Map([['config.json', Buffer.from('{ nope')]])).errors[0]).toMatch(/^config\.json is not JSON/);
+    expect(convertTrack(edited(python, { 'exercises/practice/stray/.docs/instructions.md': '# Instructions\n' })).warnings).toEqual(['exercises/practice/stray is not listed in config.json; left out']);
     const unlicensed = convertTrack(edited(python, { LICENSE: null }));
     expect(unlicensed.warnings).toEqual(['the track has no LICENSE file: course.yaml says "NOASSERTION"; find out the terms before sharing the course']);
     expect(yamlOf(unlicensed, 'course.yaml').license).toBe('NOASSERTION');

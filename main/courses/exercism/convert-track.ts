@@ -422,6 +422,10 @@ export function convertTrack(files: TrackFiles, options: ImportOptions = {}): Im
   }
   for (const id of ['practice-easy', 'practice-medium', 'practice-hard']) if (builtByModule.has(id) && !moduleOrder.some((m) => m.id === id)) moduleOrder.push({ id, title: difficultyTitles[id]! });
 
+  const configured = new Set([...concepts.map((c) => `concept/${c.slug}`), ...practices.map((p) => `practice/${p.slug}`)]);
+  const folders = new Set([...files.keys()].map((name) => /^exercises\/((?:concept|practice)\/[^/]+)\//.exec(name)?.[1]).filter((folder): folder is string => Boolean(folder)));
+  for (const folder of [...folders].sort()) if (!configured.has(folder)) warnings.push(`exercises/${folder} is not listed in config.json; left out`);
+
   if (!reports.some((report) => report.outcome === 'converted')) {
     errors.push('no exercise could be converted (see the report above)');
     return { ...empty(courseId), exercises: reports };
