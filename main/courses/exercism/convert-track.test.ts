@@ -198,6 +198,7 @@ describe('convertTrack: the JavaScript fixture track', () => {
       'exercises/shout/tests/shout.test.js',
     ]);
     expect(result.files.get('exercises/shout/tests/shout.test.js')!.toString('utf8')).toContain("import * as __module1 from './shout.js';\nconst { shout, shoutAll } = __module1;");
+    expect(result.exercises[0]!.notes).toContain('editor-only type declarations left out: global.d.ts');
     expect(yamlOf(result, 'exercises/shout/exercise.yaml').hints).toEqual(['Strings have a method that returns an upper-case copy.', '`typeof` tells you whether a value is a string.']);
   });
 

@@ -174,7 +174,10 @@ function buildExercise(files: TrackFiles, config: TrackConfig, language: Languag
   const listed = (key: 'solution' | 'test' | 'example' | 'exemplar' | 'editor') => (meta.files[key].length ? meta.files[key] : (trackFiles[key] ?? []).map((pattern) => expand(pattern, entry.slug)));
   const solutionFiles = listed('solution');
   const testFiles = listed('test');
-  const editorFiles = listed('editor');
+  // Type declarations (global.d.ts) only help Exercism's editor; the checks do not need them.
+  const typings = listed('editor').filter((file) => file.endsWith('.d.ts'));
+  const editorFiles = listed('editor').filter((file) => !typings.includes(file));
+  if (typings.length) notes.push(`editor-only type declarations left out: ${typings.join(', ')}`);
   const referenceKey = kind === 'concept' ? 'exemplar' : 'example';
   let referenceFiles = listed(referenceKey).filter((file) => files.has(`${dir}/${file}`));
   if (referenceFiles.length === 0 && files.has(`${dir}/${kind === 'concept' ? rules.exemplar : rules.example}`)) referenceFiles = [kind === 'concept' ? rules.exemplar : rules.example];
