@@ -87,7 +87,7 @@ describe('convertTrack: the Python fixture track', () => {
 
   it('a practice exercise: introduction, instructions and append; tests renamed; generic hints when there are none', () => {
     const lesson = result.files.get('lessons/plant-watering/word-echo.md')!.toString('utf8');
-    expect(splitFrontMatter(lesson)!.body).toMatch(/^# Word Echo\n\nIn a quiet valley[^\n]*\n\n## Instructions\n\nWrite `echo\(word, times\)`[\s\S]*## Exception messages\n\nIf `times` is negative/);
+    expect(splitFrontMatter(lesson)!.body).toMatch(/^# Word Echo\n\n\*Builds on: Basics\.\*\n\nIn a quiet valley[^\n]*\n\n## Instructions\n\nWrite `echo\(word, times\)`[\s\S]*## Exception messages\n\nIf `times` is negative/);
     expect(result.files.has('exercises/word-echo/tests/test_word_echo.py')).toBe(true);
     expect(result.files.get('exercises/word-echo/solution/word_echo.py')!.toString('utf8')).toContain('raise ValueError');
     expect((yamlOf(result, 'exercises/word-echo/exercise.yaml').hints as string[]).length).toBe(2);

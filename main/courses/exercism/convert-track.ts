@@ -292,13 +292,16 @@ function buildExercise(files: TrackFiles, config: TrackConfig, language: Languag
       removedLinks.push(...lesson.removedLinks);
     } else notes.push('no .docs/introduction.md: no concept lesson before the exercise');
   }
-  const parts = [
+  const prerequisites = conceptNames(config, entry.prerequisites);
+  const introduction = kind === 'practice' ? [section(text(files, `${dir}/.docs/introduction.md`)), section(text(files, `${dir}/.docs/introduction.append.md`))].filter(Boolean).join('\n\n') : '';
+  const instructionsText = [section(instructions), section(instructionsAppend)].filter(Boolean).join('\n\n');
+  const body = [
     `# ${entry.name}`,
+    prerequisites.length ? `*Builds on: ${prerequisites.join(', ')}.*` : '',
     refactoring ? '> [!NOTE]\n> This is a refactoring exercise: the code already works and its tests pass. Make it clearer without breaking them.' : '',
-    kind === 'practice' ? [section(text(files, `${dir}/.docs/introduction.md`)), section(text(files, `${dir}/.docs/introduction.append.md`))].filter(Boolean).join('\n\n') : '',
+    introduction,
+    introduction ? `## Instructions\n\n${instructionsText}` : instructionsText,
   ].filter(Boolean);
-  const body = [section(instructions), section(instructionsAppend)].filter(Boolean).join('\n\n');
-  const hasIntro = kind === 'practice' && parts.length > (refactoring ? 2 : 1);
   lessons.push({
     path: `${lessonDir}/${entry.slug}.md`,
     minutes,
@@ -312,7 +315,7 @@ function buildExercise(files: TrackFiles, config: TrackConfig, language: Languag
         objectives: concepts.length ? concepts.map((name) => (kind === 'concept' ? `Use ${name} in a program` : `Practise ${name}`)) : [`Solve "${entry.name}" so that every test passes`],
         exercise: folder,
       },
-      `${parts.join('\n\n')}\n\n${hasIntro ? '## Instructions\n\n' : ''}${body}`,
+      body.join('\n\n'),
     ),
   });
   if (removedLinks.length) notes.push(`links into the Exercism repository kept as plain text: ${[...new Set(removedLinks)].join(', ')}`);

@@ -13,6 +13,8 @@ describe('lesson Markdown', () => {
     const { markdown, removed } = withoutRelativeLinks('See [docs](https://docs.python.org), [above](#top), [the concept](../../concepts/loops/about.md) and ![a chart](chart.svg).\n```\n[x](y.md)\n```');
     expect(markdown).toBe('See [docs](https://docs.python.org), [above](#top), the concept and a chart.\n```\n[x](y.md)\n```');
     expect(removed).toEqual(['../../concepts/loops/about.md', 'chart.svg']);
+    const references = withoutRelativeLinks('Read [loops][loops] and [the docs][docs].\n\n[loops]: /tracks/python/concepts/loops\n[docs]: https://docs.python.org\n');
+    expect(references).toEqual({ markdown: 'Read loops and [the docs][docs].\n\n[docs]: https://docs.python.org\n', removed: ['/tracks/python/concepts/loops'] });
   });
 });
 

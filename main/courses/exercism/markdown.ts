@@ -53,20 +53,36 @@ const inlineLink = /(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
  */
 export function withoutRelativeLinks(markdown: string): { markdown: string; removed: string[] } {
   const removed: string[] = [];
+  // Reference definitions ("[label]: ../x.md") pointing into the repository go, and so do the links using them.
+  const relativeLabels = new Set<string>();
+  const definition = /^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/;
+  for (const line of markdown.split('\n')) {
+    const match = definition.exec(line);
+    if (match && !external.test(match[2]!)) {
+      relativeLabels.add(match[1]!.toLowerCase());
+      removed.push(match[2]!);
+    }
+  }
   let fence: string | null = null;
-  const lines = markdown.split('\n').map((line) => {
+  const lines = markdown.split('\n').flatMap((line) => {
     const match = fenceOpen.exec(line);
     if (match) {
       if (fence === null) fence = match[1]!;
       else if (match[1]!.startsWith(fence)) fence = null;
-      return line;
+      return [line];
     }
-    if (fence !== null) return line;
-    return line.replace(inlineLink, (whole, _image: string, text: string, target: string) => {
-      if (external.test(target)) return whole;
-      removed.push(target);
-      return text;
-    });
+    if (fence !== null) return [line];
+    const defined = definition.exec(line);
+    if (defined && relativeLabels.has(defined[1]!.toLowerCase())) return [];
+    return [
+      line
+        .replace(inlineLink, (whole, _image: string, text: string, target: string) => {
+          if (external.test(target)) return whole;
+          removed.push(target);
+          return text;
+        })
+        .replace(/(!?)\[([^\]]+)\]\[([^\]]*)\]/g, (whole, _image: string, text: string, label: string) => (relativeLabels.has((label || text).toLowerCase()) ? text : whole)),
+    ];
   });
   return { markdown: lines.join('\n'), removed };
 }
