@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBundle, splitFrontMatter } from '../course-bundle';
 import { packBundle, readPack } from '../course-pack';
@@ -178,6 +179,35 @@ describe('convertTrack: options and edge cases', () => {
     expect(unlicensed.warnings).toEqual(['the track has no LICENSE file: course.yaml says "NOASSERTION"; find out the terms before sharing the course']);
     expect(yamlOf(unlicensed, 'course.yaml').license).toBe('NOASSERTION');
     expect(licenseId('Apache License\nVersion 2.0, January 2004')).toBe('Apache-2.0');
+  });
+});
+
+describe('convertTrack: any mix of statuses, prerequisites and grouping', () => {
+  it('gives a course that validates, or says nothing could be converted; every exercise is reported once', () => {
+    const python = track('python-track');
+    const base = JSON.parse(python.get('config.json')!.toString('utf8')) as { exercises: { concept: { slug: string; status?: string }[]; practice: { slug: string; status?: string; prerequisites: string[]; difficulty: number }[] } };
+    const status = fc.constantFrom('active', 'beta', 'wip', 'deprecated');
+    fc.assert(
+      fc.property(
+        fc.array(status, { minLength: 6, maxLength: 6 }),
+        fc.array(fc.subarray(['basics', 'strings', 'loops']), { minLength: 5, maxLength: 5 }),
+        fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 5, maxLength: 5 }),
+        fc.constantFrom('concepts' as const, 'difficulty' as const, undefined),
+        (statuses, prerequisites, difficulties, groupBy) => {
+          const config = structuredClone(base);
+          [...config.exercises.concept, ...config.exercises.practice].forEach((exercise, i) => (exercise.status = statuses[i]));
+          config.exercises.practice.forEach((exercise, i) => {
+            exercise.prerequisites = prerequisites[i]!;
+            exercise.difficulty = difficulties[i]!;
+          });
+          const result = convertTrack(edited(python, { 'config.json': JSON.stringify(config) }), groupBy ? { groupBy } : {});
+          expect(result.exercises.map((e) => e.slug).sort()).toEqual(['menu-planner', 'old-greeter', 'plant-watering', 'tidy-receipt', 'word-echo', 'word-stats']);
+          if (result.errors.length) expect(result.errors).toEqual(['no exercise could be converted (see the report above)']);
+          else expect(loadBundle(result.files).problems).toEqual([]);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 
