@@ -137,4 +137,17 @@ describe('validate --run (verifyExercises)', () => {
     const crashing = await verifyExercises(loaded, files, checker({ solution: 'pass', starter: 'error' }));
     expect(crashing[0]!.message).toMatch(/the starter does not run under the tests/);
   });
+
+  it('a refactoring exercise (refactoring: true) needs its starter to pass, not fail', async () => {
+    const { files } = course();
+    const spec = 'exercises/add/exercise.yaml';
+    files.set(spec, Buffer.from(`${files.get(spec)!.toString('utf8')}refactoring: true\n`));
+    const loaded = loadBundle(files).course!;
+    expect(loaded.exercises.get('exercises/add')?.refactoring).toBe(true);
+    const verdicts: boolean[] = [];
+    expect(await verifyExercises(loaded, files, checker({ solution: 'pass', starter: 'pass' }), (v) => verdicts.push(v.ok))).toEqual([]);
+    const failing = await verifyExercises(loaded, files, checker({ solution: 'pass', starter: 'fail' }), (v) => verdicts.push(v.ok));
+    expect(failing.map((p) => p.message)).toEqual(['the starter of this refactoring exercise does not pass its tests (fail)']);
+    expect(verdicts).toEqual([true, false]);
+  });
 });

@@ -107,6 +107,10 @@ export const exerciseSchema = z
       .strict(),
     hints: z.array(z.string().min(1)).min(2, 'give 2-4 hints, from a nudge to a near-answer').max(4, 'give 2-4 hints, from a nudge to a near-answer'),
     limits: z.object({ timeoutSeconds: z.number().positive().max(120).optional(), memoryMb: z.number().int().positive().max(4096).optional() }).strict().optional(),
+    refactoring: z
+      .boolean()
+      .optional()
+      .describe('The starter is already working code to improve (a refactoring exercise): `validate --run` requires it to pass its tests instead of failing them'),
   })
   .strict();
 export type ExerciseSpec = z.output<typeof exerciseSchema>;

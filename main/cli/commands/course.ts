@@ -10,6 +10,7 @@ import { formatProblem, readBundleDir } from '../../courses/bundle-files';
 import { loadBundle } from '../../courses/course-bundle';
 import { packBundle } from '../../courses/course-pack';
 import { CourseImportError } from '../../courses/course-service';
+import { registerImportExercismCommand } from '../../courses/exercism/import-command';
 import { verifyExercises, type ExerciseChecker } from '../../courses/exercise-verification';
 import { parse as parseYaml } from 'yaml';
 import { CliUserError } from '../cli-error';
@@ -77,7 +78,7 @@ export function registerCourseCommand(program: Command): void {
         try {
           problems.push(
             ...(await verifyExercises(loaded.course, read.files, checker, (verdict) =>
-              out(`  ${verdict.folder}: solution ${verdict.solution}, starter ${verdict.starter}${verdict.solution === 'pass' && verdict.starter === 'fail' ? ' ✓' : ' ✗'}`),
+              out(`  ${verdict.folder}: solution ${verdict.solution}, starter ${verdict.starter}${verdict.ok ? ' ✓' : ' ✗'}`),
             )),
           );
         } finally {
@@ -204,4 +205,6 @@ export function registerCourseCommand(program: Command): void {
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
     });
+
+  registerImportExercismCommand(course);
 }
