@@ -7,7 +7,7 @@
 import { safeStorage } from 'electron';
 import path from 'node:path';
 import { protectionFor } from '../secrets/secret-protection';
-import { encryptedFileSecretStore, FileSecretStore, importSecrets, type SecretStore } from '../secrets/secret-store';
+import { encryptedFileSecretStore, FileSecretStore, importSecrets, moveLegacyKeyOut, type SecretStore } from '../secrets/secret-store';
 
 const OS_SECRETS_FILE = 'secrets-os.json';
 
@@ -26,6 +26,11 @@ export function safeStorageSecretStore(dataDir: string): SecretStore {
       // The old file stays; the key folder's problem is reported when a secret is next used.
     }
     return store;
+  }
+  try {
+    moveLegacyKeyOut(dataDir);
+  } catch {
+    // Left as it was; serve mode moves it when it next reads its secrets.
   }
   return new FileSecretStore(choice.kind, choice.protection, osFile, {
     encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),

@@ -95,6 +95,8 @@ export function refusalMessage(refusal: Refusal, detail: { dockerProblem?: strin
   }
 }
 
+const REPROBE_MS = 5000;
+
 const harnessCache = new Map<SandboxLanguage, SandboxFile[]>();
 
 /** The harness files sent along with the learner's, read once from sandbox/harness/<language>/. */
@@ -126,6 +128,8 @@ export class SandboxService {
   private dockerProblem: string | null = null;
   private docker: Docker | null = null;
   private dockerVersion = '';
+  private probedAt = 0;
+  private reprobing: Promise<void> | null = null;
   private readonly log: (message: string) => void;
   private starting: Promise<void> | null = null;
 
@@ -162,14 +166,21 @@ export class SandboxService {
   private async init(): Promise<void> {
     const choice = this.request;
     if (choice === 'process') return;
+    await this.connectDocker();
+    if (!this.dockerDriver && choice === 'docker') throw new Error(`Docker did not answer: ${this.dockerProblem}`);
+  }
+
+  /** Probes Docker and, when it answers, sets up its driver; else keeps the reason. */
+  private async connectDocker(): Promise<void> {
+    this.probedAt = Date.now();
     // dockerode loads here, not at start-up: it costs about 130 ms that the process driver never needs.
     const docker = this.options.docker ?? new (await import('dockerode')).default();
     const probe = await probeDocker(docker);
     if (!probe.ok) {
-      if (choice === 'docker') throw new Error(`Docker did not answer: ${probe.reason}`);
       this.dockerProblem = probe.reason;
       return;
     }
+    this.dockerProblem = null;
     const driver = new DockerDriver({ docker, imageFor: (language) => runnerImage(language).ref, warm: this.options.warm ?? true, log: this.log, dataDir: this.options.dataDir });
     await driver.reap().catch(() => 0);
     this.docker = docker;
@@ -268,8 +279,21 @@ export class SandboxService {
   }
 
   /** The driver for this request, or the result that says why nothing ran (no driver, or a missing image). */
-  private async driverFor(courseId: string | undefined, language: SandboxLanguage): Promise<{ driver: SandboxDriver } | { refused: RunResult }> {
+  /**
+   * 'auto' without Docker asks again (at most every few seconds) before refusing or running
+   * unisolated: the learner was told to start Docker, so the next Run must notice it.
+   */
+  private async dockerAgain(): Promise<void> {
     await this.ready();
+    if (this.dockerDriver || this.request !== 'auto' || Date.now() - this.probedAt < REPROBE_MS) return;
+    this.reprobing ??= this.connectDocker()
+      .catch(() => undefined)
+      .finally(() => (this.reprobing = null));
+    await this.reprobing;
+  }
+
+  private async driverFor(courseId: string | undefined, language: SandboxLanguage): Promise<{ driver: SandboxDriver } | { refused: RunResult }> {
+    await this.dockerAgain();
     const chosen = this.choose(courseId ?? null);
     if ('refused' in chosen || chosen.driver !== this.dockerDriver) return chosen;
     const missing = await this.missingImage(language);
@@ -321,7 +345,7 @@ export class SandboxService {
 
   /** The status after looking at the images again (an image may have been built meanwhile). */
   async refreshedStatus(): Promise<SandboxStatus> {
-    await this.ready();
+    await this.dockerAgain();
     await this.refreshImages();
     return this.status();
   }

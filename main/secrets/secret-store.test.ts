@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isWithin, keyFileFor, userKeyDir } from './key-location';
-import { encryptedFileSecretStore, importSecrets } from './secret-store';
+import { encryptedFileSecretStore, importSecrets, moveLegacyKeyOut } from './secret-store';
 
 const temps: string[] = [];
 const temp = (prefix: string) => {
@@ -102,6 +102,20 @@ describe('the encrypted secrets file', () => {
     const again = encryptedFileSecretStore(dataDir, keyDir);
     expect(again.get('anthropic-api-key')).toBe('sk-ant-old-layout');
     expect(again.get('sync-tokens')).toBe('{"accessToken":"a","refreshToken":"r"}');
+  });
+
+  it('moves the old key out for a process that keeps its own secrets elsewhere (the desktop app with a keyring)', () => {
+    const dataDir = temp('drona-secrets-desktop-');
+    const keyDir = path.join(temp('drona-secrets-keys-'), 'keys');
+    oldLayout(dataDir, { 'anthropic-api-key': 'sk-ant-serve-mode' });
+    moveLegacyKeyOut(dataDir, keyDir);
+    expect(fs.existsSync(path.join(dataDir, 'secrets.key'))).toBe(false);
+    expect(runAttack(dataDir).found).toEqual([]);
+    expect(encryptedFileSecretStore(dataDir, keyDir).get('anthropic-api-key')).toBe('sk-ant-serve-mode');
+    // Nothing to move: no key folder is made.
+    const fresh = temp('drona-secrets-fresh-');
+    moveLegacyKeyOut(fresh, path.join(keyDir, 'unused'));
+    expect(fs.existsSync(path.join(keyDir, 'unused'))).toBe(false);
   });
 
   it('finishes a migration that stopped after rewriting the file but before deleting the old key', () => {

@@ -178,9 +178,15 @@ export function encryptedFileSecretStore(dataDir: string, keyDir: string = userK
   const file = path.join(dataDir, 'secrets.json');
   let key: (() => Buffer) | null = null;
   const cipher = aesGcmCipher(() => (key ??= userFileKey(keyFileFor(dataDir, keyDir)))());
-  return new FileSecretStore('encrypted-file', protection, file, cipher, () =>
-    moveLegacyKey(file, path.join(dataDir, 'secrets.key'), cipher),
-  );
+  return new FileSecretStore('encrypted-file', protection, file, cipher, () => moveLegacyKey(file, path.join(dataDir, 'secrets.key'), cipher));
+}
+
+/**
+ * For a process that keeps its own secrets elsewhere (the desktop app with a keyring): an old
+ * `secrets.key` left in the data folder by serve mode is moved out now, not when serve next runs.
+ */
+export function moveLegacyKeyOut(dataDir: string, keyDir: string = userKeyDir()): void {
+  if (fs.existsSync(path.join(dataDir, 'secrets.key'))) encryptedFileSecretStore(dataDir, keyDir).get('');
 }
 
 /**
