@@ -14,7 +14,7 @@ import {
 } from './api-schemas';
 import { authenticate, issueTokens, rotateRefresh } from './auth';
 import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, verificationPage, type Issuer } from './certificates';
-import { ingestEvents, setVisibility } from './ingest';
+import { ingestEvents, setTimezone, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit } from './rate-limit';
@@ -121,8 +121,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
     const input = await body(c, registerRequest);
     if (!isTimezone(input.timezone)) throw new ApiError(400, 'invalid_input', `"${input.timezone}" is not an IANA timezone (for example Europe/Paris).`);
     const id = crypto.randomUUID();
-    await db.query(sql`insert into learners (id, display_name, email, timezone, opted_in, created_at)
-      values (${id}, ${input.displayName}, ${input.email ?? null}, ${input.timezone}, ${input.optedIn}, ${now()})`);
+    await db.query(sql`insert into learners (id, display_name, email, timezone, timezone_changed_at, opted_in, created_at)
+      values (${id}, ${input.displayName}, ${input.email ?? null}, ${input.timezone}, ${now()}, ${input.optedIn}, ${now()})`);
     return c.json(await issueTokens(db, keys.accessSecret, id, crypto.randomUUID(), now()), 201);
   });
   app.post('/v1/auth/refresh', async (c) => {
@@ -144,7 +144,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     if (input.timezone !== undefined && !isTimezone(input.timezone)) throw new ApiError(400, 'invalid_input', `"${input.timezone}" is not an IANA timezone.`);
     await db.transaction(async (q) => {
       if (input.displayName !== undefined) await q(sql`update learners set display_name = ${input.displayName} where id = ${learnerId}`);
-      if (input.timezone !== undefined) await q(sql`update learners set timezone = ${input.timezone} where id = ${learnerId}`);
+      if (input.timezone !== undefined) await setTimezone(q, learnerId, input.timezone, now());
       if (input.optedIn !== undefined) {
         await q(sql`update learners set opted_in = ${input.optedIn} where id = ${learnerId}`);
         await setVisibility(q, learnerId, input.optedIn);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start';
 import { sql } from '../../server/db/database';
 import { openStore, type Store } from '../store/open-store';
-import { lessonProgress, settings, syncOutbox } from '../store/schema';
+import { activityEvents, lessonProgress, settings, syncOutbox } from '../store/schema';
 import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-store';
 import { backoffDelay } from './backoff';
 import { REVOCATION_CHECK_MS, SyncService, type Timers } from './sync-service';
@@ -102,17 +102,18 @@ describe('sync service against the hosted API', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const addEvent = (key: string, kind: string, lessonId: string, occurredAt: number, extra: Record<string, unknown> = {}) =>
-    store.db
-      .insert(syncOutbox)
-      .values({ idempotencyKey: key, kind, payload: { event: { idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', ...extra } }, createdAt: occurredAt })
-      .run();
+  // As the progress service records them: the activity log and the outbox row (the Check timed the lesson).
+  const addEvent = (key: string, kind: string, lessonId: string, occurredAt: number, extra: Record<string, unknown> = {}) => {
+    const event = { idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', elapsedSeconds: 60, ...extra };
+    store.db.insert(activityEvents).values({ idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', localDate: '2026-01-01', detail: event }).run();
+    store.db.insert(syncOutbox).values({ idempotencyKey: key, kind, payload: { event }, createdAt: occurredAt }).run();
+  };
 
   it('keeps events while the server is down and backs off', async () => {
     const base = clock - 3600_000;
     addEvent('lesson-completed:course:one', 'lesson-completed', 'one', base);
     addEvent('lesson-completed:course:two', 'lesson-completed', 'two', base + 120_000);
-    addEvent('quiz-passed:course:two', 'quiz-passed', 'two', base + 130_000, { score: 100 });
+    addEvent('quiz-passed:course:two', 'quiz-passed', 'two', base + 230_000, { score: 70 });
     await expect(sync.signIn({ displayName: 'Offline Olu', optedIn: true })).rejects.toMatchObject({ code: 'offline' });
     await start();
     await sync.signIn({ displayName: 'Olu', optedIn: true });

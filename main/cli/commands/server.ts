@@ -24,15 +24,15 @@ export function registerServerCommand(program: Command): void {
     .option('--public-url <url>', 'the address learners reach this server at, used in verification links')
     .option('--issuer-name <name>', 'the certificate issuer\'s name', 'Dronacharya')
     .option('--rate-limit <n>', 'requests per second allowed per learner (bursts of twice that)', '10')
-    .option('--min-lesson-seconds <n>', 'plausibility: least active time per lesson and between completions (default 20)')
+    .option('--min-lesson-seconds <n>', 'plausibility: least active time a completion claims (default 20 s, challenges 60 s)')
     .action(async (flags: ServerFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUserError(`--port must be a whole number from 0 to 65535, not "${flags.port}".`);
       const minSeconds = flags.minLessonSeconds === undefined ? undefined : Number(flags.minLessonSeconds);
-      if (minSeconds !== undefined && !(minSeconds >= 0)) throw new CliUserError('--min-lesson-seconds must be a number of seconds, 0 or more.');
+      if (minSeconds !== undefined && !(minSeconds >= 0)) throw new CliUserError('--min-lesson-seconds must be a number of seconds, 0 or more (a completion always claims at least 1 s).');
       const perSecond = Number(flags.rateLimit);
       if (!(perSecond > 0)) throw new CliUserError('--rate-limit must be a positive number of requests per second.');
-      const { defaultPlausibility } = await import('../../../server/rules/xp-rules');
+      const { defaultPlausibility, withMinActiveSeconds } = await import('../../../server/rules/xp-rules');
       const databaseUrl = process.env.DATABASE_URL || undefined;
       let server;
       try {
@@ -45,7 +45,7 @@ export function registerServerCommand(program: Command): void {
           issuerName: flags.issuerName,
           adminToken: process.env.DRONA_ADMIN_TOKEN || undefined,
           rateLimit: { burst: Math.max(60, perSecond * 2), perSecond },
-          ...(minSeconds === undefined ? {} : { plausibility: { ...defaultPlausibility, minLessonSeconds: minSeconds, minSecondsBetweenLessons: minSeconds } }),
+          ...(minSeconds === undefined ? {} : { plausibility: withMinActiveSeconds(defaultPlausibility, minSeconds) }),
           log: jsonLog,
         });
       } catch (error) {
