@@ -13,6 +13,7 @@ import {
   registerRequest,
 } from './api-schemas';
 import { authenticate, issueTokens, rotateRefresh } from './auth';
+import { clientAddress, trustedProxies } from './client-address';
 import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, verificationPage, type Issuer } from './certificates';
 import { ingestEvents, setTimezone, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
@@ -28,6 +29,8 @@ export interface ApiConfig {
   /** Bearer token for /v1/admin/*; admin routes are off without one. */
   readonly adminToken?: string | undefined;
   readonly rateLimit?: RateLimit;
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges); none by default. */
+  readonly trustedProxies?: readonly string[];
   readonly plausibility?: Plausibility;
   readonly now?: () => number;
   readonly log?: (entry: Record<string, unknown>) => void;
@@ -49,16 +52,14 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.outpu
   return parsed.data;
 }
 
-function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
-}
+const socketPeer = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
 
 export function createApi(config: ApiConfig): Hono<Env> {
   const { db, keys, issuer } = config;
   const now = config.now ?? Date.now;
   const rules = config.plausibility ?? defaultPlausibility;
   const log = config.log ?? (() => {});
+  const trusted = trustedProxies(config.trustedProxies ?? []);
   const limiter = new RateLimiter(config.rateLimit ?? { burst: 60, perSecond: 10 }, now);
   const app = new Hono<Env>();
 
@@ -86,7 +87,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
   app.use('/v1/*', async (c, next) => {
     const open = c.req.path === '/v1/learners' || c.req.path === '/v1/auth/refresh' || c.req.path.startsWith('/v1/credentials/') || c.req.path.startsWith('/v1/admin/');
     if (open) {
-      limit(`ip:${clientAddress(c)}`);
+      limit(`ip:${clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted)}`);
       return next();
     }
     const learnerId = await authenticate(keys.accessSecret, c.req.header('authorization'), now());

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { defaultDataDir } from '../../app/data-dir';
+import { trustedProxies } from '../../../server/client-address';
 import { jsonLog, startServer } from '../../../server/start';
 import { CliUserError } from '../cli-error';
 
@@ -12,6 +13,7 @@ interface ServerFlags {
   issuerName: string;
   minLessonSeconds?: string;
   rateLimit: string;
+  trustedProxy?: string;
 }
 
 export function registerServerCommand(program: Command): void {
@@ -24,6 +26,7 @@ export function registerServerCommand(program: Command): void {
     .option('--public-url <url>', 'the address learners reach this server at, used in verification links')
     .option('--issuer-name <name>', 'the certificate issuer\'s name', 'Dronacharya')
     .option('--rate-limit <n>', 'requests per second allowed per learner (bursts of twice that)', '10')
+    .option('--trusted-proxy <list>', 'reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client; default $DRONA_TRUSTED_PROXIES, else none')
     .option('--min-lesson-seconds <n>', 'plausibility: least active time a completion claims (default 20 s, challenges 60 s)')
     .action(async (flags: ServerFlags) => {
       const port = Number(flags.port);
@@ -34,6 +37,12 @@ export function registerServerCommand(program: Command): void {
       if (!(perSecond > 0)) throw new CliUserError('--rate-limit must be a positive number of requests per second.');
       const { defaultPlausibility, withMinActiveSeconds } = await import('../../../server/rules/xp-rules');
       const databaseUrl = process.env.DATABASE_URL || undefined;
+      const proxies = (flags.trustedProxy ?? process.env.DRONA_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+      try {
+        trustedProxies(proxies);
+      } catch (error) {
+        throw new CliUserError(`--trusted-proxy / DRONA_TRUSTED_PROXIES: ${(error as Error).message}`);
+      }
       let server;
       try {
         server = await startServer({
@@ -45,6 +54,7 @@ export function registerServerCommand(program: Command): void {
           issuerName: flags.issuerName,
           adminToken: process.env.DRONA_ADMIN_TOKEN || undefined,
           rateLimit: { burst: Math.max(60, perSecond * 2), perSecond },
+          trustedProxies: proxies,
           ...(minSeconds === undefined ? {} : { plausibility: withMinActiveSeconds(defaultPlausibility, minSeconds) }),
           log: jsonLog,
         });
