@@ -202,3 +202,68 @@ describe('sync service against the hosted API', () => {
     expect(cached.error).toMatch(/cannot be reached/);
   });
 });
+
+describe('token refresh under concurrency (the app\'s client against the hosted API)', () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let serverClock = Date.now();
+  const refreshes: number[] = [];
+  let sync: SyncService;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-sync-refresh-'));
+    store = openStore(path.join(dir, 'drona.db'));
+    server = await startServer({ port: 0, dataDir: null, now: () => serverClock, rateLimit: { burst: 1000, perSecond: 100 } });
+    const counting: typeof fetch = (input, init) => {
+      if (String(input).endsWith('/v1/auth/refresh')) refreshes.push(Date.now());
+      return fetch(input, init);
+    };
+    sync = new SyncService(store, {
+      fetch: counting,
+      timers: { setTimeout: () => 0, clearTimeout: () => {} },
+      timezone: () => 'UTC',
+      secrets: encryptedFileSecretStore(dir),
+      courses: () => undefined,
+      progress: () => undefined,
+    });
+    sync.configure(server.url);
+    await sync.signIn({ displayName: 'Ten At Once', optedIn: true });
+  }, 120_000);
+  afterAll(async () => {
+    await sync.stop();
+    await server.close();
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const learnerId = () => (store.db.select().from(settings).where(eq(settings.key, 'sync.account')).get()!.value as { learnerId: string }).learnerId;
+  const learners = async () => (await server.db.query<{ n: number }>(sql`select count(*)::int as n from learners`))[0]!.n;
+
+  it('ten calls with an expired access token refresh once, all succeed, and the learner stays the same', async () => {
+    const before = learnerId();
+    serverClock += 16 * 60_000; // every access token has expired
+    const boards = await Promise.all(Array.from({ length: 10 }, () => sync.leaderboard('all', undefined)));
+    expect(boards.map((b) => b.error)).toEqual(Array(10).fill(null));
+    expect(boards.every((b) => !b.fromCache)).toBe(true);
+    expect(refreshes).toHaveLength(1);
+    expect(learnerId()).toBe(before);
+    expect(sync.status().signedIn).toBe(true);
+  });
+
+  it('when the session truly ends, the learner id is kept and signing in never makes a new learner', async () => {
+    const before = learnerId();
+    const count = await learners();
+    // Someone else used this device's refresh token: the server revokes the whole family.
+    const tokens = JSON.parse(encryptedFileSecretStore(dir).get(SYNC_TOKENS_SECRET)!) as { refreshToken: string };
+    for (let i = 0; i < 2; i++) await fetch(`${server.url}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tokens) });
+    serverClock += 16 * 60_000;
+    const board = await sync.leaderboard('all', undefined);
+    expect(board.error).toMatch(/signed this device out/);
+    expect(sync.status().signedIn).toBe(false);
+    expect(learnerId()).toBe(before);
+    await expect(sync.signIn({ displayName: 'Ten At Once', optedIn: true })).rejects.toMatchObject({ code: 'relink_needed' });
+    expect(await learners()).toBe(count);
+    expect(learnerId()).toBe(before);
+  });
+});
