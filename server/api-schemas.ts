@@ -35,7 +35,10 @@ export const eventInput = z.object({
   courseId: z.string().max(120).nullish(),
   lessonId: z.string().max(120).nullish(),
   occurredAt: z.number().int().nonnegative(),
-  timezone,
+  /** Ignored: days and weeks are the account's timezone's (kept so older apps stay valid). */
+  timezone: timezone.optional(),
+  /** The active time a lesson completion claims (server/rules/completion-rules.ts). */
+  activeSeconds: z.number().int().nonnegative().optional(),
   facts: z.record(z.string(), z.unknown()).default({}),
 });
 export type EventInput = z.infer<typeof eventInput>;

@@ -73,6 +73,7 @@ function suite(engine: 'pglite' | 'postgresql') {
     kind,
     occurredAt: at,
     timezone: 'UTC',
+    activeSeconds: 30,
     facts: {},
     ...extra,
   });
@@ -150,14 +151,14 @@ function suite(engine: 'pglite' | 'postgresql') {
       await send(learner.accessToken, [
         event('lesson-completed', start + day),
         event('lesson-completed', start - 31 * day),
-        event('lesson-completed', start - 600_000, { facts: { activeSeconds: 3 } }),
+        event('lesson-completed', start - 600_000, { activeSeconds: 3 }),
         event('lesson-completed', start - 500_000),
         event('lesson-completed', start - 495_000),
       ])
     ).json.results;
-    expect(results.map((r: any) => r.code ?? r.status)).toEqual(['future', 'too_old', 'too_fast', 'accepted', 'too_fast']);
-    // 80 module completions of 50 XP in one day: only the cap counts.
-    const many = Array.from({ length: 80 }, (_, i) => event('module-completed', start - 400_000 + i * 1000));
+    expect(results.map((r: any) => r.code ?? r.status)).toEqual(['future', 'too_old', 'too_fast', 'accepted', 'overlap']);
+    // 80 challenges of 30 XP in one day: only the cap counts.
+    const many = Array.from({ length: 80 }, (_, i) => event('challenge-completed', start - 3 * 3600_000 + i * 61_000, { activeSeconds: 60 }));
     await send(learner.accessToken, many);
     const me = await request('GET', '/v1/me', { token: learner.accessToken });
     expect(me.json.totalXp).toBe(defaultPlausibility.dailyXpCap);
@@ -208,9 +209,9 @@ function suite(engine: 'pglite' | 'postgresql') {
     for (let i = 0; i < 8; i++) idle.push(await register(`Idle${i}`, 'UTC'));
     // Everyone earns a little in week 48; Tokyo earns the most, New York the least.
     const wed = Date.UTC(2026, 10, 25, 10);
-    await send(tokyo.accessToken, [event('module-completed', wed, { timezone: 'Asia/Tokyo' })]);
+    await send(tokyo.accessToken, [event('lesson-completed', wed, { courseId: 'c' }), event('module-completed', wed, { courseId: 'c' })]);
     for (const [i, learner] of idle.entries()) await send(learner.accessToken, [event('check-passed', wed + i * 1000), event('quiz-passed', wed + 500 + i * 1000, { facts: { score: 100 } })]);
-    await send(ny.accessToken, [event('hint-revealed', wed, { timezone: 'America/New_York' }), event('check-passed', wed + 5000, { timezone: 'America/New_York' })]);
+    await send(ny.accessToken, [event('hint-revealed', wed), event('quiz-passed', wed + 5000, { facts: { score: 0 } })]);
     clock = sunday;
     const signIn = async (learner: { refreshToken: string }) => {
       const tokens = (await request('POST', '/v1/auth/refresh', { body: { refreshToken: learner.refreshToken } })).json;
@@ -251,7 +252,7 @@ function suite(engine: 'pglite' | 'postgresql') {
     let at = start - 5 * 3600_000;
     await send(
       learner.accessToken,
-      lessons.map((l) => event('lesson-completed', (at += 120_000), { courseId: 'cert-course', lessonId: l.id })).concat([event('quiz-passed', (at += 1000), { courseId: 'cert-course', lessonId: 'quiz', facts: { score: 70 } })]),
+      lessons.map((l) => event('lesson-completed', (at += 120_000), { courseId: 'cert-course', lessonId: l.id })).concat([event('quiz-passed', (at += 60_000), { courseId: 'cert-course', lessonId: 'quiz', facts: { score: 70 } })]),
     );
     const silver = await request('POST', '/v1/certificates', { token: learner.accessToken, body: { ...request1, tier: 'silver' } });
     expect(silver.json.error.details.missing.join(' ')).toMatch(/Boss.*Quiz|Quiz.*Boss/);

@@ -13,8 +13,9 @@ import {
   registerRequest,
 } from './api-schemas';
 import { authenticate, issueTokens, rotateRefresh } from './auth';
+import { clientAddress, trustedProxies } from './client-address';
 import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, verificationPage, type Issuer } from './certificates';
-import { ingestEvents, setVisibility } from './ingest';
+import { ingestEvents, setTimezone, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit } from './rate-limit';
@@ -28,6 +29,8 @@ export interface ApiConfig {
   /** Bearer token for /v1/admin/*; admin routes are off without one. */
   readonly adminToken?: string | undefined;
   readonly rateLimit?: RateLimit;
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges); none by default. */
+  readonly trustedProxies?: readonly string[];
   readonly plausibility?: Plausibility;
   readonly now?: () => number;
   readonly log?: (entry: Record<string, unknown>) => void;
@@ -49,16 +52,14 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.outpu
   return parsed.data;
 }
 
-function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
-}
+const socketPeer = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
 
 export function createApi(config: ApiConfig): Hono<Env> {
   const { db, keys, issuer } = config;
   const now = config.now ?? Date.now;
   const rules = config.plausibility ?? defaultPlausibility;
   const log = config.log ?? (() => {});
+  const trusted = trustedProxies(config.trustedProxies ?? []);
   const limiter = new RateLimiter(config.rateLimit ?? { burst: 60, perSecond: 10 }, now);
   const app = new Hono<Env>();
 
@@ -86,7 +87,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
   app.use('/v1/*', async (c, next) => {
     const open = c.req.path === '/v1/learners' || c.req.path === '/v1/auth/refresh' || c.req.path.startsWith('/v1/credentials/') || c.req.path.startsWith('/v1/admin/');
     if (open) {
-      limit(`ip:${clientAddress(c)}`);
+      limit(`ip:${clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted)}`);
       return next();
     }
     const learnerId = await authenticate(keys.accessSecret, c.req.header('authorization'), now());
@@ -121,8 +122,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
     const input = await body(c, registerRequest);
     if (!isTimezone(input.timezone)) throw new ApiError(400, 'invalid_input', `"${input.timezone}" is not an IANA timezone (for example Europe/Paris).`);
     const id = crypto.randomUUID();
-    await db.query(sql`insert into learners (id, display_name, email, timezone, opted_in, created_at)
-      values (${id}, ${input.displayName}, ${input.email ?? null}, ${input.timezone}, ${input.optedIn}, ${now()})`);
+    await db.query(sql`insert into learners (id, display_name, email, timezone, timezone_changed_at, opted_in, created_at)
+      values (${id}, ${input.displayName}, ${input.email ?? null}, ${input.timezone}, ${now()}, ${input.optedIn}, ${now()})`);
     return c.json(await issueTokens(db, keys.accessSecret, id, crypto.randomUUID(), now()), 201);
   });
   app.post('/v1/auth/refresh', async (c) => {
@@ -144,7 +145,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     if (input.timezone !== undefined && !isTimezone(input.timezone)) throw new ApiError(400, 'invalid_input', `"${input.timezone}" is not an IANA timezone.`);
     await db.transaction(async (q) => {
       if (input.displayName !== undefined) await q(sql`update learners set display_name = ${input.displayName} where id = ${learnerId}`);
-      if (input.timezone !== undefined) await q(sql`update learners set timezone = ${input.timezone} where id = ${learnerId}`);
+      if (input.timezone !== undefined) await setTimezone(q, learnerId, input.timezone, now());
       if (input.optedIn !== undefined) {
         await q(sql`update learners set opted_in = ${input.optedIn} where id = ${learnerId}`);
         await setVisibility(q, learnerId, input.optedIn);

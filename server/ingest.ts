@@ -2,90 +2,143 @@
 // scored by the server's own rules, and folded into the boards and the learner's league.
 import { sql, type Database } from './db/database';
 import type { EventInput, EventResult } from './api-schemas';
-import { daysBetween, isTimezone, localDate, weekOf } from './rules/calendar';
+import { ApiError } from './api-error';
+import { daysBetween, localDate, timezoneChangeAllowedAt, timezoneChangeDays } from './rules/calendar';
+import { anchoredKinds, anchorKey, canonicalOrder, emptyLedger, judgeBatch, timedKinds, type Ledger, type Verdict } from './rules/completion-rules';
 import { outcome, tierAfter } from './rules/leagues';
 import { leagueSize } from './rules/leagues';
-import { baseXp, cappedXp, nextStreak, rejectionOf, type Plausibility } from './rules/xp-rules';
+import { nextStreak, type Plausibility } from './rules/xp-rules';
 
 type Q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => Promise<T[]>;
 
 interface LearnerState {
   opted_in: boolean;
+  timezone: string;
   league_tier: number;
   tier_settled_week: string | null;
   total_xp: number;
   streak: number;
   last_active_date: string | null;
-  last_completion_at: number | null;
 }
 
 /** What a batch adds up to, written once at its end (a few statements, not a few per event). */
 interface Pending {
-  daily: Map<string, number>;
+  daily: Set<string>;
   weekXp: Map<string, number>;
   courseXp: Map<string, number>;
+  xpChanged: boolean;
   streakChanged: boolean;
+}
+
+const ruledKinds = [...timedKinds, ...anchoredKinds];
+
+/**
+ * The learner's accepted completions around the batch's instants (a stored span ends at most a
+ * day's cap after it starts), and the days the batch falls on. Instants outside the accepted age
+ * window are clamped: an absurd date never widens the scan.
+ */
+async function loadLedger(q: Q, learnerId: string, timezone: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<Ledger> {
+  const ledger = emptyLedger();
+  const oldest = now - rules.maxAgeDays * 86_400_000;
+  const newest = now + rules.futureSkewMs;
+  const times = events.map((event) => Math.min(newest, Math.max(oldest, event.occurredAt)));
+  const reach = rules.maxActiveSecondsPerDay * 1000;
+  const from = Math.min(...times) - reach;
+  const to = Math.max(...times) + reach;
+  const rows = await q<{ kind: string; course_id: string | null; occurred_at: number; active_seconds: number | null }>(sql`select kind, course_id, occurred_at, active_seconds
+    from events where learner_id = ${learnerId} and occurred_at >= ${from} and occurred_at <= ${to}
+    and kind in (${sql.join(ruledKinds.map((kind) => sql`${kind}`), sql`, `)}) order by occurred_at`);
+  for (const row of rows) {
+    const at = Number(row.occurred_at);
+    const key = anchorKey(row.course_id, at);
+    if (row.kind === 'module-completed') {
+      ledger.anchors.set(key, true);
+      continue;
+    }
+    // Events stored before completions carried their time hold only their instant.
+    ledger.spans.push({ start: at - (row.active_seconds ?? 0) * 1000, end: at });
+    if (!ledger.anchors.has(key)) ledger.anchors.set(key, false);
+  }
+  ledger.spans.sort((a, b) => a.start - b.start);
+  const dates = [...new Set(times.map((at) => localDate(at, timezone)))];
+  const days = await q<{ local_date: string; xp: number; active_seconds: number }>(sql`select local_date, xp, active_seconds from daily_xp
+    where learner_id = ${learnerId} and local_date in (${sql.join(dates.map((date) => sql`${date}`), sql`, `)})`);
+  for (const day of days) ledger.days.set(day.local_date, { xp: day.xp, activeSeconds: day.active_seconds });
+  return ledger;
 }
 
 export async function ingestEvents(db: Database, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {
   return db.transaction(async (q) => {
-    const [row] = await q<LearnerState>(sql`select opted_in, league_tier, tier_settled_week, total_xp, streak, last_active_date, last_completion_at
+    const [row] = await q<LearnerState>(sql`select opted_in, timezone, league_tier, tier_settled_week, total_xp, streak, last_active_date
       from learners where id = ${learnerId} for update`);
     if (!row) return events.map((event) => ({ idempotencyKey: event.idempotencyKey, status: 'rejected' as const, code: 'unknown_learner', xp: 0 }));
-    const state: LearnerState = { ...row, last_completion_at: row.last_completion_at === null ? null : Number(row.last_completion_at) };
+    const state: LearnerState = { ...row };
     const keys = events.map((event) => event.idempotencyKey);
     const seenRows = await q<{ idempotency_key: string }>(sql`select idempotency_key from events
       where learner_id = ${learnerId} and idempotency_key in (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})`);
     const seen = new Set(seenRows.map((r) => r.idempotency_key));
-    const pending: Pending = { daily: new Map(), weekXp: new Map(), courseXp: new Map(), streakChanged: false };
+    // A key is judged once: the first time it appears, in this batch or before.
+    const fresh = new Map<string, EventInput>();
+    for (const event of events) if (!seen.has(event.idempotencyKey) && !fresh.has(event.idempotencyKey)) fresh.set(event.idempotencyKey, event);
+    const judged = fresh.size === 0 ? new Map<string, Verdict>() : await judge(q, learnerId, state, [...fresh.values()], now, rules);
     const results: EventResult[] = [];
-    for (const event of events) results.push(await ingestOne(q, learnerId, state, seen, pending, event, now, rules));
-    await flush(q, learnerId, state, pending);
+    const answered = new Set<string>();
+    for (const event of events) {
+      const key = event.idempotencyKey;
+      const verdict = answered.has(key) ? undefined : judged.get(key);
+      answered.add(key);
+      if (!verdict) results.push({ idempotencyKey: key, status: 'duplicate', xp: 0 });
+      else if (verdict.status === 'rejected') results.push({ idempotencyKey: key, status: 'rejected', code: verdict.code, xp: 0 });
+      else results.push({ idempotencyKey: key, status: 'accepted', ...(verdict.weekOpen ? {} : { code: 'week_closed' }), xp: verdict.xp });
+    }
     return results;
   });
 }
 
-async function ingestOne(q: Q, learnerId: string, state: LearnerState, seen: Set<string>, pending: Pending, event: EventInput, now: number, rules: Plausibility): Promise<EventResult> {
-  const key = event.idempotencyKey;
-  if (seen.has(key)) return { idempotencyKey: key, status: 'duplicate', xp: 0 };
-  if (!isTimezone(event.timezone)) return { idempotencyKey: key, status: 'rejected', code: 'bad_timezone', xp: 0 };
-  const rejection = rejectionOf(event, now, state.last_completion_at, rules);
-  if (rejection) return { idempotencyKey: key, status: 'rejected', code: rejection, xp: 0 };
-
-  const date = localDate(event.occurredAt, event.timezone);
-  const week = weekOf(event.occurredAt, event.timezone);
-  if (!pending.daily.has(date)) {
-    const [today] = await q<{ xp: number }>(sql`select xp from daily_xp where learner_id = ${learnerId} and local_date = ${date}`);
-    pending.daily.set(date, today?.xp ?? 0);
+/** Judges the batch with the pure rules, then stores what they accepted and folds it into the boards. */
+async function judge(q: Q, learnerId: string, state: LearnerState, events: EventInput[], now: number, rules: Plausibility): Promise<Map<string, Verdict>> {
+  const ledger = await loadLedger(q, learnerId, state.timezone, events, now, rules);
+  const verdicts = judgeBatch(events, ledger, { now, timezone: state.timezone }, rules);
+  const pending: Pending = { daily: new Set(), weekXp: new Map(), courseXp: new Map(), xpChanged: false, streakChanged: false };
+  const rows = [];
+  for (const event of canonicalOrder(events)) {
+    const verdict = verdicts.get(event.idempotencyKey)!;
+    if (verdict.status !== 'accepted') continue;
+    const { xp, date, week } = verdict;
+    rows.push(sql`(${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week},
+      ${xp}, ${timedKinds.has(event.kind) ? verdict.activeSeconds : null}, ${JSON.stringify(event.facts)}::jsonb, ${now})`);
+    pending.daily.add(date);
+    // The streak counts days with a completion: untimed events (hints, checks) cannot make one.
+    if (timedKinds.has(event.kind)) {
+      const streakBefore = state.streak;
+      state.streak = nextStreak(state.last_active_date, state.streak, date, daysBetween);
+      if (state.last_active_date === null || date > state.last_active_date) state.last_active_date = date;
+      if (state.streak !== streakBefore) pending.streakChanged = true;
+    }
+    if (xp > 0) {
+      state.total_xp += xp;
+      pending.xpChanged = true;
+      if (verdict.weekOpen) pending.weekXp.set(week, (pending.weekXp.get(week) ?? 0) + xp);
+      if (event.courseId) pending.courseXp.set(event.courseId, (pending.courseXp.get(event.courseId) ?? 0) + xp);
+    }
   }
-  const xp = cappedXp(baseXp(event), pending.daily.get(date)!, rules);
-  await q(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, facts, received_at)
-    values (${learnerId}, ${key}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week}, ${xp},
-      ${JSON.stringify(event.facts)}::jsonb, ${now})`);
-  seen.add(key);
-
-  if (event.kind === 'lesson-completed') state.last_completion_at = Math.max(state.last_completion_at ?? 0, event.occurredAt);
-  const streakBefore = state.streak;
-  state.streak = nextStreak(state.last_active_date, state.streak, date, daysBetween);
-  if (state.last_active_date === null || date > state.last_active_date) state.last_active_date = date;
-  if (state.streak !== streakBefore) pending.streakChanged = true;
-  if (xp > 0) {
-    state.total_xp += xp;
-    pending.daily.set(date, pending.daily.get(date)! + xp);
-    pending.weekXp.set(week, (pending.weekXp.get(week) ?? 0) + xp);
-    if (event.courseId) pending.courseXp.set(event.courseId, (pending.courseXp.get(event.courseId) ?? 0) + xp);
+  if (rows.length > 0) {
+    await q(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
+      values ${sql.join(rows, sql`, `)}`);
+    await flush(q, learnerId, state, pending, ledger);
   }
-  return { idempotencyKey: key, status: 'accepted', xp };
+  return verdicts;
 }
 
-async function flush(q: Q, learnerId: string, state: LearnerState, pending: Pending) {
+async function flush(q: Q, learnerId: string, state: LearnerState, pending: Pending, ledger: Ledger) {
   const visible = state.opted_in;
   if (pending.streakChanged) await upsertScore(q, 'streak', learnerId, state.streak, visible, 'set');
-  for (const [date, xp] of pending.daily) {
-    await q(sql`insert into daily_xp (learner_id, local_date, xp) values (${learnerId}, ${date}, ${xp})
-      on conflict (learner_id, local_date) do update set xp = excluded.xp`);
+  for (const date of pending.daily) {
+    const day = ledger.days.get(date)!;
+    await q(sql`insert into daily_xp (learner_id, local_date, xp, active_seconds) values (${learnerId}, ${date}, ${day.xp}, ${day.activeSeconds})
+      on conflict (learner_id, local_date) do update set xp = excluded.xp, active_seconds = excluded.active_seconds`);
   }
-  if (pending.weekXp.size > 0) await upsertScore(q, 'all', learnerId, state.total_xp, visible, 'set');
+  if (pending.xpChanged) await upsertScore(q, 'all', learnerId, state.total_xp, visible, 'set');
   // Weeks in time order, so a league that settles sees the weeks before it complete.
   for (const [week, xp] of [...pending.weekXp].sort(([a], [b]) => (a < b ? -1 : 1))) {
     await upsertScore(q, `week:${week}`, learnerId, xp, visible, 'add');
@@ -93,8 +146,7 @@ async function flush(q: Q, learnerId: string, state: LearnerState, pending: Pend
   }
   for (const [courseId, xp] of pending.courseXp) await upsertScore(q, `course:${courseId}`, learnerId, xp, visible, 'add');
   await q(sql`update learners set league_tier = ${state.league_tier}, tier_settled_week = ${state.tier_settled_week},
-    total_xp = ${state.total_xp}, streak = ${state.streak}, last_active_date = ${state.last_active_date},
-    last_completion_at = ${state.last_completion_at} where id = ${learnerId}`);
+    total_xp = ${state.total_xp}, streak = ${state.streak}, last_active_date = ${state.last_active_date} where id = ${learnerId}`);
 }
 
 async function upsertScore(q: Q, board: string, learnerId: string, value: number, visible: boolean, mode: 'set' | 'add') {
@@ -106,6 +158,20 @@ async function upsertScore(q: Q, board: string, learnerId: string, value: number
   if (!visible) return;
   if (old) await q(sql`update score_counts set n = n - 1 where board = ${board} and score = ${old.score}`);
   await q(sql`insert into score_counts (board, score, n) values (${board}, ${next}, 1) on conflict (board, score) do update set n = score_counts.n + 1`);
+}
+
+/**
+ * Changes the account timezone (the days of the daily cap and the weeks of leagues), at most once
+ * per `timezoneChangeDays`: each change re-dates the days ahead, so it must not be a game.
+ */
+export async function setTimezone(q: Q, learnerId: string, timezone: string, now: number): Promise<void> {
+  const [row] = await q<{ timezone: string; timezone_changed_at: number | null }>(sql`select timezone, timezone_changed_at from learners where id = ${learnerId} for update`);
+  if (!row || row.timezone === timezone) return;
+  const next = timezoneChangeAllowedAt(row.timezone_changed_at === null ? null : Number(row.timezone_changed_at));
+  if (now < next) {
+    throw new ApiError(429, 'timezone_locked', `The timezone can change once every ${timezoneChangeDays} days; the next change is possible from ${new Date(next).toISOString()}.`, { retryAfterSeconds: Math.ceil((next - now) / 1000) });
+  }
+  await q(sql`update learners set timezone = ${timezone}, timezone_changed_at = ${now} where id = ${learnerId}`);
 }
 
 /** Shows or hides a learner on every board, keeping the per-score counts in step. */

@@ -18,6 +18,8 @@ export interface ServerOptions {
   readonly issuerName?: string;
   readonly adminToken?: string | undefined;
   readonly rateLimit?: RateLimit;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
+  readonly trustedProxies?: readonly string[];
   readonly plausibility?: Plausibility;
   readonly now?: () => number;
   readonly log?: (entry: Record<string, unknown>) => void;
@@ -39,7 +41,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const issuer = { get baseUrl() { return publicUrl; }, name: options.issuerName ?? 'Dronacharya' };
-  const app = createApi({ db, keys, issuer, adminToken: options.adminToken, rateLimit: options.rateLimit, plausibility: options.plausibility, now: options.now, log: options.log });
+  const app = createApi({ db, keys, issuer, adminToken: options.adminToken, rateLimit: options.rateLimit, trustedProxies: options.trustedProxies, plausibility: options.plausibility, now: options.now, log: options.log });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s));
     s.once('error', reject);

@@ -1,5 +1,7 @@
 // The app's client for the hosted API: fetch with a timeout, responses parsed with the
-// server's own zod schemas, one transparent refresh when the access token has expired.
+// server's own zod schemas, one transparent refresh when the access token has expired — one for
+// all the calls that find it expired at once: a refresh token works once, and the server takes a
+// second use as theft and signs the device out.
 import type { z } from 'zod';
 import {
   aroundResponse,
@@ -42,6 +44,8 @@ export interface TokenKeeper {
 export type Fetch = typeof fetch;
 
 export class ApiClient {
+  private refreshing: Promise<Tokens> | null = null;
+
   constructor(
     private readonly baseUrl: string,
     private readonly tokens: TokenKeeper,
@@ -84,20 +88,33 @@ export class ApiClient {
     const tokens = this.tokens.get();
     if (!tokens) throw new SyncHttpError(401, 'signed_out', 'Sign in to the sync server first (Settings → Sync).');
     let res = await this.raw(method, path, body, tokens.accessToken);
-    if (res.status === 401) {
-      await this.refresh(tokens.refreshToken);
-      res = await this.raw(method, path, body, this.tokens.get()!.accessToken);
-    }
+    if (res.status === 401) res = await this.raw(method, path, body, (await this.refreshed(tokens)).accessToken);
     return this.parse(res, schema);
   }
 
-  private async refresh(refreshToken: string): Promise<void> {
+  /**
+   * Tokens to replace `stale`, whose access token was refused: those another call already got,
+   * or the result of the one refresh in flight, started here if there is none.
+   */
+  private refreshed(stale: Tokens): Promise<Tokens> {
+    const current = this.tokens.get();
+    if (current && current.refreshToken !== stale.refreshToken) return Promise.resolve(current);
+    this.refreshing ??= this.refresh(stale.refreshToken).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async refresh(refreshToken: string): Promise<Tokens> {
     const res = await this.raw('POST', '/v1/auth/refresh', { refreshToken }, null);
     if (res.status === 401) {
+      // The session is over, not the learner: the account keeps its learner id (see SyncService.signIn).
       this.tokens.set(null);
       throw new SyncHttpError(401, 'signed_out', 'The sync server signed this device out; sign in again (Settings → Sync).');
     }
-    this.tokens.set(await this.parse(res, tokensResponse));
+    const tokens = await this.parse(res, tokensResponse);
+    this.tokens.set(tokens);
+    return tokens;
   }
 
   async register(input: { displayName: string; email?: string | undefined; timezone: string; optedIn: boolean }): Promise<Tokens> {

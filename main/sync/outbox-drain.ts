@@ -2,10 +2,12 @@
 // the same transaction as the progress they report; a row is marked sent only after the server
 // answered for it, and the server ignores an idempotency key it has seen, so a crash between
 // the two can at worst resend an event the server then reports as a duplicate.
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { EventInput, EventResult } from '../../server/api-schemas';
+import { timedKinds } from '../../server/rules/completion-rules';
+import { defaultPlausibility } from '../../server/rules/xp-rules';
 import type { Store } from '../store/open-store';
-import { syncOutbox } from '../store/schema';
+import { activityEvents, lessonProgress, syncOutbox } from '../store/schema';
 import { SyncHttpError, SyncOfflineError } from './api-client';
 import { backoffDelay } from './backoff';
 
@@ -28,6 +30,44 @@ export function toEventInput(payload: unknown): EventInput | null {
     timezone: typeof event.timezone === 'string' ? event.timezone : 'UTC',
     facts,
   };
+}
+
+/**
+ * The active time a completion claims on the server: the learner's time in the lesson (idle
+ * excluded), or the time its Check measured if that is more, but never more than since their
+ * previous completion — so the claims of one learner never overlap — nor more than a day holds.
+ * `completions` is every local completion instant, sorted.
+ */
+export function claimedSeconds(store: Store, input: EventInput, completions: readonly number[]): number {
+  const progress =
+    input.courseId && input.lessonId
+      ? store.db
+          .select({ activeSeconds: lessonProgress.activeSeconds })
+          .from(lessonProgress)
+          .where(and(eq(lessonProgress.courseId, input.courseId), eq(lessonProgress.lessonId, input.lessonId)))
+          .get()
+      : undefined;
+  const elapsed = typeof input.facts.elapsedSeconds === 'number' ? input.facts.elapsedSeconds : 0;
+  let lo = 0;
+  let hi = completions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (completions[mid]! < input.occurredAt) lo = mid + 1;
+    else hi = mid;
+  }
+  const previous = lo > 0 ? completions[lo - 1]! : null;
+  const sincePrevious = previous === null ? Infinity : (input.occurredAt - previous) / 1000;
+  return Math.max(0, Math.floor(Math.min(Math.max(progress?.activeSeconds ?? 0, elapsed), sincePrevious, defaultPlausibility.maxActiveSecondsPerDay)));
+}
+
+function completionInstants(store: Store): number[] {
+  return store.db
+    .select({ at: activityEvents.occurredAt })
+    .from(activityEvents)
+    .where(inArray(activityEvents.kind, [...timedKinds]))
+    .orderBy(asc(activityEvents.occurredAt))
+    .all()
+    .map((row) => row.at);
 }
 
 export type DrainOutcome =
@@ -56,8 +96,10 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     const head = rows[0]!;
     if (head.nextAttemptAt > deps.now()) return { kind: 'waiting', sent, retryAt: head.nextAttemptAt, error: head.lastError ?? 'waiting to retry' };
     const batch: { id: number; input: EventInput }[] = [];
+    let completions: number[] | null = null;
     for (const row of rows) {
       const input = toEventInput(row.payload);
+      if (input && timedKinds.has(input.kind)) input.activeSeconds = claimedSeconds(store, input, (completions ??= completionInstants(store)));
       if (input) batch.push({ id: row.id, input });
       else store.db.update(syncOutbox).set({ sentAt: deps.now(), lastError: 'not sent: the outbox row is not an event' }).where(eq(syncOutbox.id, row.id)).run();
     }

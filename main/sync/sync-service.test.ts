@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start';
 import { sql } from '../../server/db/database';
 import { openStore, type Store } from '../store/open-store';
-import { lessonProgress, settings, syncOutbox } from '../store/schema';
+import { activityEvents, lessonProgress, settings, syncOutbox } from '../store/schema';
 import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-store';
 import { backoffDelay } from './backoff';
 import { REVOCATION_CHECK_MS, SyncService, type Timers } from './sync-service';
@@ -102,17 +102,18 @@ describe('sync service against the hosted API', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const addEvent = (key: string, kind: string, lessonId: string, occurredAt: number, extra: Record<string, unknown> = {}) =>
-    store.db
-      .insert(syncOutbox)
-      .values({ idempotencyKey: key, kind, payload: { event: { idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', ...extra } }, createdAt: occurredAt })
-      .run();
+  // As the progress service records them: the activity log and the outbox row (the Check timed the lesson).
+  const addEvent = (key: string, kind: string, lessonId: string, occurredAt: number, extra: Record<string, unknown> = {}) => {
+    const event = { idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', elapsedSeconds: 60, ...extra };
+    store.db.insert(activityEvents).values({ idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', localDate: '2026-01-01', detail: event }).run();
+    store.db.insert(syncOutbox).values({ idempotencyKey: key, kind, payload: { event }, createdAt: occurredAt }).run();
+  };
 
   it('keeps events while the server is down and backs off', async () => {
     const base = clock - 3600_000;
     addEvent('lesson-completed:course:one', 'lesson-completed', 'one', base);
     addEvent('lesson-completed:course:two', 'lesson-completed', 'two', base + 120_000);
-    addEvent('quiz-passed:course:two', 'quiz-passed', 'two', base + 130_000, { score: 100 });
+    addEvent('quiz-passed:course:two', 'quiz-passed', 'two', base + 230_000, { score: 70 });
     await expect(sync.signIn({ displayName: 'Offline Olu', optedIn: true })).rejects.toMatchObject({ code: 'offline' });
     await start();
     await sync.signIn({ displayName: 'Olu', optedIn: true });
@@ -199,5 +200,70 @@ describe('sync service against the hosted API', () => {
     const cached = await sync.leaderboard('all', undefined);
     expect(cached).toMatchObject({ fromCache: true, fetchedAt: fresh.fetchedAt });
     expect(cached.error).toMatch(/cannot be reached/);
+  });
+});
+
+describe('token refresh under concurrency (the app\'s client against the hosted API)', () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let serverClock = Date.now();
+  const refreshes: number[] = [];
+  let sync: SyncService;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-sync-refresh-'));
+    store = openStore(path.join(dir, 'drona.db'));
+    server = await startServer({ port: 0, dataDir: null, now: () => serverClock, rateLimit: { burst: 1000, perSecond: 100 } });
+    const counting: typeof fetch = (input, init) => {
+      if (String(input).endsWith('/v1/auth/refresh')) refreshes.push(Date.now());
+      return fetch(input, init);
+    };
+    sync = new SyncService(store, {
+      fetch: counting,
+      timers: { setTimeout: () => 0, clearTimeout: () => {} },
+      timezone: () => 'UTC',
+      secrets: encryptedFileSecretStore(dir),
+      courses: () => undefined,
+      progress: () => undefined,
+    });
+    sync.configure(server.url);
+    await sync.signIn({ displayName: 'Ten At Once', optedIn: true });
+  }, 120_000);
+  afterAll(async () => {
+    await sync.stop();
+    await server.close();
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const learnerId = () => (store.db.select().from(settings).where(eq(settings.key, 'sync.account')).get()!.value as { learnerId: string }).learnerId;
+  const learners = async () => (await server.db.query<{ n: number }>(sql`select count(*)::int as n from learners`))[0]!.n;
+
+  it('ten calls with an expired access token refresh once, all succeed, and the learner stays the same', async () => {
+    const before = learnerId();
+    serverClock += 16 * 60_000; // every access token has expired
+    const boards = await Promise.all(Array.from({ length: 10 }, () => sync.leaderboard('all', undefined)));
+    expect(boards.map((b) => b.error)).toEqual(Array(10).fill(null));
+    expect(boards.every((b) => !b.fromCache)).toBe(true);
+    expect(refreshes).toHaveLength(1);
+    expect(learnerId()).toBe(before);
+    expect(sync.status().signedIn).toBe(true);
+  });
+
+  it('when the session truly ends, the learner id is kept and signing in never makes a new learner', async () => {
+    const before = learnerId();
+    const count = await learners();
+    // Someone else used this device's refresh token: the server revokes the whole family.
+    const tokens = JSON.parse(encryptedFileSecretStore(dir).get(SYNC_TOKENS_SECRET)!) as { refreshToken: string };
+    for (let i = 0; i < 2; i++) await fetch(`${server.url}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tokens) });
+    serverClock += 16 * 60_000;
+    const board = await sync.leaderboard('all', undefined);
+    expect(board.error).toMatch(/signed this device out/);
+    expect(sync.status().signedIn).toBe(false);
+    expect(learnerId()).toBe(before);
+    await expect(sync.signIn({ displayName: 'Ten At Once', optedIn: true })).rejects.toMatchObject({ code: 'relink_needed' });
+    expect(await learners()).toBe(count);
+    expect(learnerId()).toBe(before);
   });
 });

@@ -78,6 +78,8 @@ export class SyncService {
   private stopped = false;
   private state: SyncStatus['state'] = 'idle';
   private revocationsCheckedAt = -Infinity;
+  /** One client per server, so concurrent calls share its single refresh in flight. */
+  private api: { url: string; client: ApiClient } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -103,11 +105,11 @@ export class SyncService {
   }
 
   private client(account = this.account()): ApiClient {
-    return new ApiClient(
-      account.serverUrl,
-      { get: () => this.account().tokens, set: (tokens: Tokens | null) => this.save({ tokens }) },
-      this.options.fetch,
-    );
+    if (this.api?.url !== account.serverUrl) {
+      const client = new ApiClient(account.serverUrl, { get: () => this.account().tokens, set: (tokens: Tokens | null) => this.save({ tokens }) }, this.options.fetch);
+      this.api = { url: account.serverUrl, client };
+    }
+    return this.api.client;
   }
 
   status(): SyncStatus {
@@ -222,6 +224,14 @@ export class SyncService {
   async signIn(input: { displayName: string; email?: string | undefined; optedIn: boolean }): Promise<SyncStatus> {
     const account = this.account();
     if (!account.serverUrl) throw new DronaError('sync_off', 'Enter the sync server address first.');
+    // Registering makes a new learner: never the way back into an account whose session ended.
+    if (account.learnerId) {
+      throw new DronaError(
+        'relink_needed',
+        `This device's session with ${account.serverUrl} ended. Signing in again would create a new learner without your XP, rank and certificates, so this device keeps learner ${account.learnerId}. To start over as a new learner on purpose, clear the server address, enter it again, then sign in.`,
+        { learnerId: account.learnerId },
+      );
+    }
     try {
       const tokens = await this.client(account).register({ displayName: input.displayName, email: input.email, timezone: this.options.timezone(), optedIn: input.optedIn });
       this.save({ tokens, learnerId: tokens.learnerId, displayName: input.displayName, email: input.email ?? null, optedIn: input.optedIn, lastError: null });

@@ -124,6 +124,7 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
     requests: [{ method: 'GET', path: '/v1/leaderboards/all/around-me', setupRequest: (req) => ({ ...req, headers: { authorization: `Bearer ${pick()}` } }) }],
   });
   let key = 0;
+  const slotsFrom = Date.now() - 20 * 86_400_000;
   const ingest = await cannon({
     url: server.url,
     requests: [
@@ -131,13 +132,15 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
         method: 'POST',
         path: '/v1/events',
         setupRequest: (req) => {
-          const at = Date.now() - 60_000;
+          // Completions as the app sends them: each claims its active time, and every one has its
+          // own 20 s slot of the last days, so no two of a learner overlap and all are accepted.
           const events = Array.from({ length: batch }, (_, i) => ({
             idempotencyKey: `bench-${process.pid}-${++key}`,
             kind: i % 2 ? 'check-passed' : 'quiz-passed',
             courseId: `course-${key % 5}`,
             lessonId: `lesson-${key % 60}`,
-            occurredAt: at,
+            occurredAt: slotsFrom + key * 21_000,
+            activeSeconds: 20,
             timezone: 'UTC',
             facts: { score: 90 },
           }));

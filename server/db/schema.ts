@@ -7,7 +7,10 @@ export const learners = pgTable('learners', {
   id: text('id').primaryKey(),
   displayName: text('display_name').notNull(),
   email: text('email'),
+  /** The account's timezone: days and weeks of the daily cap and leagues (events' own are ignored). */
   timezone: text('timezone').notNull(),
+  /** When the timezone was last set (changes are rate-limited). */
+  timezoneChangedAt: bigint('timezone_changed_at', { mode: 'number' }),
   optedIn: boolean('opted_in').notNull().default(true),
   /** League tier for the learner's next week (0 = the first league). */
   leagueTier: integer('league_tier').notNull().default(0),
@@ -57,12 +60,15 @@ export const events = pgTable(
     localDate: text('local_date').notNull(),
     week: text('week').notNull(),
     xp: integer('xp').notNull(),
+    /** The active time a completion claims: its span is [occurredAt - activeSeconds, occurredAt]. */
+    activeSeconds: integer('active_seconds'),
     facts: jsonb('facts').notNull(),
     receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
   },
   (t) => [
     uniqueIndex('events_learner_key').on(t.learnerId, t.idempotencyKey),
     index('events_learner_course').on(t.learnerId, t.courseId, t.kind),
+    index('events_learner_time').on(t.learnerId, t.occurredAt),
   ],
 );
 
@@ -72,6 +78,7 @@ export const dailyXp = pgTable(
     learnerId: text('learner_id').notNull(),
     localDate: text('local_date').notNull(),
     xp: integer('xp').notNull(),
+    activeSeconds: integer('active_seconds').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.learnerId, t.localDate] })],
 );

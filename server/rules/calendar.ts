@@ -44,3 +44,9 @@ export const weekOf = (at: number, timezone: string) => isoWeek(localDate(at, ti
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+/** An account's timezone changes at most this often (registration counts as a change). */
+export const timezoneChangeDays = 7;
+
+/** When the timezone may change again, after a change at `changedAt` (null: never changed). */
+export const timezoneChangeAllowedAt = (changedAt: number | null) => (changedAt === null ? -Infinity : changedAt + timezoneChangeDays * 86_400_000);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { daysBetween, isoWeek, localDate, weekOf } from './calendar';
 import { tierStatuses } from './certificate-criteria';
 import { outcome, tierAfter, topTier, zones } from './leagues';
-import { baseXp, cappedXp, defaultPlausibility, nextStreak, rejectionOf } from './xp-rules';
+import { baseXp, cappedXp, defaultPlausibility, nextStreak } from './xp-rules';
 
 describe('calendar', () => {
   it('dates and weeks follow the learner\'s timezone', () => {
@@ -36,6 +36,7 @@ describe('xp rules', () => {
     expect(baseXp({ kind: 'quiz-passed', occurredAt: 0, facts: { score: 85 } })).toBe(18);
     expect(baseXp({ kind: 'quiz-passed', occurredAt: 0, facts: { score: 1e9 } })).toBe(20);
     expect(baseXp({ kind: 'hint-revealed', occurredAt: 0, facts: {} })).toBe(0);
+    expect(baseXp({ kind: 'check-passed', occurredAt: 0, facts: {} })).toBe(0);
   });
   it('never grants more than the daily cap', () => {
     fc.assert(
@@ -46,16 +47,6 @@ describe('xp rules', () => {
         expect(today).toBe(Math.min(defaultPlausibility.dailyXpCap, xps.reduce((a, b) => a + b, 0)));
       }),
     );
-  });
-  it('rejects events from the future, too old, or too fast', () => {
-    const now = Date.UTC(2026, 0, 10);
-    const ev = (occurredAt: number, facts = {}) => ({ kind: 'lesson-completed' as const, occurredAt, facts });
-    expect(rejectionOf(ev(now + 10 * 60_000), now, null)).toBe('future');
-    expect(rejectionOf(ev(now + 60_000), now, null)).toBeNull();
-    expect(rejectionOf(ev(now - 31 * 86_400_000), now, null)).toBe('too_old');
-    expect(rejectionOf(ev(now, { activeSeconds: 5 }), now, null)).toBe('too_fast');
-    expect(rejectionOf(ev(now), now, now - 5000)).toBe('too_fast');
-    expect(rejectionOf(ev(now), now, now - 60_000)).toBeNull();
   });
   it('continues a streak on consecutive days and restarts after a gap', () => {
     expect(nextStreak(null, 0, '2026-01-01', daysBetween)).toBe(1);

@@ -1,5 +1,5 @@
 // Scores are derived on the server from the events the app sends; a client never posts a
-// total. These are the rules, and the plausibility checks every event must pass.
+// total. These are the XP per event and the plausibility bounds; completion-rules.ts applies them.
 
 import type { LearningEventKind as EventKind } from '../../preload/contract/progress';
 
@@ -7,12 +7,12 @@ import type { LearningEventKind as EventKind } from '../../preload/contract/prog
 export { learningEventKinds as eventKinds, type LearningEventKind as EventKind } from '../../preload/contract/progress';
 
 export interface Plausibility {
-  /** XP above this per local day is not counted. */
+  /** XP above this per local day (the account's timezone) is not counted. */
   readonly dailyXpCap: number;
-  /** A lesson completed in less active time than this is rejected. */
-  readonly minLessonSeconds: number;
-  /** Two lesson completions closer together than this are rejected. */
-  readonly minSecondsBetweenLessons: number;
+  /** The least active time a completion of each kind may claim (zero is never enough). */
+  readonly minActiveSeconds: Partial<Record<EventKind, number>> & { readonly 'lesson-completed': number };
+  /** Active time a local day can plausibly hold (the sum of its completions' claims); also a completion's ceiling. */
+  readonly maxActiveSecondsPerDay: number;
   /** Events older than this are rejected (the app syncs within this window). */
   readonly maxAgeDays: number;
   /** Clock skew allowed for events dated after the server's now. */
@@ -21,11 +21,17 @@ export interface Plausibility {
 
 export const defaultPlausibility: Plausibility = {
   dailyXpCap: 1500,
-  minLessonSeconds: 20,
-  minSecondsBetweenLessons: 20,
+  minActiveSeconds: { 'lesson-completed': 20, 'quiz-passed': 20, 'challenge-completed': 60 },
+  maxActiveSecondsPerDay: 16 * 3600,
   maxAgeDays: 30,
   futureSkewMs: 5 * 60_000,
 };
+
+/** The same floor for every kind (the server's --min-lesson-seconds). */
+export const withMinActiveSeconds = (rules: Plausibility, seconds: number): Plausibility => ({
+  ...rules,
+  minActiveSeconds: { 'lesson-completed': seconds, 'quiz-passed': seconds, 'challenge-completed': seconds },
+});
 
 export interface IncomingEvent {
   readonly kind: EventKind;
@@ -33,13 +39,14 @@ export interface IncomingEvent {
   readonly facts: Record<string, unknown>;
 }
 
-/** The XP the server grants for an event, before the daily cap. */
+/**
+ * The XP the server grants for an event, before the daily cap. A passing check earns none (as in
+ * the app): the completion it leads to does, and checks have no span of time of their own.
+ */
 export function baseXp(event: IncomingEvent): number {
   switch (event.kind) {
     case 'lesson-completed':
       return 20;
-    case 'check-passed':
-      return 10;
     case 'quiz-passed': {
       const score = typeof event.facts.score === 'number' ? Math.max(0, Math.min(100, event.facts.score)) : 0;
       return 10 + Math.floor(score / 10);
@@ -51,31 +58,6 @@ export function baseXp(event: IncomingEvent): number {
     default:
       return 0;
   }
-}
-
-export type Rejection = 'future' | 'too_old' | 'too_fast';
-
-/**
- * Why an event is implausible, or null. `lastCompletionAt` is the learner's previous lesson
- * completion the server has accepted.
- */
-export function rejectionOf(
-  event: IncomingEvent,
-  now: number,
-  lastCompletionAt: number | null,
-  rules: Plausibility = defaultPlausibility,
-): Rejection | null {
-  if (event.occurredAt > now + rules.futureSkewMs) return 'future';
-  if (event.occurredAt < now - rules.maxAgeDays * 86_400_000) return 'too_old';
-  if (event.kind === 'lesson-completed') {
-    // The app reports the time spent on the lesson as elapsedSeconds.
-    const active = event.facts.elapsedSeconds ?? event.facts.activeSeconds;
-    if (typeof active === 'number' && active < rules.minLessonSeconds) return 'too_fast';
-    if (lastCompletionAt !== null && Math.abs(event.occurredAt - lastCompletionAt) < rules.minSecondsBetweenLessons * 1000) {
-      return 'too_fast';
-    }
-  }
-  return null;
 }
 
 /** XP counted for an event given what the learner already has that day. */

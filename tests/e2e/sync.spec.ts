@@ -88,7 +88,8 @@ test('offline progress drains exactly once; a Bronze certificate verifies in Chr
   await serve.stop();
   await seedProgress(
     dataDir,
-    lessons.map((lesson, i) => lessonCompleted(lesson.id, start + i * 60_000, { lessonType: lesson.type, firstAttempt: true })),
+    // Each took 45 s of the minute before it (the active time the app claims for it on the server).
+    lessons.map((lesson, i) => lessonCompleted(lesson.id, start + i * 60_000, { lessonType: lesson.type, firstAttempt: true, elapsedSeconds: 45 })),
   );
   serve = await startServe({ dataDir, env: { DRONA_SYNC_SERVER_URL: server.url, DRONA_SYNC_INTERVAL_MS: '300' } });
   await page.goto(serve.url);

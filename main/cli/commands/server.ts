@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { defaultDataDir } from '../../app/data-dir';
+import { trustedProxies } from '../../../server/client-address';
 import { jsonLog, startServer } from '../../../server/start';
 import { CliUserError } from '../cli-error';
 
@@ -12,6 +13,7 @@ interface ServerFlags {
   issuerName: string;
   minLessonSeconds?: string;
   rateLimit: string;
+  trustedProxy?: string;
 }
 
 export function registerServerCommand(program: Command): void {
@@ -24,16 +26,23 @@ export function registerServerCommand(program: Command): void {
     .option('--public-url <url>', 'the address learners reach this server at, used in verification links')
     .option('--issuer-name <name>', 'the certificate issuer\'s name', 'Dronacharya')
     .option('--rate-limit <n>', 'requests per second allowed per learner (bursts of twice that)', '10')
-    .option('--min-lesson-seconds <n>', 'plausibility: least active time per lesson and between completions (default 20)')
+    .option('--trusted-proxy <list>', 'reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client; default $DRONA_TRUSTED_PROXIES, else none')
+    .option('--min-lesson-seconds <n>', 'plausibility: least active time a completion claims (default 20 s, challenges 60 s)')
     .action(async (flags: ServerFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUserError(`--port must be a whole number from 0 to 65535, not "${flags.port}".`);
       const minSeconds = flags.minLessonSeconds === undefined ? undefined : Number(flags.minLessonSeconds);
-      if (minSeconds !== undefined && !(minSeconds >= 0)) throw new CliUserError('--min-lesson-seconds must be a number of seconds, 0 or more.');
+      if (minSeconds !== undefined && !(minSeconds >= 0)) throw new CliUserError('--min-lesson-seconds must be a number of seconds, 0 or more (a completion always claims at least 1 s).');
       const perSecond = Number(flags.rateLimit);
       if (!(perSecond > 0)) throw new CliUserError('--rate-limit must be a positive number of requests per second.');
-      const { defaultPlausibility } = await import('../../../server/rules/xp-rules');
+      const { defaultPlausibility, withMinActiveSeconds } = await import('../../../server/rules/xp-rules');
       const databaseUrl = process.env.DATABASE_URL || undefined;
+      const proxies = (flags.trustedProxy ?? process.env.DRONA_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+      try {
+        trustedProxies(proxies);
+      } catch (error) {
+        throw new CliUserError(`--trusted-proxy / DRONA_TRUSTED_PROXIES: ${(error as Error).message}`);
+      }
       let server;
       try {
         server = await startServer({
@@ -45,7 +54,8 @@ export function registerServerCommand(program: Command): void {
           issuerName: flags.issuerName,
           adminToken: process.env.DRONA_ADMIN_TOKEN || undefined,
           rateLimit: { burst: Math.max(60, perSecond * 2), perSecond },
-          ...(minSeconds === undefined ? {} : { plausibility: { ...defaultPlausibility, minLessonSeconds: minSeconds, minSecondsBetweenLessons: minSeconds } }),
+          trustedProxies: proxies,
+          ...(minSeconds === undefined ? {} : { plausibility: withMinActiveSeconds(defaultPlausibility, minSeconds) }),
           log: jsonLog,
         });
       } catch (error) {

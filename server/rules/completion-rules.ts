@@ -1,0 +1,135 @@
+// What a learner's completions can earn, whoever sends them. A completion claims the active time
+// spent on it, so it covers the span [occurredAt - activeSeconds, occurredAt] of the learner's
+// time: spans never overlap, a local day holds a bounded sum of them, and the day is the one in
+// the learner's account timezone (never an event's). Offline learners send weeks of history at
+// once, so nothing here depends on when an event arrives, only on when it happened.
+import { localDate, weekOf } from './calendar';
+import { baseXp, defaultPlausibility, type EventKind, type IncomingEvent, type Plausibility } from './xp-rules';
+
+/** Completions of a lesson: each claims its own active time. */
+export const timedKinds: ReadonlySet<EventKind> = new Set<EventKind>(['lesson-completed', 'quiz-passed', 'challenge-completed']);
+
+/** Earned by a lesson completion (the app derives it at that completion's instant): one per completion. */
+export const anchoredKinds: ReadonlySet<EventKind> = new Set<EventKind>(['module-completed']);
+
+export interface Completion extends IncomingEvent {
+  readonly idempotencyKey: string;
+  readonly courseId?: string | null | undefined;
+  /** The active time the completion claims, in seconds (timed kinds must carry it). */
+  readonly activeSeconds?: number | undefined;
+}
+
+export type Rejection = 'future' | 'too_old' | 'no_active_time' | 'too_fast' | 'too_long' | 'overlap' | 'day_full' | 'unanchored';
+
+export type Verdict =
+  | { readonly status: 'rejected'; readonly code: Rejection }
+  | {
+      readonly status: 'accepted';
+      readonly xp: number;
+      /** Local date and ISO week in the account's timezone. */
+      readonly date: string;
+      readonly week: string;
+      /** False for a week already over: the XP counts all-time, never on a closed weekly board or league. */
+      readonly weekOpen: boolean;
+      /** Seconds of the day this completion takes (0 for untimed kinds). */
+      readonly activeSeconds: number;
+    };
+
+/** The part of a learner's history the rules look at; the adapter loads it for a batch's time window. */
+export interface Ledger {
+  /** Accepted timed completions' spans [start, end] in ms, sorted and pairwise disjoint. */
+  readonly spans: { start: number; end: number }[];
+  /** Per local day: XP counted and active seconds claimed. */
+  readonly days: Map<string, { xp: number; activeSeconds: number }>;
+  /** `${courseId} ${occurredAt}` of accepted timed completions → whether a module completion used it. */
+  readonly anchors: Map<string, boolean>;
+}
+
+export interface Context {
+  readonly now: number;
+  /** The learner's account timezone. */
+  readonly timezone: string;
+}
+
+export const emptyLedger = (): Ledger => ({ spans: [], days: new Map(), anchors: new Map() });
+export const anchorKey = (courseId: string | null | undefined, occurredAt: number) => `${courseId ?? ''} ${occurredAt}`;
+
+/** The least active time a completion of `kind` may claim: never zero. */
+export const minActiveSeconds = (kind: EventKind, rules: Plausibility) => Math.max(1, rules.minActiveSeconds[kind] ?? rules.minActiveSeconds['lesson-completed']);
+
+/** Index of the first span ending after `at` (spans are disjoint, so ends are sorted like starts). */
+function firstEndingAfter(spans: Ledger['spans'], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether [start, end] overlaps an accepted span; touching ends do not overlap. */
+export function overlaps(spans: Ledger['spans'], start: number, end: number): boolean {
+  const next = spans[firstEndingAfter(spans, start)];
+  return next !== undefined && next.start < end;
+}
+
+/** The verdict on one event given the ledger (which it does not change). */
+export function judge(event: Completion, ledger: Ledger, context: Context, rules: Plausibility = defaultPlausibility): Verdict {
+  const { now, timezone } = context;
+  if (event.occurredAt > now + rules.futureSkewMs) return { status: 'rejected', code: 'future' };
+  if (event.occurredAt < now - rules.maxAgeDays * 86_400_000) return { status: 'rejected', code: 'too_old' };
+  const date = localDate(event.occurredAt, timezone);
+  const week = weekOf(event.occurredAt, timezone);
+  const day = ledger.days.get(date) ?? { xp: 0, activeSeconds: 0 };
+  let activeSeconds = 0;
+  if (timedKinds.has(event.kind)) {
+    const claimed = event.activeSeconds;
+    if (claimed === undefined) return { status: 'rejected', code: 'no_active_time' };
+    if (claimed < minActiveSeconds(event.kind, rules)) return { status: 'rejected', code: 'too_fast' };
+    if (claimed > rules.maxActiveSecondsPerDay) return { status: 'rejected', code: 'too_long' };
+    if (overlaps(ledger.spans, event.occurredAt - claimed * 1000, event.occurredAt)) return { status: 'rejected', code: 'overlap' };
+    if (day.activeSeconds + claimed > rules.maxActiveSecondsPerDay) return { status: 'rejected', code: 'day_full' };
+    activeSeconds = claimed;
+  } else if (anchoredKinds.has(event.kind) && ledger.anchors.get(anchorKey(event.courseId, event.occurredAt)) !== false) {
+    return { status: 'rejected', code: 'unanchored' };
+  }
+  const xp = Math.max(0, Math.min(baseXp(event), rules.dailyXpCap - day.xp));
+  return { status: 'accepted', xp, date, week, weekOpen: week >= weekOf(now, timezone), activeSeconds };
+}
+
+/** Adds an accepted event to the ledger. */
+export function record(ledger: Ledger, event: Completion, verdict: Verdict): void {
+  if (verdict.status !== 'accepted') return;
+  const day = ledger.days.get(verdict.date) ?? { xp: 0, activeSeconds: 0 };
+  ledger.days.set(verdict.date, { xp: day.xp + verdict.xp, activeSeconds: day.activeSeconds + verdict.activeSeconds });
+  if (timedKinds.has(event.kind)) {
+    const span = { start: event.occurredAt - verdict.activeSeconds * 1000, end: event.occurredAt };
+    ledger.spans.splice(firstEndingAfter(ledger.spans, span.start), 0, span);
+    const key = anchorKey(event.courseId, event.occurredAt);
+    if (!ledger.anchors.has(key)) ledger.anchors.set(key, false);
+  } else if (anchoredKinds.has(event.kind)) {
+    ledger.anchors.set(anchorKey(event.courseId, event.occurredAt), true);
+  }
+}
+
+/**
+ * The order a batch is judged in, whatever order it came in: by time, lesson completions before
+ * the module completions they anchor, then by key. A batch's verdicts do not depend on its order.
+ */
+export function canonicalOrder<E extends Completion>(events: readonly E[]): E[] {
+  const rank = (e: Completion) => (timedKinds.has(e.kind) ? 0 : anchoredKinds.has(e.kind) ? 2 : 1);
+  return [...events].sort((a, b) => a.occurredAt - b.occurredAt || rank(a) - rank(b) || (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0));
+}
+
+/** Judges a batch of distinct events against the ledger (updated in place); verdicts by idempotency key. */
+export function judgeBatch(events: readonly Completion[], ledger: Ledger, context: Context, rules: Plausibility = defaultPlausibility): Map<string, Verdict> {
+  const verdicts = new Map<string, Verdict>();
+  for (const event of canonicalOrder(events)) {
+    const verdict = judge(event, ledger, context, rules);
+    record(ledger, event, verdict);
+    verdicts.set(event.idempotencyKey, verdict);
+  }
+  return verdicts;
+}
