@@ -22,6 +22,12 @@ export const workspaceLimits = {
 /** What a text takes on disk (a lone surrogate becomes U+FFFD, 3 bytes, as when Node writes it). */
 export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
+/**
+ * utf8Bytes, or the text's length when that alone is past the file limit: a UTF-16 length never
+ * exceeds the UTF-8 size, so an oversized payload is refused without encoding it.
+ */
+const contentBytes = (text: string) => (text.length > workspaceLimits.maxFileBytes ? text.length : utf8Bytes(text));
+
 const formatBytes = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} KB`);
 
 /** Why `path` cannot be a workspace file's path, or null when it can. Pure. */
@@ -81,32 +87,22 @@ export function workspaceEntriesProblem(entries: readonly { readonly path: strin
 
 /** workspaceEntriesProblem for files with their text. Pure. */
 export const workspaceFilesProblem = (files: readonly { readonly path: string; readonly content: string }[]) =>
-  workspaceEntriesProblem(files.map((file) => ({ path: file.path, bytes: utf8Bytes(file.content) })));
+  workspaceEntriesProblem(files.map((file) => ({ path: file.path, bytes: contentBytes(file.content) })));
 
-export const workspacePathSchema = z
-  .string()
-  .max(workspaceLimits.maxPathBytes)
-  .superRefine((path, ctx) => {
-    const problem = workspacePathProblem(path);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+export const workspacePathSchema = z.string().superRefine((path, ctx) => {
+  const problem = workspacePathProblem(path);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
-export const workspaceFileContentSchema = z
-  .string()
-  .max(workspaceLimits.maxFileBytes)
-  .superRefine((content, ctx) => {
-    const problem = workspaceFileSizeProblem('The file', utf8Bytes(content));
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+export const workspaceFileContentSchema = z.string().superRefine((content, ctx) => {
+  const problem = workspaceFileSizeProblem('The file', contentBytes(content));
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
-/**
- * A Run or Check payload: one or more files that fit in a workspace. Lengths are checked first
- * (a string's UTF-16 length never exceeds its UTF-8 size), so an oversized payload stops early.
- */
+/** A Run or Check payload: one or more files that fit in a workspace. */
 export const workspaceFileListSchema = z
-  .array(z.object({ path: z.string(), content: z.string().max(workspaceLimits.maxFileBytes) }))
+  .array(z.object({ path: z.string(), content: z.string() }))
   .min(1)
-  .max(workspaceLimits.maxFiles)
   .superRefine((files, ctx) => {
     const problem = workspaceFilesProblem(files);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
