@@ -37,7 +37,7 @@ export function workspacePathProblem(path: string): string | null {
   if ([...path].some((char) => char.charCodeAt(0) < 0x20 || char === '\u007f')) return `"${path}" contains a control character.`;
   if (/[\uD800-\uDFFF]/u.test(path)) return `"${path}" contains a broken character (a lone surrogate).`;
   const parts = path.split('/');
-  if (parts.some((part) => part === '' || part === '.' || part === '..')) return `"${path}" has an empty, "." or ".." part.`;
+  if (parts.some((part) => part === '' || part === '.' || part === '..')) return `"${path}" must stay in the lesson folder: no empty, "." or ".." parts.`;
   if (parts.length > workspaceLimits.maxPathDepth) return `"${path}" is ${parts.length} folders deep; at most ${workspaceLimits.maxPathDepth} names fit in a path.`;
   const long = parts.find((part) => utf8Bytes(part) > workspaceLimits.maxNameBytes);
   if (long) return `The name "${long}" is longer than ${workspaceLimits.maxNameBytes} bytes.`;
