@@ -1,6 +1,5 @@
 // The composition root: builds every service from a data directory and a config, for
 // Electron, serve mode, the CLI and tests alike.
-import fs from 'node:fs';
 import path from 'node:path';
 import { DronaError } from '../../preload/contract';
 import type { StoreProblem } from '../../preload/contract/app';
@@ -19,6 +18,7 @@ import { lessonHandlers } from '../workspace/lesson-handlers';
 import { languageHandlers } from '../language/handlers';
 import { PythonLanguageService } from '../language/python-language-service';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
+import { prepareDataDir } from './data-dir';
 import type { Logger } from './logger';
 import { createServices, type AppConfig, type Services } from './services';
 
@@ -35,7 +35,8 @@ export interface DronaApp {
 export const databaseFile = (dataDir: string) => path.join(dataDir, 'drona.db');
 
 export function createApp(config: AppConfig): DronaApp {
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  const exposed = prepareDataDir(config.dataDir);
+  if (exposed) config.logger.warn(exposed);
   const events = new EventBus();
   const file = databaseFile(config.dataDir);
   let services: Services | null = null;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,4 +12,21 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Dronacharya');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Dronacharya');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Dronacharya');
+}
+
+/**
+ * Makes the data folder (0700), or tightens one an older version made world-readable: another
+ * account on the computer must not read the learner's database, code, logs or secrets. The top
+ * folder's mode guards everything inside it, whatever the modes below. Returns a warning when it
+ * cannot (a folder owned by someone else), so the caller can say so and carry on.
+ */
+export function prepareDataDir(dir: string): string | null {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform === 'win32') return null;
+  try {
+    if ((fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
+    return null;
+  } catch (error) {
+    return `The data folder ${dir} may be readable by other accounts on this computer (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); make it private with: chmod 700 "${dir}"`;
+  }
 }

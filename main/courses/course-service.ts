@@ -150,7 +150,7 @@ export class CourseService {
     private readonly onChange: (courseId: string) => void = () => {},
   ) {
     this.coursesDir = path.join(dataDir, 'courses');
-    fs.mkdirSync(this.coursesDir, { recursive: true });
+    fs.mkdirSync(this.coursesDir, { recursive: true, mode: 0o700 });
     this.sweepStaging();
   }
 
@@ -263,8 +263,9 @@ export class CourseService {
       for (const [name, content] of files) {
         const target = path.join(staging, name);
         if (!target.startsWith(staging + path.sep)) throw new Error(`refusing to write ${name} outside the staging folder`);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, content, { flag: 'wx' });
+        // Private like the rest of the data folder (hidden tests and solutions included).
+        fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+        fs.writeFileSync(target, content, { flag: 'wx', mode: 0o600 });
       }
       if (fs.existsSync(finalDir)) {
         fs.renameSync(finalDir, oldDir);

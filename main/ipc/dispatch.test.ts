@@ -25,6 +25,8 @@ describe('dispatchCall', () => {
     const handlers = handlersWith({ 'profile.get': () => { throw new TypeError('boom'); } });
     const result = await dispatchCall(handlers, 'profile.get', {}, ctx, createLogger((line) => lines.push(line)));
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', details: 'boom' } });
+    // The failure may be the save itself (a full disk): never claim the work is saved.
+    expect(JSON.stringify(result)).not.toMatch(/saved/i);
     expect(lines.join('\n')).toContain('TypeError: boom');
   });
 

@@ -47,7 +47,8 @@ export async function dispatchCall(
       ok: false,
       error: {
         code: 'internal',
-        message: `Dronacharya hit an internal error in ${name}. Your work is saved; try again, and if it persists see the log.`,
+        // Never "your work is saved": this error may be the save that failed.
+        message: `Dronacharya hit an internal error in ${name}. Try again; if it persists, see the log.`,
         details: error instanceof Error ? error.message : String(error),
       },
     };

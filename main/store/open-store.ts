@@ -55,6 +55,18 @@ export function listBackups(file: string): { file: string; takenAt: number }[] {
     .sort((a, b) => b.takenAt - a.takenAt);
 }
 
+/** 0600 for files an older version (or SQLite under a loose umask) left readable by other accounts. */
+function makePrivate(...files: string[]): void {
+  if (process.platform === 'win32') return;
+  for (const file of files) {
+    try {
+      if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+    } catch {
+      // not there (no WAL yet), or not ours: the 0700 data folder still guards it
+    }
+  }
+}
+
 function problem(kind: StoreProblem['kind'], file: string, detail: string): StoreOpenError {
   return new StoreOpenError({ kind, file, detail, backups: listBackups(file) });
 }
@@ -77,8 +89,10 @@ function lastAppliedMigration(sqlite: Database.Database): number | null {
  * and is left exactly as it was.
  */
 export function openStore(file: string, migrationsFolder = defaultMigrationsFolder): Store {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  // SQLite creates the -wal and -shm files with the database's mode: 0600 makes all three private.
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file);
@@ -106,15 +120,17 @@ export function openStore(file: string, migrationsFolder = defaultMigrationsFold
   }
 
   sqlite.pragma('journal_mode = WAL');
+  makePrivate(file, `${file}-wal`, `${file}-shm`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
 
   if (existed && (lastApplied ?? 0) < lastKnown) {
     const dir = backupDirFor(file);
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const target = path.join(dir, `${path.basename(file)}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`);
     sqlite.prepare('VACUUM INTO ?').run(target);
+    makePrivate(target);
   }
 
   const db = drizzle(sqlite, { schema });

@@ -32,7 +32,7 @@ function fakeServices(root: string) {
       },
       passages: () => [{ heading: 'Loops', text: 'A loop repeats.' }],
     },
-    workspace: { rootOf: () => root, open: async () => ({ files: [] }) },
+    workspace: { checkedRoot: () => (fs.existsSync(root) ? root : null), open: async () => ({ files: [] }) },
   };
   return { services, calls };
 }

@@ -19,7 +19,8 @@ interface CourseLike {
   passages?(query: string, options: { limit: number; courseId?: string; lessonId?: string }): unknown;
 }
 interface WorkspaceLike {
-  rootOf(courseId: string, lessonId: string): string;
+  /** The lesson folder, refused when it (or a folder above it) is a link out of the data folder. */
+  checkedRoot(courseId: string, lessonId: string): string | null;
   open(courseId: string, lessonId: string): Promise<{ files: readonly { path: string; content: string; role: string }[] }>;
 }
 interface LessonActivityLike {
@@ -88,11 +89,11 @@ export function tutorSourcesFrom(services: () => object, store?: Store, now: () 
     async learnerFiles(courseId, lessonId) {
       const workspace = part<WorkspaceLike>('workspace');
       if (!workspace) return [];
-      const root = workspace.rootOf(courseId, lessonId);
+      const root = workspace.checkedRoot(courseId, lessonId);
       const files = (await exercise(courseId, lessonId))?.files ?? [];
       // Hidden files are the exercise's, not the learner's; the model never sees them.
       const hidden = new Set(files.filter((f) => f.role === 'hidden').map((f) => f.path));
-      if (fs.existsSync(root)) return readWorkspace(root, hidden);
+      if (root) return readWorkspace(root, hidden);
       if (files.length === 0) return [];
       return (await workspace.open(courseId, lessonId)).files.filter((f) => f.role !== 'hidden').map((f) => ({ path: f.path, content: f.content }));
     },

@@ -186,6 +186,10 @@ export class WorkspaceService {
   }
 
   /** The lesson folder's real path, checked to be a folder and not a link; null when it does not exist yet. */
+  checkedRoot(courseId: string, lessonId: string): string | null {
+    return this.realRoot(courseId, lessonId, false);
+  }
+
   private realRoot(courseId: string, lessonId: string, create: boolean): string | null {
     this.rootOf(courseId, lessonId);
     return realFolder(this.dataDir, ['workspaces', courseId, lessonId], create);

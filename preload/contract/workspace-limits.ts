@@ -36,6 +36,12 @@ export function utf8Bytes(text: string): number {
   return bytes;
 }
 
+/**
+ * utf8Bytes, or the text's length when that alone is past the file limit: a UTF-16 length never
+ * exceeds the UTF-8 size, so an oversized payload is refused without encoding it.
+ */
+const contentBytes = (text: string) => (text.length > workspaceLimits.maxFileBytes ? text.length : utf8Bytes(text));
+
 const formatBytes = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} KB`);
 
 /** Why `path` cannot be a workspace file's path, or null when it can. Pure. */
@@ -45,7 +51,7 @@ export function workspacePathProblem(path: string): string | null {
   if ([...path].some((char) => char.charCodeAt(0) < 0x20 || char === '\u007f')) return `"${path}" contains a control character.`;
   if (/[\uD800-\uDFFF]/u.test(path)) return `"${path}" contains a broken character (a lone surrogate).`;
   const parts = path.split('/');
-  if (parts.some((part) => part === '' || part === '.' || part === '..')) return `"${path}" has an empty, "." or ".." part.`;
+  if (parts.some((part) => part === '' || part === '.' || part === '..')) return `"${path}" must stay in the lesson folder: no empty, "." or ".." parts.`;
   if (parts.length > workspaceLimits.maxPathDepth) return `"${path}" is ${parts.length} folders deep; at most ${workspaceLimits.maxPathDepth} names fit in a path.`;
   const long = parts.find((part) => utf8Bytes(part) > workspaceLimits.maxNameBytes);
   if (long) return `The name "${long}" is longer than ${workspaceLimits.maxNameBytes} bytes.`;
@@ -95,32 +101,22 @@ export function workspaceEntriesProblem(entries: readonly { readonly path: strin
 
 /** workspaceEntriesProblem for files with their text. Pure. */
 export const workspaceFilesProblem = (files: readonly { readonly path: string; readonly content: string }[]) =>
-  workspaceEntriesProblem(files.map((file) => ({ path: file.path, bytes: utf8Bytes(file.content) })));
+  workspaceEntriesProblem(files.map((file) => ({ path: file.path, bytes: contentBytes(file.content) })));
 
-export const workspacePathSchema = z
-  .string()
-  .max(workspaceLimits.maxPathBytes)
-  .superRefine((path, ctx) => {
-    const problem = workspacePathProblem(path);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+export const workspacePathSchema = z.string().superRefine((path, ctx) => {
+  const problem = workspacePathProblem(path);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
-export const workspaceFileContentSchema = z
-  .string()
-  .max(workspaceLimits.maxFileBytes)
-  .superRefine((content, ctx) => {
-    const problem = workspaceFileSizeProblem('The file', utf8Bytes(content));
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+export const workspaceFileContentSchema = z.string().superRefine((content, ctx) => {
+  const problem = workspaceFileSizeProblem('The file', contentBytes(content));
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
-/**
- * A Run or Check payload: one or more files that fit in a workspace. Lengths are checked first
- * (a string's UTF-16 length never exceeds its UTF-8 size), so an oversized payload stops early.
- */
+/** A Run or Check payload: one or more files that fit in a workspace. */
 export const workspaceFileListSchema = z
-  .array(z.object({ path: z.string(), content: z.string().max(workspaceLimits.maxFileBytes) }))
+  .array(z.object({ path: z.string(), content: z.string() }))
   .min(1)
-  .max(workspaceLimits.maxFiles)
   .superRefine((files, ctx) => {
     const problem = workspaceFilesProblem(files);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });

@@ -156,7 +156,7 @@ test('files are created, renamed and deleted in the tree by keyboard, and come b
   await expect(name).toBeFocused();
   await page.keyboard.type('../outside.py');
   await page.keyboard.press('Enter');
-  await expect(files.getByRole('alert')).toHaveText('A workspace path is relative, uses "/", and has no empty, "." or ".." parts');
+  await expect(files.getByRole('alert')).toHaveText('"../outside.py" must stay in the lesson folder: no empty, "." or ".." parts.');
   await expect(name).toHaveValue('../outside.py');
   await name.fill('notes.py');
   await page.keyboard.press('Enter');

@@ -30,28 +30,36 @@ function EditorTabs() {
   const active = useWorkspaceStore((state) => state.active);
   const buffers = useWorkspaceStore((state) => state.buffers);
   const onDisk = useWorkspaceStore((state) => state.onDisk);
+  const saveError = useWorkspaceStore((state) => (state.active ? state.saveErrors[state.active] : undefined));
   const { openTab, closeTab } = useWorkspaceStore.getState();
   return (
-    <div className="editor-tabs" role="toolbar" aria-label="Open files">
-      {tabs.map((path) => {
-        const dirty = isDirty({ buffers, onDisk }, path);
-        return (
-          <div key={path} className={`editor-tab${path === active ? ' active' : ''}`}>
-            <button aria-pressed={path === active} className="editor-tab-button" onClick={() => openTab(path)}>
-              {path}
-              {dirty && (
-                <span className="dirty-dot" aria-label="unsaved changes">
-                  ●
-                </span>
-              )}
-            </button>
-            <button className="icon-button" aria-label={`Close ${path}`} onClick={() => closeTab(path)}>
-              ×
-            </button>
-          </div>
-        );
-      })}
-    </div>
+    <>
+      <div className="editor-tabs" role="toolbar" aria-label="Open files">
+        {tabs.map((path) => {
+          const dirty = isDirty({ buffers, onDisk }, path);
+          return (
+            <div key={path} className={`editor-tab${path === active ? ' active' : ''}`}>
+              <button aria-pressed={path === active} className="editor-tab-button" onClick={() => openTab(path)}>
+                {path}
+                {dirty && (
+                  <span className="dirty-dot" aria-label="unsaved changes">
+                    ●
+                  </span>
+                )}
+              </button>
+              <button className="icon-button" aria-label={`Close ${path}`} onClick={() => closeTab(path)}>
+                ×
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      {saveError && (
+        <p className="form-error save-error" role="alert">
+          {saveError}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -21,6 +21,8 @@ interface WorkspaceState {
   buffers: Record<string, string>;
   /** What main has on disk per file (drafts included). */
   onDisk: Record<string, string>;
+  /** Why the last write of a file failed (a full disk, say), until one succeeds: never shown as saved. */
+  saveErrors: Record<string, string>;
   tabs: string[];
   active: string | null;
   loading: boolean;
@@ -39,6 +41,7 @@ interface WorkspaceState {
 }
 
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const withoutKey = (record: Record<string, string>, key: string) => Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
 const sameRef = (a: LessonRef | null, b: LessonRef | null) => a?.courseId === b?.courseId && a?.lessonId === b?.lessonId;
 
 function reportError(error: unknown) {
@@ -57,9 +60,10 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     if (!snapshot && get().onDisk[path] === text) return;
     try {
       await client().call('workspace.write', { ...ref, path, content: text, snapshot });
-      if (sameRef(get().ref, ref)) set((state) => ({ onDisk: { ...state.onDisk, [path]: text } }));
+      if (sameRef(get().ref, ref)) set((state) => ({ onDisk: { ...state.onDisk, [path]: text }, saveErrors: withoutKey(state.saveErrors, path) }));
     } catch (error) {
       reportError(error);
+      if (sameRef(get().ref, ref)) set((state) => ({ saveErrors: { ...state.saveErrors, [path]: (error as Error).message } }));
     }
   };
 
@@ -69,6 +73,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     files: [],
     buffers: {},
     onDisk: {},
+    saveErrors: {},
     tabs: [],
     active: null,
     loading: false,
@@ -77,7 +82,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     async open(ref) {
       if (sameRef(get().ref, ref) && !get().error) return;
       await get().leave();
-      set({ ref, loading: true, error: null, files: [], buffers: {}, onDisk: {}, tabs: [], active: null, root: null });
+      set({ ref, loading: true, error: null, files: [], buffers: {}, onDisk: {}, saveErrors: {}, tabs: [], active: null, root: null });
       try {
         const workspace = await client().call('workspace.open', ref);
         if (!sameRef(get().ref, ref)) return;
