@@ -80,13 +80,53 @@ export const leagueResponse = z.object({
 });
 export type LeagueResponse = z.infer<typeof leagueResponse>;
 
+/**
+ * A certificate is asked for by course id and tier only: the outline the evidence is checked
+ * against and the title on the credential are the server's registered ones (older apps also send
+ * `courseTitle` and `lessons`; they are ignored).
+ */
 export const certificateRequest = z.object({
   courseId: z.string().min(1).max(120),
-  courseTitle: z.string().min(1).max(200),
   tier: z.enum(certificateTiers),
-  /** The course outline the evidence is checked against. */
-  lessons: z.array(z.object({ id: z.string().min(1).max(120), type: z.string().max(40), title: z.string().max(200).optional() })).min(1).max(2000),
 });
+
+const outlineLesson = z.object({ id: z.string().min(1).max(120), type: z.string().min(1).max(40), title: z.string().min(1).max(200) });
+export const courseOutline = z.object({
+  modules: z.array(z.object({ id: z.string().min(1).max(120), title: z.string().min(1).max(200), lessons: z.array(outlineLesson).min(1).max(500) })).min(1).max(200),
+});
+export type CourseOutline = z.infer<typeof courseOutline>;
+
+/** PUT /v1/admin/courses/:id: what the server certifies a course against. */
+export const courseRegistration = courseOutline
+  .extend({
+    id: z.string().min(1).max(120),
+    version: z.string().min(1).max(64),
+    title: z.string().min(1).max(200),
+    /** Who registered it, for the record (the CLI sends user@host). */
+    registeredBy: z.string().min(1).max(200).optional(),
+  })
+  .superRefine((course, ctx) => {
+    const ids = course.modules.flatMap((m) => m.lessons.map((l) => l.id));
+    if (ids.length > 2000) ctx.addIssue({ code: 'custom', path: ['modules'], message: `a course may have at most 2000 lessons, not ${ids.length}` });
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['modules'], message: `lesson id "${id}" is used twice` });
+      seen.add(id);
+    }
+  });
+export type CourseRegistration = z.infer<typeof courseRegistration>;
+
+export const registeredCourse = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  digest: z.string(),
+  lessonCount: z.number(),
+  registeredAt: z.number(),
+  registeredBy: z.string(),
+});
+export const courseRegistrationResponse = registeredCourse.extend({ outcome: z.enum(['registered', 'updated', 'unchanged']) });
+export const registeredCoursesResponse = z.object({ courses: z.array(registeredCourse) });
 
 export const certificateResponse = z.object({
   id: z.string(),

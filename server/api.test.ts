@@ -243,7 +243,9 @@ function suite(engine: 'pglite' | 'postgresql') {
       { id: 'quiz', type: 'quiz', title: 'Quiz' },
       { id: 'boss', type: 'challenge', title: 'Boss' },
     ];
-    const request1 = { courseId: 'cert-course', courseTitle: 'Cert Course', tier: 'bronze', lessons };
+    // The server certifies only courses an admin registered, against the registered outline.
+    await request('PUT', '/v1/admin/courses/cert-course', { token: admin, body: { id: 'cert-course', version: '1.0.0', title: 'Cert Course', modules: [{ id: 'm', title: 'M', lessons }] } });
+    const request1 = { courseId: 'cert-course', tier: 'bronze' };
     const early = await request('POST', '/v1/certificates', { token: learner.accessToken, body: request1 });
     expect(early.status).toBe(422);
     expect(early.json.error.code).toBe('not_eligible');

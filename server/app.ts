@@ -7,12 +7,14 @@ import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
 import {
   certificateRequest,
+  courseRegistration,
   eventsRequest,
   profileUpdateRequest,
   refreshRequest,
   registerRequest,
 } from './api-schemas';
 import { authenticate, issueTokens, rotateRefresh } from './auth';
+import { listCourses, registerCourse, summaryOf } from './course-registry';
 import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, verificationPage, type Issuer } from './certificates';
 import { ingestEvents, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
@@ -182,15 +184,29 @@ export function createApi(config: ApiConfig): Hono<Env> {
   });
   app.get('/v1/certificates', async (c) => c.json({ certificates: await listCertificates(db, issuer, c.get('learnerId')) }));
 
-  app.post('/v1/admin/certificates/:id/revoke', async (c) => {
+  const requireAdmin = (c: Context) => {
     const token = c.req.header('authorization');
     const expected = config.adminToken ? `Bearer ${config.adminToken}` : null;
     if (!expected || !token || token.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(token), Buffer.from(expected))) {
       throw new ApiError(401, 'unauthenticated', 'Admin routes need the server\'s admin token (set DRONA_ADMIN_TOKEN when starting the server).');
     }
+  };
+  app.post('/v1/admin/certificates/:id/revoke', async (c) => {
+    requireAdmin(c);
     const input = (await c.req.json().catch(() => ({}))) as { reason?: unknown };
     await revokeCertificate(db, c.req.param('id'), typeof input.reason === 'string' ? input.reason.slice(0, 500) : '', now());
     return c.json({ revoked: true });
+  });
+  app.put('/v1/admin/courses/:id', async (c) => {
+    requireAdmin(c);
+    const input = await body(c, courseRegistration);
+    if (input.id !== c.req.param('id')) throw new ApiError(400, 'invalid_input', `The path names course "${c.req.param('id')}" but the body registers "${input.id}".`);
+    const { outcome, course } = await registerCourse(db, input, input.registeredBy ?? 'admin', now());
+    return c.json({ outcome, ...summaryOf(course) }, outcome === 'registered' ? 201 : 200);
+  });
+  app.get('/v1/admin/courses', async (c) => {
+    requireAdmin(c);
+    return c.json({ courses: (await listCourses(db)).map(summaryOf) });
   });
 
   return app;
