@@ -6,6 +6,22 @@ import { eventKinds } from './rules/xp-rules';
 
 const timezone = z.string().min(1).max(64);
 
+/** Largest facts object per event, as JSON. */
+export const maxFactsBytes = 4096;
+const maxFactsDepth = 8;
+
+/** The JSON size of `value`, or null when it nests deeper than `maxDepth` (measured without recursion). */
+function jsonBytes(value: unknown, maxDepth: number): number | null {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item.value === null || typeof item.value !== 'object') continue;
+    if (item.depth >= maxDepth) return null;
+    for (const child of Object.values(item.value)) stack.push({ value: child, depth: item.depth + 1 });
+  }
+  return Buffer.byteLength(JSON.stringify(value));
+}
+
 export const registerRequest = z.object({
   displayName: z.string().trim().min(1).max(80),
   email: z.email().max(200).optional(),
@@ -36,7 +52,14 @@ export const eventInput = z.object({
   lessonId: z.string().max(120).nullish(),
   occurredAt: z.number().int().nonnegative(),
   timezone,
-  facts: z.record(z.string(), z.unknown()).default({}),
+  facts: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .superRefine((facts, ctx) => {
+      const bytes = jsonBytes(facts, maxFactsDepth);
+      if (bytes === null) ctx.addIssue({ code: 'custom', message: `facts may be nested at most ${maxFactsDepth} levels deep` });
+      else if (bytes > maxFactsBytes) ctx.addIssue({ code: 'custom', message: `facts may take at most 4 KB as JSON, not ${bytes} bytes` });
+    }),
 });
 export type EventInput = z.infer<typeof eventInput>;
 

@@ -20,6 +20,7 @@ import { ingestEvents, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit } from './rate-limit';
+import { limitRequestBodies } from './request-limits';
 import { isTimezone } from './rules/calendar';
 import { defaultPlausibility, type Plausibility } from './rules/xp-rules';
 
@@ -78,6 +79,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
     await next();
     log({ level: 'info', msg: 'request', method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
   });
+
+  app.use('*', limitRequestBodies());
 
   const limit = (key: string) => {
     const taken = limiter.take(key);
