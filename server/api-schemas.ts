@@ -4,27 +4,60 @@ import { z } from 'zod';
 import { certificateTiers } from './rules/certificate-criteria';
 import { eventKinds } from './rules/xp-rules';
 
-const timezone = z.string().min(1).max(64);
+// Every string that crosses the API is one a database can store as written: PostgreSQL refuses
+// U+0000 in text and jsonb (a 500 that rolled back whole batches), and a lone UTF-16 surrogate is
+// not Unicode at all (PostgreSQL refuses it in jsonb; drivers silently replace it in text).
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why `value` cannot be stored as written, or null. */
+export function unstorable(value: string): string | null {
+  if (value.includes('\u0000')) return 'contains a NUL character (U+0000)';
+  if (loneSurrogate.test(value)) return 'contains a lone UTF-16 surrogate (not well-formed Unicode)';
+  return null;
+}
+
+const storable = (value: string, ctx: z.core.$RefinementCtx<string>) => {
+  const problem = unstorable(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+/** A string the API accepts: storable, then the caller's length caps. */
+export const text = () => z.string().superRefine(storable);
+
+const timezone = text().min(1).max(64);
 
 /** Largest facts object per event, as JSON. */
 export const maxFactsBytes = 4096;
 const maxFactsDepth = 8;
 
-/** The JSON size of `value`, or null when it nests deeper than `maxDepth` (measured without recursion). */
-function jsonBytes(value: unknown, maxDepth: number): number | null {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+/**
+ * What is wrong with an event's facts, with the path to it: too deep, a key or string that cannot
+ * be stored, or too big. Walked without recursion, so any nesting is measured safely.
+ */
+function factsProblem(facts: Record<string, unknown>): { path: (string | number)[]; message: string } | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: facts, path: [] }];
   while (stack.length) {
     const item = stack.pop()!;
+    if (typeof item.value === 'string') {
+      const problem = unstorable(item.value);
+      if (problem) return { path: item.path, message: problem };
+      continue;
+    }
     if (item.value === null || typeof item.value !== 'object') continue;
-    if (item.depth >= maxDepth) return null;
-    for (const child of Object.values(item.value)) stack.push({ value: child, depth: item.depth + 1 });
+    if (item.path.length >= maxFactsDepth) return { path: item.path, message: `facts may be nested at most ${maxFactsDepth} levels deep` };
+    for (const [key, child] of Object.entries(item.value)) {
+      const problem = unstorable(key);
+      if (problem) return { path: item.path, message: `a key ${problem}` };
+      stack.push({ value: child, path: [...item.path, Array.isArray(item.value) ? Number(key) : key] });
+    }
   }
-  return Buffer.byteLength(JSON.stringify(value));
+  const bytes = Buffer.byteLength(JSON.stringify(facts));
+  return bytes > maxFactsBytes ? { path: [], message: `facts may take at most 4 KB as JSON, not ${bytes} bytes` } : null;
 }
 
 export const registerRequest = z.object({
-  displayName: z.string().trim().min(1).max(80),
-  email: z.email().max(200).optional(),
+  displayName: text().trim().min(1).max(80),
+  email: z.email().max(200).superRefine(storable).optional(),
   timezone,
   optedIn: z.boolean().default(true),
 });
@@ -37,38 +70,40 @@ export const tokensResponse = z.object({
 });
 export type Tokens = z.infer<typeof tokensResponse>;
 
-export const refreshRequest = z.object({ refreshToken: z.string().min(20).max(200) });
+export const refreshRequest = z.object({ refreshToken: text().min(20).max(200) });
 
 export const profileUpdateRequest = z.object({
-  displayName: z.string().trim().min(1).max(80).optional(),
+  displayName: text().trim().min(1).max(80).optional(),
   timezone: timezone.optional(),
   optedIn: z.boolean().optional(),
 });
 
 export const eventInput = z.object({
-  idempotencyKey: z.string().min(1).max(300),
+  idempotencyKey: text().min(1).max(300),
   kind: z.enum(eventKinds),
-  courseId: z.string().max(120).nullish(),
-  lessonId: z.string().max(120).nullish(),
+  courseId: text().max(120).nullish(),
+  lessonId: text().max(120).nullish(),
   occurredAt: z.number().int().nonnegative(),
   timezone,
   facts: z
     .record(z.string(), z.unknown())
     .default({})
     .superRefine((facts, ctx) => {
-      const bytes = jsonBytes(facts, maxFactsDepth);
-      if (bytes === null) ctx.addIssue({ code: 'custom', message: `facts may be nested at most ${maxFactsDepth} levels deep` });
-      else if (bytes > maxFactsBytes) ctx.addIssue({ code: 'custom', message: `facts may take at most 4 KB as JSON, not ${bytes} bytes` });
+      const problem = factsProblem(facts);
+      if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
     }),
 });
 export type EventInput = z.infer<typeof eventInput>;
 
-export const eventsRequest = z.object({ events: z.array(eventInput).min(1).max(200) });
+/** The batch is checked as a whole for its shape only; each event is checked on its own (server/event-batch.ts). */
+export const eventsRequest = z.object({ events: z.array(z.unknown()).min(1).max(200) });
 
 export const eventResult = z.object({
   idempotencyKey: z.string(),
   status: z.enum(['accepted', 'duplicate', 'rejected']),
   code: z.string().optional(),
+  /** Why an event was rejected as malformed, naming the field. */
+  message: z.string().optional(),
   xp: z.number(),
 });
 export const eventsResponse = z.object({ results: z.array(eventResult) });
@@ -109,24 +144,26 @@ export type LeagueResponse = z.infer<typeof leagueResponse>;
  * `courseTitle` and `lessons`; they are ignored).
  */
 export const certificateRequest = z.object({
-  courseId: z.string().min(1).max(120),
+  courseId: text().min(1).max(120),
   tier: z.enum(certificateTiers),
 });
 
-const outlineLesson = z.object({ id: z.string().min(1).max(120), type: z.string().min(1).max(40), title: z.string().min(1).max(200) });
+export const revokeRequest = z.object({ reason: text().max(500).default('') });
+
+const outlineLesson = z.object({ id: text().min(1).max(120), type: text().min(1).max(40), title: text().min(1).max(200) });
 export const courseOutline = z.object({
-  modules: z.array(z.object({ id: z.string().min(1).max(120), title: z.string().min(1).max(200), lessons: z.array(outlineLesson).min(1).max(500) })).min(1).max(200),
+  modules: z.array(z.object({ id: text().min(1).max(120), title: text().min(1).max(200), lessons: z.array(outlineLesson).min(1).max(500) })).min(1).max(200),
 });
 export type CourseOutline = z.infer<typeof courseOutline>;
 
 /** PUT /v1/admin/courses/:id: what the server certifies a course against. */
 export const courseRegistration = courseOutline
   .extend({
-    id: z.string().min(1).max(120),
-    version: z.string().min(1).max(64),
-    title: z.string().min(1).max(200),
+    id: text().min(1).max(120),
+    version: text().min(1).max(64),
+    title: text().min(1).max(200),
     /** Who registered it, for the record (the CLI sends user@host). */
-    registeredBy: z.string().min(1).max(200).optional(),
+    registeredBy: text().min(1).max(200).optional(),
   })
   .superRefine((course, ctx) => {
     const ids = course.modules.flatMap((m) => m.lessons.map((l) => l.id));

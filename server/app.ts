@@ -12,10 +12,12 @@ import {
   profileUpdateRequest,
   refreshRequest,
   registerRequest,
+  revokeRequest,
 } from './api-schemas';
 import { authenticate, issueTokens, rotateRefresh } from './auth';
 import { listCourses, registerCourse, summaryOf } from './course-registry';
 import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, verificationPage, type Issuer } from './certificates';
+import { ingestBatch } from './event-batch';
 import { ingestEvents, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
@@ -50,6 +52,15 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.outpu
     throw new ApiError(400, 'invalid_input', 'The request does not have the expected shape; see details.', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   return parsed.data;
+}
+
+/** Learner and certificate ids are UUIDs: anything else names nothing (and never reaches the database). */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A page cursor is `<score>:<learner id>`, the score a PostgreSQL integer. */
+function validCursor(after: string): boolean {
+  const match = /^(-?\d{1,10}):(.+)$/.exec(after);
+  return match !== null && Math.abs(Number(match[1])) <= 2_147_483_647 && uuid.test(match[2]!);
 }
 
 function clientAddress(c: Context): string {
@@ -117,6 +128,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     return c.html(page.html, page.status as 200);
   });
   app.get('/v1/credentials/:id', async (c) => {
+    if (!uuid.test(c.req.param('id'))) throw new ApiError(404, 'not_found', 'No certificate has this id.');
     const [row] = await db.query<{ jwt: string }>(sql`select jwt from certificates where id = ${c.req.param('id')}`);
     if (!row) throw new ApiError(404, 'not_found', 'No certificate has this id.');
     return c.text(row.jwt, 200, { 'content-type': 'application/jwt' });
@@ -160,7 +172,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.post('/v1/events', async (c) => {
     const input = await body(c, eventsRequest);
-    return c.json({ results: await ingestEvents(db, c.get('learnerId'), input.events, now(), rules) });
+    return c.json({ results: await ingestBatch(input.events, (events) => ingestEvents(db, c.get('learnerId'), events, now(), rules)) });
   });
 
   app.get('/v1/league', async (c) => c.json(await league(db, c.get('learnerId'), now())));
@@ -177,7 +189,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     const limitParam = Number(c.req.query('limit') ?? 20);
     if (!Number.isInteger(limitParam) || limitParam < 1 || limitParam > 100) throw new ApiError(400, 'invalid_input', 'limit must be a whole number from 1 to 100.');
     const after = c.req.query('after') ?? null;
-    if (after !== null && !/^-?\d+:.{1,120}$/.test(after)) throw new ApiError(400, 'invalid_input', 'after must be the next cursor of a previous page.');
+    if (after !== null && !validCursor(after)) throw new ApiError(400, 'invalid_input', 'after must be the next cursor of a previous page.');
     return c.json(await boardPage(db, await resolveBoard(c), after, limitParam));
   });
 
@@ -196,8 +208,11 @@ export function createApi(config: ApiConfig): Hono<Env> {
   };
   app.post('/v1/admin/certificates/:id/revoke', async (c) => {
     requireAdmin(c);
-    const input = (await c.req.json().catch(() => ({}))) as { reason?: unknown };
-    await revokeCertificate(db, c.req.param('id'), typeof input.reason === 'string' ? input.reason.slice(0, 500) : '', now());
+    if (!uuid.test(c.req.param('id'))) throw new ApiError(404, 'not_found', 'No certificate has this id.');
+    // The reason is optional: an empty or non-JSON body revokes without one.
+    const input = revokeRequest.safeParse(await c.req.json().catch(() => ({})));
+    if (!input.success) throw new ApiError(400, 'invalid_input', 'The reason must be text of at most 500 characters; see details.', input.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    await revokeCertificate(db, c.req.param('id'), input.data.reason, now());
     return c.json({ revoked: true });
   });
   app.put('/v1/admin/courses/:id', async (c) => {
