@@ -55,8 +55,29 @@ function factsProblem(facts: Record<string, unknown>): { path: (string | number)
   return bytes > maxFactsBytes ? { path: [], message: `facts may take at most 4 KB as JSON, not ${bytes} bytes` } : null;
 }
 
+/**
+ * Characters a display name may not carry: controls (Cc), format characters (Cf: bidi overrides,
+ * embeddings and isolates U+202A–U+202E and U+2066–U+2069, the marks U+200E/U+200F/U+061C,
+ * zero-width space and joiners, BOM, soft hyphen, tags), private use (Co) and line/paragraph
+ * separators. They are invisible or reorder the text around a name, so one learner could pose as
+ * another or flip a verification page; no script needs them in a name.
+ */
+const spoofing = /[\p{Cc}\p{Cf}\p{Co}\p{Zl}\p{Zp}]/u;
+
+const displayName = text()
+  .trim()
+  .min(1)
+  .max(80)
+  .superRefine((name, ctx) => {
+    const found = spoofing.exec(name);
+    if (found) {
+      const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      ctx.addIssue({ code: 'custom', message: `a name may not contain an invisible or direction-changing character U+${code} (at character ${found.index + 1}); type the name with letters, digits, spaces and punctuation` });
+    }
+  });
+
 export const registerRequest = z.object({
-  displayName: text().trim().min(1).max(80),
+  displayName,
   email: z.email().max(200).superRefine(storable).optional(),
   timezone,
   optedIn: z.boolean().default(true),
@@ -73,7 +94,7 @@ export type Tokens = z.infer<typeof tokensResponse>;
 export const refreshRequest = z.object({ refreshToken: text().min(20).max(200) });
 
 export const profileUpdateRequest = z.object({
-  displayName: text().trim().min(1).max(80).optional(),
+  displayName: displayName.optional(),
   timezone: timezone.optional(),
   optedIn: z.boolean().optional(),
 });

@@ -150,6 +150,14 @@ export async function revokeCertificate(db: Database, id: string, reason: string
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * Text someone else wrote (a learner's name, a course title, a revocation reason), isolated so
+ * that bidi overrides in it, from names stored before they were refused, cannot reorder the page.
+ */
+const isolated = (text: string) => `<bdi dir="auto">${escape(text)}</bdi>`;
+/** The same for <title>, which holds no markup: FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE. */
+const isolatedPlain = (text: string) => `\u2068${text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '')}\u2069`;
+
 /** The public verification page: plain HTML, no login, no script. */
 export async function verificationPage(db: Database, keys: ServerKeys, issuer: Issuer, id: string): Promise<{ status: number; html: string }> {
   const [row] = /^[0-9a-f-]{36}$/.test(id) ? await db.query<CertificateRow>(sql`select * from certificates where id = ${id}`) : [];
@@ -166,15 +174,15 @@ export async function verificationPage(db: Database, keys: ServerKeys, issuer: I
   const verdict = !check.valid
     ? `<p class="bad" id="verdict"><strong>Signature does not hold.</strong> This certificate cannot be trusted.</p>`
     : revoked
-      ? `<p class="bad" id="verdict"><strong>Revoked</strong> on ${new Date(Number(row.revoked_at)).toUTCString()}${row.revoked_reason ? `: ${escape(row.revoked_reason)}` : ''}.</p>`
+      ? `<p class="bad" id="verdict"><strong>Revoked</strong> on ${new Date(Number(row.revoked_at)).toUTCString()}${row.revoked_reason ? `: ${isolated(row.revoked_reason)}` : ''}.</p>`
       : `<p class="ok" id="verdict"><strong>Valid.</strong> The signature holds and the certificate has not been revoked.</p>`;
   const body =
-    `<h1>${escape(row.course_title)}: ${tierTitle(row.tier)} certificate</h1>${verdict}<dl>` +
-    `<dt>Earned by</dt><dd id="earner">${escape(subject.name ?? 'unknown')}</dd>` +
+    `<h1>${isolated(row.course_title)}: ${tierTitle(row.tier)} certificate</h1>${verdict}<dl>` +
+    `<dt>Earned by</dt><dd id="earner">${isolated(subject.name ?? 'unknown')}</dd>` +
     `<dt>Achievement</dt><dd>${tierTitle(row.tier)}: ${escape(criteriaNarrative[row.tier])}</dd>` +
     `<dt>Issued</dt><dd>${new Date(Number(row.issued_at)).toUTCString()} by ${escape(issuer.name)}</dd>` +
     `<dt>Signature</dt><dd>${check.valid ? 'Ed25519 (EdDSA) signature verified with the key published at' : 'Failed against the key published at'} <a href="/.well-known/jwks.json">/.well-known/jwks.json</a></dd>` +
     `<dt>Credential id</dt><dd><code>urn:uuid:${escape(row.id)}</code></dd></dl>` +
     `<p>This is an Open Badges 3.0 credential. <a href="/v1/credentials/${escape(row.id)}">Download it as a VC-JWT</a>.</p>`;
-  return { status: 200, html: page(`${row.course_title}: ${tierTitle(row.tier)} certificate`, body) };
+  return { status: 200, html: page(`${isolatedPlain(row.course_title)}: ${tierTitle(row.tier)} certificate`, body) };
 }
