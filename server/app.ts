@@ -7,18 +7,23 @@ import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
 import {
   certificateRequest,
+  courseRegistration,
   eventsRequest,
   profileUpdateRequest,
   refreshRequest,
   registerRequest,
+  revokeRequest,
 } from './api-schemas';
 import { authenticate, issueTokens, rotateRefresh } from './auth';
 import { clientAddress, trustedProxies } from './client-address';
+import { listCourses, registerCourse, summaryOf } from './course-registry';
 import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, verificationPage, type Issuer } from './certificates';
+import { ingestBatch } from './event-batch';
 import { ingestEvents, setTimezone, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit } from './rate-limit';
+import { limitRequestBodies } from './request-limits';
 import { isTimezone } from './rules/calendar';
 import { defaultPlausibility, type Plausibility } from './rules/xp-rules';
 
@@ -54,6 +59,15 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.outpu
 
 const socketPeer = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
 
+/** Learner and certificate ids are UUIDs: anything else names nothing (and never reaches the database). */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A page cursor is `<score>:<learner id>`, the score a PostgreSQL integer. */
+function validCursor(after: string): boolean {
+  const match = /^(-?\d{1,10}):(.+)$/.exec(after);
+  return match !== null && Math.abs(Number(match[1])) <= 2_147_483_647 && uuid.test(match[2]!);
+}
+
 export function createApi(config: ApiConfig): Hono<Env> {
   const { db, keys, issuer } = config;
   const now = config.now ?? Date.now;
@@ -77,6 +91,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
     await next();
     log({ level: 'info', msg: 'request', method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
   });
+
+  app.use('*', limitRequestBodies());
 
   const limit = (key: string) => {
     const taken = limiter.take(key);
@@ -113,6 +129,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     return c.html(page.html, page.status as 200);
   });
   app.get('/v1/credentials/:id', async (c) => {
+    if (!uuid.test(c.req.param('id'))) throw new ApiError(404, 'not_found', 'No certificate has this id.');
     const [row] = await db.query<{ jwt: string }>(sql`select jwt from certificates where id = ${c.req.param('id')}`);
     if (!row) throw new ApiError(404, 'not_found', 'No certificate has this id.');
     return c.text(row.jwt, 200, { 'content-type': 'application/jwt' });
@@ -156,7 +173,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.post('/v1/events', async (c) => {
     const input = await body(c, eventsRequest);
-    return c.json({ results: await ingestEvents(db, c.get('learnerId'), input.events, now(), rules) });
+    return c.json({ results: await ingestBatch(input.events, (events) => ingestEvents(db, c.get('learnerId'), events, now(), rules)) });
   });
 
   app.get('/v1/league', async (c) => c.json(await league(db, c.get('learnerId'), now())));
@@ -173,7 +190,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     const limitParam = Number(c.req.query('limit') ?? 20);
     if (!Number.isInteger(limitParam) || limitParam < 1 || limitParam > 100) throw new ApiError(400, 'invalid_input', 'limit must be a whole number from 1 to 100.');
     const after = c.req.query('after') ?? null;
-    if (after !== null && !/^-?\d+:.{1,120}$/.test(after)) throw new ApiError(400, 'invalid_input', 'after must be the next cursor of a previous page.');
+    if (after !== null && !validCursor(after)) throw new ApiError(400, 'invalid_input', 'after must be the next cursor of a previous page.');
     return c.json(await boardPage(db, await resolveBoard(c), after, limitParam));
   });
 
@@ -183,15 +200,32 @@ export function createApi(config: ApiConfig): Hono<Env> {
   });
   app.get('/v1/certificates', async (c) => c.json({ certificates: await listCertificates(db, issuer, c.get('learnerId')) }));
 
-  app.post('/v1/admin/certificates/:id/revoke', async (c) => {
+  const requireAdmin = (c: Context) => {
     const token = c.req.header('authorization');
     const expected = config.adminToken ? `Bearer ${config.adminToken}` : null;
     if (!expected || !token || token.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(token), Buffer.from(expected))) {
       throw new ApiError(401, 'unauthenticated', 'Admin routes need the server\'s admin token (set DRONA_ADMIN_TOKEN when starting the server).');
     }
-    const input = (await c.req.json().catch(() => ({}))) as { reason?: unknown };
-    await revokeCertificate(db, c.req.param('id'), typeof input.reason === 'string' ? input.reason.slice(0, 500) : '', now());
+  };
+  app.post('/v1/admin/certificates/:id/revoke', async (c) => {
+    requireAdmin(c);
+    if (!uuid.test(c.req.param('id'))) throw new ApiError(404, 'not_found', 'No certificate has this id.');
+    // The reason is optional: an empty or non-JSON body revokes without one.
+    const input = revokeRequest.safeParse(await c.req.json().catch(() => ({})));
+    if (!input.success) throw new ApiError(400, 'invalid_input', 'The reason must be text of at most 500 characters; see details.', input.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    await revokeCertificate(db, c.req.param('id'), input.data.reason, now());
     return c.json({ revoked: true });
+  });
+  app.put('/v1/admin/courses/:id', async (c) => {
+    requireAdmin(c);
+    const input = await body(c, courseRegistration);
+    if (input.id !== c.req.param('id')) throw new ApiError(400, 'invalid_input', `The path names course "${c.req.param('id')}" but the body registers "${input.id}".`);
+    const { outcome, course } = await registerCourse(db, input, input.registeredBy ?? 'admin', now());
+    return c.json({ outcome, ...summaryOf(course) }, outcome === 'registered' ? 201 : 200);
+  });
+  app.get('/v1/admin/courses', async (c) => {
+    requireAdmin(c);
+    return c.json({ courses: (await listCourses(db)).map(summaryOf) });
   });
 
   return app;

@@ -6,7 +6,8 @@ import { SignJWT } from 'jose';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
 import type { IssuedCertificate } from './api-schemas';
-import { tierStatuses, type CertificateTier, type OutlineLesson } from './rules/certificate-criteria';
+import { tierStatuses, type CertificateTier } from './rules/certificate-criteria';
+import { lessonsOf, requireCourse } from './course-registry';
 import type { ServerKeys } from './keys';
 import { verifyCredentialJwt } from './credential-verify';
 
@@ -59,9 +60,12 @@ export async function issueCertificate(
   keys: ServerKeys,
   issuer: Issuer,
   learnerId: string,
-  request: { courseId: string; courseTitle: string; tier: CertificateTier; lessons: OutlineLesson[] },
+  request: { courseId: string; tier: CertificateTier },
   now: number,
 ): Promise<IssuedCertificate> {
+  // The outline and title are the server's registered ones: a client's would let it certify
+  // "all 30 lessons" for one completed lesson.
+  const course = await requireCourse(db, request.courseId);
   const [existing] = await db.query<CertificateRow>(sql`select * from certificates
     where learner_id = ${learnerId} and course_id = ${request.courseId} and tier = ${request.tier} and revoked_at is null`);
   if (existing) return toIssued(issuer, existing);
@@ -77,7 +81,7 @@ export async function issueCertificate(
     else if (row.kind === 'quiz-passed') quizScores.set(row.lesson_id, Math.max(quizScores.get(row.lesson_id) ?? 0, Number(row.score ?? 0)));
     else passedChecks.add(row.lesson_id);
   }
-  const status = tierStatuses(request.lessons, { completedLessons, passedChecks, quizScores }).find((s) => s.tier === request.tier)!;
+  const status = tierStatuses(lessonsOf(course), { completedLessons, passedChecks, quizScores }).find((s) => s.tier === request.tier)!;
   if (!status.eligible) {
     throw new ApiError(422, 'not_eligible', `Not yet eligible for ${tierTitle(request.tier)}: ${status.missing.length} requirement(s) missing.`, {
       missing: status.missing,
@@ -87,7 +91,7 @@ export async function issueCertificate(
   const [learner] = await db.query<{ display_name: string }>(sql`select display_name from learners where id = ${learnerId}`);
   const id = crypto.randomUUID();
   const validFrom = new Date(now).toISOString();
-  const name = `${request.courseTitle}: ${tierTitle(request.tier)}`;
+  const name = `${course.title}: ${tierTitle(request.tier)}`;
   const credential = {
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
     id: `urn:uuid:${id}`,
@@ -104,7 +108,8 @@ export async function issueCertificate(
         type: ['Achievement'],
         achievementType: 'Certificate',
         name,
-        description: `${tierTitle(request.tier)} certificate for ${request.courseTitle}.`,
+        description: `${tierTitle(request.tier)} certificate for ${course.title}.`,
+        version: course.version,
         criteria: { narrative: criteriaNarrative[request.tier] },
       },
     },
@@ -118,7 +123,7 @@ export async function issueCertificate(
     .setIssuedAt(Math.floor(now / 1000))
     .sign(keys.credential.privateKey);
   const [row] = await db.query<CertificateRow>(sql`insert into certificates (id, learner_id, course_id, course_title, tier, issued_at, jwt)
-    values (${id}, ${learnerId}, ${request.courseId}, ${request.courseTitle}, ${request.tier}, ${now}, ${jwt})
+    values (${id}, ${learnerId}, ${request.courseId}, ${course.title}, ${request.tier}, ${now}, ${jwt})
     on conflict do nothing returning *`);
   if (!row) {
     // A concurrent request issued the same tier first: answer with that one.
@@ -145,6 +150,14 @@ export async function revokeCertificate(db: Database, id: string, reason: string
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * Text someone else wrote (a learner's name, a course title, a revocation reason), isolated so
+ * that bidi overrides in it, from names stored before they were refused, cannot reorder the page.
+ */
+const isolated = (text: string) => `<bdi dir="auto">${escape(text)}</bdi>`;
+/** The same for <title>, which holds no markup: FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE. */
+const isolatedPlain = (text: string) => `\u2068${text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '')}\u2069`;
+
 /** The public verification page: plain HTML, no login, no script. */
 export async function verificationPage(db: Database, keys: ServerKeys, issuer: Issuer, id: string): Promise<{ status: number; html: string }> {
   const [row] = /^[0-9a-f-]{36}$/.test(id) ? await db.query<CertificateRow>(sql`select * from certificates where id = ${id}`) : [];
@@ -161,15 +174,15 @@ export async function verificationPage(db: Database, keys: ServerKeys, issuer: I
   const verdict = !check.valid
     ? `<p class="bad" id="verdict"><strong>Signature does not hold.</strong> This certificate cannot be trusted.</p>`
     : revoked
-      ? `<p class="bad" id="verdict"><strong>Revoked</strong> on ${new Date(Number(row.revoked_at)).toUTCString()}${row.revoked_reason ? `: ${escape(row.revoked_reason)}` : ''}.</p>`
+      ? `<p class="bad" id="verdict"><strong>Revoked</strong> on ${new Date(Number(row.revoked_at)).toUTCString()}${row.revoked_reason ? `: ${isolated(row.revoked_reason)}` : ''}.</p>`
       : `<p class="ok" id="verdict"><strong>Valid.</strong> The signature holds and the certificate has not been revoked.</p>`;
   const body =
-    `<h1>${escape(row.course_title)}: ${tierTitle(row.tier)} certificate</h1>${verdict}<dl>` +
-    `<dt>Earned by</dt><dd id="earner">${escape(subject.name ?? 'unknown')}</dd>` +
+    `<h1>${isolated(row.course_title)}: ${tierTitle(row.tier)} certificate</h1>${verdict}<dl>` +
+    `<dt>Earned by</dt><dd id="earner">${isolated(subject.name ?? 'unknown')}</dd>` +
     `<dt>Achievement</dt><dd>${tierTitle(row.tier)}: ${escape(criteriaNarrative[row.tier])}</dd>` +
     `<dt>Issued</dt><dd>${new Date(Number(row.issued_at)).toUTCString()} by ${escape(issuer.name)}</dd>` +
     `<dt>Signature</dt><dd>${check.valid ? 'Ed25519 (EdDSA) signature verified with the key published at' : 'Failed against the key published at'} <a href="/.well-known/jwks.json">/.well-known/jwks.json</a></dd>` +
     `<dt>Credential id</dt><dd><code>urn:uuid:${escape(row.id)}</code></dd></dl>` +
     `<p>This is an Open Badges 3.0 credential. <a href="/v1/credentials/${escape(row.id)}">Download it as a VC-JWT</a>.</p>`;
-  return { status: 200, html: page(`${row.course_title}: ${tierTitle(row.tier)} certificate`, body) };
+  return { status: 200, html: page(`${isolatedPlain(row.course_title)}: ${tierTitle(row.tier)} certificate`, body) };
 }

@@ -2,6 +2,8 @@
 // migrates, loads the keys, listens, and shuts down gracefully on close().
 import { serve, type ServerType } from '@hono/node-server';
 import { createApi } from './app';
+import type { CourseRegistration } from './api-schemas';
+import { registerCourse } from './course-registry';
 import { openDatabase, type Database } from './db/database';
 import { loadKeys } from './keys';
 import type { RateLimit } from './rate-limit';
@@ -24,6 +26,10 @@ export interface ServerOptions {
   readonly now?: () => number;
   readonly log?: (entry: Record<string, unknown>) => void;
   readonly poolSize?: number;
+  /** Courses to register (or update) before listening, e.g. the app's built-ins for a dev server. */
+  readonly courses?: readonly CourseRegistration[];
+  /** Who registers `courses`, for the record. */
+  readonly coursesRegisteredBy?: string;
 }
 
 export interface RunningServer {
@@ -38,6 +44,10 @@ export const jsonLog = (entry: Record<string, unknown>) => process.stderr.write(
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? null, ...(options.poolSize ? { poolSize: options.poolSize } : {}) });
   const keys = await loadKeys(db);
+  for (const course of options.courses ?? []) {
+    const { outcome } = await registerCourse(db, course, options.coursesRegisteredBy ?? 'server start', (options.now ?? Date.now)());
+    if (outcome !== 'unchanged') options.log?.({ level: 'info', msg: `course ${outcome}`, courseId: course.id, version: course.version });
+  }
   const host = options.host ?? '127.0.0.1';
   let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const issuer = { get baseUrl() { return publicUrl; }, name: options.issuerName ?? 'Dronacharya' };

@@ -13,7 +13,7 @@ import {
   type EventInput,
   type Tokens,
 } from '../../server/api-schemas';
-import type { CertificateTier, OutlineLesson } from '../../server/rules/certificate-criteria';
+import type { CertificateTier } from '../../server/rules/certificate-criteria';
 
 /** The server could not be reached (no network, server down, timeout). */
 export class SyncOfflineError extends Error {
@@ -139,7 +139,7 @@ export class ApiClient {
     return this.authed('GET', '/v1/league', undefined, leagueResponse);
   }
 
-  requestCertificate(input: { courseId: string; courseTitle: string; tier: CertificateTier; lessons: OutlineLesson[] }) {
+  requestCertificate(input: { courseId: string; tier: CertificateTier }) {
     return this.authed('POST', '/v1/certificates', input, certificateResponse);
   }
 

@@ -127,7 +127,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
         if (!result) continue;
         // Accepted and duplicate are both "the server has it"; a rejection is final (it would be rejected again).
         db.update(syncOutbox)
-          .set({ sentAt: at, lastError: result.status === 'rejected' ? `rejected by the server: ${result.code ?? 'implausible'}` : null })
+          .set({ sentAt: at, lastError: result.status === 'rejected' ? `rejected by the server: ${result.code ?? 'implausible'}${result.message ? ` (${result.message})` : ''}` : null })
           .where(and(eq(syncOutbox.id, item.id), isNull(syncOutbox.sentAt)))
           .run();
       }

@@ -63,12 +63,13 @@ describe('sync service against the hosted API', () => {
     { id: 'one', title: 'One', type: 'concept' },
     { id: 'two', title: 'Two', type: 'quiz' },
   ];
+  const registered = { id: 'course', version: '1.0.0', title: 'Course', modules: [{ id: 'm', title: 'M', lessons }] };
   let sync: SyncService;
   let secrets: SecretStore;
   let port = 0;
 
   const start = async () => {
-    server = await startServer({ port, dataDir: path.join(dir, 'server-db'), plausibility: undefined, adminToken: ADMIN_TOKEN });
+    server = await startServer({ port, dataDir: path.join(dir, 'server-db'), plausibility: undefined, adminToken: ADMIN_TOKEN, courses: [registered] });
     port = Number(new URL(server.url).port);
   };
 
@@ -169,6 +170,19 @@ describe('sync service against the hosted API', () => {
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     store.sqlite.prepare("update certificates set jwt = replace(jwt, substr(jwt, instr(jwt, '.') + 5, 4), 'AAAA')").run();
     expect((await sync.verifyCertificate(cert.id)).valid).toBe(false);
+  });
+
+  it('says plainly when the server has not registered a course, and saves nothing', async () => {
+    await start();
+    for (const l of lessons) store.db.insert(lessonProgress).values({ courseId: 'unregistered', lessonId: l.id, status: 'completed', completedAt: clock }).run();
+    const before = sync.certificatesOverview().issued.length;
+    await expect(sync.requestCertificate('unregistered', 'bronze')).rejects.toMatchObject({
+      code: 'course_not_registered',
+      message: expect.stringContaining('does not certify "Course": its administrator has not registered this course'),
+    });
+    expect(sync.certificatesOverview().issued).toHaveLength(before);
+    await server!.close();
+    server = null;
   });
 
   it('learns of a revocation at the next sync, and says so when verifying', async () => {

@@ -357,7 +357,8 @@ export class SyncService {
     const account = this.account();
     const client = this.client(account);
     try {
-      const issued = await client.requestCertificate({ courseId, courseTitle: outline.title, tier, lessons: outline.lessons });
+      // The server decides against its own registered outline and title, not this app's.
+      const issued = await client.requestCertificate({ courseId, tier });
       const jwks = await client.jwks();
       const header = JSON.parse(Buffer.from(issued.jwt.split('.')[0]!, 'base64url').toString('utf8')) as { kid?: string };
       const publicJwk = (jwks.keys.find((k) => k.kid === header.kid) ?? jwks.keys[0]) as JWK;
@@ -377,6 +378,12 @@ export class SyncService {
         .catch((error: Error) => this.options.warn?.(`certificate-earned was not recorded: ${error.message}`));
       return this.issuedViews().find((c) => c.id === issued.id)!;
     } catch (error) {
+      if (error instanceof SyncHttpError && error.code === 'course_not_registered') {
+        throw new DronaError(
+          'course_not_registered',
+          `The sync server does not certify "${outline.title}": its administrator has not registered this course. Your progress is saved; ask them to register it (drona server register-course), then request the certificate again.`,
+        );
+      }
       throw asDronaError(error);
     }
   }

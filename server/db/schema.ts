@@ -162,3 +162,19 @@ export const certificates = pgTable(
     uniqueIndex('certificates_one_per_tier').on(t.learnerId, t.courseId, t.tier).where(sql`revoked_at is null`),
   ],
 );
+
+/**
+ * The courses this server certifies: a certificate's tier is decided against the outline
+ * registered here (by an admin), never against one a client sends, and its title comes from here.
+ */
+export const courses = pgTable('courses', {
+  id: text('id').primaryKey(),
+  version: text('version').notNull(),
+  title: text('title').notNull(),
+  /** `{ modules: [{ id, title, lessons: [{ id, type, title }] }] }` (server/api-schemas.ts courseOutline). */
+  outline: jsonb('outline').notNull(),
+  /** sha256 of the registration (id, version, title, outline): same digest, same course. */
+  digest: text('digest').notNull(),
+  registeredAt: bigint('registered_at', { mode: 'number' }).notNull(),
+  registeredBy: text('registered_by').notNull(),
+});

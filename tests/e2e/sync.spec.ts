@@ -22,7 +22,7 @@ interface SyncServer {
 async function startSyncServer(port: number, dataDir: string): Promise<SyncServer> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(repoRoot, 'bin', 'drona.mjs'), 'server', '--port', String(port), '--data-dir', dataDir, '--min-lesson-seconds', '0'],
+    [path.join(repoRoot, 'bin', 'drona.mjs'), 'server', '--port', String(port), '--data-dir', dataDir, '--min-lesson-seconds', '0', '--builtin-courses'],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
+import os from 'node:os';
 import path from 'node:path';
 import { defaultDataDir } from '../../app/data-dir';
 import { trustedProxies } from '../../../server/client-address';
+import { packageRoot } from '../../app/package-info';
+import { builtinCourseDirs, CourseRegistrationError, readCourseRegistration } from '../../courses/course-registration';
+import type { CourseRegistration } from '../../../server/api-schemas';
 import { jsonLog, startServer } from '../../../server/start';
 import { CliUserError } from '../cli-error';
 
@@ -14,10 +18,30 @@ interface ServerFlags {
   minLessonSeconds?: string;
   rateLimit: string;
   trustedProxy?: string;
+  builtinCourses?: boolean;
 }
 
+/** Outlines read from course folders or .drona files, plus the app's built-ins when asked. */
+async function registrations(sources: readonly string[], builtin: boolean): Promise<CourseRegistration[]> {
+  const all = [...(builtin ? builtinCourseDirs(path.join(packageRoot(), 'courses')) : []), ...sources];
+  if (all.length === 0) throw new CliUserError('Name course folders or .drona files to register, or pass --builtin for the courses that ship with the app.');
+  const out: CourseRegistration[] = [];
+  for (const source of all) {
+    try {
+      out.push(await readCourseRegistration(source));
+    } catch (error) {
+      if (error instanceof CourseRegistrationError) throw new CliUserError(error.message);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliUserError(`${source} does not exist.`);
+      throw error;
+    }
+  }
+  return out;
+}
+
+const registeredBy = () => `${os.userInfo().username}@${os.hostname()}`;
+
 export function registerServerCommand(program: Command): void {
-  program
+  const server = program
     .command('server')
     .description('run the hosted sync API (leaderboards, certificates); PGlite in a data folder, or PostgreSQL via DATABASE_URL')
     .option('--host <host>', 'address to bind (use 0.0.0.0 behind a load balancer)', '127.0.0.1')
@@ -28,6 +52,7 @@ export function registerServerCommand(program: Command): void {
     .option('--rate-limit <n>', 'requests per second allowed per learner (bursts of twice that)', '10')
     .option('--trusted-proxy <list>', 'reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client; default $DRONA_TRUSTED_PROXIES, else none')
     .option('--min-lesson-seconds <n>', 'plausibility: least active time a completion claims (default 20 s, challenges 60 s)')
+    .option('--builtin-courses', 'register (or update) the courses that ship with the app before listening, so they can be certified')
     .action(async (flags: ServerFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUserError(`--port must be a whole number from 0 to 65535, not "${flags.port}".`);
@@ -43,6 +68,7 @@ export function registerServerCommand(program: Command): void {
       } catch (error) {
         throw new CliUserError(`--trusted-proxy / DRONA_TRUSTED_PROXIES: ${(error as Error).message}`);
       }
+      const courses = flags.builtinCourses ? await registrations([], true) : [];
       let server;
       try {
         server = await startServer({
@@ -57,6 +83,8 @@ export function registerServerCommand(program: Command): void {
           trustedProxies: proxies,
           ...(minSeconds === undefined ? {} : { plausibility: withMinActiveSeconds(defaultPlausibility, minSeconds) }),
           log: jsonLog,
+          courses,
+          coursesRegisteredBy: `drona server --builtin-courses (${registeredBy()})`,
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -71,5 +99,35 @@ export function registerServerCommand(program: Command): void {
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
+
+  server
+    .command('register-course')
+    .argument('[sources...]', 'course folders (holding course.yaml) or .drona files')
+    .option('--builtin', 'also register the courses that ship with the app')
+    .option('--url <url>', 'the sync server (default: DRONA_PUBLIC_URL, else http://127.0.0.1:8787)')
+    .description('register courses on a running sync server so it certifies them (admin token in DRONA_ADMIN_TOKEN)')
+    .action(async (sources: string[], flags: { builtin?: boolean; url?: string }) => {
+      // The token comes from the environment only: process arguments are visible to every local user.
+      const token = process.env.DRONA_ADMIN_TOKEN;
+      if (!token) throw new CliUserError('Set DRONA_ADMIN_TOKEN to the server\'s admin token (the one it was started with).');
+      const base = (flags.url ?? process.env.DRONA_PUBLIC_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+      const by = registeredBy();
+      for (const course of await registrations(sources, Boolean(flags.builtin))) {
+        let res: Response;
+        try {
+          res = await fetch(`${base}/v1/admin/courses/${encodeURIComponent(course.id)}`, {
+            method: 'PUT',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ ...course, registeredBy: by }),
+            signal: AbortSignal.timeout(30_000),
+          });
+        } catch (error) {
+          throw new CliUserError(`The sync server at ${base} cannot be reached (${(error as Error).message}); pass its address with --url.`);
+        }
+        const answer = (await res.json().catch(() => null)) as { outcome?: string; lessonCount?: number; digest?: string; error?: { message?: string } } | null;
+        if (!res.ok) throw new CliUserError(`${course.id} was not registered: ${answer?.error?.message ?? `the server answered ${res.status}`}`);
+        process.stdout.write(`${answer?.outcome ?? 'registered'} ${course.id} ${course.version} (${answer?.lessonCount ?? '?'} lessons, ${answer?.digest ?? ''})\n`);
+      }
     });
 }

@@ -69,7 +69,8 @@ function Rows({ rows, me, zone }: { rows: LeaderboardRow[]; me: string | null; z
             <tr key={row.learnerId} className={[you ? 'you' : '', z ?? ''].join(' ').trim() || undefined} aria-current={you ? 'true' : undefined}>
               <td>{row.rank}</td>
               <td>
-                {row.displayName}
+                {/* Isolated: a name stored with a bidi override cannot reorder the tags after it. */}
+                <bdi dir="auto">{row.displayName}</bdi>
                 {you && <span className="you-tag"> (you)</span>}
                 {z === 'promote' && <span className="zone-tag"> ↑ promotion zone</span>}
                 {z === 'demote' && <span className="zone-tag"> ↓ demotion zone</span>}

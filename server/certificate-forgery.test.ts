@@ -1,0 +1,125 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON response bodies field by field. */
+// Attacks on certificates by a scripted client: it sends its own outline and title, asks for a
+// course the server does not know, and replays events. The server certifies only registered
+// courses, against its own outline and title and the events it holds.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhen } from '../main/testing/capabilities';
+import { verifyCredentialJwt } from './certificates';
+import { defaultPlausibility } from './rules/xp-rules';
+import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+
+const now = Date.UTC(2026, 10, 23, 12);
+const admin = 'admin-secret-token';
+
+const course = {
+  id: 'python-basics',
+  version: '1.0.0',
+  title: 'Python Basics',
+  modules: [
+    { id: 'start', title: 'Start', lessons: [{ id: 'hello', type: 'concept', title: 'Hello' }, { id: 'quiz-1', type: 'quiz', title: 'Quiz one' }] },
+    { id: 'end', title: 'End', lessons: [{ id: 'boss', type: 'challenge', title: 'Boss' }, { id: 'tool', type: 'project', title: 'Tool' }] },
+  ],
+};
+
+function suite(engine: Engine) {
+  let t: TestApi;
+  let counter = 0;
+  beforeAll(async () => {
+    t = await openTestApi(engine, { adminToken: admin, now: () => now, plausibility: defaultPlausibility });
+    await t.request('PUT', `/v1/admin/courses/${course.id}`, { token: admin, body: course });
+  });
+  afterAll(async () => t?.close());
+
+  const register = async (name: string) => (await t.request('POST', '/v1/learners', { body: { displayName: name, timezone: 'UTC' } })).json as { accessToken: string };
+  let at = now - 20 * 3600_000;
+  const event = (kind: string, lessonId: string, extra: Record<string, unknown> = {}) => ({
+    idempotencyKey: `k-${++counter}`,
+    kind,
+    courseId: course.id,
+    lessonId,
+    occurredAt: (at += 10 * 60_000),
+    timezone: 'UTC',
+    activeSeconds: 300,
+    facts: {},
+    ...extra,
+  });
+  const send = (token: string, events: unknown[]) => t.request('POST', '/v1/events', { token, body: { events } });
+  const certify = (token: string, body: Record<string, unknown>) => t.request('POST', '/v1/certificates', { token, body });
+
+  it('registers courses only with the admin token, and reports unchanged and updated registrations', async () => {
+    expect((await t.request('PUT', `/v1/admin/courses/${course.id}`, { body: course })).status).toBe(401);
+    expect((await t.request('PUT', `/v1/admin/courses/${course.id}`, { token: 'learner-token', body: course })).status).toBe(401);
+    expect((await t.request('PUT', '/v1/admin/courses/other', { token: admin, body: course })).status).toBe(400);
+    const again = await t.request('PUT', `/v1/admin/courses/${course.id}`, { token: admin, body: course });
+    expect(again.json).toMatchObject({ outcome: 'unchanged', version: '1.0.0', lessonCount: 4, digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    const duplicated = { ...course, id: 'dup', modules: [{ id: 'm', title: 'M', lessons: [{ id: 'a', type: 'concept', title: 'A' }, { id: 'a', type: 'quiz', title: 'A again' }] }] };
+    expect((await t.request('PUT', '/v1/admin/courses/dup', { token: admin, body: duplicated })).json.error.code).toBe('invalid_input');
+    const listed = await t.request('GET', '/v1/admin/courses', { token: admin });
+    expect(listed.json.courses.map((c: any) => c.id)).toEqual([course.id]);
+  });
+
+  it('refuses Gold for a forged one-lesson outline: the server decides against its registered outline', async () => {
+    const learner = await register('Forger');
+    await send(learner.accessToken, [event('lesson-completed', 'hello')]);
+    const forged = await certify(learner.accessToken, {
+      courseId: course.id,
+      courseTitle: 'Python Basics (all 30 lessons, with distinction)',
+      tier: 'gold',
+      lessons: [{ id: 'hello', type: 'concept', title: 'Hello' }],
+    });
+    expect(forged.status).toBe(422);
+    expect(forged.json.error.code).toBe('not_eligible');
+    expect(forged.json.error.details.missing).toContain('Complete "Tool".');
+    expect((await t.request('GET', '/v1/certificates', { token: learner.accessToken })).json.certificates).toEqual([]);
+  });
+
+  it('takes the certificate title from its own record, whatever title the client sends', async () => {
+    const learner = await register('Titler');
+    await send(learner.accessToken, [event('lesson-completed', 'hello'), event('lesson-completed', 'quiz-1'), event('lesson-completed', 'boss'), event('lesson-completed', 'tool')]);
+    const issued = await certify(learner.accessToken, { courseId: course.id, courseTitle: 'Harvard CS50 (with honours)', tier: 'bronze', lessons: [] });
+    expect(issued.status).toBe(201);
+    expect(issued.json.courseTitle).toBe('Python Basics');
+    const jwks = (await t.request('GET', '/.well-known/jwks.json')).json;
+    const check = await verifyCredentialJwt(issued.json.jwt, jwks.keys[0]);
+    expect(check.valid).toBe(true);
+    expect(JSON.stringify(check.credential)).not.toContain('Harvard');
+    expect(check.credential).toMatchObject({ name: 'Python Basics: Bronze', credentialSubject: { achievement: { version: '1.0.0' } } });
+    const page = await t.request('GET', `/verify/${issued.json.id}`);
+    expect(page.json).toContain('Python Basics');
+    expect(page.json).not.toContain('Harvard');
+  });
+
+  it('refuses any certificate for a course it has not registered', async () => {
+    const learner = await register('Stranger');
+    await send(learner.accessToken, [{ ...event('lesson-completed', 'only'), courseId: 'made-up-course' }]);
+    const refused = await certify(learner.accessToken, { courseId: 'made-up-course', courseTitle: 'Made Up', tier: 'bronze', lessons: [{ id: 'only', type: 'concept' }] });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({ code: 'course_not_registered', details: { courseId: 'made-up-course' } });
+    expect(refused.json.error.message).toContain('not registered');
+  });
+
+  it('counts a replayed event once: the same completion sent again, or under new keys, fills no other lesson', async () => {
+    const learner = await register('Replayer');
+    const once = event('lesson-completed', 'hello');
+    for (let i = 0; i < 3; i++) await send(learner.accessToken, [once]);
+    const replays = Array.from({ length: 5 }, () => event('lesson-completed', 'hello'));
+    await send(learner.accessToken, replays);
+    const res = await certify(learner.accessToken, { courseId: course.id, tier: 'bronze' });
+    expect(res.status).toBe(422);
+    expect(res.json.error.details.missing).toHaveLength(3);
+  });
+
+  it('decides against the updated outline once an admin registers a new version', async () => {
+    const learner = await register('Upgrader');
+    await send(learner.accessToken, [event('lesson-completed', 'hello'), event('lesson-completed', 'quiz-1'), event('lesson-completed', 'boss'), event('lesson-completed', 'tool')]);
+    const v2 = { ...course, id: 'py-v2', version: '2.0.0', title: 'Py Two', modules: [...course.modules, { id: 'extra', title: 'Extra', lessons: [{ id: 'more', type: 'concept', title: 'More' }] }] };
+    expect((await t.request('PUT', '/v1/admin/courses/py-v2', { token: admin, body: { ...v2, version: '1.0.0', modules: course.modules } })).json.outcome).toBe('registered');
+    expect((await t.request('PUT', '/v1/admin/courses/py-v2', { token: admin, body: v2 })).json.outcome).toBe('updated');
+    await send(learner.accessToken, [event('lesson-completed', 'hello', { courseId: 'py-v2' })]);
+    const res = await certify(learner.accessToken, { courseId: 'py-v2', tier: 'bronze' });
+    expect(res.json.error.details.missing).toEqual(['Complete "Quiz one".', 'Complete "Boss".', 'Complete "Tool".', 'Complete "More".']);
+  });
+}
+
+describeWhen(true, 'PGlite', 'certificate forgery on PGlite', () => suite('pglite'));
+describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'certificate forgery on PostgreSQL', () => suite('postgresql'));

@@ -1,0 +1,67 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests read JSON response bodies field by field. */
+// An API on PGlite or on a PostgreSQL database of its own (created next to
+// DRONA_TEST_DATABASE_URL's and dropped after), so test files can run in parallel with
+// api.test.ts, which resets the shared database's schema.
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { createApi, type ApiConfig } from '../app';
+import { openDatabase, type Database } from '../db/database';
+import { loadKeys } from '../keys';
+
+export const testDatabaseUrl = process.env.DRONA_TEST_DATABASE_URL;
+export type Engine = 'pglite' | 'postgresql';
+
+export interface TestApi {
+  readonly db: Database;
+  readonly api: ReturnType<typeof createApi>;
+  request(method: string, path: string, init?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; json: any }>;
+  close(): Promise<void>;
+}
+
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function openTestApi(engine: Engine, config: Partial<Omit<ApiConfig, 'db' | 'keys'>> = {}): Promise<TestApi> {
+  let databaseUrl: string | undefined;
+  let name = '';
+  if (engine === 'postgresql') {
+    name = `drona_test_${crypto.randomBytes(6).toString('hex')}`;
+    await admin(testDatabaseUrl!, `create database ${name}`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  }
+  const db = await openDatabase({ databaseUrl, dataDir: null, poolSize: 2 });
+  const keys = await loadKeys(db);
+  const api = createApi({ issuer: { baseUrl: 'http://issuer.test', name: 'Test Bootcamp' }, rateLimit: { burst: 10_000, perSecond: 1000 }, ...config, db, keys });
+  return {
+    db,
+    api,
+    async request(method, path, init = {}) {
+      const res = await api.request(path, {
+        method,
+        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+        ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+      });
+      const text = await res.text();
+      let json: any;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = text;
+      }
+      return { status: res.status, json };
+    },
+    async close() {
+      await db.close();
+      if (name) await admin(testDatabaseUrl!, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
