@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../cli/program';
+import { runCliCaptured } from '../cli/testing-run-cli';
 import { readBundleDir } from './bundle-files';
 import { loadBundle } from './course-bundle';
 import { verifyExercises, type ExerciseChecker } from './exercise-verification';
@@ -22,15 +22,7 @@ afterEach(() => {
   for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const code = await runCli(['node', 'drona', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 describe('drona course', () => {
   it('validate: 0 and a summary for a valid course; 1 with file:line:column and fixes otherwise', async () => {

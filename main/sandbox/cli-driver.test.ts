@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../cli/program';
+import { runCliCaptured } from '../cli/testing-run-cli';
 
 vi.setConfig({ testTimeout: 60_000 });
 process.env.DOCKER_HOST = 'unix:///nonexistent/docker.sock';
@@ -18,15 +18,7 @@ fs.writeFileSync(program, `open(${JSON.stringify(marker)}, "w").write("x")\nprin
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'courses', 'fixtures', 'tiny-course');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const code = await runCli(['node', 'drona', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 describe('the CLI without Docker', () => {
   it('drona run refuses, saying how to choose the process driver', async () => {

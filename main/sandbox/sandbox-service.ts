@@ -119,6 +119,19 @@ function refuseUnfit(files: readonly SandboxFile[]): void {
   if (problem) throw new DronaError('invalid_input', `These files cannot run: ${problem}`);
 }
 
+/** A run that never started: the sandbox says why instead. */
+const sandboxError = (driver: RunResult['driver'], message: string): RunResult => ({
+  outcome: 'sandbox-error',
+  exitCode: null,
+  durationMs: 0,
+  stdout: '',
+  stderr: '',
+  truncated: false,
+  diagnostics: [],
+  driver,
+  message,
+});
+
 export class SandboxService {
   private readonly builds = new Map<SandboxLanguage, ImageBuildProgress>();
   private readonly imagesPresent = new Map<SandboxLanguage, boolean>();
@@ -206,21 +219,14 @@ export class SandboxService {
     });
     if ('driver' in choice) return { driver: choice.driver === 'docker' ? this.dockerDriver! : this.processDriver };
     const course = courseId && choice.refused === 'needs-consent' ? gate?.course(courseId) : null;
+    const message = refusalMessage(choice.refused, {
+      dockerProblem: this.dockerProblem,
+      ...(course ? { courseTitle: course.title } : {}),
+      ...(this.options.unisolatedHint ? { unisolatedHint: this.options.unisolatedHint } : {}),
+    });
     return {
       refused: {
-        outcome: 'sandbox-error',
-        exitCode: null,
-        durationMs: 0,
-        stdout: '',
-        stderr: '',
-        truncated: false,
-        diagnostics: [],
-        driver: 'none',
-        message: refusalMessage(choice.refused, {
-          dockerProblem: this.dockerProblem,
-          ...(course ? { courseTitle: course.title } : {}),
-          ...(this.options.unisolatedHint ? { unisolatedHint: this.options.unisolatedHint } : {}),
-        }),
+        ...sandboxError('none', message),
         ...(course && courseId ? { needsConsent: { courseId, courseTitle: course.title, version: course.version } } : {}),
       },
     };
@@ -245,17 +251,7 @@ export class SandboxService {
     if (!this.docker) return null;
     if (!this.imagesPresent.get(language)) await this.refreshImages();
     if (this.imagesPresent.get(language)) return null;
-    return {
-      outcome: 'sandbox-error',
-      exitCode: null,
-      durationMs: 0,
-      stdout: '',
-      stderr: '',
-      truncated: false,
-      diagnostics: [],
-      driver: 'docker',
-      message: `The ${language} runner image (${runnerImage(language).ref}) is not built yet. Build it from the status bar ("Build image") or with: drona sandbox build --offline`,
-    };
+    return sandboxError('docker', `The ${language} runner image (${runnerImage(language).ref}) is not built yet. Build it from the status bar ("Build image") or with: drona sandbox build --offline`);
   }
 
   private toRunResult(driver: SandboxDriver, language: SandboxLanguage, outcome: ExecOutcome, limits: SandboxLimits): RunResult {
