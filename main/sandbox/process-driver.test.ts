@@ -1,6 +1,8 @@
 // The process driver (no Docker): the same Run and Check results, under prlimit, clearly not isolated.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveLimits } from './limits';
+import { ProcessDriver } from './process-driver';
 import { SandboxService } from './sandbox-service';
 
 const hasPytest = spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
@@ -63,5 +65,20 @@ describe('process driver', () => {
     const files = Array.from({ length: 201 }, (_, i) => ({ path: `f${i}.py`, content: '' }));
     await expect(sandbox.run({ language: 'python', files, entry: 'f0.py' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/at most 200 files/) });
     await expect(sandbox.check({ language: 'python', files: [{ path: `${'n'.repeat(101)}.py`, content: '' }], tests: [] })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('does not read back a results file larger than the output cap (the program may write it)', async () => {
+    const limits = { ...resolveLimits(undefined), outputBytes: 1000 };
+    const write = (bytes: number) => ({
+      language: 'python' as const,
+      files: [{ path: 'main.py', content: `open("results.json", "w").write("x" * ${bytes})\n` }],
+      argv: ['python3', 'main.py'],
+      env: {},
+      limits,
+      resultsFile: 'results.json',
+    });
+    const driver = new ProcessDriver();
+    expect((await driver.execute(write(500))).results).toHaveLength(500);
+    expect((await driver.execute(write(50_000))).results).toBeUndefined();
   });
 });

@@ -104,8 +104,11 @@ export class ProcessDriver implements SandboxDriver {
       collector.finish();
       let results: string | undefined;
       if (spec.resultsFile) {
+        // The learner's code may write this file too: a report past the output cap is not read,
+        // as in the Docker driver (the file-size limit is the program's, not this process's).
         try {
-          results = fs.readFileSync(path.join(workDir, spec.resultsFile), 'utf8');
+          const file = path.join(workDir, spec.resultsFile);
+          if (fs.lstatSync(file).isFile() && fs.statSync(file).size <= spec.limits.outputBytes) results = fs.readFileSync(file, 'utf8');
         } catch {
           results = undefined;
         }
