@@ -46,7 +46,7 @@ export function CertificatesSide() {
       {overview.issued.map((c) => (
         <li key={c.id}>
           <a href={`#certificate-${c.id}`}>
-            {c.courseTitle}: {tierTitle(c.tier)}
+            <bdi>{c.courseTitle}</bdi>: {tierTitle(c.tier)}
           </a>
         </li>
       ))}
@@ -90,10 +90,11 @@ function IssuedCard({ cert }: { cert: IssuedCertificateView }) {
   return (
     <article id={`certificate-${cert.id}`} className={`certificate-card tier-${cert.tier}`} aria-label={`${cert.courseTitle} ${tierTitle(cert.tier)} certificate`}>
       <h3>
-        {cert.courseTitle}: {tierTitle(cert.tier)}
+        <bdi>{cert.courseTitle}</bdi>: {tierTitle(cert.tier)}
       </h3>
       <p className="muted">
-        Earned by {cert.learnerName} on {new Date(cert.issuedAt).toLocaleDateString()} · issued by {cert.issuerName}
+        {/* Names and titles come from other people: isolated, a direction override in one cannot reorder the line. */}
+        Earned by <bdi>{cert.learnerName}</bdi> on {new Date(cert.issuedAt).toLocaleDateString()} · issued by <bdi>{cert.issuerName}</bdi>
         {cert.revokedAt !== null && <strong> · revoked</strong>}
       </p>
       <div className="certificate-actions">
