@@ -2,8 +2,10 @@
 // raw HTML with event handlers, <script>, javascript: and data: links, and hostile Mermaid
 // (click callbacks, HTML in labels). None of it may run, with the app's CSP and without it
 // (bypassCSP), so the renderer's own sanitising is proven, not only the policy behind it.
+// Inline links with those schemes are refused at import; reference links and autolinks reach
+// the renderer, which must drop them.
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,11 +30,11 @@ objectives: [Survive a hostile lesson]
 
 <a href="#" onclick="window.__pwned='onclick'">raw html link</a>
 
-[a javascript link](javascript:window.__pwned='js-link')
+[a javascript link][js-link]
 
-[a vbscript link](vbscript:msgbox)
+[a data link][data-link]
 
-[a data link](data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX19wd25lZD0nZGF0YSc8L3NjcmlwdD4=)
+<javascript:window.__pwned='autolink'>
 
 ![an svg with script](data:image/svg+xml;base64,PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnIG9ubG9hZD0id2luZG93Ll9fcHduZWQ9J3N2ZyciLz4=)
 
@@ -44,9 +46,20 @@ flowchart LR
 \`\`\`
 
 The last line of the lesson.
+
+[js-link]: javascript:window.__pwned='js-link'
+[data-link]: data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX19wd25lZD0nZGF0YSc8L3NjcmlwdD4=
 `;
 
-function writeHostileCourse(dir: string): void {
+/** Inline links with these schemes never get in: validation refuses them before the renderer sees them. */
+const refusedLinks = `[a javascript link](javascript:window.__pwned='js-link')
+
+[a vbscript link](vbscript:msgbox)
+
+[a data link](data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX19wd25lZD0nZGF0YSc8L3NjcmlwdD4=)
+`;
+
+function writeHostileCourse(dir: string, lesson = hostileLesson): void {
   fs.mkdirSync(path.join(dir, 'lessons', 'traps'), { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'course.yaml'),
@@ -72,7 +85,7 @@ function writeHostileCourse(dir: string): void {
       '',
     ].join('\n'),
   );
-  fs.writeFileSync(path.join(dir, 'lessons', 'traps', 'hostile.md'), hostileLesson);
+  fs.writeFileSync(path.join(dir, 'lessons', 'traps', 'hostile.md'), lesson);
 }
 
 let serve: ServeProcess | undefined;
@@ -115,6 +128,17 @@ async function expectNothingRan(page: Page, dialogs: string[]): Promise<void> {
   // The raw HTML shows as nothing executable; the rest of the lesson is still there to read.
   await expect(article.getByRole('heading', { name: 'Traps below' })).toBeVisible();
 }
+
+test('inline javascript:, vbscript: and data: links are refused at import, naming each', () => {
+  const courseDir = path.join(workDir, 'refused-course');
+  writeHostileCourse(courseDir, hostileLesson.replace('# Traps below\n', `# Traps below\n\n${refusedLinks}`));
+  const dataDir = tempDataDir();
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'drona.mjs'), 'course', 'import', courseDir, '--data-dir', dataDir], { encoding: 'utf8' });
+  expect(run.status).toBe(1);
+  for (const scheme of ['javascript:', 'vbscript:', 'data:']) expect(run.stderr + run.stdout).toContain(`uses "${scheme}"`);
+  expect(fs.existsSync(path.join(dataDir, 'courses', 'hostile-course'))).toBe(false);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 for (const csp of ['with the CSP', 'without the CSP'] as const) {
   test(`a hostile lesson runs no script ${csp}`, async ({ browser }) => {
