@@ -2,6 +2,8 @@
 // passing, the terminal in the lesson folder, external edits, history, and a crash mid-typing.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { completeFirstRun } from './support/learner';
 import { startServe, tempDataDir, type ServeProcess } from './support/serve';
 
@@ -12,6 +14,11 @@ test.afterEach(async () => {
 });
 
 const LESSON = /Guided: .*greeting/;
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
 
 // Wrong only when it runs (a TypeError), so the marker below comes from Check, not from the live checker.
 const WRONG = 'def make_greeting(name):\n    return "Hello, " + name + 1\n';
@@ -195,7 +202,9 @@ test('text typed just before the server is killed is there after a restart', asy
   const dataDir = tempDataDir();
   const first = await startAtExercise(page, dataDir);
   await replaceEditorText(page, 'typed_before_the_crash = True\n');
-  await page.waitForTimeout(1_000); // past the draft debounce, no explicit save
+  // No explicit save: the draft alone must reach the disk (400 ms after typing; longer on a loaded
+  // machine, so wait for the file rather than a fixed time), then the server dies without warning.
+  await expect.poll(() => filesUnder(path.join(dataDir, 'workspaces')).some((file) => fs.readFileSync(file, 'utf8').includes('typed_before_the_crash')), { timeout: 15_000 }).toBe(true);
   await first.stop('SIGKILL');
 
   serve = await startServe({ dataDir });
