@@ -15,6 +15,7 @@ import { defaultLimits, needsOwnContainer, type SandboxLimits } from './limits';
 import { DockerStreamDemuxer, OutputCollector } from './output-collector';
 import type { RunEnd } from './run-outcome';
 import { tarArchive } from './tar-archive';
+import { messageOf } from '../../preload/contract';
 
 export const sandboxLabel = 'dronacharya.sandbox';
 
@@ -269,7 +270,7 @@ export class DockerDriver implements SandboxDriver {
       warm = await this.acquire(spec.language, spec.limits);
     } catch (error) {
       return {
-        end: { kind: 'sandbox-error', detail: `Could not start a sandbox container: ${(error as Error).message}. Check that Docker is running (drona sandbox status).` },
+        end: { kind: 'sandbox-error', detail: `Could not start a sandbox container: ${messageOf(error)}. Check that Docker is running (drona sandbox status).` },
         stdout: '',
         stderr: '',
         truncated: false,
@@ -328,7 +329,7 @@ export class DockerDriver implements SandboxDriver {
         }
       }
     } catch (error) {
-      end = forced ?? { kind: 'sandbox-error', detail: `The sandbox failed while running your code: ${(error as Error).message}. Try again; if it keeps happening, restart Docker.` };
+      end = forced ?? { kind: 'sandbox-error', detail: `The sandbox failed while running your code: ${messageOf(error)}. Try again; if it keeps happening, restart Docker.` };
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
@@ -374,6 +375,6 @@ export async function probeDocker(docker: Docker, timeoutMs = 2000): Promise<{ o
     ]);
     return { ok: true, version: version.Version };
   } catch (error) {
-    return { ok: false, reason: (error as Error).message };
+    return { ok: false, reason: messageOf(error) };
   }
 }

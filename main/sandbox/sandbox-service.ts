@@ -13,7 +13,7 @@ import type {
   SandboxLimitsInput,
   SandboxStatus,
 } from '../../preload/contract/sandbox';
-import { DronaError } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract';
 import { sandboxLanguages } from '../../preload/contract/sandbox';
 import { workspaceFilesProblem } from '../../preload/contract/workspace-limits';
 import { checkResultFrom } from './check-results';
@@ -367,7 +367,7 @@ export class SandboxService {
       this.imagesPresent.set(language, true);
       this.dockerDriver?.prewarm([language]);
     } catch (error) {
-      report({ language, state: 'failed', percent: this.builds.get(language)?.percent ?? 0, step: 'Build failed', error: (error as Error).message });
+      report({ language, state: 'failed', percent: this.builds.get(language)?.percent ?? 0, step: 'Build failed', error: messageOf(error) });
       throw error;
     }
   }

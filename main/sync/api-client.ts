@@ -14,6 +14,7 @@ import {
   type Tokens,
 } from '../../server/api-schemas';
 import type { CertificateTier } from '../../server/rules/certificate-criteria';
+import { messageOf } from '../../preload/contract';
 
 /** The server could not be reached (no network, server down, timeout). */
 export class SyncOfflineError extends Error {
@@ -62,7 +63,7 @@ export class ApiClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new SyncOfflineError(`The sync server at ${this.baseUrl} cannot be reached (${(error as Error).message}).`);
+      throw new SyncOfflineError(`The sync server at ${this.baseUrl} cannot be reached (${messageOf(error)}).`);
     }
   }
 

@@ -10,6 +10,7 @@ import type { Store } from '../store/open-store';
 import { activityEvents, lessonProgress, syncOutbox } from '../store/schema';
 import { SyncHttpError, SyncOfflineError } from './api-client';
 import { backoffDelay } from './backoff';
+import { messageOf } from '../../preload/contract';
 
 export const batchSize = 50;
 
@@ -108,7 +109,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     try {
       results = (await deps.send(batch.map((b) => b.input))).results;
     } catch (error) {
-      const message = (error as Error).message;
+      const message = messageOf(error);
       if (error instanceof SyncHttpError && error.status === 401) return { kind: 'signed-out', sent, error: message };
       const retryable = error instanceof SyncOfflineError || (error instanceof SyncHttpError && (error.status >= 500 || error.status === 429));
       const retryAt = deps.now() + backoffDelay(head.attempts, deps.random);

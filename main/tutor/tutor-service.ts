@@ -4,7 +4,7 @@
 // only, falls back to authored hints when it must, and keeps sessions per lesson.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
-import { DronaError } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract';
 import type {
   TutorAction,
   TutorAgent,
@@ -333,7 +333,7 @@ export class TutorService {
       }
       return this.answered(sessionId, attempt.gate.shown, agent, source, { model, mode, leakScore: Number(leakScore(attempt.full, secret).toFixed(3)) });
     } catch (error) {
-      const mapped = error instanceof TutorProviderError ? error : new TutorProviderError('provider_error', (error as Error).message);
+      const mapped = error instanceof TutorProviderError ? error : new TutorProviderError('provider_error', messageOf(error));
       if (mapped.code !== 'cancelled') this.options.logger.warn(`tutor request failed: ${mapped.code}: ${mapped.message}`);
       return { status: 'failed', failure: withModel(mapped.toFailure(), settings), budget: this.budget() };
     } finally {
@@ -554,5 +554,5 @@ function asDronaError(error: unknown): DronaError {
     const f = error.toFailure();
     return new DronaError(`tutor_${f.code}`, `${f.message} ${f.nextStep}`, f);
   }
-  return new DronaError('internal', (error as Error).message);
+  return new DronaError('internal', messageOf(error));
 }
