@@ -153,7 +153,8 @@ export class SandboxService {
    */
   constructor(private readonly options: SandboxServiceOptions = {}) {
     this.log = options.log ?? (() => undefined);
-    if (options.prewarm) void this.ready().catch(() => undefined);
+    // The next call gets the failure too; logging it here tells why the first Run waits or is refused.
+    if (options.prewarm) void this.ready().catch((error) => this.log(`the sandbox could not start ahead of the first Run: ${messageOf(error)}`));
   }
 
   private ready(): Promise<void> {
@@ -195,7 +196,7 @@ export class SandboxService {
     }
     this.dockerProblem = null;
     const driver = new DockerDriver({ docker, imageFor: (language) => runnerImage(language).ref, warm: this.options.warm ?? true, log: this.log, dataDir: this.options.dataDir });
-    await driver.reap().catch(() => 0);
+    await driver.reap().catch((error) => this.log(`could not remove stale sandbox containers: ${messageOf(error)}`));
     this.docker = docker;
     this.dockerDriver = driver;
     this.dockerVersion = probe.version;
@@ -283,7 +284,7 @@ export class SandboxService {
     await this.ready();
     if (this.dockerDriver || this.request !== 'auto' || Date.now() - this.probedAt < REPROBE_MS) return;
     this.reprobing ??= this.connectDocker()
-      .catch(() => undefined)
+      .catch((error) => this.log(`asking Docker again failed: ${messageOf(error)}`))
       .finally(() => (this.reprobing = null));
     await this.reprobing;
   }
@@ -374,13 +375,13 @@ export class SandboxService {
 
   /** Resolves when the pool has finished cleaning, removing and replacing containers (for tests and benchmarks). */
   async settled(): Promise<void> {
-    await this.starting?.catch(() => undefined);
+    await this.starting?.catch(() => undefined); // a failed start was reported to its callers
     await this.dockerDriver?.settled();
   }
 
   async close(): Promise<void> {
     // Never started (nothing ran): there is nothing to close, and no reason to ask Docker now.
-    await this.starting?.catch(() => undefined);
+    await this.starting?.catch(() => undefined); // a failed start was reported to its callers
     await this.dockerDriver?.close();
     await this.processDriver.close();
   }

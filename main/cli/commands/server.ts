@@ -126,6 +126,7 @@ export function registerServerCommand(program: Command): void {
         } catch (error) {
           throw new CliUserError(`The sync server at ${base} cannot be reached (${messageOf(error)}); pass its address with --url.`);
         }
+        // A body that is not JSON leaves `answer` null: the status is reported below instead.
         const answer = (await res.json().catch(() => null)) as { outcome?: string; lessonCount?: number; digest?: string; error?: { message?: string } } | null;
         if (!res.ok) throw new CliUserError(`${course.id} was not registered: ${answer?.error?.message ?? `the server answered ${res.status}`}`);
         process.stdout.write(`${answer?.outcome ?? 'registered'} ${course.id} ${course.version} (${answer?.lessonCount ?? '?'} lessons, ${answer?.digest ?? ''})\n`);
