@@ -18,6 +18,7 @@ import { messageOf } from '../../preload/contract';
 
 /** The server could not be reached (no network, server down, timeout). */
 export class SyncOfflineError extends Error {
+  readonly kind = 'offline';
   constructor(message: string) {
     super(message);
     this.name = 'SyncOfflineError';
@@ -26,6 +27,7 @@ export class SyncOfflineError extends Error {
 
 /** The server answered with an error body. */
 export class SyncHttpError extends Error {
+  readonly kind = 'http';
   constructor(
     readonly status: number,
     readonly code: string,
@@ -36,6 +38,11 @@ export class SyncHttpError extends Error {
     this.name = 'SyncHttpError';
   }
 }
+
+/** Every failure of an API call, told apart by `kind` rather than by its message. */
+export type SyncApiError = SyncOfflineError | SyncHttpError;
+
+export const isSyncApiError = (error: unknown): error is SyncApiError => error instanceof SyncOfflineError || error instanceof SyncHttpError;
 
 export interface TokenKeeper {
   get(): Tokens | null;

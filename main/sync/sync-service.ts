@@ -185,8 +185,10 @@ export class SyncService {
         this.save({ lastSyncAt: this.now(), lastError: null });
         await this.refreshRevocations(client);
       } else if (outcome.kind === 'waiting') {
-        this.state = /cannot be reached/.test(outcome.error) ? 'offline' : 'error';
-        this.save({ lastError: outcome.error });
+        // Backing off repeats the verdict of the failed attempt it waits out.
+        const offline = outcome.reason === 'backing-off' ? this.account().lastErrorOffline : outcome.reason === 'offline';
+        this.state = offline ? 'offline' : 'error';
+        this.save({ lastError: outcome.error, lastErrorOffline: offline });
         next = Math.max(0, outcome.retryAt - this.now());
       } else {
         this.state = 'error';
