@@ -26,6 +26,7 @@ import { RateLimiter, type RateLimit } from './rate-limit';
 import { limitRequestBodies } from './request-limits';
 import { isTimezone } from './rules/calendar';
 import { defaultPlausibility, type Plausibility } from './rules/xp-rules';
+import { messageOf } from '../preload/contract/errors';
 
 export interface ApiConfig {
   readonly db: Database;
@@ -118,7 +119,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
       await db.query(sql`select 1`);
       return c.json({ status: 'ready', database: db.engine });
     } catch (error) {
-      return c.json({ error: { code: 'not_ready', message: `The database does not answer: ${(error as Error).message}` } }, 503);
+      return c.json({ error: { code: 'not_ready', message: `The database does not answer: ${messageOf(error)}` } }, 503);
     }
   });
 

@@ -1,6 +1,7 @@
 // Verifies a credential's VC-JWT: shared by the verification page and the app, which runs it
 // offline with the issuer key it saved when the certificate was issued.
 import { decodeJwt, importJWK, jwtVerify, type JWK } from 'jose';
+import { messageOf } from '../preload/contract/errors';
 
 /** Checks a VC-JWT against a published Ed25519 key; the same code runs in the app offline. */
 export async function verifyCredentialJwt(jwt: string, publicJwk: JWK): Promise<{ valid: boolean; credential: Record<string, unknown> | null; reason?: string }> {
@@ -15,7 +16,7 @@ export async function verifyCredentialJwt(jwt: string, publicJwk: JWK): Promise<
     } catch {
       credential = null;
     }
-    return { valid: false, credential, reason: (error as Error).message };
+    return { valid: false, credential, reason: messageOf(error) };
   }
 }
 

@@ -1,7 +1,7 @@
 // The composition root: builds every service from a data directory and a config, for
 // Electron, serve mode, the CLI and tests alike.
 import path from 'node:path';
-import { DronaError } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract';
 import type { StoreProblem } from '../../preload/contract/app';
 import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
@@ -79,7 +79,7 @@ export function createApp(config: AppConfig): DronaApp {
       try {
         result = recoverStore(file, choice);
       } catch (error) {
-        throw new DronaError('invalid_input', (error as Error).message);
+        throw new DronaError('invalid_input', messageOf(error));
       }
       config.logger.info(`store recovered by ${choice.action}; bad file kept at ${result.keptAside ?? '(none)'}`);
       start();

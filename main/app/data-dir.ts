@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { messageOf } from '../../preload/contract';
 
 /**
  * The folder Electron calls `userData` for an app named Dronacharya, so the desktop app
@@ -27,6 +28,6 @@ export function prepareDataDir(dir: string): string | null {
     if ((fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
     return null;
   } catch (error) {
-    return `The data folder ${dir} may be readable by other accounts on this computer (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); make it private with: chmod 700 "${dir}"`;
+    return `The data folder ${dir} may be readable by other accounts on this computer (${(error as NodeJS.ErrnoException).code ?? messageOf(error)}); make it private with: chmod 700 "${dir}"`;
   }
 }

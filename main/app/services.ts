@@ -18,6 +18,7 @@ import type { Logger } from './logger';
 import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-store';
 import { createTutorService } from '../tutor/tutor-sources';
 import type { TutorService } from '../tutor/tutor-service';
+import { messageOf } from '../../preload/contract';
 
 export interface AppConfig {
   readonly dataDir: string;
@@ -80,7 +81,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
           await services.progress.record(event);
         } catch (error) {
           // The lesson stays completed; XP can be recomputed from lesson_progress later.
-          config.logger.warn(`progress did not take ${event.kind}: ${(error as Error).message}`);
+          config.logger.warn(`progress did not take ${event.kind}: ${messageOf(error)}`);
         }
       },
     },

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { messageOf } from '../../preload/contract';
 import { describeWhen } from '../testing/capabilities';
 
 const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
@@ -31,7 +32,7 @@ function parseYaml(text: string, where: string): Dict {
     if (isDict(value)) return value;
     yamlErrors.push(`${where}: expected a YAML mapping`);
   } catch (error) {
-    yamlErrors.push(`${where}: ${(error as Error).message}`);
+    yamlErrors.push(`${where}: ${messageOf(error)}`);
   }
   return {};
 }

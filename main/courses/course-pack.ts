@@ -6,6 +6,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
 import { FORMAT_VERSION, packManifestSchema, type PackManifest } from './course-format';
+import { messageOf } from '../../preload/contract';
 
 export const MANIFEST_NAME = 'manifest.json';
 /** Every entry gets this mtime so the same folder packs to the same bytes. */
@@ -79,7 +80,7 @@ export async function readPack(bytes: Buffer, limits: PackLimits = defaultPackLi
       yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (error, file) => (error ? reject(error) : resolve(file))),
     );
   } catch (error) {
-    return { files, manifest: null, problems: [refuse('', `this is not a readable .drona file: ${(error as Error).message}`, 'pack the course again with `drona course pack DIR -o FILE.drona`')] };
+    return { files, manifest: null, problems: [refuse('', `this is not a readable .drona file: ${messageOf(error)}`, 'pack the course again with `drona course pack DIR -o FILE.drona`')] };
   }
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
@@ -138,7 +139,7 @@ export async function readPack(bytes: Buffer, limits: PackLimits = defaultPackLi
   try {
     manifestJson = JSON.parse(manifestBytes.toString('utf8'));
   } catch (error) {
-    return { files, manifest: null, problems: [refuse(MANIFEST_NAME, `manifest.json is not JSON: ${(error as Error).message}`, 'pack the course again')] };
+    return { files, manifest: null, problems: [refuse(MANIFEST_NAME, `manifest.json is not JSON: ${messageOf(error)}`, 'pack the course again')] };
   }
   const parsed = packManifestSchema.safeParse(manifestJson);
   if (!parsed.success) {

@@ -16,6 +16,7 @@ import { defaultPackLimits, manifestFor, readPack, sha256, type PackLimits } fro
 import { ftsQuery, passagesOf, plainText } from './lesson-text';
 import { locate, parseYaml as parseYamlLocations } from './yaml-locations';
 import { parse as parseYaml } from 'yaml';
+import { messageOf } from '../../preload/contract';
 
 /** A bundle that cannot be installed, with every reason. Nothing was written. */
 export class CourseImportError extends Error {
@@ -220,7 +221,7 @@ export class CourseService {
         } catch (error) {
           const unknownPrereq = error instanceof CourseImportError && error.problems.every((p) => p.message.includes('is not an installed or bundled course'));
           if (!unknownPrereq || round === dirs.length) {
-            failures.push({ dir, message: (error as Error).message });
+            failures.push({ dir, message: messageOf(error) });
             pending.splice(pending.indexOf(dir), 1);
           }
         }

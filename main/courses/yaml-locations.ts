@@ -1,6 +1,7 @@
 // Line and column for a path inside a YAML document, so every schema problem points at the
 // spot the author has to change.
 import { isCollection, isPair, LineCounter, parseDocument, type Document } from 'yaml';
+import { messageOf } from '../../preload/contract';
 
 export interface ParsedYaml {
   readonly doc: Document;
@@ -51,7 +52,7 @@ export function parseYaml(text: string): ParsedYaml {
     return { doc, value: doc.toJS(), lineCounter, errors };
   } catch (error) {
     // Alias expansion past the library's limit ("billion laughs") throws here.
-    return { doc, value: undefined, lineCounter, errors: [{ line: 1, column: 1, message: (error as Error).message.split('\n')[0]! }] };
+    return { doc, value: undefined, lineCounter, errors: [{ line: 1, column: 1, message: messageOf(error).split('\n')[0]! }] };
   }
 }
 

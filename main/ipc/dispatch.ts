@@ -1,4 +1,4 @@
-import { calls, DronaError, isCallName, type CallErrorShape } from '../../preload/contract';
+import { calls, DronaError, isCallName, messageOf, type CallErrorShape } from '../../preload/contract';
 import type { CallContext, Handlers } from './handlers';
 import type { Logger } from '../app/logger';
 
@@ -49,7 +49,7 @@ export async function dispatchCall(
         code: 'internal',
         // Never "your work is saved": this error may be the save that failed.
         message: `Dronacharya hit an internal error in ${name}. Try again; if it persists, see the log.`,
-        details: error instanceof Error ? error.message : String(error),
+        details: messageOf(error),
       },
     };
   }

@@ -9,7 +9,7 @@
 import type { Statement } from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { DronaError } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract';
 import {
   achievementDefinitionSchema,
   learningEventSchema,
@@ -102,7 +102,7 @@ export class ProgressService {
     try {
       this.setCourseAchievements(courseId, (await this.options.courseAchievements(courseId)) ?? []);
     } catch (error) {
-      this.options.warn?.(`course ${courseId}: achievements not loaded: ${(error as Error).message}`);
+      this.options.warn?.(`course ${courseId}: achievements not loaded: ${messageOf(error)}`);
     }
   }
 

@@ -10,6 +10,7 @@ import type { Store } from '../store/open-store';
 import { settings } from '../store/schema';
 import { streakReminderDecision, streakReminderMessage, type StreakReminderDecision } from './streak-reminder';
 import { isKnownTimezone, localDate, type StreakState } from './streaks';
+import { messageOf } from '../../preload/contract';
 
 export const CHECK_EVERY_MS = 60_000;
 const MEMORY_KEY = 'progress.streakReminder';
@@ -67,7 +68,7 @@ export class StreakReminderService {
       try {
         this.check();
       } catch (error) {
-        this.sources.warn?.(`the streak reminder check failed: ${(error as Error).message}`);
+        this.sources.warn?.(`the streak reminder check failed: ${messageOf(error)}`);
       }
       if (this.timer !== null) this.schedule(CHECK_EVERY_MS);
     }, ms);

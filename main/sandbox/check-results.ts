@@ -38,6 +38,7 @@ export function checkResultFrom(resultsJson: string | undefined, run: RunResult)
       const result = resultsFileSchema.safeParse(JSON.parse(resultsJson));
       parsed = result.success ? result.data : null;
     } catch {
+      // Not JSON: reported below as code that could not be tested.
       parsed = null;
     }
   }

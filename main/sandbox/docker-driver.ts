@@ -15,6 +15,7 @@ import { defaultLimits, needsOwnContainer, type SandboxLimits } from './limits';
 import { DockerStreamDemuxer, OutputCollector } from './output-collector';
 import type { RunEnd } from './run-outcome';
 import { tarArchive } from './tar-archive';
+import { messageOf } from '../../preload/contract';
 
 export const sandboxLabel = 'dronacharya.sandbox';
 
@@ -153,7 +154,12 @@ export class DockerDriver implements SandboxDriver {
     this.warmEnabled = options.warm ?? true;
     this.owner = currentOwner(options.dataDir);
     const every = options.reapIntervalMs ?? 60_000;
-    this.reaper = every > 0 ? setInterval(() => this.track(this.reap().catch(() => 0)), every).unref() : null;
+    const reapLogged = (): Promise<number> =>
+      this.reap().catch((error) => {
+        if (!this.closed) this.options.log?.(`could not remove stale sandbox containers: ${messageOf(error)}`);
+        return 0;
+      });
+    this.reaper = every > 0 ? setInterval(() => this.track(reapLogged()), every).unref() : null;
   }
 
   /** Removes containers whose owner is gone (a crashed or killed app's); returns how many. */
@@ -217,6 +223,7 @@ export class DockerDriver implements SandboxDriver {
   private async discard(container: Docker.Container): Promise<void> {
     const lifeline = this.live.get(container);
     this.live.delete(container);
+    // Already gone, or Docker went away: the reaper removes what is left by its label.
     await container.remove({ force: true }).catch(() => undefined);
     lifeline?.destroy();
   }
@@ -259,6 +266,7 @@ export class DockerDriver implements SandboxDriver {
 
   /** Resolves when every cleanup, removal and replacement started so far has finished. */
   async settled(): Promise<void> {
+    // Each task reports its own failure where it is made; this only waits for them to end.
     while (this.background.size) await Promise.all([...this.background].map((work) => work.catch(() => null)));
   }
 
@@ -269,7 +277,7 @@ export class DockerDriver implements SandboxDriver {
       warm = await this.acquire(spec.language, spec.limits);
     } catch (error) {
       return {
-        end: { kind: 'sandbox-error', detail: `Could not start a sandbox container: ${(error as Error).message}. Check that Docker is running (drona sandbox status).` },
+        end: { kind: 'sandbox-error', detail: `Could not start a sandbox container: ${messageOf(error)}. Check that Docker is running (drona sandbox status).` },
         stdout: '',
         stderr: '',
         truncated: false,
@@ -286,6 +294,7 @@ export class DockerDriver implements SandboxDriver {
       if (forced) return;
       forced = end;
       // The only sure way to stop everything an exec started: kill the container.
+      // Already stopped: the exec ends either way, and the container is not reused.
       void warm.container.kill().catch(() => undefined);
       stream?.destroy();
     };
@@ -328,7 +337,7 @@ export class DockerDriver implements SandboxDriver {
         }
       }
     } catch (error) {
-      end = forced ?? { kind: 'sandbox-error', detail: `The sandbox failed while running your code: ${(error as Error).message}. Try again; if it keeps happening, restart Docker.` };
+      end = forced ?? { kind: 'sandbox-error', detail: `The sandbox failed while running your code: ${messageOf(error)}. Try again; if it keeps happening, restart Docker.` };
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
@@ -345,6 +354,7 @@ export class DockerDriver implements SandboxDriver {
     if (this.reaper) clearInterval(this.reaper);
     const pending = [...this.ready.values(), ...this.background];
     this.ready.clear();
+    // Closing only waits for these; their failures were reported where they were started.
     await Promise.all(pending.map((entry) => Promise.resolve(entry).catch(() => null)));
     await Promise.all([...this.live.keys()].map((container) => this.discard(container)));
   }
@@ -360,6 +370,7 @@ export async function removeStaleContainers(docker: Docker, self: ContainerOwner
       .getContainer(info.Id)
       .remove({ force: true })
       .then(() => (removed += 1))
+      // Removed meanwhile by another app, or still stopping: the next reap tries again.
       .catch(() => undefined);
   }
   return removed;
@@ -374,6 +385,6 @@ export async function probeDocker(docker: Docker, timeoutMs = 2000): Promise<{ o
     ]);
     return { ok: true, version: version.Version };
   } catch (error) {
-    return { ok: false, reason: (error as Error).message };
+    return { ok: false, reason: messageOf(error) };
   }
 }

@@ -110,6 +110,7 @@ export class ProcessDriver implements SandboxDriver {
           const file = path.join(workDir, spec.resultsFile);
           if (fs.lstatSync(file).isFile() && fs.statSync(file).size <= spec.limits.outputBytes) results = fs.readFileSync(file, 'utf8');
         } catch {
+          // Not written, or removed by the program: the check reports that it has no results.
           results = undefined;
         }
       }

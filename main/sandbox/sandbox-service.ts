@@ -13,7 +13,7 @@ import type {
   SandboxLimitsInput,
   SandboxStatus,
 } from '../../preload/contract/sandbox';
-import { DronaError } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract';
 import { sandboxLanguages } from '../../preload/contract/sandbox';
 import { workspaceFilesProblem } from '../../preload/contract/workspace-limits';
 import { checkResultFrom } from './check-results';
@@ -153,7 +153,8 @@ export class SandboxService {
    */
   constructor(private readonly options: SandboxServiceOptions = {}) {
     this.log = options.log ?? (() => undefined);
-    if (options.prewarm) void this.ready().catch(() => undefined);
+    // The next call gets the failure too; logging it here tells why the first Run waits or is refused.
+    if (options.prewarm) void this.ready().catch((error) => this.log(`the sandbox could not start ahead of the first Run: ${messageOf(error)}`));
   }
 
   private ready(): Promise<void> {
@@ -195,7 +196,7 @@ export class SandboxService {
     }
     this.dockerProblem = null;
     const driver = new DockerDriver({ docker, imageFor: (language) => runnerImage(language).ref, warm: this.options.warm ?? true, log: this.log, dataDir: this.options.dataDir });
-    await driver.reap().catch(() => 0);
+    await driver.reap().catch((error) => this.log(`could not remove stale sandbox containers: ${messageOf(error)}`));
     this.docker = docker;
     this.dockerDriver = driver;
     this.dockerVersion = probe.version;
@@ -283,7 +284,7 @@ export class SandboxService {
     await this.ready();
     if (this.dockerDriver || this.request !== 'auto' || Date.now() - this.probedAt < REPROBE_MS) return;
     this.reprobing ??= this.connectDocker()
-      .catch(() => undefined)
+      .catch((error) => this.log(`asking Docker again failed: ${messageOf(error)}`))
       .finally(() => (this.reprobing = null));
     await this.reprobing;
   }
@@ -367,20 +368,20 @@ export class SandboxService {
       this.imagesPresent.set(language, true);
       this.dockerDriver?.prewarm([language]);
     } catch (error) {
-      report({ language, state: 'failed', percent: this.builds.get(language)?.percent ?? 0, step: 'Build failed', error: (error as Error).message });
+      report({ language, state: 'failed', percent: this.builds.get(language)?.percent ?? 0, step: 'Build failed', error: messageOf(error) });
       throw error;
     }
   }
 
   /** Resolves when the pool has finished cleaning, removing and replacing containers (for tests and benchmarks). */
   async settled(): Promise<void> {
-    await this.starting?.catch(() => undefined);
+    await this.starting?.catch(() => undefined); // a failed start was reported to its callers
     await this.dockerDriver?.settled();
   }
 
   async close(): Promise<void> {
     // Never started (nothing ran): there is nothing to close, and no reason to ask Docker now.
-    await this.starting?.catch(() => undefined);
+    await this.starting?.catch(() => undefined); // a failed start was reported to its callers
     await this.dockerDriver?.close();
     await this.processDriver.close();
   }

@@ -30,6 +30,7 @@ function readEntries(file: string): Record<string, string> {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
   } catch {
+    // No file yet, or not JSON: read as holding no secrets.
     return {};
   }
 }
@@ -201,6 +202,7 @@ export function importSecrets(store: SecretStore, file: string, decrypt: (blob: 
     try {
       store.set(name, decrypt(blob));
     } catch {
+      // Not decryptable here: the old file is kept (see below) rather than losing the secret.
       complete = false;
     }
   }

@@ -16,6 +16,7 @@ import type { DronaApp } from '../app/create-app';
 import { contentSecurityPolicy } from '../app/content-security-policy';
 import { dispatchCall } from '../ipc/dispatch';
 import { clientMessageSchema, MAX_MESSAGE_BYTES, type ServerMessage } from '../../preload/wire';
+import { messageOf } from '../../preload/contract';
 
 export interface ServeOptions {
   readonly app: DronaApp;
@@ -193,7 +194,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
       } catch (error) {
         // dispatchCall turns handler failures into results; this is the last net, so a rejected
         // promise here never becomes an unhandled rejection that ends the process.
-        logger.error(`serve call ${name} failed outside its handler: ${(error as Error).message}`);
+        logger.error(`serve call ${name} failed outside its handler: ${messageOf(error)}`);
         send(ws, { t: 'result', id, ok: false, error: { code: 'internal', message: `Dronacharya hit an internal error in ${name}.` } });
       }
     });

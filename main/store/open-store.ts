@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StoreProblem } from '../../preload/contract/app';
 import * as schema from './schema';
+import { messageOf } from '../../preload/contract';
 
 export type StoreDb = BetterSQLite3Database<typeof schema>;
 
@@ -97,14 +98,14 @@ export function openStore(file: string, migrationsFolder = defaultMigrationsFold
   try {
     sqlite = new Database(file);
   } catch (error) {
-    throw problem('corrupt', file, `The progress database ${file} cannot be opened: ${(error as Error).message}`);
+    throw problem('corrupt', file, `The progress database ${file} cannot be opened: ${messageOf(error)}`);
   }
   try {
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(String(check));
   } catch (error) {
     sqlite.close();
-    throw problem('corrupt', file, `The progress database ${file} is damaged (${(error as Error).message}).`);
+    throw problem('corrupt', file, `The progress database ${file} is damaged (${messageOf(error)}).`);
   }
 
   const journal = readJournal(migrationsFolder);

@@ -14,9 +14,11 @@ import {
   type Tokens,
 } from '../../server/api-schemas';
 import type { CertificateTier } from '../../server/rules/certificate-criteria';
+import { messageOf } from '../../preload/contract';
 
 /** The server could not be reached (no network, server down, timeout). */
 export class SyncOfflineError extends Error {
+  readonly kind = 'offline';
   constructor(message: string) {
     super(message);
     this.name = 'SyncOfflineError';
@@ -25,6 +27,7 @@ export class SyncOfflineError extends Error {
 
 /** The server answered with an error body. */
 export class SyncHttpError extends Error {
+  readonly kind = 'http';
   constructor(
     readonly status: number,
     readonly code: string,
@@ -35,6 +38,11 @@ export class SyncHttpError extends Error {
     this.name = 'SyncHttpError';
   }
 }
+
+/** Every failure of an API call, told apart by `kind` rather than by its message. */
+export type SyncApiError = SyncOfflineError | SyncHttpError;
+
+export const isSyncApiError = (error: unknown): error is SyncApiError => error instanceof SyncOfflineError || error instanceof SyncHttpError;
 
 export interface TokenKeeper {
   get(): Tokens | null;
@@ -62,7 +70,7 @@ export class ApiClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new SyncOfflineError(`The sync server at ${this.baseUrl} cannot be reached (${(error as Error).message}).`);
+      throw new SyncOfflineError(`The sync server at ${this.baseUrl} cannot be reached (${messageOf(error)}).`);
     }
   }
 

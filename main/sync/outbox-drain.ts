@@ -8,8 +8,9 @@ import { timedKinds } from '../../server/rules/completion-rules';
 import { defaultPlausibility } from '../../server/rules/xp-rules';
 import type { Store } from '../store/open-store';
 import { activityEvents, lessonProgress, syncOutbox } from '../store/schema';
-import { SyncHttpError, SyncOfflineError } from './api-client';
+import { isSyncApiError } from './api-client';
 import { backoffDelay } from './backoff';
+import { messageOf } from '../../preload/contract';
 
 export const batchSize = 50;
 
@@ -72,7 +73,11 @@ function completionInstants(store: Store): number[] {
 
 export type DrainOutcome =
   | { kind: 'drained'; sent: number }
-  | { kind: 'waiting'; sent: number; retryAt: number; error: string }
+  /**
+   * `reason`: this attempt found the server unreachable ('offline') or was refused ('failed');
+   * 'backing-off' made no attempt, the head row still waits out an earlier failure.
+   */
+  | { kind: 'waiting'; sent: number; retryAt: number; error: string; reason: 'offline' | 'failed' | 'backing-off' }
   | { kind: 'signed-out'; sent: number; error: string };
 
 export interface DrainDeps {
@@ -94,7 +99,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     const rows = store.db.select().from(syncOutbox).where(isNull(syncOutbox.sentAt)).orderBy(asc(syncOutbox.id)).limit(batchSize).all();
     if (rows.length === 0) return { kind: 'drained', sent };
     const head = rows[0]!;
-    if (head.nextAttemptAt > deps.now()) return { kind: 'waiting', sent, retryAt: head.nextAttemptAt, error: head.lastError ?? 'waiting to retry' };
+    if (head.nextAttemptAt > deps.now()) return { kind: 'waiting', sent, retryAt: head.nextAttemptAt, error: head.lastError ?? 'waiting to retry', reason: 'backing-off' };
     const batch: { id: number; input: EventInput }[] = [];
     let completions: number[] | null = null;
     for (const row of rows) {
@@ -108,16 +113,18 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     try {
       results = (await deps.send(batch.map((b) => b.input))).results;
     } catch (error) {
-      const message = (error as Error).message;
-      if (error instanceof SyncHttpError && error.status === 401) return { kind: 'signed-out', sent, error: message };
-      const retryable = error instanceof SyncOfflineError || (error instanceof SyncHttpError && (error.status >= 500 || error.status === 429));
+      const message = messageOf(error);
+      const failure = isSyncApiError(error) ? error : null;
+      if (failure?.kind === 'http' && failure.status === 401) return { kind: 'signed-out', sent, error: message };
+      const offline = failure?.kind === 'offline';
+      const retryable = offline || (failure?.kind === 'http' && (failure.status >= 500 || failure.status === 429));
       const retryAt = deps.now() + backoffDelay(head.attempts, deps.random);
       store.db
         .update(syncOutbox)
         .set({ attempts: head.attempts + 1, nextAttemptAt: retryAt, lastError: retryable ? message : `server refused the batch: ${message}` })
         .where(eq(syncOutbox.id, head.id))
         .run();
-      return { kind: 'waiting', sent, retryAt, error: message };
+      return { kind: 'waiting', sent, retryAt, error: message, reason: offline ? 'offline' : 'failed' };
     }
     const at = deps.now();
     const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));

@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start';
 import { sql } from '../../server/db/database';
 import { openStore, type Store } from '../store/open-store';
 import { activityEvents, lessonProgress, settings, syncOutbox } from '../store/schema';
 import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-store';
+import type { Fetch } from './api-client';
 import { backoffDelay } from './backoff';
 import { REVOCATION_CHECK_MS, SyncService, type Timers } from './sync-service';
 import { readAccount, SYNC_TOKENS_SECRET, writeRow } from './sync-state';
@@ -279,5 +280,55 @@ describe('token refresh under concurrency (the app\'s client against the hosted 
     await expect(sync.signIn({ displayName: 'Ten At Once', optedIn: true })).rejects.toMatchObject({ code: 'relink_needed' });
     expect(await learners()).toBe(count);
     expect(learnerId()).toBe(before);
+  });
+});
+
+describe('offline is a value, not a message', () => {
+  it('tells an unreachable server from one that refuses, whatever its message says, and keeps the verdict while backing off', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-sync-offline-'));
+    const store = openStore(path.join(dir, 'drona.db'));
+    const secrets = encryptedFileSecretStore(dir);
+    const clock = 1_800_000_000_000;
+    writeRow(store, 'sync.account', { serverUrl: 'http://127.0.0.1:9', learnerId: 'l1' }, clock);
+    secrets.set(SYNC_TOKENS_SECRET, JSON.stringify({ learnerId: 'l1', accessToken: 'access-token-1', refreshToken: 'refresh-token-1', accessExpiresAt: clock + 3600_000 }));
+    const event = { idempotencyKey: 'lesson-completed:course:one', kind: 'lesson-completed', courseId: 'course', lessonId: 'one', occurredAt: clock, timezone: 'UTC' };
+    store.db.insert(syncOutbox).values({ idempotencyKey: event.idempotencyKey, kind: event.kind, payload: { event }, createdAt: clock }).run();
+    let server: 'down' | 'refusing' = 'refusing';
+    // A refusal whose text reads like a lost connection: only the failure's kind may decide.
+    const fetchStub: Fetch = async () => {
+      if (server === 'down') throw new TypeError('fetch failed');
+      return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'The database cannot be reached.' } }), { status: 503, headers: { 'content-type': 'application/json' } });
+    };
+    const scheduled: (() => void)[] = [];
+    const states: string[] = [];
+    const sync = new SyncService(store, {
+      now: () => clock,
+      random: () => 0,
+      timers: { setTimeout: (fn) => scheduled.push(fn), clearTimeout: () => {} },
+      timezone: () => 'UTC',
+      secrets,
+      courses: () => undefined,
+      progress: () => undefined,
+      fetch: fetchStub,
+      onChange: (status) => states.push(status.state),
+    });
+    const retryBeforeDue = async () => {
+      const seen = states.length;
+      scheduled.at(-1)!();
+      await vi.waitFor(() => expect(states.length).toBeGreaterThan(seen));
+      return states.at(-1);
+    };
+    try {
+      expect((await sync.syncNow()).state).toBe('error');
+      expect(await retryBeforeDue()).toBe('error');
+      server = 'down';
+      expect((await sync.syncNow()).state).toBe('offline');
+      expect(await retryBeforeDue()).toBe('offline');
+      expect(sync.status().lastError).toMatch(/cannot be reached \(fetch failed\)/);
+    } finally {
+      await sync.stop();
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

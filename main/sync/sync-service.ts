@@ -2,7 +2,7 @@
 // loop, the leaderboard cache and the certificate store with offline verification.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { JWK } from 'jose';
-import { DronaError } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract';
 import type { CertificatesOverview, IssuedCertificateView, LeaderboardView, SyncStatus } from '../../preload/contract/sync';
 import type { Tokens } from '../../server/api-schemas';
 import { tierStatuses, type CertificateTier, type OutlineLesson } from '../../server/rules/certificate-criteria';
@@ -165,7 +165,7 @@ export class SyncService {
       if (next !== null) this.schedule(next);
     } catch (error) {
       // The store closed under a pending tick (shutdown), or a bug: never an unhandled rejection.
-      if (!this.stopped) this.options.warn?.(`the sync loop stopped: ${(error as Error).message}`);
+      if (!this.stopped) this.options.warn?.(`the sync loop stopped: ${messageOf(error)}`);
     }
   }
 
@@ -185,8 +185,10 @@ export class SyncService {
         this.save({ lastSyncAt: this.now(), lastError: null });
         await this.refreshRevocations(client);
       } else if (outcome.kind === 'waiting') {
-        this.state = /cannot be reached/.test(outcome.error) ? 'offline' : 'error';
-        this.save({ lastError: outcome.error });
+        // Backing off repeats the verdict of the failed attempt it waits out.
+        const offline = outcome.reason === 'backing-off' ? this.account().lastErrorOffline : outcome.reason === 'offline';
+        this.state = offline ? 'offline' : 'error';
+        this.save({ lastError: outcome.error, lastErrorOffline: offline });
         next = Math.max(0, outcome.retryAt - this.now());
       } else {
         this.state = 'error';
@@ -404,7 +406,7 @@ export class SyncService {
       }
       this.revocationsCheckedAt = this.now();
     } catch (error) {
-      this.options.warn?.(`could not check certificates for revocation: ${(error as Error).message}`);
+      this.options.warn?.(`could not check certificates for revocation: ${messageOf(error)}`);
     }
   }
 
@@ -435,7 +437,7 @@ function asDronaError(error: unknown): DronaError {
   if (error instanceof DronaError) return error;
   if (error instanceof SyncOfflineError) return new DronaError('offline', `${error.message} Check the address and your connection; your progress is kept and syncs later.`);
   if (error instanceof SyncHttpError) return new DronaError(error.code, error.message, error.details);
-  return new DronaError('internal', (error as Error).message);
+  return new DronaError('internal', messageOf(error));
 }
 
 export function linkedInUrl(courseTitle: string, tier: string, issuerName: string, issuedAt: number, verifyUrl: string, id: string): string {

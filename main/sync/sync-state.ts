@@ -15,6 +15,8 @@ export interface SyncAccount {
   tokens: Tokens | null;
   lastSyncAt: number | null;
   lastError: string | null;
+  /** Whether `lastError` was the server being unreachable (rather than refusing). */
+  lastErrorOffline: boolean;
 }
 
 export function readRow<T>(store: Store, key: string): T | null {
@@ -60,5 +62,6 @@ export function readAccount(store: Store, presetUrl: string, secrets: SecretStor
     tokens: readTokens(secrets),
     lastSyncAt: saved.lastSyncAt ?? null,
     lastError: saved.lastError ?? null,
+    lastErrorOffline: saved.lastErrorOffline ?? false,
   };
 }

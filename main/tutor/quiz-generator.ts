@@ -1,6 +1,7 @@
 // The Quiz Generator's output is structured: validated with zod, retried once when invalid,
 // and saved to review_items for spaced review.
 import { z } from 'zod';
+import { messageOf } from '../../preload/contract';
 
 export const generatedQuizSchema = z.object({
   questions: z
@@ -28,7 +29,7 @@ export function parseQuiz(reply: string): { ok: true; quiz: GeneratedQuiz } | { 
   try {
     raw = JSON.parse(reply.slice(start, end + 1));
   } catch (error) {
-    return { ok: false, problem: `the JSON does not parse (${(error as Error).message})` };
+    return { ok: false, problem: `the JSON does not parse (${messageOf(error)})` };
   }
   const parsed = generatedQuizSchema.safeParse(raw);
   return parsed.success ? { ok: true, quiz: parsed.data } : { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };

@@ -122,6 +122,14 @@ describe('tutor service', () => {
     expect(question.status === 'answered' && question.message.content).toContain('Accumulators');
   });
 
+  it('answers without a context source that fails, and logs which one and why', async () => {
+    const failing = fixtureSources({ learnerFiles: async () => { throw new Error('workspace folder is gone'); } });
+    const result = await ask(service(failing), 'hint');
+    expect(result.status).toBe('answered');
+    expect(JSON.stringify(ollama.chatRequests[0])).not.toContain('File main.py');
+    expect(warnings).toContain("tutor: the learner's files of python-basics/adding-prices left out of the answer: workspace folder is gone");
+  });
+
   it('declines unrelated requests kindly without calling the model', async () => {
     const result = await ask(service(), 'ask', "What's the weather tomorrow?");
     expect(result).toMatchObject({ status: 'answered', source: 'declined' });

@@ -4,7 +4,7 @@
 // only, falls back to authored hints when it must, and keeps sessions per lesson.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
-import { DronaError } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract';
 import type {
   TutorAction,
   TutorAgent,
@@ -333,7 +333,7 @@ export class TutorService {
       }
       return this.answered(sessionId, attempt.gate.shown, agent, source, { model, mode, leakScore: Number(leakScore(attempt.full, secret).toFixed(3)) });
     } catch (error) {
-      const mapped = error instanceof TutorProviderError ? error : new TutorProviderError('provider_error', (error as Error).message);
+      const mapped = error instanceof TutorProviderError ? error : new TutorProviderError('provider_error', messageOf(error));
       if (mapped.code !== 'cancelled') this.options.logger.warn(`tutor request failed: ${mapped.code}: ${mapped.message}`);
       return { status: 'failed', failure: withModel(mapped.toFailure(), settings), budget: this.budget() };
     } finally {
@@ -405,14 +405,17 @@ export class TutorService {
     let text: string;
     // Hints are revealed only when asked for (they can cost XP); other requests get the lesson's own words.
     if (input.action === 'hint' || input.action === 'why-failed') {
-      const hint = await this.options.sources.revealNextHint(input.courseId, input.lessonId).catch(() => null);
-      const revealed = await this.options.sources.revealedHints(input.courseId, input.lessonId).catch(() => []);
+      const where = `${input.courseId}/${input.lessonId}`;
+      const hint = await this.options.sources.revealNextHint(input.courseId, input.lessonId).catch(this.leftOut(`the next hint of ${where}`, null));
+      const revealed = await this.options.sources.revealedHints(input.courseId, input.lessonId).catch(this.leftOut(`the revealed hints of ${where}`, []));
       text = hint
         ? `**Hint ${revealed.length}** from the lesson:\n\n> ${hint}\n\nWhat will you try first?`
         : 'There are no more authored hints for this lesson. Re-read the lesson, change one thing, and run the check again.';
     } else {
       const query = input.text.trim() || lesson?.title || '';
-      const passages = await this.options.sources.passages(query, { courseId: input.courseId, lessonId: input.lessonId, limit: 1 }).catch(() => []);
+      const passages = await this.options.sources
+        .passages(query, { courseId: input.courseId, lessonId: input.lessonId, limit: 1 })
+        .catch(this.leftOut(`the lesson passages of ${input.courseId}/${input.lessonId}`, []));
       text = passages[0] ? `From the lesson — **${passages[0].heading}**:\n\n${passages[0].text}` : `This lesson's objectives: ${lesson?.objectives.join('; ') || 'see the lesson text'}.`;
     }
     text = `${text}\n\n_${offlineNote}_`;
@@ -424,9 +427,9 @@ export class TutorService {
     const { sources } = this.options;
     const retrievalQuery = `${query} ${lesson?.title ?? ''}`.trim();
     const [keyword, files, hintsRevealed] = await Promise.all([
-      sources.passages(retrievalQuery, { courseId: input.courseId, limit: 8 }).catch(() => []),
-      sources.learnerFiles(input.courseId, input.lessonId).catch(() => []),
-      sources.revealedHints(input.courseId, input.lessonId).catch(() => []),
+      sources.passages(retrievalQuery, { courseId: input.courseId, limit: 8 }).catch(this.leftOut(`the course passages of ${input.courseId}`, [])),
+      sources.learnerFiles(input.courseId, input.lessonId).catch(this.leftOut(`the learner's files of ${input.courseId}/${input.lessonId}`, [])),
+      sources.revealedHints(input.courseId, input.lessonId).catch(this.leftOut(`the revealed hints of ${input.courseId}/${input.lessonId}`, [])),
     ]);
     const passages = await this.fuse(provider, retrievalQuery, keyword);
     return {
@@ -447,9 +450,18 @@ export class TutorService {
       if (!vectors) return [...keyword];
       const semantic = rankByEmbedding(vectors[0]!, keyword.map((item, i) => ({ item, vector: vectors[i + 1]! })));
       return reciprocalRankFusion([keyword, semantic], (p) => `${p.heading}\u0000${p.text}`).map((r) => r.item);
-    } catch {
+    } catch (error) {
+      this.options.logger.warn(`tutor: embedding ranking failed, keyword order used: ${messageOf(error)}`);
       return [...keyword];
     }
+  }
+
+  /** A context source that fails leaves its part out of the answer (the tutor still answers); the log says which and why. */
+  private leftOut<T>(what: string, fallback: T): (error: unknown) => T {
+    return (error) => {
+      this.options.logger.warn(`tutor: ${what} left out of the answer: ${messageOf(error)}`);
+      return fallback;
+    };
   }
 
   private lastRun(courseId: string, lessonId: string): ContextRun | null {
@@ -554,5 +566,5 @@ function asDronaError(error: unknown): DronaError {
     const f = error.toFailure();
     return new DronaError(`tutor_${f.code}`, `${f.message} ${f.nextStep}`, f);
   }
-  return new DronaError('internal', (error as Error).message);
+  return new DronaError('internal', messageOf(error));
 }

@@ -69,6 +69,7 @@ export function tutorSourcesFrom(services: () => object, store?: Store, now: () 
     if (hit && now() - hit.at < CONTENT_TTL_MS) return hit.value as Promise<T>;
     const value = load();
     cache.set(key, { at: now(), value });
+    // The caller gets the rejection; the cache only forgets it so the next ask loads again.
     value.catch(() => cache.delete(key));
     return value;
   };

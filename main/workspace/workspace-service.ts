@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { createTwoFilesPatch, diffLines } from 'diff';
-import { DronaError } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract';
 import { trashEntrySchema, type FileRole, type SnapshotSummary, type TrashEntry, type Workspace, type WorkspaceFile } from '../../preload/contract/workspace';
 import { utf8Bytes, workspaceEntriesProblem, workspaceLimits, workspacePathProblem } from '../../preload/contract/workspace-limits';
 import { workspaceFileRefusal } from '../courses/bundle-allow-list';
@@ -127,7 +127,7 @@ function saveFailed(shown: string, error: unknown): DronaError {
       ? 'Dronacharya may not write there'
       : code === 'EROFS'
         ? 'the disk is read-only'
-        : (error as Error).message;
+        : messageOf(error);
   const next = full ? 'free some space, then save again' : 'save again';
   return new DronaError('save_failed', `${shown} was not saved: ${why}. The last saved version is unchanged; ${next}.`, { code });
 }

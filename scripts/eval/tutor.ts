@@ -3,6 +3,7 @@
 // DRONA_OLLAMA_HOST with DRONA_OLLAMA_MODEL), or against the local Ollama test server.
 // Exit 0 when no reply leaked the solution (or when skipped), 1 when one did, 2 on an error.
 import { formatReport, runEval, targetFromEnv, type EvalTarget } from './tutor-eval';
+import { messageOf } from '../../preload/contract/errors';
 
 const target: EvalTarget | null = process.argv.includes('--against-test-server') ? { kind: 'test-server' } : targetFromEnv(process.env);
 if (!target) {
@@ -14,6 +15,6 @@ try {
   console.log(formatReport(report));
   process.exit(report.leakRate > 0 ? 1 : 0);
 } catch (error) {
-  console.error(`tutor eval could not run: ${(error as Error).message}`);
+  console.error(`tutor eval could not run: ${messageOf(error)}`);
   process.exit(2);
 }

@@ -67,6 +67,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await client.query('select pg_advisory_lock(727001)');
       await migrate(drizzle(client), { migrationsFolder: folder });
     } finally {
+      // Fails only on a broken connection, and PostgreSQL drops a session's locks with it.
       await client.query('select pg_advisory_unlock(727001)').catch(() => {});
       client.release();
     }

@@ -14,6 +14,7 @@ import { registerImportExercismCommand } from '../../courses/exercism/import-com
 import { verifyExercises, type ExerciseChecker } from '../../courses/exercise-verification';
 import { parse as parseYaml } from 'yaml';
 import { CliUserError } from '../cli-error';
+import { messageOf } from '../../../preload/contract';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -73,7 +74,7 @@ export function registerCourseCommand(program: Command): void {
           checker = sandbox as unknown as ExerciseChecker & { close(): Promise<void> };
         } catch (error) {
           if (error instanceof CliUserError) throw error;
-          throw new CliUserError(`--run needs the sandbox service, which could not start: ${(error as Error).message}. Validate without --run, or install Docker (or python3 and node for --driver process).`);
+          throw new CliUserError(`--run needs the sandbox service, which could not start: ${messageOf(error)}. Validate without --run, or install Docker (or python3 and node for --driver process).`);
         }
         try {
           problems.push(
@@ -184,7 +185,7 @@ export function registerCourseCommand(program: Command): void {
           const result = courses.installFiles(files, {});
           out(`${result.outcome} ${result.courseId} (${result.lessonCount} lessons)`);
         } catch (error) {
-          process.stderr.write(`${(error as Error).message}\n`);
+          process.stderr.write(`${messageOf(error)}\n`);
         }
       };
       reload();

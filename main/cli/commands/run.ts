@@ -5,6 +5,7 @@ import { sandboxLanguages, type SandboxLanguage } from '../../../preload/contrac
 import { notIsolatedWarning } from '../../sandbox/process-driver';
 import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
 import { CliUserError } from '../cli-error';
+import { messageOf } from '../../../preload/contract';
 
 interface RunFlags {
   lang: string;
@@ -31,7 +32,7 @@ export function registerRunCommand(program: Command): void {
       try {
         content = fs.readFileSync(file, 'utf8');
       } catch (error) {
-        throw new CliUserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new CliUserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
       }
       const entry = path.basename(file);
       const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint, ...(flags.driver ? { driver: flags.driver } : {}) }).catch((error: Error) => {

@@ -4,6 +4,7 @@ import { imageExists } from '../../sandbox/image-build';
 import { runnerImage } from '../../sandbox/runner-images';
 import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
 import { CliUserError } from '../cli-error';
+import { messageOf } from '../../../preload/contract';
 
 function languagesFrom(value: string | undefined): SandboxLanguage[] {
   if (!value) return [...sandboxLanguages];
@@ -76,7 +77,7 @@ export function registerSandboxCommand(program: Command): void {
           try {
             await service.buildImage(language, print, flags.offline ?? false);
           } catch (error) {
-            throw new CliUserError(`building ${image.ref} failed: ${(error as Error).message}`);
+            throw new CliUserError(`building ${image.ref} failed: ${messageOf(error)}`);
           }
           process.stdout.write(`${language.padEnd(10)} built ${image.ref} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
         }

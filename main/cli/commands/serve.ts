@@ -7,6 +7,7 @@ import { appVersion, packageRoot } from '../../app/package-info';
 import { writeLaunchFile, type LaunchFile } from '../../serve/launch-file';
 import { startServeServer } from '../../serve/serve-server';
 import { CliUserError } from '../cli-error';
+import { messageOf } from '../../../preload/contract';
 
 const SHUTDOWN_GRACE_MS = 5000;
 
@@ -28,7 +29,7 @@ async function openInBrowser(url: string, logger: { warn(message: string): void 
   try {
     launch = writeLaunchFile(url);
   } catch (error) {
-    logger.warn(`could not write the page that opens the browser (${(error as Error).message}); open the link above instead`);
+    logger.warn(`could not write the page that opens the browser (${messageOf(error)}); open the link above instead`);
     return null;
   }
   try {
@@ -63,7 +64,7 @@ export function registerServeCommand(program: Command): void {
         await app.close();
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new CliUserError(`Port ${port} is already in use; pick another with --port.`);
-        throw new CliUserError((error as Error).message);
+        throw new CliUserError(messageOf(error));
       }
       // The one line that carries the token, for this user's own terminal (as Jupyter prints
       // it); the logger redacts it from here on.

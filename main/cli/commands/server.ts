@@ -8,6 +8,7 @@ import { builtinCourseDirs, CourseRegistrationError, readCourseRegistration } fr
 import type { CourseRegistration } from '../../../server/api-schemas';
 import { jsonLog, startServer } from '../../../server/start';
 import { CliUserError } from '../cli-error';
+import { messageOf } from '../../../preload/contract';
 
 interface ServerFlags {
   host: string;
@@ -66,7 +67,7 @@ export function registerServerCommand(program: Command): void {
       try {
         trustedProxies(proxies);
       } catch (error) {
-        throw new CliUserError(`--trusted-proxy / DRONA_TRUSTED_PROXIES: ${(error as Error).message}`);
+        throw new CliUserError(`--trusted-proxy / DRONA_TRUSTED_PROXIES: ${messageOf(error)}`);
       }
       const courses = flags.builtinCourses ? await registrations([], true) : [];
       let server;
@@ -89,7 +90,7 @@ export function registerServerCommand(program: Command): void {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new CliUserError(`Port ${port} is already in use; pick another with --port.`);
-        throw new CliUserError(`The server could not start: ${(error as Error).message}`);
+        throw new CliUserError(`The server could not start: ${messageOf(error)}`);
       }
       process.stdout.write(`Dronacharya server is running at ${server.url} (${databaseUrl ? 'PostgreSQL' : 'PGlite'})\n`);
       const stop = async (signal: string) => {
@@ -123,8 +124,9 @@ export function registerServerCommand(program: Command): void {
             signal: AbortSignal.timeout(30_000),
           });
         } catch (error) {
-          throw new CliUserError(`The sync server at ${base} cannot be reached (${(error as Error).message}); pass its address with --url.`);
+          throw new CliUserError(`The sync server at ${base} cannot be reached (${messageOf(error)}); pass its address with --url.`);
         }
+        // A body that is not JSON leaves `answer` null: the status is reported below instead.
         const answer = (await res.json().catch(() => null)) as { outcome?: string; lessonCount?: number; digest?: string; error?: { message?: string } } | null;
         if (!res.ok) throw new CliUserError(`${course.id} was not registered: ${answer?.error?.message ?? `the server answered ${res.status}`}`);
         process.stdout.write(`${answer?.outcome ?? 'registered'} ${course.id} ${course.version} (${answer?.lessonCount ?? '?'} lessons, ${answer?.digest ?? ''})\n`);

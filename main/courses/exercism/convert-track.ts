@@ -9,6 +9,7 @@ import { FORMAT_VERSION } from '../course-format';
 import { JEST_COMPAT_FILE, jestCompatSource, translateJestSpec } from './jest-compat';
 import { lessonMarkdown, parseHints } from './markdown';
 import { exerciseMetaSchema, trackConfigSchema, type ExerciseMeta, type TrackConceptExercise, type TrackConfig, type TrackPracticeExercise } from './track-format';
+import { messageOf } from '../../../preload/contract';
 
 /** The track clone's files by POSIX path relative to its root. */
 export type TrackFiles = ReadonlyMap<string, Buffer>;
@@ -167,7 +168,7 @@ function buildExercise(files: TrackFiles, config: TrackConfig, language: Languag
     }
     meta = parsed.data;
   } catch (error) {
-    reasons.push(`${dir}/.meta/config.json is not JSON: ${(error as Error).message}`);
+    reasons.push(`${dir}/.meta/config.json is not JSON: ${messageOf(error)}`);
     return fail();
   }
   const trackFiles = (config as { files?: Record<string, string[]> }).files ?? {};
@@ -367,7 +368,7 @@ export function convertTrack(files: TrackFiles, options: ImportOptions = {}): Im
     }
     config = parsed.data;
   } catch (error) {
-    errors.push(`config.json is not JSON: ${(error as Error).message}`);
+    errors.push(`config.json is not JSON: ${messageOf(error)}`);
     return empty();
   }
   if (config.slug !== 'python' && config.slug !== 'javascript') {

@@ -11,6 +11,7 @@ import { packBundle } from '../course-pack';
 import { verifyExercises, type ExerciseChecker, type ExerciseVerdict } from '../exercise-verification';
 import { convertTrack, type ExerciseReport, type ImportOptions, type ImportResult, type TrackFiles } from './convert-track';
 import { readTrackDir } from './read-track';
+import { messageOf } from '../../../preload/contract';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -50,7 +51,7 @@ async function sandboxChecker(driver: string): Promise<ExerciseChecker & { close
     const { SandboxService } = await import('../../sandbox/sandbox-service');
     return new SandboxService({ driver: driver as 'auto' | 'docker' | 'process', warm: false }) as unknown as ExerciseChecker & { close(): Promise<void> };
   } catch (error) {
-    throw new CliUserError(`--run needs the sandbox service, which could not start: ${(error as Error).message}. Import without --run, or install Docker (or python3 and node for --driver process).`);
+    throw new CliUserError(`--run needs the sandbox service, which could not start: ${messageOf(error)}. Import without --run, or install Docker (or python3 and node for --driver process).`);
   }
 }
 

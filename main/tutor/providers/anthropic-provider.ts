@@ -2,6 +2,7 @@
 // SDK retries on 429/5xx (honouring retry-after), prompt caching for the stable system part.
 import type Anthropic from '@anthropic-ai/sdk';
 import { TutorProviderError, type ChatProvider, type ChatRequest } from './provider';
+import { messageOf } from '../../../preload/contract';
 
 type AnthropicSdk = typeof Anthropic;
 
@@ -45,7 +46,7 @@ export function anthropicFailure(Anthropic: AnthropicSdk, error: unknown, model:
     }
     return new TutorProviderError('provider_error', `Anthropic answered with an error (${error.status ?? 'stream'}: ${detail}).`);
   }
-  return new TutorProviderError('provider_error', `The Anthropic request failed: ${error instanceof Error ? error.message : String(error)}.`);
+  return new TutorProviderError('provider_error', `The Anthropic request failed: ${messageOf(error)}.`);
 }
 
 export class AnthropicProvider implements ChatProvider {

@@ -1,6 +1,7 @@
 // A local Ollama server through the `ollama` package: streaming chat, models, pulls, embeddings.
 import { Ollama, type AbortableAsyncIterator, type ChatResponse } from 'ollama';
 import { TutorProviderError, type ChatProvider, type ChatRequest } from './provider';
+import { messageOf } from '../../../preload/contract';
 
 export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434';
 
@@ -38,7 +39,7 @@ export function ollamaFailure(error: unknown, host: string, model?: string, abor
   if (error instanceof TutorProviderError) return error;
   if (aborted || (error instanceof Error && error.name === 'AbortError')) return new TutorProviderError('cancelled', 'You stopped the reply.');
   const status = (error as { status_code?: number }).status_code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (status === 404 || /not found, try pulling/i.test(message)) {
     return new TutorProviderError('model_missing', `Ollama at ${host} does not have the model "${model ?? ''}".`, model ? { model } : {});
   }

@@ -4,6 +4,7 @@ import type { AppStatus } from '../../../preload/contract/app';
 import type { Layout, Profile, Settings } from '../../../preload/contract/profile';
 import { client } from '../platform/client';
 import type { ConnectionState } from '../platform/create-client';
+import { messageOf } from '../../../preload/contract';
 
 export interface OutputLine {
   readonly at: number;
@@ -54,7 +55,7 @@ export const useAppStore = create<AppState>((set, get) => ({
       ]);
       set({ status, profile, settings, loadError: null });
     } catch (error) {
-      set({ loadError: error instanceof Error ? error.message : String(error) });
+      set({ loadError: messageOf(error) });
     }
   },
 
@@ -75,7 +76,7 @@ export const useAppStore = create<AppState>((set, get) => ({
       set({ settings: await client().call('settings.update', patch) });
     } catch (error) {
       set({ settings: before });
-      get().appendOutput({ level: 'error', source: 'settings', message: (error as Error).message });
+      get().appendOutput({ level: 'error', source: 'settings', message: messageOf(error) });
     }
   },
 

@@ -7,6 +7,7 @@ import type { CertificatesOverview, IssuedCertificateView } from '../../../../pr
 import { client } from '../../platform/client';
 import { useRegisterCommands } from '../palette/command-registry';
 import { EmptyState } from '../shell/EmptyState';
+import { messageOf } from '../../../../preload/contract';
 import './certificates.css';
 
 const tierTitle = (tier: string) => tier.charAt(0).toUpperCase() + tier.slice(1);
@@ -19,7 +20,7 @@ const useCertificates = create<{ overview: CertificatesOverview | null; error: s
     try {
       set({ overview: await client().call('certificates.overview', {}), error: null });
     } catch (e) {
-      set({ error: (e as Error).message });
+      set({ error: messageOf(e) });
     }
   },
 }));
@@ -76,7 +77,7 @@ function IssuedCard({ cert }: { cert: IssuedCertificateView }) {
       download(pdf.fileName, pdf.base64);
       setNote(`Saved ${pdf.fileName}.`);
     } catch (e) {
-      setNote((e as Error).message);
+      setNote(messageOf(e));
     }
   };
   const copy = async () => {
@@ -137,7 +138,7 @@ export function CertificatesCanvas() {
       setMessage(`${tierTitle(cert.tier)} certificate issued for ${cert.courseTitle}.`);
       await load();
     } catch (e) {
-      setMessage((e as Error).message);
+      setMessage(messageOf(e));
     } finally {
       setBusy(null);
     }

@@ -5,6 +5,7 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import { MAX_UI_IMPORT_BYTES } from '../../../../preload/contract/courses';
 import { client } from '../../platform/client';
 import { useLearnStore } from './learn-store';
+import { messageOf } from '../../../../preload/contract';
 
 type ImportState = { kind: 'idle' } | { kind: 'busy'; name: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
 
@@ -43,7 +44,7 @@ export function CourseImport() {
       setState({ kind: 'done', message: what });
       useLearnStore.getState().invalidate();
     } catch (error) {
-      setState({ kind: 'error', message: (error as Error).message });
+      setState({ kind: 'error', message: messageOf(error) });
     }
   };
 

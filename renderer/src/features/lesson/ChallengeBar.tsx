@@ -6,6 +6,7 @@ import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { CodeSpanText } from './CodeSpanText';
 import type { LessonDocument } from './lesson-types';
+import { messageOf } from '../../../../preload/contract';
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
@@ -27,7 +28,7 @@ export function Hints({ lesson, standing, onStanding }: { lesson: LessonDocument
     try {
       onStanding(await client().call('lesson.revealHint', { courseId: lesson.courseId, lessonId: lesson.lessonId }));
     } catch (error) {
-      useAppStore.getState().appendOutput({ level: 'error', source: 'hints', message: (error as Error).message });
+      useAppStore.getState().appendOutput({ level: 'error', source: 'hints', message: messageOf(error) });
     }
   };
   return (

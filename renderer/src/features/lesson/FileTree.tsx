@@ -6,16 +6,17 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { useWorkspaceStore } from './workspace-store';
+import { messageOf } from '../../../../preload/contract';
 import './file-tree.css';
 
 type Editing = { readonly kind: 'create' } | { readonly kind: 'rename'; readonly from: string };
 
 function report(error: unknown) {
-  useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: (error as Error).message });
+  useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: messageOf(error) });
 }
 
 /** Main's message without the contract's prefix: the learner typed a name, not a call. */
-const nameProblem = (error: unknown) => (error as Error).message.replace(/^The input of [\w.]+ is not valid: (path|to): /, '');
+const nameProblem = (error: unknown) => messageOf(error).replace(/^The input of [\w.]+ is not valid: (path|to): /, '');
 
 /** Selects the name without its extension, so typing replaces "main" and keeps ".py". */
 function selectStem(input: HTMLInputElement | null) {

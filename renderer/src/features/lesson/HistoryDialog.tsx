@@ -6,6 +6,7 @@ import type { SnapshotSummary } from '../../../../preload/contract/workspace';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { useWorkspaceStore } from './workspace-store';
+import { messageOf } from '../../../../preload/contract';
 
 const reasons: Record<SnapshotSummary['reason'], string> = {
   save: 'Saved',
@@ -43,7 +44,7 @@ export function HistoryDialog({ path, onClose }: { path: string; onClose(): void
       useAppStore.getState().appendOutput({ level: 'info', source: 'workspace', message: `${path} restored from a snapshot; the text before it is in History.` });
       onClose();
     } catch (error) {
-      useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: (error as Error).message });
+      useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: messageOf(error) });
     }
   };
 

@@ -17,6 +17,7 @@ import { ReflectionMode } from './ReflectionMode';
 import { useRunStore } from './run-store';
 import { Workbench } from './Workbench';
 import { connectWorkspaceEvents, useWorkspaceStore } from './workspace-store';
+import { messageOf } from '../../../../preload/contract';
 
 // Markdown, GFM and highlight.js are about a third of the renderer: they load with the first
 // lesson, after the shell has painted.
@@ -106,7 +107,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
       );
       say('info', `${lesson.title}: complete.`);
     } catch (error) {
-      say('error', (error as Error).message);
+      say('error', messageOf(error));
     }
   }, [isExercise, completed, lesson, updateStanding, startedAt]);
 
@@ -114,7 +115,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     try {
       updateStanding(await client().call('lesson.complete', { courseId: lesson.courseId, lessonId: lesson.lessonId }));
     } catch (error) {
-      say('error', (error as Error).message);
+      say('error', messageOf(error));
     }
   }, [lesson, updateStanding]);
 

@@ -6,6 +6,7 @@ import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { CodeSpanText } from './CodeSpanText';
 import type { LessonDocument } from './lesson-types';
+import { messageOf } from '../../../../preload/contract';
 
 export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onStanding(standing: LessonStanding): void }) {
   const questions = lesson.quiz?.questions ?? [];
@@ -70,7 +71,7 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onSta
       setResult(outcome);
       onStanding(outcome.standing);
     } catch (error) {
-      useAppStore.getState().appendOutput({ level: 'error', source: 'quiz', message: (error as Error).message });
+      useAppStore.getState().appendOutput({ level: 'error', source: 'quiz', message: messageOf(error) });
     }
   };
 

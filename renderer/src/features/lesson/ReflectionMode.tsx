@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { client } from '../../platform/client';
 import type { LessonDocument } from './lesson-types';
+import { messageOf } from '../../../../preload/contract';
 
 interface JournalEntry {
   readonly text: string;
@@ -36,7 +37,7 @@ export function ReflectionMode({ lesson, onStanding }: { lesson: LessonDocument;
       setText('');
       setJournal(await client().call('lesson.journal', ref));
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(messageOf(failure));
     }
   };
   return (

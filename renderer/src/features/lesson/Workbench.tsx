@@ -13,6 +13,7 @@ import { FileTree } from './FileTree';
 import { HistoryDialog } from './HistoryDialog';
 import { useRunStore } from './run-store';
 import { isDirty, useWorkspaceStore } from './workspace-store';
+import { messageOf } from '../../../../preload/contract';
 
 export interface WorkbenchProps {
   readonly language: 'python' | 'javascript';
@@ -22,7 +23,7 @@ export interface WorkbenchProps {
 }
 
 function report(error: unknown) {
-  useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: (error as Error).message });
+  useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: messageOf(error) });
 }
 
 function EditorTabs() {

@@ -9,6 +9,7 @@ import { client } from '../../platform/client';
 import { withConsent } from '../sandbox/consent-store';
 import { checkDiagnostics } from './check-diagnostics';
 import { useWorkspaceStore } from './workspace-store';
+import { messageOf } from '../../../../preload/contract';
 
 export interface RunLogLine {
   readonly stream: 'stdout' | 'stderr' | 'info';
@@ -77,7 +78,7 @@ export const useRunStore = create<RunState>((set, get) => {
     try {
       return await call();
     } catch (error) {
-      say('error', (error as Error).message);
+      say('error', messageOf(error));
       return null;
     } finally {
       set({ kind: null });

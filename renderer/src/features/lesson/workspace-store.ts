@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { WorkspaceFile } from '../../../../preload/contract/workspace';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { messageOf } from '../../../../preload/contract';
 
 export const DRAFT_DELAY_MS = 400;
 
@@ -45,7 +46,7 @@ const withoutKey = (record: Record<string, string>, key: string) => Object.fromE
 const sameRef = (a: LessonRef | null, b: LessonRef | null) => a?.courseId === b?.courseId && a?.lessonId === b?.lessonId;
 
 function reportError(error: unknown) {
-  useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: (error as Error).message });
+  useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: messageOf(error) });
 }
 
 export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
@@ -63,7 +64,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       if (sameRef(get().ref, ref)) set((state) => ({ onDisk: { ...state.onDisk, [path]: text }, saveErrors: withoutKey(state.saveErrors, path) }));
     } catch (error) {
       reportError(error);
-      if (sameRef(get().ref, ref)) set((state) => ({ saveErrors: { ...state.saveErrors, [path]: (error as Error).message } }));
+      if (sameRef(get().ref, ref)) set((state) => ({ saveErrors: { ...state.saveErrors, [path]: messageOf(error) } }));
     }
   };
 
@@ -89,7 +90,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
         get().reload(workspace.files);
         set({ root: workspace.root, loading: false });
       } catch (error) {
-        set({ loading: false, error: (error as Error).message });
+        set({ loading: false, error: messageOf(error) });
       }
     },
 

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { experienceLevels, gamificationModes, type Profile } from '../../../../preload/contract/profile';
 import { useAppStore } from '../../app/app-store';
+import { messageOf } from '../../../../preload/contract';
 
 const experienceLabels: Record<Profile['experienceLevel'], string> = {
   new: 'New to programming',
@@ -41,7 +42,7 @@ export function FirstRun() {
         timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
     } catch (caught) {
-      setError((caught as Error).message);
+      setError(messageOf(caught));
       setSaving(false);
     }
   };

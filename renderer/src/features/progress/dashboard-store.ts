@@ -6,6 +6,7 @@ import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { useProgressStore } from '../hud/progress-store';
 import { useLearnStore } from '../learn/learn-store';
+import { messageOf } from '../../../../preload/contract';
 
 interface DashboardState {
   dashboard: Dashboard | null;
@@ -23,7 +24,7 @@ export const useDashboardStore = create<DashboardState>((set) => ({
     try {
       set({ dashboard: await client().call('progress.dashboard', {}), error: null });
     } catch (error) {
-      set({ error: `Your progress could not be loaded: ${(error as Error).message}. Reopen the Progress view to try again.` });
+      set({ error: `Your progress could not be loaded: ${messageOf(error)}. Reopen the Progress view to try again.` });
     }
   },
 }));

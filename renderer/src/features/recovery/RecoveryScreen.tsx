@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppStatus } from '../../../../preload/contract/app';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { messageOf } from '../../../../preload/contract';
 
 type Recovery = Extract<AppStatus, { state: 'recovery' }>;
 
@@ -20,7 +21,7 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
       setKeptAside(result.keptAside);
       await load();
     } catch (caught) {
-      setError((caught as Error).message);
+      setError(messageOf(caught));
     } finally {
       setBusy(false);
     }

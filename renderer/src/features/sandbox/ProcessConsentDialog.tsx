@@ -4,6 +4,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { ShieldAlert } from 'lucide-react';
 import { useState } from 'react';
 import { useConsentStore } from './consent-store';
+import { messageOf } from '../../../../preload/contract';
 
 export function ProcessConsentDialog() {
   const pending = useConsentStore((state) => state.pending);
@@ -18,7 +19,7 @@ export function ProcessConsentDialog() {
       setError(null);
       await useConsentStore.getState().confirm();
     } catch (reason) {
-      setError((reason as Error).message);
+      setError(messageOf(reason));
     }
   };
   return (

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { SyncStatus } from '../../../../preload/contract/sync';
 import { client } from '../../platform/client';
+import { messageOf } from '../../../../preload/contract';
 
 const stateText: Record<SyncStatus['state'], string> = {
   off: 'Sync is off: no server is set.',
@@ -34,7 +35,7 @@ export function SyncSettingsSection() {
     try {
       setStatus(await fn());
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
     }
   };
   if (!status) return null;

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { useWorkspaceStore } from '../lesson/workspace-store';
+import { messageOf } from '../../../../preload/contract';
 
 export interface TerminalTab {
   readonly id: string;
@@ -40,7 +41,7 @@ export const useTerminalStore = create<TerminalState>((set, get) => ({
       set((state) => ({ tabs: [...state.tabs, tab], active: tab.id }));
       return tab.id;
     } catch (error) {
-      useAppStore.getState().appendOutput({ level: 'error', source: 'terminal', message: (error as Error).message });
+      useAppStore.getState().appendOutput({ level: 'error', source: 'terminal', message: messageOf(error) });
       return null;
     } finally {
       set({ creating: false });

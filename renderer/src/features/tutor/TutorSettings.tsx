@@ -3,6 +3,7 @@ import { tutorModes, type TutorSettings as TutorSettingsValue } from '../../../.
 import { client } from '../../platform/client';
 import { PullBar } from './TutorPanel';
 import { useTutorStore } from './tutor-store';
+import { messageOf } from '../../../../preload/contract';
 import './tutor.css';
 
 /** Settings → Tutor: which provider, its key or host, the model, the daily budget and the mode. */
@@ -31,7 +32,7 @@ export function TutorSettingsSection() {
     try {
       setStatus(await client().call('tutor.configure', patch));
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(messageOf(error));
     }
   };
   const settings = status.settings;

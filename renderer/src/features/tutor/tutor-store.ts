@@ -2,7 +2,7 @@
 // the last failure, and a model pull's progress. Replies arrive as tutor.delta events.
 import { create } from 'zustand';
 import type { TutorAction, TutorFailure, TutorMessage, TutorMode, TutorSession, TutorStatus } from '../../../../preload/contract/tutor';
-import { DronaError } from '../../../../preload/contract/errors';
+import { DronaError, messageOf } from '../../../../preload/contract/errors';
 import { client } from '../../platform/client';
 
 export interface LessonRef {
@@ -57,7 +57,7 @@ export const useTutorStore = create<TutorState>((set, get) => ({
     try {
       set({ models: (await client().call('tutor.models', {})).models, modelsError: null });
     } catch (error) {
-      set({ models: null, modelsError: (error as Error).message });
+      set({ models: null, modelsError: messageOf(error) });
     }
   },
 
@@ -86,7 +86,7 @@ export const useTutorStore = create<TutorState>((set, get) => ({
       if (status) set({ status: { ...status, budget: result.budget } });
       if (result.status === 'failed') set({ failure: result.failure });
     } catch (error) {
-      set({ failure: { code: 'provider_error', message: (error as Error).message, nextStep: error instanceof DronaError ? 'Try again.' : 'Check the Output panel.' } });
+      set({ failure: { code: 'provider_error', message: messageOf(error), nextStep: error instanceof DronaError ? 'Try again.' : 'Check the Output panel.' } });
     } finally {
       set({ streaming: null });
       if (get().lesson === lesson) set({ session: await client().call('tutor.session', lesson).catch(() => session) });
@@ -110,7 +110,7 @@ export const useTutorStore = create<TutorState>((set, get) => ({
       await client().call('tutor.pullModel', { model });
       set({ pull: { model, status: 'success', completed: 1, total: 1, done: true } });
     } catch (error) {
-      set({ pull: { model, status: 'failed', completed: 0, total: 0, done: true, error: (error as Error).message } });
+      set({ pull: { model, status: 'failed', completed: 0, total: 0, done: true, error: messageOf(error) } });
     }
   },
 
