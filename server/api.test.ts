@@ -7,8 +7,8 @@ import { createApi } from './app';
 import { openDatabase, type Database } from './db/database';
 import { loadKeys } from './keys';
 import { verifyCredentialJwt } from './certificates';
-import { describeWhen } from '../main/testing/capabilities';
-import { defaultPlausibility } from './rules/xp-rules';
+import { describeWhen } from '../common/testing/capabilities';
+import { defaultPlausibility } from '../common/rules/plausibility';
 
 const testDatabaseUrl = process.env.DRONA_TEST_DATABASE_URL;
 
@@ -202,7 +202,7 @@ function suite(engine: 'pglite' | 'postgresql') {
   it('rolls leagues over at the end of each learner\'s own week, promoting the top and demoting the bottom', async () => {
     // Sunday 2026-11-29 20:00 UTC: still week 48 in New York, already week 49 in Tokyo (Monday 05:00).
     const sunday = Date.UTC(2026, 10, 29, 20);
-    expect(await import('./rules/calendar').then((m) => [m.weekOf(sunday, 'America/New_York'), m.weekOf(sunday, 'Asia/Tokyo')])).toEqual(['2026-W48', '2026-W49']);
+    expect(await import('../common/rules/calendar').then((m) => [m.weekOf(sunday, 'America/New_York'), m.weekOf(sunday, 'Asia/Tokyo')])).toEqual(['2026-W48', '2026-W49']);
     clock = Date.UTC(2026, 10, 25, 12);
     const tokyo = await register('Tokyo', 'Asia/Tokyo');
     const ny = await register('NewYork', 'America/New_York');

@@ -1,13 +1,13 @@
 // Event ingestion: each event once per (learner, idempotency key), checked for plausibility,
 // scored by the server's own rules, and folded into the boards and the learner's league.
 import { sql, type Database } from './db/database';
-import type { EventInput, EventResult } from './api-schemas';
+import type { EventInput, EventResult } from '../common/sync-api/schemas';
 import { ApiError } from './api-error';
-import { daysBetween, localDate, timezoneChangeAllowedAt, timezoneChangeDays } from './rules/calendar';
-import { anchoredKinds, anchorKey, canonicalOrder, emptyLedger, judgeBatch, timedKinds, type Ledger, type Verdict } from './rules/completion-rules';
-import { outcome, tierAfter } from './rules/leagues';
-import { leagueSize } from './rules/leagues';
-import { nextStreak, type Plausibility } from './rules/xp-rules';
+import { daysBetween, localDate, timezoneChangeAllowedAt, timezoneChangeDays } from '../common/rules/calendar';
+import { anchoredKinds, anchorKey, canonicalOrder, emptyLedger, judgeBatch, timedKinds, type Ledger, type Verdict } from '../common/rules/completion-rules';
+import { outcome, tierAfter } from '../common/rules/leagues';
+import { leagueSize } from '../common/rules/leagues';
+import { nextStreak, type Plausibility } from '../common/rules/plausibility';
 
 type Q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => Promise<T[]>;
 

@@ -3,7 +3,7 @@
 // ids, sent by a scripted client: each is a 400 (or a per-event rejection) naming the field,
 // never a 500, and a bad event does not take the good ones of its batch down with it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWhen } from '../main/testing/capabilities';
+import { describeWhen } from '../common/testing/capabilities';
 import { sql } from './db/database';
 import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
 

@@ -7,8 +7,8 @@ import pg from 'pg';
 import { createApi } from './app';
 import { openDatabase, sql, type Database } from './db/database';
 import { loadKeys } from './keys';
-import { describeWhen } from '../main/testing/capabilities';
-import { defaultPlausibility } from './rules/xp-rules';
+import { describeWhen } from '../common/testing/capabilities';
+import { defaultPlausibility } from '../common/rules/plausibility';
 
 const testDatabaseUrl = process.env.DRONA_TEST_DATABASE_URL;
 const hour = 3600_000;

@@ -171,7 +171,7 @@ export const courses = pgTable('courses', {
   id: text('id').primaryKey(),
   version: text('version').notNull(),
   title: text('title').notNull(),
-  /** `{ modules: [{ id, title, lessons: [{ id, type, title }] }] }` (server/api-schemas.ts courseOutline). */
+  /** `{ modules: [{ id, title, lessons: [{ id, type, title }] }] }` (common/sync-api/schemas.ts courseOutline). */
   outline: jsonb('outline').notNull(),
   /** sha256 of the registration (id, version, title, outline): same digest, same course. */
   digest: text('digest').notNull(),

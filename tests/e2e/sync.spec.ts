@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { encryptedFileSecretStore } from '../../main/secrets/secret-store';
 import { SYNC_TOKENS_SECRET } from '../../main/sync/sync-state';
-import { baseXp, cappedXp, type IncomingEvent } from '../../server/rules/xp-rules';
+import { baseXp, cappedXp, type IncomingEvent } from '../../common/rules/plausibility';
 import { contractCall as call } from './support/contract-call';
 import { completeFirstRun } from './support/learner';
 import { lessonCompleted, seedProgress } from './support/seed-progress';

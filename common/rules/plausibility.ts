@@ -1,10 +1,10 @@
 // Scores are derived on the server from the events the app sends; a client never posts a
 // total. These are the XP per event and the plausibility bounds; completion-rules.ts applies them.
 
-import type { LearningEventKind as EventKind } from '../../preload/contract/progress';
+import type { LearningEventKind as EventKind } from './event-kinds';
 
 // The app and the server speak one event vocabulary: the contract's.
-export { learningEventKinds as eventKinds, type LearningEventKind as EventKind } from '../../preload/contract/progress';
+export { learningEventKinds as eventKinds, type LearningEventKind as EventKind } from './event-kinds';
 
 export interface Plausibility {
   /** XP above this per local day (the account's timezone) is not counted. */

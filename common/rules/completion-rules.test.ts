@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchoredKinds, canonicalOrder, emptyLedger, judge, judgeBatch, minActiveSeconds, timedKinds, type Completion, type Verdict } from './completion-rules';
-import { baseXp, defaultPlausibility as rules, eventKinds, type EventKind } from './xp-rules';
+import { baseXp, defaultPlausibility as rules, eventKinds, type EventKind } from './plausibility';
 
 // Wednesday 2026-11-25 12:00 UTC.
 const now = Date.UTC(2026, 10, 25, 12);

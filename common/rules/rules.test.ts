@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { daysBetween, isoWeek, localDate, weekOf } from './calendar';
 import { tierStatuses } from './certificate-criteria';
 import { outcome, tierAfter, topTier, zones } from './leagues';
-import { baseXp, cappedXp, defaultPlausibility, nextStreak } from './xp-rules';
+import { baseXp, cappedXp, defaultPlausibility, nextStreak } from './plausibility';
 
 describe('calendar', () => {
   it('dates and weeks follow the learner\'s timezone', () => {

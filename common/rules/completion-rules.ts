@@ -4,7 +4,7 @@
 // the learner's account timezone (never an event's). Offline learners send weeks of history at
 // once, so nothing here depends on when an event arrives, only on when it happened.
 import { localDate, weekOf } from './calendar';
-import { baseXp, defaultPlausibility, type EventKind, type IncomingEvent, type Plausibility } from './xp-rules';
+import { baseXp, defaultPlausibility, type EventKind, type IncomingEvent, type Plausibility } from './plausibility';
 
 /** Completions of a lesson: each claims its own active time. */
 export const timedKinds: ReadonlySet<EventKind> = new Set<EventKind>(['lesson-completed', 'quiz-passed', 'challenge-completed']);
