@@ -1,5 +1,6 @@
 // Scores are derived on the server from the events the app sends; a client never posts a
-// total. These are the XP per event and the plausibility bounds; completion-rules.ts applies them.
+// total. These are the plausibility bounds; completion-rules.ts applies them, with the app's
+// own XP table (xp-rules.ts).
 
 import type { LearningEventKind as EventKind } from './event-kinds';
 
@@ -7,7 +8,7 @@ import type { LearningEventKind as EventKind } from './event-kinds';
 export { learningEventKinds as eventKinds, type LearningEventKind as EventKind } from './event-kinds';
 
 export interface Plausibility {
-  /** XP above this per local day (the account's timezone) is not counted. */
+  /** XP above this per local day (the account's timezone) is not counted; certificates' XP is outside it. */
   readonly dailyXpCap: number;
   /** The least active time a completion of each kind may claim (zero is never enough). */
   readonly minActiveSeconds: Partial<Record<EventKind, number>> & { readonly 'lesson-completed': number };
@@ -20,7 +21,9 @@ export interface Plausibility {
 }
 
 export const defaultPlausibility: Plausibility = {
-  dailyXpCap: 1500,
+  // A whole built-in course in one day (33 lessons and 6 modules, every bonus) earns about
+  // 4,400 XP by the app's table; more than that in a day is not counted.
+  dailyXpCap: 6000,
   minActiveSeconds: { 'lesson-completed': 20, 'quiz-passed': 20, 'challenge-completed': 60 },
   maxActiveSecondsPerDay: 16 * 3600,
   maxAgeDays: 30,
@@ -37,38 +40,4 @@ export interface IncomingEvent {
   readonly kind: EventKind;
   readonly occurredAt: number;
   readonly facts: Record<string, unknown>;
-}
-
-/**
- * The XP the server grants for an event, before the daily cap. A passing check earns none (as in
- * the app): the completion it leads to does, and checks have no span of time of their own.
- */
-export function baseXp(event: IncomingEvent): number {
-  switch (event.kind) {
-    case 'lesson-completed':
-      return 20;
-    case 'quiz-passed': {
-      const score = typeof event.facts.score === 'number' ? Math.max(0, Math.min(100, event.facts.score)) : 0;
-      return 10 + Math.floor(score / 10);
-    }
-    case 'challenge-completed':
-      return 30;
-    case 'module-completed':
-      return 50;
-    default:
-      return 0;
-  }
-}
-
-/** XP counted for an event given what the learner already has that day. */
-export const cappedXp = (xp: number, alreadyToday: number, rules: Plausibility = defaultPlausibility) =>
-  Math.max(0, Math.min(xp, rules.dailyXpCap - alreadyToday));
-
-/** The streak after activity on `date`, given the last active date and the streak then. */
-export function nextStreak(lastActiveDate: string | null, streak: number, date: string, daysBetween: (a: string, b: string) => number): number {
-  if (lastActiveDate === null) return 1;
-  const gap = daysBetween(lastActiveDate, date);
-  if (gap <= 0) return Math.max(streak, 1); // the same day, or a late event from earlier
-  if (gap === 1) return streak + 1;
-  return 1;
 }
