@@ -3,6 +3,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** A relative import that climbs to one of the repository's top-level `folders`. */
+const layer = (folders, message) => ({ patterns: [{ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message }] });
+
 export default tseslint.config(
   // Exercise starters are deliberately unfinished learner scaffolding (unused parameters are the
   // point); the content suite proves they load and fail their tests. Solutions and tests stay linted.
@@ -52,5 +55,22 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // The layers (docs in common/README.md): the app and the hosted API share code only through
+  // common/, which imports neither. A rule of its own, so the per-folder `no-restricted-imports`
+  // settings above stay as they are; it refuses type-only imports too.
+  {
+    files: ['main/**/*.{ts,tsx}'],
+    // The command that starts the hosted API, and tests that start a real one, may reach server/.
+    ignores: ['main/cli/commands/server.ts', 'main/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', layer(['server'], 'main/ may not import server/; share code through common/.')] },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', layer(['main', 'preload', 'renderer'], 'server/ may not import the app; share code through common/.')] },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', layer(['main', 'server', 'preload', 'renderer'], 'common/ is shared by the app and the hosted API: it imports neither.')] },
   },
 );

@@ -65,7 +65,7 @@ describe('electron-builder files', () => {
 
   it('packs no TypeScript sources, tests or source folders', () => {
     const leaked = tracked.filter(
-      (file) => shipped(file) && (/\.(ts|tsx|mts|cts)$/.test(file) || /^(main|preload|renderer|scripts|tests|server\/(?!migrations\/))/.test(file)),
+      (file) => shipped(file) && (/\.(ts|tsx|mts|cts)$/.test(file) || /^(main|preload|renderer|common|scripts|tests|server\/(?!migrations\/))/.test(file)),
     );
     expect(leaked).toEqual([]);
     // A guard for later: a stray .ts dropped into a shipped folder stays out.

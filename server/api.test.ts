@@ -7,8 +7,8 @@ import { createApi } from './app';
 import { openDatabase, type Database } from './db/database';
 import { loadKeys } from './keys';
 import { verifyCredentialJwt } from './certificates';
-import { describeWhen } from '../main/testing/capabilities';
-import { defaultPlausibility } from './rules/xp-rules';
+import { describeWhen } from '../common/testing/capabilities';
+import { defaultPlausibility } from '../common/rules/plausibility';
 
 const testDatabaseUrl = process.env.DRONA_TEST_DATABASE_URL;
 
@@ -139,11 +139,11 @@ function suite(engine: 'pglite' | 'postgresql') {
     const events = [event('lesson-completed', start - 3600_000, { courseId: 'c1', lessonId: 'l1' }), event('quiz-passed', start - 1800_000, { courseId: 'c1', lessonId: 'q1', facts: { score: 90 } })];
     const first = await send(learner.accessToken, events);
     expect(first.json.results.map((r: any) => r.status)).toEqual(['accepted', 'accepted']);
-    expect(first.json.results.map((r: any) => r.xp)).toEqual([20, 19]);
+    expect(first.json.results.map((r: any) => r.xp)).toEqual([50, 100]);
     const again = await send(learner.accessToken, events);
     expect(again.json.results.map((r: any) => r.status)).toEqual(['duplicate', 'duplicate']);
     const me = await request('GET', '/v1/me', { token: learner.accessToken });
-    expect(me.json.totalXp).toBe(39);
+    expect(me.json.totalXp).toBe(150);
   });
 
   it('rejects implausible events and caps daily XP', async () => {
@@ -158,7 +158,7 @@ function suite(engine: 'pglite' | 'postgresql') {
       ])
     ).json.results;
     expect(results.map((r: any) => r.code ?? r.status)).toEqual(['future', 'too_old', 'too_fast', 'accepted', 'overlap']);
-    // 80 challenges of 30 XP in one day: only the cap counts.
+    // 80 challenges of 150 XP in one day: only the cap counts.
     const many = Array.from({ length: 80 }, (_, i) => event('challenge-completed', start - 3 * 3600_000 + i * 61_000, { activeSeconds: 60 }));
     await send(learner.accessToken, many);
     const me = await request('GET', '/v1/me', { token: learner.accessToken });
@@ -171,21 +171,21 @@ function suite(engine: 'pglite' | 'postgresql') {
     for (let i = 0; i < 15; i++) {
       const learner = await register(`R${String(i).padStart(2, '0')}`);
       learners.push(learner);
-      // Learner i completes i+1 lessons of the course: 20 XP each; two learners tie.
+      // Learner i completes i+1 lessons of the course: 50 XP, then 55 each on the streak; two learners tie.
       const n = i === 14 ? 14 : i + 1;
       await send(learner.accessToken, Array.from({ length: n }, (_, j) => event('lesson-completed', start - 20 * 3600_000 + j * 60_000, { courseId: course, lessonId: `l${j}` })));
     }
     const board = encodeURIComponent(`course:${course}`);
     const around = await request('GET', `/v1/leaderboards/${board}/around-me`, { token: learners[7]!.accessToken });
-    expect(around.json.me).toMatchObject({ rank: 8, score: 160 });
+    expect(around.json.me).toMatchObject({ rank: 8, score: 435 });
     expect(around.json.above.map((r: any) => r.rank)).toEqual([3, 4, 5, 6, 7]);
     expect(around.json.below.map((r: any) => r.rank)).toEqual([9, 10, 11, 12, 13]);
-    expect(around.json.above.map((r: any) => r.score)).toEqual([260, 240, 220, 200, 180]);
-    // Ties (learners 13 and 14 both at 280) break by learner id, consistently across pages.
+    expect(around.json.above.map((r: any) => r.score)).toEqual([710, 655, 600, 545, 490]);
+    // Ties (learners 13 and 14 both at 765) break by learner id, consistently across pages.
     const page1 = await request('GET', `/v1/leaderboards/${board}?limit=4`, { token: learners[0]!.accessToken });
-    expect(page1.json.rows.map((r: any) => r.score)).toEqual([280, 280, 260, 240]);
+    expect(page1.json.rows.map((r: any) => r.score)).toEqual([765, 765, 710, 655]);
     const page2 = await request('GET', `/v1/leaderboards/${board}?limit=4&after=${encodeURIComponent(page1.json.next)}`, { token: learners[0]!.accessToken });
-    expect(page2.json.rows.map((r: any) => [r.rank, r.score])).toEqual([[5, 220], [6, 200], [7, 180], [8, 160]]);
+    expect(page2.json.rows.map((r: any) => [r.rank, r.score])).toEqual([[5, 600], [6, 545], [7, 490], [8, 435]]);
     const tied = await Promise.all([learners[13]!, learners[14]!].map((l) => request('GET', `/v1/leaderboards/${board}/around-me`, { token: l.accessToken })));
     expect(tied.map((t) => t.json.me.rank).sort()).toEqual([1, 2]);
     // The rank from counting agrees with the position on the page, ties included.
@@ -202,7 +202,7 @@ function suite(engine: 'pglite' | 'postgresql') {
   it('rolls leagues over at the end of each learner\'s own week, promoting the top and demoting the bottom', async () => {
     // Sunday 2026-11-29 20:00 UTC: still week 48 in New York, already week 49 in Tokyo (Monday 05:00).
     const sunday = Date.UTC(2026, 10, 29, 20);
-    expect(await import('./rules/calendar').then((m) => [m.weekOf(sunday, 'America/New_York'), m.weekOf(sunday, 'Asia/Tokyo')])).toEqual(['2026-W48', '2026-W49']);
+    expect(await import('../common/rules/calendar').then((m) => [m.weekOf(sunday, 'America/New_York'), m.weekOf(sunday, 'Asia/Tokyo')])).toEqual(['2026-W48', '2026-W49']);
     clock = Date.UTC(2026, 10, 25, 12);
     const tokyo = await register('Tokyo', 'Asia/Tokyo');
     const ny = await register('NewYork', 'America/New_York');
@@ -212,7 +212,7 @@ function suite(engine: 'pglite' | 'postgresql') {
     const wed = Date.UTC(2026, 10, 25, 10);
     await send(tokyo.accessToken, [event('lesson-completed', wed, { courseId: 'c' }), event('module-completed', wed, { courseId: 'c' })]);
     for (const [i, learner] of idle.entries()) await send(learner.accessToken, [event('check-passed', wed + i * 1000), event('quiz-passed', wed + 500 + i * 1000, { facts: { score: 100 } })]);
-    await send(ny.accessToken, [event('hint-revealed', wed), event('quiz-passed', wed + 5000, { facts: { score: 0 } })]);
+    await send(ny.accessToken, [event('hint-revealed', wed), event('quiz-passed', wed + 5000, { facts: { score: 80 } })]);
     clock = sunday;
     const signIn = async (learner: { refreshToken: string }) => {
       const tokens = (await request('POST', '/v1/auth/refresh', { body: { refreshToken: learner.refreshToken } })).json;
@@ -264,6 +264,13 @@ function suite(engine: 'pglite' | 'postgresql') {
     expect(issued.json.verifyUrl).toBe(`http://issuer.test/verify/${issued.json.id}`);
     // Asking again returns the same certificate.
     expect((await request('POST', '/v1/certificates', { token: learner.accessToken, body: request1 })).json.id).toBe(issued.json.id);
+    // Its XP (the app's table) counts once, and only for a certificate the server issued.
+    const earned = await send(learner.accessToken, [
+      event('certificate-earned', start - 60_000, { courseId: 'cert-course', facts: { tier: 'bronze' } }),
+      event('certificate-earned', start - 30_000, { courseId: 'cert-course', facts: { tier: 'bronze' } }),
+      event('certificate-earned', start - 30_000, { courseId: 'cert-course', facts: { tier: 'gold', exceptional: true } }),
+    ]);
+    expect(earned.json.results.map((r: any) => r.code ?? r.xp)).toEqual([500, 'not_certified', 'not_certified']);
 
     const jwks = (await request('GET', '/.well-known/jwks.json')).json;
     const check = await verifyCredentialJwt(issued.json.jwt, jwks.keys[0]);

@@ -13,7 +13,7 @@ import {
   refreshRequest,
   registerRequest,
   revokeRequest,
-} from './api-schemas';
+} from '../common/sync-api/schemas';
 import { authenticate, issueTokens, rotateRefresh } from './auth';
 import { clientAddress, trustedProxies } from './client-address';
 import { listCourses, registerCourse, summaryOf } from './course-registry';
@@ -24,9 +24,9 @@ import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { limitRequestBodies } from './request-limits';
-import { isTimezone } from './rules/calendar';
-import { defaultPlausibility, type Plausibility } from './rules/xp-rules';
-import { messageOf } from '../preload/contract/errors';
+import { isTimezone } from '../common/rules/calendar';
+import { defaultPlausibility, type Plausibility } from '../common/rules/plausibility';
+import { messageOf } from '../common/errors';
 
 export interface ApiConfig {
   readonly db: Database;

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
-import type { Tokens } from './api-schemas';
+import type { Tokens } from '../common/sync-api/schemas';
 
 export const accessTtlMs = 15 * 60_000;
 export const refreshTtlMs = 90 * 86_400_000;

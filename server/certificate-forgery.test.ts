@@ -3,9 +3,9 @@
 // course the server does not know, and replays events. The server certifies only registered
 // courses, against its own outline and title and the events it holds.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWhen } from '../main/testing/capabilities';
+import { describeWhen } from '../common/testing/capabilities';
 import { verifyCredentialJwt } from './certificates';
-import { defaultPlausibility } from './rules/xp-rules';
+import { defaultPlausibility } from '../common/rules/plausibility';
 import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
 
 const now = Date.UTC(2026, 10, 23, 12);

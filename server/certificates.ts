@@ -5,11 +5,11 @@ import crypto from 'node:crypto';
 import { SignJWT } from 'jose';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
-import type { IssuedCertificate } from './api-schemas';
-import { tierStatuses, type CertificateTier } from './rules/certificate-criteria';
+import type { IssuedCertificate } from '../common/sync-api/schemas';
+import { tierStatuses, type CertificateTier } from '../common/rules/certificate-criteria';
 import { lessonsOf, requireCourse } from './course-registry';
 import type { ServerKeys } from './keys';
-import { verifyCredentialJwt } from './credential-verify';
+import { verifyCredentialJwt } from '../common/sync-api/credential-verify';
 
 export { verifyCredentialJwt };
 

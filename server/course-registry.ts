@@ -4,8 +4,8 @@
 import crypto from 'node:crypto';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
-import type { CourseOutline, CourseRegistration } from './api-schemas';
-import type { OutlineLesson } from './rules/certificate-criteria';
+import type { CourseOutline, CourseRegistration } from '../common/sync-api/schemas';
+import type { OutlineLesson } from '../common/rules/certificate-criteria';
 
 export interface RegisteredCourse {
   readonly id: string;

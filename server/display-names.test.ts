@@ -3,9 +3,9 @@
 // with invisible or direction-changing characters are refused; names stored before are shown
 // isolated, so they cannot reorder the page around them.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWhen } from '../main/testing/capabilities';
+import { describeWhen } from '../common/testing/capabilities';
 import { sql } from './db/database';
-import { defaultPlausibility } from './rules/xp-rules';
+import { defaultPlausibility } from '../common/rules/plausibility';
 import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
 
 const now = Date.UTC(2026, 10, 23, 12);

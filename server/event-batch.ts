@@ -2,7 +2,7 @@
 // lone surrogate in an id, an unknown kind) is rejected by index with the field named, and the
 // good events of the same batch are ingested as usual. A whole-batch 400 would leave the app's
 // outbox stuck behind one bad event; a 500 rolled the good ones back with it.
-import { eventInput, type EventInput, type EventResult } from './api-schemas';
+import { eventInput, type EventInput, type EventResult } from '../common/sync-api/schemas';
 
 export async function ingestBatch(events: readonly unknown[], ingest: (valid: EventInput[]) => Promise<EventResult[]>): Promise<EventResult[]> {
   const results: (EventResult | null)[] = [];

@@ -1,13 +1,14 @@
 // Event ingestion: each event once per (learner, idempotency key), checked for plausibility,
 // scored by the server's own rules, and folded into the boards and the learner's league.
 import { sql, type Database } from './db/database';
-import type { EventInput, EventResult } from './api-schemas';
+import type { EventInput, EventResult } from '../common/sync-api/schemas';
 import { ApiError } from './api-error';
-import { daysBetween, localDate, timezoneChangeAllowedAt, timezoneChangeDays } from './rules/calendar';
-import { anchoredKinds, anchorKey, canonicalOrder, emptyLedger, judgeBatch, timedKinds, type Ledger, type Verdict } from './rules/completion-rules';
-import { outcome, tierAfter } from './rules/leagues';
-import { leagueSize } from './rules/leagues';
-import { nextStreak, type Plausibility } from './rules/xp-rules';
+import { localDate, timezoneChangeAllowedAt, timezoneChangeDays } from '../common/rules/calendar';
+import { anchoredKinds, anchorKey, canonicalOrder, certificateKey, emptyLedger, judgeBatch, timedKinds, type Ledger, type Verdict } from '../common/rules/completion-rules';
+import { outcome, tierAfter } from '../common/rules/leagues';
+import { leagueSize } from '../common/rules/leagues';
+import type { Plausibility } from '../common/rules/plausibility';
+import { dateOfDay, resumeStreak } from '../common/rules/streaks';
 
 type Q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => Promise<T[]>;
 
@@ -18,6 +19,7 @@ interface LearnerState {
   tier_settled_week: string | null;
   total_xp: number;
   streak: number;
+  streak_freezes: number;
   last_active_date: string | null;
 }
 
@@ -37,8 +39,11 @@ const ruledKinds = [...timedKinds, ...anchoredKinds];
  * day's cap after it starts), and the days the batch falls on. Instants outside the accepted age
  * window are clamped: an absurd date never widens the scan.
  */
-async function loadLedger(q: Q, learnerId: string, timezone: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<Ledger> {
+async function loadLedger(q: Q, learnerId: string, state: LearnerState, events: readonly EventInput[], now: number, rules: Plausibility): Promise<Ledger> {
+  const { timezone } = state;
   const ledger = emptyLedger();
+  ledger.streak = resumeStreak(state.streak, state.streak_freezes, state.last_active_date, timezone);
+  if (events.some((event) => event.kind === 'certificate-earned')) await loadCertificates(q, learnerId, ledger);
   const oldest = now - rules.maxAgeDays * 86_400_000;
   const newest = now + rules.futureSkewMs;
   const times = events.map((event) => Math.min(newest, Math.max(oldest, event.occurredAt)));
@@ -67,9 +72,18 @@ async function loadLedger(q: Q, learnerId: string, timezone: string, events: rea
   return ledger;
 }
 
+/** The learner's unrevoked certificates, and which of them already earned their XP. */
+async function loadCertificates(q: Q, learnerId: string, ledger: Ledger): Promise<void> {
+  const issued = await q<{ course_id: string; tier: string }>(sql`select course_id, tier from certificates where learner_id = ${learnerId} and revoked_at is null`);
+  for (const row of issued) ledger.certificates.set(certificateKey(row.course_id, row.tier), false);
+  const granted = await q<{ course_id: string | null; tier: string | null }>(sql`select course_id, facts->>'tier' as tier from events
+    where learner_id = ${learnerId} and kind = 'certificate-earned'`);
+  for (const row of granted) ledger.certificates.set(certificateKey(row.course_id, row.tier), true);
+}
+
 export async function ingestEvents(db: Database, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {
   return db.transaction(async (q) => {
-    const [row] = await q<LearnerState>(sql`select opted_in, timezone, league_tier, tier_settled_week, total_xp, streak, last_active_date
+    const [row] = await q<LearnerState>(sql`select opted_in, timezone, league_tier, tier_settled_week, total_xp, streak, streak_freezes, last_active_date
       from learners where id = ${learnerId} for update`);
     if (!row) return events.map((event) => ({ idempotencyKey: event.idempotencyKey, status: 'rejected' as const, code: 'unknown_learner', xp: 0 }));
     const state: LearnerState = { ...row };
@@ -97,7 +111,7 @@ export async function ingestEvents(db: Database, learnerId: string, events: read
 
 /** Judges the batch with the pure rules, then stores what they accepted and folds it into the boards. */
 async function judge(q: Q, learnerId: string, state: LearnerState, events: EventInput[], now: number, rules: Plausibility): Promise<Map<string, Verdict>> {
-  const ledger = await loadLedger(q, learnerId, state.timezone, events, now, rules);
+  const ledger = await loadLedger(q, learnerId, state, events, now, rules);
   const verdicts = judgeBatch(events, ledger, { now, timezone: state.timezone }, rules);
   const pending: Pending = { daily: new Set(), weekXp: new Map(), courseXp: new Map(), xpChanged: false, streakChanged: false };
   const rows = [];
@@ -108,13 +122,6 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
     rows.push(sql`(${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week},
       ${xp}, ${timedKinds.has(event.kind) ? verdict.activeSeconds : null}, ${JSON.stringify(event.facts)}::jsonb, ${now})`);
     pending.daily.add(date);
-    // The streak counts days with a completion: untimed events (hints, checks) cannot make one.
-    if (timedKinds.has(event.kind)) {
-      const streakBefore = state.streak;
-      state.streak = nextStreak(state.last_active_date, state.streak, date, daysBetween);
-      if (state.last_active_date === null || date > state.last_active_date) state.last_active_date = date;
-      if (state.streak !== streakBefore) pending.streakChanged = true;
-    }
     if (xp > 0) {
       state.total_xp += xp;
       pending.xpChanged = true;
@@ -122,6 +129,10 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
       if (event.courseId) pending.courseXp.set(event.courseId, (pending.courseXp.get(event.courseId) ?? 0) + xp);
     }
   }
+  // The streak, with freezes, as the rules left it (the same rule as the app's: common/rules/streaks.ts).
+  const { current, freezes, lastDay } = ledger.streak;
+  if (current !== state.streak) pending.streakChanged = true;
+  Object.assign(state, { streak: current, streak_freezes: freezes, last_active_date: lastDay === null ? null : dateOfDay(lastDay) });
   if (rows.length > 0) {
     await q(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
       values ${sql.join(rows, sql`, `)}`);
@@ -146,7 +157,7 @@ async function flush(q: Q, learnerId: string, state: LearnerState, pending: Pend
   }
   for (const [courseId, xp] of pending.courseXp) await upsertScore(q, `course:${courseId}`, learnerId, xp, visible, 'add');
   await q(sql`update learners set league_tier = ${state.league_tier}, tier_settled_week = ${state.tier_settled_week},
-    total_xp = ${state.total_xp}, streak = ${state.streak}, last_active_date = ${state.last_active_date} where id = ${learnerId}`);
+    total_xp = ${state.total_xp}, streak = ${state.streak}, streak_freezes = ${state.streak_freezes}, last_active_date = ${state.last_active_date} where id = ${learnerId}`);
 }
 
 async function upsertScore(q: Q, board: string, learnerId: string, value: number, visible: boolean, mode: 'set' | 'add') {

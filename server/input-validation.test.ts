@@ -3,7 +3,7 @@
 // ids, sent by a scripted client: each is a 400 (or a per-event rejection) naming the field,
 // never a 500, and a bad event does not take the good ones of its batch down with it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWhen } from '../main/testing/capabilities';
+import { describeWhen } from '../common/testing/capabilities';
 import { sql } from './db/database';
 import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
 
@@ -58,7 +58,7 @@ function suite(engine: Engine) {
     expect(res.json.results[5].message).toContain('facts.deep.er.0');
     const stored = await t.db.query<{ n: number }>(sql`select count(*)::int as n from events where idempotency_key like 'v-%'`);
     expect(stored[0]!.n).toBe(3);
-    expect((await t.request('GET', '/v1/me', { token })).json.totalXp).toBe(3 * 20);
+    expect((await t.request('GET', '/v1/me', { token })).json.totalXp).toBe(50 + 55 + 55); // the second and third on the streak
     // A batch of only bad events stores nothing and says so for each.
     const allBad = await t.request('POST', '/v1/events', { token, body: `{"events":[${event(`{"a":"${NUL}"}`)},{"kind":"nope"}]}` });
     expect(allBad.json.results.map((r: any) => [r.status, r.code])).toEqual([['rejected', 'invalid_event'], ['rejected', 'invalid_event']]);

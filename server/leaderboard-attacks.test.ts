@@ -7,8 +7,8 @@ import pg from 'pg';
 import { createApi } from './app';
 import { openDatabase, sql, type Database } from './db/database';
 import { loadKeys } from './keys';
-import { describeWhen } from '../main/testing/capabilities';
-import { defaultPlausibility } from './rules/xp-rules';
+import { describeWhen } from '../common/testing/capabilities';
+import { defaultPlausibility } from '../common/rules/plausibility';
 
 const testDatabaseUrl = process.env.DRONA_TEST_DATABASE_URL;
 const hour = 3600_000;
@@ -91,7 +91,7 @@ function suite(engine: 'pglite' | 'postgresql') {
       accepted += res.json.results.filter((r: any) => r.status === 'accepted').length;
     }
     expect(accepted).toBeLessThanOrEqual(25 * 16 + 16);
-    expect(await totalXp(learner.accessToken)).toBeLessThanOrEqual((25 + 1) * 16 * 20);
+    expect(await totalXp(learner.accessToken)).toBeLessThanOrEqual((25 + 1) * 16 * 55); // 55: a lesson on a streak
     const [days] = await db.query<{ most: number }>(sql`select max(d.active_seconds)::int as most from daily_xp d join learners l on l.id = d.learner_id where l.display_name = 'Flood'`);
     expect(days!.most).toBeLessThanOrEqual(defaultPlausibility.maxActiveSecondsPerDay);
   });
@@ -103,18 +103,18 @@ function suite(engine: 'pglite' | 'postgresql') {
     const same = Array.from({ length: 10 }, () => completion('challenge-completed', at, { activeSeconds: 600 }));
     const res = await send(learner.accessToken, same);
     expect(res.json.results.map((r: any) => r.code ?? r.status).sort()).toEqual(['accepted', ...Array<string>(9).fill('overlap')]);
-    expect(await totalXp(learner.accessToken)).toBe(30);
+    expect(await totalXp(learner.accessToken)).toBe(150);
     // Replayed, in another order: nothing more (the counted one is a duplicate, the rest still overlap it).
     const again = await send(learner.accessToken, [...same].reverse());
     expect(again.json.results.map((r: any) => r.code ?? r.status).sort()).toEqual(['duplicate', ...Array<string>(9).fill('overlap')]);
-    expect(await totalXp(learner.accessToken)).toBe(30);
+    expect(await totalXp(learner.accessToken)).toBe(150);
   });
 
   it('per-event timezones do not open more daily caps; the account timezone changes once a week', async () => {
     clock = wednesday;
     const learner = await register('Hopper');
     // 150 challenges of 60 s, back to back from 10:00 UTC, labelled UTC-12, UTC and UTC+14 in turn:
-    // three local dates if the labels counted, so three caps of 1,500.
+    // three local dates if the labels counted, so three caps of 6,000.
     const zones = ['Etc/GMT+12', 'UTC', 'Etc/GMT-14'];
     const start = Date.UTC(2026, 11, 1, 10);
     const events = Array.from({ length: 150 }, (_, i) => completion('challenge-completed', start + (i + 1) * 60_000, { activeSeconds: 60, timezone: zones[i % 3] }));
@@ -142,8 +142,8 @@ function suite(engine: 'pglite' | 'postgresql') {
     const learner = await register('Late');
     const lastWeek = wednesday - 7 * day; // week 48
     const res = await send(learner.accessToken, [completion('lesson-completed', lastWeek, { activeSeconds: 300 })]);
-    expect(res.json.results[0]).toMatchObject({ status: 'accepted', code: 'week_closed', xp: 20 });
-    expect(await totalXp(learner.accessToken)).toBe(20);
+    expect(res.json.results[0]).toMatchObject({ status: 'accepted', code: 'week_closed', xp: 50 });
+    expect(await totalXp(learner.accessToken)).toBe(50);
     const boards = await db.query<{ board: string }>(sql`select board from scores where learner_id = ${learner.learnerId} order by board`);
     expect(boards.map((b) => b.board)).toEqual(['all', 'course:python-basics', 'streak']);
     expect(await db.query(sql`select 1 from league_members where learner_id = ${learner.learnerId}`)).toHaveLength(0);
@@ -151,8 +151,8 @@ function suite(engine: 'pglite' | 'postgresql') {
     await send(learner.accessToken, [completion('lesson-completed', wednesday - hour, { activeSeconds: 300 })]);
     const league = await request('GET', '/v1/league', learner.accessToken);
     expect(league.json).toMatchObject({ week: '2026-W49' });
-    expect(league.json.members.find((m: any) => m.learnerId === learner.learnerId).score).toBe(20);
-    expect((await request('GET', '/v1/leaderboards/week/around-me', learner.accessToken)).json.me.score).toBe(20);
+    expect(league.json.members.find((m: any) => m.learnerId === learner.learnerId).score).toBe(50);
+    expect((await request('GET', '/v1/leaderboards/week/around-me', learner.accessToken)).json.me.score).toBe(50);
   });
 }
 

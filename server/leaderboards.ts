@@ -2,9 +2,9 @@
 // rows strictly ahead, summed from score_counts (one row per distinct score) plus the ties
 // ahead; the rows around it are keyset pages over scores_order (board, visible, score, learner_id).
 import { sql, type Database } from './db/database';
-import type { AroundResponse, BoardRow, LeagueResponse } from './api-schemas';
-import { weekOf } from './rules/calendar';
-import { leagueTiers, zones } from './rules/leagues';
+import type { AroundResponse, BoardRow, LeagueResponse } from '../common/sync-api/schemas';
+import { weekOf } from '../common/rules/calendar';
+import { leagueTiers, zones } from '../common/rules/leagues';
 import { settleBefore } from './ingest';
 
 interface ScoreRow {

@@ -3,7 +3,7 @@
 // 413 as soon as its size shows, before it is buffered: the server's memory barely moves.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWhen } from '../main/testing/capabilities';
+import { describeWhen } from '../common/testing/capabilities';
 import { startServer, type RunningServer } from './start';
 import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
 

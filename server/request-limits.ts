@@ -12,7 +12,7 @@ interface RouteLimit {
   readonly maxBytes: number;
 }
 
-/** Each cap is a few times the largest valid request (field caps in server/api-schemas.ts). */
+/** Each cap is a few times the largest valid request (field caps in common/sync-api/schemas.ts). */
 export const routeLimits: readonly RouteLimit[] = [
   { method: 'POST', path: /^\/v1\/learners$/, maxBytes: 4 * KB },
   { method: 'POST', path: /^\/v1\/auth\/refresh$/, maxBytes: 1 * KB },

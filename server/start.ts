@@ -2,12 +2,12 @@
 // migrates, loads the keys, listens, and shuts down gracefully on close().
 import { serve, type ServerType } from '@hono/node-server';
 import { createApi } from './app';
-import type { CourseRegistration } from './api-schemas';
+import type { CourseRegistration } from '../common/sync-api/schemas';
 import { registerCourse } from './course-registry';
 import { openDatabase, type Database } from './db/database';
 import { loadKeys } from './keys';
 import type { RateLimit } from './rate-limit';
-import type { Plausibility } from './rules/xp-rules';
+import type { Plausibility } from '../common/rules/plausibility';
 
 export interface ServerOptions {
   readonly host?: string;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { messageOf } from '../../preload/contract';
-import { describeWhen } from '../testing/capabilities';
+import { describeWhen } from '../../common/testing/capabilities';
 
 const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
 const builtinCourses = ['python-basics', 'javascript-basics'];

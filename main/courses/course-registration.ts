@@ -1,10 +1,10 @@
-// What a sync server certifies a course against (server/api-schemas.ts courseRegistration),
+// What a sync server certifies a course against (common/sync-api/schemas.ts courseRegistration),
 // read from a course folder or a .drona file: module and lesson ids, each lesson's type and
 // title, the course's title and version.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { CourseRegistration } from '../../server/api-schemas';
+import type { CourseRegistration } from '../../common/sync-api/schemas';
 import { formatProblem, readBundleDir, type BundleFiles, type BundleProblem } from './bundle-files';
 import { loadBundle } from './course-bundle';
 import { readPack } from './course-pack';

@@ -6,7 +6,7 @@
 // Stats are derived from the recorded events (see `countsFor`), streak figures from the streak
 // rules, totalXp/level from the ledger.
 import type { AchievementCondition, AchievementDefinition, AchievementStat, LearningEvent } from '../../preload/contract/progress';
-import { QUIZ_PASS_PERCENT } from './xp-rules';
+import { QUIZ_PASS_PERCENT } from '../../common/rules/xp-rules';
 
 export type Stats = Record<AchievementStat, number>;
 

@@ -4,8 +4,8 @@ import type { Store } from '../store/open-store';
 import { evaluate } from './achievements';
 import type { ProgressService } from './progress-service';
 import { progressKey, recommendNext, rollUp, type LessonStatus, type OutlineCourse } from './rollups';
-import { dateOfDay, dayNumber, localDate } from './streaks';
-import { QUALIFYING_KINDS } from './xp-rules';
+import { dateOfDay, dayNumber, localDate } from '../../common/rules/streaks';
+import { QUALIFYING_KINDS } from '../../common/rules/xp-rules';
 
 const WEEKS = 8;
 const HEATMAP_DAYS = 26 * 7 + 7;

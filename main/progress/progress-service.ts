@@ -25,8 +25,8 @@ import { achievements, profile } from '../store/schema';
 import { emptyTally, newlyEarned, tallyEvent, type Tally } from './achievements';
 import builtinJson from './builtin-achievements.json' with { type: 'json' };
 import { levelFor, levelProgress } from './levels';
-import { addActivity, emptyStreak, isKnownTimezone, localDateAndHour, streakFrom, streakOrder, streakStatus, type StreakEvent, type StreakState } from './streaks';
-import { awardFor, QUALIFYING_KINDS, type Award } from './xp-rules';
+import { addActivity, emptyStreak, isKnownTimezone, localDateAndHour, streakFrom, streakOrder, streakStatus, type StreakEvent, type StreakState } from '../../common/rules/streaks';
+import { awardFor, QUALIFYING_KINDS, type Award } from '../../common/rules/xp-rules';
 
 export const builtinAchievements: readonly AchievementDefinition[] = z.array(achievementDefinitionSchema).parse(builtinJson);
 

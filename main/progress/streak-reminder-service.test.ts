@@ -12,7 +12,7 @@ import { SettingsService } from '../settings/settings-service';
 import { openStore, type Store } from '../store/open-store';
 import { ProgressService } from './progress-service';
 import { CHECK_EVERY_MS, StreakReminderService, type ReminderTimers } from './streak-reminder-service';
-import { at } from './test-fixtures/wall-clock';
+import { at } from '../../common/testing/wall-clock';
 
 const ZONE = 'Europe/Berlin';
 const MINUTE = 60_000;

@@ -9,7 +9,7 @@ import type { StreakReminder } from '../../preload/contract/progress';
 import type { Store } from '../store/open-store';
 import { settings } from '../store/schema';
 import { streakReminderDecision, streakReminderMessage, type StreakReminderDecision } from './streak-reminder';
-import { isKnownTimezone, localDate, type StreakState } from './streaks';
+import { isKnownTimezone, localDate, type StreakState } from '../../common/rules/streaks';
 import { messageOf } from '../../preload/contract';
 
 export const CHECK_EVERY_MS = 60_000;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatTimeLeft, localDayEnd, minuteOfDay, streakReminderDecision, streakReminderMessage, type StreakReminderInput } from './streak-reminder';
-import { addActivity, emptyStreak, localDate, localDateAndMinute, streakFrom, streakStatus, type StreakEvent, type StreakState } from './streaks';
-import { at } from './test-fixtures/wall-clock';
+import { addActivity, emptyStreak, localDate, localDateAndMinute, streakFrom, streakStatus, type StreakEvent, type StreakState } from '../../common/rules/streaks';
+import { at } from '../../common/testing/wall-clock';
 
 const HOUR = 3_600_000;
 const activity = (timezone: string, occurredAt: number): StreakEvent => ({ occurredAt, timezone, localDate: localDate(occurredAt, timezone) });

@@ -3,7 +3,7 @@
 // A reminder is due only when the streak is alive (> 0), today has no qualifying activity yet,
 // the local wall clock is at or past the reminder time, and no reminder was given today.
 // Days and times are the learner's wall clock in their IANA timezone, as for streaks.
-import { dayNumber, localDate, localDateAndMinute, streakStatus, type StreakState } from './streaks';
+import { dayNumber, localDate, localDateAndMinute, streakStatus, type StreakState } from '../../common/rules/streaks';
 
 const MINUTE_MS = 60_000;
 /** Longer than any local day (25 h on a DST fall-back day): the next local day has begun by then. */

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { describeWhen } from '../testing/capabilities';
+import { describeWhen } from '../../common/testing/capabilities';
 import { probeDocker } from './docker-driver';
 import { SandboxService } from './sandbox-service';
 

@@ -7,7 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { RunResult, SandboxLanguage } from '../../preload/contract/sandbox';
-import { describeWhen } from '../testing/capabilities';
+import { describeWhen } from '../../common/testing/capabilities';
 import { currentOwner, ownerLabels, ownerLabelsOf, processStart } from './container-owner';
 import { containerSpec, DockerDriver, probeDocker, sandboxLabel } from './docker-driver';
 import { defaultLimits } from './limits';

@@ -10,7 +10,7 @@ import { createApp, type DronaApp } from '../app/create-app';
 import { silentLogger } from '../app/logger';
 import type { CallContext } from '../ipc/handlers';
 import { codeExecutions } from '../store/schema';
-import { describeWhen } from '../testing/capabilities';
+import { describeWhen } from '../../common/testing/capabilities';
 import { probeDocker } from './docker-driver';
 import { filesForCheck } from './handlers';
 import { imageExists } from './image-build';

@@ -12,8 +12,8 @@ import {
   tokensResponse,
   type EventInput,
   type Tokens,
-} from '../../server/api-schemas';
-import type { CertificateTier } from '../../server/rules/certificate-criteria';
+} from '../../common/sync-api/schemas';
+import type { CertificateTier } from '../../common/rules/certificate-criteria';
 import { messageOf } from '../../preload/contract';
 
 /** The server could not be reached (no network, server down, timeout). */

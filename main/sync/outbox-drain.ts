@@ -3,9 +3,9 @@
 // answered for it, and the server ignores an idempotency key it has seen, so a crash between
 // the two can at worst resend an event the server then reports as a duplicate.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { EventInput, EventResult } from '../../server/api-schemas';
-import { timedKinds } from '../../server/rules/completion-rules';
-import { defaultPlausibility } from '../../server/rules/xp-rules';
+import type { EventInput, EventResult } from '../../common/sync-api/schemas';
+import { timedKinds } from '../../common/rules/completion-rules';
+import { defaultPlausibility } from '../../common/rules/plausibility';
 import type { Store } from '../store/open-store';
 import { activityEvents, lessonProgress, syncOutbox } from '../store/schema';
 import { isSyncApiError } from './api-client';

@@ -1,7 +1,7 @@
 // The sync account and caches, kept as rows of the settings table (one JSON value per key;
 // the settings service ignores keys it does not know, so these need no migration).
 import { eq } from 'drizzle-orm';
-import type { Tokens } from '../../server/api-schemas';
+import type { Tokens } from '../../common/sync-api/schemas';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store/open-store';
 import { settings } from '../store/schema';

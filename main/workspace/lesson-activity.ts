@@ -6,7 +6,7 @@ import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
 import type { LessonStanding } from '../../preload/contract/lesson';
 import type { Store } from '../store/open-store';
-import { localDate } from '../progress/streaks';
+import { localDate } from '../../common/rules/streaks';
 import { activeTime, attempts, codeExecutions, hintReveals, journalEntries, lessonProgress, profile } from '../store/schema';
 
 /** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */

@@ -2,19 +2,11 @@
 // Progress view's dashboard and the achievement definition format (built-in and course
 // bundles share it: course.yaml `achievements:` is a list of `achievementDefinitionSchema`).
 import { z } from 'zod';
+import { learningEventKinds, type LearningEventKind } from '../../common/rules/event-kinds';
 import { call, event } from './define';
 
-export const learningEventKinds = [
-  'lesson-completed',
-  'quiz-passed',
-  'check-passed',
-  'challenge-completed',
-  'module-completed',
-  'course-completed',
-  'hint-revealed',
-  'certificate-earned',
-] as const;
-export type LearningEventKind = (typeof learningEventKinds)[number];
+// The event vocabulary is shared with the hosted API, so it is declared in common/.
+export { learningEventKinds, type LearningEventKind };
 
 /**
  * One thing the learner did. `idempotencyKey` names the cause (for example

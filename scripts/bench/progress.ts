@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { emptyTally, newlyEarned, tallyEvent } from '../../main/progress/achievements';
 import { buildDashboard } from '../../main/progress/dashboard';
 import { builtinAchievements, ProgressService } from '../../main/progress/progress-service';
-import { localDate } from '../../main/progress/streaks';
+import { localDate } from '../../common/rules/streaks';
 import { openStore } from '../../main/store/open-store';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -18,6 +18,8 @@ export const learners = pgTable('learners', {
   tierSettledWeek: text('tier_settled_week'),
   totalXp: integer('total_xp').notNull().default(0),
   streak: integer('streak').notNull().default(0),
+  /** Streak freezes held (the app's rule, common/rules/streaks.ts): one per 7 days of a streak, at most 2. */
+  streakFreezes: integer('streak_freezes').notNull().default(0),
   lastActiveDate: text('last_active_date'),
   lastCompletionAt: bigint('last_completion_at', { mode: 'number' }),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
@@ -171,7 +173,7 @@ export const courses = pgTable('courses', {
   id: text('id').primaryKey(),
   version: text('version').notNull(),
   title: text('title').notNull(),
-  /** `{ modules: [{ id, title, lessons: [{ id, type, title }] }] }` (server/api-schemas.ts courseOutline). */
+  /** `{ modules: [{ id, title, lessons: [{ id, type, title }] }] }` (common/sync-api/schemas.ts courseOutline). */
   outline: jsonb('outline').notNull(),
   /** sha256 of the registration (id, version, title, outline): same digest, same course. */
   digest: text('digest').notNull(),

@@ -5,7 +5,7 @@ import { defaultDataDir } from '../../app/data-dir';
 import { trustedProxies } from '../../../server/client-address';
 import { packageRoot } from '../../app/package-info';
 import { builtinCourseDirs, CourseRegistrationError, readCourseRegistration } from '../../courses/course-registration';
-import type { CourseRegistration } from '../../../server/api-schemas';
+import type { CourseRegistration } from '../../../common/sync-api/schemas';
 import { jsonLog, startServer } from '../../../server/start';
 import { CliUserError } from '../cli-error';
 import { messageOf } from '../../../preload/contract';
@@ -61,7 +61,7 @@ export function registerServerCommand(program: Command): void {
       if (minSeconds !== undefined && !(minSeconds >= 0)) throw new CliUserError('--min-lesson-seconds must be a number of seconds, 0 or more (a completion always claims at least 1 s).');
       const perSecond = Number(flags.rateLimit);
       if (!(perSecond > 0)) throw new CliUserError('--rate-limit must be a positive number of requests per second.');
-      const { defaultPlausibility, withMinActiveSeconds } = await import('../../../server/rules/xp-rules');
+      const { defaultPlausibility, withMinActiveSeconds } = await import('../../../common/rules/plausibility');
       const databaseUrl = process.env.DATABASE_URL || undefined;
       const proxies = (flags.trustedProxy ?? process.env.DRONA_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
       try {

@@ -1,8 +1,8 @@
 // The hosted API's request and response shapes (zod): validated by the server, and parsed by
 // the app's sync client, so both sides agree by construction.
 import { z } from 'zod';
-import { certificateTiers } from './rules/certificate-criteria';
-import { eventKinds } from './rules/xp-rules';
+import { certificateTiers } from '../rules/certificate-criteria';
+import { eventKinds } from '../rules/plausibility';
 
 // Every string that crosses the API is one a database can store as written: PostgreSQL refuses
 // U+0000 in text and jsonb (a 500 that rolled back whole batches), and a lone UTF-16 surrogate is
@@ -107,7 +107,7 @@ export const eventInput = z.object({
   occurredAt: z.number().int().nonnegative(),
   /** Ignored: days and weeks are the account's timezone's (kept so older apps stay valid). */
   timezone: timezone.optional(),
-  /** The active time a lesson completion claims (server/rules/completion-rules.ts). */
+  /** The active time a lesson completion claims (common/rules/completion-rules.ts). */
   activeSeconds: z.number().int().nonnegative().optional(),
   facts: z
     .record(z.string(), z.unknown())

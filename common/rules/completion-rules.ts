@@ -2,9 +2,14 @@
 // spent on it, so it covers the span [occurredAt - activeSeconds, occurredAt] of the learner's
 // time: spans never overlap, a local day holds a bounded sum of them, and the day is the one in
 // the learner's account timezone (never an event's). Offline learners send weeks of history at
-// once, so nothing here depends on when an event arrives, only on when it happened.
+// once, so nothing here depends on when an event arrives, only on when it happened — except the
+// streak bonus, which (as in the app) depends on the streak before the event: the app sends its
+// events oldest first, so the server sees the history in the order the app scored it.
 import { localDate, weekOf } from './calendar';
-import { baseXp, defaultPlausibility, type EventKind, type IncomingEvent, type Plausibility } from './xp-rules';
+import { certificateTiers, type CertificateTier } from './certificate-criteria';
+import { defaultPlausibility, type EventKind, type IncomingEvent, type Plausibility } from './plausibility';
+import { addActivity, emptyStreak, streakStatus, type StreakState } from './streaks';
+import { awardFor, QUALIFYING_KINDS, type AwardFacts } from './xp-rules';
 
 /** Completions of a lesson: each claims its own active time. */
 export const timedKinds: ReadonlySet<EventKind> = new Set<EventKind>(['lesson-completed', 'quiz-passed', 'challenge-completed']);
@@ -19,7 +24,7 @@ export interface Completion extends IncomingEvent {
   readonly activeSeconds?: number | undefined;
 }
 
-export type Rejection = 'future' | 'too_old' | 'no_active_time' | 'too_fast' | 'too_long' | 'overlap' | 'day_full' | 'unanchored';
+export type Rejection = 'future' | 'too_old' | 'no_active_time' | 'too_fast' | 'too_long' | 'overlap' | 'day_full' | 'unanchored' | 'not_certified';
 
 export type Verdict =
   | { readonly status: 'rejected'; readonly code: Rejection }
@@ -39,10 +44,14 @@ export type Verdict =
 export interface Ledger {
   /** Accepted timed completions' spans [start, end] in ms, sorted and pairwise disjoint. */
   readonly spans: { start: number; end: number }[];
-  /** Per local day: XP counted and active seconds claimed. */
+  /** Per local day: XP counted against the daily cap and active seconds claimed. */
   readonly days: Map<string, { xp: number; activeSeconds: number }>;
   /** `${courseId} ${occurredAt}` of accepted timed completions → whether a module completion used it. */
   readonly anchors: Map<string, boolean>;
+  /** `${courseId} ${tier}` of certificates the server issued (and not revoked) → whether their XP was granted. */
+  readonly certificates: Map<string, boolean>;
+  /** The learner's streak (days in the account timezone), before the events being judged. */
+  streak: StreakState;
 }
 
 export interface Context {
@@ -51,8 +60,36 @@ export interface Context {
   readonly timezone: string;
 }
 
-export const emptyLedger = (): Ledger => ({ spans: [], days: new Map(), anchors: new Map() });
+export const emptyLedger = (): Ledger => ({ spans: [], days: new Map(), anchors: new Map(), certificates: new Map(), streak: emptyStreak });
 export const anchorKey = (courseId: string | null | undefined, occurredAt: number) => `${courseId ?? ''} ${occurredAt}`;
+export const certificateKey = (courseId: string | null | undefined, tier: unknown) => `${courseId ?? ''} ${String(tier)}`;
+
+/** Certificates' XP rests on evidence the server holds (it issued them), so the daily cap leaves it out. */
+const uncapped: ReadonlySet<EventKind> = new Set<EventKind>(['certificate-earned']);
+
+const flag = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
+const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/** What the XP table reads, from the facts a client sent (anything else is ignored, never trusted as a total). */
+export function awardFacts(event: IncomingEvent): AwardFacts {
+  const { facts } = event;
+  const score = count(facts.score);
+  return {
+    kind: event.kind,
+    firstAttempt: flag(facts.firstAttempt),
+    hintsUsed: count(facts.hintsUsed),
+    score: score === undefined ? undefined : Math.max(0, Math.min(100, score)),
+    underPar: flag(facts.underPar),
+    tier: certificateTiers.find((tier): tier is CertificateTier => tier === facts.tier),
+    exceptional: flag(facts.exceptional),
+  };
+}
+
+/** The XP an event earns by the app's table, with the learner's streak as it stood before it. */
+export function earnedXp(event: IncomingEvent, streak: StreakState, timezone: string): number {
+  const before = streakStatus(streak, event.occurredAt, timezone);
+  return awardFor(awardFacts(event), { streakActive: before.alive && before.current > 0 })?.amount ?? 0;
+}
 
 /** The least active time a completion of `kind` may claim: never zero. */
 export const minActiveSeconds = (kind: EventKind, rules: Plausibility) => Math.max(1, rules.minActiveSeconds[kind] ?? rules.minActiveSeconds['lesson-completed']);
@@ -94,16 +131,22 @@ export function judge(event: Completion, ledger: Ledger, context: Context, rules
     activeSeconds = claimed;
   } else if (anchoredKinds.has(event.kind) && ledger.anchors.get(anchorKey(event.courseId, event.occurredAt)) !== false) {
     return { status: 'rejected', code: 'unanchored' };
+  } else if (event.kind === 'certificate-earned' && ledger.certificates.get(certificateKey(event.courseId, event.facts.tier)) !== false) {
+    return { status: 'rejected', code: 'not_certified' };
   }
-  const xp = Math.max(0, Math.min(baseXp(event), rules.dailyXpCap - day.xp));
+  const earned = earnedXp(event, ledger.streak, timezone);
+  const xp = uncapped.has(event.kind) ? earned : Math.max(0, Math.min(earned, rules.dailyXpCap - day.xp));
   return { status: 'accepted', xp, date, week, weekOpen: week >= weekOf(now, timezone), activeSeconds };
 }
 
 /** Adds an accepted event to the ledger. */
-export function record(ledger: Ledger, event: Completion, verdict: Verdict): void {
+export function record(ledger: Ledger, event: Completion, verdict: Verdict, timezone: string): void {
   if (verdict.status !== 'accepted') return;
   const day = ledger.days.get(verdict.date) ?? { xp: 0, activeSeconds: 0 };
-  ledger.days.set(verdict.date, { xp: day.xp + verdict.xp, activeSeconds: day.activeSeconds + verdict.activeSeconds });
+  const counted = uncapped.has(event.kind) ? 0 : verdict.xp;
+  ledger.days.set(verdict.date, { xp: day.xp + counted, activeSeconds: day.activeSeconds + verdict.activeSeconds });
+  if (QUALIFYING_KINDS.has(event.kind)) ledger.streak = addActivity(ledger.streak, { occurredAt: event.occurredAt, timezone, localDate: verdict.date });
+  if (event.kind === 'certificate-earned') ledger.certificates.set(certificateKey(event.courseId, event.facts.tier), true);
   if (timedKinds.has(event.kind)) {
     const span = { start: event.occurredAt - verdict.activeSeconds * 1000, end: event.occurredAt };
     ledger.spans.splice(firstEndingAfter(ledger.spans, span.start), 0, span);
@@ -128,7 +171,7 @@ export function judgeBatch(events: readonly Completion[], ledger: Ledger, contex
   const verdicts = new Map<string, Verdict>();
   for (const event of canonicalOrder(events)) {
     const verdict = judge(event, ledger, context, rules);
-    record(ledger, event, verdict);
+    record(ledger, event, verdict, context.timezone);
     verdicts.set(event.idempotencyKey, verdict);
   }
   return verdicts;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addActivity, dayNumber, emptyStreak, localDate, localHour, MAX_FREEZES, streakFrom, streakStatus, type StreakEvent } from './streaks';
-import { at } from './test-fixtures/wall-clock';
+import { at } from '../testing/wall-clock';
 
 const ev = (timezone: string, wall: string): StreakEvent => {
   const occurredAt = at(timezone, wall);

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchoredKinds, canonicalOrder, emptyLedger, judge, judgeBatch, minActiveSeconds, timedKinds, type Completion, type Verdict } from './completion-rules';
-import { baseXp, defaultPlausibility as rules, eventKinds, type EventKind } from './xp-rules';
+import { anchoredKinds, canonicalOrder, certificateKey, earnedXp, emptyLedger, judge, judgeBatch, minActiveSeconds, timedKinds, type Completion, type Verdict } from './completion-rules';
+import { defaultPlausibility as rules, eventKinds, type EventKind } from './plausibility';
+import { emptyStreak } from './streaks';
+import { awardFor } from './xp-rules';
 
 // Wednesday 2026-11-25 12:00 UTC.
 const now = Date.UTC(2026, 10, 25, 12);
@@ -71,7 +73,7 @@ describe('completion rules: each refusal', () => {
     expect(tokyo).toMatchObject({ status: 'accepted', date: '2026-11-30', week: '2026-W49', weekOpen: true });
     // A week-48 completion sent on Tuesday of week 49: all-time XP, not the closed week's board.
     const late = judge(ev('lesson-completed', Date.UTC(2026, 10, 26, 12), { activeSeconds: 60 }), emptyLedger(), { now: Date.UTC(2026, 11, 1, 12), timezone: 'UTC' });
-    expect(late).toMatchObject({ status: 'accepted', xp: 20, week: '2026-W48', weekOpen: false });
+    expect(late).toMatchObject({ status: 'accepted', xp: 50, week: '2026-W48', weekOpen: false });
   });
 
   it('judges every kind and claimed time as the table says', () => {
@@ -85,8 +87,9 @@ describe('completion rules: each refusal', () => {
           else if (activeSeconds < minActiveSeconds(kind, rules)) expected = 'too_fast';
           else if (activeSeconds > rules.maxActiveSecondsPerDay) expected = 'too_long';
         } else if (anchoredKinds.has(kind)) expected = 'unanchored';
+        else if (kind === 'certificate-earned') expected = 'not_certified';
         expect(`${kind} ${activeSeconds}: ${codeOf(verdict)}`).toBe(`${kind} ${activeSeconds}: ${expected}`);
-        if (verdict.status === 'accepted') expect(verdict.xp).toBe(baseXp(ev(kind, 0)));
+        if (verdict.status === 'accepted') expect(verdict.xp).toBe(earnedXp(ev(kind, 0), emptyStreak, 'UTC'));
       }
     }
   });
@@ -141,6 +144,9 @@ const delivery = (events: Completion[], reorder = true) =>
     return batches;
   });
 
+/** The most one timed completion can bring in a day: a hint-free challenge, and the module under par it finishes. */
+const mostPerCompletion = awardFor({ kind: 'challenge-completed', hintsUsed: 0 }, { streakActive: true })!.amount + awardFor({ kind: 'module-completed', underPar: true }, { streakActive: true })!.amount;
+
 describe('completion rules: properties', () => {
   it('no combination of events, however sent, earns more than a day allows', () => {
     fc.assert(
@@ -160,7 +166,7 @@ describe('completion rules: properties', () => {
             expect(d.xp).toBeLessThanOrEqual(rules.dailyXpCap);
             expect(d.active).toBeLessThanOrEqual(rules.maxActiveSecondsPerDay);
             // At most a challenge and one module per completion, and completions fit the day.
-            expect(d.xp).toBeLessThanOrEqual(d.completions * 80);
+            expect(d.xp).toBeLessThanOrEqual(d.completions * mostPerCompletion);
             expect(d.completions).toBeLessThanOrEqual(rules.maxActiveSecondsPerDay / rules.minActiveSeconds['lesson-completed']);
           }
           // Accepted spans never overlap, each claim is within bounds, each key counts once.
@@ -210,16 +216,64 @@ describe('completion rules: properties', () => {
       expect(once.accepted.length).toBe(events.length);
       if (new Set(batches.flat().map((e) => e.idempotencyKey)).size === events.length) expect(ingestAll(batches).total).toBe(once.total);
     };
-    // Batches in any order, when no module completion can arrive before its lesson completion…
-    const lessonsOnly = honest.map((events) => events.filter((e) => timedKinds.has(e.kind)));
-    fc.assert(fc.property(lessonsOnly.chain((events) => fc.tuple(fc.constant(events), delivery(events))), ([events, batches]) => sameTotal(events, batches)), { numRuns: 300 });
-    // …and with modules, batches in the app's order (its outbox drains oldest first), shuffled inside and replayed.
+    // Batches in the app's order (its outbox drains oldest first: the streak bonus, as in the app,
+    // depends on the history before an event), shuffled inside and replayed.
     fc.assert(fc.property(honest.chain((events) => fc.tuple(fc.constant(events), delivery(events, false))), ([events, batches]) => sameTotal(events, batches)), { numRuns: 300 });
+  });
+
+  it('without the streak bonus, batches in any order earn the same total', () => {
+    // Quizzes and challenges carry no streak bonus, so what they earn does not depend on what came first.
+    const untouched = fc.array(fc.record({ gap: fc.integer({ min: 100, max: 2 * 3600 }), kind: fc.constantFrom<EventKind>('quiz-passed', 'challenge-completed'), score: fc.integer({ min: 0, max: 100 }) }), { maxLength: 50 }).map((steps) => {
+      let at = now - 20 * day;
+      return steps.map((s, i): Completion => ({ idempotencyKey: `u${i}`, kind: s.kind, occurredAt: (at += s.gap * 1000), activeSeconds: Math.ceil(s.gap * 0.6), courseId: 'a', facts: { score: s.score } }));
+    });
+    fc.assert(
+      fc.property(untouched.chain((events) => fc.tuple(fc.constant(events), delivery(events))), ([events, batches]) => {
+        if (new Set(batches.flat().map((e) => e.idempotencyKey)).size === events.length) expect(ingestAll(batches).total).toBe(ingestAll([events]).total);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('canonical order puts a completion before the module it anchors', () => {
     const lesson = ev('lesson-completed', now, { activeSeconds: 60 });
     const module = { ...ev('module-completed', now), idempotencyKey: 'a-first-by-key' };
     expect(canonicalOrder([module, lesson]).map((e) => e.kind)).toEqual(['lesson-completed', 'module-completed']);
+  });
+});
+
+describe('completion rules: streak and certificates, as the app scores them', () => {
+  const lesson = (occurredAt: number, extra: Partial<Completion> = {}) => ev('lesson-completed', occurredAt, { activeSeconds: 60, courseId: 'c', ...extra });
+  const xpOf = (verdicts: Map<string, Verdict>, events: Completion[]) => events.map((e) => { const v = verdicts.get(e.idempotencyKey)!; return v.status === 'accepted' ? v.xp : v.code; });
+
+  it('the streak bonus starts with the second qualifying event, a passing check included', () => {
+    const first = now - 3 * day;
+    const events = [ev('check-passed', first), lesson(first + minute), lesson(first + day)];
+    expect(xpOf(judgeBatch(events, emptyLedger(), context), events)).toEqual([0, 55, 55]);
+  });
+
+  it('freezes earned on the 7th day bridge a missed day; two missed days break the streak', () => {
+    const start = now - 20 * day;
+    const week = Array.from({ length: 7 }, (_, i) => lesson(start + i * day));
+    const ledger = emptyLedger();
+    judgeBatch(week, ledger, context);
+    expect(ledger.streak).toMatchObject({ current: 7, freezes: 1 });
+    const afterGap = [lesson(start + 8 * day)]; // day 8 missed: one freeze covers it
+    expect(xpOf(judgeBatch(afterGap, ledger, context), afterGap)).toEqual([55]);
+    expect(ledger.streak).toMatchObject({ current: 8, freezes: 0 });
+    const broken = [lesson(start + 11 * day)];
+    expect(xpOf(judgeBatch(broken, ledger, context), broken)).toEqual([50]);
+    expect(ledger.streak).toMatchObject({ current: 1 });
+  });
+
+  it('a certificate earns its XP once, only when the server issued it, outside the daily cap', () => {
+    const ledger = emptyLedger();
+    ledger.certificates.set(certificateKey('c', 'gold'), false);
+    ledger.days.set('2026-11-25', { xp: rules.dailyXpCap, activeSeconds: 0 });
+    const forged = ev('certificate-earned', now - minute, { courseId: 'c', facts: { tier: 'silver' } });
+    const gold = ev('certificate-earned', now - minute, { courseId: 'c', facts: { tier: 'gold', exceptional: true } });
+    const again = ev('certificate-earned', now, { courseId: 'c', facts: { tier: 'gold' } });
+    expect(xpOf(judgeBatch([forged, gold, again], ledger, context), [forged, gold, again])).toEqual(['not_certified', 5000, 'not_certified']);
+    expect(ledger.days.get('2026-11-25')!.xp).toBe(rules.dailyXpCap);
   });
 });

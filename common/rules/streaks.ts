@@ -111,6 +111,17 @@ function withDay(state: StreakState, current: number, freezes: number, used: num
   };
 }
 
+/**
+ * A streak resumed from stored figures (the hosted API keeps a learner's current streak, freezes
+ * and last active date, not the events): adding activities to it gives the current streak and
+ * freezes that replaying every event would.
+ */
+export function resumeStreak(current: number, freezes: number, lastDate: string | null, timezone: string): StreakState {
+  if (lastDate === null || current <= 0) return { ...emptyStreak, freezes };
+  const runs = [{ start: lastDate, end: lastDate, days: current, freezesUsed: 0 }];
+  return { current, longest: current, freezes, freezesUsed: 0, lastDay: dayNumber(lastDate), lastTimezone: timezone, runs };
+}
+
 /** Adds one qualifying activity. Events must arrive in `streakOrder`. */
 export function addActivity(state: StreakState, event: StreakEvent): StreakState {
   const day = dayNumber(event.localDate);

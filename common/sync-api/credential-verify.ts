@@ -1,7 +1,7 @@
 // Verifies a credential's VC-JWT: shared by the verification page and the app, which runs it
 // offline with the issuer key it saved when the certificate was issued.
 import { decodeJwt, importJWK, jwtVerify, type JWK } from 'jose';
-import { messageOf } from '../preload/contract/errors';
+import { messageOf } from '../errors';
 
 /** Checks a VC-JWT against a published Ed25519 key; the same code runs in the app offline. */
 export async function verifyCredentialJwt(jwt: string, publicJwk: JWK): Promise<{ valid: boolean; credential: Record<string, unknown> | null; reason?: string }> {

@@ -1,6 +1,19 @@
 // XP per activity (issue #7): a base amount and percentage bonuses that add, then the
-// total rounds down. Pure; the ledger stores base, bonus and amount for every award.
-import type { LearningEvent } from '../../preload/contract/progress';
+// total rounds down. Pure, and the one table: the app's ledger (the HUD) and the hosted API's
+// ingestion (the leaderboards) both award with it, so the two totals agree.
+import type { CertificateTier } from './certificate-criteria';
+import type { LearningEventKind } from './event-kinds';
+
+/** The facts of an event that the table reads (the contract's LearningEvent carries them all). */
+export interface AwardFacts {
+  readonly kind: LearningEventKind;
+  readonly firstAttempt?: boolean | undefined;
+  readonly hintsUsed?: number | undefined;
+  readonly score?: number | undefined;
+  readonly underPar?: boolean | undefined;
+  readonly tier?: CertificateTier | undefined;
+  readonly exceptional?: boolean | undefined;
+}
 
 export interface Award {
   readonly activity: string;
@@ -36,7 +49,7 @@ export function applyBonuses(baseXp: number, bonuses: readonly (readonly [string
 }
 
 /** The award one event earns, or null for events worth no XP (hints, checks, course completion). */
-export function awardFor(event: LearningEvent, context: AwardContext): Award | null {
+export function awardFor(event: AwardFacts, context: AwardContext): Award | null {
   const bonuses: [string, number][] = [];
   switch (event.kind) {
     case 'lesson-completed':

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DronaError, messageOf } from './errors';
+import { messageOf } from './errors';
+
+class CodedError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
 
 describe('messageOf', () => {
   it('reads the message of an Error and its subclasses', () => {
     expect(messageOf(new Error('disk full'))).toBe('disk full');
     expect(messageOf(new TypeError('not a function'))).toBe('not a function');
-    expect(messageOf(new DronaError('not_found', 'no such lesson'))).toBe('no such lesson');
+    expect(messageOf(new CodedError('not_found', 'no such lesson'))).toBe('no such lesson');
   });
 
   it('returns a thrown string as is', () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LearningEvent } from '../../preload/contract/progress';
-import { applyBonuses, awardFor } from './xp-rules';
+import { applyBonuses, awardFor, type AwardFacts } from './xp-rules';
 
-const at = { idempotencyKey: 'k', occurredAt: 0, timezone: 'UTC' };
-const ev = (event: Partial<LearningEvent> & Pick<LearningEvent, 'kind'>): LearningEvent => ({ ...at, ...event });
+const ev = (event: AwardFacts): AwardFacts => event;
 const noStreak = { streakActive: false };
 const streak = { streakActive: true };
 
@@ -41,7 +39,7 @@ describe('XP per activity', () => {
     ev({ kind: 'quiz-passed', score: 79.9 }),
     ev({ kind: 'quiz-passed' }),
     ev({ kind: 'check-passed' }),
-    ev({ kind: 'hint-revealed', hintIndex: 0 }),
+    ev({ kind: 'hint-revealed' }),
     ev({ kind: 'course-completed' }),
     ev({ kind: 'certificate-earned' }),
   ])('$kind (score $score) earns no XP', (event) => {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { daysBetween, isoWeek, localDate, weekOf } from './calendar';
 import { tierStatuses } from './certificate-criteria';
 import { outcome, tierAfter, topTier, zones } from './leagues';
-import { baseXp, cappedXp, defaultPlausibility, nextStreak } from './xp-rules';
+import { earnedXp } from './completion-rules';
+import type { EventKind } from './plausibility';
+import { addActivity, dateOfDay, dayNumber, emptyStreak, resumeStreak } from './streaks';
 
 describe('calendar', () => {
   it('dates and weeks follow the learner\'s timezone', () => {
@@ -30,29 +32,41 @@ describe('calendar', () => {
   });
 });
 
-describe('xp rules', () => {
-  it('scores by kind, never by a client total', () => {
-    expect(baseXp({ kind: 'lesson-completed', occurredAt: 0, facts: { xp: 9999 } })).toBe(20);
-    expect(baseXp({ kind: 'quiz-passed', occurredAt: 0, facts: { score: 85 } })).toBe(18);
-    expect(baseXp({ kind: 'quiz-passed', occurredAt: 0, facts: { score: 1e9 } })).toBe(20);
-    expect(baseXp({ kind: 'hint-revealed', occurredAt: 0, facts: {} })).toBe(0);
-    expect(baseXp({ kind: 'check-passed', occurredAt: 0, facts: {} })).toBe(0);
+describe('xp on the server: the app\'s table', () => {
+  const tz = 'UTC';
+  const xp = (kind: EventKind, facts: Record<string, unknown>) => earnedXp({ kind, occurredAt: Date.UTC(2026, 0, 1, 12), facts }, emptyStreak, tz);
+  it('scores by the table, never by a client total, reading only well-typed facts', () => {
+    expect(xp('lesson-completed', { xp: 9999 })).toBe(50);
+    expect(xp('lesson-completed', { firstAttempt: true })).toBe(62);
+    expect(xp('lesson-completed', { firstAttempt: 'yes' })).toBe(50);
+    expect(xp('quiz-passed', { score: 85 })).toBe(100);
+    expect(xp('quiz-passed', { score: 1e9 })).toBe(150); // a perfect score at most
+    expect(xp('quiz-passed', { score: 79 })).toBe(0);
+    expect(xp('challenge-completed', { hintsUsed: 0 })).toBe(300);
+    expect(xp('challenge-completed', { hintsUsed: '0' })).toBe(150);
+    expect(xp('certificate-earned', { tier: 'platinum' })).toBe(0);
+    expect(xp('hint-revealed', {})).toBe(0);
+    expect(xp('check-passed', {})).toBe(0);
   });
-  it('never grants more than the daily cap', () => {
+  it('adds the streak bonus when the streak before the event is alive', () => {
+    const monday = Date.UTC(2026, 0, 5, 12);
+    const streak = addActivity(emptyStreak, { occurredAt: monday - 86_400_000, timezone: tz, localDate: '2026-01-04' });
+    expect(earnedXp({ kind: 'lesson-completed', occurredAt: monday, facts: {} }, streak, tz)).toBe(55);
+    expect(earnedXp({ kind: 'lesson-completed', occurredAt: monday + 2 * 86_400_000, facts: {} }, streak, tz)).toBe(50); // broken, no freezes
+  });
+  it('a streak resumed from its stored figures goes on as replaying every day would', () => {
+    const days = fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 40 }).map((d) => d.sort((a, b) => a - b));
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 200 })), (xps) => {
-        let today = 0;
-        for (const xp of xps) today += cappedXp(xp, today);
-        expect(today).toBeLessThanOrEqual(defaultPlausibility.dailyXpCap);
-        expect(today).toBe(Math.min(defaultPlausibility.dailyXpCap, xps.reduce((a, b) => a + b, 0)));
+      fc.property(days, fc.nat(), (offsets, cut) => {
+        const events = offsets.map((d) => ({ occurredAt: Date.UTC(2026, 0, 1 + d, 12), timezone: tz, localDate: dateOfDay(dayNumber('2026-01-01') + d) }));
+        const split = cut % events.length;
+        const stored = events.slice(0, split).reduce(addActivity, emptyStreak);
+        const lastDate = stored.lastDay === null ? null : dateOfDay(stored.lastDay);
+        const resumed = events.slice(split).reduce(addActivity, resumeStreak(stored.current, stored.freezes, lastDate, tz));
+        const replayed = events.reduce(addActivity, emptyStreak);
+        expect([resumed.current, resumed.freezes, resumed.lastDay]).toEqual([replayed.current, replayed.freezes, replayed.lastDay]);
       }),
     );
-  });
-  it('continues a streak on consecutive days and restarts after a gap', () => {
-    expect(nextStreak(null, 0, '2026-01-01', daysBetween)).toBe(1);
-    expect(nextStreak('2026-01-01', 3, '2026-01-02', daysBetween)).toBe(4);
-    expect(nextStreak('2026-01-01', 3, '2026-01-01', daysBetween)).toBe(3);
-    expect(nextStreak('2026-01-01', 3, '2026-01-03', daysBetween)).toBe(1);
   });
 });
 

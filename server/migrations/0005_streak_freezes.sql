@@ -1,0 +1,1 @@
+ALTER TABLE "learners" ADD COLUMN "streak_freezes" integer DEFAULT 0 NOT NULL;
