@@ -130,7 +130,14 @@ export class CertificatesService {
         .values({ id: issued.id, tier: issued.tier, courseId, issuedAt: issued.issuedAt, jwt: issued.jwt, payload, verifyUrl: issued.verifyUrl, revokedAt: issued.revokedAt })
         .onConflictDoNothing()
         .run();
-      const earned = { kind: 'certificate-earned', idempotencyKey: `certificate-earned:${courseId}:${tier}`, courseId, occurredAt: this.now(), timezone: this.options.timezone(), tier };
+      const earned = {
+        kind: 'certificate-earned',
+        idempotencyKey: `certificate-earned:${courseId}:${tier}`,
+        courseId,
+        occurredAt: this.now(),
+        timezone: this.options.timezone(),
+        tier,
+      };
       await this.options.progress.record(earned).catch((error: unknown) => this.options.warn?.(`certificate-earned was not recorded: ${messageOf(error)}`));
       return this.issuedViews().find((c) => c.id === issued.id)!;
     } catch (error) {

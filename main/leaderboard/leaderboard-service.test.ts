@@ -15,7 +15,8 @@ describe('leaderboards against the hosted API', () => {
   afterAll(() => h.close());
 
   it('asks the learner to sign in before showing a board', async () => {
-    expect(await leaderboard.get('all', undefined)).toMatchObject({ fromCache: true, fetchedAt: null, around: null, error: expect.stringContaining('Sign in') });
+    const board = await leaderboard.get('all', undefined);
+    expect(board).toMatchObject({ fromCache: true, fetchedAt: null, around: null, error: expect.stringContaining('Sign in') });
   });
 
   it('shows the cached leaderboard with its age when the server is gone', async () => {

@@ -49,7 +49,8 @@ export class HostedApiHarness {
 
   /** Starts the server, on the same port and data as before. */
   async start(): Promise<RunningServer> {
-    const server = await startServer({ port: this.port, dataDir: path.join(this.dir, 'server-db'), plausibility: undefined, adminToken: ADMIN_TOKEN, courses: [registeredCourse] });
+    const dataDir = path.join(this.dir, 'server-db');
+    const server = await startServer({ port: this.port, dataDir, plausibility: undefined, adminToken: ADMIN_TOKEN, courses: [registeredCourse] });
     this.port = Number(new URL(server.url).port);
     this.server = server;
     return server;
