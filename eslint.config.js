@@ -61,8 +61,8 @@ export default tseslint.config(
   // settings above stay as they are; it refuses type-only imports too.
   {
     files: ['main/**/*.{ts,tsx}'],
-    // The command that starts the hosted API, and tests that start a real one, may reach server/.
-    ignores: ['main/cli/commands/server.ts', 'main/**/*.test.ts'],
+    // The command that starts the hosted API, and tests (and their harnesses) that start a real one, may reach server/.
+    ignores: ['main/cli/commands/server.ts', 'main/**/*.test.ts', 'main/**/testing/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', layer(['server'], 'main/ may not import server/; share code through common/.')] },
   },
   {

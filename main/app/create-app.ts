@@ -11,6 +11,8 @@ import { coursesHandlers } from '../courses/handlers';
 import { sandboxHandlers } from '../sandbox/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { syncHandlers } from '../sync/handlers';
+import { leaderboardHandlers } from '../leaderboard/handlers';
+import { certificatesHandlers } from '../certificates/handlers';
 import { tutorHandlers } from '../tutor/handlers';
 import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
@@ -89,6 +91,8 @@ export function createApp(config: AppConfig): DronaApp {
     ...profileHandlers(access),
     ...settingsHandlers(access),
     ...syncHandlers(access),
+    ...leaderboardHandlers(access),
+    ...certificatesHandlers(access),
     ...tutorHandlers(access),
     ...workspaceHandlers(access),
     ...terminalHandlers(access, config.dataDir),

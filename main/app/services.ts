@@ -9,6 +9,8 @@ import { ProcessConsents } from '../sandbox/process-consent';
 import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
+import { LeaderboardService } from '../leaderboard/leaderboard-service';
+import { CertificatesService } from '../certificates/certificates-service';
 import { TerminalService } from '../terminal/terminal-service';
 import { LessonActivity } from '../workspace/lesson-activity';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
@@ -50,6 +52,8 @@ export interface Services {
   readonly progress: ProgressService;
   readonly streakReminders: StreakReminderService;
   readonly sync: SyncService;
+  readonly leaderboard: LeaderboardService;
+  readonly certificates: CertificatesService;
   readonly courses: CourseService;
 }
 
@@ -98,6 +102,16 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   }
   coursesStarted = true;
   const processConsents = new ProcessConsents(store, now);
+  const timezone = () => services.profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const sync = new SyncService(store, {
+    now,
+    presetUrl: process.env.DRONA_SYNC_SERVER_URL ?? '',
+    intervalMs: Number(process.env.DRONA_SYNC_INTERVAL_MS) || 60_000,
+    timezone,
+    secrets,
+    onChange: (status) => events.emit('sync.changed', status),
+    warn: (message) => config.logger.warn(`sync: ${message}`),
+  });
   const services: Services = {
     store,
     courses,
@@ -137,16 +151,15 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       announce: (reminder) => events.emit('progress.streakReminder', reminder),
       warn: (message) => config.logger.warn(`progress: ${message}`),
     }),
-    sync: new SyncService(store, {
+    sync,
+    leaderboard: new LeaderboardService(store, sync, now),
+    certificates: new CertificatesService(store, {
+      sync,
+      courses,
+      progress: { record: (event) => services.progress.record(event) },
+      timezone,
       now,
-      presetUrl: process.env.DRONA_SYNC_SERVER_URL ?? '',
-      intervalMs: Number(process.env.DRONA_SYNC_INTERVAL_MS) || 60_000,
-      timezone: () => services.profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
-      secrets,
-      courses: () => services.courses,
-      progress: () => services.progress,
-      onChange: (status) => events.emit('sync.changed', status),
-      warn: (message) => config.logger.warn(`sync: ${message}`),
+      warn: (message) => config.logger.warn(`certificates: ${message}`),
     }),
   };
   // In the background: the first drain waits for the event loop, never for start-up. One-shot

@@ -3,17 +3,7 @@
 // all the calls that find it expired at once: a refresh token works once, and the server takes a
 // second use as theft and signs the device out.
 import type { z } from 'zod';
-import {
-  aroundResponse,
-  certificateResponse,
-  certificatesResponse,
-  eventsResponse,
-  leagueResponse,
-  tokensResponse,
-  type EventInput,
-  type Tokens,
-} from '../../common/sync-api/schemas';
-import type { CertificateTier } from '../../common/rules/certificate-criteria';
+import { eventsResponse, tokensResponse, type EventInput, type Tokens } from '../../common/sync-api/schemas';
 import { messageOf } from '../../preload/contract';
 
 /** The server could not be reached (no network, server down, timeout). */
@@ -92,7 +82,7 @@ export class ApiClient {
   }
 
   /** An authenticated call; refreshes the access token once if it expired. */
-  private async authed<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {
+  async authorized<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {
     const tokens = this.tokens.get();
     if (!tokens) throw new SyncHttpError(401, 'signed_out', 'Sign in to the sync server first (Settings → Sync).');
     let res = await this.raw(method, path, body, tokens.accessToken);
@@ -132,32 +122,15 @@ export class ApiClient {
   }
 
   setOptIn(optedIn: boolean) {
-    return this.authed('PATCH', '/v1/me', { optedIn }, eventsResponse.pick({}).passthrough());
+    return this.authorized('PATCH', '/v1/me', { optedIn }, eventsResponse.pick({}).passthrough());
   }
 
   sendEvents(events: EventInput[]) {
-    return this.authed('POST', '/v1/events', { events }, eventsResponse);
+    return this.authorized('POST', '/v1/events', { events }, eventsResponse);
   }
 
-  around(board: string) {
-    return this.authed('GET', `/v1/leaderboards/${encodeURIComponent(board)}/around-me`, undefined, aroundResponse);
-  }
-
-  league() {
-    return this.authed('GET', '/v1/league', undefined, leagueResponse);
-  }
-
-  requestCertificate(input: { courseId: string; tier: CertificateTier }) {
-    return this.authed('POST', '/v1/certificates', input, certificateResponse);
-  }
-
-  listCertificates() {
-    return this.authed('GET', '/v1/certificates', undefined, certificatesResponse);
-  }
-
-  async jwks(): Promise<{ keys: Record<string, unknown>[] }> {
-    const res = await this.raw('GET', '/.well-known/jwks.json', undefined, null);
-    if (!res.ok) throw new SyncHttpError(res.status, 'jwks_unavailable', 'The sync server did not publish its signing key.');
-    return (await res.json()) as { keys: Record<string, unknown>[] };
+  /** A call to a public endpoint (no token), such as the server's signing keys. */
+  async publicGet<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
+    return this.parse(await this.raw('GET', path, undefined, null), schema);
   }
 }

@@ -7,6 +7,8 @@ import { languageCalls } from './language';
 import { lessonCalls } from './lesson';
 import { profileCalls } from './profile';
 import { syncCalls, syncEvents } from './sync';
+import { leaderboardCalls } from './leaderboard';
+import { certificatesCalls } from './certificates';
 import { progressCalls, progressEvents } from './progress';
 import { tutorCalls, tutorEvents } from './tutor';
 import { sandboxCalls, sandboxEvents } from './sandbox';
@@ -25,6 +27,8 @@ export const calls = {
   ...coursesCalls,
   ...progressCalls,
   ...syncCalls,
+  ...leaderboardCalls,
+  ...certificatesCalls,
 };
 
 export const events = {

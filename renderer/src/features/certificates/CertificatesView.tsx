@@ -3,7 +3,7 @@
 // "Add to profile", and a signature check that works offline.
 import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
-import type { CertificatesOverview, IssuedCertificateView } from '../../../../preload/contract/sync';
+import type { CertificatesOverview, IssuedCertificateView } from '../../../../preload/contract/certificates';
 import { client } from '../../platform/client';
 import { useRegisterCommands } from '../palette/command-registry';
 import { EmptyState } from '../shell/EmptyState';

@@ -1,7 +1,7 @@
 // Leaderboards from the sync server: the week's league (promotion and demotion zones), all-time
 // XP, streaks and per course, with "you" highlighted; a cached copy with its age when offline.
 import { useEffect, useMemo, useState } from 'react';
-import type { LeaderboardRow, LeaderboardView } from '../../../../preload/contract/sync';
+import type { LeaderboardRow, LeaderboardView } from '../../../../preload/contract/leaderboard';
 import { client } from '../../platform/client';
 import { useRegisterCommands } from '../palette/command-registry';
 import { useLeaderboard } from './leaderboard-store';

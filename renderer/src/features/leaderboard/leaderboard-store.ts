@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { LeaderboardView } from '../../../../preload/contract/sync';
+import type { LeaderboardView } from '../../../../preload/contract/leaderboard';
 import { client } from '../../platform/client';
 
 type Board = LeaderboardView['board'];

@@ -1,7 +1,7 @@
 // A printable certificate: pdf-lib page with the learner, course, tier and date, and a QR code
 // to the public verification page. pdf-lib and qrcode load on the first export, not at start-up
 // (together about 150 ms of every launch otherwise).
-import type { IssuedCertificateView } from '../../preload/contract/sync';
+import type { IssuedCertificateView } from '../../preload/contract/certificates';
 
 export async function certificatePdf(cert: IssuedCertificateView): Promise<Uint8Array> {
   const [{ PDFDocument, rgb, StandardFonts }, { default: QRCode }] = await Promise.all([import('pdf-lib'), import('qrcode')]);
