@@ -10,7 +10,7 @@ import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
 import { TerminalService } from '../terminal/terminal-service';
-import { LessonActivity } from '../workspace/lesson-activity';
+import { LessonActivity } from '../lesson/lesson-activity';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
 import type { Store } from '../store/open-store';
 import type { EventBus } from '../ipc/event-bus';
