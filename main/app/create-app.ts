@@ -16,7 +16,7 @@ import { certificatesHandlers } from '../certificates/handlers';
 import { tutorHandlers } from '../tutor/handlers';
 import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
-import { lessonHandlers } from '../workspace/lesson-handlers';
+import { lessonHandlers } from '../lesson/handlers';
 import { languageHandlers } from '../language/handlers';
 import { PythonLanguageService } from '../language/python-language-service';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';

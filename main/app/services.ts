@@ -6,13 +6,15 @@ import { recommendedLesson } from '../progress/dashboard';
 import { ProgressService } from '../progress/progress-service';
 import { StreakReminderService } from '../progress/streak-reminder-service';
 import { ProcessConsents } from '../sandbox/process-consent';
+import { RunCoordinator } from '../sandbox/run-coordinator';
+import { RunHistory } from '../sandbox/run-history';
 import { SandboxService } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
 import { LeaderboardService } from '../leaderboard/leaderboard-service';
 import { CertificatesService } from '../certificates/certificates-service';
 import { TerminalService } from '../terminal/terminal-service';
-import { LessonActivity } from '../workspace/lesson-activity';
+import { LessonActivity } from '../lesson/lesson-activity';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
 import type { Store } from '../store/open-store';
 import type { EventBus } from '../ipc/event-bus';
@@ -47,6 +49,8 @@ export interface Services {
   readonly terminal: TerminalService;
   readonly lessonActivity: LessonActivity;
   readonly sandbox: SandboxService;
+  readonly runHistory: RunHistory;
+  readonly runs: RunCoordinator;
   readonly processConsents: ProcessConsents;
   readonly tutor: TutorService;
   readonly progress: ProgressService;
@@ -75,6 +79,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     terminal.endSession(sessionId);
     void workspace.endSession(sessionId);
   });
+  const runHistory = new RunHistory(store, now);
   const lessonActivity = new LessonActivity(
     store,
     {
@@ -88,6 +93,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
           config.logger.warn(`progress did not take ${event.kind}: ${messageOf(error)}`);
         }
       },
+      checksBefore: (courseId, lessonId, checkId) => runHistory.checksBefore(courseId, lessonId, checkId),
     },
     now,
   );
@@ -112,6 +118,25 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     onChange: (status) => events.emit('sync.changed', status),
     warn: (message) => config.logger.warn(`sync: ${message}`),
   });
+  // The desktop app warms one container per language at start-up so the first Run is instant;
+  // serve mode (tests, browsers) warms on first use unless DRONA_SANDBOX_PREWARM=1.
+  const sandbox = new SandboxService({
+    prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
+    log: (message) => config.logger.info(`sandbox: ${message}`),
+    processGate: {
+      allowed: () => services.settings.get().sandbox.allowProcess,
+      consent: (courseId) => processConsents.state(courseId),
+      course: (courseId) => processConsents.installed(courseId),
+    },
+    dataDir: config.dataDir,
+  });
+  const runs = new RunCoordinator({
+    sandbox,
+    history: runHistory,
+    exercise: (courseId, lessonId) => courses.getExercise(courseId, lessonId),
+    checkPassed: (check) => lessonActivity.checkPassed(check),
+    events,
+  });
   const services: Services = {
     store,
     courses,
@@ -121,18 +146,9 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     workspace,
     terminal,
     lessonActivity,
-    // The desktop app warms one container per language at start-up so the first Run is instant;
-    // serve mode (tests, browsers) warms on first use unless DRONA_SANDBOX_PREWARM=1.
-    sandbox: new SandboxService({
-      prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
-      log: (message) => config.logger.info(`sandbox: ${message}`),
-      processGate: {
-        allowed: () => services.settings.get().sandbox.allowProcess,
-        consent: (courseId) => processConsents.state(courseId),
-        course: (courseId) => processConsents.installed(courseId),
-      },
-      dataDir: config.dataDir,
-    }),
+    sandbox,
+    runHistory,
+    runs,
     processConsents,
     tutor: createTutorService({ store, events, logger: config.logger, now, secrets }, () => services),
     progress: new ProgressService(store, {

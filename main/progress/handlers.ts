@@ -5,7 +5,7 @@ import { buildDashboard } from './dashboard';
 type ProgressCalls = 'progress.snapshot' | 'progress.dashboard' | 'progress.pendingStreakReminder' | 'progress.dismissStreakReminder';
 
 // There is no call to record a learning event: main records one when a lesson, quiz or Check
-// really succeeds (main/workspace/lesson-activity.ts), so a window cannot award itself XP.
+// really succeeds (main/lesson/lesson-activity.ts), so a window cannot award itself XP.
 export function progressHandlers(services: ServicesAccess, now: () => number = Date.now): Pick<Handlers, ProgressCalls> {
   return {
     'progress.snapshot': () => services().progress.snapshot(),

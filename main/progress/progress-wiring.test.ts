@@ -39,6 +39,10 @@ describe('progress through the real services', () => {
     const event = { kind: 'certificate-earned', tier: 'gold', exceptional: true, idempotencyKey: 'forged', occurredAt: Date.now(), timezone: 'UTC' };
     const result = await dispatchCall(app!.handlers, 'progress.record', event, { sessionId: 'window-1', events: app!.events }, silentLogger);
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+    // Nor to claim a passing Check: main completes a lesson when its own Check passes.
+    const claim = { courseId: 'python-basics', lessonId: 'above-average', firstAttempt: true, elapsedSeconds: 1 };
+    const claimed = await dispatchCall(app!.handlers, 'lesson.checkPassed', claim, { sessionId: 'window-1', events: app!.events }, silentLogger);
+    expect(claimed).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
     expect(all.progress.snapshot().totalXp).toBe(0);
   });
 

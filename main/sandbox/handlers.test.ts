@@ -1,6 +1,7 @@
 // sandbox.* through the app's handlers, against the real Docker sandbox and a built-in course:
 // Check gets its tests from the course service, output goes to the calling session only,
-// Stop works by runId, and every run and check lands in code_executions with its timings.
+// Stop works by runId, every run and check lands in the run history with its timings, and a
+// passing Check completes the lesson.
 import Docker from 'dockerode';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,10 +10,9 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createApp, type DronaApp } from '../app/create-app';
 import { silentLogger } from '../app/logger';
 import type { CallContext } from '../ipc/handlers';
-import { codeExecutions } from '../store/schema';
 import { describeWhen } from '../../common/testing/capabilities';
 import { probeDocker } from './docker-driver';
-import { filesForCheck } from './handlers';
+import { filesForCheck } from './run-coordinator';
 import { imageExists } from './image-build';
 import { runnerImage } from './runner-images';
 
@@ -69,7 +69,7 @@ describeWhen(imagesReady, probe.ok ? 'the Python runner image (drona sandbox bui
     );
     expect(result).toMatchObject({ outcome: 'finished', stdout: 'hello\n', driver: 'docker' });
     expect(events).toContainEqual({ name: 'sandbox.output', payload: { runId: 'r1', stream: 'stdout', text: 'hello\n' }, sessionId: 'window-1' });
-    const rows = services().store.db.select().from(codeExecutions).all();
+    const rows = services().runHistory.recent();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'run', language: 'python', driver: 'docker', outcome: 'finished', exitCode: 0, courseId: 'python-basics', lessonId: 'above-average' });
     expect(rows[0]!.durationMs).toBeGreaterThan(0);
@@ -86,8 +86,9 @@ describeWhen(imagesReady, probe.ok ? 'the Python runner image (drona sandbox bui
       ctx(),
     );
     expect(starter.status).not.toBe('pass');
-    const checks = services().store.db.select().from(codeExecutions).all().filter((row) => row.kind === 'check');
+    const checks = services().runHistory.recent({ kind: 'check' }).reverse();
     expect(checks.map((row) => row.outcome)).toEqual(['pass', starter.status]);
+    expect(await app.handlers['lesson.standing']({ courseId: 'python-basics', lessonId: 'above-average' }, ctx())).toMatchObject({ status: 'completed' });
   });
 
   it('refuses to check a lesson without an exercise, saying which', async () => {

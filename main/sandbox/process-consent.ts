@@ -5,6 +5,7 @@
 // replaces the code that would run, so it asks again.
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { DronaError } from '../../preload/contract';
 import type { CourseConsent } from '../../preload/contract/sandbox';
 import type { Store } from '../store/open-store';
 import { courses, settings } from '../store/schema';
@@ -57,18 +58,20 @@ export class ProcessConsents {
     return course && record && record.version === course.version && record.digest === course.digest ? 'given' : 'missing';
   }
 
-  /** Records the learner's confirmation for the course as installed now; null when it is not installed. */
-  grant(courseId: string): CourseConsent | null {
+  /** Records the learner's confirmation for the course as installed now; refused when it is not installed. */
+  grant(courseId: string): CourseConsent {
     const course = this.installed(courseId);
-    if (!course) return null;
+    if (!course) throw new DronaError('not_found', `There is no installed course "${courseId}" to allow.`);
     const grantedAt = this.now();
     this.save({ ...this.records(), [courseId]: { version: course.version, digest: course.digest, grantedAt } });
     return { courseId, courseTitle: course.title, version: course.version, grantedAt };
   }
 
-  revoke(courseId: string): void {
+  /** Takes the confirmation back; returns those that remain. */
+  revoke(courseId: string): CourseConsent[] {
     const { [courseId]: _gone, ...rest } = this.records();
     this.save(rest);
+    return this.list();
   }
 
   /** Confirmations still valid for what is installed, by course title. */

@@ -12,7 +12,7 @@ import { createApp, type DronaApp } from '../app/create-app';
 import { silentLogger } from '../app/logger';
 import type { CallContext } from '../ipc/handlers';
 import { dispatchCall } from '../ipc/dispatch';
-import { codeExecutions, courses } from '../store/schema';
+import { courses } from '../store/schema';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -69,7 +69,7 @@ describe('without Docker', () => {
     expect(run.needsConsent).toBeUndefined();
     expect((await tryIt('scratch-default')).outcome).toBe('sandbox-error');
     expect([ran('check-default'), ran('run-default'), ran('scratch-default')]).toEqual([false, false, false]);
-    expect(services().store.db.select().from(codeExecutions).all()).toEqual([]);
+    expect(services().runHistory.recent()).toEqual([]);
     expect(await call('sandbox.status', {})).toMatchObject({ driver: 'none', isolated: false, detail: expect.stringMatching(/^No isolated sandbox is available/) });
   });
 

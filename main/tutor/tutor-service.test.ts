@@ -7,7 +7,8 @@ import { silentLogger, type Logger } from '../app/logger';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsService } from '../settings/settings-service';
 import { openStore, type Store } from '../store/open-store';
-import { aiMessages, codeExecutions, profile, reviewItems } from '../store/schema';
+import { RunHistory } from '../sandbox/run-history';
+import { aiMessages, profile, reviewItems } from '../store/schema';
 import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
@@ -179,21 +180,10 @@ describe('tutor service', () => {
     expect(context).toContain('From the lesson: Accumulators');
   });
 
-  it('uses the last check from code_executions, failing tests and output first', async () => {
-    store.db
-      .insert(codeExecutions)
-      .values({
-        courseId: 'python-basics',
-        lessonId: 'adding-prices',
-        kind: 'check',
-        language: 'python',
-        driver: 'process',
-        outcome: 'fail',
-        durationMs: 10,
-        result: { status: 'fail', tests: [{ name: 'test_total', status: 'fail', message: 'total([1, 2]) should be 3' }], run: { stdout: '', stderr: 'AssertionError' } },
-        createdAt: 1,
-      })
-      .run();
+  it('uses the last check from the run history, failing tests and output first', async () => {
+    const run = { outcome: 'failed' as const, exitCode: 1, durationMs: 10, stdout: '', stderr: 'AssertionError', truncated: false, diagnostics: [], driver: 'process' as const, message: '' };
+    const tests = [{ name: 'test_total', status: 'fail' as const, message: 'total([1, 2]) should be 3' }];
+    new RunHistory(store).record({ kind: 'check', language: 'python', courseId: 'python-basics', lessonId: 'adding-prices', waitMs: 0 }, { status: 'fail', tests, durationMs: 10, driver: 'process', run });
     await ask(service(), 'why-failed');
     const sent = JSON.stringify(ollama.chatRequests[0]);
     expect(sent).toContain('Last check: fail');

@@ -20,7 +20,8 @@ import type { EventBus } from '../ipc/event-bus';
 import type { Logger } from '../app/logger';
 import type { SettingsService } from '../settings/settings-service';
 import type { Store } from '../store/open-store';
-import { aiMessages, aiSessions, codeExecutions, profile, reviewItems } from '../store/schema';
+import { aiMessages, aiSessions, profile, reviewItems } from '../store/schema';
+import { RunHistory } from '../sandbox/run-history';
 import { offlineNote, requestInstruction, systemPrompt } from './agents';
 import { LeakGate, leakScore, secretShingles } from './answer-leak-guard';
 import { buildContext, type ChatTurn, type ContextPassage, type ContextRun } from './context-builder';
@@ -58,6 +59,8 @@ export interface TutorServiceOptions {
   readonly sources: TutorSources;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** The learner's last runs and checks (the sandbox's run history, owner of code_executions); by default read from `store`. */
+  readonly runs?: Pick<RunHistory, 'recent'>;
   /** Builds the chat provider; tests and the eval harness point it at the test servers. */
   readonly providerFor?: (settings: TutorSettings, apiKey: string | null, embeddingModel: string | null) => ChatProvider | null;
 }
@@ -100,9 +103,11 @@ export class TutorService {
   private embeddingModel: { host: string; model: string | null; at: number } | null = null;
   private readonly now: () => number;
   private readonly providerFor: NonNullable<TutorServiceOptions['providerFor']>;
+  private readonly runs: Pick<RunHistory, 'recent'>;
 
   constructor(private readonly options: TutorServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.runs = options.runs ?? new RunHistory(options.store);
     this.providerFor = options.providerFor ?? defaultProviderFor;
     const key = options.secrets.get(ANTHROPIC_KEY_NAME);
     if (key) options.logger.redact(key);
@@ -465,25 +470,13 @@ export class TutorService {
   }
 
   private lastRun(courseId: string, lessonId: string): ContextRun | null {
-    const row = this.store.db
-      .select({ kind: codeExecutions.kind, outcome: codeExecutions.outcome, result: codeExecutions.result })
-      .from(codeExecutions)
-      .where(and(eq(codeExecutions.courseId, courseId), eq(codeExecutions.lessonId, lessonId)))
-      .orderBy(desc(codeExecutions.id))
-      .get();
+    const row = this.runs.recent({ courseId, lessonId }, 1)[0];
     return row ? contextRunOf(row) : null;
   }
 
   /** Proactive help: three failing checks on the same test, or a long idle after a failing check. */
   nudge(courseId: string, lessonId: string, idleSeconds: number): { offer: boolean; reason: string } {
-    const checks = this.store.db
-      .select({ kind: codeExecutions.kind, outcome: codeExecutions.outcome, result: codeExecutions.result })
-      .from(codeExecutions)
-      .where(and(eq(codeExecutions.courseId, courseId), eq(codeExecutions.lessonId, lessonId), eq(codeExecutions.kind, 'check')))
-      .orderBy(desc(codeExecutions.id))
-      .limit(3)
-      .all()
-      .map(contextRunOf);
+    const checks = this.runs.recent({ courseId, lessonId, kind: 'check' }, 3).map(contextRunOf);
     return proactiveOffer(checks, idleSeconds);
   }
 

@@ -1,5 +1,6 @@
 // What the lesson canvas asks of main beyond files: the learner's standing in a lesson,
 // hints revealed one at a time, quiz answers, reflections and the journal, and "Mark complete".
+// An exercise completes inside main when its Check passes (sandbox.check): nothing here claims it.
 import { z } from 'zod';
 import { call } from './define';
 
@@ -23,12 +24,12 @@ export const quizOutcomeSchema = z.object({
 
 export const lessonCalls = {
   'lesson.standing': call(z.object(lessonRef), lessonStandingSchema),
+  /** The canvas opened the lesson: main notes when, by its own clock (a passing Check's time counts from here), and returns the standing. */
+  'lesson.open': call(z.object(lessonRef), lessonStandingSchema),
   /** Reveals the next hint (in order); each reveal is recorded. */
   'lesson.revealHint': call(z.object(lessonRef), lessonStandingSchema),
   /** Completes a lesson whose type allows it (concept, reading); exercises complete on a passing Check. */
   'lesson.complete': call(z.object(lessonRef), lessonStandingSchema),
-  /** Marks an exercise lesson completed after its Check passed. */
-  'lesson.checkPassed': call(z.object({ ...lessonRef, firstAttempt: z.boolean(), elapsedSeconds: z.number().min(0) }), lessonStandingSchema),
   'lesson.submitQuiz': call(
     z.object({ ...lessonRef, answers: z.array(z.object({ questionId: z.string().max(120), selected: z.array(z.number().int().min(0)).max(20) })).max(100) }),
     quizOutcomeSchema,

@@ -86,6 +86,8 @@ test('a Python exercise from a failing Check to a passing one completes the less
   await page.keyboard.press('Control+Shift+Enter');
   await expect(page.getByRole('heading', { name: 'All 3 tests pass' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Completed' })).toBeVisible();
+  // Main completed it and knows the first Check failed: 50 XP and today's streak (+10 %), no first-attempt bonus.
+  await expect(page.getByRole('status', { name: 'Your progress' })).toContainText('55 XP');
   await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/workspace-passing-check.png' });
 });

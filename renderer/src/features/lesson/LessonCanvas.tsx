@@ -71,9 +71,9 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     useRunStore.getState().reset();
     let live = true;
     void client()
-      .call('lesson.standing', { courseId: lesson.courseId, lessonId: lesson.lessonId })
+      .call('lesson.open', { courseId: lesson.courseId, lessonId: lesson.lessonId })
       .then((next) => live && setStanding(next))
-      .catch((error: Error) => say('error', error.message));
+      .catch((error: unknown) => say('error', messageOf(error)));
     if (isExercise) {
       preloadCodeEditor();
       void useWorkspaceStore.getState().open({ courseId: lesson.courseId, lessonId: lesson.lessonId });
@@ -91,25 +91,19 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     void useRunStore.getState().run(standing.exercise.language, standing.exercise.entry);
   }, [standing]);
 
+  // A passing Check completes the lesson inside main; the canvas only reads the new standing.
   const check = useCallback(async () => {
     if (!isExercise) return;
-    const firstAttempt = useRunStore.getState().checks === 0;
     const result = await useRunStore.getState().check();
     if (result?.status !== 'pass' || completed) return;
     try {
-      updateStanding(
-        await client().call('lesson.checkPassed', {
-          courseId: lesson.courseId,
-          lessonId: lesson.lessonId,
-          firstAttempt,
-          elapsedSeconds: Math.round((Date.now() - startedAt) / 1000),
-        }),
-      );
-      say('info', `${lesson.title}: complete.`);
+      const next = await client().call('lesson.standing', { courseId: lesson.courseId, lessonId: lesson.lessonId });
+      updateStanding(next);
+      if (next.status === 'completed') say('info', `${lesson.title}: complete.`);
     } catch (error) {
       say('error', messageOf(error));
     }
-  }, [isExercise, completed, lesson, updateStanding, startedAt]);
+  }, [isExercise, completed, lesson, updateStanding]);
 
   const markComplete = useCallback(async () => {
     try {

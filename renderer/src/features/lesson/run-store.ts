@@ -23,7 +23,6 @@ interface RunState {
   diagnostics: Diagnostic[];
   lastRun: RunResult | null;
   lastCheck: CheckResult | null;
-  checks: number;
   run(language: 'python' | 'javascript', entry: string): Promise<RunResult | null>;
   /** A lesson's example ("Try it"): code from the lesson's course, so `ref` names it. */
   runScratch(language: 'python' | 'javascript', code: string, ref?: { courseId: string; lessonId: string }): Promise<RunResult | null>;
@@ -92,7 +91,6 @@ export const useRunStore = create<RunState>((set, get) => {
     diagnostics: [],
     lastRun: null,
     lastCheck: null,
-    checks: 0,
 
     async run(language, entry) {
       const workspace = useWorkspaceStore.getState();
@@ -134,7 +132,7 @@ export const useRunStore = create<RunState>((set, get) => {
         const files = sendableFiles();
         const result = await withConsent(() => client().call('sandbox.check', { runId, ...ref, files }), (checked) => checked.run.needsConsent);
         const learnerFiles = useWorkspaceStore.getState().files.map((file) => file.path);
-        set((state) => ({ lastCheck: result, diagnostics: checkDiagnostics(result, learnerFiles), checks: state.checks + 1 }));
+        set({ lastCheck: result, diagnostics: checkDiagnostics(result, learnerFiles) });
         const passed = result.tests.filter((test) => test.status === 'pass').length;
         say(result.status === 'pass' ? 'info' : 'error', `${passed} of ${result.tests.length} tests pass${result.message ? `: ${result.message}` : ''}`);
         return result;
@@ -146,6 +144,6 @@ export const useRunStore = create<RunState>((set, get) => {
       if (runId && get().kind) await client().call('sandbox.stop', { runId }).catch(() => {});
     },
 
-    reset: () => set({ runId: null, kind: null, log: [], diagnostics: [], lastRun: null, lastCheck: null, checks: 0 }),
+    reset: () => set({ runId: null, kind: null, log: [], diagnostics: [], lastRun: null, lastCheck: null }),
   };
 });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/open-store';
-import { activeTime, codeExecutions, journalEntries } from '../store/schema';
+import { RunHistory } from '../sandbox/run-history';
+import { activeTime, journalEntries } from '../store/schema';
 import { LessonActivity, scoreQuiz, type LessonFacts } from './lesson-activity';
 
 const quiz: NonNullable<LessonFacts['quiz']> = {
@@ -17,6 +18,7 @@ const quiz: NonNullable<LessonFacts['quiz']> = {
 const lessons: Record<string, LessonFacts> = {
   intro: { type: 'concept' },
   add: { type: 'practice' },
+  sum: { type: 'challenge', parTimeMinutes: 2 },
   check: { type: 'quiz', quiz },
   think: { type: 'reflection', reflection: { prompt: 'What surprised you?' } },
 };
@@ -27,13 +29,28 @@ afterEach(() => store?.close());
 function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-lesson-'));
   store = openStore(path.join(dir, 'drona.db'));
-  const recorded: { kind: string; idempotencyKey: string }[] = [];
-  const activity = new LessonActivity(store, {
-    getLesson: async (_course, lesson) => lessons[lesson] ?? null,
-    getExercise: async (_course, lesson) => (lesson === 'add' ? { language: 'python', entry: 'main.py', hints: ['nudge', 'closer', 'answer'] } : null),
-    record: async (event) => void recorded.push(event),
-  });
-  return { activity, recorded, store };
+  const clock = { now: 1_700_000_000_000 };
+  const history = new RunHistory(store, () => clock.now);
+  const recorded: (Record<string, unknown> & { kind: string; idempotencyKey: string })[] = [];
+  const activity = new LessonActivity(
+    store,
+    {
+      getLesson: async (_course, lesson) => lessons[lesson] ?? null,
+      getExercise: async (_course, lesson) => (lesson === 'add' ? { language: 'python', entry: 'main.py', hints: ['nudge', 'closer', 'answer'] } : null),
+      record: async (event) => void recorded.push(event),
+      checksBefore: (courseId, lessonId, checkId) => history.checksBefore(courseId, lessonId, checkId),
+    },
+    () => clock.now,
+  );
+  /** A Check of `lessonId` as the sandbox records it; its id, as the run coordinator passes it on. */
+  const checked = (lessonId: string, status: 'pass' | 'fail') =>
+    history.record({ kind: 'check', language: 'python', courseId: 'py', lessonId, waitMs: 0 }, checkResult(status))!;
+  return { activity, recorded, store, clock, checked };
+}
+
+function checkResult(status: 'pass' | 'fail') {
+  const run = { outcome: 'finished' as const, exitCode: 0, durationMs: 5, stdout: '', stderr: '', truncated: false, diagnostics: [], driver: 'process' as const, message: '' };
+  return { status, tests: [{ name: 't', status }], durationMs: 5, driver: 'process' as const, run };
 }
 
 describe('scoreQuiz', () => {
@@ -72,21 +89,55 @@ describe('LessonActivity', () => {
     expect(recorded.filter((event) => event.kind === 'hint-revealed')).toHaveLength(3);
   });
 
-  it('completes an exercise only after a recorded passing check, counting every passing check once', async () => {
-    const { activity, store, recorded } = setup();
-    await expect(activity.checkPassed('py', 'add', { firstAttempt: true, elapsedSeconds: 30 })).rejects.toMatchObject({ code: 'conflict' });
-    const passingCheck = () =>
-      store.db
-        .insert(codeExecutions)
-        .values({ courseId: 'py', lessonId: 'add', kind: 'check', language: 'python', driver: 'process', outcome: 'pass', durationMs: 5, createdAt: Date.now() })
-        .run();
-    passingCheck();
-    expect((await activity.checkPassed('py', 'add', { firstAttempt: true, elapsedSeconds: 30 })).status).toBe('completed');
-    passingCheck();
-    await activity.checkPassed('py', 'add', { firstAttempt: false, elapsedSeconds: 60 });
+  it('completes an exercise on a passing Check, counting every passing Check once', async () => {
+    const { activity, recorded, checked } = setup();
+    await activity.checkPassed({ courseId: 'py', lessonId: 'add', checkId: checked('add', 'pass') });
+    expect((await activity.standing('py', 'add')).status).toBe('completed');
+    await activity.checkPassed({ courseId: 'py', lessonId: 'add', checkId: checked('add', 'pass') });
     expect(recorded.map((event) => event.kind)).toEqual(['check-passed', 'lesson-completed', 'check-passed']);
     const keys = recorded.filter((event) => event.kind === 'check-passed').map((event) => event.idempotencyKey);
     expect(new Set(keys).size).toBe(2);
+    expect(recorded[1]).toMatchObject({ firstAttempt: true, hintsUsed: 0 });
+  });
+
+  it('derives first attempt from the run history: a failing Check before the pass means it was not', async () => {
+    const { activity, recorded, checked } = setup();
+    checked('add', 'fail');
+    checked('other', 'fail');
+    await activity.checkPassed({ courseId: 'py', lessonId: 'add', checkId: checked('add', 'pass') });
+    expect(recorded.find((event) => event.kind === 'lesson-completed')).toMatchObject({ firstAttempt: false });
+  });
+
+  it('times the lesson by main\'s clock from when it was opened, or by its active time when that is more', async () => {
+    const { activity, recorded, clock, checked } = setup();
+    await activity.open('py', 'sum');
+    clock.now += 90_000;
+    await activity.checkPassed({ courseId: 'py', lessonId: 'sum', checkId: checked('sum', 'pass') });
+    expect(recorded.find((event) => event.kind === 'challenge-completed')).toMatchObject({ elapsedSeconds: 90, underPar: true });
+
+    recorded.length = 0;
+    await activity.open('py', 'add');
+    activity.addActiveTime('py', 'add', 120);
+    activity.addActiveTime('py', 'add', 100);
+    clock.now += 30_000;
+    await activity.checkPassed({ courseId: 'py', lessonId: 'add', checkId: checked('add', 'pass') });
+    expect(recorded.find((event) => event.kind === 'lesson-completed')).toMatchObject({ elapsedSeconds: 220 });
+  });
+
+  it('claims no time when main has none: the lesson was never opened and no active time was added', async () => {
+    const { activity, recorded, checked } = setup();
+    await activity.checkPassed({ courseId: 'py', lessonId: 'sum', checkId: checked('sum', 'pass') });
+    const completed = recorded.find((event) => event.kind === 'challenge-completed');
+    expect(completed).toBeDefined();
+    expect(completed).not.toHaveProperty('elapsedSeconds');
+    expect(completed).not.toHaveProperty('underPar');
+  });
+
+  it('completes nothing when the checked lesson is not an exercise', async () => {
+    const { activity, recorded, checked } = setup();
+    await activity.checkPassed({ courseId: 'py', lessonId: 'intro', checkId: checked('intro', 'pass') });
+    expect(recorded).toEqual([]);
+    expect((await activity.standing('py', 'intro')).status).toBe('not_started');
   });
 
   it('adds active time to the lesson and to its day, starting the lesson if needed', async () => {

@@ -1,13 +1,13 @@
 // The learner's standing in one lesson (lesson_progress, hint_reveals, attempts,
 // journal_entries) and the ways a lesson completes: Mark complete (where the type allows),
-// a passing Check, a passed quiz, a saved reflection. XP and streaks are the progress
-// service's: each completion is also reported to it as a LearningEvent.
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+// a passing Check (told by the sandbox inside main), a passed quiz, a saved reflection. XP and
+// streaks are the progress service's: each completion is also reported to it as a LearningEvent.
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
 import type { LessonStanding } from '../../preload/contract/lesson';
 import type { Store } from '../store/open-store';
 import { localDate } from '../../common/rules/streaks';
-import { activeTime, attempts, codeExecutions, hintReveals, journalEntries, lessonProgress, profile } from '../store/schema';
+import { activeTime, attempts, hintReveals, journalEntries, lessonProgress, profile } from '../store/schema';
 
 /** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
 export interface LessonFacts {
@@ -32,6 +32,8 @@ export interface LessonSources {
   getExercise(courseId: string, lessonId: string): Promise<ExerciseFacts | null>;
   /** Reports a learning event to the progress service, when there is one. */
   record(event: Record<string, unknown> & { kind: string; idempotencyKey: string }): Promise<void>;
+  /** How many Checks of the lesson the run history holds before the one with this id. */
+  checksBefore(courseId: string, lessonId: string, checkId: number): number;
 }
 
 /** Lesson types a learner may complete by pressing "Mark complete". */
@@ -54,10 +56,12 @@ export function scoreQuiz(
   return Math.round((right / questions.length) * 1000) / 10;
 }
 
-/** How recent a passing check must be for "lesson.checkPassed" to accept it. */
-const CHECK_FRESH_MS = 10 * 60 * 1000;
+const lessonKey = (courseId: string, lessonId: string) => `${courseId}\u0000${lessonId}`;
 
 export class LessonActivity {
+  /** When the canvas last opened each lesson, by main's clock; in memory, as a visit does not outlive the app. */
+  private readonly opened = new Map<string, number>();
+
   constructor(
     private readonly store: Store,
     private readonly sources: LessonSources,
@@ -179,45 +183,55 @@ export class LessonActivity {
     return this.standing(courseId, lessonId);
   }
 
-  /** After a passing Check: the sandbox has recorded it in code_executions, which this verifies. */
-  async checkPassed(courseId: string, lessonId: string, facts: { firstAttempt: boolean; elapsedSeconds: number }): Promise<LessonStanding> {
-    const lesson = await this.lesson(courseId, lessonId);
-    if (!exerciseTypes.has(lesson.type)) throw new DronaError('conflict', `A ${lesson.type} lesson has no Check to pass.`);
-    const recent = this.store.db
-      .select({ id: codeExecutions.id, outcome: codeExecutions.outcome, result: codeExecutions.result })
-      .from(codeExecutions)
-      .where(
-        and(
-          eq(codeExecutions.courseId, courseId),
-          eq(codeExecutions.lessonId, lessonId),
-          eq(codeExecutions.kind, 'check'),
-          gte(codeExecutions.createdAt, this.now() - CHECK_FRESH_MS),
-        ),
-      )
-      .orderBy(desc(codeExecutions.id))
-      .limit(1)
-      .get();
-    const passed = recent && (recent.outcome === 'pass' || (recent.result as { status?: string } | null)?.status === 'pass');
-    if (!passed) throw new DronaError('conflict', 'No passing Check of this lesson was recorded; press Check and let the tests pass first.');
-    // Every passing Check counts (streaks, the checks-passed achievements), once per recorded run.
-    await this.report('check-passed', courseId, lessonId, { lessonType: lesson.type }, `check-passed:${courseId}:${lessonId}:${recent.id}`);
-    if (this.markCompleted(courseId, lessonId)) {
-      const hints = (await this.standing(courseId, lessonId)).revealedHints.length;
-      await this.report(
-        lesson.type === 'challenge' ? 'challenge-completed' : 'lesson-completed',
-        courseId,
-        lessonId,
-        {
-          lessonType: lesson.type,
-          firstAttempt: facts.firstAttempt,
-          hintsUsed: hints,
-          elapsedSeconds: facts.elapsedSeconds,
-          ...(lesson.parTimeMinutes ? { underPar: facts.elapsedSeconds <= lesson.parTimeMinutes * 60 } : {}),
-        },
-        `lesson-completed:${courseId}:${lessonId}`,
-      );
-    }
+  /** The canvas opened the lesson: a passing Check's time counts from now (main's clock, not the window's). */
+  async open(courseId: string, lessonId: string): Promise<LessonStanding> {
+    this.opened.set(lessonKey(courseId, lessonId), this.now());
     return this.standing(courseId, lessonId);
+  }
+
+  /**
+   * Seconds the learner spent on the lesson, from main's own records: since the canvas last
+   * opened it, or the active time its heartbeats added up to if that is more (several visits).
+   * Undefined when main has neither (a Check with the lesson never opened since start-up).
+   */
+  private spentSeconds(courseId: string, lessonId: string): number | undefined {
+    const openedAt = this.opened.get(lessonKey(courseId, lessonId));
+    const active = this.store.db
+      .select({ seconds: lessonProgress.activeSeconds })
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
+      .get()?.seconds ?? 0;
+    if (openedAt === undefined && active === 0) return undefined;
+    return Math.max(openedAt === undefined ? 0 : Math.round((this.now() - openedAt) / 1000), active);
+  }
+
+  /**
+   * A Check in which every test passed, told by the sandbox's run coordinator (never by a
+   * window): counts the passing Check and completes an exercise lesson. First attempt and time
+   * spent come from main's records: the run history's earlier Checks and spentSeconds.
+   */
+  async checkPassed({ courseId, lessonId, checkId }: { courseId: string; lessonId: string; checkId: number }): Promise<void> {
+    const lesson = await this.lesson(courseId, lessonId);
+    // A lesson of another type may carry an exercise to practise on; its Check completes nothing.
+    if (!exerciseTypes.has(lesson.type)) return;
+    // Every passing Check counts (streaks, the checks-passed achievements), once per recorded run.
+    await this.report('check-passed', courseId, lessonId, { lessonType: lesson.type }, `check-passed:${courseId}:${lessonId}:${checkId}`);
+    if (!this.markCompleted(courseId, lessonId)) return;
+    const hints = (await this.standing(courseId, lessonId)).revealedHints.length;
+    const elapsed = this.spentSeconds(courseId, lessonId);
+    await this.report(
+      lesson.type === 'challenge' ? 'challenge-completed' : 'lesson-completed',
+      courseId,
+      lessonId,
+      {
+        lessonType: lesson.type,
+        firstAttempt: this.sources.checksBefore(courseId, lessonId, checkId) === 0,
+        hintsUsed: hints,
+        ...(elapsed === undefined ? {} : { elapsedSeconds: elapsed }),
+        ...(lesson.parTimeMinutes && elapsed !== undefined ? { underPar: elapsed <= lesson.parTimeMinutes * 60 } : {}),
+      },
+      `lesson-completed:${courseId}:${lessonId}`,
+    );
   }
 
   async submitQuiz(

@@ -1,0 +1,132 @@
+// Run and Check as windows ask for them: one run per runId, stoppable by that id; output
+// coalesced into a few events per second for the calling session only; every run that ran
+// code kept in the run history; and a Check whose tests all pass reaches the lesson's
+// progress here in main, so no window can claim a pass (or how it passed).
+import { DronaError, messageOf, type CallInput } from '../../preload/contract';
+import type { CheckResult, ImageBuildProgress, RunResult, SandboxFile, SandboxLanguage, SandboxLimitsInput } from '../../preload/contract/sandbox';
+import type { EventBus } from '../ipc/event-bus';
+import type { OutputStream } from './output-collector';
+import type { RunHistory } from './run-history';
+import type { SandboxService } from './sandbox-service';
+
+/** What a check needs from the course service (courses.getExercise). */
+export interface ExerciseForCheck {
+  readonly language: SandboxLanguage;
+  readonly files: readonly (SandboxFile & { role: 'editable' | 'readOnly' | 'hidden' })[];
+  readonly tests: readonly SandboxFile[];
+  readonly limits?: SandboxLimitsInput;
+}
+
+/** The learner's editable files, with the exercise's own read-only and hidden files (which the learner cannot change). Pure. */
+export function filesForCheck(learner: readonly SandboxFile[], exercise: ExerciseForCheck): SandboxFile[] {
+  const fixed = exercise.files.filter((file) => file.role !== 'editable');
+  const fixedPaths = new Set(fixed.map((file) => file.path));
+  return [...learner.filter((file) => !fixedPaths.has(file.path)), ...fixed.map(({ path, content }) => ({ path, content }))];
+}
+
+/** A Check of a lesson in which every test passed, as the run history recorded it. */
+export interface PassedCheck {
+  readonly courseId: string;
+  readonly lessonId: string;
+  /** The run history's id of this Check. */
+  readonly checkId: number;
+}
+
+export interface RunCoordinatorDeps {
+  readonly sandbox: Pick<SandboxService, 'run' | 'check' | 'status' | 'buildImage'>;
+  readonly history: Pick<RunHistory, 'record'>;
+  readonly exercise: (courseId: string, lessonId: string) => ExerciseForCheck | null | undefined | Promise<ExerciseForCheck | null | undefined>;
+  /** The lesson's completion and progress; its failure fails the Check call, so the learner hears of it. */
+  readonly checkPassed: (check: PassedCheck) => Promise<unknown>;
+  readonly events: Pick<EventBus, 'emit'>;
+}
+
+const FLUSH_MS = 40;
+
+export class RunCoordinator {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: RunCoordinatorDeps) {}
+
+  async run(input: CallInput<'sandbox.run'>, sessionId: string): Promise<RunResult> {
+    const { waitMs, ...result } = await this.going(input.runId, sessionId, (options) =>
+      this.deps.sandbox.run({ language: input.language, files: input.files, entry: input.entry, ...(input.courseId ? { courseId: input.courseId } : {}) }, options),
+    );
+    this.deps.history.record({ kind: 'run', language: input.language, courseId: input.courseId, lessonId: input.lessonId, waitMs }, result);
+    return result;
+  }
+
+  async check(input: CallInput<'sandbox.check'>, sessionId: string): Promise<CheckResult> {
+    const { courseId, lessonId } = input;
+    const exercise = await this.deps.exercise(courseId, lessonId);
+    if (!exercise) throw new DronaError('not_found', `Lesson "${lessonId}" of course "${courseId}" has no exercise to check.`);
+    const { waitMs, ...result } = await this.going(input.runId, sessionId, (options) =>
+      this.deps.sandbox.check(
+        {
+          courseId,
+          language: exercise.language,
+          files: filesForCheck(input.files, exercise),
+          tests: exercise.tests,
+          ...(exercise.limits ? { limits: exercise.limits } : {}),
+        },
+        options,
+      ),
+    );
+    const checkId = this.deps.history.record({ kind: 'check', language: exercise.language, courseId, lessonId, waitMs }, result);
+    // 'pass' is the grader's verdict: at least one test, and every test passed (check-results.ts).
+    if (checkId !== null && result.status === 'pass') await this.deps.checkPassed({ courseId, lessonId, checkId });
+    return result;
+  }
+
+  stop(runId: string): { stopped: boolean } {
+    const controller = this.running.get(runId);
+    controller?.abort();
+    return { stopped: Boolean(controller) };
+  }
+
+  /** Starts building a runner image unless one is building; progress goes to every window. */
+  async startImageBuild(language: SandboxLanguage): Promise<{ started: boolean }> {
+    const status = await this.deps.sandbox.status();
+    if (status.builds.some((build) => build.language === language && build.state === 'running')) return { started: false };
+    void this.deps.sandbox
+      .buildImage(language, (progress: ImageBuildProgress) => this.deps.events.emit('sandbox.buildProgress', progress))
+      .catch((error: unknown) => this.deps.events.emit('app.log', { level: 'error', source: 'sandbox', message: `Image build failed: ${messageOf(error)}` }));
+    return { started: true };
+  }
+
+  /** One run under `runId`, its output streamed to `sessionId`; the id is free again when it ends. */
+  private async going<T>(runId: string, sessionId: string, start: (options: { onOutput: (stream: OutputStream, text: string) => void; signal: AbortSignal }) => Promise<T>): Promise<T> {
+    if (this.running.has(runId)) throw new DronaError('conflict', 'A run with this id is already going; wait for it or stop it first.');
+    const controller = new AbortController();
+    this.running.set(runId, controller);
+    const output = this.coalesced(runId, sessionId);
+    try {
+      return await start({ onOutput: output.add, signal: controller.signal });
+    } finally {
+      output.flush();
+      this.running.delete(runId);
+    }
+  }
+
+  /** Gathers a run's output into a few events per second per stream, for the calling session only. */
+  private coalesced(runId: string, sessionId: string) {
+    const pending: Record<OutputStream, string> = { stdout: '', stderr: '' };
+    let timer: NodeJS.Timeout | null = null;
+    const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      for (const stream of ['stdout', 'stderr'] as const) {
+        if (!pending[stream]) continue;
+        this.deps.events.emit('sandbox.output', { runId, stream, text: pending[stream] }, sessionId);
+        pending[stream] = '';
+      }
+    };
+    return {
+      add: (stream: OutputStream, text: string) => {
+        pending[stream] += text;
+        timer ??= setTimeout(flush, FLUSH_MS);
+      },
+      flush,
+    };
+  }
+}
