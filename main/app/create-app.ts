@@ -16,7 +16,6 @@ import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import { lessonHandlers } from '../workspace/lesson-handlers';
 import { languageHandlers } from '../language/handlers';
-import { PythonLanguageService } from '../language/python-language-service';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import { prepareDataDir } from './data-dir';
 import type { Logger } from './logger';
@@ -67,7 +66,6 @@ export function createApp(config: AppConfig): DronaApp {
     return services;
   };
 
-  const python = new PythonLanguageService();
   const handlers: Handlers = {
     'app.status': () => {
       const base = { version: config.version, mode: config.mode, dataDir: config.dataDir };
@@ -96,7 +94,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...progressHandlers(access, config.now),
     ...sandboxHandlers(access),
     ...coursesHandlers(access),
-    ...languageHandlers(python),
+    ...languageHandlers(access),
   };
 
   return {
@@ -111,9 +109,9 @@ export function createApp(config: AppConfig): DronaApp {
       services?.terminal.closeAll();
       await services?.sandbox.close();
       await services?.workspace.close();
+      services?.language.close();
       services?.store.close();
       services = null;
-      python.close();
     },
   };
 }

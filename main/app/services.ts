@@ -3,21 +3,22 @@ import { CourseService } from '../courses/course-service';
 import { ProfileService } from '../profile/profile-service';
 import { packageRoot } from './package-info';
 import { recommendedLesson } from '../progress/dashboard';
-import { ProgressService } from '../progress/progress-service';
+import { ProgressService, type CourseAchievementSource } from '../progress/progress-service';
 import { StreakReminderService } from '../progress/streak-reminder-service';
 import { ProcessConsents } from '../sandbox/process-consent';
-import { SandboxService } from '../sandbox/sandbox-service';
+import { SandboxService, type ProcessGate } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
 import { TerminalService } from '../terminal/terminal-service';
-import { LessonActivity } from '../workspace/lesson-activity';
+import { LessonActivity, type LessonSources } from '../workspace/lesson-activity';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
 import type { Store } from '../store/open-store';
 import type { EventBus } from '../ipc/event-bus';
 import type { Logger } from './logger';
 import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-store';
-import { createTutorService } from '../tutor/tutor-sources';
-import type { TutorService } from '../tutor/tutor-service';
+import { createTutorService, type TutorService } from '../tutor/tutor-service';
+import { tutorSources } from '../tutor/tutor-sources';
+import { PythonLanguageService } from '../language/python-language-service';
 import { messageOf } from '../../preload/contract';
 
 export interface AppConfig {
@@ -35,7 +36,7 @@ export interface AppConfig {
   readonly builtinCoursesDir?: string | null;
 }
 
-/** Every service, built once from the store; the handlers reach them through this. */
+/** Every service, built once from the store; the handlers reach them through this, typed. */
 export interface Services {
   readonly store: Store;
   readonly events: EventBus;
@@ -51,111 +52,149 @@ export interface Services {
   readonly streakReminders: StreakReminderService;
   readonly sync: SyncService;
   readonly courses: CourseService;
+  readonly language: PythonLanguageService;
 }
 
+/**
+ * Builds every service once, in dependency order: each receives the ones it needs as the narrow
+ * interface its consumer declares (StarterSource, LessonSources, CourseAchievementSource,
+ * TutorCourseContent, ProcessGate, ...), never the whole `Services`.
+ *
+ *   settings, profile, secrets -> courses -> progress -> workspace, terminal -> lesson activity
+ *   -> process consents, sandbox -> tutor -> streak reminders -> sync -> language
+ *
+ * The one cycle (courses' installs must reach every window, while progress and the tutor read
+ * courses) is broken by an event: the course service only calls `onChange`, which emits
+ * courses.changed on the bus, so it depends on nothing built after it.
+ */
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
   const now = config.now ?? Date.now;
+  const { logger } = config;
+  const settings = new SettingsService(store, now);
+  const profile = new ProfileService(store, now);
   const secrets = config.secrets ?? encryptedFileSecretStore(config.dataDir);
-  config.logger.info(`secrets: ${secrets.protection}`);
-  // Starter files come from the lesson's exercise (the course service), looked up at call time.
-  const starters: StarterSource = async (courseId, lessonId) => (await services.courses.getExercise(courseId, lessonId))?.files ?? null;
+  logger.info(`secrets: ${secrets.protection}`);
+
+  // Built-ins installed while starting need no event: windows load the catalog after start-up.
+  let coursesStarted = false;
+  const courses = new CourseService(store, config.dataDir, now, undefined, (courseId) => coursesStarted && events.emit('courses.changed', { courseId }));
+  installBuiltinCourses(courses, config);
+  coursesStarted = true;
+
+  // Course bundles may add achievements (course.yaml `achievements:`).
+  const courseAchievements: CourseAchievementSource = async (courseId) => courses.getCourse(courseId)?.achievements ?? null;
+  const progress = new ProgressService(store, { now, events, warn: (message) => logger.warn(message), courseAchievements });
+
+  // Starter files come from the lesson's exercise.
+  const starters: StarterSource = async (courseId, lessonId) => courses.getExercise(courseId, lessonId)?.files ?? null;
   const workspace = new WorkspaceService(store, config.dataDir, starters, now);
   workspace.onExternalChange((change) => {
     for (const sessionId of workspace.viewersOf(change.courseId, change.lessonId)) events.emit('workspace.changed', change, sessionId);
   });
-  const terminal = new TerminalService({
-    data: (sessionId, id, data) => events.emit('terminal.data', { id, data }, sessionId),
-    exit: (sessionId, id, exitCode) => events.emit('terminal.exit', { id, exitCode }, sessionId),
-  });
+  const terminal = new TerminalService(
+    {
+      data: (sessionId, id, data) => events.emit('terminal.data', { id, data }, sessionId),
+      exit: (sessionId, id, exitCode) => events.emit('terminal.exit', { id, exitCode }, sessionId),
+    },
+  );
   events.onSessionEnd((sessionId) => {
     terminal.endSession(sessionId);
     void workspace.endSession(sessionId);
   });
-  const lessonActivity = new LessonActivity(
-    store,
-    {
-      getLesson: async (courseId, lessonId) => (await services.courses.getLesson(courseId, lessonId)) ?? null,
-      getExercise: async (courseId, lessonId) => (await services.courses.getExercise(courseId, lessonId)) ?? null,
-      record: async (event) => {
-        try {
-          await services.progress.record(event);
-        } catch (error) {
-          // The lesson stays completed; XP can be recomputed from lesson_progress later.
-          config.logger.warn(`progress did not take ${event.kind}: ${messageOf(error)}`);
-        }
-      },
+
+  const lessonSources: LessonSources = {
+    getLesson: async (courseId, lessonId) => courses.getLesson(courseId, lessonId),
+    getExercise: async (courseId, lessonId) => courses.getExercise(courseId, lessonId),
+    record: async (event) => {
+      try {
+        await progress.record(event);
+      } catch (error) {
+        // The lesson stays completed; XP can be recomputed from lesson_progress later.
+        logger.warn(`progress did not take ${event.kind}: ${messageOf(error)}`);
+      }
     },
-    now,
-  );
-  // Built-ins installed while starting need no event: windows load the catalog after start-up.
-  let coursesStarted = false;
-  const courses = new CourseService(store, config.dataDir, now, undefined, (courseId) => coursesStarted && events.emit('courses.changed', { courseId }));
-  const builtinDir = config.builtinCoursesDir === undefined ? path.join(packageRoot(), 'courses') : config.builtinCoursesDir;
-  if (builtinDir) {
-    const { results, failures } = courses.installBuiltins(builtinDir);
-    for (const result of results) if (result.outcome !== 'unchanged') config.logger.info(`courses: ${result.outcome} built-in ${result.courseId} ${result.version}`);
-    for (const failure of failures) config.logger.warn(`courses: built-in course in ${failure.dir} was not installed:\n${failure.message}`);
-  }
-  coursesStarted = true;
+  };
+  const lessonActivity = new LessonActivity(store, lessonSources, now);
+
   const processConsents = new ProcessConsents(store, now);
+  const processGate: ProcessGate = {
+    allowed: () => settings.get().sandbox.allowProcess,
+    consent: (courseId) => processConsents.state(courseId),
+    course: (courseId) => processConsents.installed(courseId),
+  };
+  const sandbox = new SandboxService({
+    // The desktop app warms one container per language at start-up so the first Run is instant;
+    // serve mode (tests, browsers) warms on first use unless DRONA_SANDBOX_PREWARM=1.
+    prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
+    log: (message) => logger.info(`sandbox: ${message}`),
+    processGate,
+    dataDir: config.dataDir,
+  });
+
+  const tutor = createTutorService({
+    store,
+    events,
+    settings,
+    secrets,
+    sources: tutorSources({ courses, workspace, hints: lessonActivity, store, logger, now }),
+    logger,
+    now,
+  });
+
+  const streakReminders = new StreakReminderService(store, {
+    now,
+    learner: () => profile.get(),
+    settings: () => settings.get().streakReminder,
+    streak: () => progress.state().streak,
+    nextLesson: () => recommendedLesson(store),
+    announce: (reminder) => events.emit('progress.streakReminder', reminder),
+    warn: (message) => logger.warn(`progress: ${message}`),
+  });
+
+  const sync = new SyncService(store, {
+    now,
+    presetUrl: process.env.DRONA_SYNC_SERVER_URL ?? '',
+    intervalMs: Number(process.env.DRONA_SYNC_INTERVAL_MS) || 60_000,
+    timezone: () => profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
+    secrets,
+    courses: () => courses,
+    progress: () => progress,
+    onChange: (status) => events.emit('sync.changed', status),
+    warn: (message) => logger.warn(`sync: ${message}`),
+  });
+
   const services: Services = {
     store,
-    courses,
     events,
-    profile: new ProfileService(store, now),
-    settings: new SettingsService(store, now),
+    settings,
+    profile,
+    courses,
+    progress,
     workspace,
     terminal,
     lessonActivity,
-    // The desktop app warms one container per language at start-up so the first Run is instant;
-    // serve mode (tests, browsers) warms on first use unless DRONA_SANDBOX_PREWARM=1.
-    sandbox: new SandboxService({
-      prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
-      log: (message) => config.logger.info(`sandbox: ${message}`),
-      processGate: {
-        allowed: () => services.settings.get().sandbox.allowProcess,
-        consent: (courseId) => processConsents.state(courseId),
-        course: (courseId) => processConsents.installed(courseId),
-      },
-      dataDir: config.dataDir,
-    }),
     processConsents,
-    tutor: createTutorService({ store, events, logger: config.logger, now, secrets }, () => services),
-    progress: new ProgressService(store, {
-      now,
-      events,
-      warn: (message) => config.logger.warn(message),
-      // Course bundles may add achievements (course.yaml `achievements:`), read through the course service when it exists.
-      courseAchievements: async (courseId) => (await services.courses.getCourse(courseId))?.achievements ?? null,
-    }),
-    streakReminders: new StreakReminderService(store, {
-      now,
-      learner: () => services.profile.get(),
-      settings: () => services.settings.get().streakReminder,
-      streak: () => services.progress.state().streak,
-      nextLesson: () => recommendedLesson(store),
-      announce: (reminder) => events.emit('progress.streakReminder', reminder),
-      warn: (message) => config.logger.warn(`progress: ${message}`),
-    }),
-    sync: new SyncService(store, {
-      now,
-      presetUrl: process.env.DRONA_SYNC_SERVER_URL ?? '',
-      intervalMs: Number(process.env.DRONA_SYNC_INTERVAL_MS) || 60_000,
-      timezone: () => services.profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
-      secrets,
-      courses: () => services.courses,
-      progress: () => services.progress,
-      onChange: (status) => events.emit('sync.changed', status),
-      warn: (message) => config.logger.warn(`sync: ${message}`),
-    }),
+    sandbox,
+    tutor,
+    streakReminders,
+    sync,
+    language: new PythonLanguageService(),
   };
   // In the background: the first drain waits for the event loop, never for start-up. One-shot
   // CLI commands do without: a course import must not sync or record the evening's reminder.
   if (config.backgroundWork !== false) {
-    services.sync.start();
-    services.streakReminders.start();
+    sync.start();
+    streakReminders.start();
   }
   return services;
+}
+
+function installBuiltinCourses(courses: CourseService, config: AppConfig): void {
+  const builtinDir = config.builtinCoursesDir === undefined ? path.join(packageRoot(), 'courses') : config.builtinCoursesDir;
+  if (!builtinDir) return;
+  const { results, failures } = courses.installBuiltins(builtinDir);
+  for (const result of results) if (result.outcome !== 'unchanged') config.logger.info(`courses: ${result.outcome} built-in ${result.courseId} ${result.version}`);
+  for (const failure of failures) config.logger.warn(`courses: built-in course in ${failure.dir} was not installed:\n${failure.message}`);
 }
 
 /** Handlers ask for the services at call time: while the store awaits recovery there are none. */
