@@ -9,7 +9,7 @@ import { ProcessConsents } from '../sandbox/process-consent';
 import { SandboxService, type ProcessGate } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
-import { TerminalService } from '../terminal/terminal-service';
+import { defaultShell, TerminalService } from '../terminal/terminal-service';
 import { LessonActivity, type LessonSources } from '../workspace/lesson-activity';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
 import type { Store } from '../store/open-store';
@@ -20,6 +20,7 @@ import { createTutorService, type TutorService } from '../tutor/tutor-service';
 import { tutorSources } from '../tutor/tutor-sources';
 import { PythonLanguageService } from '../language/python-language-service';
 import { messageOf } from '../../preload/contract';
+import { defaultEnvConfig, type EnvConfig } from './app-config';
 
 export interface AppConfig {
   readonly dataDir: string;
@@ -34,6 +35,8 @@ export interface AppConfig {
   readonly backgroundWork?: boolean;
   /** Folder whose course folders are installed as built-in courses at start-up (default: the app's courses/); null for none. */
   readonly builtinCoursesDir?: string | null;
+  /** What the environment configures (app-config.ts), read once by the entry point; tests get the defaults. */
+  readonly env?: EnvConfig;
 }
 
 /** Every service, built once from the store; the handlers reach them through this, typed. */
@@ -69,10 +72,11 @@ export interface Services {
  */
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
   const now = config.now ?? Date.now;
+  const env = config.env ?? defaultEnvConfig();
   const { logger } = config;
   const settings = new SettingsService(store, now);
   const profile = new ProfileService(store, now);
-  const secrets = config.secrets ?? encryptedFileSecretStore(config.dataDir);
+  const secrets = config.secrets ?? encryptedFileSecretStore(config.dataDir, config.env?.keyDir);
   logger.info(`secrets: ${secrets.protection}`);
 
   // Built-ins installed while starting need no event: windows load the catalog after start-up.
@@ -96,6 +100,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       data: (sessionId, id, data) => events.emit('terminal.data', { id, data }, sessionId),
       exit: (sessionId, id, exitCode) => events.emit('terminal.exit', { id, exitCode }, sessionId),
     },
+    { shell: () => defaultShell(env.terminal.shell), env: env.terminal.env },
   );
   events.onSessionEnd((sessionId) => {
     terminal.endSession(sessionId);
@@ -125,7 +130,9 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   const sandbox = new SandboxService({
     // The desktop app warms one container per language at start-up so the first Run is instant;
     // serve mode (tests, browsers) warms on first use unless DRONA_SANDBOX_PREWARM=1.
-    prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
+    prewarm: config.mode === 'electron' || env.sandbox.prewarm,
+    ...(env.sandbox.driver ? { driver: env.sandbox.driver } : {}),
+    environment: env.sandbox,
     log: (message) => logger.info(`sandbox: ${message}`),
     processGate,
     dataDir: config.dataDir,
@@ -153,8 +160,8 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
 
   const sync = new SyncService(store, {
     now,
-    presetUrl: process.env.DRONA_SYNC_SERVER_URL ?? '',
-    intervalMs: Number(process.env.DRONA_SYNC_INTERVAL_MS) || 60_000,
+    presetUrl: env.sync.presetUrl,
+    intervalMs: env.sync.intervalMs,
     timezone: () => profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
     secrets,
     courses: () => courses,
