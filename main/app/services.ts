@@ -164,6 +164,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     intervalMs: env.sync.intervalMs,
     timezone: () => profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
     secrets,
+    // SyncOptions still asks for getters (from when these could be missing); both are built by now.
     courses: () => courses,
     progress: () => progress,
     onChange: (status) => events.emit('sync.changed', status),
