@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger, type Logger } from '../app/logger';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsService } from '../settings/settings-service';
@@ -105,7 +105,8 @@ describe('tutor service', () => {
     ollama.enqueueChat({ kind: 'stream', chunks: tokenChunks('one two three four five six seven eight nine ten eleven twelve'), delayMs: 40 });
     const tutor = service();
     const pending = ask(tutor, 'ask', 'why?', 'stop-me');
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Stopped once the reply has started to show, however long a busy machine takes to get there.
+    await vi.waitUntil(() => delivered.some((d) => d.name === 'tutor.delta'), { timeout: 10_000, interval: 10 });
     expect(tutor.asking.stop('stop-me')).toBe(true);
     const result = await pending;
     expect(result).toMatchObject({ status: 'failed', failure: { code: 'cancelled' } });
