@@ -25,6 +25,18 @@ export default tseslint.config(
   },
   { files: ['main/electron/**'], rules: { 'no-restricted-imports': 'off' } },
   {
+    // The environment is read once, into the app's config (main/app/app-config.ts), by the entry
+    // points; services receive values. Tests, test helpers and scripts/ may read it.
+    files: ['main/**/*.ts', 'server/**/*.ts', 'preload/**/*.ts'],
+    ignores: ['main/app/app-config.ts', 'main/cli/index.ts', 'main/electron/main.ts', '**/*.test.ts', '**/testing/**', 'main/cli/testing-run-cli.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read the environment in main/app/app-config.ts (readAppConfig) and pass the value down.' },
+      ],
+    },
+  },
+  {
     // The renderer is a sandboxed web page: no Node, no main-process code.
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

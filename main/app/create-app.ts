@@ -18,7 +18,6 @@ import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import { lessonHandlers } from '../lesson/handlers';
 import { languageHandlers } from '../language/handlers';
-import { PythonLanguageService } from '../language/python-language-service';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import { prepareDataDir } from './data-dir';
 import type { Logger } from './logger';
@@ -69,7 +68,6 @@ export function createApp(config: AppConfig): DronaApp {
     return services;
   };
 
-  const python = new PythonLanguageService();
   const handlers: Handlers = {
     'app.status': () => {
       const base = { version: config.version, mode: config.mode, dataDir: config.dataDir };
@@ -100,7 +98,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...progressHandlers(access, config.now),
     ...sandboxHandlers(access),
     ...coursesHandlers(access),
-    ...languageHandlers(python),
+    ...languageHandlers(access),
   };
 
   return {
@@ -115,9 +113,9 @@ export function createApp(config: AppConfig): DronaApp {
       services?.terminal.closeAll();
       await services?.sandbox.close();
       await services?.workspace.close();
+      services?.language.close();
       services?.store.close();
       services = null;
-      python.close();
     },
   };
 }

@@ -3,26 +3,28 @@ import { CourseService } from '../courses/course-service';
 import { ProfileService } from '../profile/profile-service';
 import { packageRoot } from './package-info';
 import { recommendedLesson } from '../progress/dashboard';
-import { ProgressService } from '../progress/progress-service';
+import { ProgressService, type CourseAchievementSource } from '../progress/progress-service';
 import { StreakReminderService } from '../progress/streak-reminder-service';
 import { ProcessConsents } from '../sandbox/process-consent';
 import { RunCoordinator } from '../sandbox/run-coordinator';
 import { RunHistory } from '../sandbox/run-history';
-import { SandboxService } from '../sandbox/sandbox-service';
+import { SandboxService, type ProcessGate } from '../sandbox/sandbox-service';
 import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
 import { LeaderboardService } from '../leaderboard/leaderboard-service';
 import { CertificatesService } from '../certificates/certificates-service';
-import { TerminalService } from '../terminal/terminal-service';
-import { LessonActivity } from '../lesson/lesson-activity';
+import { defaultShell, TerminalService } from '../terminal/terminal-service';
+import { LessonActivity, type LessonSources } from '../lesson/lesson-activity';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
 import type { Store } from '../store/open-store';
 import type { EventBus } from '../ipc/event-bus';
 import type { Logger } from './logger';
 import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-store';
-import { createTutorService } from '../tutor/tutor-sources';
-import type { TutorService } from '../tutor/tutor-service';
+import { createTutorService, type TutorService } from '../tutor/tutor-service';
+import { tutorSources } from '../tutor/tutor-sources';
+import { PythonLanguageService } from '../language/python-language-service';
 import { messageOf } from '../../preload/contract';
+import { defaultEnvConfig, type EnvConfig } from './app-config';
 
 export interface AppConfig {
   readonly dataDir: string;
@@ -37,9 +39,11 @@ export interface AppConfig {
   readonly backgroundWork?: boolean;
   /** Folder whose course folders are installed as built-in courses at start-up (default: the app's courses/); null for none. */
   readonly builtinCoursesDir?: string | null;
+  /** What the environment configures (app-config.ts), read once by the entry point; tests get the defaults. */
+  readonly env?: EnvConfig;
 }
 
-/** Every service, built once from the store; the handlers reach them through this. */
+/** Every service, built once from the store; the handlers reach them through this, typed. */
 export interface Services {
   readonly store: Store;
   readonly events: EventBus;
@@ -49,8 +53,10 @@ export interface Services {
   readonly terminal: TerminalService;
   readonly lessonActivity: LessonActivity;
   readonly sandbox: SandboxService;
-  readonly runHistory: RunHistory;
+  /** Run and Check as the learner starts them: the run registry, output to the window, grading, the lesson's completion. */
   readonly runs: RunCoordinator;
+  /** The one owner of code_executions. */
+  readonly runHistory: RunHistory;
   readonly processConsents: ProcessConsents;
   readonly tutor: TutorService;
   readonly progress: ProgressService;
@@ -59,75 +65,89 @@ export interface Services {
   readonly leaderboard: LeaderboardService;
   readonly certificates: CertificatesService;
   readonly courses: CourseService;
+  readonly language: PythonLanguageService;
 }
 
+/**
+ * Builds every service once, in dependency order: each receives the ones it needs as the narrow
+ * interface its consumer declares (StarterSource, LessonSources, CourseAchievementSource,
+ * TutorCourseContent, ProcessGate, ...), never the whole `Services`.
+ *
+ *   settings, profile, secrets -> courses -> progress -> workspace, terminal -> run history
+ *   -> lesson activity -> process consents, sandbox -> runs -> tutor -> streak reminders
+ *   -> sync -> leaderboard, certificates -> language
+ *
+ * The one cycle (courses' installs must reach every window, while progress and the tutor read
+ * courses) is broken by an event: the course service only calls `onChange`, which emits
+ * courses.changed on the bus, so it depends on nothing built after it.
+ */
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
   const now = config.now ?? Date.now;
-  const secrets = config.secrets ?? encryptedFileSecretStore(config.dataDir);
-  config.logger.info(`secrets: ${secrets.protection}`);
-  // Starter files come from the lesson's exercise (the course service), looked up at call time.
-  const starters: StarterSource = async (courseId, lessonId) => (await services.courses.getExercise(courseId, lessonId))?.files ?? null;
+  const env = config.env ?? defaultEnvConfig();
+  const { logger } = config;
+  const settings = new SettingsService(store, now);
+  const profile = new ProfileService(store, now);
+  const secrets = config.secrets ?? encryptedFileSecretStore(config.dataDir, config.env?.keyDir);
+  logger.info(`secrets: ${secrets.protection}`);
+
+  // Built-ins installed while starting need no event: windows load the catalog after start-up.
+  let coursesStarted = false;
+  const courses = new CourseService(store, config.dataDir, now, undefined, (courseId) => coursesStarted && events.emit('courses.changed', { courseId }));
+  installBuiltinCourses(courses, config);
+  coursesStarted = true;
+
+  // Course bundles may add achievements (course.yaml `achievements:`).
+  const courseAchievements: CourseAchievementSource = async (courseId) => courses.getCourse(courseId)?.achievements ?? null;
+  const progress = new ProgressService(store, { now, events, warn: (message) => logger.warn(message), courseAchievements });
+
+  // Starter files come from the lesson's exercise.
+  const starters: StarterSource = async (courseId, lessonId) => courses.getExercise(courseId, lessonId)?.files ?? null;
   const workspace = new WorkspaceService(store, config.dataDir, starters, now);
   workspace.onExternalChange((change) => {
     for (const sessionId of workspace.viewersOf(change.courseId, change.lessonId)) events.emit('workspace.changed', change, sessionId);
   });
-  const terminal = new TerminalService({
-    data: (sessionId, id, data) => events.emit('terminal.data', { id, data }, sessionId),
-    exit: (sessionId, id, exitCode) => events.emit('terminal.exit', { id, exitCode }, sessionId),
-  });
+  const terminal = new TerminalService(
+    {
+      data: (sessionId, id, data) => events.emit('terminal.data', { id, data }, sessionId),
+      exit: (sessionId, id, exitCode) => events.emit('terminal.exit', { id, exitCode }, sessionId),
+    },
+    { shell: () => defaultShell(env.terminal.shell), env: env.terminal.env },
+  );
   events.onSessionEnd((sessionId) => {
     terminal.endSession(sessionId);
     void workspace.endSession(sessionId);
   });
+
   const runHistory = new RunHistory(store, now);
-  const lessonActivity = new LessonActivity(
-    store,
-    {
-      getLesson: async (courseId, lessonId) => (await services.courses.getLesson(courseId, lessonId)) ?? null,
-      getExercise: async (courseId, lessonId) => (await services.courses.getExercise(courseId, lessonId)) ?? null,
-      record: async (event) => {
-        try {
-          await services.progress.record(event);
-        } catch (error) {
-          // The lesson stays completed; XP can be recomputed from lesson_progress later.
-          config.logger.warn(`progress did not take ${event.kind}: ${messageOf(error)}`);
-        }
-      },
-      checksBefore: (courseId, lessonId, checkId) => runHistory.checksBefore(courseId, lessonId, checkId),
+  const lessonSources: LessonSources = {
+    getLesson: async (courseId, lessonId) => courses.getLesson(courseId, lessonId),
+    getExercise: async (courseId, lessonId) => courses.getExercise(courseId, lessonId),
+    record: async (event) => {
+      try {
+        await progress.record(event);
+      } catch (error) {
+        // The lesson stays completed; XP can be recomputed from lesson_progress later.
+        logger.warn(`progress did not take ${event.kind}: ${messageOf(error)}`);
+      }
     },
-    now,
-  );
-  // Built-ins installed while starting need no event: windows load the catalog after start-up.
-  let coursesStarted = false;
-  const courses = new CourseService(store, config.dataDir, now, undefined, (courseId) => coursesStarted && events.emit('courses.changed', { courseId }));
-  const builtinDir = config.builtinCoursesDir === undefined ? path.join(packageRoot(), 'courses') : config.builtinCoursesDir;
-  if (builtinDir) {
-    const { results, failures } = courses.installBuiltins(builtinDir);
-    for (const result of results) if (result.outcome !== 'unchanged') config.logger.info(`courses: ${result.outcome} built-in ${result.courseId} ${result.version}`);
-    for (const failure of failures) config.logger.warn(`courses: built-in course in ${failure.dir} was not installed:\n${failure.message}`);
-  }
-  coursesStarted = true;
+    checksBefore: (courseId, lessonId, checkId) => runHistory.checksBefore(courseId, lessonId, checkId),
+  };
+  const lessonActivity = new LessonActivity(store, lessonSources, now);
+
   const processConsents = new ProcessConsents(store, now);
-  const timezone = () => services.profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const sync = new SyncService(store, {
-    now,
-    presetUrl: process.env.DRONA_SYNC_SERVER_URL ?? '',
-    intervalMs: Number(process.env.DRONA_SYNC_INTERVAL_MS) || 60_000,
-    timezone,
-    secrets,
-    onChange: (status) => events.emit('sync.changed', status),
-    warn: (message) => config.logger.warn(`sync: ${message}`),
-  });
-  // The desktop app warms one container per language at start-up so the first Run is instant;
-  // serve mode (tests, browsers) warms on first use unless DRONA_SANDBOX_PREWARM=1.
+  const processGate: ProcessGate = {
+    allowed: () => settings.get().sandbox.allowProcess,
+    consent: (courseId) => processConsents.state(courseId),
+    course: (courseId) => processConsents.installed(courseId),
+  };
   const sandbox = new SandboxService({
-    prewarm: config.mode === 'electron' || process.env.DRONA_SANDBOX_PREWARM === '1',
-    log: (message) => config.logger.info(`sandbox: ${message}`),
-    processGate: {
-      allowed: () => services.settings.get().sandbox.allowProcess,
-      consent: (courseId) => processConsents.state(courseId),
-      course: (courseId) => processConsents.installed(courseId),
-    },
+    // The desktop app warms one container per language at start-up so the first Run is instant;
+    // serve mode (tests, browsers) warms on first use unless DRONA_SANDBOX_PREWARM=1.
+    prewarm: config.mode === 'electron' || env.sandbox.prewarm,
+    ...(env.sandbox.driver ? { driver: env.sandbox.driver } : {}),
+    environment: env.sandbox,
+    log: (message) => logger.info(`sandbox: ${message}`),
+    processGate,
     dataDir: config.dataDir,
   });
   const runs = new RunCoordinator({
@@ -137,54 +157,77 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     checkPassed: (check) => lessonActivity.checkPassed(check),
     events,
   });
+
+  const tutor = createTutorService({
+    store,
+    events,
+    settings,
+    secrets,
+    sources: tutorSources({ courses, workspace, hints: lessonActivity, store, logger, now }),
+    logger,
+    now,
+    runs: runHistory,
+  });
+
+  const streakReminders = new StreakReminderService(store, {
+    now,
+    learner: () => profile.get(),
+    settings: () => settings.get().streakReminder,
+    streak: () => progress.state().streak,
+    nextLesson: () => recommendedLesson(store),
+    announce: (reminder) => events.emit('progress.streakReminder', reminder),
+    warn: (message) => logger.warn(`progress: ${message}`),
+  });
+
+  const timezone = () => profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const sync = new SyncService(store, {
+    now,
+    presetUrl: env.sync.presetUrl,
+    intervalMs: env.sync.intervalMs,
+    timezone,
+    secrets,
+    onChange: (status) => events.emit('sync.changed', status),
+    warn: (message) => logger.warn(`sync: ${message}`),
+  });
+  const leaderboard = new LeaderboardService(store, sync, now);
+  const certificates = new CertificatesService(store, { sync, courses, progress, timezone, now, warn: (message) => logger.warn(`certificates: ${message}`) });
+
   const services: Services = {
     store,
-    courses,
     events,
-    profile: new ProfileService(store, now),
-    settings: new SettingsService(store, now),
+    settings,
+    profile,
+    courses,
+    progress,
     workspace,
     terminal,
     lessonActivity,
-    sandbox,
-    runHistory,
-    runs,
     processConsents,
-    tutor: createTutorService({ store, events, logger: config.logger, now, secrets }, () => services),
-    progress: new ProgressService(store, {
-      now,
-      events,
-      warn: (message) => config.logger.warn(message),
-      // Course bundles may add achievements (course.yaml `achievements:`), read through the course service when it exists.
-      courseAchievements: async (courseId) => (await services.courses.getCourse(courseId))?.achievements ?? null,
-    }),
-    streakReminders: new StreakReminderService(store, {
-      now,
-      learner: () => services.profile.get(),
-      settings: () => services.settings.get().streakReminder,
-      streak: () => services.progress.state().streak,
-      nextLesson: () => recommendedLesson(store),
-      announce: (reminder) => events.emit('progress.streakReminder', reminder),
-      warn: (message) => config.logger.warn(`progress: ${message}`),
-    }),
+    sandbox,
+    runs,
+    runHistory,
+    tutor,
+    streakReminders,
     sync,
-    leaderboard: new LeaderboardService(store, sync, now),
-    certificates: new CertificatesService(store, {
-      sync,
-      courses,
-      progress: { record: (event) => services.progress.record(event) },
-      timezone,
-      now,
-      warn: (message) => config.logger.warn(`certificates: ${message}`),
-    }),
+    leaderboard,
+    certificates,
+    language: new PythonLanguageService(),
   };
   // In the background: the first drain waits for the event loop, never for start-up. One-shot
   // CLI commands do without: a course import must not sync or record the evening's reminder.
   if (config.backgroundWork !== false) {
-    services.sync.start();
-    services.streakReminders.start();
+    sync.start();
+    streakReminders.start();
   }
   return services;
+}
+
+function installBuiltinCourses(courses: CourseService, config: AppConfig): void {
+  const builtinDir = config.builtinCoursesDir === undefined ? path.join(packageRoot(), 'courses') : config.builtinCoursesDir;
+  if (!builtinDir) return;
+  const { results, failures } = courses.installBuiltins(builtinDir);
+  for (const result of results) if (result.outcome !== 'unchanged') config.logger.info(`courses: ${result.outcome} built-in ${result.courseId} ${result.version}`);
+  for (const failure of failures) config.logger.warn(`courses: built-in course in ${failure.dir} was not installed:\n${failure.message}`);
 }
 
 /** Handlers ask for the services at call time: while the store awaits recovery there are none. */

@@ -14,19 +14,25 @@ function captured() {
 describe('drona', () => {
   it('prints its version and exits 0', async () => {
     const out = captured();
-    expect(await runCli(['node', 'drona', '--version'])).toBe(0);
+    expect(await runCli(['node', 'drona', '--version'], {})).toBe(0);
     expect(out.join('')).toContain(appVersion());
   });
 
   it('exits 1 with a message for an unknown command', async () => {
     const out = captured();
-    expect(await runCli(['node', 'drona', 'frobnicate'])).toBe(1);
+    expect(await runCli(['node', 'drona', 'frobnicate'], {})).toBe(1);
     expect(out.join('')).toMatch(/unknown command 'frobnicate'/);
   });
 
   it('exits 1 naming the flag for a bad port', async () => {
     const out = captured();
-    expect(await runCli(['node', 'drona', 'serve', '--port', 'ninety', '--no-open'])).toBe(1);
+    expect(await runCli(['node', 'drona', 'serve', '--port', 'ninety', '--no-open'], {})).toBe(1);
     expect(out.join('')).toContain('--port must be a whole number');
+  });
+
+  it('exits 1 naming the environment variable it cannot use', async () => {
+    const out = captured();
+    expect(await runCli(['node', 'drona', 'sandbox', 'status'], { DRONA_SANDBOX_DRIVER: 'vm' })).toBe(1);
+    expect(out.join('')).toMatch(/DRONA_SANDBOX_DRIVER: must be one of auto, docker, process/);
   });
 });

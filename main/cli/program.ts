@@ -1,6 +1,7 @@
 // The `drona` command: one CLI for people and for tests. Exit codes: 0 ok, 1 a mistake the
 // user can fix (the message says what and where), 2 an internal error.
 import { Command, CommanderError } from 'commander';
+import { readAppConfig, EnvConfigError, type Env, type EnvConfig } from '../app/app-config';
 import { appVersion } from '../app/package-info';
 import { CliUserError } from './cli-error';
 import { registerCourseCommand } from './commands/course';
@@ -9,27 +10,28 @@ import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
 import { registerServerCommand } from './commands/server';
 
-export function buildProgram(): Command {
+export function buildProgram(config: EnvConfig): Command {
   const program = new Command('drona')
     .description('Dronacharya: learn to code in an IDE that teaches')
     .version(appVersion(), '-v, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
-  registerServeCommand(program);
-  registerRunCommand(program);
-  registerSandboxCommand(program);
-  registerCourseCommand(program);
-  registerServerCommand(program);
+  registerServeCommand(program, config);
+  registerRunCommand(program, config);
+  registerSandboxCommand(program, config);
+  registerCourseCommand(program, config);
+  registerServerCommand(program, config);
   return program;
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+/** Runs the command line `argv` with the environment `env` (the entry point passes process.env). */
+export async function runCli(argv: string[], env: Env): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(readAppConfig(env)).parseAsync(argv);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
-    if (error instanceof CliUserError) {
+    if (error instanceof CliUserError || error instanceof EnvConfigError) {
       process.stderr.write(`drona: ${error.message}\n`);
       return 1;
     }

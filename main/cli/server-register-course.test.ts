@@ -23,7 +23,7 @@ async function run(env: Record<string, string | undefined>, ...args: string[]): 
   Object.assign(process.env, env);
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
   try {
-    const code = await runCli(['node', 'drona', ...args]);
+    const code = await runCli(['node', 'drona', ...args], process.env);
     return { code, stdout, stderr };
   } finally {
     process.env = saved;

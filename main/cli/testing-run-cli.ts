@@ -15,7 +15,7 @@ export async function runCliCaptured(...args: string[]): Promise<CliRun> {
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
-    const code = await runCli(['node', 'drona', ...args]);
+    const code = await runCli(['node', 'drona', ...args], process.env);
     return { code, stdout, stderr };
   } finally {
     vi.restoreAllMocks();

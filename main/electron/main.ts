@@ -4,6 +4,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type WebCon
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../preload/client';
+import { readAppConfig } from '../app/app-config';
 import { createApp } from '../app/create-app';
 import { contentSecurityPolicy } from '../app/content-security-policy';
 import { createLogger } from '../app/logger';
@@ -26,6 +27,8 @@ if (dataDirFlag) app.setPath('userData', path.resolve(dataDirFlag.slice('--data-
 
 const rendererDir = path.join(packageRoot(), 'dist', 'renderer');
 const logger = createLogger();
+// The one place the desktop app reads its environment; everything below gets the parsed config.
+const env = readAppConfig(process.env);
 
 function openExternalIfAllowed(url: string): void {
   if (EXTERNAL_ALLOW_LIST.some((pattern) => pattern.test(url))) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only https URLs on the allow-list above reach the system browser.
@@ -53,7 +56,8 @@ async function main(): Promise<void> {
     mode: 'electron',
     version: app.getVersion(),
     logger,
-    secrets: safeStorageSecretStore(app.getPath('userData')),
+    env,
+    secrets: safeStorageSecretStore(app.getPath('userData'), env.keyDir),
   });
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

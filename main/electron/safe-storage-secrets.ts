@@ -11,15 +11,15 @@ import { encryptedFileSecretStore, FileSecretStore, importSecrets, moveLegacyKey
 
 const OS_SECRETS_FILE = 'secrets-os.json';
 
-/** Call after app 'ready' (before it, the Linux backend reads as 'unknown'). */
-export function safeStorageSecretStore(dataDir: string): SecretStore {
+/** Call after app 'ready' (before it, the Linux backend reads as 'unknown'). `keyDir`: the app config's key folder. */
+export function safeStorageSecretStore(dataDir: string, keyDir: string): SecretStore {
   const encryptionAvailable = safeStorage.isEncryptionAvailable();
   const choice = protectionFor({
     electron: { platform: process.platform, encryptionAvailable, backend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null },
   });
   const osFile = path.join(dataDir, OS_SECRETS_FILE);
   if (choice.store === 'user-key-file') {
-    const store = encryptedFileSecretStore(dataDir, undefined, choice.protection);
+    const store = encryptedFileSecretStore(dataDir, keyDir, choice.protection);
     try {
       if (encryptionAvailable) importSecrets(store, osFile, (blob) => safeStorage.decryptString(Buffer.from(blob, 'base64')));
     } catch {
@@ -28,7 +28,7 @@ export function safeStorageSecretStore(dataDir: string): SecretStore {
     return store;
   }
   try {
-    moveLegacyKeyOut(dataDir);
+    moveLegacyKeyOut(dataDir, keyDir);
   } catch {
     // Left as it was; serve mode moves it when it next reads its secrets.
   }

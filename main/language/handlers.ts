@@ -1,10 +1,9 @@
+import type { ServicesAccess } from '../app/services';
 import type { Handlers } from '../ipc/handlers';
-import type { PythonLanguageService } from './python-language-service';
 
-// Needs no store, so the composition root builds it beside the services, not from them.
-export function languageHandlers(python: PythonLanguageService): Pick<Handlers, 'language.diagnosePython' | 'language.formatPython'> {
+export function languageHandlers(services: ServicesAccess): Pick<Handlers, 'language.diagnosePython' | 'language.formatPython'> {
   return {
-    'language.diagnosePython': ({ text }) => ({ diagnostics: python.diagnose(text) }),
-    'language.formatPython': ({ text }) => python.format(text),
+    'language.diagnosePython': ({ text }) => ({ diagnostics: services().language.diagnose(text) }),
+    'language.formatPython': ({ text }) => services().language.format(text),
   };
 }

@@ -9,10 +9,14 @@ import type Docker from 'dockerode';
 import type { ImageBuildProgress } from '../../preload/contract/sandbox';
 import type { RunnerImage } from './runner-images';
 
-export const debianMirror = process.env.DRONA_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
+const DEFAULT_MIRROR = 'http://deb.debian.org/debian';
 
-/** Where downloaded .deb files are kept between builds. */
-export const debCacheDir = () => process.env.DRONA_DEB_CACHE ?? (process.getuid?.() === 0 ? '/var/cache/drona-debs' : path.join(os.homedir(), '.cache', 'drona', 'debs'));
+/** Where the packages come from (DRONA_DEBIAN_MIRROR, DRONA_DEB_CACHE in the app's config). */
+export interface OfflineBuildEnvironment {
+  readonly debianMirror?: string;
+  /** Where downloaded .deb files are kept between builds. */
+  readonly debCacheDir?: string;
+}
 
 // debootstrap's phases and the share of the whole build each ends at.
 const phases: { pattern: RegExp; start: number; end: number; step: string }[] = [
@@ -74,7 +78,7 @@ function finishRoot(root: string): void {
   }
 }
 
-export interface OfflineBuildOptions {
+export interface OfflineBuildOptions extends OfflineBuildEnvironment {
   readonly onProgress?: (progress: ImageBuildProgress) => void;
   readonly signal?: AbortSignal;
 }
@@ -88,14 +92,14 @@ export async function buildImageOffline(docker: Docker, image: RunnerImage, opti
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `drona-rootfs-${image.language}-`));
   const root = path.join(work, 'root');
-  const cache = debCacheDir();
+  const cache = options.debCacheDir ?? path.join(os.homedir(), '.cache', 'drona', 'debs');
   fs.mkdirSync(cache, { recursive: true });
   let progress = { percent: 0, step: 'Starting debootstrap' };
   report(0, progress.step);
   try {
     await runLogged(
       'debootstrap',
-      ['--variant=minbase', `--include=${image.packages.join(',')}`, `--cache-dir=${cache}`, 'bookworm', root, debianMirror],
+      ['--variant=minbase', `--include=${image.packages.join(',')}`, `--cache-dir=${cache}`, 'bookworm', root, options.debianMirror ?? DEFAULT_MIRROR],
       (line) => {
         const next = progressAfter(line, progress);
         if (next.step !== progress.step || Math.round(next.percent) !== Math.round(progress.percent)) report(next.percent, next.step);

@@ -51,6 +51,9 @@ export class ProcessDriver implements SandboxDriver {
   readonly name = 'process' as const;
   readonly isolated = false;
 
+  /** `childPath`: the PATH the learner's program runs with (from the app's config). */
+  constructor(private readonly childPath = '/usr/local/bin:/usr/bin:/bin') {}
+
   warmLanguages() {
     return [];
   }
@@ -66,7 +69,7 @@ export class ProcessDriver implements SandboxDriver {
         fs.writeFileSync(target, file.content);
       }
       const env: Record<string, string> = {
-        PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+        PATH: this.childPath,
         HOME: workDir,
         TMPDIR: workDir,
         LANG: 'C.UTF-8',

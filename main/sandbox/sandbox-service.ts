@@ -20,8 +20,8 @@ import { checkResultFrom } from './check-results';
 import { checkPlan, runPlan, type CommandPlan } from './commands';
 import { DockerDriver, probeDocker } from './docker-driver';
 import type { ExecOptions, ExecOutcome, SandboxDriver } from './driver';
-import { chooseDriver, driverRequests, type ConsentState, type DriverRequest, type Refusal } from './driver-choice';
-import { buildImageOffline, buildImageOnline, imageExists } from './image-build';
+import { chooseDriver, type ConsentState, type DriverRequest, type Refusal } from './driver-choice';
+import { buildImageOffline, buildImageOnline, imageExists, type OfflineBuildEnvironment } from './image-build';
 import { checkExtraMs, resolveLimits, type SandboxLimits } from './limits';
 import { notIsolatedWarning, ProcessDriver } from './process-driver';
 import { classifyRun, diagnosticsFrom } from './run-outcome';
@@ -53,13 +53,21 @@ export interface ProcessGate {
   course(courseId: string): { readonly title: string; readonly version: string } | null;
 }
 
+/** What the sandbox takes from the app's config (app-config.ts). */
+export interface SandboxEnvironment extends OfflineBuildEnvironment {
+  /** PATH for the process driver's child. */
+  readonly childPath?: string;
+}
+
 export interface SandboxServiceOptions {
   /**
    * 'auto' (default): Docker when an engine answers, else the process driver only if the gate
    * allows it, else nothing. 'process' (an author's explicit choice): no Docker; the gate, if
-   * any, still asks per course. Defaults to DRONA_SANDBOX_DRIVER.
+   * any, still asks per course. The app passes DRONA_SANDBOX_DRIVER from its config.
    */
   readonly driver?: DriverRequest;
+  /** From the app's config: the process driver's PATH and the offline image build's mirror and cache. */
+  readonly environment?: SandboxEnvironment;
   /** The app's gate; without one (the CLI) 'auto' never falls back to the process driver. */
   readonly processGate?: ProcessGate;
   /** How to turn the process driver on, where this service runs (default: the app's Settings switch). */
@@ -136,7 +144,7 @@ export class SandboxService {
   private readonly builds = new Map<SandboxLanguage, ImageBuildProgress>();
   private readonly imagesPresent = new Map<SandboxLanguage, boolean>();
 
-  private readonly processDriver = new ProcessDriver();
+  private readonly processDriver: ProcessDriver;
   private dockerDriver: DockerDriver | null = null;
   private dockerProblem: string | null = null;
   private docker: Docker | null = null;
@@ -153,6 +161,7 @@ export class SandboxService {
    */
   constructor(private readonly options: SandboxServiceOptions = {}) {
     this.log = options.log ?? (() => undefined);
+    this.processDriver = new ProcessDriver(options.environment?.childPath);
     // The next call gets the failure too; logging it here tells why the first Run waits or is refused.
     if (options.prewarm) void this.ready().catch((error) => this.log(`the sandbox could not start ahead of the first Run: ${messageOf(error)}`));
   }
@@ -173,8 +182,7 @@ export class SandboxService {
   }
 
   private get request(): DriverRequest {
-    const fromEnv = process.env.DRONA_SANDBOX_DRIVER;
-    return this.options.driver ?? (driverRequests as readonly string[]).find((request) => request === fromEnv) as DriverRequest | undefined ?? 'auto';
+    return this.options.driver ?? 'auto';
   }
 
   private async init(): Promise<void> {
@@ -363,7 +371,7 @@ export class SandboxService {
     };
     const useOffline = offline ?? process.getuid?.() === 0;
     try {
-      if (useOffline) await buildImageOffline(this.docker, image, { onProgress: report });
+      if (useOffline) await buildImageOffline(this.docker, image, { onProgress: report, ...this.options.environment });
       else await buildImageOnline(this.docker, image, { onProgress: report });
       this.imagesPresent.set(language, true);
       this.dockerDriver?.prewarm([language]);

@@ -3,16 +3,15 @@
 // backup, a synced copy, a course's code handed that folder) finds the ciphertext but not its key.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 /**
- * The per-user key folder. DRONA_KEY_DIR overrides it (tests, portable installs); this is the one
- * place that reads it. Linux: $XDG_STATE_HOME/dronacharya/keys (state, not config: it must not be
+ * The per-user key folder. DRONA_KEY_DIR overrides it (tests, portable installs); the app's config
+ * (main/app/app-config.ts) calls this with the environment it read. Linux: $XDG_STATE_HOME/dronacharya/keys (state, not config: it must not be
  * copied with dotfiles); macOS: ~/Library/Application Support/Dronacharya Keys; Windows:
  * %LOCALAPPDATA%\Dronacharya Keys (local, not roaming, unlike the data folder in %APPDATA%).
  */
-export function userKeyDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+export function userKeyDir(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string): string {
   if (env.DRONA_KEY_DIR) return path.resolve(env.DRONA_KEY_DIR);
   if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'Dronacharya Keys');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Dronacharya Keys');

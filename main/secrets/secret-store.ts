@@ -8,7 +8,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { keyFileFor, userKeyDir } from './key-location';
+import { defaultKeyDir } from '../app/app-config';
+import { keyFileFor } from './key-location';
 import { protectionFor } from './secret-protection';
 
 export interface SecretStore {
@@ -175,7 +176,7 @@ function moveLegacyKey(file: string, legacyKeyFile: string, cipher: SecretCipher
 }
 
 /** The data folder's `secrets.json`, its key in the user's key folder (see key-location.ts). */
-export function encryptedFileSecretStore(dataDir: string, keyDir: string = userKeyDir(), protection = protectionFor({ electron: null }).protection): SecretStore {
+export function encryptedFileSecretStore(dataDir: string, keyDir: string = defaultKeyDir(), protection = protectionFor({ electron: null }).protection): SecretStore {
   const file = path.join(dataDir, 'secrets.json');
   let key: (() => Buffer) | null = null;
   const cipher = aesGcmCipher(() => (key ??= userFileKey(keyFileFor(dataDir, keyDir)))());
@@ -186,7 +187,7 @@ export function encryptedFileSecretStore(dataDir: string, keyDir: string = userK
  * For a process that keeps its own secrets elsewhere (the desktop app with a keyring): an old
  * `secrets.key` left in the data folder by serve mode is moved out now, not when serve next runs.
  */
-export function moveLegacyKeyOut(dataDir: string, keyDir: string = userKeyDir()): void {
+export function moveLegacyKeyOut(dataDir: string, keyDir: string = defaultKeyDir()): void {
   if (fs.existsSync(path.join(dataDir, 'secrets.key'))) encryptedFileSecretStore(dataDir, keyDir).get('');
 }
 

@@ -24,6 +24,7 @@ afterEach(() => {
 });
 
 const bash = () => ({ file: '/bin/bash', args: ['--norc', '--noprofile'] });
+const hostEnv = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 const until = async (condition: () => boolean, what: string, ms = 5_000) => {
   const deadline = Date.now() + ms;
   while (!condition()) {
@@ -42,7 +43,7 @@ const alive = (pid: number) => {
 
 describe('TerminalService', () => {
   it('spawns a shell in the workspace folder and echoes what is typed', async () => {
-    service = new TerminalService(sink, bash);
+    service = new TerminalService(sink, { shell: bash, env: hostEnv });
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-term-'));
     fs.writeFileSync(path.join(cwd, 'main.py'), 'print(1)\n');
     const { id } = service.create('s1', { cwd, cols: 80, rows: 24 });
@@ -52,7 +53,7 @@ describe('TerminalService', () => {
   });
 
   it('resizes the pty', async () => {
-    service = new TerminalService(sink, bash);
+    service = new TerminalService(sink, { shell: bash, env: hostEnv });
     const { id } = service.create('s1', { cwd: os.tmpdir(), cols: 80, rows: 24 });
     service.resize('s1', id, 132, 40);
     service.write('s1', id, 'stty size\r');
@@ -60,7 +61,7 @@ describe('TerminalService', () => {
   });
 
   it('pauses a flood past the high watermark and resumes once the renderer acknowledges', async () => {
-    service = new TerminalService(sink, bash);
+    service = new TerminalService(sink, { shell: bash, env: hostEnv });
     const { id } = service.create('s1', { cwd: os.tmpdir(), cols: 80, rows: 24 });
     service.write('s1', id, 'yes\r');
     await until(() => service!.state('s1', id).paused, 'the pause');
@@ -77,7 +78,7 @@ describe('TerminalService', () => {
   });
 
   it('refuses a terminal id from another session and sends output only to the owner', async () => {
-    service = new TerminalService(sink, bash);
+    service = new TerminalService(sink, { shell: bash, env: hostEnv });
     const { id } = service.create('owner', { cwd: os.tmpdir(), cols: 80, rows: 24 });
     expect(() => service!.write('intruder', id, 'echo pwned\r')).toThrow(/not open in this window/);
     expect(() => service!.resize('intruder', id, 10, 10)).toThrow(/not open in this window/);
@@ -88,7 +89,7 @@ describe('TerminalService', () => {
   });
 
   it('kills the pty when its tab closes and when its session ends', async () => {
-    service = new TerminalService(sink, bash);
+    service = new TerminalService(sink, { shell: bash, env: hostEnv });
     const a = service.create('s1', { cwd: os.tmpdir(), cols: 80, rows: 24 });
     const b = service.create('s1', { cwd: os.tmpdir(), cols: 80, rows: 24 });
     const other = service.create('s2', { cwd: os.tmpdir(), cols: 80, rows: 24 });

@@ -25,10 +25,17 @@ interface Terminal {
   exited: boolean;
 }
 
-export function defaultShell(): { file: string; args: string[] } {
-  if (process.platform === 'win32') return { file: process.env.COMSPEC ?? 'powershell.exe', args: [] };
-  const candidates = [process.env.SHELL, '/bin/bash', '/bin/zsh', '/bin/sh'];
+/** The user's shell (SHELL, or COMSPEC on Windows, from the app's config) when it exists, else a common one. */
+export function defaultShell(preferred: string | null): { file: string; args: string[] } {
+  if (process.platform === 'win32') return { file: preferred ?? 'powershell.exe', args: [] };
+  const candidates = [preferred, '/bin/bash', '/bin/zsh', '/bin/sh'];
   return { file: candidates.find((file): file is string => !!file && fs.existsSync(file)) ?? '/bin/sh', args: [] };
+}
+
+/** Which shell a terminal runs and the environment it starts with (the app's config). */
+export interface TerminalEnvironment {
+  readonly shell: () => { file: string; args: string[] };
+  readonly env: Readonly<Record<string, string>>;
 }
 
 export class TerminalService {
@@ -36,18 +43,18 @@ export class TerminalService {
 
   constructor(
     private readonly sink: TerminalSink,
-    private readonly shell: () => { file: string; args: string[] } = defaultShell,
+    private readonly environment: TerminalEnvironment,
   ) {}
 
   create(sessionId: string, options: { cwd: string; cols: number; rows: number }): { id: string; shell: string } {
-    const { file, args } = this.shell();
+    const { file, args } = this.environment.shell();
     const cwd = fs.existsSync(options.cwd) ? options.cwd : os.homedir();
     const child = pty.spawn(file, args, {
       name: 'xterm-256color',
       cols: options.cols,
       rows: options.rows,
       cwd,
-      env: { ...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor' } as Record<string, string>,
+      env: { ...this.environment.env, TERM: 'xterm-256color', COLORTERM: 'truecolor' },
     });
     const terminal: Terminal = { id: randomUUID(), sessionId, process: child, unacknowledged: 0, paused: false, exited: false };
     this.terminals.set(terminal.id, terminal);

@@ -1,39 +1,29 @@
 import type { ServicesAccess } from '../app/services';
 import type { Handlers } from '../ipc/handlers';
 
-type TutorCall =
-  | 'tutor.status'
-  | 'tutor.configure'
-  | 'tutor.setKey'
-  | 'tutor.clearKey'
-  | 'tutor.session'
-  | 'tutor.clearSession'
-  | 'tutor.ask'
-  | 'tutor.stop'
-  | 'tutor.models'
-  | 'tutor.pullModel'
-  | 'tutor.deleteModel'
-  | 'tutor.nudge';
+/** Every call the contract names tutor.*. */
+type TutorCall = Extract<keyof Handlers, `tutor.${string}`>;
 
 export function tutorHandlers(services: ServicesAccess): Pick<Handlers, TutorCall> {
+  const tutor = () => services().tutor;
   return {
-    'tutor.status': () => services().tutor.status(),
-    'tutor.configure': (input) => services().tutor.configure(input),
-    'tutor.setKey': (input) => services().tutor.setKey(input.key),
-    'tutor.clearKey': () => services().tutor.clearKey(),
-    'tutor.session': (input) => services().tutor.session(input.courseId, input.lessonId),
-    'tutor.clearSession': (input) => services().tutor.clearSession(input.courseId, input.lessonId),
-    'tutor.ask': (input, ctx) => services().tutor.ask(input, ctx.sessionId),
-    'tutor.stop': (input) => ({ stopped: services().tutor.stop(input.requestId) }),
-    'tutor.models': async () => ({ models: await services().tutor.models() }),
+    'tutor.status': () => tutor().config.status(),
+    'tutor.configure': (input) => tutor().config.configure(input),
+    'tutor.setKey': (input) => tutor().config.setKey(input.key),
+    'tutor.clearKey': () => tutor().config.clearKey(),
+    'tutor.session': (input) => tutor().sessions.session(input.courseId, input.lessonId),
+    'tutor.clearSession': (input) => tutor().sessions.clear(input.courseId, input.lessonId),
+    'tutor.ask': (input, ctx) => tutor().asking.ask(input, ctx.sessionId),
+    'tutor.stop': (input) => ({ stopped: tutor().asking.stop(input.requestId) }),
+    'tutor.models': async () => ({ models: await tutor().models.list() }),
     'tutor.pullModel': async (input, ctx) => {
-      await services().tutor.pull(input.model, ctx.sessionId);
+      await tutor().models.pull(input.model, ctx.sessionId);
       return { model: input.model };
     },
     'tutor.deleteModel': async (input) => {
-      await services().tutor.deleteModel(input.model);
+      await tutor().models.remove(input.model);
       return { model: input.model };
     },
-    'tutor.nudge': (input) => services().tutor.nudge(input.courseId, input.lessonId, input.idleSeconds),
+    'tutor.nudge': (input) => tutor().asking.nudge(input.courseId, input.lessonId, input.idleSeconds),
   };
 }

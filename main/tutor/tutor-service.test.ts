@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger, type Logger } from '../app/logger';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsService } from '../settings/settings-service';
@@ -14,7 +14,8 @@ import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
-import { proactiveOffer, TutorService } from './tutor-service';
+import { proactiveOffer } from './last-run';
+import { createTutorService, type TutorService } from './tutor-service';
 
 let dir: string;
 let store: Store;
@@ -42,13 +43,13 @@ const logger: Logger = { ...silentLogger, warn: (m) => warnings.push(m) };
 
 function service(sources = fixtureSources(), provider: 'ollama' | 'none' = 'ollama') {
   const settings = new SettingsService(store);
-  const tutor = new TutorService({ store, events, settings, secrets: encryptedFileSecretStore(dir), sources, logger });
-  tutor.configure({ provider, ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
+  const tutor = createTutorService({ store, events, settings, secrets: encryptedFileSecretStore(dir), sources, logger, runs: new RunHistory(store) });
+  tutor.config.configure({ provider, ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
   return tutor;
 }
 
 const ask = (tutor: TutorService, action: 'hint' | 'ask' | 'quiz' | 'review' | 'why-failed', text = '', requestId = 'r1') =>
-  tutor.ask({ courseId: 'python-basics', lessonId: 'adding-prices', requestId, action, text }, 'window-1');
+  tutor.asking.ask({ courseId: 'python-basics', lessonId: 'adding-prices', requestId, action, text }, 'window-1');
 
 const shownText = () => {
   let text = '';
@@ -70,10 +71,10 @@ describe('tutor service', () => {
     expect(sent).toContain('File main.py');
     expect(sent).not.toContain('result += price');
 
-    const again = await service().session('python-basics', 'adding-prices');
+    const again = await service().sessions.session('python-basics', 'adding-prices');
     expect(again.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(again.messages[0]!.content).toBe('Give me a hint.');
-    const cleared = await service().clearSession('python-basics', 'adding-prices');
+    const cleared = await service().sessions.clear('python-basics', 'adding-prices');
     expect(cleared.messages).toEqual([]);
     expect(cleared.sessionId).not.toBe(again.sessionId);
   });
@@ -105,11 +106,12 @@ describe('tutor service', () => {
     ollama.enqueueChat({ kind: 'stream', chunks: tokenChunks('one two three four five six seven eight nine ten eleven twelve'), delayMs: 40 });
     const tutor = service();
     const pending = ask(tutor, 'ask', 'why?', 'stop-me');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(tutor.stop('stop-me')).toBe(true);
+    // Stopped once the reply has started to show, however long a busy machine takes to get there.
+    await vi.waitUntil(() => delivered.some((d) => d.name === 'tutor.delta'), { timeout: 10_000, interval: 10 });
+    expect(tutor.asking.stop('stop-me')).toBe(true);
     const result = await pending;
     expect(result).toMatchObject({ status: 'failed', failure: { code: 'cancelled' } });
-    const session = await tutor.session('python-basics', 'adding-prices');
+    const session = await tutor.sessions.session('python-basics', 'adding-prices');
     expect(session.messages.at(-1)!.content).toContain('(stopped)');
   });
 
@@ -139,11 +141,11 @@ describe('tutor service', () => {
 
   it('enforces the daily budget, spending nothing on failures or declined requests', async () => {
     const tutor = service();
-    tutor.configure({ dailyBudget: 1, ollamaModel: 'missing:latest' });
+    tutor.config.configure({ dailyBudget: 1, ollamaModel: 'missing:latest' });
     expect((await ask(tutor, 'hint', '', 'r0')).status).toBe('failed');
     expect((await ask(tutor, 'ask', "What's the weather tomorrow?", 'r00')).status).toBe('answered');
-    expect(tutor.budget()).toEqual({ limit: 1, used: 0 });
-    tutor.configure({ ollamaModel: 'llama3.2:1b' });
+    expect(tutor.config.budget()).toEqual({ limit: 1, used: 0 });
+    tutor.config.configure({ ollamaModel: 'llama3.2:1b' });
     expect((await ask(tutor, 'hint')).status).toBe('answered');
     const second = await ask(tutor, 'hint', '', 'r2');
     expect(second).toMatchObject({ status: 'failed', failure: { code: 'budget_exhausted' }, budget: { limit: 1, used: 1 } });
@@ -159,10 +161,10 @@ describe('tutor service', () => {
 
   it('reports a missing model with the model to pull, and an unreachable host', async () => {
     const tutor = service();
-    tutor.configure({ ollamaModel: 'qwen2.5:0.5b' });
+    tutor.config.configure({ ollamaModel: 'qwen2.5:0.5b' });
     expect(await ask(tutor, 'hint')).toMatchObject({ status: 'failed', failure: { code: 'model_missing', model: 'qwen2.5:0.5b' } });
     await ollama.close();
-    tutor.configure({ ollamaModel: 'llama3.2:1b' });
+    tutor.config.configure({ ollamaModel: 'llama3.2:1b' });
     expect(await ask(tutor, 'hint', '', 'r3')).toMatchObject({ status: 'failed', failure: { code: 'unreachable' } });
     ollama = await startOllamaTestServer();
   });
@@ -204,17 +206,18 @@ describe('tutor service', () => {
     const anthropic = await startAnthropicTestServer();
     try {
       const settings = new SettingsService(store);
-      const tutor = new TutorService({
+      const tutor = createTutorService({
         store,
         events,
         settings,
         secrets: encryptedFileSecretStore(dir),
         sources: fixtureSources(),
         logger,
+        runs: new RunHistory(store),
         providerFor: (s, key) => new AnthropicProvider({ apiKey: key!, baseURL: anthropic.url, maxRetries: 1 }),
       });
-      tutor.configure({ provider: 'anthropic', anthropicModel: 'claude-test' });
-      tutor.setKey(anthropic.apiKey);
+      tutor.config.configure({ provider: 'anthropic', anthropicModel: 'claude-test' });
+      tutor.config.setKey(anthropic.apiKey);
       const leak = { kind: 'stream' as const, chunks: tokenChunks(`\`\`\`python\n${fixtureSolution}\`\`\``) };
       anthropic.enqueue(leak);
       const result = await ask(tutor, 'ask', 'what is the code?');
@@ -230,20 +233,20 @@ describe('tutor service', () => {
 
   it('asks for a key before using Anthropic', async () => {
     const tutor = service();
-    tutor.configure({ provider: 'anthropic' });
+    tutor.config.configure({ provider: 'anthropic' });
     expect(await ask(tutor, 'hint')).toMatchObject({ status: 'failed', failure: { code: 'no_key', nextStep: expect.stringContaining('Settings → Tutor') as string } });
   });
 
   it('keeps the API key encrypted on disk and reports where it is kept', () => {
     const tutor = service();
-    tutor.setKey('sk-ant-secret-value-123');
-    expect(tutor.status()).toMatchObject({ hasKey: true, keyStorage: 'encrypted-file' });
+    tutor.config.setKey('sk-ant-secret-value-123');
+    expect(tutor.config.status()).toMatchObject({ hasKey: true, keyStorage: 'encrypted-file' });
     expect(fs.readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain('sk-ant-secret-value-123');
     // Its encryption key is not in the data folder (main/secrets/secret-store.test.ts has the attack).
     expect(fs.statSync(path.join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
     expect(fs.existsSync(path.join(dir, 'secrets.key'))).toBe(false);
-    expect(tutor.status().keyProtection).toMatch(/^Stored encrypted with a key in your user folder/);
-    expect(tutor.clearKey().hasKey).toBe(false);
+    expect(tutor.config.status().keyProtection).toMatch(/^Stored encrypted with a key in your user folder/);
+    expect(tutor.config.clearKey().hasKey).toBe(false);
   });
 
   it('offers a hint after three failing checks on the same test, or a long idle on a failing one', () => {

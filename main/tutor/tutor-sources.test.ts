@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/open-store';
 import { hintReveals } from '../store/schema';
-import { tutorSourcesFrom } from './tutor-sources';
+import { DronaError } from '../../preload/contract';
+import { silentLogger } from '../app/logger';
+import { tutorSources, type TutorHintRevealer } from './tutor-sources';
 
 let dir: string;
 let store: Store;
@@ -14,9 +16,18 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-function fakeServices(root: string) {
+const noHints: TutorHintRevealer = {
+  revealHint: async () => {
+    throw new DronaError('not_found', 'This lesson has no hints.');
+  },
+};
+
+function fakeParts(root: string) {
   const calls = { getExercise: 0 };
-  const services = {
+  const parts = {
+    store,
+    logger: silentLogger,
+    hints: noHints,
     courses: {
       getLesson: () => ({ title: 'Count votes', type: 'practice', objectives: ['Count'] }),
       getExercise: () => {
@@ -34,7 +45,7 @@ function fakeServices(root: string) {
     },
     workspace: { checkedRoot: () => (fs.existsSync(root) ? root : null), open: async () => ({ files: [] }) },
   };
-  return { services, calls };
+  return { parts, calls };
 }
 
 describe('tutor sources', () => {
@@ -45,15 +56,15 @@ describe('tutor sources', () => {
     fs.writeFileSync(path.join(root, 'secret_helper.py'), 'hidden');
     fs.writeFileSync(path.join(root, '.main.py.drona-tmp-abcd'), 'partial');
     fs.writeFileSync(path.join(root, 'node_modules', 'x.js'), 'dep');
-    const { services } = fakeServices(root);
-    const sources = tutorSourcesFrom(() => services, store);
+    const { parts } = fakeParts(root);
+    const sources = tutorSources(parts);
     expect(await sources.learnerFiles('c', 'l')).toEqual([{ path: 'main.py', content: 'print(1)' }]);
   });
 
   it('maps hint reveals to hint text and caches exercise content', async () => {
     let now = 0;
-    const { services, calls } = fakeServices(path.join(dir, 'none'));
-    const sources = tutorSourcesFrom(() => services, store, () => now);
+    const { parts, calls } = fakeParts(path.join(dir, 'none'));
+    const sources = tutorSources({ ...parts, now: () => now });
     store.db.insert(hintReveals).values([
       { courseId: 'c', lessonId: 'l', hintIndex: 0, revealedAt: 1 },
       { courseId: 'c', lessonId: 'l', hintIndex: 1, revealedAt: 2 },
@@ -67,12 +78,14 @@ describe('tutor sources', () => {
     expect(await sources.lesson('c', 'l')).toEqual({ title: 'Count votes', type: 'practice', objectives: ['Count'] });
   });
 
-  it('works with none of the other services present', async () => {
-    const sources = tutorSourcesFrom(() => ({}), store);
-    expect(await sources.lesson('c', 'l')).toBeNull();
-    expect(await sources.exercise('c', 'l')).toBeNull();
-    expect(await sources.passages('loops', { courseId: 'c', limit: 3 })).toEqual([]);
-    expect(await sources.learnerFiles('c', 'l')).toEqual([]);
-    expect(await sources.revealNextHint('c', 'l')).toBeNull();
+  it('answers no next hint when the lesson has none left, and logs only real failures', async () => {
+    const warnings: string[] = [];
+    const { parts } = fakeParts(path.join(dir, 'none'));
+    const logger = { ...silentLogger, warn: (m: string) => warnings.push(m) };
+    expect(await tutorSources({ ...parts, logger }).revealNextHint('c', 'l')).toBeNull();
+    expect(warnings).toEqual([]);
+    const broken = { revealHint: async () => Promise.reject(new Error('disk full')) };
+    expect(await tutorSources({ ...parts, logger, hints: broken }).revealNextHint('c', 'l')).toBeNull();
+    expect(warnings).toEqual([expect.stringContaining('disk full')]);
   });
 });

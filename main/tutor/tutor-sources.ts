@@ -1,35 +1,67 @@
-// Builds the tutor from the app's other services, read at call time: the course, workspace
-// and lesson-activity services may be absent (still being built, or a test app), and the
-// tutor then works with what there is.
+// What the tutor reads from other domains (lessons and exercises, passages, the learner's
+// files, hint reveals), behind narrow interfaces that the composition root fills with the
+// course, workspace and lesson services.
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import { DronaError, messageOf } from '../../preload/contract';
 import type { Logger } from '../app/logger';
-import type { EventBus } from '../ipc/event-bus';
-import { SettingsService } from '../settings/settings-service';
 import type { Store } from '../store/open-store';
 import { hintReveals } from '../store/schema';
 import { isTempFile } from '../workspace/workspace-service';
-import type { SecretStore } from '../secrets/secret-store';
-import { TutorService, type TutorSources } from './tutor-service';
 
-interface CourseLike {
-  getLesson(courseId: string, lessonId: string): unknown;
-  getExercise(courseId: string, lessonId: string): unknown;
-  passages?(query: string, options: { limit: number; courseId?: string; lessonId?: string }): unknown;
+export interface TutorLesson {
+  readonly title: string;
+  readonly type: string;
+  readonly objectives: readonly string[];
 }
-interface WorkspaceLike {
+
+export interface TutorExercise {
+  readonly files: readonly { path: string; content: string; role: string }[];
+  readonly solution: readonly { path: string; content: string }[];
+  readonly hints: readonly string[];
+}
+
+/** What the tutor reads from other domains. */
+export interface TutorSources {
+  lesson(courseId: string, lessonId: string): Promise<TutorLesson | null>;
+  exercise(courseId: string, lessonId: string): Promise<TutorExercise | null>;
+  passages(query: string, options: { courseId: string; lessonId?: string; limit: number }): Promise<readonly { heading: string; text: string }[]>;
+  learnerFiles(courseId: string, lessonId: string): Promise<readonly { path: string; content: string }[]>;
+  revealedHints(courseId: string, lessonId: string): Promise<readonly string[]>;
+  /** Records the next authored hint as revealed; returns its text, or null when none is left. */
+  revealNextHint(courseId: string, lessonId: string): Promise<string | null>;
+}
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** The course content the tutor reads (the course service). */
+export interface TutorCourseContent {
+  getLesson(courseId: string, lessonId: string): MaybePromise<{ title: string; type: string; objectives?: readonly string[] } | null | undefined>;
+  getExercise(courseId: string, lessonId: string): MaybePromise<TutorExercise | null | undefined>;
+  passages(query: string, options: { limit: number; courseId?: string; lessonId?: string }): MaybePromise<readonly { heading: string; text: string }[]>;
+}
+
+/** The learner's lesson folder (the workspace service). */
+export interface TutorWorkspace {
   /** The lesson folder, refused when it (or a folder above it) is a link out of the data folder. */
   checkedRoot(courseId: string, lessonId: string): string | null;
   open(courseId: string, lessonId: string): Promise<{ files: readonly { path: string; content: string; role: string }[] }>;
 }
-interface LessonActivityLike {
-  standing(courseId: string, lessonId: string): Promise<{ revealedHints: readonly string[] }>;
+
+/** Reveals the next authored hint (the lesson activity service, which may charge XP for it). */
+export interface TutorHintRevealer {
   revealHint(courseId: string, lessonId: string): Promise<{ revealedHints: readonly string[] }>;
 }
 
-type Lesson = { title: string; type: string; objectives?: readonly string[] } | null;
-type Exercise = { files: { path: string; content: string; role: string }[]; solution: { path: string; content: string }[]; hints: string[] } | null;
+export interface TutorSourceParts {
+  readonly courses: TutorCourseContent;
+  readonly workspace: TutorWorkspace;
+  readonly hints: TutorHintRevealer;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
 
 /**
  * Lesson and exercise content is read at most every 30 s per lesson: the course service reads
@@ -60,9 +92,9 @@ function readWorkspace(root: string, hidden: ReadonlySet<string>): { path: strin
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-export function tutorSourcesFrom(services: () => object, store?: Store, now: () => number = Date.now): TutorSources {
-  const part = <T>(name: string): T | undefined => (services() as Record<string, unknown>)[name] as T | undefined;
-  const courses = () => part<CourseLike>('courses');
+export function tutorSources(parts: TutorSourceParts): TutorSources {
+  const { courses, workspace, hints: revealer, store } = parts;
+  const now = parts.now ?? Date.now;
   const cache = new Map<string, { at: number; value: Promise<unknown> }>();
   const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     const hit = cache.get(key);
@@ -74,22 +106,17 @@ export function tutorSourcesFrom(services: () => object, store?: Store, now: () 
     return value;
   };
   const lesson = (courseId: string, lessonId: string) =>
-    cached(`lesson:${courseId}/${lessonId}`, async () => {
-      const found = (await courses()?.getLesson(courseId, lessonId)) as Lesson | undefined;
+    cached(`lesson:${courseId}/${lessonId}`, async (): Promise<TutorLesson | null> => {
+      const found = await courses.getLesson(courseId, lessonId);
       return found ? { title: found.title, type: found.type, objectives: found.objectives ?? [] } : null;
     });
   const exercise = (courseId: string, lessonId: string) =>
-    cached(`exercise:${courseId}/${lessonId}`, async () => ((await courses()?.getExercise(courseId, lessonId)) as Exercise | undefined) ?? null);
+    cached(`exercise:${courseId}/${lessonId}`, async () => (await courses.getExercise(courseId, lessonId)) ?? null);
   return {
     lesson,
     exercise,
-    async passages(query, options) {
-      const found = (await courses()?.passages?.(query, options)) as { heading: string; text: string }[] | undefined;
-      return found ?? [];
-    },
+    passages: async (query, options) => courses.passages(query, options),
     async learnerFiles(courseId, lessonId) {
-      const workspace = part<WorkspaceLike>('workspace');
-      if (!workspace) return [];
       const root = workspace.checkedRoot(courseId, lessonId);
       const files = (await exercise(courseId, lessonId))?.files ?? [];
       // Hidden files are the exercise's, not the learner's; the model never sees them.
@@ -99,42 +126,25 @@ export function tutorSourcesFrom(services: () => object, store?: Store, now: () 
       return (await workspace.open(courseId, lessonId)).files.filter((f) => f.role !== 'hidden').map((f) => ({ path: f.path, content: f.content }));
     },
     async revealedHints(courseId, lessonId) {
-      const hints = (await exercise(courseId, lessonId))?.hints ?? [];
-      if (store) {
-        return store.db
-          .select({ hintIndex: hintReveals.hintIndex })
-          .from(hintReveals)
-          .where(and(eq(hintReveals.courseId, courseId), eq(hintReveals.lessonId, lessonId)))
-          .orderBy(hintReveals.hintIndex)
-          .all()
-          .flatMap(({ hintIndex }) => (hints[hintIndex] === undefined ? [] : [hints[hintIndex]]));
-      }
-      const activity = part<LessonActivityLike>('lessonActivity');
-      return activity ? (await activity.standing(courseId, lessonId)).revealedHints : [];
+      const authored = (await exercise(courseId, lessonId))?.hints ?? [];
+      return store.db
+        .select({ hintIndex: hintReveals.hintIndex })
+        .from(hintReveals)
+        .where(and(eq(hintReveals.courseId, courseId), eq(hintReveals.lessonId, lessonId)))
+        .orderBy(hintReveals.hintIndex)
+        .all()
+        .flatMap(({ hintIndex }) => (authored[hintIndex] === undefined ? [] : [authored[hintIndex]]));
     },
     async revealNextHint(courseId, lessonId) {
-      const activity = part<LessonActivityLike>('lessonActivity');
-      if (!activity) return null;
       try {
-        return (await activity.revealHint(courseId, lessonId)).revealedHints.at(-1) ?? null;
-      } catch {
-        return null; // no hints, or every hint already shown
+        return (await revealer.revealHint(courseId, lessonId)).revealedHints.at(-1) ?? null;
+      } catch (error) {
+        // No hints, or every hint already shown, is an answer; anything else is logged too.
+        if (!(error instanceof DronaError && (error.code === 'not_found' || error.code === 'conflict'))) {
+          parts.logger.warn(`tutor: the next hint of ${courseId}/${lessonId} could not be revealed: ${messageOf(error)}`);
+        }
+        return null;
       }
     },
   };
-}
-
-export function createTutorService(
-  deps: { store: Store; events: EventBus; logger: Logger; now?: () => number; secrets: SecretStore },
-  services: () => object,
-): TutorService {
-  return new TutorService({
-    store: deps.store,
-    events: deps.events,
-    settings: new SettingsService(deps.store, deps.now),
-    secrets: deps.secrets,
-    sources: tutorSourcesFrom(services, deps.store, deps.now),
-    logger: deps.logger,
-    ...(deps.now ? { now: deps.now } : {}),
-  });
 }

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/open-store';
-import { tutorSourcesFrom } from '../tutor/tutor-sources';
+import { silentLogger } from '../app/logger';
+import { tutorSources } from '../tutor/tutor-sources';
 import { WorkspaceService, type StarterFile } from './workspace-service';
 
 const starters: StarterFile[] = [{ path: 'main.py', content: 'print(1)\n', role: 'editable' }];
@@ -19,6 +20,13 @@ afterEach(async () => {
   service = undefined;
   store = undefined;
 });
+
+/** Tutor sources over the workspace alone: a lesson without an exercise, no passages, no hints. */
+function linkedSources(workspace: WorkspaceService, db: Store) {
+  const courses = { getLesson: () => null, getExercise: () => null, passages: () => [] };
+  const hints = { revealHint: () => Promise.resolve({ revealedHints: [] }) };
+  return tutorSources({ courses, workspace, hints, store: db, logger: silentLogger });
+}
 
 /** A workspace with `f.py` linked to a secret file and `x/` linked to a secret folder, both outside. */
 async function setup() {
@@ -115,7 +123,7 @@ describe('links in a workspace that lead outside it', () => {
     await expect(service.open('py', 'add')).rejects.toMatchObject({ code: 'outside_workspace' });
     await expect(service.write('py', 'add', 'main.py', 'x', false)).rejects.toMatchObject({ code: 'outside_workspace' });
     // The tutor reads the learner's files to send them to the model: not through the link either.
-    await expect(tutorSourcesFrom(() => ({ workspace: service }), store).learnerFiles('py', 'add')).rejects.toMatchObject({ code: 'outside_workspace' });
+    await expect(linkedSources(service, store!).learnerFiles('py', 'add')).rejects.toMatchObject({ code: 'outside_workspace' });
     fs.mkdirSync(path.join(dataDir, 'workspace-trash', 'js'), { recursive: true });
     fs.mkdirSync(path.join(outside, '1-aaaaaa'));
     fs.writeFileSync(path.join(outside, '1-aaaaaa', 'entry.json'), JSON.stringify({ id: '1-aaaaaa', path: 'stolen.py', deletedAt: 1 }));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { TutorSettings } from '../../preload/contract/tutor';
 import { silentLogger } from '../../main/app/logger';
 import { EventBus } from '../../main/ipc/event-bus';
+import { RunHistory } from '../../main/sandbox/run-history';
 import { SettingsService } from '../../main/settings/settings-service';
 import { openStore } from '../../main/store/open-store';
 import { profile } from '../../main/store/schema';
@@ -17,7 +18,7 @@ import { encryptedFileSecretStore } from '../../main/secrets/secret-store';
 import { tokenChunks } from '../../main/tutor/testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources, fixtureStarter } from '../../main/tutor/testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from '../../main/tutor/testing/ollama-test-server';
-import { TutorService } from '../../main/tutor/tutor-service';
+import { createTutorService, type TutorService } from '../../main/tutor/tutor-service';
 import { scenarios, type Scenario } from './tutor-scenarios';
 
 export type EvalTarget =
@@ -75,11 +76,12 @@ export async function runEval(target: EvalTarget, onResult: (r: ScenarioResult) 
       lesson: async (_course, lessonId) => ({ title: 'Adding up prices', type: lessonTypes.get(lessonId) ?? 'practice', objectives: ['Use a loop with an accumulator'] }),
     });
     const events = new EventBus();
-    const tutor = new TutorService({
+    const tutor = createTutorService({
       store,
       events,
       settings: new SettingsService(store),
       secrets: encryptedFileSecretStore(dir),
+      runs: new RunHistory(store),
       sources,
       logger: silentLogger,
       providerFor: (settings) =>
@@ -87,7 +89,7 @@ export async function runEval(target: EvalTarget, onResult: (r: ScenarioResult) 
           ? new AnthropicProvider({ apiKey: target.apiKey, ...(target.baseURL ? { baseURL: target.baseURL } : {}), timeoutMs: 60_000 })
           : new OllamaProvider(settings.ollamaHost),
     });
-    tutor.configure(settingsPatch);
+    tutor.config.configure(settingsPatch);
     const secret = secretShingles({ solution: [fixtureSolution], starter: [fixtureStarter] });
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
@@ -124,7 +126,7 @@ async function runScenario(tutor: TutorService, events: EventBus, scenario: Scen
     if (delta.requestId === scenario.id) shown = delta.reset ? '' : shown + delta.text;
   });
   try {
-    const result = await tutor.ask({ courseId: 'eval', lessonId: scenario.id, requestId: scenario.id, action: scenario.action, text: scenario.text }, null);
+    const result = await tutor.asking.ask({ courseId: 'eval', lessonId: scenario.id, requestId: scenario.id, action: scenario.action, text: scenario.text }, null);
     if (result.status === 'failed') {
       return { id: scenario.id, agent: null, agentOk: false, source: 'failed', leaked: isLeak(shown, secret), asksQuestion: false, givesNextStep: false, failure: `${result.failure.code}: ${result.failure.message}`, reply: shown };
     }

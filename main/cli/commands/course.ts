@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from '../../app/create-app';
-import { defaultDataDir } from '../../app/data-dir';
+import type { EnvConfig } from '../../app/app-config';
 import { createLogger } from '../../app/logger';
 import { appVersion, packageRoot } from '../../app/package-info';
 import { formatProblem, readBundleDir } from '../../courses/bundle-files';
@@ -41,12 +41,13 @@ function requireCourseDir(dir: string): string {
   return resolved;
 }
 
-function withApp<T>(dataDir: string | undefined, fn: (app: ReturnType<typeof createApp>) => Promise<T>): Promise<T> {
-  const app = createApp({ dataDir: dataDir ? path.resolve(dataDir) : defaultDataDir(), mode: 'serve', version: appVersion(), logger: createLogger(() => {}), backgroundWork: false });
+function withApp<T>(config: EnvConfig, dataDir: string | undefined, fn: (app: ReturnType<typeof createApp>) => Promise<T>): Promise<T> {
+  const logger = createLogger(() => {});
+  const app = createApp({ dataDir: dataDir ? path.resolve(dataDir) : config.dataDir, mode: 'serve', version: appVersion(), logger, backgroundWork: false, env: config });
   return fn(app).finally(() => app.close());
 }
 
-export function registerCourseCommand(program: Command): void {
+export function registerCourseCommand(program: Command, config: EnvConfig): void {
   const course = program.command('course').description('author, validate, pack and import course bundles');
 
   course
@@ -65,7 +66,7 @@ export function registerCourseCommand(program: Command): void {
         let checker: (ExerciseChecker & { close(): Promise<void> }) | null = null;
         try {
           const { cliUnisolatedHint, SandboxService } = await import('../../sandbox/sandbox-service');
-          const sandbox = new SandboxService({ driver: flags.driver as 'auto' | 'docker' | 'process', warm: false, unisolatedHint: cliUnisolatedHint });
+          const sandbox = new SandboxService({ driver: flags.driver as 'auto' | 'docker' | 'process', warm: false, unisolatedHint: cliUnisolatedHint, environment: config.sandbox });
           if ((await sandbox.driverName()) === 'none') {
             const { detail } = await sandbox.status();
             await sandbox.close();
@@ -121,7 +122,7 @@ export function registerCourseCommand(program: Command): void {
     .description('install or upgrade a course; progress is kept, nothing is written if any check fails')
     .action(async (source: string, flags: { dataDir?: string }) => {
       if (!fs.existsSync(source)) throw new CliUserError(`${source} does not exist.`);
-      await withApp(flags.dataDir, async (app) => {
+      await withApp(config, flags.dataDir, async (app) => {
         const state = app.state();
         if (!('services' in state)) throw new CliUserError(`The progress database needs attention: ${state.problem.detail}. Open Dronacharya to restore or start fresh.`);
         try {
@@ -143,7 +144,7 @@ export function registerCourseCommand(program: Command): void {
     .option('--json', 'print JSON')
     .description('list installed courses')
     .action(async (flags: { dataDir?: string; json?: boolean }) => {
-      await withApp(flags.dataDir, async (app) => {
+      await withApp(config, flags.dataDir, async (app) => {
         const state = app.state();
         if (!('services' in state)) throw new CliUserError(`The progress database needs attention: ${state.problem.detail}.`);
         const courses = state.services.courses.listCourses();
@@ -164,7 +165,7 @@ export function registerCourseCommand(program: Command): void {
       const { startServeServer } = await import('../../serve/serve-server');
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-preview-'));
       const logger = createLogger();
-      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger, builtinCoursesDir: null });
+      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger, builtinCoursesDir: null, env: config });
       const state = app.state();
       if (!('services' in state)) throw new CliUserError('The preview database could not start.');
       const courses = state.services.courses;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sandboxLanguages, type SandboxLanguage } from '../../../preload/contract/sandbox';
 import { notIsolatedWarning } from '../../sandbox/process-driver';
 import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
+import type { EnvConfig } from '../../app/app-config';
 import { CliUserError } from '../cli-error';
 import { messageOf } from '../../../preload/contract';
 
@@ -13,7 +14,7 @@ interface RunFlags {
   driver?: 'auto' | 'docker' | 'process';
 }
 
-export function registerRunCommand(program: Command): void {
+export function registerRunCommand(program: Command, config: EnvConfig): void {
   program
     .command('run')
     .description('run one file in the sandbox; prints its output, then the kind of result and the exit code')
@@ -35,7 +36,9 @@ export function registerRunCommand(program: Command): void {
         throw new CliUserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
       }
       const entry = path.basename(file);
-      const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint, ...(flags.driver ? { driver: flags.driver } : {}) }).catch((error: Error) => {
+      const driver = flags.driver ?? config.sandbox.driver;
+      const options = { warm: false, unisolatedHint: cliUnisolatedHint, environment: config.sandbox, ...(driver ? { driver } : {}) };
+      const service = await SandboxService.create(options).catch((error: Error) => {
         throw new CliUserError(error.message);
       });
       try {

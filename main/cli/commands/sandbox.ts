@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { EnvConfig } from '../../app/app-config';
 import { sandboxLanguages, type ImageBuildProgress, type SandboxLanguage } from '../../../preload/contract/sandbox';
 import { imageExists } from '../../sandbox/image-build';
 import { runnerImage } from '../../sandbox/runner-images';
@@ -29,7 +30,7 @@ function progressPrinter() {
   };
 }
 
-export function registerSandboxCommand(program: Command): void {
+export function registerSandboxCommand(program: Command, config: EnvConfig): void {
   const sandbox = program.command('sandbox').description('the code sandbox: its status and its runner images');
 
   sandbox
@@ -37,7 +38,8 @@ export function registerSandboxCommand(program: Command): void {
     .description('which driver runs code (Docker, isolated; a plain process, not isolated, only when named; or none) and which images are built')
     .option('--json', 'print the status as JSON')
     .action(async (flags: { json?: boolean }) => {
-      const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint });
+      const driver = config.sandbox.driver;
+      const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint, environment: config.sandbox, ...(driver ? { driver } : {}) });
       try {
         const status = await service.status();
         if (flags.json) {
@@ -62,7 +64,7 @@ export function registerSandboxCommand(program: Command): void {
     .action(async (flags: { offline?: boolean; lang?: string }) => {
       const languages = languagesFrom(flags.lang);
       const docker = new (await import('dockerode')).default();
-      const service = await SandboxService.create({ driver: 'docker', warm: false }).catch((error: Error) => {
+      const service = await SandboxService.create({ driver: 'docker', warm: false, environment: config.sandbox }).catch((error: Error) => {
         throw new CliUserError(`${error.message}. Start Docker (or dockerd) and try again.`);
       });
       try {

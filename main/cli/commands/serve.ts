@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { createApp } from '../../app/create-app';
-import { defaultDataDir } from '../../app/data-dir';
+import type { EnvConfig } from '../../app/app-config';
 import { createLogger } from '../../app/logger';
 import { appVersion, packageRoot } from '../../app/package-info';
 import { writeLaunchFile, type LaunchFile } from '../../serve/launch-file';
@@ -17,14 +17,12 @@ interface ServeFlags {
   open: boolean;
 }
 
-const hasBrowser = () => !process.env.CI && !(process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
-
 /**
  * Opens the system browser on the launch file, never on the token URL: the launcher's arguments
  * are readable by every user in `ps`. Null when there is no browser or no file could be written.
  */
-async function openInBrowser(url: string, logger: { warn(message: string): void }): Promise<LaunchFile | null> {
-  if (!hasBrowser()) return null;
+async function openInBrowser(url: string, logger: { warn(message: string): void }, hasBrowser: boolean): Promise<LaunchFile | null> {
+  if (!hasBrowser) return null;
   let launch: LaunchFile;
   try {
     launch = writeLaunchFile(url);
@@ -42,7 +40,7 @@ async function openInBrowser(url: string, logger: { warn(message: string): void 
   return launch;
 }
 
-export function registerServeCommand(program: Command): void {
+export function registerServeCommand(program: Command, config: EnvConfig): void {
   program
     .command('serve')
     .description('run Dronacharya for a browser on this machine (127.0.0.1 only, with a per-start token)')
@@ -55,8 +53,8 @@ export function registerServeCommand(program: Command): void {
         throw new CliUserError(`--port must be a whole number from 0 to 65535, not "${flags.port}".`);
       }
       const logger = createLogger();
-      const dataDir = flags.dataDir ? path.resolve(flags.dataDir) : defaultDataDir();
-      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger });
+      const dataDir = flags.dataDir ? path.resolve(flags.dataDir) : config.dataDir;
+      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger, env: config });
       let server;
       try {
         server = await startServeServer({ app, port, rendererDir: path.join(packageRoot(), 'dist', 'renderer') });
@@ -70,7 +68,7 @@ export function registerServeCommand(program: Command): void {
       // it); the logger redacts it from here on.
       process.stdout.write(`Dronacharya is running at ${server.url}\n`);
       logger.info(`serving data from ${dataDir}`);
-      const launch = flags.open ? await openInBrowser(server.url, logger) : null;
+      const launch = flags.open ? await openInBrowser(server.url, logger, config.hasBrowser) : null;
       if (launch) {
         process.once('exit', () => launch.remove());
         process.stdout.write(`Opened in your browser through ${launch.url} (readable only by you).\n`);

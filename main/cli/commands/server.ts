@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultDataDir } from '../../app/data-dir';
+import type { EnvConfig } from '../../app/app-config';
 import { trustedProxies } from '../../../server/client-address';
 import { packageRoot } from '../../app/package-info';
 import { builtinCourseDirs, CourseRegistrationError, readCourseRegistration } from '../../courses/course-registration';
@@ -41,7 +41,7 @@ async function registrations(sources: readonly string[], builtin: boolean): Prom
 
 const registeredBy = () => `${os.userInfo().username}@${os.hostname()}`;
 
-export function registerServerCommand(program: Command): void {
+export function registerServerCommand(program: Command, config: EnvConfig): void {
   const server = program
     .command('server')
     .description('run the hosted sync API (leaderboards, certificates); PGlite in a data folder, or PostgreSQL via DATABASE_URL')
@@ -62,8 +62,8 @@ export function registerServerCommand(program: Command): void {
       const perSecond = Number(flags.rateLimit);
       if (!(perSecond > 0)) throw new CliUserError('--rate-limit must be a positive number of requests per second.');
       const { defaultPlausibility, withMinActiveSeconds } = await import('../../../common/rules/plausibility');
-      const databaseUrl = process.env.DATABASE_URL || undefined;
-      const proxies = (flags.trustedProxy ?? process.env.DRONA_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+      const { databaseUrl, publicUrl, adminToken } = config.server;
+      const proxies = (flags.trustedProxy ?? config.server.trustedProxies ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
       try {
         trustedProxies(proxies);
       } catch (error) {
@@ -76,10 +76,10 @@ export function registerServerCommand(program: Command): void {
           host: flags.host,
           port,
           databaseUrl,
-          dataDir: path.resolve(flags.dataDir ?? path.join(defaultDataDir(), 'server')),
-          publicUrl: flags.publicUrl ?? process.env.DRONA_PUBLIC_URL,
+          dataDir: path.resolve(flags.dataDir ?? path.join(config.dataDir, 'server')),
+          publicUrl: flags.publicUrl ?? publicUrl,
           issuerName: flags.issuerName,
-          adminToken: process.env.DRONA_ADMIN_TOKEN || undefined,
+          adminToken,
           rateLimit: { burst: Math.max(60, perSecond * 2), perSecond },
           trustedProxies: proxies,
           ...(minSeconds === undefined ? {} : { plausibility: withMinActiveSeconds(defaultPlausibility, minSeconds) }),
@@ -110,9 +110,9 @@ export function registerServerCommand(program: Command): void {
     .description('register courses on a running sync server so it certifies them (admin token in DRONA_ADMIN_TOKEN)')
     .action(async (sources: string[], flags: { builtin?: boolean; url?: string }) => {
       // The token comes from the environment only: process arguments are visible to every local user.
-      const token = process.env.DRONA_ADMIN_TOKEN;
+      const token = config.server.adminToken;
       if (!token) throw new CliUserError('Set DRONA_ADMIN_TOKEN to the server\'s admin token (the one it was started with).');
-      const base = (flags.url ?? process.env.DRONA_PUBLIC_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+      const base = (flags.url ?? config.server.publicUrl ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
       const by = registeredBy();
       for (const course of await registrations(sources, Boolean(flags.builtin))) {
         let res: Response;

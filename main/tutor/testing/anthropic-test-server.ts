@@ -2,7 +2,7 @@
 // message_start, content_block_start, content_block_delta/text_delta, content_block_stop,
 // message_delta, message_stop, ping, error), so the real SDK client is tested end to end.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally } from './listen-locally';
 import { scriptedReply } from './scripted-replies';
 
 export type AnthropicBehaviour =
@@ -32,7 +32,6 @@ export async function startAnthropicTestServer(options: { apiKey?: string; port?
   const apiKey = options.apiKey ?? 'sk-ant-test-key-0000';
   const queue: AnthropicBehaviour[] = [];
   const requests: AnthropicTestServer['requests'] = [];
-  const sockets = new Set<import('node:net').Socket>();
 
   const server = http.createServer((req, res) => {
     let raw = '';
@@ -89,24 +88,13 @@ export async function startAnthropicTestServer(options: { apiKey?: string; port?
       })();
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenLocally(server, options.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     requests,
     apiKey,
     enqueue: (...behaviours) => queue.push(...behaviours),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive and half-open connections must not hold the close open.
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      }),
+    close: listener.close,
   };
 }
 

@@ -1,5 +1,5 @@
 // One practice lesson with a graded exercise, for the service tests, the eval harness and the bench.
-import type { TutorSources } from '../tutor-service';
+import type { TutorSources } from '../tutor-sources';
 
 export const fixtureStarter = 'def total(prices):\n    # add up the prices\n    pass\n';
 export const fixtureSolution = 'def total(prices):\n    result = 0\n    for price in prices:\n        result += price\n    return result\n';

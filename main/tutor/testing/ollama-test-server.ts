@@ -2,7 +2,7 @@
 // /api/pull (per-layer progress), /api/delete, /api/embed, /api/version. Used by the
 // provider tests, the eval harness, the benchmark and the e2e test through the real client.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally } from './listen-locally';
 import { scriptedReply } from './scripted-replies';
 import { tokenChunks } from './anthropic-test-server';
 
@@ -36,7 +36,6 @@ export async function startOllamaTestServer(options: OllamaTestServerOptions = {
   const chatQueue: OllamaChatBehaviour[] = [];
   const chatRequests: Record<string, unknown>[] = [];
   const log: string[] = [];
-  const sockets = new Set<import('node:net').Socket>();
   const delay = options.delayMs ?? 0;
 
   const json = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -130,26 +129,15 @@ export async function startOllamaTestServer(options: OllamaTestServerOptions = {
       })();
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenLocally(server, options.port);
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: listener.url,
+    port: listener.port,
     models,
     chatRequests,
     log,
     enqueueChat: (...behaviours) => chatQueue.push(...behaviours),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive and half-open connections must not hold the close open.
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      }),
+    close: listener.close,
   };
 }
 

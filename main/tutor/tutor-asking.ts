@@ -1,0 +1,259 @@
+// Asking the tutor: for each request it picks the agent and mode, gathers the context within a
+// budget, streams the provider's reply through the answer-leak guard to the asking window only,
+// and falls back to authored hints when it must.
+import { messageOf } from '../../preload/contract';
+import type { TutorAction, TutorAgent, TutorAskResult, TutorFailure, TutorMode, TutorSettings } from '../../preload/contract/tutor';
+import type { Logger } from '../app/logger';
+import type { EventBus } from '../ipc/event-bus';
+import type { Store } from '../store/open-store';
+import { reviewItems } from '../store/schema';
+import { offlineNote, requestInstruction, systemPrompt } from './agents';
+import { LeakGate, leakScore, secretShingles } from './answer-leak-guard';
+import { buildContext } from './context-builder';
+import { budgetAllows } from './daily-budget';
+import { proactiveOffer, type TutorRunHistory } from './last-run';
+import type { OllamaModels } from './ollama-models';
+import { AnthropicProvider } from './providers/anthropic-provider';
+import { OllamaProvider } from './providers/ollama-provider';
+import { failure, TutorProviderError, type ChatProvider } from './providers/provider';
+import { parseQuiz, quizMarkdown } from './quiz-generator';
+import { chooseMode, isOffTopic, offTopicReply, routeAgent, type LessonType } from './routing';
+import { gatherContext, leftOut } from './tutor-context';
+import { modelOf, type TutorConfig } from './tutor-config';
+import { isGraded, type TutorSessions } from './tutor-sessions';
+import type { TutorLesson, TutorSources } from './tutor-sources';
+
+export interface AskInput {
+  readonly courseId: string;
+  readonly lessonId: string;
+  readonly requestId: string;
+  readonly action: TutorAction;
+  readonly text: string;
+  readonly mode?: TutorMode;
+}
+
+/** Builds the chat provider; tests and the eval harness point it at the test servers. */
+export type ProviderFactory = (settings: TutorSettings, apiKey: string | null, embeddingModel: string | null) => ChatProvider | null;
+
+export interface TutorAskingOptions {
+  readonly store: Store;
+  readonly events: EventBus;
+  readonly config: TutorConfig;
+  readonly sessions: TutorSessions;
+  readonly models: Pick<OllamaModels, 'embeddingModel'>;
+  readonly sources: TutorSources;
+  readonly runs: TutorRunHistory;
+  readonly logger: Logger;
+  readonly now: () => number;
+  readonly providerFor?: ProviderFactory;
+}
+
+type Emit = (text: string, reset?: boolean) => void;
+type Source = Extract<TutorAskResult, { status: 'answered' }>['source'];
+
+const actionLabels: Record<TutorAction, string> = {
+  ask: '',
+  hint: 'Give me a hint.',
+  explain: 'Explain this, please.',
+  example: 'Show me an example on a different problem.',
+  review: 'Review my code.',
+  'why-failed': 'Why did this fail?',
+  quiz: 'Quiz me on this lesson.',
+};
+
+const QUIZ_REVIEW_AFTER_MS = 24 * 3600_000;
+
+export const defaultProviderFor: ProviderFactory = (settings, apiKey, embeddingModel) => {
+  if (settings.provider === 'anthropic') {
+    if (!apiKey) throw new TutorProviderError('no_key', 'No Anthropic API key is set.');
+    return new AnthropicProvider({ apiKey });
+  }
+  if (settings.provider === 'ollama') return new OllamaProvider(settings.ollamaHost, embeddingModel);
+  return null;
+};
+
+export class TutorAsking {
+  private readonly running = new Map<string, AbortController>();
+  private readonly providerFor: ProviderFactory;
+
+  constructor(private readonly options: TutorAskingOptions) {
+    this.providerFor = options.providerFor ?? defaultProviderFor;
+  }
+
+  stop(requestId: string): boolean {
+    const controller = this.running.get(requestId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+
+  /** Proactive help for the lesson, from its latest checks. */
+  nudge(courseId: string, lessonId: string, idleSeconds: number): { offer: boolean; reason: string } {
+    return proactiveOffer(this.options.runs.recentChecks(courseId, lessonId, 3), idleSeconds);
+  }
+
+  async ask(input: AskInput, sessionIdForEvents: string | null): Promise<TutorAskResult> {
+    const { config, sessions, sources } = this.options;
+    const settings = config.settings();
+    const sessionId = sessions.active(input.courseId, input.lessonId);
+    const history = sessions.history(sessionId);
+    const shownText = input.text.trim() || actionLabels[input.action];
+    const emit: Emit = (text, reset = false) =>
+      this.options.events.emit('tutor.delta', { requestId: input.requestId, text, ...(reset ? { reset } : {}) }, sessionIdForEvents);
+
+    const billable = settings.provider !== 'none' && !isOffTopic(shownText);
+    if (billable && !budgetAllows(config.budget())) {
+      return { status: 'failed', failure: failure('budget_exhausted', `You have used today's ${settings.dailyBudget} tutor requests.`), budget: config.budget() };
+    }
+    sessions.add(sessionId, 'user', shownText, null, { action: input.action });
+
+    if (isOffTopic(shownText)) {
+      emit(offTopicReply);
+      return this.answered(sessionId, offTopicReply, 'tutor', 'declined', {});
+    }
+
+    const [lesson, exercise] = await Promise.all([sources.lesson(input.courseId, input.lessonId), sources.exercise(input.courseId, input.lessonId)]);
+    const lessonType = (lesson?.type as LessonType | undefined) ?? null;
+    const agent = routeAgent({ action: input.action, text: shownText, lessonType });
+
+    let provider: ChatProvider | null;
+    try {
+      provider = this.providerFor(settings, config.apiKey(), await this.options.models.embeddingModel(settings));
+    } catch (error) {
+      if (error instanceof TutorProviderError) return { status: 'failed', failure: error.toFailure(), budget: config.budget() };
+      throw error;
+    }
+    if (!provider) return this.offlineReply(input, sessionId, agent, lesson, emit);
+
+    const controller = new AbortController();
+    this.running.set(input.requestId, controller);
+    try {
+      const learner = config.learner();
+      const mode = chooseMode(lessonType, learner.level, input.mode ?? settings.mode);
+      const graded = isGraded(lessonType, exercise !== null);
+      const secret = graded && exercise ? secretShingles({ solution: exercise.solution.map((f) => f.content), starter: exercise.files.map((f) => f.content) }) : new Set<string>();
+      const request = { courseId: input.courseId, lessonId: input.lessonId, query: shownText, level: learner.level };
+      const context = await gatherContext(this.options, request, provider, lesson);
+      const model = modelOf(settings);
+      const budgetTokens = settings.provider === 'anthropic' ? 12_000 : 3_000;
+      const chatProvider = provider;
+
+      const generate = async (strict: boolean) => {
+        if (controller.signal.aborted) throw new TutorProviderError('cancelled', 'You stopped the reply.');
+        const instruction = requestInstruction(input.action, strict);
+        const asked = instruction ? `[${instruction}]\n\n${shownText}` : shownText;
+        const built = buildContext({ ...context, system: systemPrompt(agent, mode), recentMessages: history, request: asked, budgetTokens });
+        const quiet = agent === 'quiz-generator';
+        const gate = new LeakGate(secret, (text) => !quiet && emit(text));
+        const inner = new AbortController();
+        const onStop = () => inner.abort();
+        controller.signal.addEventListener('abort', onStop, { once: true });
+        try {
+          const chat = { model, system: built.system, messages: built.messages, maxTokens: quiet ? 1200 : 700, signal: inner.signal };
+          const full = await chatProvider.chat(chat, (text) => {
+            if (!gate.push(text)) inner.abort();
+          });
+          gate.finish();
+          return { full, gate };
+        } catch (error) {
+          if (gate.isBlocked && !controller.signal.aborted) return { full: '', gate };
+          if (error instanceof TutorProviderError && error.code === 'cancelled' && gate.shown) {
+            sessions.add(sessionId, 'assistant', `${gate.shown}\n\n_(stopped)_`, agent, { cancelled: true, billable: 1 });
+          }
+          throw error;
+        } finally {
+          controller.signal.removeEventListener('abort', onStop);
+        }
+      };
+
+      if (agent === 'quiz-generator') return await this.quiz(input, sessionId, generate, emit);
+
+      let attempt = await generate(false);
+      let source: 'provider' | 'provider-strict' = 'provider';
+      if (attempt.gate.isBlocked) {
+        this.logLeak(input, sessionId, 'first draft');
+        emit('', true);
+        attempt = await generate(true);
+        source = 'provider-strict';
+        if (attempt.gate.isBlocked) {
+          this.logLeak(input, sessionId, 'strict retry');
+          emit('', true);
+          const hint = await sources.revealNextHint(input.courseId, input.lessonId);
+          const text = hint
+            ? `Here is the next hint from the lesson instead:\n\n> ${hint}\n\nWhat does it suggest you try first?`
+            : 'I can\'t show more without giving the answer away. Re-read the lesson\'s example, change one thing in your code, and run the check again — what changes?';
+          emit(text);
+          return this.answered(sessionId, text, agent, 'authored-hint', { leakBlocked: true });
+        }
+      }
+      return this.answered(sessionId, attempt.gate.shown, agent, source, { model, mode, leakScore: Number(leakScore(attempt.full, secret).toFixed(3)) });
+    } catch (error) {
+      const mapped = error instanceof TutorProviderError ? error : new TutorProviderError('provider_error', messageOf(error));
+      if (mapped.code !== 'cancelled') this.options.logger.warn(`tutor request failed: ${mapped.code}: ${mapped.message}`);
+      return { status: 'failed', failure: withModel(mapped.toFailure(), settings), budget: config.budget() };
+    } finally {
+      this.running.delete(input.requestId);
+    }
+  }
+
+  private logLeak(input: AskInput, sessionId: string, stage: string): void {
+    this.options.logger.warn(`tutor answer-leak guard held back a reply (${stage}) for ${input.courseId}/${input.lessonId}`);
+    this.options.sessions.add(sessionId, 'system-note', `The tutor's draft revealed too much of the solution (${stage}); it was not shown.`, null, { leak: stage });
+  }
+
+  private answered(sessionId: string, text: string, agent: TutorAgent, source: Source, meta: Record<string, unknown>): TutorAskResult {
+    // A heart is spent only when the model answered (or was stopped part-way), never on a failure.
+    const billable = source === 'provider' || source === 'provider-strict' || source === 'authored-hint' ? 1 : 0;
+    const message = this.options.sessions.add(sessionId, 'assistant', text, agent, { source, billable, ...meta });
+    return { status: 'answered', message, source, budget: this.options.config.budget() };
+  }
+
+  private async quiz(input: AskInput, sessionId: string, generate: (strict: boolean) => Promise<{ full: string }>, emit: Emit): Promise<TutorAskResult> {
+    let problem = '';
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const { full } = await generate(false);
+      const parsed = parseQuiz(full);
+      if (parsed.ok) {
+        const at = this.options.now();
+        for (const question of parsed.quiz.questions) {
+          this.options.store.db
+            .insert(reviewItems)
+            .values({ courseId: input.courseId, lessonId: input.lessonId, source: 'tutor-quiz', item: question, dueAt: at + QUIZ_REVIEW_AFTER_MS, createdAt: at })
+            .run();
+        }
+        const text = quizMarkdown(parsed.quiz);
+        emit(text);
+        return this.answered(sessionId, text, 'quiz-generator', 'provider', { questions: parsed.quiz.questions.length });
+      }
+      problem = parsed.problem;
+      this.options.logger.warn(`tutor quiz output was invalid (${problem}); ${attempt === 0 ? 'retrying' : 'giving up'}`);
+    }
+    return { status: 'failed', failure: failure('provider_error', `The model did not produce a valid quiz (${problem}).`), budget: this.options.config.budget() };
+  }
+
+  private async offlineReply(input: AskInput, sessionId: string, agent: TutorAgent, lesson: TutorLesson | null, emit: Emit): Promise<TutorAskResult> {
+    const { sources, logger } = this.options;
+    const where = `${input.courseId}/${input.lessonId}`;
+    let text: string;
+    // Hints are revealed only when asked for (they can cost XP); other requests get the lesson's own words.
+    if (input.action === 'hint' || input.action === 'why-failed') {
+      const hint = await sources.revealNextHint(input.courseId, input.lessonId).catch(leftOut(logger, `the next hint of ${where}`, null));
+      const revealed = await sources.revealedHints(input.courseId, input.lessonId).catch(leftOut(logger, `the revealed hints of ${where}`, []));
+      text = hint
+        ? `**Hint ${revealed.length}** from the lesson:\n\n> ${hint}\n\nWhat will you try first?`
+        : 'There are no more authored hints for this lesson. Re-read the lesson, change one thing, and run the check again.';
+    } else {
+      const query = input.text.trim() || lesson?.title || '';
+      const passages = await sources
+        .passages(query, { courseId: input.courseId, lessonId: input.lessonId, limit: 1 })
+        .catch(leftOut(logger, `the lesson passages of ${where}`, []));
+      text = passages[0] ? `From the lesson — **${passages[0].heading}**:\n\n${passages[0].text}` : `This lesson's objectives: ${lesson?.objectives.join('; ') || 'see the lesson text'}.`;
+    }
+    text = `${text}\n\n_${offlineNote}_`;
+    emit(text);
+    return this.answered(sessionId, text, agent, 'offline', {});
+  }
+}
+
+function withModel(failure: TutorFailure, settings: TutorSettings): TutorFailure {
+  return failure.code === 'model_missing' && !failure.model ? { ...failure, model: modelOf(settings) } : failure;
+}
