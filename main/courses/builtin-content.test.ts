@@ -9,14 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { messageOf } from '../../preload/contract';
+import { exerciseLessonTypes, lessonTypes, quizQuestionKinds as questionKinds } from '../../preload/contract/courses';
 import { describeWhen } from '../testing/capabilities';
 
 const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
 const builtinCourses = ['python-basics', 'javascript-basics'];
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const lessonTypes = ['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'project', 'reflection'];
-const exerciseTypes = ['guided', 'code-along', 'practice', 'challenge', 'project'];
-const questionKinds = ['single', 'multiple', 'predict-output', 'find-the-bug'];
+const exerciseTypes: ReadonlySet<string> = exerciseLessonTypes;
 
 type Dict = Record<string, unknown>;
 type Lesson = { file: string; moduleId: string; meta: Dict; body: string };
@@ -116,7 +115,7 @@ describe('built-in course bundles', () => {
       expect(list(meta.objectives).length, `${file}: objectives`).toBeGreaterThan(0);
       expect(body.trim().length, `${file}: body`).toBeGreaterThan(100);
       const type = String(meta.type);
-      if (exerciseTypes.includes(type)) {
+      if (exerciseTypes.has(type)) {
         expect(typeof meta.exercise, `${file}: a ${type} lesson needs an exercise folder`).toBe('string');
         expect(fs.existsSync(path.join(coursesRoot, courseId, String(meta.exercise), 'exercise.yaml')), `${file}: ${String(meta.exercise)}/exercise.yaml`).toBe(true);
       }
@@ -199,7 +198,7 @@ describe('built-in course bundles', () => {
       return {
         modules: list(course.modules).length,
         lessons: lessons.length,
-        exercises: lessons.filter((lesson) => ['practice', 'challenge', 'project', 'guided', 'code-along'].includes(String(lesson.meta.type))).length,
+        exercises: lessons.filter((lesson) => exerciseTypes.has(String(lesson.meta.type))).length,
         quizzes: lessons.filter((lesson) => lesson.meta.type === 'quiz').length,
         mermaid: lessons.some((lesson) => lesson.body.includes('```mermaid')),
         reflections: lessons.filter((lesson) => lesson.meta.type === 'reflection').length,

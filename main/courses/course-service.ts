@@ -17,6 +17,9 @@ import { ftsQuery, passagesOf, plainText } from './lesson-text';
 import { locate, parseYaml as parseYamlLocations } from './yaml-locations';
 import { parse as parseYaml } from 'yaml';
 import { messageOf } from '../../preload/contract';
+import type { SandboxFile, SandboxLanguage, SandboxLimitsInput } from '../../preload/contract/sandbox';
+import type { WorkspaceFile } from '../../preload/contract/workspace';
+import type { CourseDetail, CourseStatus, CourseSummary, ImportResult, LessonContent, LessonOutline, SearchHit } from '../../preload/contract/courses';
 
 /** A bundle that cannot be installed, with every reason. Nothing was written. */
 export class CourseImportError extends Error {
@@ -26,79 +29,18 @@ export class CourseImportError extends Error {
   }
 }
 
-export type CourseStatus = 'not-started' | 'in-progress' | 'completed';
+/** The contract's course detail plus course.yaml `achievements:` as written (the progress service defines their shape). */
+export type InstalledCourseDetail = CourseDetail & { readonly achievements: unknown[] };
 
-export interface CourseSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly version: string;
-  readonly summary: string;
-  readonly domain: { readonly id: string; readonly title: string };
-  readonly track: { readonly id: string; readonly title: string };
-  readonly difficulty: string;
-  readonly languages: string[];
-  readonly estimatedHours: number;
-  readonly prerequisites: { readonly id: string; readonly title: string; readonly completed: boolean }[];
-  readonly builtIn: boolean;
-  readonly lessonCount: number;
-  readonly completedCount: number;
-  readonly status: CourseStatus;
-  /** Why the course is locked (unfinished prerequisites), or null. */
-  readonly lockedReason: string | null;
-}
-
-export interface LessonOutline {
-  readonly id: string;
-  readonly title: string;
-  readonly type: string;
-  readonly xp: number;
-  readonly parTimeMinutes: number;
-  readonly status: 'not_started' | 'in_progress' | 'completed';
-}
-
-export interface CourseDetail extends CourseSummary {
-  /** course.yaml `achievements:` as written (the progress service defines their shape). */
-  readonly achievements: unknown[];
-  readonly modules: { readonly id: string; readonly title: string; readonly lessons: LessonOutline[] }[];
-}
-
-export interface LessonContent {
-  readonly courseId: string;
-  readonly lessonId: string;
-  readonly moduleId: string;
-  readonly title: string;
-  readonly type: LessonFrontMatter['type'];
-  readonly xp: number;
-  readonly parTimeMinutes: number;
-  readonly objectives: string[];
-  readonly body: string;
-  readonly quiz: LessonFrontMatter['quiz'] | null;
-  readonly reflection: LessonFrontMatter['reflection'] | null;
-  readonly hasExercise: boolean;
-}
-
-export interface ExerciseFile {
-  readonly path: string;
-  readonly content: string;
-}
-
+/** An exercise as the workspace, sandbox and tutor take it (main only: the renderer never sees tests or solutions). */
 export interface ExerciseContent {
-  readonly language: 'python' | 'javascript';
+  readonly language: SandboxLanguage;
   readonly entry: string;
-  readonly files: (ExerciseFile & { role: 'editable' | 'readOnly' | 'hidden' })[];
-  readonly tests: ExerciseFile[];
-  readonly solution: ExerciseFile[];
+  readonly files: WorkspaceFile[];
+  readonly tests: SandboxFile[];
+  readonly solution: SandboxFile[];
   readonly hints: string[];
-  readonly limits?: { timeoutSeconds?: number; memoryMb?: number };
-}
-
-export interface SearchHit {
-  readonly courseId: string;
-  readonly lessonId: string;
-  readonly courseTitle: string;
-  readonly title: string;
-  readonly snippet: string;
-  readonly score: number;
+  readonly limits?: SandboxLimitsInput;
 }
 
 export interface PassageHit {
@@ -107,16 +49,6 @@ export interface PassageHit {
   readonly heading: string;
   readonly text: string;
   readonly score: number;
-}
-
-export interface InstallResult {
-  readonly courseId: string;
-  readonly title: string;
-  readonly version: string;
-  readonly outcome: 'installed' | 'upgraded' | 'unchanged';
-  readonly previousVersion: string | null;
-  readonly lessonCount: number;
-  readonly removedLessons: string[];
 }
 
 /** Images inlined into one lesson's body, in characters of data: URL. */
@@ -175,14 +107,14 @@ export class CourseService {
     return { course: problems.length ? null : loaded.course, problems: [...problems, ...loaded.problems], files };
   }
 
-  installDir(dir: string, options: { builtIn?: boolean } = {}): InstallResult {
+  installDir(dir: string, options: { builtIn?: boolean } = {}): ImportResult {
     if (!fs.existsSync(path.join(dir, 'course.yaml'))) throw new CourseImportError([problem('course.yaml', `${dir} has no course.yaml`, 'point at a course folder (the one holding course.yaml) or a .drona file')]);
     const { files, problems } = readBundleDir(dir);
     if (problems.length) throw new CourseImportError(problems);
     return this.installFiles(files, options);
   }
 
-  async importPack(bytes: Buffer): Promise<InstallResult> {
+  async importPack(bytes: Buffer): Promise<ImportResult> {
     const pack = await readPack(bytes, this.limits);
     if (pack.problems.length || !pack.manifest) throw new CourseImportError(pack.problems);
     const result = this.installFiles(pack.files, {});
@@ -193,7 +125,7 @@ export class CourseService {
   }
 
   /** A .drona file or a course folder. */
-  async importPath(target: string): Promise<InstallResult> {
+  async importPath(target: string): Promise<ImportResult> {
     const stat = fs.statSync(target);
     if (stat.isDirectory()) return this.installDir(target);
     if (stat.size > this.limits.maxTotalBytes) {
@@ -203,8 +135,8 @@ export class CourseService {
   }
 
   /** Every folder under `root` with a course.yaml; idempotent, upgrades when the bundled copy is newer or changed. */
-  installBuiltins(root: string): { results: InstallResult[]; failures: { dir: string; message: string }[] } {
-    const results: InstallResult[] = [];
+  installBuiltins(root: string): { results: ImportResult[]; failures: { dir: string; message: string }[] } {
+    const results: ImportResult[] = [];
     const failures: { dir: string; message: string }[] = [];
     if (!fs.existsSync(root)) return { results, failures };
     const dirs = fs
@@ -230,7 +162,7 @@ export class CourseService {
     return { results, failures };
   }
 
-  installFiles(files: BundleFiles, options: { builtIn?: boolean }): InstallResult {
+  installFiles(files: BundleFiles, options: { builtIn?: boolean }): ImportResult {
     const loaded = loadBundle(files, this.knownCourses());
     if (!loaded.course) throw new CourseImportError(loaded.problems);
     const course = loaded.course;
@@ -451,7 +383,7 @@ export class CourseService {
       .sort((a, b) => a.domain.title.localeCompare(b.domain.title) || a.track.title.localeCompare(b.track.title) || a.title.localeCompare(b.title));
   }
 
-  getCourse(courseId: string): CourseDetail | null {
+  getCourse(courseId: string): InstalledCourseDetail | null {
     const summary = this.listCourses().find((course) => course.id === courseId);
     if (!summary) return null;
     const moduleRows = this.store.db.select().from(modules).where(eq(modules.courseId, courseId)).orderBy(modules.position).all();

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { DronaError, messageOf } from '../../preload/contract';
+import { exerciseLessonTypes } from '../../preload/contract/courses';
 import type {
   TutorAction,
   TutorAgent,
@@ -71,7 +72,8 @@ export interface AskInput {
   readonly mode?: TutorMode;
 }
 
-const GRADED_TYPES = new Set(['guided', 'code-along', 'practice', 'challenge', 'project']);
+/** Lessons whose exercise is graded: the tutor never hands over their solution. */
+const GRADED_TYPES: ReadonlySet<string> = exerciseLessonTypes;
 const RECENT_MESSAGES = 12;
 const actionLabels: Record<TutorAction, string> = {
   ask: '',
