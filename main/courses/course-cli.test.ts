@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCliCaptured } from '../cli/testing-run-cli';
-import { readBundleDir } from './bundle-files';
-import { loadBundle } from './course-bundle';
-import { verifyExercises, type ExerciseChecker } from './exercise-verification';
+import { readBundleDir } from './bundle/bundle-files';
+import { loadBundle } from './bundle/course-bundle';
+import { verifyExercises, type ExerciseChecker } from './bundle/exercise-verification';
 
 const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
 const temps: string[] = [];

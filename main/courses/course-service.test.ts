@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/open-store';
 import { lessonProgress } from '../store/schema';
-import { readBundleDir, type BundleFiles } from './bundle-files';
-import { packBundle } from './course-pack';
-import { compareVersions, CourseImportError, CourseService } from './course-service';
+import { readBundleDir, type BundleFiles } from './bundle/bundle-files';
+import { packBundle } from './bundle/course-pack';
+import { CourseImportError, CourseService } from './course-service';
+import { compareVersions } from './installer/compare-versions';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const fixtureDir = path.join(here, 'fixtures', 'tiny-course');
@@ -38,7 +39,7 @@ const withVersion = (files: BundleFiles, version: string) => {
 
 describe('CourseService', () => {
   it('installs a folder: files under <dataDir>/courses/<id>, catalog, outline, lesson and exercise', () => {
-    const result = service.installDir(fixtureDir);
+    const result = service.installer.installDir(fixtureDir);
     expect(result).toMatchObject({ courseId: 'tiny-course', outcome: 'installed', lessonCount: 3 });
     expect(fs.existsSync(path.join(dataDir, 'courses', 'tiny-course', 'lessons', 'basics', 'welcome.md'))).toBe(true);
     const [course] = service.listCourses();
@@ -62,24 +63,24 @@ describe('CourseService', () => {
   });
 
   it('re-installing the same content is a no-op; an older or same-version-different import is refused', async () => {
-    service.installDir(fixtureDir);
-    expect(service.installDir(fixtureDir).outcome).toBe('unchanged');
+    service.installer.installDir(fixtureDir);
+    expect(service.installer.installDir(fixtureDir).outcome).toBe('unchanged');
     const changed = new Map(fixture());
     changed.set('lessons/basics/welcome.md', Buffer.from(changed.get('lessons/basics/welcome.md')!.toString('utf8') + '\nMore.\n'));
-    await expect(service.importPack(await packBundle(changed, 'tiny-course', '1.0.0'))).rejects.toThrow(/already installed with different content[\s\S]*raise "version"/);
-    service.installFiles(withVersion(fixture(), '2.0.0'), {});
-    await expect(service.importPack(await packBundle(withVersion(fixture(), '1.5.0'), 'tiny-course', '1.5.0'))).rejects.toThrow(/1\.5\.0 is older than the installed 2\.0\.0/);
+    await expect(service.installer.importPack(await packBundle(changed, 'tiny-course', '1.0.0'))).rejects.toThrow(/already installed with different content[\s\S]*raise "version"/);
+    service.installer.installFiles(withVersion(fixture(), '2.0.0'), {});
+    await expect(service.installer.importPack(await packBundle(withVersion(fixture(), '1.5.0'), 'tiny-course', '1.5.0'))).rejects.toThrow(/1\.5\.0 is older than the installed 2\.0\.0/);
   });
 
   it('an upgrade keeps progress by lesson id and keeps removed lessons as history', () => {
-    service.installDir(fixtureDir);
+    service.installer.installDir(fixtureDir);
     store.db.insert(lessonProgress).values([
       { courseId: 'tiny-course', lessonId: 'welcome', status: 'completed', completedAt: 5 },
       { courseId: 'tiny-course', lessonId: 'check-yourself', status: 'completed', completedAt: 6 },
     ]).run();
     const next = withVersion(fixture(), '1.1.0');
     next.set('course.yaml', Buffer.from(next.get('course.yaml')!.toString('utf8').replace('      - lessons/basics/check-yourself.md\n', '')));
-    const result = service.installFiles(next, {});
+    const result = service.installer.installFiles(next, {});
     expect(result).toMatchObject({ outcome: 'upgraded', previousVersion: '1.0.0', version: '1.1.0', removedLessons: ['check-yourself'] });
     const detail = service.getCourse('tiny-course')!;
     expect(detail.modules[0]!.lessons.map((l) => [l.id, l.status])).toEqual([['welcome', 'completed'], ['add-numbers', 'not_started']]);
@@ -90,10 +91,10 @@ describe('CourseService', () => {
   });
 
   it('prerequisites are enforced with the reason, and unknown prerequisites are refused', () => {
-    service.installDir(fixtureDir);
+    service.installer.installDir(fixtureDir);
     const second = new Map(fixture());
     second.set('course.yaml', Buffer.from(second.get('course.yaml')!.toString('utf8').replace('id: tiny-course', 'id: tiny-next').replace('prerequisites: []', 'prerequisites: [tiny-course]').replace('title: Tiny Course', 'title: Tiny Next')));
-    service.installFiles(second, {});
+    service.installer.installFiles(second, {});
     expect(service.listCourses().find((c) => c.id === 'tiny-next')!.lockedReason).toBe('Finish Tiny Course first.');
     store.db.insert(lessonProgress).values(['welcome', 'add-numbers', 'check-yourself'].map((lessonId) => ({ courseId: 'tiny-course', lessonId, status: 'completed' }))).run();
     const courses = service.listCourses();
@@ -101,18 +102,18 @@ describe('CourseService', () => {
     expect(courses.find((c) => c.id === 'tiny-next')!.lockedReason).toBeNull();
     const orphan = new Map(fixture());
     orphan.set('course.yaml', Buffer.from(orphan.get('course.yaml')!.toString('utf8').replace('id: tiny-course', 'id: orphan').replace('prerequisites: []', 'prerequisites: [missing-course]')));
-    expect(() => service.installFiles(orphan, {})).toThrow(CourseImportError);
+    expect(() => service.installer.installFiles(orphan, {})).toThrow(CourseImportError);
   });
 
   it('searches lessons with FTS5: porter stemming, bm25 order, «highlighted» snippets, course filter', () => {
-    service.installDir(fixtureDir);
-    const hits = service.search('printing variables');
+    service.installer.installDir(fixtureDir);
+    const hits = service.lessonSearch.search('printing variables');
     expect(hits[0]).toMatchObject({ courseId: 'tiny-course', lessonId: 'welcome', courseTitle: 'Tiny Course' });
     expect(hits[0]!.snippet).toMatch(/«[Vv]ariable/);
-    expect(service.search('sum').map((h) => h.lessonId)).toEqual(['add-numbers']);
-    expect(service.search('"; DROP TABLE lessons; --')).toEqual([]);
-    expect(service.search('')).toEqual([]);
-    expect(service.search('variable', { courseId: 'other' })).toEqual([]);
+    expect(service.lessonSearch.search('sum').map((h) => h.lessonId)).toEqual(['add-numbers']);
+    expect(service.lessonSearch.search('"; DROP TABLE lessons; --')).toEqual([]);
+    expect(service.lessonSearch.search('')).toEqual([]);
+    expect(service.lessonSearch.search('variable', { courseId: 'other' })).toEqual([]);
     const passages = service.passages('printing', { courseId: 'tiny-course' });
     expect(passages[0]).toMatchObject({ lessonId: 'welcome', heading: 'Welcome to the tiny course › Printing' });
   });
@@ -132,9 +133,9 @@ describe('CourseService', () => {
   it('tells the app after an install or upgrade, not after a no-op', () => {
     const changed: string[] = [];
     const watched = new CourseService(store, dataDir, () => 1, undefined, (courseId) => changed.push(courseId));
-    watched.installDir(fixtureDir);
-    watched.installDir(fixtureDir);
-    watched.installFiles(withVersion(fixture(), '1.0.1'), {});
+    watched.installer.installDir(fixtureDir);
+    watched.installer.installDir(fixtureDir);
+    watched.installer.installFiles(withVersion(fixture(), '1.0.1'), {});
     expect(changed).toEqual(['tiny-course', 'tiny-course']);
   });
 
@@ -148,7 +149,7 @@ describe('CourseService', () => {
 
 describe('lesson open on a course installed before links were checked', () => {
   it('a malformed link is left as written instead of failing the lesson', async () => {
-    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    await service.installer.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
     const file = path.join(dataDir, 'courses', 'tiny-course', 'lessons', 'basics', 'welcome.md');
     fs.appendFileSync(file, '\nSee [x](%zz), [y](http://[::1) and ![](../../images/box.svg).\n');
     const body = service.getLesson('tiny-course', 'welcome')!.body;

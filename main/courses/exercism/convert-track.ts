@@ -4,8 +4,8 @@
 // runs and writes the result.
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { BundleFiles } from '../bundle-files';
-import { FORMAT_VERSION } from '../course-format';
+import type { BundleFiles } from '../bundle/bundle-files';
+import { FORMAT_VERSION } from '../bundle/course-format';
 import { JEST_COMPAT_FILE, jestCompatSource, translateJestSpec } from './jest-compat';
 import { lessonMarkdown, parseHints } from './markdown';
 import { exerciseMetaSchema, trackConfigSchema, type ExerciseMeta, type TrackConceptExercise, type TrackConfig, type TrackPracticeExercise } from './track-format';

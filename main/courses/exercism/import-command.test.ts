@@ -6,10 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCliCaptured } from '../../cli/testing-run-cli';
-import { readBundleDir } from '../bundle-files';
-import { loadBundle } from '../course-bundle';
-import { readPack } from '../course-pack';
-import type { ExerciseChecker } from '../exercise-verification';
+import { readBundleDir } from '../bundle/bundle-files';
+import { loadBundle } from '../bundle/course-bundle';
+import { readPack } from '../bundle/course-pack';
+import type { ExerciseChecker } from '../bundle/exercise-verification';
 import { importTrack } from './import-command';
 import { readTrackDir } from './read-track';
 

@@ -7,14 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store/open-store';
-import { readBundleDir, type BundleFiles } from './bundle-files';
-import { packBundle } from './course-pack';
-import { CourseService } from './course-service';
+import { openStore, type Store } from '../../store/open-store';
+import { readBundleDir, type BundleFiles } from '../bundle/bundle-files';
+import { packBundle } from '../bundle/course-pack';
+import { CourseService } from '../course-service';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const builtinRoot = path.resolve(here, '..', '..', 'courses');
-const fixture = (): BundleFiles => readBundleDir(path.join(here, 'fixtures', 'tiny-course')).files;
+const builtinRoot = path.resolve(here, '..', '..', '..', 'courses');
+const fixture = (): BundleFiles => readBundleDir(path.join(here, '..', 'fixtures', 'tiny-course')).files;
 
 let store: Store;
 let dataDir: string;
@@ -47,7 +47,7 @@ describe('reserved course ids, domains and tracks', () => {
     const before = catalog();
     expect(before).toContain('python-basics 1.0.0 built-in programming:Programming python:Python 30');
     const claim = bundle((yaml) => yaml.replace('id: tiny-course', 'id: python-basics').replace('version: 1.0.0', 'version: 99.0.0'));
-    await expect(service.importPack(await packBundle(claim, 'python-basics', '99.0.0'))).rejects.toThrow(
+    await expect(service.installer.importPack(await packBundle(claim, 'python-basics', '99.0.0'))).rejects.toThrow(
       /course\.yaml:2:5: "python-basics" is the id of a built-in course; an imported course cannot replace it/,
     );
     const folder = path.join(dataDir, 'incoming');
@@ -55,7 +55,7 @@ describe('reserved course ids, domains and tracks', () => {
       fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
       fs.writeFileSync(path.join(folder, name), content);
     }
-    await expect(service.importPath(folder)).rejects.toThrow(/"python-basics" is the id of a built-in course/);
+    await expect(service.installer.importPath(folder)).rejects.toThrow(/"python-basics" is the id of a built-in course/);
     expect(catalog()).toEqual(before);
     expect(fs.readFileSync(path.join(dataDir, 'courses', 'python-basics', 'course.yaml'), 'utf8')).toBe(builtinYaml);
     expect(service.getLesson('python-basics', 'word-frequency')?.title).toBeTruthy();
@@ -63,26 +63,26 @@ describe('reserved course ids, domains and tracks', () => {
 
   it("a bundle renaming a shared domain, renaming a shared track or moving it to another domain is refused; nobody's catalog changes", async () => {
     const before = catalog();
-    await expect(service.importPack(await packBundle(bundle((yaml) => yaml.replace('title: Programming', 'title: Pwned')), 'tiny-course', '1.0.0'))).rejects.toThrow(
+    await expect(service.installer.importPack(await packBundle(bundle((yaml) => yaml.replace('title: Programming', 'title: Pwned')), 'tiny-course', '1.0.0'))).rejects.toThrow(
       /course\.yaml:6:35: domain "programming" is titled "Programming" for javascript-basics, python-basics; this course would rename it to "Pwned"/,
     );
-    await expect(service.importPack(await packBundle(bundle((yaml) => yaml.replace('title: Python }', 'title: Hacked }')), 'tiny-course', '1.0.0'))).rejects.toThrow(
+    await expect(service.installer.importPack(await packBundle(bundle((yaml) => yaml.replace('title: Python }', 'title: Hacked }')), 'tiny-course', '1.0.0'))).rejects.toThrow(
       /course\.yaml:7:\d+: track "python" \("Python", domain "programming"\) is shared with python-basics; this course would rename it to "Hacked"/,
     );
     await expect(
-      service.importPack(await packBundle(bundle((yaml) => yaml.replace('domain: { id: programming, title: Programming }', 'domain: { id: evil, title: Evil }')), 'tiny-course', '1.0.0')),
+      service.installer.importPack(await packBundle(bundle((yaml) => yaml.replace('domain: { id: programming, title: Programming }', 'domain: { id: evil, title: Evil }')), 'tiny-course', '1.0.0')),
     ).rejects.toThrow(/track "python" \("Python", domain "programming"\) is shared with python-basics; this course would move it to domain "evil"/);
     expect(catalog()).toEqual(before);
     expect(fs.existsSync(path.join(dataDir, 'courses', 'tiny-course'))).toBe(false);
   });
 
   it('the control: joining a shared domain and track as they are works, and a course may rename a domain only it uses', async () => {
-    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    await service.installer.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
     expect(catalog()).toContain('tiny-course 1.0.0 imported programming:Programming python:Python 3');
     const own = (version: string, title: string) =>
       bundle((yaml) => yaml.replace('id: tiny-course', 'id: tiny-own').replace('version: 1.0.0', `version: ${version}`).replace('domain: { id: programming, title: Programming }', `domain: { id: tiny-domain, title: ${title} }`).replace('track: { id: python, title: Python }', 'track: { id: tiny-track, title: Tiny }'));
-    await service.importPack(await packBundle(own('1.0.0', 'First'), 'tiny-own', '1.0.0'));
-    await service.importPack(await packBundle(own('1.1.0', 'Second'), 'tiny-own', '1.1.0'));
+    await service.installer.importPack(await packBundle(own('1.0.0', 'First'), 'tiny-own', '1.0.0'));
+    await service.installer.importPack(await packBundle(own('1.1.0', 'Second'), 'tiny-own', '1.1.0'));
     expect(catalog()).toContain('tiny-own 1.1.0 imported tiny-domain:Second tiny-track:Tiny 3');
   });
 
@@ -91,8 +91,8 @@ describe('reserved course ids, domains and tracks', () => {
     fs.cpSync(builtinRoot, root, { recursive: true });
     fs.writeFileSync(path.join(root, 'python-basics', 'course.yaml'), builtinYaml.replace('version: 1.0.0', 'version: 1.0.1'));
     // A course imported under an id that a later app version ships as built-in.
-    await service.importPack(await packBundle(bundle((yaml) => yaml.replace('id: tiny-course', 'id: future-course')), 'future-course', '1.0.0'));
-    fs.cpSync(path.join(here, 'fixtures', 'tiny-course'), path.join(root, 'future-course'), { recursive: true });
+    await service.installer.importPack(await packBundle(bundle((yaml) => yaml.replace('id: tiny-course', 'id: future-course')), 'future-course', '1.0.0'));
+    fs.cpSync(path.join(here, '..', 'fixtures', 'tiny-course'), path.join(root, 'future-course'), { recursive: true });
     fs.writeFileSync(path.join(root, 'future-course', 'course.yaml'), fs.readFileSync(path.join(root, 'future-course', 'course.yaml'), 'utf8').replace('id: tiny-course', 'id: future-course').replace('title: Tiny Course', 'title: Future'));
     const { results, failures } = service.installBuiltins(root);
     expect(failures).toEqual([]);

@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store/open-store';
-import { readBundleDir, type BundleFiles } from './bundle-files';
-import { manifestFor, packBundle } from './course-pack';
-import { CourseService } from './course-service';
-import { rawZip, type RawEntry } from './fixtures/raw-zip';
+import { openStore, type Store } from '../../store/open-store';
+import { readBundleDir, type BundleFiles } from '../bundle/bundle-files';
+import { manifestFor, packBundle } from '../bundle/course-pack';
+import { CourseService } from '../course-service';
+import { rawZip, type RawEntry } from '../fixtures/raw-zip';
 
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
+const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tiny-course');
 const fixture = (): BundleFiles => readBundleDir(fixtureDir).files;
 
 let store: Store;
@@ -36,7 +36,7 @@ function entriesOf(files: BundleFiles, extra: RawEntry[] = [], manifestFiles: Bu
 }
 
 async function expectRefused(bytes: Buffer, message: RegExp) {
-  await expect(service.importPack(bytes)).rejects.toThrow(message);
+  await expect(service.installer.importPack(bytes)).rejects.toThrow(message);
   expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
   expect(store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
   expect(store.sqlite.prepare('SELECT count(*) AS n FROM lesson_search').get()).toEqual({ n: 0 });
@@ -44,7 +44,7 @@ async function expectRefused(bytes: Buffer, message: RegExp) {
 
 describe('hostile bundles are refused and nothing is written', () => {
   it('accepts the honest bundle built the same way (the control)', async () => {
-    await expect(service.importPack(rawZip(entriesOf(fixture())))).resolves.toMatchObject({ outcome: 'installed' });
+    await expect(service.installer.importPack(rawZip(entriesOf(fixture())))).resolves.toMatchObject({ outcome: 'installed' });
   });
 
   it('path traversal with ..', async () => {
@@ -129,7 +129,7 @@ describe('hostile bundles are refused and nothing is written', () => {
     store.sqlite.exec(`INSERT INTO courses (id, track_id, title, version, difficulty, languages, prerequisites, authors, install_path, installed_at, updated_at) VALUES ('other', 'python', 'Other', '1.0.0', 'beginner', '[]', '["tiny-course"]', '[]', 'courses/other', 1, 1)`);
     const files = fixture();
     files.set('course.yaml', Buffer.from(files.get('course.yaml')!.toString('utf8').replace('prerequisites: []', 'prerequisites: [other]')));
-    await expect(service.importPack(await packBundle(files, 'tiny-course', '1.0.0'))).rejects.toThrow(/course\.yaml:\d+:\d+: prerequisites form a cycle: tiny-course → other → tiny-course/);
+    await expect(service.installer.importPack(await packBundle(files, 'tiny-course', '1.0.0'))).rejects.toThrow(/course\.yaml:\d+:\d+: prerequisites form a cycle: tiny-course → other → tiny-course/);
     expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
   });
 

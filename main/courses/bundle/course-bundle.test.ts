@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, readBundleDir, type BundleFiles } from './bundle-files';
 import { loadBundle, markdownTargets, prerequisiteProblems, splitFrontMatter } from './course-bundle';
-import { calloutKindOf } from '../../renderer/src/features/learn/callouts';
-import { ftsQuery, passagesOf, plainText } from './lesson-text';
+import { calloutKindOf } from '../../../renderer/src/features/learn/callouts';
+import { ftsQuery, passagesOf, plainText } from '../search/lesson-text';
 
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
+const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tiny-course');
 const fixture = (): BundleFiles => readBundleDir(fixtureDir).files;
 
 function edit(files: BundleFiles, file: string, from: string | RegExp, to: string): BundleFiles {

@@ -7,13 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store/open-store';
-import { WorkspaceService, type StarterFile } from '../workspace/workspace-service';
-import { readBundleDir, type BundleFiles } from './bundle-files';
-import { packBundle } from './course-pack';
-import { CourseService } from './course-service';
+import { openStore, type Store } from '../../store/open-store';
+import { WorkspaceService, type StarterFile } from '../../workspace/workspace-service';
+import { readBundleDir, type BundleFiles } from '../bundle/bundle-files';
+import { packBundle } from '../bundle/course-pack';
+import { CourseService } from '../course-service';
 
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
+const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tiny-course');
 const fixture = (): BundleFiles => readBundleDir(fixtureDir).files;
 
 let store: Store;
@@ -91,7 +91,7 @@ describe('bundles carrying tool configuration', () => {
   });
 
   it('.drona import is refused and writes nothing', async () => {
-    await expectRefusedAndHarmless(service.importPack(await packBundle(hostile(), 'tiny-course', '1.0.0')), refusal);
+    await expectRefusedAndHarmless(service.installer.importPack(await packBundle(hostile(), 'tiny-course', '1.0.0')), refusal);
     expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
   });
@@ -102,14 +102,14 @@ describe('bundles carrying tool configuration', () => {
       fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
       fs.writeFileSync(path.join(folder, name), content);
     }
-    await expectRefusedAndHarmless(service.importPath(folder), /^(?=[\s\S]*^\.git\/: "\.git" is a hidden file or folder)(?=[\s\S]*^exercises\/add\/starter\/\.git\/: "\.git" is a hidden file)/m);
+    await expectRefusedAndHarmless(service.installer.importPath(folder), /^(?=[\s\S]*^\.git\/: "\.git" is a hidden file or folder)(?=[\s\S]*^exercises\/add\/starter\/\.git\/: "\.git" is a hidden file)/m);
     expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
   });
 
   it('an upgrade is refused and leaves the installed version as it was', async () => {
-    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
-    await expectRefusedAndHarmless(service.importPack(await packBundle(hostile('1.1.0'), 'tiny-course', '1.1.0')), refusal);
+    await service.installer.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    await expectRefusedAndHarmless(service.installer.importPack(await packBundle(hostile('1.1.0'), 'tiny-course', '1.1.0')), refusal);
     expect(service.listCourses().map((course) => course.version)).toEqual(['1.0.0']);
     expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual(['tiny-course']);
     expect(fs.existsSync(path.join(dataDir, 'courses', 'tiny-course', '.git'))).toBe(false);
@@ -126,7 +126,7 @@ describe('bundles carrying tool configuration', () => {
     ['lib.pth', 'import os\n', /\.pth files are not allowed in an exercise/],
     ['node_modules/x/index.js', 'module.exports = 1\n', /"node_modules" is a generated folder/],
   ])('starter/%s is refused', async (name, content, message) => {
-    await expectRefusedAndHarmless(service.importPack(await packBundle(hostile('1.0.0', [[name, content]]), 'tiny-course', '1.0.0')), message);
+    await expectRefusedAndHarmless(service.installer.importPack(await packBundle(hostile('1.0.0', [[name, content]]), 'tiny-course', '1.0.0')), message);
     expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
   });
 
@@ -149,7 +149,7 @@ describe('bundles carrying tool configuration', () => {
 
 describe('a course installed before the allow-list', () => {
   it('hands out neither declared tool files nor hidden tests', async () => {
-    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    await service.installer.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
     // What an older app would have installed from the hostile bundle, written in place.
     const installed = path.join(dataDir, 'courses', 'tiny-course', 'exercises', 'add');
     for (const [name, content] of [...gitPayload('starter/'), ...gitPayload('solution/'), ...gitPayload('tests/')]) {

@@ -1,7 +1,7 @@
 // The course bundle format (courses/FORMAT.md), as zod schemas. The loader validates with
 // these, and scripts/generate-course-schema.ts turns them into the JSON Schema editors use.
 import { z } from 'zod';
-import { exerciseLessonTypes, lessonTypeSchema, quizQuestionKinds } from '../../preload/contract/courses';
+import { exerciseLessonTypes, lessonTypeSchema, quizQuestionKinds } from '../../../preload/contract/courses';
 
 export const FORMAT_VERSION = 1;
 
