@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBundle, splitFrontMatter } from '../bundle/course-bundle';
 import { packBundle, readPack } from '../bundle/course-pack';
-import { convertTrack, licenseId, type TrackFiles } from './convert-track';
+import { licenseId, type TrackFiles } from './convert-exercise';
+import { convertTrack } from './convert-track';
 import { readTrackDir } from './read-track';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');

@@ -9,7 +9,8 @@ import { formatProblem, type BundleFiles, type BundleProblem } from '../bundle/b
 import { loadBundle } from '../bundle/course-bundle';
 import { packBundle } from '../bundle/course-pack';
 import { verifyExercises, type ExerciseChecker, type ExerciseVerdict } from '../bundle/exercise-verification';
-import { convertTrack, type ExerciseReport, type ImportOptions, type ImportResult, type TrackFiles } from './convert-track';
+import type { ExerciseReport, TrackFiles } from './convert-exercise';
+import { convertTrack, type ImportOptions, type ImportResult } from './convert-track';
 import { readTrackDir } from './read-track';
 import { messageOf } from '../../../preload/contract';
 
