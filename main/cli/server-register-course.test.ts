@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start';
 import { packageRoot } from '../app/package-info';
-import { readBundleDir } from '../courses/bundle-files';
-import { packBundle } from '../courses/course-pack';
+import { readBundleDir } from '../courses/bundle/bundle-files';
+import { packBundle } from '../courses/bundle/course-pack';
 import { runCli } from './program';
 
 const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'courses', 'fixtures', 'tiny-course');

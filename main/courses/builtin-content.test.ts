@@ -9,14 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { messageOf } from '../../preload/contract';
+import { exerciseLessonTypes, lessonTypes, quizQuestionKinds as questionKinds } from '../../preload/contract/courses';
 import { describeWhen } from '../../common/testing/capabilities';
 
 const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
 const builtinCourses = ['python-basics', 'javascript-basics'];
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const lessonTypes = ['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'project', 'reflection'];
-const exerciseTypes = ['guided', 'code-along', 'practice', 'challenge', 'project'];
-const questionKinds = ['single', 'multiple', 'predict-output', 'find-the-bug'];
+const exerciseTypes: ReadonlySet<string> = exerciseLessonTypes;
 
 type Dict = Record<string, unknown>;
 type Lesson = { file: string; moduleId: string; meta: Dict; body: string };
@@ -116,7 +115,7 @@ describe('built-in course bundles', () => {
       expect(list(meta.objectives).length, `${file}: objectives`).toBeGreaterThan(0);
       expect(body.trim().length, `${file}: body`).toBeGreaterThan(100);
       const type = String(meta.type);
-      if (exerciseTypes.includes(type)) {
+      if (exerciseTypes.has(type)) {
         expect(typeof meta.exercise, `${file}: a ${type} lesson needs an exercise folder`).toBe('string');
         expect(fs.existsSync(path.join(coursesRoot, courseId, String(meta.exercise), 'exercise.yaml')), `${file}: ${String(meta.exercise)}/exercise.yaml`).toBe(true);
       }
@@ -199,24 +198,18 @@ describe('built-in course bundles', () => {
       return {
         modules: list(course.modules).length,
         lessons: lessons.length,
-        exercises: lessons.filter((lesson) => ['practice', 'challenge', 'project', 'guided', 'code-along'].includes(String(lesson.meta.type))).length,
+        exercises: lessons.filter((lesson) => exerciseTypes.has(String(lesson.meta.type))).length,
         quizzes: lessons.filter((lesson) => lesson.meta.type === 'quiz').length,
         mermaid: lessons.some((lesson) => lesson.body.includes('```mermaid')),
         reflections: lessons.filter((lesson) => lesson.meta.type === 'reflection').length,
       };
     };
-    const python = counts('python-basics');
-    expect(python.modules).toBeGreaterThanOrEqual(5);
-    expect(python.lessons).toBeGreaterThanOrEqual(25);
-    expect(python.exercises).toBeGreaterThanOrEqual(12);
-    expect(python.quizzes).toBeGreaterThanOrEqual(5);
-    expect(python.mermaid && python.reflections === 1).toBe(true);
-    const javascript = counts('javascript-basics');
-    expect(javascript.modules).toBeGreaterThanOrEqual(4);
-    expect(javascript.lessons).toBeGreaterThanOrEqual(18);
-    expect(javascript.exercises).toBeGreaterThanOrEqual(8);
-    expect(javascript.quizzes).toBeGreaterThanOrEqual(4);
-    expect(javascript.mermaid && javascript.reflections === 1).toBe(true);
+    const minimums = { 'python-basics': { modules: 5, lessons: 25, exercises: 12, quizzes: 5 }, 'javascript-basics': { modules: 4, lessons: 18, exercises: 8, quizzes: 4 } };
+    for (const [courseId, minimum] of Object.entries(minimums)) {
+      const found = counts(courseId);
+      for (const [what, atLeast] of Object.entries(minimum)) expect(found[what as keyof typeof minimum], `${courseId}: ${what}`).toBeGreaterThanOrEqual(atLeast);
+      expect(found.mermaid && found.reflections === 1, `${courseId}: a mermaid diagram and one reflection`).toBe(true);
+    }
   });
 });
 

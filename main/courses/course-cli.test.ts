@@ -1,26 +1,16 @@
 // `drona course` through the real program: exit codes and the messages an instructor sees.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCliCaptured } from '../cli/testing-run-cli';
-import { readBundleDir } from './bundle-files';
-import { loadBundle } from './course-bundle';
-import { verifyExercises, type ExerciseChecker } from './exercise-verification';
+import { readBundleDir } from './bundle/bundle-files';
+import { loadBundle } from './bundle/course-bundle';
+import { verifyExercises, type ExerciseChecker } from './bundle/exercise-verification';
+import { tinyCourseDir as fixtureDir } from './testing/temp-course-service';
+import { useTempDirs } from '../testing/temp-dirs';
 
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
-const temps: string[] = [];
-const temp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-course-cli-'));
-  temps.push(dir);
-  return dir;
-};
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempDirs('drona-course-cli-');
+afterEach(() => vi.restoreAllMocks());
 
 const run = runCliCaptured;
 

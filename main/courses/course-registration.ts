@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CourseRegistration } from '../../common/sync-api/schemas';
-import { formatProblem, readBundleDir, type BundleFiles, type BundleProblem } from './bundle-files';
-import { loadBundle } from './course-bundle';
-import { readPack } from './course-pack';
+import { formatProblem, readBundleDir, type BundleFiles, type BundleProblem } from './bundle/bundle-files';
+import { loadBundle } from './bundle/course-bundle';
+import { readPack } from './bundle/course-pack';
 
 export class CourseRegistrationError extends Error {
   constructor(

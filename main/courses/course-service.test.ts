@@ -3,33 +3,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store/open-store';
+import { describe, expect, it } from 'vitest';
 import { lessonProgress } from '../store/schema';
-import { readBundleDir, type BundleFiles } from './bundle-files';
-import { packBundle } from './course-pack';
-import { compareVersions, CourseImportError, CourseService } from './course-service';
+import type { BundleFiles } from './bundle/bundle-files';
+import { packBundle } from './bundle/course-pack';
+import { CourseImportError, CourseService } from './course-service';
+import { compareVersions } from './installer/compare-versions';
+import { tinyCourse as fixture, tinyCourseDir as fixtureDir, useTempCourseService } from './testing/temp-course-service';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const fixtureDir = path.join(here, 'fixtures', 'tiny-course');
+const env = useTempCourseService('drona-courses-', { now: () => 1_000 });
 
-let store: Store;
-let dataDir: string;
-let service: CourseService;
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-courses-'));
-  store = openStore(path.join(dataDir, 'drona.db'));
-  service = new CourseService(store, dataDir, () => 1_000);
-});
-
-afterEach(() => {
-  store.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-const fixture = (): BundleFiles => readBundleDir(fixtureDir).files;
 const withVersion = (files: BundleFiles, version: string) => {
   const copy = new Map(files);
   copy.set('course.yaml', Buffer.from(copy.get('course.yaml')!.toString('utf8').replace(/^version: .*$/m, `version: ${version}`)));
@@ -38,82 +21,82 @@ const withVersion = (files: BundleFiles, version: string) => {
 
 describe('CourseService', () => {
   it('installs a folder: files under <dataDir>/courses/<id>, catalog, outline, lesson and exercise', () => {
-    const result = service.installDir(fixtureDir);
+    const result = env.service.installer.installDir(fixtureDir);
     expect(result).toMatchObject({ courseId: 'tiny-course', outcome: 'installed', lessonCount: 3 });
-    expect(fs.existsSync(path.join(dataDir, 'courses', 'tiny-course', 'lessons', 'basics', 'welcome.md'))).toBe(true);
-    const [course] = service.listCourses();
+    expect(fs.existsSync(path.join(env.dataDir, 'courses', 'tiny-course', 'lessons', 'basics', 'welcome.md'))).toBe(true);
+    const [course] = env.service.listCourses();
     expect(course).toMatchObject({ id: 'tiny-course', domain: { id: 'programming' }, track: { id: 'python' }, lessonCount: 3, completedCount: 0, status: 'not-started', lockedReason: null });
-    const detail = service.getCourse('tiny-course')!;
+    const detail = env.service.getCourse('tiny-course')!;
     expect(detail.modules.map((m) => m.lessons.map((l) => l.id))).toEqual([['welcome', 'add-numbers', 'check-yourself']]);
-    const lesson = service.getLesson('tiny-course', 'welcome')!;
+    const lesson = env.service.getLesson('tiny-course', 'welcome')!;
     expect(lesson).toMatchObject({ moduleId: 'basics', type: 'concept', hasExercise: false, parTimeMinutes: 5 });
     expect(lesson.body).toContain('```mermaid');
     // Bundle images are inlined (no file route needed) and lesson links point at lesson ids.
     expect(lesson.body).toContain('![A box labelled greeting](data:image/svg+xml;base64,');
     expect(lesson.body).toContain('[the exercise](#lesson/add-numbers)');
-    const exercise = service.getExercise('tiny-course', 'add-numbers')!;
+    const exercise = env.service.getExercise('tiny-course', 'add-numbers')!;
     expect(exercise.language).toBe('python');
     expect(exercise.files).toEqual([{ path: 'main.py', role: 'editable', content: 'def add(a, b):\n    pass\n' }]);
     expect(exercise.tests.map((t) => t.path)).toEqual(['test_main.py']);
     expect(exercise.solution[0]!.content).toContain('return a + b');
     expect(exercise.hints).toHaveLength(3);
-    expect(service.getExercise('tiny-course', 'welcome')).toBeNull();
-    expect(service.getLesson('tiny-course', 'nope')).toBeNull();
+    expect(env.service.getExercise('tiny-course', 'welcome')).toBeNull();
+    expect(env.service.getLesson('tiny-course', 'nope')).toBeNull();
   });
 
   it('re-installing the same content is a no-op; an older or same-version-different import is refused', async () => {
-    service.installDir(fixtureDir);
-    expect(service.installDir(fixtureDir).outcome).toBe('unchanged');
+    env.service.installer.installDir(fixtureDir);
+    expect(env.service.installer.installDir(fixtureDir).outcome).toBe('unchanged');
     const changed = new Map(fixture());
     changed.set('lessons/basics/welcome.md', Buffer.from(changed.get('lessons/basics/welcome.md')!.toString('utf8') + '\nMore.\n'));
-    await expect(service.importPack(await packBundle(changed, 'tiny-course', '1.0.0'))).rejects.toThrow(/already installed with different content[\s\S]*raise "version"/);
-    service.installFiles(withVersion(fixture(), '2.0.0'), {});
-    await expect(service.importPack(await packBundle(withVersion(fixture(), '1.5.0'), 'tiny-course', '1.5.0'))).rejects.toThrow(/1\.5\.0 is older than the installed 2\.0\.0/);
+    await expect(env.service.installer.importPack(await packBundle(changed, 'tiny-course', '1.0.0'))).rejects.toThrow(/already installed with different content[\s\S]*raise "version"/);
+    env.service.installer.installFiles(withVersion(fixture(), '2.0.0'), {});
+    await expect(env.service.installer.importPack(await packBundle(withVersion(fixture(), '1.5.0'), 'tiny-course', '1.5.0'))).rejects.toThrow(/1\.5\.0 is older than the installed 2\.0\.0/);
   });
 
   it('an upgrade keeps progress by lesson id and keeps removed lessons as history', () => {
-    service.installDir(fixtureDir);
-    store.db.insert(lessonProgress).values([
+    env.service.installer.installDir(fixtureDir);
+    env.store.db.insert(lessonProgress).values([
       { courseId: 'tiny-course', lessonId: 'welcome', status: 'completed', completedAt: 5 },
       { courseId: 'tiny-course', lessonId: 'check-yourself', status: 'completed', completedAt: 6 },
     ]).run();
     const next = withVersion(fixture(), '1.1.0');
     next.set('course.yaml', Buffer.from(next.get('course.yaml')!.toString('utf8').replace('      - lessons/basics/check-yourself.md\n', '')));
-    const result = service.installFiles(next, {});
+    const result = env.service.installer.installFiles(next, {});
     expect(result).toMatchObject({ outcome: 'upgraded', previousVersion: '1.0.0', version: '1.1.0', removedLessons: ['check-yourself'] });
-    const detail = service.getCourse('tiny-course')!;
+    const detail = env.service.getCourse('tiny-course')!;
     expect(detail.modules[0]!.lessons.map((l) => [l.id, l.status])).toEqual([['welcome', 'completed'], ['add-numbers', 'not_started']]);
     expect(detail.completedCount).toBe(1);
-    expect(store.sqlite.prepare("SELECT removed_at FROM lessons WHERE lesson_id = 'check-yourself'").get()).toEqual({ removed_at: 1_000 });
-    expect(store.sqlite.prepare("SELECT status FROM lesson_progress WHERE lesson_id = 'check-yourself'").get()).toEqual({ status: 'completed' });
-    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual(['tiny-course']);
+    expect(env.store.sqlite.prepare("SELECT removed_at FROM lessons WHERE lesson_id = 'check-yourself'").get()).toEqual({ removed_at: 1_000 });
+    expect(env.store.sqlite.prepare("SELECT status FROM lesson_progress WHERE lesson_id = 'check-yourself'").get()).toEqual({ status: 'completed' });
+    expect(fs.readdirSync(path.join(env.dataDir, 'courses'))).toEqual(['tiny-course']);
   });
 
   it('prerequisites are enforced with the reason, and unknown prerequisites are refused', () => {
-    service.installDir(fixtureDir);
+    env.service.installer.installDir(fixtureDir);
     const second = new Map(fixture());
     second.set('course.yaml', Buffer.from(second.get('course.yaml')!.toString('utf8').replace('id: tiny-course', 'id: tiny-next').replace('prerequisites: []', 'prerequisites: [tiny-course]').replace('title: Tiny Course', 'title: Tiny Next')));
-    service.installFiles(second, {});
-    expect(service.listCourses().find((c) => c.id === 'tiny-next')!.lockedReason).toBe('Finish Tiny Course first.');
-    store.db.insert(lessonProgress).values(['welcome', 'add-numbers', 'check-yourself'].map((lessonId) => ({ courseId: 'tiny-course', lessonId, status: 'completed' }))).run();
-    const courses = service.listCourses();
+    env.service.installer.installFiles(second, {});
+    expect(env.service.listCourses().find((c) => c.id === 'tiny-next')!.lockedReason).toBe('Finish Tiny Course first.');
+    env.store.db.insert(lessonProgress).values(['welcome', 'add-numbers', 'check-yourself'].map((lessonId) => ({ courseId: 'tiny-course', lessonId, status: 'completed' }))).run();
+    const courses = env.service.listCourses();
     expect(courses.find((c) => c.id === 'tiny-course')!.status).toBe('completed');
     expect(courses.find((c) => c.id === 'tiny-next')!.lockedReason).toBeNull();
     const orphan = new Map(fixture());
     orphan.set('course.yaml', Buffer.from(orphan.get('course.yaml')!.toString('utf8').replace('id: tiny-course', 'id: orphan').replace('prerequisites: []', 'prerequisites: [missing-course]')));
-    expect(() => service.installFiles(orphan, {})).toThrow(CourseImportError);
+    expect(() => env.service.installer.installFiles(orphan, {})).toThrow(CourseImportError);
   });
 
   it('searches lessons with FTS5: porter stemming, bm25 order, «highlighted» snippets, course filter', () => {
-    service.installDir(fixtureDir);
-    const hits = service.search('printing variables');
+    env.service.installer.installDir(fixtureDir);
+    const hits = env.service.lessonSearch.search('printing variables');
     expect(hits[0]).toMatchObject({ courseId: 'tiny-course', lessonId: 'welcome', courseTitle: 'Tiny Course' });
     expect(hits[0]!.snippet).toMatch(/«[Vv]ariable/);
-    expect(service.search('sum').map((h) => h.lessonId)).toEqual(['add-numbers']);
-    expect(service.search('"; DROP TABLE lessons; --')).toEqual([]);
-    expect(service.search('')).toEqual([]);
-    expect(service.search('variable', { courseId: 'other' })).toEqual([]);
-    const passages = service.passages('printing', { courseId: 'tiny-course' });
+    expect(env.service.lessonSearch.search('sum').map((h) => h.lessonId)).toEqual(['add-numbers']);
+    expect(env.service.lessonSearch.search('"; DROP TABLE lessons; --')).toEqual([]);
+    expect(env.service.lessonSearch.search('')).toEqual([]);
+    expect(env.service.lessonSearch.search('variable', { courseId: 'other' })).toEqual([]);
+    const passages = env.service.passages('printing', { courseId: 'tiny-course' });
     expect(passages[0]).toMatchObject({ lessonId: 'welcome', heading: 'Welcome to the tiny course › Printing' });
   });
 
@@ -121,20 +104,20 @@ describe('CourseService', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-builtins-'));
     fs.cpSync(fixtureDir, path.join(root, 'tiny-course'), { recursive: true });
     fs.mkdirSync(path.join(root, 'not-a-course'));
-    expect(service.installBuiltins(root).results.map((r) => r.outcome)).toEqual(['installed']);
-    expect(service.installBuiltins(root).results.map((r) => r.outcome)).toEqual(['unchanged']);
+    expect(env.service.installBuiltins(root).results.map((r) => r.outcome)).toEqual(['installed']);
+    expect(env.service.installBuiltins(root).results.map((r) => r.outcome)).toEqual(['unchanged']);
     fs.writeFileSync(path.join(root, 'tiny-course', 'course.yaml'), fs.readFileSync(path.join(root, 'tiny-course', 'course.yaml'), 'utf8').replace('version: 1.0.0', 'version: 1.0.1'));
-    expect(service.installBuiltins(root).results.map((r) => r.outcome)).toEqual(['upgraded']);
-    expect(service.listCourses()[0]!.builtIn).toBe(true);
+    expect(env.service.installBuiltins(root).results.map((r) => r.outcome)).toEqual(['upgraded']);
+    expect(env.service.listCourses()[0]!.builtIn).toBe(true);
     fs.rmSync(root, { recursive: true, force: true });
   });
 
   it('tells the app after an install or upgrade, not after a no-op', () => {
     const changed: string[] = [];
-    const watched = new CourseService(store, dataDir, () => 1, undefined, (courseId) => changed.push(courseId));
-    watched.installDir(fixtureDir);
-    watched.installDir(fixtureDir);
-    watched.installFiles(withVersion(fixture(), '1.0.1'), {});
+    const watched = new CourseService(env.store, env.dataDir, () => 1, undefined, (courseId) => changed.push(courseId));
+    watched.installer.installDir(fixtureDir);
+    watched.installer.installDir(fixtureDir);
+    watched.installer.installFiles(withVersion(fixture(), '1.0.1'), {});
     expect(changed).toEqual(['tiny-course', 'tiny-course']);
   });
 
@@ -148,10 +131,10 @@ describe('CourseService', () => {
 
 describe('lesson open on a course installed before links were checked', () => {
   it('a malformed link is left as written instead of failing the lesson', async () => {
-    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
-    const file = path.join(dataDir, 'courses', 'tiny-course', 'lessons', 'basics', 'welcome.md');
+    await env.service.installer.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    const file = path.join(env.dataDir, 'courses', 'tiny-course', 'lessons', 'basics', 'welcome.md');
     fs.appendFileSync(file, '\nSee [x](%zz), [y](http://[::1) and ![](../../images/box.svg).\n');
-    const body = service.getLesson('tiny-course', 'welcome')!.body;
+    const body = env.service.getLesson('tiny-course', 'welcome')!.body;
     expect(body).toContain('See [x](%zz), [y](http://[::1) and ![](data:image/svg+xml;base64,');
   });
 });

@@ -4,6 +4,7 @@
 // streaks are the progress service's: each completion is also reported to it as a LearningEvent.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
+import { exerciseLessonTypes, markCompleteLessonTypes } from '../../preload/contract/courses';
 import type { LessonStanding } from '../../preload/contract/lesson';
 import type { Store } from '../store/open-store';
 import { localDate } from '../../common/rules/streaks';
@@ -36,10 +37,9 @@ export interface LessonSources {
   checksBefore(courseId: string, lessonId: string, checkId: number): number;
 }
 
-/** Lesson types a learner may complete by pressing "Mark complete". */
-export const markCompleteTypes = new Set(['concept']);
-/** Lesson types that complete on a passing Check. */
-export const exerciseTypes = new Set(['guided', 'code-along', 'practice', 'challenge', 'project']);
+// The lesson types that complete by "Mark complete" and by a passing Check (the contract's lists).
+const markCompleteTypes: ReadonlySet<string> = markCompleteLessonTypes;
+const exerciseTypes: ReadonlySet<string> = exerciseLessonTypes;
 
 /** The share of questions answered exactly right, 0–100. Pure, for the quiz rules. */
 export function scoreQuiz(

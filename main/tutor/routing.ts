@@ -1,7 +1,8 @@
 // Which specialist answers, in which teaching mode, and whether the request is about learning at all.
+import type { LessonType } from '../../preload/contract/courses';
 import type { TutorAction, TutorAgent, TutorMode } from '../../preload/contract/tutor';
 
-export type LessonType = 'concept' | 'guided' | 'code-along' | 'practice' | 'challenge' | 'quiz' | 'project' | 'reflection';
+export type { LessonType };
 export type LearnerLevel = 'new' | 'some' | 'experienced';
 export type TeachingMode = Exclude<TutorMode, 'auto'>;
 

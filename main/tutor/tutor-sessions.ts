@@ -8,8 +8,9 @@ import { aiMessages, aiSessions } from '../store/schema';
 import type { ChatTurn } from './context-builder';
 import { modelOf } from './tutor-config';
 import type { TutorSources } from './tutor-sources';
+import { exerciseLessonTypes } from '../../preload/contract/courses';
 
-const GRADED_TYPES = new Set(['guided', 'code-along', 'practice', 'challenge', 'project']);
+const GRADED_TYPES: ReadonlySet<string> = exerciseLessonTypes;
 const RECENT_MESSAGES = 12;
 
 /** A lesson is graded when it has an exercise and its type is one that a Check completes. */

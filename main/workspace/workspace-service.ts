@@ -9,7 +9,7 @@ import { createTwoFilesPatch, diffLines } from 'diff';
 import { DronaError, messageOf } from '../../preload/contract';
 import { trashEntrySchema, type FileRole, type SnapshotSummary, type TrashEntry, type Workspace, type WorkspaceFile } from '../../preload/contract/workspace';
 import { utf8Bytes, workspaceEntriesProblem, workspaceLimits, workspacePathProblem } from '../../preload/contract/workspace-limits';
-import { workspaceFileRefusal } from '../courses/bundle-allow-list';
+import { workspaceFileRefusal } from '../courses/bundle/bundle-allow-list';
 import type { Store } from '../store/open-store';
 import { workspaceSnapshots } from '../store/schema';
 import { WorkspaceWatcher } from './workspace-watcher';

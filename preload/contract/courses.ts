@@ -7,6 +7,16 @@ import { call, event } from './define';
 export const MAX_UI_IMPORT_BYTES = 10 * 1024 * 1024; // under serve mode's 16 MB message cap once base64-encoded
 
 const ref = { id: z.string(), title: z.string() };
+
+/** Every kind of lesson a course may hold; the bundle format, main and the renderer take this list. */
+export const lessonTypes = ['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'project', 'reflection'] as const;
+export const lessonTypeSchema = z.enum(lessonTypes);
+export type LessonType = z.infer<typeof lessonTypeSchema>;
+/** Lessons built around an exercise the learner runs and checks. */
+export const exerciseLessonTypes: ReadonlySet<LessonType> = new Set(['guided', 'code-along', 'practice', 'challenge', 'project']);
+/** Lessons the learner finishes with "Mark complete" (nothing to pass). */
+export const markCompleteLessonTypes: ReadonlySet<LessonType> = new Set(['concept']);
+export const quizQuestionKinds = ['single', 'multiple', 'predict-output', 'find-the-bug'] as const;
 const id = z.string().min(1).max(120);
 
 export const courseSummarySchema = z.object({
@@ -27,6 +37,7 @@ export const courseSummarySchema = z.object({
   lockedReason: z.string().nullable(),
 });
 export type CourseSummary = z.infer<typeof courseSummarySchema>;
+export type CourseStatus = CourseSummary['status'];
 
 export const lessonOutlineSchema = z.object({
   id: z.string(),
@@ -44,30 +55,27 @@ export const courseDetailSchema = courseSummarySchema.extend({
 export type CourseDetail = z.infer<typeof courseDetailSchema>;
 
 const quizOption = z.object({ text: z.string(), correct: z.boolean(), explanation: z.string().optional() });
+export const lessonQuizQuestionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(quizQuestionKinds),
+  prompt: z.string(),
+  code: z.string().optional(),
+  language: z.string().optional(),
+  options: z.array(quizOption),
+});
+export type LessonQuizQuestion = z.infer<typeof lessonQuizQuestionSchema>;
 export const lessonContentSchema = z.object({
   courseId: z.string(),
   lessonId: z.string(),
   moduleId: z.string(),
   title: z.string(),
-  type: z.enum(['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'project', 'reflection']),
+  type: lessonTypeSchema,
   xp: z.number(),
   parTimeMinutes: z.number(),
   objectives: z.array(z.string()),
   body: z.string(),
   quiz: z
-    .object({
-      passPercent: z.number(),
-      questions: z.array(
-        z.object({
-          id: z.string(),
-          kind: z.enum(['single', 'multiple', 'predict-output', 'find-the-bug']),
-          prompt: z.string(),
-          code: z.string().optional(),
-          language: z.string().optional(),
-          options: z.array(quizOption),
-        }),
-      ),
-    })
+    .object({ passPercent: z.number(), questions: z.array(lessonQuizQuestionSchema) })
     .nullable(),
   reflection: z.object({ prompt: z.string() }).nullable(),
   hasExercise: z.boolean(),

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BundleFiles } from '../../main/courses/bundle-files';
-import { packBundle } from '../../main/courses/course-pack';
+import type { BundleFiles } from '../../main/courses/bundle/bundle-files';
+import { packBundle } from '../../main/courses/bundle/course-pack';
 import { CourseService } from '../../main/courses/course-service';
 import { openStore } from '../../main/store/open-store';
 
@@ -94,7 +94,7 @@ async function main() {
       const files = generateCourse(i);
       const packed = await packBundle(files, `bench-course-${i}`, '1.0.0');
       let started = performance.now();
-      await service.importPack(packed);
+      await service.installer.importPack(packed);
       importTimes.push(performance.now() - started);
       if (i < 20) {
         // Baseline: write the same files to disk and copy them (no checks, no index).
@@ -113,10 +113,10 @@ async function main() {
     process.stdout.write(`  baseline fs.cpSync of the same files: p50 ${ms(percentile(copyTimes, 50))} → import is ${(importP50 / percentile(copyTimes, 50)).toFixed(1)}× a bare copy\n`);
 
     const queries = Array.from({ length: QUERIES }, () => (random() < 0.5 ? pick(terms) : `${pick(terms)} ${pick(terms)}`));
-    for (const query of queries.slice(0, 20)) service.search(query, { limit: 20 }); // warm the page cache
+    for (const query of queries.slice(0, 20)) service.lessonSearch.search(query, { limit: 20 }); // warm the page cache
     const searchTimes = queries.map((query) => {
       const started = performance.now();
-      service.search(query, { limit: 20 });
+      service.lessonSearch.search(query, { limit: 20 });
       return performance.now() - started;
     });
     // Ranking needs every match, so the fair baseline scans every row, as FTS considers every match.

@@ -6,12 +6,12 @@ import { createApp } from '../../app/create-app';
 import type { EnvConfig } from '../../app/app-config';
 import { createLogger } from '../../app/logger';
 import { appVersion, packageRoot } from '../../app/package-info';
-import { formatProblem, readBundleDir } from '../../courses/bundle-files';
-import { loadBundle } from '../../courses/course-bundle';
-import { packBundle } from '../../courses/course-pack';
+import { formatProblem, readBundleDir } from '../../courses/bundle/bundle-files';
+import { loadBundle } from '../../courses/bundle/course-bundle';
+import { packBundle } from '../../courses/bundle/course-pack';
 import { CourseImportError } from '../../courses/course-service';
 import { registerImportExercismCommand } from '../../courses/exercism/import-command';
-import { verifyExercises, type ExerciseChecker } from '../../courses/exercise-verification';
+import { verifyExercises, type ExerciseChecker } from '../../courses/bundle/exercise-verification';
 import { parse as parseYaml } from 'yaml';
 import { CliUserError } from '../cli-error';
 import { messageOf } from '../../../preload/contract';
@@ -126,7 +126,7 @@ export function registerCourseCommand(program: Command, config: EnvConfig): void
         const state = app.state();
         if (!('services' in state)) throw new CliUserError(`The progress database needs attention: ${state.problem.detail}. Open Dronacharya to restore or start fresh.`);
         try {
-          const result = await state.services.courses.importPath(source);
+          const result = await state.services.courses.installer.importPath(source);
           if (result.outcome === 'unchanged') out(`${result.courseId} ${result.version} is already installed.`);
           else if (result.outcome === 'upgraded') out(`Upgraded ${result.courseId} from ${result.previousVersion} to ${result.version}; progress kept${result.removedLessons.length ? `; removed lessons kept in history: ${result.removedLessons.join(', ')}` : ''}.`);
           else out(`Installed ${result.courseId} ${result.version} (${result.lessonCount} lessons).`);
@@ -183,7 +183,7 @@ export function registerCourseCommand(program: Command, config: EnvConfig): void
         const yaml = files.get('course.yaml')!.toString('utf8').replace(/^version:[ \t]*(\S+)/m, (_line, version: string) => `version: ${version.split('-')[0]}-preview.${String(counter).padStart(6, '0')}`);
         files.set('course.yaml', Buffer.from(yaml));
         try {
-          const result = courses.installFiles(files, {});
+          const result = courses.installer.installFiles(files, {});
           out(`${result.outcome} ${result.courseId} (${result.lessonCount} lessons)`);
         } catch (error) {
           process.stderr.write(`${messageOf(error)}\n`);

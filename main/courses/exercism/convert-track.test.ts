@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadBundle, splitFrontMatter } from '../course-bundle';
-import { packBundle, readPack } from '../course-pack';
-import { convertTrack, licenseId, type TrackFiles } from './convert-track';
+import { loadBundle, splitFrontMatter } from '../bundle/course-bundle';
+import { packBundle, readPack } from '../bundle/course-pack';
+import { licenseId, type TrackFiles } from './convert-exercise';
+import { convertTrack } from './convert-track';
 import { readTrackDir } from './read-track';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');

@@ -1,29 +1,21 @@
 // `drona course import-exercism` through the real program, and importTrack's rule: what does
 // not validate or verify is left out with the reason, and the course rebuilt without it.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCliCaptured } from '../../cli/testing-run-cli';
-import { readBundleDir } from '../bundle-files';
-import { loadBundle } from '../course-bundle';
-import { readPack } from '../course-pack';
-import type { ExerciseChecker } from '../exercise-verification';
+import { readBundleDir } from '../bundle/bundle-files';
+import { loadBundle } from '../bundle/course-bundle';
+import { readPack } from '../bundle/course-pack';
+import type { ExerciseChecker } from '../bundle/exercise-verification';
 import { importTrack } from './import-command';
 import { readTrackDir } from './read-track';
+import { useTempDirs } from '../../testing/temp-dirs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const temps: string[] = [];
-const temp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-exercism-'));
-  temps.push(dir);
-  return dir;
-};
-afterEach(() => {
-  vi.restoreAllMocks();
-  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempDirs('drona-exercism-');
+afterEach(() => vi.restoreAllMocks());
 
 const run = runCliCaptured;
 

@@ -5,11 +5,12 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliUserError } from '../../cli/cli-error';
-import { formatProblem, type BundleFiles, type BundleProblem } from '../bundle-files';
-import { loadBundle } from '../course-bundle';
-import { packBundle } from '../course-pack';
-import { verifyExercises, type ExerciseChecker, type ExerciseVerdict } from '../exercise-verification';
-import { convertTrack, type ExerciseReport, type ImportOptions, type ImportResult, type TrackFiles } from './convert-track';
+import { formatProblem, type BundleFiles, type BundleProblem } from '../bundle/bundle-files';
+import { loadBundle } from '../bundle/course-bundle';
+import { packBundle } from '../bundle/course-pack';
+import { verifyExercises, type ExerciseChecker, type ExerciseVerdict } from '../bundle/exercise-verification';
+import type { ExerciseReport, TrackFiles } from './convert-exercise';
+import { convertTrack, type ImportOptions, type ImportResult } from './convert-track';
 import { readTrackDir } from './read-track';
 import { messageOf } from '../../../preload/contract';
 

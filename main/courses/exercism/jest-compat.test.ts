@@ -22,28 +22,31 @@ function runSpec(name: string, spec: string, modules: Record<string, string> = {
 }
 
 describe('translateJestSpec', () => {
-  it("points the @jest/globals import at the shim and gives extension-less imports '.js'", () => {
-    const result = translateJestSpec("import { describe, expect, test, xtest } from '@jest/globals';\nimport { twoFer } from './two-fer';\nimport data from './data.json';\n");
-    expect(result.ok && result.source.split('\n').slice(1)).toEqual([
-      "import { describe, expect, test, xtest } from './jest-compat.js';",
-      "import * as __module1 from './two-fer.js';",
-      'const { twoFer } = __module1;',
-      "import data from './data.json';",
-      '',
-    ]);
-  });
-
-  it("reads the exercise's named and default imports through a namespace, as Jest's Babel transform does", () => {
-    const result = translateJestSpec("import {\n  // eslint-disable-next-line import/named\n  LIMIT,\n  area as size,\n} from './shapes';\nimport Clock, { at } from './clock';\nimport * as all from './all';\n");
-    expect(result.ok && result.source.split('\n').slice(2)).toEqual([
-      "import * as __module1 from './shapes.js';",
-      'const { LIMIT, area: size } = __module1;',
-      "import * as __module2 from './clock.js';",
-      'const Clock = __module2.default;',
-      'const { at } = __module2;',
-      "import * as all from './all.js';",
-      '',
-    ]);
+  // The translated spec after its header line(s): [what the test shows, the Jest spec, lines skipped, the expected lines].
+  it.each([
+    [
+      "points the @jest/globals import at the shim and gives extension-less imports '.js'",
+      "import { describe, expect, test, xtest } from '@jest/globals';\nimport { twoFer } from './two-fer';\nimport data from './data.json';\n",
+      1,
+      ["import { describe, expect, test, xtest } from './jest-compat.js';", "import * as __module1 from './two-fer.js';", 'const { twoFer } = __module1;', "import data from './data.json';", ''],
+    ],
+    [
+      "reads the exercise's named and default imports through a namespace, as Jest's Babel transform does",
+      "import {\n  // eslint-disable-next-line import/named\n  LIMIT,\n  area as size,\n} from './shapes';\nimport Clock, { at } from './clock';\nimport * as all from './all';\n",
+      2,
+      [
+        "import * as __module1 from './shapes.js';",
+        'const { LIMIT, area: size } = __module1;',
+        "import * as __module2 from './clock.js';",
+        'const Clock = __module2.default;',
+        'const { at } = __module2;',
+        "import * as all from './all.js';",
+        '',
+      ],
+    ],
+  ])('%s', (_name, spec, skipped, expected) => {
+    const result = translateJestSpec(spec);
+    expect(result.ok && result.source.split('\n').slice(skipped)).toEqual(expected);
   });
 
   it("imports the shim's globals into an older spec that used Jest's globals", () => {

@@ -3,7 +3,7 @@
 // files over 1 MiB are not followed or read, and are reported.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TrackFiles } from './convert-track';
+import type { TrackFiles } from './convert-exercise';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 const skippedFolders = new Set(['.git', 'node_modules', '__pycache__', '.pytest_cache']);

@@ -7,25 +7,13 @@ import { z } from 'zod';
 const status = z.enum(['wip', 'beta', 'active', 'deprecated']).default('active');
 const slugs = z.array(z.string()).default([]);
 
-export const trackConceptExerciseSchema = z.looseObject({
-  slug: z.string().min(1),
-  name: z.string().min(1),
-  uuid: z.string().optional(),
-  concepts: slugs,
-  prerequisites: slugs,
-  status,
-});
+/** What concept and practice exercises both declare. */
+const exerciseFields = { slug: z.string().min(1), name: z.string().min(1), uuid: z.string().optional(), prerequisites: slugs, status };
+
+export const trackConceptExerciseSchema = z.looseObject({ ...exerciseFields, concepts: slugs });
 export type TrackConceptExercise = z.output<typeof trackConceptExerciseSchema>;
 
-export const trackPracticeExerciseSchema = z.looseObject({
-  slug: z.string().min(1),
-  name: z.string().min(1),
-  uuid: z.string().optional(),
-  practices: slugs,
-  prerequisites: slugs,
-  difficulty: z.number().int().min(1).max(10).default(1),
-  status,
-});
+export const trackPracticeExerciseSchema = z.looseObject({ ...exerciseFields, practices: slugs, difficulty: z.number().int().min(1).max(10).default(1) });
 export type TrackPracticeExercise = z.output<typeof trackPracticeExerciseSchema>;
 
 export const trackConfigSchema = z.looseObject({

@@ -5,7 +5,7 @@ import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { CodeSpanText } from './CodeSpanText';
-import type { LessonDocument } from './lesson-types';
+import type { LessonContent } from '../../../../preload/contract/courses';
 import { messageOf } from '../../../../preload/contract';
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
@@ -20,7 +20,7 @@ export function useElapsedSeconds(startedAt: number, running: boolean): number {
   return Math.max(0, Math.floor((now - startedAt) / 1000));
 }
 
-export function Hints({ lesson, standing, onStanding }: { lesson: LessonDocument; standing: LessonStanding; onStanding(standing: LessonStanding): void }) {
+export function Hints({ lesson, standing, onStanding }: { lesson: LessonContent; standing: LessonStanding; onStanding(standing: LessonStanding): void }) {
   const total = standing.exercise?.hintCount ?? 0;
   const shown = standing.revealedHints;
   if (total === 0) return null;
@@ -49,7 +49,7 @@ export function Hints({ lesson, standing, onStanding }: { lesson: LessonDocument
   );
 }
 
-export function ChallengeTimer({ lesson, elapsed }: { lesson: LessonDocument; elapsed: number }) {
+export function ChallengeTimer({ lesson, elapsed }: { lesson: LessonContent; elapsed: number }) {
   const par = lesson.parTimeMinutes * 60;
   const over = elapsed > par;
   return (

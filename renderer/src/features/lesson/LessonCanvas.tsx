@@ -11,7 +11,8 @@ import { preloadCodeEditor } from '../editor/LazyCodeEditor';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
 import { useActiveTime } from './active-time';
 import { ChallengeTimer, Hints, useElapsedSeconds } from './ChallengeBar';
-import { exerciseTypes, markCompleteTypes, type LessonDocument, type LessonPlace } from './lesson-types';
+import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../../../preload/contract/courses';
+import type { LessonPlace } from './lesson-types';
 import { QuizMode } from './QuizMode';
 import { ReflectionMode } from './ReflectionMode';
 import { useRunStore } from './run-store';
@@ -25,7 +26,7 @@ const LessonMarkdown = lazy(() => import('../learn/LessonMarkdown').then((module
 import './lesson.css';
 
 export interface LessonCanvasProps {
-  readonly lesson: LessonDocument;
+  readonly lesson: LessonContent;
   readonly place: LessonPlace;
   /** Opens another lesson of the same course (previous/next). */
   onNavigate(lessonId: string): void;
@@ -52,7 +53,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   const workspaceReady = useWorkspaceStore((state) => state.ref?.lessonId === lesson.lessonId && !state.loading && state.files.length > 0);
   const lastCheck = useRunStore((state) => state.lastCheck);
   const [startedAt] = useState(() => Date.now());
-  const isExercise = exerciseTypes.has(lesson.type) && lesson.hasExercise;
+  const isExercise = exerciseLessonTypes.has(lesson.type) && lesson.hasExercise;
   const completed = standing?.status === 'completed';
   const elapsed = useElapsedSeconds(startedAt, lesson.type === 'challenge' && !completed);
   useActiveTime(lesson.courseId, lesson.lessonId);
@@ -128,7 +129,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
         { id: 'lesson.save', title: 'Save file', category: 'Lesson', shortcut: 'Mod+S', run: () => void useWorkspaceStore.getState().save() },
       );
     }
-    if (markCompleteTypes.has(lesson.type)) list.push({ id: 'lesson.complete', title: 'Mark lesson complete', category: 'Lesson', run: () => void markComplete() });
+    if (markCompleteLessonTypes.has(lesson.type)) list.push({ id: 'lesson.complete', title: 'Mark lesson complete', category: 'Lesson', run: () => void markComplete() });
     if (place.next) list.push({ id: 'lesson.next', title: `Next lesson: ${place.next.title}`, category: 'Lesson', shortcut: 'Alt+ArrowRight', run: () => onNavigate(place.next!.lessonId) });
     if (place.previous)
       list.push({ id: 'lesson.previous', title: `Previous lesson: ${place.previous.title}`, category: 'Lesson', shortcut: 'Alt+ArrowLeft', run: () => onNavigate(place.previous!.lessonId) });
@@ -158,7 +159,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
         )}
         <span className="status-spacer" />
         {lesson.type === 'challenge' && <ChallengeTimer lesson={lesson} elapsed={elapsed} />}
-        {markCompleteTypes.has(lesson.type) && !completed && (
+        {markCompleteLessonTypes.has(lesson.type) && !completed && (
           <button className="button primary" onClick={() => void markComplete()} disabled={!standing}>
             Mark complete
           </button>
@@ -211,7 +212,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
             {instructions}
             {lesson.type === 'quiz' && <QuizMode key={lesson.lessonId} lesson={lesson} onStanding={updateStanding} />}
             {lesson.type === 'reflection' && <ReflectionMode key={lesson.lessonId} lesson={lesson} onStanding={updateStanding} />}
-            {exerciseTypes.has(lesson.type) && !lesson.hasExercise && <p className="muted">This lesson's exercise is missing from the course bundle.</p>}
+            {exerciseLessonTypes.has(lesson.type) && !lesson.hasExercise && <p className="muted">This lesson's exercise is missing from the course bundle.</p>}
           </div>
         </div>
       </div>

@@ -5,10 +5,10 @@ import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { CodeSpanText } from './CodeSpanText';
-import type { LessonDocument } from './lesson-types';
+import type { LessonContent } from '../../../../preload/contract/courses';
 import { messageOf } from '../../../../preload/contract';
 
-export function QuizMode({ lesson, onStanding }: { lesson: LessonDocument; onStanding(standing: LessonStanding): void }) {
+export function QuizMode({ lesson, onStanding }: { lesson: LessonContent; onStanding(standing: LessonStanding): void }) {
   const questions = lesson.quiz?.questions ?? [];
   const [index, setIndex] = useState(0);
   const [selected, setSelected] = useState<number[]>([]);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { client } from '../../platform/client';
-import type { LessonDocument } from './lesson-types';
+import type { LessonContent } from '../../../../preload/contract/courses';
 import { messageOf } from '../../../../preload/contract';
 
 interface JournalEntry {
@@ -10,7 +10,7 @@ interface JournalEntry {
 }
 
 /** A short written answer, saved to the learner's journal; saving completes the lesson. What was saved before shows below. */
-export function ReflectionMode({ lesson, onStanding }: { lesson: LessonDocument; onStanding(standing: LessonStanding): void }) {
+export function ReflectionMode({ lesson, onStanding }: { lesson: LessonContent; onStanding(standing: LessonStanding): void }) {
   const [text, setText] = useState('');
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -10,11 +10,11 @@ import { bundlePathProblems, bundlePathRefusal, folderRefusal, workspaceFileRefu
 import { readBundleDir } from './bundle-files';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
+const root = path.resolve(here, '..', '..', '..');
 
 describe('bundle allow-list', () => {
   it('admits every file of the built-in courses and the fixtures', () => {
-    const dirs = [path.join(here, 'fixtures', 'tiny-course'), ...fs.readdirSync(path.join(root, 'courses')).map((name) => path.join(root, 'courses', name))].filter((dir) =>
+    const dirs = [path.join(here, '..', 'fixtures', 'tiny-course'), ...fs.readdirSync(path.join(root, 'courses')).map((name) => path.join(root, 'courses', name))].filter((dir) =>
       fs.existsSync(path.join(dir, 'course.yaml')),
     );
     expect(dirs.length).toBeGreaterThanOrEqual(3);

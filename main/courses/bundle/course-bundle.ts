@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { bundlePathProblems } from './bundle-allow-list';
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
-import { courseSchema, exerciseLessonTypes, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
-import { markdownLinkPattern } from './lesson-text';
+import { exerciseLessonTypes } from '../../../preload/contract/courses';
+import { courseSchema, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
+import { markdownLinkPattern } from '../search/lesson-text';
 import { locate, parseYaml, yamlNestingDepth, MAX_YAML_DEPTH, type ParsedYaml } from './yaml-locations';
 
 export interface LoadedLesson {

@@ -1,33 +1,14 @@
 // Hostile .drona files: each is refused with a message naming the problem, and nothing is
 // written to the data directory (no course folder, no staging leftovers, no rows).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store/open-store';
-import { readBundleDir, type BundleFiles } from './bundle-files';
-import { manifestFor, packBundle } from './course-pack';
-import { CourseService } from './course-service';
-import { rawZip, type RawEntry } from './fixtures/raw-zip';
+import { describe, expect, it } from 'vitest';
+import type { BundleFiles } from '../bundle/bundle-files';
+import { manifestFor, packBundle } from '../bundle/course-pack';
+import { rawZip, type RawEntry } from '../fixtures/raw-zip';
+import { tinyCourse as fixture, useTempCourseService } from '../testing/temp-course-service';
 
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
-const fixture = (): BundleFiles => readBundleDir(fixtureDir).files;
-
-let store: Store;
-let dataDir: string;
-let service: CourseService;
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-hostile-'));
-  store = openStore(path.join(dataDir, 'drona.db'));
-  service = new CourseService(store, dataDir, () => 1, { maxEntryBytes: 256 * 1024, maxTotalBytes: 1024 * 1024, maxEntries: 200, maxCompressionRatio: 50 });
-});
-
-afterEach(() => {
-  store.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const env = useTempCourseService('drona-hostile-', { limits: { maxEntryBytes: 256 * 1024, maxTotalBytes: 1024 * 1024, maxEntries: 200, maxCompressionRatio: 50 } });
 
 /** A zip of the fixture with a correct manifest, plus/minus whatever the test changes. */
 function entriesOf(files: BundleFiles, extra: RawEntry[] = [], manifestFiles: BundleFiles = files): RawEntry[] {
@@ -36,15 +17,15 @@ function entriesOf(files: BundleFiles, extra: RawEntry[] = [], manifestFiles: Bu
 }
 
 async function expectRefused(bytes: Buffer, message: RegExp) {
-  await expect(service.importPack(bytes)).rejects.toThrow(message);
-  expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
-  expect(store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
-  expect(store.sqlite.prepare('SELECT count(*) AS n FROM lesson_search').get()).toEqual({ n: 0 });
+  await expect(env.service.installer.importPack(bytes)).rejects.toThrow(message);
+  expect(fs.readdirSync(path.join(env.dataDir, 'courses'))).toEqual([]);
+  expect(env.store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
+  expect(env.store.sqlite.prepare('SELECT count(*) AS n FROM lesson_search').get()).toEqual({ n: 0 });
 }
 
 describe('hostile bundles are refused and nothing is written', () => {
   it('accepts the honest bundle built the same way (the control)', async () => {
-    await expect(service.importPack(rawZip(entriesOf(fixture())))).resolves.toMatchObject({ outcome: 'installed' });
+    await expect(env.service.installer.importPack(rawZip(entriesOf(fixture())))).resolves.toMatchObject({ outcome: 'installed' });
   });
 
   it('path traversal with ..', async () => {
@@ -125,12 +106,12 @@ describe('hostile bundles are refused and nothing is written', () => {
     // "tiny-course" depends on "other", which is installed and depends on "tiny-course".
     const other = fixture();
     other.set('course.yaml', Buffer.from(other.get('course.yaml')!.toString('utf8').replace('id: tiny-course', 'id: other').replace('prerequisites: []', 'prerequisites: [ghost]')));
-    store.sqlite.exec("INSERT INTO domains (id, title) VALUES ('programming', 'Programming'); INSERT INTO tracks (id, domain_id, title) VALUES ('python', 'programming', 'Python');");
-    store.sqlite.exec(`INSERT INTO courses (id, track_id, title, version, difficulty, languages, prerequisites, authors, install_path, installed_at, updated_at) VALUES ('other', 'python', 'Other', '1.0.0', 'beginner', '[]', '["tiny-course"]', '[]', 'courses/other', 1, 1)`);
+    env.store.sqlite.exec("INSERT INTO domains (id, title) VALUES ('programming', 'Programming'); INSERT INTO tracks (id, domain_id, title) VALUES ('python', 'programming', 'Python');");
+    env.store.sqlite.exec(`INSERT INTO courses (id, track_id, title, version, difficulty, languages, prerequisites, authors, install_path, installed_at, updated_at) VALUES ('other', 'python', 'Other', '1.0.0', 'beginner', '[]', '["tiny-course"]', '[]', 'courses/other', 1, 1)`);
     const files = fixture();
     files.set('course.yaml', Buffer.from(files.get('course.yaml')!.toString('utf8').replace('prerequisites: []', 'prerequisites: [other]')));
-    await expect(service.importPack(await packBundle(files, 'tiny-course', '1.0.0'))).rejects.toThrow(/course\.yaml:\d+:\d+: prerequisites form a cycle: tiny-course → other → tiny-course/);
-    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
+    await expect(env.service.installer.importPack(await packBundle(files, 'tiny-course', '1.0.0'))).rejects.toThrow(/course\.yaml:\d+:\d+: prerequisites form a cycle: tiny-course → other → tiny-course/);
+    expect(fs.readdirSync(path.join(env.dataDir, 'courses'))).toEqual([]);
   });
 
   it('bad YAML', async () => {

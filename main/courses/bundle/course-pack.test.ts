@@ -1,13 +1,10 @@
 // Packing is deterministic, and pack → read is a round trip: the same files, the same digests
 // (property-based over generated bundles).
 import fc from 'fast-check';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readBundleDir } from './bundle-files';
 import { manifestFor, packBundle, readPack, sha256, unsafeEntryName } from './course-pack';
-
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
+import { tinyCourseDir as fixtureDir } from '../testing/temp-course-service';
 
 const segment = fc.stringMatching(/^[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,11}$/).filter((s) => s !== '.' && s !== '..' && s !== 'manifest.json');
 const filePath = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/'));

@@ -2,15 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, readBundleDir, type BundleFiles } from './bundle-files';
 import { loadBundle, markdownTargets, prerequisiteProblems, splitFrontMatter } from './course-bundle';
-import { calloutKindOf } from '../../renderer/src/features/learn/callouts';
-import { ftsQuery, passagesOf, plainText } from './lesson-text';
-
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
-const fixture = (): BundleFiles => readBundleDir(fixtureDir).files;
+import { calloutKindOf } from '../../../renderer/src/features/learn/callouts';
+import { ftsQuery, passagesOf, plainText } from '../search/lesson-text';
+import { tinyCourse as fixture, tinyCourseDir as fixtureDir } from '../testing/temp-course-service';
 
 function edit(files: BundleFiles, file: string, from: string | RegExp, to: string): BundleFiles {
   const text = files.get(file)!.toString('utf8');

@@ -3,20 +3,13 @@
 // a 60,000-"[" line (13 s to import and 6.5 s per lesson open before) is refused at once, and
 // lessons just under the limits import and open quickly.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store/open-store';
-import { readBundleDir, type BundleFiles } from './bundle-files';
-import { loadBundle, markdownTargets, MAX_LINE_CHARS, splitFrontMatter, textLimitProblems } from './course-bundle';
-import { packBundle } from './course-pack';
-import { CourseService } from './course-service';
+import { describe, expect, it } from 'vitest';
+import { loadBundle, markdownTargets, MAX_LINE_CHARS, splitFrontMatter, textLimitProblems } from '../bundle/course-bundle';
+import { packBundle } from '../bundle/course-pack';
 import { passagesOf, plainText } from './lesson-text';
-import { parseYaml, yamlNestingDepth } from './yaml-locations';
-
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
-const fixture = (): BundleFiles => readBundleDir(fixtureDir).files;
+import { parseYaml, yamlNestingDepth } from '../bundle/yaml-locations';
+import { tinyCourse as fixture, useTempCourseService } from '../testing/temp-course-service';
 
 const repeat = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length));
 const shapes: Record<string, (n: number) => string> = {
@@ -113,18 +106,7 @@ describe('author text is bounded before it is parsed', () => {
 });
 
 describe('import and lesson open stay fast on hostile lessons', () => {
-  let store: Store;
-  let dataDir: string;
-  let service: CourseService;
-  beforeEach(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-linear-'));
-    store = openStore(path.join(dataDir, 'drona.db'));
-    service = new CourseService(store, dataDir, () => 1);
-  });
-  afterEach(() => {
-    store.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const env = useTempCourseService('drona-linear-');
 
   const withLesson = (extra: string) => {
     const files = fixture();
@@ -134,12 +116,12 @@ describe('import and lesson open stay fast on hostile lessons', () => {
 
   it('a line of 60,000 "[" is refused at once, naming file, line and column', async () => {
     const started = performance.now();
-    await expect(service.importPack(await packBundle(withLesson('['.repeat(60_000)), 'tiny-course', '1.0.0'))).rejects.toThrow(
+    await expect(env.service.installer.importPack(await packBundle(withLesson('['.repeat(60_000)), 'tiny-course', '1.0.0'))).rejects.toThrow(
       /lessons\/basics\/welcome\.md:\d+:20001: line \d+ is 60000 characters long, over the limit of 20000/,
     );
     // Generous: 13 s before; a few tens of milliseconds now.
     expect(performance.now() - started).toBeLessThan(3_000);
-    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
+    expect(fs.readdirSync(path.join(env.dataDir, 'courses'))).toEqual([]);
   });
 
   it('every nasty shape just under the limits imports and opens quickly', async () => {
@@ -148,8 +130,8 @@ describe('import and lesson open stay fast on hostile lessons', () => {
       .map((text) => text.replace(/\n/g, ' '));
     const started = performance.now();
     // Straight to the installer: these lines compress too well to pass the .drona zip-bomb check.
-    service.installFiles(withLesson(lines.join('\n')), {});
-    const lesson = service.getLesson('tiny-course', 'welcome');
+    env.service.installer.installFiles(withLesson(lines.join('\n')), {});
+    const lesson = env.service.getLesson('tiny-course', 'welcome');
     expect(lesson?.body).toContain(lines[0]);
     expect(performance.now() - started).toBeLessThan(3_000);
   });

@@ -3,37 +3,24 @@
 // and upgrade must refuse it and write nothing; a real git in whatever workspace exists runs nothing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store/open-store';
-import { WorkspaceService, type StarterFile } from '../workspace/workspace-service';
-import { readBundleDir, type BundleFiles } from './bundle-files';
-import { packBundle } from './course-pack';
-import { CourseService } from './course-service';
+import { WorkspaceService, type StarterFile } from '../../workspace/workspace-service';
+import type { BundleFiles } from '../bundle/bundle-files';
+import { packBundle } from '../bundle/course-pack';
+import { tinyCourse as fixture, useTempCourseService } from '../testing/temp-course-service';
 
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tiny-course');
-const fixture = (): BundleFiles => readBundleDir(fixtureDir).files;
-
-let store: Store;
-let dataDir: string;
 let marker: string;
-let service: CourseService;
 let workspaces: WorkspaceService;
 
+const env = useTempCourseService('drona-toolconfig-');
 beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-toolconfig-'));
-  marker = path.join(dataDir, 'PWNED');
-  store = openStore(path.join(dataDir, 'drona.db'));
-  service = new CourseService(store, dataDir, () => 1);
-  workspaces = new WorkspaceService(store, dataDir, async (courseId, lessonId) => (await service.getExercise(courseId, lessonId))?.files ?? null);
+  marker = path.join(env.dataDir, 'PWNED');
+  workspaces = new WorkspaceService(env.store, env.dataDir, async (courseId, lessonId) => (await env.service.getExercise(courseId, lessonId))?.files ?? null);
 });
 
 afterEach(async () => {
   await workspaces.close();
-  store.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** A minimal repository whose config runs `touch <marker>` on every `git status`. */
@@ -62,9 +49,9 @@ function hostile(version = '1.0.0', extra: [string, string][] = []): BundleFiles
 
 /** Opens the lesson's workspace when the course is installed and runs a real `git status` there. */
 async function gitStatusInWorkspace(): Promise<void> {
-  if (!(await service.getExercise('tiny-course', 'add-numbers'))) return;
+  if (!(await env.service.getExercise('tiny-course', 'add-numbers'))) return;
   const { root } = await workspaces.open('tiny-course', 'add-numbers');
-  spawnSync('git', ['status'], { cwd: root, env: { ...process.env, GIT_CEILING_DIRECTORIES: dataDir }, stdio: 'ignore' });
+  spawnSync('git', ['status'], { cwd: root, env: { ...process.env, GIT_CEILING_DIRECTORIES: env.dataDir }, stdio: 'ignore' });
 }
 
 async function expectRefusedAndHarmless(attempt: Promise<unknown>, message: RegExp) {
@@ -81,39 +68,39 @@ const refusal = /exercises\/add\/solution\/\.git\/HEAD: "\.git" is a hidden file
 
 describe('bundles carrying tool configuration', () => {
   it('the payload is real: git runs core.fsmonitor in a folder holding it (the control)', () => {
-    const dir = path.join(dataDir, 'control');
+    const dir = path.join(env.dataDir, 'control');
     for (const [name, content] of gitPayload('')) {
       fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       fs.writeFileSync(path.join(dir, name), content);
     }
-    spawnSync('git', ['status'], { cwd: dir, env: { ...process.env, GIT_CEILING_DIRECTORIES: dataDir }, stdio: 'ignore' });
+    spawnSync('git', ['status'], { cwd: dir, env: { ...process.env, GIT_CEILING_DIRECTORIES: env.dataDir }, stdio: 'ignore' });
     expect(fs.existsSync(marker)).toBe(true);
   });
 
   it('.drona import is refused and writes nothing', async () => {
-    await expectRefusedAndHarmless(service.importPack(await packBundle(hostile(), 'tiny-course', '1.0.0')), refusal);
-    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
-    expect(store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
+    await expectRefusedAndHarmless(env.service.installer.importPack(await packBundle(hostile(), 'tiny-course', '1.0.0')), refusal);
+    expect(fs.readdirSync(path.join(env.dataDir, 'courses'))).toEqual([]);
+    expect(env.store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
   });
 
   it('folder import is refused and writes nothing', async () => {
-    const folder = path.join(dataDir, 'incoming');
+    const folder = path.join(env.dataDir, 'incoming');
     for (const [name, content] of hostile()) {
       fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
       fs.writeFileSync(path.join(folder, name), content);
     }
-    await expectRefusedAndHarmless(service.importPath(folder), /^(?=[\s\S]*^\.git\/: "\.git" is a hidden file or folder)(?=[\s\S]*^exercises\/add\/starter\/\.git\/: "\.git" is a hidden file)/m);
-    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
-    expect(store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
+    await expectRefusedAndHarmless(env.service.installer.importPath(folder), /^(?=[\s\S]*^\.git\/: "\.git" is a hidden file or folder)(?=[\s\S]*^exercises\/add\/starter\/\.git\/: "\.git" is a hidden file)/m);
+    expect(fs.readdirSync(path.join(env.dataDir, 'courses'))).toEqual([]);
+    expect(env.store.sqlite.prepare('SELECT count(*) AS n FROM courses').get()).toEqual({ n: 0 });
   });
 
   it('an upgrade is refused and leaves the installed version as it was', async () => {
-    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
-    await expectRefusedAndHarmless(service.importPack(await packBundle(hostile('1.1.0'), 'tiny-course', '1.1.0')), refusal);
-    expect(service.listCourses().map((course) => course.version)).toEqual(['1.0.0']);
-    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual(['tiny-course']);
-    expect(fs.existsSync(path.join(dataDir, 'courses', 'tiny-course', '.git'))).toBe(false);
-    expect(fs.existsSync(path.join(dataDir, 'courses', 'tiny-course', 'exercises', 'add', 'starter', '.git'))).toBe(false);
+    await env.service.installer.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    await expectRefusedAndHarmless(env.service.installer.importPack(await packBundle(hostile('1.1.0'), 'tiny-course', '1.1.0')), refusal);
+    expect(env.service.listCourses().map((course) => course.version)).toEqual(['1.0.0']);
+    expect(fs.readdirSync(path.join(env.dataDir, 'courses'))).toEqual(['tiny-course']);
+    expect(fs.existsSync(path.join(env.dataDir, 'courses', 'tiny-course', '.git'))).toBe(false);
+    expect(fs.existsSync(path.join(env.dataDir, 'courses', 'tiny-course', 'exercises', 'add', 'starter', '.git'))).toBe(false);
   });
 
   it.each([
@@ -126,8 +113,8 @@ describe('bundles carrying tool configuration', () => {
     ['lib.pth', 'import os\n', /\.pth files are not allowed in an exercise/],
     ['node_modules/x/index.js', 'module.exports = 1\n', /"node_modules" is a generated folder/],
   ])('starter/%s is refused', async (name, content, message) => {
-    await expectRefusedAndHarmless(service.importPack(await packBundle(hostile('1.0.0', [[name, content]]), 'tiny-course', '1.0.0')), message);
-    expect(fs.readdirSync(path.join(dataDir, 'courses'))).toEqual([]);
+    await expectRefusedAndHarmless(env.service.installer.importPack(await packBundle(hostile('1.0.0', [[name, content]]), 'tiny-course', '1.0.0')), message);
+    expect(fs.readdirSync(path.join(env.dataDir, 'courses'))).toEqual([]);
   });
 
   it('the workspace writer skips such files even when a course hands them over (installed before the rule)', async () => {
@@ -138,10 +125,10 @@ describe('bundles carrying tool configuration', () => {
       { path: '.vscode/tasks.json', content: '{}', role: 'readOnly' },
     ];
     await workspaces.close();
-    workspaces = new WorkspaceService(store, dataDir, async () => payload);
+    workspaces = new WorkspaceService(env.store, env.dataDir, async () => payload);
     const workspace = await workspaces.open('old-course', 'lesson');
     expect(workspace.files.map((file) => file.path)).toEqual(['main.py']);
-    spawnSync('git', ['status'], { cwd: workspace.root, env: { ...process.env, GIT_CEILING_DIRECTORIES: dataDir }, stdio: 'ignore' });
+    spawnSync('git', ['status'], { cwd: workspace.root, env: { ...process.env, GIT_CEILING_DIRECTORIES: env.dataDir }, stdio: 'ignore' });
     expect(fs.existsSync(marker)).toBe(false);
     expect(fs.readdirSync(workspace.root)).toEqual(['main.py']);
   });
@@ -149,16 +136,16 @@ describe('bundles carrying tool configuration', () => {
 
 describe('a course installed before the allow-list', () => {
   it('hands out neither declared tool files nor hidden tests', async () => {
-    await service.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
+    await env.service.installer.importPack(await packBundle(fixture(), 'tiny-course', '1.0.0'));
     // What an older app would have installed from the hostile bundle, written in place.
-    const installed = path.join(dataDir, 'courses', 'tiny-course', 'exercises', 'add');
+    const installed = path.join(env.dataDir, 'courses', 'tiny-course', 'exercises', 'add');
     for (const [name, content] of [...gitPayload('starter/'), ...gitPayload('solution/'), ...gitPayload('tests/')]) {
       fs.mkdirSync(path.dirname(path.join(installed, name)), { recursive: true });
       fs.writeFileSync(path.join(installed, name), content);
     }
     const spec = path.join(installed, 'exercise.yaml');
     fs.writeFileSync(spec, fs.readFileSync(spec, 'utf8').replace('hidden: []', `hidden: [${gitFiles.map((name) => JSON.stringify(name)).join(', ')}]`));
-    const exercise = (await service.getExercise('tiny-course', 'add-numbers'))!;
+    const exercise = (await env.service.getExercise('tiny-course', 'add-numbers'))!;
     expect(exercise.files.map((file) => file.path)).toEqual(['main.py']);
     expect(exercise.solution.map((file) => file.path)).toEqual(['main.py']);
     expect(exercise.tests.map((file) => file.path)).toEqual(['test_main.py']);

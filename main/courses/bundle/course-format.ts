@@ -1,6 +1,7 @@
 // The course bundle format (courses/FORMAT.md), as zod schemas. The loader validates with
 // these, and scripts/generate-course-schema.ts turns them into the JSON Schema editors use.
 import { z } from 'zod';
+import { exerciseLessonTypes, lessonTypeSchema, quizQuestionKinds } from '../../../preload/contract/courses';
 
 export const FORMAT_VERSION = 1;
 
@@ -16,8 +17,6 @@ const relativePath = z
 
 export const languageSchema = z.enum(['python', 'javascript']);
 export const difficultySchema = z.enum(['beginner', 'intermediate', 'advanced']);
-export const lessonTypeSchema = z.enum(['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'project', 'reflection']);
-export const exerciseLessonTypes = new Set(['guided', 'code-along', 'practice', 'challenge', 'project']);
 
 export const moduleSchema = z
   .object({
@@ -55,7 +54,7 @@ export const quizOptionSchema = z
 export const quizQuestionSchema = z
   .object({
     id: kebabId,
-    kind: z.enum(['single', 'multiple', 'predict-output', 'find-the-bug']),
+    kind: z.enum(quizQuestionKinds),
     prompt: z.string().min(1),
     code: z.string().optional(),
     language: languageSchema.optional(),

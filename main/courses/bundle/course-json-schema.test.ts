@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { courseJsonSchemas, serialiseSchema } from './course-json-schema';
 
-const schemaDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'courses', 'schema');
+const schemaDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'courses', 'schema');
 
 describe('courses/schema', () => {
   it.each(Object.entries(courseJsonSchemas()))('%s is generated from the loader\'s zod schema (run npx tsx scripts/generate-course-schema.ts)', (name, schema) => {

@@ -1,0 +1,117 @@
+// One lesson as the learner opens it (front matter, Markdown with its links resolved) and its
+// exercise (starter, read-only and hidden files, tests, solution, hints), read from the
+// installed course folder.
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq, isNull } from 'drizzle-orm';
+import { parse as parseYaml } from 'yaml';
+import type { LessonContent } from '../../../preload/contract/courses';
+import type { SandboxFile, SandboxLanguage, SandboxLimitsInput } from '../../../preload/contract/sandbox';
+import type { WorkspaceFile } from '../../../preload/contract/workspace';
+import type { Store } from '../../store/open-store';
+import { lessons } from '../../store/schema';
+import { exerciseFileRefusal } from '../bundle/bundle-allow-list';
+import { splitFrontMatter } from '../bundle/course-bundle';
+import { exerciseSchema, lessonFrontMatterSchema, type LessonFrontMatter } from '../bundle/course-format';
+import type { CourseLocator } from '../catalog/course-catalog';
+import { resolveLessonLinks } from './lesson-links';
+
+/** An exercise as the workspace, sandbox and tutor take it (main only: the renderer never sees tests or solutions). */
+export interface ExerciseContent {
+  readonly language: SandboxLanguage;
+  readonly entry: string;
+  readonly files: WorkspaceFile[];
+  readonly tests: SandboxFile[];
+  readonly solution: SandboxFile[];
+  readonly hints: string[];
+  readonly limits?: SandboxLimitsInput;
+}
+
+/** What the lesson canvas, lesson activity and tutor read. */
+export interface LessonSource {
+  getLesson(courseId: string, lessonId: string): LessonContent | null;
+}
+
+/** What the workspace (starter files), the sandbox's Check and the tutor read. */
+export interface ExerciseSource {
+  getExercise(courseId: string, lessonId: string): ExerciseContent | null;
+}
+
+export class LessonContentService implements LessonSource, ExerciseSource {
+  constructor(
+    private readonly store: Store,
+    private readonly courses: CourseLocator,
+  ) {}
+
+  private lessonSource(courseId: string, lessonId: string): { dir: string; path: string; moduleId: string; meta: LessonFrontMatter; body: string } | null {
+    const dir = this.courses.courseDir(courseId);
+    const row = this.store.db.select().from(lessons).where(and(eq(lessons.courseId, courseId), eq(lessons.lessonId, lessonId), isNull(lessons.removedAt))).get();
+    if (!dir || !row) return null;
+    const file = path.join(dir, row.path);
+    if (!fs.existsSync(file)) return null;
+    const split = splitFrontMatter(fs.readFileSync(file, 'utf8'));
+    if (!split) return null;
+    const meta = lessonFrontMatterSchema.parse(parseYaml(split.frontMatter));
+    return { dir, path: row.path, moduleId: row.moduleId, meta, body: split.body };
+  }
+
+  /** The course's live lessons by bundle path, for links from one lesson to another. */
+  private lessonIdsByPath(courseId: string): Map<string, string> {
+    const rows = this.store.db.select({ lessonId: lessons.lessonId, path: lessons.path }).from(lessons).where(and(eq(lessons.courseId, courseId), isNull(lessons.removedAt))).all();
+    return new Map(rows.map((row) => [row.path, row.lessonId]));
+  }
+
+  getLesson(courseId: string, lessonId: string): LessonContent | null {
+    const source = this.lessonSource(courseId, lessonId);
+    if (!source) return null;
+    const { meta } = source;
+    return {
+      courseId,
+      lessonId,
+      moduleId: source.moduleId,
+      title: meta.title,
+      type: meta.type,
+      xp: meta.xp,
+      parTimeMinutes: meta.parTimeMinutes,
+      objectives: meta.objectives,
+      body: resolveLessonLinks(source.dir, source.path, source.body, () => this.lessonIdsByPath(courseId)),
+      quiz: meta.quiz ?? null,
+      reflection: meta.reflection ?? null,
+      hasExercise: Boolean(meta.exercise && fs.existsSync(path.join(source.dir, meta.exercise, 'exercise.yaml'))),
+    };
+  }
+
+  getExercise(courseId: string, lessonId: string): ExerciseContent | null {
+    const source = this.lessonSource(courseId, lessonId);
+    if (!source?.meta.exercise) return null;
+    const folder = path.join(source.dir, source.meta.exercise);
+    const specFile = path.join(folder, 'exercise.yaml');
+    if (!fs.existsSync(specFile)) return null;
+    const spec = exerciseSchema.parse(parseYaml(fs.readFileSync(specFile, 'utf8')));
+    const read = (variant: string, file: string) => fs.readFileSync(path.join(folder, variant, file), 'utf8');
+    const roles = [...spec.files.editable.map((file) => [file, 'editable'] as const), ...spec.files.readOnly.map((file) => [file, 'readOnly'] as const), ...spec.files.hidden.map((file) => [file, 'hidden'] as const)].filter(
+      // As for tests below: what a course installed before the allow-list declares, it does not hand out.
+      ([file]) => exerciseFileRefusal('starter', file) === null,
+    );
+    const testsDir = path.join(folder, 'tests');
+    const tests = fs.existsSync(testsDir)
+      ? fs
+          .readdirSync(testsDir, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.relative(testsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+          // A course installed before the allow-list may hold hidden or tool files here; they go nowhere.
+          .filter((file) => exerciseFileRefusal('tests', file) === null)
+          .sort()
+          .map((file) => ({ path: file, content: fs.readFileSync(path.join(testsDir, file), 'utf8') }))
+      : [];
+    return {
+      language: spec.language,
+      entry: spec.entry,
+      files: roles.map(([file, role]) => ({ path: file, content: read('starter', file), role })),
+      tests,
+      solution: roles.map(([file]) => ({ path: file, content: read('solution', file) })),
+      hints: spec.hints,
+      ...(spec.limits ? { limits: spec.limits } : {}),
+    };
+  }
+}
