@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { CourseService } from '../courses/course-service';
+import { PracticeService } from '../learner/practice-service';
 import { ProfileService } from '../profile/profile-service';
 import { packageRoot } from './package-info';
 import { recommendedLesson } from '../progress/dashboard';
@@ -48,6 +49,7 @@ export interface Services {
   readonly processConsents: ProcessConsents;
   readonly tutor: TutorService;
   readonly progress: ProgressService;
+  readonly practice: PracticeService;
   readonly streakReminders: StreakReminderService;
   readonly sync: SyncService;
   readonly courses: CourseService;
@@ -76,6 +78,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     {
       getLesson: async (courseId, lessonId) => (await services.courses.getLesson(courseId, lessonId)) ?? null,
       getExercise: async (courseId, lessonId) => (await services.courses.getExercise(courseId, lessonId)) ?? null,
+      review: (cards) => services.practice.add(cards),
       record: async (event) => {
         try {
           await services.progress.record(event);
@@ -127,6 +130,11 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       warn: (message) => config.logger.warn(message),
       // Course bundles may add achievements (course.yaml `achievements:`), read through the course service when it exists.
       courseAchievements: async (courseId) => (await services.courses.getCourse(courseId))?.achievements ?? null,
+    }),
+    practice: new PracticeService(store, {
+      now,
+      timezone: () => services.profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
+      changed: (dueCount) => events.emit('practice.changed', { dueCount }),
     }),
     streakReminders: new StreakReminderService(store, {
       now,

@@ -45,7 +45,9 @@ const STATES = ['new', 'learning', 'review', 'relearning'] as const;
 const STATE_OF: Readonly<Record<ReviewState['state'], State>> = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning };
 
 // Fuzz spreads due dates randomly; off, so a schedule is reproducible in tests and exports.
-const scheduler = fsrs({ enable_fuzz: false });
+// Short-term (minutes-apart) learning steps are off: Practice is a daily session, so every
+// answer schedules the card for a later day (Again: the next day), never later today.
+const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false });
 
 const toState = (card: Card): ReviewState => ({
   due: card.due.getTime(),

@@ -5,13 +5,14 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/open-store';
 import { activeTime, codeExecutions, journalEntries } from '../store/schema';
+import type { NewCard } from '../learner/practice-service';
 import { LessonActivity, scoreQuiz, type LessonFacts } from './lesson-activity';
 
 const quiz: NonNullable<LessonFacts['quiz']> = {
   passPercent: 50,
   questions: [
-    { id: 'q1', kind: 'single', options: [{ correct: true }, { correct: false }] },
-    { id: 'q2', kind: 'multiple', options: [{ correct: true }, { correct: true }, { correct: false }] },
+    { id: 'q1', kind: 'single', prompt: 'One?', options: [{ text: 'a', correct: true }, { text: 'b', correct: false }] },
+    { id: 'q2', kind: 'multiple', prompt: 'Two?', options: [{ text: 'a', correct: true }, { text: 'b', correct: true }, { text: 'c', correct: false }] },
   ],
 };
 const lessons: Record<string, LessonFacts> = {
@@ -28,12 +29,14 @@ function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-lesson-'));
   store = openStore(path.join(dir, 'drona.db'));
   const recorded: { kind: string; idempotencyKey: string }[] = [];
+  const reviews: NewCard[] = [];
   const activity = new LessonActivity(store, {
     getLesson: async (_course, lesson) => lessons[lesson] ?? null,
     getExercise: async (_course, lesson) => (lesson === 'add' ? { language: 'python', entry: 'main.py', hints: ['nudge', 'closer', 'answer'] } : null),
     record: async (event) => void recorded.push(event),
+    review: (cards) => void reviews.push(...cards),
   });
-  return { activity, recorded, store };
+  return { activity, recorded, reviews, store };
 }
 
 describe('scoreQuiz', () => {
@@ -107,6 +110,14 @@ describe('LessonActivity', () => {
     const passed = await activity.submitQuiz('py', 'check', [{ questionId: 'q1', selected: [0] }]);
     expect(passed).toMatchObject({ score: 50, passed: true, standing: { status: 'completed' } });
     expect(recorded.map((event) => event.kind)).toEqual(['quiz-passed']);
+  });
+
+  it('sends each missed question of every attempt to Practice, due the next day', async () => {
+    const { activity, reviews } = setup();
+    await activity.submitQuiz('py', 'check', [{ questionId: 'q1', selected: [0] }, { questionId: 'q2', selected: [0] }]);
+    expect(reviews.map((card) => card.key)).toEqual(['missed-quiz:py:check:q2']);
+    expect(reviews[0]!.item.options.map((option) => option.correct)).toEqual([true, true, false]);
+    expect(reviews[0]!.dueAt - Date.now()).toBeGreaterThan(23 * 3600_000);
   });
 
   it('saves a reflection to the journal and completes the lesson', async () => {

@@ -5,6 +5,7 @@ import { appCalls, appEvents } from './app';
 import { coursesCalls, coursesEvents } from './courses';
 import { languageCalls } from './language';
 import { lessonCalls } from './lesson';
+import { practiceCalls, practiceEvents } from './practice';
 import { profileCalls } from './profile';
 import { syncCalls, syncEvents } from './sync';
 import { progressCalls, progressEvents } from './progress';
@@ -25,6 +26,7 @@ export const calls = {
   ...coursesCalls,
   ...progressCalls,
   ...syncCalls,
+  ...practiceCalls,
 };
 
 export const events = {
@@ -36,6 +38,7 @@ export const events = {
   ...terminalEvents,
   ...progressEvents,
   ...syncEvents,
+  ...practiceEvents,
 };
 
 export type Calls = typeof calls;
