@@ -5,6 +5,7 @@ import { DronaError, messageOf } from '../../preload/contract';
 import type { StoreProblem } from '../../preload/contract/app';
 import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
+import { practiceHandlers } from '../learner/handlers';
 import { profileHandlers } from '../profile/handlers';
 import { progressHandlers } from '../progress/handlers';
 import { coursesHandlers } from '../courses/handlers';
@@ -87,6 +88,7 @@ export function createApp(config: AppConfig): DronaApp {
       return result;
     },
     ...profileHandlers(access),
+    ...practiceHandlers(access),
     ...settingsHandlers(access),
     ...syncHandlers(access),
     ...leaderboardHandlers(access),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { CourseService } from '../courses/course-service';
+import { PracticeService } from '../learner/practice-service';
 import { ProfileService } from '../profile/profile-service';
 import { packageRoot } from './package-info';
 import { recommendedLesson } from '../progress/dashboard';
@@ -60,6 +61,7 @@ export interface Services {
   readonly processConsents: ProcessConsents;
   readonly tutor: TutorService;
   readonly progress: ProgressService;
+  readonly practice: PracticeService;
   readonly streakReminders: StreakReminderService;
   readonly sync: SyncService;
   readonly leaderboard: LeaderboardService;
@@ -73,7 +75,7 @@ export interface Services {
  * interface its consumer declares (StarterSource, LessonSources, CourseAchievementSource,
  * TutorCourseContent, ProcessGate, ...), never the whole `Services`.
  *
- *   settings, profile, secrets -> courses -> progress -> workspace, terminal -> run history
+ *   settings, profile, secrets -> courses -> progress, practice -> workspace, terminal -> run history
  *   -> lesson activity -> process consents, sandbox -> runs -> tutor -> streak reminders
  *   -> sync -> leaderboard, certificates -> language
  *
@@ -99,6 +101,9 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   // Course bundles may add achievements (course.yaml `achievements:`).
   const courseAchievements: CourseAchievementSource = async (courseId) => courses.getCourse(courseId)?.achievements ?? null;
   const progress = new ProgressService(store, { now, events, warn: (message) => logger.warn(message), courseAchievements });
+  const timezone = () => profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Spaced review (Practice): cards due by the end of the learner's local day.
+  const practice = new PracticeService(store, { now, timezone, changed: (dueCount) => events.emit('practice.changed', { dueCount }) });
 
   // Starter files come from the lesson's exercise.
   const starters: StarterSource = async (courseId, lessonId) => courses.getExercise(courseId, lessonId)?.files ?? null;
@@ -122,6 +127,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   const lessonSources: LessonSources = {
     getLesson: async (courseId, lessonId) => courses.getLesson(courseId, lessonId),
     getExercise: async (courseId, lessonId) => courses.getExercise(courseId, lessonId),
+    review: (cards) => practice.add(cards),
     record: async (event) => {
       try {
         await progress.record(event);
@@ -179,7 +185,6 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     warn: (message) => logger.warn(`progress: ${message}`),
   });
 
-  const timezone = () => profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
   const sync = new SyncService(store, {
     now,
     presetUrl: env.sync.presetUrl,
@@ -207,6 +212,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     runs,
     runHistory,
     tutor,
+    practice,
     streakReminders,
     sync,
     leaderboard,

@@ -6,13 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/open-store';
 import { RunHistory } from '../sandbox/run-history';
 import { activeTime, journalEntries } from '../store/schema';
+import type { NewCard } from '../learner/practice-service';
 import { LessonActivity, scoreQuiz, type LessonFacts } from './lesson-activity';
 
 const quiz: NonNullable<LessonFacts['quiz']> = {
   passPercent: 50,
   questions: [
-    { id: 'q1', kind: 'single', options: [{ correct: true }, { correct: false }] },
-    { id: 'q2', kind: 'multiple', options: [{ correct: true }, { correct: true }, { correct: false }] },
+    { id: 'q1', kind: 'single', prompt: 'One?', options: [{ text: 'a', correct: true }, { text: 'b', correct: false }] },
+    { id: 'q2', kind: 'multiple', prompt: 'Two?', options: [{ text: 'a', correct: true }, { text: 'b', correct: true }, { text: 'c', correct: false }] },
   ],
 };
 const lessons: Record<string, LessonFacts> = {
@@ -32,6 +33,7 @@ function setup() {
   const clock = { now: 1_700_000_000_000 };
   const history = new RunHistory(store, () => clock.now);
   const recorded: (Record<string, unknown> & { kind: string; idempotencyKey: string })[] = [];
+  const reviews: NewCard[] = [];
   const activity = new LessonActivity(
     store,
     {
@@ -39,13 +41,14 @@ function setup() {
       getExercise: async (_course, lesson) => (lesson === 'add' ? { language: 'python', entry: 'main.py', hints: ['nudge', 'closer', 'answer'] } : null),
       record: async (event) => void recorded.push(event),
       checksBefore: (courseId, lessonId, checkId) => history.checksBefore(courseId, lessonId, checkId),
+      review: (cards) => void reviews.push(...cards),
     },
     () => clock.now,
   );
   /** A Check of `lessonId` as the sandbox records it; its id, as the run coordinator passes it on. */
   const checked = (lessonId: string, status: 'pass' | 'fail') =>
     history.record({ kind: 'check', language: 'python', courseId: 'py', lessonId, waitMs: 0 }, checkResult(status))!;
-  return { activity, recorded, store, clock, checked };
+  return { activity, recorded, reviews, store, clock, checked };
 }
 
 function checkResult(status: 'pass' | 'fail') {
@@ -158,6 +161,14 @@ describe('LessonActivity', () => {
     const passed = await activity.submitQuiz('py', 'check', [{ questionId: 'q1', selected: [0] }]);
     expect(passed).toMatchObject({ score: 50, passed: true, standing: { status: 'completed' } });
     expect(recorded.map((event) => event.kind)).toEqual(['quiz-passed']);
+  });
+
+  it('sends each missed question of every attempt to Practice, due the next day', async () => {
+    const { activity, reviews } = setup();
+    await activity.submitQuiz('py', 'check', [{ questionId: 'q1', selected: [0] }, { questionId: 'q2', selected: [0] }]);
+    expect(reviews.map((card) => card.key)).toEqual(['missed-quiz:py:check:q2']);
+    expect(reviews[0]!.item.options.map((option) => option.correct)).toEqual([true, true, false]);
+    expect(reviews[0]!.dueAt - Date.now()).toBeGreaterThan(23 * 3600_000);
   });
 
   it('saves a reflection to the journal and completes the lesson', async () => {

@@ -4,8 +4,11 @@
 // streaks are the progress service's: each completion is also reported to it as a LearningEvent.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
-import { exerciseLessonTypes, markCompleteLessonTypes } from '../../preload/contract/courses';
+import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../preload/contract/courses';
 import type { LessonStanding } from '../../preload/contract/lesson';
+import { isExactAnswer } from '../learner/exact-answer';
+import { missedQuizCards } from '../learner/missed-questions';
+import type { NewCard } from '../learner/practice-service';
 import type { Store } from '../store/open-store';
 import { localDate } from '../../common/rules/streaks';
 import { activeTime, attempts, hintReveals, journalEntries, lessonProgress, profile } from '../store/schema';
@@ -14,10 +17,7 @@ import { activeTime, attempts, hintReveals, journalEntries, lessonProgress, prof
 export interface LessonFacts {
   readonly type: string;
   readonly parTimeMinutes?: number;
-  readonly quiz?: {
-    readonly passPercent: number;
-    readonly questions: readonly { readonly id: string; readonly kind: string; readonly options: readonly { readonly correct: boolean }[] }[];
-  } | null;
+  readonly quiz?: LessonContent['quiz'];
   readonly reflection?: { readonly prompt: string } | null;
 }
 
@@ -35,6 +35,8 @@ export interface LessonSources {
   record(event: Record<string, unknown> & { kind: string; idempotencyKey: string }): Promise<void>;
   /** How many Checks of the lesson the run history holds before the one with this id. */
   checksBefore(courseId: string, lessonId: string, checkId: number): number;
+  /** Puts the questions a quiz attempt missed into spaced review (Practice), when there is one. */
+  review?(cards: readonly NewCard[]): void;
 }
 
 // The lesson types that complete by "Mark complete" and by a passing Check (the contract's lists).
@@ -49,9 +51,7 @@ export function scoreQuiz(
   if (questions.length === 0) return 0;
   let right = 0;
   for (const question of questions) {
-    const chosen = new Set(answers.find((answer) => answer.questionId === question.id)?.selected ?? []);
-    const correct = question.options.flatMap((option, index) => (option.correct ? [index] : []));
-    if (chosen.size === correct.length && correct.every((index) => chosen.has(index))) right += 1;
+    if (isExactAnswer(question.options, answers.find((answer) => answer.questionId === question.id)?.selected ?? [])) right += 1;
   }
   return Math.round((right / questions.length) * 1000) / 10;
 }
@@ -250,6 +250,7 @@ export class LessonActivity {
       .where(and(eq(attempts.courseId, courseId), eq(attempts.lessonId, lessonId), eq(attempts.kind, 'quiz')))
       .all().length;
     this.store.db.insert(attempts).values({ courseId, lessonId, kind: 'quiz', passed, score, detail: { answers }, createdAt: this.now() }).run();
+    this.sources.review?.(missedQuizCards(courseId, lessonId, lesson.quiz.questions, answers, this.now()));
     if (passed && this.markCompleted(courseId, lessonId)) {
       await this.report('quiz-passed', courseId, lessonId, { score, firstAttempt: previous === 0 }, `quiz-passed:${courseId}:${lessonId}`);
     }

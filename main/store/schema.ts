@@ -241,6 +241,41 @@ export const reviewItems = sqliteTable('review_items', {
   createdAt: integer('created_at').notNull(),
 });
 
+/**
+ * Spaced-review cards (Practice). `key` names the card's cause (`missed-quiz:<course>:<lesson>:<question>`)
+ * so adding the same card twice keeps one. The schedule is FSRS state (main/learner/review-schedule.ts).
+ */
+export const reviewCards = sqliteTable(
+  'review_cards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    source: text('source').notNull(), // missed-quiz | tutor-quiz | course-check
+    courseId: text('course_id'),
+    lessonId: text('lesson_id'),
+    conceptId: text('concept_id'),
+    item: text('item', { mode: 'json' }).notNull(),
+    schedule: text('schedule', { mode: 'json' }).notNull(),
+    dueAt: integer('due_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('review_cards_key').on(t.key), index('review_cards_due').on(t.dueAt)],
+);
+
+/** Every review answer: the retention metric and the export read it. */
+export const reviewLog = sqliteTable(
+  'review_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cardId: integer('card_id').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    rating: text('rating').notNull(),
+    responseMs: integer('response_ms').notNull(),
+    reviewedAt: integer('reviewed_at').notNull(),
+  },
+  (t) => [index('review_log_card').on(t.cardId), index('review_log_at').on(t.reviewedAt)],
+);
+
 // ── sandbox and workspace ──────────────────────────────────────────────────────────────
 export const codeExecutions = sqliteTable(
   'code_executions',

@@ -5,6 +5,7 @@ import { appCalls, appEvents } from './app';
 import { coursesCalls, coursesEvents } from './courses';
 import { languageCalls } from './language';
 import { lessonCalls } from './lesson';
+import { practiceCalls, practiceEvents } from './practice';
 import { profileCalls } from './profile';
 import { syncCalls, syncEvents } from './sync';
 import { leaderboardCalls } from './leaderboard';
@@ -29,6 +30,7 @@ export const calls = {
   ...syncCalls,
   ...leaderboardCalls,
   ...certificatesCalls,
+  ...practiceCalls,
 };
 
 export const events = {
@@ -40,6 +42,7 @@ export const events = {
   ...terminalEvents,
   ...progressEvents,
   ...syncEvents,
+  ...practiceEvents,
 };
 
 export type Calls = typeof calls;

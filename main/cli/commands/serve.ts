@@ -15,6 +15,7 @@ interface ServeFlags {
   port?: string;
   dataDir?: string;
   open: boolean;
+  clockAheadHours?: string;
 }
 
 /**
@@ -47,6 +48,7 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
     .option('-p, --port <port>', 'port to listen on (default: any free port)')
     .option('--data-dir <dir>', 'where the learner data lives (default: the desktop app\'s data folder)')
     .option('--no-open', 'do not open the system browser')
+    .option('--clock-ahead-hours <hours>', 'run the app\'s clock this many hours ahead (to try tomorrow\'s reviews and reminders today)')
     .action(async (flags: ServeFlags) => {
       const port = flags.port === undefined ? 0 : Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -54,7 +56,12 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
       }
       const logger = createLogger();
       const dataDir = flags.dataDir ? path.resolve(flags.dataDir) : config.dataDir;
-      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger, env: config });
+      const aheadHours = flags.clockAheadHours === undefined ? 0 : Number(flags.clockAheadHours);
+      if (!Number.isFinite(aheadHours) || aheadHours < 0 || aheadHours > 24 * 366) {
+        throw new CliUserError(`--clock-ahead-hours must be a number of hours from 0 to 8784, not "${flags.clockAheadHours}".`);
+      }
+      const ahead = aheadHours * 3_600_000;
+      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger, env: config, ...(ahead > 0 ? { now: () => Date.now() + ahead } : {}) });
       let server;
       try {
         server = await startServeServer({ app, port, rendererDir: path.join(packageRoot(), 'dist', 'renderer') });

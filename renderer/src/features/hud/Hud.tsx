@@ -1,6 +1,8 @@
-import { Flame, Snowflake, Star } from 'lucide-react';
+import { Dumbbell, Flame, Snowflake, Star } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../app/app-store';
+import { usePracticeDueCount } from '../practice/PracticeView';
+import { usePracticeStore } from '../practice/practice-store';
 import { useProgressStore, type Toast } from './progress-store';
 import { playChime } from './chime';
 import { StreakReminderBanner } from './StreakReminderBanner';
@@ -66,6 +68,7 @@ export function Hud() {
           )}
         </span>
       </div>
+      <DueReviews />
       <StreakReminderBanner animate={features.animate} />
       <HudToasts kinds={features.toastKinds} animate={features.animate} sound={features.sound} />
     </>
@@ -92,5 +95,16 @@ function HudToasts({ kinds, animate, sound }: { kinds: ReadonlySet<Toast['kind']
         </div>
       ))}
     </div>
+  );
+}
+
+/** Cards due today, a click away from the review session. */
+function DueReviews() {
+  const due = usePracticeDueCount();
+  if (!due) return null;
+  return (
+    <button className="hud-reviews" onClick={() => usePracticeStore.getState().open()} title="Open Practice">
+      <Dumbbell size={14} aria-hidden="true" /> {due} to review
+    </button>
   );
 }

@@ -89,6 +89,7 @@ export function Shell() {
               className="activity"
               aria-label={entry.label}
               aria-current={entry.id === activity.id ? 'page' : undefined}
+              aria-describedby={entry.useBadge ? `activity-badge-${entry.id}` : undefined}
               title={`${entry.label} (${formatShortcut(entry.shortcut)})`}
               onClick={() => {
                 if (entry.id === activity.id) togglePanel(sideRef.current);
@@ -99,6 +100,7 @@ export function Shell() {
               }}
             >
               <entry.icon size={22} aria-hidden="true" />
+              {entry.useBadge && <ActivityBadge id={`activity-badge-${entry.id}`} useCount={entry.useBadge} />}
             </button>
           ))}
         </nav>
@@ -143,5 +145,16 @@ export function Shell() {
       </footer>
       <CommandPalette />
     </div>
+  );
+}
+
+/** The count on an activity's button (cards due in Practice); described to screen readers by id. */
+function ActivityBadge({ id, useCount }: { id: string; useCount: () => number | null }) {
+  const count = useCount();
+  return (
+    <span id={id} className={count ? 'activity-badge' : 'visually-hidden'}>
+      {count ? `${count}` : ''}
+      <span className="visually-hidden">{count ? ` due today` : ''}</span>
+    </span>
   );
 }

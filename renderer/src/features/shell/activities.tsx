@@ -6,7 +6,7 @@ import type { Layout } from '../../../../preload/contract/profile';
 import { CertificatesCanvas, CertificatesSide } from '../certificates/CertificatesView';
 import { LeaderboardCanvas, LeaderboardSide } from '../leaderboard/LeaderboardView';
 import { LearnCanvas, LearnSide } from '../learn/LearnView';
-import { PracticeCanvas, PracticeSide } from '../practice/PracticeView';
+import { PracticeCanvas, PracticeSide, usePracticeDueCount } from '../practice/PracticeView';
 import { ProgressCanvas, ProgressSide } from '../progress/ProgressView';
 import { SettingsCanvas, SettingsSide } from '../settings/SettingsView';
 
@@ -17,11 +17,13 @@ export interface Activity {
   readonly shortcut: string;
   readonly Side: ComponentType;
   readonly Canvas: ComponentType;
+  /** A count shown on the activity's button (Practice: cards due today), null for none. */
+  readonly useBadge?: () => number | null;
 }
 
 export const activities: readonly Activity[] = [
   { id: 'learn', label: 'Learn', icon: BookOpen, shortcut: 'Mod+Shift+L', Side: LearnSide, Canvas: LearnCanvas },
-  { id: 'practice', label: 'Practice', icon: Dumbbell, shortcut: 'Mod+Shift+E', Side: PracticeSide, Canvas: PracticeCanvas },
+  { id: 'practice', label: 'Practice', icon: Dumbbell, shortcut: 'Mod+Shift+E', Side: PracticeSide, Canvas: PracticeCanvas, useBadge: usePracticeDueCount },
   { id: 'progress', label: 'Progress', icon: TrendingUp, shortcut: 'Mod+Shift+G', Side: ProgressSide, Canvas: ProgressCanvas },
   { id: 'certificates', label: 'Certificates', icon: Award, shortcut: 'Mod+Shift+C', Side: CertificatesSide, Canvas: CertificatesCanvas },
   { id: 'leaderboard', label: 'Leaderboard', icon: Trophy, shortcut: 'Mod+Shift+B', Side: LeaderboardSide, Canvas: LeaderboardCanvas },
