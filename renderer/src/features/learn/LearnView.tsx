@@ -3,9 +3,10 @@
 // prerequisites (locked with the reason), progress per course, and .drona import.
 import { ArrowLeft, CheckCircle2, Circle, CircleDot, Lock, Search } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CourseDetail, CourseSummary, LessonContent, SearchHit } from '../../../../preload/contract/courses';
+import type { CourseSummary } from '../../../../preload/contract/courses';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { useCall } from '../../platform/use-call';
 import { LessonCanvas } from '../lesson/LessonCanvas';
 import type { LessonPlace } from '../lesson/lesson-types';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
@@ -15,38 +16,26 @@ import { filterCourses, groupCourses, noFilters, snippetParts, type CatalogFilte
 import { useLearnStore } from './learn-store';
 import './learn.css';
 
-function useCourses(): { courses: CourseSummary[] | null; error: string | null } {
+function useCourses() {
   const revision = useLearnStore((state) => state.revision);
-  const [courses, setCourses] = useState<CourseSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    client()
-      .call('courses.list', {})
-      .then((list) => live && (setCourses(list), setError(null)))
-      .catch((failure: Error) => live && setError(failure.message));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  const { data: courses, error } = useCall('courses.list', {}, [revision]);
   return { courses, error };
 }
 
-function useCourseDetail(courseId: string | null): CourseDetail | null {
+/** The open course's outline; asked again when progress or the installed courses change. */
+function useCourseDetail(courseId: string | null) {
   const revision = useLearnStore((state) => state.revision);
-  const [detail, setDetail] = useState<CourseDetail | null>(null);
+  return useCall('courses.get', courseId ? { courseId } : null, [revision]);
+}
+
+/** `value` once it has stopped changing for `ms` (typing in a search box). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
   useEffect(() => {
-    if (!courseId) return;
-    let live = true;
-    client()
-      .call('courses.get', { courseId })
-      .then((course) => live && setDetail(course))
-      .catch(() => live && setDetail(null));
-    return () => {
-      live = false;
-    };
-  }, [courseId, revision]);
-  return detail?.id === courseId ? detail : null;
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }
 
 const statusIcon = (status: string) =>
@@ -54,22 +43,10 @@ const statusIcon = (status: string) =>
 
 function LessonSearch() {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
   const openLesson = useLearnStore((state) => state.openLesson);
-  useEffect(() => {
-    if (query.trim().length < 2) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      client()
-        .call('courses.search', { query, limit: 20 })
-        .then((found) => live && setHits(found))
-        .catch(() => live && setHits([]));
-    }, 120);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
+  const asked = useSettled(query.trim().length >= 2 ? query : null, 120);
+  // The last results stay while the next ones load, so the list does not blink as one types.
+  const { data: hits, error } = useCall('courses.search', asked === null ? null : { query: asked, limit: 20 }, [], { keepPrevious: true });
   const shown = query.trim().length >= 2 ? hits : null;
   return (
     <div className="learn-search">
@@ -77,6 +54,7 @@ function LessonSearch() {
         <Search size={14} aria-hidden="true" />
         <input type="search" placeholder="Search lessons" aria-label="Search lessons" value={query} onChange={(event) => setQuery(event.target.value)} />
       </label>
+      {error && query.trim().length >= 2 && <p className="form-error">{error}</p>}
       {shown && (
         <ul className="learn-search-results" aria-label="Lesson search results">
           {shown.length === 0 && <li className="muted">No lessons match “{query}”.</li>}
@@ -98,7 +76,7 @@ function LessonSearch() {
 }
 
 function CourseOutline({ courseId }: { courseId: string }) {
-  const detail = useCourseDetail(courseId);
+  const { data: detail, error } = useCourseDetail(courseId);
   const open = useLearnStore((state) => state.open);
   const { openLesson, openCourse } = useLearnStore.getState();
   return (
@@ -106,7 +84,8 @@ function CourseOutline({ courseId }: { courseId: string }) {
       <button type="button" className="icon-button learn-back" onClick={() => openCourse(null)}>
         <ArrowLeft size={14} aria-hidden="true" /> All courses
       </button>
-      {!detail && <p className="muted panel-pad">Loading the course…</p>}
+      {error && <p className="form-error panel-pad">{error}</p>}
+      {!detail && !error && <p className="muted panel-pad">Loading the course…</p>}
       {detail && (
         <>
           <h2 className="learn-outline-title">{detail.title}</h2>
@@ -300,22 +279,11 @@ function Catalog() {
 }
 
 function OpenLesson({ courseId, lessonId }: { courseId: string; lessonId: string }) {
-  const detail = useCourseDetail(courseId);
+  const detail = useCourseDetail(courseId).data;
+  // A reinstalled course (import, upgrade, preview edit) reloads the open lesson.
   const contentRevision = useLearnStore((state) => state.contentRevision);
-  const [lesson, setLesson] = useState<LessonContent | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: lesson, error } = useCall('courses.lesson', { courseId, lessonId }, [contentRevision]);
   const { openLesson, invalidate, closeLesson } = useLearnStore.getState();
-  useEffect(() => {
-    let live = true;
-    client()
-      .call('courses.lesson', { courseId, lessonId })
-      .then((content) => live && (setLesson(content), setError(null)))
-      .catch((failure: Error) => live && setError(failure.message));
-    return () => {
-      live = false;
-    };
-    // revision: a reinstalled course (import, upgrade, preview edit) reloads the open lesson.
-  }, [courseId, lessonId, contentRevision]);
   const onStandingChange = useCallback(() => invalidate(), [invalidate]);
   const onNavigate = useCallback((next: string) => openLesson(courseId, next), [openLesson, courseId]);
   // Stable while the course and lesson are the same: the canvas registers palette commands from it.
@@ -344,7 +312,7 @@ function OpenLesson({ courseId, lessonId }: { courseId: string; lessonId: string
       </EmptyState>
     );
   }
-  if (!lesson || lesson.lessonId !== lessonId || !place) return <p className="muted panel-pad">Loading the lesson…</p>;
+  if (!lesson || !place) return <p className="muted panel-pad">Loading the lesson…</p>;
   return <LessonCanvas lesson={lesson} place={place} onNavigate={onNavigate} onStandingChange={onStandingChange} />;
 }
 
