@@ -37,10 +37,20 @@ interface Props {
 }
 
 let mounted: RenderedHook<Props, CallState<'lesson.journal'>> | null = null;
+
+/** Mounts the hook over a fake client; `answer(i, value)` settles the i-th call (an Error rejects it). */
 async function mount(props: Props) {
-  mounted = await renderHook((p: Props) => useCall('lesson.journal', p.input, p.deps, p.options), props);
-  return mounted;
+  const pending = fakeClient();
+  const hook = await renderHook((p: Props) => useCall('lesson.journal', p.input, p.deps, p.options), props);
+  mounted = hook;
+  const answer = async (index: number, value: Journal | Error) => {
+    if (value instanceof Error) pending[index]!.reject(value);
+    else pending[index]!.resolve(value);
+    await hook.settle();
+  };
+  return { hook, pending, answer };
 }
+
 afterEach(async () => {
   await mounted?.unmount();
   mounted = null;
@@ -48,45 +58,36 @@ afterEach(async () => {
 
 describe('useCall', () => {
   it('calls on mount and shows the answer', async () => {
-    const pending = fakeClient();
-    const hook = await mount({ input: ref('a') });
+    const { hook, pending, answer } = await mount({ input: ref('a') });
     expect(pending.map((call) => call.input)).toEqual([ref('a')]);
     expect(hook.current).toMatchObject({ data: null, error: null, loading: true });
-    pending[0]!.resolve(entry('a'));
-    await hook.settle();
+    await answer(0, entry('a'));
     expect(hook.current).toMatchObject({ data: entry('a'), error: null, loading: false });
   });
 
   it('does not call again for an equal input passed as a new object', async () => {
-    const pending = fakeClient();
-    const hook = await mount({ input: ref('a') });
+    const { hook, pending } = await mount({ input: ref('a') });
     await hook.rerender({ input: ref('a') });
     expect(pending).toHaveLength(1);
   });
 
   it('calls nothing while the input is null', async () => {
-    const pending = fakeClient();
-    const hook = await mount({ input: null });
+    const { hook, pending } = await mount({ input: null });
     expect(pending).toHaveLength(0);
     expect(hook.current).toMatchObject({ data: null, error: null, loading: false });
   });
 
   it('drops an answer for an input that has since changed, whatever order they arrive in', async () => {
-    const pending = fakeClient();
-    const hook = await mount({ input: ref('a') });
+    const { hook, answer } = await mount({ input: ref('a') });
     await hook.rerender({ input: ref('b') });
-    pending[1]!.resolve(entry('b'));
-    await hook.settle();
-    pending[0]!.resolve(entry('a'));
-    await hook.settle();
+    await answer(1, entry('b'));
+    await answer(0, entry('a'));
     expect(hook.current).toMatchObject({ data: entry('b'), loading: false });
   });
 
   it('shows no answer of the old input while the new one loads, unless asked to keep it', async () => {
-    const pending = fakeClient();
-    const hook = await mount({ input: ref('a') });
-    pending[0]!.resolve(entry('a'));
-    await hook.settle();
+    const { hook, answer } = await mount({ input: ref('a') });
+    await answer(0, entry('a'));
     await hook.rerender({ input: ref('b') });
     expect(hook.current).toMatchObject({ data: null, loading: true });
     await hook.rerender({ input: ref('c'), options: { keepPrevious: true } });
@@ -94,77 +95,60 @@ describe('useCall', () => {
   });
 
   it('calls again when a dependency changes, keeping the answer meanwhile', async () => {
-    const pending = fakeClient();
-    const hook = await mount({ input: ref('a'), deps: [1] });
-    pending[0]!.resolve(entry('first'));
-    await hook.settle();
+    const { hook, pending, answer } = await mount({ input: ref('a'), deps: [1] });
+    await answer(0, entry('first'));
     await hook.rerender({ input: ref('a'), deps: [2] });
     expect(pending).toHaveLength(2);
     expect(hook.current).toMatchObject({ data: entry('first'), loading: true });
-    pending[1]!.resolve(entry('second'));
-    await hook.settle();
+    await answer(1, entry('second'));
     expect(hook.current).toMatchObject({ data: entry('second'), loading: false });
   });
 
   it('reload asks again with the same input', async () => {
-    const pending = fakeClient();
-    const hook = await mount({ input: ref('a') });
-    pending[0]!.resolve(entry('first'));
-    await hook.settle();
+    const { hook, pending, answer } = await mount({ input: ref('a') });
+    await answer(0, entry('first'));
     await hook.act(() => hook.current.reload());
     expect(pending.map((call) => call.input)).toEqual([ref('a'), ref('a')]);
     expect(hook.current.loading).toBe(true);
-    pending[1]!.resolve(entry('second'));
-    await hook.settle();
+    await answer(1, entry('second'));
     expect(hook.current.data).toEqual(entry('second'));
   });
 
   it('reports a failure by its message, keeps the last answer, and clears it on success', async () => {
-    const pending = fakeClient();
-    const hook = await mount({ input: ref('a') });
-    pending[0]!.resolve(entry('a'));
-    await hook.settle();
+    const { hook, answer } = await mount({ input: ref('a') });
+    await answer(0, entry('a'));
     await hook.act(() => hook.current.reload());
-    pending[1]!.reject(new DronaError('not_found', 'No such lesson: a'));
-    await hook.settle();
+    await answer(1, new DronaError('not_found', 'No such lesson: a'));
     expect(hook.current).toMatchObject({ data: entry('a'), error: 'No such lesson: a', loading: false });
     await hook.act(() => hook.current.reload());
-    pending[2]!.resolve(entry('again'));
-    await hook.settle();
+    await answer(2, entry('again'));
     expect(hook.current).toMatchObject({ data: entry('again'), error: null });
   });
 
   it('setData takes another call’s answer as the current one', async () => {
-    const pending = fakeClient();
-    const hook = await mount({ input: ref('a') });
-    pending[0]!.resolve(entry('a'));
-    await hook.settle();
+    const { hook, answer } = await mount({ input: ref('a') });
+    await answer(0, entry('a'));
     await hook.act(() => hook.current.setData(entry('saved')));
     expect(hook.current).toMatchObject({ data: entry('saved'), loading: false });
   });
 
   it('ignores an answer that arrives after unmount', async () => {
-    const pending = fakeClient();
-    const hook = await mount({ input: ref('a') });
+    const { hook, answer } = await mount({ input: ref('a') });
     const last = hook.current;
     await hook.unmount();
     mounted = null;
-    pending[0]!.resolve(entry('late'));
-    await hook.settle();
+    await answer(0, entry('late'));
     expect(hook.current).toBe(last);
   });
 
   it('after any sequence of inputs and answers in any order, shows only the last input’s answer', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 5 }), fc.func(fc.nat()), async (inputs, pick) => {
-        const pending = fakeClient();
-        const hook = await mount({ input: ref(inputs[0]!) });
+        const { hook, pending, answer } = await mount({ input: ref(inputs[0]!) });
         for (const lessonId of inputs.slice(1)) await hook.rerender({ input: ref(lessonId) });
         const order = [...pending.keys()].sort((x, y) => pick(x) - pick(y) || x - y);
         for (const index of order) {
-          const call = pending[index]!;
-          call.resolve(entry(`${call.input.lessonId}#${index}`));
-          await hook.settle();
+          await answer(index, entry(`${pending[index]!.input.lessonId}#${index}`));
           const data = hook.current.data;
           // Never an answer for another input than the one shown now.
           if (data) expect(data[0]!.text.startsWith(`${inputs.at(-1)}#`)).toBe(true);

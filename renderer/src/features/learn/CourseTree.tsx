@@ -1,5 +1,6 @@
 // The side panel's catalog when no course is open: installed courses by domain and track,
 // each with its status and lessons done.
+import { DoneCount } from '../shell/DoneCount';
 import { groupCourses } from './catalog-filters';
 import { useLearnStore } from './learn-store';
 import { CourseStatusIcon } from './StatusIcon';
@@ -24,9 +25,7 @@ export function CourseTree() {
                     <button type="button" className="learn-lesson" onClick={() => openCourse(course.id)}>
                       <CourseStatusIcon course={course} />
                       <span>{course.title}</span>
-                      <span className="muted learn-lesson-type">
-                        {course.completedCount}/{course.lessonCount}
-                      </span>
+                      <DoneCount done={course.completedCount} total={course.lessonCount} className="learn-lesson-type" />
                     </button>
                   </li>
                 ))}
