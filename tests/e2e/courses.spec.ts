@@ -1,35 +1,21 @@
 // Courses in serve mode: the catalog of built-in courses with filters, lesson search with
 // highlighted snippets, opening a lesson, Mermaid rendering, importing a .drona through the UI,
 // and the clear refusal of a broken one.
-import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { expect, test } from './support/fixtures';
 import { completeFirstRun } from './support/learner';
-import { repoRoot, startServe, type ServeProcess } from './support/serve';
+import { repoRoot } from './support/serve';
 
-let serve: ServeProcess | undefined;
-let workDir: string;
-
-test.beforeEach(() => {
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-courses-e2e-'));
-});
-
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-  fs.rmSync(workDir, { recursive: true, force: true });
-});
-
-function packFixture(): string {
+function packFixture(workDir: string): string {
   const output = path.join(workDir, 'tiny-course.drona');
   execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'drona.mjs'), 'course', 'pack', path.join(repoRoot, 'main', 'courses', 'fixtures', 'tiny-course'), '-o', output]);
   return output;
 }
 
-test('browse the catalog, filter, search, open a lesson', async ({ page }) => {
-  serve = await startServe();
+test('browse the catalog, filter, search, open a lesson', async ({ page, serveApp }) => {
+  const serve = await serveApp();
   await page.goto(serve.url);
   await completeFirstRun(page);
   const catalog = page.locator('.learn-catalog');
@@ -55,11 +41,11 @@ test('browse the catalog, filter, search, open a lesson', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: 'Course outline' }).locator('[aria-current="page"]')).toContainText(firstTitle);
 });
 
-test('import a .drona through the UI, see Mermaid render, and a clear error for a broken bundle', async ({ page }) => {
-  serve = await startServe();
+test('import a .drona through the UI, see Mermaid render, and a clear error for a broken bundle', async ({ page, serveApp, workDir }) => {
+  const serve = await serveApp();
   await page.goto(serve.url);
   await completeFirstRun(page);
-  const bundle = packFixture();
+  const bundle = packFixture(workDir);
   await page.getByLabel('Course bundle file').setInputFiles(bundle);
   await expect(page.locator('.course-import-status')).toContainText('Installed Tiny Course 1.0.0 (3 lessons).');
   const card = page.locator('.learn-catalog').getByRole('article', { name: 'Tiny Course' });

@@ -4,13 +4,13 @@
 // (bypassCSP), so the renderer's own sanitising is proven, not only the policy behind it.
 // Inline links with those schemes are refused at import; reference links and autolinks reach
 // the renderer, which must drop them.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { expect, test } from './support/fixtures';
 import { completeFirstRun } from './support/learner';
-import { repoRoot, startServe, tempDataDir, type ServeProcess } from './support/serve';
+import { repoRoot, tempDataDir } from './support/serve';
 
 const hostileLesson = `---
 id: hostile
@@ -88,21 +88,8 @@ function writeHostileCourse(dir: string, lesson = hostileLesson): void {
   fs.writeFileSync(path.join(dir, 'lessons', 'traps', 'hostile.md'), lesson);
 }
 
-let serve: ServeProcess | undefined;
-let workDir: string;
-
-test.beforeEach(() => {
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-hostile-e2e-'));
-});
-
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-  fs.rmSync(workDir, { recursive: true, force: true });
-});
-
-async function openHostileLesson(page: Page): Promise<void> {
-  await page.goto(serve!.url);
+async function openHostileLesson(page: Page, url: string): Promise<void> {
+  await page.goto(url);
   await completeFirstRun(page);
   const card = page.locator('.learn-catalog').getByRole('article', { name: 'Hostile Course' });
   await card.getByRole('button', { name: 'Start' }).click();
@@ -129,7 +116,7 @@ async function expectNothingRan(page: Page, dialogs: string[]): Promise<void> {
   await expect(article.getByRole('heading', { name: 'Traps below' })).toBeVisible();
 }
 
-test('inline javascript:, vbscript: and data: links are refused at import, naming each', () => {
+test('inline javascript:, vbscript: and data: links are refused at import, naming each', ({ workDir }) => {
   const courseDir = path.join(workDir, 'refused-course');
   writeHostileCourse(courseDir, hostileLesson.replace('# Traps below\n', `# Traps below\n\n${refusedLinks}`));
   const dataDir = tempDataDir();
@@ -141,13 +128,13 @@ test('inline javascript:, vbscript: and data: links are refused at import, namin
 });
 
 for (const csp of ['with the CSP', 'without the CSP'] as const) {
-  test(`a hostile lesson runs no script ${csp}`, async ({ browser }) => {
+  test(`a hostile lesson runs no script ${csp}`, async ({ browser, serveApp, workDir }) => {
     test.setTimeout(120_000);
     const courseDir = path.join(workDir, 'hostile-course');
     writeHostileCourse(courseDir);
     const dataDir = tempDataDir();
     execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'drona.mjs'), 'course', 'import', courseDir, '--data-dir', dataDir]);
-    serve = await startServe({ dataDir });
+    const serve = await serveApp({ dataDir });
     const context = await browser.newContext({ bypassCSP: csp === 'without the CSP' });
     const page = await context.newPage();
     const dialogs: string[] = [];
@@ -157,7 +144,7 @@ for (const csp of ['with the CSP', 'without the CSP'] as const) {
     });
     const popups: string[] = [];
     context.on('page', (opened) => popups.push(opened.url()));
-    await openHostileLesson(page);
+    await openHostileLesson(page, serve.url);
     await expectNothingRan(page, dialogs);
     expect(popups.filter((url) => /^(javascript|data|vbscript):/i.test(url))).toEqual([]);
     await page.screenshot({ path: `test-results/screenshots/hostile-lesson-${csp === 'with the CSP' ? 'csp' : 'no-csp'}.png` });

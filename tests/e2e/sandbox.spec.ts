@@ -1,15 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { completeFirstRun } from './support/learner';
-import { startServe, type ServeProcess } from './support/serve';
 
-let serve: ServeProcess | undefined;
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-});
-
-test('the status bar says which sandbox runs code and whether it is isolated', async ({ page }) => {
-  serve = await startServe();
+test('the status bar says which sandbox runs code and whether it is isolated', async ({ page, serveApp }) => {
+  const serve = await serveApp();
   await page.goto(serve.url);
   await completeFirstRun(page);
   const status = page.getByTestId('sandbox-status');

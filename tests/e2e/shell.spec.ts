@@ -1,17 +1,11 @@
-import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect, test } from './support/fixtures';
 import { completeFirstRun } from './support/learner';
-import { startServe, tempDataDir, type ServeProcess } from './support/serve';
+import { tempDataDir } from './support/serve';
 
-let serve: ServeProcess | undefined;
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-});
-
-test('a page request without the token is refused; the token is printed once', async ({ request }) => {
-  serve = await startServe();
+test('a page request without the token is refused; the token is printed once', async ({ request, serveApp }) => {
+  const serve = await serveApp();
   const page = await request.get(`${serve.origin}/`);
   expect(page.status()).toBe(401);
   expect(await page.text()).toContain('needs the link printed');
@@ -21,14 +15,14 @@ test('a page request without the token is refused; the token is printed once', a
   expect(withToken.status()).toBe(200);
   expect(withToken.headers()['content-security-policy']).toContain("script-src 'self'");
   // The token was printed once, in the start-up line, and never again.
-  const lines = serve.output().split('\n').filter((line) => line.includes(serve!.token));
+  const lines = serve.output().split('\n').filter((line) => line.includes(serve.token));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain('Dronacharya is running at');
 });
 
-test('the shell renders, first run completes, theme and layout persist across a restart', async ({ page }) => {
+test('the shell renders, first run completes, theme and layout persist across a restart', async ({ page, serveApp }) => {
   const dataDir = tempDataDir();
-  serve = await startServe({ dataDir });
+  let serve = await serveApp({ dataDir });
   await page.goto(serve.url);
   await expect(page).toHaveURL(/^[^?]*$/); // the token leaves the address bar
   await expect(page.getByRole('heading', { name: 'Welcome to Dronacharya' })).toBeVisible();
@@ -61,7 +55,7 @@ test('the shell renders, first run completes, theme and layout persist across a 
   await page.screenshot({ path: 'test-results/screenshots/shell.png' });
 
   await serve.stop();
-  serve = await startServe({ dataDir });
+  serve = await serveApp({ dataDir });
   await page.goto(serve.url);
   await expect(page.getByRole('navigation', { name: 'Activities' })).toBeVisible();
   await expect(html).toHaveAttribute('data-theme', after);
@@ -70,8 +64,8 @@ test('the shell renders, first run completes, theme and layout persist across a 
   await expect.poll(async () => (await side.boundingBox())?.width ?? 0).toBeLessThan(5);
 });
 
-test('the command palette opens with Ctrl+Shift+P and runs a command', async ({ page }) => {
-  serve = await startServe();
+test('the command palette opens with Ctrl+Shift+P and runs a command', async ({ page, serveApp }) => {
+  const serve = await serveApp();
   await page.goto(serve.url);
   await completeFirstRun(page);
   await page.keyboard.press('Control+Shift+P');
@@ -86,10 +80,10 @@ test('the command palette opens with Ctrl+Shift+P and runs a command', async ({ 
   await expect(page.getByRole('main', { name: 'Progress' })).toBeVisible();
 });
 
-test('a damaged database gets an explanation and a choice, and starting fresh keeps it aside', async ({ page }) => {
+test('a damaged database gets an explanation and a choice, and starting fresh keeps it aside', async ({ page, serveApp }) => {
   const dataDir = tempDataDir();
   fs.writeFileSync(path.join(dataDir, 'drona.db'), 'these bytes are not a database '.repeat(100));
-  serve = await startServe({ dataDir });
+  const serve = await serveApp({ dataDir });
   await page.goto(serve.url);
   await expect(page.getByRole('heading', { name: 'Your progress database is damaged' })).toBeVisible();
   await expect(page.getByText('Nothing has been changed or deleted.')).toBeVisible();

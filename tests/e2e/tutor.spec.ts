@@ -1,28 +1,26 @@
 // The tutor in serve mode against the local Ollama test server (the real NDJSON protocol):
 // configure it in Settings, pull a model with the progress bar, ask for a hint and watch it
 // stream, stop it, find the session again after a restart, and see the message when Ollama is down.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startOllamaTestServer, type OllamaTestServer } from '../../main/tutor/testing/ollama-test-server';
 import { tokenChunks } from '../../main/tutor/testing/anthropic-test-server';
+import { expect, test } from './support/fixtures';
 import { completeFirstRun, openLessonBySearch } from './support/learner';
-import { startServe, tempDataDir, type ServeProcess } from './support/serve';
+import { tempDataDir } from './support/serve';
 
-let serve: ServeProcess | undefined;
 let ollama: OllamaTestServer | undefined;
 test.afterEach(async () => {
-  await serve?.stop();
   await ollama?.close();
-  serve = undefined;
   ollama = undefined;
 });
 
 const tutorPanel = (page: Page) => page.getByRole('region', { name: 'Tutor' });
 
-test('hint streams, Stop stops it, the session survives a restart; pulling shows progress; a down provider is explained', async ({ page }) => {
+test('hint streams, Stop stops it, the session survives a restart; pulling shows progress; a down provider is explained', async ({ page, serveApp }) => {
   test.setTimeout(120_000); // two serve starts and a model pull on a shared, busy machine
   ollama = await startOllamaTestServer({ models: {}, delayMs: 40, pullSteps: 8 });
   const dataDir = tempDataDir();
-  serve = await startServe({ dataDir });
+  let serve = await serveApp({ dataDir });
   await page.setViewportSize({ width: 1280, height: 1000 });
   await page.goto(serve.url);
   await completeFirstRun(page);
@@ -69,7 +67,7 @@ test('hint streams, Stop stops it, the session survives a restart; pulling shows
 
   // After a restart the session is still there.
   await serve.stop();
-  serve = await startServe({ dataDir });
+  serve = await serveApp({ dataDir });
   await page.goto(serve.url);
   await page.getByRole('tab', { name: 'Tutor' }).click();
   await expect(tutorPanel(page).getByText('Why does my count stay at 1?')).toBeVisible();
@@ -87,8 +85,8 @@ test('hint streams, Stop stops it, the session survives a restart; pulling shows
   await page.screenshot({ path: 'test-results/screenshots/tutor-provider-down.png' });
 });
 
-test('without a provider, Hint reveals the course’s own hints; Anthropic settings explain how serve mode keeps the key', async ({ page }) => {
-  serve = await startServe();
+test('without a provider, Hint reveals the course’s own hints; Anthropic settings explain how serve mode keeps the key', async ({ page, serveApp }) => {
+  const serve = await serveApp();
   await page.setViewportSize({ width: 1280, height: 1000 });
   await page.goto(serve.url);
   await completeFirstRun(page);

@@ -1,8 +1,8 @@
 // Leaderboards from the sync server: the week's league (promotion and demotion zones), all-time
 // XP, streaks and per course, with "you" highlighted; a cached copy with its age when offline.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { LeaderboardRow, LeaderboardView } from '../../../../preload/contract/leaderboard';
-import { client } from '../../platform/client';
+import { useCall } from '../../platform/use-call';
 import { useRegisterCommands } from '../palette/command-registry';
 import { useLeaderboard } from './leaderboard-store';
 import './leaderboard.css';
@@ -15,13 +15,7 @@ const boards: { id: LeaderboardView['board']; label: string }[] = [
 
 export function LeaderboardSide() {
   const { board, courseId, select } = useLeaderboard();
-  const [courses, setCourses] = useState<{ id: string; title: string }[]>([]);
-  useEffect(() => {
-    void client()
-      .call('courses.list', {})
-      .then((list) => setCourses(list.map((c) => ({ id: c.id, title: c.title }))))
-      .catch(() => setCourses([]));
-  }, []);
+  const { data: courses, error: coursesError } = useCall('courses.list', {});
   return (
     <nav aria-label="Leaderboards" className="side-list leaderboard-side">
       {boards.map((b) => (
@@ -32,12 +26,13 @@ export function LeaderboardSide() {
       <label htmlFor="leaderboard-course">Per course</label>
       <select id="leaderboard-course" value={board === 'course' ? (courseId ?? '') : ''} onChange={(e) => e.target.value && select('course', e.target.value)}>
         <option value="">Choose a course…</option>
-        {courses.map((c) => (
+        {(courses ?? []).map((c) => (
           <option key={c.id} value={c.id}>
             {c.title}
           </option>
         ))}
       </select>
+      {coursesError && <p className="form-error">{coursesError}</p>}
     </nav>
   );
 }

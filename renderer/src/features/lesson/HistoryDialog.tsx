@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { SnapshotSummary } from '../../../../preload/contract/workspace';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { useCall } from '../../platform/use-call';
 import { useWorkspaceStore } from './workspace-store';
 import { messageOf } from '../../../../preload/contract';
 
@@ -17,24 +18,21 @@ const reasons: Record<SnapshotSummary['reason'], string> = {
 
 export function HistoryDialog({ path, onClose }: { path: string; onClose(): void }) {
   const ref = useWorkspaceStore((state) => state.ref)!;
-  const [entries, setEntries] = useState<SnapshotSummary[] | null>(null);
+  const current = useWorkspaceStore((state) => state.buffers[path] ?? '');
   const [selected, setSelected] = useState<number | null>(null);
-  const [patch, setPatch] = useState<string>('');
-
+  // The editor's text is saved first, so the list ends with the snapshot of what is on screen.
+  const [savedPath, setSavedPath] = useState<string | null>(null);
   useEffect(() => {
-    void (async () => {
-      await useWorkspaceStore.getState().save(path);
-      setEntries(await client().call('workspace.history', { ...ref, path }));
-    })();
-  }, [ref, path]);
-
-  useEffect(() => {
-    if (selected === null) return;
-    const current = useWorkspaceStore.getState().buffers[path] ?? '';
-    void client()
-      .call('workspace.snapshot', { ...ref, id: selected, current })
-      .then((view) => setPatch(view.patch));
-  }, [ref, path, selected]);
+    void useWorkspaceStore
+      .getState()
+      .save(path)
+      .then(() => setSavedPath(path));
+  }, [path]);
+  const history = useCall('workspace.history', savedPath === path ? { ...ref, path } : null);
+  const entries = history.data;
+  const snapshot = useCall('workspace.snapshot', selected === null ? null : { ...ref, id: selected, current }, [], { keepPrevious: true });
+  const patch = snapshot.data?.patch ?? '';
+  const failure = history.error ?? snapshot.error;
 
   const restore = async () => {
     if (selected === null) return;
@@ -56,6 +54,7 @@ export function HistoryDialog({ path, onClose }: { path: string; onClose(): void
           <Dialog.Title className="history-title">History of {path}</Dialog.Title>
           <div className="history-body">
             <ul className="history-list" aria-label="Snapshots">
+              {failure && <li className="form-error">{failure}</li>}
               {entries?.length === 0 && <li className="muted">No snapshots yet: saving (Ctrl+S) takes one.</li>}
               {entries?.map((entry) => (
                 <li key={entry.id}>

@@ -7,6 +7,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { useCall } from '../../platform/use-call';
 import { preloadCodeEditor } from '../editor/LazyCodeEditor';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
 import { useActiveTime } from './active-time';
@@ -48,7 +49,8 @@ export function LessonCanvas(props: LessonCanvasProps) {
 }
 
 function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: LessonCanvasProps) {
-  const [standing, setStanding] = useState<LessonStanding | null>(null);
+  // Opening the lesson tells main when it started (the time a passing Check is measured from).
+  const { data: standing, error: standingError, setData: setStanding } = useCall('lesson.open', { courseId: lesson.courseId, lessonId: lesson.lessonId });
   const workspaceError = useWorkspaceStore((state) => state.error);
   const workspaceReady = useWorkspaceStore((state) => state.ref?.lessonId === lesson.lessonId && !state.loading && state.files.length > 0);
   const lastCheck = useRunStore((state) => state.lastCheck);
@@ -63,27 +65,23 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
       setStanding(next);
       onStandingChange?.(next);
     },
-    [onStandingChange],
+    [onStandingChange, setStanding],
   );
 
   useEffect(() => connectWorkspaceEvents(), []);
 
   useEffect(() => {
+    if (standingError) say('error', standingError);
+  }, [standingError]);
+
+  useEffect(() => {
     useRunStore.getState().reset();
-    let live = true;
-    void client()
-      .call('lesson.open', { courseId: lesson.courseId, lessonId: lesson.lessonId })
-      .then((next) => live && setStanding(next))
-      .catch((error: unknown) => say('error', messageOf(error)));
     if (isExercise) {
       preloadCodeEditor();
       void useWorkspaceStore.getState().open({ courseId: lesson.courseId, lessonId: lesson.lessonId });
     } else {
       void useWorkspaceStore.getState().leave();
     }
-    return () => {
-      live = false;
-    };
   }, [lesson.courseId, lesson.lessonId, isExercise]);
 
   const run = useCallback(() => {

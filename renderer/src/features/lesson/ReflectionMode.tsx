@@ -1,32 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { client } from '../../platform/client';
 import type { LessonContent } from '../../../../preload/contract/courses';
+import { useCall } from '../../platform/use-call';
 import { messageOf } from '../../../../preload/contract';
-
-interface JournalEntry {
-  readonly text: string;
-  readonly createdAt: number;
-}
 
 /** A short written answer, saved to the learner's journal; saving completes the lesson. What was saved before shows below. */
 export function ReflectionMode({ lesson, onStanding }: { lesson: LessonContent; onStanding(standing: LessonStanding): void }) {
   const [text, setText] = useState('');
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [journal, setJournal] = useState<readonly JournalEntry[]>([]);
   const ref = { courseId: lesson.courseId, lessonId: lesson.lessonId };
-
-  useEffect(() => {
-    let live = true;
-    client()
-      .call('lesson.journal', { courseId: lesson.courseId, lessonId: lesson.lessonId })
-      .then((entries) => live && setJournal(entries))
-      .catch((failure: Error) => live && setError(failure.message));
-    return () => {
-      live = false;
-    };
-  }, [lesson.courseId, lesson.lessonId]);
+  const journalCall = useCall('lesson.journal', ref);
+  const journal = journalCall.data ?? [];
+  const shownError = error ?? journalCall.error;
 
   const save = async () => {
     try {
@@ -35,7 +22,7 @@ export function ReflectionMode({ lesson, onStanding }: { lesson: LessonContent; 
       setError(null);
       // The entry now lives in the journal below; the box is free for the next thought.
       setText('');
-      setJournal(await client().call('lesson.journal', ref));
+      journalCall.reload();
     } catch (failure) {
       setError(messageOf(failure));
     }
@@ -54,7 +41,7 @@ export function ReflectionMode({ lesson, onStanding }: { lesson: LessonContent; 
           setSaved(false);
         }}
       />
-      {error && <p className="form-error">{error}</p>}
+      {shownError && <p className="form-error">{shownError}</p>}
       {saved && <p role="status">Saved to your journal.</p>}
       <button className="button primary" disabled={text.trim().length === 0} onClick={() => void save()}>
         Save to journal

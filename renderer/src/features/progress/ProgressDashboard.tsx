@@ -4,6 +4,7 @@ import { Lock, Trophy } from 'lucide-react';
 import { useMemo, useSyncExternalStore } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AchievementCard, Dashboard } from '../../../../preload/contract/progress';
+import { DoneCount } from '../shell/DoneCount';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { formatDuration } from './format';
 import { openRecommended, useDashboard } from './dashboard-store';
@@ -131,9 +132,7 @@ export default function ProgressDashboard() {
                       <li key={module.id}>
                         <span>{module.title}</span>
                         <Meter label={`${module.title} completion`} value={module.percent} />
-                        <span className="muted">
-                          {module.completed}/{module.total}
-                        </span>
+                        <DoneCount done={module.completed} total={module.total} />
                       </li>
                     ))}
                   </ul>

@@ -3,37 +3,31 @@
 // progress. It also holds the per-course consent dialog, which any Run, Check or Try it may open.
 import { Box, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
-import type { ImageBuildProgress, SandboxLanguage, SandboxStatus as Status } from '../../../../preload/contract/sandbox';
+import { messageOf } from '../../../../preload/contract';
+import type { ImageBuildProgress, SandboxLanguage } from '../../../../preload/contract/sandbox';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { useCall } from '../../platform/use-call';
 import { ProcessConsentDialog } from './ProcessConsentDialog';
 import './sandbox.css';
 
 export function SandboxStatus() {
-  const [status, setStatus] = useState<Status | null>(null);
-  const [builds, setBuilds] = useState<Partial<Record<SandboxLanguage, ImageBuildProgress>>>({});
-  const [error, setError] = useState<string | null>(null);
   // Turning the process driver on or off in Settings changes which driver runs code.
   const allowProcess = useAppStore((state) => state.settings?.sandbox.allowProcess);
+  const { data: status, error: statusError, reload } = useCall('sandbox.status', {}, [allowProcess]);
+  const [builds, setBuilds] = useState<Partial<Record<SandboxLanguage, ImageBuildProgress>>>({});
+  const [buildError, setBuildError] = useState<string | null>(null);
+  const error = buildError ?? statusError;
 
-  useEffect(() => {
-    let live = true;
-    const refresh = () =>
-      client()
-        .call('sandbox.status', {})
-        .then((next) => live && setStatus(next))
-        .catch((reason: Error) => live && setError(reason.message));
-    void refresh();
-    const off = client().on('sandbox.buildProgress', (progress) => {
-      setBuilds((current) => ({ ...current, [progress.language]: progress }));
-      if (progress.state !== 'running') void refresh();
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [allowProcess]);
+  useEffect(
+    () =>
+      client().on('sandbox.buildProgress', (progress) => {
+        setBuilds((current) => ({ ...current, [progress.language]: progress }));
+        if (progress.state !== 'running') reload();
+      }),
+    [reload],
+  );
 
   const missing = useMemo(() => status?.images.filter((image) => !image.present).map((image) => image.language) ?? [], [status]);
   const running = Object.values(builds).filter((build) => build?.state === 'running');
@@ -41,8 +35,8 @@ export function SandboxStatus() {
 
   const buildMissing = useMemo(
     () => () => {
-      setError(null);
-      for (const language of missing) void client().call('sandbox.buildImage', { language }).catch((reason: Error) => setError(reason.message));
+      setBuildError(null);
+      for (const language of missing) void client().call('sandbox.buildImage', { language }).catch((reason: unknown) => setBuildError(messageOf(reason)));
     },
     [missing],
   );

@@ -1,22 +1,18 @@
 // Settings → Sandbox: whether course code may run directly on this computer when no isolated
 // sandbox is available (off by default; each course still asks once), and the courses the
 // learner has allowed, each of which can be taken back.
-import { useEffect, useId, useState } from 'react';
-import type { CourseConsent, SandboxStatus } from '../../../../preload/contract/sandbox';
+import { useId } from 'react';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { useCall } from '../../platform/use-call';
 
 export function SandboxSettingsSection() {
   const { settings, updateSettings } = useAppStore();
   const ids = { allow: useId(), note: useId() };
-  const [status, setStatus] = useState<SandboxStatus | null>(null);
-  const [allowed, setAllowed] = useState<CourseConsent[]>([]);
   const allowProcess = settings?.sandbox.allowProcess ?? false;
-
-  useEffect(() => {
-    void client().call('sandbox.status', {}).then(setStatus).catch(() => undefined);
-    void client().call('sandbox.allowedCourses', {}).then(setAllowed).catch(() => undefined);
-  }, [allowProcess]);
+  const status = useCall('sandbox.status', {}, [allowProcess]);
+  const allowedCourses = useCall('sandbox.allowedCourses', {}, [allowProcess]);
+  const allowed = allowedCourses.data ?? [];
 
   if (!settings) return null;
   return (
@@ -24,7 +20,7 @@ export function SandboxSettingsSection() {
       <h2 id="settings-sandbox-title">Sandbox</h2>
       <span>Now</span>
       <span className="muted" data-testid="sandbox-settings-status">
-        {status?.detail ?? '…'}
+        {status.error ?? status.data?.detail ?? '…'}
       </span>
       <label htmlFor={ids.allow}>Run course code directly on this computer (not isolated)</label>
       <span>
@@ -40,6 +36,12 @@ export function SandboxSettingsSection() {
           this way.
         </span>
       </span>
+      {allowedCourses.error && (
+        <>
+          <span>Allowed courses</span>
+          <span className="form-error">{allowedCourses.error}</span>
+        </>
+      )}
       {allowed.length > 0 && (
         <>
           <span>Allowed courses</span>
@@ -51,7 +53,7 @@ export function SandboxSettingsSection() {
                   type="button"
                   className="button"
                   aria-label={`Stop allowing ${course.courseTitle}`}
-                  onClick={async () => setAllowed(await client().call('sandbox.disallowCourse', { courseId: course.courseId }))}
+                  onClick={async () => allowedCourses.setData(await client().call('sandbox.disallowCourse', { courseId: course.courseId }))}
                 >
                   Stop allowing
                 </button>

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { SyncStatus } from '../../../../preload/contract/sync';
 import { client } from '../../platform/client';
+import { useCall } from '../../platform/use-call';
 import { messageOf } from '../../../../preload/contract';
 
 const stateText: Record<SyncStatus['state'], string> = {
@@ -15,21 +16,14 @@ const stateText: Record<SyncStatus['state'], string> = {
 };
 
 export function SyncSettingsSection() {
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [url, setUrl] = useState('');
+  const { data: status, error: statusError, setData: setStatus } = useCall('sync.status', {});
+  // null until the learner edits it: the field shows the server's address.
+  const [url, setUrl] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const ids = { url: useId(), name: useId(), email: useId(), optIn: useId() };
-  useEffect(() => {
-    void client()
-      .call('sync.status', {})
-      .then((s) => {
-        setStatus(s);
-        setUrl(s.serverUrl);
-      });
-    return client().on('sync.changed', setStatus);
-  }, []);
+  useEffect(() => client().on('sync.changed', setStatus), [setStatus]);
   const run = async (fn: () => Promise<SyncStatus>) => {
     setError(null);
     try {
@@ -38,12 +32,12 @@ export function SyncSettingsSection() {
       setError(messageOf(e));
     }
   };
-  if (!status) return null;
+  if (!status) return statusError ? <p className="form-error">{statusError}</p> : null;
   return (
     <section id="settings-sync" aria-labelledby="settings-sync-title">
       <h2 id="settings-sync-title">Sync</h2>
       <label htmlFor={ids.url}>Sync server address</label>
-      <input id={ids.url} value={url} placeholder="https://sync.example.org" onChange={(e) => setUrl(e.target.value)} onBlur={() => url !== status.serverUrl && void run(() => client().call('sync.configure', { serverUrl: url }))} />
+      <input id={ids.url} value={url ?? status.serverUrl} placeholder="https://sync.example.org" onChange={(e) => setUrl(e.target.value)} onBlur={() => url !== null && url !== status.serverUrl && void run(() => client().call('sync.configure', { serverUrl: url }))} />
       {status.serverUrl && !status.signedIn && (
         <form
           className="sync-sign-in"
