@@ -16,6 +16,7 @@ import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import { lessonHandlers } from '../workspace/lesson-handlers';
 import { languageHandlers } from '../language/handlers';
+import { updateHandlers } from '../update/handlers';
 import { PythonLanguageService } from '../language/python-language-service';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import { prepareDataDir } from './data-dir';
@@ -97,6 +98,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...sandboxHandlers(access),
     ...coursesHandlers(access),
     ...languageHandlers(python),
+    ...updateHandlers(access),
   };
 
   return {
@@ -107,6 +109,7 @@ export function createApp(config: AppConfig): DronaApp {
     state: () => (services ? { services } : { problem: problem! }),
     close: async () => {
       services?.streakReminders.stop();
+      services?.update.stop();
       await services?.sync.stop();
       services?.terminal.closeAll();
       await services?.sandbox.close();

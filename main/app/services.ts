@@ -19,6 +19,8 @@ import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-st
 import { createTutorService } from '../tutor/tutor-sources';
 import type { TutorService } from '../tutor/tutor-service';
 import { messageOf } from '../../preload/contract';
+import { readOrCreateInstallId } from '../update/install-id';
+import { UPDATE_CHECK_INTERVAL_MS, UpdateService, type Updater } from '../update/update-service';
 
 export interface AppConfig {
   readonly dataDir: string;
@@ -33,6 +35,8 @@ export interface AppConfig {
   readonly backgroundWork?: boolean;
   /** Folder whose course folders are installed as built-in courses at start-up (default: the app's courses/); null for none. */
   readonly builtinCoursesDir?: string | null;
+  /** electron-updater behind the Updater port, in a packaged desktop build with a feed; absent elsewhere. */
+  readonly updater?: Updater | null;
 }
 
 /** Every service, built once from the store; the handlers reach them through this. */
@@ -51,6 +55,7 @@ export interface Services {
   readonly streakReminders: StreakReminderService;
   readonly sync: SyncService;
   readonly courses: CourseService;
+  readonly update: UpdateService;
 }
 
 export function createServices(store: Store, events: EventBus, config: AppConfig): Services {
@@ -98,6 +103,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   }
   coursesStarted = true;
   const processConsents = new ProcessConsents(store, now);
+  let installId: string | null = null;
   const services: Services = {
     store,
     courses,
@@ -148,12 +154,26 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       onChange: (status) => events.emit('sync.changed', status),
       warn: (message) => config.logger.warn(`sync: ${message}`),
     }),
+    update: new UpdateService({
+      updater: config.updater ?? null,
+      unsupportedReason: config.mode === 'serve' ? 'Serve mode runs the version installed here; the desktop app updates itself.' : 'This build has no update feed.',
+      currentVersion: config.version,
+      installId: () => (installId ??= readOrCreateInstallId(config.dataDir)),
+      channel: () => services.settings.get().updates.channel,
+      // No exam mode exists yet; when it lands, its "exam running" state is read here.
+      examRunning: () => false,
+      intervalMs: UPDATE_CHECK_INTERVAL_MS,
+      now,
+      onChange: (status) => events.emit('update.changed', status),
+      warn: (message) => config.logger.warn(`update: ${message}`),
+    }),
   };
   // In the background: the first drain waits for the event loop, never for start-up. One-shot
   // CLI commands do without: a course import must not sync or record the evening's reminder.
   if (config.backgroundWork !== false) {
     services.sync.start();
     services.streakReminders.start();
+    services.update.start();
   }
   return services;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { channelOf, decideUpdate, mayRestart, nextCheckIn, rolloutPosition, updateChannels, withinRollout, type Activity } from './update-policy';
+import { updateChannels } from '../../preload/contract/update';
+import { channelOf, decideUpdate, mayRestart, nextCheckIn, rolloutPosition, withinRollout, type Activity } from './update-policy';
 
 const idle: Activity = { examRunning: false, unsavedWork: false };
 const activities: Activity[] = [idle, { examRunning: true, unsavedWork: false }, { examRunning: false, unsavedWork: true }, { examRunning: true, unsavedWork: true }];

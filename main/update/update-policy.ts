@@ -1,10 +1,8 @@
 // The update decision, pure: which release a learner's install may take, when it may check,
 // and when it may restart. electron-updater fetches and installs; this decides.
 import { createHash } from 'node:crypto';
+import type { UpdateChannel } from '../../preload/contract/update';
 import { compareVersions, parseVersion } from './semver';
-
-export const updateChannels = ['stable', 'beta'] as const;
-export type UpdateChannel = (typeof updateChannels)[number];
 
 /** What the feed offers: electron-updater's UpdateInfo, the fields the decision reads. */
 export interface Release {

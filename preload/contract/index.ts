@@ -12,6 +12,7 @@ import { tutorCalls, tutorEvents } from './tutor';
 import { sandboxCalls, sandboxEvents } from './sandbox';
 import { terminalCalls, terminalEvents } from './terminal';
 import { workspaceCalls, workspaceEvents } from './workspace';
+import { updateCalls, updateEvents } from './update';
 
 export const calls = {
   ...appCalls,
@@ -25,6 +26,7 @@ export const calls = {
   ...coursesCalls,
   ...progressCalls,
   ...syncCalls,
+  ...updateCalls,
 };
 
 export const events = {
@@ -36,6 +38,7 @@ export const events = {
   ...terminalEvents,
   ...progressEvents,
   ...syncEvents,
+  ...updateEvents,
 };
 
 export type Calls = typeof calls;
