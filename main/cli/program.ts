@@ -8,6 +8,7 @@ import { registerRunCommand } from './commands/run';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
 import { registerServerCommand } from './commands/server';
+import { registerOrgCommand } from '../organisation/org-command';
 
 export function buildProgram(): Command {
   const program = new Command('drona')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerSandboxCommand(program);
   registerCourseCommand(program);
   registerServerCommand(program);
+  registerOrgCommand(program);
   return program;
 }
 
