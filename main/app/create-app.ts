@@ -17,6 +17,7 @@ import { workspaceHandlers } from '../workspace/handlers';
 import { lessonHandlers } from '../workspace/lesson-handlers';
 import { languageHandlers } from '../language/handlers';
 import { updateHandlers } from '../update/handlers';
+import { guardLockedSettings, orgSettingsPreset } from '../organisation/settings-lock';
 import { PythonLanguageService } from '../language/python-language-service';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import { prepareDataDir } from './data-dir';
@@ -55,6 +56,7 @@ export function createApp(config: AppConfig): DronaApp {
     }
     problem = null;
     services = createServices(store, events, config);
+    if (config.organisation) services.settings.update(orgSettingsPreset(config.organisation, services.settings.get()));
   };
   start();
 
@@ -100,6 +102,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...languageHandlers(python),
     ...updateHandlers(access),
   };
+  handlers['settings.update'] = guardLockedSettings(handlers['settings.update'], () => access().settings.get(), config.organisation ?? null);
 
   return {
     config,

@@ -20,6 +20,7 @@ import { createTutorService } from '../tutor/tutor-sources';
 import type { TutorService } from '../tutor/tutor-service';
 import { messageOf } from '../../preload/contract';
 import { readOrCreateInstallId } from '../update/install-id';
+import type { OrgProfile } from '../organisation/org-profile';
 import { UPDATE_CHECK_INTERVAL_MS, UpdateService, type Updater } from '../update/update-service';
 
 export interface AppConfig {
@@ -37,6 +38,8 @@ export interface AppConfig {
   readonly builtinCoursesDir?: string | null;
   /** electron-updater behind the Updater port, in a packaged desktop build with a feed; absent elsewhere. */
   readonly updater?: Updater | null;
+  /** The organisation profile, already verified by the entry point (serve --org-profile); its locked settings are refused. */
+  readonly organisation?: OrgProfile | null;
 }
 
 /** Every service, built once from the store; the handlers reach them through this. */

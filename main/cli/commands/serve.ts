@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { createApp } from '../../app/create-app';
+import { loadOrgProfile } from '../../organisation/settings-lock';
 import { defaultDataDir } from '../../app/data-dir';
 import { createLogger } from '../../app/logger';
 import { appVersion, packageRoot } from '../../app/package-info';
@@ -14,6 +15,8 @@ const SHUTDOWN_GRACE_MS = 5000;
 interface ServeFlags {
   port?: string;
   dataDir?: string;
+  orgProfile?: string;
+  orgPublicKey?: string;
   open: boolean;
 }
 
@@ -49,6 +52,8 @@ export function registerServeCommand(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (default: any free port)')
     .option('--data-dir <dir>', 'where the learner data lives (default: the desktop app\'s data folder)')
     .option('--no-open', 'do not open the system browser')
+    .option('--org-profile <file>', 'a signed organisation profile (.dronaorg) to apply; needs --org-public-key')
+    .option('--org-public-key <file>', 'the organisation\'s Ed25519 public key (PEM) that signed --org-profile')
     .action(async (flags: ServeFlags) => {
       const port = flags.port === undefined ? 0 : Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -56,7 +61,16 @@ export function registerServeCommand(program: Command): void {
       }
       const logger = createLogger();
       const dataDir = flags.dataDir ? path.resolve(flags.dataDir) : defaultDataDir();
-      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger });
+      let organisation = null;
+      if (flags.orgProfile) {
+        if (!flags.orgPublicKey) throw new CliUserError('--org-profile needs --org-public-key: the key the profile is verified against.');
+        try {
+          organisation = loadOrgProfile(flags.orgProfile, flags.orgPublicKey, new Date());
+        } catch (error) {
+          throw new CliUserError(messageOf(error));
+        }
+      }
+      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger, organisation });
       let server;
       try {
         server = await startServeServer({ app, port, rendererDir: path.join(packageRoot(), 'dist', 'renderer') });
