@@ -159,7 +159,8 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     }),
     update: new UpdateService({
       updater: config.updater ?? null,
-      unsupportedReason: config.mode === 'serve' ? 'Serve mode runs the version installed here; the desktop app updates itself.' : 'This build has no update feed.',
+      unsupportedReason:
+        config.mode === 'serve' ? 'Serve mode runs the version installed here; the desktop app updates itself.' : 'This build has no update feed.',
       currentVersion: config.version,
       installId: () => (installId ??= readOrCreateInstallId(config.dataDir)),
       channel: () => services.settings.get().updates.channel,

@@ -7,7 +7,9 @@ import { withinRollout } from '../update/update-policy';
 import type { Updater } from '../update/update-service';
 
 /** Where updates come from: a bootcamp's own server (generic, e.g. the hosted API's /updates/) or GitHub Releases. */
-export type UpdateFeed = { readonly provider: 'generic'; readonly url: string } | { readonly provider: 'github'; readonly owner: string; readonly repo: string };
+export type UpdateFeed =
+  | { readonly provider: 'generic'; readonly url: string }
+  | { readonly provider: 'github'; readonly owner: string; readonly repo: string };
 
 /** DRONA_UPDATE_URL (generic) or DRONA_UPDATE_GITHUB=owner/repo; null keeps the feed electron-builder baked in (app-update.yml), if any. */
 export function updateFeedFrom(url: string | undefined, github: string | undefined): UpdateFeed | null {
@@ -18,7 +20,11 @@ export function updateFeedFrom(url: string | undefined, github: string | undefin
 
 export function electronUpdaterPort(feed: UpdateFeed | null, installId: () => string, logger: Logger): Updater {
   const updater: AppUpdater = electronUpdater.autoUpdater;
-  updater.logger = { info: (m: unknown) => logger.info(`update: ${String(m)}`), warn: (m: unknown) => logger.warn(`update: ${String(m)}`), error: (m: unknown) => logger.error(`update: ${String(m)}`) };
+  updater.logger = {
+    info: (m: unknown) => logger.info(`update: ${String(m)}`),
+    warn: (m: unknown) => logger.warn(`update: ${String(m)}`),
+    error: (m: unknown) => logger.error(`update: ${String(m)}`),
+  };
   if (feed) updater.setFeedURL(feed);
   updater.autoDownload = false;
   // A downloaded update also installs when the learner quits, as VS Code does.

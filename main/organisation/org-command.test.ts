@@ -15,7 +15,7 @@ describe('drona org', () => {
     expect((fs.statSync(at('org.key')).mode & 0o777).toString(8)).toBe('600');
     expect((await runCliCaptured('org', 'keygen', '-o', at('org.key'))).stderr).toMatch(/never overwrites/);
 
-    const packed = await runCliCaptured('org', 'pack', at('org.yaml'), '-o', at('org.dronaorg'), '--key', at('org.key'), '--expires', '2099-01-01');
+    const packed = await runCliCaptured('org', 'pack', at('org.yaml'), '-o', at('org.dronaorg'), '--key', at('org.key'), ...['--expires', '2099-01-01']);
     expect(packed).toMatchObject({ code: 0, stdout: expect.stringContaining('locked: tutor') });
     expect(await runCliCaptured('org', 'verify', at('org.dronaorg'), '--public-key', at('org.key.pub'))).toMatchObject({ code: 0, stdout: expect.stringContaining('valid until 2099-01-01') });
 
