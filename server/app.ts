@@ -27,6 +27,7 @@ import { limitRequestBodies } from './request-limits';
 import { isTimezone } from '../common/rules/calendar';
 import { defaultPlausibility, type Plausibility } from '../common/rules/plausibility';
 import { messageOf } from '../common/errors';
+import { updateFeedRoutes } from './update-feed/routes';
 
 export interface ApiConfig {
   readonly db: Database;
@@ -40,6 +41,8 @@ export interface ApiConfig {
   readonly plausibility?: Plausibility;
   readonly now?: () => number;
   readonly log?: (entry: Record<string, unknown>) => void;
+  /** A release folder from electron-builder, served at /updates/ as a generic update feed; none by default. */
+  readonly updateFeedDir?: string | null | undefined;
 }
 
 type Env = { Variables: { learnerId: string } };
@@ -112,6 +115,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
     c.set('learnerId', learnerId);
     return next();
   });
+
+  if (config.updateFeedDir) app.route('/updates', updateFeedRoutes(config.updateFeedDir));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {

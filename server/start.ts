@@ -6,6 +6,7 @@ import type { CourseRegistration } from '../common/sync-api/schemas';
 import { registerCourse } from './course-registry';
 import { openDatabase, type Database } from './db/database';
 import { loadKeys } from './keys';
+import { scanFeed } from './update-feed/routes';
 import type { RateLimit } from './rate-limit';
 import type { Plausibility } from '../common/rules/plausibility';
 
@@ -30,6 +31,8 @@ export interface ServerOptions {
   readonly courses?: readonly CourseRegistration[];
   /** Who registers `courses`, for the record. */
   readonly coursesRegisteredBy?: string;
+  /** A release folder served at /updates/ as a generic update feed (electron-updater's generic provider). */
+  readonly updateFeedDir?: string | undefined;
 }
 
 export interface RunningServer {
@@ -48,10 +51,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const { outcome } = await registerCourse(db, course, options.coursesRegisteredBy ?? 'server start', (options.now ?? Date.now)());
     if (outcome !== 'unchanged') options.log?.({ level: 'info', msg: `course ${outcome}`, courseId: course.id, version: course.version });
   }
+  if (options.updateFeedDir) {
+    // Problems are reported, not fatal: the API itself still serves; learners keep the version they have.
+    const feed = scanFeed(options.updateFeedDir);
+    for (const channel of feed.channels) options.log?.({ level: 'info', msg: 'update feed', file: channel.file, version: channel.version });
+    for (const problem of feed.problems) options.log?.({ level: 'warn', msg: 'update feed problem', problem });
+  }
   const host = options.host ?? '127.0.0.1';
   let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const issuer = { get baseUrl() { return publicUrl; }, name: options.issuerName ?? 'Dronacharya' };
-  const app = createApi({ db, keys, issuer, adminToken: options.adminToken, rateLimit: options.rateLimit, trustedProxies: options.trustedProxies, plausibility: options.plausibility, now: options.now, log: options.log });
+  const app = createApi({ db, keys, issuer, adminToken: options.adminToken, rateLimit: options.rateLimit, trustedProxies: options.trustedProxies, plausibility: options.plausibility, now: options.now, log: options.log,
+    updateFeedDir: options.updateFeedDir });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s));
     s.once('error', reject);

@@ -19,6 +19,8 @@ import { terminalHandlers } from '../terminal/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import { lessonHandlers } from '../lesson/handlers';
 import { languageHandlers } from '../language/handlers';
+import { updateHandlers } from '../update/handlers';
+import { guardLockedSettings, orgSettingsPreset } from '../organisation/settings-lock';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import { prepareDataDir } from './data-dir';
 import type { Logger } from './logger';
@@ -56,6 +58,7 @@ export function createApp(config: AppConfig): DronaApp {
     }
     problem = null;
     services = createServices(store, events, config);
+    if (config.organisation) services.settings.update(orgSettingsPreset(config.organisation, services.settings.get()));
   };
   start();
 
@@ -101,7 +104,9 @@ export function createApp(config: AppConfig): DronaApp {
     ...sandboxHandlers(access),
     ...coursesHandlers(access),
     ...languageHandlers(access),
+    ...updateHandlers(access),
   };
+  handlers['settings.update'] = guardLockedSettings(handlers['settings.update'], () => access().settings.get(), config.organisation ?? null);
 
   return {
     config,
@@ -111,6 +116,7 @@ export function createApp(config: AppConfig): DronaApp {
     state: () => (services ? { services } : { problem: problem! }),
     close: async () => {
       services?.streakReminders.stop();
+      services?.update.stop();
       await services?.sync.stop();
       services?.terminal.closeAll();
       await services?.sandbox.close();

@@ -26,6 +26,9 @@ import { tutorSources } from '../tutor/tutor-sources';
 import { PythonLanguageService } from '../language/python-language-service';
 import { messageOf } from '../../preload/contract';
 import { defaultEnvConfig, type EnvConfig } from './app-config';
+import { readOrCreateInstallId } from '../update/install-id';
+import type { OrgProfile } from '../organisation/org-profile';
+import { UPDATE_CHECK_INTERVAL_MS, UpdateService, type Updater } from '../update/update-service';
 
 export interface AppConfig {
   readonly dataDir: string;
@@ -42,6 +45,10 @@ export interface AppConfig {
   readonly builtinCoursesDir?: string | null;
   /** What the environment configures (app-config.ts), read once by the entry point; tests get the defaults. */
   readonly env?: EnvConfig;
+  /** electron-updater behind the Updater port, in a packaged desktop build with a feed; absent elsewhere. */
+  readonly updater?: Updater | null;
+  /** The organisation profile, already verified by the entry point (serve --org-profile); its locked settings are refused. */
+  readonly organisation?: OrgProfile | null;
 }
 
 /** Every service, built once from the store; the handlers reach them through this, typed. */
@@ -68,6 +75,7 @@ export interface Services {
   readonly certificates: CertificatesService;
   readonly courses: CourseService;
   readonly language: PythonLanguageService;
+  readonly update: UpdateService;
 }
 
 /**
@@ -197,6 +205,21 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   const leaderboard = new LeaderboardService(store, sync, now);
   const certificates = new CertificatesService(store, { sync, courses, progress, timezone, now, warn: (message) => logger.warn(`certificates: ${message}`) });
 
+  let installId: string | null = null;
+  const update = new UpdateService({
+    updater: config.updater ?? null,
+    unsupportedReason:
+      config.mode === 'serve' ? 'Serve mode runs the version installed here; the desktop app updates itself.' : 'This build has no update feed.',
+    currentVersion: config.version,
+    installId: () => (installId ??= readOrCreateInstallId(config.dataDir)),
+    channel: () => settings.get().updates.channel,
+    // No exam mode exists yet; when it lands, its "exam running" state is read here.
+    examRunning: () => false,
+    intervalMs: UPDATE_CHECK_INTERVAL_MS,
+    now,
+    onChange: (status) => events.emit('update.changed', status),
+    warn: (message) => logger.warn(`update: ${message}`),
+  });
   const services: Services = {
     store,
     events,
@@ -218,12 +241,14 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     leaderboard,
     certificates,
     language: new PythonLanguageService(),
+    update,
   };
   // In the background: the first drain waits for the event loop, never for start-up. One-shot
   // CLI commands do without: a course import must not sync or record the evening's reminder.
   if (config.backgroundWork !== false) {
     sync.start();
     streakReminders.start();
+    update.start();
   }
   return services;
 }

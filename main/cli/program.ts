@@ -9,6 +9,7 @@ import { registerRunCommand } from './commands/run';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
 import { registerServerCommand } from './commands/server';
+import { registerOrgCommand } from '../organisation/org-command';
 
 export function buildProgram(config: EnvConfig): Command {
   const program = new Command('drona')
@@ -21,6 +22,7 @@ export function buildProgram(config: EnvConfig): Command {
   registerSandboxCommand(program, config);
   registerCourseCommand(program, config);
   registerServerCommand(program, config);
+  registerOrgCommand(program);
   return program;
 }
 

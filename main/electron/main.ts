@@ -1,6 +1,7 @@
 // Electron glue: the only code that imports 'electron'. Everything else is plain Node
 // services built by the composition root, shared with serve mode and the CLI.
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../preload/client';
@@ -13,6 +14,9 @@ import { dispatchCall } from '../ipc/dispatch';
 import { streakReminderSchema } from '../../preload/contract/progress';
 import { safeStorageSecretStore } from './safe-storage-secrets';
 import { notifyStreakReminder } from './streak-reminder-notification';
+import { readOrCreateInstallId } from '../update/install-id';
+import { bundlePathsIn, openBundle } from './open-bundle';
+import { electronUpdaterPort, updateFeedFrom } from './updater';
 
 const APP_ORIGIN = 'app://drona';
 /** Links the app may open, always in the system browser, never inside the app's window. */
@@ -29,6 +33,22 @@ const rendererDir = path.join(packageRoot(), 'dist', 'renderer');
 const logger = createLogger();
 // The one place the desktop app reads its environment; everything below gets the parsed config.
 const env = readAppConfig(process.env);
+
+// macOS opens files with an event, possibly before the app is ready: keep them until it is.
+const opened: string[] = [];
+let openNow: ((file: string) => void) | null = null;
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  if (openNow) openNow(file);
+  else opened.push(file);
+});
+
+/** electron-updater only in a packaged build with a feed: from the environment, or baked in by `npm run dist --update-url`. */
+function createUpdater() {
+  const feed = updateFeedFrom(process.env.DRONA_UPDATE_URL, process.env.DRONA_UPDATE_GITHUB);
+  if (!app.isPackaged || (!feed && !fs.existsSync(path.join(process.resourcesPath, 'app-update.yml')))) return null;
+  return electronUpdaterPort(feed, () => readOrCreateInstallId(app.getPath('userData')), logger);
+}
 
 function openExternalIfAllowed(url: string): void {
   if (EXTERNAL_ALLOW_LIST.some((pattern) => pattern.test(url))) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only https URLs on the allow-list above reach the system browser.
@@ -58,7 +78,10 @@ async function main(): Promise<void> {
     logger,
     env,
     secrets: safeStorageSecretStore(app.getPath('userData'), env.keyDir),
+    updater: createUpdater(),
   });
+  openNow = (file) => void openBundle(drona, file);
+  for (const file of [...bundlePathsIn(process.argv), ...opened.splice(0)]) openNow(file);
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   protocol.handle('app', async (request) => {

@@ -22,6 +22,7 @@ export const defaultSettings: Settings = {
   },
   streakReminder: { enabled: true, time: '20:00' },
   sandbox: { allowProcess: false },
+  updates: { channel: 'stable' },
 };
 
 type SettingKey = keyof Settings;

@@ -15,6 +15,7 @@ import { tutorCalls, tutorEvents } from './tutor';
 import { sandboxCalls, sandboxEvents } from './sandbox';
 import { terminalCalls, terminalEvents } from './terminal';
 import { workspaceCalls, workspaceEvents } from './workspace';
+import { updateCalls, updateEvents } from './update';
 
 export const calls = {
   ...appCalls,
@@ -31,6 +32,7 @@ export const calls = {
   ...leaderboardCalls,
   ...certificatesCalls,
   ...practiceCalls,
+  ...updateCalls,
 };
 
 export const events = {
@@ -43,6 +45,7 @@ export const events = {
   ...progressEvents,
   ...syncEvents,
   ...practiceEvents,
+  ...updateEvents,
 };
 
 export type Calls = typeof calls;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { tutorSettingsSchema } from './tutor';
+import { updateSettingsSchema } from './update';
 
 export const experienceLevels = ['new', 'some', 'experienced'] as const;
 export const gamificationModes = ['full', 'moderate', 'minimal', 'off'] as const;
@@ -54,6 +55,8 @@ export const settingsSchema = z.object({
   streakReminder: streakReminderSettingsSchema,
   /** allowProcess: with no isolated sandbox, run course code directly on this computer (each course confirmed once). */
   sandbox: z.object({ allowProcess: z.boolean() }),
+  /** Which releases the desktop app updates to: stable, or beta (betas and release candidates too). */
+  updates: updateSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

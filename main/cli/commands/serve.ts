@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { createApp } from '../../app/create-app';
 import type { EnvConfig } from '../../app/app-config';
+import { loadOrgProfile } from '../../organisation/settings-lock';
 import { createLogger } from '../../app/logger';
 import { appVersion, packageRoot } from '../../app/package-info';
 import { writeLaunchFile, type LaunchFile } from '../../serve/launch-file';
@@ -14,6 +15,8 @@ const SHUTDOWN_GRACE_MS = 5000;
 interface ServeFlags {
   port?: string;
   dataDir?: string;
+  orgProfile?: string;
+  orgPublicKey?: string;
   open: boolean;
   clockAheadHours?: string;
 }
@@ -49,6 +52,8 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
     .option('--data-dir <dir>', 'where the learner data lives (default: the desktop app\'s data folder)')
     .option('--no-open', 'do not open the system browser')
     .option('--clock-ahead-hours <hours>', 'run the app\'s clock this many hours ahead (to try tomorrow\'s reviews and reminders today)')
+    .option('--org-profile <file>', 'a signed organisation profile (.dronaorg) to apply; needs --org-public-key')
+    .option('--org-public-key <file>', 'the organisation\'s Ed25519 public key (PEM) that signed --org-profile')
     .action(async (flags: ServeFlags) => {
       const port = flags.port === undefined ? 0 : Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -61,7 +66,16 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
         throw new CliUserError(`--clock-ahead-hours must be a number of hours from 0 to 8784, not "${flags.clockAheadHours}".`);
       }
       const ahead = aheadHours * 3_600_000;
-      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger, env: config, ...(ahead > 0 ? { now: () => Date.now() + ahead } : {}) });
+      let organisation = null;
+      if (flags.orgProfile) {
+        if (!flags.orgPublicKey) throw new CliUserError('--org-profile needs --org-public-key: the key the profile is verified against.');
+        try {
+          organisation = loadOrgProfile(flags.orgProfile, flags.orgPublicKey, new Date());
+        } catch (error) {
+          throw new CliUserError(messageOf(error));
+        }
+      }
+      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger, env: config, organisation, ...(ahead > 0 ? { now: () => Date.now() + ahead } : {}) });
       let server;
       try {
         server = await startServeServer({ app, port, rendererDir: path.join(packageRoot(), 'dist', 'renderer') });

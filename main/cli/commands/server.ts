@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import os from 'node:os';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvConfig } from '../../app/app-config';
 import { trustedProxies } from '../../../server/client-address';
@@ -20,6 +21,7 @@ interface ServerFlags {
   rateLimit: string;
   trustedProxy?: string;
   builtinCourses?: boolean;
+  updateFeed?: string;
 }
 
 /** Outlines read from course folders or .drona files, plus the app's built-ins when asked. */
@@ -54,6 +56,7 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
     .option('--trusted-proxy <list>', 'reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client; default $DRONA_TRUSTED_PROXIES, else none')
     .option('--min-lesson-seconds <n>', 'plausibility: least active time a completion claims (default 20 s, challenges 60 s)')
     .option('--builtin-courses', 'register (or update) the courses that ship with the app before listening, so they can be certified')
+    .option('--update-feed <dir>', 'serve this release folder (from npm run dist) at /updates/ as the desktop app\'s update feed')
     .action(async (flags: ServerFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUserError(`--port must be a whole number from 0 to 65535, not "${flags.port}".`);
@@ -68,6 +71,9 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
         trustedProxies(proxies);
       } catch (error) {
         throw new CliUserError(`--trusted-proxy / DRONA_TRUSTED_PROXIES: ${messageOf(error)}`);
+      }
+      if (flags.updateFeed && !fs.statSync(flags.updateFeed, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new CliUserError(`--update-feed ${flags.updateFeed} is not a folder; pass the release/ folder that npm run dist wrote.`);
       }
       const courses = flags.builtinCourses ? await registrations([], true) : [];
       let server;
@@ -86,6 +92,7 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
           log: jsonLog,
           courses,
           coursesRegisteredBy: `drona server --builtin-courses (${registeredBy()})`,
+          updateFeedDir: flags.updateFeed ? path.resolve(flags.updateFeed) : undefined,
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -4,6 +4,7 @@ import { useAppStore } from '../../app/app-store';
 import { TutorSettingsSection } from '../tutor/TutorSettings';
 import { SandboxSettingsSection } from './SandboxSettings';
 import { SyncSettingsSection } from './SyncSettings';
+import { UpdateSettingsSection } from '../update/UpdateSettings';
 
 export function SettingsSide() {
   return (
@@ -13,6 +14,7 @@ export function SettingsSide() {
       <a href="#settings-tutor">Tutor</a>
       <a href="#settings-sandbox">Sandbox</a>
       <a href="#settings-sync">Sync</a>
+      <a href="#settings-updates">Updates</a>
       <a href="#settings-about">About</a>
     </nav>
   );
@@ -84,6 +86,7 @@ export function SettingsCanvas() {
       <TutorSettingsSection />
       <SandboxSettingsSection />
       <SyncSettingsSection />
+      <UpdateSettingsSection />
       <section id="settings-about" aria-labelledby="settings-about-title">
         <h2 id="settings-about-title">About</h2>
         <p className="muted">

@@ -7,6 +7,7 @@ import { Hud } from '../hud/Hud';
 import { CommandPalette } from '../palette/CommandPalette';
 import { formatShortcut, useGlobalShortcuts, useRegisterCommands, type AppCommand } from '../palette/command-registry';
 import { SandboxStatus } from '../sandbox/SandboxStatus';
+import { UpdateStatusItem } from '../update/UpdateStatusItem';
 import { activities } from './activities';
 import { BottomPanel } from './BottomPanel';
 
@@ -141,6 +142,7 @@ export function Shell() {
         <span className={`connection connection-${connection}`}>{connection === 'open' ? 'Connected' : connection === 'connecting' ? 'Connecting…' : 'Disconnected'}</span>
         <span className="status-spacer" />
         <SandboxStatus />
+        <UpdateStatusItem />
         <span>v{status?.version}</span>
       </footer>
       <CommandPalette />
