@@ -5,7 +5,7 @@ import { DronaError, messageOf } from '../../preload/contract';
 import type { StoreProblem } from '../../preload/contract/app';
 import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
-import { practiceHandlers } from '../learner/handlers';
+import { practiceHandlers } from '../practice/handlers';
 import { profileHandlers } from '../profile/handlers';
 import { progressHandlers } from '../progress/handlers';
 import { coursesHandlers } from '../courses/handlers';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { CourseService } from '../courses/course-service';
-import { PracticeService } from '../learner/practice-service';
+import { PracticeService } from '../practice/practice-service';
 import { ProfileService } from '../profile/profile-service';
 import { packageRoot } from './package-info';
 import { recommendedLesson } from '../progress/dashboard';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/open-store';
 import { RunHistory } from '../sandbox/run-history';
 import { activeTime, journalEntries } from '../store/schema';
-import type { NewCard } from '../learner/practice-service';
+import type { NewCard } from '../practice/practice-service';
 import { LessonActivity, scoreQuiz, type LessonFacts } from './lesson-activity';
 
 const quiz: NonNullable<LessonFacts['quiz']> = {

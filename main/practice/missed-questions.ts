@@ -1,6 +1,6 @@
 // A quiz question the learner got wrong comes back in Practice the next day.
 import type { LessonContent } from '../../preload/contract/courses';
-import { isExactAnswer } from './exact-answer';
+import { isExactAnswer } from '../learner/exact-answer';
 import type { NewCard } from './practice-service';
 
 type QuizQuestion = NonNullable<LessonContent['quiz']>['questions'][number];

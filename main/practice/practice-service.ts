@@ -9,8 +9,8 @@ import { reviewCardItemSchema } from '../../preload/contract/practice';
 import { localDayEnd } from '../progress/streak-reminder';
 import type { Store } from '../store/open-store';
 import { lessons, reviewCards, reviewLog } from '../store/schema';
-import { isExactAnswer } from './exact-answer';
-import { newReviewState, ratingFor, review, type ReviewState } from './review-schedule';
+import { isExactAnswer } from '../learner/exact-answer';
+import { newReviewState, ratingFor, review, type ReviewState } from '../learner/review-schedule';
 
 export interface NewCard {
   /** Names the card's cause; adding the same key again keeps the first card. */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DronaError } from '../../preload/contract';
 import type { ReviewCardItem } from '../../preload/contract/practice';
 import { openStore, type Store } from '../store/open-store';
-import { isExactAnswer } from './exact-answer';
+import { isExactAnswer } from '../learner/exact-answer';
 import { PracticeService, type NewCard } from './practice-service';
 
 const DAY = 86_400_000;
