@@ -109,18 +109,9 @@ export class PracticeService {
   }
 }
 
-function toDueCard(card: typeof reviewCards.$inferSelect, lessonTitle: string | null): DueCard {
-  const item = card.item as ReviewCardItem;
-  return {
-    id: card.id,
-    source: card.source as ReviewCardSource,
-    courseId: card.courseId,
-    lessonId: card.lessonId,
-    lessonTitle,
-    prompt: item.prompt,
-    ...(item.code === undefined ? {} : { code: item.code }),
-    ...(item.language === undefined ? {} : { language: item.language }),
-    options: item.options.map((option) => option.text),
-    multiple: item.options.filter((option) => option.correct).length > 1,
-  };
+function toDueCard({ id, source, courseId, lessonId, item: stored }: typeof reviewCards.$inferSelect, lessonTitle: string | null): DueCard {
+  const { prompt, code, language, options } = stored as ReviewCardItem;
+  const optional = { ...(code === undefined ? {} : { code }), ...(language === undefined ? {} : { language }) };
+  const multiple = options.filter((option) => option.correct).length > 1;
+  return { id, source: source as ReviewCardSource, courseId, lessonId, lessonTitle, prompt, ...optional, options: options.map((option) => option.text), multiple };
 }
