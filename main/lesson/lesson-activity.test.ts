@@ -164,11 +164,11 @@ describe('LessonActivity', () => {
   });
 
   it('sends each missed question of every attempt to Practice, due the next day', async () => {
-    const { activity, reviews } = setup();
+    const { activity, reviews, clock } = setup();
     await activity.submitQuiz('py', 'check', [{ questionId: 'q1', selected: [0] }, { questionId: 'q2', selected: [0] }]);
     expect(reviews.map((card) => card.key)).toEqual(['missed-quiz:py:check:q2']);
     expect(reviews[0]!.item.options.map((option) => option.correct)).toEqual([true, true, false]);
-    expect(reviews[0]!.dueAt - Date.now()).toBeGreaterThan(23 * 3600_000);
+    expect(reviews[0]!.dueAt - clock.now).toBe(86_400_000);
   });
 
   it('saves a reflection to the journal and completes the lesson', async () => {
