@@ -1,6 +1,8 @@
 // The progress service: records learning events (activity row, XP ledger rows, lesson
 // progress, derived module/course completions, achievements, sync outbox row) in ONE SQLite
 // transaction, idempotent by the event's key, and answers the HUD and the Progress view.
+// Over 350 lines on purpose: the write path and the in-memory cache it keeps in step must be
+// read together (the cache is only correct because both change in the same transaction).
 //
 // Totals are always derived from the ledger and the events. For speed the service keeps them
 // in memory as a cache of those tables, checked against SQLite's `data_version` at the start of

@@ -1,5 +1,7 @@
 // Loads and validates a course bundle: every problem with file:line:column and a fix hint.
 // Pure over BundleFiles (no disk), so `drona course validate`, import and tests share it.
+// Over 350 lines on purpose: one linear pass over course.yaml, modules, lessons and exercises,
+// each check next to the location it reports; split, the order of checks would be hard to follow.
 import path from 'node:path';
 import type { z } from 'zod';
 import { bundlePathProblems } from './bundle-allow-list';
