@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { sandboxLanguages, type ImageBuildProgress, type SandboxLanguage } from '../../../preload/contract/sandbox';
+import { driverRequests, type DriverRequest } from '../../sandbox/driver-choice';
 import { imageExists } from '../../sandbox/image-build';
 import { runnerImage } from '../../sandbox/runner-images';
 import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
@@ -34,10 +35,13 @@ export function registerSandboxCommand(program: Command): void {
 
   sandbox
     .command('status')
-    .description('which driver runs code (Docker, isolated; a plain process, not isolated, only when named; or none) and which images are built')
+    .description('which driver runs code (Docker, else WebAssembly, both isolated; a plain process, not isolated, only when named) and which images are built')
     .option('--json', 'print the status as JSON')
-    .action(async (flags: { json?: boolean }) => {
-      const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint });
+    .option('--driver <driver>', `the driver asked for: ${driverRequests.join(', ')} (default auto)`)
+    .action(async (flags: { json?: boolean; driver?: string }) => {
+      if (flags.driver && !(driverRequests as readonly string[]).includes(flags.driver)) throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
+      const driver = flags.driver as DriverRequest | undefined;
+      const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint, ...(driver ? { driver } : {}) });
       try {
         const status = await service.status();
         if (flags.json) {

@@ -101,7 +101,7 @@ export class WasmDriver implements SandboxDriver {
         ...(results !== undefined ? { results } : {}),
       };
     };
-    const job = wasmJobFrom(spec);
+    const job = wasmJobFrom(spec, options.stdin);
     if ('problem' in job) return outcome({ kind: 'sandbox-error', detail: job.problem }, 0);
     const loading = this.take(spec.language);
     try {
