@@ -11,6 +11,7 @@ import { messageOf } from '../../../preload/contract';
 interface RunFlags {
   lang: string;
   timeout?: string;
+  input?: string;
   driver?: DriverRequest;
 }
 
@@ -20,6 +21,7 @@ export function registerRunCommand(program: Command): void {
     .description('run one file in the sandbox; prints its output, then the kind of result and the exit code')
     .requiredOption('--lang <language>', `the file's language (${sandboxLanguages.join(' or ')})`)
     .option('--timeout <seconds>', 'wall-clock limit (default 5, at most 30)')
+    .option('--input <file>', "what the program reads from standard input ('-' for drona's own; WebAssembly driver)")
     .option('--driver <driver>', 'auto (default: Docker, else WebAssembly), docker, wasm or process')
     .argument('<file>', 'the program to run')
     .action(async (file: string, flags: RunFlags) => {
@@ -35,6 +37,13 @@ export function registerRunCommand(program: Command): void {
       } catch (error) {
         throw new CliUserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
       }
+      let stdin: string | undefined;
+      try {
+        // Named, never guessed: waiting on a standard input nobody meant to give would hang the command.
+        if (flags.input !== undefined) stdin = fs.readFileSync(flags.input === '-' ? 0 : flags.input, 'utf8');
+      } catch (error) {
+        throw new CliUserError(`cannot read the input ${flags.input}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
+      }
       const entry = path.basename(file);
       const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint, ...(flags.driver ? { driver: flags.driver } : {}) }).catch((error: Error) => {
         throw new CliUserError(error.message);
@@ -45,8 +54,7 @@ export function registerRunCommand(program: Command): void {
         if (driver === 'process') process.stderr.write(`drona: ${notIsolatedWarning}\n`);
         const result = await service.run(
           { language: flags.lang as SandboxLanguage, files: [{ path: entry, content }], entry, ...(timeoutSeconds ? { limits: { timeoutSeconds } } : {}) },
-          // Piped standard input goes to the program (drona run main.py < input.txt); a terminal's is not waited for.
-          { onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text), ...(process.stdin.isTTY ? {} : { stdin: fs.readFileSync(0, 'utf8') }) },
+          { onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text), ...(stdin !== undefined ? { stdin } : {}) },
         );
         const where = result.diagnostics[0] ? ` at ${result.diagnostics[0].file}:${result.diagnostics[0].line}` : '';
         process.stderr.write(

@@ -61,7 +61,7 @@ export async function loadPython(harnessDir: string): Promise<PythonRuntime> {
   }
   pyodide.runPython(`import sys\nsys.path.append(${JSON.stringify(HARNESS)})\nimport drona_wasm, drona_pytest, json, unittest`);
   const runFile = pyodide.globals.get('drona_wasm').run as (entry: string) => number;
-  const checkFiles = pyodide.globals.get('drona_wasm').check as (tests: string[]) => string;
+  const checkFiles = pyodide.globals.get('drona_wasm').check as (testsJson: string) => string;
   seal(pyodide);
   return {
     run(job, pump) {
@@ -75,7 +75,7 @@ export async function loadPython(harnessDir: string): Promise<PythonRuntime> {
       pyodide.setStdout({ write: (bytes: Uint8Array) => (pump.write('stdout', bytes), bytes.length) });
       pyodide.setStderr({ write: (bytes: Uint8Array) => (pump.write('stderr', bytes), bytes.length) });
       if (job.mode === 'run') return { exitCode: runFile(job.entry) };
-      const outcome = JSON.parse(checkFiles(pyodide.toPy([...job.tests]) as unknown as string[])) as { exitCode: number; results: unknown };
+      const outcome = JSON.parse(checkFiles(JSON.stringify(job.tests))) as { exitCode: number; results: unknown };
       return { exitCode: outcome.exitCode, ...(outcome.results ? { results: JSON.stringify(outcome.results) } : {}) };
     },
   };

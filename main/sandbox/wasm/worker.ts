@@ -18,10 +18,20 @@ const post = (message: FromWorker) => port.postMessage(message);
  * once loaded.
  */
 function lockGlobals(): void {
-  const constructors = [function () {}, async function () {}, function* () {}, async function* () {}].map((f) => Object.getPrototypeOf(f) as object);
-  for (const prototype of constructors) Object.defineProperty(prototype, 'constructor', { value: undefined, writable: false, configurable: false });
+  const refuse = {
+    apply: () => {
+      throw new EvalError('code from strings is disabled in the sandbox');
+    },
+    construct: () => {
+      throw new EvalError('code from strings is disabled in the sandbox');
+    },
+  };
+  const constructors = [function () {}, async function () {}, function* () {}, async function* () {}].map((f) => Object.getPrototypeOf(f) as { constructor: object });
+  // Proxies, so `instanceof Function` (which Pyodide uses) still works while calling them throws.
+  for (const prototype of constructors) Object.defineProperty(prototype, 'constructor', { value: new Proxy(prototype.constructor, refuse), writable: false, configurable: false });
   const global = globalThis as Record<string, unknown>;
-  for (const name of ['eval', 'Function', 'fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'Request', 'Response']) {
+  Object.defineProperty(global, 'Function', { value: new Proxy(Function, refuse), writable: false, configurable: false });
+  for (const name of ['eval', 'fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest']) {
     Object.defineProperty(global, name, { value: undefined, writable: false, configurable: false });
   }
 }

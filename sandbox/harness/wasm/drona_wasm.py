@@ -74,12 +74,13 @@ def run(entry):
     return 0
 
 
-def check(test_files):
+def check(test_files_json):
     """The exit code and the results, as JSON: {"exitCode": 0, "results": {...} or null}."""
     import json
 
     import drona_pytest
 
+    test_files = json.loads(test_files_json)
     _prepare(["pytest", *test_files])
     seal()
     try:
