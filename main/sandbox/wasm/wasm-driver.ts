@@ -50,6 +50,11 @@ export class WasmDriver implements SandboxDriver {
     for (const language of languages) if (!this.spares.has(language)) this.spares.set(language, this.start(language));
   }
 
+  /** Resolves when the spare for `language` has loaded (for benchmarks: a warm run, not a wait for one). */
+  async spareReady(language: SandboxLanguage): Promise<void> {
+    await this.spares.get(language)?.ready;
+  }
+
   warmLanguages(): SandboxLanguage[] {
     return [...this.ready];
   }
