@@ -43,8 +43,9 @@ const attacks: Attack[] = [
     name: 'disk fill',
     python: "i = 0\nwhile True:\n    with open(f'fill{i}', 'wb') as f:\n        f.write(b'x' * 4_000_000)\n    i += 1\n",
     javascript: "import fs from 'node:fs';\nfs.writeFileSync('fill', 'x');\n",
-    // The virtual file system lives in the capped WebAssembly memory: filling it is a memory bomb.
-    expect: (r, language) => expect(language === 'python' ? ['memory', 'failed'] : ['failed']).toContain(r.outcome),
+    // The virtual file system lives in the capped WebAssembly memory: filling it is a memory bomb
+    // (or, on a loaded machine, a timeout before the cap is reached: contained either way).
+    expect: (r, language) => expect(language === 'python' ? ['memory', 'failed', 'timeout'] : ['failed']).toContain(r.outcome),
     timeoutSeconds: 20,
   },
   {
@@ -70,11 +71,12 @@ const attacks: Attack[] = [
   {
     name: 'binary and invalid UTF-8 output',
     python: "import sys\nsys.stdout.buffer.write(bytes(range(256)) + b'\\xff\\xfe\\xc3')\n",
-    javascript: "process.stdout.write(String.fromCharCode(...Array(256).keys()) + '\\udc00');\n",
+    javascript: 'process.stdout.write(String.fromCharCode(...Array(256).keys()));\n',
     expect: (r) => {
       expect(r.outcome).toBe('finished');
       expect(r.stdout).toContain('\uFFFD');
       expect(r.stdout).not.toContain('\u0000');
+      expect(r.stdout).not.toContain('\u0007');
       expect(r.stdout).toContain('ABC');
     },
   },

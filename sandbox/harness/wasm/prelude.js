@@ -47,7 +47,8 @@
   // node:test's shim keeps the output of the test that wrote it (__drona_onOutput).
   const emit = (fd, text) => {
     globalThis.__drona_onOutput?.(text);
-    __drona_write(fd, text);
+    // The host reads the text as a C string, which a NUL would end: it shows as U+FFFD, as any driver shows it.
+    __drona_write(fd, text.replaceAll('\0', '\uFFFD'));
   };
   const out = (fd) => (...args) => emit(fd, `${format(args)}\n`);
   globalThis.console = { log: out(1), info: out(1), debug: out(1), error: out(2), warn: out(2), trace: out(2), table: out(1), dir: (value) => emit(1, `${inspect(value, 1)}\n`) };
