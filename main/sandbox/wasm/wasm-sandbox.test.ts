@@ -5,6 +5,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunResult, SandboxLanguage } from '../../../preload/contract/sandbox';
 import { SandboxService } from '../sandbox-service';
+import { floodAttacks } from '../test-fixtures/flood-attacks';
 
 // Loading Pyodide takes a second or two on an idle machine, far more on a busy CI runner.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -48,26 +49,7 @@ const attacks: Attack[] = [
     expect: (r, language) => expect(language === 'python' ? ['memory', 'failed', 'timeout'] : ['failed']).toContain(r.outcome),
     timeoutSeconds: 20,
   },
-  {
-    name: 'stdout flood',
-    python: "while True:\n    print('x' * 1000)\n",
-    javascript: "for (;;) process.stdout.write('x'.repeat(1000) + '\\n');\n",
-    expect: (r) => {
-      expect(r.outcome).toBe('output-limit');
-      expect(r.truncated).toBe(true);
-      expect(r.stdout.length).toBeLessThanOrEqual(1024 * 1024 + 200);
-      expect(r.stdout).toMatch(/\[output cut/);
-    },
-  },
-  {
-    name: 'stderr flood',
-    python: "import sys\nwhile True:\n    sys.stderr.write('e' * 1000 + '\\n')\n",
-    javascript: "for (;;) process.stderr.write('e'.repeat(1000) + '\\n');\n",
-    expect: (r) => {
-      expect(r.outcome).toBe('output-limit');
-      expect(r.stderr).toMatch(/\[output cut/);
-    },
-  },
+  ...floodAttacks,
   {
     name: 'binary and invalid UTF-8 output',
     python: "import sys\nsys.stdout.buffer.write(bytes(range(256)) + b'\\xff\\xfe\\xc3')\n",
