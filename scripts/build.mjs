@@ -13,7 +13,7 @@ const only = process.argv.includes('--main-only') ? 'main' : 'all';
 async function buildMain() {
   await esbuild({
     absWorkingDir: root,
-    entryPoints: { cli: 'main/cli/index.ts', electron: 'main/electron/main.ts' },
+    entryPoints: { cli: 'main/cli/index.ts', electron: 'main/electron/main.ts', 'sandbox-wasm-worker': 'main/sandbox/wasm/worker.ts' },
     outdir: 'dist/main',
     bundle: true,
     platform: 'node',

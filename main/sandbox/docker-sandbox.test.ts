@@ -14,6 +14,7 @@ import { defaultLimits } from './limits';
 import { imageExists } from './image-build';
 import { runnerImage } from './runner-images';
 import { SandboxService } from './sandbox-service';
+import { floodAttacks } from './test-fixtures/flood-attacks';
 
 // A run after a limit waits for a fresh container: seconds on Docker's vfs storage driver, more on a busy machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -276,26 +277,7 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
         expect(`${r.stderr} ${r.message}`).toMatch(/File too large|EFBIG|larger than the sandbox allows/);
       },
     },
-    {
-      name: 'stdout flood',
-      python: "while True:\n    print('x' * 1000)\n",
-      javascript: "for (;;) process.stdout.write('x'.repeat(1000) + '\\n');\n",
-      expect: (r) => {
-        expect(r.outcome).toBe('output-limit');
-        expect(r.truncated).toBe(true);
-        expect(r.stdout.length).toBeLessThanOrEqual(1024 * 1024 + 200);
-        expect(r.stdout).toMatch(/\[output cut/);
-      },
-    },
-    {
-      name: 'stderr flood',
-      python: "import sys\nwhile True:\n    sys.stderr.write('e' * 1000 + '\\n')\n",
-      javascript: "for (;;) process.stderr.write('e'.repeat(1000) + '\\n');\n",
-      expect: (r) => {
-        expect(r.outcome).toBe('output-limit');
-        expect(r.stderr).toMatch(/\[output cut/);
-      },
-    },
+    ...floodAttacks,
     {
       name: 'binary and invalid UTF-8 output',
       python: "import sys\nsys.stdout.buffer.write(bytes(range(256)) + b'\\xff\\xfe\\xc3')\n",

@@ -1,18 +1,33 @@
-// The driver rule over every input: the process driver is never chosen without someone having
-// chosen it, and never for a course's code in the app without that course's consent.
+// The driver rule over every input: Docker first, then WebAssembly; the process driver is never
+// chosen without someone having chosen it, and never for a course's code in the app without that
+// course's consent.
 import { describe, expect, it } from 'vitest';
 import { chooseDriver, consentStates, driverRequests, type DriverChoice, type DriverChoiceInput } from './driver-choice';
 
 const inputs: DriverChoiceInput[] = driverRequests.flatMap((request) =>
-  [true, false].flatMap((dockerAvailable) => [true, false].flatMap((processAllowed) => consentStates.map((consent) => ({ request, dockerAvailable, processAllowed, consent })))),
+  [true, false].flatMap((dockerAvailable) =>
+    [true, false].flatMap((wasmAvailable) =>
+      [true, false].flatMap((processAllowed) => consentStates.map((consent) => ({ request, dockerAvailable, wasmAvailable, processAllowed, consent }))),
+    ),
+  ),
 );
 
 describe('chooseDriver', () => {
-  it('covers all 36 inputs', () => expect(inputs).toHaveLength(36));
+  it('covers all 96 inputs', () => expect(inputs).toHaveLength(96));
 
   it('picks Docker whenever it answers, unless the process driver was named', () => {
     for (const input of inputs) {
-      if (input.dockerAvailable && input.request !== 'process') expect(chooseDriver(input), JSON.stringify(input)).toEqual({ driver: 'docker' });
+      if (input.dockerAvailable && (input.request === 'auto' || input.request === 'docker')) expect(chooseDriver(input), JSON.stringify(input)).toEqual({ driver: 'docker' });
+    }
+  });
+
+  it('picks WebAssembly without Docker, unless the learner or the author chose the process driver', () => {
+    for (const input of inputs) {
+      const choice = chooseDriver(input);
+      if (input.request === 'auto' && !input.dockerAvailable && !input.processAllowed) {
+        expect(choice, JSON.stringify(input)).toEqual(input.wasmAvailable ? { driver: 'wasm' } : { refused: 'no-isolated-sandbox' });
+      }
+      if ('driver' in choice && choice.driver === 'wasm') expect(input.wasmAvailable && (input.request === 'wasm' || !input.dockerAvailable)).toBe(true);
     }
   });
 
@@ -27,11 +42,13 @@ describe('chooseDriver', () => {
   });
 
   it('the table', () => {
-    const at = (request: DriverChoiceInput['request'], dockerAvailable: boolean, processAllowed: boolean, consent: DriverChoiceInput['consent']): DriverChoice =>
-      chooseDriver({ request, dockerAvailable, processAllowed, consent });
-    // 'auto' without Docker: nothing, unless the learner allowed the process driver (and the course is confirmed).
-    expect(at('auto', false, false, 'given')).toEqual({ refused: 'no-isolated-sandbox' });
-    expect(at('auto', false, false, 'not-needed')).toEqual({ refused: 'no-isolated-sandbox' });
+    const at = (request: DriverChoiceInput['request'], dockerAvailable: boolean, processAllowed: boolean, consent: DriverChoiceInput['consent'], wasmAvailable = true): DriverChoice =>
+      chooseDriver({ request, dockerAvailable, wasmAvailable, processAllowed, consent });
+    // 'auto' without Docker: WebAssembly, unless the learner allowed the process driver (and the course is confirmed).
+    expect(at('auto', false, false, 'given')).toEqual({ driver: 'wasm' });
+    expect(at('auto', false, false, 'not-needed', false)).toEqual({ refused: 'no-isolated-sandbox' });
+    expect(at('wasm', true, true, 'missing')).toEqual({ driver: 'wasm' });
+    expect(at('wasm', true, true, 'missing', false)).toEqual({ refused: 'wasm-unavailable' });
     expect(at('auto', false, true, 'missing')).toEqual({ refused: 'needs-consent' });
     expect(at('auto', false, true, 'given')).toEqual({ driver: 'process' });
     expect(at('auto', false, true, 'not-needed')).toEqual({ driver: 'process' });

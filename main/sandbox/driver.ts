@@ -19,6 +19,8 @@ export interface ExecSpec {
 export interface ExecOptions {
   readonly onOutput?: (stream: OutputStream, text: string) => void;
   readonly signal?: AbortSignal;
+  /** What the program reads from standard input (the WebAssembly driver; others give it none yet). */
+  readonly stdin?: string;
 }
 
 export interface ExecOutcome {

@@ -1,6 +1,6 @@
 // The sandbox as the rest of the app sees it: Run and Check learner code through the Docker
-// driver (isolated, warm pool) or, only when someone chose it, the process driver (not
-// isolated; driver-choice.ts has the rule). With neither, a run is refused with what to do.
+// driver (isolated, warm pool), else the WebAssembly driver (isolated, no install) or, only when
+// someone chose it, the process driver (not isolated; driver-choice.ts has the rule).
 import type Docker from 'dockerode';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,7 @@ import { checkExtraMs, resolveLimits, type SandboxLimits } from './limits';
 import { notIsolatedWarning, ProcessDriver } from './process-driver';
 import { classifyRun, diagnosticsFrom } from './run-outcome';
 import { runnerImage, sandboxRoot } from './runner-images';
+import { WasmDriver } from './wasm/wasm-driver';
 
 export interface RunRequest {
   /** The course the code comes from (its files, examples or tests); absent for code from no course. */
@@ -96,6 +97,8 @@ export function refusalMessage(refusal: Refusal, detail: { dockerProblem?: strin
   switch (refusal) {
     case 'docker-unavailable':
       return `Docker did not answer${detail.dockerProblem ? `: ${detail.dockerProblem}` : ''}. Start Docker and try again.`;
+    case 'wasm-unavailable':
+      return 'The WebAssembly sandbox is not installed with this copy of the app (its runtimes are missing). Reinstall the app, or start Docker.';
     case 'no-isolated-sandbox':
       return `No isolated sandbox is available: start Docker${docker}, or ${detail.unisolatedHint ?? appUnisolatedHint}.`;
     case 'needs-consent':
@@ -145,6 +148,7 @@ export class SandboxService {
   private readonly imagesPresent = new Map<SandboxLanguage, boolean>();
 
   private readonly processDriver: ProcessDriver;
+  private readonly wasmDriver: WasmDriver;
   private dockerDriver: DockerDriver | null = null;
   private dockerProblem: string | null = null;
   private docker: Docker | null = null;
@@ -162,6 +166,7 @@ export class SandboxService {
   constructor(private readonly options: SandboxServiceOptions = {}) {
     this.log = options.log ?? (() => undefined);
     this.processDriver = new ProcessDriver(options.environment?.childPath);
+    this.wasmDriver = new WasmDriver({ harnessDir: path.join(sandboxRoot(), 'harness', 'wasm'), spare: options.warm ?? true, log: this.log });
     // The next call gets the failure too; logging it here tells why the first Run waits or is refused.
     if (options.prewarm) void this.ready().catch((error) => this.log(`the sandbox could not start ahead of the first Run: ${messageOf(error)}`));
   }
@@ -187,9 +192,10 @@ export class SandboxService {
 
   private async init(): Promise<void> {
     const choice = this.request;
-    if (choice === 'process') return;
-    await this.connectDocker();
+    if (choice !== 'process' && choice !== 'wasm') await this.connectDocker();
     if (!this.dockerDriver && choice === 'docker') throw new Error(`Docker did not answer: ${this.dockerProblem}`);
+    // Without Docker, the WebAssembly runtimes load ahead of the first Run.
+    if (!this.dockerDriver && choice !== 'process' && this.options.prewarm) this.wasmDriver.prewarm(sandboxLanguages);
   }
 
   /** Probes Docker and, when it answers, sets up its driver; else keeps the reason. */
@@ -223,10 +229,11 @@ export class SandboxService {
     const choice = chooseDriver({
       request: this.request,
       dockerAvailable: this.dockerDriver !== null,
+      wasmAvailable: true,
       processAllowed: gate?.allowed() ?? false,
       consent: gate ? gate.consent(courseId) : 'not-needed',
     });
-    if ('driver' in choice) return { driver: choice.driver === 'docker' ? this.dockerDriver! : this.processDriver };
+    if ('driver' in choice) return { driver: choice.driver === 'docker' ? this.dockerDriver! : choice.driver === 'wasm' ? this.wasmDriver : this.processDriver };
     const course = courseId && choice.refused === 'needs-consent' ? gate?.course(courseId) : null;
     const message = refusalMessage(choice.refused, {
       dockerProblem: this.dockerProblem,
@@ -337,7 +344,9 @@ export class SandboxService {
       ? chosen.refused.message
       : driver === this.dockerDriver
         ? `Docker ${this.dockerVersion}: every run is isolated in a container.`
-        : `${notIsolatedWarning}${dockerNote}${this.options.processGate ? ' Each course asks once before its code runs this way.' : ''}`;
+        : driver === this.wasmDriver
+          ? `WebAssembly (Pyodide for Python, QuickJS for JavaScript): every run is isolated in a worker of its own, with no access to your files or the network.${dockerNote}`
+          : `${notIsolatedWarning}${dockerNote}${this.options.processGate ? ' Each course asks once before its code runs this way.' : ''}`;
     return {
       driver: driver?.name ?? 'none',
       isolated: driver?.isolated ?? false,
@@ -392,5 +401,6 @@ export class SandboxService {
     await this.starting?.catch(() => undefined); // a failed start was reported to its callers
     await this.dockerDriver?.close();
     await this.processDriver.close();
+    await this.wasmDriver.close();
   }
 }

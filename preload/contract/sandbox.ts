@@ -29,7 +29,7 @@ export const diagnosticSchema = z.object({
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 
 /** 'none': no driver may run the code (no isolated sandbox, and the process driver not allowed or not confirmed). */
-export const sandboxDrivers = ['docker', 'process', 'none'] as const;
+export const sandboxDrivers = ['docker', 'wasm', 'process', 'none'] as const;
 export type SandboxDriverName = (typeof sandboxDrivers)[number];
 
 export const runResultSchema = z.object({

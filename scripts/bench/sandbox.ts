@@ -1,6 +1,8 @@
 // npm run bench:sandbox — Run and Check through the warm pool, for Python and JavaScript,
-// against a cold `docker run` and a bare local process measured in the same run.
-// Goal: warm Run p50 within 2x of the bare local process and at least 10x faster than cold.
+// against a cold `docker run` and a bare local process measured in the same run; and the
+// WebAssembly driver (cold start, warm Run, warm Check) beside them.
+// Goals: warm Run p50 within 2x of the bare local process and at least 10x faster than cold;
+// WebAssembly cold start < 1.5 s and warm Run <= 3x bare. BENCH_DRIVERS=wasm skips Docker.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,9 +10,11 @@ import path from 'node:path';
 import type { SandboxLanguage } from '../../preload/contract/sandbox';
 import { runnerImage } from '../../main/sandbox/runner-images';
 import { SandboxService } from '../../main/sandbox/sandbox-service';
+import { benchWasm } from './sandbox-wasm';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const drivers = (process.env.BENCH_DRIVERS ?? 'docker,wasm').split(',');
 
 const hello: Record<SandboxLanguage, { file: string; code: string; bare: string[] }> = {
   python: { file: 'main.py', code: 'print("hello, world")\n', bare: [] },
@@ -76,9 +80,9 @@ const bareCommand: Record<SandboxLanguage, string> = {
   javascript: process.execPath,
 };
 
-const sandbox = await SandboxService.create({ driver: 'docker', prewarm: true });
-await sandbox.settled();
-const settle = () => sandbox.settled();
+const sandbox = drivers.includes('docker') ? await SandboxService.create({ driver: 'docker', prewarm: true }) : null;
+await sandbox?.settled();
+const settle = async () => sandbox?.settled();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-'));
 const summary: string[] = [];
 try {
@@ -91,6 +95,14 @@ try {
       const result = spawnSync(bareCommand[language], bareArgs, { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(result.stderr);
     });
+    if (drivers.includes('wasm')) {
+      const wasm = await benchWasm(language, hello[language], suite[language], measure, Number(process.env.BENCH_WASM_RUNS ?? 10), Math.min(COLD_RUNS, 3));
+      summary.push(
+        `${language.padEnd(10)} wasm cold start p50 ${fmt(wasm.cold.p50)} [goal < 1500 ms]; warm Run p50 ${fmt(wasm.warmRun.p50)} = ` +
+          `${(wasm.warmRun.p50 / bare.p50).toFixed(2)}x bare local [goal <= 3x]; warm Check p50 ${fmt(wasm.warmCheck.p50)}`,
+      );
+    }
+    if (!sandbox) continue;
     const image = runnerImage(language).ref;
     const coldArgv = language === 'python' ? ['python3', '-c', 'print("hello, world")'] : ['node', '-e', 'console.log("hello, world")'];
     const cold = await measure('cold docker run --rm (hello)', COLD_RUNS, () => {
@@ -113,7 +125,7 @@ try {
     );
   }
 } finally {
-  await sandbox.close();
+  await sandbox?.close();
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 process.stdout.write(`\nratios\n${summary.map((line) => `  ${line}`).join('\n')}\n`);

@@ -12,6 +12,7 @@ import { packBundle } from '../../courses/bundle/course-pack';
 import { CourseImportError } from '../../courses/course-service';
 import { registerImportExercismCommand } from '../../courses/exercism/import-command';
 import { verifyExercises, type ExerciseChecker } from '../../courses/bundle/exercise-verification';
+import { driverRequests, type DriverRequest } from '../../sandbox/driver-choice';
 import { parse as parseYaml } from 'yaml';
 import { CliUserError } from '../cli-error';
 import { messageOf } from '../../../preload/contract';
@@ -54,7 +55,7 @@ export function registerCourseCommand(program: Command, config: EnvConfig): void
     .command('validate')
     .argument('<dir>', 'course folder (holding course.yaml)')
     .option('--run', 'also run every exercise: the reference solution must pass its tests, the starter must fail them')
-    .option('--driver <driver>', 'sandbox driver for --run: auto, docker or process', 'auto')
+    .option('--driver <driver>', 'sandbox driver for --run: auto, docker, wasm or process', 'auto')
     .description('check a course folder; every problem is printed as file:line:column with a fix')
     .action(async (dir: string, flags: { run?: boolean; driver: string }) => {
       const root = requireCourseDir(dir);
@@ -62,11 +63,11 @@ export function registerCourseCommand(program: Command, config: EnvConfig): void
       const loaded = loadBundle(read.files, siblingCourses(root));
       const problems = [...read.problems, ...loaded.problems];
       if (problems.length === 0 && loaded.course && flags.run) {
-        if (!['auto', 'docker', 'process'].includes(flags.driver)) throw new CliUserError(`--driver must be auto, docker or process, not "${flags.driver}".`);
+        if (!(driverRequests as readonly string[]).includes(flags.driver)) throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
         let checker: (ExerciseChecker & { close(): Promise<void> }) | null = null;
         try {
           const { cliUnisolatedHint, SandboxService } = await import('../../sandbox/sandbox-service');
-          const sandbox = new SandboxService({ driver: flags.driver as 'auto' | 'docker' | 'process', warm: false, unisolatedHint: cliUnisolatedHint, environment: config.sandbox });
+          const sandbox = new SandboxService({ driver: flags.driver as DriverRequest, warm: false, unisolatedHint: cliUnisolatedHint, environment: config.sandbox });
           if ((await sandbox.driverName()) === 'none') {
             const { detail } = await sandbox.status();
             await sandbox.close();

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sandboxLanguages, type SandboxLanguage } from '../../../preload/contract/sandbox';
+import { driverRequests, type DriverRequest } from '../../sandbox/driver-choice';
 import { notIsolatedWarning } from '../../sandbox/process-driver';
 import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
 import type { EnvConfig } from '../../app/app-config';
@@ -11,7 +12,8 @@ import { messageOf } from '../../../preload/contract';
 interface RunFlags {
   lang: string;
   timeout?: string;
-  driver?: 'auto' | 'docker' | 'process';
+  input?: string;
+  driver?: DriverRequest;
 }
 
 export function registerRunCommand(program: Command, config: EnvConfig): void {
@@ -20,13 +22,14 @@ export function registerRunCommand(program: Command, config: EnvConfig): void {
     .description('run one file in the sandbox; prints its output, then the kind of result and the exit code')
     .requiredOption('--lang <language>', `the file's language (${sandboxLanguages.join(' or ')})`)
     .option('--timeout <seconds>', 'wall-clock limit (default 5, at most 30)')
-    .option('--driver <driver>', 'auto (default), docker or process')
+    .option('--input <file>', "what the program reads from standard input ('-' for drona's own; WebAssembly driver)")
+    .option('--driver <driver>', 'auto (default: Docker, else WebAssembly), docker, wasm or process')
     .argument('<file>', 'the program to run')
     .action(async (file: string, flags: RunFlags) => {
       if (!(sandboxLanguages as readonly string[]).includes(flags.lang)) {
         throw new CliUserError(`--lang must be one of ${sandboxLanguages.join(', ')}, not "${flags.lang}".`);
       }
-      if (flags.driver && !['auto', 'docker', 'process'].includes(flags.driver)) throw new CliUserError(`--driver must be auto, docker or process, not "${flags.driver}".`);
+      if (flags.driver && !(driverRequests as readonly string[]).includes(flags.driver)) throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
       const timeoutSeconds = flags.timeout === undefined ? undefined : Number(flags.timeout);
       if (timeoutSeconds !== undefined && !(timeoutSeconds > 0 && timeoutSeconds <= 30)) throw new CliUserError(`--timeout must be a number of seconds from 1 to 30, not "${flags.timeout}".`);
       let content: string;
@@ -34,6 +37,13 @@ export function registerRunCommand(program: Command, config: EnvConfig): void {
         content = fs.readFileSync(file, 'utf8');
       } catch (error) {
         throw new CliUserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
+      }
+      let stdin: string | undefined;
+      try {
+        // Named, never guessed: waiting on a standard input nobody meant to give would hang the command.
+        if (flags.input !== undefined) stdin = fs.readFileSync(flags.input === '-' ? 0 : flags.input, 'utf8');
+      } catch (error) {
+        throw new CliUserError(`cannot read the input ${flags.input}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
       }
       const entry = path.basename(file);
       const driver = flags.driver ?? config.sandbox.driver;
@@ -47,7 +57,7 @@ export function registerRunCommand(program: Command, config: EnvConfig): void {
         if (driver === 'process') process.stderr.write(`drona: ${notIsolatedWarning}\n`);
         const result = await service.run(
           { language: flags.lang as SandboxLanguage, files: [{ path: entry, content }], entry, ...(timeoutSeconds ? { limits: { timeoutSeconds } } : {}) },
-          { onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text) },
+          { onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text), ...(stdin !== undefined ? { stdin } : {}) },
         );
         const where = result.diagnostics[0] ? ` at ${result.diagnostics[0].file}:${result.diagnostics[0].line}` : '';
         process.stderr.write(

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { EnvConfig } from '../../app/app-config';
 import { sandboxLanguages, type ImageBuildProgress, type SandboxLanguage } from '../../../preload/contract/sandbox';
+import { driverRequests, type DriverRequest } from '../../sandbox/driver-choice';
 import { imageExists } from '../../sandbox/image-build';
 import { runnerImage } from '../../sandbox/runner-images';
 import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
@@ -35,10 +36,12 @@ export function registerSandboxCommand(program: Command, config: EnvConfig): voi
 
   sandbox
     .command('status')
-    .description('which driver runs code (Docker, isolated; a plain process, not isolated, only when named; or none) and which images are built')
+    .description('which driver runs code (Docker, else WebAssembly, both isolated; a plain process, not isolated, only when named) and which images are built')
     .option('--json', 'print the status as JSON')
-    .action(async (flags: { json?: boolean }) => {
-      const driver = config.sandbox.driver;
+    .option('--driver <driver>', `the driver asked for: ${driverRequests.join(', ')} (default: DRONA_SANDBOX_DRIVER, else auto)`)
+    .action(async (flags: { json?: boolean; driver?: string }) => {
+      if (flags.driver && !(driverRequests as readonly string[]).includes(flags.driver)) throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
+      const driver = (flags.driver as DriverRequest | undefined) ?? config.sandbox.driver;
       const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint, environment: config.sandbox, ...(driver ? { driver } : {}) });
       try {
         const status = await service.status();

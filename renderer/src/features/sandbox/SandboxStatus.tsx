@@ -48,7 +48,7 @@ export function SandboxStatus() {
 
   if (!status) return error ? <span className="sandbox-status sandbox-warn" title={error}>Sandbox unavailable</span> : <ProcessConsentDialog />;
   const Icon = status.isolated ? ShieldCheck : ShieldAlert;
-  const label = status.isolated ? 'Sandbox: Docker' : status.driver === 'none' ? 'Sandbox: none' : 'Sandbox: not isolated';
+  const label = status.isolated ? (status.driver === 'wasm' ? 'Sandbox: WebAssembly' : 'Sandbox: Docker') : status.driver === 'none' ? 'Sandbox: none' : 'Sandbox: not isolated';
   return (
     <span className="sandbox-status" data-testid="sandbox-status">
       <ProcessConsentDialog />

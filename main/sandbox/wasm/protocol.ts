@@ -1,0 +1,30 @@
+// Messages between the WebAssembly driver and its worker. A worker starts with its language
+// (so it can load the runtime before a job arrives: the spare), takes one job, and is ended.
+import type { SandboxFile, SandboxLanguage } from '../../../preload/contract/sandbox';
+
+export interface WorkerStart {
+  readonly language: SandboxLanguage;
+  /** sandbox/harness/wasm: the Python runner and the JavaScript test shims. */
+  readonly harnessDir: string;
+}
+
+export interface WasmJob {
+  readonly mode: 'run' | 'check';
+  /** Run: the file to run. */
+  readonly entry: string;
+  /** Check: the test files, in order. */
+  readonly tests: readonly string[];
+  readonly files: readonly SandboxFile[];
+  /** The engine's own memory cap (WebAssembly memory for Pyodide, QuickJS's allocator limit). */
+  readonly memoryBytes: number;
+  /** The worker stops sending output past this (the driver cuts it and ends the run). */
+  readonly outputBytes: number;
+  readonly timeoutMs: number;
+  readonly stdin?: string;
+}
+
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'output'; readonly stream: 'stdout' | 'stderr'; readonly data: Uint8Array }
+  | { readonly type: 'done'; readonly exitCode: number; readonly results?: string; readonly outOfMemory?: boolean }
+  | { readonly type: 'failed'; readonly detail: string };

@@ -1,0 +1,82 @@
+// Python in the worker: Pyodide loaded from node_modules (no network), sealed off from the
+// host before any learner code runs, the exercise's files alone under /work.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { OutputPump } from './output-pump';
+import type { WasmJob } from './protocol';
+
+const WORK = '/work';
+const HARNESS = '/drona';
+/** Emscripten's EPERM: a socket cannot even be made. */
+const EPERM = 63;
+
+/** What Python could use to reach the host through JavaScript: gone from the API object. */
+const hostReaches = ['mountNodeFS', 'mountNativeFS', 'useNodeSockFS', 'loadPackage', 'loadPackagesFromImports', 'registerJsModule', 'pyimport', 'runPythonAsync', '_module'];
+
+type Emscripten = {
+  SOCKFS: { createSocket: (...args: unknown[]) => unknown };
+  FS: PyodideAPI['FS'] & { filesystems: Record<string, unknown>; ErrnoError: new (errno: number) => Error };
+};
+
+function seal(pyodide: PyodideAPI): void {
+  const module = (pyodide as unknown as { _module: Emscripten })._module;
+  module.SOCKFS.createSocket = () => {
+    throw new module.FS.ErrnoError(EPERM);
+  };
+  delete module.FS.filesystems.NODEFS;
+  pyodide.unregisterJsModule('pyodide_js');
+  for (const key of hostReaches) {
+    try {
+      Object.defineProperty(pyodide, key, { value: undefined, configurable: false, writable: false });
+    } catch {
+      // A property that cannot be redefined stays; Python's route to this object is sealed too (drona_wasm.seal).
+    }
+  }
+}
+
+export interface PythonRuntime {
+  run(job: WasmJob, pump: OutputPump): { exitCode: number; results?: string };
+}
+
+export async function loadPython(harnessDir: string): Promise<PythonRuntime> {
+  const stdin: { text: string | undefined } = { text: undefined };
+  const pyodide = await loadPyodide({
+    // Found from here, not from the caller's stack (a worker has none to go by): node_modules/pyodide, offline.
+    indexURL: `${path.dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`,
+    // The `js` module sees this object only, never the worker's globals.
+    jsglobals: {},
+    env: { HOME: WORK, PYTHONDONTWRITEBYTECODE: '1', LANG: 'C.UTF-8' },
+    stdin: () => {
+      const text = stdin.text;
+      stdin.text = undefined;
+      return text ?? null;
+    },
+  });
+  const { FS } = pyodide;
+  FS.mkdirTree(HARNESS);
+  for (const name of fs.readdirSync(harnessDir).filter((file) => file.endsWith('.py'))) {
+    FS.writeFile(`${HARNESS}/${name}`, fs.readFileSync(path.join(harnessDir, name)));
+  }
+  pyodide.runPython(`import sys\nsys.path.append(${JSON.stringify(HARNESS)})\nimport drona_wasm, drona_pytest, json, unittest`);
+  const runFile = pyodide.globals.get('drona_wasm').run as (entry: string) => number;
+  const checkFiles = pyodide.globals.get('drona_wasm').check as (testsJson: string) => string;
+  seal(pyodide);
+  return {
+    run(job, pump) {
+      FS.mkdirTree(WORK);
+      for (const file of job.files) {
+        const target = `${WORK}/${file.path}`;
+        FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+        FS.writeFile(target, file.content);
+      }
+      stdin.text = job.stdin;
+      pyodide.setStdout({ write: (bytes: Uint8Array) => (pump.write('stdout', bytes), bytes.length) });
+      pyodide.setStderr({ write: (bytes: Uint8Array) => (pump.write('stderr', bytes), bytes.length) });
+      if (job.mode === 'run') return { exitCode: runFile(job.entry) };
+      const outcome = JSON.parse(checkFiles(JSON.stringify(job.tests))) as { exitCode: number; results: unknown };
+      return { exitCode: outcome.exitCode, ...(outcome.results ? { results: JSON.stringify(outcome.results) } : {}) };
+    },
+  };
+}

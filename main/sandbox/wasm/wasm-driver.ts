@@ -1,0 +1,159 @@
+// The WebAssembly driver: Python in Pyodide, JavaScript in QuickJS, each run in a worker thread
+// of its own that is terminated at the wall-clock limit (or when the run ends), so no state
+// survives a run. Isolated without Docker on every OS: the program sees only the exercise's files
+// in a virtual file system, no network, no host files. One spare worker per language is loaded
+// ahead of the next run, so a warm Run does not wait for the runtime to load.
+import { Worker } from 'node:worker_threads';
+import type { SandboxLanguage } from '../../../preload/contract/sandbox';
+import { messageOf } from '../../../preload/contract/errors';
+import type { ExecOptions, ExecOutcome, ExecSpec, SandboxDriver } from '../driver';
+import { OutputCollector } from '../output-collector';
+import type { RunEnd } from '../run-outcome';
+import { wasmJobFrom } from './job';
+import type { FromWorker, WorkerStart } from './protocol';
+import { workerEntry } from './worker-entry';
+import { loadTimeoutMs, workerResourceLimits } from './worker-limits';
+
+export const wasmWorkDir = '/work';
+
+/** Exit code reported for a run stopped at its memory limit, as Docker's OOM kill reports it. */
+const OUT_OF_MEMORY_EXIT = 137;
+
+export interface WasmDriverOptions {
+  /** sandbox/harness/wasm. */
+  readonly harnessDir: string;
+  /** Keep a loaded spare worker per language for the next run (the app); a one-shot CLI run does not need it. */
+  readonly spare?: boolean;
+  readonly log?: (message: string) => void;
+}
+
+interface Loading {
+  readonly worker: Worker;
+  /** Resolves when the runtime has loaded, or with why it could not. */
+  readonly ready: Promise<string | null>;
+  readonly messages: FromWorker[];
+  listener: ((message: FromWorker) => void) | null;
+}
+
+export class WasmDriver implements SandboxDriver {
+  readonly name = 'wasm' as const;
+  readonly isolated = true;
+  private readonly spares = new Map<SandboxLanguage, Loading>();
+  private readonly ready = new Set<SandboxLanguage>();
+  private readonly live = new Set<Worker>();
+  private closed = false;
+
+  constructor(private readonly options: WasmDriverOptions) {}
+
+  /** Starts loading a spare worker for each language (in the background). */
+  prewarm(languages: readonly SandboxLanguage[]): void {
+    for (const language of languages) if (!this.spares.has(language)) this.spares.set(language, this.start(language));
+  }
+
+  /** Resolves when the spare for `language` has loaded (for benchmarks: a warm run, not a wait for one). */
+  async spareReady(language: SandboxLanguage): Promise<void> {
+    await this.spares.get(language)?.ready;
+  }
+
+  warmLanguages(): SandboxLanguage[] {
+    return [...this.ready];
+  }
+
+  private start(language: SandboxLanguage): Loading {
+    const entry = workerEntry();
+    const workerData: WorkerStart = { language, harnessDir: this.options.harnessDir };
+    const worker = new Worker(entry.code, { eval: entry.eval, workerData, resourceLimits: workerResourceLimits({ memoryBytes: 1024 * 1024 * 1024 }), stdout: true, stderr: true, env: {} });
+    this.live.add(worker);
+    worker.on('exit', () => this.live.delete(worker));
+    // Whatever the worker itself prints (never the learner's output, which comes as messages) is a driver log.
+    for (const stream of [worker.stdout, worker.stderr]) stream.on('data', (chunk: Buffer) => this.options.log?.(`wasm worker: ${chunk.toString().trimEnd()}`));
+    const loading: Loading = { worker, messages: [], listener: null, ready: Promise.resolve(null) };
+    (loading as { ready: Promise<string | null> }).ready = new Promise((resolve) => {
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') {
+          this.ready.add(language);
+          resolve(null);
+        } else if (message.type === 'failed' && !loading.listener) resolve(message.detail);
+        else if (loading.listener) loading.listener(message);
+        else loading.messages.push(message);
+      });
+      worker.on('error', (error) => resolve(`the ${language} worker failed: ${messageOf(error)}`));
+      worker.on('exit', (code) => resolve(`the ${language} worker exited (code ${code}) before it was ready`));
+    });
+    return loading;
+  }
+
+  private take(language: SandboxLanguage): Loading {
+    const spare = this.spares.get(language);
+    this.spares.delete(language);
+    this.ready.delete(language);
+    return spare ?? this.start(language);
+  }
+
+  async execute(spec: ExecSpec, options: ExecOptions = {}): Promise<ExecOutcome> {
+    const started = Date.now();
+    const collector = new OutputCollector(spec.limits.outputBytes, options.onOutput);
+    const outcome = (end: RunEnd, waitMs: number, results?: string): ExecOutcome => {
+      collector.finish();
+      return {
+        end,
+        stdout: collector.stdout,
+        stderr: collector.stderr,
+        truncated: collector.truncated,
+        durationMs: Date.now() - started - waitMs,
+        waitMs,
+        workDir: wasmWorkDir,
+        ...(results !== undefined ? { results } : {}),
+      };
+    };
+    const job = wasmJobFrom(spec, options.stdin);
+    if ('problem' in job) return outcome({ kind: 'sandbox-error', detail: job.problem }, 0);
+    const loading = this.take(spec.language);
+    try {
+      const loadLimit = new Promise<string>((resolve) => setTimeout(() => resolve(`the ${spec.language} runtime did not load within ${loadTimeoutMs / 1000} s`), loadTimeoutMs).unref());
+      const problem = await Promise.race([loading.ready, loadLimit]);
+      const waitMs = Date.now() - started;
+      if (problem) return outcome({ kind: 'sandbox-error', detail: `The WebAssembly sandbox could not start: ${problem}.` }, waitMs);
+      if (options.signal?.aborted) return outcome({ kind: 'stopped' }, waitMs);
+      const end = await new Promise<{ end: RunEnd; results?: string }>((resolve) => {
+        const finish = (value: { end: RunEnd; results?: string }) => {
+          clearTimeout(timer);
+          options.signal?.removeEventListener('abort', onAbort);
+          resolve(value);
+        };
+        const timer = setTimeout(() => finish({ end: { kind: 'timeout' } }), spec.limits.timeoutMs);
+        const onAbort = () => finish({ end: { kind: 'stopped' } });
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        loading.listener = (message) => {
+          if (message.type === 'output') {
+            if (!collector.push(message.stream, Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength))) finish({ end: { kind: 'output-limit' } });
+          } else if (message.type === 'done') {
+            const exitCode = message.outOfMemory ? OUT_OF_MEMORY_EXIT : message.exitCode;
+            finish({ end: { kind: 'exited', exitCode }, ...(message.results !== undefined ? { results: message.results } : {}) });
+          } else if (message.type === 'failed') {
+            finish({ end: { kind: 'sandbox-error', detail: `The WebAssembly sandbox failed: ${message.detail}` } });
+          }
+        };
+        loading.worker.once('error', (error) => {
+          const code = (error as { code?: string }).code;
+          finish({ end: code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'exited', exitCode: OUT_OF_MEMORY_EXIT } : { kind: 'sandbox-error', detail: messageOf(error) } });
+        });
+        loading.worker.once('exit', (code) => finish({ end: { kind: 'sandbox-error', detail: `the worker exited (code ${code}) during the run` } }));
+        for (const message of loading.messages.splice(0)) loading.listener(message);
+        loading.worker.postMessage(job);
+      });
+      return outcome(end.end, waitMs, end.results);
+    } finally {
+      // Ends the program wherever it is (a loop in WebAssembly included): its state goes with it.
+      await loading.worker.terminate();
+      if (this.options.spare && !this.closed) this.prewarm([spec.language]);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.spares.clear();
+    this.ready.clear();
+    await Promise.all([...this.live].map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,194 @@
+// The WebAssembly driver against the hostile programs of the Docker suite (docker-sandbox.test.ts):
+// each one contained, with the verdict a learner should read, and the app's event loop free
+// while it runs. Real Pyodide and QuickJS, loaded from node_modules in worker threads.
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RunResult, SandboxLanguage } from '../../../preload/contract/sandbox';
+import { SandboxService } from '../sandbox-service';
+import { floodAttacks } from '../test-fixtures/flood-attacks';
+
+// Loading Pyodide takes a second or two on an idle machine, far more on a busy CI runner.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
+
+const entryOf = (language: SandboxLanguage) => (language === 'python' ? 'main.py' : 'main.js');
+
+interface Attack {
+  readonly name: string;
+  readonly python: string;
+  readonly javascript: string;
+  readonly expect: (result: RunResult, language: SandboxLanguage) => void;
+  readonly timeoutSeconds?: number;
+}
+
+const attacks: Attack[] = [
+  { name: 'infinite loop', python: 'while True:\n    pass\n', javascript: 'for (;;) {}\n', expect: (r) => expect(r.outcome).toBe('timeout') },
+  { name: 'sleep past the limit', python: 'import time\ntime.sleep(30)\n', javascript: 'setTimeout(() => {}, 30000);\n', expect: (r) => expect(r.outcome).toBe('timeout') },
+  {
+    name: 'fork bomb',
+    python: "import os\ntry:\n    os.fork()\n    print('FORKED')\nexcept (OSError, AttributeError) as e:\n    print('refused', type(e).__name__)\n",
+    javascript: "import { spawn } from 'node:child_process';\nspawn('sh');\n",
+    expect: (r, language) => {
+      expect(r.stdout).not.toContain('FORKED');
+      expect(r.outcome).toBe(language === 'python' ? 'finished' : 'failed');
+    },
+  },
+  {
+    name: 'memory bomb',
+    python: "chunks = []\nwhile True:\n    chunks.append(' ' * 10_000_000)\n",
+    javascript: "const chunks = [];\nfor (;;) chunks.push('x'.repeat(10_000_000) + chunks.length);\n",
+    // QuickJS reaches its allocator limit slowly on a loaded machine: a timeout is containment too.
+    expect: (r, language) => expect(language === 'python' ? ['memory'] : ['memory', 'failed', 'timeout']).toContain(r.outcome),
+    timeoutSeconds: 20,
+  },
+  {
+    name: 'disk fill',
+    python: "i = 0\nwhile True:\n    with open(f'fill{i}', 'wb') as f:\n        f.write(b'x' * 4_000_000)\n    i += 1\n",
+    javascript: "import fs from 'node:fs';\nfs.writeFileSync('fill', 'x');\n",
+    // The virtual file system lives in the capped WebAssembly memory: filling it is a memory bomb
+    // (or, on a loaded machine, a timeout before the cap is reached: contained either way).
+    expect: (r, language) => expect(language === 'python' ? ['memory', 'failed', 'timeout'] : ['failed']).toContain(r.outcome),
+    timeoutSeconds: 20,
+  },
+  ...floodAttacks,
+  {
+    name: 'binary and invalid UTF-8 output',
+    python: "import sys\nsys.stdout.buffer.write(bytes(range(256)) + b'\\xff\\xfe\\xc3')\n",
+    javascript: 'process.stdout.write(String.fromCharCode(...Array(256).keys()));\n',
+    expect: (r) => {
+      expect(r.outcome).toBe('finished');
+      expect(r.stdout).toContain('\uFFFD');
+      expect(r.stdout).not.toContain('\u0000');
+      expect(r.stdout).not.toContain('\u0007');
+      expect(r.stdout).toContain('ABC');
+    },
+  },
+  {
+    name: 'network connect',
+    python: "import socket\ntry:\n    socket.create_connection(('127.0.0.1', ${PORT}), timeout=1).recv(100)\n    print('host reached')\nexcept OSError:\n    print('connect failed')\n",
+    javascript: "try { await fetch('http://127.0.0.1:${PORT}/'); console.log('host reached'); } catch { console.log('connect failed'); }\n",
+    expect: (r) => {
+      expect(r.outcome).toBe('finished');
+      expect(r.stdout).toContain('connect failed');
+      expect(r.stdout).not.toContain('host reached');
+    },
+  },
+  {
+    name: 'reading host paths',
+    python: `for p in ['/var/run/docker.sock', '/etc/passwd', '/etc/shadow', '${process.cwd()}/package.json']:\n    try:\n        open(p).read()\n        print('READ', p)\n    except OSError as e:\n        print('denied', p, type(e).__name__)\n`,
+    javascript: "import fs from 'node:fs';\nconsole.log(fs.readFileSync('/etc/passwd', 'utf8'));\n",
+    expect: (r, language) => {
+      expect(r.stdout).not.toContain('READ');
+      expect(r.stdout).not.toContain('root:');
+      if (language === 'python') expect(r.stdout.match(/denied/g)).toHaveLength(4);
+    },
+  },
+  {
+    name: 'reaching JavaScript from Python (host mounts, sockets, eval)',
+    python:
+      "import gc, sys\nfound = [o for o in gc.get_objects() if type(o).__name__ == 'module' and getattr(o, '__name__', '') in ('js', 'pyodide_js')]\n" +
+      "for m in found:\n    for name in ('mountNodeFS', 'process', 'eval', 'Function', '_module'):\n        try:\n            print('REACHED', name, getattr(m, name) is not None and getattr(m, name)('/h', '/') if name == 'mountNodeFS' else getattr(m, name))\n        except Exception as e:\n            print('refused', name, type(e).__name__)\n" +
+      "for name in ('js', 'pyodide', 'pyodide.ffi', 'pyodide_js'):\n    try:\n        __import__(name)\n        print('IMPORTED', name)\n    except ImportError:\n        print('refused', name)\n",
+    javascript: "console.log(typeof process.binding, typeof require, typeof globalThis.fetch);\n",
+    expect: (r, language) => {
+      expect(r.outcome).toBe('finished');
+      expect(r.stdout).not.toMatch(/IMPORTED|REACHED .*(function|object|Js)/);
+      if (language === 'javascript') expect(r.stdout).toBe('undefined undefined undefined\n');
+    },
+  },
+];
+
+describe('WebAssembly sandbox', () => {
+  let sandbox: SandboxService;
+  let hostServer: net.Server;
+  let hostPort = 0;
+
+  beforeAll(async () => {
+    sandbox = await SandboxService.create({ driver: 'wasm', prewarm: true });
+    hostServer = net.createServer((socket) => socket.end('host secret\n'));
+    await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
+    hostPort = (hostServer.address() as net.AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await sandbox?.close();
+    hostServer?.close();
+  });
+
+  const run = (language: SandboxLanguage, code: string, timeoutSeconds = 2) =>
+    sandbox.run({ language, files: [{ path: entryOf(language), content: code }], entry: entryOf(language), limits: { timeoutSeconds } });
+
+  for (const language of ['python', 'javascript'] as const) {
+    it(`${language}: hello world, an error marker, and the driver named`, async () => {
+      const code = language === 'python' ? 'print("hello")\nraise ValueError("bad")\n' : 'console.log("hello");\nnull.x;\n';
+      const result = await run(language, code);
+      expect(result).toMatchObject({ outcome: 'failed', driver: 'wasm', stdout: 'hello\n', exitCode: 1 });
+      expect(result.diagnostics[0]).toMatchObject({ file: entryOf(language), line: 2 });
+    });
+
+    for (const attack of attacks) {
+      it(`${language}: ${attack.name} is contained`, async () => {
+        const ticks = { count: 0 };
+        const timer = setInterval(() => (ticks.count += 1), 20);
+        const started = Date.now();
+        const result = await run(language, attack[language].replaceAll('${PORT}', String(hostPort)), attack.timeoutSeconds);
+        clearInterval(timer);
+        attack.expect(result, language);
+        expect(result.driver).toBe('wasm');
+        // The app stayed responsive: its event loop kept turning during the run.
+        expect(ticks.count).toBeGreaterThanOrEqual(Math.floor((Date.now() - started) / 20 / 4));
+      });
+    }
+
+    it(`${language}: files and globals left by one run are gone in the next`, async () => {
+      const leave = language === 'python' ? "open('left.txt', 'w').write('x')\nimport builtins\nbuiltins.LEFT = 1\nprint('left')\n" : "globalThis.LEFT = 1;\nconsole.log('left');\n";
+      expect((await run(language, leave)).stdout).toBe('left\n');
+      const look = language === 'python' ? "import os, builtins\nprint(sorted(os.listdir('.')), hasattr(builtins, 'LEFT'))\n" : "console.log(typeof globalThis.LEFT);\n";
+      expect((await run(language, look)).stdout).toBe(language === 'python' ? "['main.py'] False\n" : 'undefined\n');
+    });
+  }
+
+  it('checks Python with the bundled runner: Exercism v3 results in file order, with output and task ids', async () => {
+    const result = await sandbox.check({
+      language: 'python',
+      files: [{ path: 'main.py', content: 'def add(a, b):\n    return a + b\n' }],
+      tests: [
+        {
+          path: 'tests/test_add.py',
+          content:
+            'import pytest\nimport unittest\nfrom main import add\n\n@pytest.mark.task(taskno=1)\ndef test_adds():\n    print("checking add")\n    assert add(2, 3) == 5\n\n' +
+            '@pytest.mark.parametrize("a, b, total", [(1, 1, 2), (2, 2, 5)])\ndef test_table(a, b, total):\n    assert add(a, b) == total, f"add({a}, {b}) should be {total}"\n\n' +
+            'class TestCase(unittest.TestCase):\n    def test_zero(self):\n        self.assertEqual(add(0, 0), 0)\n',
+        },
+      ],
+    });
+    expect(result.driver).toBe('wasm');
+    expect(result.status).toBe('fail');
+    expect(result.tests).toEqual([
+      { name: 'test_adds', status: 'pass', output: 'checking add', task_id: 1 },
+      { name: 'test_table[1-1-2]', status: 'pass' },
+      { name: 'test_table[2-2-5]', status: 'fail', message: 'add(2, 2) should be 5' },
+      { name: 'TestCase > test_zero', status: 'pass' },
+    ]);
+  });
+
+  it('checks JavaScript with node:test: suites, subtests, output per test', async () => {
+    const result = await sandbox.check({
+      language: 'javascript',
+      files: [{ path: 'main.js', content: 'export const add = (a, b) => a + b;\n' }],
+      tests: [
+        {
+          path: 'tests/add.test.js',
+          content:
+            "import { test, describe } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { add } from './main.js';\n" +
+            "test('adds', () => { console.log('checking add'); assert.equal(add(2, 3), 5); });\n" +
+            "describe('edge cases', () => { test('zero', () => { assert.equal(add(0, 0), 1, 'add(0, 0) should be 1'); }); });\n",
+        },
+      ],
+    });
+    expect(result).toMatchObject({ status: 'fail', driver: 'wasm' });
+    expect(result.tests).toEqual([
+      { name: 'adds', status: 'pass', output: 'checking add' },
+      { name: 'edge cases > zero', status: 'fail', message: 'add(0, 0) should be 1' },
+    ]);
+  });
+});

@@ -1,0 +1,63 @@
+// The worker that runs one job: it loads its language's runtime at start (so a spare is ready
+// before a Run is asked for), locks the worker's own JavaScript down, takes one job and reports.
+// The driver ends it after the job, or at the wall-clock limit, so nothing survives a run.
+import { parentPort, workerData } from 'node:worker_threads';
+import { messageOf } from '../../../preload/contract/errors';
+import { loadJavaScript } from './js-runtime';
+import { installMemoryCap, memoryCapReached, setMemoryCap } from './memory-cap';
+import { OutputPump } from './output-pump';
+import type { FromWorker, WasmJob, WorkerStart } from './protocol';
+import { loadPython } from './python-runtime';
+
+const port = parentPort!;
+const post = (message: FromWorker) => port.postMessage(message);
+
+/**
+ * Were learner code to reach this worker's JavaScript, it could not make new code from strings
+ * (the way to `import('node:fs')`), nor fetch, nor open sockets: the runtimes need none of it
+ * once loaded.
+ */
+function lockGlobals(): void {
+  const refuse = {
+    apply: () => {
+      throw new EvalError('code from strings is disabled in the sandbox');
+    },
+    construct: () => {
+      throw new EvalError('code from strings is disabled in the sandbox');
+    },
+  };
+  const constructors = [function () {}, async function () {}, function* () {}, async function* () {}].map((f) => Object.getPrototypeOf(f) as { constructor: object });
+  // Proxies, so `instanceof Function` (which Pyodide uses) still works while calling them throws.
+  for (const prototype of constructors) Object.defineProperty(prototype, 'constructor', { value: new Proxy(prototype.constructor, refuse), writable: false, configurable: false });
+  const global = globalThis as Record<string, unknown>;
+  Object.defineProperty(global, 'Function', { value: new Proxy(Function, refuse), writable: false, configurable: false });
+  for (const name of ['eval', 'fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest']) {
+    Object.defineProperty(global, name, { value: undefined, writable: false, configurable: false });
+  }
+}
+
+const start = workerData as WorkerStart;
+installMemoryCap();
+try {
+  const runtime = start.language === 'python' ? await loadPython(start.harnessDir) : await loadJavaScript(start.harnessDir);
+  lockGlobals();
+  port.once('message', (job: WasmJob) => {
+    setMemoryCap(job.memoryBytes);
+    const pump = new OutputPump(post, job.outputBytes);
+    void Promise.resolve()
+      .then(() => runtime.run(job, pump))
+      .then(
+        (outcome) => {
+          pump.flush();
+          post({ type: 'done', ...outcome, ...(memoryCapReached() ? { outOfMemory: true } : {}) });
+        },
+        (error: unknown) => {
+          pump.flush();
+          post(memoryCapReached() ? { type: 'done', exitCode: 137, outOfMemory: true } : { type: 'failed', detail: messageOf(error) });
+        },
+      );
+  });
+  post({ type: 'ready' });
+} catch (error) {
+  post({ type: 'failed', detail: `The ${start.language} runtime could not load: ${messageOf(error)}` });
+}

@@ -1,0 +1,58 @@
+// The WebAssembly driver's part of bench:sandbox: cold start (the first run of a fresh driver:
+// the worker loads Pyodide or QuickJS first), warm Run and warm Check (a loaded spare waiting).
+import path from 'node:path';
+import type { SandboxLanguage, SandboxFile } from '../../preload/contract/sandbox';
+import { checkPlan, runPlan } from '../../main/sandbox/commands';
+import type { ExecSpec } from '../../main/sandbox/driver';
+import { checkExtraMs, defaultLimits } from '../../main/sandbox/limits';
+import { sandboxRoot } from '../../main/sandbox/runner-images';
+import { harnessFiles } from '../../main/sandbox/sandbox-service';
+import { WasmDriver } from '../../main/sandbox/wasm/wasm-driver';
+
+type Measure = (label: string, count: number, fn: () => Promise<unknown>, between?: () => Promise<void>) => Promise<{ p50: number; p95: number }>;
+
+const harnessDir = path.join(sandboxRoot(), 'harness', 'wasm');
+
+export async function benchWasm(
+  language: SandboxLanguage,
+  hello: { file: string; code: string },
+  suite: { files: SandboxFile[]; tests: SandboxFile[] },
+  measure: Measure,
+  runs: number,
+  coldRuns: number,
+) {
+  const runSpec = (): ExecSpec => {
+    const plan = runPlan(language, [{ path: hello.file, content: hello.code }], hello.file, defaultLimits, harnessFiles(language));
+    return { language, files: plan.files, argv: plan.argv, env: plan.env, limits: defaultLimits };
+  };
+  const checkSpec = (): ExecSpec => {
+    const limits = { ...defaultLimits, timeoutMs: defaultLimits.timeoutMs + checkExtraMs };
+    const plan = checkPlan(language, suite.files, suite.tests, harnessFiles(language), limits);
+    return { language, files: plan.files, argv: plan.argv, env: plan.env, limits };
+  };
+  const expectExit = (end: { kind: string; exitCode?: number | null }) => {
+    if (end.kind !== 'exited' || end.exitCode !== 0) throw new Error(`wasm run ended ${JSON.stringify(end)}`);
+  };
+  const cold = await measure('wasm cold start (first Run)', coldRuns, async () => {
+    const driver = new WasmDriver({ harnessDir });
+    try {
+      expectExit((await driver.execute(runSpec())).end);
+    } finally {
+      await driver.close();
+    }
+  });
+  const driver = new WasmDriver({ harnessDir, spare: true });
+  driver.prewarm([language]);
+  const spare = () => driver.spareReady(language);
+  try {
+    await spare();
+    const warmRun = await measure('wasm warm Run (hello)', runs, async () => expectExit((await driver.execute(runSpec())).end), spare);
+    const warmCheck = await measure('wasm warm Check (5 tests)', Math.ceil(runs / 2), async () => {
+      const outcome = await driver.execute(checkSpec());
+      if (!outcome.results?.includes('"status": "pass"') && !outcome.results?.includes('"status":"pass"')) throw new Error(`wasm check: ${outcome.results ?? outcome.stderr}`);
+    }, spare);
+    return { cold, warmRun, warmCheck };
+  } finally {
+    await driver.close();
+  }
+}
