@@ -8,7 +8,7 @@ import { DronaError, messageOf } from '../../preload/contract';
 import type { Logger } from '../app/logger';
 import type { Store } from '../store/open-store';
 import { hintReveals } from '../store/schema';
-import { isTempFile } from '../workspace/workspace-service';
+import { isTempFile } from '../workspace/workspace-fs';
 
 export interface TutorLesson {
   readonly title: string;

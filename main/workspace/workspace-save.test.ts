@@ -12,7 +12,8 @@ import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { openStore, type Store } from '../store/open-store';
 import { workspaceHandlers } from './handlers';
-import { WorkspaceService, type DurableWriteFs, type StarterFile } from './workspace-service';
+import type { DurableWriteFs } from './workspace-fs';
+import { WorkspaceService, type StarterFile } from './workspace-service';
 
 const starters: StarterFile[] = [{ path: 'main.py', content: 'print("saved before")\n', role: 'editable' }];
 const ref = { courseId: 'py', lessonId: 'add' };

@@ -3,13 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { createHash } from 'node:crypto';
 import { workspaceLimits, workspacePathProblem } from '../../preload/contract/workspace-limits';
+import { digestOf, O_NOFOLLOW } from './workspace-fs';
 
-const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
 const IGNORED = /(^|[/\\])(node_modules|__pycache__|\.pytest_cache|\.git|\.venv)([/\\]|$)|\.drona-tmp-/;
-/** Not on Windows, where the flag does not exist. */
-const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 export class WorkspaceWatcher {
   private readonly known = new Map<string, string>();
