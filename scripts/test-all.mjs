@@ -1,4 +1,4 @@
-// `npm test`: every suite in order (type-check, lint, build, unit + integration, end-to-end,
+// `npm test`: every suite in order (type-check, lint, format, build, unit + integration, end-to-end,
 // Electron security), then one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +36,7 @@ function readJson(file) {
 
 step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+step('format (Prettier)', bin('prettier'), ['--check', '.']);
 step('build', process.execPath, ['scripts/build.mjs']);
 
 const vitestReport = path.join(results, 'vitest.json');
