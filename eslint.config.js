@@ -10,17 +10,26 @@ export default tseslint.config(
   // Exercise starters are deliberately unfinished learner scaffolding (unused parameters are the
   // point); the content suite proves they load and fail their tests. Solutions and tests stay linted.
   // The Exercism fixture tracks imitate a third-party format (stubs, Jest specs) the importer reads.
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'main/store/migrations/**', 'release/**', 'courses/*/exercises/*/starter/**', '.scratch/**', 'main/courses/exercism/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'main/store/migrations/**',
+      'release/**',
+      'courses/*/exercises/*/starter/**',
+      '.scratch/**',
+      'main/courses/exercism/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: "Only main/electron/ may import 'electron'; services stay plain Node." }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only main/electron/ may import 'electron'; services stay plain Node." }] }],
     },
   },
   { files: ['main/electron/**'], rules: { 'no-restricted-imports': 'off' } },
@@ -79,10 +88,20 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', layer(['main', 'preload', 'renderer'], 'server/ may not import the app; share code through common/.')] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        layer(['main', 'preload', 'renderer'], 'server/ may not import the app; share code through common/.'),
+      ],
+    },
   },
   {
     files: ['common/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', layer(['main', 'server', 'preload', 'renderer'], 'common/ is shared by the app and the hosted API: it imports neither.')] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        layer(['main', 'server', 'preload', 'renderer'], 'common/ is shared by the app and the hosted API: it imports neither.'),
+      ],
+    },
   },
 );

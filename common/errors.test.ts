@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { messageOf } from './errors';
 
 class CodedError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -32,12 +35,27 @@ describe('messageOf', () => {
   });
 
   it('never throws, even when reading the value throws', () => {
-    const getter = Object.defineProperty({}, 'message', { get: () => { throw new Error('boom'); } });
+    const getter = Object.defineProperty({}, 'message', {
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(messageOf(getter)).toBe('an error whose message could not be read');
-    const errorGetter = Object.defineProperty(new Error('x'), 'message', { get: () => { throw new Error('boom'); } });
+    const errorGetter = Object.defineProperty(new Error('x'), 'message', {
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(messageOf(errorGetter)).toBe('an error whose message could not be read');
     expect(messageOf(Object.create(null))).toBe('an error whose message could not be read');
-    const proxy = new Proxy({}, { has: () => { throw new Error('trap'); } });
+    const proxy = new Proxy(
+      {},
+      {
+        has: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     expect(messageOf(proxy)).toBe('an error whose message could not be read');
   });
 });

@@ -44,15 +44,16 @@ function rendererSources(dir: string): Source[] {
 
 /** The `--name: value` pairs of the first rule in tokens.css whose selector list includes `selector`. */
 function themeTokens(css: string, selector: string): Map<string, string> {
-  const block = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].find((rule) =>
-    rule[1]!.split(',').some((part) => part.trim() === selector),
-  );
+  const block = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].find((rule) => rule[1]!.split(',').some((part) => part.trim() === selector));
   if (!block) throw new Error(`tokens.css has no rule for ${selector}`);
   return new Map([...block[2]!.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
 }
 
 function luminance(hex: string): number {
-  const channels = hex.replace('#', '').match(/../g)!.map((c) => parseInt(c, 16) / 255);
+  const channels = hex
+    .replace('#', '')
+    .match(/../g)!
+    .map((c) => parseInt(c, 16) / 255);
   const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }

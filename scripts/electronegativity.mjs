@@ -16,7 +16,10 @@ const electronVersion = require('electron/package.json').version;
 // `// eng-disable CHECK_ID: why` comment on the line it fires on.
 const scan = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-electronegativity-'));
 const files = [
-  ...fs.readdirSync(path.join(root, 'main/electron')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `main/electron/${f}`),
+  ...fs
+    .readdirSync(path.join(root, 'main/electron'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => `main/electron/${f}`),
   'renderer/index.html',
   'package.json',
 ];
@@ -27,10 +30,10 @@ for (const file of files) {
 
 const result = await run({ input: scan, electronVersionOverride: electronVersion, isRelative: true, parserPlugins: [] });
 fs.rmSync(scan, { recursive: true, force: true });
-const unexplained = result.issues.map(
-  (issue) => `${issue.id} at ${issue.file}:${issue.location?.line ?? 0}: ${issue.description ?? ''}`,
-);
+const unexplained = result.issues.map((issue) => `${issue.id} at ${issue.file}:${issue.location?.line ?? 0}: ${issue.description ?? ''}`);
 for (const error of result.errors ?? []) unexplained.push(`scan error: ${JSON.stringify(error)}`);
-console.log(`Electronegativity (Electron ${electronVersion}): ${result.atomicChecks} atomic and ${result.globalChecks} global checks, ${unexplained.length} finding(s) not justified in the code.`);
+console.log(
+  `Electronegativity (Electron ${electronVersion}): ${result.atomicChecks} atomic and ${result.globalChecks} global checks, ${unexplained.length} finding(s) not justified in the code.`,
+);
 for (const line of unexplained) console.log(`FINDING   ${line}`);
 process.exit(unexplained.length ? 1 : 0);

@@ -114,7 +114,9 @@ function suite(engine: 'pglite' | 'postgresql') {
     const learner = await register('Val');
     const wrongKind = await send(learner.accessToken, [{ ...event('lesson-completed', start), kind: 'total-xp' }]);
     // A malformed event is rejected by name; the rest of its batch is not lost with it.
-    expect(wrongKind.json.results).toEqual([expect.objectContaining({ status: 'rejected', code: 'invalid_event', message: expect.stringContaining('events[0].kind') })]);
+    expect(wrongKind.json.results).toEqual([
+      expect.objectContaining({ status: 'rejected', code: 'invalid_event', message: expect.stringContaining('events[0].kind') }),
+    ]);
     expect((await request('GET', '/v1/leaderboards/everything', { token: learner.accessToken })).status).toBe(400);
     expect((await request('GET', '/nowhere')).json.error.code).toBe('not_found');
   });
@@ -136,7 +138,10 @@ function suite(engine: 'pglite' | 'postgresql') {
 
   it('ingests each event once, whatever the number of retries', async () => {
     const learner = await register('Once');
-    const events = [event('lesson-completed', start - 3600_000, { courseId: 'c1', lessonId: 'l1' }), event('quiz-passed', start - 1800_000, { courseId: 'c1', lessonId: 'q1', facts: { score: 90 } })];
+    const events = [
+      event('lesson-completed', start - 3600_000, { courseId: 'c1', lessonId: 'l1' }),
+      event('quiz-passed', start - 1800_000, { courseId: 'c1', lessonId: 'q1', facts: { score: 90 } }),
+    ];
     const first = await send(learner.accessToken, events);
     expect(first.json.results.map((r: any) => r.status)).toEqual(['accepted', 'accepted']);
     expect(first.json.results.map((r: any) => r.xp)).toEqual([50, 100]);
@@ -173,7 +178,10 @@ function suite(engine: 'pglite' | 'postgresql') {
       learners.push(learner);
       // Learner i completes i+1 lessons of the course: 50 XP, then 55 each on the streak; two learners tie.
       const n = i === 14 ? 14 : i + 1;
-      await send(learner.accessToken, Array.from({ length: n }, (_, j) => event('lesson-completed', start - 20 * 3600_000 + j * 60_000, { courseId: course, lessonId: `l${j}` })));
+      await send(
+        learner.accessToken,
+        Array.from({ length: n }, (_, j) => event('lesson-completed', start - 20 * 3600_000 + j * 60_000, { courseId: course, lessonId: `l${j}` })),
+      );
     }
     const board = encodeURIComponent(`course:${course}`);
     const around = await request('GET', `/v1/leaderboards/${board}/around-me`, { token: learners[7]!.accessToken });
@@ -185,7 +193,12 @@ function suite(engine: 'pglite' | 'postgresql') {
     const page1 = await request('GET', `/v1/leaderboards/${board}?limit=4`, { token: learners[0]!.accessToken });
     expect(page1.json.rows.map((r: any) => r.score)).toEqual([765, 765, 710, 655]);
     const page2 = await request('GET', `/v1/leaderboards/${board}?limit=4&after=${encodeURIComponent(page1.json.next)}`, { token: learners[0]!.accessToken });
-    expect(page2.json.rows.map((r: any) => [r.rank, r.score])).toEqual([[5, 600], [6, 545], [7, 490], [8, 435]]);
+    expect(page2.json.rows.map((r: any) => [r.rank, r.score])).toEqual([
+      [5, 600],
+      [6, 545],
+      [7, 490],
+      [8, 435],
+    ]);
     const tied = await Promise.all([learners[13]!, learners[14]!].map((l) => request('GET', `/v1/leaderboards/${board}/around-me`, { token: l.accessToken })));
     expect(tied.map((t) => t.json.me.rank).sort()).toEqual([1, 2]);
     // The rank from counting agrees with the position on the page, ties included.
@@ -199,10 +212,13 @@ function suite(engine: 'pglite' | 'postgresql') {
     expect(hidden.json.me).toBeNull();
   });
 
-  it('rolls leagues over at the end of each learner\'s own week, promoting the top and demoting the bottom', async () => {
+  it("rolls leagues over at the end of each learner's own week, promoting the top and demoting the bottom", async () => {
     // Sunday 2026-11-29 20:00 UTC: still week 48 in New York, already week 49 in Tokyo (Monday 05:00).
     const sunday = Date.UTC(2026, 10, 29, 20);
-    expect(await import('../common/rules/calendar').then((m) => [m.weekOf(sunday, 'America/New_York'), m.weekOf(sunday, 'Asia/Tokyo')])).toEqual(['2026-W48', '2026-W49']);
+    expect(await import('../common/rules/calendar').then((m) => [m.weekOf(sunday, 'America/New_York'), m.weekOf(sunday, 'Asia/Tokyo')])).toEqual([
+      '2026-W48',
+      '2026-W49',
+    ]);
     clock = Date.UTC(2026, 10, 25, 12);
     const tokyo = await register('Tokyo', 'Asia/Tokyo');
     const ny = await register('NewYork', 'America/New_York');
@@ -211,7 +227,8 @@ function suite(engine: 'pglite' | 'postgresql') {
     // Everyone earns a little in week 48; Tokyo earns the most, New York the least.
     const wed = Date.UTC(2026, 10, 25, 10);
     await send(tokyo.accessToken, [event('lesson-completed', wed, { courseId: 'c' }), event('module-completed', wed, { courseId: 'c' })]);
-    for (const [i, learner] of idle.entries()) await send(learner.accessToken, [event('check-passed', wed + i * 1000), event('quiz-passed', wed + 500 + i * 1000, { facts: { score: 100 } })]);
+    for (const [i, learner] of idle.entries())
+      await send(learner.accessToken, [event('check-passed', wed + i * 1000), event('quiz-passed', wed + 500 + i * 1000, { facts: { score: 100 } })]);
     await send(ny.accessToken, [event('hint-revealed', wed), event('quiz-passed', wed + 5000, { facts: { score: 80 } })]);
     clock = sunday;
     const signIn = async (learner: { refreshToken: string }) => {
@@ -246,7 +263,10 @@ function suite(engine: 'pglite' | 'postgresql') {
       { id: 'boss', type: 'challenge', title: 'Boss' },
     ];
     // The server certifies only courses an admin registered, against the registered outline.
-    await request('PUT', '/v1/admin/courses/cert-course', { token: admin, body: { id: 'cert-course', version: '1.0.0', title: 'Cert Course', modules: [{ id: 'm', title: 'M', lessons }] } });
+    await request('PUT', '/v1/admin/courses/cert-course', {
+      token: admin,
+      body: { id: 'cert-course', version: '1.0.0', title: 'Cert Course', modules: [{ id: 'm', title: 'M', lessons }] },
+    });
     const request1 = { courseId: 'cert-course', tier: 'bronze' };
     const early = await request('POST', '/v1/certificates', { token: learner.accessToken, body: request1 });
     expect(early.status).toBe(422);
@@ -255,7 +275,9 @@ function suite(engine: 'pglite' | 'postgresql') {
     let at = start - 5 * 3600_000;
     await send(
       learner.accessToken,
-      lessons.map((l) => event('lesson-completed', (at += 120_000), { courseId: 'cert-course', lessonId: l.id })).concat([event('quiz-passed', (at += 60_000), { courseId: 'cert-course', lessonId: 'quiz', facts: { score: 70 } })]),
+      lessons
+        .map((l) => event('lesson-completed', (at += 120_000), { courseId: 'cert-course', lessonId: l.id }))
+        .concat([event('quiz-passed', (at += 60_000), { courseId: 'cert-course', lessonId: 'quiz', facts: { score: 70 } })]),
     );
     const silver = await request('POST', '/v1/certificates', { token: learner.accessToken, body: { ...request1, tier: 'silver' } });
     expect(silver.json.error.details.missing.join(' ')).toMatch(/Boss.*Quiz|Quiz.*Boss/);
@@ -275,7 +297,10 @@ function suite(engine: 'pglite' | 'postgresql') {
     const jwks = (await request('GET', '/.well-known/jwks.json')).json;
     const check = await verifyCredentialJwt(issued.json.jwt, jwks.keys[0]);
     expect(check.valid).toBe(true);
-    expect(check.credential).toMatchObject({ type: ['VerifiableCredential', 'OpenBadgeCredential'], credentialSubject: { name: 'Grad', achievement: { type: ['Achievement'] } } });
+    expect(check.credential).toMatchObject({
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      credentialSubject: { name: 'Grad', achievement: { type: ['Achievement'] } },
+    });
     const tampered = issued.json.jwt.replace(/\.([^.]+)\./, (_: string, p: string) => `.${p.slice(0, -4)}AAAA.`);
     expect((await verifyCredentialJwt(tampered, jwks.keys[0])).valid).toBe(false);
 

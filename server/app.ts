@@ -56,7 +56,12 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.outpu
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new ApiError(400, 'invalid_input', 'The request does not have the expected shape; see details.', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new ApiError(
+      400,
+      'invalid_input',
+      'The request does not have the expected shape; see details.',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   return parsed.data;
 }
@@ -83,7 +88,10 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) {
-      return c.json({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } }, error.status as 400);
+      return c.json(
+        { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } },
+        error.status as 400,
+      );
     }
     log({ level: 'error', msg: 'unhandled', path: c.req.path, error: error.stack ?? String(error) });
     return c.json({ error: { code: 'internal', message: 'The server failed to handle this request; try again later.' } }, 500);
@@ -93,19 +101,30 @@ export function createApi(config: ApiConfig): Hono<Env> {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    log({ level: 'info', msg: 'request', method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+    log({
+      level: 'info',
+      msg: 'request',
+      method: c.req.method,
+      path: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
   });
 
   app.use('*', limitRequestBodies());
 
   const limit = (key: string) => {
     const taken = limiter.take(key);
-    if (!taken.ok) throw new ApiError(429, 'rate_limited', `Too many requests; wait ${taken.retryAfterSeconds} s and try again.`, { retryAfterSeconds: taken.retryAfterSeconds });
+    if (!taken.ok)
+      throw new ApiError(429, 'rate_limited', `Too many requests; wait ${taken.retryAfterSeconds} s and try again.`, {
+        retryAfterSeconds: taken.retryAfterSeconds,
+      });
   };
 
   // Every /v1 route but sign-up and refresh needs an access token, and is limited per learner.
   app.use('/v1/*', async (c, next) => {
-    const open = c.req.path === '/v1/learners' || c.req.path === '/v1/auth/refresh' || c.req.path.startsWith('/v1/credentials/') || c.req.path.startsWith('/v1/admin/');
+    const open =
+      c.req.path === '/v1/learners' || c.req.path === '/v1/auth/refresh' || c.req.path.startsWith('/v1/credentials/') || c.req.path.startsWith('/v1/admin/');
     if (open) {
       limit(`ip:${clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted)}`);
       return next();
@@ -129,7 +148,9 @@ export function createApi(config: ApiConfig): Hono<Env> {
   });
 
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [keys.credential.publicJwk] }));
-  app.get('/issuer', (c) => c.json({ '@context': 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', ...issuerProfile(issuer), publicKey: keys.credential.publicJwk }));
+  app.get('/issuer', (c) =>
+    c.json({ '@context': 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', ...issuerProfile(issuer), publicKey: keys.credential.publicJwk }),
+  );
   app.get('/verify/:id', async (c) => {
     const page = await verificationPage(db, keys, issuer, c.req.param('id'));
     return c.html(page.html, page.status as 200);
@@ -155,11 +176,25 @@ export function createApi(config: ApiConfig): Hono<Env> {
   });
 
   const profile = async (learnerId: string) => {
-    const [row] = await db.query<{ id: string; display_name: string; email: string | null; timezone: string; opted_in: boolean; total_xp: number; streak: number }>(
-      sql`select id, display_name, email, timezone, opted_in, total_xp, streak from learners where id = ${learnerId}`,
-    );
+    const [row] = await db.query<{
+      id: string;
+      display_name: string;
+      email: string | null;
+      timezone: string;
+      opted_in: boolean;
+      total_xp: number;
+      streak: number;
+    }>(sql`select id, display_name, email, timezone, opted_in, total_xp, streak from learners where id = ${learnerId}`);
     if (!row) throw new ApiError(404, 'unknown_learner', 'This learner no longer exists on the server; sign in again.');
-    return { learnerId: row.id, displayName: row.display_name, email: row.email, timezone: row.timezone, optedIn: row.opted_in, totalXp: row.total_xp, streak: row.streak };
+    return {
+      learnerId: row.id,
+      displayName: row.display_name,
+      email: row.email,
+      timezone: row.timezone,
+      optedIn: row.opted_in,
+      totalXp: row.total_xp,
+      streak: row.streak,
+    };
   };
   app.get('/v1/me', async (c) => c.json(await profile(c.get('learnerId'))));
   app.patch('/v1/me', async (c) => {
@@ -194,7 +229,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
   app.get('/v1/leaderboards/:board/around-me', async (c) => c.json(await rankAround(db, await resolveBoard(c), c.get('learnerId'))));
   app.get('/v1/leaderboards/:board', async (c) => {
     const limitParam = Number(c.req.query('limit') ?? 20);
-    if (!Number.isInteger(limitParam) || limitParam < 1 || limitParam > 100) throw new ApiError(400, 'invalid_input', 'limit must be a whole number from 1 to 100.');
+    if (!Number.isInteger(limitParam) || limitParam < 1 || limitParam > 100)
+      throw new ApiError(400, 'invalid_input', 'limit must be a whole number from 1 to 100.');
     const after = c.req.query('after') ?? null;
     if (after !== null && !validCursor(after)) throw new ApiError(400, 'invalid_input', 'after must be the next cursor of a previous page.');
     return c.json(await boardPage(db, await resolveBoard(c), after, limitParam));
@@ -210,7 +246,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     const token = c.req.header('authorization');
     const expected = config.adminToken ? `Bearer ${config.adminToken}` : null;
     if (!expected || !token || token.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(token), Buffer.from(expected))) {
-      throw new ApiError(401, 'unauthenticated', 'Admin routes need the server\'s admin token (set DRONA_ADMIN_TOKEN when starting the server).');
+      throw new ApiError(401, 'unauthenticated', "Admin routes need the server's admin token (set DRONA_ADMIN_TOKEN when starting the server).");
     }
   };
   app.post('/v1/admin/certificates/:id/revoke', async (c) => {
@@ -218,14 +254,21 @@ export function createApi(config: ApiConfig): Hono<Env> {
     if (!uuid.test(c.req.param('id'))) throw new ApiError(404, 'not_found', 'No certificate has this id.');
     // The reason is optional: an empty or non-JSON body revokes without one.
     const input = revokeRequest.safeParse(await c.req.json().catch(() => ({})));
-    if (!input.success) throw new ApiError(400, 'invalid_input', 'The reason must be text of at most 500 characters; see details.', input.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    if (!input.success)
+      throw new ApiError(
+        400,
+        'invalid_input',
+        'The reason must be text of at most 500 characters; see details.',
+        input.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
     await revokeCertificate(db, c.req.param('id'), input.data.reason, now());
     return c.json({ revoked: true });
   });
   app.put('/v1/admin/courses/:id', async (c) => {
     requireAdmin(c);
     const input = await body(c, courseRegistration);
-    if (input.id !== c.req.param('id')) throw new ApiError(400, 'invalid_input', `The path names course "${c.req.param('id')}" but the body registers "${input.id}".`);
+    if (input.id !== c.req.param('id'))
+      throw new ApiError(400, 'invalid_input', `The path names course "${c.req.param('id')}" but the body registers "${input.id}".`);
     const { outcome, course } = await registerCourse(db, input, input.registeredBy ?? 'admin', now());
     return c.json({ outcome, ...summaryOf(course) }, outcome === 'registered' ? 201 : 200);
   });

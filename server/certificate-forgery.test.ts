@@ -16,8 +16,22 @@ const course = {
   version: '1.0.0',
   title: 'Python Basics',
   modules: [
-    { id: 'start', title: 'Start', lessons: [{ id: 'hello', type: 'concept', title: 'Hello' }, { id: 'quiz-1', type: 'quiz', title: 'Quiz one' }] },
-    { id: 'end', title: 'End', lessons: [{ id: 'boss', type: 'challenge', title: 'Boss' }, { id: 'tool', type: 'project', title: 'Tool' }] },
+    {
+      id: 'start',
+      title: 'Start',
+      lessons: [
+        { id: 'hello', type: 'concept', title: 'Hello' },
+        { id: 'quiz-1', type: 'quiz', title: 'Quiz one' },
+      ],
+    },
+    {
+      id: 'end',
+      title: 'End',
+      lessons: [
+        { id: 'boss', type: 'challenge', title: 'Boss' },
+        { id: 'tool', type: 'project', title: 'Tool' },
+      ],
+    },
   ],
 };
 
@@ -30,7 +44,8 @@ function suite(engine: Engine) {
   });
   afterAll(async () => t?.close());
 
-  const register = async (name: string) => (await t.request('POST', '/v1/learners', { body: { displayName: name, timezone: 'UTC' } })).json as { accessToken: string };
+  const register = async (name: string) =>
+    (await t.request('POST', '/v1/learners', { body: { displayName: name, timezone: 'UTC' } })).json as { accessToken: string };
   let at = now - 20 * 3600_000;
   const event = (kind: string, lessonId: string, extra: Record<string, unknown> = {}) => ({
     idempotencyKey: `k-${++counter}`,
@@ -52,7 +67,20 @@ function suite(engine: Engine) {
     expect((await t.request('PUT', '/v1/admin/courses/other', { token: admin, body: course })).status).toBe(400);
     const again = await t.request('PUT', `/v1/admin/courses/${course.id}`, { token: admin, body: course });
     expect(again.json).toMatchObject({ outcome: 'unchanged', version: '1.0.0', lessonCount: 4, digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
-    const duplicated = { ...course, id: 'dup', modules: [{ id: 'm', title: 'M', lessons: [{ id: 'a', type: 'concept', title: 'A' }, { id: 'a', type: 'quiz', title: 'A again' }] }] };
+    const duplicated = {
+      ...course,
+      id: 'dup',
+      modules: [
+        {
+          id: 'm',
+          title: 'M',
+          lessons: [
+            { id: 'a', type: 'concept', title: 'A' },
+            { id: 'a', type: 'quiz', title: 'A again' },
+          ],
+        },
+      ],
+    };
     expect((await t.request('PUT', '/v1/admin/courses/dup', { token: admin, body: duplicated })).json.error.code).toBe('invalid_input');
     const listed = await t.request('GET', '/v1/admin/courses', { token: admin });
     expect(listed.json.courses.map((c: any) => c.id)).toEqual([course.id]);
@@ -75,7 +103,12 @@ function suite(engine: Engine) {
 
   it('takes the certificate title from its own record, whatever title the client sends', async () => {
     const learner = await register('Titler');
-    await send(learner.accessToken, [event('lesson-completed', 'hello'), event('lesson-completed', 'quiz-1'), event('lesson-completed', 'boss'), event('lesson-completed', 'tool')]);
+    await send(learner.accessToken, [
+      event('lesson-completed', 'hello'),
+      event('lesson-completed', 'quiz-1'),
+      event('lesson-completed', 'boss'),
+      event('lesson-completed', 'tool'),
+    ]);
     const issued = await certify(learner.accessToken, { courseId: course.id, courseTitle: 'Harvard CS50 (with honours)', tier: 'bronze', lessons: [] });
     expect(issued.status).toBe(201);
     expect(issued.json.courseTitle).toBe('Python Basics');
@@ -92,7 +125,12 @@ function suite(engine: Engine) {
   it('refuses any certificate for a course it has not registered', async () => {
     const learner = await register('Stranger');
     await send(learner.accessToken, [{ ...event('lesson-completed', 'only'), courseId: 'made-up-course' }]);
-    const refused = await certify(learner.accessToken, { courseId: 'made-up-course', courseTitle: 'Made Up', tier: 'bronze', lessons: [{ id: 'only', type: 'concept' }] });
+    const refused = await certify(learner.accessToken, {
+      courseId: 'made-up-course',
+      courseTitle: 'Made Up',
+      tier: 'bronze',
+      lessons: [{ id: 'only', type: 'concept' }],
+    });
     expect(refused.status).toBe(409);
     expect(refused.json.error).toMatchObject({ code: 'course_not_registered', details: { courseId: 'made-up-course' } });
     expect(refused.json.error.message).toContain('not registered');
@@ -111,9 +149,22 @@ function suite(engine: Engine) {
 
   it('decides against the updated outline once an admin registers a new version', async () => {
     const learner = await register('Upgrader');
-    await send(learner.accessToken, [event('lesson-completed', 'hello'), event('lesson-completed', 'quiz-1'), event('lesson-completed', 'boss'), event('lesson-completed', 'tool')]);
-    const v2 = { ...course, id: 'py-v2', version: '2.0.0', title: 'Py Two', modules: [...course.modules, { id: 'extra', title: 'Extra', lessons: [{ id: 'more', type: 'concept', title: 'More' }] }] };
-    expect((await t.request('PUT', '/v1/admin/courses/py-v2', { token: admin, body: { ...v2, version: '1.0.0', modules: course.modules } })).json.outcome).toBe('registered');
+    await send(learner.accessToken, [
+      event('lesson-completed', 'hello'),
+      event('lesson-completed', 'quiz-1'),
+      event('lesson-completed', 'boss'),
+      event('lesson-completed', 'tool'),
+    ]);
+    const v2 = {
+      ...course,
+      id: 'py-v2',
+      version: '2.0.0',
+      title: 'Py Two',
+      modules: [...course.modules, { id: 'extra', title: 'Extra', lessons: [{ id: 'more', type: 'concept', title: 'More' }] }],
+    };
+    expect((await t.request('PUT', '/v1/admin/courses/py-v2', { token: admin, body: { ...v2, version: '1.0.0', modules: course.modules } })).json.outcome).toBe(
+      'registered',
+    );
     expect((await t.request('PUT', '/v1/admin/courses/py-v2', { token: admin, body: v2 })).json.outcome).toBe('updated');
     await send(learner.accessToken, [event('lesson-completed', 'hello', { courseId: 'py-v2' })]);
     const res = await certify(learner.accessToken, { courseId: 'py-v2', tier: 'bronze' });

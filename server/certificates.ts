@@ -140,15 +140,16 @@ export async function listCertificates(db: Database, issuer: Issuer, learnerId: 
 }
 
 export async function revokeCertificate(db: Database, id: string, reason: string, now: number): Promise<void> {
-  const rows = await db.query(sql`update certificates set revoked_at = ${now}, revoked_reason = ${reason} where id = ${id} and revoked_at is null returning id`);
+  const rows = await db.query(
+    sql`update certificates set revoked_at = ${now}, revoked_reason = ${reason} where id = ${id} and revoked_at is null returning id`,
+  );
   if (rows.length === 0) {
     const [exists] = await db.query(sql`select 1 from certificates where id = ${id}`);
     throw exists ? new ApiError(409, 'already_revoked', 'This certificate is already revoked.') : new ApiError(404, 'not_found', 'No certificate has this id.');
   }
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * Text someone else wrote (a learner's name, a course title, a revocation reason), isolated so
@@ -166,7 +167,13 @@ export async function verificationPage(db: Database, keys: ServerKeys, issuer: I
     `<title>${escape(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1b1f24}` +
     `.ok{color:#116329}.bad{color:#a40e26}dt{font-weight:600}dd{margin:0 0 .75rem}code{word-break:break-all;font-size:.8rem}</style></head><body>${body}</body></html>`;
   if (!row) {
-    return { status: 404, html: page('Certificate not found', `<h1>Certificate not found</h1><p>No certificate with id <code>${escape(id)}</code> was issued by ${escape(issuer.name)}.</p>`) };
+    return {
+      status: 404,
+      html: page(
+        'Certificate not found',
+        `<h1>Certificate not found</h1><p>No certificate with id <code>${escape(id)}</code> was issued by ${escape(issuer.name)}.</p>`,
+      ),
+    };
   }
   const check = await verifyCredentialJwt(row.jwt, keys.credential.publicJwk);
   const subject = (check.credential?.credentialSubject ?? {}) as { name?: string };

@@ -19,7 +19,27 @@ function suite(engine: Engine) {
   afterAll(async () => t?.close());
 
   it('refuses bidi overrides, isolates, marks, zero-width and other control characters in new names', async () => {
-    const spoofs = ['Asha\u202Eredlo\u202C', 'A\u202Ab', 'A\u202Bb', 'A\u202Db', 'A\u2066b\u2069', 'A\u2067b', 'A\u2068b', 'Top\u200E', 'Top\u200F', 'Zero\u200Bwidth', 'Jo\u200Dined', 'Non\u200Cjoin', 'B\uFEFFom', 'Bell\u0007', 'New\nline', 'Soft\u00ADhyphen', 'Line\u2028sep', 'Private\uE000use', 'Arabic\u061Cmark'];
+    const spoofs = [
+      'Asha\u202Eredlo\u202C',
+      'A\u202Ab',
+      'A\u202Bb',
+      'A\u202Db',
+      'A\u2066b\u2069',
+      'A\u2067b',
+      'A\u2068b',
+      'Top\u200E',
+      'Top\u200F',
+      'Zero\u200Bwidth',
+      'Jo\u200Dined',
+      'Non\u200Cjoin',
+      'B\uFEFFom',
+      'Bell\u0007',
+      'New\nline',
+      'Soft\u00ADhyphen',
+      'Line\u2028sep',
+      'Private\uE000use',
+      'Arabic\u061Cmark',
+    ];
     for (const displayName of spoofs) {
       const res = await t.request('POST', '/v1/learners', { body: { displayName, timezone: 'UTC' } });
       expect(res.status, JSON.stringify(displayName)).toBe(400);
@@ -34,14 +54,32 @@ function suite(engine: Engine) {
   });
 
   it('shows a name stored before the rule isolated on the verification page', async () => {
-    const course = { id: 'bidi', version: '1.0.0', title: 'Bidi Course', modules: [{ id: 'm', title: 'M', lessons: [{ id: 'l', type: 'concept', title: 'L' }] }] };
+    const course = {
+      id: 'bidi',
+      version: '1.0.0',
+      title: 'Bidi Course',
+      modules: [{ id: 'm', title: 'M', lessons: [{ id: 'l', type: 'concept', title: 'L' }] }],
+    };
     await t.request('PUT', '/v1/admin/courses/bidi', { token: admin, body: course });
     const learner = (await t.request('POST', '/v1/learners', { body: { displayName: 'Legacy', timezone: 'UTC' } })).json;
     // A legacy name, stored before names were checked.
     await t.db.query(sql`update learners set display_name = ${'Mallory\u202E Revoked \u202C'} where id = ${learner.learnerId}`);
     await t.request('POST', '/v1/events', {
       token: learner.accessToken,
-      body: { events: [{ idempotencyKey: 'b1', kind: 'lesson-completed', courseId: 'bidi', lessonId: 'l', occurredAt: now - 3600_000, timezone: 'UTC', activeSeconds: 300, facts: {} }] },
+      body: {
+        events: [
+          {
+            idempotencyKey: 'b1',
+            kind: 'lesson-completed',
+            courseId: 'bidi',
+            lessonId: 'l',
+            occurredAt: now - 3600_000,
+            timezone: 'UTC',
+            activeSeconds: 300,
+            facts: {},
+          },
+        ],
+      },
     });
     const issued = await t.request('POST', '/v1/certificates', { token: learner.accessToken, body: { courseId: 'bidi', tier: 'bronze' } });
     expect(issued.status).toBe(201);

@@ -4,7 +4,17 @@ import { sql, type Database } from './db/database';
 import type { EventInput, EventResult } from '../common/sync-api/schemas';
 import { ApiError } from './api-error';
 import { localDate, timezoneChangeAllowedAt, timezoneChangeDays } from '../common/rules/calendar';
-import { anchoredKinds, anchorKey, canonicalOrder, certificateKey, emptyLedger, judgeBatch, timedKinds, type Ledger, type Verdict } from '../common/rules/completion-rules';
+import {
+  anchoredKinds,
+  anchorKey,
+  canonicalOrder,
+  certificateKey,
+  emptyLedger,
+  judgeBatch,
+  timedKinds,
+  type Ledger,
+  type Verdict,
+} from '../common/rules/completion-rules';
 import { outcome, tierAfter } from '../common/rules/leagues';
 import { leagueSize } from '../common/rules/leagues';
 import type { Plausibility } from '../common/rules/plausibility';
@@ -50,9 +60,17 @@ async function loadLedger(q: Q, learnerId: string, state: LearnerState, events: 
   const reach = rules.maxActiveSecondsPerDay * 1000;
   const from = Math.min(...times) - reach;
   const to = Math.max(...times) + reach;
-  const rows = await q<{ kind: string; course_id: string | null; occurred_at: number; active_seconds: number | null }>(sql`select kind, course_id, occurred_at, active_seconds
+  const rows = await q<{
+    kind: string;
+    course_id: string | null;
+    occurred_at: number;
+    active_seconds: number | null;
+  }>(sql`select kind, course_id, occurred_at, active_seconds
     from events where learner_id = ${learnerId} and occurred_at >= ${from} and occurred_at <= ${to}
-    and kind in (${sql.join(ruledKinds.map((kind) => sql`${kind}`), sql`, `)}) order by occurred_at`);
+    and kind in (${sql.join(
+      ruledKinds.map((kind) => sql`${kind}`),
+      sql`, `,
+    )}) order by occurred_at`);
   for (const row of rows) {
     const at = Number(row.occurred_at);
     const key = anchorKey(row.course_id, at);
@@ -67,14 +85,19 @@ async function loadLedger(q: Q, learnerId: string, state: LearnerState, events: 
   ledger.spans.sort((a, b) => a.start - b.start);
   const dates = [...new Set(times.map((at) => localDate(at, timezone)))];
   const days = await q<{ local_date: string; xp: number; active_seconds: number }>(sql`select local_date, xp, active_seconds from daily_xp
-    where learner_id = ${learnerId} and local_date in (${sql.join(dates.map((date) => sql`${date}`), sql`, `)})`);
+    where learner_id = ${learnerId} and local_date in (${sql.join(
+      dates.map((date) => sql`${date}`),
+      sql`, `,
+    )})`);
   for (const day of days) ledger.days.set(day.local_date, { xp: day.xp, activeSeconds: day.active_seconds });
   return ledger;
 }
 
 /** The learner's unrevoked certificates, and which of them already earned their XP. */
 async function loadCertificates(q: Q, learnerId: string, ledger: Ledger): Promise<void> {
-  const issued = await q<{ course_id: string; tier: string }>(sql`select course_id, tier from certificates where learner_id = ${learnerId} and revoked_at is null`);
+  const issued = await q<{ course_id: string; tier: string }>(
+    sql`select course_id, tier from certificates where learner_id = ${learnerId} and revoked_at is null`,
+  );
   for (const row of issued) ledger.certificates.set(certificateKey(row.course_id, row.tier), false);
   const granted = await q<{ course_id: string | null; tier: string | null }>(sql`select course_id, facts->>'tier' as tier from events
     where learner_id = ${learnerId} and kind = 'certificate-earned'`);
@@ -89,7 +112,10 @@ export async function ingestEvents(db: Database, learnerId: string, events: read
     const state: LearnerState = { ...row };
     const keys = events.map((event) => event.idempotencyKey);
     const seenRows = await q<{ idempotency_key: string }>(sql`select idempotency_key from events
-      where learner_id = ${learnerId} and idempotency_key in (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})`);
+      where learner_id = ${learnerId} and idempotency_key in (${sql.join(
+        keys.map((key) => sql`${key}`),
+        sql`, `,
+      )})`);
     const seen = new Set(seenRows.map((r) => r.idempotency_key));
     // A key is judged once: the first time it appears, in this batch or before.
     const fresh = new Map<string, EventInput>();
@@ -176,11 +202,18 @@ async function upsertScore(q: Q, board: string, learnerId: string, value: number
  * per `timezoneChangeDays`: each change re-dates the days ahead, so it must not be a game.
  */
 export async function setTimezone(q: Q, learnerId: string, timezone: string, now: number): Promise<void> {
-  const [row] = await q<{ timezone: string; timezone_changed_at: number | null }>(sql`select timezone, timezone_changed_at from learners where id = ${learnerId} for update`);
+  const [row] = await q<{ timezone: string; timezone_changed_at: number | null }>(
+    sql`select timezone, timezone_changed_at from learners where id = ${learnerId} for update`,
+  );
   if (!row || row.timezone === timezone) return;
   const next = timezoneChangeAllowedAt(row.timezone_changed_at === null ? null : Number(row.timezone_changed_at));
   if (now < next) {
-    throw new ApiError(429, 'timezone_locked', `The timezone can change once every ${timezoneChangeDays} days; the next change is possible from ${new Date(next).toISOString()}.`, { retryAfterSeconds: Math.ceil((next - now) / 1000) });
+    throw new ApiError(
+      429,
+      'timezone_locked',
+      `The timezone can change once every ${timezoneChangeDays} days; the next change is possible from ${new Date(next).toISOString()}.`,
+      { retryAfterSeconds: Math.ceil((next - now) / 1000) },
+    );
   }
   await q(sql`update learners set timezone = ${timezone}, timezone_changed_at = ${now} where id = ${learnerId}`);
 }
@@ -191,7 +224,9 @@ export async function setVisibility(q: Q, learnerId: string, visible: boolean): 
     where learner_id = ${learnerId} and visible = ${!visible} returning board, score`);
   for (const row of changed) {
     await (visible
-      ? q(sql`insert into score_counts (board, score, n) values (${row.board}, ${row.score}, 1) on conflict (board, score) do update set n = score_counts.n + 1`)
+      ? q(
+          sql`insert into score_counts (board, score, n) values (${row.board}, ${row.score}, 1) on conflict (board, score) do update set n = score_counts.n + 1`,
+        )
       : q(sql`update score_counts set n = n - 1 where board = ${row.board} and score = ${row.score}`));
   }
 }

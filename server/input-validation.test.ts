@@ -61,7 +61,10 @@ function suite(engine: Engine) {
     expect((await t.request('GET', '/v1/me', { token })).json.totalXp).toBe(50 + 55 + 55); // the second and third on the streak
     // A batch of only bad events stores nothing and says so for each.
     const allBad = await t.request('POST', '/v1/events', { token, body: `{"events":[${event(`{"a":"${NUL}"}`)},{"kind":"nope"}]}` });
-    expect(allBad.json.results.map((r: any) => [r.status, r.code])).toEqual([['rejected', 'invalid_event'], ['rejected', 'invalid_event']]);
+    expect(allBad.json.results.map((r: any) => [r.status, r.code])).toEqual([
+      ['rejected', 'invalid_event'],
+      ['rejected', 'invalid_event'],
+    ]);
   });
 
   it('answers 400 for a bad leaderboard cursor and 404/400 for bad ids, never 500', async () => {
@@ -75,9 +78,17 @@ function suite(engine: Engine) {
     expect((await t.request('GET', '/v1/credentials/a%00b')).status).toBe(404);
     expect((await t.request('GET', '/verify/a%00b')).status).toBe(404);
     expect((await t.request('POST', '/v1/admin/certificates/a%00b/revoke', { token: admin, body: {} })).status).toBe(404);
-    expect((await t.request('POST', '/v1/admin/certificates/00000000-0000-4000-8000-000000000000/revoke', { token: admin, body: `{"reason":"r${NUL}"}` })).status).toBe(400);
+    expect(
+      (await t.request('POST', '/v1/admin/certificates/00000000-0000-4000-8000-000000000000/revoke', { token: admin, body: `{"reason":"r${NUL}"}` })).status,
+    ).toBe(400);
     expect400(await t.request('POST', '/v1/certificates', { token, body: `{"courseId":"c${NUL}","tier":"bronze"}` }), 'courseId');
-    expect400(await t.request('PUT', '/v1/admin/courses/c', { token: admin, body: `{"id":"c","version":"1","title":"T${LONE}","modules":[{"id":"m","title":"M","lessons":[{"id":"l","type":"concept","title":"L"}]}]}` }), 'title');
+    expect400(
+      await t.request('PUT', '/v1/admin/courses/c', {
+        token: admin,
+        body: `{"id":"c","version":"1","title":"T${LONE}","modules":[{"id":"m","title":"M","lessons":[{"id":"l","type":"concept","title":"L"}]}]}`,
+      }),
+      'title',
+    );
   });
 }
 

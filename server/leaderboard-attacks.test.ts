@@ -29,7 +29,13 @@ function suite(engine: 'pglite' | 'postgresql') {
       await client.end();
     }
     db = await openDatabase({ databaseUrl: engine === 'postgresql' ? testDatabaseUrl : undefined, dataDir: null });
-    api = createApi({ db, keys: await loadKeys(db), issuer: { baseUrl: 'http://issuer.test', name: 'Test' }, rateLimit: { burst: 10_000, perSecond: 1000 }, now: () => clock });
+    api = createApi({
+      db,
+      keys: await loadKeys(db),
+      issuer: { baseUrl: 'http://issuer.test', name: 'Test' },
+      rateLimit: { burst: 10_000, perSecond: 1000 },
+      now: () => clock,
+    });
   });
   afterAll(async () => {
     await db?.close();
@@ -84,7 +90,12 @@ function suite(engine: 'pglite' | 'postgresql') {
     // The flood again, claiming an hour each on the hour (200 hours a day): what overlaps is
     // refused, and of the 24 disjoint hours only 16 fit a day.
     const midnight = Date.UTC(2026, 11, 2);
-    const claimed = flood.map((e, i) => ({ ...e, idempotencyKey: `${e.idempotencyKey}-claimed`, occurredAt: midnight - (1 + Math.floor(i / 200)) * day + (1 + (i % 24)) * hour, activeSeconds: 3600 }));
+    const claimed = flood.map((e, i) => ({
+      ...e,
+      idempotencyKey: `${e.idempotencyKey}-claimed`,
+      occurredAt: midnight - (1 + Math.floor(i / 200)) * day + (1 + (i % 24)) * hour,
+      activeSeconds: 3600,
+    }));
     let accepted = 0;
     for (let i = 0; i < claimed.length; i += 200) {
       const res = await send(learner.accessToken, claimed.slice(i, i + 200));
@@ -92,7 +103,9 @@ function suite(engine: 'pglite' | 'postgresql') {
     }
     expect(accepted).toBeLessThanOrEqual(25 * 16 + 16);
     expect(await totalXp(learner.accessToken)).toBeLessThanOrEqual((25 + 1) * 16 * 55); // 55: a lesson on a streak
-    const [days] = await db.query<{ most: number }>(sql`select max(d.active_seconds)::int as most from daily_xp d join learners l on l.id = d.learner_id where l.display_name = 'Flood'`);
+    const [days] = await db.query<{ most: number }>(
+      sql`select max(d.active_seconds)::int as most from daily_xp d join learners l on l.id = d.learner_id where l.display_name = 'Flood'`,
+    );
     expect(days!.most).toBeLessThanOrEqual(defaultPlausibility.maxActiveSecondsPerDay);
   });
 
@@ -117,11 +130,15 @@ function suite(engine: 'pglite' | 'postgresql') {
     // three local dates if the labels counted, so three caps of 6,000.
     const zones = ['Etc/GMT+12', 'UTC', 'Etc/GMT-14'];
     const start = Date.UTC(2026, 11, 1, 10);
-    const events = Array.from({ length: 150 }, (_, i) => completion('challenge-completed', start + (i + 1) * 60_000, { activeSeconds: 60, timezone: zones[i % 3] }));
+    const events = Array.from({ length: 150 }, (_, i) =>
+      completion('challenge-completed', start + (i + 1) * 60_000, { activeSeconds: 60, timezone: zones[i % 3] }),
+    );
     const res = await send(learner.accessToken, events);
     expect(res.json.results.filter((r: any) => r.status === 'accepted')).toHaveLength(150);
     expect(await totalXp(learner.accessToken)).toBe(defaultPlausibility.dailyXpCap);
-    const dates = await db.query<{ local_date: string }>(sql`select distinct e.local_date from events e join learners l on l.id = e.learner_id where l.display_name = 'Hopper'`);
+    const dates = await db.query<{ local_date: string }>(
+      sql`select distinct e.local_date from events e join learners l on l.id = e.learner_id where l.display_name = 'Hopper'`,
+    );
     expect(dates.map((d) => d.local_date)).toEqual(['2026-12-01']);
 
     // Moving the account to UTC+14 to reach the next date is refused until a week after sign-up.

@@ -13,10 +13,8 @@ interface ScoreRow {
   score: number;
 }
 
-const ahead = (board: string, score: number, id: string) =>
-  sql`board = ${board} and visible and (score, learner_id) > (${score}::int, ${id}::text)`;
-const behind = (board: string, score: number, id: string) =>
-  sql`board = ${board} and visible and (score, learner_id) < (${score}::int, ${id}::text)`;
+const ahead = (board: string, score: number, id: string) => sql`board = ${board} and visible and (score, learner_id) > (${score}::int, ${id}::text)`;
+const behind = (board: string, score: number, id: string) => sql`board = ${board} and visible and (score, learner_id) < (${score}::int, ${id}::text)`;
 
 /** Rows ahead: the counts of every higher score, plus the ties ordered ahead (an index range of one score). */
 async function countAhead(db: Database, board: string, score: number, id: string): Promise<number> {
@@ -89,7 +87,9 @@ export async function league(db: Database, learnerId: string, now: number): Prom
       sql`select timezone, league_tier, tier_settled_week, opted_in from learners where id = ${learnerId} for update`,
     );
     const week = weekOf(now, learner!.timezone);
-    const [member] = await q<{ league_id: number; tier: number }>(sql`select league_id, tier from league_members where week = ${week} and learner_id = ${learnerId}`);
+    const [member] = await q<{ league_id: number; tier: number }>(
+      sql`select league_id, tier from league_members where week = ${week} and learner_id = ${learnerId}`,
+    );
     if (!member) {
       const state = { league_tier: learner!.league_tier, tier_settled_week: learner!.tier_settled_week };
       await settleBefore(q, learnerId, state, week);

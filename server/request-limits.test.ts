@@ -10,7 +10,12 @@ import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testi
 const MB = 1024 * 1024;
 
 /** POSTs `size` bytes of JSON built around one reused 1 MB chunk, with back-pressure; resolves on the answer. */
-function bigPost(url: string, path: string, size: number, options: { chunked?: boolean; token?: string; prefix?: string } = {}): Promise<{ status: number; body: string; sent: number }> {
+function bigPost(
+  url: string,
+  path: string,
+  size: number,
+  options: { chunked?: boolean; token?: string; prefix?: string } = {},
+): Promise<{ status: number; body: string; sent: number }> {
   const prefix = Buffer.from(options.prefix ?? '{"displayName":"');
   const suffix = Buffer.from('","timezone":"UTC"}');
   const chunk = Buffer.alloc(MB, 'a');
@@ -99,7 +104,11 @@ describe('request bodies against a real server', () => {
   });
 
   it('refuses 100 MB of event facts from a signed-in learner', async () => {
-    const signUp = await fetch(`${server.url}/v1/learners`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: 'Big', timezone: 'UTC' }) });
+    const signUp = await fetch(`${server.url}/v1/learners`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Big', timezone: 'UTC' }),
+    });
     const { accessToken } = (await signUp.json()) as { accessToken: string };
     let answer: Awaited<ReturnType<typeof bigPost>> | undefined;
     const prefix = '{"events":[{"idempotencyKey":"k1","kind":"lesson-completed","occurredAt":1,"timezone":"UTC","facts":{"note":"';

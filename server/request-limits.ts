@@ -43,7 +43,13 @@ export function limitRequestBodies(): MiddlewareHandler {
       // Close the connection: the rest of an oversized body is not worth receiving.
       onError: (c) =>
         c.json(
-          { error: { code: 'payload_too_large', message: `The request body is over the ${size(maxBytes)} limit for ${c.req.method} ${c.req.path}.`, details: { maxBytes } } },
+          {
+            error: {
+              code: 'payload_too_large',
+              message: `The request body is over the ${size(maxBytes)} limit for ${c.req.method} ${c.req.path}.`,
+              details: { maxBytes },
+            },
+          },
           413,
           { connection: 'close' },
         ),

@@ -45,7 +45,11 @@ export interface RunningServer {
 export const jsonLog = (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? null, ...(options.poolSize ? { poolSize: options.poolSize } : {}) });
+  const db = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir ?? null,
+    ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+  });
   const keys = await loadKeys(db);
   for (const course of options.courses ?? []) {
     const { outcome } = await registerCourse(db, course, options.coursesRegisteredBy ?? 'server start', (options.now ?? Date.now)());
@@ -59,9 +63,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const host = options.host ?? '127.0.0.1';
   let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
-  const issuer = { get baseUrl() { return publicUrl; }, name: options.issuerName ?? 'Dronacharya' };
-  const app = createApi({ db, keys, issuer, adminToken: options.adminToken, rateLimit: options.rateLimit, trustedProxies: options.trustedProxies, plausibility: options.plausibility, now: options.now, log: options.log,
-    updateFeedDir: options.updateFeedDir });
+  const issuer = {
+    get baseUrl() {
+      return publicUrl;
+    },
+    name: options.issuerName ?? 'Dronacharya',
+  };
+  const app = createApi({
+    db,
+    keys,
+    issuer,
+    adminToken: options.adminToken,
+    rateLimit: options.rateLimit,
+    trustedProxies: options.trustedProxies,
+    plausibility: options.plausibility,
+    now: options.now,
+    log: options.log,
+    updateFeedDir: options.updateFeedDir,
+  });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s));
     s.once('error', reject);

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchoredKinds, canonicalOrder, certificateKey, earnedXp, emptyLedger, judge, judgeBatch, minActiveSeconds, timedKinds, type Completion, type Verdict } from './completion-rules';
+import {
+  anchoredKinds,
+  canonicalOrder,
+  certificateKey,
+  earnedXp,
+  emptyLedger,
+  judge,
+  judgeBatch,
+  minActiveSeconds,
+  timedKinds,
+  type Completion,
+  type Verdict,
+} from './completion-rules';
 import { defaultPlausibility as rules, eventKinds, type EventKind } from './plausibility';
 import { emptyStreak } from './streaks';
 import { awardFor } from './xp-rules';
@@ -11,7 +23,13 @@ const context = { now, timezone: 'UTC' };
 const minute = 60_000;
 const day = 86_400_000;
 let n = 0;
-const ev = (kind: EventKind, occurredAt: number, extra: Partial<Completion> = {}): Completion => ({ idempotencyKey: `k${++n}`, kind, occurredAt, facts: {}, ...extra });
+const ev = (kind: EventKind, occurredAt: number, extra: Partial<Completion> = {}): Completion => ({
+  idempotencyKey: `k${++n}`,
+  kind,
+  occurredAt,
+  facts: {},
+  ...extra,
+});
 const codeOf = (v: Verdict) => (v.status === 'rejected' ? v.code : 'accepted');
 
 describe('completion rules: each refusal', () => {
@@ -21,7 +39,7 @@ describe('completion rules: each refusal', () => {
     expect(codeOf(judge(ev('lesson-completed', now - 31 * day, { activeSeconds: 60 }), emptyLedger(), context))).toBe('too_old');
   });
 
-  it('refuses a completion without its active time, with zero, below its kind\'s floor or beyond a day', () => {
+  it("refuses a completion without its active time, with zero, below its kind's floor or beyond a day", () => {
     const at = now - minute;
     expect(codeOf(judge(ev('lesson-completed', at), emptyLedger(), context))).toBe('no_active_time');
     expect(codeOf(judge(ev('quiz-passed', at, { activeSeconds: 0 }), emptyLedger(), context))).toBe('too_fast');
@@ -30,7 +48,9 @@ describe('completion rules: each refusal', () => {
     expect(codeOf(judge(ev('challenge-completed', at, { activeSeconds: 60 }), emptyLedger(), context))).toBe('accepted');
     expect(codeOf(judge(ev('lesson-completed', at, { activeSeconds: 16 * 3600 + 1 }), emptyLedger(), context))).toBe('too_long');
     // Zero is never enough, even where a server lowers the floors to 0.
-    expect(codeOf(judge(ev('lesson-completed', at, { activeSeconds: 0 }), emptyLedger(), context, { ...rules, minActiveSeconds: { 'lesson-completed': 0 } }))).toBe('too_fast');
+    expect(
+      codeOf(judge(ev('lesson-completed', at, { activeSeconds: 0 }), emptyLedger(), context, { ...rules, minActiveSeconds: { 'lesson-completed': 0 } })),
+    ).toBe('too_fast');
   });
 
   it('ten completions with one timestamp: the first counts, the rest overlap it', () => {
@@ -72,7 +92,10 @@ describe('completion rules: each refusal', () => {
     const tokyo = judge(ev('lesson-completed', sunday, { activeSeconds: 60 }), emptyLedger(), { now: sunday + minute, timezone: 'Asia/Tokyo' });
     expect(tokyo).toMatchObject({ status: 'accepted', date: '2026-11-30', week: '2026-W49', weekOpen: true });
     // A week-48 completion sent on Tuesday of week 49: all-time XP, not the closed week's board.
-    const late = judge(ev('lesson-completed', Date.UTC(2026, 10, 26, 12), { activeSeconds: 60 }), emptyLedger(), { now: Date.UTC(2026, 11, 1, 12), timezone: 'UTC' });
+    const late = judge(ev('lesson-completed', Date.UTC(2026, 10, 26, 12), { activeSeconds: 60 }), emptyLedger(), {
+      now: Date.UTC(2026, 11, 1, 12),
+      timezone: 'UTC',
+    });
     expect(late).toMatchObject({ status: 'accepted', xp: 50, week: '2026-W48', weekOpen: false });
   });
 
@@ -104,7 +127,15 @@ const anyEvent = fc.record({
   score: fc.integer({ min: 0, max: 100 }),
 });
 type Arb = { kind: EventKind; offset: number; activeSeconds: number | undefined; course: string; score: number };
-const toEvents = (arbs: Arb[]) => arbs.map((a, i) => ({ idempotencyKey: `e${i}`, kind: a.kind, occurredAt: now - a.offset * minute, activeSeconds: a.activeSeconds, courseId: a.course, facts: { score: a.score } }));
+const toEvents = (arbs: Arb[]) =>
+  arbs.map((a, i) => ({
+    idempotencyKey: `e${i}`,
+    kind: a.kind,
+    occurredAt: now - a.offset * minute,
+    activeSeconds: a.activeSeconds,
+    courseId: a.course,
+    facts: { score: a.score },
+  }));
 
 /** The adapter's part: a key seen before is a duplicate; the rest is judged batch by batch. */
 function ingestAll(batches: Completion[][]) {
@@ -128,24 +159,30 @@ function ingestAll(batches: Completion[][]) {
  * and (when `reorder`) sends the batches in a shuffled order too.
  */
 const delivery = (events: Completion[], reorder = true) =>
-  fc.tuple(fc.array(fc.nat(events.length), { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 4 }), fc.nat()).map(([cuts, order, replays, seed]) => {
-    const points = [...new Set([0, ...cuts, events.length])].sort((a, b) => a - b);
-    const batches = points.slice(1).map((end, i) => events.slice(points[i], end).sort((x, y) => ((x.occurredAt * 7 + seed) % 13) - ((y.occurredAt * 7 + seed) % 13)));
-    for (let i = 0; reorder && i < order.length && batches.length > 1; i++) {
-      const a = order[i]! % batches.length;
-      [batches[0], batches[a]] = [batches[a]!, batches[0]!];
-    }
-    // A replay comes after the batch it repeats (the app resends what it has sent).
-    for (const r of replays) {
-      if (batches.length === 0) continue;
-      const i = r % batches.length;
-      batches.splice(i + 1 + (r % (batches.length - i)), 0, batches[i]!);
-    }
-    return batches;
-  });
+  fc
+    .tuple(fc.array(fc.nat(events.length), { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 4 }), fc.nat())
+    .map(([cuts, order, replays, seed]) => {
+      const points = [...new Set([0, ...cuts, events.length])].sort((a, b) => a - b);
+      const batches = points
+        .slice(1)
+        .map((end, i) => events.slice(points[i], end).sort((x, y) => ((x.occurredAt * 7 + seed) % 13) - ((y.occurredAt * 7 + seed) % 13)));
+      for (let i = 0; reorder && i < order.length && batches.length > 1; i++) {
+        const a = order[i]! % batches.length;
+        [batches[0], batches[a]] = [batches[a]!, batches[0]!];
+      }
+      // A replay comes after the batch it repeats (the app resends what it has sent).
+      for (const r of replays) {
+        if (batches.length === 0) continue;
+        const i = r % batches.length;
+        batches.splice(i + 1 + (r % (batches.length - i)), 0, batches[i]!);
+      }
+      return batches;
+    });
 
 /** The most one timed completion can bring in a day: a hint-free challenge, and the module under par it finishes. */
-const mostPerCompletion = awardFor({ kind: 'challenge-completed', hintsUsed: 0 }, { streakActive: true })!.amount + awardFor({ kind: 'module-completed', underPar: true }, { streakActive: true })!.amount;
+const mostPerCompletion =
+  awardFor({ kind: 'challenge-completed', hintsUsed: 0 }, { streakActive: true })!.amount +
+  awardFor({ kind: 'module-completed', underPar: true }, { streakActive: true })!.amount;
 
 describe('completion rules: properties', () => {
   it('no combination of events, however sent, earns more than a day allows', () => {
@@ -160,7 +197,11 @@ describe('completion rules: properties', () => {
           const perDay = new Map<string, { xp: number; active: number; completions: number }>();
           for (const { event, verdict } of accepted) {
             const d = perDay.get(verdict.date) ?? { xp: 0, active: 0, completions: 0 };
-            perDay.set(verdict.date, { xp: d.xp + verdict.xp, active: d.active + verdict.activeSeconds, completions: d.completions + (timedKinds.has(event.kind) ? 1 : 0) });
+            perDay.set(verdict.date, {
+              xp: d.xp + verdict.xp,
+              active: d.active + verdict.activeSeconds,
+              completions: d.completions + (timedKinds.has(event.kind) ? 1 : 0),
+            });
           }
           for (const d of perDay.values()) {
             expect(d.xp).toBeLessThanOrEqual(rules.dailyXpCap);
@@ -181,7 +222,7 @@ describe('completion rules: properties', () => {
     );
   });
 
-  it('a batch\'s verdicts do not depend on the order of its events', () => {
+  it("a batch's verdicts do not depend on the order of its events", () => {
     fc.assert(
       fc.property(
         fc.array(anyEvent, { maxLength: 40 }).chain((arbs) => {
@@ -200,17 +241,27 @@ describe('completion rules: properties', () => {
     // One learner's completions one after the other, each claiming 60% of the time since the
     // previous one (within it, as the app computes it; a day then holds under 16 h), each
     // followed by the module it may finish.
-    const honest = fc.array(fc.record({ gap: fc.integer({ min: 100, max: 2 * 3600 }), kind: fc.constantFrom<EventKind>(...timedKinds), module: fc.boolean(), score: fc.integer({ min: 0, max: 100 }) }), { maxLength: 50 }).map((steps) => {
-      let at = now - 20 * day;
-      const events: Completion[] = [];
-      steps.forEach((s, i) => {
-        at += s.gap * 1000;
-        const claim = Math.ceil(s.gap * 0.6);
-        events.push({ idempotencyKey: `h${i}`, kind: s.kind, occurredAt: at, activeSeconds: claim, courseId: 'a', facts: { score: s.score } });
-        if (s.module) events.push({ idempotencyKey: `m${i}`, kind: 'module-completed', occurredAt: at, courseId: 'a', facts: {} });
+    const honest = fc
+      .array(
+        fc.record({
+          gap: fc.integer({ min: 100, max: 2 * 3600 }),
+          kind: fc.constantFrom<EventKind>(...timedKinds),
+          module: fc.boolean(),
+          score: fc.integer({ min: 0, max: 100 }),
+        }),
+        { maxLength: 50 },
+      )
+      .map((steps) => {
+        let at = now - 20 * day;
+        const events: Completion[] = [];
+        steps.forEach((s, i) => {
+          at += s.gap * 1000;
+          const claim = Math.ceil(s.gap * 0.6);
+          events.push({ idempotencyKey: `h${i}`, kind: s.kind, occurredAt: at, activeSeconds: claim, courseId: 'a', facts: { score: s.score } });
+          if (s.module) events.push({ idempotencyKey: `m${i}`, kind: 'module-completed', occurredAt: at, courseId: 'a', facts: {} });
+        });
+        return events;
       });
-      return events;
-    });
     const sameTotal = (events: Completion[], batches: Completion[][]) => {
       const once = ingestAll([events]);
       expect(once.accepted.length).toBe(events.length);
@@ -218,19 +269,44 @@ describe('completion rules: properties', () => {
     };
     // Batches in the app's order (its outbox drains oldest first: the streak bonus, as in the app,
     // depends on the history before an event), shuffled inside and replayed.
-    fc.assert(fc.property(honest.chain((events) => fc.tuple(fc.constant(events), delivery(events, false))), ([events, batches]) => sameTotal(events, batches)), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        honest.chain((events) => fc.tuple(fc.constant(events), delivery(events, false))),
+        ([events, batches]) => sameTotal(events, batches),
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('without the streak bonus, batches in any order earn the same total', () => {
     // Quizzes and challenges carry no streak bonus, so what they earn does not depend on what came first.
-    const untouched = fc.array(fc.record({ gap: fc.integer({ min: 100, max: 2 * 3600 }), kind: fc.constantFrom<EventKind>('quiz-passed', 'challenge-completed'), score: fc.integer({ min: 0, max: 100 }) }), { maxLength: 50 }).map((steps) => {
-      let at = now - 20 * day;
-      return steps.map((s, i): Completion => ({ idempotencyKey: `u${i}`, kind: s.kind, occurredAt: (at += s.gap * 1000), activeSeconds: Math.ceil(s.gap * 0.6), courseId: 'a', facts: { score: s.score } }));
-    });
+    const untouched = fc
+      .array(
+        fc.record({
+          gap: fc.integer({ min: 100, max: 2 * 3600 }),
+          kind: fc.constantFrom<EventKind>('quiz-passed', 'challenge-completed'),
+          score: fc.integer({ min: 0, max: 100 }),
+        }),
+        { maxLength: 50 },
+      )
+      .map((steps) => {
+        let at = now - 20 * day;
+        return steps.map((s, i): Completion => ({
+          idempotencyKey: `u${i}`,
+          kind: s.kind,
+          occurredAt: (at += s.gap * 1000),
+          activeSeconds: Math.ceil(s.gap * 0.6),
+          courseId: 'a',
+          facts: { score: s.score },
+        }));
+      });
     fc.assert(
-      fc.property(untouched.chain((events) => fc.tuple(fc.constant(events), delivery(events))), ([events, batches]) => {
-        if (new Set(batches.flat().map((e) => e.idempotencyKey)).size === events.length) expect(ingestAll(batches).total).toBe(ingestAll([events]).total);
-      }),
+      fc.property(
+        untouched.chain((events) => fc.tuple(fc.constant(events), delivery(events))),
+        ([events, batches]) => {
+          if (new Set(batches.flat().map((e) => e.idempotencyKey)).size === events.length) expect(ingestAll(batches).total).toBe(ingestAll([events]).total);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -244,7 +320,11 @@ describe('completion rules: properties', () => {
 
 describe('completion rules: streak and certificates, as the app scores them', () => {
   const lesson = (occurredAt: number, extra: Partial<Completion> = {}) => ev('lesson-completed', occurredAt, { activeSeconds: 60, courseId: 'c', ...extra });
-  const xpOf = (verdicts: Map<string, Verdict>, events: Completion[]) => events.map((e) => { const v = verdicts.get(e.idempotencyKey)!; return v.status === 'accepted' ? v.xp : v.code; });
+  const xpOf = (verdicts: Map<string, Verdict>, events: Completion[]) =>
+    events.map((e) => {
+      const v = verdicts.get(e.idempotencyKey)!;
+      return v.status === 'accepted' ? v.xp : v.code;
+    });
 
   it('the streak bonus starts with the second qualifying event, a passing check included', () => {
     const first = now - 3 * day;

@@ -92,7 +92,8 @@ export function earnedXp(event: IncomingEvent, streak: StreakState, timezone: st
 }
 
 /** The least active time a completion of `kind` may claim: never zero. */
-export const minActiveSeconds = (kind: EventKind, rules: Plausibility) => Math.max(1, rules.minActiveSeconds[kind] ?? rules.minActiveSeconds['lesson-completed']);
+export const minActiveSeconds = (kind: EventKind, rules: Plausibility) =>
+  Math.max(1, rules.minActiveSeconds[kind] ?? rules.minActiveSeconds['lesson-completed']);
 
 /** Index of the first span ending after `at` (spans are disjoint, so ends are sorted like starts). */
 function firstEndingAfter(spans: Ledger['spans'], at: number): number {
@@ -163,7 +164,9 @@ export function record(ledger: Ledger, event: Completion, verdict: Verdict, time
  */
 export function canonicalOrder<E extends Completion>(events: readonly E[]): E[] {
   const rank = (e: Completion) => (timedKinds.has(e.kind) ? 0 : anchoredKinds.has(e.kind) ? 2 : 1);
-  return [...events].sort((a, b) => a.occurredAt - b.occurredAt || rank(a) - rank(b) || (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0));
+  return [...events].sort(
+    (a, b) => a.occurredAt - b.occurredAt || rank(a) - rank(b) || (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0),
+  );
 }
 
 /** Judges a batch of distinct events against the ledger (updated in place); verdicts by idempotency key. */

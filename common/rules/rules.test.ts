@@ -8,7 +8,7 @@ import type { EventKind } from './plausibility';
 import { addActivity, dateOfDay, dayNumber, emptyStreak, resumeStreak } from './streaks';
 
 describe('calendar', () => {
-  it('dates and weeks follow the learner\'s timezone', () => {
+  it("dates and weeks follow the learner's timezone", () => {
     const at = Date.UTC(2026, 10, 29, 20); // Sunday 20:00 UTC
     expect(localDate(at, 'Asia/Tokyo')).toBe('2026-11-30');
     expect(localDate(at, 'America/New_York')).toBe('2026-11-29');
@@ -32,7 +32,7 @@ describe('calendar', () => {
   });
 });
 
-describe('xp on the server: the app\'s table', () => {
+describe("xp on the server: the app's table", () => {
   const tz = 'UTC';
   const xp = (kind: EventKind, facts: Record<string, unknown>) => earnedXp({ kind, occurredAt: Date.UTC(2026, 0, 1, 12), facts }, emptyStreak, tz);
   it('scores by the table, never by a client total, reading only well-typed facts', () => {

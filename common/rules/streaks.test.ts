@@ -40,14 +40,17 @@ describe('streaks', () => {
     expect(s.longest).toBe(3);
   });
 
-  it.each(['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland', 'Europe/Berlin'])('across midnight in %s: 23:59 then 00:01 is two days', (timezone) => {
-    const s = streakFrom([ev(timezone, '2026-06-10T23:59'), ev(timezone, '2026-06-11T00:01')]);
-    expect(s.current).toBe(2);
-    const status = streakStatus(s, at(timezone, '2026-06-11T23:59'), timezone);
-    expect(status).toMatchObject({ current: 2, todayDone: true, alive: true });
-    expect(streakStatus(s, at(timezone, '2026-06-12T23:59'), timezone)).toMatchObject({ current: 2, todayDone: false, alive: true });
-    expect(streakStatus(s, at(timezone, '2026-06-13T00:01'), timezone)).toMatchObject({ current: 0, alive: false });
-  });
+  it.each(['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland', 'Europe/Berlin'])(
+    'across midnight in %s: 23:59 then 00:01 is two days',
+    (timezone) => {
+      const s = streakFrom([ev(timezone, '2026-06-10T23:59'), ev(timezone, '2026-06-11T00:01')]);
+      expect(s.current).toBe(2);
+      const status = streakStatus(s, at(timezone, '2026-06-11T23:59'), timezone);
+      expect(status).toMatchObject({ current: 2, todayDone: true, alive: true });
+      expect(streakStatus(s, at(timezone, '2026-06-12T23:59'), timezone)).toMatchObject({ current: 2, todayDone: false, alive: true });
+      expect(streakStatus(s, at(timezone, '2026-06-13T00:01'), timezone)).toMatchObject({ current: 0, alive: false });
+    },
+  );
 
   it.each([
     ['America/New_York spring forward', 'America/New_York', '2026-03-07'],
@@ -65,7 +68,9 @@ describe('streaks', () => {
     // Monday evening in Los Angeles, then Wednesday morning in Tokyo (Tuesday afternoon in LA).
     const s = streakFrom([ev('America/Los_Angeles', '2026-06-08T20:00'), ev('Asia/Tokyo', '2026-06-10T09:00')]);
     expect(s.current).toBe(2);
-    expect(streakFrom([...[ev('America/Los_Angeles', '2026-06-08T20:00'), ev('Asia/Tokyo', '2026-06-10T09:00')], ev('Asia/Tokyo', '2026-06-11T09:00')]).current).toBe(3);
+    expect(
+      streakFrom([...[ev('America/Los_Angeles', '2026-06-08T20:00'), ev('Asia/Tokyo', '2026-06-10T09:00')], ev('Asia/Tokyo', '2026-06-11T09:00')]).current,
+    ).toBe(3);
   });
 
   it('travel west (a date repeats) does not count a day twice', () => {

@@ -19,7 +19,15 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function formatFor(timezone: string): Intl.DateTimeFormat {
   let format = dateFormats.get(timezone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     dateFormats.set(timezone, format);
   }
   return format;
@@ -99,7 +107,10 @@ function withDay(state: StreakState, current: number, freezes: number, used: num
   const date = dateOfDay(day);
   const runs = newRun
     ? [...state.runs, { start: date, end: date, days: current, freezesUsed: 0 }]
-    : [...state.runs.slice(0, -1), { ...state.runs[state.runs.length - 1]!, end: date, days: current, freezesUsed: state.runs[state.runs.length - 1]!.freezesUsed + used }];
+    : [
+        ...state.runs.slice(0, -1),
+        { ...state.runs[state.runs.length - 1]!, end: date, days: current, freezesUsed: state.runs[state.runs.length - 1]!.freezesUsed + used },
+      ];
   return {
     current,
     longest: Math.max(state.longest, current),
@@ -136,7 +147,11 @@ export function addActivity(state: StreakState, event: StreakEvent): StreakState
 
 /** The order streaks replay events in: time, then (for the same instant) timezone and date, so any arrival order gives one answer. */
 export function streakOrder(a: StreakEvent, b: StreakEvent): number {
-  return a.occurredAt - b.occurredAt || (a.timezone < b.timezone ? -1 : a.timezone > b.timezone ? 1 : 0) || (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : 0);
+  return (
+    a.occurredAt - b.occurredAt ||
+    (a.timezone < b.timezone ? -1 : a.timezone > b.timezone ? 1 : 0) ||
+    (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : 0)
+  );
 }
 
 export function streakFrom(events: readonly StreakEvent[]): StreakState {
@@ -144,7 +159,11 @@ export function streakFrom(events: readonly StreakEvent[]): StreakState {
 }
 
 /** The streak as the learner sees it at `now` in `timezone`: freezes that a gap will use are already spent. */
-export function streakStatus(state: StreakState, now: number, timezone: string): { current: number; longest: number; freezes: number; todayDone: boolean; alive: boolean } {
+export function streakStatus(
+  state: StreakState,
+  now: number,
+  timezone: string,
+): { current: number; longest: number; freezes: number; todayDone: boolean; alive: boolean } {
   if (state.lastDay === null) return { current: 0, longest: state.longest, freezes: state.freezes, todayDone: false, alive: false };
   const gap = gapTo(state, now, timezone);
   if (gap <= 0) return { current: state.current, longest: state.longest, freezes: state.freezes, todayDone: true, alive: true };

@@ -47,7 +47,12 @@ describe('XP per activity', () => {
   });
 
   it('multipliers add before rounding down, never compound', () => {
-    expect(applyBonuses(50, [['a', 25], ['b', 10]]).amount).toBe(67);
+    expect(
+      applyBonuses(50, [
+        ['a', 25],
+        ['b', 10],
+      ]).amount,
+    ).toBe(67);
     expect(applyBonuses(33, [['a', 10]]).amount).toBe(36); // 36.3
     expect(applyBonuses(7, []).amount).toBe(7);
     expect(applyBonuses(150, [['a', 100]]).bonuses).toEqual(['a']);

@@ -4,7 +4,10 @@ import { decodeJwt, importJWK, jwtVerify, type JWK } from 'jose';
 import { messageOf } from '../errors';
 
 /** Checks a VC-JWT against a published Ed25519 key; the same code runs in the app offline. */
-export async function verifyCredentialJwt(jwt: string, publicJwk: JWK): Promise<{ valid: boolean; credential: Record<string, unknown> | null; reason?: string }> {
+export async function verifyCredentialJwt(
+  jwt: string,
+  publicJwk: JWK,
+): Promise<{ valid: boolean; credential: Record<string, unknown> | null; reason?: string }> {
   try {
     const key = await importJWK({ ...publicJwk, alg: 'EdDSA' }, 'EdDSA');
     const { payload } = await jwtVerify(jwt, key, { algorithms: ['EdDSA'] });
@@ -19,4 +22,3 @@ export async function verifyCredentialJwt(jwt: string, publicJwk: JWK): Promise<
     return { valid: false, credential, reason: messageOf(error) };
   }
 }
-

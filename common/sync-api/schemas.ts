@@ -72,7 +72,10 @@ const displayName = text()
     const found = spoofing.exec(name);
     if (found) {
       const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      ctx.addIssue({ code: 'custom', message: `a name may not contain an invisible or direction-changing character U+${code} (at character ${found.index + 1}); type the name with letters, digits, spaces and punctuation` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a name may not contain an invisible or direction-changing character U+${code} (at character ${found.index + 1}); type the name with letters, digits, spaces and punctuation`,
+      });
     }
   });
 
@@ -146,7 +149,6 @@ export const aroundResponse = z.object({
   me: boardRow.nullable(),
   above: z.array(boardRow),
   below: z.array(boardRow),
-
 });
 export type AroundResponse = z.infer<typeof aroundResponse>;
 
@@ -176,7 +178,10 @@ export const revokeRequest = z.object({ reason: text().max(500).default('') });
 
 const outlineLesson = z.object({ id: text().min(1).max(120), type: text().min(1).max(40), title: text().min(1).max(200) });
 export const courseOutline = z.object({
-  modules: z.array(z.object({ id: text().min(1).max(120), title: text().min(1).max(200), lessons: z.array(outlineLesson).min(1).max(500) })).min(1).max(200),
+  modules: z
+    .array(z.object({ id: text().min(1).max(120), title: text().min(1).max(200), lessons: z.array(outlineLesson).min(1).max(500) }))
+    .min(1)
+    .max(200),
 });
 export type CourseOutline = z.infer<typeof courseOutline>;
 

@@ -13,7 +13,13 @@ describe('the app config from the environment', () => {
       dataDir: '/home/asha/.config/Dronacharya',
       keyDir: '/home/asha/.local/state/dronacharya/keys',
       sync: { presetUrl: '', intervalMs: 60_000 },
-      sandbox: { prewarm: false, driver: null, childPath: '/usr/local/bin:/usr/bin:/bin', debianMirror: 'http://deb.debian.org/debian', debCacheDir: '/home/asha/.cache/drona/debs' },
+      sandbox: {
+        prewarm: false,
+        driver: null,
+        childPath: '/usr/local/bin:/usr/bin:/bin',
+        debianMirror: 'http://deb.debian.org/debian',
+        debCacheDir: '/home/asha/.cache/drona/debs',
+      },
       terminal: { shell: null, env: {} },
       hasBrowser: false,
       server: { databaseUrl: undefined, trustedProxies: undefined, publicUrl: undefined, adminToken: undefined },
@@ -50,7 +56,10 @@ describe('the app config from the environment', () => {
       hasBrowser: true,
       server: { databaseUrl: 'postgres://x@y/z', trustedProxies: '10.0.0.0/8', publicUrl: 'https://sync.example.org', adminToken: 'admin' },
     });
-    expect(readAppConfig({ DRONA_SANDBOX_DRIVER: 'process', CI: 'true', DISPLAY: ':0' }, linux)).toMatchObject({ sandbox: { driver: 'process' }, hasBrowser: false });
+    expect(readAppConfig({ DRONA_SANDBOX_DRIVER: 'process', CI: 'true', DISPLAY: ':0' }, linux)).toMatchObject({
+      sandbox: { driver: 'process' },
+      hasBrowser: false,
+    });
   });
 
   it('refuses malformed values, naming each variable and what it must be', () => {
@@ -64,7 +73,8 @@ describe('the app config from the environment', () => {
 
 describe('the lint rule on process.env', () => {
   const eslint = new ESLint({ cwd: packageRoot() });
-  const lint = async (file: string) => (await eslint.lintText('export const mirror = process.env.DRONA_DEBIAN_MIRROR;\n', { filePath: path.join(packageRoot(), file) }))[0]!.messages;
+  const lint = async (file: string) =>
+    (await eslint.lintText('export const mirror = process.env.DRONA_DEBIAN_MIRROR;\n', { filePath: path.join(packageRoot(), file) }))[0]!.messages;
 
   it('refuses process.env in a service and allows it in the config module and tests', async () => {
     expect((await lint('main/sandbox/mirror.ts')).map((m) => m.ruleId)).toEqual(['no-restricted-properties']);

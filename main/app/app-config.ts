@@ -53,7 +53,10 @@ export interface EnvConfig {
 export class EnvConfigError extends Error {}
 
 /** An unset and an empty variable mean the same: not set. */
-const optional = z.string().optional().transform((value) => (value ? value : undefined));
+const optional = z
+  .string()
+  .optional()
+  .transform((value) => (value ? value : undefined));
 const url = (what: string) =>
   optional.refine((value) => value === undefined || /^https?:\/\/[^\s/]+/.test(value), `${what} must be an http(s) address, like http://127.0.0.1:8787`);
 
@@ -109,7 +112,12 @@ export function readAppConfig(env: Env = process.env, where: Platform = thisPlat
       env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     },
     hasBrowser: !env.CI && !(platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY),
-    server: { databaseUrl: vars.DATABASE_URL, trustedProxies: vars.DRONA_TRUSTED_PROXIES, publicUrl: vars.DRONA_PUBLIC_URL, adminToken: vars.DRONA_ADMIN_TOKEN },
+    server: {
+      databaseUrl: vars.DATABASE_URL,
+      trustedProxies: vars.DRONA_TRUSTED_PROXIES,
+      publicUrl: vars.DRONA_PUBLIC_URL,
+      adminToken: vars.DRONA_ADMIN_TOKEN,
+    },
   };
 }
 

@@ -64,10 +64,7 @@ export function createApp(config: AppConfig): DronaApp {
 
   const access = (): Services => {
     if (!services) {
-      throw new DronaError(
-        'store_unavailable',
-        'Your progress database needs attention before Dronacharya can continue. Choose restore or start fresh.',
-      );
+      throw new DronaError('store_unavailable', 'Your progress database needs attention before Dronacharya can continue. Choose restore or start fresh.');
     }
     return services;
   };

@@ -257,7 +257,8 @@ function installBuiltinCourses(courses: CourseService, config: AppConfig): void 
   const builtinDir = config.builtinCoursesDir === undefined ? path.join(packageRoot(), 'courses') : config.builtinCoursesDir;
   if (!builtinDir) return;
   const { results, failures } = courses.installBuiltins(builtinDir);
-  for (const result of results) if (result.outcome !== 'unchanged') config.logger.info(`courses: ${result.outcome} built-in ${result.courseId} ${result.version}`);
+  for (const result of results)
+    if (result.outcome !== 'unchanged') config.logger.info(`courses: ${result.outcome} built-in ${result.courseId} ${result.version}`);
   for (const failure of failures) config.logger.warn(`courses: built-in course in ${failure.dir} was not installed:\n${failure.message}`);
 }
 

@@ -51,7 +51,8 @@ describe('certificates against the hosted API', () => {
 
   it('says plainly when the server has not registered a course, and saves nothing', async () => {
     await h.start();
-    for (const l of lessons) h.store.db.insert(lessonProgress).values({ courseId: 'unregistered', lessonId: l.id, status: 'completed', completedAt: h.clock }).run();
+    for (const l of lessons)
+      h.store.db.insert(lessonProgress).values({ courseId: 'unregistered', lessonId: l.id, status: 'completed', completedAt: h.clock }).run();
     const before = certificates.overview().issued.length;
     await expect(certificates.request('unregistered', 'bronze')).rejects.toMatchObject({
       code: 'course_not_registered',

@@ -113,21 +113,35 @@ export class CertificatesService {
     if (!local.eligible) throw new DronaError('not_eligible', `Not yet eligible for ${tier}: ${local.missing[0] ?? ''}`, { missing: local.missing });
     // The server checks the events it has: send everything first.
     const { pending } = await this.options.sync.syncNow();
-    if (pending > 0) throw new DronaError('sync_pending', 'Some progress has not reached the sync server yet, so it cannot check your certificate. Try again when you are online.');
+    if (pending > 0)
+      throw new DronaError(
+        'sync_pending',
+        'Some progress has not reached the sync server yet, so it cannot check your certificate. Try again when you are online.',
+      );
     const { sync } = this.options;
     try {
       // The server decides against its own registered outline and title, not this app's.
       const issued = await sync.authorized('POST', '/v1/certificates', { courseId, tier }, certificateResponse);
       const publicJwk = await this.issuerKey(issued.jwt);
       const check = await verifyCredentialJwt(issued.jwt, publicJwk);
-      if (!check.valid) throw new DronaError('bad_signature', 'The server issued a certificate whose signature does not match its published key; it was not saved.');
+      if (!check.valid)
+        throw new DronaError('bad_signature', 'The server issued a certificate whose signature does not match its published key; it was not saved.');
       const issuer = (check.credential?.issuer ?? {}) as { name?: string };
       const subject = (check.credential?.credentialSubject ?? {}) as { name?: string };
       const learnerName = subject.name ?? sync.account().displayName ?? '';
       const payload: StoredPayload = { publicJwk, learnerName, issuerName: issuer.name ?? 'Dronacharya', courseTitle: issued.courseTitle };
       this.store.db
         .insert(certificates)
-        .values({ id: issued.id, tier: issued.tier, courseId, issuedAt: issued.issuedAt, jwt: issued.jwt, payload, verifyUrl: issued.verifyUrl, revokedAt: issued.revokedAt })
+        .values({
+          id: issued.id,
+          tier: issued.tier,
+          courseId,
+          issuedAt: issued.issuedAt,
+          jwt: issued.jwt,
+          payload,
+          verifyUrl: issued.verifyUrl,
+          revokedAt: issued.revokedAt,
+        })
         .onConflictDoNothing()
         .run();
       const earned = {
@@ -176,7 +190,8 @@ export class CertificatesService {
       const revokedAt = new Map(issued.map((cert) => [cert.id, cert.revokedAt]));
       for (const row of saved) {
         const current = revokedAt.get(row.id);
-        if (current !== undefined && current !== row.revokedAt) this.store.db.update(certificates).set({ revokedAt: current }).where(eq(certificates.id, row.id)).run();
+        if (current !== undefined && current !== row.revokedAt)
+          this.store.db.update(certificates).set({ revokedAt: current }).where(eq(certificates.id, row.id)).run();
       }
       this.revocationsCheckedAt = this.now();
     } catch (error) {

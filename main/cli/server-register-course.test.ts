@@ -44,7 +44,11 @@ describe('drona server register-course', () => {
   });
 
   const registered = async () =>
-    ((await (await fetch(`${server.url}/v1/admin/courses`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { courses: { id: string; lessonCount: number; title: string; registeredBy: string }[] }).courses;
+    (
+      (await (await fetch(`${server.url}/v1/admin/courses`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as {
+        courses: { id: string; lessonCount: number; title: string; registeredBy: string }[];
+      }
+    ).courses;
 
   it('refuses without the admin token in the environment, and with a wrong one', async () => {
     const missing = await run({ DRONA_ADMIN_TOKEN: undefined }, 'server', 'register-course', '--builtin', '--url', server.url);
@@ -59,7 +63,9 @@ describe('drona server register-course', () => {
   it("registers the app's built-in courses in one command, then reports them unchanged", async () => {
     const first = await run({ DRONA_ADMIN_TOKEN: ADMIN }, 'server', 'register-course', '--builtin', '--url', server.url);
     expect(first.code).toBe(0);
-    const builtins = fs.readdirSync(path.join(packageRoot(), 'courses')).filter((name) => fs.existsSync(path.join(packageRoot(), 'courses', name, 'course.yaml')));
+    const builtins = fs
+      .readdirSync(path.join(packageRoot(), 'courses'))
+      .filter((name) => fs.existsSync(path.join(packageRoot(), 'courses', name, 'course.yaml')));
     expect(first.stdout.split('\n').filter((line) => line.startsWith('registered ')).length).toBe(builtins.length);
     const courses = await registered();
     expect(courses.map((c) => c.id).sort()).toEqual(builtins.sort());
@@ -74,7 +80,10 @@ describe('drona server register-course', () => {
     const read = readBundleDir(fixtureDir);
     const file = path.join(dir, 'tiny.drona');
     fs.writeFileSync(file, await packBundle(read.files, 'tiny-course', '1.0.0'));
-    expect(await run({ DRONA_ADMIN_TOKEN: ADMIN }, 'server', 'register-course', file, '--url', server.url)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^registered tiny-course 1\.0\.0 \(3 lessons, sha256:/) });
+    expect(await run({ DRONA_ADMIN_TOKEN: ADMIN }, 'server', 'register-course', file, '--url', server.url)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^registered tiny-course 1\.0\.0 \(3 lessons, sha256:/),
+    });
     expect((await run({ DRONA_ADMIN_TOKEN: ADMIN }, 'server', 'register-course', fixtureDir, '--url', server.url)).stdout).toMatch(/^unchanged tiny-course/);
     const broken = path.join(dir, 'broken');
     fs.cpSync(fixtureDir, broken, { recursive: true });

@@ -22,9 +22,7 @@ const APP_ORIGIN = 'app://drona';
 /** Links the app may open, always in the system browser, never inside the app's window. */
 const EXTERNAL_ALLOW_LIST = [/^https:\/\/(www\.)?linkedin\.com\//, /^https:\/\/docs\.python\.org\//, /^https:\/\/developer\.mozilla\.org\//];
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 
 const dataDirFlag = process.argv.find((arg) => arg.startsWith('--data-dir='));
 if (dataDirFlag) app.setPath('userData', path.resolve(dataDirFlag.slice('--data-dir='.length)));
@@ -51,7 +49,8 @@ function createUpdater() {
 }
 
 function openExternalIfAllowed(url: string): void {
-  if (EXTERNAL_ALLOW_LIST.some((pattern) => pattern.test(url))) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only https URLs on the allow-list above reach the system browser.
+  if (EXTERNAL_ALLOW_LIST.some((pattern) => pattern.test(url)))
+    void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only https URLs on the allow-list above reach the system browser.
   else logger.warn(`blocked navigation to ${url}`);
 }
 

@@ -8,8 +8,7 @@ import type { Updater } from '../update/update-service';
 
 /** Where updates come from: a bootcamp's own server (generic, e.g. the hosted API's /updates/) or GitHub Releases. */
 export type UpdateFeed =
-  | { readonly provider: 'generic'; readonly url: string }
-  | { readonly provider: 'github'; readonly owner: string; readonly repo: string };
+  { readonly provider: 'generic'; readonly url: string } | { readonly provider: 'github'; readonly owner: string; readonly repo: string };
 
 /** DRONA_UPDATE_URL (generic) or DRONA_UPDATE_GITHUB=owner/repo; null keeps the feed electron-builder baked in (app-update.yml), if any. */
 export function updateFeedFrom(url: string | undefined, github: string | undefined): UpdateFeed | null {

@@ -9,13 +9,7 @@ export type CallResult = { ok: true; value: unknown } | { ok: false; error: Call
  * against the contract, runs the handler, validates its output. A bad payload gets a typed
  * error, never a crash.
  */
-export async function dispatchCall(
-  handlers: Handlers,
-  name: unknown,
-  input: unknown,
-  ctx: CallContext,
-  logger: Logger,
-): Promise<CallResult> {
+export async function dispatchCall(handlers: Handlers, name: unknown, input: unknown, ctx: CallContext, logger: Logger): Promise<CallResult> {
   if (!isCallName(name)) {
     return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${String(name)}".` } };
   }

@@ -8,10 +8,7 @@ export interface CallContext {
   readonly events: EventBus;
 }
 
-export type Handler<N extends CallName> = (
-  input: z.output<Calls[N]['input']>,
-  ctx: CallContext,
-) => Promise<CallOutput<N>> | CallOutput<N>;
+export type Handler<N extends CallName> = (input: z.output<Calls[N]['input']>, ctx: CallContext) => Promise<CallOutput<N>> | CallOutput<N>;
 
 export type Handlers = { [N in CallName]: Handler<N> };
 export type PartialHandlers = Partial<Handlers>;

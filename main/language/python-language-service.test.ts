@@ -17,7 +17,7 @@ describe('format', () => {
   it('lays a messy file out the way Black would', () => {
     expect(python.format("def greet( name ):\n  return 'Hi, '+name\nprint( greet('Ada') )\n")).toEqual({
       ok: true,
-      text: "def greet(name):\n    return \"Hi, \" + name\n\n\nprint(greet(\"Ada\"))\n",
+      text: 'def greet(name):\n    return "Hi, " + name\n\n\nprint(greet("Ada"))\n',
     });
   });
 
@@ -42,7 +42,10 @@ describe('format', () => {
       expect(once.ok, file).toBe(true);
       if (!once.ok) continue;
       expect(python.format(once.text), file).toEqual(once);
-      expect(python.diagnose(once.text).filter((item) => item.code === 'invalid-syntax'), file).toEqual([]);
+      expect(
+        python.diagnose(once.text).filter((item) => item.code === 'invalid-syntax'),
+        file,
+      ).toEqual([]);
     }
   });
 });
@@ -65,7 +68,13 @@ describe('diagnose', () => {
   });
 
   it('reports a syntax error where it is', () => {
-    expect(python.diagnose('if x > 1\n    print(x)\n')[0]).toMatchObject({ line: 1, column: 9, severity: 'error', code: 'invalid-syntax', message: 'Syntax error: Expected `:`, found newline' });
+    expect(python.diagnose('if x > 1\n    print(x)\n')[0]).toMatchObject({
+      line: 1,
+      column: 9,
+      severity: 'error',
+      code: 'invalid-syntax',
+      message: 'Syntax error: Expected `:`, found newline',
+    });
   });
 
   it('counts columns in UTF-16 units, as the editor does', () => {
@@ -76,7 +85,16 @@ describe('diagnose', () => {
   it('reads Ruff findings without a code as syntax errors', () => {
     const at = { row: 3, column: 1 };
     expect(toPythonDiagnostics([{ code: null, message: 'unexpected EOF while parsing', tags: [], start_location: at, end_location: at }])).toEqual([
-      { line: 3, column: 1, endLine: 3, endColumn: 1, severity: 'error', code: 'invalid-syntax', message: 'Syntax error: unexpected EOF while parsing', unnecessary: false },
+      {
+        line: 3,
+        column: 1,
+        endLine: 3,
+        endColumn: 1,
+        severity: 'error',
+        code: 'invalid-syntax',
+        message: 'Syntax error: unexpected EOF while parsing',
+        unnecessary: false,
+      },
     ]);
   });
 });
@@ -91,7 +109,10 @@ describe('through dispatch', () => {
   });
 
   it('formats and diagnoses for the editor', async () => {
-    expect(await dispatchCall(app.handlers, 'language.formatPython', { text: 'x=1\n' }, ctx, silentLogger)).toEqual({ ok: true, value: { ok: true, text: 'x = 1\n' } });
+    expect(await dispatchCall(app.handlers, 'language.formatPython', { text: 'x=1\n' }, ctx, silentLogger)).toEqual({
+      ok: true,
+      value: { ok: true, text: 'x = 1\n' },
+    });
     expect(await dispatchCall(app.handlers, 'language.diagnosePython', { text: 'print(y)\n' }, ctx, silentLogger)).toMatchObject({
       ok: true,
       value: { diagnostics: [{ code: 'F821', line: 1 }] },

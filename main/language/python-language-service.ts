@@ -63,7 +63,12 @@ export class PythonLanguageService {
     } catch (error) {
       const syntax = this.diagnose(text).find((item) => item.code === 'invalid-syntax');
       if (!syntax) throw error;
-      return { ok: false, line: syntax.line, column: syntax.column, message: `Fix the syntax error on line ${syntax.line} first: ${syntax.message.replace(/^Syntax error: /, '')}` };
+      return {
+        ok: false,
+        line: syntax.line,
+        column: syntax.column,
+        message: `Fix the syntax error on line ${syntax.line} first: ${syntax.message.replace(/^Syntax error: /, '')}`,
+      };
     }
   }
 

@@ -25,11 +25,31 @@ describe('learning velocity', () => {
 describe('knowledge retention', () => {
   it('is the share recalled, with no reviews saying nothing', () => {
     expect(knowledgeRetention([], now)).toBeNull();
-    expect(knowledgeRetention([{ recalled: true, at: now }, { recalled: false, at: now }], now)).toBeCloseTo(0.5);
+    expect(
+      knowledgeRetention(
+        [
+          { recalled: true, at: now },
+          { recalled: false, at: now },
+        ],
+        now,
+      ),
+    ).toBeCloseTo(0.5);
   });
   it('weighs a recent lapse more than an old one', () => {
-    const recentLapse = knowledgeRetention([{ recalled: false, at: now }, { recalled: true, at: now - 30 * DAY }], now)!;
-    const oldLapse = knowledgeRetention([{ recalled: true, at: now }, { recalled: false, at: now - 30 * DAY }], now)!;
+    const recentLapse = knowledgeRetention(
+      [
+        { recalled: false, at: now },
+        { recalled: true, at: now - 30 * DAY },
+      ],
+      now,
+    )!;
+    const oldLapse = knowledgeRetention(
+      [
+        { recalled: true, at: now },
+        { recalled: false, at: now - 30 * DAY },
+      ],
+      now,
+    )!;
     expect(recentLapse).toBeLessThan(0.5);
     expect(oldLapse).toBeGreaterThan(0.5);
   });
@@ -64,7 +84,10 @@ describe('engagement score', () => {
         expect(score).toBeLessThanOrEqual(100);
         // A session as long and as busy as the average keeps duration and intensity, adds frequency.
         if (sessions.length > 0) {
-          const mean = { activeSeconds: sessions.reduce((s, x) => s + x.activeSeconds, 0) / sessions.length, interactions: sessions.reduce((s, x) => s + x.interactions, 0) / sessions.length };
+          const mean = {
+            activeSeconds: sessions.reduce((s, x) => s + x.activeSeconds, 0) / sessions.length,
+            interactions: sessions.reduce((s, x) => s + x.interactions, 0) / sessions.length,
+          };
           expect(engagementScore([...sessions, mean])).toBeGreaterThanOrEqual(score);
         }
       }),
@@ -77,7 +100,12 @@ describe('struggle index', () => {
     expect(struggleIndex({ conceptId: 'x', attempts: 1, hints: 0, activeSeconds: 300, parSeconds: 300 })).toBe(1);
   });
   it('never falls as attempts, hints or time grow', () => {
-    const effort = fc.record({ attempts: count, hints: fc.integer({ min: 0, max: 10 }), activeSeconds: seconds, parSeconds: fc.option(fc.integer({ min: 1, max: 3600 }), { nil: undefined }) });
+    const effort = fc.record({
+      attempts: count,
+      hints: fc.integer({ min: 0, max: 10 }),
+      activeSeconds: seconds,
+      parSeconds: fc.option(fc.integer({ min: 1, max: 3600 }), { nil: undefined }),
+    });
     fc.assert(
       fc.property(effort, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3600 }), (e, more, time) => {
         const base = struggleIndex({ conceptId: 'x', ...e });

@@ -8,19 +8,36 @@ const concepts = new Map<string, ConceptInfo>([
   ['loops', { id: 'loops', title: 'Loops', prerequisites: ['variables'], lessonId: 'l3' }],
   ['functions', { id: 'functions', title: 'Functions', prerequisites: ['f-strings', 'loops'], lessonId: 'l4' }],
 ]);
-const lesson = (n: number, concept: string, completed = false): PathLesson => ({ courseId: 'py', lessonId: `l${n}`, title: `Lesson ${n}`, concepts: [concept], completed });
+const lesson = (n: number, concept: string, completed = false): PathLesson => ({
+  courseId: 'py',
+  lessonId: `l${n}`,
+  title: `Lesson ${n}`,
+  concepts: [concept],
+  completed,
+});
 const path = [lesson(1, 'variables', true), lesson(2, 'f-strings', true), lesson(3, 'loops'), lesson(4, 'functions')];
 const base: RecommendationInput = { dueReviews: 0, path, concepts, mastery: new Map(), onARoll: false, onTrack: null };
 
 describe('Next up', () => {
   it('puts due reviews first, naming the most overdue concept', () => {
-    expect(recommend({ ...base, dueReviews: 3, mostOverdueConcept: 'loops' })).toEqual({ kind: 'review', count: 3, reason: 'Loops and others are due for review' });
+    expect(recommend({ ...base, dueReviews: 3, mostOverdueConcept: 'loops' })).toEqual({
+      kind: 'review',
+      count: 3,
+      reason: 'Loops and others are due for review',
+    });
     expect(recommend({ ...base, dueReviews: 1, mostOverdueConcept: 'loops' }).reason).toBe('Loops is due for review');
     expect(recommend({ ...base, dueReviews: 2 }).reason).toBe('2 cards are due for review');
   });
 
   it('sends the learner back to a weak prerequisite of what comes next, with its lesson', () => {
-    const result = recommend({ ...base, path: [lesson(1, 'variables', true), lesson(2, 'f-strings', true), lesson(3, 'loops', true), lesson(4, 'functions')], mastery: new Map([['f-strings', 0.2], ['loops', 0.9]]) });
+    const result = recommend({
+      ...base,
+      path: [lesson(1, 'variables', true), lesson(2, 'f-strings', true), lesson(3, 'loops', true), lesson(4, 'functions')],
+      mastery: new Map([
+        ['f-strings', 0.2],
+        ['loops', 0.9],
+      ]),
+    });
     expect(result).toMatchObject({ kind: 'lesson', lessonId: 'l2', why: 'weak-prerequisite', reason: 'You struggled with f-strings: try "Lesson 2" first' });
   });
 
@@ -55,7 +72,8 @@ describe('Next up', () => {
           const result = recommend({ ...base, path: lessons, mastery: new Map(Object.entries(mastery)), onARoll });
           if (result.kind === 'lesson') expect(lessons.find((l) => l.lessonId === result.lessonId)).toBeDefined();
           if (result.kind === 'done') expect(done.every(Boolean)).toBe(true);
-          if (result.kind === 'lesson' && result.why !== 'weak-prerequisite') expect(lessons.find((l) => l.lessonId === result.lessonId)!.completed).toBe(false);
+          if (result.kind === 'lesson' && result.why !== 'weak-prerequisite')
+            expect(lessons.find((l) => l.lessonId === result.lessonId)!.completed).toBe(false);
           expect(result.reason.length).toBeGreaterThan(0);
         },
       ),

@@ -36,7 +36,13 @@ export interface RecommendationInput {
 
 export type Recommendation =
   | { readonly kind: 'review'; readonly count: number; readonly reason: string }
-  | { readonly kind: 'lesson'; readonly courseId: string; readonly lessonId: string; readonly why: 'weak-prerequisite' | 'path' | 'skip-ahead'; readonly reason: string }
+  | {
+      readonly kind: 'lesson';
+      readonly courseId: string;
+      readonly lessonId: string;
+      readonly why: 'weak-prerequisite' | 'path' | 'skip-ahead';
+      readonly reason: string;
+    }
   | { readonly kind: 'done'; readonly reason: string };
 
 const titleOf = (input: RecommendationInput, conceptId: string) => input.concepts.get(conceptId)?.title ?? conceptId;
@@ -66,7 +72,11 @@ export function weakestPrerequisite(input: RecommendationInput, conceptIds: read
 
 export function recommend(input: RecommendationInput): Recommendation {
   if (input.dueReviews > 0) {
-    const about = input.mostOverdueConcept ? `${titleOf(input, input.mostOverdueConcept)} ${input.dueReviews === 1 ? 'is' : 'and others are'}` : input.dueReviews === 1 ? 'One card is' : `${input.dueReviews} cards are`;
+    const about = input.mostOverdueConcept
+      ? `${titleOf(input, input.mostOverdueConcept)} ${input.dueReviews === 1 ? 'is' : 'and others are'}`
+      : input.dueReviews === 1
+        ? 'One card is'
+        : `${input.dueReviews} cards are`;
     return { kind: 'review', count: input.dueReviews, reason: `${about} due for review` };
   }
   const open = input.path.filter((lesson) => !lesson.completed);
@@ -76,17 +86,30 @@ export function recommend(input: RecommendationInput): Recommendation {
   const weak = weakestPrerequisite(input, next.concepts);
   const remedial = weak?.lessonId ? input.path.find((lesson) => lesson.lessonId === weak.lessonId) : undefined;
   if (weak && remedial && remedial.lessonId !== next.lessonId) {
-    return { kind: 'lesson', courseId: remedial.courseId, lessonId: remedial.lessonId, why: 'weak-prerequisite', reason: `You struggled with ${weak.title}: try "${remedial.title}" first` };
+    return {
+      kind: 'lesson',
+      courseId: remedial.courseId,
+      lessonId: remedial.lessonId,
+      why: 'weak-prerequisite',
+      reason: `You struggled with ${weak.title}: try "${remedial.title}" first`,
+    };
   }
 
   // On a roll, skip lessons whose every concept is already known (they stay open to study).
   if (input.onARoll) {
     const ahead = open.find((lesson) => lesson.concepts.length === 0 || !lesson.concepts.every((id) => known(input, id)));
     if (ahead && ahead.lessonId !== next.lessonId) {
-      return { kind: 'lesson', courseId: ahead.courseId, lessonId: ahead.lessonId, why: 'skip-ahead', reason: `You already know what comes before: skip ahead to "${ahead.title}"` };
+      return {
+        kind: 'lesson',
+        courseId: ahead.courseId,
+        lessonId: ahead.lessonId,
+        why: 'skip-ahead',
+        reason: `You already know what comes before: skip ahead to "${ahead.title}"`,
+      };
     }
   }
 
-  const reason = input.onTrack === true ? 'On track for your goal' : input.onTrack === false ? 'A short lesson keeps you on track for your goal' : 'Next on your path';
+  const reason =
+    input.onTrack === true ? 'On track for your goal' : input.onTrack === false ? 'A short lesson keeps you on track for your goal' : 'Next on your path';
   return { kind: 'lesson', courseId: next.courseId, lessonId: next.lessonId, why: 'path', reason };
 }

@@ -18,12 +18,17 @@ describe('the review rating', () => {
   it('goes Easy → Good → Hard as a right answer gets slower, never back', () => {
     const order: ReviewRating[] = ['easy', 'good', 'hard'];
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e3, noNaN: true }), fc.double({ min: 0, max: 1e3, noNaN: true }), fc.double({ min: 1, max: 120, noNaN: true }), (a, b, expected) => {
-        const [fast, slow] = a <= b ? [a, b] : [b, a];
-        const first = order.indexOf(ratingFor({ correct: true, responseSeconds: fast, expectedSeconds: expected }));
-        const second = order.indexOf(ratingFor({ correct: true, responseSeconds: slow, expectedSeconds: expected }));
-        expect(first).toBeLessThanOrEqual(second);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e3, noNaN: true }),
+        fc.double({ min: 0, max: 1e3, noNaN: true }),
+        fc.double({ min: 1, max: 120, noNaN: true }),
+        (a, b, expected) => {
+          const [fast, slow] = a <= b ? [a, b] : [b, a];
+          const first = order.indexOf(ratingFor({ correct: true, responseSeconds: fast, expectedSeconds: expected }));
+          const second = order.indexOf(ratingFor({ correct: true, responseSeconds: slow, expectedSeconds: expected }));
+          expect(first).toBeLessThanOrEqual(second);
+        },
+      ),
     );
   });
 
@@ -84,7 +89,8 @@ describe('the review schedule (FSRS through ts-fsrs)', () => {
   });
 
   it('is deterministic: the same answers give the same dates', () => {
-    const run = () => ['good', 'hard', 'again', 'easy'].reduce<ReviewState>((card, rating, i) => review(card, rating as ReviewRating, start + i * DAY), newReviewState(start));
+    const run = () =>
+      ['good', 'hard', 'again', 'easy'].reduce<ReviewState>((card, rating, i) => review(card, rating as ReviewRating, start + i * DAY), newReviewState(start));
     expect(run()).toEqual(run());
   });
 });

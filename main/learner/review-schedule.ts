@@ -42,7 +42,12 @@ export function ratingFor(answer: ReviewAnswer): ReviewRating {
 
 const GRADES: Readonly<Record<ReviewRating, Grade>> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
 const STATES = ['new', 'learning', 'review', 'relearning'] as const;
-const STATE_OF: Readonly<Record<ReviewState['state'], State>> = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning };
+const STATE_OF: Readonly<Record<ReviewState['state'], State>> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
 
 // Fuzz spreads due dates randomly; off, so a schedule is reproducible in tests and exports.
 // Short-term (minutes-apart) learning steps are off: Practice is a daily session, so every

@@ -42,9 +42,17 @@ const services = () => {
 
 const status = async () => (await call<{ status: string }>('lesson.standing', ref)).status;
 const totalXp = async () => (await call<{ totalXp: number }>('progress.snapshot', {})).totalXp;
-const eventsOf = (kind: string) => services().store.db.select().from(activityEvents).all().filter((row) => row.kind === kind);
+const eventsOf = (kind: string) =>
+  services()
+    .store.db.select()
+    .from(activityEvents)
+    .all()
+    .filter((row) => row.kind === kind);
 const exercise = () => services().courses.getExercise(COURSE, LESSON)!;
-const starter = () => exercise().files.filter((file) => file.role === 'editable').map(({ path: p, content }) => ({ path: p, content }));
+const starter = () =>
+  exercise()
+    .files.filter((file) => file.role === 'editable')
+    .map(({ path: p, content }) => ({ path: p, content }));
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-check-progress-'));

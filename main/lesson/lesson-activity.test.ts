@@ -12,8 +12,25 @@ import { LessonActivity, scoreQuiz, type LessonFacts } from './lesson-activity';
 const quiz: NonNullable<LessonFacts['quiz']> = {
   passPercent: 50,
   questions: [
-    { id: 'q1', kind: 'single', prompt: 'One?', options: [{ text: 'a', correct: true }, { text: 'b', correct: false }] },
-    { id: 'q2', kind: 'multiple', prompt: 'Two?', options: [{ text: 'a', correct: true }, { text: 'b', correct: true }, { text: 'c', correct: false }] },
+    {
+      id: 'q1',
+      kind: 'single',
+      prompt: 'One?',
+      options: [
+        { text: 'a', correct: true },
+        { text: 'b', correct: false },
+      ],
+    },
+    {
+      id: 'q2',
+      kind: 'multiple',
+      prompt: 'Two?',
+      options: [
+        { text: 'a', correct: true },
+        { text: 'b', correct: true },
+        { text: 'c', correct: false },
+      ],
+    },
   ],
 };
 const lessons: Record<string, LessonFacts> = {
@@ -52,14 +69,34 @@ function setup() {
 }
 
 function checkResult(status: 'pass' | 'fail') {
-  const run = { outcome: 'finished' as const, exitCode: 0, durationMs: 5, stdout: '', stderr: '', truncated: false, diagnostics: [], driver: 'process' as const, message: '' };
+  const run = {
+    outcome: 'finished' as const,
+    exitCode: 0,
+    durationMs: 5,
+    stdout: '',
+    stderr: '',
+    truncated: false,
+    diagnostics: [],
+    driver: 'process' as const,
+    message: '',
+  };
   return { status, tests: [{ name: 't', status }], durationMs: 5, driver: 'process' as const, run };
 }
 
 describe('scoreQuiz', () => {
   it('counts only exactly right answers', () => {
-    expect(scoreQuiz(quiz.questions, [{ questionId: 'q1', selected: [0] }, { questionId: 'q2', selected: [0, 1] }])).toBe(100);
-    expect(scoreQuiz(quiz.questions, [{ questionId: 'q1', selected: [0] }, { questionId: 'q2', selected: [0] }])).toBe(50);
+    expect(
+      scoreQuiz(quiz.questions, [
+        { questionId: 'q1', selected: [0] },
+        { questionId: 'q2', selected: [0, 1] },
+      ]),
+    ).toBe(100);
+    expect(
+      scoreQuiz(quiz.questions, [
+        { questionId: 'q1', selected: [0] },
+        { questionId: 'q2', selected: [0] },
+      ]),
+    ).toBe(50);
     expect(scoreQuiz(quiz.questions, [])).toBe(0);
   });
 
@@ -111,7 +148,7 @@ describe('LessonActivity', () => {
     expect(recorded.find((event) => event.kind === 'lesson-completed')).toMatchObject({ firstAttempt: false });
   });
 
-  it('times the lesson by main\'s clock from when it was opened, or by its active time when that is more', async () => {
+  it("times the lesson by main's clock from when it was opened, or by its active time when that is more", async () => {
     const { activity, recorded, clock, checked } = setup();
     await activity.open('py', 'sum');
     clock.now += 90_000;
@@ -165,7 +202,10 @@ describe('LessonActivity', () => {
 
   it('sends each missed question of every attempt to Practice, due the next day', async () => {
     const { activity, reviews, clock } = setup();
-    await activity.submitQuiz('py', 'check', [{ questionId: 'q1', selected: [0] }, { questionId: 'q2', selected: [0] }]);
+    await activity.submitQuiz('py', 'check', [
+      { questionId: 'q1', selected: [0] },
+      { questionId: 'q2', selected: [0] },
+    ]);
     expect(reviews.map((card) => card.key)).toEqual(['missed-quiz:py:check:q2']);
     expect(reviews[0]!.item.options.map((option) => option.correct)).toEqual([true, true, false]);
     expect(reviews[0]!.dueAt - clock.now).toBe(86_400_000);
@@ -174,7 +214,13 @@ describe('LessonActivity', () => {
   it('saves a reflection to the journal and completes the lesson', async () => {
     const { activity, store } = setup();
     expect((await activity.saveReflection('py', 'think', 'Loops are shorter than I thought.')).status).toBe('completed');
-    expect(store.db.select().from(journalEntries).all().map((row) => row.text)).toEqual(['Loops are shorter than I thought.']);
+    expect(
+      store.db
+        .select()
+        .from(journalEntries)
+        .all()
+        .map((row) => row.text),
+    ).toEqual(['Loops are shorter than I thought.']);
   });
 
   it("reads a lesson's journal newest first, without other lessons' entries", async () => {

@@ -100,11 +100,7 @@ export class LessonActivity {
   }
 
   private markStarted(courseId: string, lessonId: string): void {
-    this.store.db
-      .insert(lessonProgress)
-      .values({ courseId, lessonId, status: 'in_progress', startedAt: this.now() })
-      .onConflictDoNothing()
-      .run();
+    this.store.db.insert(lessonProgress).values({ courseId, lessonId, status: 'in_progress', startedAt: this.now() }).onConflictDoNothing().run();
   }
 
   /** Completes the lesson once; returns whether this call was the one that completed it. */
@@ -137,7 +133,10 @@ export class LessonActivity {
     return this.store.transaction((db) => {
       db.insert(activeTime)
         .values({ courseId, lessonId, localDate: day, seconds })
-        .onConflictDoUpdate({ target: [activeTime.courseId, activeTime.lessonId, activeTime.localDate], set: { seconds: sql`${activeTime.seconds} + ${seconds}` } })
+        .onConflictDoUpdate({
+          target: [activeTime.courseId, activeTime.lessonId, activeTime.localDate],
+          set: { seconds: sql`${activeTime.seconds} + ${seconds}` },
+        })
         .run();
       const row = db
         .update(lessonProgress)
@@ -196,11 +195,12 @@ export class LessonActivity {
    */
   private spentSeconds(courseId: string, lessonId: string): number | undefined {
     const openedAt = this.opened.get(lessonKey(courseId, lessonId));
-    const active = this.store.db
-      .select({ seconds: lessonProgress.activeSeconds })
-      .from(lessonProgress)
-      .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
-      .get()?.seconds ?? 0;
+    const active =
+      this.store.db
+        .select({ seconds: lessonProgress.activeSeconds })
+        .from(lessonProgress)
+        .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
+        .get()?.seconds ?? 0;
     if (openedAt === undefined && active === 0) return undefined;
     return Math.max(openedAt === undefined ? 0 : Math.round((this.now() - openedAt) / 1000), active);
   }

@@ -17,12 +17,18 @@ describe('drona org', () => {
 
     const packed = await runCliCaptured('org', 'pack', at('org.yaml'), '-o', at('org.dronaorg'), '--key', at('org.key'), ...['--expires', '2099-01-01']);
     expect(packed).toMatchObject({ code: 0, stdout: expect.stringContaining('locked: tutor') });
-    expect(await runCliCaptured('org', 'verify', at('org.dronaorg'), '--public-key', at('org.key.pub'))).toMatchObject({ code: 0, stdout: expect.stringContaining('valid until 2099-01-01') });
+    expect(await runCliCaptured('org', 'verify', at('org.dronaorg'), '--public-key', at('org.key.pub'))).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('valid until 2099-01-01'),
+    });
 
     const edited = JSON.parse(fs.readFileSync(at('org.dronaorg'), 'utf8')) as { profile: { locked: string[] } };
     edited.profile.locked = [];
     fs.writeFileSync(at('org.dronaorg'), JSON.stringify(edited));
-    expect(await runCliCaptured('org', 'verify', at('org.dronaorg'), '--public-key', at('org.key.pub'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/changed after it was signed/) });
+    expect(await runCliCaptured('org', 'verify', at('org.dronaorg'), '--public-key', at('org.key.pub'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/changed after it was signed/),
+    });
   });
 
   it('refuses an invalid profile, a missing course and a wrong key with exit 1 and the reason', async () => {
@@ -30,7 +36,8 @@ describe('drona org', () => {
     fs.writeFileSync(path.join(dir, 'org.yaml'), 'id: acme\nname: Acme\ncourses: [gone.drona]\n');
     fs.writeFileSync(path.join(dir, 'bad.yaml'), 'id: acme\nname: Acme\nlocked: [wifi]\n');
     fs.writeFileSync(path.join(dir, 'not-a-key.pem'), 'hello');
-    const pack = (file: string, key: string) => runCliCaptured('org', 'pack', path.join(dir, file), '-o', path.join(dir, 'o.dronaorg'), '--key', path.join(dir, key));
+    const pack = (file: string, key: string) =>
+      runCliCaptured('org', 'pack', path.join(dir, file), '-o', path.join(dir, 'o.dronaorg'), '--key', path.join(dir, key));
     expect(await pack('bad.yaml', 'not-a-key.pem')).toMatchObject({ code: 1, stderr: expect.stringContaining('locked.0') });
     expect(await pack('org.yaml', 'not-a-key.pem')).toMatchObject({ code: 1, stderr: expect.stringContaining('gone.drona') });
     fs.writeFileSync(path.join(dir, 'org.yaml'), 'id: acme\nname: Acme\n');

@@ -20,7 +20,10 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -34,7 +37,8 @@ export function signOrgProfile(profile: OrgProfile, privateKey: crypto.KeyObject
   return `${JSON.stringify({ format: ORG_FORMAT, signedAt: at, expiresAt: until, profile, signature }, null, 2)}\n`;
 }
 
-export type VerifiedOrg = { readonly ok: true; readonly profile: OrgProfile; readonly expiresAt: string | null } | { readonly ok: false; readonly reason: string };
+export type VerifiedOrg =
+  { readonly ok: true; readonly profile: OrgProfile; readonly expiresAt: string | null } | { readonly ok: false; readonly reason: string };
 
 /** Checks shape, signature (against the build's key), expiry, then the profile itself; the reason is shown to the learner as is. */
 export function verifyOrgProfile(text: string, publicKey: crypto.KeyObject, now: Date): VerifiedOrg {
@@ -45,12 +49,21 @@ export function verifyOrgProfile(text: string, publicKey: crypto.KeyObject, now:
     return { ok: false, reason: 'The organisation profile is not a signed .dronaorg file (it is not JSON). Ask your organisation for its file.' };
   }
   const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) return { ok: false, reason: `The organisation profile is not a ${ORG_FORMAT} file: ${envelope.error.issues[0]?.path.join('.') || '(root)'} is missing or malformed.` };
+  if (!envelope.success)
+    return {
+      ok: false,
+      reason: `The organisation profile is not a ${ORG_FORMAT} file: ${envelope.error.issues[0]?.path.join('.') || '(root)'} is missing or malformed.`,
+    };
   const { format, signedAt, expiresAt, profile, signature } = envelope.data;
   const valid = crypto.verify(null, signedBytes(format, signedAt, expiresAt, profile), publicKey, Buffer.from(signature, 'base64'));
   if (!valid) return { ok: false, reason: 'The organisation profile was changed after it was signed, or signed by another organisation; it was not applied.' };
-  if (expiresAt && Date.parse(expiresAt) <= now.getTime()) return { ok: false, reason: `The organisation profile expired on ${expiresAt.slice(0, 10)}; ask your organisation for a new one.` };
+  if (expiresAt && Date.parse(expiresAt) <= now.getTime())
+    return { ok: false, reason: `The organisation profile expired on ${expiresAt.slice(0, 10)}; ask your organisation for a new one.` };
   const parsed = orgProfileSchema.safeParse(profile);
-  if (!parsed.success) return { ok: false, reason: `The signed organisation profile is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: `The signed organisation profile is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    };
   return { ok: true, profile: parsed.data, expiresAt };
 }

@@ -54,7 +54,10 @@ describe('signed profile', () => {
     const { privateKey, publicKey } = keys();
     const file = signOrgProfile(profile, privateKey, signedAt, expiresAt);
     expect(verifyOrgProfile(file, publicKey, new Date('2027-01-01'))).toEqual({ ok: true, profile, expiresAt: expiresAt.toISOString() });
-    expect(verifyOrgProfile(file, publicKey, new Date('2027-06-02'))).toEqual({ ok: false, reason: 'The organisation profile expired on 2027-06-01; ask your organisation for a new one.' });
+    expect(verifyOrgProfile(file, publicKey, new Date('2027-06-02'))).toEqual({
+      ok: false,
+      reason: 'The organisation profile expired on 2027-06-01; ask your organisation for a new one.',
+    });
     expect(verifyOrgProfile(signOrgProfile(profile, privateKey, signedAt, null), publicKey, new Date('2099-01-01')).ok).toBe(true);
   });
 
@@ -62,7 +65,10 @@ describe('signed profile', () => {
     const { privateKey, publicKey } = keys();
     const file = JSON.parse(signOrgProfile(profile, privateKey, signedAt, expiresAt)) as { profile: OrgProfile; expiresAt: string };
     const unlocked = { ...file, profile: { ...file.profile, locked: [] } };
-    expect(verifyOrgProfile(JSON.stringify(unlocked), publicKey, signedAt)).toMatchObject({ ok: false, reason: expect.stringMatching(/changed after it was signed/) });
+    expect(verifyOrgProfile(JSON.stringify(unlocked), publicKey, signedAt)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/changed after it was signed/),
+    });
     expect(verifyOrgProfile(JSON.stringify({ ...file, expiresAt: '2099-01-01T00:00:00.000Z' }), publicKey, signedAt).ok).toBe(false);
   });
 

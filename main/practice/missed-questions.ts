@@ -12,7 +12,13 @@ export interface QuizAnswer {
 const DAY_MS = 86_400_000;
 
 /** The cards for the questions answered wrong (or left out), due a day after `now`. Pure. */
-export function missedQuizCards(courseId: string, lessonId: string, questions: readonly QuizQuestion[], answers: readonly QuizAnswer[], now: number): NewCard[] {
+export function missedQuizCards(
+  courseId: string,
+  lessonId: string,
+  questions: readonly QuizQuestion[],
+  answers: readonly QuizAnswer[],
+  now: number,
+): NewCard[] {
   return questions.flatMap((question) => {
     if (isExactAnswer(question.options, answers.find((answer) => answer.questionId === question.id)?.selected ?? [])) return [];
     return [
@@ -25,7 +31,11 @@ export function missedQuizCards(courseId: string, lessonId: string, questions: r
           prompt: question.prompt,
           ...(question.code === undefined ? {} : { code: question.code }),
           ...(question.language === undefined ? {} : { language: question.language }),
-          options: question.options.map((option) => ({ text: option.text, correct: option.correct, ...(option.explanation ? { explanation: option.explanation } : {}) })),
+          options: question.options.map((option) => ({
+            text: option.text,
+            correct: option.correct,
+            ...(option.explanation ? { explanation: option.explanation } : {}),
+          })),
         },
         dueAt: now + DAY_MS,
       },

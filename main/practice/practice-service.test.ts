@@ -23,7 +23,15 @@ const item: ReviewCardItem = {
     { text: 'An error', correct: false },
   ],
 };
-const card = (n: number, dueAt: number, extra: Partial<NewCard> = {}): NewCard => ({ key: `missed-quiz:py:l1:q${n}`, source: 'missed-quiz', courseId: 'py', lessonId: 'l1', item, dueAt, ...extra });
+const card = (n: number, dueAt: number, extra: Partial<NewCard> = {}): NewCard => ({
+  key: `missed-quiz:py:l1:q${n}`,
+  source: 'missed-quiz',
+  courseId: 'py',
+  lessonId: 'l1',
+  item,
+  dueAt,
+  ...extra,
+});
 
 function setup(start = Date.UTC(2026, 11, 5, 9)) {
   const store = openStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-practice-')), 'drona.db'));
@@ -36,7 +44,14 @@ function setup(start = Date.UTC(2026, 11, 5, 9)) {
 
 describe('isExactAnswer', () => {
   it('is right only for exactly the right set of options, in any order', () => {
-    const two: ReviewCardItem = { prompt: 'p', options: [{ text: 'a', correct: true }, { text: 'b', correct: false }, { text: 'c', correct: true }] };
+    const two: ReviewCardItem = {
+      prompt: 'p',
+      options: [
+        { text: 'a', correct: true },
+        { text: 'b', correct: false },
+        { text: 'c', correct: true },
+      ],
+    };
     expect(isExactAnswer(two.options, [2, 0])).toBe(true);
     expect(isExactAnswer(two.options, [0])).toBe(false);
     expect(isExactAnswer(two.options, [0, 1, 2])).toBe(false);
@@ -114,7 +129,19 @@ describe('Practice', () => {
 
   it('refuses a malformed card item with a message naming the problem', () => {
     const { practice, clock } = setup();
-    expect(() => practice.add([card(1, clock.now, { item: { prompt: 'p', options: [{ text: 'a', correct: false }, { text: 'b', correct: false }] } })])).toThrow(/at least one option must be right/);
+    expect(() =>
+      practice.add([
+        card(1, clock.now, {
+          item: {
+            prompt: 'p',
+            options: [
+              { text: 'a', correct: false },
+              { text: 'b', correct: false },
+            ],
+          },
+        }),
+      ]),
+    ).toThrow(/at least one option must be right/);
   });
 
   it('counts "due today" up to the end of the learner\'s local day', () => {

@@ -55,7 +55,17 @@ export class PracticeService {
         const schedule = { ...newReviewState(card.dueAt) };
         const result = this.store.db
           .insert(reviewCards)
-          .values({ key: card.key, source: card.source, courseId: card.courseId ?? null, lessonId: card.lessonId ?? null, conceptId: card.conceptId ?? null, item, schedule, dueAt: card.dueAt, createdAt: at })
+          .values({
+            key: card.key,
+            source: card.source,
+            courseId: card.courseId ?? null,
+            lessonId: card.lessonId ?? null,
+            conceptId: card.conceptId ?? null,
+            item,
+            schedule,
+            dueAt: card.dueAt,
+            createdAt: at,
+          })
           .onConflictDoNothing()
           .run();
         added += result.changes;
@@ -78,7 +88,13 @@ export class PracticeService {
       .where(lte(reviewCards.dueAt, end))
       .orderBy(asc(reviewCards.dueAt), asc(reviewCards.id))
       .all();
-    const next = this.store.db.select({ dueAt: reviewCards.dueAt }).from(reviewCards).where(gt(reviewCards.dueAt, end)).orderBy(asc(reviewCards.dueAt)).limit(1).get();
+    const next = this.store.db
+      .select({ dueAt: reviewCards.dueAt })
+      .from(reviewCards)
+      .where(gt(reviewCards.dueAt, end))
+      .orderBy(asc(reviewCards.dueAt))
+      .limit(1)
+      .get();
     return { cards: rows.map(({ card, lessonTitle }) => toDueCard(card, lessonTitle ?? null)), nextDueAt: next?.dueAt ?? null };
   }
 
@@ -88,7 +104,8 @@ export class PracticeService {
       const card = this.store.db.select().from(reviewCards).where(eq(reviewCards.id, cardId)).get();
       if (!card) throw new DronaError('not_found', `Review card ${cardId} does not exist (it may have been removed with its course).`);
       const item = card.item as ReviewCardItem;
-      if (selected.some((index) => index >= item.options.length)) throw new DronaError('invalid_input', `Card ${cardId} has ${item.options.length} options; an answer chose one that is not there.`);
+      if (selected.some((index) => index >= item.options.length))
+        throw new DronaError('invalid_input', `Card ${cardId} has ${item.options.length} options; an answer chose one that is not there.`);
       const correct = isExactAnswer(item.options, selected);
       const clamped = Math.min(MAX_RESPONSE_MS, Math.max(0, responseMs));
       const rating = ratingFor({ correct, responseSeconds: clamped / 1000, expectedSeconds: SECONDS_PER_OPTION * item.options.length });
@@ -113,5 +130,15 @@ function toDueCard({ id, source, courseId, lessonId, item: stored }: typeof revi
   const { prompt, code, language, options } = stored as ReviewCardItem;
   const optional = { ...(code === undefined ? {} : { code }), ...(language === undefined ? {} : { language }) };
   const multiple = options.filter((option) => option.correct).length > 1;
-  return { id, source: source as ReviewCardSource, courseId, lessonId, lessonTitle, prompt, ...optional, options: options.map((option) => option.text), multiple };
+  return {
+    id,
+    source: source as ReviewCardSource,
+    courseId,
+    lessonId,
+    lessonTitle,
+    prompt,
+    ...optional,
+    options: options.map((option) => option.text),
+    multiple,
+  };
 }

@@ -13,7 +13,17 @@ describe('built-in achievements', () => {
     expect(definitions.length).toBeGreaterThanOrEqual(25);
     expect(new Set(definitions.map((d) => d.id)).size).toBe(definitions.length);
     expect(new Set(definitions.map((d) => d.category))).toEqual(new Set(achievementCategories));
-    for (const name of ['First Steps', 'Week Warrior', 'Monthly Habit', 'Bug Hunter', 'No Hints Needed', 'Speed Demon', 'Early Bird', 'Night Owl', 'Completionist']) {
+    for (const name of [
+      'First Steps',
+      'Week Warrior',
+      'Monthly Habit',
+      'Bug Hunter',
+      'No Hints Needed',
+      'Speed Demon',
+      'Early Bird',
+      'Night Owl',
+      'Completionist',
+    ]) {
       expect(definitions.map((d) => d.title)).toContain(name);
     }
     expect(definitions.some((d) => d.hidden)).toBe(true);
@@ -78,14 +88,36 @@ describe('built-in achievements', () => {
     tallyEvent(tally, { kind: 'certificate-earned', tier: 'silver' });
     tallyEvent(tally, { kind: 'module-completed', underPar: true });
     tallyEvent(tally, { kind: 'course-completed' });
-    expect(tally.global).toMatchObject({ quizzesPassed: 1, perfectQuizzes: 1, lessonsCompleted: 1, firstAttemptPasses: 1, certificates: 1, silverCertificates: 1, modulesCompleted: 1, underParModules: 1, coursesCompleted: 1 });
+    expect(tally.global).toMatchObject({
+      quizzesPassed: 1,
+      perfectQuizzes: 1,
+      lessonsCompleted: 1,
+      firstAttemptPasses: 1,
+      certificates: 1,
+      silverCertificates: 1,
+      modulesCompleted: 1,
+      underParModules: 1,
+      coursesCompleted: 1,
+    });
     expect(evaluate(byId('flawless').condition, tally, event({ kind: 'quiz-passed', score: 100, firstAttempt: true })).met).toBe(true);
     expect(evaluate(byId('flawless').condition, tally, event({ kind: 'quiz-passed', score: 90, firstAttempt: true })).met).toBe(false);
   });
 
   it('the definition format rejects unknown stats and fields', () => {
-    expect(achievementDefinitionSchema.safeParse({ id: 'x', title: 'X', description: 'd', category: 'Mastery', condition: { stat: 'nope', atLeast: 1 } }).success).toBe(false);
-    expect(achievementDefinitionSchema.safeParse({ id: 'x', title: 'X', description: 'd', category: 'Community', condition: { stat: 'level', atLeast: 1 } }).success).toBe(false);
-    expect(achievementDefinitionSchema.safeParse({ id: 'x', title: 'X', description: 'd', category: 'Mastery', condition: { event: { kind: 'quiz-passed', extra: 1 } } }).success).toBe(false);
+    expect(
+      achievementDefinitionSchema.safeParse({ id: 'x', title: 'X', description: 'd', category: 'Mastery', condition: { stat: 'nope', atLeast: 1 } }).success,
+    ).toBe(false);
+    expect(
+      achievementDefinitionSchema.safeParse({ id: 'x', title: 'X', description: 'd', category: 'Community', condition: { stat: 'level', atLeast: 1 } }).success,
+    ).toBe(false);
+    expect(
+      achievementDefinitionSchema.safeParse({
+        id: 'x',
+        title: 'X',
+        description: 'd',
+        category: 'Mastery',
+        condition: { event: { kind: 'quiz-passed', extra: 1 } },
+      }).success,
+    ).toBe(false);
   });
 });

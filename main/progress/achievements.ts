@@ -134,7 +134,11 @@ function eventMatches(spec: Extract<AchievementCondition, { event: unknown }>['e
 export function evaluate(condition: AchievementCondition, tally: Tally, event: EvaluatedEvent): Evaluation {
   if ('stat' in condition) {
     const value = condition.courseId ? (tally.byCourse.get(condition.courseId)?.[condition.stat] ?? 0) : tally.global[condition.stat];
-    return { met: value >= condition.atLeast, progress: Math.min(1, value / condition.atLeast), label: `${Math.min(value, condition.atLeast)} / ${condition.atLeast}` };
+    return {
+      met: value >= condition.atLeast,
+      progress: Math.min(1, value / condition.atLeast),
+      label: `${Math.min(value, condition.atLeast)} / ${condition.atLeast}`,
+    };
   }
   if ('event' in condition) {
     const met = eventMatches(condition.event, event);
@@ -149,6 +153,11 @@ export function evaluate(condition: AchievementCondition, tally: Tally, event: E
 }
 
 /** The definitions newly met by this event, in definition order. */
-export function newlyEarned(definitions: readonly AchievementDefinition[], earned: ReadonlySet<string>, tally: Tally, event: EvaluatedEvent): AchievementDefinition[] {
+export function newlyEarned(
+  definitions: readonly AchievementDefinition[],
+  earned: ReadonlySet<string>,
+  tally: Tally,
+  event: EvaluatedEvent,
+): AchievementDefinition[] {
   return definitions.filter((definition) => !earned.has(definition.id) && evaluate(definition.condition, tally, event).met);
 }

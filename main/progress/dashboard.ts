@@ -22,11 +22,30 @@ export function readOutline(store: Store): OutlineCourse[] {
        JOIN lessons l ON l.course_id = c.id AND l.module_id = m.module_id AND l.removed_at IS NULL
        ORDER BY c.title, c.id, m.position, l.position`,
     )
-    .all() as { courseId: string; courseTitle: string; trackId: string | null; trackTitle: string | null; moduleId: string; moduleTitle: string; lessonId: string; lessonTitle: string }[];
-  const courses = new Map<string, { id: string; title: string; trackId: string | null; trackTitle: string | null; modules: Map<string, { id: string; title: string; lessons: { id: string; title: string }[] }> }>();
+    .all() as {
+    courseId: string;
+    courseTitle: string;
+    trackId: string | null;
+    trackTitle: string | null;
+    moduleId: string;
+    moduleTitle: string;
+    lessonId: string;
+    lessonTitle: string;
+  }[];
+  const courses = new Map<
+    string,
+    {
+      id: string;
+      title: string;
+      trackId: string | null;
+      trackTitle: string | null;
+      modules: Map<string, { id: string; title: string; lessons: { id: string; title: string }[] }>;
+    }
+  >();
   for (const row of rows) {
     let course = courses.get(row.courseId);
-    if (!course) courses.set(row.courseId, (course = { id: row.courseId, title: row.courseTitle, trackId: row.trackId, trackTitle: row.trackTitle, modules: new Map() }));
+    if (!course)
+      courses.set(row.courseId, (course = { id: row.courseId, title: row.courseTitle, trackId: row.trackId, trackTitle: row.trackTitle, modules: new Map() }));
     let module = course.modules.get(row.moduleId);
     if (!module) course.modules.set(row.moduleId, (module = { id: row.moduleId, title: row.moduleTitle, lessons: [] }));
     module.lessons.push({ id: row.lessonId, title: row.lessonTitle });
@@ -41,14 +60,20 @@ interface LessonProgressRow {
   activeSeconds: number;
 }
 const readLessonProgress = (store: Store) =>
-  store.sqlite.prepare('SELECT course_id AS courseId, lesson_id AS lessonId, status, active_seconds AS activeSeconds FROM lesson_progress').all() as LessonProgressRow[];
+  store.sqlite
+    .prepare('SELECT course_id AS courseId, lesson_id AS lessonId, status, active_seconds AS activeSeconds FROM lesson_progress')
+    .all() as LessonProgressRow[];
 const statusesOf = (rows: readonly LessonProgressRow[]) =>
-  new Map<string, LessonStatus>(rows.map((row) => [progressKey(row.courseId, row.lessonId), { completed: row.status === 'completed', activeSeconds: row.activeSeconds }]));
+  new Map<string, LessonStatus>(
+    rows.map((row) => [progressKey(row.courseId, row.lessonId), { completed: row.status === 'completed', activeSeconds: row.activeSeconds }]),
+  );
 
 /** The lesson the learner finished last, which the recommendation continues after. */
 function lastLessonDone(store: Store): { courseId: string; lessonId: string } | null {
   const row = store.sqlite
-    .prepare(`SELECT course_id AS courseId, lesson_id AS lessonId FROM activity_events WHERE kind IN (${LESSON_KINDS}) AND course_id IS NOT NULL AND lesson_id IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT 1`)
+    .prepare(
+      `SELECT course_id AS courseId, lesson_id AS lessonId FROM activity_events WHERE kind IN (${LESSON_KINDS}) AND course_id IS NOT NULL AND lesson_id IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+    )
     .get() as { courseId: string; lessonId: string } | undefined;
   return row ?? null;
 }
@@ -74,22 +99,38 @@ export async function buildDashboard(store: Store, progress: ProgressService, no
   const since = dateOfDay(todayNumber - HEATMAP_DAYS);
 
   let cumulative = 0;
-  const xpByDay = (store.sqlite.prepare('SELECT local_date AS date, sum(amount) AS xp FROM xp_ledger GROUP BY local_date ORDER BY local_date').all() as { date: string; xp: number }[]).map((row) => ({
+  const xpByDay = (
+    store.sqlite.prepare('SELECT local_date AS date, sum(amount) AS xp FROM xp_ledger GROUP BY local_date ORDER BY local_date').all() as {
+      date: string;
+      xp: number;
+    }[]
+  ).map((row) => ({
     ...row,
     cumulative: (cumulative += row.xp),
   }));
   const qualifying = [...QUALIFYING_KINDS].map((kind) => `'${kind}'`).join(', ');
   const activityByDay = store.sqlite
-    .prepare(`SELECT local_date AS date, count(*) AS count FROM activity_events WHERE local_date >= ? AND kind IN (${qualifying}) GROUP BY local_date ORDER BY local_date`)
+    .prepare(
+      `SELECT local_date AS date, count(*) AS count FROM activity_events WHERE local_date >= ? AND kind IN (${qualifying}) GROUP BY local_date ORDER BY local_date`,
+    )
     .all(since) as { date: string; count: number }[];
   const lessonsByDay = new Map(
-    (store.sqlite.prepare(`SELECT local_date AS date, count(*) AS n FROM activity_events WHERE local_date >= ? AND kind IN (${LESSON_KINDS}) GROUP BY local_date`).all(since) as {
-      date: string;
-      n: number;
-    }[]).map((row) => [row.date, row]),
+    (
+      store.sqlite
+        .prepare(`SELECT local_date AS date, count(*) AS n FROM activity_events WHERE local_date >= ? AND kind IN (${LESSON_KINDS}) GROUP BY local_date`)
+        .all(since) as {
+        date: string;
+        n: number;
+      }[]
+    ).map((row) => [row.date, row]),
   );
   const activeSecondsOn = new Map(
-    (store.sqlite.prepare('SELECT local_date AS date, sum(seconds) AS seconds FROM active_time WHERE local_date >= ? GROUP BY local_date').all(since) as { date: string; seconds: number }[]).map((row) => [row.date, row.seconds]),
+    (
+      store.sqlite.prepare('SELECT local_date AS date, sum(seconds) AS seconds FROM active_time WHERE local_date >= ? GROUP BY local_date').all(since) as {
+        date: string;
+        seconds: number;
+      }[]
+    ).map((row) => [row.date, row.seconds]),
   );
   const xpOn = new Map(xpByDay.map((row) => [row.date, row.xp]));
 
@@ -98,13 +139,28 @@ export async function buildDashboard(store: Store, progress: ProgressService, no
   const { courses, tracks } = rollUp(outline, statuses);
   const recommended = recommendNext(outline, statuses, lastLessonDone(store));
 
-  const achievementsEarned = new Map((store.sqlite.prepare('SELECT id, earned_at AS earnedAt FROM achievements').all() as { id: string; earnedAt: number }[]).map((row) => [row.id, row.earnedAt]));
+  const achievementsEarned = new Map(
+    (store.sqlite.prepare('SELECT id, earned_at AS earnedAt FROM achievements').all() as { id: string; earnedAt: number }[]).map((row) => [
+      row.id,
+      row.earnedAt,
+    ]),
+  );
   const achievements: AchievementCard[] = progress.definitions().map((definition) => {
     const earnedAt = achievementsEarned.get(definition.id) ?? null;
     const isEarned = earned.has(definition.id) || earnedAt !== null;
     const courseId = definition.id.includes('/') ? definition.id.split('/')[0]! : null;
     if (!isEarned && definition.hidden) {
-      return { id: definition.id, title: 'Hidden achievement', description: 'Keep learning to find out.', category: definition.category, state: 'hidden', earnedAt: null, progress: 0, progressLabel: null, courseId };
+      return {
+        id: definition.id,
+        title: 'Hidden achievement',
+        description: 'Keep learning to find out.',
+        category: definition.category,
+        state: 'hidden',
+        earnedAt: null,
+        progress: 0,
+        progressLabel: null,
+        courseId,
+      };
     }
     const evaluation = isEarned ? { progress: 1, label: null } : evaluate(definition.condition, tally, null);
     return {

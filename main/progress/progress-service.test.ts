@@ -48,7 +48,9 @@ function seedCourse(store: Store, par: number | null = 600) {
     INSERT INTO courses (id, track_id, title, version, difficulty, languages, prerequisites, authors, install_path, installed_at, updated_at)
       VALUES ('c', 'python', 'Course C', '1.0.0', 'beginner', '[]', '[]', '[]', '/x', 0, 0);
     INSERT INTO modules (course_id, module_id, title, position) VALUES ('c', 'm1', 'Module 1', 0), ('c', 'm2', 'Module 2', 1);`);
-  const insert = store.sqlite.prepare('INSERT INTO lessons (course_id, lesson_id, module_id, title, type, xp, par_time_seconds, position, path) VALUES (?, ?, ?, ?, ?, 50, ?, ?, ?)');
+  const insert = store.sqlite.prepare(
+    'INSERT INTO lessons (course_id, lesson_id, module_id, title, type, xp, par_time_seconds, position, path) VALUES (?, ?, ?, ?, ?, 50, ?, ?, ?)',
+  );
   insert.run('c', 'l0', 'm1', 'Lesson 0', 'concept', par, 0, 'a.md');
   insert.run('c', 'l1', 'm1', 'Lesson 1', 'practice', par, 1, 'b.md');
   insert.run('c', 'l2', 'm2', 'Lesson 2', 'concept', par, 2, 'c.md');
@@ -67,7 +69,9 @@ describe('ProgressService.record', () => {
       totalXp: 62,
       duplicate: false,
     });
-    expect(store.sqlite.prepare('SELECT kind, local_date AS localDate, timezone FROM activity_events').all()).toEqual([{ kind: 'lesson-completed', localDate: '2026-06-01', timezone: 'UTC' }]);
+    expect(store.sqlite.prepare('SELECT kind, local_date AS localDate, timezone FROM activity_events').all()).toEqual([
+      { kind: 'lesson-completed', localDate: '2026-06-01', timezone: 'UTC' },
+    ]);
     expect(store.sqlite.prepare('SELECT status, active_seconds AS s FROM lesson_progress').get()).toEqual({ status: 'completed', s: 120 });
     expect(store.sqlite.prepare('SELECT id, event_key AS k FROM achievements').all()).toEqual([{ id: 'first-steps', k: 'lesson-completed:c:l0' }]);
     const outbox = store.sqlite.prepare('SELECT kind, idempotency_key AS k, payload FROM sync_outbox').get() as { kind: string; k: string; payload: string };
@@ -103,7 +107,16 @@ describe('ProgressService.record', () => {
   it('two processes and this one recording the same events on one file award each once', async () => {
     const store = open();
     const progress = service(store);
-    const child = (from: number, to: number) => run(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures', 'record-in-child.ts'), 'record', store.file, String(from), String(to)]);
+    const child = (from: number, to: number) =>
+      run(process.execPath, [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'test-fixtures', 'record-in-child.ts'),
+        'record',
+        store.file,
+        String(from),
+        String(to),
+      ]);
     const own = (async () => {
       for (let i = 0; i < 40; i++) await progress.record(lesson(i, { firstAttempt: i % 2 === 0 }));
     })();
@@ -154,14 +167,12 @@ describe('ProgressService.record', () => {
       ['module-completed', 300],
     ]);
     expect(last.achievements.map((a) => a.id)).toContain('completionist');
-    expect(store.sqlite.prepare("SELECT kind FROM sync_outbox ORDER BY id").all().map((r) => (r as { kind: string }).kind)).toEqual([
-      'lesson-completed',
-      'lesson-completed',
-      'module-completed',
-      'lesson-completed',
-      'module-completed',
-      'course-completed',
-    ]);
+    expect(
+      store.sqlite
+        .prepare('SELECT kind FROM sync_outbox ORDER BY id')
+        .all()
+        .map((r) => (r as { kind: string }).kind),
+    ).toEqual(['lesson-completed', 'lesson-completed', 'module-completed', 'lesson-completed', 'module-completed', 'course-completed']);
     const dashboard = await buildDashboard(store, progress, NOW);
     expect(dashboard.courses[0]).toMatchObject({ id: 'c', percent: 100, completed: 3, total: 3, activeSeconds: 10199 });
     expect(dashboard.tracks[0]).toMatchObject({ id: 'python', percent: 100 });
@@ -192,7 +203,13 @@ describe('ProgressService.record', () => {
       now: () => NOW,
       warn: (message) => warnings.push(message),
       courseAchievements: async () => [
-        { id: 'two-in-c', title: 'Two in C', description: 'Two lessons of course C.', category: 'Mastery', condition: { stat: 'lessonsCompleted', atLeast: 2, courseId: 'c' } },
+        {
+          id: 'two-in-c',
+          title: 'Two in C',
+          description: 'Two lessons of course C.',
+          category: 'Mastery',
+          condition: { stat: 'lessonsCompleted', atLeast: 2, courseId: 'c' },
+        },
         { id: 'Bad Id', title: 'x', description: 'x', category: 'Mastery', condition: { stat: 'level', atLeast: 1 } },
       ],
     });
@@ -203,7 +220,9 @@ describe('ProgressService.record', () => {
 
   it('the snapshot reads the streak in the learner timezone, and the dashboard hides hidden achievements', async () => {
     const store = open();
-    store.sqlite.prepare("INSERT INTO profile (id, name, experience_level, gamification_mode, timezone, created_at) VALUES (1, 'A', 'new', 'full', 'Asia/Kolkata', 0)").run();
+    store.sqlite
+      .prepare("INSERT INTO profile (id, name, experience_level, gamification_mode, timezone, created_at) VALUES (1, 'A', 'new', 'full', 'Asia/Kolkata', 0)")
+      .run();
     const progress = service(store, undefined, Date.UTC(2026, 5, 2, 20)); // 01:30 on 3 June in Kolkata
     await progress.record(lesson(0, { occurredAt: Date.UTC(2026, 5, 1, 20), timezone: 'Asia/Kolkata' })); // 2 June, Kolkata
     expect(progress.snapshot()).toMatchObject({ totalXp: 50, level: 1, levelStartXp: 0, streak: { current: 1, todayDone: false } });

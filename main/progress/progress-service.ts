@@ -27,7 +27,17 @@ import { achievements, profile } from '../store/schema';
 import { emptyTally, newlyEarned, tallyEvent, type Tally } from './achievements';
 import builtinJson from './builtin-achievements.json' with { type: 'json' };
 import { levelFor, levelProgress } from './levels';
-import { addActivity, emptyStreak, isKnownTimezone, localDateAndHour, streakFrom, streakOrder, streakStatus, type StreakEvent, type StreakState } from '../../common/rules/streaks';
+import {
+  addActivity,
+  emptyStreak,
+  isKnownTimezone,
+  localDateAndHour,
+  streakFrom,
+  streakOrder,
+  streakStatus,
+  type StreakEvent,
+  type StreakState,
+} from '../../common/rules/streaks';
 import { awardFor, QUALIFYING_KINDS, type Award } from '../../common/rules/xp-rules';
 
 export const builtinAchievements: readonly AchievementDefinition[] = z.array(achievementDefinitionSchema).parse(builtinJson);
@@ -53,7 +63,16 @@ interface Cache {
 }
 
 type PreparedStatements = Record<
-  'dataVersion' | 'insertEvent' | 'insertXp' | 'completeLesson' | 'lesson' | 'openInModule' | 'openInCourse' | 'insertAchievement' | 'insertOutbox' | 'qualifying',
+  | 'dataVersion'
+  | 'insertEvent'
+  | 'insertXp'
+  | 'completeLesson'
+  | 'lesson'
+  | 'openInModule'
+  | 'openInCourse'
+  | 'insertAchievement'
+  | 'insertOutbox'
+  | 'qualifying',
   Statement
 >;
 interface LessonRow {
@@ -127,7 +146,8 @@ export class ProgressService {
                 json_extract(detail, '$.lessonType') AS lessonType, count(*) AS times
          FROM activity_events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
       )
-      .all() as (Record<'kind' | 'courseId' | 'tier' | 'lessonType', string | null> & Record<'firstAttempt' | 'hintsUsed' | 'score' | 'underPar' | 'times', number | null>)[];
+      .all() as (Record<'kind' | 'courseId' | 'tier' | 'lessonType', string | null> &
+      Record<'firstAttempt' | 'hintsUsed' | 'score' | 'underPar' | 'times', number | null>)[];
     const flag = (value: number | null) => (value === null ? undefined : value === 1);
     for (const group of groups) {
       tallyEvent(
@@ -154,7 +174,13 @@ export class ProgressService {
       lastQualifying = row;
       activeDates.add(row.localDate);
     }
-    const earned = new Set(db.select({ id: achievements.id }).from(achievements).all().map((row) => row.id));
+    const earned = new Set(
+      db
+        .select({ id: achievements.id })
+        .from(achievements)
+        .all()
+        .map((row) => row.id),
+    );
     this.cache = { dataVersion: version, totalXp, tally, streak, lastQualifying, activeDates, earned };
     this.syncDerivedStats(this.cache);
     return this.cache;
@@ -178,10 +204,17 @@ export class ProgressService {
   /** Records one learning event; the second time a key is seen nothing changes. */
   async record(input: unknown): Promise<RecordResult> {
     const parsed = learningEventSchema.safeParse(input);
-    if (!parsed.success) throw new DronaError('invalid_input', `The learning event was not recorded: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}.`);
+    if (!parsed.success)
+      throw new DronaError(
+        'invalid_input',
+        `The learning event was not recorded: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}.`,
+      );
     const event = parsed.data;
     if (!isKnownTimezone(event.timezone)) {
-      throw new DronaError('invalid_input', `The learning event was not recorded: "${event.timezone}" is not a timezone this system knows. Set your timezone in Settings.`);
+      throw new DronaError(
+        'invalid_input',
+        `The learning event was not recorded: "${event.timezone}" is not a timezone this system knows. Set your timezone in Settings.`,
+      );
     }
     await this.loadCourseAchievements(event.courseId);
     let result: RecordResult;
@@ -273,10 +306,20 @@ export class ProgressService {
   private apply(cache: Cache, input: LearningEvent, awarded: Award[], earned: AchievementDefinition[]): boolean {
     const q = this.statements();
     const { date, hour } = localDateAndHour(input.occurredAt, input.timezone);
-    const lesson = LESSON_KINDS.has(input.kind) && input.courseId && input.lessonId ? (q.lesson.get(input.courseId, input.lessonId) as LessonRow | undefined) : undefined;
+    const lesson =
+      LESSON_KINDS.has(input.kind) && input.courseId && input.lessonId ? (q.lesson.get(input.courseId, input.lessonId) as LessonRow | undefined) : undefined;
     const underPar = input.underPar ?? (lesson?.par && input.elapsedSeconds !== undefined ? input.elapsedSeconds <= lesson.par : undefined);
     const event: StoredEvent = { ...input, ...(underPar === undefined ? {} : { underPar }), localDate: date };
-    const inserted = q.insertEvent.run(event.idempotencyKey, event.kind, event.courseId ?? null, event.lessonId ?? null, event.occurredAt, event.timezone, date, JSON.stringify(event));
+    const inserted = q.insertEvent.run(
+      event.idempotencyKey,
+      event.kind,
+      event.courseId ?? null,
+      event.lessonId ?? null,
+      event.occurredAt,
+      event.timezone,
+      date,
+      JSON.stringify(event),
+    );
     if (inserted.changes === 0) return false;
 
     const before = streakStatus(cache.streak, event.occurredAt, event.timezone);
@@ -321,7 +364,11 @@ export class ProgressService {
       cache.earned.add(definition.id);
       if (row.changes > 0) earned.push(definition);
     }
-    const payload = { event, awarded: award ? [{ activity: award.activity, amount: award.amount, bonusPercent: award.bonusPercent }] : [], achievements: newly.map((d) => d.id) };
+    const payload = {
+      event,
+      awarded: award ? [{ activity: award.activity, amount: award.amount, bonusPercent: award.bonusPercent }] : [],
+      achievements: newly.map((d) => d.id),
+    };
     q.insertOutbox.run(event.idempotencyKey, event.kind, JSON.stringify(payload), this.now());
     if (lesson) this.pendingCompletions.push(...this.completions(event, lesson.moduleId));
     return true;
@@ -343,7 +390,8 @@ export class ProgressService {
         underPar: module.unknownPar === 0 && module.par > 0 && module.active > 0 && module.active <= module.par,
       },
     ];
-    if ((q.openInCourse.get(event.courseId) as Open).open === 0) derived.push({ ...base, kind: 'course-completed', idempotencyKey: `course-completed:${event.courseId}` });
+    if ((q.openInCourse.get(event.courseId) as Open).open === 0)
+      derived.push({ ...base, kind: 'course-completed', idempotencyKey: `course-completed:${event.courseId}` });
     return derived;
   }
 

@@ -27,7 +27,11 @@ describe('progress through the real services', () => {
     const all = services();
     all.profile.completeFirstRun({ name: 'A', goal: '', experienceLevel: 'new', gamificationMode: 'full', timezone: 'Europe/Berlin' });
     await Promise.all(Array.from({ length: 8 }, () => all.lessonActivity.complete('python-basics', 'hello-python')));
-    const rows = all.store.sqlite.prepare("SELECT activity, amount, local_date AS d, timezone FROM xp_ledger").all() as { activity: string; amount: number; timezone: string }[];
+    const rows = all.store.sqlite.prepare('SELECT activity, amount, local_date AS d, timezone FROM xp_ledger').all() as {
+      activity: string;
+      amount: number;
+      timezone: string;
+    }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ activity: 'lesson-completed', amount: 50, timezone: 'Europe/Berlin' });
     expect(all.progress.snapshot()).toMatchObject({ totalXp: 50, streak: { current: 1 } });
@@ -51,7 +55,20 @@ describe('progress through the real services', () => {
     const original = all.courses.getCourse.bind(all.courses);
     all.courses.getCourse = (courseId: string) => {
       const course = original(courseId);
-      return course && { ...course, achievements: [{ id: 'hello', title: 'Said Hello', description: 'Finish the first lesson.', category: 'Mastery', condition: { stat: 'lessonsCompleted', atLeast: 1, courseId } }] };
+      return (
+        course && {
+          ...course,
+          achievements: [
+            {
+              id: 'hello',
+              title: 'Said Hello',
+              description: 'Finish the first lesson.',
+              category: 'Mastery',
+              condition: { stat: 'lessonsCompleted', atLeast: 1, courseId },
+            },
+          ],
+        }
+      );
     };
     await all.lessonActivity.complete('python-basics', 'hello-python');
     const earned = all.store.sqlite.prepare('SELECT id FROM achievements ORDER BY id').all() as { id: string }[];

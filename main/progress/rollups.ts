@@ -48,7 +48,11 @@ export function rollUp(outline: readonly OutlineCourse[], progress: ReadonlyMap<
   const trackIds = [...new Set(outline.flatMap((course) => (course.trackId ? [course.trackId] : [])))];
   const tracks = trackIds.map((trackId) => {
     const title = outline.find((course) => course.trackId === trackId)!.trackTitle ?? trackId;
-    return sum(trackId, title, courses.filter((course) => course.trackId === trackId));
+    return sum(
+      trackId,
+      title,
+      courses.filter((course) => course.trackId === trackId),
+    );
   });
   return { courses, tracks };
 }
@@ -63,8 +67,12 @@ export function recommendNext(
   lastCompleted: { courseId: string; lessonId: string } | null,
 ): { courseId: string; lessonId: string; title: string; courseTitle: string } | null {
   const flat = (course: OutlineCourse) => course.modules.flatMap((module) => module.lessons);
-  const open = (course: OutlineCourse, from = 0) => flat(course).slice(from).find((lesson) => !progress.get(key(course.id, lesson.id))?.completed);
-  const pick = (course: OutlineCourse, lesson: OutlineLesson | undefined) => (lesson ? { courseId: course.id, lessonId: lesson.id, title: lesson.title, courseTitle: course.title } : null);
+  const open = (course: OutlineCourse, from = 0) =>
+    flat(course)
+      .slice(from)
+      .find((lesson) => !progress.get(key(course.id, lesson.id))?.completed);
+  const pick = (course: OutlineCourse, lesson: OutlineLesson | undefined) =>
+    lesson ? { courseId: course.id, lessonId: lesson.id, title: lesson.title, courseTitle: course.title } : null;
   if (lastCompleted) {
     const course = outline.find((entry) => entry.id === lastCompleted.courseId);
     if (course) {

@@ -23,7 +23,16 @@ afterEach(() => store?.close());
 function fortnight(): LearningEvent[] {
   const events: LearningEvent[] = [];
   const add = (kind: LearningEvent['kind'], at: number, facts: Partial<LearningEvent> = {}) =>
-    events.push({ kind, idempotencyKey: `${kind}:${events.length}`, courseId: 'c', lessonId: `l${events.length}`, occurredAt: at, timezone: 'UTC', elapsedSeconds: 120, ...facts });
+    events.push({
+      kind,
+      idempotencyKey: `${kind}:${events.length}`,
+      courseId: 'c',
+      lessonId: `l${events.length}`,
+      occurredAt: at,
+      timezone: 'UTC',
+      elapsedSeconds: 120,
+      ...facts,
+    });
   for (const d of [0, 1, 2, 3, 4, 5, 6, 8, 12]) {
     const at = start + d * day;
     add('check-passed', at);

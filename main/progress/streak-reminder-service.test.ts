@@ -75,7 +75,14 @@ function world(startWall: string, dataFile?: string) {
     announce: (reminder) => announced.push(reminder),
   });
   const learnOn = (wall: string, lessonId = wall) =>
-    progress.record({ kind: 'lesson-completed', idempotencyKey: `lesson-completed:c:${lessonId}`, courseId: 'c', lessonId, occurredAt: at(ZONE, wall), timezone: ZONE });
+    progress.record({
+      kind: 'lesson-completed',
+      idempotencyKey: `lesson-completed:c:${lessonId}`,
+      courseId: 'c',
+      lessonId,
+      occurredAt: at(ZONE, wall),
+      timezone: ZONE,
+    });
   return { file, store, clock, profile, settings, progress, reminders, announced, learnOn };
 }
 
@@ -159,7 +166,12 @@ describe('the streak reminder scheduler (real store, fake clock)', () => {
     w.clock.advanceTo('2026-06-11T20:00');
     expect(w.announced).toHaveLength(2);
     // The seventh day earned a freeze, so missing the 11th would not end the streak.
-    expect(w.announced[1]).toMatchObject({ date: '2026-06-11', streak: 7, freezes: 1, message: 'Your 7-day streak needs a lesson in the next 4 h, or a streak freeze will be used.' });
+    expect(w.announced[1]).toMatchObject({
+      date: '2026-06-11',
+      streak: 7,
+      freezes: 1,
+      message: 'Your 7-day streak needs a lesson in the next 4 h, or a streak freeze will be used.',
+    });
   });
 
   it('a lesson before the reminder time means no reminder that day', async () => {
@@ -221,12 +233,21 @@ describe('the streak reminder through the composition root', () => {
     services.profile.completeFirstRun({ name: 'Asha', goal: '', experienceLevel: 'new', gamificationMode: 'full', timezone: ZONE });
     services.settings.update({ streakReminder: { enabled: false, time: '20:00' } });
     for (let day = 7; day <= 9; day++) {
-      await services.progress.record({ kind: 'lesson-completed', idempotencyKey: `lesson-completed:python-basics:d${day}`, courseId: 'python-basics', lessonId: 'hello-python', occurredAt: at(ZONE, `2026-06-0${day}T12:00`), timezone: ZONE });
+      await services.progress.record({
+        kind: 'lesson-completed',
+        idempotencyKey: `lesson-completed:python-basics:d${day}`,
+        courseId: 'python-basics',
+        lessonId: 'hello-python',
+        occurredAt: at(ZONE, `2026-06-0${day}T12:00`),
+        timezone: ZONE,
+      });
     }
     expect(await app.handlers['progress.pendingStreakReminder']({}, { sessionId: 's', events: app.events })).toBeNull();
 
     await app.handlers['settings.update']({ streakReminder: { enabled: true, time: '20:00' } }, { sessionId: 's', events: app.events });
-    expect(received).toEqual([expect.objectContaining({ streak: 3, minutesLeft: 180, lesson: expect.objectContaining({ courseId: 'python-basics', lessonId: expect.any(String) }) })]);
+    expect(received).toEqual([
+      expect.objectContaining({ streak: 3, minutesLeft: 180, lesson: expect.objectContaining({ courseId: 'python-basics', lessonId: expect.any(String) }) }),
+    ]);
     expect(await app.handlers['progress.pendingStreakReminder']({}, { sessionId: 's', events: app.events })).toMatchObject({ streak: 3 });
     await app.handlers['progress.dismissStreakReminder']({}, { sessionId: 's', events: app.events });
     expect(await app.handlers['progress.pendingStreakReminder']({}, { sessionId: 's', events: app.events })).toBeNull();
@@ -237,7 +258,14 @@ describe('the streak reminder through the composition root', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-reminder-cli-'));
     const now = at(ZONE, '2026-06-10T21:00');
     const open = (backgroundWork?: boolean) =>
-      createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: silentLogger, now: () => now, ...(backgroundWork === undefined ? {} : { backgroundWork }) });
+      createApp({
+        dataDir,
+        mode: 'serve',
+        version: '0.0.0-test',
+        logger: silentLogger,
+        now: () => now,
+        ...(backgroundWork === undefined ? {} : { backgroundWork }),
+      });
     /** The reminders a freshly opened app gives by itself (its first check runs on the next turn of the event loop). */
     const remindersOnOpening = async (backgroundWork?: boolean) => {
       app = open(backgroundWork);
@@ -253,7 +281,14 @@ describe('the streak reminder through the composition root', () => {
     if (!('services' in state)) throw new Error('store did not open');
     state.services.profile.completeFirstRun({ name: 'Asha', goal: '', experienceLevel: 'new', gamificationMode: 'full', timezone: ZONE });
     for (let day = 7; day <= 9; day++) {
-      await state.services.progress.record({ kind: 'lesson-completed', idempotencyKey: `lesson-completed:python-basics:d${day}`, courseId: 'python-basics', lessonId: 'hello-python', occurredAt: at(ZONE, `2026-06-0${day}T12:00`), timezone: ZONE });
+      await state.services.progress.record({
+        kind: 'lesson-completed',
+        idempotencyKey: `lesson-completed:python-basics:d${day}`,
+        courseId: 'python-basics',
+        lessonId: 'hello-python',
+        occurredAt: at(ZONE, `2026-06-0${day}T12:00`),
+        timezone: ZONE,
+      });
     }
     await app.close();
 

@@ -104,7 +104,13 @@ export class StreakReminderService {
     const { enabled, time } = this.sources.settings();
     const { timezone, gamificationMode } = this.sources.learner();
     if (!enabled || gamificationMode === 'off' || !isKnownTimezone(timezone)) return null;
-    return streakReminderDecision({ now: this.sources.now(), timezone, reminderTime: time, streak: this.sources.streak(), lastRemindedDate: this.memory().remindedOn });
+    return streakReminderDecision({
+      now: this.sources.now(),
+      timezone,
+      reminderTime: time,
+      streak: this.sources.streak(),
+      lastRemindedDate: this.memory().remindedOn,
+    });
   }
 
   private reminderFor(decision: StreakReminderDecision): StreakReminder {

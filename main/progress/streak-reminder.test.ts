@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatTimeLeft, localDayEnd, minuteOfDay, streakReminderDecision, streakReminderMessage, type StreakReminderInput } from './streak-reminder';
-import { addActivity, emptyStreak, localDate, localDateAndMinute, streakFrom, streakStatus, type StreakEvent, type StreakState } from '../../common/rules/streaks';
+import {
+  addActivity,
+  emptyStreak,
+  localDate,
+  localDateAndMinute,
+  streakFrom,
+  streakStatus,
+  type StreakEvent,
+  type StreakState,
+} from '../../common/rules/streaks';
 import { at } from '../../common/testing/wall-clock';
 
 const HOUR = 3_600_000;
@@ -89,12 +98,18 @@ describe('when a reminder is due', () => {
   it('is not due before the reminder time, and due at any later minute of the day', () => {
     expect(decide({ now: at(timezone, '2026-06-10T19:59:59'), timezone, streak: sixDays })).toMatchObject({ due: false, reason: 'too-early' });
     expect(decide({ now: at(timezone, '2026-06-10T23:59'), timezone, streak: sixDays })).toMatchObject({ due: true, minutesLeft: 1 });
-    expect(decide({ now: at(timezone, '2026-06-10T08:00'), timezone, streak: sixDays, reminderTime: '07:30' })).toMatchObject({ due: true, minutesLeft: 16 * 60 });
+    expect(decide({ now: at(timezone, '2026-06-10T08:00'), timezone, streak: sixDays, reminderTime: '07:30' })).toMatchObject({
+      due: true,
+      minutesLeft: 16 * 60,
+    });
     expect(decide({ now: at(timezone, '2026-06-10T00:00'), timezone, streak: sixDays, reminderTime: '00:00' })).toMatchObject({ due: true });
   });
 
   it('is not due twice on one local day, and due again the next day', () => {
-    expect(decide({ now: at(timezone, '2026-06-10T21:00'), timezone, streak: sixDays, lastRemindedDate: '2026-06-10' })).toMatchObject({ due: false, reason: 'reminded-today' });
+    expect(decide({ now: at(timezone, '2026-06-10T21:00'), timezone, streak: sixDays, lastRemindedDate: '2026-06-10' })).toMatchObject({
+      due: false,
+      reason: 'reminded-today',
+    });
     expect(decide({ now: at(timezone, '2026-06-10T21:00'), timezone, streak: sixDays, lastRemindedDate: '2026-06-09' })).toMatchObject({ due: true });
   });
 
@@ -132,7 +147,11 @@ describe('when a reminder is due', () => {
       const secondPass = Date.UTC(2026, 10, 1, 6, 30); // 01:30 EST, an hour later
       const first = decide({ now: firstPass, timezone: ny, streak, reminderTime: '01:30' });
       expect(first).toMatchObject({ due: true, date: '2026-11-01', minutesLeft: 23 * 60 + 30 });
-      expect(decide({ now: secondPass, timezone: ny, streak, reminderTime: '01:30', lastRemindedDate: first.date })).toMatchObject({ due: false, reason: 'reminded-today', minutesLeft: 22 * 60 + 30 });
+      expect(decide({ now: secondPass, timezone: ny, streak, reminderTime: '01:30', lastRemindedDate: first.date })).toMatchObject({
+        due: false,
+        reason: 'reminded-today',
+        minutesLeft: 22 * 60 + 30,
+      });
     });
 
     it.each([
@@ -176,15 +195,28 @@ describe('the message', () => {
 
   it('says when the streak ends, or that a freeze will be used', () => {
     expect(streakReminderMessage({ streak: 6, freezes: 0, minutesLeft: 192 })).toBe('Your 6-day streak ends in 3 h 12 min. One lesson keeps it going.');
-    expect(streakReminderMessage({ streak: 9, freezes: 1, minutesLeft: 30 })).toBe('Your 9-day streak needs a lesson in the next 30 min, or a streak freeze will be used.');
+    expect(streakReminderMessage({ streak: 9, freezes: 1, minutesLeft: 30 })).toBe(
+      'Your 9-day streak needs a lesson in the next 30 min, or a streak freeze will be used.',
+    );
   });
 });
 
 describe('properties', () => {
-  const zones = ['UTC', 'America/New_York', 'Europe/Berlin', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/Santiago'];
+  const zones = [
+    'UTC',
+    'America/New_York',
+    'Europe/Berlin',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'America/Santiago',
+  ];
   const START = Date.UTC(2026, 0, 1);
   const SPAN_MINUTES = 60 * 24 * 365; // a year, so every zone's DST changes are inside
-  const timeArb = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+  const timeArb = fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
   /** A history of up to 20 activities in the 20 days before `now`, in time order, and `now`. */
   const scenarioArb = fc.record({
     zone: fc.constantFrom(...zones),
@@ -228,7 +260,13 @@ describe('properties', () => {
         if (localDate(earlier, scenario.zone) !== localDate(now, scenario.zone)) return;
         const history = scenario.offsets.map((minutes) => activity(scenario.zone, now - minutes * 60_000));
         const streak = streakFrom([...history, activity(scenario.zone, earlier)]);
-        const decision = streakReminderDecision({ now, timezone: scenario.zone, reminderTime: scenario.reminderTime, streak, lastRemindedDate: remindedBefore ? '2025-12-31' : null });
+        const decision = streakReminderDecision({
+          now,
+          timezone: scenario.zone,
+          reminderTime: scenario.reminderTime,
+          streak,
+          lastRemindedDate: remindedBefore ? '2025-12-31' : null,
+        });
         expect(decision).toMatchObject({ due: false, reason: 'today-done' });
       }),
       { numRuns: 300 },
@@ -241,7 +279,8 @@ describe('properties', () => {
         const { now, streak } = build(scenario);
         const input = { now, timezone: scenario.zone, reminderTime: scenario.reminderTime, lastRemindedDate: null };
         expect(streakReminderDecision({ ...input, streak: emptyStreak }).due).toBe(false);
-        if (streakStatus(streak, now, scenario.zone).current === 0) expect(streakReminderDecision({ ...input, streak })).toMatchObject({ due: false, reason: 'no-streak' });
+        if (streakStatus(streak, now, scenario.zone).current === 0)
+          expect(streakReminderDecision({ ...input, streak })).toMatchObject({ due: false, reason: 'no-streak' });
       }),
       { numRuns: 300 },
     );

@@ -61,7 +61,19 @@ export function checkPlan(
   const all = withHarness([...files.filter((file) => !testNames.has(file.path)), ...testFiles], harness);
   if (language === 'python') {
     return {
-      argv: ['python3', '-m', 'pytest', '-p', 'drona_results', '-p', 'no:cacheprovider', '-q', '--no-header', '--tb=short', ...testFiles.map((test) => test.path)],
+      argv: [
+        'python3',
+        '-m',
+        'pytest',
+        '-p',
+        'drona_results',
+        '-p',
+        'no:cacheprovider',
+        '-q',
+        '--no-header',
+        '--tb=short',
+        ...testFiles.map((test) => test.path),
+      ],
       env: { ...pythonEnv, PYTHONPATH: harnessFolder, DRONA_RESULTS: resultsPath },
       files: all,
       resultsFile: resultsPath,

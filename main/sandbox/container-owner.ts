@@ -78,7 +78,10 @@ function pidAlive(pid: number): boolean {
 export async function processStart(pid: number): Promise<string | null> {
   if (process.platform === 'linux') {
     try {
-      const [boot, stat] = await Promise.all([fs.promises.readFile('/proc/sys/kernel/random/boot_id', 'utf8'), fs.promises.readFile(`/proc/${pid}/stat`, 'utf8')]);
+      const [boot, stat] = await Promise.all([
+        fs.promises.readFile('/proc/sys/kernel/random/boot_id', 'utf8'),
+        fs.promises.readFile(`/proc/${pid}/stat`, 'utf8'),
+      ]);
       // Field 2 (the command name) may hold spaces and ")": count from the last ")".
       const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
       return ticks && /^\d+$/.test(ticks) ? `${boot.trim()}/${ticks}` : null;

@@ -279,7 +279,10 @@ export class DockerDriver implements SandboxDriver {
       warm = await this.acquire(spec.language, spec.limits);
     } catch (error) {
       return {
-        end: { kind: 'sandbox-error', detail: `Could not start a sandbox container: ${messageOf(error)}. Check that Docker is running (drona sandbox status).` },
+        end: {
+          kind: 'sandbox-error',
+          detail: `Could not start a sandbox container: ${messageOf(error)}. Check that Docker is running (drona sandbox status).`,
+        },
         stdout: '',
         stderr: '',
         truncated: false,
@@ -339,7 +342,10 @@ export class DockerDriver implements SandboxDriver {
         }
       }
     } catch (error) {
-      end = forced ?? { kind: 'sandbox-error', detail: `The sandbox failed while running your code: ${messageOf(error)}. Try again; if it keeps happening, restart Docker.` };
+      end = forced ?? {
+        kind: 'sandbox-error',
+        detail: `The sandbox failed while running your code: ${messageOf(error)}. Try again; if it keeps happening, restart Docker.`,
+      };
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
@@ -348,7 +354,16 @@ export class DockerDriver implements SandboxDriver {
     const durationMs = Date.now() - started;
     const hitLimit = end.kind !== 'exited' || end.exitCode === 137;
     this.release(warm, !hitLimit);
-    return { end, stdout: collector.stdout, stderr: collector.stderr, truncated: collector.truncated, durationMs, waitMs: started - queued, workDir: WORK_DIR, ...(results !== undefined ? { results } : {}) };
+    return {
+      end,
+      stdout: collector.stdout,
+      stderr: collector.stderr,
+      truncated: collector.truncated,
+      durationMs,
+      waitMs: started - queued,
+      workDir: WORK_DIR,
+      ...(results !== undefined ? { results } : {}),
+    };
   }
 
   async close(): Promise<void> {

@@ -20,7 +20,11 @@ describeWhen(available, 'a Docker engine on /var/run/docker.sock', 'Docker start
     const sandbox = await SandboxService.create({ driver: 'auto', warm: false, docker: new Docker({ socketPath: link }) });
     try {
       const before = await sandbox.run({ language: 'python', files: [{ path: 'main.py', content: 'print(1)\n' }], entry: 'main.py' });
-      expect(before).toMatchObject({ outcome: 'sandbox-error', driver: 'none', message: expect.stringMatching(/^No isolated sandbox is available: start Docker/) });
+      expect(before).toMatchObject({
+        outcome: 'sandbox-error',
+        driver: 'none',
+        message: expect.stringMatching(/^No isolated sandbox is available: start Docker/),
+      });
       fs.symlinkSync(socket, link);
       await new Promise((resolve) => setTimeout(resolve, 5200));
       // Docker now: it runs, or (no runner image here) says to build it; either way not 'none'.

@@ -24,7 +24,8 @@ const probe = await probeDocker(docker);
 const imagesReady = probe.ok && (await imageExists(docker, runnerImage('python').ref)) && (await imageExists(docker, runnerImage('javascript').ref));
 const missing = !probe.ok ? `a Docker engine (${probe.reason})` : 'the runner images (drona sandbox build --offline)';
 
-const ownContainers = async () => (await docker.listContainers({ all: true, filters: { label: [sandboxLabel] } })).filter((c) => c.Labels['dronacharya.owner-pid'] === String(process.pid));
+const ownContainers = async () =>
+  (await docker.listContainers({ all: true, filters: { label: [sandboxLabel] } })).filter((c) => c.Labels['dronacharya.owner-pid'] === String(process.pid));
 
 const entryOf = (language: SandboxLanguage) => (language === 'python' ? 'main.py' : 'main.js');
 const limits = { timeoutSeconds: 2 };
@@ -53,7 +54,9 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
 
   /** An app instance in a child process with a warm container (test-fixtures/warm-owner.ts). */
   const startOwner = async (): Promise<{ child: ChildProcess; containerId: string }> => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures', 'warm-owner.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures', 'warm-owner.ts')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     const containerId = await new Promise<string>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => {
@@ -138,7 +141,11 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
     );
     expect(result.stdout).toBe('out\n');
     expect(result.stderr).toBe('err\n');
-    const joined = (name: string) => seen.filter((entry) => entry.startsWith(`${name}:`)).map((entry) => entry.slice(name.length + 1)).join('');
+    const joined = (name: string) =>
+      seen
+        .filter((entry) => entry.startsWith(`${name}:`))
+        .map((entry) => entry.slice(name.length + 1))
+        .join('');
     expect(joined('stdout')).toBe('out\n');
     expect(joined('stderr')).toBe('err\n');
   });
@@ -213,7 +220,11 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
           "  await t.test('negative', async () => { await new Promise((r) => setTimeout(r, 5)); console.error('negative numbers'); assert.equal(add(-1, -2), -3, 'add(-1, -2) should be -3'); });\n});\n",
       },
     ];
-    const result = await sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => (a < 0 ? 0 : a + b);\n' }], tests });
+    const result = await sandbox.check({
+      language: 'javascript',
+      files: [{ path: 'main.js', content: 'export const add = (a, b) => (a < 0 ? 0 : a + b);\n' }],
+      tests,
+    });
     expect(result.tests.map((t) => [t.name, t.status, t.output])).toEqual([
       ['later', 'pass', 'from a timer'],
       ['table > small', 'pass', 'small numbers'],
@@ -325,7 +336,8 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
     },
     {
       name: 'setuid attempts',
-      python: "import os\nfor f in (lambda: os.setuid(0), lambda: os.setgid(0), lambda: os.seteuid(0)):\n    try:\n        f()\n        print('ROOT')\n    except PermissionError:\n        print('refused')\nprint(os.getuid(), os.geteuid())\n",
+      python:
+        "import os\nfor f in (lambda: os.setuid(0), lambda: os.setgid(0), lambda: os.seteuid(0)):\n    try:\n        f()\n        print('ROOT')\n    except PermissionError:\n        print('refused')\nprint(os.getuid(), os.geteuid())\n",
       javascript:
         "for (const f of [() => process.setuid(0), () => process.setgid(0), () => process.seteuid(0)]) { try { f(); console.log('ROOT'); } catch { console.log('refused'); } }\nconsole.log(process.getuid(), process.geteuid());\n",
       expect: (r) => {

@@ -17,7 +17,8 @@ describe('chooseDriver', () => {
 
   it('picks Docker whenever it answers, unless the process driver was named', () => {
     for (const input of inputs) {
-      if (input.dockerAvailable && (input.request === 'auto' || input.request === 'docker')) expect(chooseDriver(input), JSON.stringify(input)).toEqual({ driver: 'docker' });
+      if (input.dockerAvailable && (input.request === 'auto' || input.request === 'docker'))
+        expect(chooseDriver(input), JSON.stringify(input)).toEqual({ driver: 'docker' });
     }
   });
 
@@ -42,8 +43,13 @@ describe('chooseDriver', () => {
   });
 
   it('the table', () => {
-    const at = (request: DriverChoiceInput['request'], dockerAvailable: boolean, processAllowed: boolean, consent: DriverChoiceInput['consent'], wasmAvailable = true): DriverChoice =>
-      chooseDriver({ request, dockerAvailable, wasmAvailable, processAllowed, consent });
+    const at = (
+      request: DriverChoiceInput['request'],
+      dockerAvailable: boolean,
+      processAllowed: boolean,
+      consent: DriverChoiceInput['consent'],
+      wasmAvailable = true,
+    ): DriverChoice => chooseDriver({ request, dockerAvailable, wasmAvailable, processAllowed, consent });
     // 'auto' without Docker: WebAssembly, unless the learner allowed the process driver (and the course is confirmed).
     expect(at('auto', false, false, 'given')).toEqual({ driver: 'wasm' });
     expect(at('auto', false, false, 'not-needed', false)).toEqual({ refused: 'no-isolated-sandbox' });

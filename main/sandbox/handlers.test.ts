@@ -32,7 +32,15 @@ it('keeps the exercise’s read-only and hidden files over the learner’s', () 
     ],
     tests: [],
   };
-  expect(filesForCheck([{ path: 'main.py', content: 'mine' }, { path: 'data.py', content: 'DATA = 99' }], exercise)).toEqual([
+  expect(
+    filesForCheck(
+      [
+        { path: 'main.py', content: 'mine' },
+        { path: 'data.py', content: 'DATA = 99' },
+      ],
+      exercise,
+    ),
+  ).toEqual([
     { path: 'main.py', content: 'mine' },
     { path: 'data.py', content: 'DATA = 1' },
     { path: 'secret.py', content: 'S = 2' },
@@ -64,25 +72,48 @@ describeWhen(imagesReady, probe.ok ? 'the Python runner image (drona sandbox bui
 
   it('runs code, streams its output to the calling session, and records the run', async () => {
     const result = await app.handlers['sandbox.run'](
-      { runId: 'r1', language: 'python', files: [{ path: 'main.py', content: 'print("hello")\n' }], entry: 'main.py', courseId: 'python-basics', lessonId: 'above-average' },
+      {
+        runId: 'r1',
+        language: 'python',
+        files: [{ path: 'main.py', content: 'print("hello")\n' }],
+        entry: 'main.py',
+        courseId: 'python-basics',
+        lessonId: 'above-average',
+      },
       ctx(),
     );
     expect(result).toMatchObject({ outcome: 'finished', stdout: 'hello\n', driver: 'docker' });
     expect(events).toContainEqual({ name: 'sandbox.output', payload: { runId: 'r1', stream: 'stdout', text: 'hello\n' }, sessionId: 'window-1' });
     const rows = services().runHistory.recent();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: 'run', language: 'python', driver: 'docker', outcome: 'finished', exitCode: 0, courseId: 'python-basics', lessonId: 'above-average' });
+    expect(rows[0]).toMatchObject({
+      kind: 'run',
+      language: 'python',
+      driver: 'docker',
+      outcome: 'finished',
+      exitCode: 0,
+      courseId: 'python-basics',
+      lessonId: 'above-average',
+    });
     expect(rows[0]!.durationMs).toBeGreaterThan(0);
   });
 
   it('checks a lesson with the course’s hidden tests: the solution passes, the starter does not', async () => {
     const exercise = services().courses.getExercise('python-basics', 'above-average');
     expect(exercise).not.toBeNull();
-    const solution = await app.handlers['sandbox.check']({ runId: 'c1', courseId: 'python-basics', lessonId: 'above-average', files: exercise!.solution }, ctx());
+    const solution = await app.handlers['sandbox.check'](
+      { runId: 'c1', courseId: 'python-basics', lessonId: 'above-average', files: exercise!.solution },
+      ctx(),
+    );
     expect(solution.status).toBe('pass');
     expect(solution.tests.length).toBeGreaterThan(0);
     const starter = await app.handlers['sandbox.check'](
-      { runId: 'c2', courseId: 'python-basics', lessonId: 'above-average', files: exercise!.files.filter((f) => f.role === 'editable').map(({ path, content }) => ({ path, content })) },
+      {
+        runId: 'c2',
+        courseId: 'python-basics',
+        lessonId: 'above-average',
+        files: exercise!.files.filter((f) => f.role === 'editable').map(({ path, content }) => ({ path, content })),
+      },
       ctx(),
     );
     expect(starter.status).not.toBe('pass');
@@ -92,11 +123,16 @@ describeWhen(imagesReady, probe.ok ? 'the Python runner image (drona sandbox bui
   });
 
   it('refuses to check a lesson without an exercise, saying which', async () => {
-    await expect(app.handlers['sandbox.check']({ runId: 'c3', courseId: 'python-basics', lessonId: 'no-such-lesson', files: [{ path: 'main.py', content: '' }] }, ctx())).rejects.toThrow(/no-such-lesson/);
+    await expect(
+      app.handlers['sandbox.check']({ runId: 'c3', courseId: 'python-basics', lessonId: 'no-such-lesson', files: [{ path: 'main.py', content: '' }] }, ctx()),
+    ).rejects.toThrow(/no-such-lesson/);
   });
 
   it('stops a run by its id', async () => {
-    const running = app.handlers['sandbox.run']({ runId: 'r2', language: 'python', files: [{ path: 'main.py', content: 'import time\ntime.sleep(20)\n' }], entry: 'main.py' }, ctx());
+    const running = app.handlers['sandbox.run'](
+      { runId: 'r2', language: 'python', files: [{ path: 'main.py', content: 'import time\ntime.sleep(20)\n' }], entry: 'main.py' },
+      ctx(),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await app.handlers['sandbox.stop']({ runId: 'r2' }, ctx())).toEqual({ stopped: true });
     expect((await running).outcome).toBe('stopped');

@@ -85,8 +85,7 @@ export interface OfflineBuildOptions extends OfflineBuildEnvironment {
 
 /** Builds `image` from Debian packages; needs root and debootstrap. Resolves when the image is tagged. */
 export async function buildImageOffline(docker: Docker, image: RunnerImage, options: OfflineBuildOptions = {}): Promise<void> {
-  const report = (percent: number, step: string) =>
-    options.onProgress?.({ language: image.language, state: 'running', percent: Math.round(percent), step });
+  const report = (percent: number, step: string) => options.onProgress?.({ language: image.language, state: 'running', percent: Math.round(percent), step });
   if (process.getuid?.() !== 0) {
     throw new Error('The offline image build runs debootstrap, which needs root. Run it as root: sudo drona sandbox build --offline');
   }
@@ -110,11 +109,14 @@ export async function buildImageOffline(docker: Docker, image: RunnerImage, opti
     finishRoot(root);
     report(90, 'Importing into Docker');
     const tar = spawn('tar', ['-C', root, '--numeric-owner', '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const response = (await docker.importImage(tar.stdout as unknown as string, {
-      repo: image.repository,
-      tag: image.tag,
-      changes: ['USER 1001:1001', 'WORKDIR /work', 'ENV PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8'],
-    } as object)) as NodeJS.ReadableStream;
+    const response = (await docker.importImage(
+      tar.stdout as unknown as string,
+      {
+        repo: image.repository,
+        tag: image.tag,
+        changes: ['USER 1001:1001', 'WORKDIR /work', 'ENV PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8'],
+      } as object,
+    )) as NodeJS.ReadableStream;
     await new Promise<void>((resolve, reject) => {
       docker.modem.followProgress(response, (error: Error | null) => (error ? reject(error) : resolve()));
     });

@@ -41,10 +41,8 @@ export const checkExtraMs = 5_000;
 /** Defaults, raised (never lowered below a sane floor, never past the caps) by an exercise. */
 export function resolveLimits(input: SandboxLimitsInput | undefined): SandboxLimits {
   if (!input) return defaultLimits;
-  const timeoutMs =
-    input.timeoutSeconds === undefined ? defaultLimits.timeoutMs : clamp(Math.round(input.timeoutSeconds * 1000), 1_000, limitCaps.timeoutMs);
-  const memoryBytes =
-    input.memoryMb === undefined ? defaultLimits.memoryBytes : clamp(input.memoryMb * MiB, 64 * MiB, limitCaps.memoryBytes);
+  const timeoutMs = input.timeoutSeconds === undefined ? defaultLimits.timeoutMs : clamp(Math.round(input.timeoutSeconds * 1000), 1_000, limitCaps.timeoutMs);
+  const memoryBytes = input.memoryMb === undefined ? defaultLimits.memoryBytes : clamp(input.memoryMb * MiB, 64 * MiB, limitCaps.memoryBytes);
   return { ...defaultLimits, timeoutMs, memoryBytes };
 }
 

@@ -4,8 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 
 export type OutputStream = 'stdout' | 'stderr';
 
-export const outputCutMarker = (limitBytes: number) =>
-  `\n[output cut: the program printed more than ${Math.round(limitBytes / 1024)} KiB]\n`;
+export const outputCutMarker = (limitBytes: number) => `\n[output cut: the program printed more than ${Math.round(limitBytes / 1024)} KiB]\n`;
 
 // C0 controls other than tab, newline, carriage return and ESC (kept for terminal colours), and DEL.
 // eslint-disable-next-line no-control-regex

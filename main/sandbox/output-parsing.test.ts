@@ -26,7 +26,17 @@ const hostile: Record<string, (n: number) => string> = {
 function parse(language: SandboxLanguage, stderr: string): void {
   classifyRun(language, { kind: 'exited', exitCode: 1 }, stderr, defaultLimits);
   diagnosticsFrom(language, stderr, '/work');
-  const run: RunResult = { outcome: 'failed', exitCode: 1, durationMs: 1, stdout: stderr, stderr, truncated: false, diagnostics: [], driver: 'docker', message: '' };
+  const run: RunResult = {
+    outcome: 'failed',
+    exitCode: 1,
+    durationMs: 1,
+    stdout: stderr,
+    stderr,
+    truncated: false,
+    diagnostics: [],
+    driver: 'docker',
+    message: '',
+  };
   checkResultFrom(undefined, run);
 }
 
@@ -70,7 +80,14 @@ describe('stackFrameLocation', () => {
   const frameChars = fc.constantFrom('/', ':', '1', '2', '(', ')', ' ', '\u00a0', 'f', 'i', 'l', 'e', 'a', '.', 'j', 's');
   const frameText = fc.oneof(
     fc.string({ unit: frameChars, maxLength: 30 }),
-    fc.tuple(fc.constantFrom('', 'f (', 'file://', 'new X (', 'xfile://'), fc.string({ unit: frameChars, maxLength: 12 }), fc.nat(99), fc.nat(99), fc.constantFrom('', ')'))
+    fc
+      .tuple(
+        fc.constantFrom('', 'f (', 'file://', 'new X (', 'xfile://'),
+        fc.string({ unit: frameChars, maxLength: 12 }),
+        fc.nat(99),
+        fc.nat(99),
+        fc.constantFrom('', ')'),
+      )
       .map(([head, path, line, column, tail]) => `${head}/${path}:${line}:${column}${tail}`),
   );
 

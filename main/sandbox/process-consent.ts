@@ -46,7 +46,11 @@ export class ProcessConsents {
   }
 
   installed(courseId: string): InstalledCourse | null {
-    const row = this.store.db.select({ id: courses.id, title: courses.title, version: courses.version, digest: courses.manifestDigest }).from(courses).where(eq(courses.id, courseId)).get();
+    const row = this.store.db
+      .select({ id: courses.id, title: courses.title, version: courses.version, digest: courses.manifestDigest })
+      .from(courses)
+      .where(eq(courses.id, courseId))
+      .get();
     return row ?? null;
   }
 

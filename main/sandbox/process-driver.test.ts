@@ -38,7 +38,11 @@ describe('process driver', () => {
   });
 
   it('cuts a flood at the output limit', async () => {
-    const result = await sandbox.run({ language: 'javascript', files: [{ path: 'main.js', content: "for (;;) console.log('x'.repeat(1000));\n" }], entry: 'main.js' });
+    const result = await sandbox.run({
+      language: 'javascript',
+      files: [{ path: 'main.js', content: "for (;;) console.log('x'.repeat(1000));\n" }],
+      entry: 'main.js',
+    });
     expect(result).toMatchObject({ outcome: 'output-limit', truncated: true });
   });
 
@@ -56,15 +60,26 @@ describe('process driver', () => {
     const result = await sandbox.check({
       language: 'javascript',
       files: [{ path: 'main.js', content: 'export const add = (a, b) => a - b;\n' }],
-      tests: [{ path: 'main.test.js', content: "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { add } from './main.js';\ntest('adds', () => { assert.equal(add(2, 3), 5, 'add(2, 3) should be 5'); });\n" }],
+      tests: [
+        {
+          path: 'main.test.js',
+          content:
+            "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { add } from './main.js';\ntest('adds', () => { assert.equal(add(2, 3), 5, 'add(2, 3) should be 5'); });\n",
+        },
+      ],
     });
     expect(result).toMatchObject({ status: 'fail', tests: [{ name: 'adds', status: 'fail', message: expect.stringMatching(/^add\(2, 3\) should be 5/) }] });
   });
 
   it('takes in only files a workspace could hold (the shared workspace limits), whoever calls', async () => {
     const files = Array.from({ length: 201 }, (_, i) => ({ path: `f${i}.py`, content: '' }));
-    await expect(sandbox.run({ language: 'python', files, entry: 'f0.py' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/at most 200 files/) });
-    await expect(sandbox.check({ language: 'python', files: [{ path: `${'n'.repeat(101)}.py`, content: '' }], tests: [] })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(sandbox.run({ language: 'python', files, entry: 'f0.py' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/at most 200 files/),
+    });
+    await expect(sandbox.check({ language: 'python', files: [{ path: `${'n'.repeat(101)}.py`, content: '' }], tests: [] })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 
   it('does not read back a results file larger than the output cap (the program may write it)', async () => {

@@ -96,7 +96,10 @@ export class ProcessDriver implements SandboxDriver {
       child.stderr.on('data', (chunk: Buffer) => collector.push('stderr', chunk) || force({ kind: 'output-limit' }));
       const end = await new Promise<RunEnd>((resolve) => {
         child.on('error', (error) =>
-          resolve({ kind: 'sandbox-error', detail: `Could not start ${spec.argv[0]}: ${error.message}. Install prlimit (util-linux) and ${spec.argv[0]}, or start Docker.` }),
+          resolve({
+            kind: 'sandbox-error',
+            detail: `Could not start ${spec.argv[0]}: ${error.message}. Install prlimit (util-linux) and ${spec.argv[0]}, or start Docker.`,
+          }),
         );
         child.on('close', (code, signal) => resolve(forced ?? { kind: 'exited', exitCode: code, signal }));
       });

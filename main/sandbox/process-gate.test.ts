@@ -33,14 +33,26 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 }
 
 /** Course code that, if it ran, leaves a file outside its scratch folder (as it could read the data folder). */
-const payload = (marker: string) => `import os\nopen(${JSON.stringify(path.join(markers, marker))}, "w").write(str(os.listdir(${JSON.stringify(dataDir)})))\nprint("ran")\n`;
+const payload = (marker: string) =>
+  `import os\nopen(${JSON.stringify(path.join(markers, marker))}, "w").write(str(os.listdir(${JSON.stringify(dataDir)})))\nprint("ran")\n`;
 const ran = (marker: string) => fs.existsSync(path.join(markers, marker));
 
 const tryIt = (marker: string, courseId?: string) =>
-  call<RunResult>('sandbox.run', { runId: `r-${marker}`, language: 'python', files: [{ path: 'main.py', content: payload(marker) }], entry: 'main.py', ...(courseId ? { courseId, lessonId: 'above-average' } : {}) });
+  call<RunResult>('sandbox.run', {
+    runId: `r-${marker}`,
+    language: 'python',
+    files: [{ path: 'main.py', content: payload(marker) }],
+    entry: 'main.py',
+    ...(courseId ? { courseId, lessonId: 'above-average' } : {}),
+  });
 
 const check = (marker: string) =>
-  call<CheckResult>('sandbox.check', { runId: `c-${marker}`, courseId: 'python-basics', lessonId: 'above-average', files: [{ path: 'main.py', content: payload(marker) }] });
+  call<CheckResult>('sandbox.check', {
+    runId: `c-${marker}`,
+    courseId: 'python-basics',
+    lessonId: 'above-average',
+    files: [{ path: 'main.py', content: payload(marker) }],
+  });
 
 beforeAll(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-process-gate-'));
@@ -75,10 +87,18 @@ describe('without Docker', () => {
 
   it('with the process driver allowed, a course asks once: nothing runs until it is confirmed', async () => {
     await call('settings.update', { sandbox: { allowProcess: true } });
-    expect(await call('sandbox.status', {})).toMatchObject({ driver: 'process', isolated: false, detail: expect.stringMatching(/^Not isolated.*Each course asks once/) });
+    expect(await call('sandbox.status', {})).toMatchObject({
+      driver: 'process',
+      isolated: false,
+      detail: expect.stringMatching(/^Not isolated.*Each course asks once/),
+    });
 
     const checked = await check('check-unconfirmed');
-    expect(checked).toMatchObject({ status: 'error', driver: 'none', run: { needsConsent: { courseId: 'python-basics', courseTitle: 'Python Basics', version: '1.0.0' } } });
+    expect(checked).toMatchObject({
+      status: 'error',
+      driver: 'none',
+      run: { needsConsent: { courseId: 'python-basics', courseTitle: 'Python Basics', version: '1.0.0' } },
+    });
     expect(checked.message).toMatch(/^Nothing ran: Python Basics has not been confirmed to run directly on this computer/);
     expect((await tryIt('run-unconfirmed', 'python-basics')).needsConsent).toMatchObject({ courseId: 'python-basics' });
     expect([ran('check-unconfirmed'), ran('run-unconfirmed')]).toEqual([false, false]);
@@ -88,7 +108,10 @@ describe('without Docker', () => {
   });
 
   it('the renderer cannot claim a confirmation: unknown settings keys are dropped, and a course must be installed', async () => {
-    await call('settings.update', { sandbox: { allowProcess: true }, 'sandbox.processConsent': { 'python-basics': { version: '1.0.0', digest: '', grantedAt: 1 } } });
+    await call('settings.update', {
+      sandbox: { allowProcess: true },
+      'sandbox.processConsent': { 'python-basics': { version: '1.0.0', digest: '', grantedAt: 1 } },
+    });
     expect((await tryIt('run-claimed', 'python-basics')).needsConsent).toBeDefined();
     expect(ran('run-claimed')).toBe(false);
     await expect(call('sandbox.allowCourse', { courseId: 'no-such-course' })).rejects.toThrow(/not_found: There is no installed course "no-such-course"/);
@@ -103,7 +126,12 @@ describe('without Docker', () => {
     expect(run).toMatchObject({ outcome: 'finished', driver: 'process', stdout: 'ran\n', message: expect.stringMatching(/\(Not isolated\.\)$/) });
     expect(ran('run-confirmed')).toBe(true);
     const exercise = services().courses.getExercise('python-basics', 'above-average')!;
-    const solved = await call<CheckResult>('sandbox.check', { runId: 'c-solution', courseId: 'python-basics', lessonId: 'above-average', files: exercise.solution });
+    const solved = await call<CheckResult>('sandbox.check', {
+      runId: 'c-solution',
+      courseId: 'python-basics',
+      lessonId: 'above-average',
+      files: exercise.solution,
+    });
     expect(solved).toMatchObject({ status: 'pass', driver: 'process' });
     expect(await call('sandbox.allowedCourses', {})).toEqual([expect.objectContaining({ courseId: 'python-basics' })]);
     expect(await call('sandbox.disallowCourse', { courseId: 'python-basics' })).toEqual([]);

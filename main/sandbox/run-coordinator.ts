@@ -50,7 +50,10 @@ export class RunCoordinator {
 
   async run(input: CallInput<'sandbox.run'>, sessionId: string): Promise<RunResult> {
     const { waitMs, ...result } = await this.going(input.runId, sessionId, (options) =>
-      this.deps.sandbox.run({ language: input.language, files: input.files, entry: input.entry, ...(input.courseId ? { courseId: input.courseId } : {}) }, options),
+      this.deps.sandbox.run(
+        { language: input.language, files: input.files, entry: input.entry, ...(input.courseId ? { courseId: input.courseId } : {}) },
+        options,
+      ),
     );
     this.deps.history.record({ kind: 'run', language: input.language, courseId: input.courseId, lessonId: input.lessonId, waitMs }, result);
     return result;
@@ -95,7 +98,11 @@ export class RunCoordinator {
   }
 
   /** One run under `runId`, its output streamed to `sessionId`; the id is free again when it ends. */
-  private async going<T>(runId: string, sessionId: string, start: (options: { onOutput: (stream: OutputStream, text: string) => void; signal: AbortSignal }) => Promise<T>): Promise<T> {
+  private async going<T>(
+    runId: string,
+    sessionId: string,
+    start: (options: { onOutput: (stream: OutputStream, text: string) => void; signal: AbortSignal }) => Promise<T>,
+  ): Promise<T> {
     if (this.running.has(runId)) throw new DronaError('conflict', 'A run with this id is already going; wait for it or stop it first.');
     const controller = new AbortController();
     this.running.set(runId, controller);

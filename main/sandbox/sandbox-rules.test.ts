@@ -20,7 +20,13 @@ import { tarArchive } from './tar-archive';
 
 describe('limits', () => {
   it('defaults to 5 s, 256 MiB, 64 pids, 1 MiB output, 16 MiB work dir', () => {
-    expect(resolveLimits(undefined)).toMatchObject({ timeoutMs: 5000, memoryBytes: 256 * 1024 * 1024, pids: 64, outputBytes: 1024 * 1024, workDirBytes: 16 * 1024 * 1024 });
+    expect(resolveLimits(undefined)).toMatchObject({
+      timeoutMs: 5000,
+      memoryBytes: 256 * 1024 * 1024,
+      pids: 64,
+      outputBytes: 1024 * 1024,
+      workDirBytes: 16 * 1024 * 1024,
+    });
   });
 
   it('lets an exercise raise limits only up to the caps', () => {
@@ -102,20 +108,24 @@ describe('what Run and Check accept', () => {
 describe('OutputCollector', () => {
   it('never keeps more than the cap, marks the cut, and reports the overflow', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('stdout' as const, 'stderr' as const), fc.uint8Array({ maxLength: 300 })), { maxLength: 30 }), fc.integer({ min: 1, max: 2000 }), (chunks, limit) => {
-        const collector = new OutputCollector(limit);
-        let accepted = 0;
-        let overflowed = false;
-        for (const [stream, bytes] of chunks) {
-          const ok = collector.push(stream, Buffer.from(bytes));
-          if (!ok) overflowed = true;
-          accepted += bytes.length;
-        }
-        collector.finish();
-        expect(overflowed).toBe(accepted > limit);
-        expect(collector.truncated).toBe(accepted > limit);
-        if (collector.truncated) expect(collector.stdout + collector.stderr).toContain('[output cut');
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('stdout' as const, 'stderr' as const), fc.uint8Array({ maxLength: 300 })), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 2000 }),
+        (chunks, limit) => {
+          const collector = new OutputCollector(limit);
+          let accepted = 0;
+          let overflowed = false;
+          for (const [stream, bytes] of chunks) {
+            const ok = collector.push(stream, Buffer.from(bytes));
+            if (!ok) overflowed = true;
+            accepted += bytes.length;
+          }
+          collector.finish();
+          expect(overflowed).toBe(accepted > limit);
+          expect(collector.truncated).toBe(accepted > limit);
+          if (collector.truncated) expect(collector.stdout + collector.stderr).toContain('[output cut');
+        },
+      ),
     );
   });
 
@@ -134,26 +144,30 @@ describe('OutputCollector', () => {
 describe('DockerStreamDemuxer', () => {
   it('reassembles frames across any chunk boundaries', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(1, 2), fc.uint8Array({ maxLength: 50 })), { maxLength: 10 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1 }), (frames, cuts) => {
-        const wire = Buffer.concat(
-          frames.map(([kind, payload]) => {
-            const header = Buffer.alloc(8);
-            header[0] = kind;
-            header.writeUInt32BE(payload.length, 4);
-            return Buffer.concat([header, Buffer.from(payload)]);
-          }),
-        );
-        const got = { stdout: [] as number[], stderr: [] as number[] };
-        const demuxer = new DockerStreamDemuxer((stream, payload) => got[stream].push(...payload));
-        let offset = 0;
-        for (let i = 0; offset < wire.length; i += 1) {
-          const size = cuts[i % cuts.length]!;
-          demuxer.push(wire.subarray(offset, offset + size));
-          offset += size;
-        }
-        expect(got.stdout).toEqual(frames.filter(([k]) => k === 1).flatMap(([, p]) => [...p]));
-        expect(got.stderr).toEqual(frames.filter(([k]) => k === 2).flatMap(([, p]) => [...p]));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(1, 2), fc.uint8Array({ maxLength: 50 })), { maxLength: 10 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1 }),
+        (frames, cuts) => {
+          const wire = Buffer.concat(
+            frames.map(([kind, payload]) => {
+              const header = Buffer.alloc(8);
+              header[0] = kind;
+              header.writeUInt32BE(payload.length, 4);
+              return Buffer.concat([header, Buffer.from(payload)]);
+            }),
+          );
+          const got = { stdout: [] as number[], stderr: [] as number[] };
+          const demuxer = new DockerStreamDemuxer((stream, payload) => got[stream].push(...payload));
+          let offset = 0;
+          for (let i = 0; offset < wire.length; i += 1) {
+            const size = cuts[i % cuts.length]!;
+            demuxer.push(wire.subarray(offset, offset + size));
+            offset += size;
+          }
+          expect(got.stdout).toEqual(frames.filter(([k]) => k === 1).flatMap(([, p]) => [...p]));
+          expect(got.stderr).toEqual(frames.filter(([k]) => k === 2).flatMap(([, p]) => [...p]));
+        },
+      ),
     );
   });
 });
@@ -164,14 +178,20 @@ describe('classifyRun', () => {
     expect(classifyRun('python', { kind: 'exited', exitCode: 0 }, '', limits).outcome).toBe('finished');
     expect(classifyRun('python', { kind: 'exited', exitCode: 1 }, 'Traceback...\nValueError: x', limits).outcome).toBe('failed');
     expect(classifyRun('python', { kind: 'exited', exitCode: 1 }, 'Traceback...\nMemoryError', limits).outcome).toBe('memory');
-    expect(classifyRun('javascript', { kind: 'exited', exitCode: 134 }, 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory', limits).outcome).toBe('memory');
+    expect(
+      classifyRun('javascript', { kind: 'exited', exitCode: 134 }, 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory', limits)
+        .outcome,
+    ).toBe('memory');
     expect(classifyRun('python', { kind: 'exited', exitCode: 137 }, '', limits).outcome).toBe('memory');
     expect(classifyRun('javascript', { kind: 'exited', exitCode: 153 }, '', limits).message).toMatch(/larger than the sandbox allows/);
     expect(classifyRun('python', { kind: 'timeout' }, '', limits)).toMatchObject({ outcome: 'timeout', exitCode: null });
     expect(classifyRun('python', { kind: 'timeout' }, '', limits).message).toContain('5 s');
     expect(classifyRun('python', { kind: 'output-limit' }, '', limits).outcome).toBe('output-limit');
     expect(classifyRun('python', { kind: 'stopped' }, '', limits).outcome).toBe('stopped');
-    expect(classifyRun('python', { kind: 'sandbox-error', detail: 'Docker went away' }, '', limits)).toMatchObject({ outcome: 'sandbox-error', message: 'Docker went away' });
+    expect(classifyRun('python', { kind: 'sandbox-error', detail: 'Docker went away' }, '', limits)).toMatchObject({
+      outcome: 'sandbox-error',
+      message: 'Docker went away',
+    });
   });
 });
 
@@ -179,7 +199,9 @@ describe('diagnosticsFrom', () => {
   it('marks the innermost frame in the learner’s Python files', () => {
     const stderr =
       'Traceback (most recent call last):\n  File "/work/main.py", line 5, in <module>\n    total(3)\n  File "/work/helpers.py", line 2, in total\n    return n + missing\n               ^^^^^^^\n  File "/usr/lib/python3.11/x.py", line 9, in f\nNameError: name \'missing\' is not defined\n';
-    expect(diagnosticsFrom('python', stderr, '/work')).toEqual([{ file: 'helpers.py', line: 2, column: 12, message: "NameError: name 'missing' is not defined" }]);
+    expect(diagnosticsFrom('python', stderr, '/work')).toEqual([
+      { file: 'helpers.py', line: 2, column: 12, message: "NameError: name 'missing' is not defined" },
+    ]);
   });
 
   it('marks a Python syntax error', () => {
@@ -188,9 +210,11 @@ describe('diagnosticsFrom', () => {
   });
 
   it('marks a JavaScript runtime error and a syntax error', () => {
-    const runtime = 'file:///work/main.js:2\nconsole.log(y);\n            ^\n\nReferenceError: y is not defined\n    at file:///work/main.js:2:13\n    at ModuleJob.run (node:internal/modules/esm/module_job:195:25)\n';
+    const runtime =
+      'file:///work/main.js:2\nconsole.log(y);\n            ^\n\nReferenceError: y is not defined\n    at file:///work/main.js:2:13\n    at ModuleJob.run (node:internal/modules/esm/module_job:195:25)\n';
     expect(diagnosticsFrom('javascript', runtime, '/work')).toEqual([{ file: 'main.js', line: 2, column: 13, message: 'ReferenceError: y is not defined' }]);
-    const syntax = 'file:///work/main.js:1\nexport const add = (a, b) => a +;\n                                ^\n\nSyntaxError: Unexpected token \';\'\n    at ModuleLoader.moduleStrategy (node:internal/modules/esm/translators:152:18)\n';
+    const syntax =
+      "file:///work/main.js:1\nexport const add = (a, b) => a +;\n                                ^\n\nSyntaxError: Unexpected token ';'\n    at ModuleLoader.moduleStrategy (node:internal/modules/esm/translators:152:18)\n";
     expect(diagnosticsFrom('javascript', syntax, '/work')).toEqual([{ file: 'main.js', line: 1, message: "SyntaxError: Unexpected token ';'" }]);
   });
 
@@ -201,21 +225,46 @@ describe('diagnosticsFrom', () => {
 });
 
 describe('checkResultFrom', () => {
-  const run: RunResult = { outcome: 'failed', exitCode: 1, durationMs: 10, stdout: '', stderr: '', truncated: false, diagnostics: [], driver: 'docker', message: '' };
+  const run: RunResult = {
+    outcome: 'failed',
+    exitCode: 1,
+    durationMs: 10,
+    stdout: '',
+    stderr: '',
+    truncated: false,
+    diagnostics: [],
+    driver: 'docker',
+    message: '',
+  };
   it('keeps the tests in order, cuts output to 500 characters and derives the status', () => {
-    const json = JSON.stringify({ version: 3, status: 'fail', tests: [{ name: 'a', status: 'pass', output: 'x'.repeat(600) }, { name: 'b', status: 'fail', message: 'b should be 2', task_id: 1 }] });
+    const json = JSON.stringify({
+      version: 3,
+      status: 'fail',
+      tests: [
+        { name: 'a', status: 'pass', output: 'x'.repeat(600) },
+        { name: 'b', status: 'fail', message: 'b should be 2', task_id: 1 },
+      ],
+    });
     const result = checkResultFrom(json, run);
     expect(result.status).toBe('fail');
     expect(result.tests.map((t) => t.name)).toEqual(['a', 'b']);
     expect(result.tests[0]!.output!.length).toBeLessThanOrEqual(501);
     expect(result.tests[1]).toEqual({ name: 'b', status: 'fail', message: 'b should be 2', task_id: 1 });
-    expect(checkResultFrom(JSON.stringify({ status: 'pass', tests: [{ name: 'a', status: 'pass' }] }), { ...run, outcome: 'finished', exitCode: 0 }).status).toBe('pass');
+    expect(
+      checkResultFrom(JSON.stringify({ status: 'pass', tests: [{ name: 'a', status: 'pass' }] }), { ...run, outcome: 'finished', exitCode: 0 }).status,
+    ).toBe('pass');
   });
 
   it('is an error with the learner’s words when the harness could not report', () => {
-    expect(checkResultFrom(undefined, { ...run, stderr: 'SyntaxError: invalid syntax' })).toMatchObject({ status: 'error', message: expect.stringContaining('SyntaxError') });
+    expect(checkResultFrom(undefined, { ...run, stderr: 'SyntaxError: invalid syntax' })).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('SyntaxError'),
+    });
     expect(checkResultFrom('not json', run).status).toBe('error');
-    expect(checkResultFrom('{}', { ...run, outcome: 'timeout', message: 'stopped after 5 s' })).toMatchObject({ status: 'error', message: 'stopped after 5 s' });
+    expect(checkResultFrom('{}', { ...run, outcome: 'timeout', message: 'stopped after 5 s' })).toMatchObject({
+      status: 'error',
+      message: 'stopped after 5 s',
+    });
   });
 });
 
@@ -228,7 +277,13 @@ describe('commands', () => {
   });
 
   it('flattens tests beside the learner’s files and loads the harness', () => {
-    const plan = checkPlan('python', [{ path: 'main.py', content: '' }], [{ path: 'tests/test_main.py', content: '' }], [{ path: 'drona_results.py', content: '' }], defaultLimits);
+    const plan = checkPlan(
+      'python',
+      [{ path: 'main.py', content: '' }],
+      [{ path: 'tests/test_main.py', content: '' }],
+      [{ path: 'drona_results.py', content: '' }],
+      defaultLimits,
+    );
     expect(plan.files.map((f) => f.path)).toEqual(['main.py', 'test_main.py', '.drona/harness/drona_results.py']);
     expect(plan.argv).toContain('drona_results');
     expect(plan.resultsFile).toBe('.drona/results.json');
@@ -237,14 +292,26 @@ describe('commands', () => {
 
 describe('runner images', () => {
   it('reads the packages from the Dockerfile, which the offline build installs too', () => {
-    expect(aptPackages('RUN apt-get update \\\n && apt-get install -y --no-install-recommends python3 python3-pytest \\\n && rm -rf x')).toEqual(['python3', 'python3-pytest']);
+    expect(aptPackages('RUN apt-get update \\\n && apt-get install -y --no-install-recommends python3 python3-pytest \\\n && rm -rf x')).toEqual([
+      'python3',
+      'python3-pytest',
+    ]);
     expect(runnerImage('python').packages).toEqual(['python3', 'python3-pytest']);
     expect(runnerImage('javascript').packages).toEqual(['nodejs']);
     expect(runnerImage('python').ref).toMatch(/^drona-runner-python:[0-9a-f]{12}$/);
   });
 
   it('reports debootstrap progress that only moves forward', () => {
-    const lines = ['I: Retrieving Release', 'I: Resolving dependencies', 'I: Retrieving libc6 2.36', 'I: Validating libc6 2.36', 'I: Extracting libc6...', 'I: Unpacking libc6...', 'I: Configuring libc6...', 'I: Base system installed successfully.'];
+    const lines = [
+      'I: Retrieving Release',
+      'I: Resolving dependencies',
+      'I: Retrieving libc6 2.36',
+      'I: Validating libc6 2.36',
+      'I: Extracting libc6...',
+      'I: Unpacking libc6...',
+      'I: Configuring libc6...',
+      'I: Base system installed successfully.',
+    ];
     let progress = { percent: 0, step: '' };
     for (const line of lines) {
       const next = progressAfter(line, progress);

@@ -209,7 +209,13 @@ export class SandboxService {
       return;
     }
     this.dockerProblem = null;
-    const driver = new DockerDriver({ docker, imageFor: (language) => runnerImage(language).ref, warm: this.options.warm ?? true, log: this.log, dataDir: this.options.dataDir });
+    const driver = new DockerDriver({
+      docker,
+      imageFor: (language) => runnerImage(language).ref,
+      warm: this.options.warm ?? true,
+      log: this.log,
+      dataDir: this.options.dataDir,
+    });
     await driver.reap().catch((error) => this.log(`could not remove stale sandbox containers: ${messageOf(error)}`));
     this.docker = docker;
     this.dockerDriver = driver;
@@ -233,7 +239,8 @@ export class SandboxService {
       processAllowed: gate?.allowed() ?? false,
       consent: gate ? gate.consent(courseId) : 'not-needed',
     });
-    if ('driver' in choice) return { driver: choice.driver === 'docker' ? this.dockerDriver! : choice.driver === 'wasm' ? this.wasmDriver : this.processDriver };
+    if ('driver' in choice)
+      return { driver: choice.driver === 'docker' ? this.dockerDriver! : choice.driver === 'wasm' ? this.wasmDriver : this.processDriver };
     const course = courseId && choice.refused === 'needs-consent' ? gate?.course(courseId) : null;
     const message = refusalMessage(choice.refused, {
       dockerProblem: this.dockerProblem,
@@ -267,7 +274,10 @@ export class SandboxService {
     if (!this.docker) return null;
     if (!this.imagesPresent.get(language)) await this.refreshImages();
     if (this.imagesPresent.get(language)) return null;
-    return sandboxError('docker', `The ${language} runner image (${runnerImage(language).ref}) is not built yet. Build it from the status bar ("Build image") or with: drona sandbox build --offline`);
+    return sandboxError(
+      'docker',
+      `The ${language} runner image (${runnerImage(language).ref}) is not built yet. Build it from the status bar ("Build image") or with: drona sandbox build --offline`,
+    );
   }
 
   private toRunResult(driver: SandboxDriver, language: SandboxLanguage, outcome: ExecOutcome, limits: SandboxLimits): RunResult {
@@ -287,7 +297,10 @@ export class SandboxService {
   }
 
   private async execute(driver: SandboxDriver, language: SandboxLanguage, plan: CommandPlan, limits: SandboxLimits, options: ExecOptions) {
-    return driver.execute({ language, files: plan.files, argv: plan.argv, env: plan.env, limits, ...(plan.resultsFile ? { resultsFile: plan.resultsFile } : {}) }, options);
+    return driver.execute(
+      { language, files: plan.files, argv: plan.argv, env: plan.env, limits, ...(plan.resultsFile ? { resultsFile: plan.resultsFile } : {}) },
+      options,
+    );
   }
 
   /** The driver for this request, or the result that says why nothing ran (no driver, or a missing image). */
@@ -317,14 +330,21 @@ export class SandboxService {
     const chosen = await this.driverFor(request.courseId, request.language);
     if ('refused' in chosen) return { ...chosen.refused, waitMs: 0 };
     const limits = resolveLimits(request.limits);
-    const outcome = await this.execute(chosen.driver, request.language, runPlan(request.language, request.files, request.entry, limits, harnessFiles(request.language)), limits, options);
+    const outcome = await this.execute(
+      chosen.driver,
+      request.language,
+      runPlan(request.language, request.files, request.entry, limits, harnessFiles(request.language)),
+      limits,
+      options,
+    );
     return { ...this.toRunResult(chosen.driver, request.language, outcome, limits), waitMs: outcome.waitMs };
   }
 
   async check(request: CheckRequest, options: ExecOptions = {}): Promise<CheckResult & { waitMs: number }> {
     refuseUnfit(request.files);
     const chosen = await this.driverFor(request.courseId, request.language);
-    if ('refused' in chosen) return { status: 'error', message: chosen.refused.message, tests: [], durationMs: 0, driver: chosen.refused.driver, run: chosen.refused, waitMs: 0 };
+    if ('refused' in chosen)
+      return { status: 'error', message: chosen.refused.message, tests: [], durationMs: 0, driver: chosen.refused.driver, run: chosen.refused, waitMs: 0 };
     const base = resolveLimits(request.limits);
     const limits = { ...base, timeoutMs: base.timeoutMs + checkExtraMs };
     const plan = checkPlan(request.language, request.files, request.tests, harnessFiles(request.language), limits);
@@ -340,18 +360,21 @@ export class SandboxService {
     const chosen = this.choose(null);
     const driver = 'driver' in chosen ? chosen.driver : null;
     const dockerNote = this.dockerProblem ? ` (No Docker engine answered: ${this.dockerProblem})` : '';
-    const detail = 'refused' in chosen
-      ? chosen.refused.message
-      : driver === this.dockerDriver
-        ? `Docker ${this.dockerVersion}: every run is isolated in a container.`
-        : driver === this.wasmDriver
-          ? `WebAssembly (Pyodide for Python, QuickJS for JavaScript): every run is isolated in a worker of its own, with no access to your files or the network.${dockerNote}`
-          : `${notIsolatedWarning}${dockerNote}${this.options.processGate ? ' Each course asks once before its code runs this way.' : ''}`;
+    const detail =
+      'refused' in chosen
+        ? chosen.refused.message
+        : driver === this.dockerDriver
+          ? `Docker ${this.dockerVersion}: every run is isolated in a container.`
+          : driver === this.wasmDriver
+            ? `WebAssembly (Pyodide for Python, QuickJS for JavaScript): every run is isolated in a worker of its own, with no access to your files or the network.${dockerNote}`
+            : `${notIsolatedWarning}${dockerNote}${this.options.processGate ? ' Each course asks once before its code runs this way.' : ''}`;
     return {
       driver: driver?.name ?? 'none',
       isolated: driver?.isolated ?? false,
       detail,
-      images: this.docker ? sandboxLanguages.map((language) => ({ language, tag: runnerImage(language).ref, present: this.imagesPresent.get(language) ?? false })) : [],
+      images: this.docker
+        ? sandboxLanguages.map((language) => ({ language, tag: runnerImage(language).ref, present: this.imagesPresent.get(language) ?? false }))
+        : [],
       warm: driver?.warmLanguages() ?? [],
       builds: [...this.builds.values()],
     };

@@ -20,11 +20,15 @@ describe('protectionFor', () => {
         for (const backend of platform === 'linux' ? keyringBackends : [null]) {
           const result = protectionFor({ electron: { platform, encryptionAvailable, backend } });
           const realKeyring =
-            encryptionAvailable && (platform === 'darwin' || platform === 'win32' || (platform === 'linux' && backend !== 'basic_text' && backend !== 'unknown'));
+            encryptionAvailable &&
+            (platform === 'darwin' || platform === 'win32' || (platform === 'linux' && backend !== 'basic_text' && backend !== 'unknown'));
           expect(result.store, `${platform} ${encryptionAvailable} ${backend}`).toBe(realKeyring ? 'safe-storage' : 'user-key-file');
           expect(result.kind).toBe(realKeyring ? 'os-keychain' : 'encrypted-file');
           if (realKeyring) expect(result.protection).toMatch(/^Encrypted with /);
-          else expect(result.protection).toBe('Stored encrypted with a key in your user folder (no system keyring found), outside the data folder and readable only by you.');
+          else
+            expect(result.protection).toBe(
+              'Stored encrypted with a key in your user folder (no system keyring found), outside the data folder and readable only by you.',
+            );
           if (platform !== 'darwin') expect(result.protection).not.toMatch(/keychain/i);
         }
       }
@@ -32,7 +36,8 @@ describe('protectionFor', () => {
   });
 
   it('names the keyring it uses', () => {
-    const on = (platform: NodeJS.Platform, backend: (typeof keyringBackends)[number] | null) => protectionFor({ electron: { platform, encryptionAvailable: true, backend } }).protection;
+    const on = (platform: NodeJS.Platform, backend: (typeof keyringBackends)[number] | null) =>
+      protectionFor({ electron: { platform, encryptionAvailable: true, backend } }).protection;
     expect(on('darwin', null)).toBe('Encrypted with the macOS Keychain.');
     expect(on('win32', null)).toBe('Encrypted with Windows DPAPI, tied to your Windows account.');
     expect(on('linux', 'gnome_libsecret')).toBe('Encrypted with your system keyring (Secret Service, such as GNOME Keyring).');

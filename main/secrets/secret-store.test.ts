@@ -48,7 +48,10 @@ process.stdout.write(JSON.stringify({ files: files.length, found }));
 
 function runAttack(dataDir: string): { files: number; found: string[] } {
   // Only the data folder's path: no HOME, no key folder in its environment.
-  return JSON.parse(execFileSync(process.execPath, ['-e', attack, dataDir], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' })) as { files: number; found: string[] };
+  return JSON.parse(execFileSync(process.execPath, ['-e', attack, dataDir], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' })) as {
+    files: number;
+    found: string[];
+  };
 }
 
 /** A data folder as the code before this change left it: secrets.json with secrets.key beside it. */

@@ -144,10 +144,12 @@ export function userFileKey(keyFile: string): () => Buffer {
     const stat = fs.lstatSync(keyFile);
     const uid = process.getuid?.();
     if (!stat.isFile()) throw new Error(`The key file ${keyFile} is not a plain file; remove it (secrets it protected must be entered again).`);
-    if (uid !== undefined && stat.uid !== uid) throw new Error(`The key file ${keyFile} belongs to another user; remove it (secrets it protected must be entered again).`);
+    if (uid !== undefined && stat.uid !== uid)
+      throw new Error(`The key file ${keyFile} belongs to another user; remove it (secrets it protected must be entered again).`);
     if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) fs.chmodSync(keyFile, 0o600);
     const key = fs.readFileSync(keyFile);
-    if (key.length !== KEY_BYTES) throw new Error(`The key file ${keyFile} is damaged (${key.length} bytes, not ${KEY_BYTES}); remove it (secrets it protected must be entered again).`);
+    if (key.length !== KEY_BYTES)
+      throw new Error(`The key file ${keyFile} is damaged (${key.length} bytes, not ${KEY_BYTES}); remove it (secrets it protected must be entered again).`);
     cached = key;
     return key;
   };
@@ -176,7 +178,11 @@ function moveLegacyKey(file: string, legacyKeyFile: string, cipher: SecretCipher
 }
 
 /** The data folder's `secrets.json`, its key in the user's key folder (see key-location.ts). */
-export function encryptedFileSecretStore(dataDir: string, keyDir: string = defaultKeyDir(), protection = protectionFor({ electron: null }).protection): SecretStore {
+export function encryptedFileSecretStore(
+  dataDir: string,
+  keyDir: string = defaultKeyDir(),
+  protection = protectionFor({ electron: null }).protection,
+): SecretStore {
   const file = path.join(dataDir, 'secrets.json');
   let key: (() => Buffer) | null = null;
   const cipher = aesGcmCipher(() => (key ??= userFileKey(keyFileFor(dataDir, keyDir)))());

@@ -160,7 +160,12 @@ describe('a request never kills serve mode', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(String((refused.error as { message: string }).message)).toMatch(/files/);
     // One file just over the per-file cap, counted in UTF-8 bytes (é is two bytes).
-    const wide = await call('sandbox.run', { runId: 'r2', language: 'python', files: [{ path: 'main.py', content: 'é'.repeat(workspaceLimits.maxFileBytes / 2 + 1) }], entry: 'main.py' });
+    const wide = await call('sandbox.run', {
+      runId: 'r2',
+      language: 'python',
+      files: [{ path: 'main.py', content: 'é'.repeat(workspaceLimits.maxFileBytes / 2 + 1) }],
+      entry: 'main.py',
+    });
     expect(wide).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('app.status', {})).toMatchObject({ ok: true });
   });
@@ -182,7 +187,9 @@ describe('the page cookie', () => {
     const sent = cookie.split(';')[0]!;
     // What it is for: the renderer's files, after a reload.
     const reload = await new Promise<number>((resolve, reject) =>
-      http.get({ host: '127.0.0.1', port: server.port, path: '/', headers: { cookie: sent } }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject),
+      http
+        .get({ host: '127.0.0.1', port: server.port, path: '/', headers: { cookie: sent } }, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+        .on('error', reject),
     );
     expect(reload).toBe(200);
     // What it is not for: another local user replaying it (or its value as a token) gets no socket.

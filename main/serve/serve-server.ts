@@ -110,8 +110,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
     };
-    const text = (status: number, body: string) =>
-      res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end(body);
+    const text = (status: number, body: string) => res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end(body);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, securityHeaders).end();
       return;
@@ -143,7 +142,10 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
     // A file removed between the check and the read ends this response, not the server.
-    else fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    else
+      fs.createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });

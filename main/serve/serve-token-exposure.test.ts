@@ -15,7 +15,10 @@ import { packageRoot } from '../app/package-info';
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   const failures: unknown[] = [];
-  for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve().then(cleanup).catch((error: unknown) => failures.push(error));
+  for (const cleanup of cleanups.splice(0).reverse())
+    await Promise.resolve()
+      .then(cleanup)
+      .catch((error: unknown) => failures.push(error));
   if (failures.length) throw failures[0];
 });
 
@@ -82,7 +85,10 @@ describe.skipIf(!built || process.platform !== 'linux')('serve mode token exposu
     };
     delete env.XDG_CURRENT_DESKTOP;
     delete env.WAYLAND_DISPLAY;
-    const child: ChildProcess = spawn(process.execPath, [path.join(packageRoot(), 'bin', 'drona.mjs'), 'serve', '--data-dir', dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawn(process.execPath, [path.join(packageRoot(), 'bin', 'drona.mjs'), 'serve', '--data-dir', dataDir], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout!.on('data', (chunk) => (output += String(chunk)));
     child.stderr!.on('data', (chunk) => (output += String(chunk)));
@@ -99,7 +105,11 @@ describe.skipIf(!built || process.platform !== 'linux')('serve mode token exposu
     expect(token).toMatch(/^[0-9a-f]{48}$/);
 
     // xdg-open tries mime handlers (perl's mimeopen) before $BROWSER: slow on a loaded machine.
-    const argv = await until(() => (fs.existsSync(browserLog) ? fs.readFileSync(browserLog, 'utf8').trim().split('\n') : undefined), 'the browser to start', 60_000);
+    const argv = await until(
+      () => (fs.existsSync(browserLog) ? fs.readFileSync(browserLog, 'utf8').trim().split('\n') : undefined),
+      'the browser to start',
+      60_000,
+    );
     cleanups.push(() => {
       for (const { pid, text } of processes('cmdline')) {
         if (!text.includes(fakeBrowser)) continue;

@@ -40,7 +40,10 @@ describe('SettingsService', () => {
     expect(settingsService.get().streakReminder).toEqual({ enabled: true, time: '20:00' });
     settingsService.update({ streakReminder: { enabled: false, time: '21:30' } });
     expect(settingsService.get().streakReminder).toEqual({ enabled: false, time: '21:30' });
-    store!.db.update(settings).set({ value: { enabled: true, time: '9pm' } }).run();
+    store!.db
+      .update(settings)
+      .set({ value: { enabled: true, time: '9pm' } })
+      .run();
     expect(settingsService.get().streakReminder).toEqual({ enabled: true, time: '20:00' });
   });
 

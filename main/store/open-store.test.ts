@@ -39,7 +39,21 @@ describe('openStore', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .all()
       .map((row) => (row as { name: string }).name);
-    for (const table of ['profile', 'settings', 'courses', 'lessons', 'lesson_progress', 'xp_ledger', 'achievements', 'ai_sessions', 'ai_messages', 'code_executions', 'workspace_snapshots', 'certificates', 'sync_outbox']) {
+    for (const table of [
+      'profile',
+      'settings',
+      'courses',
+      'lessons',
+      'lesson_progress',
+      'xp_ledger',
+      'achievements',
+      'ai_sessions',
+      'ai_messages',
+      'code_executions',
+      'workspace_snapshots',
+      'certificates',
+      'sync_outbox',
+    ]) {
       expect(tables).toContain(table);
     }
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');

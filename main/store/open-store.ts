@@ -73,9 +73,7 @@ function problem(kind: StoreProblem['kind'], file: string, detail: string): Stor
 }
 
 function lastAppliedMigration(sqlite: Database.Database): number | null {
-  const table = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (!table) return null;
   const row = sqlite.prepare('SELECT max(created_at) AS last FROM __drizzle_migrations').get() as {
     last: number | null;
@@ -113,11 +111,7 @@ export function openStore(file: string, migrationsFolder = defaultMigrationsFold
   const lastApplied = lastAppliedMigration(sqlite);
   if (lastApplied !== null && lastApplied > lastKnown) {
     sqlite.close();
-    throw problem(
-      'newer',
-      file,
-      `The progress database ${file} was written by a newer version of Dronacharya. Update the app, or restore a backup.`,
-    );
+    throw problem('newer', file, `The progress database ${file} was written by a newer version of Dronacharya. Update the app, or restore a backup.`);
   }
 
   sqlite.pragma('journal_mode = WAL');
@@ -149,10 +143,7 @@ export function openStore(file: string, migrationsFolder = defaultMigrationsFold
  * What the learner chose for a database that would not open. The bad file (with its WAL and
  * SHM companions) is always kept aside, never deleted or overwritten.
  */
-export function recoverStore(
-  file: string,
-  choice: { action: 'restore'; backupFile: string } | { action: 'fresh' },
-): { keptAside: string | null } {
+export function recoverStore(file: string, choice: { action: 'restore'; backupFile: string } | { action: 'fresh' }): { keptAside: string | null } {
   if (choice.action === 'restore') {
     const known = listBackups(file).some((b) => path.resolve(b.file) === path.resolve(choice.backupFile));
     if (!known) throw new Error(`${choice.backupFile} is not one of this database's backups.`);

@@ -23,7 +23,8 @@ export interface AccountSession {
 /** A failed call to the sync server as the learner reads it; offline is told by the error's kind, never its text. */
 export function asDronaError(error: unknown): DronaError {
   if (error instanceof DronaError) return error;
-  if (error instanceof SyncOfflineError) return new DronaError('offline', `${error.message} Check the address and your connection; your progress is kept and syncs later.`);
+  if (error instanceof SyncOfflineError)
+    return new DronaError('offline', `${error.message} Check the address and your connection; your progress is kept and syncs later.`);
   if (error instanceof SyncHttpError) return new DronaError(error.code, error.message, error.details);
   return new DronaError('internal', messageOf(error));
 }

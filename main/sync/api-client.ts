@@ -77,7 +77,12 @@ export class ApiClient {
       throw new SyncHttpError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? `The sync server answered ${res.status}.`, error?.details);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncHttpError(res.status, 'bad_response', 'The sync server sent an answer this app does not understand; is it a Dronacharya server of a matching version?');
+    if (!parsed.success)
+      throw new SyncHttpError(
+        res.status,
+        'bad_response',
+        'The sync server sent an answer this app does not understand; is it a Dronacharya server of a matching version?',
+      );
     return parsed.data;
   }
 

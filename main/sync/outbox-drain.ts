@@ -88,7 +88,11 @@ export interface DrainDeps {
 }
 
 export function pendingCount(store: Store): number {
-  return store.db.select({ n: sql<number>`count(*)` }).from(syncOutbox).where(isNull(syncOutbox.sentAt)).get()!.n;
+  return store.db
+    .select({ n: sql<number>`count(*)` })
+    .from(syncOutbox)
+    .where(isNull(syncOutbox.sentAt))
+    .get()!.n;
 }
 
 /** Sends every pending row it can, in order; stops at the first failure and schedules a retry. */
@@ -99,14 +103,16 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     const rows = store.db.select().from(syncOutbox).where(isNull(syncOutbox.sentAt)).orderBy(asc(syncOutbox.id)).limit(batchSize).all();
     if (rows.length === 0) return { kind: 'drained', sent };
     const head = rows[0]!;
-    if (head.nextAttemptAt > deps.now()) return { kind: 'waiting', sent, retryAt: head.nextAttemptAt, error: head.lastError ?? 'waiting to retry', reason: 'backing-off' };
+    if (head.nextAttemptAt > deps.now())
+      return { kind: 'waiting', sent, retryAt: head.nextAttemptAt, error: head.lastError ?? 'waiting to retry', reason: 'backing-off' };
     const batch: { id: number; input: EventInput }[] = [];
     let completions: number[] | null = null;
     for (const row of rows) {
       const input = toEventInput(row.payload);
       if (input && timedKinds.has(input.kind)) input.activeSeconds = claimedSeconds(store, input, (completions ??= completionInstants(store)));
       if (input) batch.push({ id: row.id, input });
-      else store.db.update(syncOutbox).set({ sentAt: deps.now(), lastError: 'not sent: the outbox row is not an event' }).where(eq(syncOutbox.id, row.id)).run();
+      else
+        store.db.update(syncOutbox).set({ sentAt: deps.now(), lastError: 'not sent: the outbox row is not an event' }).where(eq(syncOutbox.id, row.id)).run();
     }
     if (batch.length === 0) continue;
     let results: EventResult[];
@@ -134,7 +140,11 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
         if (!result) continue;
         // Accepted and duplicate are both "the server has it"; a rejection is final (it would be rejected again).
         db.update(syncOutbox)
-          .set({ sentAt: at, lastError: result.status === 'rejected' ? `rejected by the server: ${result.code ?? 'implausible'}${result.message ? ` (${result.message})` : ''}` : null })
+          .set({
+            sentAt: at,
+            lastError:
+              result.status === 'rejected' ? `rejected by the server: ${result.code ?? 'implausible'}${result.message ? ` (${result.message})` : ''}` : null,
+          })
           .where(and(eq(syncOutbox.id, item.id), isNull(syncOutbox.sentAt)))
           .run();
       }

@@ -28,7 +28,10 @@ describe('the sync account', () => {
       const tokens = { learnerId: 'l1', accessToken: 'access-token-1', refreshToken: 'refresh-token-1', accessExpiresAt: 1 };
       writeRow(store, 'sync.account', { serverUrl: 'http://127.0.0.1:1', learnerId: 'l1', tokens }, 0);
       expect(readAccount(store, '', secrets, 5).tokens).toEqual(tokens);
-      expect(store.db.select().from(settings).where(eq(settings.key, 'sync.account')).get()!.value).toEqual({ serverUrl: 'http://127.0.0.1:1', learnerId: 'l1' });
+      expect(store.db.select().from(settings).where(eq(settings.key, 'sync.account')).get()!.value).toEqual({
+        serverUrl: 'http://127.0.0.1:1',
+        learnerId: 'l1',
+      });
       expect(JSON.parse(secrets.get(SYNC_TOKENS_SECRET)!)).toEqual(tokens);
       expect(readAccount(store, '', secrets, 6)).toMatchObject({ serverUrl: 'http://127.0.0.1:1', tokens });
     } finally {
@@ -116,7 +119,7 @@ describe('sync service against the hosted API', () => {
   });
 });
 
-describe('token refresh under concurrency (the app\'s client against the hosted API)', () => {
+describe("token refresh under concurrency (the app's client against the hosted API)", () => {
   let dir: string;
   let store: Store;
   let server: RunningServer;
@@ -167,7 +170,8 @@ describe('token refresh under concurrency (the app\'s client against the hosted 
     const count = await learners();
     // Someone else used this device's refresh token: the server revokes the whole family.
     const tokens = JSON.parse(encryptedFileSecretStore(dir).get(SYNC_TOKENS_SECRET)!) as { refreshToken: string };
-    for (let i = 0; i < 2; i++) await fetch(`${server.url}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tokens) });
+    for (let i = 0; i < 2; i++)
+      await fetch(`${server.url}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tokens) });
     serverClock += 16 * 60_000;
     await expect(sync.authorized('GET', '/v1/leaderboards/all/around-me', undefined, aroundResponse)).rejects.toMatchObject({
       code: 'signed_out',
@@ -188,14 +192,27 @@ describe('offline is a value, not a message', () => {
     const secrets = encryptedFileSecretStore(dir);
     const clock = 1_800_000_000_000;
     writeRow(store, 'sync.account', { serverUrl: 'http://127.0.0.1:9', learnerId: 'l1' }, clock);
-    secrets.set(SYNC_TOKENS_SECRET, JSON.stringify({ learnerId: 'l1', accessToken: 'access-token-1', refreshToken: 'refresh-token-1', accessExpiresAt: clock + 3600_000 }));
-    const event = { idempotencyKey: 'lesson-completed:course:one', kind: 'lesson-completed', courseId: 'course', lessonId: 'one', occurredAt: clock, timezone: 'UTC' };
+    secrets.set(
+      SYNC_TOKENS_SECRET,
+      JSON.stringify({ learnerId: 'l1', accessToken: 'access-token-1', refreshToken: 'refresh-token-1', accessExpiresAt: clock + 3600_000 }),
+    );
+    const event = {
+      idempotencyKey: 'lesson-completed:course:one',
+      kind: 'lesson-completed',
+      courseId: 'course',
+      lessonId: 'one',
+      occurredAt: clock,
+      timezone: 'UTC',
+    };
     store.db.insert(syncOutbox).values({ idempotencyKey: event.idempotencyKey, kind: event.kind, payload: { event }, createdAt: clock }).run();
     let server: 'down' | 'refusing' = 'refusing';
     // A refusal whose text reads like a lost connection: only the failure's kind may decide.
     const fetchStub: Fetch = async () => {
       if (server === 'down') throw new TypeError('fetch failed');
-      return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'The database cannot be reached.' } }), { status: 503, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'The database cannot be reached.' } }), {
+        status: 503,
+        headers: { 'content-type': 'application/json' },
+      });
     };
     const scheduled: (() => void)[] = [];
     const states: string[] = [];

@@ -75,7 +75,11 @@ export class SyncService implements AccountSession {
 
   private client(account = this.saved()): ApiClient {
     if (this.api?.url !== account.serverUrl) {
-      const client = new ApiClient(account.serverUrl, { get: () => this.saved().tokens, set: (tokens: Tokens | null) => this.save({ tokens }) }, this.options.fetch);
+      const client = new ApiClient(
+        account.serverUrl,
+        { get: () => this.saved().tokens, set: (tokens: Tokens | null) => this.save({ tokens }) },
+        this.options.fetch,
+      );
       this.api = { url: account.serverUrl, client };
     }
     return this.api.client;
@@ -120,10 +124,13 @@ export class SyncService implements AccountSession {
   private schedule(ms: number): void {
     if (this.stopped) return;
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = null;
-      void this.tick();
-    }, Math.max(0, ms));
+    this.timer = this.timers.setTimeout(
+      () => {
+        this.timer = null;
+        void this.tick();
+      },
+      Math.max(0, ms),
+    );
   }
 
   private async tick(): Promise<void> {
@@ -188,7 +195,8 @@ export class SyncService implements AccountSession {
 
   configure(serverUrl: string): SyncStatus {
     const url = serverUrl.replace(/\/+$/, '');
-    if (url && !/^https?:\/\/[^\s/]+/.test(url)) throw new DronaError('invalid_input', `"${serverUrl}" is not a server address; use one like https://sync.example.org.`);
+    if (url && !/^https?:\/\/[^\s/]+/.test(url))
+      throw new DronaError('invalid_input', `"${serverUrl}" is not a server address; use one like https://sync.example.org.`);
     const account = this.saved();
     // A different server knows nothing of this device: sign out of the old one.
     this.save(url === account.serverUrl ? { serverUrl: url } : { serverUrl: url, tokens: null, learnerId: null, lastError: null });
@@ -207,7 +215,12 @@ export class SyncService implements AccountSession {
       );
     }
     try {
-      const tokens = await this.client(account).register({ displayName: input.displayName, email: input.email, timezone: this.options.timezone(), optedIn: input.optedIn });
+      const tokens = await this.client(account).register({
+        displayName: input.displayName,
+        email: input.email,
+        timezone: this.options.timezone(),
+        optedIn: input.optedIn,
+      });
       this.save({ tokens, learnerId: tokens.learnerId, displayName: input.displayName, email: input.email ?? null, optedIn: input.optedIn, lastError: null });
     } catch (error) {
       throw asDronaError(error);

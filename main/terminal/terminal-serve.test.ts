@@ -80,7 +80,11 @@ describe('terminals in serve mode', () => {
     expect(refused.error?.code).toBe('not_found');
     expect((await other.call('terminal.kill', { id })).error?.code).toBe('not_found');
     expect((await owner.call('terminal.write', { id, data: 'echo mine-$((40+2))\r' })).ok).toBe(true);
-    const text = () => owner.events.filter((event) => event.name === 'terminal.data').map((event) => event.payload.data).join('');
+    const text = () =>
+      owner.events
+        .filter((event) => event.name === 'terminal.data')
+        .map((event) => event.payload.data)
+        .join('');
     await until(() => text().includes('mine-42'), 'the owner to see its output');
     expect(other.events.filter((event) => event.name === 'terminal.data')).toEqual([]);
   });

@@ -25,7 +25,8 @@ describe('answer-leak guard', () => {
   });
 
   it('lets a Socratic reply and an example on a different problem through', () => {
-    const reply = 'What should `total` start at before the loop? Try a variable, then add each price to it. For example, counting words:\n\n```python\ncount = 0\nfor word in words:\n    count = count + 1\n```\n';
+    const reply =
+      'What should `total` start at before the loop? Try a variable, then add each price to it. For example, counting words:\n\n```python\ncount = 0\nfor word in words:\n    count = count + 1\n```\n';
     const out = streamThrough(reply, byWords);
     expect(out).toEqual({ shown: reply, blocked: false });
   });

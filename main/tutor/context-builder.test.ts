@@ -11,7 +11,15 @@ const base: ContextInput = {
     { heading: 'Ranges', text: 'range(n) counts from 0 to n-1.' },
   ],
   files: [{ path: 'main.py', content: 'def total(prices):\n    pass\n' }],
-  lastRun: { kind: 'check', outcome: 'fail', output: 'AssertionError: total([1, 2]) should be 3', tests: [{ name: 'test_total', status: 'fail', message: 'total([1, 2]) should be 3' }, { name: 'test_empty', status: 'pass' }] },
+  lastRun: {
+    kind: 'check',
+    outcome: 'fail',
+    output: 'AssertionError: total([1, 2]) should be 3',
+    tests: [
+      { name: 'test_total', status: 'fail', message: 'total([1, 2]) should be 3' },
+      { name: 'test_empty', status: 'pass' },
+    ],
+  },
   hintsRevealed: ['Start with a variable set to 0.'],
   recentMessages: [
     { role: 'user', content: 'What is a loop?' },
@@ -27,7 +35,9 @@ describe('context builder', () => {
     expect(built.dropped).toEqual([]);
     expect(built.system).toContain('# Lesson: Loops (practice)');
     expect(built.system).toContain('Learner level: new');
-    const order = ['From the lesson: For loops', 'From the lesson: Ranges', 'File main.py', 'Last check: fail', 'Hints already revealed'].map((s) => built.context.indexOf(s));
+    const order = ['From the lesson: For loops', 'From the lesson: Ranges', 'File main.py', 'Last check: fail', 'Hints already revealed'].map((s) =>
+      built.context.indexOf(s),
+    );
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(built.context).toContain('Tests: 1/2 passed');

@@ -117,9 +117,7 @@ export function buildContext(input: ContextInput): BuiltContext {
 
   const run = input.lastRun ? take(runSection(input.lastRun), 'last run', 'tail') : '';
   const files = input.files.map((f) => take(`## File ${f.path}\n\`\`\`\n${f.content}\n\`\`\``, `file ${f.path}`)).filter(Boolean);
-  const hints = input.hintsRevealed.length
-    ? take(`## Hints already revealed\n${input.hintsRevealed.map((h, i) => `${i + 1}. ${h}`).join('\n')}`, 'hints')
-    : '';
+  const hints = input.hintsRevealed.length ? take(`## Hints already revealed\n${input.hintsRevealed.map((h, i) => `${i + 1}. ${h}`).join('\n')}`, 'hints') : '';
   const passages = input.passages.map((p) => take(`## From the lesson: ${p.heading}\n${p.text}`, `passage ${p.heading}`)).filter(Boolean);
 
   const history: ChatTurn[] = [];

@@ -32,7 +32,9 @@ export function parseQuiz(reply: string): { ok: true; quiz: GeneratedQuiz } | { 
     return { ok: false, problem: `the JSON does not parse (${messageOf(error)})` };
   }
   const parsed = generatedQuizSchema.safeParse(raw);
-  return parsed.success ? { ok: true, quiz: parsed.data } : { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return parsed.success
+    ? { ok: true, quiz: parsed.data }
+    : { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
 }
 
 /** The quiz as the learner reads it in the panel; answers follow the questions, so try first. */

@@ -26,6 +26,14 @@ describe('reciprocal rank fusion', () => {
     expect(cosineSimilarity([1, 0], [1, 0])).toBeCloseTo(1);
     expect(cosineSimilarity([1, 0], [0, 1])).toBe(0);
     expect(cosineSimilarity([0, 0], [1, 1])).toBe(0);
-    expect(rankByEmbedding([1, 0], [{ item: 'b', vector: [0, 1] }, { item: 'a', vector: [2, 0.1] }])).toEqual(['a', 'b']);
+    expect(
+      rankByEmbedding(
+        [1, 0],
+        [
+          { item: 'b', vector: [0, 1] },
+          { item: 'a', vector: [2, 0.1] },
+        ],
+      ),
+    ).toEqual(['a', 'b']);
   });
 });

@@ -20,9 +20,7 @@ export function reciprocalRankFusion<T>(lists: readonly (readonly T[])[], keyOf:
       fused.set(key, entry);
     });
   }
-  return [...fused.values()]
-    .sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen)
-    .map(({ item, score }) => ({ item, score }));
+  return [...fused.values()].sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen).map(({ item, score }) => ({ item, score }));
 }
 
 export function cosineSimilarity(a: readonly number[], b: readonly number[]): number {

@@ -22,7 +22,8 @@ const textRoutes: { agent: TutorAgent; pattern: RegExp }[] = [
   { agent: 'project-guide', pattern: /\b(milestones?|break (it|this|the project) down|project plan|where do i start (the|this) project)\b/i },
   {
     agent: 'mentor',
-    pattern: /\b(motivat\w*|give up|giving up|frustrat\w*|overwhelm\w*|study plan|plan my (week|study|learning)|reflect\w*|burn(ed|t)? out|too hard for me|feel stupid)\b/i,
+    pattern:
+      /\b(motivat\w*|give up|giving up|frustrat\w*|overwhelm\w*|study plan|plan my (week|study|learning)|reflect\w*|burn(ed|t)? out|too hard for me|feel stupid)\b/i,
   },
 ];
 

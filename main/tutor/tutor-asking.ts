@@ -102,7 +102,11 @@ export class TutorAsking {
 
     const billable = settings.provider !== 'none' && !isOffTopic(shownText);
     if (billable && !budgetAllows(config.budget())) {
-      return { status: 'failed', failure: failure('budget_exhausted', `You have used today's ${settings.dailyBudget} tutor requests.`), budget: config.budget() };
+      return {
+        status: 'failed',
+        failure: failure('budget_exhausted', `You have used today's ${settings.dailyBudget} tutor requests.`),
+        budget: config.budget(),
+      };
     }
     sessions.add(sessionId, 'user', shownText, null, { action: input.action });
 
@@ -130,7 +134,10 @@ export class TutorAsking {
       const learner = config.learner();
       const mode = chooseMode(lessonType, learner.level, input.mode ?? settings.mode);
       const graded = isGraded(lessonType, exercise !== null);
-      const secret = graded && exercise ? secretShingles({ solution: exercise.solution.map((f) => f.content), starter: exercise.files.map((f) => f.content) }) : new Set<string>();
+      const secret =
+        graded && exercise
+          ? secretShingles({ solution: exercise.solution.map((f) => f.content), starter: exercise.files.map((f) => f.content) })
+          : new Set<string>();
       const request = { courseId: input.courseId, lessonId: input.lessonId, query: shownText, level: learner.level };
       const context = await gatherContext(this.options, request, provider, lesson);
       const model = modelOf(settings);
@@ -180,7 +187,7 @@ export class TutorAsking {
           const hint = await sources.revealNextHint(input.courseId, input.lessonId);
           const text = hint
             ? `Here is the next hint from the lesson instead:\n\n> ${hint}\n\nWhat does it suggest you try first?`
-            : 'I can\'t show more without giving the answer away. Re-read the lesson\'s example, change one thing in your code, and run the check again — what changes?';
+            : "I can't show more without giving the answer away. Re-read the lesson's example, change one thing in your code, and run the check again — what changes?";
           emit(text);
           return this.answered(sessionId, text, agent, 'authored-hint', { leakBlocked: true });
         }
@@ -197,7 +204,9 @@ export class TutorAsking {
 
   private logLeak(input: AskInput, sessionId: string, stage: string): void {
     this.options.logger.warn(`tutor answer-leak guard held back a reply (${stage}) for ${input.courseId}/${input.lessonId}`);
-    this.options.sessions.add(sessionId, 'system-note', `The tutor's draft revealed too much of the solution (${stage}); it was not shown.`, null, { leak: stage });
+    this.options.sessions.add(sessionId, 'system-note', `The tutor's draft revealed too much of the solution (${stage}); it was not shown.`, null, {
+      leak: stage,
+    });
   }
 
   private answered(sessionId: string, text: string, agent: TutorAgent, source: Source, meta: Record<string, unknown>): TutorAskResult {
@@ -217,7 +226,14 @@ export class TutorAsking {
         for (const question of parsed.quiz.questions) {
           this.options.store.db
             .insert(reviewItems)
-            .values({ courseId: input.courseId, lessonId: input.lessonId, source: 'tutor-quiz', item: question, dueAt: at + QUIZ_REVIEW_AFTER_MS, createdAt: at })
+            .values({
+              courseId: input.courseId,
+              lessonId: input.lessonId,
+              source: 'tutor-quiz',
+              item: question,
+              dueAt: at + QUIZ_REVIEW_AFTER_MS,
+              createdAt: at,
+            })
             .run();
         }
         const text = quizMarkdown(parsed.quiz);
@@ -227,7 +243,11 @@ export class TutorAsking {
       problem = parsed.problem;
       this.options.logger.warn(`tutor quiz output was invalid (${problem}); ${attempt === 0 ? 'retrying' : 'giving up'}`);
     }
-    return { status: 'failed', failure: failure('provider_error', `The model did not produce a valid quiz (${problem}).`), budget: this.options.config.budget() };
+    return {
+      status: 'failed',
+      failure: failure('provider_error', `The model did not produce a valid quiz (${problem}).`),
+      budget: this.options.config.budget(),
+    };
   }
 
   private async offlineReply(input: AskInput, sessionId: string, agent: TutorAgent, lesson: TutorLesson | null, emit: Emit): Promise<TutorAskResult> {
@@ -246,7 +266,9 @@ export class TutorAsking {
       const passages = await sources
         .passages(query, { courseId: input.courseId, lessonId: input.lessonId, limit: 1 })
         .catch(leftOut(logger, `the lesson passages of ${where}`, []));
-      text = passages[0] ? `From the lesson — **${passages[0].heading}**:\n\n${passages[0].text}` : `This lesson's objectives: ${lesson?.objectives.join('; ') || 'see the lesson text'}.`;
+      text = passages[0]
+        ? `From the lesson — **${passages[0].heading}**:\n\n${passages[0].text}`
+        : `This lesson's objectives: ${lesson?.objectives.join('; ') || 'see the lesson text'}.`;
     }
     text = `${text}\n\n_${offlineNote}_`;
     emit(text);

@@ -59,7 +59,10 @@ async function fuse(provider: ChatProvider, query: string, keyword: readonly Con
   try {
     const vectors = await provider.embed([query, ...keyword.map((p) => `${p.heading}\n${p.text}`)]);
     if (!vectors) return [...keyword];
-    const semantic = rankByEmbedding(vectors[0]!, keyword.map((item, i) => ({ item, vector: vectors[i + 1]! })));
+    const semantic = rankByEmbedding(
+      vectors[0]!,
+      keyword.map((item, i) => ({ item, vector: vectors[i + 1]! })),
+    );
     return reciprocalRankFusion([keyword, semantic], (p) => `${p.heading}\u0000${p.text}`).map((r) => r.item);
   } catch (error) {
     logger.warn(`tutor: embedding ranking failed, keyword order used: ${messageOf(error)}`);

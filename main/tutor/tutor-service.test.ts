@@ -89,7 +89,11 @@ describe('tutor service', () => {
     for (const d of delivered) expect(d.payload.text ?? '').not.toContain('result += price');
     expect(shownText()).toContain('Start with a variable that holds 0.');
     expect(warnings.filter((w) => w.includes('answer-leak guard'))).toHaveLength(2);
-    const notes = store.db.select().from(aiMessages).all().filter((m) => m.role === 'system-note');
+    const notes = store.db
+      .select()
+      .from(aiMessages)
+      .all()
+      .filter((m) => m.role === 'system-note');
     expect(notes).toHaveLength(2);
     expect(JSON.stringify(ollama.chatRequests[1]!.messages)).toContain('STRICT');
     expect(JSON.stringify(ollama.chatRequests[0]!.messages)).not.toContain('STRICT');
@@ -126,7 +130,11 @@ describe('tutor service', () => {
   });
 
   it('answers without a context source that fails, and logs which one and why', async () => {
-    const failing = fixtureSources({ learnerFiles: async () => { throw new Error('workspace folder is gone'); } });
+    const failing = fixtureSources({
+      learnerFiles: async () => {
+        throw new Error('workspace folder is gone');
+      },
+    });
     const result = await ask(service(failing), 'hint');
     expect(result.status).toBe('answered');
     expect(JSON.stringify(ollama.chatRequests[0])).not.toContain('File main.py');
@@ -183,9 +191,22 @@ describe('tutor service', () => {
   });
 
   it('uses the last check from the run history, failing tests and output first', async () => {
-    const run = { outcome: 'failed' as const, exitCode: 1, durationMs: 10, stdout: '', stderr: 'AssertionError', truncated: false, diagnostics: [], driver: 'process' as const, message: '' };
+    const run = {
+      outcome: 'failed' as const,
+      exitCode: 1,
+      durationMs: 10,
+      stdout: '',
+      stderr: 'AssertionError',
+      truncated: false,
+      diagnostics: [],
+      driver: 'process' as const,
+      message: '',
+    };
     const tests = [{ name: 'test_total', status: 'fail' as const, message: 'total([1, 2]) should be 3' }];
-    new RunHistory(store).record({ kind: 'check', language: 'python', courseId: 'python-basics', lessonId: 'adding-prices', waitMs: 0 }, { status: 'fail', tests, durationMs: 10, driver: 'process', run });
+    new RunHistory(store).record(
+      { kind: 'check', language: 'python', courseId: 'python-basics', lessonId: 'adding-prices', waitMs: 0 },
+      { status: 'fail', tests, durationMs: 10, driver: 'process', run },
+    );
     await ask(service(), 'why-failed');
     const sent = JSON.stringify(ollama.chatRequests[0]);
     expect(sent).toContain('Last check: fail');
@@ -234,7 +255,10 @@ describe('tutor service', () => {
   it('asks for a key before using Anthropic', async () => {
     const tutor = service();
     tutor.config.configure({ provider: 'anthropic' });
-    expect(await ask(tutor, 'hint')).toMatchObject({ status: 'failed', failure: { code: 'no_key', nextStep: expect.stringContaining('Settings → Tutor') as string } });
+    expect(await ask(tutor, 'hint')).toMatchObject({
+      status: 'failed',
+      failure: { code: 'no_key', nextStep: expect.stringContaining('Settings → Tutor') as string },
+    });
   });
 
   it('keeps the API key encrypted on disk and reports where it is kept', () => {

@@ -41,6 +41,17 @@ export function createTutorService(options: TutorServiceOptions): TutorService {
   const sessions = new TutorSessions({ store, settings, sources, now });
   const models = new OllamaModels({ settings, events, logger, now });
   const runs = tutorRunHistory(options.runs);
-  const asking = new TutorAsking({ store, events, config, sessions, models, sources, runs, logger, now, ...(options.providerFor ? { providerFor: options.providerFor } : {}) });
+  const asking = new TutorAsking({
+    store,
+    events,
+    config,
+    sessions,
+    models,
+    sources,
+    runs,
+    logger,
+    now,
+    ...(options.providerFor ? { providerFor: options.providerFor } : {}),
+  });
   return { config, sessions, asking, models };
 }

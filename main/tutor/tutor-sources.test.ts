@@ -65,10 +65,13 @@ describe('tutor sources', () => {
     let now = 0;
     const { parts, calls } = fakeParts(path.join(dir, 'none'));
     const sources = tutorSources({ ...parts, now: () => now });
-    store.db.insert(hintReveals).values([
-      { courseId: 'c', lessonId: 'l', hintIndex: 0, revealedAt: 1 },
-      { courseId: 'c', lessonId: 'l', hintIndex: 1, revealedAt: 2 },
-    ]).run();
+    store.db
+      .insert(hintReveals)
+      .values([
+        { courseId: 'c', lessonId: 'l', hintIndex: 0, revealedAt: 1 },
+        { courseId: 'c', lessonId: 'l', hintIndex: 1, revealedAt: 2 },
+      ])
+      .run();
     expect(await sources.revealedHints('c', 'l')).toEqual(['first', 'second']);
     await sources.exercise('c', 'l');
     expect(calls.getExercise).toBe(1);

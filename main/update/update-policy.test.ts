@@ -4,7 +4,12 @@ import { updateChannels } from '../../preload/contract/update';
 import { channelOf, decideUpdate, mayRestart, nextCheckIn, rolloutPosition, withinRollout, type Activity } from './update-policy';
 
 const idle: Activity = { examRunning: false, unsavedWork: false };
-const activities: Activity[] = [idle, { examRunning: true, unsavedWork: false }, { examRunning: false, unsavedWork: true }, { examRunning: true, unsavedWork: true }];
+const activities: Activity[] = [
+  idle,
+  { examRunning: true, unsavedWork: false },
+  { examRunning: false, unsavedWork: true },
+  { examRunning: true, unsavedWork: true },
+];
 
 describe('channels', () => {
   it('puts releases in stable, beta and rc pre-releases in beta, other pre-releases nowhere', () => {
@@ -26,7 +31,9 @@ describe('decideUpdate, every combination', () => {
       for (const channel of updateChannels)
         for (const activity of activities) {
           const decision = decideUpdate({ current: running, release: { version }, channel, installId: 'a', activity });
-          table.push(`${version} ${channel} exam=${activity.examRunning} unsaved=${activity.unsavedWork}: ${'reason' in decision ? decision.reason : decision.action}`);
+          table.push(
+            `${version} ${channel} exam=${activity.examRunning} unsaved=${activity.unsavedWork}: ${'reason' in decision ? decision.reason : decision.action}`,
+          );
         }
     expect(table).toMatchSnapshot();
   });
@@ -63,7 +70,8 @@ describe('staged rollout', () => {
     fc.assert(
       fc.property(fc.uuid(), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (id, p, q) => {
         const [low, high] = p <= q ? [p, q] : [q, p];
-        if (withinRollout(id, { version: '3.1.0', stagingPercentage: low })) expect(withinRollout(id, { version: '3.1.0', stagingPercentage: high })).toBe(true);
+        if (withinRollout(id, { version: '3.1.0', stagingPercentage: low }))
+          expect(withinRollout(id, { version: '3.1.0', stagingPercentage: high })).toBe(true);
         expect(rolloutPosition(id, '3.1.0')).toBe(rolloutPosition(id, '3.1.0'));
       }),
     );
@@ -71,7 +79,8 @@ describe('staged rollout', () => {
 
   it('takes about the asked share of installs, and different installs first for each version', () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => `install-${i}`);
-    const share = (version: string, percentage: number) => ids.filter((id) => withinRollout(id, { version, stagingPercentage: percentage })).length / ids.length;
+    const share = (version: string, percentage: number) =>
+      ids.filter((id) => withinRollout(id, { version, stagingPercentage: percentage })).length / ids.length;
     expect(share('1.5.0', 10)).toBeGreaterThan(0.09);
     expect(share('1.5.0', 10)).toBeLessThan(0.11);
     expect(share('1.5.0', 50)).toBeGreaterThan(0.48);

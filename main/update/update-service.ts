@@ -75,7 +75,9 @@ export class UpdateService {
     if (!decision.ok) {
       throw new DronaError(
         'conflict',
-        decision.reason === 'exam' ? 'An exam is running: the update installs after it ends.' : 'Some changes are not saved yet. Save them, then restart to update.',
+        decision.reason === 'exam'
+          ? 'An exam is running: the update installs after it ends.'
+          : 'Some changes are not saved yet. Save them, then restart to update.',
       );
     }
     this.options.updater!.install();

@@ -46,7 +46,7 @@ export function writeFileDurably(file: string, content: string, io: DurableWrite
   const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW, mode);
   try {
     try {
-      for (let offset = 0; offset < bytes.length; ) {
+      for (let offset = 0; offset < bytes.length;) {
         const written = io.writeSync(fd, bytes, offset, bytes.length - offset);
         if (written <= 0) throw Object.assign(new Error(`write of ${file} made no progress`), { code: 'ENOSPC' });
         offset += written;
@@ -82,7 +82,10 @@ export function realpathOrNull(file: string): string | null {
 export const within = (root: string, file: string) => file === root || file.startsWith(root + path.sep);
 
 export const outsideLink = (shown: string) =>
-  new DronaError('outside_workspace', `${shown} is a link to a place outside your lesson folder; Dronacharya does not follow it. Remove the link or copy the file in.`);
+  new DronaError(
+    'outside_workspace',
+    `${shown} is a link to a place outside your lesson folder; Dronacharya does not follow it. Remove the link or copy the file in.`,
+  );
 
 /** Reads a regular file without following a link at its end (a link swapped in after the checks is refused too). */
 export function readRegular(file: string, shown: string): string {

@@ -58,13 +58,18 @@ function sandboxAccepts(files: readonly { path: string; content: string }[]): bo
 
 // Names that are plain, accented, CJK or astral, around the byte limits; the sandbox's own harness
 // folder (.drona) is ordinary here: the harness goes in after the learner's files.
-const nameArb = fc.oneof(
-  fc.array(fc.constantFrom('a', 'b', '_', '-', '.', 'é', '日', '😀'), { minLength: 1, maxLength: 12 }).map((chars) => chars.join('')),
-  fc.integer({ min: 95, max: 102 }).map((length) => 'n'.repeat(length)),
-  fc.integer({ min: 30, max: 35 }).map((length) => '日'.repeat(length)),
-).filter((name) => name !== '.' && name !== '..');
+const nameArb = fc
+  .oneof(
+    fc.array(fc.constantFrom('a', 'b', '_', '-', '.', 'é', '日', '😀'), { minLength: 1, maxLength: 12 }).map((chars) => chars.join('')),
+    fc.integer({ min: 95, max: 102 }).map((length) => 'n'.repeat(length)),
+    fc.integer({ min: 30, max: 35 }).map((length) => '日'.repeat(length)),
+  )
+  .filter((name) => name !== '.' && name !== '..');
 const pathArb = fc.array(nameArb, { minLength: 1, maxLength: 9 }).map((names) => names.join('/'));
-const contentArb = fc.oneof(fc.string({ maxLength: 40 }), fc.integer({ min: workspaceLimits.maxFileBytes - 2, max: workspaceLimits.maxFileBytes + 2 }).map((n) => 'x'.repeat(n)));
+const contentArb = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.integer({ min: workspaceLimits.maxFileBytes - 2, max: workspaceLimits.maxFileBytes + 2 }).map((n) => 'x'.repeat(n)),
+);
 const fileArb = fc.record({ path: pathArb, content: contentArb });
 
 describe('workspace limits', () => {
@@ -79,13 +84,17 @@ describe('workspace limits', () => {
 
   it('agree at the count and total-size limits', async () => {
     const count = (n: number) => Array.from({ length: n }, (_, i) => ({ path: `f${i}.py`, content: '' }));
-    const size = (n: number, last: number) => Array.from({ length: n }, (_, i) => ({ path: `big${i}.txt`, content: 'x'.repeat(i === n - 1 ? last : workspaceLimits.maxFileBytes) }));
+    const size = (n: number, last: number) =>
+      Array.from({ length: n }, (_, i) => ({ path: `big${i}.txt`, content: 'x'.repeat(i === n - 1 ? last : workspaceLimits.maxFileBytes) }));
     const cases = [
       count(workspaceLimits.maxFiles),
       count(workspaceLimits.maxFiles + 1),
       size(8, workspaceLimits.maxFileBytes),
       size(9, 1),
-      [{ path: 'a', content: '' }, { path: 'a/b.py', content: '' }],
+      [
+        { path: 'a', content: '' },
+        { path: 'a/b.py', content: '' },
+      ],
     ];
     const verdicts = [];
     for (const files of cases) {

@@ -38,12 +38,20 @@ async function setup() {
   fs.writeFileSync(path.join(outside, 'id_ed25519'), SECRET);
   store = openStore(path.join(dataDir, 'drona.db'));
   let clock = 1_000;
-  service = new WorkspaceService(store, dataDir, async () => starters, () => clock++);
+  service = new WorkspaceService(
+    store,
+    dataDir,
+    async () => starters,
+    () => clock++,
+  );
   const root = (await service.open('py', 'add')).root;
   fs.symlinkSync(path.join(outside, 'id_ed25519'), path.join(root, 'f.py'));
   fs.symlinkSync(outside, path.join(root, 'x'));
   const outsideState = () =>
-    fs.readdirSync(outside, { recursive: true, encoding: 'utf8' }).sort().map((name) => [name, fs.readFileSync(path.join(outside, name), 'utf8')]);
+    fs
+      .readdirSync(outside, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .map((name) => [name, fs.readFileSync(path.join(outside, name), 'utf8')]);
   const before = outsideState();
   return { service, dataDir, root, outside, untouched: () => expect(outsideState()).toEqual(before) };
 }

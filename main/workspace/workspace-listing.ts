@@ -39,7 +39,8 @@ export class WorkspaceListing {
           continue;
         }
         const stat = entry.isFile() ? lstatOrNull(full) : null;
-        if (!stat?.isFile() || stat.size > workspaceLimits.maxFileBytes || total + stat.size > workspaceLimits.maxTotalBytes || this.isBinary(full, stat)) continue;
+        if (!stat?.isFile() || stat.size > workspaceLimits.maxFileBytes || total + stat.size > workspaceLimits.maxTotalBytes || this.isBinary(full, stat))
+          continue;
         total += stat.size;
         found.push({ path: relative, full, bytes: stat.size });
       }

@@ -42,7 +42,13 @@ afterEach(() => {
 /** workspace.write as the renderer calls it: through dispatch, the contract and the handlers. */
 async function writeCall(service: WorkspaceService, content: string) {
   const handlers = workspaceHandlers((() => ({ workspace: service })) as unknown as ServicesAccess) as Handlers;
-  return dispatchCall(handlers, 'workspace.write', { ...ref, path: 'main.py', content, snapshot: true }, { sessionId: 's', events: new EventBus() }, createLogger(() => {}));
+  return dispatchCall(
+    handlers,
+    'workspace.write',
+    { ...ref, path: 'main.py', content, snapshot: true },
+    { sessionId: 's', events: new EventBus() },
+    createLogger(() => {}),
+  );
 }
 
 const leftovers = (dir: string) => fs.readdirSync(dir).filter((name) => name.includes('drona-tmp'));
@@ -52,7 +58,9 @@ describe('a save on a full disk', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-full-'));
     store = openStore(path.join(dataDir, 'drona.db'));
     let failing: DurableWriteFs | null = null;
-    const io: DurableWriteFs = { writeSync: (fd, buffer, offset, length) => (failing ? failing.writeSync(fd, buffer, offset, length) : fs.writeSync(fd, buffer, offset, length)) };
+    const io: DurableWriteFs = {
+      writeSync: (fd, buffer, offset, length) => (failing ? failing.writeSync(fd, buffer, offset, length) : fs.writeSync(fd, buffer, offset, length)),
+    };
     const service = new WorkspaceService(store, dataDir, async () => starters, Date.now, io);
     const { root } = await service.open(ref.courseId, ref.lessonId);
     failing = fullDisk();

@@ -26,7 +26,12 @@ function setup(): { service: WorkspaceService; dataDir: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-workspace-'));
   store = openStore(path.join(dataDir, 'drona.db'));
   let clock = 1_000;
-  service = new WorkspaceService(store, dataDir, async (courseId) => (courseId === 'py' ? starters : null), () => clock++);
+  service = new WorkspaceService(
+    store,
+    dataDir,
+    async (courseId) => (courseId === 'py' ? starters : null),
+    () => clock++,
+  );
   return { service, dataDir };
 }
 

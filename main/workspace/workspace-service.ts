@@ -216,7 +216,8 @@ export class WorkspaceService {
     const row = this.snapshots.row(courseId, lessonId, id);
     const starters = await this.startersOf(courseId, lessonId);
     this.mustFit(courseId, lessonId, { add: { path: row.filePath, content: row.content } });
-    if (this.exists(courseId, lessonId, row.filePath)) this.recordSnapshot(courseId, lessonId, row.filePath, this.read(courseId, lessonId, row.filePath), 'restore');
+    if (this.exists(courseId, lessonId, row.filePath))
+      this.recordSnapshot(courseId, lessonId, row.filePath, this.read(courseId, lessonId, row.filePath), 'restore');
     this.writeTracked(courseId, lessonId, row.filePath, row.content);
     this.recordSnapshot(courseId, lessonId, row.filePath, row.content, 'restore');
     return { path: row.filePath, content: row.content, role: this.roleOf(starters, row.filePath) };
@@ -226,7 +227,8 @@ export class WorkspaceService {
   async reset(courseId: string, lessonId: string): Promise<Workspace> {
     const starters = await this.startersOf(courseId, lessonId);
     for (const starter of starters) {
-      if (this.exists(courseId, lessonId, starter.path)) this.recordSnapshot(courseId, lessonId, starter.path, this.read(courseId, lessonId, starter.path), 'reset');
+      if (this.exists(courseId, lessonId, starter.path))
+        this.recordSnapshot(courseId, lessonId, starter.path, this.read(courseId, lessonId, starter.path), 'reset');
       this.writeTracked(courseId, lessonId, starter.path, starter.content);
     }
     return this.open(courseId, lessonId);

@@ -30,10 +30,7 @@ export const appCalls = {
   'app.status': call(z.object({}), appStatusSchema),
   /** Resolve a store problem: restore a backup, or start fresh keeping the bad file aside. */
   'app.recoverStore': call(
-    z.discriminatedUnion('action', [
-      z.object({ action: z.literal('restore'), backupFile: z.string() }),
-      z.object({ action: z.literal('fresh') }),
-    ]),
+    z.discriminatedUnion('action', [z.object({ action: z.literal('restore'), backupFile: z.string() }), z.object({ action: z.literal('fresh') })]),
     z.object({ keptAside: z.string().nullable() }),
   ),
 };

@@ -30,9 +30,6 @@ export const certificatesCalls = {
   'certificates.overview': call(z.object({}), certificatesOverviewSchema),
   'certificates.request': call(z.object({ courseId: z.string().min(1).max(120), tier: z.enum(certificateTierNames) }), issuedCertificateSchema),
   /** Checks the signature with the issuer key saved at issue time: works with no network. */
-  'certificates.verify': call(
-    z.object({ id: z.string().min(1).max(100) }),
-    z.object({ valid: z.boolean(), revoked: z.boolean(), detail: z.string() }),
-  ),
+  'certificates.verify': call(z.object({ id: z.string().min(1).max(100) }), z.object({ valid: z.boolean(), revoked: z.boolean(), detail: z.string() })),
   'certificates.exportPdf': call(z.object({ id: z.string().min(1).max(100) }), z.object({ fileName: z.string(), base64: z.string() })),
 };

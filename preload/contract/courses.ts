@@ -74,9 +74,7 @@ export const lessonContentSchema = z.object({
   parTimeMinutes: z.number(),
   objectives: z.array(z.string()),
   body: z.string(),
-  quiz: z
-    .object({ passPercent: z.number(), questions: z.array(lessonQuizQuestionSchema) })
-    .nullable(),
+  quiz: z.object({ passPercent: z.number(), questions: z.array(lessonQuizQuestionSchema) }).nullable(),
   reflection: z.object({ prompt: z.string() }).nullable(),
   hasExercise: z.boolean(),
 });
@@ -108,10 +106,16 @@ export const coursesCalls = {
   'courses.list': call(z.object({}), z.array(courseSummarySchema)),
   'courses.get': call(z.object({ courseId: id }), courseDetailSchema),
   'courses.lesson': call(z.object({ courseId: id, lessonId: id }), lessonContentSchema),
-  'courses.search': call(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional(), courseId: id.optional() }), z.array(searchHitSchema)),
+  'courses.search': call(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional(), courseId: id.optional() }),
+    z.array(searchHitSchema),
+  ),
   /** Imports a .drona file picked or dropped in the Learn view. Errors carry every problem in `details`. */
   'courses.import': call(
-    z.object({ fileName: z.string().max(255), dataBase64: z.string().max(Math.ceil(MAX_UI_IMPORT_BYTES / 3) * 4, `The file is larger than ${MAX_UI_IMPORT_BYTES / 1024 / 1024} MB.`) }),
+    z.object({
+      fileName: z.string().max(255),
+      dataBase64: z.string().max(Math.ceil(MAX_UI_IMPORT_BYTES / 3) * 4, `The file is larger than ${MAX_UI_IMPORT_BYTES / 1024 / 1024} MB.`),
+    }),
     importResultSchema,
   ),
 };

@@ -9,13 +9,7 @@ export const callErrorSchema = z.object({
 export type CallErrorShape = z.infer<typeof callErrorSchema>;
 
 /** Codes shared by every domain; domains may use their own codes too. */
-export type CommonErrorCode =
-  | 'invalid_input'
-  | 'unknown_call'
-  | 'internal'
-  | 'not_found'
-  | 'conflict'
-  | 'store_unavailable';
+export type CommonErrorCode = 'invalid_input' | 'unknown_call' | 'internal' | 'not_found' | 'conflict' | 'store_unavailable';
 
 /**
  * Thrown by handlers for failures the learner should read (the message is shown as is),
@@ -32,9 +26,7 @@ export class DronaError extends Error {
   }
 
   toShape(): CallErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
   }
 
   static fromShape(shape: CallErrorShape): DronaError {

@@ -57,10 +57,8 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<N extends EventName> = z.output<Events[N]['payload']>;
 
-export const isCallName = (name: unknown): name is CallName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+export const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
 
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
 
 export * from './errors';

@@ -110,7 +110,10 @@ export const achievementConditionSchema: z.ZodType<AchievementCondition> = z.laz
 );
 
 export const achievementDefinitionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'achievement ids are kebab-case').max(80),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'achievement ids are kebab-case')
+    .max(80),
   title: z.string().min(1).max(80),
   description: z.string().min(1).max(240),
   category: z.enum(achievementCategories),
@@ -162,7 +165,14 @@ const achievementCardSchema = z.object({
 });
 export type AchievementCard = z.infer<typeof achievementCardSchema>;
 
-const rollupSchema = z.object({ id: z.string(), title: z.string(), completed: z.number().int(), total: z.number().int(), percent: z.number(), activeSeconds: z.number().int() });
+const rollupSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  completed: z.number().int(),
+  total: z.number().int(),
+  percent: z.number(),
+  activeSeconds: z.number().int(),
+});
 export type Rollup = z.infer<typeof rollupSchema>;
 
 export const dashboardSchema = z.object({

@@ -21,7 +21,11 @@ export const syncCalls = {
   'sync.status': call(z.object({}), syncStatusSchema),
   'sync.configure': call(z.object({ serverUrl: z.string().trim().max(300) }), syncStatusSchema),
   'sync.signIn': call(
-    z.object({ displayName: z.string().trim().min(1, 'Enter the name to show on leaderboards').max(80), email: z.email().max(200).optional(), optedIn: z.boolean().default(true) }),
+    z.object({
+      displayName: z.string().trim().min(1, 'Enter the name to show on leaderboards').max(80),
+      email: z.email().max(200).optional(),
+      optedIn: z.boolean().default(true),
+    }),
     syncStatusSchema,
   ),
   'sync.signOut': call(z.object({}), syncStatusSchema),

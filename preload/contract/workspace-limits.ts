@@ -52,7 +52,8 @@ export function workspacePathProblem(path: string): string | null {
   if (/[\uD800-\uDFFF]/u.test(path)) return `"${path}" contains a broken character (a lone surrogate).`;
   const parts = path.split('/');
   if (parts.some((part) => part === '' || part === '.' || part === '..')) return `"${path}" must stay in the lesson folder: no empty, "." or ".." parts.`;
-  if (parts.length > workspaceLimits.maxPathDepth) return `"${path}" is ${parts.length} folders deep; at most ${workspaceLimits.maxPathDepth} names fit in a path.`;
+  if (parts.length > workspaceLimits.maxPathDepth)
+    return `"${path}" is ${parts.length} folders deep; at most ${workspaceLimits.maxPathDepth} names fit in a path.`;
   const long = parts.find((part) => utf8Bytes(part) > workspaceLimits.maxNameBytes);
   if (long) return `The name "${long}" is longer than ${workspaceLimits.maxNameBytes} bytes.`;
   if (utf8Bytes(path) > workspaceLimits.maxPathBytes) return `"${path}" is longer than ${workspaceLimits.maxPathBytes} bytes.`;

@@ -71,7 +71,5 @@ export const workspaceCalls = {
 
 export const workspaceEvents = {
   /** A file changed on disk outside the editor (terminal, another editor); content null when it was removed. */
-  'workspace.changed': event(
-    z.object({ courseId: z.string(), lessonId: z.string(), path: z.string(), content: z.string().nullable() }),
-  ),
+  'workspace.changed': event(z.object({ courseId: z.string(), lessonId: z.string(), path: z.string(), content: z.string().nullable() })),
 };

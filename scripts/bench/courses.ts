@@ -16,9 +16,40 @@ const LESSONS = 40;
 const QUERIES = 400;
 
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-const terms = ['variable', 'loop', 'function', 'list', 'dictionary', 'string', 'error', 'exception', 'file', 'class', 'object', 'return', 'import', 'module', 'recursion', 'iterator', 'generator', 'closure', 'scope', 'array', 'promise', 'async', 'callback', 'test', 'assert', 'index', 'slice', 'tuple', 'set', 'map'];
+const terms = [
+  'variable',
+  'loop',
+  'function',
+  'list',
+  'dictionary',
+  'string',
+  'error',
+  'exception',
+  'file',
+  'class',
+  'object',
+  'return',
+  'import',
+  'module',
+  'recursion',
+  'iterator',
+  'generator',
+  'closure',
+  'scope',
+  'array',
+  'promise',
+  'async',
+  'callback',
+  'test',
+  'assert',
+  'index',
+  'slice',
+  'tuple',
+  'set',
+  'map',
+];
 // Words follow Zipf's law, as in real text: a few very common words, a long tail. The topic
 // terms sit at ranks 40–330, where real lesson vocabulary (loop, function, error...) sits.
 const vocabulary = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}${'aeiou'[i % 5]}`);
@@ -63,13 +94,26 @@ function generateCourse(index: number): BundleFiles {
     'authors: [Bench]',
     'license: CC0-1.0',
     'modules:',
-    ...modules.flatMap((module) => [`  - id: ${module.id}`, `    title: ${module.title}`, '    lessons:', ...module.lessons.map((lesson) => `      - ${lesson}`)]),
+    ...modules.flatMap((module) => [
+      `  - id: ${module.id}`,
+      `    title: ${module.title}`,
+      '    lessons:',
+      ...module.lessons.map((lesson) => `      - ${lesson}`),
+    ]),
   ].join('\n');
   files.set('course.yaml', Buffer.from(`${yaml}\n`));
   modules.forEach((module) =>
     module.lessons.forEach((file, l) => {
-      const body = Array.from({ length: 4 }, (_, s) => `## Section ${s}\n\n${Array.from({ length: 6 }, sentence).join(' ')}\n\n\`\`\`python\nprint(${l})\n\`\`\`\n`).join('\n');
-      files.set(file, Buffer.from(`---\nid: ${path.basename(file, '.md')}\ntitle: ${pick(terms)} and ${pick(terms)} ${l}\ntype: concept\nxp: 10\nparTimeMinutes: 5\nobjectives: [Learn ${pick(terms)}]\n---\n${body}`));
+      const body = Array.from(
+        { length: 4 },
+        (_, s) => `## Section ${s}\n\n${Array.from({ length: 6 }, sentence).join(' ')}\n\n\`\`\`python\nprint(${l})\n\`\`\`\n`,
+      ).join('\n');
+      files.set(
+        file,
+        Buffer.from(
+          `---\nid: ${path.basename(file, '.md')}\ntitle: ${pick(terms)} and ${pick(terms)} ${l}\ntype: concept\nxp: 10\nparTimeMinutes: 5\nobjectives: [Learn ${pick(terms)}]\n---\n${body}`,
+        ),
+      );
     }),
   );
   return files;
@@ -109,8 +153,12 @@ async function main() {
       }
     }
     const importP50 = percentile(importTimes, 50);
-    process.stdout.write(`import one course (.drona → installed, ${LESSONS} lessons): p50 ${ms(importP50)}, p95 ${ms(percentile(importTimes, 95))}, max ${ms(Math.max(...importTimes))} (goal < 300 ms)\n`);
-    process.stdout.write(`  baseline fs.cpSync of the same files: p50 ${ms(percentile(copyTimes, 50))} → import is ${(importP50 / percentile(copyTimes, 50)).toFixed(1)}× a bare copy\n`);
+    process.stdout.write(
+      `import one course (.drona → installed, ${LESSONS} lessons): p50 ${ms(importP50)}, p95 ${ms(percentile(importTimes, 95))}, max ${ms(Math.max(...importTimes))} (goal < 300 ms)\n`,
+    );
+    process.stdout.write(
+      `  baseline fs.cpSync of the same files: p50 ${ms(percentile(copyTimes, 50))} → import is ${(importP50 / percentile(copyTimes, 50)).toFixed(1)}× a bare copy\n`,
+    );
 
     const queries = Array.from({ length: QUERIES }, () => (random() < 0.5 ? pick(terms) : `${pick(terms)} ${pick(terms)}`));
     for (const query of queries.slice(0, 20)) service.lessonSearch.search(query, { limit: 20 }); // warm the page cache
@@ -132,8 +180,12 @@ async function main() {
       return performance.now() - started;
     });
     const p95 = percentile(searchTimes, 95);
-    process.stdout.write(`lesson search (FTS5 bm25 + snippet, ${COURSES * LESSONS} lessons, ${QUERIES} queries): p50 ${ms(percentile(searchTimes, 50))}, p95 ${ms(p95)} (goal < 15 ms)\n`);
-    process.stdout.write(`  baseline LIKE scan of every lesson (no ranking, no snippet): p50 ${ms(percentile(likeTimes, 50))}, p95 ${ms(percentile(likeTimes, 95))} → FTS p95 is ${(p95 / percentile(likeTimes, 95)).toFixed(2)}× the scan\n`);
+    process.stdout.write(
+      `lesson search (FTS5 bm25 + snippet, ${COURSES * LESSONS} lessons, ${QUERIES} queries): p50 ${ms(percentile(searchTimes, 50))}, p95 ${ms(p95)} (goal < 15 ms)\n`,
+    );
+    process.stdout.write(
+      `  baseline LIKE scan of every lesson (no ranking, no snippet): p50 ${ms(percentile(likeTimes, 50))}, p95 ${ms(percentile(likeTimes, 95))} → FTS p95 is ${(p95 / percentile(likeTimes, 95)).toFixed(2)}× the scan\n`,
+    );
     process.stdout.write(`tutor passages (OR query over sections): p50 ${ms(percentile(passageTimes, 50))}, p95 ${ms(percentile(passageTimes, 95))}\n`);
   } finally {
     store.close();

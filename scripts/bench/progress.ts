@@ -34,9 +34,13 @@ const start = Date.UTC(2023, 0, 1, 9);
 const kinds = ['lesson-completed', 'quiz-passed', 'challenge-completed', 'check-passed'];
 console.log(`seeding ${LEDGER_ROWS.toLocaleString()} ledger rows and activity events…`);
 store.sqlite
-  .prepare("INSERT INTO profile (id, name, goal, experience_level, gamification_mode, timezone, created_at, first_run_completed_at) VALUES (1, 'Bench', '', 'some', 'full', 'UTC', 0, 0)")
+  .prepare(
+    "INSERT INTO profile (id, name, goal, experience_level, gamification_mode, timezone, created_at, first_run_completed_at) VALUES (1, 'Bench', '', 'some', 'full', 'UTC', 0, 0)",
+  )
   .run();
-const insertEvent = store.sqlite.prepare('INSERT INTO activity_events (idempotency_key, kind, course_id, lesson_id, occurred_at, timezone, local_date, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+const insertEvent = store.sqlite.prepare(
+  'INSERT INTO activity_events (idempotency_key, kind, course_id, lesson_id, occurred_at, timezone, local_date, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+);
 const insertXp = store.sqlite.prepare(
   'INSERT INTO xp_ledger (idempotency_key, activity, base_xp, bonus_percent, amount, course_id, lesson_id, occurred_at, timezone, local_date) VALUES (?, ?, 50, 0, 50, ?, ?, ?, ?, ?)',
 );
@@ -46,7 +50,16 @@ store.sqlite.transaction(() => {
     const kind = kinds[i % kinds.length]!;
     const key = `seed:${i}`;
     const date = localDate(occurredAt, 'UTC');
-    insertEvent.run(key, kind, `course-${i % 5}`, `lesson-${i}`, occurredAt, 'UTC', date, JSON.stringify({ kind, idempotencyKey: key, occurredAt, timezone: 'UTC', firstAttempt: i % 3 === 0, hintsUsed: 1, score: 85 }));
+    insertEvent.run(
+      key,
+      kind,
+      `course-${i % 5}`,
+      `lesson-${i}`,
+      occurredAt,
+      'UTC',
+      date,
+      JSON.stringify({ kind, idempotencyKey: key, occurredAt, timezone: 'UTC', firstAttempt: i % 3 === 0, hintsUsed: 1, score: 85 }),
+    );
     insertXp.run(key, kind, `course-${i % 5}`, `lesson-${i}`, occurredAt, 'UTC', date);
   }
 })();
@@ -72,7 +85,16 @@ const record: number[] = [];
 for (let i = 0; i < EVENTS; i++) {
   const occurredAt = lastSeed + 86_400_000 + i * 1000;
   t = performance.now();
-  await progress.record({ kind: 'lesson-completed', idempotencyKey: `bench:${i}`, courseId: 'bench', lessonId: `l${i}`, occurredAt, timezone: 'UTC', firstAttempt: true, elapsedSeconds: 60 });
+  await progress.record({
+    kind: 'lesson-completed',
+    idempotencyKey: `bench:${i}`,
+    courseId: 'bench',
+    lessonId: `l${i}`,
+    occurredAt,
+    timezone: 'UTC',
+    firstAttempt: true,
+    elapsedSeconds: 60,
+  });
   record.push(performance.now() - t);
 }
 const duplicate: number[] = [];
@@ -104,7 +126,9 @@ const b = stats(baseline);
 const r = stats(record);
 console.log(`\nledger rows: ${ledger.toLocaleString()}, built-in achievements: ${builtinAchievements.length}, events timed: ${EVENTS}`);
 console.log(`baseline  bare INSERT transaction     mean ${ms(b.mean)}  p50 ${ms(b.p50)}  p95 ${ms(b.p95)}`);
-console.log(`record    one event, all achievements mean ${ms(r.mean)}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  (${(r.mean / b.mean).toFixed(1)}× baseline; goal < 2 ms: ${r.p95 < 2 ? 'met' : 'NOT met'} at p95)`);
+console.log(
+  `record    one event, all achievements mean ${ms(r.mean)}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  (${(r.mean / b.mean).toFixed(1)}× baseline; goal < 2 ms: ${r.p95 < 2 ? 'met' : 'NOT met'} at p95)`,
+);
 const d = stats(duplicate);
 console.log(`duplicate same key again              mean ${ms(d.mean)}  p50 ${ms(d.p50)}  (${(d.mean / b.mean).toFixed(1)}× baseline)`);
 const e = stats(evaluation);
@@ -116,7 +140,10 @@ console.log(`start     first snapshot (cache from ${LEDGER_ROWS.toLocaleString()
 if (!fs.existsSync(chromiumPath)) {
   console.log(`render    skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
 } else {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'drona.mjs'), 'serve', '--no-open', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'drona.mjs'), 'serve', '--no-open', '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
@@ -152,6 +179,8 @@ if (!fs.existsSync(chromiumPath)) {
   }
   const rr = stats(renders);
   const bb = stats(baselines);
-  console.log(`render    Progress view (click → charts) p50 ${rr.p50} ms  mean ${rr.mean.toFixed(0)} ms  vs Settings view p50 ${bb.p50} ms (${(rr.p50 / Math.max(1, bb.p50)).toFixed(1)}×)`);
+  console.log(
+    `render    Progress view (click → charts) p50 ${rr.p50} ms  mean ${rr.mean.toFixed(0)} ms  vs Settings view p50 ${bb.p50} ms (${(rr.p50 / Math.max(1, bb.p50)).toFixed(1)}×)`,
+  );
 }
 fs.rmSync(dataDir, { recursive: true, force: true });

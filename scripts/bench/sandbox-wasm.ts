@@ -47,10 +47,16 @@ export async function benchWasm(
   try {
     await spare();
     const warmRun = await measure('wasm warm Run (hello)', runs, async () => expectExit((await driver.execute(runSpec())).end), spare);
-    const warmCheck = await measure('wasm warm Check (5 tests)', Math.ceil(runs / 2), async () => {
-      const outcome = await driver.execute(checkSpec());
-      if (!outcome.results?.includes('"status": "pass"') && !outcome.results?.includes('"status":"pass"')) throw new Error(`wasm check: ${outcome.results ?? outcome.stderr}`);
-    }, spare);
+    const warmCheck = await measure(
+      'wasm warm Check (5 tests)',
+      Math.ceil(runs / 2),
+      async () => {
+        const outcome = await driver.execute(checkSpec());
+        if (!outcome.results?.includes('"status": "pass"') && !outcome.results?.includes('"status":"pass"'))
+          throw new Error(`wasm check: ${outcome.results ?? outcome.stderr}`);
+      },
+      spare,
+    );
     return { cold, warmRun, warmCheck };
   } finally {
     await driver.close();

@@ -27,7 +27,9 @@ const suite: Record<SandboxLanguage, { files: { path: string; content: string }[
     tests: [
       {
         path: 'test_main.py',
-        content: 'from main import add\n\n' + [1, 2, 3, 4, 5].map((n) => `def test_add_${n}():\n    assert add(${n}, ${n}) == ${2 * n}, "add(${n}, ${n}) should be ${2 * n}"\n`).join('\n'),
+        content:
+          'from main import add\n\n' +
+          [1, 2, 3, 4, 5].map((n) => `def test_add_${n}():\n    assert add(${n}, ${n}) == ${2 * n}, "add(${n}, ${n}) should be ${2 * n}"\n`).join('\n'),
       },
     ],
   },
@@ -109,14 +111,24 @@ try {
       const result = spawnSync('docker', ['run', '--rm', '--network', 'none', '--log-driver', 'none', image, ...coldArgv], { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(result.stderr);
     });
-    const warmRun = await measure('warm Run (hello)', RUNS, async () => {
-      const result = await sandbox.run({ language, files: [{ path: file, content: code }], entry: file });
-      if (result.outcome !== 'finished') throw new Error(result.message);
-    }, settle);
-    const warmCheck = await measure('warm Check (5 tests)', Math.ceil(RUNS / 2), async () => {
-      const result = await sandbox.check({ language, ...suite[language] });
-      if (result.status !== 'pass') throw new Error(JSON.stringify(result).slice(0, 500));
-    }, settle);
+    const warmRun = await measure(
+      'warm Run (hello)',
+      RUNS,
+      async () => {
+        const result = await sandbox.run({ language, files: [{ path: file, content: code }], entry: file });
+        if (result.outcome !== 'finished') throw new Error(result.message);
+      },
+      settle,
+    );
+    const warmCheck = await measure(
+      'warm Check (5 tests)',
+      Math.ceil(RUNS / 2),
+      async () => {
+        const result = await sandbox.check({ language, ...suite[language] });
+        if (result.status !== 'pass') throw new Error(JSON.stringify(result).slice(0, 500));
+      },
+      settle,
+    );
     const vsBare = warmRun.p50 / bare.p50;
     const vsCold = cold.p50 / warmRun.p50;
     summary.push(

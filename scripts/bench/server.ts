@@ -49,8 +49,12 @@ async function load(db: Database) {
   }
   const eventsAt = performance.now();
   await db.query(sql`insert into scores (board, learner_id, score, visible) select 'all', learner_id, sum(xp), true from events group by learner_id`);
-  await db.query(sql`insert into scores (board, learner_id, score, visible) select 'week:' || week, learner_id, sum(xp), true from events group by learner_id, week`);
-  await db.query(sql`insert into scores (board, learner_id, score, visible) select 'course:' || course_id, learner_id, sum(xp), true from events group by learner_id, course_id`);
+  await db.query(
+    sql`insert into scores (board, learner_id, score, visible) select 'week:' || week, learner_id, sum(xp), true from events group by learner_id, week`,
+  );
+  await db.query(
+    sql`insert into scores (board, learner_id, score, visible) select 'course:' || course_id, learner_id, sum(xp), true from events group by learner_id, course_id`,
+  );
   await db.query(sql`insert into score_counts (board, score, n) select board, score, count(*)::int from scores where visible group by board, score`);
   await db.query(sql`update learners l set total_xp = s.score from scores s where s.board = 'all' and s.learner_id = l.id`);
   await db.query(sql`vacuum analyze`);
@@ -99,7 +103,9 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
   } else {
     process.stdout.write(`${engine}: loading ${learners.toLocaleString()} learners and ${eventCount.toLocaleString()} events…\n`);
     const loaded = await load(db);
-    process.stdout.write(`${engine}: loaded in ${loaded.totalSeconds.toFixed(0)} s (events ${loaded.eventsSeconds.toFixed(0)} s, ${loaded.scoreRows.toLocaleString()} score rows)\n`);
+    process.stdout.write(
+      `${engine}: loaded in ${loaded.totalSeconds.toFixed(0)} s (events ${loaded.eventsSeconds.toFixed(0)} s, ${loaded.scoreRows.toLocaleString()} score rows)\n`,
+    );
   }
   await db.close();
 
@@ -164,7 +170,9 @@ for (const engine of engines) {
   results.push(await benchEngine(engine));
 }
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-process.stdout.write(`\nbench:server — ${learners.toLocaleString()} learners, ${eventCount.toLocaleString()} events, ${seconds} s per run, 16 connections, ${os.cpus().length} cores\n`);
+process.stdout.write(
+  `\nbench:server — ${learners.toLocaleString()} learners, ${eventCount.toLocaleString()} events, ${seconds} s per run, 16 connections, ${os.cpus().length} cores\n`,
+);
 for (const r of results) {
   const eventsPerSecond = r.ingest.rps * batch;
   process.stdout.write(
@@ -175,6 +183,8 @@ for (const r of results) {
       `  ingestion (${batch} events/request) p50 ${ms(r.ingest.p50)}  p99 ${ms(r.ingest.p99)}  ${r.ingest.rps.toFixed(0)} req/s = ${eventsPerSecond.toFixed(0)} events/s (errors ${r.ingest.errors})\n`,
   );
   if (r.engine === 'postgresql') {
-    process.stdout.write(`  goals: rank p99 < 20 ms: ${r.rank.p99 < 20 ? 'met' : 'NOT met'}; ingestion > 2,000 events/s: ${eventsPerSecond > 2000 ? 'met' : 'NOT met'}\n`);
+    process.stdout.write(
+      `  goals: rank p99 < 20 ms: ${r.rank.p99 < 20 ? 'met' : 'NOT met'}; ingestion > 2,000 events/s: ${eventsPerSecond > 2000 ? 'met' : 'NOT met'}\n`,
+    );
   }
 }

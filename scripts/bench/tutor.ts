@@ -33,7 +33,15 @@ let nextId = 1;
 const pending = new Map<number, (value: unknown) => void>();
 const deltaWaiters = new Map<string, () => void>();
 ws.on('message', (data) => {
-  const message = JSON.parse(String(data)) as { t: string; id?: number; ok?: boolean; value?: unknown; error?: unknown; name?: string; payload?: { requestId: string } };
+  const message = JSON.parse(String(data)) as {
+    t: string;
+    id?: number;
+    ok?: boolean;
+    value?: unknown;
+    error?: unknown;
+    name?: string;
+    payload?: { requestId: string };
+  };
   if (message.t === 'result') pending.get(message.id!)?.(message.ok ? message.value : Promise.reject(new Error(JSON.stringify(message.error))));
   if (message.t === 'event' && message.name === 'tutor.delta') deltaWaiters.get(message.payload!.requestId)?.();
 });
@@ -64,7 +72,13 @@ async function baselineFirstToken(): Promise<number> {
   const started = performance.now();
   let ttft = 0;
   await provider.chat(
-    { model: 'llama3.2:1b', system: 'You are a tutor.', messages: [{ role: 'user', content: 'Why does my loop stop after the first vote?' }], maxTokens: 200, signal: new AbortController().signal },
+    {
+      model: 'llama3.2:1b',
+      system: 'You are a tutor.',
+      messages: [{ role: 'user', content: 'Why does my loop stop after the first vote?' }],
+      maxTokens: 200,
+      signal: new AbortController().signal,
+    },
     () => {
       if (!ttft) ttft = performance.now() - started;
     },

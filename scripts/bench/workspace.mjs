@@ -100,7 +100,10 @@ async function terminalBench(url) {
   const shell = { file: '/bin/bash', args: ['--norc', '--noprofile'] };
   // Baseline: node-pty in this process.
   const direct = pty.spawn(shell.file, shell.args, { cols: 200, rows: 40, cwd: os.tmpdir(), env: { ...process.env, TERM: 'xterm-256color' } });
-  const baseline = await echoLatencies((data) => direct.write(data), (listener) => direct.onData(listener));
+  const baseline = await echoLatencies(
+    (data) => direct.write(data),
+    (listener) => direct.onData(listener),
+  );
   direct.kill();
 
   const client = socketClient(url);
@@ -152,10 +155,7 @@ async function walkLessons(browser, url, lessons, fromIndex, count, onEach) {
     await page.getByRole('button', { name: 'Next lesson' }).click();
     await page.locator(`[data-lesson-id="${lesson.lessonId}"]`).waitFor();
     if (lesson.exercise) await page.waitForFunction((n) => globalThis.editorReadyAt.length > n, before);
-    const shownAt = await page.evaluate(
-      (exercise) => (exercise ? globalThis.editorReadyAt.at(-1) : globalThis.performance.now()),
-      lesson.exercise,
-    );
+    const shownAt = await page.evaluate((exercise) => (exercise ? globalThis.editorReadyAt.at(-1) : globalThis.performance.now()), lesson.exercise);
     await onEach({ lesson, step, elapsed: shownAt - clickedAt, page, context });
   }
   await context.close();

@@ -22,9 +22,7 @@ import { createTutorService, type TutorService } from '../../main/tutor/tutor-se
 import { scenarios, type Scenario } from './tutor-scenarios';
 
 export type EvalTarget =
-  | { kind: 'anthropic'; apiKey: string; model: string; baseURL?: string }
-  | { kind: 'ollama'; host: string; model: string }
-  | { kind: 'test-server' };
+  { kind: 'anthropic'; apiKey: string; model: string; baseURL?: string } | { kind: 'ollama'; host: string; model: string } | { kind: 'test-server' };
 
 export interface ScenarioResult {
   readonly id: string;
@@ -47,11 +45,18 @@ export interface EvalReport {
   readonly failures: number;
 }
 
-const nextStepPattern = /\b(try|run|check|look at|next step|start with|compare|print|re-?read|write|add|change|trace|step through|which milestone|what is one)\b/i;
+const nextStepPattern =
+  /\b(try|run|check|look at|next step|start with|compare|print|re-?read|write|add|change|trace|step through|which milestone|what is one)\b/i;
 
 /** The target from the environment: ANTHROPIC_API_KEY or DRONA_OLLAMA_HOST; null means skip. */
 export function targetFromEnv(env: NodeJS.ProcessEnv): EvalTarget | null {
-  if (env.ANTHROPIC_API_KEY) return { kind: 'anthropic', apiKey: env.ANTHROPIC_API_KEY, model: env.DRONA_ANTHROPIC_MODEL ?? 'claude-sonnet-4-5', ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}) };
+  if (env.ANTHROPIC_API_KEY)
+    return {
+      kind: 'anthropic',
+      apiKey: env.ANTHROPIC_API_KEY,
+      model: env.DRONA_ANTHROPIC_MODEL ?? 'claude-sonnet-4-5',
+      ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}),
+    };
   if (env.DRONA_OLLAMA_HOST) return { kind: 'ollama', host: env.DRONA_OLLAMA_HOST, model: env.DRONA_OLLAMA_MODEL ?? 'llama3.2:1b' };
   return null;
 }
@@ -73,7 +78,11 @@ export async function runEval(target: EvalTarget, onResult: (r: ScenarioResult) 
     }
     const lessonTypes = new Map(scenarios.map((s) => [s.id, s.lessonType]));
     const sources = fixtureSources({
-      lesson: async (_course, lessonId) => ({ title: 'Adding up prices', type: lessonTypes.get(lessonId) ?? 'practice', objectives: ['Use a loop with an accumulator'] }),
+      lesson: async (_course, lessonId) => ({
+        title: 'Adding up prices',
+        type: lessonTypes.get(lessonId) ?? 'practice',
+        objectives: ['Use a loop with an accumulator'],
+      }),
     });
     const events = new EventBus();
     const tutor = createTutorService({
@@ -104,7 +113,12 @@ export async function runEval(target: EvalTarget, onResult: (r: ScenarioResult) 
     }
     const answered = results.filter((r) => !r.failure);
     return {
-      target: target.kind === 'test-server' ? 'Ollama test server' : target.kind === 'ollama' ? `Ollama ${target.model} at ${target.host}` : `Anthropic ${target.model}`,
+      target:
+        target.kind === 'test-server'
+          ? 'Ollama test server'
+          : target.kind === 'ollama'
+            ? `Ollama ${target.model} at ${target.host}`
+            : `Anthropic ${target.model}`,
       results,
       leakRate: results.filter((r) => r.leaked).length / results.length,
       questionOrStepRate: answered.length ? answered.filter((r) => r.asksQuestion || r.givesNextStep).length / answered.length : 0,
@@ -126,9 +140,22 @@ async function runScenario(tutor: TutorService, events: EventBus, scenario: Scen
     if (delta.requestId === scenario.id) shown = delta.reset ? '' : shown + delta.text;
   });
   try {
-    const result = await tutor.asking.ask({ courseId: 'eval', lessonId: scenario.id, requestId: scenario.id, action: scenario.action, text: scenario.text }, null);
+    const result = await tutor.asking.ask(
+      { courseId: 'eval', lessonId: scenario.id, requestId: scenario.id, action: scenario.action, text: scenario.text },
+      null,
+    );
     if (result.status === 'failed') {
-      return { id: scenario.id, agent: null, agentOk: false, source: 'failed', leaked: isLeak(shown, secret), asksQuestion: false, givesNextStep: false, failure: `${result.failure.code}: ${result.failure.message}`, reply: shown };
+      return {
+        id: scenario.id,
+        agent: null,
+        agentOk: false,
+        source: 'failed',
+        leaked: isLeak(shown, secret),
+        asksQuestion: false,
+        givesNextStep: false,
+        failure: `${result.failure.code}: ${result.failure.message}`,
+        reply: shown,
+      };
     }
     const reply = result.message.content;
     const agentOk = scenario.expectDeclined ? result.source === 'declined' : result.message.agent === scenario.expectAgent;

@@ -7,7 +7,9 @@ import { messageOf } from '../../preload/contract/errors';
 
 const target: EvalTarget | null = process.argv.includes('--against-test-server') ? { kind: 'test-server' } : targetFromEnv(process.env);
 if (!target) {
-  console.log('tutor eval skipped: no provider configured (set ANTHROPIC_API_KEY, or DRONA_OLLAMA_HOST and DRONA_OLLAMA_MODEL; or pass --against-test-server).');
+  console.log(
+    'tutor eval skipped: no provider configured (set ANTHROPIC_API_KEY, or DRONA_OLLAMA_HOST and DRONA_OLLAMA_MODEL; or pass --against-test-server).',
+  );
   process.exit(0);
 }
 try {

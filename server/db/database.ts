@@ -43,7 +43,7 @@ type Drizzle = Executor & { transaction<R>(fn: (tx: Executor) => Promise<R>): Pr
 function wrap(engine: Database['engine'], db: Drizzle, close: () => Promise<void>): Database {
   const run =
     (ex: Executor) =>
-    async <T,>(query: SQL) =>
+    async <T>(query: SQL) =>
       (await ex.execute(query)).rows as T[];
   return {
     engine,

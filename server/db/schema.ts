@@ -140,10 +140,7 @@ export const leagueMembers = pgTable(
     tier: integer('tier').notNull(),
     xp: integer('xp').notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.week, t.learnerId] }),
-    index('league_members_league').on(t.leagueId, t.xp.desc(), t.learnerId),
-  ],
+  (t) => [primaryKey({ columns: [t.week, t.learnerId] }), index('league_members_league').on(t.leagueId, t.xp.desc(), t.learnerId)],
 );
 
 export const certificates = pgTable(
@@ -161,7 +158,9 @@ export const certificates = pgTable(
   },
   (t) => [
     index('certificates_learner').on(t.learnerId),
-    uniqueIndex('certificates_one_per_tier').on(t.learnerId, t.courseId, t.tier).where(sql`revoked_at is null`),
+    uniqueIndex('certificates_one_per_tier')
+      .on(t.learnerId, t.courseId, t.tier)
+      .where(sql`revoked_at is null`),
   ],
 );
 

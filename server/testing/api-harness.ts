@@ -40,7 +40,13 @@ export async function openTestApi(engine: Engine, config: Partial<Omit<ApiConfig
   }
   const db = await openDatabase({ databaseUrl, dataDir: null, poolSize: 2 });
   const keys = await loadKeys(db);
-  const api = createApi({ issuer: { baseUrl: 'http://issuer.test', name: 'Test Bootcamp' }, rateLimit: { burst: 10_000, perSecond: 1000 }, ...config, db, keys });
+  const api = createApi({
+    issuer: { baseUrl: 'http://issuer.test', name: 'Test Bootcamp' },
+    rateLimit: { burst: 10_000, perSecond: 1000 },
+    ...config,
+    db,
+    keys,
+  });
   return {
     db,
     api,

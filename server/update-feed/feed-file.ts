@@ -7,14 +7,16 @@ import { parse } from 'yaml';
 const sha512 = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'must be a base64 SHA-512 (88 characters)');
 const fileName = z.string().regex(/^[^/\\]+$/, 'must be a file name beside the channel file, not a path or URL');
 
-export const channelFileSchema = z.object({
-  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as 1.4.0 or 1.5.0-beta.1'),
-  files: z.array(z.object({ url: fileName, sha512, size: z.number().int().positive().optional() }).loose()).min(1, 'must list at least one installer'),
-  path: fileName.optional(),
-  sha512: sha512.optional(),
-  releaseDate: z.string().optional(),
-  stagingPercentage: z.number().min(0).max(100).optional(),
-}).loose();
+export const channelFileSchema = z
+  .object({
+    version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as 1.4.0 or 1.5.0-beta.1'),
+    files: z.array(z.object({ url: fileName, sha512, size: z.number().int().positive().optional() }).loose()).min(1, 'must list at least one installer'),
+    path: fileName.optional(),
+    sha512: sha512.optional(),
+    releaseDate: z.string().optional(),
+    stagingPercentage: z.number().min(0).max(100).optional(),
+  })
+  .loose();
 export type ChannelFile = z.infer<typeof channelFileSchema>;
 
 /** `latest.yml` → latest (Windows); `beta-linux.yml` → beta (Linux); `-arm64`/`-mac` suffixes as electron-builder names them. */

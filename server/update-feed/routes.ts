@@ -27,7 +27,9 @@ export function scanFeed(dir: string): { channels: FeedChannel[]; problems: stri
       problems.push(...result.problems);
       continue;
     }
-    const missing = result.feed.files.filter((file) => !fs.existsSync(path.join(dir, file.url))).map((file) => `${name}: lists ${file.url}, which is not in the feed folder`);
+    const missing = result.feed.files
+      .filter((file) => !fs.existsSync(path.join(dir, file.url)))
+      .map((file) => `${name}: lists ${file.url}, which is not in the feed folder`);
     problems.push(...missing);
     channels.push({ file: name, version: result.feed.version, stagingPercentage: result.feed.stagingPercentage ?? null });
   }

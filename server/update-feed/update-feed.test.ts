@@ -100,7 +100,10 @@ describe('channel files', () => {
     });
     expect(readChannelFile('latest.yml', `version: 1.0.0\nfiles:\n  - url: ../x.exe\n    sha512: abc\n`)).toMatchObject({
       ok: false,
-      problems: ['latest.yml: files.0.url must be a file name beside the channel file, not a path or URL', 'latest.yml: files.0.sha512 must be a base64 SHA-512 (88 characters)'],
+      problems: [
+        'latest.yml: files.0.url must be a file name beside the channel file, not a path or URL',
+        'latest.yml: files.0.sha512 must be a base64 SHA-512 (88 characters)',
+      ],
     });
     expect(readChannelFile('latest.yml', 'version: [')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^latest\.yml: not YAML/)] });
   });

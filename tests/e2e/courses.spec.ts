@@ -10,7 +10,14 @@ import { repoRoot } from './support/serve';
 
 function packFixture(workDir: string): string {
   const output = path.join(workDir, 'tiny-course.drona');
-  execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'drona.mjs'), 'course', 'pack', path.join(repoRoot, 'main', 'courses', 'fixtures', 'tiny-course'), '-o', output]);
+  execFileSync(process.execPath, [
+    path.join(repoRoot, 'bin', 'drona.mjs'),
+    'course',
+    'pack',
+    path.join(repoRoot, 'main', 'courses', 'fixtures', 'tiny-course'),
+    '-o',
+    output,
+  ]);
   return output;
 }
 

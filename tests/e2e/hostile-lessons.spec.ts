@@ -120,7 +120,9 @@ test('inline javascript:, vbscript: and data: links are refused at import, namin
   const courseDir = path.join(workDir, 'refused-course');
   writeHostileCourse(courseDir, hostileLesson.replace('# Traps below\n', `# Traps below\n\n${refusedLinks}`));
   const dataDir = tempDataDir();
-  const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'drona.mjs'), 'course', 'import', courseDir, '--data-dir', dataDir], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'drona.mjs'), 'course', 'import', courseDir, '--data-dir', dataDir], {
+    encoding: 'utf8',
+  });
   expect(run.status).toBe(1);
   for (const scheme of ['javascript:', 'vbscript:', 'data:']) expect(run.stderr + run.stdout).toContain(`uses "${scheme}"`);
   expect(fs.existsSync(path.join(dataDir, 'courses', 'hostile-course'))).toBe(false);

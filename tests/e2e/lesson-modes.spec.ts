@@ -119,7 +119,15 @@ test('a quiz shows one question at a time with feedback and explanations, and is
 
   // Keyboard only from here: Tab from the outline into the quiz's first option.
   await page.keyboard.press('Tab');
-  for (let presses = 0; presses < 80 && !(await quiz.getByRole('radio').first().evaluate((radio) => radio === document.activeElement)); presses++) {
+  for (
+    let presses = 0;
+    presses < 80 &&
+    !(await quiz
+      .getByRole('radio')
+      .first()
+      .evaluate((radio) => radio === document.activeElement));
+    presses++
+  ) {
     await page.keyboard.press('Tab');
   }
   await expect(quiz.getByRole('radio', { name: 'float' })).toBeFocused();
@@ -213,8 +221,12 @@ test('a reflection is saved to the journal and is still there after a reload', a
 
   await page.reload();
   await expect(lessonTitle(page)).toHaveText('Looking back');
-  await expect(page.getByRole('region', { name: 'Reflection' }).getByRole('list', { name: 'Your journal' }).getByRole('listitem')).toHaveText([new RegExp(escapeRegExp(text))]);
-  expect(await contractCall(page, 'lesson.journal', { courseId: 'python-basics', lessonId: 'looking-back' })).toEqual([{ text, createdAt: expect.any(Number) }]);
+  await expect(page.getByRole('region', { name: 'Reflection' }).getByRole('list', { name: 'Your journal' }).getByRole('listitem')).toHaveText([
+    new RegExp(escapeRegExp(text)),
+  ]);
+  expect(await contractCall(page, 'lesson.journal', { courseId: 'python-basics', lessonId: 'looking-back' })).toEqual([
+    { text, createdAt: expect.any(Number) },
+  ]);
 });
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

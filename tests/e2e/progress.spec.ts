@@ -26,8 +26,24 @@ async function dataDirWithFirstLessonAndChallenge(): Promise<string> {
   const now = Date.now();
   await seedProgress(dataDir, [
     lessonCompleted('hello-python', now, { firstAttempt: true, lessonType: 'concept' }),
-    { kind: 'check-passed', idempotencyKey: 'check-passed:python-basics:collatz:1', courseId: 'python-basics', lessonId: 'collatz', occurredAt: now, timezone: 'UTC' },
-    { kind: 'challenge-completed', idempotencyKey: 'lesson-completed:python-basics:collatz', courseId: 'python-basics', lessonId: 'collatz', occurredAt: now, timezone: 'UTC', firstAttempt: true, hintsUsed: 0 },
+    {
+      kind: 'check-passed',
+      idempotencyKey: 'check-passed:python-basics:collatz:1',
+      courseId: 'python-basics',
+      lessonId: 'collatz',
+      occurredAt: now,
+      timezone: 'UTC',
+    },
+    {
+      kind: 'challenge-completed',
+      idempotencyKey: 'lesson-completed:python-basics:collatz',
+      courseId: 'python-basics',
+      lessonId: 'collatz',
+      occurredAt: now,
+      timezone: 'UTC',
+      firstAttempt: true,
+      hintsUsed: 0,
+    },
   ]);
   return dataDir;
 }
@@ -91,7 +107,11 @@ test('completing a lesson and a check in the lesson UI moves XP and level in the
   await expect(page.getByRole('heading', { name: /^All \d+ tests pass$/ })).toBeVisible({ timeout: 60_000 });
   await expect(hud).toContainText('417 XP');
   // A perfect quiz, through the call the quiz UI makes: 100 + 50 %, and a level-up.
-  await call(page, 'lesson.submitQuiz', { courseId: 'python-basics', lessonId: 'values-quiz', answers: rightQuizAnswers('python-basics', 'values-and-types/values-quiz.md') });
+  await call(page, 'lesson.submitQuiz', {
+    courseId: 'python-basics',
+    lessonId: 'values-quiz',
+    answers: rightQuizAnswers('python-basics', 'values-and-types/values-quiz.md'),
+  });
   await expect(hud).toContainText('567 XP');
   await expect(hud).toContainText('Level 2');
   await expect(page.getByText('Level up! You reached level 2')).toBeVisible();

@@ -15,7 +15,10 @@ test('a page request without the token is refused; the token is printed once', a
   expect(withToken.status()).toBe(200);
   expect(withToken.headers()['content-security-policy']).toContain("script-src 'self'");
   // The token was printed once, in the start-up line, and never again.
-  const lines = serve.output().split('\n').filter((line) => line.includes(serve.token));
+  const lines = serve
+    .output()
+    .split('\n')
+    .filter((line) => line.includes(serve.token));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain('Dronacharya is running at');
 });

@@ -48,7 +48,9 @@ async function settled(page: Page) {
   await page.waitForTimeout(1500);
 }
 
-test('turned on at a time already past, the reminder shows (axe-clean); Continue learning opens the next lesson; it does not come back today', async ({ page }) => {
+test('turned on at a time already past, the reminder shows (axe-clean); Continue learning opens the next lesson; it does not come back today', async ({
+  page,
+}) => {
   serve = await startServe({ dataDir: await dataDirWithSixDayStreak() });
   await page.goto(serve.url);
   await startAsLearnerInUtc(page);

@@ -64,7 +64,9 @@ test('offline progress drains exactly once; a Bronze certificate verifies in Chr
   const me = (await (await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${account.tokens.accessToken}` } })).json()) as { totalXp: number };
   expect(me.totalXp).toBe(expected);
   await call(page, 'sync.syncNow', {});
-  const again = (await (await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${account.tokens.accessToken}` } })).json()) as { totalXp: number };
+  const again = (await (await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${account.tokens.accessToken}` } })).json()) as {
+    totalXp: number;
+  };
   expect(again.totalXp).toBe(expected);
 
   // Request the Bronze certificate from the Certificates view.

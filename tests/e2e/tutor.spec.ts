@@ -48,7 +48,13 @@ test('hint streams, Stop stops it, the session survives a restart; pulling shows
   await expect(panel.getByRole('group', { name: 'Quick actions' })).toBeVisible();
 
   // A slow reply, stopped part-way.
-  ollama.enqueueChat({ kind: 'stream', chunks: tokenChunks('Look at your loop. What does it do with each vote before moving on? Try printing the count inside the loop, then run the check again and compare.'), delayMs: 250 });
+  ollama.enqueueChat({
+    kind: 'stream',
+    chunks: tokenChunks(
+      'Look at your loop. What does it do with each vote before moving on? Try printing the count inside the loop, then run the check again and compare.',
+    ),
+    delayMs: 250,
+  });
   await panel.getByRole('button', { name: 'Hint' }).click();
   const inProgress = panel.getByRole('article', { name: 'Tutor reply in progress' });
   await expect(inProgress).toContainText('Look at your');

@@ -17,7 +17,10 @@ const LESSON = /Guided: .*greeting/;
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 // Wrong only when it runs (a TypeError), so the marker below comes from Check, not from the live checker.
@@ -27,7 +30,10 @@ const RIGHT = 'def make_greeting(name):\n    return f"Hello, {name}!"\n';
 /** From the catalog: start Python Basics, then "Next lesson" until the lesson is open. */
 async function openLesson(page: Page, title: RegExp) {
   await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Learn' }).click();
-  await page.getByRole('article', { name: 'Python Basics' }).getByRole('button', { name: /Start|Continue/ }).click();
+  await page
+    .getByRole('article', { name: 'Python Basics' })
+    .getByRole('button', { name: /Start|Continue/ })
+    .click();
   const heading = page.locator('.lesson-title');
   await expect(heading).toBeVisible();
   for (let step = 0; step < 10 && !title.test((await heading.textContent()) ?? ''); step++) {
@@ -206,7 +212,11 @@ test('text typed just before the server is killed is there after a restart', asy
   await replaceEditorText(page, 'typed_before_the_crash = True\n');
   // No explicit save: the draft alone must reach the disk (400 ms after typing; longer on a loaded
   // machine, so wait for the file rather than a fixed time), then the server dies without warning.
-  await expect.poll(() => filesUnder(path.join(dataDir, 'workspaces')).some((file) => fs.readFileSync(file, 'utf8').includes('typed_before_the_crash')), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(() => filesUnder(path.join(dataDir, 'workspaces')).some((file) => fs.readFileSync(file, 'utf8').includes('typed_before_the_crash')), {
+      timeout: 15_000,
+    })
+    .toBe(true);
   await first.stop('SIGKILL');
 
   serve = await startServe({ dataDir });

@@ -32,7 +32,14 @@ function history(lessons: { id: string; type: string }[], timezone: string): Lea
     const checked = lesson.type !== 'concept';
     if (checked) events.push({ ...base, kind: 'check-passed', idempotencyKey: `check-passed:python-basics:${lesson.id}:1`, occurredAt: at - minute });
     const kind = lesson.type === 'challenge' ? 'challenge-completed' : 'lesson-completed';
-    events.push({ ...base, kind, idempotencyKey: `lesson-completed:python-basics:${lesson.id}`, occurredAt: at, firstAttempt: i % 2 === 0, hintsUsed: i % 3 === 0 ? 0 : 1 });
+    events.push({
+      ...base,
+      kind,
+      idempotencyKey: `lesson-completed:python-basics:${lesson.id}`,
+      occurredAt: at,
+      firstAttempt: i % 2 === 0,
+      hintsUsed: i % 3 === 0 ? 0 : 1,
+    });
   });
   return events;
 }

@@ -38,13 +38,21 @@ function siblingCourses(dir: string): Map<string, string[]> {
 
 function requireCourseDir(dir: string): string {
   const resolved = path.resolve(dir);
-  if (!fs.existsSync(path.join(resolved, 'course.yaml'))) throw new CliUserError(`${dir} is not a course folder: it has no course.yaml. See courses/FORMAT.md.`);
+  if (!fs.existsSync(path.join(resolved, 'course.yaml')))
+    throw new CliUserError(`${dir} is not a course folder: it has no course.yaml. See courses/FORMAT.md.`);
   return resolved;
 }
 
 function withApp<T>(config: EnvConfig, dataDir: string | undefined, fn: (app: ReturnType<typeof createApp>) => Promise<T>): Promise<T> {
   const logger = createLogger(() => {});
-  const app = createApp({ dataDir: dataDir ? path.resolve(dataDir) : config.dataDir, mode: 'serve', version: appVersion(), logger, backgroundWork: false, env: config });
+  const app = createApp({
+    dataDir: dataDir ? path.resolve(dataDir) : config.dataDir,
+    mode: 'serve',
+    version: appVersion(),
+    logger,
+    backgroundWork: false,
+    env: config,
+  });
   return fn(app).finally(() => app.close());
 }
 
@@ -63,11 +71,17 @@ export function registerCourseCommand(program: Command, config: EnvConfig): void
       const loaded = loadBundle(read.files, siblingCourses(root));
       const problems = [...read.problems, ...loaded.problems];
       if (problems.length === 0 && loaded.course && flags.run) {
-        if (!(driverRequests as readonly string[]).includes(flags.driver)) throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
+        if (!(driverRequests as readonly string[]).includes(flags.driver))
+          throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
         let checker: (ExerciseChecker & { close(): Promise<void> }) | null = null;
         try {
           const { cliUnisolatedHint, SandboxService } = await import('../../sandbox/sandbox-service');
-          const sandbox = new SandboxService({ driver: flags.driver as DriverRequest, warm: false, unisolatedHint: cliUnisolatedHint, environment: config.sandbox });
+          const sandbox = new SandboxService({
+            driver: flags.driver as DriverRequest,
+            warm: false,
+            unisolatedHint: cliUnisolatedHint,
+            environment: config.sandbox,
+          });
           if ((await sandbox.driverName()) === 'none') {
             const { detail } = await sandbox.status();
             await sandbox.close();
@@ -76,7 +90,9 @@ export function registerCourseCommand(program: Command, config: EnvConfig): void
           checker = sandbox as unknown as ExerciseChecker & { close(): Promise<void> };
         } catch (error) {
           if (error instanceof CliUserError) throw error;
-          throw new CliUserError(`--run needs the sandbox service, which could not start: ${messageOf(error)}. Validate without --run, or install Docker (or python3 and node for --driver process).`);
+          throw new CliUserError(
+            `--run needs the sandbox service, which could not start: ${messageOf(error)}. Validate without --run, or install Docker (or python3 and node for --driver process).`,
+          );
         }
         try {
           problems.push(
@@ -89,11 +105,14 @@ export function registerCourseCommand(program: Command, config: EnvConfig): void
         }
       }
       if (problems.length) {
-        for (const p of problems) process.stderr.write(`${path.join(dir, p.file)}${p.line > 0 ? `:${p.line}:${p.column}` : ''}: ${p.message}\n  fix: ${p.hint}\n`);
+        for (const p of problems)
+          process.stderr.write(`${path.join(dir, p.file)}${p.line > 0 ? `:${p.line}:${p.column}` : ''}: ${p.message}\n  fix: ${p.hint}\n`);
         throw new CliUserError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}.`);
       }
       const c = loaded.course!;
-      out(`${c.manifest.id} ${c.manifest.version}: ${c.manifest.modules.length} modules, ${c.lessons.length} lessons, ${c.exercises.size} exercises — valid${flags.run ? ', every exercise verified' : ''}.`);
+      out(
+        `${c.manifest.id} ${c.manifest.version}: ${c.manifest.modules.length} modules, ${c.lessons.length} lessons, ${c.exercises.size} exercises — valid${flags.run ? ', every exercise verified' : ''}.`,
+      );
     });
 
   course
@@ -125,11 +144,15 @@ export function registerCourseCommand(program: Command, config: EnvConfig): void
       if (!fs.existsSync(source)) throw new CliUserError(`${source} does not exist.`);
       await withApp(config, flags.dataDir, async (app) => {
         const state = app.state();
-        if (!('services' in state)) throw new CliUserError(`The progress database needs attention: ${state.problem.detail}. Open Dronacharya to restore or start fresh.`);
+        if (!('services' in state))
+          throw new CliUserError(`The progress database needs attention: ${state.problem.detail}. Open Dronacharya to restore or start fresh.`);
         try {
           const result = await state.services.courses.installer.importPath(source);
           if (result.outcome === 'unchanged') out(`${result.courseId} ${result.version} is already installed.`);
-          else if (result.outcome === 'upgraded') out(`Upgraded ${result.courseId} from ${result.previousVersion} to ${result.version}; progress kept${result.removedLessons.length ? `; removed lessons kept in history: ${result.removedLessons.join(', ')}` : ''}.`);
+          else if (result.outcome === 'upgraded')
+            out(
+              `Upgraded ${result.courseId} from ${result.previousVersion} to ${result.version}; progress kept${result.removedLessons.length ? `; removed lessons kept in history: ${result.removedLessons.join(', ')}` : ''}.`,
+            );
           else out(`Installed ${result.courseId} ${result.version} (${result.lessonCount} lessons).`);
         } catch (error) {
           if (!(error instanceof CourseImportError)) throw error;
@@ -151,7 +174,10 @@ export function registerCourseCommand(program: Command, config: EnvConfig): void
         const courses = state.services.courses.listCourses();
         if (flags.json) return out(JSON.stringify(courses, null, 2));
         if (courses.length === 0) return out('No courses are installed.');
-        for (const c of courses) out(`${c.id.padEnd(28)} ${c.version.padEnd(8)} ${`${c.completedCount}/${c.lessonCount}`.padEnd(7)} ${c.builtIn ? 'built-in ' : 'imported '} ${c.title}`);
+        for (const c of courses)
+          out(
+            `${c.id.padEnd(28)} ${c.version.padEnd(8)} ${`${c.completedCount}/${c.lessonCount}`.padEnd(7)} ${c.builtIn ? 'built-in ' : 'imported '} ${c.title}`,
+          );
       });
     });
 
@@ -181,7 +207,10 @@ export function registerCourseCommand(program: Command, config: EnvConfig): void
         }
         const files = new Map(read.files);
         counter += 1;
-        const yaml = files.get('course.yaml')!.toString('utf8').replace(/^version:[ \t]*(\S+)/m, (_line, version: string) => `version: ${version.split('-')[0]}-preview.${String(counter).padStart(6, '0')}`);
+        const yaml = files
+          .get('course.yaml')!
+          .toString('utf8')
+          .replace(/^version:[ \t]*(\S+)/m, (_line, version: string) => `version: ${version.split('-')[0]}-preview.${String(counter).padStart(6, '0')}`);
         files.set('course.yaml', Buffer.from(yaml));
         try {
           const result = courses.installer.installFiles(files, {});

@@ -29,9 +29,11 @@ export function registerRunCommand(program: Command, config: EnvConfig): void {
       if (!(sandboxLanguages as readonly string[]).includes(flags.lang)) {
         throw new CliUserError(`--lang must be one of ${sandboxLanguages.join(', ')}, not "${flags.lang}".`);
       }
-      if (flags.driver && !(driverRequests as readonly string[]).includes(flags.driver)) throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
+      if (flags.driver && !(driverRequests as readonly string[]).includes(flags.driver))
+        throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
       const timeoutSeconds = flags.timeout === undefined ? undefined : Number(flags.timeout);
-      if (timeoutSeconds !== undefined && !(timeoutSeconds > 0 && timeoutSeconds <= 30)) throw new CliUserError(`--timeout must be a number of seconds from 1 to 30, not "${flags.timeout}".`);
+      if (timeoutSeconds !== undefined && !(timeoutSeconds > 0 && timeoutSeconds <= 30))
+        throw new CliUserError(`--timeout must be a number of seconds from 1 to 30, not "${flags.timeout}".`);
       let content: string;
       try {
         content = fs.readFileSync(file, 'utf8');

@@ -40,16 +40,24 @@ export function registerSandboxCommand(program: Command, config: EnvConfig): voi
     .option('--json', 'print the status as JSON')
     .option('--driver <driver>', `the driver asked for: ${driverRequests.join(', ')} (default: DRONA_SANDBOX_DRIVER, else auto)`)
     .action(async (flags: { json?: boolean; driver?: string }) => {
-      if (flags.driver && !(driverRequests as readonly string[]).includes(flags.driver)) throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
+      if (flags.driver && !(driverRequests as readonly string[]).includes(flags.driver))
+        throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
       const driver = (flags.driver as DriverRequest | undefined) ?? config.sandbox.driver;
-      const service = await SandboxService.create({ warm: false, unisolatedHint: cliUnisolatedHint, environment: config.sandbox, ...(driver ? { driver } : {}) });
+      const service = await SandboxService.create({
+        warm: false,
+        unisolatedHint: cliUnisolatedHint,
+        environment: config.sandbox,
+        ...(driver ? { driver } : {}),
+      });
       try {
         const status = await service.status();
         if (flags.json) {
           process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
           return;
         }
-        process.stdout.write(`driver:   ${status.driver} (${status.isolated ? 'isolated' : status.driver === 'none' ? 'nothing may run code' : 'NOT isolated'})\n`);
+        process.stdout.write(
+          `driver:   ${status.driver} (${status.isolated ? 'isolated' : status.driver === 'none' ? 'nothing may run code' : 'NOT isolated'})\n`,
+        );
         process.stdout.write(`detail:   ${status.detail}\n`);
         for (const image of status.images) {
           process.stdout.write(`image:    ${image.tag} ${image.present ? 'built' : 'missing: run "drona sandbox build --offline"'}\n`);

@@ -49,11 +49,11 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
     .command('serve')
     .description('run Dronacharya for a browser on this machine (127.0.0.1 only, with a per-start token)')
     .option('-p, --port <port>', 'port to listen on (default: any free port)')
-    .option('--data-dir <dir>', 'where the learner data lives (default: the desktop app\'s data folder)')
+    .option('--data-dir <dir>', "where the learner data lives (default: the desktop app's data folder)")
     .option('--no-open', 'do not open the system browser')
-    .option('--clock-ahead-hours <hours>', 'run the app\'s clock this many hours ahead (to try tomorrow\'s reviews and reminders today)')
+    .option('--clock-ahead-hours <hours>', "run the app's clock this many hours ahead (to try tomorrow's reviews and reminders today)")
     .option('--org-profile <file>', 'a signed organisation profile (.dronaorg) to apply; needs --org-public-key')
-    .option('--org-public-key <file>', 'the organisation\'s Ed25519 public key (PEM) that signed --org-profile')
+    .option('--org-public-key <file>', "the organisation's Ed25519 public key (PEM) that signed --org-profile")
     .action(async (flags: ServeFlags) => {
       const port = flags.port === undefined ? 0 : Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -75,7 +75,15 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
           throw new CliUserError(messageOf(error));
         }
       }
-      const app = createApp({ dataDir, mode: 'serve', version: appVersion(), logger, env: config, organisation, ...(ahead > 0 ? { now: () => Date.now() + ahead } : {}) });
+      const app = createApp({
+        dataDir,
+        mode: 'serve',
+        version: appVersion(),
+        logger,
+        env: config,
+        organisation,
+        ...(ahead > 0 ? { now: () => Date.now() + ahead } : {}),
+      });
       let server;
       try {
         server = await startServeServer({ app, port, rendererDir: path.join(packageRoot(), 'dist', 'renderer') });

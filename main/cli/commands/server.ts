@@ -51,22 +51,29 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
     .option('-p, --port <port>', 'port to listen on', '8787')
     .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set (default: <app data>/server)')
     .option('--public-url <url>', 'the address learners reach this server at, used in verification links')
-    .option('--issuer-name <name>', 'the certificate issuer\'s name', 'Dronacharya')
+    .option('--issuer-name <name>', "the certificate issuer's name", 'Dronacharya')
     .option('--rate-limit <n>', 'requests per second allowed per learner (bursts of twice that)', '10')
-    .option('--trusted-proxy <list>', 'reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client; default $DRONA_TRUSTED_PROXIES, else none')
+    .option(
+      '--trusted-proxy <list>',
+      'reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client; default $DRONA_TRUSTED_PROXIES, else none',
+    )
     .option('--min-lesson-seconds <n>', 'plausibility: least active time a completion claims (default 20 s, challenges 60 s)')
     .option('--builtin-courses', 'register (or update) the courses that ship with the app before listening, so they can be certified')
-    .option('--update-feed <dir>', 'serve this release folder (from npm run dist) at /updates/ as the desktop app\'s update feed')
+    .option('--update-feed <dir>', "serve this release folder (from npm run dist) at /updates/ as the desktop app's update feed")
     .action(async (flags: ServerFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUserError(`--port must be a whole number from 0 to 65535, not "${flags.port}".`);
       const minSeconds = flags.minLessonSeconds === undefined ? undefined : Number(flags.minLessonSeconds);
-      if (minSeconds !== undefined && !(minSeconds >= 0)) throw new CliUserError('--min-lesson-seconds must be a number of seconds, 0 or more (a completion always claims at least 1 s).');
+      if (minSeconds !== undefined && !(minSeconds >= 0))
+        throw new CliUserError('--min-lesson-seconds must be a number of seconds, 0 or more (a completion always claims at least 1 s).');
       const perSecond = Number(flags.rateLimit);
       if (!(perSecond > 0)) throw new CliUserError('--rate-limit must be a positive number of requests per second.');
       const { defaultPlausibility, withMinActiveSeconds } = await import('../../../common/rules/plausibility');
       const { databaseUrl, publicUrl, adminToken } = config.server;
-      const proxies = (flags.trustedProxy ?? config.server.trustedProxies ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+      const proxies = (flags.trustedProxy ?? config.server.trustedProxies ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
       try {
         trustedProxies(proxies);
       } catch (error) {
@@ -118,7 +125,7 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
     .action(async (sources: string[], flags: { builtin?: boolean; url?: string }) => {
       // The token comes from the environment only: process arguments are visible to every local user.
       const token = config.server.adminToken;
-      if (!token) throw new CliUserError('Set DRONA_ADMIN_TOKEN to the server\'s admin token (the one it was started with).');
+      if (!token) throw new CliUserError("Set DRONA_ADMIN_TOKEN to the server's admin token (the one it was started with).");
       const base = (flags.url ?? config.server.publicUrl ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
       const by = registeredBy();
       for (const course of await registrations(sources, Boolean(flags.builtin))) {
@@ -136,7 +143,9 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
         // A body that is not JSON leaves `answer` null: the status is reported below instead.
         const answer = (await res.json().catch(() => null)) as { outcome?: string; lessonCount?: number; digest?: string; error?: { message?: string } } | null;
         if (!res.ok) throw new CliUserError(`${course.id} was not registered: ${answer?.error?.message ?? `the server answered ${res.status}`}`);
-        process.stdout.write(`${answer?.outcome ?? 'registered'} ${course.id} ${course.version} (${answer?.lessonCount ?? '?'} lessons, ${answer?.digest ?? ''})\n`);
+        process.stdout.write(
+          `${answer?.outcome ?? 'registered'} ${course.id} ${course.version} (${answer?.lessonCount ?? '?'} lessons, ${answer?.digest ?? ''})\n`,
+        );
       }
     });
 }

@@ -20,7 +20,7 @@ const lesson = (i: number) => ({
 if (mode === 'crash') {
   // Killed after the award, before the achievements are written: nothing must stay.
   store.sqlite.function('crash_now', () => process.exit(3));
-  store.sqlite.exec("CREATE TEMP TRIGGER crash_on_achievement BEFORE INSERT ON achievements BEGIN SELECT crash_now(); END");
+  store.sqlite.exec('CREATE TEMP TRIGGER crash_on_achievement BEFORE INSERT ON achievements BEGIN SELECT crash_now(); END');
   await progress.record(lesson(0));
   process.exit(0);
 }

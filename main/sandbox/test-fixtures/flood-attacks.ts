@@ -4,24 +4,24 @@ import { expect } from 'vitest';
 import type { RunResult } from '../../../preload/contract/sandbox';
 
 export const floodAttacks = [
-    {
-      name: 'stdout flood',
-      python: "while True:\n    print('x' * 1000)\n",
-      javascript: "for (;;) process.stdout.write('x'.repeat(1000) + '\\n');\n",
-      expect: (r: RunResult) => {
-        expect(r.outcome).toBe('output-limit');
-        expect(r.truncated).toBe(true);
-        expect(r.stdout.length).toBeLessThanOrEqual(1024 * 1024 + 200);
-        expect(r.stdout).toMatch(/\[output cut/);
-      },
+  {
+    name: 'stdout flood',
+    python: "while True:\n    print('x' * 1000)\n",
+    javascript: "for (;;) process.stdout.write('x'.repeat(1000) + '\\n');\n",
+    expect: (r: RunResult) => {
+      expect(r.outcome).toBe('output-limit');
+      expect(r.truncated).toBe(true);
+      expect(r.stdout.length).toBeLessThanOrEqual(1024 * 1024 + 200);
+      expect(r.stdout).toMatch(/\[output cut/);
     },
-    {
-      name: 'stderr flood',
-      python: "import sys\nwhile True:\n    sys.stderr.write('e' * 1000 + '\\n')\n",
-      javascript: "for (;;) process.stderr.write('e'.repeat(1000) + '\\n');\n",
-      expect: (r: RunResult) => {
-        expect(r.outcome).toBe('output-limit');
-        expect(r.stderr).toMatch(/\[output cut/);
-      },
+  },
+  {
+    name: 'stderr flood',
+    python: "import sys\nwhile True:\n    sys.stderr.write('e' * 1000 + '\\n')\n",
+    javascript: "for (;;) process.stderr.write('e'.repeat(1000) + '\\n');\n",
+    expect: (r: RunResult) => {
+      expect(r.outcome).toBe('output-limit');
+      expect(r.stderr).toMatch(/\[output cut/);
     },
+  },
 ];

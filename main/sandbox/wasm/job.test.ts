@@ -6,24 +6,48 @@ import { harnessFiles } from '../sandbox-service';
 import { wasmJobFrom } from './job';
 import { workerResourceLimits } from './worker-limits';
 
-const spec = (language: 'python' | 'javascript', plan: ReturnType<typeof runPlan>) => ({ language, files: plan.files, argv: plan.argv, env: plan.env, limits: defaultLimits });
+const spec = (language: 'python' | 'javascript', plan: ReturnType<typeof runPlan>) => ({
+  language,
+  files: plan.files,
+  argv: plan.argv,
+  env: plan.env,
+  limits: defaultLimits,
+});
 
 describe('wasmJobFrom', () => {
   it('reads the program a Run names, without the Docker harness files', () => {
-    for (const [language, entry] of [['python', 'main.py'], ['javascript', 'main.js']] as const) {
+    for (const [language, entry] of [
+      ['python', 'main.py'],
+      ['javascript', 'main.js'],
+    ] as const) {
       const plan = runPlan(language, [{ path: entry, content: 'x' }], entry, defaultLimits, harnessFiles(language));
       const job = wasmJobFrom(spec(language, plan), 'input\n');
-      expect(job).toMatchObject({ mode: 'run', entry, tests: [], files: [{ path: entry, content: 'x' }], stdin: 'input\n', memoryBytes: defaultLimits.memoryBytes });
+      expect(job).toMatchObject({
+        mode: 'run',
+        entry,
+        tests: [],
+        files: [{ path: entry, content: 'x' }],
+        stdin: 'input\n',
+        memoryBytes: defaultLimits.memoryBytes,
+      });
     }
   });
 
   it('reads the test files a Check names, in order', () => {
     const files = [{ path: 'main.py', content: 'x' }];
-    const tests = [{ path: 'tests/test_a.py', content: 'a' }, { path: 'tests/test_b.py', content: 'b' }];
+    const tests = [
+      { path: 'tests/test_a.py', content: 'a' },
+      { path: 'tests/test_b.py', content: 'b' },
+    ];
     const python = wasmJobFrom(spec('python', checkPlan('python', files, tests, harnessFiles('python'), defaultLimits)));
     expect(python).toMatchObject({ mode: 'check', tests: ['test_a.py', 'test_b.py'] });
     expect('files' in python && python.files.map((f) => f.path)).toEqual(['main.py', 'test_a.py', 'test_b.py']);
-    const js = wasmJobFrom(spec('javascript', checkPlan('javascript', [{ path: 'main.js', content: 'x' }], [{ path: 'tests/a.test.js', content: 'a' }], harnessFiles('javascript'), defaultLimits)));
+    const js = wasmJobFrom(
+      spec(
+        'javascript',
+        checkPlan('javascript', [{ path: 'main.js', content: 'x' }], [{ path: 'tests/a.test.js', content: 'a' }], harnessFiles('javascript'), defaultLimits),
+      ),
+    );
     expect(js).toMatchObject({ mode: 'check', tests: ['a.test.js'] });
     expect('files' in js && js.files.map((f) => f.path)).toEqual(['main.js', 'a.test.js']);
   });

@@ -10,11 +10,22 @@ const isTestRunner = (arg: string) => arg.endsWith('run-tests.mjs');
 
 export function wasmJobFrom(spec: ExecSpec, stdin?: string): WasmJob | { readonly problem: string } {
   const argv = spec.argv;
-  const files = spec.files.filter((file) => !file.path.startsWith(`${harnessFolder}/`) && !(spec.language === 'javascript' && file.path === 'package.json' && /^\{\s*"type": "module"\s*\}\s*$/.test(file.content)));
-  const common = { files, memoryBytes: spec.limits.memoryBytes, outputBytes: spec.limits.outputBytes, timeoutMs: spec.limits.timeoutMs, ...(stdin !== undefined ? { stdin } : {}) };
+  const files = spec.files.filter(
+    (file) =>
+      !file.path.startsWith(`${harnessFolder}/`) &&
+      !(spec.language === 'javascript' && file.path === 'package.json' && /^\{\s*"type": "module"\s*\}\s*$/.test(file.content)),
+  );
+  const common = {
+    files,
+    memoryBytes: spec.limits.memoryBytes,
+    outputBytes: spec.limits.outputBytes,
+    timeoutMs: spec.limits.timeoutMs,
+    ...(stdin !== undefined ? { stdin } : {}),
+  };
   if (spec.language === 'python') {
     const pytest = argv.indexOf('pytest');
-    if (argv[1] === '-m' && pytest === 2) return { mode: 'check', entry: '', tests: argv.slice(3).filter((arg) => !arg.startsWith('-') && arg.endsWith('.py')), ...common };
+    if (argv[1] === '-m' && pytest === 2)
+      return { mode: 'check', entry: '', tests: argv.slice(3).filter((arg) => !arg.startsWith('-') && arg.endsWith('.py')), ...common };
     const entry = argv[1];
     return entry && argv.length === 2 ? { mode: 'run', entry, tests: [], ...common } : { problem: `the WebAssembly driver cannot run: ${argv.join(' ')}` };
   }

@@ -10,7 +10,13 @@ import type { WasmJob } from './protocol';
 
 const WORK = '/work';
 const STACK_BYTES = 1024 * 1024;
-const builtins: Record<string, string> = { 'node:test': 'node-test.js', 'node:assert': 'assert.js', 'node:assert/strict': 'assert.js', assert: 'assert.js', 'assert/strict': 'assert.js' };
+const builtins: Record<string, string> = {
+  'node:test': 'node-test.js',
+  'node:assert': 'assert.js',
+  'node:assert/strict': 'assert.js',
+  assert: 'assert.js',
+  'assert/strict': 'assert.js',
+};
 const strictAssert = "import { strict } from 'node:assert';\nexport * from 'node:assert';\nexport default strict;\n";
 
 export interface JavaScriptRuntime {
@@ -57,7 +63,12 @@ class Job {
     const results = context.newFunction('__drona_results', (json) => {
       this.results = context.getString(json);
     });
-    for (const [name, handle] of [['__drona_write', write], ['__drona_timer', timer], ['__drona_exit', exit], ['__drona_results', results]] as const) {
+    for (const [name, handle] of [
+      ['__drona_write', write],
+      ['__drona_timer', timer],
+      ['__drona_exit', exit],
+      ['__drona_results', results],
+    ] as const) {
       context.setProp(context.global, name, handle);
       handle.dispose();
     }
@@ -87,7 +98,10 @@ class Job {
   uncaught(error: QuickJSHandle): void {
     if (this.exitCode !== null) return;
     const dumped = this.context.dump(error) as { name?: string; message?: string; stack?: string } | string;
-    const text = typeof dumped === 'object' && dumped !== null ? `${dumped.name ?? 'Error'}: ${dumped.message ?? ''}\n${dumped.stack ?? ''}` : `Uncaught ${String(dumped)}\n`;
+    const text =
+      typeof dumped === 'object' && dumped !== null
+        ? `${dumped.name ?? 'Error'}: ${dumped.message ?? ''}\n${dumped.stack ?? ''}`
+        : `Uncaught ${String(dumped)}\n`;
     this.pump.write('stderr', this.encoder.encode(`${text.trimEnd()}\n`));
     this.exitCode = 1;
   }
@@ -115,7 +129,13 @@ export async function loadJavaScript(harnessDir: string): Promise<JavaScriptRunt
         (name) => {
           const source = shims.get(name) ?? files.get(name);
           if (source !== undefined) return source;
-          return { error: new Error(name.startsWith(WORK) ? `Cannot find module '${name}'` : `Cannot find module '${name}': the WebAssembly sandbox has Node's console, timers, node:test and node:assert only`) };
+          return {
+            error: new Error(
+              name.startsWith(WORK)
+                ? `Cannot find module '${name}'`
+                : `Cannot find module '${name}': the WebAssembly sandbox has Node's console, timers, node:test and node:assert only`,
+            ),
+          };
         },
         (base, requested) => normalizeModule(base, requested),
       );

@@ -13,7 +13,17 @@ const HARNESS = '/drona';
 const EPERM = 63;
 
 /** What Python could use to reach the host through JavaScript: gone from the API object. */
-const hostReaches = ['mountNodeFS', 'mountNativeFS', 'useNodeSockFS', 'loadPackage', 'loadPackagesFromImports', 'registerJsModule', 'pyimport', 'runPythonAsync', '_module'];
+const hostReaches = [
+  'mountNodeFS',
+  'mountNativeFS',
+  'useNodeSockFS',
+  'loadPackage',
+  'loadPackagesFromImports',
+  'registerJsModule',
+  'pyimport',
+  'runPythonAsync',
+  '_module',
+];
 
 type Emscripten = {
   SOCKFS: { createSocket: (...args: unknown[]) => unknown };

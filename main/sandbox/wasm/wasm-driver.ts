@@ -62,7 +62,14 @@ export class WasmDriver implements SandboxDriver {
   private start(language: SandboxLanguage): Loading {
     const entry = workerEntry();
     const workerData: WorkerStart = { language, harnessDir: this.options.harnessDir };
-    const worker = new Worker(entry.code, { eval: entry.eval, workerData, resourceLimits: workerResourceLimits({ memoryBytes: 1024 * 1024 * 1024 }), stdout: true, stderr: true, env: {} });
+    const worker = new Worker(entry.code, {
+      eval: entry.eval,
+      workerData,
+      resourceLimits: workerResourceLimits({ memoryBytes: 1024 * 1024 * 1024 }),
+      stdout: true,
+      stderr: true,
+      env: {},
+    });
     this.live.add(worker);
     worker.on('exit', () => this.live.delete(worker));
     // Whatever the worker itself prints (never the learner's output, which comes as messages) is a driver log.
@@ -110,7 +117,9 @@ export class WasmDriver implements SandboxDriver {
     if ('problem' in job) return outcome({ kind: 'sandbox-error', detail: job.problem }, 0);
     const loading = this.take(spec.language);
     try {
-      const loadLimit = new Promise<string>((resolve) => setTimeout(() => resolve(`the ${spec.language} runtime did not load within ${loadTimeoutMs / 1000} s`), loadTimeoutMs).unref());
+      const loadLimit = new Promise<string>((resolve) =>
+        setTimeout(() => resolve(`the ${spec.language} runtime did not load within ${loadTimeoutMs / 1000} s`), loadTimeoutMs).unref(),
+      );
       const problem = await Promise.race([loading.ready, loadLimit]);
       const waitMs = Date.now() - started;
       if (problem) return outcome({ kind: 'sandbox-error', detail: `The WebAssembly sandbox could not start: ${problem}.` }, waitMs);
@@ -126,7 +135,8 @@ export class WasmDriver implements SandboxDriver {
         options.signal?.addEventListener('abort', onAbort, { once: true });
         loading.listener = (message) => {
           if (message.type === 'output') {
-            if (!collector.push(message.stream, Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength))) finish({ end: { kind: 'output-limit' } });
+            if (!collector.push(message.stream, Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength)))
+              finish({ end: { kind: 'output-limit' } });
           } else if (message.type === 'done') {
             const exitCode = message.outOfMemory ? OUT_OF_MEMORY_EXIT : message.exitCode;
             finish({ end: { kind: 'exited', exitCode }, ...(message.results !== undefined ? { results: message.results } : {}) });
@@ -136,7 +146,9 @@ export class WasmDriver implements SandboxDriver {
         };
         loading.worker.once('error', (error) => {
           const code = (error as { code?: string }).code;
-          finish({ end: code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'exited', exitCode: OUT_OF_MEMORY_EXIT } : { kind: 'sandbox-error', detail: messageOf(error) } });
+          finish({
+            end: code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'exited', exitCode: OUT_OF_MEMORY_EXIT } : { kind: 'sandbox-error', detail: messageOf(error) },
+          });
         });
         loading.worker.once('exit', (code) => finish({ end: { kind: 'sandbox-error', detail: `the worker exited (code ${code}) during the run` } }));
         for (const message of loading.messages.splice(0)) loading.listener(message);

@@ -22,7 +22,12 @@ interface Attack {
 
 const attacks: Attack[] = [
   { name: 'infinite loop', python: 'while True:\n    pass\n', javascript: 'for (;;) {}\n', expect: (r) => expect(r.outcome).toBe('timeout') },
-  { name: 'sleep past the limit', python: 'import time\ntime.sleep(30)\n', javascript: 'setTimeout(() => {}, 30000);\n', expect: (r) => expect(r.outcome).toBe('timeout') },
+  {
+    name: 'sleep past the limit',
+    python: 'import time\ntime.sleep(30)\n',
+    javascript: 'setTimeout(() => {}, 30000);\n',
+    expect: (r) => expect(r.outcome).toBe('timeout'),
+  },
   {
     name: 'fork bomb',
     python: "import os\ntry:\n    os.fork()\n    print('FORKED')\nexcept (OSError, AttributeError) as e:\n    print('refused', type(e).__name__)\n",
@@ -64,7 +69,8 @@ const attacks: Attack[] = [
   },
   {
     name: 'network connect',
-    python: "import socket\ntry:\n    socket.create_connection(('127.0.0.1', ${PORT}), timeout=1).recv(100)\n    print('host reached')\nexcept OSError:\n    print('connect failed')\n",
+    python:
+      "import socket\ntry:\n    socket.create_connection(('127.0.0.1', ${PORT}), timeout=1).recv(100)\n    print('host reached')\nexcept OSError:\n    print('connect failed')\n",
     javascript: "try { await fetch('http://127.0.0.1:${PORT}/'); console.log('host reached'); } catch { console.log('connect failed'); }\n",
     expect: (r) => {
       expect(r.outcome).toBe('finished');
@@ -88,7 +94,7 @@ const attacks: Attack[] = [
       "import gc, sys\nfound = [o for o in gc.get_objects() if type(o).__name__ == 'module' and getattr(o, '__name__', '') in ('js', 'pyodide_js')]\n" +
       "for m in found:\n    for name in ('mountNodeFS', 'process', 'eval', 'Function', '_module'):\n        try:\n            print('REACHED', name, getattr(m, name) is not None and getattr(m, name)('/h', '/') if name == 'mountNodeFS' else getattr(m, name))\n        except Exception as e:\n            print('refused', name, type(e).__name__)\n" +
       "for name in ('js', 'pyodide', 'pyodide.ffi', 'pyodide_js'):\n    try:\n        __import__(name)\n        print('IMPORTED', name)\n    except ImportError:\n        print('refused', name)\n",
-    javascript: "console.log(typeof process.binding, typeof require, typeof globalThis.fetch);\n",
+    javascript: 'console.log(typeof process.binding, typeof require, typeof globalThis.fetch);\n',
     expect: (r, language) => {
       expect(r.outcome).toBe('finished');
       expect(r.stdout).not.toMatch(/IMPORTED|REACHED .*(function|object|Js)/);
@@ -140,9 +146,13 @@ describe('WebAssembly sandbox', () => {
     }
 
     it(`${language}: files and globals left by one run are gone in the next`, async () => {
-      const leave = language === 'python' ? "open('left.txt', 'w').write('x')\nimport builtins\nbuiltins.LEFT = 1\nprint('left')\n" : "globalThis.LEFT = 1;\nconsole.log('left');\n";
+      const leave =
+        language === 'python'
+          ? "open('left.txt', 'w').write('x')\nimport builtins\nbuiltins.LEFT = 1\nprint('left')\n"
+          : "globalThis.LEFT = 1;\nconsole.log('left');\n";
       expect((await run(language, leave)).stdout).toBe('left\n');
-      const look = language === 'python' ? "import os, builtins\nprint(sorted(os.listdir('.')), hasattr(builtins, 'LEFT'))\n" : "console.log(typeof globalThis.LEFT);\n";
+      const look =
+        language === 'python' ? "import os, builtins\nprint(sorted(os.listdir('.')), hasattr(builtins, 'LEFT'))\n" : 'console.log(typeof globalThis.LEFT);\n';
       expect((await run(language, look)).stdout).toBe(language === 'python' ? "['main.py'] False\n" : 'undefined\n');
     });
   }

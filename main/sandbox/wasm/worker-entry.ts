@@ -17,4 +17,3 @@ export function workerEntry(here: string = import.meta.url): WorkerEntry {
   const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
   return { code, eval: true, url };
 }
-

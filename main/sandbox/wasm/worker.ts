@@ -26,9 +26,12 @@ function lockGlobals(): void {
       throw new EvalError('code from strings is disabled in the sandbox');
     },
   };
-  const constructors = [function () {}, async function () {}, function* () {}, async function* () {}].map((f) => Object.getPrototypeOf(f) as { constructor: object });
+  const constructors = [function () {}, async function () {}, function* () {}, async function* () {}].map(
+    (f) => Object.getPrototypeOf(f) as { constructor: object },
+  );
   // Proxies, so `instanceof Function` (which Pyodide uses) still works while calling them throws.
-  for (const prototype of constructors) Object.defineProperty(prototype, 'constructor', { value: new Proxy(prototype.constructor, refuse), writable: false, configurable: false });
+  for (const prototype of constructors)
+    Object.defineProperty(prototype, 'constructor', { value: new Proxy(prototype.constructor, refuse), writable: false, configurable: false });
   const global = globalThis as Record<string, unknown>;
   Object.defineProperty(global, 'Function', { value: new Proxy(Function, refuse), writable: false, configurable: false });
   for (const name of ['eval', 'fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest']) {

@@ -64,7 +64,10 @@ export class HostedApiHarness {
   /** As the progress service records an event: the activity log and the outbox row (the Check timed the lesson). */
   addEvent(key: string, kind: string, lessonId: string, occurredAt: number, extra: Record<string, unknown> = {}): void {
     const event = { idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', elapsedSeconds: 60, ...extra };
-    this.store.db.insert(activityEvents).values({ idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', localDate: '2026-01-01', detail: event }).run();
+    this.store.db
+      .insert(activityEvents)
+      .values({ idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', localDate: '2026-01-01', detail: event })
+      .run();
     this.store.db.insert(syncOutbox).values({ idempotencyKey: key, kind, payload: { event }, createdAt: occurredAt }).run();
   }
 

@@ -38,7 +38,11 @@ export function anthropicFailure(Anthropic: AnthropicSdk, error: unknown, model:
     if (error.status === 401 || error.status === 403) return new TutorProviderError('bad_key', `Anthropic refused the API key (${error.status}: ${detail}).`);
     if (error.status === 429) {
       const retry = retryAfterSeconds(error.headers as Headers | undefined);
-      return new TutorProviderError('rate_limited', `Anthropic is rate limiting requests (${detail}).`, retry !== undefined ? { retryAfterSeconds: retry } : {});
+      return new TutorProviderError(
+        'rate_limited',
+        `Anthropic is rate limiting requests (${detail}).`,
+        retry !== undefined ? { retryAfterSeconds: retry } : {},
+      );
     }
     if (error.status === 404) return new TutorProviderError('model_missing', `Anthropic has no model "${model}" (${detail}).`, { model });
     if (error.status === 400 && /too long|context|max_tokens/i.test(detail)) {

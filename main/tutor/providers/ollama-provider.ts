@@ -46,7 +46,8 @@ export function ollamaFailure(error: unknown, host: string, model?: string, abor
   if (/fetch failed|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|socket hang up|other side closed/i.test(message + String((error as { cause?: unknown }).cause ?? ''))) {
     return new TutorProviderError('unreachable', `Could not reach Ollama at ${host}.`);
   }
-  if (/context|too long/i.test(message)) return new TutorProviderError('context_too_long', `The conversation is too long for ${model ?? 'the model'} (${message}).`);
+  if (/context|too long/i.test(message))
+    return new TutorProviderError('context_too_long', `The conversation is too long for ${model ?? 'the model'} (${message}).`);
   return new TutorProviderError('provider_error', `Ollama answered with an error: ${message}`);
 }
 

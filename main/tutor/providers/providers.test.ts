@@ -78,7 +78,13 @@ describe('Anthropic provider through @anthropic-ai/sdk', () => {
 
   it('reports rate_limited with the retry time once retries are used up', async () => {
     anthropic = await startAnthropicTestServer();
-    const limited = { kind: 'status', status: 429, errorType: 'rate_limit_error', message: 'slow down', headers: { 'retry-after-ms': '10', 'retry-after': '7' } } as const;
+    const limited = {
+      kind: 'status',
+      status: 429,
+      errorType: 'rate_limit_error',
+      message: 'slow down',
+      headers: { 'retry-after-ms': '10', 'retry-after': '7' },
+    } as const;
     anthropic.enqueue(limited, limited, limited);
     const provider = new AnthropicProvider({ apiKey: anthropic.apiKey, baseURL: anthropic.url, maxRetries: 2 });
     const failure = await failureOf(provider.chat(request('claude-test'), () => {}));

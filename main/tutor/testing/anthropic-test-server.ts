@@ -63,7 +63,16 @@ export async function startAnthropicTestServer(options: { apiKey?: string; port?
         res.on('close', () => (closed = true));
         send(res, 'message_start', {
           type: 'message_start',
-          message: { id: 'msg_test', type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 10, output_tokens: 1 } },
+          message: {
+            id: 'msg_test',
+            type: 'message',
+            role: 'assistant',
+            model,
+            content: [],
+            stop_reason: null,
+            stop_sequence: null,
+            usage: { input_tokens: 10, output_tokens: 1 },
+          },
         });
         send(res, 'content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
         send(res, 'ping', { type: 'ping' });

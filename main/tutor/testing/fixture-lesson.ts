@@ -3,7 +3,11 @@ import type { TutorSources } from '../tutor-sources';
 
 export const fixtureStarter = 'def total(prices):\n    # add up the prices\n    pass\n';
 export const fixtureSolution = 'def total(prices):\n    result = 0\n    for price in prices:\n        result += price\n    return result\n';
-export const fixtureHints = ['Start with a variable that holds 0.', 'Loop over the prices and add each one to that variable.', 'Return the variable after the loop.'];
+export const fixtureHints = [
+  'Start with a variable that holds 0.',
+  'Loop over the prices and add each one to that variable.',
+  'Return the variable after the loop.',
+];
 
 /** In-memory sources: a lesson, its exercise, passages, learner files, and hint reveals. */
 export function fixtureSources(overrides: Partial<TutorSources> = {}): TutorSources & { revealed: string[] } {

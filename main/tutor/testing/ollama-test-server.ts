@@ -64,7 +64,14 @@ export async function startOllamaTestServer(options: OllamaTestServerOptions = {
                 modified_at: new Date(0).toISOString(),
                 size,
                 digest: `sha256:${name.replace(/\W/g, '')}`,
-                details: { parent_model: '', format: 'gguf', family: name.includes('embed') ? 'nomic-bert' : 'llama', families: [name.includes('embed') ? 'nomic-bert' : 'llama'], parameter_size: '1B', quantization_level: 'Q4' },
+                details: {
+                  parent_model: '',
+                  format: 'gguf',
+                  family: name.includes('embed') ? 'nomic-bert' : 'llama',
+                  families: [name.includes('embed') ? 'nomic-bert' : 'llama'],
+                  parameter_size: '1B',
+                  quantization_level: 'Q4',
+                },
               })),
             });
           case 'DELETE /api/delete': {
@@ -91,7 +98,12 @@ export async function startOllamaTestServer(options: OllamaTestServerOptions = {
               for (let step = 0; step <= steps; step++) {
                 if (closed) return;
                 if (delay) await sleep(delay);
-                line({ status: `pulling ${layer.digest.slice(7, 19)}`, digest: layer.digest, total: layer.total, completed: Math.round((layer.total * step) / steps) });
+                line({
+                  status: `pulling ${layer.digest.slice(7, 19)}`,
+                  digest: layer.digest,
+                  total: layer.total,
+                  completed: Math.round((layer.total * step) / steps),
+                });
               }
             }
             line({ status: 'verifying sha256 digest' });
@@ -120,7 +132,14 @@ export async function startOllamaTestServer(options: OllamaTestServerOptions = {
               line({ error: 'an error was encountered while running the model: unexpected EOF' });
               return res.end();
             }
-            line({ model: name, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', eval_count: chunks.length });
+            line({
+              model: name,
+              created_at: new Date().toISOString(),
+              message: { role: 'assistant', content: '' },
+              done: true,
+              done_reason: 'stop',
+              eval_count: chunks.length,
+            });
             return res.end();
           }
           default:

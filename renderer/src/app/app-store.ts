@@ -49,10 +49,7 @@ export const useAppStore = create<AppState>((set, get) => ({
         set({ status, loadError: null });
         return;
       }
-      const [profile, settings] = await Promise.all([
-        client().call('profile.get', {}),
-        client().call('settings.get', {}),
-      ]);
+      const [profile, settings] = await Promise.all([client().call('profile.get', {}), client().call('settings.get', {})]);
       set({ status, profile, settings, loadError: null });
     } catch (error) {
       set({ loadError: messageOf(error) });

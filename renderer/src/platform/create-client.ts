@@ -44,10 +44,7 @@ function electronClient(bridge: DronaBridge): DronaClient {
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
 /** The serve-mode client: `url` is the socket's, with the token. */
-export function webSocketClient(
-  url: string,
-  onState: (state: ConnectionState) => void = () => {},
-): DronaClient {
+export function webSocketClient(url: string, onState: (state: ConnectionState) => void = () => {}): DronaClient {
   const listeners = listenerTable();
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let nextId = 1;
@@ -57,7 +54,11 @@ export function webSocketClient(
       onState('open');
       resolve();
     });
-    socket.addEventListener('error', () => reject(new DronaError('disconnected', 'Cannot reach Dronacharya. If it is running, open the link that `drona serve` printed (it carries the access token).')));
+    socket.addEventListener('error', () =>
+      reject(
+        new DronaError('disconnected', 'Cannot reach Dronacharya. If it is running, open the link that `drona serve` printed (it carries the access token).'),
+      ),
+    );
   });
   onState('connecting');
   socket.addEventListener('close', () => {

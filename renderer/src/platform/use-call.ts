@@ -39,7 +39,12 @@ interface Settled<N extends CallName> {
  * `deps` change, and on `reload()`. Only the newest request's answer is kept: one that arrives
  * after an unmount or a newer request is dropped.
  */
-export function useCall<N extends CallName>(name: N, input: CallInput<N> | null, deps: readonly CallDependency[] = [], options: UseCallOptions = {}): CallState<N> {
+export function useCall<N extends CallName>(
+  name: N,
+  input: CallInput<N> | null,
+  deps: readonly CallDependency[] = [],
+  options: UseCallOptions = {},
+): CallState<N> {
   const [reloads, setReloads] = useState(0);
   const [settled, setSettled] = useState<Settled<N> | null>(null);
   // Compared by value, so callers may pass a fresh object literal on every render. Inputs are

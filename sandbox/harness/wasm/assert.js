@@ -42,20 +42,38 @@ function matches(error, expected) {
     return expected(error) === true;
   }
   if (expected instanceof RegExp) return expected.test(String(error && error.message !== undefined ? error.message : error));
-  if (typeof expected === 'object') return Object.keys(expected).every((k) => (expected[k] instanceof RegExp ? expected[k].test(error[k]) : deepEqual(error[k], expected[k], true)));
+  if (typeof expected === 'object')
+    return Object.keys(expected).every((k) => (expected[k] instanceof RegExp ? expected[k].test(error[k]) : deepEqual(error[k], expected[k], true)));
   return false;
 }
 
 function make(strict) {
   const equal = (actual, expected, message) =>
-    (strict ? Object.is(actual, expected) : actual == expected) || fail(message, actual, expected, strict ? 'strictEqual' : '==', `Expected values to be ${strict ? 'strictly ' : 'loosely '}equal:\n\n${inspect(actual)} !== ${inspect(expected)}\n`);
+    (strict ? Object.is(actual, expected) : actual == expected) ||
+    fail(
+      message,
+      actual,
+      expected,
+      strict ? 'strictEqual' : '==',
+      `Expected values to be ${strict ? 'strictly ' : 'loosely '}equal:\n\n${inspect(actual)} !== ${inspect(expected)}\n`,
+    );
   const notEqual = (actual, expected, message) =>
-    !(strict ? Object.is(actual, expected) : actual == expected) || fail(message, actual, expected, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${inspect(expected)}`);
+    !(strict ? Object.is(actual, expected) : actual == expected) ||
+    fail(message, actual, expected, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${inspect(expected)}`);
   const deep = (actual, expected, message) =>
-    deepEqual(actual, expected, strict) || fail(message, actual, expected, 'deepStrictEqual', `Expected values to be ${strict ? 'strictly ' : 'loosely '}deep-equal:\n\n${inspect(actual)}\n\nshould equal\n\n${inspect(expected)}`);
+    deepEqual(actual, expected, strict) ||
+    fail(
+      message,
+      actual,
+      expected,
+      'deepStrictEqual',
+      `Expected values to be ${strict ? 'strictly ' : 'loosely '}deep-equal:\n\n${inspect(actual)}\n\nshould equal\n\n${inspect(expected)}`,
+    );
   const notDeep = (actual, expected, message) =>
-    !deepEqual(actual, expected, strict) || fail(message, actual, expected, 'notDeepStrictEqual', `Expected "actual" not to be ${strict ? 'strictly ' : ''}deep-equal to: ${inspect(expected)}`);
-  const ok = (value, message) => Boolean(value) || fail(message, value, true, '==', `The expression evaluated to a falsy value:\n\n  assert.ok(${inspect(value)})\n`);
+    !deepEqual(actual, expected, strict) ||
+    fail(message, actual, expected, 'notDeepStrictEqual', `Expected "actual" not to be ${strict ? 'strictly ' : ''}deep-equal to: ${inspect(expected)}`);
+  const ok = (value, message) =>
+    Boolean(value) || fail(message, value, true, '==', `The expression evaluated to a falsy value:\n\n  assert.ok(${inspect(value)})\n`);
   const throws = (fn, expected, message) => {
     if (typeof expected === 'string') [message, expected] = [expected, undefined];
     try {
@@ -83,19 +101,22 @@ function make(strict) {
       fail(message, error, undefined, 'doesNotThrow', `Got unwanted exception.\nActual message: "${error && error.message}"`);
     }
   };
-  const match = (text, pattern, message) => pattern.test(text) || fail(message, text, pattern, 'match', `The input did not match the regular expression ${pattern}. Input:\n\n${inspect(text)}\n`);
+  const match = (text, pattern, message) =>
+    pattern.test(text) || fail(message, text, pattern, 'match', `The input did not match the regular expression ${pattern}. Input:\n\n${inspect(text)}\n`);
   const assert = (value, message) => ok(value, message);
   Object.assign(assert, {
     AssertionError,
     ok,
     equal,
     notEqual,
-    strictEqual: ((a, e, m) => Object.is(a, e) || fail(m, a, e, 'strictEqual', `Expected values to be strictly equal:\n\n${inspect(a)} !== ${inspect(e)}\n`)),
+    strictEqual: (a, e, m) => Object.is(a, e) || fail(m, a, e, 'strictEqual', `Expected values to be strictly equal:\n\n${inspect(a)} !== ${inspect(e)}\n`),
     notStrictEqual: (a, e, m) => !Object.is(a, e) || fail(m, a, e, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${inspect(e)}`),
     deepEqual: deep,
     notDeepEqual: notDeep,
-    deepStrictEqual: (a, e, m) => deepEqual(a, e, true) || fail(m, a, e, 'deepStrictEqual', `Expected values to be strictly deep-equal:\n\n${inspect(a)}\n\nshould equal\n\n${inspect(e)}`),
-    notDeepStrictEqual: (a, e, m) => !deepEqual(a, e, true) || fail(m, a, e, 'notDeepStrictEqual', `Expected "actual" not to be strictly deep-equal to: ${inspect(e)}`),
+    deepStrictEqual: (a, e, m) =>
+      deepEqual(a, e, true) || fail(m, a, e, 'deepStrictEqual', `Expected values to be strictly deep-equal:\n\n${inspect(a)}\n\nshould equal\n\n${inspect(e)}`),
+    notDeepStrictEqual: (a, e, m) =>
+      !deepEqual(a, e, true) || fail(m, a, e, 'notDeepStrictEqual', `Expected "actual" not to be strictly deep-equal to: ${inspect(e)}`),
     throws,
     rejects,
     doesNotThrow,

@@ -13,8 +13,10 @@ globalThis.__drona_onOutput = (text) => {
 };
 
 function describeFailure(error) {
-  if (error && (error.code === 'ERR_ASSERTION' || error.name === 'AssertionError')) return { status: 'fail', message: String(error.message ?? 'The assertion failed.').trim() };
-  if (error instanceof Error || (error && typeof error.message === 'string')) return { status: 'error', message: `${error.name ?? 'Error'}: ${error.message}`.trim() };
+  if (error && (error.code === 'ERR_ASSERTION' || error.name === 'AssertionError'))
+    return { status: 'fail', message: String(error.message ?? 'The assertion failed.').trim() };
+  if (error instanceof Error || (error && typeof error.message === 'string'))
+    return { status: 'error', message: `${error.name ?? 'Error'}: ${error.message}`.trim() };
   return { status: 'error', message: String(error) };
 }
 

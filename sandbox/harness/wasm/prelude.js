@@ -16,7 +16,8 @@
     const inner = (item) => inspect(item, depth + 1, seen);
     let text;
     if (Array.isArray(value)) text = value.length ? `[ ${value.map(inner).join(', ')} ]` : '[]';
-    else if (value instanceof Map) text = `Map(${value.size}) {${value.size ? ` ${[...value].map(([k, v]) => `${inner(k)} => ${inner(v)}`).join(', ')} ` : ''}}`;
+    else if (value instanceof Map)
+      text = `Map(${value.size}) {${value.size ? ` ${[...value].map(([k, v]) => `${inner(k)} => ${inner(v)}`).join(', ')} ` : ''}}`;
     else if (value instanceof Set) text = `Set(${value.size}) {${value.size ? ` ${[...value].map(inner).join(', ')} ` : ''}}`;
     else if (value instanceof Date) text = value.toISOString();
     else {
@@ -50,8 +51,20 @@
     // The host reads the text as a C string, which a NUL would end: it shows as U+FFFD, as any driver shows it.
     __drona_write(fd, text.replaceAll('\0', '\uFFFD'));
   };
-  const out = (fd) => (...args) => emit(fd, `${format(args)}\n`);
-  globalThis.console = { log: out(1), info: out(1), debug: out(1), error: out(2), warn: out(2), trace: out(2), table: out(1), dir: (value) => emit(1, `${inspect(value, 1)}\n`) };
+  const out =
+    (fd) =>
+    (...args) =>
+      emit(fd, `${format(args)}\n`);
+  globalThis.console = {
+    log: out(1),
+    info: out(1),
+    debug: out(1),
+    error: out(2),
+    warn: out(2),
+    trace: out(2),
+    table: out(1),
+    dir: (value) => emit(1, `${inspect(value, 1)}\n`),
+  };
   const stream = (fd) => ({ write: (chunk) => (emit(fd, typeof chunk === 'string' ? chunk : String.fromCharCode(...chunk)), true), isTTY: false });
   class ProcessExit extends Error {}
   globalThis.process = {
@@ -72,7 +85,10 @@
   globalThis.__drona_inspect = inspect;
   globalThis.__drona_format = format;
   globalThis.__drona_ProcessExit = ProcessExit;
-  const timer = (repeat) => (fn, ms = 0, ...args) => __drona_timer(() => fn(...args), Math.max(0, Number(ms) || 0), repeat);
+  const timer =
+    (repeat) =>
+    (fn, ms = 0, ...args) =>
+      __drona_timer(() => fn(...args), Math.max(0, Number(ms) || 0), repeat);
   globalThis.setTimeout = timer(false);
   globalThis.setInterval = timer(true);
   globalThis.setImmediate = (fn, ...args) => __drona_timer(() => fn(...args), 0, false);

@@ -11,7 +11,7 @@ export default function globalSetup(): void {
   if (process.env.DRONA_BUILT === '1') return;
   execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
   if (!fs.existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {
-    const message = 'Chromium is not installed (/usr/bin/chromium); install Debian\'s chromium or set CHROMIUM_PATH.';
+    const message = "Chromium is not installed (/usr/bin/chromium); install Debian's chromium or set CHROMIUM_PATH.";
     if (process.env.CI === 'true') throw new Error(message);
     process.stderr.write(`\n!!! ${message} The end-to-end suites cannot run here. CI runs them.\n\n`);
   }

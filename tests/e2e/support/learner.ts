@@ -13,6 +13,9 @@ export async function openLessonBySearch(page: Page, query: string, title: strin
   if ((await learn.getAttribute('aria-current')) !== 'page') await learn.click();
   await page.getByLabel('Search lessons').fill(query);
   const results = page.getByRole('list', { name: 'Lesson search results' });
-  await results.getByRole('button', { name: new RegExp(title) }).first().click();
+  await results
+    .getByRole('button', { name: new RegExp(title) })
+    .first()
+    .click();
   await expect(page.locator('h1.lesson-title')).toHaveText(title);
 }

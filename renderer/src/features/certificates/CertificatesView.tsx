@@ -89,7 +89,11 @@ function IssuedCard({ cert }: { cert: IssuedCertificateView }) {
     }
   };
   return (
-    <article id={`certificate-${cert.id}`} className={`certificate-card tier-${cert.tier}`} aria-label={`${cert.courseTitle} ${tierTitle(cert.tier)} certificate`}>
+    <article
+      id={`certificate-${cert.id}`}
+      className={`certificate-card tier-${cert.tier}`}
+      aria-label={`${cert.courseTitle} ${tierTitle(cert.tier)} certificate`}
+    >
       <h3>
         <bdi>{cert.courseTitle}</bdi>: {tierTitle(cert.tier)}
       </h3>
@@ -149,8 +153,8 @@ export function CertificatesCanvas() {
     <div className="certificates panel-pad">
       <h1>Certificates</h1>
       <p className="muted">
-        Bronze: every lesson complete. Silver: plus every challenge passed and at least 80% on every quiz. Gold: plus every project passed and at least 95% on every quiz.
-        Certificates are issued and signed by your sync server (Settings → Sync).
+        Bronze: every lesson complete. Silver: plus every challenge passed and at least 80% on every quiz. Gold: plus every project passed and at least 95% on
+        every quiz. Certificates are issued and signed by your sync server (Settings → Sync).
       </p>
       {message && <p role="status">{message}</p>}
       <section aria-labelledby="issued-title">

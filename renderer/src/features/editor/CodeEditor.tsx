@@ -10,7 +10,11 @@ loader.config({ monaco });
 registerPythonFormatting();
 // Format Document on Shift+Alt+F on every platform, as courses and tutorials say; Linux's own
 // Ctrl+Shift+I stays too.
-monaco.editor.addKeybindingRule({ keybinding: monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, command: 'editor.action.formatDocument', when: 'editorTextFocus && !editorReadonly' });
+monaco.editor.addKeybindingRule({
+  keybinding: monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF,
+  command: 'editor.action.formatDocument',
+  when: 'editorTextFocus && !editorReadonly',
+});
 
 export interface EditorMarker {
   readonly line: number;

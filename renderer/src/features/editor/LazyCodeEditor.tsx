@@ -6,7 +6,13 @@ const CodeEditor = lazy(() => import('./CodeEditor'));
 
 export function LazyCodeEditor(props: CodeEditorProps) {
   return (
-    <Suspense fallback={<div className="muted panel-pad" role="status">Loading the editor…</div>}>
+    <Suspense
+      fallback={
+        <div className="muted panel-pad" role="status">
+          Loading the editor…
+        </div>
+      }
+    >
       <CodeEditor {...props} />
     </Suspense>
   );

@@ -27,7 +27,8 @@ export function pythonMarkers(diagnostics: readonly PythonDiagnostic[]): monaco.
 function showEditorMessage(model: monaco.editor.ITextModel, message: string): void {
   const editor = monaco.editor.getEditors().find((candidate) => candidate.getModel() === model);
   const position = editor?.getPosition();
-  const controller = editor?.getContribution('editor.contrib.messageController') as { showMessage?(text: string, at: monaco.IPosition): void } | null | undefined;
+  const controller = editor?.getContribution('editor.contrib.messageController') as
+    { showMessage?(text: string, at: monaco.IPosition): void } | null | undefined;
   if (position && controller?.showMessage) controller.showMessage(message, position);
 }
 

@@ -15,7 +15,9 @@ export function hudFeatures(mode: 'full' | 'moderate' | 'minimal' | 'off', reduc
   return {
     visible: mode !== 'off',
     xp: mode === 'full' || mode === 'moderate',
-    toastKinds: new Set<Toast['kind']>(mode === 'full' || mode === 'moderate' ? ['xp', 'level', 'achievement'] : mode === 'minimal' ? ['level', 'achievement'] : []),
+    toastKinds: new Set<Toast['kind']>(
+      mode === 'full' || mode === 'moderate' ? ['xp', 'level', 'achievement'] : mode === 'minimal' ? ['level', 'achievement'] : [],
+    ),
     animate: mode === 'full' && !reducedMotion,
     sound: mode === 'full',
   };
@@ -58,10 +60,17 @@ export function Hud() {
             <span className="hud-xp-total">{totalXp.toLocaleString()} XP</span>
           </span>
         )}
-        <span className={`hud-streak${streak.todayDone ? ' done' : ''}`} title={streak.todayDone ? 'Day streak: today counted' : 'Day streak: learn today to keep it'}>
+        <span
+          className={`hud-streak${streak.todayDone ? ' done' : ''}`}
+          title={streak.todayDone ? 'Day streak: today counted' : 'Day streak: learn today to keep it'}
+        >
           <Flame size={14} aria-hidden="true" /> <span aria-label={`${streak.current} day streak`}>{streak.current}</span>
           {streak.freezes > 0 && (
-            <span className="hud-freezes" title={`${streak.freezes} streak freeze${streak.freezes === 1 ? '' : 's'} held`} aria-label={`${streak.freezes} streak freezes`}>
+            <span
+              className="hud-freezes"
+              title={`${streak.freezes} streak freeze${streak.freezes === 1 ? '' : 's'} held`}
+              aria-label={`${streak.freezes} streak freezes`}
+            >
               <Snowflake size={12} aria-hidden="true" />
               {streak.freezes}
             </span>

@@ -18,7 +18,11 @@ export function StreakReminderBanner({ animate }: { animate: boolean }) {
       <Flame size={18} aria-hidden="true" className="streak-reminder-flame" />
       <p className="streak-reminder-message">{reminder.message}</p>
       <div className="streak-reminder-actions">
-        <button className="button primary" onClick={continueLearning} title={reminder.lesson ? `Open ${reminder.lesson.title} (${reminder.lesson.courseTitle})` : 'Open the course catalog'}>
+        <button
+          className="button primary"
+          onClick={continueLearning}
+          title={reminder.lesson ? `Open ${reminder.lesson.title} (${reminder.lesson.courseTitle})` : 'Open the course catalog'}
+        >
           Continue learning
         </button>
         <button className="button" onClick={() => void answer()}>

@@ -8,7 +8,7 @@ import { useLeaderboard } from './leaderboard-store';
 import './leaderboard.css';
 
 const boards: { id: LeaderboardView['board']; label: string }[] = [
-  { id: 'week', label: 'This week\'s league' },
+  { id: 'week', label: "This week's league" },
   { id: 'all', label: 'All-time XP' },
   { id: 'streak', label: 'Streaks' },
 ];
@@ -86,7 +86,8 @@ export function LeaderboardCanvas() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  const title = board === 'course' ? `Course leaderboard${view?.courseId ? `: ${view.courseId}` : ''}` : (boards.find((b) => b.id === board)?.label ?? 'Leaderboard');
+  const title =
+    board === 'course' ? `Course leaderboard${view?.courseId ? `: ${view.courseId}` : ''}` : (boards.find((b) => b.id === board)?.label ?? 'Leaderboard');
   return (
     <div className="leaderboard panel-pad">
       <h1>{title}</h1>

@@ -35,7 +35,14 @@ export function CourseCard({ course }: { course: CourseSummary }) {
           ))}
         </p>
       )}
-      <div className="course-card-progress" role="progressbar" aria-label={`${course.title} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+      <div
+        className="course-card-progress"
+        role="progressbar"
+        aria-label={`${course.title} progress`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
         <div style={{ width: `${percent}%` }} />
       </div>
       <footer>

@@ -1,10 +1,24 @@
 // The catalog's filters: name, difficulty, language and status.
 import type { CatalogFilters } from './catalog-filters';
 
-export function CourseFilterBar({ filters, languages, onChange }: { filters: CatalogFilters; languages: readonly string[]; onChange(patch: Partial<CatalogFilters>): void }) {
+export function CourseFilterBar({
+  filters,
+  languages,
+  onChange,
+}: {
+  filters: CatalogFilters;
+  languages: readonly string[];
+  onChange(patch: Partial<CatalogFilters>): void;
+}) {
   return (
     <div className="learn-filters" role="group" aria-label="Filter courses">
-      <input type="search" aria-label="Filter courses by name" placeholder="Filter courses" value={filters.text} onChange={(event) => onChange({ text: event.target.value })} />
+      <input
+        type="search"
+        aria-label="Filter courses by name"
+        placeholder="Filter courses"
+        value={filters.text}
+        onChange={(event) => onChange({ text: event.target.value })}
+      />
       <select aria-label="Difficulty" value={filters.difficulty} onChange={(event) => onChange({ difficulty: event.target.value })}>
         <option value="">Any difficulty</option>
         <option value="beginner">Beginner</option>

@@ -28,7 +28,10 @@ export function CourseImport() {
       return;
     }
     if (file.size > MAX_UI_IMPORT_BYTES) {
-      setState({ kind: 'error', message: `${file.name} is larger than ${MAX_UI_IMPORT_BYTES / 1024 / 1024} MB. Import it with \`drona course import ${file.name}\` instead.` });
+      setState({
+        kind: 'error',
+        message: `${file.name} is larger than ${MAX_UI_IMPORT_BYTES / 1024 / 1024} MB. Import it with \`drona course import ${file.name}\` instead.`,
+      });
       return;
     }
     setState({ kind: 'busy', name: file.name });

@@ -37,7 +37,12 @@ export function MermaidDiagram({ code }: { code: string }) {
       </div>
     );
   }
-  if (!svg) return <div className="mermaid-diagram mermaid-loading muted" aria-busy="true">Drawing diagram…</div>;
+  if (!svg)
+    return (
+      <div className="mermaid-diagram mermaid-loading muted" aria-busy="true">
+        Drawing diagram…
+      </div>
+    );
   // The SVG comes from mermaid in strict mode (sanitised); it is markup, not script.
   return <div className="mermaid-diagram" role="img" aria-label="Diagram" data-rendered="true" dangerouslySetInnerHTML={{ __html: svg }} />;
 }

@@ -31,7 +31,10 @@ function transform(node: MdNode): void {
   if (first.value === '') paragraph.children!.shift();
   if (paragraph.children![0]?.type === 'break') paragraph.children!.shift();
   if (paragraph.children!.length === 0) node.children!.shift();
-  node.data = { hName: 'aside', hProperties: { className: ['callout', `callout-${kind}`], 'data-callout': kind, role: 'note', 'aria-label': kind[0]!.toUpperCase() + kind.slice(1) } };
+  node.data = {
+    hName: 'aside',
+    hProperties: { className: ['callout', `callout-${kind}`], 'data-callout': kind, role: 'note', 'aria-label': kind[0]!.toUpperCase() + kind.slice(1) },
+  };
 }
 
 export function remarkCallouts() {

@@ -183,7 +183,12 @@ export function FileTree() {
               </button>
               {file.role === 'editable' && (
                 <span className="file-actions">
-                  <button className="icon-button" aria-label={`Rename ${file.path}`} title="Rename (F2)" onClick={() => startEditing({ kind: 'rename', from: file.path })}>
+                  <button
+                    className="icon-button"
+                    aria-label={`Rename ${file.path}`}
+                    title="Rename (F2)"
+                    onClick={() => startEditing({ kind: 'rename', from: file.path })}
+                  >
                     <Pencil size={12} aria-hidden="true" />
                   </button>
                   <button className="icon-button" aria-label={`Delete ${file.path}`} title="Delete (Del)" onClick={() => void remove(file.path)}>

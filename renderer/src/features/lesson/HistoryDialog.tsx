@@ -39,7 +39,9 @@ export function HistoryDialog({ path, onClose }: { path: string; onClose(): void
     try {
       const file = await client().call('workspace.restore', { ...ref, id: selected });
       useWorkspaceStore.getState().replaceFile(file);
-      useAppStore.getState().appendOutput({ level: 'info', source: 'workspace', message: `${path} restored from a snapshot; the text before it is in History.` });
+      useAppStore
+        .getState()
+        .appendOutput({ level: 'info', source: 'workspace', message: `${path} restored from a snapshot; the text before it is in History.` });
       onClose();
     } catch (error) {
       useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: messageOf(error) });
@@ -80,7 +82,10 @@ export function HistoryDialog({ path, onClose }: { path: string; onClose(): void
                     .split('\n')
                     .slice(2)
                     .map((line, index) => (
-                      <div key={index} className={line.startsWith('+') ? 'diff-add' : line.startsWith('-') ? 'diff-del' : line.startsWith('@@') ? 'diff-hunk' : undefined}>
+                      <div
+                        key={index}
+                        className={line.startsWith('+') ? 'diff-add' : line.startsWith('-') ? 'diff-del' : line.startsWith('@@') ? 'diff-hunk' : undefined}
+                      >
                         {line || ' '}
                       </div>
                     ))}

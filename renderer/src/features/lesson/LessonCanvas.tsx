@@ -112,11 +112,14 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     }
   }, [lesson, updateStanding]);
 
-  const tryIt = useCallback((code: string, language: string) => {
-    if (language !== 'python' && language !== 'javascript') return;
-    showOutput();
-    void useRunStore.getState().runScratch(language, code, { courseId: lesson.courseId, lessonId: lesson.lessonId });
-  }, [lesson.courseId, lesson.lessonId]);
+  const tryIt = useCallback(
+    (code: string, language: string) => {
+      if (language !== 'python' && language !== 'javascript') return;
+      showOutput();
+      void useRunStore.getState().runScratch(language, code, { courseId: lesson.courseId, lessonId: lesson.lessonId });
+    },
+    [lesson.courseId, lesson.lessonId],
+  );
 
   const commands = useMemo<AppCommand[]>(() => {
     const list: AppCommand[] = [];
@@ -127,10 +130,24 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
         { id: 'lesson.save', title: 'Save file', category: 'Lesson', shortcut: 'Mod+S', run: () => void useWorkspaceStore.getState().save() },
       );
     }
-    if (markCompleteLessonTypes.has(lesson.type)) list.push({ id: 'lesson.complete', title: 'Mark lesson complete', category: 'Lesson', run: () => void markComplete() });
-    if (place.next) list.push({ id: 'lesson.next', title: `Next lesson: ${place.next.title}`, category: 'Lesson', shortcut: 'Alt+ArrowRight', run: () => onNavigate(place.next!.lessonId) });
+    if (markCompleteLessonTypes.has(lesson.type))
+      list.push({ id: 'lesson.complete', title: 'Mark lesson complete', category: 'Lesson', run: () => void markComplete() });
+    if (place.next)
+      list.push({
+        id: 'lesson.next',
+        title: `Next lesson: ${place.next.title}`,
+        category: 'Lesson',
+        shortcut: 'Alt+ArrowRight',
+        run: () => onNavigate(place.next!.lessonId),
+      });
     if (place.previous)
-      list.push({ id: 'lesson.previous', title: `Previous lesson: ${place.previous.title}`, category: 'Lesson', shortcut: 'Alt+ArrowLeft', run: () => onNavigate(place.previous!.lessonId) });
+      list.push({
+        id: 'lesson.previous',
+        title: `Previous lesson: ${place.previous.title}`,
+        category: 'Lesson',
+        shortcut: 'Alt+ArrowLeft',
+        run: () => onNavigate(place.previous!.lessonId),
+      });
     return list;
   }, [isExercise, run, check, markComplete, lesson.type, place, onNavigate]);
   useRegisterCommands(commands);
@@ -162,7 +179,12 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
             Mark complete
           </button>
         )}
-        <button className="icon-button" aria-label="Previous lesson" disabled={!place.previous} onClick={() => place.previous && onNavigate(place.previous.lessonId)}>
+        <button
+          className="icon-button"
+          aria-label="Previous lesson"
+          disabled={!place.previous}
+          onClick={() => place.previous && onNavigate(place.previous.lessonId)}
+        >
           <ChevronLeft size={16} aria-hidden="true" />
         </button>
         <button className="icon-button" aria-label="Next lesson" disabled={!place.next} onClick={() => place.next && onNavigate(place.next.lessonId)}>
@@ -195,7 +217,13 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
           </ul>
         </section>
       )}
-      <Suspense fallback={<p className="muted" role="status">Loading the lesson…</p>}>
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            Loading the lesson…
+          </p>
+        }
+      >
         <LessonMarkdown body={lesson.body} onTryIt={tryIt} />
       </Suspense>
     </article>

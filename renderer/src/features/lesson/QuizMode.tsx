@@ -37,8 +37,7 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonContent; onStan
           {result.passed ? 'Quiz passed' : 'Not yet'}
         </h2>
         <p>
-          You scored {result.score}% (pass mark {result.passPercent}%).{' '}
-          {result.passed ? 'The lesson is complete.' : 'Read the explanations again and retry.'}
+          You scored {result.score}% (pass mark {result.passPercent}%). {result.passed ? 'The lesson is complete.' : 'Read the explanations again and retry.'}
         </p>
         {!result.passed && (
           <button

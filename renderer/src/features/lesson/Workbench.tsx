@@ -106,7 +106,11 @@ function Results() {
           {lastRun && log.length === 0 && (lastRun.stdout || lastRun.stderr)}
         </pre>
       )}
-      {!kind && !lastCheck && !lastRun && <p className="muted">Run ({formatShortcut('Mod+Enter')}) shows your program's output here; Check ({formatShortcut('Mod+Shift+Enter')}) runs the tests.</p>}
+      {!kind && !lastCheck && !lastRun && (
+        <p className="muted">
+          Run ({formatShortcut('Mod+Enter')}) shows your program's output here; Check ({formatShortcut('Mod+Shift+Enter')}) runs the tests.
+        </p>
+      )}
     </section>
   );
 }
@@ -123,7 +127,10 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
   const [historyOpen, setHistoryOpen] = useState(false);
   const file = files.find((entry) => entry.path === active);
   const markers = useMemo(
-    () => diagnostics.filter((diagnostic) => diagnostic.file === active || diagnostic.file.endsWith(`/${active}`)).map(({ line, column, message }) => ({ line, column, message })),
+    () =>
+      diagnostics
+        .filter((diagnostic) => diagnostic.file === active || diagnostic.file.endsWith(`/${active}`))
+        .map(({ line, column, message }) => ({ line, column, message })),
     [diagnostics, active],
   );
   const { edit, save } = useWorkspaceStore.getState();
@@ -144,7 +151,13 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
         <button className="button" onClick={onRun} disabled={!!kind} aria-keyshortcuts="Control+Enter" title={`Run ${entry} (${formatShortcut('Mod+Enter')})`}>
           <Play size={14} aria-hidden="true" /> Run
         </button>
-        <button className="button primary" onClick={onCheck} disabled={!!kind} aria-keyshortcuts="Control+Shift+Enter" title={`Check (${formatShortcut('Mod+Shift+Enter')})`}>
+        <button
+          className="button primary"
+          onClick={onCheck}
+          disabled={!!kind}
+          aria-keyshortcuts="Control+Shift+Enter"
+          title={`Check (${formatShortcut('Mod+Shift+Enter')})`}
+        >
           <CheckCircle2 size={14} aria-hidden="true" /> Check
         </button>
         {kind && (

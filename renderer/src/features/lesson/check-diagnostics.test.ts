@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../../preload/contract/sandbox';
 import { checkDiagnostics, fileLineFrames } from './check-diagnostics';
 
-const run = { outcome: 'failed' as const, exitCode: 1, durationMs: 5, stdout: '', stderr: '', truncated: false, diagnostics: [], driver: 'process' as const, message: '' };
+const run = {
+  outcome: 'failed' as const,
+  exitCode: 1,
+  durationMs: 5,
+  stdout: '',
+  stderr: '',
+  truncated: false,
+  diagnostics: [],
+  driver: 'process' as const,
+  message: '',
+};
 const result = (stdout: string, status: CheckResult['status'] = 'fail'): CheckResult => ({
   status,
   tests: [{ name: 'test_greets_ada', status: 'fail', message: "NameError: name 'nam' is not defined" }],
@@ -14,7 +24,8 @@ const result = (stdout: string, status: CheckResult['status'] = 'fail'): CheckRe
 
 describe('checkDiagnostics', () => {
   it('points at the learner line in a pytest report, once per line', () => {
-    const stdout = 'test_greeting.py:5: in test_greets_ada\n    result = make_greeting("Ada")\nmain.py:2: in make_greeting\n    return "Hello, " + nam\nmain.py:2: in make_greeting\n';
+    const stdout =
+      'test_greeting.py:5: in test_greets_ada\n    result = make_greeting("Ada")\nmain.py:2: in make_greeting\n    return "Hello, " + nam\nmain.py:2: in make_greeting\n';
     expect(checkDiagnostics(result(stdout), ['main.py'])).toEqual([{ file: 'main.py', line: 2, message: "NameError: name 'nam' is not defined" }]);
   });
 
@@ -46,7 +57,12 @@ describe('fileLineFrames', () => {
   });
 
   it('reads hostile output in linear time (attack: 80,000 "/" and friends)', () => {
-    const shapes = [(n: number) => '/'.repeat(n), (n: number) => `${'/'.repeat(n)}a.py:1`, (n: number) => ':1'.repeat(n / 2), (n: number) => ' a.py:1'.repeat(n / 7)];
+    const shapes = [
+      (n: number) => '/'.repeat(n),
+      (n: number) => `${'/'.repeat(n)}a.py:1`,
+      (n: number) => ':1'.repeat(n / 2),
+      (n: number) => ' a.py:1'.repeat(n / 7),
+    ];
     const time = (text: string) => {
       let best = Infinity;
       for (let i = 0; i < 3; i += 1) {

@@ -73,7 +73,7 @@ export const useRunStore = create<RunState>((set, get) => {
     return runId;
   };
   /** Runs one sandbox call: its failure is said in the Output panel, and the run always ends. */
-  const settle = async <T,>(call: () => Promise<T>): Promise<T | null> => {
+  const settle = async <T>(call: () => Promise<T>): Promise<T | null> => {
     try {
       return await call();
     } catch (error) {
@@ -101,7 +101,10 @@ export const useRunStore = create<RunState>((set, get) => {
       const ref = workspace.ref;
       return settle(async () => {
         const files = sendableFiles();
-        const result = await withConsent(() => client().call('sandbox.run', { runId, language, files, entry, ...ref }), (run) => run.needsConsent);
+        const result = await withConsent(
+          () => client().call('sandbox.run', { runId, language, files, entry, ...ref }),
+          (run) => run.needsConsent,
+        );
         set({ lastRun: result, diagnostics: result.diagnostics });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
         return result;
@@ -114,7 +117,10 @@ export const useRunStore = create<RunState>((set, get) => {
       const entry = language === 'python' ? 'main.py' : 'main.js';
       say('info', 'Running the example…');
       return settle(async () => {
-        const result = await withConsent(() => client().call('sandbox.run', { runId, language, files: [{ path: entry, content: code }], entry, ...ref }), (run) => run.needsConsent);
+        const result = await withConsent(
+          () => client().call('sandbox.run', { runId, language, files: [{ path: entry, content: code }], entry, ...ref }),
+          (run) => run.needsConsent,
+        );
         set({ lastRun: result });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
         return result;
@@ -130,7 +136,10 @@ export const useRunStore = create<RunState>((set, get) => {
       const ref = workspace.ref;
       return settle(async () => {
         const files = sendableFiles();
-        const result = await withConsent(() => client().call('sandbox.check', { runId, ...ref, files }), (checked) => checked.run.needsConsent);
+        const result = await withConsent(
+          () => client().call('sandbox.check', { runId, ...ref, files }),
+          (checked) => checked.run.needsConsent,
+        );
         const learnerFiles = useWorkspaceStore.getState().files.map((file) => file.path);
         set({ lastCheck: result, diagnostics: checkDiagnostics(result, learnerFiles) });
         const passed = result.tests.filter((test) => test.status === 'pass').length;
@@ -141,7 +150,10 @@ export const useRunStore = create<RunState>((set, get) => {
 
     async stop() {
       const { runId } = get();
-      if (runId && get().kind) await client().call('sandbox.stop', { runId }).catch(() => {});
+      if (runId && get().kind)
+        await client()
+          .call('sandbox.stop', { runId })
+          .catch(() => {});
     },
 
     reset: () => set({ runId: null, kind: null, log: [], diagnostics: [], lastRun: null, lastCheck: null }),

@@ -122,7 +122,11 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
 
     async saveAll() {
-      await Promise.all(get().files.filter((file) => file.role === 'editable').map((file) => write(file.path, true)));
+      await Promise.all(
+        get()
+          .files.filter((file) => file.role === 'editable')
+          .map((file) => write(file.path, true)),
+      );
     },
 
     openTab(path) {

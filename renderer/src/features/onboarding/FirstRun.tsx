@@ -57,7 +57,14 @@ export function FirstRun() {
         <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={80} />
 
         <label htmlFor={ids.goal}>What do you want to be able to do? (optional)</label>
-        <textarea id={ids.goal} value={goal} onChange={(e) => setGoal(e.target.value)} maxLength={280} rows={2} placeholder="Automate my spreadsheets, pass an interview, build a game…" />
+        <textarea
+          id={ids.goal}
+          value={goal}
+          onChange={(e) => setGoal(e.target.value)}
+          maxLength={280}
+          rows={2}
+          placeholder="Automate my spreadsheets, pass an interview, build a game…"
+        />
 
         <fieldset>
           <legend>Your experience</legend>

@@ -6,9 +6,7 @@ export function CommandPalette() {
   const open = useAppStore((state) => state.paletteOpen);
   const setOpen = useAppStore((state) => state.setPaletteOpen);
   const commands = useCommandRegistry((state) => state.commands);
-  const sorted = [...commands.values()].sort((a, b) =>
-    `${a.category}: ${a.title}`.localeCompare(`${b.category}: ${b.title}`),
-  );
+  const sorted = [...commands.values()].sort((a, b) => `${a.category}: ${a.title}`.localeCompare(`${b.category}: ${b.title}`));
   return (
     <Command.Dialog
       open={open}

@@ -51,12 +51,7 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   const mod = isMac() ? event.metaKey : event.ctrlKey;
   const wants = (name: string) => parts.includes(name);
   const pressed = event.key.length === 1 ? event.key.toLowerCase() : event.key.toLowerCase();
-  return (
-    pressed === key &&
-    mod === wants('Mod') &&
-    event.shiftKey === wants('Shift') &&
-    event.altKey === wants('Alt')
-  );
+  return pressed === key && mod === wants('Mod') && event.shiftKey === wants('Shift') && event.altKey === wants('Alt');
 }
 
 /** One keydown listener for every registered shortcut. */

@@ -41,8 +41,8 @@ export function ActivityHeatmap({ days, today }: { days: readonly { date: string
         {cells}
       </svg>
       <p className="heatmap-legend muted" aria-hidden="true">
-        Less <span className="heat-swatch heat-0" /> <span className="heat-swatch heat-1" /> <span className="heat-swatch heat-2" /> <span className="heat-swatch heat-3" />{' '}
-        <span className="heat-swatch heat-4" /> More
+        Less <span className="heat-swatch heat-0" /> <span className="heat-swatch heat-1" /> <span className="heat-swatch heat-2" />{' '}
+        <span className="heat-swatch heat-3" /> <span className="heat-swatch heat-4" /> More
       </p>
     </div>
   );

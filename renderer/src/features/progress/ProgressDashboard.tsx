@@ -28,7 +28,16 @@ function useChartColors() {
   return useMemo(() => {
     const style = getComputedStyle(document.documentElement);
     const read = (name: string) => style.getPropertyValue(name).trim();
-    return { theme, xp: read('--xp'), accent: read('--accent'), streak: read('--streak'), text: read('--text'), muted: read('--text-muted'), grid: read('--border'), raised: read('--bg-raised') };
+    return {
+      theme,
+      xp: read('--xp'),
+      accent: read('--accent'),
+      streak: read('--streak'),
+      text: read('--text'),
+      muted: read('--text-muted'),
+      grid: read('--border'),
+      raised: read('--bg-raised'),
+    };
   }, [theme]);
 }
 
@@ -37,7 +46,12 @@ const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateSt
 export default function ProgressDashboard() {
   const { dashboard, error } = useDashboard();
   const colors = useChartColors();
-  if (error) return <p className="panel-pad" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="panel-pad" role="alert">
+        {error}
+      </p>
+    );
   if (!dashboard) return <p className="panel-pad muted">Loading your progress…</p>;
   const tooltip = { contentStyle: { background: colors.raised, border: `1px solid ${colors.grid}`, color: colors.text }, labelStyle: { color: colors.text } };
   const axis = { tick: { fill: colors.muted, fontSize: 11 }, stroke: colors.grid };
@@ -48,7 +62,8 @@ export default function ProgressDashboard() {
       <header className="progress-header">
         <h1>Progress</h1>
         <p className="muted">
-          Level {hud.level} · {hud.totalXp.toLocaleString()} XP · {hud.streak.current}-day streak (longest {hud.streak.longest}) · {hud.streak.freezes} freeze{hud.streak.freezes === 1 ? '' : 's'}
+          Level {hud.level} · {hud.totalXp.toLocaleString()} XP · {hud.streak.current}-day streak (longest {hud.streak.longest}) · {hud.streak.freezes} freeze
+          {hud.streak.freezes === 1 ? '' : 's'}
         </p>
       </header>
 
@@ -143,11 +158,7 @@ export default function ProgressDashboard() {
         ) : (
           <p className="muted">No courses installed yet.</p>
         )}
-        {dashboard.tracks.length > 0 && (
-          <p className="muted">
-            Tracks: {dashboard.tracks.map((track) => `${track.title} ${track.percent}%`).join(' · ')}
-          </p>
-        )}
+        {dashboard.tracks.length > 0 && <p className="muted">Tracks: {dashboard.tracks.map((track) => `${track.title} ${track.percent}%`).join(' · ')}</p>}
         {dashboard.recommended && (
           <p>
             Next up: <strong>{dashboard.recommended.title}</strong> ({dashboard.recommended.courseTitle}){' '}
@@ -160,7 +171,10 @@ export default function ProgressDashboard() {
 
       <section className="progress-card" aria-labelledby="achievements-heading">
         <h2 id="achievements-heading">
-          Achievements <span className="muted">({dashboard.achievements.filter((a) => a.state === 'earned').length} of {dashboard.achievements.length})</span>
+          Achievements{' '}
+          <span className="muted">
+            ({dashboard.achievements.filter((a) => a.state === 'earned').length} of {dashboard.achievements.length})
+          </span>
         </h2>
         <ul className="achievement-grid">
           {dashboard.achievements.map((achievement) => (
@@ -185,7 +199,10 @@ function WeeklySummary({ dashboard }: { dashboard: Dashboard }) {
   return (
     <section className="progress-card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">
-        Weekly summary <span className="muted">({shortDate(week.start)} – {shortDate(week.end)})</span>
+        Weekly summary{' '}
+        <span className="muted">
+          ({shortDate(week.start)} – {shortDate(week.end)})
+        </span>
       </h2>
       <WeekTiles week={week} bestDay={week.bestDay ? `${shortDate(week.bestDay.date)} (${week.bestDay.xp} XP)` : '—'} wide />
     </section>
@@ -195,7 +212,10 @@ function WeeklySummary({ dashboard }: { dashboard: Dashboard }) {
 function AchievementTile({ achievement }: { achievement: AchievementCard }) {
   const { state } = achievement;
   return (
-    <li className={`achievement achievement-${state}`} aria-label={`${achievement.title}: ${state === 'earned' ? 'earned' : state === 'hidden' ? 'hidden' : 'in progress'}`}>
+    <li
+      className={`achievement achievement-${state}`}
+      aria-label={`${achievement.title}: ${state === 'earned' ? 'earned' : state === 'hidden' ? 'hidden' : 'in progress'}`}
+    >
       <span className="achievement-icon" aria-hidden="true">
         {state === 'earned' ? <Trophy size={18} /> : <Lock size={18} />}
       </span>
@@ -207,7 +227,9 @@ function AchievementTile({ achievement }: { achievement: AchievementCard }) {
           {state === 'earned' && achievement.earnedAt !== null && ` · earned ${new Date(achievement.earnedAt).toLocaleDateString()}`}
           {state === 'in-progress' && achievement.progressLabel && ` · ${achievement.progressLabel}`}
         </span>
-        {state === 'in-progress' && achievement.progress > 0 && <Meter label={`${achievement.title} progress`} value={Math.round(achievement.progress * 100)} />}
+        {state === 'in-progress' && achievement.progress > 0 && (
+          <Meter label={`${achievement.title} progress`} value={Math.round(achievement.progress * 100)} />
+        )}
       </span>
     </li>
   );

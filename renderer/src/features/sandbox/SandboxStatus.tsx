@@ -36,7 +36,10 @@ export function SandboxStatus() {
   const buildMissing = useMemo(
     () => () => {
       setBuildError(null);
-      for (const language of missing) void client().call('sandbox.buildImage', { language }).catch((reason: unknown) => setBuildError(messageOf(reason)));
+      for (const language of missing)
+        void client()
+          .call('sandbox.buildImage', { language })
+          .catch((reason: unknown) => setBuildError(messageOf(reason)));
     },
     [missing],
   );
@@ -46,9 +49,22 @@ export function SandboxStatus() {
   );
   useRegisterCommands(commands);
 
-  if (!status) return error ? <span className="sandbox-status sandbox-warn" title={error}>Sandbox unavailable</span> : <ProcessConsentDialog />;
+  if (!status)
+    return error ? (
+      <span className="sandbox-status sandbox-warn" title={error}>
+        Sandbox unavailable
+      </span>
+    ) : (
+      <ProcessConsentDialog />
+    );
   const Icon = status.isolated ? ShieldCheck : ShieldAlert;
-  const label = status.isolated ? (status.driver === 'wasm' ? 'Sandbox: WebAssembly' : 'Sandbox: Docker') : status.driver === 'none' ? 'Sandbox: none' : 'Sandbox: not isolated';
+  const label = status.isolated
+    ? status.driver === 'wasm'
+      ? 'Sandbox: WebAssembly'
+      : 'Sandbox: Docker'
+    : status.driver === 'none'
+      ? 'Sandbox: none'
+      : 'Sandbox: not isolated';
   return (
     <span className="sandbox-status" data-testid="sandbox-status">
       <ProcessConsentDialog />
@@ -58,11 +74,16 @@ export function SandboxStatus() {
       {running.map((build) => (
         <span key={build!.language} className="sandbox-build" title={build!.step}>
           <Box size={12} aria-hidden="true" /> {build!.language} image
-          <progress max={100} value={build!.percent} aria-label={`Building the ${build!.language} image: ${build!.percent}%, ${build!.step}`} /> {build!.percent}%
+          <progress max={100} value={build!.percent} aria-label={`Building the ${build!.language} image: ${build!.percent}%, ${build!.step}`} />{' '}
+          {build!.percent}%
         </span>
       ))}
       {missing.length > 0 && running.length === 0 && (
-        <button className="sandbox-build-button" onClick={buildMissing} title={`Missing: ${missing.join(', ')}. Builds from Debian packages (needs root) or the Dockerfile (needs a registry).`}>
+        <button
+          className="sandbox-build-button"
+          onClick={buildMissing}
+          title={`Missing: ${missing.join(', ')}. Builds from Debian packages (needs root) or the Dockerfile (needs a registry).`}
+        >
           Build image{missing.length > 1 ? 's' : ''}
         </button>
       )}

@@ -32,8 +32,8 @@ export function SandboxSettingsSection() {
           onChange={(e) => void updateSettings({ sandbox: { ...settings.sandbox, allowProcess: e.target.checked } })}
         />{' '}
         <span id={ids.note} className="muted">
-          Only when no isolated sandbox (Docker) is available. Code then runs as you: it can read your files and reach the network. Each course asks once before its code runs
-          this way.
+          Only when no isolated sandbox (Docker) is available. Code then runs as you: it can read your files and reach the network. Each course asks once before
+          its code runs this way.
         </span>
       </span>
       {allowedCourses.error && (

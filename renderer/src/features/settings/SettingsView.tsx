@@ -53,7 +53,11 @@ export function SettingsCanvas() {
         <label htmlFor={ids.name}>Name</label>
         <input id={ids.name} defaultValue={profile.name} onBlur={(e) => e.target.value.trim() && void updateProfile({ name: e.target.value })} />
         <label htmlFor={ids.mode}>Game elements</label>
-        <select id={ids.mode} value={profile.gamificationMode} onChange={(e) => void updateProfile({ gamificationMode: e.target.value as Profile['gamificationMode'] })}>
+        <select
+          id={ids.mode}
+          value={profile.gamificationMode}
+          onChange={(e) => void updateProfile({ gamificationMode: e.target.value as Profile['gamificationMode'] })}
+        >
           {gamificationModes.map((mode) => (
             <option key={mode} value={mode}>
               {mode}
@@ -80,7 +84,9 @@ export function SettingsCanvas() {
           type="time"
           value={settings.streakReminder.time}
           disabled={!settings.streakReminder.enabled || profile.gamificationMode === 'off'}
-          onChange={(e) => timeOfDaySchema.safeParse(e.target.value).success && void updateSettings({ streakReminder: { ...settings.streakReminder, time: e.target.value } })}
+          onChange={(e) =>
+            timeOfDaySchema.safeParse(e.target.value).success && void updateSettings({ streakReminder: { ...settings.streakReminder, time: e.target.value } })
+          }
         />
       </section>
       <TutorSettingsSection />

@@ -37,7 +37,13 @@ export function SyncSettingsSection() {
     <section id="settings-sync" aria-labelledby="settings-sync-title">
       <h2 id="settings-sync-title">Sync</h2>
       <label htmlFor={ids.url}>Sync server address</label>
-      <input id={ids.url} value={url ?? status.serverUrl} placeholder="https://sync.example.org" onChange={(e) => setUrl(e.target.value)} onBlur={() => url !== null && url !== status.serverUrl && void run(() => client().call('sync.configure', { serverUrl: url }))} />
+      <input
+        id={ids.url}
+        value={url ?? status.serverUrl}
+        placeholder="https://sync.example.org"
+        onChange={(e) => setUrl(e.target.value)}
+        onBlur={() => url !== null && url !== status.serverUrl && void run(() => client().call('sync.configure', { serverUrl: url }))}
+      />
       {status.serverUrl && !status.signedIn && (
         <form
           className="sync-sign-in"
@@ -64,13 +70,19 @@ export function SyncSettingsSection() {
             </button>
           </p>
           <label htmlFor={ids.optIn}>
-            <input id={ids.optIn} type="checkbox" checked={status.optedIn} onChange={(e) => void run(() => client().call('sync.setOptIn', { optedIn: e.target.checked }))} /> Show me on
-            leaderboards
+            <input
+              id={ids.optIn}
+              type="checkbox"
+              checked={status.optedIn}
+              onChange={(e) => void run(() => client().call('sync.setOptIn', { optedIn: e.target.checked }))}
+            />{' '}
+            Show me on leaderboards
           </label>
         </>
       )}
       <p className="muted" role="status" aria-label="Sync status">
-        {stateText[status.state]} {status.pending > 0 && `${status.pending} event(s) waiting.`} {status.lastSyncAt && `Last synced ${new Date(status.lastSyncAt).toLocaleString()}.`}
+        {stateText[status.state]} {status.pending > 0 && `${status.pending} event(s) waiting.`}{' '}
+        {status.lastSyncAt && `Last synced ${new Date(status.lastSyncAt).toLocaleString()}.`}
         {status.lastError && status.state !== 'idle' && ` ${status.lastError}`}
       </p>
       {status.signedIn && (

@@ -49,7 +49,11 @@ export function Shell() {
         id: 'view.resetLayout',
         title: 'Reset layout',
         category: 'View',
-        run: () => void useAppStore.getState().updateLayout({ horizontal: { side: 22, centre: 78 }, vertical: { canvas: 70, bottom: 30 } }).then(() => window.location.reload()),
+        run: () =>
+          void useAppStore
+            .getState()
+            .updateLayout({ horizontal: { side: 22, centre: 78 }, vertical: { canvas: 70, bottom: 30 } })
+            .then(() => window.location.reload()),
       },
       ...activities.map((entry) => ({
         id: `go.${entry.id}`,
@@ -139,7 +143,9 @@ export function Shell() {
       </div>
       <footer className="status-bar">
         <span>{status?.mode === 'serve' ? 'Serve mode' : 'Desktop'}</span>
-        <span className={`connection connection-${connection}`}>{connection === 'open' ? 'Connected' : connection === 'connecting' ? 'Connecting…' : 'Disconnected'}</span>
+        <span className={`connection connection-${connection}`}>
+          {connection === 'open' ? 'Connected' : connection === 'connecting' ? 'Connecting…' : 'Disconnected'}
+        </span>
         <span className="status-spacer" />
         <SandboxStatus />
         <UpdateStatusItem />

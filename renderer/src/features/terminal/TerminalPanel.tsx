@@ -34,12 +34,7 @@ export function TerminalPanel() {
       <div className="terminal-tabs" role="toolbar" aria-label="Terminals">
         {tabs.map((tab, index) => (
           <div key={tab.id} className={`terminal-tab${tab.id === active ? ' active' : ''}`}>
-            <button
-              aria-pressed={tab.id === active}
-              className="terminal-tab-button"
-              onClick={() => select(tab.id)}
-              title={tab.cwd}
-            >
+            <button aria-pressed={tab.id === active} className="terminal-tab-button" onClick={() => select(tab.id)} title={tab.cwd}>
               {tab.title}
               {tab.exited ? ' (exited)' : ''}
             </button>

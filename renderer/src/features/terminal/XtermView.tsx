@@ -25,7 +25,10 @@ function flushAcks() {
   ackTimer = null;
   const batch = pendingAcks;
   pendingAcks = new Map();
-  for (const [id, chars] of batch) void client().call('terminal.ack', { id, chars }).catch(() => {});
+  for (const [id, chars] of batch)
+    void client()
+      .call('terminal.ack', { id, chars })
+      .catch(() => {});
 }
 
 function acknowledge(id: string, chars: number) {
@@ -59,16 +62,31 @@ function screenFor(id: string, theme: 'dark' | 'light', fontSize: number): Scree
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
     scrollback: 5000,
     screenReaderMode: false,
-    theme: theme === 'dark' ? { background: '#1e1e1e', foreground: '#d4d4d4' } : { background: '#ffffff', foreground: '#1e1e1e', cursor: '#1e1e1e', selectionBackground: '#add6ff' },
+    theme:
+      theme === 'dark'
+        ? { background: '#1e1e1e', foreground: '#d4d4d4' }
+        : { background: '#ffffff', foreground: '#1e1e1e', cursor: '#1e1e1e', selectionBackground: '#add6ff' },
   });
   const fit = new FitAddon();
   terminal.loadAddon(fit);
-  terminal.loadAddon(new WebLinksAddon((event, uri) => {
-    event.preventDefault();
-    window.open(uri, '_blank', 'noopener,noreferrer');
-  }));
-  terminal.onData((data) => void client().call('terminal.write', { id, data }).catch(() => {}));
-  terminal.onResize(({ cols, rows }) => void client().call('terminal.resize', { id, cols, rows }).catch(() => {}));
+  terminal.loadAddon(
+    new WebLinksAddon((event, uri) => {
+      event.preventDefault();
+      window.open(uri, '_blank', 'noopener,noreferrer');
+    }),
+  );
+  terminal.onData(
+    (data) =>
+      void client()
+        .call('terminal.write', { id, data })
+        .catch(() => {}),
+  );
+  terminal.onResize(
+    ({ cols, rows }) =>
+      void client()
+        .call('terminal.resize', { id, cols, rows })
+        .catch(() => {}),
+  );
   // Copy and paste as in VS Code's terminal: Ctrl+Shift+C / Ctrl+Shift+V (Cmd+C / Cmd+V on macOS).
   terminal.attachCustomKeyEventHandler((event) => {
     if (event.type !== 'keydown') return true;
@@ -126,7 +144,9 @@ export default function XtermView({ id, theme, fontSize, label }: { id: string; 
     if (!screen) return;
     screen.terminal.options.fontSize = fontSize;
     screen.terminal.options.theme =
-      theme === 'dark' ? { background: '#1e1e1e', foreground: '#d4d4d4' } : { background: '#ffffff', foreground: '#1e1e1e', cursor: '#1e1e1e', selectionBackground: '#add6ff' };
+      theme === 'dark'
+        ? { background: '#1e1e1e', foreground: '#d4d4d4' }
+        : { background: '#ffffff', foreground: '#1e1e1e', cursor: '#1e1e1e', selectionBackground: '#add6ff' };
   }, [id, theme, fontSize]);
 
   return <div ref={container} className="xterm-container" data-terminal-id={id} />;

@@ -127,7 +127,11 @@ export function TutorPanel() {
     <section className="tutor" aria-label="Tutor">
       <header className="tutor-header">
         <span className="muted">
-          {provider === 'none' ? 'Course hints only' : provider === 'anthropic' ? `Anthropic · ${status?.settings.anthropicModel}` : `Ollama · ${status?.settings.ollamaModel || 'no model chosen'}`}
+          {provider === 'none'
+            ? 'Course hints only'
+            : provider === 'anthropic'
+              ? `Anthropic · ${status?.settings.anthropicModel}`
+              : `Ollama · ${status?.settings.ollamaModel || 'no model chosen'}`}
         </span>
         {status && <Hearts limit={status.budget.limit} used={status.budget.used} />}
         {session && session.hintsTotal > 0 && (
@@ -164,7 +168,11 @@ export function TutorPanel() {
               {m.content}
             </p>
           ) : (
-            <article key={m.id} className={`tutor-message tutor-${m.role}`} aria-label={m.role === 'user' ? 'You' : (agentNames[m.agent ?? 'tutor'] ?? 'Tutor')}>
+            <article
+              key={m.id}
+              className={`tutor-message tutor-${m.role}`}
+              aria-label={m.role === 'user' ? 'You' : (agentNames[m.agent ?? 'tutor'] ?? 'Tutor')}
+            >
               {m.role === 'assistant' && <div className="tutor-agent">{agentNames[m.agent ?? 'tutor']}</div>}
               {m.role === 'assistant' ? <TutorReply text={m.content} /> : <p>{m.content}</p>}
             </article>
@@ -267,7 +275,11 @@ export function PullBar({ pull }: { pull: { model: string; status: string; compl
     <div className="tutor-pull">
       <progress max={100} value={pull.done && !pull.error ? 100 : percent} aria-label={`Pulling ${pull.model}`} />
       <span className="muted">
-        {pull.error ? pull.error : pull.done ? `${pull.model} is ready` : `${pull.status} · ${percent}%${pull.total ? ` of ${(pull.total / 1e9).toFixed(2)} GB` : ''}`}
+        {pull.error
+          ? pull.error
+          : pull.done
+            ? `${pull.model} is ready`
+            : `${pull.status} · ${percent}%${pull.total ? ` of ${(pull.total / 1e9).toFixed(2)} GB` : ''}`}
       </span>
     </div>
   );

@@ -47,14 +47,23 @@ export function TutorSettingsSection() {
         <option value="ollama">Ollama (local models on this machine)</option>
       </select>
       {settings.provider === 'none' && (
-        <p className="muted">Without a provider, Hint reveals the course’s authored hints. A provider adds explanations, code reviews, examples and answers to your own questions.</p>
+        <p className="muted">
+          Without a provider, Hint reveals the course’s authored hints. A provider adds explanations, code reviews, examples and answers to your own questions.
+        </p>
       )}
 
       {settings.provider === 'anthropic' && (
         <>
           <label htmlFor={ids.key}>API key {status.hasKey && <span className="muted">(saved)</span>}</label>
           <div className="tutor-row">
-            <input id={ids.key} type="password" autoComplete="off" value={key} placeholder={status.hasKey ? '••••••••' : 'sk-ant-…'} onChange={(e) => setKey(e.target.value)} />
+            <input
+              id={ids.key}
+              type="password"
+              autoComplete="off"
+              value={key}
+              placeholder={status.hasKey ? '••••••••' : 'sk-ant-…'}
+              onChange={(e) => setKey(e.target.value)}
+            />
             <button
               type="button"
               className="button primary"
@@ -73,11 +82,13 @@ export function TutorSettingsSection() {
               </button>
             )}
           </div>
-          <p className="muted tutor-key-note">
-            {status.keyProtection} The key is used only to talk to Anthropic.
-          </p>
+          <p className="muted tutor-key-note">{status.keyProtection} The key is used only to talk to Anthropic.</p>
           <label htmlFor={ids.model}>Model</label>
-          <input id={ids.model} defaultValue={settings.anthropicModel} onBlur={(e) => e.target.value.trim() && void configure({ anthropicModel: e.target.value.trim() })} />
+          <input
+            id={ids.model}
+            defaultValue={settings.anthropicModel}
+            onBlur={(e) => e.target.value.trim() && void configure({ anthropicModel: e.target.value.trim() })}
+          />
         </>
       )}
 
@@ -106,11 +117,13 @@ export function TutorSettingsSection() {
           <label htmlFor={ids.ollamaModel}>Model</label>
           <select id={ids.ollamaModel} value={settings.ollamaModel} onChange={(e) => void configure({ ollamaModel: e.target.value })}>
             <option value="">Choose an installed model</option>
-            {(models ?? []).filter((m) => !m.embedding).map((m) => (
-              <option key={m.name} value={m.name}>
-                {m.name} ({(m.size / 1e9).toFixed(1)} GB)
-              </option>
-            ))}
+            {(models ?? [])
+              .filter((m) => !m.embedding)
+              .map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name} ({(m.size / 1e9).toFixed(1)} GB)
+                </option>
+              ))}
             {settings.ollamaModel && !(models ?? []).some((m) => m.name === settings.ollamaModel) && (
               <option value={settings.ollamaModel}>
                 {settings.ollamaModel}
@@ -141,7 +154,12 @@ export function TutorSettingsSection() {
           <label htmlFor={ids.pull}>Pull a model</label>
           <div className="tutor-row">
             <input id={ids.pull} value={pullName} placeholder="e.g. llama3.2:1b" onChange={(e) => setPullName(e.target.value)} />
-            <button type="button" className="button" disabled={!pullName.trim() || (pull !== null && !pull.done)} onClick={() => void pullModel(pullName.trim())}>
+            <button
+              type="button"
+              className="button"
+              disabled={!pullName.trim() || (pull !== null && !pull.done)}
+              onClick={() => void pullModel(pullName.trim())}
+            >
               Pull
             </button>
           </div>
@@ -171,7 +189,11 @@ export function TutorSettingsSection() {
           </option>
         ))}
       </select>
-      {message && <p className="muted" role="status">{message}</p>}
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
     </section>
   );
 }

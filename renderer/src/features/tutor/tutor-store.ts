@@ -89,7 +89,12 @@ export const useTutorStore = create<TutorState>((set, get) => ({
       set({ failure: { code: 'provider_error', message: messageOf(error), nextStep: error instanceof DronaError ? 'Try again.' : 'Check the Output panel.' } });
     } finally {
       set({ streaming: null });
-      if (get().lesson === lesson) set({ session: await client().call('tutor.session', lesson).catch(() => session) });
+      if (get().lesson === lesson)
+        set({
+          session: await client()
+            .call('tutor.session', lesson)
+            .catch(() => session),
+        });
     }
   },
 

@@ -17,7 +17,13 @@ export function UpdateStatusItem() {
   }
   if (status?.state === 'ready') {
     return (
-      <button type="button" className="update-restart" data-testid="update-status" onClick={() => void restartToUpdate()} title={`Version ${status.version} is downloaded`}>
+      <button
+        type="button"
+        className="update-restart"
+        data-testid="update-status"
+        onClick={() => void restartToUpdate()}
+        title={`Version ${status.version} is downloaded`}
+      >
         <RefreshCw size={12} aria-hidden /> Restart to update
       </button>
     );

@@ -11,7 +11,15 @@ globals.document ??= { activeElement: null };
 
 function container(): HTMLElement {
   const listeners = { addEventListener() {}, removeEventListener() {} };
-  return { ...listeners, nodeType: 1, nodeName: 'DIV', tagName: 'DIV', namespaceURI: 'http://www.w3.org/1999/xhtml', ownerDocument: { ...listeners, nodeType: 9 }, textContent: '' } as unknown as HTMLElement;
+  return {
+    ...listeners,
+    nodeType: 1,
+    nodeName: 'DIV',
+    tagName: 'DIV',
+    namespaceURI: 'http://www.w3.org/1999/xhtml',
+    ownerDocument: { ...listeners, nodeType: 9 },
+    textContent: '',
+  } as unknown as HTMLElement;
 }
 
 export interface RenderedHook<P, R> {
