@@ -95,7 +95,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...certificatesHandlers(access),
     ...tutorHandlers(access),
     ...workspaceHandlers(access),
-    ...terminalHandlers(access, config.dataDir),
+    ...terminalHandlers(access),
     ...lessonHandlers(access),
     ...progressHandlers(access, config.now),
     ...sandboxHandlers(access),

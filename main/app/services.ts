@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { CourseService } from '../courses/course-service';
 import { PracticeService } from '../practice/practice-service';
@@ -125,6 +126,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       exit: (sessionId, id, exitCode) => events.emit('terminal.exit', { id, exitCode }, sessionId),
     },
     { shell: () => defaultShell(env.terminal.shell), env: env.terminal.env },
+    (courseId, lessonId) => terminalFolder(config.dataDir, workspace, courseId, lessonId),
   );
   events.onSessionEnd((sessionId) => {
     terminal.endSession(sessionId);
@@ -251,6 +253,17 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     update.start();
   }
   return services;
+}
+
+/** The lesson's workspace when it exists; otherwise the folder that holds every workspace (created). */
+function terminalFolder(dataDir: string, workspace: WorkspaceService, courseId?: string, lessonId?: string): string {
+  if (courseId && lessonId) {
+    const root = workspace.rootOf(courseId, lessonId);
+    if (fs.existsSync(root)) return root;
+  }
+  const all = path.join(dataDir, 'workspaces');
+  fs.mkdirSync(all, { recursive: true });
+  return all;
 }
 
 function installBuiltinCourses(courses: CourseService, config: AppConfig): void {

@@ -1,24 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Handlers } from '../ipc/handlers';
 import type { ServicesAccess } from '../app/services';
+import type { terminalCalls } from '../../preload/contract/terminal';
 
-type TerminalCalls = 'terminal.create' | 'terminal.write' | 'terminal.resize' | 'terminal.ack' | 'terminal.kill';
-
-export function terminalHandlers(services: ServicesAccess, dataDir: string): Pick<Handlers, TerminalCalls> {
+export function terminalHandlers(services: ServicesAccess): Pick<Handlers, keyof typeof terminalCalls> {
   const terminal = () => services().terminal;
   return {
-    'terminal.create': ({ courseId, lessonId, cols, rows }, ctx) => {
-      // The lesson's workspace when it has one; otherwise the folder that holds every workspace.
-      let cwd = path.join(dataDir, 'workspaces');
-      if (courseId && lessonId) {
-        const root = services().workspace.rootOf(courseId, lessonId);
-        if (fs.existsSync(root)) cwd = root;
-      }
-      fs.mkdirSync(cwd, { recursive: true });
-      const created = terminal().create(ctx.sessionId, { cwd, cols, rows });
-      return { ...created, cwd };
-    },
+    'terminal.create': ({ courseId, lessonId, cols, rows }, ctx) => terminal().open(ctx.sessionId, { courseId, lessonId, cols, rows }),
     'terminal.write': ({ id, data }, ctx) => {
       terminal().write(ctx.sessionId, id, data);
       return {};

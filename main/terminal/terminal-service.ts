@@ -44,7 +44,18 @@ export class TerminalService {
   constructor(
     private readonly sink: TerminalSink,
     private readonly environment: TerminalEnvironment,
+    /** The folder a terminal for this lesson (or for none) starts in; the composition root knows the workspaces. */
+    private readonly folderFor: (courseId?: string, lessonId?: string) => string = () => os.homedir(),
   ) {}
+
+  /** A terminal in the lesson's workspace when it has one, else in the folder that holds every workspace. */
+  open(
+    sessionId: string,
+    options: { courseId?: string | undefined; lessonId?: string | undefined; cols: number; rows: number },
+  ): { id: string; shell: string; cwd: string } {
+    const cwd = this.folderFor(options.courseId, options.lessonId);
+    return { ...this.create(sessionId, { cwd, cols: options.cols, rows: options.rows }), cwd };
+  }
 
   create(sessionId: string, options: { cwd: string; cols: number; rows: number }): { id: string; shell: string } {
     const { file, args } = this.environment.shell();
