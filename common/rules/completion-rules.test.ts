@@ -1,3 +1,5 @@
+// The hosted API's completion rules, exhaustively: what a client may claim and what is refused.
+// Over 350 lines on purpose: each attack on the rules is one case here, side by side.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,6 +1,7 @@
 // The Docker sandbox against a real engine and the real runner images: Run and Check in
 // both languages, the adversarial suite (each attack contained with the right result kind,
 // nothing left behind), and 100 rapid Runs. Skips loudly without Docker, fails in CI.
+// Over 350 lines on purpose: one suite shares one warm pool, which is what it measures.
 import Docker from 'dockerode';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';

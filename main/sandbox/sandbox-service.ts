@@ -2,146 +2,29 @@
 // driver (isolated, warm pool), else the WebAssembly driver (isolated, no install) or, only when
 // someone chose it, the process driver (not isolated; driver-choice.ts has the rule).
 import type Docker from 'dockerode';
-import fs from 'node:fs';
 import path from 'node:path';
-import type {
-  CheckResult,
-  ImageBuildProgress,
-  RunResult,
-  SandboxFile,
-  SandboxLanguage,
-  SandboxLimitsInput,
-  SandboxStatus,
-} from '../../preload/contract/sandbox';
-import { DronaError, messageOf } from '../../preload/contract';
+import type { CheckResult, ImageBuildProgress, RunResult, SandboxLanguage, SandboxStatus } from '../../preload/contract/sandbox';
+import { messageOf } from '../../preload/contract';
 import { sandboxLanguages } from '../../preload/contract/sandbox';
-import { workspaceFilesProblem } from '../../preload/contract/workspace-limits';
 import { checkResultFrom } from './check-results';
 import { checkPlan, runPlan, type CommandPlan } from './commands';
 import { DockerDriver, probeDocker } from './docker-driver';
 import type { ExecOptions, ExecOutcome, SandboxDriver } from './driver';
-import { chooseDriver, type ConsentState, type DriverRequest, type Refusal } from './driver-choice';
-import { buildImageOffline, buildImageOnline, imageExists, type OfflineBuildEnvironment } from './image-build';
+import { chooseDriver, type DriverRequest } from './driver-choice';
+import { buildImageOffline, buildImageOnline, imageExists } from './image-build';
 import { checkExtraMs, resolveLimits, type SandboxLimits } from './limits';
 import { notIsolatedWarning, ProcessDriver } from './process-driver';
 import { classifyRun, diagnosticsFrom } from './run-outcome';
 import { runnerImage, sandboxRoot } from './runner-images';
 import { WasmDriver } from './wasm/wasm-driver';
-
-export interface RunRequest {
-  /** The course the code comes from (its files, examples or tests); absent for code from no course. */
-  readonly courseId?: string;
-  readonly language: SandboxLanguage;
-  readonly files: readonly SandboxFile[];
-  readonly entry: string;
-  readonly limits?: SandboxLimitsInput;
-}
-
-export interface CheckRequest {
-  readonly courseId?: string;
-  readonly language: SandboxLanguage;
-  readonly files: readonly SandboxFile[];
-  readonly tests: readonly SandboxFile[];
-  readonly limits?: SandboxLimitsInput;
-}
-
-/** The app's say over unisolated runs; main's own records, never the renderer's word. */
-export interface ProcessGate {
-  /** Settings → Sandbox: run course code directly on this computer when there is no isolated sandbox. */
-  allowed(): boolean;
-  consent(courseId: string | null): ConsentState;
-  /** The installed course, to name it when asking. */
-  course(courseId: string): { readonly title: string; readonly version: string } | null;
-}
-
-/** What the sandbox takes from the app's config (app-config.ts). */
-export interface SandboxEnvironment extends OfflineBuildEnvironment {
-  /** PATH for the process driver's child. */
-  readonly childPath?: string;
-}
-
-export interface SandboxServiceOptions {
-  /**
-   * 'auto' (default): Docker when an engine answers, else the process driver only if the gate
-   * allows it, else nothing. 'process' (an author's explicit choice): no Docker; the gate, if
-   * any, still asks per course. The app passes DRONA_SANDBOX_DRIVER from its config.
-   */
-  readonly driver?: DriverRequest;
-  /** From the app's config: the process driver's PATH and the offline image build's mirror and cache. */
-  readonly environment?: SandboxEnvironment;
-  /** The app's gate; without one (the CLI) 'auto' never falls back to the process driver. */
-  readonly processGate?: ProcessGate;
-  /** How to turn the process driver on, where this service runs (default: the app's Settings switch). */
-  readonly unisolatedHint?: string;
-  /** Keep a used container warm for the next run (the app); a one-shot CLI run does not need it. */
-  readonly warm?: boolean;
-  /**
-   * Start a warm container per language at once (the desktop app). Otherwise the first Run of
-   * a language starts cold and its container stays warm for the next.
-   */
-  readonly prewarm?: boolean;
-  readonly log?: (message: string) => void;
-  readonly docker?: Docker;
-  /** The app's data folder: its hash labels the containers with the instance that owns them. */
-  readonly dataDir?: string;
-}
+import { harnessFiles } from './harness-files';
+import { refusalMessage, refuseUnfit, sandboxError } from './refusals';
+import type { CheckRequest, RunRequest, SandboxServiceOptions } from './sandbox-options';
 
 /** The CLI's way: an author running their own code names the driver. */
 export const cliUnisolatedHint = 'run your own code directly on this computer (not isolated) with --driver process';
 
-const appUnisolatedHint = 'allow running course code directly on this computer in Settings → Sandbox (not isolated)';
-
-/** What to do when no driver may run code. */
-export function refusalMessage(refusal: Refusal, detail: { dockerProblem?: string | null; courseTitle?: string; unisolatedHint?: string }): string {
-  const docker = detail.dockerProblem ? ` (no Docker engine answered: ${detail.dockerProblem})` : '';
-  switch (refusal) {
-    case 'docker-unavailable':
-      return `Docker did not answer${detail.dockerProblem ? `: ${detail.dockerProblem}` : ''}. Start Docker and try again.`;
-    case 'wasm-unavailable':
-      return 'The WebAssembly sandbox is not installed with this copy of the app (its runtimes are missing). Reinstall the app, or start Docker.';
-    case 'no-isolated-sandbox':
-      return `No isolated sandbox is available: start Docker${docker}, or ${detail.unisolatedHint ?? appUnisolatedHint}.`;
-    case 'needs-consent':
-      return `Nothing ran: ${detail.courseTitle ?? 'this course'} has not been confirmed to run directly on this computer (not isolated). Confirm it when asked, or start Docker${docker}.`;
-  }
-}
-
 const REPROBE_MS = 5000;
-
-const harnessCache = new Map<SandboxLanguage, SandboxFile[]>();
-
-/** The harness files sent along with the learner's, read once from sandbox/harness/<language>/. */
-export function harnessFiles(language: SandboxLanguage): SandboxFile[] {
-  const cached = harnessCache.get(language);
-  if (cached) return cached;
-  const dir = path.join(sandboxRoot(), 'harness', language);
-  const files = fs
-    .readdirSync(dir)
-    .filter((name) => /\.(py|mjs|cjs)$/.test(name))
-    .sort()
-    .map((name) => ({ path: name, content: fs.readFileSync(path.join(dir, name), 'utf8') }));
-  harnessCache.set(language, files);
-  return files;
-}
-
-/** The learner's files go in only when a workspace could hold them: one set of limits for both. */
-function refuseUnfit(files: readonly SandboxFile[]): void {
-  const problem = workspaceFilesProblem(files);
-  if (problem) throw new DronaError('invalid_input', `These files cannot run: ${problem}`);
-}
-
-/** A run that never started: the sandbox says why instead. */
-const sandboxError = (driver: RunResult['driver'], message: string): RunResult => ({
-  outcome: 'sandbox-error',
-  exitCode: null,
-  durationMs: 0,
-  stdout: '',
-  stderr: '',
-  truncated: false,
-  diagnostics: [],
-  driver,
-  message,
-});
 
 export class SandboxService {
   private readonly builds = new Map<SandboxLanguage, ImageBuildProgress>();

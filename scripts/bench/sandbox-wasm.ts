@@ -6,7 +6,7 @@ import { checkPlan, runPlan } from '../../main/sandbox/commands';
 import type { ExecSpec } from '../../main/sandbox/driver';
 import { checkExtraMs, defaultLimits } from '../../main/sandbox/limits';
 import { sandboxRoot } from '../../main/sandbox/runner-images';
-import { harnessFiles } from '../../main/sandbox/sandbox-service';
+import { harnessFiles } from '../../main/sandbox/harness-files';
 import { WasmDriver } from '../../main/sandbox/wasm/wasm-driver';
 
 type Measure = (label: string, count: number, fn: () => Promise<unknown>, between?: () => Promise<void>) => Promise<{ p50: number; p95: number }>;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan, runPlan } from '../commands';
 import { defaultLimits } from '../limits';
-import { harnessFiles } from '../sandbox-service';
+import { harnessFiles } from '../harness-files';
 import { wasmJobFrom } from './job';
 import { workerResourceLimits } from './worker-limits';
 
