@@ -184,6 +184,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     logger,
     now,
     runs: runHistory,
+    review: (cards) => practice.add(cards),
   });
 
   const streakReminders = new StreakReminderService(store, {

@@ -230,17 +230,6 @@ export const aiMessages = sqliteTable(
   (t) => [index('ai_messages_session').on(t.sessionId, t.id)],
 );
 
-/** Questions saved for spaced review (generated quizzes, missed quiz items). */
-export const reviewItems = sqliteTable('review_items', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  courseId: text('course_id'),
-  lessonId: text('lesson_id'),
-  source: text('source').notNull(),
-  item: text('item', { mode: 'json' }).notNull(),
-  dueAt: integer('due_at').notNull(),
-  createdAt: integer('created_at').notNull(),
-});
-
 /**
  * Spaced-review cards (Practice). `key` names the card's cause (`missed-quiz:<course>:<lesson>:<question>`)
  * so adding the same card twice keeps one. The schedule is FSRS state (main/learner/review-schedule.ts).

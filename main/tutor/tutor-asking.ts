@@ -6,7 +6,7 @@ import type { TutorAction, TutorAgent, TutorAskResult, TutorFailure, TutorMode, 
 import type { Logger } from '../app/logger';
 import type { EventBus } from '../ipc/event-bus';
 import type { Store } from '../store/open-store';
-import { reviewItems } from '../store/schema';
+import type { NewCard } from '../practice/practice-service';
 import { offlineNote, requestInstruction, systemPrompt } from './agents';
 import { LeakGate, leakScore, secretShingles } from './answer-leak-guard';
 import { buildContext } from './context-builder';
@@ -43,6 +43,8 @@ export interface TutorAskingOptions {
   readonly models: Pick<OllamaModels, 'embeddingModel'>;
   readonly sources: TutorSources;
   readonly runs: TutorRunHistory;
+  /** Where generated quiz questions go for spaced review (Practice). */
+  readonly review: (cards: readonly NewCard[]) => void;
   readonly logger: Logger;
   readonly now: () => number;
   readonly providerFor?: ProviderFactory;
@@ -223,19 +225,16 @@ export class TutorAsking {
       const parsed = parseQuiz(full);
       if (parsed.ok) {
         const at = this.options.now();
-        for (const question of parsed.quiz.questions) {
-          this.options.store.db
-            .insert(reviewItems)
-            .values({
-              courseId: input.courseId,
-              lessonId: input.lessonId,
-              source: 'tutor-quiz',
-              item: question,
-              dueAt: at + QUIZ_REVIEW_AFTER_MS,
-              createdAt: at,
-            })
-            .run();
-        }
+        this.options.review(
+          parsed.quiz.questions.map((question, index) => ({
+            key: `tutor-quiz:${sessionId}:${at}:${index}`,
+            source: 'tutor-quiz' as const,
+            courseId: input.courseId,
+            lessonId: input.lessonId,
+            item: question,
+            dueAt: at + QUIZ_REVIEW_AFTER_MS,
+          })),
+        );
         const text = quizMarkdown(parsed.quiz);
         emit(text);
         return this.answered(sessionId, text, 'quiz-generator', 'provider', { questions: parsed.quiz.questions.length });

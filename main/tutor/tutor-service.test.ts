@@ -8,7 +8,8 @@ import { EventBus } from '../ipc/event-bus';
 import { SettingsService } from '../settings/settings-service';
 import { openStore, type Store } from '../store/open-store';
 import { RunHistory } from '../sandbox/run-history';
-import { aiMessages, profile, reviewItems } from '../store/schema';
+import { aiMessages, profile, reviewCards } from '../store/schema';
+import { PracticeService } from '../practice/practice-service';
 import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
@@ -43,7 +44,17 @@ const logger: Logger = { ...silentLogger, warn: (m) => warnings.push(m) };
 
 function service(sources = fixtureSources(), provider: 'ollama' | 'none' = 'ollama') {
   const settings = new SettingsService(store);
-  const tutor = createTutorService({ store, events, settings, secrets: encryptedFileSecretStore(dir), sources, logger, runs: new RunHistory(store) });
+  const practice = new PracticeService(store, { now: Date.now, timezone: () => 'UTC' });
+  const tutor = createTutorService({
+    store,
+    events,
+    settings,
+    secrets: encryptedFileSecretStore(dir),
+    sources,
+    logger,
+    runs: new RunHistory(store),
+    review: (cards) => practice.add(cards),
+  });
   tutor.config.configure({ provider, ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
   return tutor;
 }
@@ -163,7 +174,13 @@ describe('tutor service', () => {
     ollama.enqueueChat({ kind: 'stream', chunks: ['{"questions": "not a list"}'] });
     const result = await ask(service(), 'quiz');
     expect(result).toMatchObject({ status: 'answered', source: 'provider' });
-    expect(store.db.select().from(reviewItems).all()).toHaveLength(3);
+    expect(
+      store.db
+        .select()
+        .from(reviewCards)
+        .all()
+        .map((card) => card.source),
+    ).toEqual(['tutor-quiz', 'tutor-quiz', 'tutor-quiz']);
     expect(ollama.chatRequests).toHaveLength(2);
   });
 
@@ -234,6 +251,7 @@ describe('tutor service', () => {
         secrets: encryptedFileSecretStore(dir),
         sources: fixtureSources(),
         logger,
+        review: () => undefined,
         runs: new RunHistory(store),
         providerFor: (s, key) => new AnthropicProvider({ apiKey: key!, baseURL: anthropic.url, maxRetries: 1 }),
       });

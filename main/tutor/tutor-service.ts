@@ -7,6 +7,7 @@ import type { Store } from '../store/open-store';
 import { OllamaModels } from './ollama-models';
 import { tutorRunHistory } from './run-history';
 import type { RunHistory } from '../sandbox/run-history';
+import type { NewCard } from '../practice/practice-service';
 import { TutorAsking, type ProviderFactory } from './tutor-asking';
 import { TutorConfig, type TutorSettingsStore } from './tutor-config';
 import { TutorSessions } from './tutor-sessions';
@@ -22,6 +23,8 @@ export interface TutorServiceOptions {
   readonly now?: () => number;
   /** The learner's runs and checks: the sandbox's run history, which owns code_executions. */
   readonly runs: Pick<RunHistory, 'recent'>;
+  /** Where generated quiz questions go for spaced review: Practice. */
+  readonly review: (cards: readonly NewCard[]) => void;
   /** Builds the chat provider; tests and the eval harness point it at the test servers. */
   readonly providerFor?: ProviderFactory;
 }
@@ -49,6 +52,7 @@ export function createTutorService(options: TutorServiceOptions): TutorService {
     models,
     sources,
     runs,
+    review: options.review,
     logger,
     now,
     ...(options.providerFor ? { providerFor: options.providerFor } : {}),

@@ -91,6 +91,8 @@ export async function runEval(target: EvalTarget, onResult: (r: ScenarioResult) 
       settings: new SettingsService(store),
       secrets: encryptedFileSecretStore(dir),
       runs: new RunHistory(store),
+      // The eval scores replies; what a generated quiz would add to Practice is not its concern.
+      review: () => undefined,
       sources,
       logger: silentLogger,
       providerFor: (settings) =>
