@@ -2,17 +2,11 @@
 // app's clock run a day ahead with `drona serve --clock-ahead-hours`), counted on the Practice
 // activity and in the HUD; the review session is done by keyboard alone and ends in a summary.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { contractCall } from './support/contract-call';
 import { rightQuizAnswers } from './support/course-answers';
+import { expect, test } from './support/fixtures';
 import { completeFirstRun } from './support/learner';
-import { startServe, tempDataDir, type ServeProcess } from './support/serve';
-
-let serve: ServeProcess | undefined;
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-});
 
 async function expectAxeClean(page: Page, view: string) {
   const result = await new AxeBuilder({ page }).include('main.canvas').analyze();
@@ -22,10 +16,9 @@ async function expectAxeClean(page: Page, view: string) {
 
 const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
 
-test('a missed quiz question comes back in Practice the next day and is reviewed by keyboard alone', async ({ page }) => {
+test('a missed quiz question comes back in Practice the next day and is reviewed by keyboard alone', async ({ page, serveApp, workDir }) => {
   test.setTimeout(180_000); // two serve starts
-  const dataDir = tempDataDir();
-  serve = await startServe({ dataDir });
+  let serve = await serveApp({ dataDir: workDir });
   await page.goto(serve.url);
   await completeFirstRun(page);
 
@@ -38,7 +31,7 @@ test('a missed quiz question comes back in Practice the next day and is reviewed
 
   // Tomorrow.
   await serve.stop();
-  serve = await startServe({ dataDir, args: ['--clock-ahead-hours', '25'] });
+  serve = await serveApp({ dataDir: workDir, args: ['--clock-ahead-hours', '25'] });
   await page.goto(serve.url);
   await expect(page.locator('#activity-badge-practice')).toHaveText('1 due today');
   await expect(page.locator('.hud-reviews')).toHaveText(/1 to review/);
