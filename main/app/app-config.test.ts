@@ -66,7 +66,7 @@ describe('the app config from the environment', () => {
     const read = () => readAppConfig({ DRONA_SYNC_INTERVAL_MS: 'soon', DRONA_SANDBOX_DRIVER: 'vm', DRONA_SYNC_SERVER_URL: 'sync.example.org' }, linux);
     expect(read).toThrow(EnvConfigError);
     expect(read).toThrow(/DRONA_SYNC_INTERVAL_MS: must be a whole number of milliseconds/);
-    expect(read).toThrow(/DRONA_SANDBOX_DRIVER: must be one of auto, docker, process/);
+    expect(read).toThrow(/DRONA_SANDBOX_DRIVER: must be one of auto, docker, wasm, process/);
     expect(read).toThrow(/DRONA_SYNC_SERVER_URL: the sync server must be an http\(s\) address/);
   });
 });

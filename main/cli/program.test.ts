@@ -33,6 +33,6 @@ describe('drona', () => {
   it('exits 1 naming the environment variable it cannot use', async () => {
     const out = captured();
     expect(await runCli(['node', 'drona', 'sandbox', 'status'], { DRONA_SANDBOX_DRIVER: 'vm' })).toBe(1);
-    expect(out.join('')).toMatch(/DRONA_SANDBOX_DRIVER: must be one of auto, docker, process/);
+    expect(out.join('')).toMatch(/DRONA_SANDBOX_DRIVER: must be one of auto, docker, wasm, process/);
   });
 });
