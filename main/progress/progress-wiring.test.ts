@@ -14,9 +14,12 @@ afterEach(async () => {
   app = undefined;
 });
 
+// Noon UTC: time-of-day achievements (night owl, early bird) must not depend on when CI runs.
+const noon = Date.UTC(2026, 5, 10, 12, 0, 0);
+
 function services() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-progress-app-'));
-  app = createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: silentLogger });
+  app = createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: silentLogger, now: () => noon });
   const state = app.state();
   if (!('services' in state)) throw new Error('store did not open');
   return state.services;
