@@ -88,8 +88,27 @@ export const lessons = sqliteTable(
     /** Path of the lesson's Markdown file inside the installed bundle. */
     path: text('path').notNull(),
     removedAt: integer('removed_at'),
+    /** Ids of the course concepts this lesson teaches. */
+    concepts: text('concepts', { mode: 'json' }).$type<string[]>().notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.courseId, t.lessonId] }), index('lessons_module').on(t.courseId, t.moduleId)],
+);
+
+/** The ideas a course teaches, as its course.yaml declares them; ids are unique within a course. */
+export const concepts = sqliteTable(
+  'concepts',
+  {
+    courseId: text('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    conceptId: text('concept_id').notNull(),
+    title: text('title').notNull(),
+    prerequisites: text('prerequisites', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** The lesson that teaches it, when the course names one. */
+    lessonId: text('lesson_id'),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.conceptId] })],
 );
 
 // ── progress ───────────────────────────────────────────────────────────────────────────
@@ -263,6 +282,40 @@ export const reviewLog = sqliteTable(
     reviewedAt: integer('reviewed_at').notNull(),
   },
   (t) => [index('review_log_card').on(t.cardId), index('review_log_at').on(t.reviewedAt)],
+);
+
+// ── learner model ──────────────────────────────────────────────────────────────────────
+/** Per concept, the current probability the learner knows it; updated with each piece of evidence. */
+export const conceptMastery = sqliteTable(
+  'concept_mastery',
+  {
+    courseId: text('course_id').notNull(),
+    conceptId: text('concept_id').notNull(),
+    probability: real('probability').notNull(),
+    evidenceCount: integer('evidence_count').notNull().default(0),
+    successCount: integer('success_count').notNull().default(0),
+    lastEvidenceAt: integer('last_evidence_at').notNull(),
+    lastSuccessAt: integer('last_success_at'),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.conceptId] })],
+);
+
+/** Every piece of evidence applied to mastery, once (the key makes a replay a no-op). */
+export const masteryEvidence = sqliteTable(
+  'mastery_evidence',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    courseId: text('course_id').notNull(),
+    conceptId: text('concept_id').notNull(),
+    kind: text('kind').notNull(), // an EvidenceKind of main/learner/mastery.ts
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    timeRatio: real('time_ratio'),
+    probabilityBefore: real('probability_before').notNull(),
+    probabilityAfter: real('probability_after').notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+  },
+  (t) => [uniqueIndex('mastery_evidence_key').on(t.key), index('mastery_evidence_concept').on(t.courseId, t.conceptId, t.occurredAt)],
 );
 
 // ── sandbox and workspace ──────────────────────────────────────────────────────────────
