@@ -30,6 +30,7 @@ import { messageOf } from '../../preload/contract';
 import { defaultEnvConfig, type EnvConfig } from './app-config';
 import { readOrCreateInstallId } from '../update/install-id';
 import type { OrgProfile } from '../organisation/org-profile';
+import { MasteryStore } from '../learner/mastery-store';
 import { UPDATE_CHECK_INTERVAL_MS, UpdateService, type Updater } from '../update/update-service';
 
 export interface AppConfig {
@@ -70,6 +71,8 @@ export interface Services {
   readonly processConsents: ProcessConsents;
   readonly tutor: TutorService;
   readonly progress: ProgressService;
+  /** The learner model as stored: mastery per concept, fed inside the transactions that record evidence. */
+  readonly mastery: MasteryStore;
   readonly practice: PracticeService;
   readonly streakReminders: StreakReminderService;
   readonly sync: SyncService;
@@ -113,6 +116,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   const progress = new ProgressService(store, { now, events, warn: (message) => logger.warn(message), courseAchievements });
   const timezone = () => profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
   // Spaced review (Practice): cards due by the end of the learner's local day.
+  const mastery = new MasteryStore(store);
   const practice = new PracticeService(store, { now, timezone, changed: (dueCount) => events.emit('practice.changed', { dueCount }) });
 
   // Starter files come from the lesson's exercise.
@@ -231,6 +235,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     profile,
     courses,
     progress,
+    mastery,
     workspace,
     terminal,
     lessonActivity,
