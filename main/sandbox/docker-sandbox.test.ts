@@ -4,18 +4,17 @@
 // Over 350 lines on purpose: one suite shares one warm pool, which is what it measures.
 import Docker from 'dockerode';
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { RunResult, SandboxLanguage } from '../../preload/contract/sandbox';
+import { expect, it, vi } from 'vitest';
+import type { RunResult } from '../../preload/contract/sandbox';
 import { describeWhen } from '../../common/testing/capabilities';
 import { currentOwner, ownerLabels, ownerLabelsOf, processStart } from './container-owner';
 import { containerSpec, DockerDriver, probeDocker, sandboxLabel } from './docker-driver';
 import { defaultLimits } from './limits';
 import { imageExists } from './image-build';
 import { runnerImage } from './runner-images';
-import { SandboxService } from './sandbox-service';
 import { floodAttacks } from './test-fixtures/flood-attacks';
+import { runResponsively, sandboxSuite } from './test-fixtures/hostile-runs';
 
 // A run after a limit waits for a fresh container: seconds on Docker's vfs storage driver, more on a busy machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -28,30 +27,9 @@ const missing = !probe.ok ? `a Docker engine (${probe.reason})` : 'the runner im
 const ownContainers = async () =>
   (await docker.listContainers({ all: true, filters: { label: [sandboxLabel] } })).filter((c) => c.Labels['dronacharya.owner-pid'] === String(process.pid));
 
-const entryOf = (language: SandboxLanguage) => (language === 'python' ? 'main.py' : 'main.js');
-const limits = { timeoutSeconds: 2 };
-
 describeWhen(imagesReady, missing, 'Docker sandbox', () => {
-  let sandbox: SandboxService;
-  let hostServer: net.Server;
-  let hostPort = 0;
-
-  beforeAll(async () => {
-    sandbox = await SandboxService.create({ driver: 'docker', prewarm: true });
-    // A service on the host's loopback: code in the sandbox must not reach it.
-    hostServer = net.createServer((socket) => socket.end('host secret\n'));
-    await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
-    hostPort = (hostServer.address() as net.AddressInfo).port;
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    hostServer?.close();
-    expect(await ownContainers()).toEqual([]);
-  });
-
-  const run = (language: SandboxLanguage, code: string, timeoutSeconds = limits.timeoutSeconds) =>
-    sandbox.run({ language, files: [{ path: entryOf(language), content: code }], entry: entryOf(language), limits: { timeoutSeconds } });
+  const suite = sandboxSuite('docker', async () => expect(await ownContainers()).toEqual([]));
+  const { run } = suite;
 
   /** An app instance in a child process with a warm container (test-fixtures/warm-owner.ts). */
   const startOwner = async (): Promise<{ child: ChildProcess; containerId: string }> => {
@@ -130,13 +108,13 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
     expect(py).toMatchObject({ outcome: 'finished', exitCode: 0, stdout: 'hello from python\n', driver: 'docker', truncated: false });
     const js = await run('javascript', 'console.log("hello from node")');
     expect(js).toMatchObject({ outcome: 'finished', exitCode: 0, stdout: 'hello from node\n', driver: 'docker' });
-    const status = await sandbox.status();
+    const status = await suite.sandbox.status();
     expect(status).toMatchObject({ driver: 'docker', isolated: true });
   });
 
   it('streams stdout and stderr apart while the program runs', async () => {
     const seen: string[] = [];
-    const result = await sandbox.run(
+    const result = await suite.sandbox.run(
       { language: 'python', files: [{ path: 'main.py', content: 'import sys\nprint("out")\nprint("err", file=sys.stderr)\n' }], entry: 'main.py' },
       { onOutput: (stream, text) => seen.push(`${stream}:${text}`) },
     );
@@ -168,7 +146,7 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
           'from main import add\n\ndef test_adds():\n    print("checking add")\n    assert add(2, 3) == 5, "add(2, 3) should be 5"\n\ndef test_zero():\n    assert add(0, 0) == 0, "add(0, 0) should be 0"\n',
       },
     ];
-    const failing = await sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b):\n    return a - b\n' }], tests });
+    const failing = await suite.sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b):\n    return a - b\n' }], tests });
     expect(failing.status).toBe('fail');
     expect(failing.tests.map((t) => [t.name, t.status])).toEqual([
       ['test_adds', 'fail'],
@@ -176,9 +154,9 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
     ]);
     expect(failing.tests[0]!.message).toMatch(/^add\(2, 3\) should be 5/);
     expect(failing.tests[0]!.output).toBe('checking add');
-    const passing = await sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b):\n    return a + b\n' }], tests });
+    const passing = await suite.sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b):\n    return a + b\n' }], tests });
     expect(passing.status).toBe('pass');
-    const broken = await sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b)\n    return a + b\n' }], tests });
+    const broken = await suite.sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b)\n    return a + b\n' }], tests });
     expect(broken.status).toBe('error');
     expect(broken.message).toMatch(/SyntaxError/);
   });
@@ -193,7 +171,11 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
           "describe('edge cases', () => { test('zero', () => { assert.equal(add(0, 0), 0, 'add(0, 0) should be 0'); }); });\n",
       },
     ];
-    const failing = await sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => a - b;\n' }], tests });
+    const failing = await suite.sandbox.check({
+      language: 'javascript',
+      files: [{ path: 'main.js', content: 'export const add = (a, b) => a - b;\n' }],
+      tests,
+    });
     expect(failing.status).toBe('fail');
     expect(failing.tests.map((t) => [t.name, t.status])).toEqual([
       ['adds', 'fail'],
@@ -202,9 +184,13 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
     expect(failing.tests[0]!.message).toMatch(/^add\(2, 3\) should be 5/);
     expect(failing.tests[0]!.output).toBe('checking add');
     expect(failing.tests[1]!.output).toBeUndefined();
-    const passing = await sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => a + b;\n' }], tests });
+    const passing = await suite.sandbox.check({
+      language: 'javascript',
+      files: [{ path: 'main.js', content: 'export const add = (a, b) => a + b;\n' }],
+      tests,
+    });
     expect(passing.status).toBe('pass');
-    const broken = await sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => a +;\n' }], tests });
+    const broken = await suite.sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => a +;\n' }], tests });
     expect(broken.status).toBe('error');
     expect(broken.message).toMatch(/SyntaxError/);
   });
@@ -221,7 +207,7 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
           "  await t.test('negative', async () => { await new Promise((r) => setTimeout(r, 5)); console.error('negative numbers'); assert.equal(add(-1, -2), -3, 'add(-1, -2) should be -3'); });\n});\n",
       },
     ];
-    const result = await sandbox.check({
+    const result = await suite.sandbox.check({
       language: 'javascript',
       files: [{ path: 'main.js', content: 'export const add = (a, b) => (a < 0 ? 0 : a + b);\n' }],
       tests,
@@ -352,16 +338,10 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
   for (const language of ['python', 'javascript'] as const) {
     for (const attack of attacks) {
       it(`${language}: ${attack.name} is contained`, async () => {
-        const ticks = { count: 0 };
-        const timer = setInterval(() => (ticks.count += 1), 20);
-        const started = Date.now();
-        const result = await run(language, attack[language].replaceAll('${PORT}', String(hostPort)), attack.timeoutSeconds);
-        clearInterval(timer);
+        const result = await runResponsively(() => run(language, attack[language].replaceAll('${PORT}', String(suite.hostPort)), attack.timeoutSeconds));
         attack.expect(result);
-        // The app stayed responsive: its event loop kept turning during the run.
-        expect(ticks.count).toBeGreaterThanOrEqual(Math.floor((Date.now() - started) / 20 / 4));
         // Nothing of ours is left but the warm containers, one per language.
-        await sandbox.settled();
+        await suite.sandbox.settled();
         expect((await ownContainers()).length).toBeLessThanOrEqual(2);
       }, 90_000);
     }
@@ -391,7 +371,7 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
     const look =
       "import os, socket\nrows = lambda kind: len(open('/proc/sysvipc/' + kind).read().splitlines()) - 1\n" +
       "print(socket.gethostname(), rows('shm'), rows('msg'), rows('sem'), sorted(os.listdir('/dev/mqueue')))\n";
-    await sandbox.settled();
+    await suite.sandbox.settled();
     const first = await run('python', leave);
     expect(first.stdout).toMatch(/^\S+ True\n$/);
     const second = await run('python', look);
@@ -402,21 +382,21 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
   it('answers 100 rapid Runs in a row without leaking containers or memory', async () => {
     let heapAt20 = 0;
     for (let i = 0; i < 100; i += 1) {
-      const result = await sandbox.run({ language: 'python', files: [{ path: 'main.py', content: `print(${i})` }], entry: 'main.py' });
+      const result = await suite.sandbox.run({ language: 'python', files: [{ path: 'main.py', content: `print(${i})` }], entry: 'main.py' });
       expect(result.outcome).toBe('finished');
       expect(result.stdout).toBe(`${i}\n`);
       if (i === 20) heapAt20 = process.memoryUsage().heapUsed;
     }
     const growth = process.memoryUsage().heapUsed - heapAt20;
     expect(growth).toBeLessThan(32 * 1024 * 1024);
-    await sandbox.settled();
+    await suite.sandbox.settled();
     expect((await ownContainers()).length).toBeLessThanOrEqual(2);
   }, 120_000);
 
   it('stops a run on request', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const result = await sandbox.run(
+    const result = await suite.sandbox.run(
       { language: 'python', files: [{ path: 'main.py', content: 'import time\ntime.sleep(10)\n' }], entry: 'main.py' },
       { signal: controller.signal },
     );

@@ -1,0 +1,65 @@
+// What the sandbox suites (Docker, WebAssembly) share: a secret service on the host's loopback
+// that code in a sandbox must not reach, one-file runs, and a run that must leave the app's event
+// loop turning while hostile code runs.
+import net from 'node:net';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { RunResult, SandboxLanguage } from '../../../preload/contract/sandbox';
+import { SandboxService } from '../sandbox-service';
+
+export const entryOf = (language: SandboxLanguage) => (language === 'python' ? 'main.py' : 'main.js');
+
+/** Listens on 127.0.0.1 and answers "host secret": attacks try to read it from inside the sandbox. */
+export async function listenHostSecret(): Promise<{ server: net.Server; port: number }> {
+  const server = net.createServer((socket) => socket.end('host secret\n'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as net.AddressInfo).port };
+}
+
+export const runOneFile = (sandbox: SandboxService, language: SandboxLanguage, code: string, timeoutSeconds: number) =>
+  sandbox.run({ language, files: [{ path: entryOf(language), content: code }], entry: entryOf(language), limits: { timeoutSeconds } });
+
+/** Runs one attack and checks the app stayed responsive: its event loop kept turning during the run. */
+export async function runResponsively(run: () => Promise<RunResult>): Promise<RunResult> {
+  const ticks = { count: 0 };
+  const timer = setInterval(() => (ticks.count += 1), 20);
+  const started = Date.now();
+  const result = await run();
+  clearInterval(timer);
+  expect(ticks.count).toBeGreaterThanOrEqual(Math.floor((Date.now() - started) / 20 / 4));
+  return result;
+}
+
+export interface SandboxSuite {
+  readonly sandbox: SandboxService;
+  /** The port of the host's secret service (listenHostSecret). */
+  readonly hostPort: number;
+  run(language: SandboxLanguage, code: string, timeoutSeconds?: number): Promise<RunResult>;
+}
+
+/** One warm sandbox of `driver` and the host's secret service for a whole suite; `closed` runs after both close. */
+export function sandboxSuite(driver: 'docker' | 'wasm', closed?: () => Promise<void>): SandboxSuite {
+  let sandbox: SandboxService | undefined;
+  let host: { server: net.Server; port: number } | undefined;
+  beforeAll(async () => {
+    sandbox = await SandboxService.create({ driver, prewarm: true });
+    host = await listenHostSecret();
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    host?.server.close();
+    await closed?.();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the sandbox suite has not started');
+    return value;
+  };
+  return {
+    get sandbox() {
+      return started(sandbox);
+    },
+    get hostPort() {
+      return started(host).port;
+    },
+    run: (language, code, timeoutSeconds = 2) => runOneFile(started(sandbox), language, code, timeoutSeconds),
+  };
+}
