@@ -8,6 +8,7 @@ import { RunHistory } from '../sandbox/run-history';
 import { activeTime, journalEntries } from '../store/schema';
 import type { NewCard } from '../practice/practice-service';
 import { LessonActivity, scoreQuiz, type LessonFacts } from './lesson-activity';
+import { checkResultOf } from '../../preload/contract/testing/sandbox-results';
 
 const quiz: NonNullable<LessonFacts['quiz']> = {
   passPercent: 50,
@@ -69,18 +70,7 @@ function setup() {
 }
 
 function checkResult(status: 'pass' | 'fail') {
-  const run = {
-    outcome: 'finished' as const,
-    exitCode: 0,
-    durationMs: 5,
-    stdout: '',
-    stderr: '',
-    truncated: false,
-    diagnostics: [],
-    driver: 'process' as const,
-    message: '',
-  };
-  return { status, tests: [{ name: 't', status }], durationMs: 5, driver: 'process' as const, run };
+  return checkResultOf({ status, tests: [{ name: 't', status }] });
 }
 
 describe('scoreQuiz', () => {

@@ -17,6 +17,7 @@ import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
 import { proactiveOffer } from './last-run';
 import { createTutorService, type TutorService } from './tutor-service';
+import { runResultOf } from '../../preload/contract/testing/sandbox-results';
 
 let dir: string;
 let store: Store;
@@ -208,17 +209,7 @@ describe('tutor service', () => {
   });
 
   it('uses the last check from the run history, failing tests and output first', async () => {
-    const run = {
-      outcome: 'failed' as const,
-      exitCode: 1,
-      durationMs: 10,
-      stdout: '',
-      stderr: 'AssertionError',
-      truncated: false,
-      diagnostics: [],
-      driver: 'process' as const,
-      message: '',
-    };
+    const run = runResultOf({ outcome: 'failed', exitCode: 1, durationMs: 10, stderr: 'AssertionError' });
     const tests = [{ name: 'test_total', status: 'fail' as const, message: 'total([1, 2]) should be 3' }];
     new RunHistory(store).record(
       { kind: 'check', language: 'python', courseId: 'python-basics', lessonId: 'adding-prices', waitMs: 0 },

@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../../preload/contract/sandbox';
+import { runResultOf } from '../../../../preload/contract/testing/sandbox-results';
 import { checkDiagnostics, fileLineFrames } from './check-diagnostics';
 
-const run = {
-  outcome: 'failed' as const,
-  exitCode: 1,
-  durationMs: 5,
-  stdout: '',
-  stderr: '',
-  truncated: false,
-  diagnostics: [],
-  driver: 'process' as const,
-  message: '',
-};
+const run = runResultOf({ outcome: 'failed', exitCode: 1 });
 const result = (stdout: string, status: CheckResult['status'] = 'fail'): CheckResult => ({
   status,
   tests: [{ name: 'test_greets_ada', status: 'fail', message: "NameError: name 'nam' is not defined" }],
