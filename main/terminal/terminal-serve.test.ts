@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { createApp } from '../app/create-app';
 import { createLogger } from '../app/logger';
 import { startServeServer, type ServeServer } from '../serve/serve-server';
+import { until } from '../../common/testing/until';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -59,14 +60,6 @@ async function open(server: ServeServer): Promise<Window> {
     close: () => socket.close(),
   };
 }
-
-const until = async (condition: () => boolean, what: string) => {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe('terminals in serve mode', () => {
   it('keeps each terminal to the window that opened it', async () => {

@@ -3,23 +3,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store/open-store';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../store/open-store';
 import { silentLogger } from '../app/logger';
 import { tutorSources } from '../tutor/tutor-sources';
-import { WorkspaceService, type StarterFile } from './workspace-service';
+import { tempWorkspaces } from './testing/temp-workspaces';
+import type { StarterFile, WorkspaceService } from './workspace-service';
 
 const starters: StarterFile[] = [{ path: 'main.py', content: 'print(1)\n', role: 'editable' }];
 const SECRET = 'ssh-ed25519 PRIVATE KEY of the learner\n';
 
-let store: Store | undefined;
-let service: WorkspaceService | undefined;
-afterEach(async () => {
-  await service?.close();
-  store?.close();
-  service = undefined;
-  store = undefined;
-});
+const openWorkspaces = tempWorkspaces();
 
 /** Tutor sources over the workspace alone: a lesson without an exercise, no passages, no hints. */
 function linkedSources(workspace: WorkspaceService, db: Store) {
@@ -36,14 +30,7 @@ async function setup() {
   fs.mkdirSync(dataDir);
   fs.mkdirSync(outside);
   fs.writeFileSync(path.join(outside, 'id_ed25519'), SECRET);
-  store = openStore(path.join(dataDir, 'drona.db'));
-  let clock = 1_000;
-  service = new WorkspaceService(
-    store,
-    dataDir,
-    async () => starters,
-    () => clock++,
-  );
+  const { store, service } = openWorkspaces(dataDir, async () => starters);
   const root = (await service.open('py', 'add')).root;
   fs.symlinkSync(path.join(outside, 'id_ed25519'), path.join(root, 'f.py'));
   fs.symlinkSync(outside, path.join(root, 'x'));
@@ -53,7 +40,7 @@ async function setup() {
       .sort()
       .map((name) => [name, fs.readFileSync(path.join(outside, name), 'utf8')]);
   const before = outsideState();
-  return { service, dataDir, root, outside, untouched: () => expect(outsideState()).toEqual(before) };
+  return { service, store, dataDir, root, outside, untouched: () => expect(outsideState()).toEqual(before) };
 }
 
 const refused = { code: 'outside_workspace', message: expect.stringMatching(/is a link to a place outside your lesson folder/) };
@@ -125,13 +112,13 @@ describe('links in a workspace that lead outside it', () => {
   });
 
   it('refuse a lesson folder or trash folder that is itself a link', async () => {
-    const { service, untouched, dataDir, outside, root } = await setup();
+    const { service, store, untouched, dataDir, outside, root } = await setup();
     fs.rmSync(root, { recursive: true });
     fs.symlinkSync(outside, root);
     await expect(service.open('py', 'add')).rejects.toMatchObject({ code: 'outside_workspace' });
     await expect(service.write('py', 'add', 'main.py', 'x', false)).rejects.toMatchObject({ code: 'outside_workspace' });
     // The tutor reads the learner's files to send them to the model: not through the link either.
-    await expect(linkedSources(service, store!).learnerFiles('py', 'add')).rejects.toMatchObject({ code: 'outside_workspace' });
+    await expect(linkedSources(service, store).learnerFiles('py', 'add')).rejects.toMatchObject({ code: 'outside_workspace' });
     fs.mkdirSync(path.join(dataDir, 'workspace-trash', 'js'), { recursive: true });
     fs.mkdirSync(path.join(outside, '1-aaaaaa'));
     fs.writeFileSync(path.join(outside, '1-aaaaaa', 'entry.json'), JSON.stringify({ id: '1-aaaaaa', path: 'stolen.py', deletedAt: 1 }));

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DronaError } from '../../preload/contract';
-import { openStore, type Store } from '../store/open-store';
-import { WorkspaceService, type StarterFile } from './workspace-service';
+import { until } from '../../common/testing/until';
+import { tempWorkspaces } from './testing/temp-workspaces';
+import type { StarterFile, WorkspaceService } from './workspace-service';
 
 const starters: StarterFile[] = [
   { path: 'main.py', content: 'def add(a, b):\n    pass\n', role: 'editable' },
@@ -13,35 +14,13 @@ const starters: StarterFile[] = [
   { path: 'helper.py', content: 'SECRET = 1\n', role: 'hidden' },
 ];
 
-let store: Store | undefined;
-let service: WorkspaceService | undefined;
-afterEach(async () => {
-  await service?.close();
-  store?.close();
-  service = undefined;
-  store = undefined;
-});
+const openWorkspaces = tempWorkspaces();
 
 function setup(): { service: WorkspaceService; dataDir: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-workspace-'));
-  store = openStore(path.join(dataDir, 'drona.db'));
-  let clock = 1_000;
-  service = new WorkspaceService(
-    store,
-    dataDir,
-    async (courseId) => (courseId === 'py' ? starters : null),
-    () => clock++,
-  );
+  const { service } = openWorkspaces(dataDir, async (courseId) => (courseId === 'py' ? starters : null));
   return { service, dataDir };
 }
-
-const until = async (condition: () => boolean, what: string) => {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe('WorkspaceService', () => {
   it('creates the workspace on disk from the starter files, with their roles', async () => {
