@@ -14,3 +14,16 @@ export function messageOf(error: unknown): string {
     return 'an error whose message could not be read';
   }
 }
+
+/** An HTTP answer with an error body `{ error: { code, message, details? } }`: the API throws it, the app's client reads it back. */
+export class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

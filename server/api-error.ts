@@ -1,12 +1,3 @@
+import { HttpStatusError } from '../common/errors';
 /** An error the API answers with as JSON `{ error: { code, message } }` and this status. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export class ApiError extends HttpStatusError {}

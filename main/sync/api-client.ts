@@ -4,6 +4,7 @@
 // second use as theft and signs the device out.
 import type { z } from 'zod';
 import { eventsResponse, tokensResponse, type EventInput, type Tokens } from '../../common/sync-api/schemas';
+import { HttpStatusError } from '../../common/errors';
 import { messageOf } from '../../preload/contract';
 
 /** The server could not be reached (no network, server down, timeout). */
@@ -16,17 +17,8 @@ export class SyncOfflineError extends Error {
 }
 
 /** The server answered with an error body. */
-export class SyncHttpError extends Error {
+export class SyncHttpError extends HttpStatusError {
   readonly kind = 'http';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'SyncHttpError';
-  }
 }
 
 /** Every failure of an API call, told apart by `kind` rather than by its message. */
