@@ -1,16 +1,15 @@
 // Starts the hosted API: opens the database (PGlite in a data folder, or DATABASE_URL),
 // migrates, loads the keys, listens, and shuts down gracefully on close().
 import { serve, type ServerType } from '@hono/node-server';
-import { createApi } from './app';
+import { createApi, type ApiConfig } from './app';
 import type { CourseRegistration } from '../common/sync-api/schemas';
 import { registerCourse } from './course-registry';
 import { openDatabase, type Database } from './db/database';
 import { loadKeys } from './keys';
 import { scanFeed } from './update-feed/routes';
-import type { RateLimit } from './rate-limit';
-import type { Plausibility } from '../common/rules/plausibility';
 
-export interface ServerOptions {
+/** The API's own settings (see ApiConfig) pass through unchanged; the rest is about starting it. */
+export interface ServerOptions extends Pick<ApiConfig, 'adminToken' | 'rateLimit' | 'trustedProxies' | 'plausibility' | 'now' | 'log' | 'updateFeedDir'> {
   readonly host?: string;
   readonly port?: number;
   readonly databaseUrl?: string | undefined;
@@ -19,20 +18,11 @@ export interface ServerOptions {
   /** The public address that verification links use; default http://host:port. */
   readonly publicUrl?: string | undefined;
   readonly issuerName?: string;
-  readonly adminToken?: string | undefined;
-  readonly rateLimit?: RateLimit;
-  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
-  readonly trustedProxies?: readonly string[];
-  readonly plausibility?: Plausibility;
-  readonly now?: () => number;
-  readonly log?: (entry: Record<string, unknown>) => void;
   readonly poolSize?: number;
   /** Courses to register (or update) before listening, e.g. the app's built-ins for a dev server. */
   readonly courses?: readonly CourseRegistration[];
   /** Who registers `courses`, for the record. */
   readonly coursesRegisteredBy?: string;
-  /** A release folder served at /updates/ as a generic update feed (electron-updater's generic provider). */
-  readonly updateFeedDir?: string | undefined;
 }
 
 export interface RunningServer {
