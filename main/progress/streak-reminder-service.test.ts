@@ -96,11 +96,17 @@ async function sixDayStreak(startWall = '2026-06-10T19:30', dataFile?: string) {
   return w;
 }
 
+/** The six-day streak with its reminder scheduler started, and the clock moved on to `wall`. */
+async function remindersRunningUntil(wall: string) {
+  const w = await sixDayStreak();
+  w.reminders.start();
+  w.clock.advanceTo(wall);
+  return w;
+}
+
 describe('the streak reminder scheduler (real store, fake clock)', () => {
   it('reminds once at the reminder time with the streak and the minutes left, and not again that evening', async () => {
-    const w = await sixDayStreak();
-    w.reminders.start();
-    w.clock.advanceTo('2026-06-10T19:59');
+    const w = await remindersRunningUntil('2026-06-10T19:59');
     expect(w.announced).toEqual([]);
     w.clock.advanceTo('2026-06-10T20:00');
     expect(w.announced).toEqual([
@@ -135,9 +141,7 @@ describe('the streak reminder scheduler (real store, fake clock)', () => {
   });
 
   it('a restart the same evening does not remind again; after "Not today" no window shows it again today', async () => {
-    const first = await sixDayStreak();
-    first.reminders.start();
-    first.clock.advanceTo('2026-06-10T20:05');
+    const first = await remindersRunningUntil('2026-06-10T20:05');
     expect(first.announced).toHaveLength(1);
     first.reminders.stop();
     first.store.close();
@@ -154,9 +158,7 @@ describe('the streak reminder scheduler (real store, fake clock)', () => {
   });
 
   it('learning today ends it: no reminder after a lesson, and the next evening reminds again with the longer streak', async () => {
-    const w = await sixDayStreak();
-    w.reminders.start();
-    w.clock.advanceTo('2026-06-10T20:00');
+    const w = await remindersRunningUntil('2026-06-10T20:00');
     expect(w.announced).toHaveLength(1);
     w.reminders.dismiss();
     await w.learnOn('2026-06-10T20:30');
