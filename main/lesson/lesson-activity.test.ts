@@ -10,29 +10,18 @@ import type { NewCard } from '../practice/practice-service';
 import { LessonActivity, scoreQuiz, type LessonFacts } from './lesson-activity';
 import { checkResultOf } from '../../preload/contract/testing/sandbox-results';
 
+type QuizQuestion = NonNullable<LessonFacts['quiz']>['questions'][number];
+/** A question whose options are named a, b, c… and correct where `correct` says. */
+const question = (id: string, kind: QuizQuestion['kind'], prompt: string, correct: readonly boolean[]): QuizQuestion => ({
+  id,
+  kind,
+  prompt,
+  options: correct.map((isCorrect, index) => ({ text: String.fromCharCode(97 + index), correct: isCorrect })),
+});
+
 const quiz: NonNullable<LessonFacts['quiz']> = {
   passPercent: 50,
-  questions: [
-    {
-      id: 'q1',
-      kind: 'single',
-      prompt: 'One?',
-      options: [
-        { text: 'a', correct: true },
-        { text: 'b', correct: false },
-      ],
-    },
-    {
-      id: 'q2',
-      kind: 'multiple',
-      prompt: 'Two?',
-      options: [
-        { text: 'a', correct: true },
-        { text: 'b', correct: true },
-        { text: 'c', correct: false },
-      ],
-    },
-  ],
+  questions: [question('q1', 'single', 'One?', [true, false]), question('q2', 'multiple', 'Two?', [true, true, false])],
 };
 const lessons: Record<string, LessonFacts> = {
   intro: { type: 'concept' },

@@ -138,62 +138,58 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
     expect(js.diagnostics[0]).toMatchObject({ file: 'main.js', line: 2, message: 'ReferenceError: y is not defined' });
   });
 
-  it('checks Python with pytest and reports Exercism v3 results in file order', async () => {
-    const tests = [
-      {
+  // The same Check in both languages: a failing, a passing and a broken solution of add().
+  const checkCases = [
+    {
+      language: 'python' as const,
+      harness: 'pytest',
+      entry: 'main.py',
+      tests: {
         path: 'tests/test_main.py',
         content:
           'from main import add\n\ndef test_adds():\n    print("checking add")\n    assert add(2, 3) == 5, "add(2, 3) should be 5"\n\ndef test_zero():\n    assert add(0, 0) == 0, "add(0, 0) should be 0"\n',
       },
-    ];
-    const failing = await suite.sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b):\n    return a - b\n' }], tests });
-    expect(failing.status).toBe('fail');
-    expect(failing.tests.map((t) => [t.name, t.status])).toEqual([
-      ['test_adds', 'fail'],
-      ['test_zero', 'pass'],
-    ]);
-    expect(failing.tests[0]!.message).toMatch(/^add\(2, 3\) should be 5/);
-    expect(failing.tests[0]!.output).toBe('checking add');
-    const passing = await suite.sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b):\n    return a + b\n' }], tests });
-    expect(passing.status).toBe('pass');
-    const broken = await suite.sandbox.check({ language: 'python', files: [{ path: 'main.py', content: 'def add(a, b)\n    return a + b\n' }], tests });
-    expect(broken.status).toBe('error');
-    expect(broken.message).toMatch(/SyntaxError/);
-  });
-
-  it('checks JavaScript with node:test and reports Exercism v3 results in file order', async () => {
-    const tests = [
-      {
+      solutions: { wrong: 'def add(a, b):\n    return a - b\n', right: 'def add(a, b):\n    return a + b\n', broken: 'def add(a, b)\n    return a + b\n' },
+      names: ['test_adds', 'test_zero'],
+    },
+    {
+      language: 'javascript' as const,
+      harness: 'node:test',
+      entry: 'main.js',
+      tests: {
         path: 'tests/main.test.js',
         content:
           "import { test, describe } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { add } from './main.js';\n" +
           "test('adds', () => { console.log('checking add'); assert.equal(add(2, 3), 5, 'add(2, 3) should be 5'); });\n" +
           "describe('edge cases', () => { test('zero', () => { assert.equal(add(0, 0), 0, 'add(0, 0) should be 0'); }); });\n",
       },
-    ];
-    const failing = await suite.sandbox.check({
-      language: 'javascript',
-      files: [{ path: 'main.js', content: 'export const add = (a, b) => a - b;\n' }],
-      tests,
+      solutions: {
+        wrong: 'export const add = (a, b) => a - b;\n',
+        right: 'export const add = (a, b) => a + b;\n',
+        broken: 'export const add = (a, b) => a +;\n',
+      },
+      names: ['adds', 'edge cases > zero'],
+    },
+  ];
+
+  for (const { language, harness, entry, tests, solutions, names } of checkCases) {
+    it(`checks ${language} with ${harness} and reports Exercism v3 results in file order`, async () => {
+      const check = (content: string) => suite.sandbox.check({ language, files: [{ path: entry, content }], tests: [tests] });
+      const failing = await check(solutions.wrong);
+      expect(failing.status).toBe('fail');
+      expect(failing.tests.map((t) => [t.name, t.status])).toEqual([
+        [names[0], 'fail'],
+        [names[1], 'pass'],
+      ]);
+      expect(failing.tests[0]!.message).toMatch(/^add\(2, 3\) should be 5/);
+      expect(failing.tests[0]!.output).toBe('checking add');
+      expect(failing.tests[1]!.output).toBeUndefined();
+      expect((await check(solutions.right)).status).toBe('pass');
+      const broken = await check(solutions.broken);
+      expect(broken.status).toBe('error');
+      expect(broken.message).toMatch(/SyntaxError/);
     });
-    expect(failing.status).toBe('fail');
-    expect(failing.tests.map((t) => [t.name, t.status])).toEqual([
-      ['adds', 'fail'],
-      ['edge cases > zero', 'pass'],
-    ]);
-    expect(failing.tests[0]!.message).toMatch(/^add\(2, 3\) should be 5/);
-    expect(failing.tests[0]!.output).toBe('checking add');
-    expect(failing.tests[1]!.output).toBeUndefined();
-    const passing = await suite.sandbox.check({
-      language: 'javascript',
-      files: [{ path: 'main.js', content: 'export const add = (a, b) => a + b;\n' }],
-      tests,
-    });
-    expect(passing.status).toBe('pass');
-    const broken = await suite.sandbox.check({ language: 'javascript', files: [{ path: 'main.js', content: 'export const add = (a, b) => a +;\n' }], tests });
-    expect(broken.status).toBe('error');
-    expect(broken.message).toMatch(/SyntaxError/);
-  });
+  }
 
   it('keeps the output of callback-style tests and subtests with the test that wrote it', async () => {
     const tests = [
