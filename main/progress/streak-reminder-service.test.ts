@@ -13,6 +13,7 @@ import { openStore, type Store } from '../store/open-store';
 import { ProgressService } from './progress-service';
 import { CHECK_EVERY_MS, StreakReminderService, type ReminderTimers } from './streak-reminder-service';
 import { at } from '../../common/testing/wall-clock';
+import type { Services } from '../app/services';
 
 const ZONE = 'Europe/Berlin';
 const MINUTE = 60_000;
@@ -102,6 +103,20 @@ async function remindersRunningUntil(wall: string) {
   w.reminders.start();
   w.clock.advanceTo(wall);
   return w;
+}
+
+/** A lesson at noon on 7, 8 and 9 June 2026 in Berlin: a three-day streak through the real services. */
+async function learnedOnSevenToNine(services: Services) {
+  for (let day = 7; day <= 9; day++) {
+    await services.progress.record({
+      kind: 'lesson-completed',
+      idempotencyKey: `lesson-completed:python-basics:d${day}`,
+      courseId: 'python-basics',
+      lessonId: 'hello-python',
+      occurredAt: at(ZONE, `2026-06-0${day}T12:00`),
+      timezone: ZONE,
+    });
+  }
 }
 
 describe('the streak reminder scheduler (real store, fake clock)', () => {
@@ -234,16 +249,7 @@ describe('the streak reminder through the composition root', () => {
     app.events.subscribe((name, payload) => name === 'progress.streakReminder' && received.push(payload));
     services.profile.completeFirstRun({ name: 'Asha', goal: '', experienceLevel: 'new', gamificationMode: 'full', timezone: ZONE });
     services.settings.update({ streakReminder: { enabled: false, time: '20:00' } });
-    for (let day = 7; day <= 9; day++) {
-      await services.progress.record({
-        kind: 'lesson-completed',
-        idempotencyKey: `lesson-completed:python-basics:d${day}`,
-        courseId: 'python-basics',
-        lessonId: 'hello-python',
-        occurredAt: at(ZONE, `2026-06-0${day}T12:00`),
-        timezone: ZONE,
-      });
-    }
+    await learnedOnSevenToNine(services);
     expect(await app.handlers['progress.pendingStreakReminder']({}, { sessionId: 's', events: app.events })).toBeNull();
 
     await app.handlers['settings.update']({ streakReminder: { enabled: true, time: '20:00' } }, { sessionId: 's', events: app.events });
@@ -282,16 +288,7 @@ describe('the streak reminder through the composition root', () => {
     const state = app.state();
     if (!('services' in state)) throw new Error('store did not open');
     state.services.profile.completeFirstRun({ name: 'Asha', goal: '', experienceLevel: 'new', gamificationMode: 'full', timezone: ZONE });
-    for (let day = 7; day <= 9; day++) {
-      await state.services.progress.record({
-        kind: 'lesson-completed',
-        idempotencyKey: `lesson-completed:python-basics:d${day}`,
-        courseId: 'python-basics',
-        lessonId: 'hello-python',
-        occurredAt: at(ZONE, `2026-06-0${day}T12:00`),
-        timezone: ZONE,
-      });
-    }
+    await learnedOnSevenToNine(state.services);
     await app.close();
 
     expect(await remindersOnOpening(false)).toEqual([]);

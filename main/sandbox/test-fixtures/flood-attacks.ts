@@ -1,5 +1,5 @@
-// Output floods, the same attack and the same verdict for every driver (the Docker and the
-// WebAssembly hostile-program suites share them).
+// Output floods and binary output, the same attack and the same verdict for every driver (the
+// Docker and the WebAssembly hostile-program suites share them).
 import { expect } from 'vitest';
 import type { RunResult } from '../../../preload/contract/sandbox';
 
@@ -25,3 +25,16 @@ export const floodAttacks = [
     },
   },
 ];
+
+/** Raw bytes, control characters and invalid UTF-8 on stdout: shown as text, with no NUL let through. */
+export const binaryOutputAttack = (javascript: string) => ({
+  name: 'binary and invalid UTF-8 output',
+  python: "import sys\nsys.stdout.buffer.write(bytes(range(256)) + b'\\xff\\xfe\\xc3')\n",
+  javascript,
+  expect: (r: RunResult) => {
+    expect(r.outcome).toBe('finished');
+    expect(r.stdout).toContain('\uFFFD');
+    expect(r.stdout).not.toContain('\u0000');
+    expect(r.stdout).toContain('ABC');
+  },
+});
