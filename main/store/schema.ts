@@ -1,5 +1,6 @@
 // The local store's schema (SQLite through drizzle). Timestamps are epoch milliseconds.
 // Change it, then run `npm run db:generate` to write a migration; never edit an applied one.
+// Over 350 lines on purpose: drizzle-kit diffs one schema file into each migration.
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // ── learner ────────────────────────────────────────────────────────────────────────────
