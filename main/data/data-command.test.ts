@@ -11,7 +11,8 @@ import { keyFileFor } from '../secrets/key-location';
 import { useTempDirs } from '../testing/temp-dirs';
 import { parseCsv } from './csv';
 import { allTables, EXCLUDED_TABLES } from './store-tables';
-import { readZip, seedDataFolder, trickyText } from './test-data-folder';
+import { readZip } from './read-zip';
+import { seedDataFolder, trickyText } from './test-data-folder';
 
 const tempDir = useTempDirs('drona-data-');
 

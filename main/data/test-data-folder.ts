@@ -1,9 +1,7 @@
 // Test support: a real data folder made through the composition root, with learner data in it
-// that is hard to export (commas, quotes, line breaks, a token in a setting) and workspace files,
-// and a way to read an export zip back.
+// that is hard to export (commas, quotes, line breaks, a token in a setting) and workspace files.
 import fs from 'node:fs';
 import path from 'node:path';
-import yauzl from 'yauzl';
 import { createApp } from '../app/create-app';
 import { silentLogger } from '../app/logger';
 
@@ -25,28 +23,4 @@ export async function seedDataFolder(dataDir: string): Promise<void> {
   fs.mkdirSync(path.join(lesson, 'pkg'), { recursive: true });
   fs.writeFileSync(path.join(lesson, 'main.py'), 'print("hi")\n');
   fs.writeFileSync(path.join(lesson, 'pkg', 'util.py'), 'X = 1\n');
-}
-
-/** Every entry of a zip, name → bytes. */
-export function readZip(file: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const entries = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            entries.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
 }
