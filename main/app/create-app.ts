@@ -22,7 +22,7 @@ import { languageHandlers } from '../language/handlers';
 import { updateHandlers } from '../update/handlers';
 import { dataHandlers } from '../data/handlers';
 import { holdDataDir } from '../data/data-holders';
-import { defaultEnvConfig } from './app-config';
+import { defaultKeyDir } from './app-config';
 import { guardLockedSettings, orgSettingsPreset } from '../organisation/settings-lock';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import { prepareDataDir } from './data-dir';
@@ -122,7 +122,8 @@ export function createApp(config: AppConfig): DronaApp {
     ...dataHandlers({
       services: access,
       dataDir: config.dataDir,
-      keyDir: (config.env ?? defaultEnvConfig()).keyDir,
+      // The same key folder the secret store uses (services.ts).
+      keyDir: config.env?.keyDir ?? defaultKeyDir(),
       version: config.version,
       now: config.now ?? Date.now,
       restart: async (erase) => {
