@@ -3,6 +3,7 @@
 // process is using. A file whose process is gone (a crash) no longer counts.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pidAlive } from '../sandbox/container-owner';
 
 export const IN_USE_DIR = 'in-use';
 
@@ -21,16 +22,6 @@ export function holdDataDir(dataDir: string, mode: string, now = Date.now()): ()
   return () => fs.rmSync(file, { force: true });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, as another user's process.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Live processes other than this one that hold the folder. */
 export function otherHolders(dataDir: string): Holder[] {
   const dir = path.join(dataDir, IN_USE_DIR);
@@ -43,7 +34,7 @@ export function otherHolders(dataDir: string): Holder[] {
   const holders: Holder[] = [];
   for (const name of names) {
     const pid = Number(name);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !pidAlive(pid)) continue;
     let info: Partial<Holder> = {};
     try {
       info = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Partial<Holder>;
