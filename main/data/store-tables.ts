@@ -49,7 +49,7 @@ function cleanSettingsRow(row: Record<string, unknown>): Record<string, unknown>
   }
 }
 
-const PAGE_ROWS = 2000;
+const PAGE_ROWS = 500;
 
 /**
  * The table's rows, a page at a time in rowid order (every app table has a rowid), so a million
