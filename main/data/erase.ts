@@ -44,7 +44,7 @@ export function checkErasable(dataDir: string): void {
   const holders = otherHolders(dataDir);
   if (holders.length)
     throw new EraseRefused(
-      `Dronacharya is using ${dataDir} in another window or command (${describeHolders(holders)}). Close it, then try again; nothing was erased.`,
+      `Dronacharya is using ${dataDir} in another window or command (${describeHolders(holders)}). Close it, then try again; nothing was erased. (If none is running, remove the marks in ${path.join(dataDir, IN_USE_DIR)}.)`,
     );
 }
 
