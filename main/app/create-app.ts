@@ -20,6 +20,9 @@ import { workspaceHandlers } from '../workspace/handlers';
 import { lessonHandlers } from '../lesson/handlers';
 import { languageHandlers } from '../language/handlers';
 import { updateHandlers } from '../update/handlers';
+import { dataHandlers } from '../data/handlers';
+import { holdDataDir } from '../data/data-holders';
+import { defaultKeyDir } from './app-config';
 import { guardLockedSettings, orgSettingsPreset } from '../organisation/settings-lock';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import { prepareDataDir } from './data-dir';
@@ -41,6 +44,8 @@ export const databaseFile = (dataDir: string) => path.join(dataDir, 'drona.db');
 export function createApp(config: AppConfig): DronaApp {
   const exposed = prepareDataDir(config.dataDir);
   if (exposed) config.logger.warn(exposed);
+  // So `drona data delete` elsewhere refuses to erase the folder while this process uses it.
+  const release = holdDataDir(config.dataDir, config.mode);
   const events = new EventBus();
   const file = databaseFile(config.dataDir);
   let services: Services | null = null;
@@ -67,6 +72,18 @@ export function createApp(config: AppConfig): DronaApp {
       throw new DronaError('store_unavailable', 'Your progress database needs attention before Dronacharya can continue. Choose restore or start fresh.');
     }
     return services;
+  };
+
+  const stopServices = async () => {
+    services?.streakReminders.stop();
+    services?.update.stop();
+    await services?.sync.stop();
+    services?.terminal.closeAll();
+    await services?.sandbox.close();
+    await services?.workspace.close();
+    services?.language.close();
+    services?.store.close();
+    services = null;
   };
 
   const handlers: Handlers = {
@@ -102,6 +119,24 @@ export function createApp(config: AppConfig): DronaApp {
     ...coursesHandlers(access),
     ...languageHandlers(access),
     ...updateHandlers(access),
+    ...dataHandlers({
+      services: access,
+      dataDir: config.dataDir,
+      // The same key folder the secret store uses (services.ts).
+      keyDir: config.env?.keyDir ?? defaultKeyDir(),
+      version: config.version,
+      now: config.now ?? Date.now,
+      restart: async (erase) => {
+        await stopServices();
+        try {
+          erase();
+        } finally {
+          start();
+          // Every window reloads into the first run (or shows what the fresh store needs).
+          events.emit('data.erased', {});
+        }
+      },
+    }),
   };
   handlers['settings.update'] = guardLockedSettings(handlers['settings.update'], () => access().settings.get(), config.organisation ?? null);
 
@@ -112,15 +147,8 @@ export function createApp(config: AppConfig): DronaApp {
     logger: config.logger,
     state: () => (services ? { services } : { problem: problem! }),
     close: async () => {
-      services?.streakReminders.stop();
-      services?.update.stop();
-      await services?.sync.stop();
-      services?.terminal.closeAll();
-      await services?.sandbox.close();
-      await services?.workspace.close();
-      services?.language.close();
-      services?.store.close();
-      services = null;
+      await stopServices();
+      release();
     },
   };
 }

@@ -10,6 +10,7 @@ import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
 import { registerServerCommand } from './commands/server';
 import { registerOrgCommand } from '../organisation/org-command';
+import { registerDataCommand } from '../data/data-command';
 
 export function buildProgram(config: EnvConfig): Command {
   const program = new Command('drona')
@@ -23,6 +24,7 @@ export function buildProgram(config: EnvConfig): Command {
   registerCourseCommand(program, config);
   registerServerCommand(program, config);
   registerOrgCommand(program);
+  registerDataCommand(program, config);
   return program;
 }
 

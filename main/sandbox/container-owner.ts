@@ -61,7 +61,7 @@ export async function ownerVerdict(labels: Readonly<Record<string, string>>, sel
   return now !== null && now !== start ? 'gone' : 'alive';
 }
 
-function pidAlive(pid: number): boolean {
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -16,6 +16,7 @@ import { sandboxCalls, sandboxEvents } from './sandbox';
 import { terminalCalls, terminalEvents } from './terminal';
 import { workspaceCalls, workspaceEvents } from './workspace';
 import { updateCalls, updateEvents } from './update';
+import { dataCalls, dataEvents } from './data';
 
 export const calls = {
   ...appCalls,
@@ -33,6 +34,7 @@ export const calls = {
   ...certificatesCalls,
   ...practiceCalls,
   ...updateCalls,
+  ...dataCalls,
 };
 
 export const events = {
@@ -46,6 +48,7 @@ export const events = {
   ...syncEvents,
   ...practiceEvents,
   ...updateEvents,
+  ...dataEvents,
 };
 
 export type Calls = typeof calls;

@@ -13,7 +13,13 @@ export function App() {
 
   useEffect(() => {
     void load();
-    return client().on('app.log', (line) => appendOutput(line));
+    const offLog = client().on('app.log', (line) => appendOutput(line));
+    // Everything was erased (here or in another window): start again from the first run.
+    const offErased = client().on('data.erased', () => window.location.reload());
+    return () => {
+      offLog();
+      offErased();
+    };
   }, [load, appendOutput]);
 
   if (loadError) {

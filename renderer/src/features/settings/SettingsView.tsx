@@ -5,6 +5,7 @@ import { TutorSettingsSection } from '../tutor/TutorSettings';
 import { SandboxSettingsSection } from './SandboxSettings';
 import { SyncSettingsSection } from './SyncSettings';
 import { UpdateSettingsSection } from '../update/UpdateSettings';
+import { DataSettingsSection } from './data/DataSettings';
 
 export function SettingsSide() {
   return (
@@ -15,6 +16,7 @@ export function SettingsSide() {
       <a href="#settings-sandbox">Sandbox</a>
       <a href="#settings-sync">Sync</a>
       <a href="#settings-updates">Updates</a>
+      <a href="#settings-data">Your data</a>
       <a href="#settings-about">About</a>
     </nav>
   );
@@ -93,6 +95,7 @@ export function SettingsCanvas() {
       <SandboxSettingsSection />
       <SyncSettingsSection />
       <UpdateSettingsSection />
+      <DataSettingsSection />
       <section id="settings-about" aria-labelledby="settings-about-title">
         <h2 id="settings-about-title">About</h2>
         <p className="muted">
