@@ -3,6 +3,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { ShieldAlert } from 'lucide-react';
 import { useState } from 'react';
+import { SafeChoiceDialog } from '../../platform/SafeChoiceDialog';
 import { useConsentStore } from './consent-store';
 import { messageOf } from '../../../../preload/contract';
 
@@ -23,52 +24,47 @@ export function ProcessConsentDialog() {
     }
   };
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && decline()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="palette-overlay" />
-        <Dialog.Content
-          className="consent-dialog"
-          onOpenAutoFocus={(event) => {
-            // The safe choice has the focus: Enter or Escape runs nothing.
-            event.preventDefault();
-            document.getElementById('consent-decline')?.focus();
-          }}
-        >
-          <Dialog.Title className="consent-title">
-            <ShieldAlert size={18} aria-hidden="true" /> Run {pending.courseTitle}’s code directly on this computer?
-          </Dialog.Title>
-          <Dialog.Description asChild>
-            <div className="consent-body">
-              <p>
-                No isolated sandbox is available, so Run, Check and Try it would run the code of <strong>{pending.courseTitle}</strong> (version{' '}
-                {pending.version}) as an ordinary program, as you.
-              </p>
-              <ul>
-                <li>It can read, change and delete your files, including your Dronacharya data.</li>
-                <li>It can reach the network and the internet.</li>
-                <li>Only time, memory and file-size limits apply.</li>
-              </ul>
-              <p>
-                Allow this only if you trust whoever wrote this course. You will be asked again if the course changes. Starting Docker keeps every run isolated
-                instead.
-              </p>
-            </div>
-          </Dialog.Description>
-          {error && (
-            <p className="consent-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="consent-actions">
-            <button id="consent-decline" type="button" className="button" onClick={decline}>
-              Don’t run
-            </button>
-            <button type="button" className="button primary" onClick={() => void confirm()}>
-              Run on this computer
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <SafeChoiceDialog
+      className="consent-dialog"
+      titleClassName="consent-title"
+      safeChoiceId="consent-decline"
+      onDismiss={decline}
+      title={
+        <>
+          <ShieldAlert size={18} aria-hidden="true" /> Run {pending.courseTitle}’s code directly on this computer?
+        </>
+      }
+    >
+      <Dialog.Description asChild>
+        <div className="consent-body">
+          <p>
+            No isolated sandbox is available, so Run, Check and Try it would run the code of <strong>{pending.courseTitle}</strong> (version {pending.version})
+            as an ordinary program, as you.
+          </p>
+          <ul>
+            <li>It can read, change and delete your files, including your Dronacharya data.</li>
+            <li>It can reach the network and the internet.</li>
+            <li>Only time, memory and file-size limits apply.</li>
+          </ul>
+          <p>
+            Allow this only if you trust whoever wrote this course. You will be asked again if the course changes. Starting Docker keeps every run isolated
+            instead.
+          </p>
+        </div>
+      </Dialog.Description>
+      {error && (
+        <p className="consent-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="consent-actions">
+        <button id="consent-decline" type="button" className="button" onClick={decline}>
+          Don’t run
+        </button>
+        <button type="button" className="button primary" onClick={() => void confirm()}>
+          Run on this computer
+        </button>
+      </div>
+    </SafeChoiceDialog>
   );
 }

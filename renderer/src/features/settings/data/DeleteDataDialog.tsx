@@ -7,6 +7,7 @@ import { messageOf } from '../../../../../preload/contract';
 import { DELETE_CONFIRMATION_WORD } from '../../../../../preload/contract/data';
 import { useAppStore } from '../../../app/app-store';
 import { client } from '../../../platform/client';
+import { SafeChoiceDialog } from '../../../platform/SafeChoiceDialog';
 import { downloadExport, type ExportStep } from './download-export';
 import { ExportProgress } from './ExportProgress';
 
@@ -45,67 +46,63 @@ export function DeleteDataDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && !busy && !step && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="palette-overlay" />
-        <Dialog.Content
-          className="data-dialog"
-          onOpenAutoFocus={(event) => {
-            event.preventDefault();
-            document.getElementById('data-delete-cancel')?.focus();
-          }}
-        >
-          <Dialog.Title className="data-dialog-title">
-            <Trash2 size={18} aria-hidden="true" /> Delete everything?
-          </Dialog.Title>
-          <Dialog.Description asChild>
-            <div className="data-dialog-body">
-              <p>
-                This erases your progress, XP and streak, your code in every lesson, reviews, journal, tutor conversations, certificates and saved keys from
-                this computer. Dronacharya then starts as new. It cannot be undone.
-              </p>
-              {stage === 'backup' ? (
-                <p>Keep a backup first? It is the same zip as Export, saved where you choose.</p>
-              ) : (
-                <p>{backup ? `Your backup ${backup} was saved.` : 'No backup will be kept.'}</p>
-              )}
-            </div>
-          </Dialog.Description>
-          {step && <ExportProgress step={step} />}
-          {stage === 'confirm' && (
-            <div className="data-confirm">
-              <label htmlFor={ids.typed}>
-                Type “{DELETE_CONFIRMATION_WORD}”{name ? ` or your name (${name})` : ''} to confirm
-              </label>
-              <input id={ids.typed} value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
-            </div>
+    <SafeChoiceDialog
+      className="data-dialog"
+      titleClassName="data-dialog-title"
+      safeChoiceId="data-delete-cancel"
+      onDismiss={() => !busy && !step && onClose()}
+      title={
+        <>
+          <Trash2 size={18} aria-hidden="true" /> Delete everything?
+        </>
+      }
+    >
+      <Dialog.Description asChild>
+        <div className="data-dialog-body">
+          <p>
+            This erases your progress, XP and streak, your code in every lesson, reviews, journal, tutor conversations, certificates and saved keys from this
+            computer. Dronacharya then starts as new. It cannot be undone.
+          </p>
+          {stage === 'backup' ? (
+            <p>Keep a backup first? It is the same zip as Export, saved where you choose.</p>
+          ) : (
+            <p>{backup ? `Your backup ${backup} was saved.` : 'No backup will be kept.'}</p>
           )}
-          {error && (
-            <p className="data-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="data-actions">
-            <button id="data-delete-cancel" type="button" className="button" disabled={busy || !!step} onClick={onClose}>
-              Cancel
+        </div>
+      </Dialog.Description>
+      {step && <ExportProgress step={step} />}
+      {stage === 'confirm' && (
+        <div className="data-confirm">
+          <label htmlFor={ids.typed}>
+            Type “{DELETE_CONFIRMATION_WORD}”{name ? ` or your name (${name})` : ''} to confirm
+          </label>
+          <input id={ids.typed} value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
+        </div>
+      )}
+      {error && (
+        <p className="data-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="data-actions">
+        <button id="data-delete-cancel" type="button" className="button" disabled={busy || !!step} onClick={onClose}>
+          Cancel
+        </button>
+        {stage === 'backup' ? (
+          <>
+            <button type="button" className="button" disabled={!!step} onClick={() => setStage('confirm')}>
+              Continue without a backup
             </button>
-            {stage === 'backup' ? (
-              <>
-                <button type="button" className="button" disabled={!!step} onClick={() => setStage('confirm')}>
-                  Continue without a backup
-                </button>
-                <button type="button" className="button primary" disabled={!!step} onClick={() => void keepBackup()}>
-                  Save a backup…
-                </button>
-              </>
-            ) : (
-              <button type="button" className="button data-danger" disabled={!matches || busy} onClick={() => void erase()}>
-                {busy ? 'Erasing…' : 'Delete everything'}
-              </button>
-            )}
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+            <button type="button" className="button primary" disabled={!!step} onClick={() => void keepBackup()}>
+              Save a backup…
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button data-danger" disabled={!matches || busy} onClick={() => void erase()}>
+            {busy ? 'Erasing…' : 'Delete everything'}
+          </button>
+        )}
+      </div>
+    </SafeChoiceDialog>
   );
 }
