@@ -7,17 +7,8 @@ import { useTempCourseService } from '../courses/testing/temp-course-service';
 import { withTestConcepts, type GradedCheck } from './check-results';
 import { RunCoordinator } from './run-coordinator';
 
-const run: RunResult = {
-  outcome: 'failed',
-  exitCode: 1,
-  durationMs: 5,
-  stdout: '',
-  stderr: '',
-  truncated: false,
-  diagnostics: [],
-  driver: 'process',
-  message: '',
-};
+const quiet = { stdout: '', stderr: '', truncated: false, diagnostics: [] };
+const run: RunResult = { outcome: 'failed', exitCode: 1, durationMs: 5, ...quiet, driver: 'process', message: '' };
 const graded = (names: string[]): GradedCheck => ({
   status: 'fail',
   tests: names.map((name) => ({ name, status: 'fail' as const })),

@@ -30,22 +30,14 @@ describe('concepts in the course format', () => {
     expect(course!.lessons.map((lesson) => lesson.meta.concepts)).toEqual([[], [], []]);
   });
 
-  it('an unknown prerequisite, pointing at it', () => {
-    expect(problems(edit(conceptCourse(), 'course.yaml', 'prerequisites: [variables]\n', 'prerequisites: [varables]\n'))).toEqual([
-      'course.yaml:34:21: concept "arithmetic" lists prerequisite "varables", which is not a concept of this course\n  fix: use the id of a concept declared under "concepts:" in course.yaml, or declare it there',
-    ]);
-  });
-
-  it('a teaching lesson that does not exist', () => {
-    expect(problems(edit(conceptCourse(), 'course.yaml', 'lesson: add-numbers', 'lesson: add-number'))).toEqual([
-      'course.yaml:38:13: concept "functions" is taught by lesson "add-number", which is not a lesson of this course\n  fix: use the "id" from the front matter of a lesson listed under modules, or remove "lesson:"',
-    ]);
-  });
-
-  it('a concept id used twice', () => {
-    expect(problems(edit(conceptCourse(), 'course.yaml', /$/, '  - id: variables\n    title: Variables again\n'))).toEqual([
-      'course.yaml:39:9: concept id "variables" is used twice\n  fix: give every concept a unique id',
-    ]);
+  it.each<[string, () => BundleFiles, string]>([
+    ['an unknown prerequisite, pointing at it', () => edit(conceptCourse(), 'course.yaml', 'prerequisites: [variables]\n', 'prerequisites: [varables]\n'), 'course.yaml:34:21: concept "arithmetic" lists prerequisite "varables", which is not a concept of this course\n  fix: use the id of a concept declared under "concepts:" in course.yaml, or declare it there'],
+    ['a teaching lesson that does not exist', () => edit(conceptCourse(), 'course.yaml', 'lesson: add-numbers', 'lesson: add-number'), 'course.yaml:38:13: concept "functions" is taught by lesson "add-number", which is not a lesson of this course\n  fix: use the "id" from the front matter of a lesson listed under modules, or remove "lesson:"'],
+    ['a concept id used twice', () => edit(conceptCourse(), 'course.yaml', /$/, '  - id: variables\n    title: Variables again\n'), 'course.yaml:39:9: concept id "variables" is used twice\n  fix: give every concept a unique id'],
+    ['a lesson naming an unknown concept, at its line in the lesson file', () => edit(conceptCourse(), 'lessons/basics/add-numbers.md', 'concepts: [functions, arithmetic]', 'concepts: [functions, arithmatic]'), 'lessons/basics/add-numbers.md:9:23: the lesson names concept "arithmatic", which course.yaml does not declare\n  fix: use the id of a concept declared under "concepts:" in course.yaml, or declare it there'],
+    ['a quiz question naming an unknown concept', () => edit(conceptCourse(), 'lessons/basics/check-yourself.md', 'concepts: [arithmetic]', 'concepts: [loops]'), 'lessons/basics/check-yourself.md:17:18: quiz question "q1" names concept "loops", which course.yaml does not declare\n  fix: use the id of a concept declared under "concepts:" in course.yaml, or declare it there'],
+  ])('%s', (_name, files, expected) => {
+    expect(problems(files())).toEqual([expected]);
   });
 
   it('a prerequisite cycle, naming the whole cycle at the edge that closes it', () => {
@@ -59,18 +51,6 @@ describe('concepts in the course format', () => {
 
   it('a concept that is its own prerequisite', () => {
     expect(problems(edit(conceptCourse(), 'course.yaml', 'prerequisites: [variables]\n', 'prerequisites: [arithmetic]\n'))[0]).toMatch(/^course\.yaml:34:21: concept prerequisites form a cycle: arithmetic → arithmetic\n/);
-  });
-
-  it('a lesson naming an unknown concept, at its line in the lesson file', () => {
-    expect(problems(edit(conceptCourse(), 'lessons/basics/add-numbers.md', 'concepts: [functions, arithmetic]', 'concepts: [functions, arithmatic]'))).toEqual([
-      'lessons/basics/add-numbers.md:9:23: the lesson names concept "arithmatic", which course.yaml does not declare\n  fix: use the id of a concept declared under "concepts:" in course.yaml, or declare it there',
-    ]);
-  });
-
-  it('a quiz question naming an unknown concept', () => {
-    expect(problems(edit(conceptCourse(), 'lessons/basics/check-yourself.md', 'concepts: [arithmetic]', 'concepts: [loops]'))).toEqual([
-      'lessons/basics/check-yourself.md:17:18: quiz question "q1" names concept "loops", which course.yaml does not declare\n  fix: use the id of a concept declared under "concepts:" in course.yaml, or declare it there',
-    ]);
   });
 
   it('a concept-check question: unknown concept and a repeated id', () => {
