@@ -38,6 +38,9 @@ describe('installing concepts', () => {
       { id: 'functions', title: 'Functions', prerequisites: ['variables', 'arithmetic'], lessonId: 'add-numbers' },
     ]);
     expect(detail.modules[0]!.lessons.map((lesson) => lesson.concepts)).toEqual([['variables'], ['functions', 'arithmetic'], ['variables']]);
+    const checks = env.service.getConceptQuestions('tiny-course');
+    expect(checks.map((check) => [check.conceptId, check.questions.map((question) => question.id)])).toEqual([['variables', ['what-is-a-variable']]]);
+    expect(env.service.getConceptQuestions('no-such-course')).toEqual([]);
   });
 
   it('an upgrade replaces the concepts with the new version’s', () => {
