@@ -48,6 +48,10 @@ export class CourseService implements CourseCatalogReader, LessonSource, Exercis
     return this.content.getExercise(courseId, lessonId);
   }
 
+  getConceptQuestions(courseId: string) {
+    return this.content.getConceptQuestions(courseId);
+  }
+
   passages(query: string, options?: { limit?: number; courseId?: string; lessonId?: string }) {
     return this.lessonSearch.passages(query, options);
   }

@@ -59,7 +59,7 @@ function setup() {
 }
 
 function checkResult(status: 'pass' | 'fail') {
-  return checkResultOf({ status, tests: [{ name: 't', status }] });
+  return checkResultOf({ status, tests: [{ name: 't', status, concepts: [] }] });
 }
 
 describe('scoreQuiz', () => {

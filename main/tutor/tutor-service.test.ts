@@ -210,7 +210,7 @@ describe('tutor service', () => {
 
   it('uses the last check from the run history, failing tests and output first', async () => {
     const run = runResultOf({ outcome: 'failed', exitCode: 1, durationMs: 10, stderr: 'AssertionError' });
-    const tests = [{ name: 'test_total', status: 'fail' as const, message: 'total([1, 2]) should be 3' }];
+    const tests = [{ name: 'test_total', status: 'fail' as const, message: 'total([1, 2]) should be 3', concepts: [] }];
     new RunHistory(store).record(
       { kind: 'check', language: 'python', courseId: 'python-basics', lessonId: 'adding-prices', waitMs: 0 },
       { status: 'fail', tests, durationMs: 10, driver: 'process', run },

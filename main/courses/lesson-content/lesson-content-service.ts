@@ -12,7 +12,7 @@ import type { Store } from '../../store/open-store';
 import { lessons } from '../../store/schema';
 import { exerciseFileRefusal } from '../bundle/bundle-allow-list';
 import { splitFrontMatter } from '../bundle/course-bundle';
-import { exerciseSchema, lessonFrontMatterSchema, type LessonFrontMatter } from '../bundle/course-format';
+import { courseSchema, exerciseSchema, lessonFrontMatterSchema, type ConceptSpec, type LessonFrontMatter } from '../bundle/course-format';
 import type { CourseLocator } from '../catalog/course-catalog';
 import { resolveLessonLinks } from './lesson-links';
 
@@ -25,6 +25,8 @@ export interface ExerciseContent {
   readonly solution: SandboxFile[];
   readonly hints: string[];
   readonly limits?: SandboxLimitsInput;
+  /** What each test assesses (exercise.yaml `tests:`), and the lesson's concepts for tests not mapped. */
+  readonly concepts: { readonly lesson: string[]; readonly tests: Record<string, string[]> };
 }
 
 /** What the lesson canvas, lesson activity and tutor read. */
@@ -36,6 +38,9 @@ export interface LessonSource {
 export interface ExerciseSource {
   getExercise(courseId: string, lessonId: string): ExerciseContent | null;
 }
+
+/** A concept's authored concept-check questions (course.yaml), each assessing `concepts` (default: the concept itself). */
+export type ConceptQuestions = { readonly conceptId: string; readonly questions: NonNullable<ConceptSpec['questions']> };
 
 export class LessonContentService implements LessonSource, ExerciseSource {
   constructor(
@@ -81,6 +86,15 @@ export class LessonContentService implements LessonSource, ExerciseSource {
     };
   }
 
+  /** The installed course's concept-check questions, per concept in declaration order (concepts without any are left out). */
+  getConceptQuestions(courseId: string): ConceptQuestions[] {
+    const dir = this.courses.courseDir(courseId);
+    const file = dir ? path.join(dir, 'course.yaml') : null;
+    if (!file || !fs.existsSync(file)) return [];
+    const manifest = courseSchema.parse(parseYaml(fs.readFileSync(file, 'utf8')));
+    return manifest.concepts.filter((concept) => concept.questions?.length).map((concept) => ({ conceptId: concept.id, questions: concept.questions! }));
+  }
+
   getExercise(courseId: string, lessonId: string): ExerciseContent | null {
     const source = this.lessonSource(courseId, lessonId);
     if (!source?.meta.exercise) return null;
@@ -112,6 +126,7 @@ export class LessonContentService implements LessonSource, ExerciseSource {
       solution: roles.map(([file]) => ({ path: file, content: read('solution', file) })),
       hints: spec.hints,
       ...(spec.limits ? { limits: spec.limits } : {}),
+      concepts: { lesson: source.meta.concepts, tests: spec.tests ?? {} },
     };
   }
 }

@@ -7,7 +7,7 @@ import { checkDiagnostics, fileLineFrames } from './check-diagnostics';
 const run = runResultOf({ outcome: 'failed', exitCode: 1 });
 const result = (stdout: string, status: CheckResult['status'] = 'fail'): CheckResult => ({
   status,
-  tests: [{ name: 'test_greets_ada', status: 'fail', message: "NameError: name 'nam' is not defined" }],
+  tests: [{ name: 'test_greets_ada', status: 'fail', message: "NameError: name 'nam' is not defined", concepts: [] }],
   durationMs: 5,
   driver: 'process',
   run: { ...run, stdout },
