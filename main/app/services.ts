@@ -117,7 +117,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   const timezone = () => profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
   // Spaced review (Practice): cards due by the end of the learner's local day.
   const mastery = new MasteryStore(store);
-  const practice = new PracticeService(store, { now, timezone, changed: (dueCount) => events.emit('practice.changed', { dueCount }) });
+  const practice = new PracticeService(store, { now, timezone, mastery, changed: (dueCount) => events.emit('practice.changed', { dueCount }) });
 
   // Starter files come from the lesson's exercise.
   const starters: StarterSource = async (courseId, lessonId) => courses.getExercise(courseId, lessonId)?.files ?? null;
@@ -143,6 +143,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     getLesson: async (courseId, lessonId) => courses.getLesson(courseId, lessonId),
     getExercise: async (courseId, lessonId) => courses.getExercise(courseId, lessonId),
     review: (cards) => practice.add(cards),
+    mastery,
     record: async (event) => {
       try {
         await progress.record(event);
@@ -176,6 +177,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     history: runHistory,
     exercise: (courseId, lessonId) => courses.getExercise(courseId, lessonId),
     checkPassed: (check) => lessonActivity.checkPassed(check),
+    checkRecorded: (check) => lessonActivity.checkRecorded(check),
     events,
   });
 
