@@ -33,6 +33,8 @@ export interface PracticeOptions {
   readonly changed?: (dueCount: number) => void;
   /** The learner model: a card's answer moves its concept's mastery in the answer's transaction. */
   readonly mastery?: Pick<MasteryStore, 'apply'>;
+  /** Cards the learner model asks for (concept checks, "solve again"), added before the due cards are listed. */
+  readonly generated?: () => readonly NewCard[];
 }
 
 /** A learner who knows the answer reads and picks in about this long per option (the card's par). */
@@ -83,7 +85,13 @@ export class PracticeService {
     return this.store.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM review_cards WHERE due_at <= ${this.endOfToday()}`).n;
   }
 
+  /** Adds the learner model's cards; says how many were new. */
+  refresh(): number {
+    return this.options.generated ? this.add(this.options.generated()) : 0;
+  }
+
   due(): PracticeDue {
+    this.refresh();
     const end = this.endOfToday();
     const rows = this.store.db
       .select({ card: reviewCards, lessonTitle: lessons.title })
