@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MasteryStore } from '../learner/mastery-store';
 import { COURSE, openConceptStore } from '../learner/testing/concept-course';
 import type { Store } from '../store/open-store';
-import { LearnerCards } from './learner-cards';
+import { LearnerCards, readConceptQuestions } from './learner-cards';
 import { PracticeService } from './practice-service';
 
 const DAY = 86_400_000;
@@ -92,5 +92,15 @@ describe('learner cards', () => {
     t.clock.now += DAY;
     expect(t.practice.due().cards).toEqual([]);
     expect(t.warnings).toEqual([expect.stringContaining('no concept-check cards from py')]);
+  });
+});
+
+describe('the built-in courses’ concept checks', () => {
+  it('are all understood as cards', () => {
+    const root = path.join(__dirname, '..', '..', 'courses');
+    for (const name of fs.readdirSync(root).filter((entry) => fs.existsSync(path.join(root, entry, 'course.yaml')))) {
+      const questions = [...readConceptQuestions(path.join(root, name)).values()].flat();
+      expect(questions.length, name).toBeGreaterThan(0);
+    }
   });
 });
