@@ -47,7 +47,8 @@ export class PracticeService {
     private readonly options: PracticeOptions,
   ) {}
 
-  private endOfToday(): number {
+  /** The end of the learner's local day: cards due by then are due today. */
+  endOfToday(): number {
     return localDayEnd(this.options.now(), this.options.timezone());
   }
 
