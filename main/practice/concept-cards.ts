@@ -6,6 +6,11 @@ import { WEAK } from '../learner/mastery';
 import type { NewCard } from './practice-service';
 
 const DAY_MS = 86_400_000;
+/**
+ * Authored checks first come up this long after the learner last worked on the concept: a missed
+ * question returns the next day to repair it, a check is spaced retrieval of what was just met.
+ */
+const FIRST_CHECK_AFTER_MS = 3 * DAY_MS;
 
 /**
  * Mastery as it stands after `days` without a success: the stored estimate halves every
@@ -34,7 +39,7 @@ export interface AuthoredQuestion {
   readonly item: ReviewCardItem;
 }
 
-/** The course's check questions of one concept, due the day after the learner first meets it. Pure. */
+/** The course's check questions of one concept, due a few days after the learner last worked on it (`metAt`). Pure. */
 export function conceptCheckCards(
   courseId: string,
   conceptId: string,
@@ -49,7 +54,7 @@ export function conceptCheckCards(
     lessonId,
     conceptId,
     item: question.item,
-    dueAt: metAt + DAY_MS,
+    dueAt: metAt + FIRST_CHECK_AFTER_MS,
   }));
 }
 

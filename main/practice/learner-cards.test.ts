@@ -54,11 +54,13 @@ function setup() {
 }
 
 describe('learner cards', () => {
-  it('offers a concept’s authored checks the day after the learner meets it, once', () => {
+  it('offers a concept’s authored checks a few days after the learner meets it, once', () => {
     const t = setup();
     expect(t.practice.due().cards).toEqual([]);
     t.succeed('a', 'for-loops');
     t.clock.now += DAY;
+    expect(t.practice.due().cards).toEqual([]);
+    t.clock.now += 2 * DAY;
     const due = t.practice.due().cards;
     expect(due).toEqual([
       expect.objectContaining({ source: 'course-check', prompt: 'What does range(3) yield last?', lessonId: 'loops', lessonTitle: 'Loops' }),
@@ -71,7 +73,7 @@ describe('learner cards', () => {
     const t = setup();
     t.succeed('a', 'for-loops');
     t.succeed('b', 'for-loops');
-    t.clock.now += DAY;
+    t.clock.now += 3 * DAY;
     const [range] = t.practice.due().cards;
     t.practice.answer(range!.id, [0], 2_000);
     t.clock.now += 120 * DAY;
@@ -89,7 +91,7 @@ describe('learner cards', () => {
     const t = setup();
     fs.writeFileSync(path.join(t.dir, 'course.yaml'), 'concepts:\n  - id: for-loops\n    questions: [{ id: x, prompt: "?", options: [] }]\n');
     t.succeed('a', 'for-loops');
-    t.clock.now += DAY;
+    t.clock.now += 3 * DAY;
     expect(t.practice.due().cards).toEqual([]);
     expect(t.warnings).toEqual([expect.stringContaining('no concept-check cards from py')]);
   });
