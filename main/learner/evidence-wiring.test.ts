@@ -7,6 +7,7 @@ import { LessonActivity, type LessonFacts } from '../lesson/lesson-activity';
 import { PracticeService } from '../practice/practice-service';
 import { RunCoordinator } from '../sandbox/run-coordinator';
 import { RunHistory } from '../sandbox/run-history';
+import { sandboxError } from '../sandbox/refusals';
 import type { Store } from '../store/open-store';
 import { quizEvidence } from './evidence';
 import { PRIOR } from './mastery';
@@ -100,18 +101,7 @@ function never(): never {
 }
 
 function checkResult(status: CheckResult['status'], tests: { name: string; status: CheckResult['status']; concepts?: string[] }[]): CheckResult {
-  const run = {
-    outcome: 'finished' as const,
-    exitCode: 0,
-    durationMs: 5,
-    stdout: '',
-    stderr: '',
-    truncated: false,
-    diagnostics: [],
-    driver: 'process' as const,
-    message: '',
-  };
-  return { status, tests, durationMs: 5, driver: 'process', run };
+  return { status, tests, durationMs: 5, driver: 'process', run: { ...sandboxError('process', ''), outcome: 'finished', exitCode: 0 } };
 }
 
 const right = [
