@@ -6,6 +6,7 @@ import type { StoreProblem } from '../../preload/contract/app';
 import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { practiceHandlers } from '../practice/handlers';
+import { learnerHandlers } from '../learner/handlers';
 import { profileHandlers } from '../profile/handlers';
 import { progressHandlers } from '../progress/handlers';
 import { coursesHandlers } from '../courses/handlers';
@@ -106,6 +107,7 @@ export function createApp(config: AppConfig): DronaApp {
     },
     ...profileHandlers(access),
     ...practiceHandlers(access),
+    ...learnerHandlers(access),
     ...settingsHandlers(access),
     ...syncHandlers(access),
     ...leaderboardHandlers(access),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CourseService } from '../courses/course-service';
 import { PracticeService } from '../practice/practice-service';
+import { LearnerCards } from '../practice/learner-cards';
 import { ProfileService } from '../profile/profile-service';
 import { packageRoot } from './package-info';
 import { recommendedLesson } from '../progress/dashboard';
@@ -117,7 +118,14 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   const timezone = () => profile.get().timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
   // Spaced review (Practice): cards due by the end of the learner's local day.
   const mastery = new MasteryStore(store);
-  const practice = new PracticeService(store, { now, timezone, changed: (dueCount) => events.emit('practice.changed', { dueCount }) });
+  const learnerCards = new LearnerCards(store, { now, courseDir: (courseId) => courses.catalog.courseDir(courseId), warn: (message) => logger.warn(message) });
+  const practice = new PracticeService(store, {
+    now,
+    timezone,
+    mastery,
+    generated: () => learnerCards.cards(),
+    changed: (dueCount) => events.emit('practice.changed', { dueCount }),
+  });
 
   // Starter files come from the lesson's exercise.
   const starters: StarterSource = async (courseId, lessonId) => courses.getExercise(courseId, lessonId)?.files ?? null;
@@ -143,6 +151,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     getLesson: async (courseId, lessonId) => courses.getLesson(courseId, lessonId),
     getExercise: async (courseId, lessonId) => courses.getExercise(courseId, lessonId),
     review: (cards) => practice.add(cards),
+    mastery,
     record: async (event) => {
       try {
         await progress.record(event);
@@ -176,6 +185,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     history: runHistory,
     exercise: (courseId, lessonId) => courses.getExercise(courseId, lessonId),
     checkPassed: (check) => lessonActivity.checkPassed(check),
+    checkRecorded: (check) => lessonActivity.checkRecorded(check),
     events,
   });
 
@@ -258,6 +268,15 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     sync.start();
     streakReminders.start();
     update.start();
+    // Fading concepts and newly met ones get their cards before the HUD first counts what is due.
+    setImmediate(() => {
+      try {
+        practice.refresh();
+      } catch (error) {
+        // Nothing is lost: the same cards are offered again when Practice next lists what is due.
+        logger.warn(`practice: ${messageOf(error)}`);
+      }
+    });
   }
   return services;
 }

@@ -6,12 +6,15 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
 import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../preload/contract/courses';
 import type { LessonStanding } from '../../preload/contract/lesson';
+import type { CheckResult } from '../../preload/contract/sandbox';
 import { isExactAnswer } from '../learner/exact-answer';
+import { checkEvidence, hintEvidence, lessonConcepts, quizEvidence, timeRatioOf } from '../learner/evidence';
+import type { MasteryStore } from '../learner/mastery-store';
 import { missedQuizCards } from '../practice/missed-questions';
 import type { NewCard } from '../practice/practice-service';
 import type { Store } from '../store/open-store';
 import { localDate } from '../../common/rules/streaks';
-import { activeTime, attempts, hintReveals, journalEntries, lessonProgress, profile } from '../store/schema';
+import { activeTime, attempts, hintReveals, journalEntries, lessonProgress, lessons, profile } from '../store/schema';
 
 /** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
 export interface LessonFacts {
@@ -37,6 +40,8 @@ export interface LessonSources {
   checksBefore(courseId: string, lessonId: string, checkId: number): number;
   /** Puts the questions a quiz attempt missed into spaced review (Practice), when there is one. */
   review?(cards: readonly NewCard[]): void;
+  /** The learner model: each event's evidence is applied inside the transaction that records it. */
+  mastery?: Pick<MasteryStore, 'apply'>;
 }
 
 // The lesson types that complete by "Mark complete" and by a passing Check (the contract's lists).
@@ -155,12 +160,13 @@ export class LessonActivity {
     const index = before.revealedHints.length;
     if (index >= exercise.hints.length) throw new DronaError('conflict', 'Every hint for this lesson is already shown.');
     this.markStarted(courseId, lessonId);
-    this.store.db.transaction((tx) => {
+    this.store.transaction((tx) => {
       tx.insert(hintReveals).values({ courseId, lessonId, hintIndex: index, revealedAt: this.now() }).onConflictDoNothing().run();
       tx.update(lessonProgress)
         .set({ hintsRevealed: index + 1 })
         .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
         .run();
+      this.sources.mastery?.apply(hintEvidence(courseId, lessonId, index, lessonConcepts(this.store, courseId, lessonId), this.now()));
     });
     await this.report('hint-revealed', courseId, lessonId, { hintIndex: index }, `hint-revealed:${courseId}:${lessonId}:${index}`);
     return this.standing(courseId, lessonId);
@@ -203,6 +209,29 @@ export class LessonActivity {
         .get()?.seconds ?? 0;
     if (openedAt === undefined && active === 0) return undefined;
     return Math.max(openedAt === undefined ? 0 : Math.round((this.now() - openedAt) / 1000), active);
+  }
+
+  /**
+   * Any Check the run history records (called inside its transaction): the attempt and each
+   * test's result become evidence on their concepts, successes timed against the lesson's par.
+   */
+  checkRecorded({ courseId, lessonId, checkId, result }: { courseId: string; lessonId: string; checkId: number; result: CheckResult }): void {
+    const par = this.store.db
+      .select({ seconds: lessons.parTimeSeconds })
+      .from(lessons)
+      .where(and(eq(lessons.courseId, courseId), eq(lessons.lessonId, lessonId)))
+      .get()?.seconds;
+    this.sources.mastery?.apply(
+      checkEvidence({
+        courseId,
+        checkId,
+        passed: result.status === 'pass',
+        tests: result.tests,
+        lessonConcepts: lessonConcepts(this.store, courseId, lessonId),
+        timeRatio: timeRatioOf(this.spentSeconds(courseId, lessonId), par),
+        at: this.now(),
+      }),
+    );
   }
 
   /**
@@ -249,8 +278,18 @@ export class LessonActivity {
       .from(attempts)
       .where(and(eq(attempts.courseId, courseId), eq(attempts.lessonId, lessonId), eq(attempts.kind, 'quiz')))
       .all().length;
-    this.store.db.insert(attempts).values({ courseId, lessonId, kind: 'quiz', passed, score, detail: { answers }, createdAt: this.now() }).run();
-    this.sources.review?.(missedQuizCards(courseId, lessonId, lesson.quiz.questions, answers, this.now()));
+    const concepts = lessonConcepts(this.store, courseId, lessonId);
+    const questions = lesson.quiz.questions;
+    const timeRatio = timeRatioOf(this.spentSeconds(courseId, lessonId), lesson.parTimeMinutes ? lesson.parTimeMinutes * 60 : undefined);
+    this.store.transaction((tx) => {
+      const { id } = tx
+        .insert(attempts)
+        .values({ courseId, lessonId, kind: 'quiz', passed, score, detail: { answers }, createdAt: this.now() })
+        .returning({ id: attempts.id })
+        .get();
+      this.sources.mastery?.apply(quizEvidence({ courseId, attemptId: id, questions, answers, lessonConcepts: concepts, timeRatio, at: this.now() }));
+    });
+    this.sources.review?.(missedQuizCards(courseId, lessonId, lesson.quiz.questions, answers, this.now(), concepts));
     if (passed && this.markCompleted(courseId, lessonId)) {
       await this.report('quiz-passed', courseId, lessonId, { score, firstAttempt: previous === 0 }, `quiz-passed:${courseId}:${lessonId}`);
     }

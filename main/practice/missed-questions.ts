@@ -1,5 +1,6 @@
 // A quiz question the learner got wrong comes back in Practice the next day.
 import type { LessonContent } from '../../preload/contract/courses';
+import { conceptsOf } from '../learner/evidence';
 import { isExactAnswer } from '../learner/exact-answer';
 import type { NewCard } from './practice-service';
 
@@ -18,6 +19,7 @@ export function missedQuizCards(
   questions: readonly QuizQuestion[],
   answers: readonly QuizAnswer[],
   now: number,
+  lessonConcepts: readonly string[] = [],
 ): NewCard[] {
   return questions.flatMap((question) => {
     if (isExactAnswer(question.options, answers.find((answer) => answer.questionId === question.id)?.selected ?? [])) return [];
@@ -27,6 +29,8 @@ export function missedQuizCards(
         source: 'missed-quiz' as const,
         courseId,
         lessonId,
+        // Its review answers then move the mastery of the (first) concept the question assesses.
+        conceptId: conceptsOf(question, lessonConcepts)[0] ?? null,
         item: {
           prompt: question.prompt,
           ...(question.code === undefined ? {} : { code: question.code }),

@@ -10,6 +10,8 @@ import { localDayEnd } from '../progress/streak-reminder';
 import type { Store } from '../store/open-store';
 import { lessons, reviewCards, reviewLog } from '../store/schema';
 import { isExactAnswer } from '../learner/exact-answer';
+import { reviewEvidence, timeRatioOf } from '../learner/evidence';
+import type { MasteryStore } from '../learner/mastery-store';
 import { newReviewState, ratingFor, review, type ReviewState } from '../learner/review-schedule';
 
 export interface NewCard {
@@ -29,6 +31,10 @@ export interface PracticeOptions {
   /** The learner's timezone, for "due today". */
   readonly timezone: () => string;
   readonly changed?: (dueCount: number) => void;
+  /** The learner model: a card's answer moves its concept's mastery in the answer's transaction. */
+  readonly mastery?: Pick<MasteryStore, 'apply'>;
+  /** Cards the learner model asks for (concept checks, "solve again"), added before the due cards are listed. */
+  readonly generated?: () => readonly NewCard[];
 }
 
 /** A learner who knows the answer reads and picks in about this long per option (the card's par). */
@@ -41,7 +47,8 @@ export class PracticeService {
     private readonly options: PracticeOptions,
   ) {}
 
-  private endOfToday(): number {
+  /** The end of the learner's local day: cards due by then are due today. */
+  endOfToday(): number {
     return localDayEnd(this.options.now(), this.options.timezone());
   }
 
@@ -79,7 +86,13 @@ export class PracticeService {
     return this.store.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM review_cards WHERE due_at <= ${this.endOfToday()}`).n;
   }
 
+  /** Adds the learner model's cards; says how many were new. */
+  refresh(): number {
+    return this.options.generated ? this.add(this.options.generated()) : 0;
+  }
+
   due(): PracticeDue {
+    this.refresh();
     const end = this.endOfToday();
     const rows = this.store.db
       .select({ card: reviewCards, lessonTitle: lessons.title })
@@ -108,10 +121,16 @@ export class PracticeService {
         throw new DronaError('invalid_input', `Card ${cardId} has ${item.options.length} options; an answer chose one that is not there.`);
       const correct = isExactAnswer(item.options, selected);
       const clamped = Math.min(MAX_RESPONSE_MS, Math.max(0, responseMs));
-      const rating = ratingFor({ correct, responseSeconds: clamped / 1000, expectedSeconds: SECONDS_PER_OPTION * item.options.length });
+      const expectedSeconds = SECONDS_PER_OPTION * item.options.length;
+      const rating = ratingFor({ correct, responseSeconds: clamped / 1000, expectedSeconds });
       const schedule = review(card.schedule as ReviewState, rating, now);
       this.store.db.update(reviewCards).set({ schedule, dueAt: schedule.due }).where(eq(reviewCards.id, cardId)).run();
-      this.store.db.insert(reviewLog).values({ cardId, correct, rating, responseMs: clamped, reviewedAt: now }).run();
+      const log = this.store.db
+        .insert(reviewLog)
+        .values({ cardId, correct, rating, responseMs: clamped, reviewedAt: now })
+        .returning({ id: reviewLog.id })
+        .get();
+      this.options.mastery?.apply(reviewEvidence(card, log.id, correct, timeRatioOf(clamped / 1000, expectedSeconds), now));
       return {
         correct,
         correctOptions: item.options.flatMap((option, index) => (option.correct ? [index] : [])),

@@ -41,6 +41,8 @@ export interface RunCoordinatorDeps {
   readonly exercise: (courseId: string, lessonId: string) => ExerciseForCheck | null | undefined | Promise<ExerciseForCheck | null | undefined>;
   /** The lesson's completion and progress; its failure fails the Check call, so the learner hears of it. */
   readonly checkPassed: (check: PassedCheck) => Promise<unknown>;
+  /** Every recorded Check, inside the run history's transaction (the learner model's evidence). */
+  readonly checkRecorded?: (check: PassedCheck & { readonly result: CheckResult }) => void;
   readonly events: Pick<EventBus, 'emit'>;
 }
 
@@ -79,7 +81,9 @@ export class RunCoordinator {
       ),
     );
     const result = withTestConcepts(graded, exercise.concepts);
-    const checkId = this.deps.history.record({ kind: 'check', language: exercise.language, courseId, lessonId, waitMs }, result);
+    const checkId = this.deps.history.record({ kind: 'check', language: exercise.language, courseId, lessonId, waitMs }, result, (id) =>
+      this.deps.checkRecorded?.({ courseId, lessonId, checkId: id, result }),
+    );
     // 'pass' is the grader's verdict: at least one test, and every test passed (check-results.ts).
     if (checkId !== null && result.status === 'pass') await this.deps.checkPassed({ courseId, lessonId, checkId });
     return result;

@@ -48,29 +48,36 @@ export class RunHistory {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Keeps a Run (a RunResult) or a Check (a CheckResult); null when nothing ran (a refusal), else the entry's id. */
-  record(entry: ExecutionEntry, result: RunResult | CheckResult): number | null {
+  /**
+   * Keeps a Run (a RunResult) or a Check (a CheckResult); null when nothing ran (a refusal), else
+   * the entry's id. `alongside` runs in the same transaction with that id (the learner model's
+   * evidence), so the entry and what it taught land together or not at all.
+   */
+  record(entry: ExecutionEntry, result: RunResult | CheckResult, alongside?: (id: number) => void): number | null {
     const run = 'run' in result ? result.run : result;
     if (run.driver === 'none') return null;
     const stored = 'run' in result ? { ...result, run: trimmed(result.run) } : trimmed(result);
-    const row = this.store.db
-      .insert(codeExecutions)
-      .values({
-        courseId: entry.courseId ?? null,
-        lessonId: entry.lessonId ?? null,
-        kind: entry.kind,
-        language: entry.language,
-        driver: run.driver,
-        outcome: 'run' in result ? result.status : result.outcome,
-        exitCode: run.exitCode,
-        durationMs: Math.round(run.durationMs),
-        waitMs: Math.round(entry.waitMs),
-        result: stored,
-        createdAt: this.now(),
-      })
-      .returning({ id: codeExecutions.id })
-      .get();
-    return row.id;
+    return this.store.transaction((db) => {
+      const { id } = db
+        .insert(codeExecutions)
+        .values({
+          courseId: entry.courseId ?? null,
+          lessonId: entry.lessonId ?? null,
+          kind: entry.kind,
+          language: entry.language,
+          driver: run.driver,
+          outcome: 'run' in result ? result.status : result.outcome,
+          exitCode: run.exitCode,
+          durationMs: Math.round(run.durationMs),
+          waitMs: Math.round(entry.waitMs),
+          result: stored,
+          createdAt: this.now(),
+        })
+        .returning({ id: codeExecutions.id })
+        .get();
+      alongside?.(id);
+      return id;
+    });
   }
 
   /** The newest entries first, optionally of one lesson or one kind. */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
 import { coursesCalls, coursesEvents } from './courses';
 import { languageCalls } from './language';
+import { learnerCalls } from './learner';
 import { lessonCalls } from './lesson';
 import { practiceCalls, practiceEvents } from './practice';
 import { profileCalls } from './profile';
@@ -33,6 +34,7 @@ export const calls = {
   ...leaderboardCalls,
   ...certificatesCalls,
   ...practiceCalls,
+  ...learnerCalls,
   ...updateCalls,
   ...dataCalls,
 };

@@ -1,10 +1,11 @@
 // Practice: spaced review of cards (missed quiz questions, the tutor's generated questions,
-// a course's check questions). Main keeps the cards and the schedule (FSRS); the window asks
-// for the cards due today and sends answers. A card's answer is never sent before it is answered.
+// a course's check questions, "solve again" cards for fading concepts). Main keeps the cards
+// and the schedule (FSRS); the window asks for the cards due today and sends answers. A card's
+// answer is never sent before it is answered.
 import { z } from 'zod';
 import { call, event } from './define';
 
-export const reviewCardSources = ['missed-quiz', 'tutor-quiz', 'course-check'] as const;
+export const reviewCardSources = ['missed-quiz', 'tutor-quiz', 'course-check', 'solve-again'] as const;
 export type ReviewCardSource = (typeof reviewCardSources)[number];
 
 /** What a card asks, as stored: a question with options, one or more of them right. */

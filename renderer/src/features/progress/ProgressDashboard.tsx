@@ -9,6 +9,7 @@ import { ActivityHeatmap } from './ActivityHeatmap';
 import { formatDuration } from './format';
 import { openRecommended, useDashboard } from './dashboard-store';
 import { WeekTiles } from './WeekTiles';
+import { SkillMap } from './skill-map/SkillMap';
 
 /** The theme on <html> now; the shell sets the attribute after render, so watch it. */
 function useShownTheme(): string {
@@ -182,6 +183,7 @@ export default function ProgressDashboard() {
           ))}
         </ul>
       </section>
+      <SkillMap />
     </div>
   );
 }
