@@ -6,6 +6,7 @@ import type { StoreProblem } from '../../preload/contract/app';
 import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { practiceHandlers } from '../practice/handlers';
+import { pathHandlers } from '../path/handlers';
 import { profileHandlers } from '../profile/handlers';
 import { progressHandlers } from '../progress/handlers';
 import { coursesHandlers } from '../courses/handlers';
@@ -89,6 +90,7 @@ export function createApp(config: AppConfig): DronaApp {
     },
     ...profileHandlers(access),
     ...practiceHandlers(access),
+    ...pathHandlers(access),
     ...settingsHandlers(access),
     ...syncHandlers(access),
     ...leaderboardHandlers(access),

@@ -6,6 +6,7 @@ import { coursesCalls, coursesEvents } from './courses';
 import { languageCalls } from './language';
 import { lessonCalls } from './lesson';
 import { practiceCalls, practiceEvents } from './practice';
+import { pathCalls } from './path';
 import { profileCalls } from './profile';
 import { syncCalls, syncEvents } from './sync';
 import { leaderboardCalls } from './leaderboard';
@@ -32,6 +33,7 @@ export const calls = {
   ...leaderboardCalls,
   ...certificatesCalls,
   ...practiceCalls,
+  ...pathCalls,
   ...updateCalls,
 };
 
