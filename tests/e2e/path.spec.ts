@@ -76,7 +76,7 @@ test('first run with role, goal and placement marks known lessons tested out, an
     const picks = knows ? right : [[...Array(await options.count()).keys()].find((index) => !right.includes(index))!];
     for (const index of picks) await options.nth(index).check();
     await quiz.getByRole('button', { name: 'Next question' }).click();
-    await expect(quiz.locator('p.muted').first()).not.toHaveText(new RegExp(`^Question ${i + 1} `));
+    await expect(quiz.getByText(new RegExp(`^Question ${i + 2} `)).or(page.getByRole('status'))).toBeVisible();
   }
   // Adaptive: a miss on Loops asks its prerequisite, Conditions; knowing it settles Values too.
   expect(asked).toEqual(['Loops', 'Conditions']);
