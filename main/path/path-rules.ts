@@ -53,6 +53,25 @@ export function orderByPreference<T extends OrderedLesson>(lessons: readonly T[]
   return ordered;
 }
 
+/**
+ * The course's harder variant of the lesson that comes next: a challenge later in the same
+ * module, not done yet, that practises one of the same concepts. Offered after quick right
+ * answers instead of the easier exercise (which stays on the path).
+ */
+export function harderVariant<T extends OrderedLesson & { readonly completed: boolean }>(path: readonly T[], nextId: string): T | null {
+  const at = path.findIndex((lesson) => lesson.lessonId === nextId);
+  const next = path[at];
+  if (!next || !TRY_TYPES.has(next.type) || next.type === 'challenge') return null;
+  return (
+    path
+      .slice(at + 1)
+      .find(
+        (lesson) =>
+          lesson.moduleId === next.moduleId && lesson.type === 'challenge' && !lesson.completed && lesson.concepts.some((id) => next.concepts.includes(id)),
+      ) ?? null
+  );
+}
+
 export interface ConceptStanding {
   readonly probability: number;
   /** The placement's last word on it: true when it showed the concept known. */

@@ -132,6 +132,32 @@ describe('the learner path', () => {
     expect(paths.nextUp(FIXTURE_COURSE)).toMatchObject({ kind: 'review', reason: 'Loops is due for review' });
   });
 
+  it('offers the harder variant after quick right answers', () => {
+    store.sqlite
+      .prepare(
+        "INSERT INTO lessons (course_id, lesson_id, module_id, title, type, position, path, concepts) VALUES (?, 'collatz', 'loops', 'Collatz', 'challenge', 10, 'c.md', '[\"loops\"]')",
+      )
+      .run(FIXTURE_COURSE);
+    ['intro', 'greet', 'basics-quiz', 'loops'].forEach(complete);
+    expect(paths.nextUp(FIXTURE_COURSE)).toMatchObject({ lessonId: 'fizzbuzz', why: 'path' });
+    mastery.apply(
+      [1, 2, 3].map((n) => ({
+        key: `q${n}`,
+        courseId: FIXTURE_COURSE,
+        conceptId: 'variables',
+        kind: 'quiz-answer' as const,
+        correct: true,
+        timeRatio: 0.5,
+        occurredAt: NOW - n,
+      })),
+    );
+    expect(paths.nextUp(FIXTURE_COURSE)).toMatchObject({
+      lessonId: 'collatz',
+      why: 'harder-variant',
+      reason: 'You are quick at this: try the harder "Collatz"',
+    });
+  });
+
   it('is on track when this week has enough active time for the goal', () => {
     store.sqlite.prepare("INSERT INTO active_time (course_id, lesson_id, local_date, seconds) VALUES (?, 'intro', '2026-11-30', 3600)").run(FIXTURE_COURSE);
     expect(paths.nextUp(FIXTURE_COURSE)).toMatchObject({ kind: 'lesson', lessonId: 'intro', why: 'path', reason: 'On track for your goal' });

@@ -7,7 +7,7 @@ import { recommend, type ConceptInfo } from '../learner/recommendation';
 import type { Store } from '../store/open-store';
 import type { LearnerContext } from '../tutor/context-builder';
 import { PathData } from './path-data';
-import { onARoll, onTrack, orderByPreference, ROLL_LENGTH, testedOut } from './path-rules';
+import { harderVariant, onARoll, onTrack, orderByPreference, ROLL_LENGTH, testedOut } from './path-rules';
 
 export const PATH_SETTINGS_KEY = 'path.preferences';
 
@@ -74,25 +74,26 @@ export class PathService {
       if (title) concepts.set(overdue.conceptId, { id: overdue.conceptId, title, prerequisites: [] });
     }
     const week = this.data.activeThisWeek(this.deps.now(), this.deps.timezone());
+    // Tested-out lessons stay open to study, but the path goes past them.
+    const path = lessons.map((lesson) => ({ ...lesson, courseId: course, completed: lesson.completed || testedOut(lesson.concepts, standing) }));
+    const rolling = onARoll(this.data.recentEvidence(course, ROLL_LENGTH));
     const recommendation = recommend({
       dueReviews: this.deps.dueReviews(),
       ...(overdue ? { mostOverdueConcept: overdue.conceptId } : {}),
-      // Tested-out lessons stay open to study, but the path goes past them.
-      path: lessons.map((lesson) => ({
-        courseId: course,
-        lessonId: lesson.lessonId,
-        title: lesson.title,
-        concepts: lesson.concepts,
-        completed: lesson.completed || testedOut(lesson.concepts, standing),
-      })),
+      path,
       concepts,
       mastery: new Map([...standing].map(([id, value]) => [id, value.probability])),
-      onARoll: onARoll(this.data.recentEvidence(course, ROLL_LENGTH)),
+      onARoll: rolling,
       onTrack: onTrack(week.seconds, preferences.weeklyMinutes, week.dayOfWeek),
     });
     const courseTitle = this.data.courseTitle(course);
     if (recommendation.kind === 'review') return { kind: 'review', reason: recommendation.reason, ...none };
     if (recommendation.kind === 'done') return { kind: 'done', reason: recommendation.reason, ...none, courseId: course, courseTitle };
+    const harder = rolling && recommendation.why === 'path' ? harderVariant(path, recommendation.lessonId) : null;
+    if (harder) {
+      const reason = `You are quick at this: try the harder "${harder.title}"`;
+      return { kind: 'lesson', reason, courseId: course, courseTitle, lessonId: harder.lessonId, lessonTitle: harder.title, why: 'harder-variant' };
+    }
     return {
       kind: 'lesson',
       reason: recommendation.reason,

@@ -79,7 +79,7 @@ export const nextUpSchema = z.object({
   courseTitle: z.string().nullable(),
   lessonId: z.string().nullable(),
   lessonTitle: z.string().nullable(),
-  why: z.enum(['weak-prerequisite', 'path', 'skip-ahead']).nullable(),
+  why: z.enum(['weak-prerequisite', 'path', 'skip-ahead', 'harder-variant']).nullable(),
 });
 export type NextUp = z.infer<typeof nextUpSchema>;
 
