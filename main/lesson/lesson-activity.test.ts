@@ -80,7 +80,7 @@ function checkResult(status: 'pass' | 'fail') {
     driver: 'process' as const,
     message: '',
   };
-  return { status, tests: [{ name: 't', status }], durationMs: 5, driver: 'process' as const, run };
+  return { status, tests: [{ name: 't', status, concepts: [] }], durationMs: 5, driver: 'process' as const, run };
 }
 
 describe('scoreQuiz', () => {

@@ -3,6 +3,11 @@
 // a time limit, a crash). Pure.
 import { z } from 'zod';
 import { testResultSchema, type CheckResult, type RunResult, type TestResult } from '../../preload/contract/sandbox';
+
+/** A test as the grader reports it; main adds the concepts it assesses (withTestConcepts). */
+export type GradedTest = Omit<TestResult, 'concepts'>;
+/** A Check as the sandbox grades it, before main tags its tests with concepts. */
+export type GradedCheck = Omit<CheckResult, 'tests'> & { tests: GradedTest[] };
 import { parsedTail } from './run-outcome';
 
 const OUTPUT_LIMIT = 500;
@@ -16,7 +21,7 @@ const resultsFileSchema = z.object({
   version: z.number().optional(),
   status: z.enum(['pass', 'fail', 'error']),
   message: z.string().optional(),
-  tests: z.array(testResultSchema.extend({ output: z.string().nullable().optional(), message: z.string().nullable().optional() })),
+  tests: z.array(testResultSchema.omit({ concepts: true }).extend({ output: z.string().nullable().optional(), message: z.string().nullable().optional() })),
 });
 
 const cut = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit)}…`);
@@ -28,7 +33,7 @@ function tail(text: string, lines = 15): string {
   return last.length <= TAIL_CHARS ? last : `…${last.slice(last.length - TAIL_CHARS)}`;
 }
 
-export function checkResultFrom(resultsJson: string | undefined, run: RunResult): Omit<CheckResult, 'durationMs' | 'driver'> {
+export function checkResultFrom(resultsJson: string | undefined, run: RunResult): Omit<GradedCheck, 'durationMs' | 'driver'> {
   if (run.outcome !== 'finished' && run.outcome !== 'failed') {
     return { status: 'error', message: run.message, tests: [], run };
   }
@@ -46,7 +51,7 @@ export function checkResultFrom(resultsJson: string | undefined, run: RunResult)
     const detail = tail(run.stderr) || tail(run.stdout) || 'The tests did not report any result.';
     return { status: 'error', message: `Your code could not be tested:\n${detail}`, tests: [], run };
   }
-  const tests: TestResult[] = parsed.tests.slice(0, TESTS_LIMIT).map((test) => ({
+  const tests: GradedTest[] = parsed.tests.slice(0, TESTS_LIMIT).map((test) => ({
     name: cut(test.name, NAME_LIMIT),
     status: test.status,
     ...(test.message ? { message: cut(test.message, MESSAGE_LIMIT) } : {}),
@@ -55,4 +60,19 @@ export function checkResultFrom(resultsJson: string | undefined, run: RunResult)
   }));
   const status = parsed.status === 'error' || tests.length === 0 ? 'error' : parsed.tests.every((test) => test.status === 'pass') ? 'pass' : 'fail';
   return { status, ...(parsed.message ? { message: cut(parsed.message, MESSAGE_LIMIT) } : {}), tests, run };
+}
+
+/** What a test assesses: exercise.yaml `tests:` maps names as reported (a Python parametrized case by its function's name). */
+export interface TestConcepts {
+  readonly lesson: readonly string[];
+  readonly tests: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Each test with the concepts it assesses: its mapping, else the lesson's. Pure. */
+export function withTestConcepts<T extends { tests: readonly GradedTest[] }>(
+  check: T,
+  concepts: TestConcepts | undefined,
+): Omit<T, 'tests'> & { tests: TestResult[] } {
+  const of = (name: string) => concepts?.tests[name] ?? concepts?.tests[name.replace(/\[[^\]]*\]$/, '')] ?? concepts?.lesson ?? [];
+  return { ...check, tests: check.tests.map((test) => ({ ...test, concepts: [...of(test.name)] })) };
 }

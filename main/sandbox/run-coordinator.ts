@@ -5,6 +5,7 @@
 import { DronaError, messageOf, type CallInput } from '../../preload/contract';
 import type { CheckResult, ImageBuildProgress, RunResult, SandboxFile, SandboxLanguage, SandboxLimitsInput } from '../../preload/contract/sandbox';
 import type { EventBus } from '../ipc/event-bus';
+import { withTestConcepts, type TestConcepts } from './check-results';
 import type { OutputStream } from './output-collector';
 import type { RunHistory } from './run-history';
 import type { SandboxService } from './sandbox-service';
@@ -15,6 +16,8 @@ export interface ExerciseForCheck {
   readonly files: readonly (SandboxFile & { role: 'editable' | 'readOnly' | 'hidden' })[];
   readonly tests: readonly SandboxFile[];
   readonly limits?: SandboxLimitsInput;
+  /** The concepts each test assesses; without it, tests carry none. */
+  readonly concepts?: TestConcepts;
 }
 
 /** The learner's editable files, with the exercise's own read-only and hidden files (which the learner cannot change). Pure. */
@@ -63,7 +66,7 @@ export class RunCoordinator {
     const { courseId, lessonId } = input;
     const exercise = await this.deps.exercise(courseId, lessonId);
     if (!exercise) throw new DronaError('not_found', `Lesson "${lessonId}" of course "${courseId}" has no exercise to check.`);
-    const { waitMs, ...result } = await this.going(input.runId, sessionId, (options) =>
+    const { waitMs, ...graded } = await this.going(input.runId, sessionId, (options) =>
       this.deps.sandbox.check(
         {
           courseId,
@@ -75,6 +78,7 @@ export class RunCoordinator {
         options,
       ),
     );
+    const result = withTestConcepts(graded, exercise.concepts);
     const checkId = this.deps.history.record({ kind: 'check', language: exercise.language, courseId, lessonId, waitMs }, result);
     // 'pass' is the grader's verdict: at least one test, and every test passed (check-results.ts).
     if (checkId !== null && result.status === 'pass') await this.deps.checkPassed({ courseId, lessonId, checkId });

@@ -3,10 +3,10 @@
 // someone chose it, the process driver (not isolated; driver-choice.ts has the rule).
 import type Docker from 'dockerode';
 import path from 'node:path';
-import type { CheckResult, ImageBuildProgress, RunResult, SandboxLanguage, SandboxStatus } from '../../preload/contract/sandbox';
+import type { ImageBuildProgress, RunResult, SandboxLanguage, SandboxStatus } from '../../preload/contract/sandbox';
 import { messageOf } from '../../preload/contract';
 import { sandboxLanguages } from '../../preload/contract/sandbox';
-import { checkResultFrom } from './check-results';
+import { checkResultFrom, type GradedCheck } from './check-results';
 import { checkPlan, runPlan, type CommandPlan } from './commands';
 import { DockerDriver, probeDocker } from './docker-driver';
 import type { ExecOptions, ExecOutcome, SandboxDriver } from './driver';
@@ -223,7 +223,7 @@ export class SandboxService {
     return { ...this.toRunResult(chosen.driver, request.language, outcome, limits), waitMs: outcome.waitMs };
   }
 
-  async check(request: CheckRequest, options: ExecOptions = {}): Promise<CheckResult & { waitMs: number }> {
+  async check(request: CheckRequest, options: ExecOptions = {}): Promise<GradedCheck & { waitMs: number }> {
     refuseUnfit(request.files);
     const chosen = await this.driverFor(request.courseId, request.language);
     if ('refused' in chosen)

@@ -219,7 +219,7 @@ describe('tutor service', () => {
       driver: 'process' as const,
       message: '',
     };
-    const tests = [{ name: 'test_total', status: 'fail' as const, message: 'total([1, 2]) should be 3' }];
+    const tests = [{ name: 'test_total', status: 'fail' as const, message: 'total([1, 2]) should be 3', concepts: [] }];
     new RunHistory(store).record(
       { kind: 'check', language: 'python', courseId: 'python-basics', lessonId: 'adding-prices', waitMs: 0 },
       { status: 'fail', tests, durationMs: 10, driver: 'process', run },

@@ -46,11 +46,18 @@ export const lessonOutlineSchema = z.object({
   xp: z.number(),
   parTimeMinutes: z.number(),
   status: z.enum(['not_started', 'in_progress', 'completed']),
+  /** Ids of the course concepts this lesson teaches. */
+  concepts: z.array(z.string()),
 });
 export type LessonOutline = z.infer<typeof lessonOutlineSchema>;
 
+/** An idea the course teaches, in the order course.yaml declares them. */
+export const courseConceptSchema = z.object({ id: z.string(), title: z.string(), prerequisites: z.array(z.string()), lessonId: z.string().nullable() });
+export type CourseConcept = z.infer<typeof courseConceptSchema>;
+
 export const courseDetailSchema = courseSummarySchema.extend({
   modules: z.array(z.object({ id: z.string(), title: z.string(), lessons: z.array(lessonOutlineSchema) })),
+  concepts: z.array(courseConceptSchema),
 });
 export type CourseDetail = z.infer<typeof courseDetailSchema>;
 

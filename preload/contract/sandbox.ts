@@ -57,6 +57,8 @@ export const testResultSchema = z.object({
   message: z.string().optional(),
   output: z.string().optional(),
   task_id: z.number().int().optional(),
+  /** Ids of the course concepts the test assesses: its exercise.yaml mapping, else the lesson's concepts. */
+  concepts: z.array(z.string()),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 

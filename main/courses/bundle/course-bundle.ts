@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { bundlePathProblems } from './bundle-allow-list';
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
 import { exerciseLessonTypes } from '../../../preload/contract/courses';
+import { courseConceptProblems, exerciseConceptProblems, lessonConceptProblems } from './course-concepts';
 import { courseSchema, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
 import { markdownLinkPattern } from '../search/lesson-text';
 import { locate, parseYaml, yamlNestingDepth, MAX_YAML_DEPTH, type ParsedYaml } from './yaml-locations';
@@ -243,6 +244,8 @@ function checkExercise(files: BundleFiles, lessonFile: string, folder: string, c
   if (tests.length === 0) {
     out.push(problem(specFile, 'the exercise has no tests', spec.language === 'python' ? `add ${folder}/tests/test_${path.basename(spec.entry, '.py')}.py with plain asserts` : `add ${folder}/tests/${path.basename(spec.entry, '.js')}.test.js using node:test`));
   }
+  const concepts = new Set(course.concepts.map((concept) => concept.id));
+  out.push(...exerciseConceptProblems(specFile, parsed, spec, tests.map((file) => text(files, file) ?? ''), concepts));
   return spec;
 }
 
@@ -296,6 +299,7 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
     problems.push(problem('course.yaml', message, 'list only ids of courses that exist and do not depend back on this one', prereqAt.line, prereqAt.column));
   }
 
+  const conceptIds = new Set(manifest.concepts.map((concept) => concept.id));
   const moduleIds = new Set<string>();
   const lessonIds = new Map<string, string>();
   const listed = new Set<string>();
@@ -337,6 +341,7 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
         return;
       }
       const meta = result.data;
+      problems.push(...lessonConceptProblems(lessonFile, parsed, meta, conceptIds));
       const idAt = locate(parsed, ['id']);
       const other = lessonIds.get(meta.id);
       if (other) problems.push(problem(lessonFile, `lesson id "${meta.id}" is also used by ${other}`, 'lesson ids must be unique in the course (progress is keyed by them)', idAt.line + 1, idAt.column));
@@ -371,5 +376,6 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
       lessons.push({ moduleId: module.id, path: lessonFile, position: lessons.length, meta, body: split.body });
     });
   });
+  problems.push(...courseConceptProblems(parsedCourse, manifest, new Set(lessonIds.keys())));
   return { course: problems.length ? null : { manifest, lessons, exercises }, problems };
 }

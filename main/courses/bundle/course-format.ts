@@ -26,6 +26,46 @@ export const moduleSchema = z
   })
   .strict();
 
+/** Concept ids a lesson, question or test names: each must be one of the course's concepts. */
+const conceptRefs = z.array(kebabId);
+
+export const quizOptionSchema = z
+  .object({ text: z.string().min(1), correct: z.boolean(), explanation: z.string().min(1).describe('Why this option is right or wrong') })
+  .strict();
+
+export const quizQuestionSchema = z
+  .object({
+    id: kebabId,
+    kind: z.enum(quizQuestionKinds),
+    prompt: z.string().min(1),
+    code: z.string().optional(),
+    language: languageSchema.optional(),
+    options: z.array(quizOptionSchema).min(2),
+    concepts: conceptRefs.optional().describe("Concepts the question assesses; defaults to the lesson's concepts"),
+  })
+  .strict()
+  .superRefine((question, ctx) => {
+    const correct = question.options.filter((option) => option.correct).length;
+    if (question.kind === 'multiple' ? correct < 1 : correct !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: question.kind === 'multiple' ? 'a multiple-answer question needs at least one correct option' : `a ${question.kind} question needs exactly one correct option (found ${correct})`,
+      });
+    }
+  });
+
+export const conceptSchema = z
+  .object({
+    id: kebabId.describe('Stable concept id, unique in the course; mastery is keyed by it'),
+    title: z.string().min(1).max(120),
+    prerequisites: conceptRefs.default([]).describe("Ids of this course's concepts to know first; the graph has no cycles"),
+    lesson: kebabId.optional().describe('Id of the lesson that teaches the concept'),
+    questions: z.array(quizQuestionSchema).optional().describe('Concept-check questions (they assess this concept); they become review cards'),
+  })
+  .strict();
+export type ConceptSpec = z.output<typeof conceptSchema>;
+
 export const courseSchema = z
   .object({
     format: z.literal(FORMAT_VERSION).describe('Bundle format version'),
@@ -43,34 +83,13 @@ export const courseSchema = z
     license: z.string().min(1),
     modules: z.array(moduleSchema).min(1),
     achievements: z.array(z.unknown()).optional().describe('Course-specific achievements (see the progress service)'),
+    concepts: z
+      .array(conceptSchema)
+      .default([])
+      .describe('The ideas the course teaches, with their prerequisites (no cycles); lessons, quiz questions and tests name them'),
   })
   .strict();
 export type CourseManifest = z.output<typeof courseSchema>;
-
-export const quizOptionSchema = z
-  .object({ text: z.string().min(1), correct: z.boolean(), explanation: z.string().min(1).describe('Why this option is right or wrong') })
-  .strict();
-
-export const quizQuestionSchema = z
-  .object({
-    id: kebabId,
-    kind: z.enum(quizQuestionKinds),
-    prompt: z.string().min(1),
-    code: z.string().optional(),
-    language: languageSchema.optional(),
-    options: z.array(quizOptionSchema).min(2),
-  })
-  .strict()
-  .superRefine((question, ctx) => {
-    const correct = question.options.filter((option) => option.correct).length;
-    if (question.kind === 'multiple' ? correct < 1 : correct !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['options'],
-        message: question.kind === 'multiple' ? 'a multiple-answer question needs at least one correct option' : `a ${question.kind} question needs exactly one correct option (found ${correct})`,
-      });
-    }
-  });
 
 export const lessonFrontMatterSchema = z
   .object({
@@ -86,6 +105,7 @@ export const lessonFrontMatterSchema = z
       .strict()
       .optional(),
     reflection: z.object({ prompt: z.string().min(1) }).strict().optional(),
+    concepts: conceptRefs.default([]).describe('Concepts the lesson teaches (and its exercise assesses), by id'),
   })
   .strict()
   .superRefine((lesson, ctx) => {
@@ -110,6 +130,10 @@ export const exerciseSchema = z
       .boolean()
       .optional()
       .describe('The starter is already working code to improve (a refactoring exercise): `validate --run` requires it to pass its tests instead of failing them'),
+    tests: z
+      .record(z.string().min(1).max(500), conceptRefs.min(1))
+      .optional()
+      .describe("Concepts each test assesses, by the test's name as reported (Python: test_name or Class > test_name; JavaScript: suite > test); unlisted tests assess the lesson's concepts"),
   })
   .strict();
 export type ExerciseSpec = z.output<typeof exerciseSchema>;

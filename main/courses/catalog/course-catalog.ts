@@ -6,7 +6,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { parse as parseYaml } from 'yaml';
 import type { CourseDetail, CourseStatus, CourseSummary, LessonOutline } from '../../../preload/contract/courses';
 import type { Store } from '../../store/open-store';
-import { courses, domains, lessonProgress, lessons, modules, tracks } from '../../store/schema';
+import { concepts, courses, domains, lessonProgress, lessons, modules, tracks } from '../../store/schema';
 
 /** The contract's course detail plus course.yaml `achievements:` as written (the progress service defines their shape). */
 export type InstalledCourseDetail = CourseDetail & { readonly achievements: unknown[] };
@@ -119,8 +119,15 @@ export class CourseCatalog implements CourseCatalogReader, CourseLocator {
             xp: lesson.xp,
             parTimeMinutes: (lesson.parTimeSeconds ?? 0) / 60,
             status: (statuses.get(lesson.lessonId) ?? 'not_started') as LessonOutline['status'],
+            concepts: lesson.concepts,
           })),
       })),
+      concepts: this.store.db
+        .select({ id: concepts.conceptId, title: concepts.title, prerequisites: concepts.prerequisites, lessonId: concepts.lessonId })
+        .from(concepts)
+        .where(eq(concepts.courseId, courseId))
+        .orderBy(concepts.position)
+        .all(),
     };
   }
 

@@ -1,10 +1,10 @@
-// An installed course's rows: domain, track, course, modules and lessons, and its search
+// An installed course's rows: domain, track, course, modules, lessons and concepts, and its search
 // index, in one transaction. Lessons dropped upstream keep their row with removed_at set, so
 // progress (keyed by lesson id) survives an upgrade.
 import path from 'node:path';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Store } from '../../store/open-store';
-import { courses, domains, lessons, modules, tracks } from '../../store/schema';
+import { concepts, courses, domains, lessons, modules, tracks } from '../../store/schema';
 import type { LoadedCourse } from '../bundle/course-bundle';
 import { indexLessons } from '../search/search-index';
 
@@ -50,9 +50,18 @@ export function writeCourseRows(store: Store, course: LoadedCourse, digest: stri
         position: lesson.position,
         path: lesson.path,
         removedAt: null,
+        concepts: lesson.meta.concepts,
       };
       db.insert(lessons).values({ courseId: manifest.id, lessonId: lesson.meta.id, ...values }).onConflictDoUpdate({ target: [lessons.courseId, lessons.lessonId], set: values }).run();
     }
+    // Concepts follow the bundle exactly; mastery (keyed by concept id) lives in its own table and stays.
+    db.delete(concepts).where(eq(concepts.courseId, manifest.id)).run();
+    manifest.concepts.forEach((concept, position) =>
+      db
+        .insert(concepts)
+        .values({ courseId: manifest.id, conceptId: concept.id, title: concept.title, prerequisites: concept.prerequisites, lessonId: concept.lesson ?? null, position })
+        .run(),
+    );
     indexLessons(store.sqlite, manifest.id, course.lessons);
     return removed;
   });

@@ -25,6 +25,8 @@ export interface ExerciseContent {
   readonly solution: SandboxFile[];
   readonly hints: string[];
   readonly limits?: SandboxLimitsInput;
+  /** What each test assesses (exercise.yaml `tests:`), and the lesson's concepts for tests not mapped. */
+  readonly concepts: { readonly lesson: string[]; readonly tests: Record<string, string[]> };
 }
 
 /** What the lesson canvas, lesson activity and tutor read. */
@@ -112,6 +114,7 @@ export class LessonContentService implements LessonSource, ExerciseSource {
       solution: roles.map(([file]) => ({ path: file, content: read('solution', file) })),
       hints: spec.hints,
       ...(spec.limits ? { limits: spec.limits } : {}),
+      concepts: { lesson: source.meta.concepts, tests: spec.tests ?? {} },
     };
   }
 }

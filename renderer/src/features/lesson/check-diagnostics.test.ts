@@ -16,7 +16,7 @@ const run = {
 };
 const result = (stdout: string, status: CheckResult['status'] = 'fail'): CheckResult => ({
   status,
-  tests: [{ name: 'test_greets_ada', status: 'fail', message: "NameError: name 'nam' is not defined" }],
+  tests: [{ name: 'test_greets_ada', status: 'fail', message: "NameError: name 'nam' is not defined", concepts: [] }],
   durationMs: 5,
   driver: 'process',
   run: { ...run, stdout },
