@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import YAML from 'yaml';
 import { expect, test } from './support/fixtures';
-import { seedPythonConcepts } from './support/seed-concepts';
 import { repoRoot } from './support/serve';
 
 async function expectAxeClean(page: Page, view: string, selector: string) {
@@ -39,7 +38,6 @@ const activity = (page: Page, name: string) => page.getByRole('navigation', { na
 
 test('first run with role, goal and placement marks known lessons tested out, and Next up says why', async ({ page, serveApp, workDir }) => {
   test.setTimeout(180_000);
-  await seedPythonConcepts(workDir);
   const serve = await serveApp({ dataDir: workDir });
   await page.goto(serve.url);
 
@@ -56,11 +54,12 @@ test('first run with role, goal and placement marks known lessons tested out, an
   await page.getByLabel('Course').selectOption({ label: 'Python Basics' });
   await page.getByRole('button', { name: 'Take the placement quiz' }).click();
 
-  // The learner knows values and conditions, not loops or anything after.
+  // The learner knows the first module's concepts (values and types), nothing after.
+  const knownConcepts = new Set(['Printing and comments', 'Variables', 'Arithmetic operators', 'Strings and f-strings', 'Converting between types']);
   const answers = rightAnswers();
   const quiz = page.getByRole('region', { name: 'Placement quiz' });
   const asked: string[] = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 13; i++) {
     const status = page.getByRole('status');
     await expect(quiz.or(status)).toBeVisible();
     if (await status.isVisible()) break;
@@ -72,15 +71,23 @@ test('first run with role, goal and placement marks known lessons tested out, an
     const right = answers.get(`${prompt}\n${code}`)!;
     expect(right, `the answer to "${prompt}"`).toBeDefined();
     const options = quiz.locator('.choice input');
-    const knows = about === 'Values and types' || about === 'Conditions';
+    const knows = knownConcepts.has(about);
     const picks = knows ? right : [[...Array(await options.count()).keys()].find((index) => !right.includes(index))!];
     for (const index of picks) await options.nth(index).check();
     await quiz.getByRole('button', { name: 'Next question' }).click();
     await expect(quiz.getByText(new RegExp(`^Question ${i + 2} `)).or(page.getByRole('status'))).toBeVisible();
   }
-  // Adaptive: a miss on Loops asks its prerequisite, Conditions; knowing it settles Values too.
-  expect(asked).toEqual(['Loops', 'Conditions']);
-  await expect(page.getByRole('status')).toHaveText('2 questions answered. You tested out of 7 lessons; they stay open to study.');
+  // Adaptive: it starts where the graph splits, goes down after misses, and a right answer on
+  // converting types settles what it builds on (variables, strings, printing) without asking.
+  expect(asked).toEqual([
+    'Lists, indexing and slicing',
+    'for loops and range()',
+    'Decisions with if, elif and else',
+    'Defining functions and return',
+    'Arithmetic operators',
+    'Converting between types',
+  ]);
+  await expect(page.getByRole('status')).toHaveText('6 questions answered. You tested out of 5 lessons; they stay open to study.');
   await expectAxeClean(page, 'placement summary', '.first-run');
   await page.getByRole('button', { name: 'Start learning' }).click();
   await expect(activity(page, 'Learn')).toBeVisible();
@@ -91,15 +98,15 @@ test('first run with role, goal and placement marks known lessons tested out, an
     .click();
   const outline = page.getByRole('navigation', { name: 'Course outline' });
   await expect(outline.getByRole('button', { name: /Hello, Python/ })).toContainText('Tested out');
-  await expect(outline.getByRole('button', { name: /Making decisions with if/ })).toContainText('Tested out');
-  await expect(outline.getByRole('button', { name: /Repeating with for and while/ })).not.toContainText('Tested out');
+  await expect(outline.getByRole('button', { name: /Quiz: values and types/ })).toContainText('Tested out');
+  await expect(outline.getByRole('button', { name: /Making decisions with if/ })).not.toContainText('Tested out');
   const nextUp = outline.getByRole('region', { name: 'Next up' });
-  await expect(nextUp).toContainText('Repeating with for and while');
+  await expect(nextUp).toContainText('Making decisions with if');
   await expect(nextUp).toContainText('A short lesson keeps you on track for your goal');
   await expectAxeClean(page, 'outline with Next up', 'nav[aria-label="Course outline"]');
   await page.screenshot({ path: 'test-results/screenshots/path-next-up.png' });
 
-  // Settings: "let me try first" puts the FizzBuzz code-along before the loops explanation.
+  // Settings: "let me try first" puts the FizzBuzz code-along before the explanations it practises.
   await activity(page, 'Settings').click();
   const settings = page.locator('#settings-path');
   await expect(settings.getByLabel('Your goal: what do you want to be able to do? (optional)')).toHaveValue('Automate my reports');
