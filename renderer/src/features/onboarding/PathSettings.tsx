@@ -16,6 +16,8 @@ import './onboarding.css';
 export function PathSettingsSection() {
   const profile = useAppStore((state) => state.profile);
   const { data: stored, setData } = useCall('path.preferences', {});
+  // The choice shows at once; main's answer replaces it.
+  const [chosen, setChosen] = useState<Partial<PathPreferences>>({});
   const [goal, setGoal] = useState(profile?.goal ?? '');
   const [error, setError] = useState<string | null>(null);
   const { courses } = useCourses();
@@ -23,7 +25,7 @@ export function PathSettingsSection() {
   const [placing, setPlacing] = useState(false);
   const [placed, setPlaced] = useState<PlacementStep | null>(null);
   const courseId = useId();
-  const chosen = course || courses?.[0]?.id || '';
+  const placementCourse = course || courses?.[0]?.id || '';
 
   const change = (patch: Partial<PathAnswers>) => {
     const { goal: nextGoal, ...preferences } = patch;
@@ -36,10 +38,12 @@ export function PathSettingsSection() {
         .catch((caught: unknown) => setError(messageOf(caught)));
     }
     if (Object.keys(preferences).length > 0) {
+      setChosen((current) => ({ ...current, ...preferences }));
       client()
         .call('path.updatePreferences', preferences as Partial<PathPreferences>)
         .then((saved) => {
           setData(saved);
+          setChosen({});
           useLearnStore.getState().invalidate();
         })
         .catch((caught: unknown) => setError(messageOf(caught)));
@@ -54,7 +58,7 @@ export function PathSettingsSection() {
   return (
     <section id="settings-path" aria-labelledby="settings-path-title" className="settings-path">
       <h2 id="settings-path-title">Your path</h2>
-      {stored && <PathQuestions value={{ ...stored, goal }} onChange={change} />}
+      {stored && <PathQuestions value={{ ...stored, ...chosen, goal }} onChange={change} />}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -64,7 +68,7 @@ export function PathSettingsSection() {
         <>
           <label htmlFor={courseId}>Placement quiz for</label>
           <span>
-            <select id={courseId} value={chosen} disabled={placing} onChange={(e) => setCourse(e.target.value)}>
+            <select id={courseId} value={placementCourse} disabled={placing} onChange={(e) => setCourse(e.target.value)}>
               {courses.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.title}
@@ -84,7 +88,7 @@ export function PathSettingsSection() {
               </button>
             )}
           </span>
-          {placing && <PlacementQuiz courseId={chosen} onDone={done} />}
+          {placing && <PlacementQuiz courseId={placementCourse} onDone={done} />}
           <PlacementSummary result={placed} />
         </>
       )}
