@@ -7,6 +7,7 @@ import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { practiceHandlers } from '../practice/handlers';
 import { learnerHandlers } from '../learner/handlers';
+import { pathHandlers } from '../path/handlers';
 import { profileHandlers } from '../profile/handlers';
 import { progressHandlers } from '../progress/handlers';
 import { coursesHandlers } from '../courses/handlers';
@@ -108,6 +109,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...profileHandlers(access),
     ...practiceHandlers(access),
     ...learnerHandlers(access),
+    ...pathHandlers(access),
     ...settingsHandlers(access),
     ...syncHandlers(access),
     ...leaderboardHandlers(access),

@@ -32,6 +32,9 @@ import { defaultEnvConfig, type EnvConfig } from './app-config';
 import { readOrCreateInstallId } from '../update/install-id';
 import type { OrgProfile } from '../organisation/org-profile';
 import { MasteryStore } from '../learner/mastery-store';
+import { PathService } from '../path/path-service';
+import { PlacementService } from '../path/placement-service';
+import { quizBank } from '../path/placement-bank';
 import { UPDATE_CHECK_INTERVAL_MS, UpdateService, type Updater } from '../update/update-service';
 
 export interface AppConfig {
@@ -75,6 +78,9 @@ export interface Services {
   /** The learner model as stored: mastery per concept, fed inside the transactions that record evidence. */
   readonly mastery: MasteryStore;
   readonly practice: PracticeService;
+  /** The learner's path: preferences, tested-out lessons, Next up, what the tutor hears of the learner. */
+  readonly path: PathService;
+  readonly placement: PlacementService;
   readonly streakReminders: StreakReminderService;
   readonly sync: SyncService;
   readonly leaderboard: LeaderboardService;
@@ -125,6 +131,20 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     mastery,
     generated: () => learnerCards.cards(),
     changed: (dueCount) => events.emit('practice.changed', { dueCount }),
+  });
+  const path = new PathService(store, {
+    now,
+    timezone,
+    goal: () => profile.get().goal,
+    lastCourseId: () => settings.get().lastLesson?.courseId ?? null,
+    dueReviews: () => practice.dueCount(),
+  });
+  const placement = new PlacementService({
+    mastery,
+    concepts: (courseId) => path.data.concepts(courseId),
+    bank: async (courseId) => quizBank({ lessons: (id) => path.data.lessons(id), lesson: (id, lessonId) => courses.getLesson(id, lessonId) }, courseId),
+    testedOut: (courseId) => path.course(courseId).testedOut,
+    now,
   });
 
   // Starter files come from the lesson's exercise.
@@ -199,6 +219,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     now,
     runs: runHistory,
     review: (cards) => practice.add(cards),
+    learner: (courseId, lessonId) => path.tutorContext(courseId, lessonId),
   });
 
   const streakReminders = new StreakReminderService(store, {
@@ -255,6 +276,8 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     runHistory,
     tutor,
     practice,
+    path,
+    placement,
     streakReminders,
     sync,
     leaderboard,

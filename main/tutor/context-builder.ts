@@ -23,6 +23,15 @@ export interface ChatTurn {
   readonly content: string;
 }
 
+/** What the learner model says of the learner (main/path): their goal and tone, weak concepts, recent struggle. */
+export interface LearnerContext {
+  readonly goal: string;
+  readonly weeklyMinutes: number;
+  readonly tone: string;
+  readonly weakConcepts: readonly string[];
+  readonly struggle: readonly string[];
+}
+
 export interface ContextInput {
   readonly system: string;
   readonly lesson: { title: string; type: string; objectives: readonly string[] } | null;
@@ -31,6 +40,7 @@ export interface ContextInput {
   readonly files: readonly ContextFile[];
   readonly lastRun: ContextRun | null;
   readonly hintsRevealed: readonly string[];
+  readonly learner?: LearnerContext | null;
   /** Oldest first. */
   readonly recentMessages: readonly ChatTurn[];
   readonly request: string;
@@ -81,6 +91,22 @@ function runSection(run: ContextRun): string {
     .join('\n');
 }
 
+/** Stable for a learner (so the system prompt stays cacheable): their goal and the tone their role asks for. */
+function learnerHeader(learner: LearnerContext | null | undefined): string {
+  if (!learner) return '';
+  const hours = learner.weeklyMinutes > 0 ? ` (about ${Math.round((learner.weeklyMinutes / 60) * 10) / 10} hours a week)` : '';
+  return [learner.goal ? `\nLearner's goal: ${learner.goal}${hours}` : '', `\nTone: ${learner.tone}`].join('');
+}
+
+/** Changes as the learner works: the lesson's weak concepts and recent struggle. */
+function learnerSection(learner: LearnerContext): string {
+  const lines = [
+    learner.weakConcepts.length ? `Weak concepts for this lesson: ${learner.weakConcepts.join(', ')}` : '',
+    ...learner.struggle.map((line) => `Recent struggle: ${line}`),
+  ].filter(Boolean);
+  return lines.length ? `## The learner now\n${lines.join('\n')}` : '';
+}
+
 /**
  * Priority when the budget is tight: the request and instructions always; then the last run
  * (the error is what the learner is stuck on), the current files, hints already revealed,
@@ -92,7 +118,7 @@ export function buildContext(input: ContextInput): BuiltContext {
   const lessonHeader = input.lesson
     ? `\n\n# Lesson: ${input.lesson.title} (${input.lesson.type})\nObjectives: ${input.lesson.objectives.join('; ') || 'none listed'}\nLearner level: ${input.level}`
     : `\n\nLearner level: ${input.level}`;
-  const system = input.system + lessonHeader;
+  const system = input.system + lessonHeader + learnerHeader(input.learner);
   let remaining = input.budgetTokens - estimateTokens(system) - estimateTokens(input.request) - 8;
 
   const take = (text: string, name: string, mode: 'head' | 'tail' = 'head'): string => {
@@ -115,6 +141,7 @@ export function buildContext(input: ContextInput): BuiltContext {
     return cut;
   };
 
+  const learnerNow = input.learner ? take(learnerSection(input.learner), 'learner') : '';
   const run = input.lastRun ? take(runSection(input.lastRun), 'last run', 'tail') : '';
   const files = input.files.map((f) => take(`## File ${f.path}\n\`\`\`\n${f.content}\n\`\`\``, `file ${f.path}`)).filter(Boolean);
   const hints = input.hintsRevealed.length ? take(`## Hints already revealed\n${input.hintsRevealed.map((h, i) => `${i + 1}. ${h}`).join('\n')}`, 'hints') : '';
@@ -134,7 +161,7 @@ export function buildContext(input: ContextInput): BuiltContext {
   // Chat APIs want the first turn to be the learner's.
   while (history[0]?.role === 'assistant') history.shift();
 
-  const context = [...passages, ...files, run, hints].filter(Boolean).join('\n\n');
+  const context = [learnerNow, ...passages, ...files, run, hints].filter(Boolean).join('\n\n');
   const request = context ? `<context>\n${context}\n</context>\n\n${input.request}` : input.request;
   const messages = [...history, { role: 'user' as const, content: request }];
   const tokens = estimateTokens(system) + messages.reduce((sum, m) => sum + estimateTokens(m.content) + 4, 0);

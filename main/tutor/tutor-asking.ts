@@ -18,7 +18,7 @@ import { OllamaProvider } from './providers/ollama-provider';
 import { failure, TutorProviderError, type ChatProvider } from './providers/provider';
 import { parseQuiz, quizMarkdown } from './quiz-generator';
 import { chooseMode, isOffTopic, offTopicReply, routeAgent, type LessonType } from './routing';
-import { gatherContext, leftOut } from './tutor-context';
+import { gatherContext, leftOut, type ContextDeps } from './tutor-context';
 import { modelOf, type TutorConfig } from './tutor-config';
 import { isGraded, type TutorSessions } from './tutor-sessions';
 import type { TutorLesson, TutorSources } from './tutor-sources';
@@ -48,6 +48,7 @@ export interface TutorAskingOptions {
   readonly logger: Logger;
   readonly now: () => number;
   readonly providerFor?: ProviderFactory;
+  readonly learner?: ContextDeps['learner'];
 }
 
 type Emit = (text: string, reset?: boolean) => void;

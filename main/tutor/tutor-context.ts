@@ -3,7 +3,7 @@
 // revealed hints and the learner's level. A source that fails leaves its part out, logged.
 import { messageOf } from '../../preload/contract';
 import type { Logger } from '../app/logger';
-import type { ContextPassage } from './context-builder';
+import type { ContextPassage, LearnerContext } from './context-builder';
 import type { TutorRunHistory } from './last-run';
 import type { ChatProvider } from './providers/provider';
 import { rankByEmbedding, reciprocalRankFusion } from './retrieval-fusion';
@@ -17,6 +17,8 @@ export interface ContextDeps {
   readonly sources: TutorSources;
   readonly runs: TutorRunHistory;
   readonly logger: Logger;
+  /** What the learner model says of the learner in this lesson (main/path), when it is wired. */
+  readonly learner?: (courseId: string, lessonId: string) => LearnerContext | null;
 }
 
 /** A context source that fails leaves its part out of the answer (the tutor still answers); the log says which and why. */
@@ -43,6 +45,12 @@ export async function gatherContext(
     sources.revealedHints(courseId, lessonId).catch(leftOut(logger, `the revealed hints of ${where}`, [])),
   ]);
   const passages = await fuse(provider, retrievalQuery, keyword, logger);
+  let learner: LearnerContext | null = null;
+  try {
+    learner = deps.learner?.(courseId, lessonId) ?? null;
+  } catch (error) {
+    learner = leftOut<LearnerContext | null>(logger, `the learner model of ${where}`, null)(error);
+  }
   return {
     lesson,
     level: request.level,
@@ -50,6 +58,7 @@ export async function gatherContext(
     files,
     lastRun: deps.runs.lastRun(courseId, lessonId),
     hintsRevealed,
+    learner,
   };
 }
 

@@ -8,7 +8,7 @@ import { OllamaModels } from './ollama-models';
 import { tutorRunHistory } from './run-history';
 import type { RunHistory } from '../sandbox/run-history';
 import type { NewCard } from '../practice/practice-service';
-import { TutorAsking, type ProviderFactory } from './tutor-asking';
+import { TutorAsking, type ProviderFactory, type TutorAskingOptions } from './tutor-asking';
 import { TutorConfig, type TutorSettingsStore } from './tutor-config';
 import { TutorSessions } from './tutor-sessions';
 import type { TutorSources } from './tutor-sources';
@@ -27,6 +27,8 @@ export interface TutorServiceOptions {
   readonly review: (cards: readonly NewCard[]) => void;
   /** Builds the chat provider; tests and the eval harness point it at the test servers. */
   readonly providerFor?: ProviderFactory;
+  /** What the learner model says of the learner in a lesson: goal, tone, weak concepts, recent struggle. */
+  readonly learner?: TutorAskingOptions['learner'];
 }
 
 export interface TutorService {
@@ -56,6 +58,7 @@ export function createTutorService(options: TutorServiceOptions): TutorService {
     logger,
     now,
     ...(options.providerFor ? { providerFor: options.providerFor } : {}),
+    ...(options.learner ? { learner: options.learner } : {}),
   });
   return { config, sessions, asking, models };
 }

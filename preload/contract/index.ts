@@ -7,6 +7,7 @@ import { languageCalls } from './language';
 import { learnerCalls } from './learner';
 import { lessonCalls } from './lesson';
 import { practiceCalls, practiceEvents } from './practice';
+import { pathCalls } from './path';
 import { profileCalls } from './profile';
 import { syncCalls, syncEvents } from './sync';
 import { leaderboardCalls } from './leaderboard';
@@ -35,6 +36,7 @@ export const calls = {
   ...certificatesCalls,
   ...practiceCalls,
   ...learnerCalls,
+  ...pathCalls,
   ...updateCalls,
   ...dataCalls,
 };

@@ -1,8 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Completes the first-run flow so a test starts in the shell. */
+/** Completes the first-run flow (today's questions, then the path with its defaults) so a test starts in the shell. */
 export async function completeFirstRun(page: Page, name = 'Asha'): Promise<void> {
   await page.getByLabel('What should we call you?').fill(name);
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Start learning' }).click();
   await expect(page.getByRole('navigation', { name: 'Activities' })).toBeVisible();
 }

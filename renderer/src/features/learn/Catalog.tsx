@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { CourseCard } from './CourseCard';
 import { CourseFilterBar } from './CourseFilterBar';
 import { CourseImport } from './CourseImport';
+import { NextUp } from './NextUp';
 import { filterCourses, groupCourses, noFilters, type CatalogFilters } from './catalog-filters';
 import { useCourses } from './use-courses';
 
@@ -19,6 +20,7 @@ export function Catalog() {
         <h1>Courses</h1>
         <CourseImport />
       </header>
+      <NextUp />
       <CourseFilterBar filters={filters} languages={languages} onChange={set} />
       {error && <p className="form-error">{error}</p>}
       {courses && shown.length === 0 && <p className="muted">No course matches these filters.</p>}

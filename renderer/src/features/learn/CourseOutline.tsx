@@ -1,13 +1,21 @@
-// The open course in the side panel: its modules and lessons with completion marks, locked
-// (with the reason) until its prerequisites are done.
+// The open course in the side panel: Next up, then its modules and lessons (in the learner's
+// preferred order) with completion marks and "Tested out", locked (with the reason) until its
+// prerequisites are done.
 import { ArrowLeft, Lock } from 'lucide-react';
+import type { CourseDetail } from '../../../../preload/contract/courses';
+import { useCall } from '../../platform/use-call';
 import { useLearnStore } from './learn-store';
+import { NextUp } from './NextUp';
 import { LessonStatusIcon } from './StatusIcon';
 import { useCourseDetail } from './use-courses';
 
 export function CourseOutline({ courseId }: { courseId: string }) {
   const { data: detail, error } = useCourseDetail(courseId);
   const open = useLearnStore((state) => state.open);
+  const revision = useLearnStore((state) => state.revision);
+  const { data: path } = useCall('path.course', { courseId }, [revision]);
+  const inPathOrder = (module: CourseDetail['modules'][number]) =>
+    path ? [...module.lessons].sort((a, b) => path.order.indexOf(a.id) - path.order.indexOf(b.id)) : module.lessons;
   const { openLesson, openCourse } = useLearnStore.getState();
   return (
     <nav className="learn-outline" aria-label="Course outline">
@@ -22,6 +30,7 @@ export function CourseOutline({ courseId }: { courseId: string }) {
           <p className="muted learn-outline-progress">
             {detail.completedCount} of {detail.lessonCount} lessons complete
           </p>
+          {!detail.lockedReason && <NextUp courseId={courseId} />}
           {detail.lockedReason && (
             <p className="learn-locked">
               <Lock size={12} aria-hidden="true" /> {detail.lockedReason}
@@ -31,7 +40,7 @@ export function CourseOutline({ courseId }: { courseId: string }) {
             <section key={module.id} aria-label={module.title}>
               <h3 className="learn-module-title">{module.title}</h3>
               <ul className="learn-lessons">
-                {module.lessons.map((lesson) => (
+                {inPathOrder(module).map((lesson) => (
                   <li key={lesson.id}>
                     <button
                       type="button"
@@ -42,6 +51,7 @@ export function CourseOutline({ courseId }: { courseId: string }) {
                     >
                       <LessonStatusIcon status={lesson.status} />
                       <span>{lesson.title}</span>
+                      {path?.testedOut.includes(lesson.id) && <span className="tested-out">Tested out</span>}
                       <span className="muted learn-lesson-type">{lesson.type}</span>
                     </button>
                   </li>

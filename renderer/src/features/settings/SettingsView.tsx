@@ -6,12 +6,14 @@ import { SandboxSettingsSection } from './SandboxSettings';
 import { SyncSettingsSection } from './SyncSettings';
 import { UpdateSettingsSection } from '../update/UpdateSettings';
 import { DataSettingsSection } from './data/DataSettings';
+import { PathSettingsSection } from '../onboarding/PathSettings';
 
 export function SettingsSide() {
   return (
     <nav aria-label="Settings sections" className="side-list">
       <a href="#settings-appearance">Appearance</a>
       <a href="#settings-learner">You</a>
+      <a href="#settings-path">Your path</a>
       <a href="#settings-tutor">Tutor</a>
       <a href="#settings-sandbox">Sandbox</a>
       <a href="#settings-sync">Sync</a>
@@ -91,6 +93,7 @@ export function SettingsCanvas() {
           }
         />
       </section>
+      <PathSettingsSection />
       <TutorSettingsSection />
       <SandboxSettingsSection />
       <SyncSettingsSection />
