@@ -113,6 +113,7 @@ export function createApp(config: AppConfig): DronaApp {
     state: () => (services ? { services } : { problem: problem! }),
     close: async () => {
       services?.streakReminders.stop();
+      services?.weeklyDigest.stop();
       services?.update.stop();
       await services?.sync.stop();
       services?.terminal.closeAll();

@@ -7,6 +7,7 @@ import { packageRoot } from './package-info';
 import { recommendedLesson } from '../progress/dashboard';
 import { ProgressService, type CourseAchievementSource } from '../progress/progress-service';
 import { StreakReminderService } from '../progress/streak-reminder-service';
+import { WeeklyDigestService } from '../progress/weekly-digest-service';
 import { ProcessConsents } from '../sandbox/process-consent';
 import { RunCoordinator } from '../sandbox/run-coordinator';
 import { RunHistory } from '../sandbox/run-history';
@@ -75,6 +76,8 @@ export interface Services {
   readonly mastery: MasteryStore;
   readonly practice: PracticeService;
   readonly streakReminders: StreakReminderService;
+  /** Announces last week's digest once a week. */
+  readonly weeklyDigest: WeeklyDigestService;
   readonly sync: SyncService;
   readonly leaderboard: LeaderboardService;
   readonly certificates: CertificatesService;
@@ -201,6 +204,14 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     warn: (message) => logger.warn(`progress: ${message}`),
   });
 
+  const weeklyDigest = new WeeklyDigestService(store, {
+    now,
+    timezone,
+    enabled: () => profile.get().gamificationMode !== 'off',
+    announce: (notice) => events.emit('progress.digestReady', notice),
+    warn: (message) => logger.warn(`progress: ${message}`),
+  });
+
   const sync = new SyncService(store, {
     now,
     presetUrl: env.sync.presetUrl,
@@ -246,6 +257,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     tutor,
     practice,
     streakReminders,
+    weeklyDigest,
     sync,
     leaderboard,
     certificates,
@@ -257,6 +269,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   if (config.backgroundWork !== false) {
     sync.start();
     streakReminders.start();
+    weeklyDigest.start();
     update.start();
   }
   return services;
