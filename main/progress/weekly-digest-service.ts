@@ -30,7 +30,8 @@ export interface WeeklyDigestSources {
   readonly timers?: ReminderTimers;
 }
 
-export const digestMessage = (weekStart: string) => `Your week in review (from ${weekStart}) is ready: time, lessons, XP, reviews and mastery gained.`;
+export const digestMessage = (weekStart: string) =>
+  `Your week in review (the week of ${new Date(`${weekStart}T12:00:00Z`).toLocaleDateString('en', { day: 'numeric', month: 'long', timeZone: 'UTC' })}) is ready: time, lessons, XP, reviews and mastery gained.`;
 
 export class WeeklyDigestService {
   private readonly timers: ReminderTimers;
