@@ -86,8 +86,8 @@ describe('learning metrics from the store', () => {
     expect(metrics.knowledgeRetention?.rate).toBeCloseTo(0.5, 2);
     expect(metrics.engagement).toMatchObject({ sessions: 3, activeSeconds: 3300, interactions: 8 });
     expect(metrics.engagement!.score).toBeGreaterThan(0);
-    // For loops: 2 failed checks + 3 failed answers, one hint, 4× its par: the hardest.
-    expect(metrics.struggle[0]).toMatchObject({ conceptId: 'for-loops', title: 'For loops', attempts: 6, hints: 1 });
+    // For loops: 3 pieces of failed evidence, one hint, 4× its par: the hardest.
+    expect(metrics.struggle[0]).toMatchObject({ conceptId: 'for-loops', title: 'For loops', attempts: 4, hints: 1 });
     expect(metrics.struggle[0]!.index).toBeGreaterThan(metrics.struggle[1]!.index);
     expect(metrics.predictedCompletion).toMatchObject({ courseId: 'c', courseTitle: 'Course C', remainingLessons: 2 });
     expect(metrics.predictedCompletion!.earliest).toBeGreaterThan(NOW);

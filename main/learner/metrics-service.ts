@@ -28,19 +28,23 @@ function prepare(db: Database) {
   return {
     modulesSince: db.prepare("SELECT count(*) FROM activity_events WHERE local_date >= ? AND kind = 'module-completed'").pluck(),
     activeSince: db.prepare('SELECT coalesce(sum(seconds), 0) FROM active_time WHERE local_date >= ?').pluck(),
-    reviewsSince: db.prepare('SELECT correct, reviewed_at AS at FROM review_log WHERE reviewed_at >= ?'),
+    // The newest 2,000 reviews of the last 90 days (ids grow with time), grouped by hour: recent
+    // ones carry the weight (half-life 14 days), and the cost stays flat for a heavy reviewer.
+    reviewsSince: db.prepare(
+      `SELECT correct, (reviewed_at / 3600000) * 3600000 + 1800000 AS at, count(*) AS times FROM review_log
+       WHERE id > (SELECT coalesce(max(id), 0) - 2000 FROM review_log) AND +reviewed_at >= ? GROUP BY 1, 2`,
+    ),
     interactionsSince: db
       .prepare(
         `
       SELECT occurred_at FROM activity_events WHERE local_date >= ? AND occurred_at >= ?
       UNION ALL SELECT reviewed_at FROM review_log WHERE reviewed_at >= ?
-      UNION ALL SELECT created_at FROM attempts WHERE created_at >= ?
+      UNION ALL SELECT created_at FROM attempts WHERE id > (SELECT coalesce(max(id), 0) - 5000 FROM attempts) AND +created_at >= ?
       UNION ALL SELECT revealed_at FROM hint_reveals WHERE revealed_at >= ?`,
       )
       .pluck(),
     lessonEffort: db.prepare(`
       SELECT l.course_id AS courseId, l.concepts, l.par_time_seconds AS par, coalesce(p.active_seconds, 0) AS active,
-             (SELECT count(*) FROM attempts a WHERE a.course_id = l.course_id AND a.lesson_id = l.lesson_id AND NOT a.passed) AS failed,
              (SELECT count(*) FROM hint_reveals h WHERE h.course_id = l.course_id AND h.lesson_id = l.lesson_id) AS hints
       FROM lessons l LEFT JOIN lesson_progress p ON p.course_id = l.course_id AND p.lesson_id = l.lesson_id
       WHERE l.removed_at IS NULL AND l.concepts <> '[]'`),
@@ -75,7 +79,11 @@ export function learningMetrics(store: Store, now: number, timezone: string): Le
   const modules28 = q.modulesSince.get(since(28)) as number;
   const velocity = learningVelocity(modules28, activeSeconds28);
 
-  const reviews = (q.reviewsSince.all(now - 90 * DAY_MS) as { correct: number; at: number }[]).map((row) => ({ recalled: row.correct === 1, at: row.at }));
+  const reviews = (q.reviewsSince.all(now - 90 * DAY_MS) as { correct: number; at: number; times: number }[]).map((row) => ({
+    recalled: row.correct === 1,
+    at: Math.min(now, row.at),
+    times: row.times,
+  }));
   const retention = knowledgeRetention(reviews, now);
 
   const weekAgo = now - 7 * DAY_MS;
@@ -85,7 +93,7 @@ export function learningMetrics(store: Store, now: number, timezone: string): Le
   const mastery = q.mastery.all() as MasteryRow[];
   return {
     learningVelocity: velocity === null ? null : { modulesPerHour: velocity, modulesCompleted: modules28, activeSeconds: activeSeconds28 },
-    knowledgeRetention: retention === null ? null : { rate: retention, reviews: reviews.length },
+    knowledgeRetention: retention === null ? null : { rate: retention, reviews: reviews.reduce((sum, row) => sum + row.times, 0) },
     engagement:
       sessions.length === 0
         ? null
@@ -106,13 +114,12 @@ const conceptKey = (courseId: string, conceptId: string) => `${courseId}\u0000${
 
 function struggle(q: Statements, mastery: readonly MasteryRow[]): LearningMetrics['struggle'] {
   const efforts = new Map<string, { courseId: string; conceptId: string; failed: number; hints: number; active: number; par: number; unknownPar: boolean }>();
-  const rows = q.lessonEffort.all() as { courseId: string; concepts: string; par: number | null; active: number; failed: number; hints: number }[];
+  const rows = q.lessonEffort.all() as { courseId: string; concepts: string; par: number | null; active: number; hints: number }[];
   for (const row of rows) {
-    if (row.active === 0 && row.failed === 0 && row.hints === 0) continue;
+    if (row.active === 0 && row.hints === 0) continue;
     for (const conceptId of JSON.parse(row.concepts) as string[]) {
       const key = conceptKey(row.courseId, conceptId);
       const effort = efforts.get(key) ?? { courseId: row.courseId, conceptId, failed: 0, hints: 0, active: 0, par: 0, unknownPar: false };
-      effort.failed += row.failed;
       effort.hints += row.hints;
       effort.active += row.active;
       effort.par += row.par ?? 0;
@@ -120,7 +127,8 @@ function struggle(q: Statements, mastery: readonly MasteryRow[]): LearningMetric
       efforts.set(key, effort);
     }
   }
-  // Quiz answers and test results that went wrong count as failed attempts too.
+  // Failed attempts: the evidence that went wrong (check attempts, test results, quiz answers,
+  // reviews), counted per concept by the mastery store, so no attempt history is scanned.
   for (const row of mastery) {
     const failed = row.evidence - row.successes;
     const effort = efforts.get(conceptKey(row.courseId, row.conceptId));

@@ -180,3 +180,21 @@ describe('sessions of interactions', () => {
     );
   });
 });
+
+describe('knowledge retention of grouped reviews', () => {
+  it('counts an outcome seen n times like n separate reviews', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ recalled: fc.boolean(), age: fc.integer({ min: 0, max: 60 }), times: fc.integer({ min: 1, max: 5 }) }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (groups) => {
+          const grouped = groups.map((g) => ({ recalled: g.recalled, at: now - g.age * DAY, times: g.times }));
+          const spread = groups.flatMap((g) => Array.from({ length: g.times }, () => ({ recalled: g.recalled, at: now - g.age * DAY })));
+          expect(knowledgeRetention(grouped, now)!).toBeCloseTo(knowledgeRetention(spread, now)!, 9);
+        },
+      ),
+    );
+  });
+});

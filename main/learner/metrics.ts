@@ -14,6 +14,8 @@ export function learningVelocity(modulesCompleted: number, activeSeconds: number
 export interface ReviewOutcome {
   readonly recalled: boolean;
   readonly at: number;
+  /** Identical outcomes at that instant (the store groups a day's reviews); 1 when absent. */
+  readonly times?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export function knowledgeRetention(reviews: readonly ReviewOutcome[], now: numbe
   let recalled = 0;
   for (const review of reviews) {
     const ageDays = Math.max(0, now - review.at) / DAY_MS;
-    const w = 0.5 ** (ageDays / halfLifeDays);
+    const w = 0.5 ** (ageDays / halfLifeDays) * Math.max(0, review.times ?? 1);
     weight += w;
     if (review.recalled) recalled += w;
   }
