@@ -99,13 +99,7 @@ function MetricGrid({ metrics }: { metrics: Metrics }) {
         explain="Per concept: failed attempts × hints × time against par; 1 is an ordinary effort."
         empty={struggle.length ? null : 'Not enough yet: it appears once you work on tagged lessons.'}
       >
-        <ol className="metric-list">
-          {struggle.map((concept) => (
-            <li key={`${concept.courseId}/${concept.conceptId}`}>
-              <span>{concept.title}</span> <strong>{concept.index.toFixed(1)}</strong>
-            </li>
-          ))}
-        </ol>
+        <ConceptList concepts={struggle.map((c) => ({ ...c, figure: c.index.toFixed(1) }))} />
       </MetricCard>
       <MetricCard
         id="decay"
@@ -113,14 +107,20 @@ function MetricGrid({ metrics }: { metrics: Metrics }) {
         explain="Per concept: days since you practised it × how shaky it was; review the top ones."
         empty={decayRisk.length ? null : 'Not enough yet: it appears once concepts have mastery.'}
       >
-        <ol className="metric-list">
-          {decayRisk.map((concept) => (
-            <li key={`${concept.courseId}/${concept.conceptId}`}>
-              <span>{concept.title}</span> <strong>{percent(concept.risk)}</strong>
-            </li>
-          ))}
-        </ol>
+        <ConceptList concepts={decayRisk.map((c) => ({ ...c, figure: percent(c.risk) }))} />
       </MetricCard>
     </ul>
+  );
+}
+
+function ConceptList({ concepts }: { concepts: { courseId: string; conceptId: string; title: string; figure: string }[] }) {
+  return (
+    <ol className="metric-list">
+      {concepts.map((concept) => (
+        <li key={`${concept.courseId}/${concept.conceptId}`}>
+          <span>{concept.title}</span> <strong>{concept.figure}</strong>
+        </li>
+      ))}
+    </ol>
   );
 }
