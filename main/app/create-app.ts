@@ -78,6 +78,7 @@ export function createApp(config: AppConfig): DronaApp {
 
   const stopServices = async () => {
     services?.streakReminders.stop();
+    services?.weeklyDigest.stop();
     services?.update.stop();
     await services?.sync.stop();
     services?.terminal.closeAll();

@@ -8,6 +8,7 @@ import { packageRoot } from './package-info';
 import { recommendedLesson } from '../progress/dashboard';
 import { ProgressService, type CourseAchievementSource } from '../progress/progress-service';
 import { StreakReminderService } from '../progress/streak-reminder-service';
+import { WeeklyDigestService } from '../progress/weekly-digest-service';
 import { ProcessConsents } from '../sandbox/process-consent';
 import { RunCoordinator } from '../sandbox/run-coordinator';
 import { RunHistory } from '../sandbox/run-history';
@@ -82,6 +83,8 @@ export interface Services {
   readonly path: PathService;
   readonly placement: PlacementService;
   readonly streakReminders: StreakReminderService;
+  /** Announces last week's digest once a week. */
+  readonly weeklyDigest: WeeklyDigestService;
   readonly sync: SyncService;
   readonly leaderboard: LeaderboardService;
   readonly certificates: CertificatesService;
@@ -232,6 +235,14 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     warn: (message) => logger.warn(`progress: ${message}`),
   });
 
+  const weeklyDigest = new WeeklyDigestService(store, {
+    now,
+    timezone,
+    enabled: () => profile.get().gamificationMode !== 'off',
+    announce: (notice) => events.emit('progress.digestReady', notice),
+    warn: (message) => logger.warn(`progress: ${message}`),
+  });
+
   const sync = new SyncService(store, {
     now,
     presetUrl: env.sync.presetUrl,
@@ -279,6 +290,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     path,
     placement,
     streakReminders,
+    weeklyDigest,
     sync,
     leaderboard,
     certificates,
@@ -290,6 +302,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   if (config.backgroundWork !== false) {
     sync.start();
     streakReminders.start();
+    weeklyDigest.start();
     update.start();
     // Fading concepts and newly met ones get their cards before the HUD first counts what is due.
     setImmediate(() => {

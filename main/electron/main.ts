@@ -14,6 +14,8 @@ import { dispatchCall } from '../ipc/dispatch';
 import { streakReminderSchema } from '../../preload/contract/progress';
 import { safeStorageSecretStore } from './safe-storage-secrets';
 import { notifyStreakReminder } from './streak-reminder-notification';
+import { notifyWeeklyDigest } from './digest-notification';
+import { digestNoticeSchema } from '../../preload/contract/progress-metrics';
 import { readOrCreateInstallId } from '../update/install-id';
 import { bundlePathsIn, openBundle } from './open-bundle';
 import { electronUpdaterPort, updateFeedFrom } from './updater';
@@ -133,6 +135,10 @@ async function main(): Promise<void> {
     if (name === 'progress.streakReminder') {
       const reminder = streakReminderSchema.safeParse(payload);
       if (reminder.success) notifyStreakReminder(window, reminder.data);
+    }
+    if (name === 'progress.digestReady') {
+      const notice = digestNoticeSchema.safeParse(payload);
+      if (notice.success) notifyWeeklyDigest(window, notice.data);
     }
   });
   window.once('ready-to-show', () => window.show());

@@ -10,12 +10,15 @@ export function notifyStreakReminder(window: BrowserWindow, reminder: StreakRemi
   if (window.isDestroyed() || window.isFocused() || !Notification.isSupported()) return;
   shown?.close();
   shown = new Notification({ title: 'Keep your streak going', body: reminder.message });
-  shown.on('click', () => {
-    if (window.isDestroyed()) return;
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
-  });
+  shown.on('click', () => bringToFront(window));
   shown.on('close', () => (shown = null));
   shown.show();
+}
+
+/** What clicking one of the app's notifications does: the window comes forward. */
+export function bringToFront(window: BrowserWindow): void {
+  if (window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { engagementScore, knowledgeRetention, learningVelocity, predictedCompletion, skillDecayRisk, struggleIndex } from './metrics';
+import { engagementScore, knowledgeRetention, learningVelocity, predictedCompletion, sessionsOf, skillDecayRisk, struggleIndex } from './metrics';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 11, 5, 12);
@@ -158,6 +158,43 @@ describe('skill decay risk', () => {
         expect(skillDecayRisk({ daysSincePractice: days + more, mastery, lapseRate: lapses })).toBeGreaterThanOrEqual(risk);
         expect(skillDecayRisk({ daysSincePractice: days, mastery: Math.min(1, mastery + 0.1), lapseRate: lapses })).toBeLessThanOrEqual(risk + 1e-12);
       }),
+    );
+  });
+});
+
+describe('sessions of interactions', () => {
+  it('splits where the learner was away longer than the gap', () => {
+    const minute = 60_000;
+    const sessions = sessionsOf([now + 50 * minute, now, now + 10 * minute, now + 200 * minute], 3600);
+    expect(sessions.map((s) => s.interactions)).toEqual([2, 1, 1]);
+    expect(sessionsOf([], 100)).toEqual([]);
+  });
+  it('keeps every interaction and shares out exactly the active time', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 7 * DAY }), { minLength: 1, maxLength: 60 }), seconds, (instants, active) => {
+        const sessions = sessionsOf(instants, active);
+        expect(sessions.reduce((n, s) => n + s.interactions, 0)).toBe(instants.length);
+        expect(sessions.reduce((n, s) => n + s.activeSeconds, 0)).toBeCloseTo(active, 6);
+        expect(sessions.length).toBeLessThanOrEqual(instants.length);
+      }),
+    );
+  });
+});
+
+describe('knowledge retention of grouped reviews', () => {
+  it('counts an outcome seen n times like n separate reviews', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ recalled: fc.boolean(), age: fc.integer({ min: 0, max: 60 }), times: fc.integer({ min: 1, max: 5 }) }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (groups) => {
+          const grouped = groups.map((g) => ({ recalled: g.recalled, at: now - g.age * DAY, times: g.times }));
+          const spread = groups.flatMap((g) => Array.from({ length: g.times }, () => ({ recalled: g.recalled, at: now - g.age * DAY })));
+          expect(knowledgeRetention(grouped, now)!).toBeCloseTo(knowledgeRetention(spread, now)!, 9);
+        },
+      ),
     );
   });
 });

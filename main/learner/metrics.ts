@@ -14,6 +14,8 @@ export function learningVelocity(modulesCompleted: number, activeSeconds: number
 export interface ReviewOutcome {
   readonly recalled: boolean;
   readonly at: number;
+  /** Identical outcomes at that instant (the store groups a day's reviews); 1 when absent. */
+  readonly times?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export function knowledgeRetention(reviews: readonly ReviewOutcome[], now: numbe
   let recalled = 0;
   for (const review of reviews) {
     const ageDays = Math.max(0, now - review.at) / DAY_MS;
-    const w = 0.5 ** (ageDays / halfLifeDays);
+    const w = 0.5 ** (ageDays / halfLifeDays) * Math.max(0, review.times ?? 1);
     weight += w;
     if (review.recalled) recalled += w;
   }
@@ -51,6 +53,28 @@ export function engagementScore(sessions: readonly SessionSummary[]): number {
   const duration = Math.min(1, seconds / sessions.length / (25 * 60));
   const intensity = seconds === 0 ? 0 : Math.min(1, interactions / (seconds / HOUR) / 30);
   return Math.round(100 * Math.cbrt(frequency * duration * intensity));
+}
+
+/**
+ * The sessions behind the engagement score: interactions (instants, any order) split wherever
+ * the learner was away longer than `gapMs` (30 minutes), with the active time of the window
+ * shared among them by how long each lasted (the store keeps active time per day, not per session).
+ */
+export function sessionsOf(instants: readonly number[], activeSeconds: number, gapMs = 30 * 60_000): SessionSummary[] {
+  const sorted = [...instants].sort((a, b) => a - b);
+  const spans: { first: number; last: number; interactions: number }[] = [];
+  for (const at of sorted) {
+    const open = spans.at(-1);
+    if (open && at - open.last <= gapMs) {
+      open.last = at;
+      open.interactions++;
+    } else spans.push({ first: at, last: at, interactions: 1 });
+  }
+  // A one-interaction session still took a moment: a minute each, so the shares are never 0 / 0.
+  const lengths = spans.map((span) => span.last - span.first + 60_000);
+  const total = lengths.reduce((sum, length) => sum + length, 0);
+  const seconds = Math.max(0, activeSeconds);
+  return spans.map((span, i) => ({ activeSeconds: (seconds * lengths[i]!) / total, interactions: span.interactions }));
 }
 
 export interface ConceptEffort {

@@ -7,9 +7,9 @@
 // Totals are always derived from the ledger and the events. For speed the service keeps them
 // in memory as a cache of those tables, checked against SQLite's `data_version` at the start of
 // every transaction: a write by another connection (another process) makes it reload, and a
-// rolled-back transaction throws the cache away.
+// rolled-back transaction throws the cache away. Loading starts from the saved running totals
+// and reads only the rows added since (running-totals.ts), so start-up does not grow with history.
 import type { Statement } from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DronaError, messageOf } from '../../preload/contract';
 import {
@@ -24,12 +24,12 @@ import {
 import type { EventBus } from '../ipc/event-bus';
 import type { Store } from '../store/open-store';
 import { achievements, profile } from '../store/schema';
-import { emptyTally, newlyEarned, tallyEvent, type Tally } from './achievements';
+import { newlyEarned, tallyEvent, type Tally } from './achievements';
+import { loadTotals } from './running-totals';
 import builtinJson from './builtin-achievements.json' with { type: 'json' };
 import { levelFor, levelProgress } from './levels';
 import {
   addActivity,
-  emptyStreak,
   isKnownTimezone,
   localDateAndHour,
   streakFrom,
@@ -135,47 +135,9 @@ export class ProgressService {
   private fresh(): Cache {
     const version = this.dataVersion();
     if (this.cache && this.cache.dataVersion === version) return this.cache;
-    const db = this.store.db;
-    const totalXp = db.get<{ total: number }>(sql`SELECT coalesce(sum(amount), 0) AS total FROM xp_ledger`).total;
-    // Counts: identical facts grouped in SQL, so a long history costs one pass inside SQLite.
-    const tally = emptyTally();
-    const groups = this.store.sqlite
-      .prepare(
-        `SELECT kind, course_id AS courseId, json_extract(detail, '$.firstAttempt') AS firstAttempt, json_extract(detail, '$.hintsUsed') AS hintsUsed,
-                json_extract(detail, '$.score') AS score, json_extract(detail, '$.underPar') AS underPar, json_extract(detail, '$.tier') AS tier,
-                json_extract(detail, '$.lessonType') AS lessonType, count(*) AS times
-         FROM activity_events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
-      )
-      .all() as (Record<'kind' | 'courseId' | 'tier' | 'lessonType', string | null> &
-      Record<'firstAttempt' | 'hintsUsed' | 'score' | 'underPar' | 'times', number | null>)[];
-    const flag = (value: number | null) => (value === null ? undefined : value === 1);
-    for (const group of groups) {
-      tallyEvent(
-        tally,
-        {
-          kind: group.kind as LearningEvent['kind'],
-          ...(group.courseId === null ? {} : { courseId: group.courseId }),
-          ...(group.firstAttempt === null ? {} : { firstAttempt: flag(group.firstAttempt)! }),
-          ...(group.hintsUsed === null ? {} : { hintsUsed: group.hintsUsed }),
-          ...(group.score === null ? {} : { score: group.score }),
-          ...(group.underPar === null ? {} : { underPar: flag(group.underPar)! }),
-          ...(group.tier === null ? {} : { tier: group.tier as 'bronze' | 'silver' | 'gold' }),
-          ...(group.lessonType === null ? {} : { lessonType: group.lessonType }),
-        },
-        group.times!,
-      );
-    }
-    // The streak replays the qualifying days in time order.
-    let streak = emptyStreak;
-    let lastQualifying: StreakEvent | null = null;
-    const activeDates = new Set<string>();
-    for (const row of this.statements().qualifying.iterate(...QUALIFYING_LIST) as Iterable<StreakEvent>) {
-      streak = addActivity(streak, row);
-      lastQualifying = row;
-      activeDates.add(row.localDate);
-    }
+    const { totalXp, tally, streak, lastQualifying, activeDates } = loadTotals(this.store.sqlite, this.now());
     const earned = new Set(
-      db
+      this.store.db
         .select({ id: achievements.id })
         .from(achievements)
         .all()

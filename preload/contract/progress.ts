@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { learningEventKinds, type LearningEventKind } from '../../common/rules/event-kinds';
 import { call, event } from './define';
+import { progressMetricsCalls, progressMetricsEvents } from './progress-metrics';
 
 // The event vocabulary is shared with the hosted API, so it is declared in common/.
 export { learningEventKinds, type LearningEventKind };
@@ -225,6 +226,7 @@ export const progressCalls = {
   'progress.pendingStreakReminder': call(z.object({}), streakReminderSchema.nullable()),
   /** The learner answered today's reminder ("Continue learning" or "Not today"): it is not shown again today. */
   'progress.dismissStreakReminder': call(z.object({}), z.object({})),
+  ...progressMetricsCalls,
 };
 
 export const progressEvents = {
@@ -234,4 +236,5 @@ export const progressEvents = {
   'progress.awarded': event(awardedEventSchema),
   /** A streak reminder is due now (every window; the desktop app also notifies when unfocused). */
   'progress.streakReminder': event(streakReminderSchema),
+  ...progressMetricsEvents,
 };

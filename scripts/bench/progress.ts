@@ -1,8 +1,11 @@
 // bench:progress — with a ledger of 100,000 rows: the time to record one learning event
 // (activity row, XP row, lesson progress, all achievements evaluated, outbox row, one
-// transaction) and to evaluate every achievement; the first snapshot after start (cache built
-// from the tables); and the time to render the Progress view in Chromium (serve mode).
-// Baseline, measured in the same run on the same file: one bare INSERT in its own transaction.
+// transaction) and to evaluate every achievement; recommendation + all six learning metrics on
+// that history; the first snapshot after start with 10k, 100k and 1M-row ledgers (from the saved
+// running totals, and the one-off full recomputation); and the time to render the Progress view
+// in Chromium (serve mode) against the Settings view.
+// Baselines, measured in the same run on the same file: one bare INSERT in its own transaction;
+// for start-up, one indexed SELECT of the profile row.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,13 +15,17 @@ import { chromium } from 'playwright-core';
 import { emptyTally, newlyEarned, tallyEvent } from '../../main/progress/achievements';
 import { buildDashboard } from '../../main/progress/dashboard';
 import { builtinAchievements, ProgressService } from '../../main/progress/progress-service';
-import { localDate } from '../../common/rules/streaks';
+import { learningMetrics } from '../../main/learner/metrics-service';
 import { openStore } from '../../main/store/open-store';
+import { recommendFromStore } from './progress-learner';
+import { lastSeedDay, seedLearner, seedLedger } from './progress-seed';
+import { startupAt } from './progress-startup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LEDGER_ROWS = Number(process.env.BENCH_LEDGER ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2_000);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const STARTUP_ROWS = (process.env.BENCH_STARTUP_ROWS ?? '10000,100000,1000000').split(',').map(Number);
 
 const stats = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -30,39 +37,8 @@ const ms = (n: number) => `${n.toFixed(3)} ms`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-progress-'));
 const file = path.join(dataDir, 'drona.db');
 const store = openStore(file);
-const start = Date.UTC(2023, 0, 1, 9);
-const kinds = ['lesson-completed', 'quiz-passed', 'challenge-completed', 'check-passed'];
 console.log(`seeding ${LEDGER_ROWS.toLocaleString()} ledger rows and activity events…`);
-store.sqlite
-  .prepare(
-    "INSERT INTO profile (id, name, goal, experience_level, gamification_mode, timezone, created_at, first_run_completed_at) VALUES (1, 'Bench', '', 'some', 'full', 'UTC', 0, 0)",
-  )
-  .run();
-const insertEvent = store.sqlite.prepare(
-  'INSERT INTO activity_events (idempotency_key, kind, course_id, lesson_id, occurred_at, timezone, local_date, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-);
-const insertXp = store.sqlite.prepare(
-  'INSERT INTO xp_ledger (idempotency_key, activity, base_xp, bonus_percent, amount, course_id, lesson_id, occurred_at, timezone, local_date) VALUES (?, ?, 50, 0, 50, ?, ?, ?, ?, ?)',
-);
-store.sqlite.transaction(() => {
-  for (let i = 0; i < LEDGER_ROWS; i++) {
-    const occurredAt = start + Math.floor(i / 100) * 86_400_000 + (i % 100) * 60_000; // 100 a day
-    const kind = kinds[i % kinds.length]!;
-    const key = `seed:${i}`;
-    const date = localDate(occurredAt, 'UTC');
-    insertEvent.run(
-      key,
-      kind,
-      `course-${i % 5}`,
-      `lesson-${i}`,
-      occurredAt,
-      'UTC',
-      date,
-      JSON.stringify({ kind, idempotencyKey: key, occurredAt, timezone: 'UTC', firstAttempt: i % 3 === 0, hintsUsed: 1, score: 85 }),
-    );
-    insertXp.run(key, kind, `course-${i % 5}`, `lesson-${i}`, occurredAt, 'UTC', date);
-  }
-})();
+seedLedger(store, LEDGER_ROWS);
 
 // Baseline: one bare INSERT per transaction on the same connection and file.
 store.sqlite.exec('CREATE TABLE bench_baseline (id INTEGER PRIMARY KEY, key TEXT UNIQUE, at INTEGER)');
@@ -75,7 +51,7 @@ for (let i = 0; i < EVENTS; i++) {
   baseline.push(performance.now() - t);
 }
 
-const lastSeed = start + Math.floor((LEDGER_ROWS - 1) / 100) * 86_400_000;
+const lastSeed = lastSeedDay(LEDGER_ROWS);
 const progress = new ProgressService(store, { now: () => lastSeed + 86_400_000 });
 let t = performance.now();
 progress.snapshot();
@@ -119,6 +95,16 @@ for (let i = 0; i < 5; i++) {
   await buildDashboard(store, progress, lastSeed + 86_400_000 * 2);
   dashboardRuns.push(performance.now() - t);
 }
+// Recommendation + all six metrics, as the Progress view and Next up ask for them.
+const metricsNow = lastSeed + 86_400_000 * 2;
+seedLearner(store, metricsNow);
+const learner: number[] = [];
+for (let i = 0; i < 200; i++) {
+  t = performance.now();
+  recommendFromStore(store, 'bench-course', metricsNow);
+  learningMetrics(store, metricsNow, 'UTC');
+  learner.push(performance.now() - t);
+}
 const ledger = (store.sqlite.prepare('SELECT count(*) AS n FROM xp_ledger').get() as { n: number }).n;
 store.close();
 
@@ -134,7 +120,17 @@ console.log(`duplicate same key again              mean ${ms(d.mean)}  p50 ${ms(
 const e = stats(evaluation);
 console.log(`evaluate  all ${builtinAchievements.length} achievements          mean ${ms(e.mean)}  p95 ${ms(e.p95)}`);
 console.log(`dashboard progress.dashboard query     p50 ${ms(stats(dashboardRuns).p50)}`);
-console.log(`start     first snapshot (cache from ${LEDGER_ROWS.toLocaleString()} rows) ${ms(coldSnapshot)}`);
+console.log(`start     first snapshot, no saved totals yet (${LEDGER_ROWS.toLocaleString()} rows) ${ms(coldSnapshot)}`);
+const l = stats(learner);
+console.log(
+  `learner   recommendation + 6 metrics     mean ${ms(l.mean)}  p50 ${ms(l.p50)}  p95 ${ms(l.p95)}  (${(l.p95 / b.p95).toFixed(1)}× baseline p95; goal < 20 ms: ${l.p95 < 20 ? 'met' : 'NOT met'} at p95)`,
+);
+for (const rows of STARTUP_ROWS) {
+  const s = startupAt(rows);
+  console.log(
+    `start     ${rows.toLocaleString().padStart(9)} rows: first snapshot ${ms(s.first)} (${(s.first / s.baseline).toFixed(0)}× profile SELECT ${ms(s.baseline)}; goal < 50 ms: ${s.first < 50 ? 'met' : 'NOT met'}), after 100 new events ${ms(s.afterNew)}, one-off full recomputation ${ms(s.full)}`,
+  );
+}
 
 // Rendering the Progress view: serve mode on this data, Chromium, click → charts drawn.
 if (!fs.existsSync(chromiumPath)) {
@@ -169,6 +165,7 @@ if (!fs.existsSync(chromiumPath)) {
       begin = Date.now();
       await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Progress' }).click();
       await page.locator('.recharts-surface').first().waitFor();
+      await page.locator('.metric-grid').waitFor();
       await page.getByRole('img', { name: /Activity calendar/ }).waitFor();
       renders.push(Date.now() - begin);
       await page.close();

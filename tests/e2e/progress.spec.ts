@@ -171,7 +171,7 @@ test('the Progress view renders its charts, summary and achievements in both the
   await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Progress' }).click();
   const canvas = page.getByRole('main', { name: 'Progress' });
   await expect(canvas.getByRole('heading', { name: 'Progress', level: 1 })).toBeVisible();
-  for (const heading of ['XP over time', 'Activity', 'Learning velocity', 'Streak history', 'Courses', /Achievements/, /Weekly summary/]) {
+  for (const heading of ['XP over time', 'Activity', 'Lessons per week', 'Streak history', 'Courses', /Achievements/, /Weekly summary/]) {
     await expect(canvas.getByRole('heading', { name: heading })).toBeVisible();
   }
   await expect(canvas.locator('.recharts-surface').first()).toBeVisible();

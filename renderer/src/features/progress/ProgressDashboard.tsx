@@ -7,6 +7,7 @@ import type { AchievementCard, Dashboard } from '../../../../preload/contract/pr
 import { DoneCount } from '../shell/DoneCount';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { formatDuration } from './format';
+import { LearningMetrics } from './LearningMetrics';
 import { openRecommended, useDashboard } from './dashboard-store';
 import { WeekTiles } from './WeekTiles';
 import { SkillMap } from './skill-map/SkillMap';
@@ -70,6 +71,9 @@ export default function ProgressDashboard() {
 
       <WeeklySummary dashboard={dashboard} />
 
+      <LearningMetrics />
+      {/* The skill map (./skill-map/, i14-mastery) goes here, between the metrics and the charts. */}
+
       <section className="progress-card" aria-labelledby="xp-heading">
         <h2 id="xp-heading">XP over time</h2>
         {dashboard.xpByDay.length ? (
@@ -96,7 +100,7 @@ export default function ProgressDashboard() {
 
       <div className="progress-row">
         <section className="progress-card" aria-labelledby="velocity-heading">
-          <h2 id="velocity-heading">Learning velocity</h2>
+          <h2 id="velocity-heading">Lessons per week</h2>
           <div className="progress-chart" role="img" aria-label={`Lessons per week, last 8 weeks: ${dashboard.velocity.map((w) => w.lessons).join(', ')}`}>
             <ResponsiveContainer width="100%" height={160}>
               <BarChart data={dashboard.velocity} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>

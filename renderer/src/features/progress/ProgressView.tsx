@@ -1,11 +1,16 @@
-// The Progress activity: the side panel (this week, what to learn next) and the dashboard
-// canvas. The canvas and its charts (recharts) load lazily, only when the view opens.
+// The Progress activity: the side panel (this week, what to learn next, the weekly digest) and
+// the dashboard canvas or the digest page. The dashboard and its charts (recharts) are a lazy
+// chunk, fetched when the browser is idle after start-up so opening the view does not wait for it.
 import { lazy, Suspense } from 'react';
 import { openRecommended, useDashboard } from './dashboard-store';
+import { useInsightsStore } from './insights-store';
 import { WeekTiles } from './WeekTiles';
+import { WeeklyDigestPage } from './WeeklyDigestPage';
 import './progress.css';
 
-const ProgressDashboard = lazy(() => import('./ProgressDashboard'));
+const loadDashboard = () => import('./ProgressDashboard');
+const ProgressDashboard = lazy(loadDashboard);
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadDashboard(), { timeout: 5000 });
 
 export function ProgressSide() {
   const { dashboard } = useDashboard();
@@ -37,11 +42,19 @@ export function ProgressSide() {
           <p className="muted">Install a course from Learn to get a recommendation.</p>
         )}
       </section>
+      <section aria-labelledby="digest-heading">
+        <h2 id="digest-heading">Weekly digest</h2>
+        <button className="button" onClick={() => void useInsightsStore.getState().openDigest()}>
+          Open weekly digest
+        </button>
+      </section>
     </div>
   );
 }
 
 export function ProgressCanvas() {
+  const digestOpen = useInsightsStore((state) => state.digestOpen);
+  if (digestOpen) return <WeeklyDigestPage />;
   return (
     <Suspense fallback={<p className="panel-pad muted">Loading charts…</p>}>
       <ProgressDashboard />

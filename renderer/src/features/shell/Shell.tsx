@@ -4,6 +4,7 @@ import { Group, Panel, Separator, usePanelRef, type Layout as PanelSizes } from 
 import { useAppStore } from '../../app/app-store';
 import { useResolvedTheme } from '../../app/use-theme';
 import { Hud } from '../hud/Hud';
+import { DigestNotice } from '../progress/DigestNotice';
 import { CommandPalette } from '../palette/CommandPalette';
 import { formatShortcut, useGlobalShortcuts, useRegisterCommands, type AppCommand } from '../palette/command-registry';
 import { SandboxStatus } from '../sandbox/SandboxStatus';
@@ -77,6 +78,7 @@ export function Shell() {
           <CommandIcon size={14} aria-hidden="true" /> Search commands <kbd>{formatShortcut('Mod+Shift+P')}</kbd>
         </button>
         <Hud />
+        <DigestNotice />
         <button
           className="icon-button"
           aria-label={resolvedTheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}

@@ -1,0 +1,125 @@
+// The weekly digest: one week's time, lessons, XP, reviews, mastery gained and streak, with the
+// weeks before and after one click away. Shown in the Progress canvas.
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { useEffect } from 'react';
+import type { WeeklyDigest } from '../../../../preload/contract/progress-metrics';
+import { formatDuration } from './format';
+import { useInsightsStore } from './insights-store';
+
+const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const weekday = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', timeZone: 'UTC' });
+
+export function WeeklyDigestPage() {
+  const { digest, digestError, openDigest, closeDigest } = useInsightsStore();
+  useEffect(() => {
+    if (!digest && !digestError) void openDigest();
+  }, [digest, digestError, openDigest]);
+  return (
+    <div className="progress-dashboard digest">
+      <header className="progress-header digest-header">
+        <div>
+          <h1>Weekly digest</h1>
+          {digest && (
+            <p className="muted">
+              {shortDate(digest.weekStart)} – {shortDate(digest.weekEnd)}
+            </p>
+          )}
+        </div>
+        <nav className="digest-nav" aria-label="Weeks">
+          <button className="button" disabled={!digest} onClick={() => digest && void openDigest(digest.previousWeekStart)}>
+            <ChevronLeft size={14} aria-hidden="true" /> Previous week
+          </button>
+          <button className="button" disabled={!digest?.nextWeekStart} onClick={() => digest?.nextWeekStart && void openDigest(digest.nextWeekStart)}>
+            Next week <ChevronRight size={14} aria-hidden="true" />
+          </button>
+          <button className="button" onClick={closeDigest}>
+            Back to Progress
+          </button>
+        </nav>
+      </header>
+      {digestError ? <p role="alert">{digestError}</p> : digest ? <DigestBody digest={digest} /> : <p className="muted">Summing up the week…</p>}
+    </div>
+  );
+}
+
+function DigestBody({ digest }: { digest: WeeklyDigest }) {
+  const quiet = digest.activeSeconds === 0 && digest.lessons === 0 && digest.xp === 0 && digest.reviews === 0;
+  const gained = Math.round(digest.masteryGained * 100);
+  return (
+    <>
+      {quiet && <p className="progress-card muted">A quiet week: nothing was recorded. A short lesson or a few review cards start the next one.</p>}
+      <section className="progress-card" aria-labelledby="digest-totals">
+        <h2 id="digest-totals">The week in numbers</h2>
+        <dl className="progress-tiles wide">
+          <div>
+            <dt>Time learning</dt>
+            <dd>{formatDuration(digest.activeSeconds)}</dd>
+          </div>
+          <div>
+            <dt>Lessons</dt>
+            <dd>{digest.lessons}</dd>
+          </div>
+          <div>
+            <dt>XP</dt>
+            <dd>{digest.xp.toLocaleString()}</dd>
+          </div>
+          <div>
+            <dt>Reviews</dt>
+            <dd>
+              {digest.reviews}
+              {digest.reviews > 0 && <span className="digest-sub"> ({digest.reviewsRecalled} remembered)</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>Mastery gained</dt>
+            <dd>
+              {gained >= 0 ? '+' : ''}
+              {gained} pts
+            </dd>
+          </div>
+          <div>
+            <dt>Streak</dt>
+            <dd>
+              {digest.streak.current} days <span className="digest-sub">(longest {digest.streak.longest})</span>
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <section className="progress-card" aria-labelledby="digest-days">
+        <h2 id="digest-days">Day by day</h2>
+        <table className="digest-days">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Time</th>
+              <th scope="col">XP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {digest.days.map((day) => (
+              <tr key={day.date}>
+                <th scope="row">
+                  {weekday(day.date)} {shortDate(day.date)}
+                </th>
+                <td>{formatDuration(day.activeSeconds)}</td>
+                <td>{day.xp}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="progress-card" aria-labelledby="digest-mastered">
+        <h2 id="digest-mastered">Concepts mastered</h2>
+        {digest.conceptsMastered.length ? (
+          <ul>
+            {digest.conceptsMastered.map((concept) => (
+              <li key={`${concept.courseId}/${concept.conceptId}`}>{concept.title}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">None this week. Mastery grows with quiz answers, Checks and reviews.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+// Start-up cost of the progress service at a given ledger size: the app's first snapshot after
+// a restart (saved running totals checked, then read), the same after 100 events were recorded
+// since the save, and the one-off full recomputation (first start of this version).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ProgressService } from '../../main/progress/progress-service';
+import { recomputeTotals } from '../../main/progress/running-totals';
+import { openStore } from '../../main/store/open-store';
+import { lastSeedDay, seedLedger } from './progress-seed';
+
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+
+export function startupAt(rows: number): { first: number; afterNew: number; full: number; baseline: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-startup-'));
+  const file = path.join(dir, 'drona.db');
+  let store = openStore(file);
+  seedLedger(store, rows);
+  const now = () => lastSeedDay(rows) + 86_400_000;
+  let t = performance.now();
+  recomputeTotals(store.sqlite);
+  const full = performance.now() - t;
+  new ProgressService(store, { now }).snapshot(); // saves the running totals, as a first run of the app does
+  store.close();
+
+  // Restarts: a new connection and service each time, the first snapshot timed (median of 5).
+  const first: number[] = [];
+  const baseline: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    store = openStore(file);
+    t = performance.now();
+    store.sqlite.prepare('SELECT timezone FROM profile WHERE id = 1').get();
+    baseline.push(performance.now() - t);
+    t = performance.now();
+    new ProgressService(store, { now }).snapshot();
+    first.push(performance.now() - t);
+    store.close();
+  }
+  // 100 events recorded by another process since the save, then a restart.
+  store = openStore(file);
+  const insert = store.sqlite.prepare(
+    "INSERT INTO activity_events (idempotency_key, kind, course_id, lesson_id, occurred_at, timezone, local_date, detail) VALUES (?, 'check-passed', 'c', 'l', ?, 'UTC', '2099-01-01', '{}')",
+  );
+  store.sqlite.transaction(() => {
+    for (let i = 0; i < 100; i++) insert.run(`later:${i}`, now() + i);
+  })();
+  store.close();
+  store = openStore(file);
+  t = performance.now();
+  new ProgressService(store, { now }).snapshot();
+  const afterNew = performance.now() - t;
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { first: median(first), afterNew, full, baseline: Math.max(0.001, median(baseline)) };
+}
