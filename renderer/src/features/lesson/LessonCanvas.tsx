@@ -10,6 +10,7 @@ import { client } from '../../platform/client';
 import { useCall } from '../../platform/use-call';
 import { preloadCodeEditor } from '../editor/LazyCodeEditor';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
+import { useExerciseFocus } from '../shell/view-focus';
 import { useActiveTime } from './active-time';
 import { ChallengeTimer, Hints, useElapsedSeconds } from './ChallengeBar';
 import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../../../preload/contract/courses';
@@ -59,6 +60,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   const completed = standing?.status === 'completed';
   const elapsed = useElapsedSeconds(startedAt, lesson.type === 'challenge' && !completed);
   useActiveTime(lesson.courseId, lesson.lessonId);
+  useExerciseFocus(isExercise);
 
   const updateStanding = useCallback(
     (next: LessonStanding) => {
@@ -86,7 +88,6 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
 
   const run = useCallback(() => {
     if (!standing?.exercise) return;
-    showOutput();
     void useRunStore.getState().run(standing.exercise.language, standing.exercise.entry);
   }, [standing]);
 
@@ -249,7 +250,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     <div className="lesson-canvas" data-lesson-id={lesson.lessonId}>
       {header}
       <Group orientation="horizontal" className="lesson-split">
-        <Panel id="instructions" defaultSize="38%" minSize="20%">
+        <Panel id="instructions" defaultSize="36%" minSize="22%">
           <div className="lesson-scroll">
             {instructions}
             {standing && <Hints lesson={lesson} standing={standing} onStanding={updateStanding} />}

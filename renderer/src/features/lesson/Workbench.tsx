@@ -1,6 +1,6 @@
 // The IDE half of a lesson: file tree, tabs with dirty markers, the editor, Run/Check, and
 // the results of the last Check (per test) below.
-import { History, Play, RotateCcw, Save, Square, CheckCircle2, XCircle } from 'lucide-react';
+import { FolderTree, History, Play, RotateCcw, Save, Square, CheckCircle2, XCircle } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useAppStore } from '../../app/app-store';
@@ -26,8 +26,10 @@ function report(error: unknown) {
   useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: messageOf(error) });
 }
 
+/** The open files as tabs; with one file the toolbar names it, and the tabs take no room. */
 function EditorTabs() {
   const tabs = useWorkspaceStore((state) => state.tabs);
+  const many = useWorkspaceStore((state) => state.files.length > 1);
   const active = useWorkspaceStore((state) => state.active);
   const buffers = useWorkspaceStore((state) => state.buffers);
   const onDisk = useWorkspaceStore((state) => state.onDisk);
@@ -35,26 +37,28 @@ function EditorTabs() {
   const { openTab, closeTab } = useWorkspaceStore.getState();
   return (
     <>
-      <div className="editor-tabs" role="toolbar" aria-label="Open files">
-        {tabs.map((path) => {
-          const dirty = isDirty({ buffers, onDisk }, path);
-          return (
-            <div key={path} className={`editor-tab${path === active ? ' active' : ''}`}>
-              <button aria-pressed={path === active} className="editor-tab-button" onClick={() => openTab(path)}>
-                {path}
-                {dirty && (
-                  <span className="dirty-dot" aria-label="unsaved changes">
-                    ●
-                  </span>
-                )}
-              </button>
-              <button className="icon-button" aria-label={`Close ${path}`} onClick={() => closeTab(path)}>
-                ×
-              </button>
-            </div>
-          );
-        })}
-      </div>
+      {(many || tabs.length > 1) && (
+        <div className="editor-tabs" role="toolbar" aria-label="Open files">
+          {tabs.map((path) => {
+            const dirty = isDirty({ buffers, onDisk }, path);
+            return (
+              <div key={path} className={`editor-tab${path === active ? ' active' : ''}`}>
+                <button aria-pressed={path === active} className="editor-tab-button" onClick={() => openTab(path)}>
+                  {path}
+                  {dirty && (
+                    <span className="dirty-dot" aria-label="unsaved changes">
+                      ●
+                    </span>
+                  )}
+                </button>
+                <button className="icon-button" aria-label={`Close ${path}`} onClick={() => closeTab(path)}>
+                  ×
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      )}
       {saveError && (
         <p className="form-error save-error" role="alert">
           {saveError}
@@ -125,6 +129,9 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
   const settings = useAppStore((state) => state.settings!);
   const theme = useResolvedTheme(settings.theme);
   const [historyOpen, setHistoryOpen] = useState(false);
+  // The tree earns its room when there is more than one file; else it is one click away.
+  const [filesAsked, setFilesAsked] = useState(false);
+  const showFiles = filesAsked || files.length > 1;
   const file = files.find((entry) => entry.path === active);
   const markers = useMemo(
     () =>
@@ -166,6 +173,17 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
           </button>
         )}
         <span className="status-spacer" />
+        {!showFiles && active && <span className="ide-file-name">{active}</span>}
+        <button
+          className="icon-button"
+          aria-label="Files"
+          aria-pressed={showFiles}
+          disabled={files.length > 1}
+          title={files.length > 1 ? 'This lesson has several files' : 'Show the lesson’s files'}
+          onClick={() => setFilesAsked((shown) => !shown)}
+        >
+          <FolderTree size={15} aria-hidden="true" />
+        </button>
         <button className="icon-button" aria-label="Save" title={`Save (${formatShortcut('Mod+S')})`} onClick={() => void save()}>
           <Save size={15} aria-hidden="true" />
         </button>
@@ -177,13 +195,17 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
         </button>
       </div>
       <Group orientation="horizontal" className="ide-split">
-        <Panel id="files" defaultSize="22%" minSize="12%">
-          <FileTree />
-        </Panel>
-        <Separator className="sash sash-vertical" aria-label="Resize file list" />
+        {showFiles && (
+          <>
+            <Panel id="files" defaultSize="22%" minSize="12%">
+              <FileTree />
+            </Panel>
+            <Separator className="sash sash-vertical" aria-label="Resize file list" />
+          </>
+        )}
         <Panel id="code" minSize="40%">
           <Group orientation="vertical">
-            <Panel id="editor" defaultSize="68%" minSize="25%">
+            <Panel id="editor" defaultSize="74%" minSize="25%">
               <div className="editor-area">
                 <EditorTabs />
                 <div className="editor-host">
