@@ -20,6 +20,9 @@ const SIZES = [
 const THEMES = ['dark', 'light'] as const;
 const GREETING = 'Guided: a greeting function';
 const NUMBERS = 'Numbers, strings and variables';
+const TEMPERATURE = 'Practice: temperature converter';
+const WRONG = 'def make_greeting(name):\n    return "Hi, " + name\n';
+const RIGHT = 'def make_greeting(name):\n    return f"Hello, {name}!"\n';
 
 const lessonTitle = (page: Page) => page.locator('h1.lesson-title');
 const editor = (page: Page) => page.locator('.lesson-canvas .monaco-editor').first();
@@ -35,6 +38,28 @@ async function setTheme(page: Page, theme: 'dark' | 'light') {
   const html = page.locator('html');
   if ((await html.getAttribute('data-theme')) !== theme) await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).click();
   await expect(html).toHaveAttribute('data-theme', theme);
+}
+
+async function replaceEditorText(page: Page, text: string) {
+  await editor(page).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Every visible button's box: nothing may lie on top of one. */
+async function overlapsAControl(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<string[]> {
+  return page.locator('button:visible').evaluateAll(
+    (buttons, rect) =>
+      buttons
+        .filter((button) => {
+          const r = button.getBoundingClientRect();
+          return r.width > 0 && r.x < rect.x + rect.width && r.x + r.width > rect.x && r.y < rect.y + rect.height && r.y + r.height > rect.y;
+        })
+        .filter((button) => !button.closest('.hud-toasts'))
+        .map((button) => button.getAttribute('aria-label') ?? button.textContent ?? ''),
+    box,
+  );
 }
 
 /** How many editor lines fit in the editor's visible height. */
@@ -98,4 +123,48 @@ test('the exercise screen gives the editor the room at 1440, 1280 and 1024 wide,
   // The file tree is one click away, and shows itself once there is more than one file.
   await page.getByRole('button', { name: 'Files', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Files' })).toBeVisible();
+});
+
+test('passing leads on: a completion moment with its XP explained and Continue (Ctrl+Enter)', async ({ page }) => {
+  test.setTimeout(150_000);
+  const size = SIZES[1];
+  await startLearner(page, size);
+  await openLessonBySearch(page, 'greeting function', GREETING);
+  await expect(editor(page)).toBeVisible();
+
+  // Failing first: no completion, no way on but the header's arrows.
+  await replaceEditorText(page, WRONG);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /0 of 3 tests pass/ })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('region', { name: 'Lesson complete' })).toHaveCount(0);
+
+  await replaceEditorText(page, RIGHT);
+  await page.keyboard.press('Control+Shift+Enter');
+  const done = page.getByRole('region', { name: 'Lesson complete' });
+  await expect(done.getByRole('heading', { name: /Lesson complete/ })).toBeVisible({ timeout: 90_000 });
+  // The XP says why: 50 for the lesson, +10% for the streak the lesson itself starts (first Check failed: no first-try bonus).
+  await expect(done).toContainText('+55 XP');
+  await expect(done).toContainText('Lesson: 50 XP + 10% (streak) = 55 XP');
+  const next = done.getByRole('button', { name: `Continue: ${TEMPERATURE}` });
+  await expect(next).toBeFocused();
+  // Nothing on top of a control: the lesson's own moment replaces the corner toasts.
+  for (const toast of await page.locator('.hud-toast').all()) expect(await overlapsAControl(page, (await toast.boundingBox())!)).toEqual([]);
+  await expect(page.locator('.hud-toast')).toHaveCount(0);
+  const bar = (await done.boundingBox())!;
+  expect(bar.y + bar.height).toBeLessThanOrEqual(size.height);
+
+  for (const shown of SIZES) {
+    await page.setViewportSize(shown);
+    await expect.poll(async () => (await done.boundingBox())!.y + (await done.boundingBox())!.height).toBeLessThanOrEqual(shown.height);
+    for (const theme of THEMES) {
+      await setTheme(page, theme);
+      await expectAxeClean(page, `completion ${shown.width} ${theme}`);
+      await shot(page, 'passed', shown, theme);
+    }
+  }
+  // Focus back on Continue after the theme button; Ctrl+Enter (as Enter would) goes on.
+  await next.focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(lessonTitle(page)).toHaveText(TEMPERATURE);
+  await expect(page.getByRole('region', { name: 'Lesson complete' })).toHaveCount(0);
 });

@@ -10,9 +10,10 @@ import { client } from '../../platform/client';
 import { useCall } from '../../platform/use-call';
 import { preloadCodeEditor } from '../editor/LazyCodeEditor';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
-import { useExerciseFocus } from '../shell/view-focus';
+import { useLessonFocus } from '../shell/view-focus';
 import { useActiveTime } from './active-time';
 import { ChallengeTimer, Hints, useElapsedSeconds } from './ChallengeBar';
+import { CompletionBar, useLessonAwards } from './CompletionBar';
 import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../../../preload/contract/courses';
 import type { LessonPlace } from './lesson-types';
 import { QuizMode } from './QuizMode';
@@ -60,15 +61,22 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   const completed = standing?.status === 'completed';
   const elapsed = useElapsedSeconds(startedAt, lesson.type === 'challenge' && !completed);
   useActiveTime(lesson.courseId, lesson.lessonId);
-  useExerciseFocus(isExercise);
+  useLessonFocus(isExercise);
 
+  const awards = useLessonAwards();
+  // Finished here and now (not a lesson done before): the moment to celebrate and move on.
+  const [justCompleted, setJustCompleted] = useState(false);
+  const shownStatus = standing?.status;
   const updateStanding = useCallback(
     (next: LessonStanding) => {
+      if (next.status === 'completed' && shownStatus !== undefined && shownStatus !== 'completed') setJustCompleted(true);
       setStanding(next);
       onStandingChange?.(next);
     },
-    [onStandingChange, setStanding],
+    [onStandingChange, setStanding, shownStatus],
   );
+  const goNext = useCallback(() => place.next && onNavigate(place.next.lessonId), [place.next, onNavigate]);
+  const completionBar = justCompleted && <CompletionBar awards={awards} next={place.next ?? null} onContinue={goNext} />;
 
   useEffect(() => connectWorkspaceEvents(), []);
 
@@ -99,7 +107,6 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     try {
       const next = await client().call('lesson.standing', { courseId: lesson.courseId, lessonId: lesson.lessonId });
       updateStanding(next);
-      if (next.status === 'completed') say('info', `${lesson.title}: complete.`);
     } catch (error) {
       say('error', messageOf(error));
     }
@@ -242,6 +249,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
             {exerciseLessonTypes.has(lesson.type) && !lesson.hasExercise && <p className="muted">This lesson's exercise is missing from the course bundle.</p>}
           </div>
         </div>
+        {completionBar}
       </div>
     );
   }
@@ -274,6 +282,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
           )}
         </Panel>
       </Group>
+      {completionBar}
     </div>
   );
 }

@@ -5,19 +5,20 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 
 interface ViewFocusState {
+  /** True while a lesson is open: it celebrates its own completion, so corner toasts keep quiet. */
+  lesson: boolean;
   /** True while an exercise (instructions | editor) fills the canvas. */
   exercise: boolean;
 }
 
-export const useViewFocus = create<ViewFocusState>(() => ({ exercise: false }));
+export const useViewFocus = create<ViewFocusState>(() => ({ lesson: false, exercise: false }));
 
-/** Marks the canvas as an exercise for as long as the calling component shows one. */
-export function useExerciseFocus(active: boolean): void {
+/** Marks the canvas as a lesson (an exercise or not) for as long as the calling component shows it. */
+export function useLessonFocus(exercise: boolean): void {
   useEffect(() => {
-    if (!active) return;
-    useViewFocus.setState({ exercise: true });
-    return () => useViewFocus.setState({ exercise: false });
-  }, [active]);
+    useViewFocus.setState({ lesson: true, exercise });
+    return () => useViewFocus.setState({ lesson: false, exercise: false });
+  }, [exercise]);
 }
 
 /** Windows narrower than this give an exercise the side panel's width too. */
