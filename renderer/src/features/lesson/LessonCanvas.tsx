@@ -88,7 +88,12 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     useRunStore.getState().reset();
     if (isExercise) {
       preloadCodeEditor();
-      void useWorkspaceStore.getState().open({ courseId: lesson.courseId, lessonId: lesson.lessonId });
+      const ref = { courseId: lesson.courseId, lessonId: lesson.lessonId };
+      // Where the learner left it: the last Check comes back with the files.
+      void useWorkspaceStore
+        .getState()
+        .open(ref)
+        .then(() => useRunStore.getState().restore(ref));
     } else {
       void useWorkspaceStore.getState().leave();
     }

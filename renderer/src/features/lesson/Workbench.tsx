@@ -11,6 +11,7 @@ import { languageOf } from '../editor/language';
 import { formatShortcut } from '../palette/command-registry';
 import { FileTree } from './FileTree';
 import { HistoryDialog } from './HistoryDialog';
+import { failuresFirst, humanTestName, learnerPaths } from './result-text';
 import { useRunStore } from './run-store';
 import { isDirty, useWorkspaceStore } from './workspace-store';
 import { messageOf } from '../../../../preload/contract';
@@ -68,11 +69,17 @@ function EditorTabs() {
   );
 }
 
+/** One home for results: the tests in plain words, the first failure first; the raw log one click away. */
 function Results() {
   const lastCheck = useRunStore((state) => state.lastCheck);
   const lastRun = useRunStore((state) => state.lastRun);
   const log = useRunStore((state) => state.log);
   const kind = useRunStore((state) => state.kind);
+  const files = useWorkspaceStore((state) => state.files);
+  const names = files.map((file) => file.path);
+  const shown = (text: string) => learnerPaths(text, names);
+  const raw = log.length > 0 ? log.map((line) => line.text).join('') : lastCheck ? `${lastCheck.run.stdout}${lastCheck.run.stderr}` : '';
+  const passed = lastCheck?.tests.filter((test) => test.status === 'pass').length ?? 0;
   return (
     <section className="results" aria-label="Results">
       {kind && (
@@ -83,31 +90,35 @@ function Results() {
       {lastCheck && (
         <div className="test-results">
           <h3 className={lastCheck.status === 'pass' ? 'check-pass' : 'check-fail'}>
-            {lastCheck.status === 'pass'
-              ? `All ${lastCheck.tests.length} tests pass`
-              : `${lastCheck.tests.filter((test) => test.status === 'pass').length} of ${lastCheck.tests.length} tests pass`}
+            {lastCheck.status === 'pass' ? `All ${lastCheck.tests.length} tests pass` : `${passed} of ${lastCheck.tests.length} tests pass`}
           </h3>
-          {lastCheck.message && <p className="muted">{lastCheck.message}</p>}
+          {lastCheck.message && <pre className="test-message">{shown(lastCheck.message)}</pre>}
           <ul className="test-list" aria-label="Tests">
-            {lastCheck.tests.map((test) => (
-              <li key={test.name} className={`test-item test-${test.status}`}>
+            {failuresFirst(lastCheck.tests).map((test) => (
+              <li key={test.name} className={`test-item test-${test.status}`} title={test.name}>
                 {test.status === 'pass' ? <CheckCircle2 size={14} aria-hidden="true" /> : <XCircle size={14} aria-hidden="true" />}
-                <span className="test-name">{test.name}</span>
+                <span className="test-name">{humanTestName(test.name)}</span>
                 <span className="visually-hidden">{test.status === 'pass' ? 'passed' : 'failed'}</span>
-                {test.message && <pre className="test-message">{test.message}</pre>}
+                {test.message && <pre className="test-message">{shown(test.message)}</pre>}
               </li>
             ))}
           </ul>
+          {raw && (
+            <details className="raw-log">
+              <summary>Full test log</summary>
+              <pre className="run-log">{shown(raw)}</pre>
+            </details>
+          )}
         </div>
       )}
-      {(log.length > 0 || lastRun) && (
+      {!lastCheck && (log.length > 0 || lastRun) && (
         <pre className="run-log" aria-label="Program output" tabIndex={0}>
           {log.map((line, index) => (
             <span key={index} className={line.stream === 'stderr' ? 'output-error' : undefined}>
-              {line.text}
+              {shown(line.text)}
             </span>
           ))}
-          {lastRun && log.length === 0 && (lastRun.stdout || lastRun.stderr)}
+          {lastRun && log.length === 0 && shown(lastRun.stdout || lastRun.stderr)}
         </pre>
       )}
       {!kind && !lastCheck && !lastRun && (
