@@ -126,7 +126,7 @@ test('the exercise screen gives the editor the room at 1440, 1280 and 1024 wide,
 });
 
 test('passing leads on: a completion moment with its XP explained and Continue (Ctrl+Enter)', async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const size = SIZES[1];
   await startLearner(page, size);
   await openLessonBySearch(page, 'greeting function', GREETING);
@@ -137,6 +137,13 @@ test('passing leads on: a completion moment with its XP explained and Continue (
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByRole('heading', { name: /0 of 3 tests pass/ })).toBeVisible({ timeout: 90_000 });
   await expect(page.getByRole('region', { name: 'Lesson complete' })).toHaveCount(0);
+  // Results once, in plain words: tests named as sentences, no sandbox paths, the raw log folded.
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('list', { name: 'Tests' }).getByRole('listitem').first()).toContainText('Greets ada');
+  await expect(results).not.toContainText('/work/');
+  await expect(results.getByText('Full test log')).toBeVisible();
+  await expect(results.locator('.raw-log pre')).toBeHidden();
+  await shot(page, 'failing', size, 'dark');
 
   await replaceEditorText(page, RIGHT);
   await page.keyboard.press('Control+Shift+Enter');
@@ -167,4 +174,10 @@ test('passing leads on: a completion moment with its XP explained and Continue (
   await page.keyboard.press('Control+Enter');
   await expect(lessonTitle(page)).toHaveText(TEMPERATURE);
   await expect(page.getByRole('region', { name: 'Lesson complete' })).toHaveCount(0);
+  // The next lesson starts with empty results; going back shows where the greeting was left.
+  await expect(editor(page)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Results' })).not.toContainText('tests pass');
+  await page.getByRole('button', { name: 'Previous lesson' }).click();
+  await expect(lessonTitle(page)).toHaveText(GREETING);
+  await expect(page.getByRole('heading', { name: 'All 3 tests pass' })).toBeVisible();
 });
