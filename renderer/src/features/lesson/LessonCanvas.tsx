@@ -41,10 +41,6 @@ function say(level: 'info' | 'error', message: string) {
   useAppStore.getState().appendOutput({ level, source: 'lesson', message });
 }
 
-function showOutput() {
-  void useAppStore.getState().updateLayout({ bottomTab: 'output' });
-}
-
 /** One canvas per lesson: opening another lesson starts fresh state (timer, standing, results). */
 export function LessonCanvas(props: LessonCanvasProps) {
   return <LessonCanvasFor key={`${props.lesson.courseId}/${props.lesson.lessonId}`} {...props} />;
@@ -125,12 +121,10 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     }
   }, [lesson, updateStanding]);
 
+  // "Try it" shows its output under the example (TryItExample), not in the bottom panel.
   const tryIt = useCallback(
-    (code: string, language: string) => {
-      if (language !== 'python' && language !== 'javascript') return;
-      showOutput();
-      void useRunStore.getState().runScratch(language, code, { courseId: lesson.courseId, lessonId: lesson.lessonId });
-    },
+    (code: string, language: 'python' | 'javascript') =>
+      useRunStore.getState().runScratch(language, code, { courseId: lesson.courseId, lessonId: lesson.lessonId }),
     [lesson.courseId, lesson.lessonId],
   );
 
