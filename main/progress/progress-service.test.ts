@@ -62,7 +62,7 @@ describe('ProgressService.record', () => {
     const progress = service(store);
     const result = await progress.record(lesson(0, { firstAttempt: true, elapsedSeconds: 120 }));
     expect(result).toEqual({
-      awarded: [{ activity: 'lesson-completed', amount: 62, bonusPercent: 25 }],
+      awarded: [{ activity: 'lesson-completed', amount: 62, bonusPercent: 25, baseXp: 50, bonuses: ['first-attempt'] }],
       achievements: [{ id: 'first-steps', title: 'First Steps' }],
       levelBefore: 1,
       levelAfter: 1,
@@ -92,7 +92,7 @@ describe('ProgressService.record', () => {
   it('the second lesson on a streak day gets the streak bonus', async () => {
     const progress = service();
     await progress.record(lesson(0));
-    expect((await progress.record(lesson(1))).awarded[0]).toEqual({ activity: 'lesson-completed', amount: 55, bonusPercent: 10 });
+    expect((await progress.record(lesson(1))).awarded[0]).toEqual({ activity: 'lesson-completed', amount: 55, bonusPercent: 10, baseXp: 50, bonuses: ['streak'] });
   });
 
   it('overlapping async calls in one process award exactly once', async () => {

@@ -219,7 +219,7 @@ export class ProgressService {
     cache.dataVersion = this.dataVersion();
     return [
       {
-        awarded: awarded.map(({ activity, amount, bonusPercent }) => ({ activity, amount, bonusPercent })),
+        awarded: awarded.map(({ activity, amount, bonusPercent, baseXp, bonuses }) => ({ activity, amount, bonusPercent, baseXp, bonuses: [...bonuses] })),
         achievements: earned.map(({ id, title }) => ({ id, title })),
         levelBefore,
         levelAfter: levelFor(cache.totalXp),

@@ -7,6 +7,7 @@ export function sandboxHandlers(services: ServicesAccess): Pick<Handlers, keyof 
   return {
     'sandbox.run': (input, ctx) => services().runs.run(input, ctx.sessionId),
     'sandbox.check': (input, ctx) => services().runs.check(input, ctx.sessionId),
+    'sandbox.lastCheck': ({ courseId, lessonId }) => services().runHistory.lastCheck(courseId, lessonId),
     'sandbox.stop': ({ runId }) => services().runs.stop(runId),
     'sandbox.status': () => services().sandbox.refreshedStatus(),
     'sandbox.buildImage': ({ language }) => services().runs.startImageBuild(language),

@@ -2,7 +2,7 @@
 // (trimmed) result, in code_executions. This is the table's only reader and writer: the lesson
 // derives "first attempt" from it and the tutor reads the last run from it, through here.
 import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
-import type { CheckResult, RunResult, SandboxLanguage } from '../../preload/contract/sandbox';
+import { checkResultSchema, type CheckResult, type RunResult, type SandboxLanguage } from '../../preload/contract/sandbox';
 import type { Store } from '../store/open-store';
 import { codeExecutions } from '../store/schema';
 
@@ -89,6 +89,14 @@ export class RunHistory {
       .orderBy(desc(codeExecutions.id))
       .limit(limit)
       .all();
+  }
+
+  /** The lesson's newest Check as it was recorded; null when none was, or its row no longer reads as one. */
+  lastCheck(courseId: string, lessonId: string): CheckResult | null {
+    const last = this.recent({ courseId, lessonId, kind: 'check' }, 1)[0];
+    if (!last) return null;
+    const parsed = checkResultSchema.safeParse(last.result);
+    return parsed.success ? parsed.data : null;
   }
 
   /** How many Checks of a lesson were recorded before entry `id` (0: `id` was the first attempt). */

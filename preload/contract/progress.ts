@@ -123,7 +123,14 @@ export const achievementDefinitionSchema = z.strictObject({
 });
 export type AchievementDefinition = z.infer<typeof achievementDefinitionSchema>;
 
-export const awardSchema = z.object({ activity: z.string(), amount: z.number().int(), bonusPercent: z.number().int() });
+export const awardSchema = z.object({
+  activity: z.string(),
+  amount: z.number().int(),
+  bonusPercent: z.number().int(),
+  /** The base before bonuses and the bonuses' names (first-attempt, streak...), so the learner reads why. */
+  baseXp: z.number().int().optional(),
+  bonuses: z.array(z.string()).optional(),
+});
 
 export const recordResultSchema = z.object({
   awarded: z.array(awardSchema),

@@ -120,6 +120,8 @@ export const sandboxCalls = {
     runResultSchema,
   ),
   'sandbox.check': call(z.object({ runId, courseId: z.string().min(1).max(100), lessonId: z.string().min(1).max(100), files }), checkResultSchema),
+  /** The lesson's last recorded Check, so a reopened exercise shows where the learner left it; null when none. */
+  'sandbox.lastCheck': call(z.object({ courseId: z.string().min(1).max(100), lessonId: z.string().min(1).max(100) }), checkResultSchema.nullable()),
   'sandbox.stop': call(z.object({ runId }), z.object({ stopped: z.boolean() })),
   'sandbox.status': call(z.object({}), sandboxStatusSchema),
   /** Start building a missing runner image offline; progress arrives as `sandbox.buildProgress`. */

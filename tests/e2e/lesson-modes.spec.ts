@@ -71,12 +71,20 @@ test('a concept lesson reads full width, "Try it" runs its example, and the less
   await expectAxeClean(page, 'concept lesson', ['button-name']);
   await page.screenshot({ path: 'test-results/screenshots/lesson-concept.png' });
 
-  // "Try it" on the first example runs it as a scratch program; its output shows in the Output panel.
+  // "Try it" on the first example runs it as a scratch program; its output shows right under it.
   await page.getByRole('button', { name: 'Try it: run this python example' }).first().click();
-  const output = page.getByRole('tabpanel', { name: 'Output' });
-  await expect(output).toContainText('Running the example…');
+  const output = page.getByRole('status', { name: 'Example output' }).first();
   await expect(output).toContainText('Hello, world!', { timeout: 30_000 });
   await expect(output).toContainText('Python runs each line in order.');
+  // The example can be edited, run as edited, and reset to the lesson's text.
+  await page.getByRole('button', { name: 'Edit this example' }).first().click();
+  const example = page.getByRole('textbox', { name: 'Example code (python)' });
+  await example.fill('print("Edited!")');
+  await page.getByRole('button', { name: 'Try it: run this python example' }).first().click();
+  await expect(output).toHaveText('Edited!', { timeout: 30_000 });
+  await expectAxeClean(page, 'concept lesson, example edited', ['button-name']);
+  await page.getByRole('button', { name: 'Reset this example' }).click();
+  await expect(example).toHaveValue(/Hello, world!/);
   await page.screenshot({ path: 'test-results/screenshots/lesson-concept-try-it.png' });
 
   // Mark complete: the lesson completes, the button goes, the course progress moves.

@@ -26,7 +26,10 @@ test('course code without Docker runs isolated in WebAssembly, with no dialog', 
   await expect(page.getByTestId('sandbox-status').getByRole('status')).toHaveText(/Sandbox: WebAssembly/);
   await openLessonBySearch(page, 'Hello, Python', 'Hello, Python');
   await tryIt(page).click();
-  await expect(page.getByRole('tabpanel', { name: 'Output' })).toContainText('Hello, world!', { timeout: 60_000 });
+  // The output shows under the example; the Output panel keeps the log.
+  await expect(page.getByRole('status', { name: 'Example output' }).first()).toContainText('Hello, world!', { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Output' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Output' })).toContainText('Hello, world!');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
@@ -37,6 +40,8 @@ test('the process driver, turned on, asks once per course (axe-clean); declined 
   await page.goto(serve.url);
   await completeFirstRun(page);
   await openLessonBySearch(page, 'Hello, Python', 'Hello, Python');
+  // The run's log, with the sandbox's notes, is in the Output panel.
+  await page.getByRole('tab', { name: 'Output' }).click();
   const output = page.getByRole('tabpanel', { name: 'Output' });
 
   // The learner turns the process driver on.

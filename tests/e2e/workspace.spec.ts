@@ -162,6 +162,8 @@ test('the terminal works in the lesson folder and its edits reach the editor; hi
 test('files are created, renamed and deleted in the tree by keyboard, and come back from the trash', async ({ page }) => {
   test.setTimeout(120_000);
   await startAtExercise(page);
+  // One file: the tree is folded away until asked for.
+  await page.getByRole('button', { name: 'Files', exact: true }).click();
   const files = page.getByRole('navigation', { name: 'Files' });
 
   // New file: the name is typed into the tree; a bad name is explained and stays to be fixed.

@@ -8,6 +8,8 @@ import { playChime } from './chime';
 import { StreakReminderBanner } from './StreakReminderBanner';
 import { useStreakReminderStore } from './streak-reminder-store';
 import { useReducedMotion } from './use-reduced-motion';
+import { completionKinds } from '../lesson/completion';
+import { useViewFocus } from '../shell/view-focus';
 import './hud.css';
 
 /** What each gamification mode shows (issue #7). "off" shows nothing; progress is still tracked. */
@@ -85,7 +87,9 @@ export function Hud() {
 }
 
 function HudToasts({ kinds, animate, sound }: { kinds: ReadonlySet<Toast['kind']>; animate: boolean; sound: boolean }) {
-  const toasts = useProgressStore((state) => state.toasts).filter((toast) => kinds.has(toast.kind));
+  // An open lesson shows its own completion (CompletionBar): the corner stays quiet for it.
+  const lessonOpen = useViewFocus((state) => state.lesson);
+  const toasts = useProgressStore((state) => state.toasts).filter((toast) => kinds.has(toast.kind) && !(lessonOpen && completionKinds.has(toast.source)));
   const dismiss = useProgressStore((state) => state.dismiss);
   const played = useRef(0);
   const newest = toasts.at(-1)?.id ?? 0;

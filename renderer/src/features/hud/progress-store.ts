@@ -8,6 +8,8 @@ export interface Toast {
   readonly id: number;
   readonly kind: 'xp' | 'level' | 'achievement';
   readonly text: string;
+  /** The event that earned it. */
+  readonly source: AwardedEvent['kind'];
 }
 
 interface ProgressState {
@@ -26,9 +28,10 @@ const TOAST_MS = 4500;
 export function toastsFor(awarded: AwardedEvent): Omit<Toast, 'id'>[] {
   const toasts: Omit<Toast, 'id'>[] = [];
   const xp = awarded.awarded.reduce((sum, award) => sum + award.amount, 0);
-  if (xp > 0) toasts.push({ kind: 'xp', text: `+${xp} XP` });
-  if (awarded.levelAfter > awarded.levelBefore) toasts.push({ kind: 'level', text: `Level up! You reached level ${awarded.levelAfter}` });
-  for (const achievement of awarded.achievements) toasts.push({ kind: 'achievement', text: `Achievement unlocked: ${achievement.title}` });
+  const source = awarded.kind;
+  if (xp > 0) toasts.push({ kind: 'xp', text: `+${xp} XP`, source });
+  if (awarded.levelAfter > awarded.levelBefore) toasts.push({ kind: 'level', text: `Level up! You reached level ${awarded.levelAfter}`, source });
+  for (const achievement of awarded.achievements) toasts.push({ kind: 'achievement', text: `Achievement unlocked: ${achievement.title}`, source });
   return toasts;
 }
 

@@ -3,6 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import type { LeaderboardRow, LeaderboardView } from '../../../../preload/contract/leaderboard';
 import { useCall } from '../../platform/use-call';
+import { useAppStore } from '../../app/app-store';
 import { useRegisterCommands } from '../palette/command-registry';
 import { useLeaderboard } from './leaderboard-store';
 import './leaderboard.css';
@@ -92,12 +93,31 @@ export function LeaderboardCanvas() {
     <div className="leaderboard panel-pad">
       <h1>{title}</h1>
       <p className="muted leaderboard-meta" role="status">
-        {loading ? 'Loading…' : view ? `Updated ${age(view.fetchedAt)}${view.fromCache ? ' (cached copy: the server could not be reached)' : ''}` : ''}{' '}
+        {loading
+          ? 'Loading…'
+          : view && view.fetchedAt !== null
+            ? `Updated ${age(view.fetchedAt)}${view.fromCache ? ' (cached copy: the server could not be reached)' : ''}`
+            : ''}{' '}
         <button type="button" className="button" onClick={() => void refresh()}>
           Refresh
         </button>
       </p>
-      {view?.error && <p className="muted">{view.error}</p>}
+      {view && view.fetchedAt === null && !loading ? (
+        // Never reached a server: say what the board needs, offer it, and what works without it.
+        <section className="empty-state" aria-labelledby="leaderboard-needs-server">
+          <h2 id="leaderboard-needs-server">Leaderboards need a sync server</h2>
+          <p className="muted">
+            Scores are compared on a server your school, bootcamp or you run (drona server). Your XP, streak, level and achievements are kept on this computer
+            meanwhile: see Progress.
+          </p>
+          {view.error && <p className="muted">{view.error}</p>}
+          <button type="button" className="button primary" onClick={() => void useAppStore.getState().updateLayout({ activity: 'settings' })}>
+            Set up sync in Settings
+          </button>
+        </section>
+      ) : (
+        view?.error && <p className="muted">{view.error}</p>
+      )}
       {view?.league && (
         <section aria-labelledby="league-title">
           <h2 id="league-title">

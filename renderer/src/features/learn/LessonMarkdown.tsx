@@ -1,22 +1,23 @@
 // A lesson body: GFM Markdown, highlighted code, GitHub-style callouts, Mermaid diagrams, and
 // a "Try it" button on python/javascript fences. Raw HTML in the Markdown is not rendered.
-import { Play } from 'lucide-react';
-import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useMemo, type ReactElement, type ReactNode } from 'react';
 import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
 import remarkGfm from 'remark-gfm';
 import { remarkCallouts } from './callouts';
+import type { RunResult } from '../../../../preload/contract/sandbox';
 import { useLearnStore } from './learn-store';
+import { TryItExample, type TryItLanguage } from './TryItExample';
 import './learn.css';
 
 const MermaidDiagram = lazy(() => import('./MermaidDiagram').then((module) => ({ default: module.MermaidDiagram })));
 
-export type TryItLanguage = 'python' | 'javascript';
+export type { TryItLanguage };
 
 export interface LessonMarkdownProps {
   readonly body: string;
-  /** Runs a code sample; without it the "Try it" buttons are not shown. */
-  onTryIt?(code: string, language: TryItLanguage): void;
+  /** Runs a code sample, its output shown under it; without it the "Try it" buttons are not shown. */
+  onTryIt?(code: string, language: TryItLanguage): Promise<RunResult | null>;
 }
 
 /** The course service inlines bundle images as data: URLs; anything else follows react-markdown's safe defaults. */
@@ -61,8 +62,8 @@ function languageOf(children: ReactNode): string | null {
   return /language-([\w-]+)/.exec(className)?.[1]?.toLowerCase() ?? null;
 }
 
-export function LessonMarkdown({ body, onTryIt }: LessonMarkdownProps) {
-  const Pre = ({ children }: { children?: ReactNode }) => {
+function pre(onTryIt: LessonMarkdownProps['onTryIt']) {
+  return function Pre({ children }: { children?: ReactNode }) {
     const language = languageOf(children);
     const code = textOf(children).replace(/\n$/, '');
     if (language === 'mermaid') {
@@ -73,28 +74,35 @@ export function LessonMarkdown({ body, onTryIt }: LessonMarkdownProps) {
       );
     }
     const runnable = language ? tryItLanguages[language] : undefined;
+    if (runnable && onTryIt) {
+      return (
+        <TryItExample code={code} language={runnable} run={onTryIt}>
+          {children}
+        </TryItExample>
+      );
+    }
     return (
       <div className="lesson-code">
-        {runnable && onTryIt && (
-          <button type="button" className="button lesson-try-it" aria-label={`Try it: run this ${runnable} example`} onClick={() => onTryIt(code, runnable)}>
-            <Play size={14} aria-hidden="true" /> Try it
-          </button>
-        )}
         {/* Focusable so a keyboard can scroll a sample wider than the instructions panel. */}
         <pre tabIndex={0}>{children}</pre>
       </div>
     );
   };
+}
+
+/** Memoised, with stable components: an example's edits and output outlive the canvas's re-renders. */
+export const LessonMarkdown = memo(function LessonMarkdown({ body, onTryIt }: LessonMarkdownProps) {
+  const components = useMemo(() => ({ pre: pre(onTryIt), a: LessonLink }), [onTryIt]);
   return (
     <div className="lesson-markdown">
       <ReactMarkdown
         remarkPlugins={[remarkGfm, remarkCallouts]}
         rehypePlugins={[[rehypeHighlight, { detect: false, plainText: ['mermaid', 'text', 'txt', 'output'] }]]}
         urlTransform={urlTransform}
-        components={{ pre: Pre, a: LessonLink }}
+        components={components}
       >
         {body}
       </ReactMarkdown>
     </div>
   );
-}
+});

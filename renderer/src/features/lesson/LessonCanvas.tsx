@@ -10,8 +10,10 @@ import { client } from '../../platform/client';
 import { useCall } from '../../platform/use-call';
 import { preloadCodeEditor } from '../editor/LazyCodeEditor';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
+import { useLessonFocus } from '../shell/view-focus';
 import { useActiveTime } from './active-time';
 import { ChallengeTimer, Hints, useElapsedSeconds } from './ChallengeBar';
+import { CompletionBar, useLessonAwards } from './CompletionBar';
 import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../../../preload/contract/courses';
 import type { LessonPlace } from './lesson-types';
 import { QuizMode } from './QuizMode';
@@ -39,10 +41,6 @@ function say(level: 'info' | 'error', message: string) {
   useAppStore.getState().appendOutput({ level, source: 'lesson', message });
 }
 
-function showOutput() {
-  void useAppStore.getState().updateLayout({ bottomTab: 'output' });
-}
-
 /** One canvas per lesson: opening another lesson starts fresh state (timer, standing, results). */
 export function LessonCanvas(props: LessonCanvasProps) {
   return <LessonCanvasFor key={`${props.lesson.courseId}/${props.lesson.lessonId}`} {...props} />;
@@ -59,14 +57,22 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   const completed = standing?.status === 'completed';
   const elapsed = useElapsedSeconds(startedAt, lesson.type === 'challenge' && !completed);
   useActiveTime(lesson.courseId, lesson.lessonId);
+  useLessonFocus(isExercise);
 
+  const awards = useLessonAwards();
+  // Finished here and now (not a lesson done before): the moment to celebrate and move on.
+  const [justCompleted, setJustCompleted] = useState(false);
+  const shownStatus = standing?.status;
   const updateStanding = useCallback(
     (next: LessonStanding) => {
+      if (next.status === 'completed' && shownStatus !== undefined && shownStatus !== 'completed') setJustCompleted(true);
       setStanding(next);
       onStandingChange?.(next);
     },
-    [onStandingChange, setStanding],
+    [onStandingChange, setStanding, shownStatus],
   );
+  const goNext = useCallback(() => place.next && onNavigate(place.next.lessonId), [place.next, onNavigate]);
+  const completionBar = justCompleted && <CompletionBar awards={awards} next={place.next ?? null} onContinue={goNext} />;
 
   useEffect(() => connectWorkspaceEvents(), []);
 
@@ -78,7 +84,12 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     useRunStore.getState().reset();
     if (isExercise) {
       preloadCodeEditor();
-      void useWorkspaceStore.getState().open({ courseId: lesson.courseId, lessonId: lesson.lessonId });
+      const ref = { courseId: lesson.courseId, lessonId: lesson.lessonId };
+      // Where the learner left it: the last Check comes back with the files.
+      void useWorkspaceStore
+        .getState()
+        .open(ref)
+        .then(() => useRunStore.getState().restore(ref));
     } else {
       void useWorkspaceStore.getState().leave();
     }
@@ -86,7 +97,6 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
 
   const run = useCallback(() => {
     if (!standing?.exercise) return;
-    showOutput();
     void useRunStore.getState().run(standing.exercise.language, standing.exercise.entry);
   }, [standing]);
 
@@ -98,7 +108,6 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     try {
       const next = await client().call('lesson.standing', { courseId: lesson.courseId, lessonId: lesson.lessonId });
       updateStanding(next);
-      if (next.status === 'completed') say('info', `${lesson.title}: complete.`);
     } catch (error) {
       say('error', messageOf(error));
     }
@@ -112,12 +121,10 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     }
   }, [lesson, updateStanding]);
 
+  // "Try it" shows its output under the example (TryItExample), not in the bottom panel.
   const tryIt = useCallback(
-    (code: string, language: string) => {
-      if (language !== 'python' && language !== 'javascript') return;
-      showOutput();
-      void useRunStore.getState().runScratch(language, code, { courseId: lesson.courseId, lessonId: lesson.lessonId });
-    },
+    (code: string, language: 'python' | 'javascript') =>
+      useRunStore.getState().runScratch(language, code, { courseId: lesson.courseId, lessonId: lesson.lessonId }),
     [lesson.courseId, lesson.lessonId],
   );
 
@@ -241,6 +248,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
             {exerciseLessonTypes.has(lesson.type) && !lesson.hasExercise && <p className="muted">This lesson's exercise is missing from the course bundle.</p>}
           </div>
         </div>
+        {completionBar}
       </div>
     );
   }
@@ -249,7 +257,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     <div className="lesson-canvas" data-lesson-id={lesson.lessonId}>
       {header}
       <Group orientation="horizontal" className="lesson-split">
-        <Panel id="instructions" defaultSize="38%" minSize="20%">
+        <Panel id="instructions" defaultSize="36%" minSize="22%">
           <div className="lesson-scroll">
             {instructions}
             {standing && <Hints lesson={lesson} standing={standing} onStanding={updateStanding} />}
@@ -273,6 +281,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
           )}
         </Panel>
       </Group>
+      {completionBar}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The IDE half of a lesson: file tree, tabs with dirty markers, the editor, Run/Check, and
 // the results of the last Check (per test) below.
-import { History, Play, RotateCcw, Save, Square, CheckCircle2, XCircle } from 'lucide-react';
+import { FolderTree, History, Play, RotateCcw, Save, Square, CheckCircle2, XCircle } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useAppStore } from '../../app/app-store';
@@ -11,6 +11,7 @@ import { languageOf } from '../editor/language';
 import { formatShortcut } from '../palette/command-registry';
 import { FileTree } from './FileTree';
 import { HistoryDialog } from './HistoryDialog';
+import { failuresFirst, humanTestName, learnerPaths } from './result-text';
 import { useRunStore } from './run-store';
 import { isDirty, useWorkspaceStore } from './workspace-store';
 import { messageOf } from '../../../../preload/contract';
@@ -26,8 +27,10 @@ function report(error: unknown) {
   useAppStore.getState().appendOutput({ level: 'error', source: 'workspace', message: messageOf(error) });
 }
 
+/** The open files as tabs; with one file the toolbar names it, and the tabs take no room. */
 function EditorTabs() {
   const tabs = useWorkspaceStore((state) => state.tabs);
+  const many = useWorkspaceStore((state) => state.files.length > 1);
   const active = useWorkspaceStore((state) => state.active);
   const buffers = useWorkspaceStore((state) => state.buffers);
   const onDisk = useWorkspaceStore((state) => state.onDisk);
@@ -35,26 +38,28 @@ function EditorTabs() {
   const { openTab, closeTab } = useWorkspaceStore.getState();
   return (
     <>
-      <div className="editor-tabs" role="toolbar" aria-label="Open files">
-        {tabs.map((path) => {
-          const dirty = isDirty({ buffers, onDisk }, path);
-          return (
-            <div key={path} className={`editor-tab${path === active ? ' active' : ''}`}>
-              <button aria-pressed={path === active} className="editor-tab-button" onClick={() => openTab(path)}>
-                {path}
-                {dirty && (
-                  <span className="dirty-dot" aria-label="unsaved changes">
-                    ●
-                  </span>
-                )}
-              </button>
-              <button className="icon-button" aria-label={`Close ${path}`} onClick={() => closeTab(path)}>
-                ×
-              </button>
-            </div>
-          );
-        })}
-      </div>
+      {(many || tabs.length > 1) && (
+        <div className="editor-tabs" role="toolbar" aria-label="Open files">
+          {tabs.map((path) => {
+            const dirty = isDirty({ buffers, onDisk }, path);
+            return (
+              <div key={path} className={`editor-tab${path === active ? ' active' : ''}`}>
+                <button aria-pressed={path === active} className="editor-tab-button" onClick={() => openTab(path)}>
+                  {path}
+                  {dirty && (
+                    <span className="dirty-dot" aria-label="unsaved changes">
+                      ●
+                    </span>
+                  )}
+                </button>
+                <button className="icon-button" aria-label={`Close ${path}`} onClick={() => closeTab(path)}>
+                  ×
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      )}
       {saveError && (
         <p className="form-error save-error" role="alert">
           {saveError}
@@ -64,11 +69,17 @@ function EditorTabs() {
   );
 }
 
+/** One home for results: the tests in plain words, the first failure first; the raw log one click away. */
 function Results() {
   const lastCheck = useRunStore((state) => state.lastCheck);
   const lastRun = useRunStore((state) => state.lastRun);
   const log = useRunStore((state) => state.log);
   const kind = useRunStore((state) => state.kind);
+  const files = useWorkspaceStore((state) => state.files);
+  const names = files.map((file) => file.path);
+  const shown = (text: string) => learnerPaths(text, names);
+  const raw = log.length > 0 ? log.map((line) => line.text).join('') : lastCheck ? `${lastCheck.run.stdout}${lastCheck.run.stderr}` : '';
+  const passed = lastCheck?.tests.filter((test) => test.status === 'pass').length ?? 0;
   return (
     <section className="results" aria-label="Results">
       {kind && (
@@ -79,31 +90,35 @@ function Results() {
       {lastCheck && (
         <div className="test-results">
           <h3 className={lastCheck.status === 'pass' ? 'check-pass' : 'check-fail'}>
-            {lastCheck.status === 'pass'
-              ? `All ${lastCheck.tests.length} tests pass`
-              : `${lastCheck.tests.filter((test) => test.status === 'pass').length} of ${lastCheck.tests.length} tests pass`}
+            {lastCheck.status === 'pass' ? `All ${lastCheck.tests.length} tests pass` : `${passed} of ${lastCheck.tests.length} tests pass`}
           </h3>
-          {lastCheck.message && <p className="muted">{lastCheck.message}</p>}
+          {lastCheck.message && <pre className="test-message">{shown(lastCheck.message)}</pre>}
           <ul className="test-list" aria-label="Tests">
-            {lastCheck.tests.map((test) => (
-              <li key={test.name} className={`test-item test-${test.status}`}>
+            {failuresFirst(lastCheck.tests).map((test) => (
+              <li key={test.name} className={`test-item test-${test.status}`} title={test.name}>
                 {test.status === 'pass' ? <CheckCircle2 size={14} aria-hidden="true" /> : <XCircle size={14} aria-hidden="true" />}
-                <span className="test-name">{test.name}</span>
+                <span className="test-name">{humanTestName(test.name)}</span>
                 <span className="visually-hidden">{test.status === 'pass' ? 'passed' : 'failed'}</span>
-                {test.message && <pre className="test-message">{test.message}</pre>}
+                {test.message && <pre className="test-message">{shown(test.message)}</pre>}
               </li>
             ))}
           </ul>
+          {raw && (
+            <details className="raw-log">
+              <summary>Full test log</summary>
+              <pre className="run-log">{shown(raw)}</pre>
+            </details>
+          )}
         </div>
       )}
-      {(log.length > 0 || lastRun) && (
+      {!lastCheck && (log.length > 0 || lastRun) && (
         <pre className="run-log" aria-label="Program output" tabIndex={0}>
           {log.map((line, index) => (
             <span key={index} className={line.stream === 'stderr' ? 'output-error' : undefined}>
-              {line.text}
+              {shown(line.text)}
             </span>
           ))}
-          {lastRun && log.length === 0 && (lastRun.stdout || lastRun.stderr)}
+          {lastRun && log.length === 0 && shown(lastRun.stdout || lastRun.stderr)}
         </pre>
       )}
       {!kind && !lastCheck && !lastRun && (
@@ -125,6 +140,9 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
   const settings = useAppStore((state) => state.settings!);
   const theme = useResolvedTheme(settings.theme);
   const [historyOpen, setHistoryOpen] = useState(false);
+  // The tree earns its room when there is more than one file; else it is one click away.
+  const [filesAsked, setFilesAsked] = useState(false);
+  const showFiles = filesAsked || files.length > 1;
   const file = files.find((entry) => entry.path === active);
   const markers = useMemo(
     () =>
@@ -166,6 +184,17 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
           </button>
         )}
         <span className="status-spacer" />
+        {!showFiles && active && <span className="ide-file-name">{active}</span>}
+        <button
+          className="icon-button"
+          aria-label="Files"
+          aria-pressed={showFiles}
+          disabled={files.length > 1}
+          title={files.length > 1 ? 'This lesson has several files' : 'Show the lesson’s files'}
+          onClick={() => setFilesAsked((shown) => !shown)}
+        >
+          <FolderTree size={15} aria-hidden="true" />
+        </button>
         <button className="icon-button" aria-label="Save" title={`Save (${formatShortcut('Mod+S')})`} onClick={() => void save()}>
           <Save size={15} aria-hidden="true" />
         </button>
@@ -177,13 +206,17 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
         </button>
       </div>
       <Group orientation="horizontal" className="ide-split">
-        <Panel id="files" defaultSize="22%" minSize="12%">
-          <FileTree />
-        </Panel>
-        <Separator className="sash sash-vertical" aria-label="Resize file list" />
+        {showFiles && (
+          <>
+            <Panel id="files" defaultSize="22%" minSize="12%">
+              <FileTree />
+            </Panel>
+            <Separator className="sash sash-vertical" aria-label="Resize file list" />
+          </>
+        )}
         <Panel id="code" minSize="40%">
           <Group orientation="vertical">
-            <Panel id="editor" defaultSize="68%" minSize="25%">
+            <Panel id="editor" defaultSize="74%" minSize="25%">
               <div className="editor-area">
                 <EditorTabs />
                 <div className="editor-host">

@@ -28,6 +28,8 @@ interface RunState {
   runScratch(language: 'python' | 'javascript', code: string, ref?: { courseId: string; lessonId: string }): Promise<RunResult | null>;
   check(): Promise<CheckResult | null>;
   stop(): Promise<void>;
+  /** Shows the lesson's last recorded Check, unless a Run or Check already filled the results. */
+  restore(ref: { courseId: string; lessonId: string }): Promise<void>;
   reset(): void;
 }
 
@@ -154,6 +156,18 @@ export const useRunStore = create<RunState>((set, get) => {
         await client()
           .call('sandbox.stop', { runId })
           .catch(() => {});
+    },
+
+    async restore(ref) {
+      try {
+        const last = await client().call('sandbox.lastCheck', ref);
+        const ours = useWorkspaceStore.getState().ref;
+        if (!last || get().lastCheck || get().kind || ours?.courseId !== ref.courseId || ours.lessonId !== ref.lessonId) return;
+        const learnerFiles = useWorkspaceStore.getState().files.map((file) => file.path);
+        set({ lastCheck: last, diagnostics: checkDiagnostics(last, learnerFiles) });
+      } catch (error) {
+        say('warn', `The last Check of this lesson could not be shown: ${messageOf(error)}`);
+      }
     },
 
     reset: () => set({ runId: null, kind: null, log: [], diagnostics: [], lastRun: null, lastCheck: null }),

@@ -6,8 +6,8 @@ export function OutputPanel() {
   return (
     <pre className="output-log" aria-label="Output" tabIndex={0}>
       {output.map((line, index) => (
-        <div key={index} className={`output-line output-${line.level}`}>
-          <span className="muted">[{line.source}]</span> {line.message}
+        <div key={index} className={`output-line output-${line.level}`} title={line.source}>
+          {line.message}
         </div>
       ))}
     </pre>

@@ -1,5 +1,5 @@
 import { Command as CommandIcon, Moon, Sun } from 'lucide-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, usePanelRef, type Layout as PanelSizes } from 'react-resizable-panels';
 import { useAppStore } from '../../app/app-store';
 import { useResolvedTheme } from '../../app/use-theme';
@@ -11,6 +11,10 @@ import { SandboxStatus } from '../sandbox/SandboxStatus';
 import { UpdateStatusItem } from '../update/UpdateStatusItem';
 import { activities } from './activities';
 import { BottomPanel } from './BottomPanel';
+import { panelPlan, useViewFocus } from './view-focus';
+
+/** The bottom panel folded: its tab strip stays, so a tab is one click from opening it again. */
+const BOTTOM_COLLAPSED_PX = 31;
 
 function togglePanel(panel: ReturnType<typeof usePanelRef>['current']) {
   if (!panel) return;
@@ -27,6 +31,8 @@ export function Shell() {
   const sideRef = usePanelRef();
   const bottomRef = usePanelRef();
   const activity = activities.find((entry) => entry.id === settings.layout.activity) ?? activities[0]!;
+  const [bottomCollapsed, setBottomCollapsed] = useState(false);
+  useExerciseLayout(sideRef, bottomRef);
 
   const commands = useMemo<AppCommand[]>(() => {
     const showTab = (bottomTab: 'tutor' | 'terminal' | 'output') => {
@@ -136,8 +142,15 @@ export function Shell() {
                 </main>
               </Panel>
               <Separator className="sash sash-horizontal" aria-label="Resize bottom panel" />
-              <Panel id="bottom" panelRef={bottomRef} collapsible minSize="10%">
-                <BottomPanel />
+              <Panel
+                id="bottom"
+                panelRef={bottomRef}
+                collapsible
+                collapsedSize={BOTTOM_COLLAPSED_PX}
+                minSize="10%"
+                onResize={(size) => setBottomCollapsed(size.inPixels <= BOTTOM_COLLAPSED_PX + 1)}
+              >
+                <BottomPanel collapsed={bottomCollapsed} onOpen={() => bottomRef.current?.isCollapsed() && bottomRef.current.expand()} />
               </Panel>
             </Group>
           </Panel>
@@ -156,6 +169,29 @@ export function Shell() {
       <CommandPalette />
     </div>
   );
+}
+
+type PanelHandle = ReturnType<typeof usePanelRef>;
+
+/** Folds the panels an exercise does not need while one is open, and unfolds what it folded after. */
+function useExerciseLayout(sideRef: PanelHandle, bottomRef: PanelHandle) {
+  const exercise = useViewFocus((state) => state.exercise);
+  const folded = useRef({ side: false, bottom: false });
+  useEffect(() => {
+    const side = sideRef.current;
+    const bottom = bottomRef.current;
+    if (!side || !bottom) return;
+    if (!exercise) {
+      if (folded.current.bottom && bottom.isCollapsed()) bottom.expand();
+      if (folded.current.side && side.isCollapsed()) side.expand();
+      folded.current = { side: false, bottom: false };
+      return;
+    }
+    const plan = panelPlan({ exercise, windowWidth: window.innerWidth, bottomOpen: !bottom.isCollapsed(), sideOpen: !side.isCollapsed() });
+    if (plan.collapseBottom) bottom.collapse();
+    if (plan.collapseSide) side.collapse();
+    folded.current = { side: plan.collapseSide, bottom: plan.collapseBottom };
+  }, [exercise, sideRef, bottomRef]);
 }
 
 /** The count on an activity's button (cards due in Practice); described to screen readers by id. */

@@ -1,0 +1,58 @@
+// The moment a lesson is finished: what it earned and why, and one primary way on (Continue,
+// Enter or Ctrl+Enter), at the foot of the lesson where nothing covers it. What it shows follows
+// the learner's gamification mode; it moves only when motion is welcome.
+import { ArrowRight, CheckCircle2 } from 'lucide-react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { AwardedEvent } from '../../../../preload/contract/progress';
+import { useAppStore } from '../../app/app-store';
+import { client } from '../../platform/client';
+import { hudFeatures } from '../hud/Hud';
+import { useReducedMotion } from '../hud/use-reduced-motion';
+import { completionKinds, completionSummary } from './completion';
+
+/** The completion awards that arrive while this lesson is open. */
+export function useLessonAwards(): readonly AwardedEvent[] {
+  const [events, setEvents] = useState<AwardedEvent[]>([]);
+  useEffect(() => client().on('progress.awarded', (event) => completionKinds.has(event.kind) && setEvents((list) => [...list, event])), []);
+  return events;
+}
+
+export interface CompletionBarProps {
+  readonly awards: readonly AwardedEvent[];
+  readonly next: { readonly title: string } | null;
+  onContinue(): void;
+}
+
+export function CompletionBar({ awards, next, onContinue }: CompletionBarProps) {
+  const mode = useAppStore((state) => state.profile?.gamificationMode ?? 'full');
+  const features = hudFeatures(mode, useReducedMotion());
+  const summary = completionSummary(awards);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Ctrl+Enter is Run elsewhere; here, with the lesson done, it is the way on.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.stopPropagation();
+      onContinue();
+    }
+  };
+  return (
+    <section className={`completion-bar${features.animate ? ' animate' : ''}`} aria-label="Lesson complete">
+      <CheckCircle2 className="completion-icon" size={22} aria-hidden="true" />
+      <div className="completion-text">
+        <h2 className="completion-title">Lesson complete{features.xp && summary.xp > 0 ? <span className="completion-xp"> +{summary.xp} XP</span> : null}</h2>
+        {features.xp && summary.parts.length > 0 && <p className="completion-parts">{summary.parts.join(' · ')}</p>}
+        {features.visible && summary.levelReached !== null && <p className="completion-level">Level up: you reached level {summary.levelReached}.</p>}
+        {features.visible && summary.achievements.length > 0 && <p className="completion-level">Achievement unlocked: {summary.achievements.join(', ')}.</p>}
+      </div>
+      {next ? (
+        <button ref={button} className="button primary completion-continue" onClick={onContinue} onKeyDown={onKeyDown} aria-keyshortcuts="Enter Control+Enter">
+          Continue: {next.title} <ArrowRight size={16} aria-hidden="true" />
+        </button>
+      ) : (
+        <p className="completion-level">That was the course’s last lesson.</p>
+      )}
+    </section>
+  );
+}

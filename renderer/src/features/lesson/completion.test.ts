@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { AwardedEvent } from '../../../../preload/contract/progress';
+import { completionSummary, describeAward } from './completion';
+
+const event = (over: Partial<AwardedEvent>): AwardedEvent => ({
+  kind: 'lesson-completed',
+  awarded: [],
+  achievements: [],
+  levelBefore: 1,
+  levelAfter: 1,
+  totalXp: 0,
+  ...over,
+});
+
+describe('completionSummary', () => {
+  it('explains each award: base, bonus and its reasons', () => {
+    expect(describeAward({ activity: 'lesson-completed', amount: 67, bonusPercent: 35, baseXp: 50, bonuses: ['first-attempt', 'streak'] })).toBe(
+      'Lesson: 50 XP + 35% (first try, streak) = 67 XP',
+    );
+    expect(describeAward({ activity: 'lesson-completed', amount: 50, bonusPercent: 0, baseXp: 50, bonuses: [] })).toBe('Lesson: 50 XP');
+    expect(describeAward({ activity: 'mystery', amount: 5, bonusPercent: 0 })).toBe('mystery: 5 XP');
+  });
+
+  it('adds the parts, names a level reached and achievements, and ignores other kinds', () => {
+    const summary = completionSummary([
+      event({ kind: 'check-passed' }),
+      event({ awarded: [{ activity: 'lesson-completed', amount: 55, bonusPercent: 10, baseXp: 50, bonuses: ['streak'] }], levelAfter: 2 }),
+      event({
+        kind: 'module-completed',
+        awarded: [{ activity: 'module-completed', amount: 300, bonusPercent: 0 }],
+        achievements: [{ id: 'a', title: 'First steps' }],
+        levelBefore: 2,
+        levelAfter: 2,
+      }),
+      event({ kind: 'hint-revealed', awarded: [{ activity: 'hint', amount: 99, bonusPercent: 0 }], levelAfter: 9 }),
+    ]);
+    expect(summary).toEqual({
+      xp: 355,
+      parts: ['Lesson: 50 XP + 10% (streak) = 55 XP', 'Module finished: 300 XP'],
+      levelReached: 2,
+      achievements: ['First steps'],
+    });
+    expect(completionSummary([])).toEqual({ xp: 0, parts: [], levelReached: null, achievements: [] });
+  });
+});

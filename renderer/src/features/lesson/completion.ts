@@ -1,0 +1,56 @@
+// What finishing a lesson earned, in the learner's words: the XP of each part with its reasons,
+// a level reached, achievements. Pure: the completion bar shows it, tests pin it.
+import type { AwardedEvent } from '../../../../preload/contract/progress';
+
+/** Awards a lesson's completion moment shows itself (the corner toasts stay quiet for them). */
+export const completionKinds: ReadonlySet<AwardedEvent['kind']> = new Set([
+  'lesson-completed',
+  'check-passed',
+  'quiz-passed',
+  'challenge-completed',
+  'module-completed',
+  'course-completed',
+]);
+
+const activityLabels: Record<string, string> = {
+  'lesson-completed': 'Lesson',
+  'quiz-passed': 'Quiz passed',
+  'challenge-completed': 'Challenge',
+  'module-completed': 'Module finished',
+};
+
+const bonusLabels: Record<string, string> = {
+  'first-attempt': 'first try',
+  streak: 'streak',
+  perfect: 'perfect score',
+  'no-hints': 'no hints',
+  'under-par': 'under par',
+};
+
+export interface CompletionSummary {
+  readonly xp: number;
+  /** One line per award: "Lesson: 50 XP + 10% (streak) = 55 XP". */
+  readonly parts: readonly string[];
+  readonly levelReached: number | null;
+  readonly achievements: readonly string[];
+}
+
+export function describeAward(award: AwardedEvent['awarded'][number]): string {
+  const label = activityLabels[award.activity] ?? award.activity;
+  if (award.bonusPercent === 0 || award.baseXp === undefined) return `${label}: ${award.amount} XP`;
+  const reasons = (award.bonuses ?? []).map((bonus) => bonusLabels[bonus] ?? bonus).join(', ');
+  return `${label}: ${award.baseXp} XP + ${award.bonusPercent}%${reasons ? ` (${reasons})` : ''} = ${award.amount} XP`;
+}
+
+export function completionSummary(events: readonly AwardedEvent[]): CompletionSummary {
+  const shown = events.filter((event) => completionKinds.has(event.kind));
+  const awards = shown.flatMap((event) => event.awarded).filter((award) => award.amount !== 0);
+  const before = Math.min(...shown.map((event) => event.levelBefore));
+  const after = Math.max(...shown.map((event) => event.levelAfter));
+  return {
+    xp: awards.reduce((sum, award) => sum + award.amount, 0),
+    parts: awards.map(describeAward),
+    levelReached: shown.length > 0 && after > before ? after : null,
+    achievements: shown.flatMap((event) => event.achievements.map((achievement) => achievement.title)),
+  };
+}
