@@ -8,6 +8,7 @@ export function sandboxHandlers(services: ServicesAccess): Pick<Handlers, keyof 
     'sandbox.run': (input, ctx) => services().runs.run(input, ctx.sessionId),
     'sandbox.check': (input, ctx) => services().runs.check(input, ctx.sessionId),
     'sandbox.stop': ({ runId }) => services().runs.stop(runId),
+    'sandbox.input': ({ runId, text, end }) => services().runs.input(runId, text, end ?? false),
     'sandbox.status': () => services().sandbox.refreshedStatus(),
     'sandbox.buildImage': ({ language }) => services().runs.startImageBuild(language),
     'sandbox.allowCourse': ({ courseId }) => services().processConsents.grant(courseId),
