@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { readAppConfig, EnvConfigError, type Env, type EnvConfig } from '../app/app-config';
 import { appVersion } from '../app/package-info';
 import { CliUserError } from './cli-error';
+import { registerCheckCommand } from './commands/check';
 import { registerCourseCommand } from './commands/course';
 import { registerRunCommand } from './commands/run';
 import { registerSandboxCommand } from './commands/sandbox';
@@ -20,6 +21,7 @@ export function buildProgram(config: EnvConfig): Command {
     .showHelpAfterError();
   registerServeCommand(program, config);
   registerRunCommand(program, config);
+  registerCheckCommand(program, config);
   registerSandboxCommand(program, config);
   registerCourseCommand(program, config);
   registerServerCommand(program, config);

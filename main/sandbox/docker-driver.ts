@@ -19,6 +19,7 @@ import { defaultLimits, needsOwnContainer, type SandboxLimits } from './limits';
 import { DockerStreamDemuxer, OutputCollector } from './output-collector';
 import type { RunEnd } from './run-outcome';
 import { tarArchive } from './tar-archive';
+import { wallClock } from './stdin-feed';
 import { messageOf } from '../../preload/contract';
 
 export const sandboxLabel = 'dronacharya.sandbox';
@@ -305,15 +306,19 @@ export class DockerDriver implements SandboxDriver {
       void warm.container.kill().catch(() => undefined);
       stream?.destroy();
     };
-    const timer = setTimeout(() => force({ kind: 'timeout' }), spec.limits.timeoutMs);
+    const clock = wallClock(spec.limits.timeoutMs, () => force({ kind: 'timeout' }), options.stdin);
     const onAbort = () => force({ kind: 'stopped' });
     options.signal?.addEventListener('abort', onAbort, { once: true });
     let end: RunEnd;
     let results: string | undefined;
     try {
       if (options.signal?.aborted) onAbort();
+      const archive = tarArchive(spec.files);
+      // head reads the archive's bytes and not one more (tar would drain the pipe), so what follows
+      // on the same stdin is the program's standard input.
+      const unpack = `head -c ${archive.length} | tar -xf - -m --no-same-owner --no-same-permissions && exec "$@"`;
       const exec = await warm.container.exec({
-        Cmd: ['sh', '-c', 'tar -xf - -m --no-same-owner --no-same-permissions && exec "$@"', 'sh', ...spec.argv],
+        Cmd: ['sh', '-c', unpack, 'sh', ...spec.argv],
         AttachStdin: true,
         AttachStdout: true,
         AttachStderr: true,
@@ -331,7 +336,14 @@ export class DockerDriver implements SandboxDriver {
         stream!.on('close', resolve);
         stream!.on('error', () => resolve());
       });
-      stream.end(tarArchive(spec.files));
+      const input = stream;
+      if (options.stdin) {
+        input.write(archive);
+        options.stdin.attach(
+          (text) => input.write(text),
+          () => input.end(),
+        );
+      } else input.end(archive);
       await ended;
       if (forced) end = forced;
       else {
@@ -349,7 +361,7 @@ export class DockerDriver implements SandboxDriver {
         detail: `The sandbox failed while running your code: ${messageOf(error)}. Try again; if it keeps happening, restart Docker.`,
       };
     } finally {
-      clearTimeout(timer);
+      clock.clear();
       options.signal?.removeEventListener('abort', onAbort);
     }
     collector.finish();

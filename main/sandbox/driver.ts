@@ -4,6 +4,7 @@ import type { SandboxDriverName, SandboxFile, SandboxLanguage } from '../../prel
 import type { SandboxLimits } from './limits';
 import type { OutputStream } from './output-collector';
 import type { RunEnd } from './run-outcome';
+import type { StdinFeed } from './stdin-feed';
 
 export interface ExecSpec {
   readonly language: SandboxLanguage;
@@ -19,8 +20,8 @@ export interface ExecSpec {
 export interface ExecOptions {
   readonly onOutput?: (stream: OutputStream, text: string) => void;
   readonly signal?: AbortSignal;
-  /** What the program reads from standard input (the WebAssembly driver; others give it none yet). */
-  readonly stdin?: string;
+  /** What the program reads from standard input; without it, the program reads end of file at once. */
+  readonly stdin?: StdinFeed;
 }
 
 export interface ExecOutcome {

@@ -9,6 +9,7 @@ export function sandboxHandlers(services: ServicesAccess): Pick<Handlers, keyof 
     'sandbox.check': (input, ctx) => services().runs.check(input, ctx.sessionId),
     'sandbox.lastCheck': ({ courseId, lessonId }) => services().runHistory.lastCheck(courseId, lessonId),
     'sandbox.stop': ({ runId }) => services().runs.stop(runId),
+    'sandbox.input': ({ runId, text, end }) => services().runs.input(runId, text, end ?? false),
     'sandbox.status': () => services().sandbox.refreshedStatus(),
     'sandbox.buildImage': ({ language }) => services().runs.startImageBuild(language),
     'sandbox.allowCourse': ({ courseId }) => services().processConsents.grant(courseId),

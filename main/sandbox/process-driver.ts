@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ExecOptions, ExecOutcome, ExecSpec, SandboxDriver } from './driver';
 import { OutputCollector } from './output-collector';
 import type { RunEnd } from './run-outcome';
+import { wallClock } from './stdin-feed';
 
 export const notIsolatedWarning =
   'Not isolated: your code runs as a plain process on this computer, with time, memory and file limits but able to read your files and use the network. Install and start Docker to isolate it.';
@@ -75,7 +76,12 @@ export class ProcessDriver implements SandboxDriver {
         LANG: 'C.UTF-8',
         ...spec.env,
       };
-      const child = spawn('prlimit', [...prlimitArgs(spec), '--', ...spec.argv], { cwd: workDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('prlimit', [...prlimitArgs(spec), '--', ...spec.argv], {
+        cwd: workDir,
+        env,
+        detached: true,
+        stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      });
       let forced: RunEnd | null = null;
       const killGroup = () => {
         try {
@@ -89,11 +95,20 @@ export class ProcessDriver implements SandboxDriver {
         forced = end;
         killGroup();
       };
-      const timer = setTimeout(() => force({ kind: 'timeout' }), spec.limits.timeoutMs);
+      const clock = wallClock(spec.limits.timeoutMs, () => force({ kind: 'timeout' }), options.stdin);
+      if (child.stdin && options.stdin) {
+        const input = child.stdin;
+        // A program that ends (or closes its stdin) before reading all of it: what it left unread is dropped, as a shell pipe drops it.
+        input.on('error', () => undefined);
+        options.stdin.attach(
+          (text) => input.write(text),
+          () => input.end(),
+        );
+      }
       const onAbort = () => force({ kind: 'stopped' });
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      child.stdout.on('data', (chunk: Buffer) => collector.push('stdout', chunk) || force({ kind: 'output-limit' }));
-      child.stderr.on('data', (chunk: Buffer) => collector.push('stderr', chunk) || force({ kind: 'output-limit' }));
+      child.stdout!.on('data', (chunk: Buffer) => collector.push('stdout', chunk) || force({ kind: 'output-limit' }));
+      child.stderr!.on('data', (chunk: Buffer) => collector.push('stderr', chunk) || force({ kind: 'output-limit' }));
       const end = await new Promise<RunEnd>((resolve) => {
         child.on('error', (error) =>
           resolve({
@@ -103,7 +118,7 @@ export class ProcessDriver implements SandboxDriver {
         );
         child.on('close', (code, signal) => resolve(forced ?? { kind: 'exited', exitCode: code, signal }));
       });
-      clearTimeout(timer);
+      clock.clear();
       options.signal?.removeEventListener('abort', onAbort);
       // Whatever the program left running in its process group goes too.
       killGroup();

@@ -9,6 +9,7 @@ import { withTestConcepts, type TestConcepts } from './check-results';
 import type { OutputStream } from './output-collector';
 import type { RunHistory } from './run-history';
 import type { SandboxService } from './sandbox-service';
+import { StdinFeed } from './stdin-feed';
 
 /** What a check needs from the course service (courses.getExercise). */
 export interface ExerciseForCheck {
@@ -50,16 +51,22 @@ const FLUSH_MS = 40;
 
 export class RunCoordinator {
   private readonly running = new Map<string, AbortController>();
+  /** The standard input of each Run going (a Check reads none). */
+  private readonly inputs = new Map<string, StdinFeed>();
 
   constructor(private readonly deps: RunCoordinatorDeps) {}
 
   async run(input: CallInput<'sandbox.run'>, sessionId: string): Promise<RunResult> {
-    const { waitMs, ...result } = await this.going(input.runId, sessionId, (options) =>
-      this.deps.sandbox.run(
-        { language: input.language, files: input.files, entry: input.entry, ...(input.courseId ? { courseId: input.courseId } : {}) },
-        options,
-      ),
-    );
+    const stdin = new StdinFeed();
+    const { waitMs, ...result } = await this.going(input.runId, sessionId, (options) => {
+      this.inputs.set(input.runId, stdin);
+      return this.deps.sandbox
+        .run(
+          { language: input.language, files: input.files, entry: input.entry, ...(input.courseId ? { courseId: input.courseId } : {}) },
+          { ...options, stdin },
+        )
+        .finally(() => this.inputs.delete(input.runId));
+    });
     this.deps.history.record({ kind: 'run', language: input.language, courseId: input.courseId, lessonId: input.lessonId, waitMs }, result);
     return result;
   }
@@ -87,6 +94,15 @@ export class RunCoordinator {
     // 'pass' is the grader's verdict: at least one test, and every test passed (check-results.ts).
     if (checkId !== null && result.status === 'pass') await this.deps.checkPassed({ courseId, lessonId, checkId });
     return result;
+  }
+
+  /** Passes a line the learner typed to the Run `runId`; false when that run has ended or its input has. */
+  input(runId: string, text: string, end: boolean): { delivered: boolean } {
+    const feed = this.inputs.get(runId);
+    if (!feed) return { delivered: false };
+    const delivered = text === '' || feed.write(text);
+    if (end) feed.end();
+    return { delivered };
   }
 
   stop(runId: string): { stopped: boolean } {

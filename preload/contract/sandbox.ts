@@ -123,6 +123,8 @@ export const sandboxCalls = {
   /** The lesson's last recorded Check, so a reopened exercise shows where the learner left it; null when none. */
   'sandbox.lastCheck': call(z.object({ courseId: z.string().min(1).max(100), lessonId: z.string().min(1).max(100) }), checkResultSchema.nullable()),
   'sandbox.stop': call(z.object({ runId }), z.object({ stopped: z.boolean() })),
+  /** A line the learner typed for a running program's standard input; `end` closes it (end of file). */
+  'sandbox.input': call(z.object({ runId, text: z.string().max(64 * 1024), end: z.boolean().optional() }), z.object({ delivered: z.boolean() })),
   'sandbox.status': call(z.object({}), sandboxStatusSchema),
   /** Start building a missing runner image offline; progress arrives as `sandbox.buildProgress`. */
   'sandbox.buildImage': call(z.object({ language: z.enum(sandboxLanguages) }), z.object({ started: z.boolean() })),

@@ -7,7 +7,18 @@ import { notIsolatedWarning } from '../../sandbox/process-driver';
 import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
 import type { EnvConfig } from '../../app/app-config';
 import { CliUserError } from '../cli-error';
+import { StdinFeed } from '../../sandbox/stdin-feed';
 import { messageOf } from '../../../preload/contract';
+
+/** drona's own standard input, line by line as it comes (a person typing, or a pipe), then its end. */
+function passThrough(input: NodeJS.ReadableStream): StdinFeed {
+  const feed = new StdinFeed();
+  input.setEncoding('utf8');
+  input.on('data', (text: string) => feed.write(text));
+  input.on('end', () => feed.end());
+  input.on('error', () => feed.end());
+  return feed;
+}
 
 interface RunFlags {
   lang: string;
@@ -22,7 +33,7 @@ export function registerRunCommand(program: Command, config: EnvConfig): void {
     .description('run one file in the sandbox; prints its output, then the kind of result and the exit code')
     .requiredOption('--lang <language>', `the file's language (${sandboxLanguages.join(' or ')})`)
     .option('--timeout <seconds>', 'wall-clock limit (default 5, at most 30)')
-    .option('--input <file>', "what the program reads from standard input ('-' for drona's own; WebAssembly driver)")
+    .option('--input <file>', "what the program reads from standard input ('-': drona's own, passed on as it comes)")
     .option('--driver <driver>', 'auto (default: Docker, else WebAssembly), docker, wasm or process')
     .argument('<file>', 'the program to run')
     .action(async (file: string, flags: RunFlags) => {
@@ -40,10 +51,11 @@ export function registerRunCommand(program: Command, config: EnvConfig): void {
       } catch (error) {
         throw new CliUserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
       }
-      let stdin: string | undefined;
+      let stdin: StdinFeed | undefined;
       try {
         // Named, never guessed: waiting on a standard input nobody meant to give would hang the command.
-        if (flags.input !== undefined) stdin = fs.readFileSync(flags.input === '-' ? 0 : flags.input, 'utf8');
+        if (flags.input === '-') stdin = passThrough(process.stdin);
+        else if (flags.input !== undefined) stdin = StdinFeed.of(fs.readFileSync(flags.input, 'utf8'));
       } catch (error) {
         throw new CliUserError(`cannot read the input ${flags.input}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
       }
@@ -69,6 +81,8 @@ export function registerRunCommand(program: Command, config: EnvConfig): void {
         if (result.outcome === 'sandbox-error') process.exitCode = 2;
         else if (result.outcome !== 'finished') process.exitCode = 1;
       } finally {
+        // drona's own stdin is not read past the program's end (a terminal would keep the command waiting).
+        if (flags.input === '-') process.stdin.destroy();
         await service.close();
       }
     });

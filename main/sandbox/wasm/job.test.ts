@@ -21,13 +21,14 @@ describe('wasmJobFrom', () => {
       ['javascript', 'main.js'],
     ] as const) {
       const plan = runPlan(language, [{ path: entry, content: 'x' }], entry, defaultLimits, harnessFiles(language));
-      const job = wasmJobFrom(spec(language, plan), 'input\n');
+      const stdin = new SharedArrayBuffer(16);
+      const job = wasmJobFrom(spec(language, plan), stdin);
       expect(job).toMatchObject({
         mode: 'run',
         entry,
         tests: [],
         files: [{ path: entry, content: 'x' }],
-        stdin: 'input\n',
+        stdin,
         memoryBytes: defaultLimits.memoryBytes,
       });
     }
@@ -39,7 +40,7 @@ describe('wasmJobFrom', () => {
       { path: 'tests/test_a.py', content: 'a' },
       { path: 'tests/test_b.py', content: 'b' },
     ];
-    const python = wasmJobFrom(spec('python', checkPlan('python', files, tests, harnessFiles('python'), defaultLimits)));
+    const python = wasmJobFrom(spec('python', checkPlan('python', files, tests, harnessFiles('python'), defaultLimits)), new SharedArrayBuffer(16));
     expect(python).toMatchObject({ mode: 'check', tests: ['test_a.py', 'test_b.py'] });
     expect('files' in python && python.files.map((f) => f.path)).toEqual(['main.py', 'test_a.py', 'test_b.py']);
     const js = wasmJobFrom(
@@ -47,13 +48,16 @@ describe('wasmJobFrom', () => {
         'javascript',
         checkPlan('javascript', [{ path: 'main.js', content: 'x' }], [{ path: 'tests/a.test.js', content: 'a' }], harnessFiles('javascript'), defaultLimits),
       ),
+      new SharedArrayBuffer(16),
     );
     expect(js).toMatchObject({ mode: 'check', tests: ['a.test.js'] });
     expect('files' in js && js.files.map((f) => f.path)).toEqual(['main.js', 'a.test.js']);
   });
 
   it('refuses a command it does not know', () => {
-    expect(wasmJobFrom({ ...spec('python', runPlan('python', [], 'main.py', defaultLimits)), argv: ['python3', '-c', 'print(1)'] })).toHaveProperty('problem');
+    expect(
+      wasmJobFrom({ ...spec('python', runPlan('python', [], 'main.py', defaultLimits)), argv: ['python3', '-c', 'print(1)'] }, new SharedArrayBuffer(16)),
+    ).toHaveProperty('problem');
   });
 });
 

@@ -8,7 +8,7 @@ import type { WasmJob } from './protocol';
 
 const isTestRunner = (arg: string) => arg.endsWith('run-tests.mjs');
 
-export function wasmJobFrom(spec: ExecSpec, stdin?: string): WasmJob | { readonly problem: string } {
+export function wasmJobFrom(spec: ExecSpec, stdin: SharedArrayBuffer): WasmJob | { readonly problem: string } {
   const argv = spec.argv;
   const files = spec.files.filter(
     (file) =>
@@ -20,7 +20,7 @@ export function wasmJobFrom(spec: ExecSpec, stdin?: string): WasmJob | { readonl
     memoryBytes: spec.limits.memoryBytes,
     outputBytes: spec.limits.outputBytes,
     timeoutMs: spec.limits.timeoutMs,
-    ...(stdin !== undefined ? { stdin } : {}),
+    stdin,
   };
   if (spec.language === 'python') {
     const pytest = argv.indexOf('pytest');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { newQuickJSWASMModule, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
 import type { OutputPump } from './output-pump';
 import type { WasmJob } from './protocol';
+import type { StdinReader } from './stdin-channel';
 
 const WORK = '/work';
 const STACK_BYTES = 1024 * 1024;
@@ -16,11 +17,14 @@ const builtins: Record<string, string> = {
   'node:assert/strict': 'assert.js',
   assert: 'assert.js',
   'assert/strict': 'assert.js',
+  'node:readline': 'readline.js',
+  readline: 'readline.js',
 };
 const strictAssert = "import { strict } from 'node:assert';\nexport * from 'node:assert';\nexport default strict;\n";
+const readlinePromises = "import { promises } from 'node:readline';\nexport const { createInterface, Interface } = promises;\nexport default promises;\n";
 
 export interface JavaScriptRuntime {
-  run(job: WasmJob, pump: OutputPump): Promise<{ exitCode: number; results?: string }>;
+  run(job: WasmJob, pump: OutputPump, stdin: StdinReader): Promise<{ exitCode: number; results?: string }>;
 }
 
 /** "./a.js" from "/work/dir/b.js" is "/work/dir/a.js"; a bare name stays as it is. */
@@ -40,6 +44,7 @@ class Job {
     readonly runtime: QuickJSRuntime,
     readonly context: QuickJSContext,
     readonly pump: OutputPump,
+    readonly stdin: StdinReader,
   ) {}
 
   install(prelude: string): void {
@@ -63,11 +68,17 @@ class Job {
     const results = context.newFunction('__drona_results', (json) => {
       this.results = context.getString(json);
     });
+    const readLine = context.newFunction('__drona_readLine', () => {
+      // As JSON: a NUL the learner sent would end a plain string on its way into QuickJS.
+      const line = this.stdin.readLine();
+      return line === null ? context.null : context.newString(JSON.stringify(line));
+    });
     for (const [name, handle] of [
       ['__drona_write', write],
       ['__drona_timer', timer],
       ['__drona_exit', exit],
       ['__drona_results', results],
+      ['__drona_readLine', readLine],
     ] as const) {
       context.setProp(context.global, name, handle);
       handle.dispose();
@@ -118,9 +129,11 @@ export async function loadJavaScript(harnessDir: string): Promise<JavaScriptRunt
   const shims = new Map(Object.entries(builtins).map(([name, file]) => [name, fs.readFileSync(path.join(harnessDir, file), 'utf8')]));
   shims.set('node:assert/strict', strictAssert);
   shims.set('assert/strict', strictAssert);
+  shims.set('node:readline/promises', readlinePromises);
+  shims.set('readline/promises', readlinePromises);
   const prelude = fs.readFileSync(path.join(harnessDir, 'prelude.js'), 'utf8');
   return {
-    async run(job, pump) {
+    async run(job, pump, stdin) {
       const files = new Map(job.files.map((file) => [`${WORK}/${file.path}`, file.content]));
       const runtime = quickjs.newRuntime();
       runtime.setMemoryLimit(job.memoryBytes);
@@ -133,7 +146,7 @@ export async function loadJavaScript(harnessDir: string): Promise<JavaScriptRunt
             error: new Error(
               name.startsWith(WORK)
                 ? `Cannot find module '${name}'`
-                : `Cannot find module '${name}': the WebAssembly sandbox has Node's console, timers, node:test and node:assert only`,
+                : `Cannot find module '${name}': the WebAssembly sandbox has Node's console, timers, node:readline, node:test and node:assert only`,
             ),
           };
         },
@@ -141,7 +154,7 @@ export async function loadJavaScript(harnessDir: string): Promise<JavaScriptRunt
       );
       // Nothing here is disposed: the worker, and the WebAssembly memory with it, ends after this one job.
       const context = runtime.newContext();
-      const run = new Job(runtime, context, pump);
+      const run = new Job(runtime, context, pump, stdin);
       run.install(prelude);
       {
         const entry = job.mode === 'run' ? `${WORK}/${job.entry}` : `${WORK}/.drona-check.mjs`;

@@ -20,11 +20,14 @@ export interface WasmJob {
   /** The worker stops sending output past this (the driver cuts it and ends the run). */
   readonly outputBytes: number;
   readonly timeoutMs: number;
-  readonly stdin?: string;
+  /** Standard input, written by the driver as it comes (stdin-channel.ts). */
+  readonly stdin: SharedArrayBuffer;
 }
 
 export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'output'; readonly stream: 'stdout' | 'stderr'; readonly data: Uint8Array }
   | { readonly type: 'done'; readonly exitCode: number; readonly results?: string; readonly outOfMemory?: boolean }
-  | { readonly type: 'failed'; readonly detail: string };
+  | { readonly type: 'failed'; readonly detail: string }
+  /** The program waits for input (its wall clock stops), or got it. */
+  | { readonly type: 'stdin'; readonly waiting: boolean };

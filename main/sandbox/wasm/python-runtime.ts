@@ -6,6 +6,7 @@ import path from 'node:path';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { OutputPump } from './output-pump';
 import type { WasmJob } from './protocol';
+import type { StdinReader } from './stdin-channel';
 
 const WORK = '/work';
 const HARNESS = '/drona';
@@ -47,22 +48,16 @@ function seal(pyodide: PyodideAPI): void {
 }
 
 export interface PythonRuntime {
-  run(job: WasmJob, pump: OutputPump): { exitCode: number; results?: string };
+  run(job: WasmJob, pump: OutputPump, stdin: StdinReader): { exitCode: number; results?: string };
 }
 
 export async function loadPython(harnessDir: string): Promise<PythonRuntime> {
-  const stdin: { text: string | undefined } = { text: undefined };
   const pyodide = await loadPyodide({
     // Found from here, not from the caller's stack (a worker has none to go by): node_modules/pyodide, offline.
     indexURL: `${path.dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`,
     // The `js` module sees this object only, never the worker's globals.
     jsglobals: {},
     env: { HOME: WORK, PYTHONDONTWRITEBYTECODE: '1', LANG: 'C.UTF-8' },
-    stdin: () => {
-      const text = stdin.text;
-      stdin.text = undefined;
-      return text ?? null;
-    },
   });
   const { FS } = pyodide;
   FS.mkdirTree(HARNESS);
@@ -74,14 +69,15 @@ export async function loadPython(harnessDir: string): Promise<PythonRuntime> {
   const checkFiles = pyodide.globals.get('drona_wasm').check as (testsJson: string) => string;
   seal(pyodide);
   return {
-    run(job, pump) {
+    run(job, pump, stdin) {
       FS.mkdirTree(WORK);
       for (const file of job.files) {
         const target = `${WORK}/${file.path}`;
         FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
         FS.writeFile(target, file.content);
       }
-      stdin.text = job.stdin;
+      // Python reads as the learner sends, blocking (input() waits for a line).
+      pyodide.setStdin({ read: (buffer: Uint8Array) => stdin.read(buffer), isatty: false });
       pyodide.setStdout({ write: (bytes: Uint8Array) => (pump.write('stdout', bytes), bytes.length) });
       pyodide.setStderr({ write: (bytes: Uint8Array) => (pump.write('stderr', bytes), bytes.length) });
       if (job.mode === 'run') return { exitCode: runFile(job.entry) };

@@ -9,7 +9,9 @@ import { messageOf } from '../../../preload/contract/errors';
 import type { ExecOptions, ExecOutcome, ExecSpec, SandboxDriver } from '../driver';
 import { OutputCollector } from '../output-collector';
 import type { RunEnd } from '../run-outcome';
+import { wallClock } from '../stdin-feed';
 import { wasmJobFrom } from './job';
+import { newStdinBuffer, StdinWriter } from './stdin-channel';
 import type { FromWorker, WorkerStart } from './protocol';
 import { workerEntry } from './worker-entry';
 import { loadTimeoutMs, workerResourceLimits } from './worker-limits';
@@ -113,7 +115,8 @@ export class WasmDriver implements SandboxDriver {
         ...(results !== undefined ? { results } : {}),
       };
     };
-    const job = wasmJobFrom(spec, options.stdin);
+    const stdinBuffer = newStdinBuffer();
+    const job = wasmJobFrom(spec, stdinBuffer);
     if ('problem' in job) return outcome({ kind: 'sandbox-error', detail: job.problem }, 0);
     const loading = this.take(spec.language);
     try {
@@ -126,11 +129,13 @@ export class WasmDriver implements SandboxDriver {
       if (options.signal?.aborted) return outcome({ kind: 'stopped' }, waitMs);
       const end = await new Promise<{ end: RunEnd; results?: string }>((resolve) => {
         const finish = (value: { end: RunEnd; results?: string }) => {
-          clearTimeout(timer);
+          clock.clear();
           options.signal?.removeEventListener('abort', onAbort);
           resolve(value);
         };
-        const timer = setTimeout(() => finish({ end: { kind: 'timeout' } }), spec.limits.timeoutMs);
+        // Here the clock also stops while the program waits for input: the worker says when.
+        const clock = wallClock(spec.limits.timeoutMs, () => finish({ end: { kind: 'timeout' } }), options.stdin);
+        const stdin = new StdinWriter(stdinBuffer);
         const onAbort = () => finish({ end: { kind: 'stopped' } });
         options.signal?.addEventListener('abort', onAbort, { once: true });
         loading.listener = (message) => {
@@ -142,6 +147,11 @@ export class WasmDriver implements SandboxDriver {
             finish({ end: { kind: 'exited', exitCode }, ...(message.results !== undefined ? { results: message.results } : {}) });
           } else if (message.type === 'failed') {
             finish({ end: { kind: 'sandbox-error', detail: `The WebAssembly sandbox failed: ${message.detail}` } });
+          } else if (message.type === 'stdin') {
+            if (message.waiting) {
+              clock.pause();
+              stdin.pump();
+            } else clock.resume();
           }
         };
         loading.worker.once('error', (error) => {
@@ -153,6 +163,12 @@ export class WasmDriver implements SandboxDriver {
         loading.worker.once('exit', (code) => finish({ end: { kind: 'sandbox-error', detail: `the worker exited (code ${code}) during the run` } }));
         for (const message of loading.messages.splice(0)) loading.listener(message);
         loading.worker.postMessage(job);
+        if (options.stdin)
+          options.stdin.attach(
+            (text) => stdin.write(text),
+            () => stdin.end(),
+          );
+        else stdin.end();
       });
       return outcome(end.end, waitMs, end.results);
     } finally {

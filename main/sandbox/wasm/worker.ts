@@ -8,6 +8,7 @@ import { installMemoryCap, memoryCapReached, setMemoryCap } from './memory-cap';
 import { OutputPump } from './output-pump';
 import type { FromWorker, WasmJob, WorkerStart } from './protocol';
 import { loadPython } from './python-runtime';
+import { StdinReader } from './stdin-channel';
 
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
@@ -47,8 +48,13 @@ try {
   port.once('message', (job: WasmJob) => {
     setMemoryCap(job.memoryBytes);
     const pump = new OutputPump(post, job.outputBytes);
+    const stdin = new StdinReader(job.stdin, (waiting) => {
+      // The prompt printed before input() is shown before the wait.
+      if (waiting) pump.flush();
+      post({ type: 'stdin', waiting });
+    });
     void Promise.resolve()
-      .then(() => runtime.run(job, pump))
+      .then(() => runtime.run(job, pump, stdin))
       .then(
         (outcome) => {
           pump.flush();

@@ -220,8 +220,22 @@ def _outcome(error):
     return "error", _cut("%s: %s" % (type(error).__name__, error), MESSAGE_LIMIT)
 
 
+CAPTURE_LIMIT = 1024 * 1024
+
+
+class _Captured(io.StringIO):
+    """A test's output, kept up to the driver's output limit; past it the flood goes to the real
+    output, where the driver's limit ends the run as Docker's does (not a memory error)."""
+
+    def write(self, text):
+        if self.tell() > CAPTURE_LIMIT:
+            os.write(1, text.encode("utf-8", "replace"))
+            return len(text)
+        return super().write(text)
+
+
 def _run_one(body, module, arguments):
-    out, err = io.StringIO(), io.StringIO()
+    out, err = _Captured(), _Captured()
     finalizers, error = [], None
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:

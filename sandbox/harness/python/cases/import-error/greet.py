@@ -1,0 +1,4 @@
+import not_a_module
+
+def greet(name):
+    return name

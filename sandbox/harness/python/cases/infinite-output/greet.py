@@ -1,0 +1,3 @@
+def greet(name):
+    while True:
+        print("spam " * 100)

@@ -1,0 +1,3 @@
+def greet(name):
+    print(f"greeting {name}")
+    return f"Hello, {name}!"

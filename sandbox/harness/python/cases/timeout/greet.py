@@ -1,0 +1,3 @@
+def greet(name):
+    while True:
+        pass
