@@ -2,7 +2,8 @@
 // as a list or as Exercism's results.json (version 3), like `exercism test`. Exit 0: every test
 // passed; 1: a test failed (or the folder is not an exercise); 2: the tests could not run.
 import type { Command } from 'commander';
-import { sandboxLanguages, type CheckResult, type SandboxLanguage } from '../../../preload/contract/sandbox';
+import { sandboxLanguages, type SandboxLanguage } from '../../../preload/contract/sandbox';
+import type { GradedCheck } from '../../sandbox/check-results';
 import { messageOf } from '../../../preload/contract';
 import type { EnvConfig } from '../../app/app-config';
 import { driverRequests, type DriverRequest } from '../../sandbox/driver-choice';
@@ -18,7 +19,7 @@ interface CheckFlags {
 }
 
 /** Exercism's test-runner results (version 3) from a Check. Pure. */
-export function exercismResults(result: Pick<CheckResult, 'status' | 'message' | 'tests'>) {
+export function exercismResults(result: Pick<GradedCheck, 'status' | 'message' | 'tests'>) {
   return { version: 3, status: result.status, ...(result.message ? { message: result.message } : {}), tests: result.tests };
 }
 
