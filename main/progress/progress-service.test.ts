@@ -92,7 +92,13 @@ describe('ProgressService.record', () => {
   it('the second lesson on a streak day gets the streak bonus', async () => {
     const progress = service();
     await progress.record(lesson(0));
-    expect((await progress.record(lesson(1))).awarded[0]).toEqual({ activity: 'lesson-completed', amount: 55, bonusPercent: 10, baseXp: 50, bonuses: ['streak'] });
+    expect((await progress.record(lesson(1))).awarded[0]).toEqual({
+      activity: 'lesson-completed',
+      amount: 55,
+      bonusPercent: 10,
+      baseXp: 50,
+      bonuses: ['streak'],
+    });
   });
 
   it('overlapping async calls in one process award exactly once', async () => {
