@@ -10,18 +10,12 @@ import type { Store } from '../store/open-store';
 import { settings } from '../store/schema';
 import { streakReminderDecision, streakReminderMessage, type StreakReminderDecision } from './streak-reminder';
 import { isKnownTimezone, localDate, type StreakState } from '../../common/rules/streaks';
-import { messageOf } from '../../preload/contract';
+import { PeriodicCheck, type ReminderTimers } from './periodic-check';
 
 export const CHECK_EVERY_MS = 60_000;
 const MEMORY_KEY = 'progress.streakReminder';
 
-export interface ReminderTimers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-// Unref'd: a pending check never keeps a process (the CLI, a test) alive.
-const realTimers: ReminderTimers = { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) };
+export type { ReminderTimers } from './periodic-check';
 
 /** What the reminder reads from the other services, at check time. */
 export interface StreakReminderSources {
@@ -43,35 +37,28 @@ interface ReminderMemory {
 }
 
 export class StreakReminderService {
-  private readonly timers: ReminderTimers;
-  private timer: unknown = null;
+  private readonly periodic: PeriodicCheck;
 
   constructor(
     private readonly store: Store,
     private readonly sources: StreakReminderSources,
   ) {
-    this.timers = sources.timers ?? realTimers;
+    this.periodic = new PeriodicCheck({
+      name: 'the streak reminder check',
+      everyMs: CHECK_EVERY_MS,
+      check: () => this.check(),
+      warn: sources.warn,
+      timers: sources.timers,
+    });
   }
 
   /** Checks at once (after start-up's own work) and then once a minute. */
   start(): void {
-    if (this.timer === null) this.schedule(0);
+    this.periodic.start();
   }
 
   stop(): void {
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private schedule(ms: number): void {
-    this.timer = this.timers.setTimeout(() => {
-      try {
-        this.check();
-      } catch (error) {
-        this.sources.warn?.(`the streak reminder check failed: ${messageOf(error)}`);
-      }
-      if (this.timer !== null) this.schedule(CHECK_EVERY_MS);
-    }, ms);
+    this.periodic.stop();
   }
 
   /** Gives the reminder when one is due now: remembers the day, then announces it. */

@@ -5,15 +5,12 @@
 import type { DigestNotice } from '../../preload/contract/progress-metrics';
 import type { Store } from '../store/open-store';
 import { isKnownTimezone } from '../../common/rules/streaks';
-import { messageOf } from '../../preload/contract';
-import type { ReminderTimers } from './streak-reminder-service';
+import { PeriodicCheck, type ReminderTimers } from './periodic-check';
 import { digestDecision } from './weekly-digest-schedule';
 import { activeInWeek } from './weekly-digest';
 
 export const DIGEST_CHECK_EVERY_MS = 15 * 60_000;
 const MEMORY_KEY = 'progress.weeklyDigest';
-
-const realTimers: ReminderTimers = { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) };
 
 interface DigestMemory {
   announced: string | null;
@@ -34,34 +31,27 @@ export const digestMessage = (weekStart: string) =>
   `Your week in review (the week of ${new Date(`${weekStart}T12:00:00Z`).toLocaleDateString('en', { day: 'numeric', month: 'long', timeZone: 'UTC' })}) is ready: time, lessons, XP, reviews and mastery gained.`;
 
 export class WeeklyDigestService {
-  private readonly timers: ReminderTimers;
-  private timer: unknown = null;
+  private readonly periodic: PeriodicCheck;
 
   constructor(
     private readonly store: Store,
     private readonly sources: WeeklyDigestSources,
   ) {
-    this.timers = sources.timers ?? realTimers;
+    this.periodic = new PeriodicCheck({
+      name: 'the weekly digest check',
+      everyMs: DIGEST_CHECK_EVERY_MS,
+      check: () => this.check(),
+      warn: sources.warn,
+      timers: sources.timers,
+    });
   }
 
   start(): void {
-    if (this.timer === null) this.schedule(0);
+    this.periodic.start();
   }
 
   stop(): void {
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private schedule(ms: number): void {
-    this.timer = this.timers.setTimeout(() => {
-      try {
-        this.check();
-      } catch (error) {
-        this.sources.warn?.(`the weekly digest check failed: ${messageOf(error)}`);
-      }
-      if (this.timer !== null) this.schedule(DIGEST_CHECK_EVERY_MS);
-    }, ms);
+    this.periodic.stop();
   }
 
   /** Announces last week's digest when it is due: remembers the week, then tells every window. */
