@@ -11,7 +11,8 @@ export interface ReminderTimers {
 // Unref'd: a pending check never keeps a process (the CLI, a test) alive.
 const realTimers: ReminderTimers = { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) };
 
-export class PeriodicCheck {
+/** A service whose `check()` runs periodically once started: it extends this and implements check. */
+export abstract class PeriodicCheck {
   private readonly timers: ReminderTimers;
   private timer: unknown = null;
 
@@ -20,13 +21,14 @@ export class PeriodicCheck {
       /** Named in the warning when a check fails, e.g. "the weekly digest check". */
       readonly name: string;
       readonly everyMs: number;
-      readonly check: () => void;
       readonly warn?: ((message: string) => void) | undefined;
       readonly timers?: ReminderTimers | undefined;
     },
   ) {
     this.timers = options.timers ?? realTimers;
   }
+
+  abstract check(): unknown;
 
   start(): void {
     if (this.timer === null) this.schedule(0);
@@ -40,7 +42,7 @@ export class PeriodicCheck {
   private schedule(ms: number): void {
     this.timer = this.timers.setTimeout(() => {
       try {
-        this.options.check();
+        this.check();
       } catch (error) {
         this.options.warn?.(`${this.options.name} failed: ${messageOf(error)}`);
       }

@@ -36,29 +36,12 @@ interface ReminderMemory {
   answeredOn: string | null;
 }
 
-export class StreakReminderService {
-  private readonly periodic: PeriodicCheck;
-
+export class StreakReminderService extends PeriodicCheck {
   constructor(
     private readonly store: Store,
     private readonly sources: StreakReminderSources,
   ) {
-    this.periodic = new PeriodicCheck({
-      name: 'the streak reminder check',
-      everyMs: CHECK_EVERY_MS,
-      check: () => this.check(),
-      warn: sources.warn,
-      timers: sources.timers,
-    });
-  }
-
-  /** Checks at once (after start-up's own work) and then once a minute. */
-  start(): void {
-    this.periodic.start();
-  }
-
-  stop(): void {
-    this.periodic.stop();
+    super({ name: 'the streak reminder check', everyMs: CHECK_EVERY_MS, warn: sources.warn, timers: sources.timers });
   }
 
   /** Gives the reminder when one is due now: remembers the day, then announces it. */

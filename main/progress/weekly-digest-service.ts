@@ -30,28 +30,12 @@ export interface WeeklyDigestSources {
 export const digestMessage = (weekStart: string) =>
   `Your week in review (the week of ${new Date(`${weekStart}T12:00:00Z`).toLocaleDateString('en', { day: 'numeric', month: 'long', timeZone: 'UTC' })}) is ready: time, lessons, XP, reviews and mastery gained.`;
 
-export class WeeklyDigestService {
-  private readonly periodic: PeriodicCheck;
-
+export class WeeklyDigestService extends PeriodicCheck {
   constructor(
     private readonly store: Store,
     private readonly sources: WeeklyDigestSources,
   ) {
-    this.periodic = new PeriodicCheck({
-      name: 'the weekly digest check',
-      everyMs: DIGEST_CHECK_EVERY_MS,
-      check: () => this.check(),
-      warn: sources.warn,
-      timers: sources.timers,
-    });
-  }
-
-  start(): void {
-    this.periodic.start();
-  }
-
-  stop(): void {
-    this.periodic.stop();
+    super({ name: 'the weekly digest check', everyMs: DIGEST_CHECK_EVERY_MS, warn: sources.warn, timers: sources.timers });
   }
 
   /** Announces last week's digest when it is due: remembers the week, then tells every window. */

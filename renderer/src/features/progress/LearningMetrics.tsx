@@ -28,87 +28,86 @@ export function LearningMetrics() {
   );
 }
 
+/** Each metric: its card's words, and its figure, or null while there is not enough data. */
+const metricCards: readonly { id: string; title: string; explain: string; notYet: string; figure: (metrics: Metrics) => ReactNode | null }[] = [
+  {
+    id: 'velocity',
+    title: 'Learning velocity',
+    explain: 'Modules you completed per hour of active learning, over the last 4 weeks.',
+    notYet: 'spend a few minutes in a lesson.',
+    figure: ({ learningVelocity: v }) =>
+      v && (
+        <>
+          <strong>{v.modulesPerHour.toFixed(2)}</strong> modules / hour{' '}
+          <span className="muted">({`${v.modulesCompleted} in ${formatDuration(v.activeSeconds)}`})</span>
+        </>
+      ),
+  },
+  {
+    id: 'retention',
+    title: 'Knowledge retention',
+    explain: 'How many review cards you remembered; recent reviews count more.',
+    notYet: 'review a card in Practice.',
+    figure: ({ knowledgeRetention: r }) =>
+      r && (
+        <>
+          <strong>{percent(r.rate)}</strong> remembered <span className="muted">({r.reviews} reviews)</span>
+        </>
+      ),
+  },
+  {
+    id: 'engagement',
+    title: 'Engagement score',
+    explain: 'Out of 100: how often, how long and how actively you learned in the last 7 days.',
+    notYet: 'nothing in the last 7 days.',
+    figure: ({ engagement: e }) =>
+      e && (
+        <>
+          <strong>{e.score}</strong> / 100{' '}
+          <span className="muted">{`(${e.sessions} sessions, ${formatDuration(e.activeSeconds)}, ${e.interactions} actions)`}</span>
+        </>
+      ),
+  },
+  {
+    id: 'completion',
+    title: 'Predicted completion',
+    explain: 'When you should finish your current course at your recent pace.',
+    notYet: 'complete a few lessons on different days.',
+    figure: ({ predictedCompletion: f }) =>
+      f && (
+        <>
+          <strong>{`${day(f.earliest)} – ${day(f.latest)}`}</strong>
+          <span className="muted">{` ${f.courseTitle}, ${f.remainingLessons} lessons left`}</span>
+        </>
+      ),
+  },
+  {
+    id: 'struggle',
+    title: 'Struggle index',
+    explain: 'Per concept: failed attempts × hints × time against par; 1 is an ordinary effort.',
+    notYet: 'it appears once you work on tagged lessons.',
+    figure: ({ struggle }) => struggle.length > 0 && <ConceptList concepts={struggle.map((c) => ({ ...c, figure: c.index.toFixed(1) }))} />,
+  },
+  {
+    id: 'decay',
+    title: 'Skill decay risk',
+    explain: 'Per concept: days since you practised it × how shaky it was; review the top ones.',
+    notYet: 'it appears once concepts have mastery.',
+    figure: ({ decayRisk }) => decayRisk.length > 0 && <ConceptList concepts={decayRisk.map((c) => ({ ...c, figure: percent(c.risk) }))} />,
+  },
+];
+
 function MetricGrid({ metrics }: { metrics: Metrics }) {
-  const { learningVelocity: velocity, knowledgeRetention: retention, engagement, struggle, predictedCompletion: forecast, decayRisk } = metrics;
   return (
     <ul className="metric-grid">
-      <MetricCard
-        id="velocity"
-        title="Learning velocity"
-        explain="Modules you completed per hour of active learning, over the last 4 weeks."
-        empty={velocity ? null : 'Not enough yet: spend a few minutes in a lesson.'}
-      >
-        {velocity && (
-          <>
-            <strong>{velocity.modulesPerHour.toFixed(2)}</strong> modules / hour
-            <span className="muted">
-              {' '}
-              ({velocity.modulesCompleted} in {formatDuration(velocity.activeSeconds)})
-            </span>
-          </>
-        )}
-      </MetricCard>
-      <MetricCard
-        id="retention"
-        title="Knowledge retention"
-        explain="How many review cards you remembered; recent reviews count more."
-        empty={retention ? null : 'Not enough yet: review a card in Practice.'}
-      >
-        {retention && (
-          <>
-            <strong>{percent(retention.rate)}</strong> remembered <span className="muted">({retention.reviews} reviews)</span>
-          </>
-        )}
-      </MetricCard>
-      <MetricCard
-        id="engagement"
-        title="Engagement score"
-        explain="Out of 100: how often, how long and how actively you learned in the last 7 days."
-        empty={engagement ? null : 'Not enough yet: nothing in the last 7 days.'}
-      >
-        {engagement && (
-          <>
-            <strong>{engagement.score}</strong> / 100{' '}
-            <span className="muted">
-              ({engagement.sessions} sessions, {formatDuration(engagement.activeSeconds)}, {engagement.interactions} actions)
-            </span>
-          </>
-        )}
-      </MetricCard>
-      <MetricCard
-        id="completion"
-        title="Predicted completion"
-        explain="When you should finish your current course at your recent pace."
-        empty={forecast ? null : 'Not enough yet: complete a few lessons on different days.'}
-      >
-        {forecast && (
-          <>
-            <strong>
-              {day(forecast.earliest)} – {day(forecast.latest)}
-            </strong>
-            <span className="muted">
-              {' '}
-              {forecast.courseTitle}, {forecast.remainingLessons} lessons left
-            </span>
-          </>
-        )}
-      </MetricCard>
-      <MetricCard
-        id="struggle"
-        title="Struggle index"
-        explain="Per concept: failed attempts × hints × time against par; 1 is an ordinary effort."
-        empty={struggle.length ? null : 'Not enough yet: it appears once you work on tagged lessons.'}
-      >
-        <ConceptList concepts={struggle.map((c) => ({ ...c, figure: c.index.toFixed(1) }))} />
-      </MetricCard>
-      <MetricCard
-        id="decay"
-        title="Skill decay risk"
-        explain="Per concept: days since you practised it × how shaky it was; review the top ones."
-        empty={decayRisk.length ? null : 'Not enough yet: it appears once concepts have mastery.'}
-      >
-        <ConceptList concepts={decayRisk.map((c) => ({ ...c, figure: percent(c.risk) }))} />
-      </MetricCard>
+      {metricCards.map((card) => {
+        const figure = card.figure(metrics);
+        return (
+          <MetricCard key={card.id} id={card.id} title={card.title} explain={card.explain} empty={figure ? null : `Not enough yet: ${card.notYet}`}>
+            {figure}
+          </MetricCard>
+        );
+      })}
     </ul>
   );
 }
