@@ -3,7 +3,7 @@
 // Docker stopped (the WebAssembly driver) and with whatever this machine runs by default.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { completeFirstRun } from './support/learner';
+import { completeFirstRun, openCourseLesson } from './support/learner';
 import { startServe, type ServeProcess } from './support/serve';
 
 let serve: ServeProcess | undefined;
@@ -15,17 +15,7 @@ test.afterEach(async () => {
 const PROGRAM = "name = input('Name? ')\nprint(f'Hello, {name}!')\nprint('again:', input())\n";
 
 async function openGreeting(page: Page) {
-  await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Learn' }).click();
-  await page
-    .getByRole('article', { name: 'Python Basics' })
-    .getByRole('button', { name: /Start|Continue/ })
-    .click();
-  const heading = page.locator('.lesson-title');
-  for (let step = 0; step < 10 && !/Guided: .*greeting/.test((await heading.textContent()) ?? ''); step++) {
-    const before = await heading.textContent();
-    await page.getByRole('button', { name: 'Next lesson' }).click();
-    await expect(heading).not.toHaveText(before ?? '');
-  }
+  await openCourseLesson(page, /Guided: .*greeting/);
   await expect(page.locator('.monaco-editor').first()).toBeVisible();
 }
 

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { completeFirstRun } from './support/learner';
+import { completeFirstRun, openCourseLesson } from './support/learner';
 import { startServe, tempDataDir, type ServeProcess } from './support/serve';
 
 let serve: ServeProcess | undefined;
@@ -27,23 +27,6 @@ function filesUnder(dir: string): string[] {
 const WRONG = 'def make_greeting(name):\n    return "Hello, " + name + 1\n';
 const RIGHT = 'def make_greeting(name):\n    return f"Hello, {name}!"\n';
 
-/** From the catalog: start Python Basics, then "Next lesson" until the lesson is open. */
-async function openLesson(page: Page, title: RegExp) {
-  await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Learn' }).click();
-  await page
-    .getByRole('article', { name: 'Python Basics' })
-    .getByRole('button', { name: /Start|Continue/ })
-    .click();
-  const heading = page.locator('.lesson-title');
-  await expect(heading).toBeVisible();
-  for (let step = 0; step < 10 && !title.test((await heading.textContent()) ?? ''); step++) {
-    const before = await heading.textContent();
-    await page.getByRole('button', { name: 'Next lesson' }).click();
-    await expect(heading).not.toHaveText(before ?? '');
-  }
-  await expect(heading).toHaveText(title);
-}
-
 const editor = (page: Page) => page.locator('.monaco-editor').first();
 
 /** A fresh app (on `dataDir` when given), the first run, and the greeting exercise open in the editor. */
@@ -52,7 +35,7 @@ async function startAtExercise(page: Page, dataDir?: string): Promise<ServeProce
   serve = started;
   await page.goto(started.url);
   await completeFirstRun(page);
-  await openLesson(page, LESSON);
+  await openCourseLesson(page, LESSON);
   await expect(editor(page)).toBeVisible();
   return started;
 }

@@ -8,8 +8,7 @@ import { messageOf } from '../../../preload/contract';
 import type { EnvConfig } from '../../app/app-config';
 import { driverRequests, type DriverRequest } from '../../sandbox/driver-choice';
 import { exerciseFrom, readFolder } from '../../sandbox/exercise/exercise-folder';
-import { notIsolatedWarning } from '../../sandbox/process-driver';
-import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
+import { ensureCodeMayRun, startCliSandbox } from './cli-sandbox';
 import { CliUserError } from '../cli-error';
 
 interface CheckFlags {
@@ -45,19 +44,9 @@ export function registerCheckCommand(program: Command, config: EnvConfig): void 
         throw new CliUserError(`cannot read ${dir}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
       }
       if ('problem' in exercise) throw new CliUserError(`${dir} is not an exercise folder: ${exercise.problem}`);
-      const driver = (flags.driver as DriverRequest | undefined) ?? config.sandbox.driver;
-      const service = await SandboxService.create({
-        warm: false,
-        unisolatedHint: cliUnisolatedHint,
-        environment: config.sandbox,
-        ...(driver ? { driver } : {}),
-      }).catch((error: Error) => {
-        throw new CliUserError(error.message);
-      });
+      const service = await startCliSandbox(config, flags.driver as DriverRequest | undefined);
       try {
-        const chosen = await service.driverName();
-        if (chosen === 'none') throw new CliUserError((await service.status()).detail);
-        if (chosen === 'process') process.stderr.write(`drona: ${notIsolatedWarning}\n`);
+        await ensureCodeMayRun(service);
         const result = await service.check(exercise);
         if (flags.json) process.stdout.write(`${JSON.stringify(exercismResults(result), null, 2)}\n`);
         else {

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sandboxLanguages, type SandboxLanguage } from '../../../preload/contract/sandbox';
 import { driverRequests, type DriverRequest } from '../../sandbox/driver-choice';
-import { notIsolatedWarning } from '../../sandbox/process-driver';
-import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
+import { ensureCodeMayRun, startCliSandbox } from './cli-sandbox';
 import type { EnvConfig } from '../../app/app-config';
 import { CliUserError } from '../cli-error';
 import { StdinFeed } from '../../sandbox/stdin-feed';
@@ -60,15 +59,9 @@ export function registerRunCommand(program: Command, config: EnvConfig): void {
         throw new CliUserError(`cannot read the input ${flags.input}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
       }
       const entry = path.basename(file);
-      const driver = flags.driver ?? config.sandbox.driver;
-      const options = { warm: false, unisolatedHint: cliUnisolatedHint, environment: config.sandbox, ...(driver ? { driver } : {}) };
-      const service = await SandboxService.create(options).catch((error: Error) => {
-        throw new CliUserError(error.message);
-      });
+      const service = await startCliSandbox(config, flags.driver);
       try {
-        const driver = await service.driverName();
-        if (driver === 'none') throw new CliUserError((await service.status()).detail);
-        if (driver === 'process') process.stderr.write(`drona: ${notIsolatedWarning}\n`);
+        await ensureCodeMayRun(service);
         const result = await service.run(
           { language: flags.lang as SandboxLanguage, files: [{ path: entry, content }], entry, ...(timeoutSeconds ? { limits: { timeoutSeconds } } : {}) },
           { onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text), ...(stdin !== undefined ? { stdin } : {}) },

@@ -4,7 +4,8 @@ import { sandboxLanguages, type ImageBuildProgress, type SandboxLanguage } from 
 import { driverRequests, type DriverRequest } from '../../sandbox/driver-choice';
 import { imageExists } from '../../sandbox/image-build';
 import { runnerImage } from '../../sandbox/runner-images';
-import { cliUnisolatedHint, SandboxService } from '../../sandbox/sandbox-service';
+import { SandboxService } from '../../sandbox/sandbox-service';
+import { startCliSandbox } from './cli-sandbox';
 import { CliUserError } from '../cli-error';
 import { messageOf } from '../../../preload/contract';
 
@@ -42,13 +43,7 @@ export function registerSandboxCommand(program: Command, config: EnvConfig): voi
     .action(async (flags: { json?: boolean; driver?: string }) => {
       if (flags.driver && !(driverRequests as readonly string[]).includes(flags.driver))
         throw new CliUserError(`--driver must be ${driverRequests.join(', ')}, not "${flags.driver}".`);
-      const driver = (flags.driver as DriverRequest | undefined) ?? config.sandbox.driver;
-      const service = await SandboxService.create({
-        warm: false,
-        unisolatedHint: cliUnisolatedHint,
-        environment: config.sandbox,
-        ...(driver ? { driver } : {}),
-      });
+      const service = await startCliSandbox(config, flags.driver as DriverRequest | undefined);
       try {
         const status = await service.status();
         if (flags.json) {

@@ -20,3 +20,20 @@ export async function openLessonBySearch(page: Page, query: string, title: strin
     .click();
   await expect(page.locator('h1.lesson-title')).toHaveText(title);
 }
+
+/** From the catalog: start Python Basics, then "Next lesson" until the lesson is open. */
+export async function openCourseLesson(page: Page, title: RegExp) {
+  await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Learn' }).click();
+  await page
+    .getByRole('article', { name: 'Python Basics' })
+    .getByRole('button', { name: /Start|Continue/ })
+    .click();
+  const heading = page.locator('.lesson-title');
+  await expect(heading).toBeVisible();
+  for (let step = 0; step < 10 && !title.test((await heading.textContent()) ?? ''); step++) {
+    const before = await heading.textContent();
+    await page.getByRole('button', { name: 'Next lesson' }).click();
+    await expect(heading).not.toHaveText(before ?? '');
+  }
+  await expect(heading).toHaveText(title);
+}
