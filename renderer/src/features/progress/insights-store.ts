@@ -1,23 +1,19 @@
-// The learning metrics, the weekly digest page and its once-a-week notice: loaded when shown,
-// the metrics again after every award (like the dashboard).
-import { useEffect } from 'react';
+// The weekly digest page and its once-a-week notice; the learning metrics load through useCall,
+// again after every award.
 import { create } from 'zustand';
-import type { DigestNotice, LearningMetrics, WeeklyDigest } from '../../../../preload/contract/progress-metrics';
+import type { DigestNotice, WeeklyDigest } from '../../../../preload/contract/progress-metrics';
 import { messageOf } from '../../../../preload/contract';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { useProgressStore } from '../hud/progress-store';
+import { useCall } from '../../platform/use-call';
 
 interface InsightsState {
-  metrics: LearningMetrics | null;
-  metricsError: string | null;
-  loadedVersion: number;
   /** The digest page is shown in the Progress canvas (instead of the dashboard) when set. */
   digestOpen: boolean;
   digest: WeeklyDigest | null;
   digestError: string | null;
   notice: DigestNotice | null;
-  loadMetrics(version: number): Promise<void>;
   openDigest(weekStart?: string): Promise<void>;
   closeDigest(): void;
   startNotice(): () => void;
@@ -25,22 +21,10 @@ interface InsightsState {
 }
 
 export const useInsightsStore = create<InsightsState>((set, get) => ({
-  metrics: null,
-  metricsError: null,
-  loadedVersion: -1,
   digestOpen: false,
   digest: null,
   digestError: null,
   notice: null,
-
-  async loadMetrics(version) {
-    set({ loadedVersion: version });
-    try {
-      set({ metrics: await client().call('progress.metrics', {}), metricsError: null });
-    } catch (error) {
-      set({ metricsError: `Your learning metrics could not be worked out: ${messageOf(error)}. Reopen Progress to try again.` });
-    }
-  },
 
   async openDigest(weekStart) {
     set({ digestOpen: true, digestError: null });
@@ -80,9 +64,6 @@ export const useInsightsStore = create<InsightsState>((set, get) => ({
 /** Loads the metrics now and after every award. */
 export function useMetrics() {
   const version = useProgressStore((state) => state.version);
-  const { metrics, metricsError, loadedVersion, loadMetrics } = useInsightsStore();
-  useEffect(() => {
-    if (loadedVersion !== version) void loadMetrics(version);
-  }, [version, loadedVersion, loadMetrics]);
-  return { metrics, error: metricsError };
+  const { data, error } = useCall('progress.metrics', {}, [version]);
+  return { metrics: data, error: error && `Your learning metrics could not be worked out: ${error}. Reopen Progress to try again.` };
 }

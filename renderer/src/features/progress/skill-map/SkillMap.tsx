@@ -1,10 +1,10 @@
 // The skill map: every concept of the learner's started courses with its mastery, grouped by
 // module. A concept is a button; opening it shows the lessons that teach it (to open) and its
 // review cards (with when each is due). Plain buttons and lists, so it works by keyboard alone.
-import { useEffect, useState } from 'react';
-import type { MasteryBandName, SkillMap as SkillMapData, SkillMapConcept } from '../../../../../preload/contract/learner';
-import { messageOf } from '../../../../../preload/contract';
-import { client } from '../../../platform/client';
+import { useState } from 'react';
+import type { MasteryBandName, SkillMapConcept } from '../../../../../preload/contract/learner';
+import { useCall } from '../../../platform/use-call';
+import { useProgressStore } from '../../hud/progress-store';
 import { openRecommended } from '../dashboard-store';
 import './skill-map.css';
 
@@ -20,19 +20,12 @@ const percent = (concept: SkillMapConcept) => (concept.probability === null ? ''
 const dueText = (dueAt: number) => new Date(dueAt).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 
 export function SkillMap() {
-  const [map, setMap] = useState<SkillMapData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Again after every award: a passed Check or quiz moves mastery.
+  const version = useProgressStore((state) => state.version);
+  const skillMap = useCall('learner.skillMap', {}, [version], { keepPrevious: true });
+  const map = skillMap.data;
+  const error = skillMap.error && `The skill map could not be loaded: ${skillMap.error}`;
   const [open, setOpen] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    client()
-      .call('learner.skillMap', {})
-      .then((value) => live && setMap(value))
-      .catch((failure: unknown) => live && setError(`The skill map could not be loaded: ${messageOf(failure)}`));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   return (
     <section className="progress-card skill-map" aria-labelledby="skill-map-heading">
