@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import type { WeeklyDigest } from '../../../../preload/contract/progress-metrics';
 import { formatDuration } from './format';
 import { useInsightsStore } from './insights-store';
+import { Tiles } from './WeekTiles';
 
 const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const weekday = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', timeZone: 'UTC' });
@@ -50,40 +51,28 @@ function DigestBody({ digest }: { digest: WeeklyDigest }) {
       {quiet && <p className="progress-card muted">A quiet week: nothing was recorded. A short lesson or a few review cards start the next one.</p>}
       <section className="progress-card" aria-labelledby="digest-totals">
         <h2 id="digest-totals">The week in numbers</h2>
-        <dl className="progress-tiles wide">
-          <div>
-            <dt>Time learning</dt>
-            <dd>{formatDuration(digest.activeSeconds)}</dd>
-          </div>
-          <div>
-            <dt>Lessons</dt>
-            <dd>{digest.lessons}</dd>
-          </div>
-          <div>
-            <dt>XP</dt>
-            <dd>{digest.xp.toLocaleString()}</dd>
-          </div>
-          <div>
-            <dt>Reviews</dt>
-            <dd>
-              {digest.reviews}
-              {digest.reviews > 0 && <span className="digest-sub"> ({digest.reviewsRecalled} remembered)</span>}
-            </dd>
-          </div>
-          <div>
-            <dt>Mastery gained</dt>
-            <dd>
-              {gained >= 0 ? '+' : ''}
-              {gained} pts
-            </dd>
-          </div>
-          <div>
-            <dt>Streak</dt>
-            <dd>
-              {digest.streak.current} days <span className="digest-sub">(longest {digest.streak.longest})</span>
-            </dd>
-          </div>
-        </dl>
+        <Tiles
+          wide
+          tiles={[
+            ['Time learning', formatDuration(digest.activeSeconds)],
+            ['Lessons', digest.lessons],
+            ['XP', digest.xp.toLocaleString()],
+            [
+              'Reviews',
+              <>
+                {digest.reviews}
+                {digest.reviews > 0 && <span className="digest-sub"> ({digest.reviewsRecalled} remembered)</span>}
+              </>,
+            ],
+            ['Mastery gained', `${gained >= 0 ? '+' : ''}${gained} pts`],
+            [
+              'Streak',
+              <>
+                {digest.streak.current} days <span className="digest-sub">(longest {digest.streak.longest})</span>
+              </>,
+            ],
+          ]}
+        />
       </section>
       <section className="progress-card" aria-labelledby="digest-days">
         <h2 id="digest-days">Day by day</h2>
