@@ -15,27 +15,20 @@ import { COURSE, openConceptStore } from './testing/concept-course';
 import { checkResultOf } from '../../preload/contract/testing/sandbox-results';
 
 const DAY = 86_400_000;
+/** A single-answer question whose first option is right. */
+const question = (id: string, prompt: string, [right, wrong]: readonly [string, string]) => ({
+  id,
+  kind: 'single' as const,
+  prompt,
+  options: [
+    { text: right, correct: true },
+    { text: wrong, correct: false },
+  ],
+});
 // Tagged: assesses for-loops only (a variable, so the course format's `concepts` passes before the contract has it).
-const tagged = {
-  id: 'q1',
-  kind: 'single' as const,
-  prompt: 'Which loops?',
-  options: [
-    { text: 'for', correct: true },
-    { text: 'if', correct: false },
-  ],
-  concepts: ['for-loops'],
-};
+const tagged = { ...question('q1', 'Which loops?', ['for', 'if']), concepts: ['for-loops'] };
 // Untagged: assesses the lesson's concepts (for-loops, variables).
-const untagged = {
-  id: 'q2',
-  kind: 'single' as const,
-  prompt: 'Which names?',
-  options: [
-    { text: 'x', correct: true },
-    { text: '1x', correct: false },
-  ],
-};
+const untagged = question('q2', 'Which names?', ['x', '1x']);
 const quiz: NonNullable<LessonFacts['quiz']> = { passPercent: 50, questions: [tagged, untagged] };
 const lessonFacts: Record<string, LessonFacts> = { loops: { type: 'practice', parTimeMinutes: 10 }, 'loop-quiz': { type: 'quiz', quiz } };
 
@@ -74,7 +67,8 @@ function setup({ failing = false } = {}) {
   const runs = new RunCoordinator({
     sandbox: { check: async () => ({ ...next, waitMs: 0 }), run: async () => never(), status: async () => never(), buildImage: async () => never() },
     history,
-    exercise: () => ({ language: 'python', files: [], tests: [] }),
+    // The exercise maps its test `names` to variables; `loop` is unmapped, so it assesses the lesson's concepts.
+    exercise: () => ({ language: 'python', files: [], tests: [], concepts: { tests: { names: ['variables'] }, lesson: [] } }),
     checkPassed: (check) => activity.checkPassed(check),
     checkRecorded: (check) => activity.checkRecorded(check),
     events: { emit: () => undefined },
@@ -100,9 +94,9 @@ function never(): never {
   throw new Error('not used by these tests');
 }
 
-function checkResult(status: CheckResult['status'], tests: { name: string; status: CheckResult['status']; concepts?: string[] }[]): CheckResult {
-  // A test without its own concepts assesses the lesson's (conceptsOf), as the run coordinator tags it.
-  return checkResultOf({ status, tests: tests.map((test) => ({ ...test, concepts: test.concepts ?? [] })) });
+/** What the sandbox grades: tests without concepts (the run coordinator tags them from the exercise). */
+function checkResult(status: CheckResult['status'], tests: { name: string; status: CheckResult['status'] }[]): CheckResult {
+  return checkResultOf({ status, tests: tests.map((test) => ({ ...test, concepts: [] })) });
 }
 
 const right = [
@@ -163,7 +157,7 @@ describe('a Check', () => {
     const t = setup();
     await t.check(
       checkResult('fail', [
-        { name: 'names', status: 'pass', concepts: ['variables'] },
+        { name: 'names', status: 'pass' },
         { name: 'loop', status: 'fail' },
       ]),
     );

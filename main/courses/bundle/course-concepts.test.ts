@@ -93,20 +93,22 @@ describe('concept references, as a property', () => {
 });
 
 describe('declaresTest', () => {
-  it('finds Python test functions, in classes and parametrized', () => {
-    const source = 'def test_a():\n    pass\n\nclass TestB:\n    def test_c(self):\n        pass\n';
-    expect(declaresTest('python', 'test_a', [source])).toBe(true);
-    expect(declaresTest('python', 'TestB > test_c', [source])).toBe(true);
-    expect(declaresTest('python', 'test_a[1-2]', [source])).toBe(true);
-    expect(declaresTest('python', 'test_b', [source])).toBe(false);
-    expect(declaresTest('python', 'test_.*', [source])).toBe(false);
-  });
-
-  it('finds JavaScript test titles, inside describe', () => {
-    const source = "describe('maths', () => {\n  test(\"adds\", () => {});\n  it(`subtracts`, () => {});\n});\ntest('top', () => {});";
-    expect(declaresTest('javascript', 'maths > adds', [source])).toBe(true);
-    expect(declaresTest('javascript', 'maths > subtracts', [source])).toBe(true);
-    expect(declaresTest('javascript', 'top', [source])).toBe(true);
-    expect(declaresTest('javascript', 'multiplies', [source])).toBe(false);
+  // [language, source, names it declares, names it does not]
+  it.each([
+    [
+      'python',
+      'def test_a():\n    pass\n\nclass TestB:\n    def test_c(self):\n        pass\n',
+      ['test_a', 'TestB > test_c', 'test_a[1-2]'],
+      ['test_b', 'test_.*'],
+    ],
+    [
+      'javascript',
+      "describe('maths', () => {\n  test(\"adds\", () => {});\n  it(`subtracts`, () => {});\n});\ntest('top', () => {});",
+      ['maths > adds', 'maths > subtracts', 'top'],
+      ['multiplies'],
+    ],
+  ] as const)('finds %s tests: in classes or describe, parametrized, by their reported names', (language, source, declared, absent) => {
+    for (const name of declared) expect(declaresTest(language, name, [source]), name).toBe(true);
+    for (const name of absent) expect(declaresTest(language, name, [source]), name).toBe(false);
   });
 });

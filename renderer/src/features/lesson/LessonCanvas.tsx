@@ -139,22 +139,19 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     }
     if (markCompleteLessonTypes.has(lesson.type))
       list.push({ id: 'lesson.complete', title: 'Mark lesson complete', category: 'Lesson', run: () => void markComplete() });
-    if (place.next)
-      list.push({
-        id: 'lesson.next',
-        title: `Next lesson: ${place.next.title}`,
-        category: 'Lesson',
-        shortcut: 'Alt+ArrowRight',
-        run: () => onNavigate(place.next!.lessonId),
-      });
-    if (place.previous)
-      list.push({
-        id: 'lesson.previous',
-        title: `Previous lesson: ${place.previous.title}`,
-        category: 'Lesson',
-        shortcut: 'Alt+ArrowLeft',
-        run: () => onNavigate(place.previous!.lessonId),
-      });
+    for (const [direction, target, shortcut] of [
+      ['Next', place.next, 'Alt+ArrowRight'],
+      ['Previous', place.previous, 'Alt+ArrowLeft'],
+    ] as const) {
+      if (target)
+        list.push({
+          id: `lesson.${direction.toLowerCase()}`,
+          title: `${direction} lesson: ${target.title}`,
+          category: 'Lesson',
+          shortcut,
+          run: () => onNavigate(target.lessonId),
+        });
+    }
     return list;
   }, [isExercise, run, check, markComplete, lesson.type, place, onNavigate]);
   useRegisterCommands(commands);
