@@ -2,6 +2,7 @@
 // test can replace: the streak reminder and the weekly digest both keep their clock this way. A
 // failing check is logged and the next one still runs.
 import { messageOf } from '../../preload/contract';
+import type { Store } from '../store/open-store';
 
 export interface ReminderTimers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -11,21 +12,19 @@ export interface ReminderTimers {
 // Unref'd: a pending check never keeps a process (the CLI, a test) alive.
 const realTimers: ReminderTimers = { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) };
 
-/** A service whose `check()` runs periodically once started: it extends this and implements check. */
-export abstract class PeriodicCheck {
+/** A service over the store whose `check()` runs periodically once started: it extends this. */
+export abstract class PeriodicCheck<Sources extends { readonly warn?: (message: string) => void; readonly timers?: ReminderTimers }> {
   private readonly timers: ReminderTimers;
   private timer: unknown = null;
+  /** Named in the warning when a check fails, e.g. "the weekly digest check". */
+  protected abstract readonly checkName: string;
+  protected abstract readonly everyMs: number;
 
   constructor(
-    private readonly options: {
-      /** Named in the warning when a check fails, e.g. "the weekly digest check". */
-      readonly name: string;
-      readonly everyMs: number;
-      readonly warn?: ((message: string) => void) | undefined;
-      readonly timers?: ReminderTimers | undefined;
-    },
+    protected readonly store: Store,
+    protected readonly sources: Sources,
   ) {
-    this.timers = options.timers ?? realTimers;
+    this.timers = sources.timers ?? realTimers;
   }
 
   abstract check(): unknown;
@@ -44,9 +43,9 @@ export abstract class PeriodicCheck {
       try {
         this.check();
       } catch (error) {
-        this.options.warn?.(`${this.options.name} failed: ${messageOf(error)}`);
+        this.sources.warn?.(`${this.checkName} failed: ${messageOf(error)}`);
       }
-      if (this.timer !== null) this.schedule(this.options.everyMs);
+      if (this.timer !== null) this.schedule(this.everyMs);
     }, ms);
   }
 }

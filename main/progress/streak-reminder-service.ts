@@ -6,7 +6,6 @@
 import { eq } from 'drizzle-orm';
 import type { Profile } from '../../preload/contract/profile';
 import type { StreakReminder } from '../../preload/contract/progress';
-import type { Store } from '../store/open-store';
 import { settings } from '../store/schema';
 import { streakReminderDecision, streakReminderMessage, type StreakReminderDecision } from './streak-reminder';
 import { isKnownTimezone, localDate, type StreakState } from '../../common/rules/streaks';
@@ -36,13 +35,9 @@ interface ReminderMemory {
   answeredOn: string | null;
 }
 
-export class StreakReminderService extends PeriodicCheck {
-  constructor(
-    private readonly store: Store,
-    private readonly sources: StreakReminderSources,
-  ) {
-    super({ name: 'the streak reminder check', everyMs: CHECK_EVERY_MS, warn: sources.warn, timers: sources.timers });
-  }
+export class StreakReminderService extends PeriodicCheck<StreakReminderSources> {
+  protected readonly checkName = 'the streak reminder check';
+  protected readonly everyMs = CHECK_EVERY_MS;
 
   /** Gives the reminder when one is due now: remembers the day, then announces it. */
   check(): StreakReminder | null {

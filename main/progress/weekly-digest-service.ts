@@ -3,7 +3,6 @@
 // the event into an OS notification; serve mode shows it in the window), and remembers in a
 // settings row the week announced and the week the learner opened or dismissed.
 import type { DigestNotice } from '../../preload/contract/progress-metrics';
-import type { Store } from '../store/open-store';
 import { isKnownTimezone } from '../../common/rules/streaks';
 import { PeriodicCheck, type ReminderTimers } from './periodic-check';
 import { digestDecision } from './weekly-digest-schedule';
@@ -30,13 +29,9 @@ export interface WeeklyDigestSources {
 export const digestMessage = (weekStart: string) =>
   `Your week in review (the week of ${new Date(`${weekStart}T12:00:00Z`).toLocaleDateString('en', { day: 'numeric', month: 'long', timeZone: 'UTC' })}) is ready: time, lessons, XP, reviews and mastery gained.`;
 
-export class WeeklyDigestService extends PeriodicCheck {
-  constructor(
-    private readonly store: Store,
-    private readonly sources: WeeklyDigestSources,
-  ) {
-    super({ name: 'the weekly digest check', everyMs: DIGEST_CHECK_EVERY_MS, warn: sources.warn, timers: sources.timers });
-  }
+export class WeeklyDigestService extends PeriodicCheck<WeeklyDigestSources> {
+  protected readonly checkName = 'the weekly digest check';
+  protected readonly everyMs = DIGEST_CHECK_EVERY_MS;
 
   /** Announces last week's digest when it is due: remembers the week, then tells every window. */
   check(): DigestNotice | null {

@@ -98,9 +98,6 @@ const attacks: Attack[] = [
 describe('WebAssembly sandbox', () => {
   const suite = sandboxSuite('wasm');
   const { run } = suite;
-  /** Check of one learner file against one test file. */
-  const checkOne = (language: SandboxLanguage, file: { path: string; content: string }, tests: { path: string; content: string }) =>
-    suite.sandbox.check({ language, files: [file], tests: [tests] });
 
   for (const language of ['python', 'javascript'] as const) {
     it(`${language}: hello world, an error marker, and the driver named`, async () => {
@@ -130,44 +127,49 @@ describe('WebAssembly sandbox', () => {
     });
   }
 
-  it('checks Python with the bundled runner: Exercism v3 results in file order, with output and task ids', async () => {
-    const result = await checkOne(
-      'python',
-      { path: 'main.py', content: 'def add(a, b):\n    return a + b\n' },
-      {
+  // Each harness on one failing solution: Exercism v3 results in file order, with output (and task ids).
+  const checkCases = [
+    {
+      title: 'Python with the bundled runner: parametrized, unittest classes, task ids',
+      language: 'python' as const,
+      file: { path: 'main.py', content: 'def add(a, b):\n    return a + b\n' },
+      tests: {
         path: 'tests/test_add.py',
         content:
           'import pytest\nimport unittest\nfrom main import add\n\n@pytest.mark.task(taskno=1)\ndef test_adds():\n    print("checking add")\n    assert add(2, 3) == 5\n\n' +
           '@pytest.mark.parametrize("a, b, total", [(1, 1, 2), (2, 2, 5)])\ndef test_table(a, b, total):\n    assert add(a, b) == total, f"add({a}, {b}) should be {total}"\n\n' +
           'class TestCase(unittest.TestCase):\n    def test_zero(self):\n        self.assertEqual(add(0, 0), 0)\n',
       },
-    );
-    expect(result.driver).toBe('wasm');
-    expect(result.status).toBe('fail');
-    expect(result.tests).toEqual([
-      { name: 'test_adds', status: 'pass', output: 'checking add', task_id: 1 },
-      { name: 'test_table[1-1-2]', status: 'pass' },
-      { name: 'test_table[2-2-5]', status: 'fail', message: 'add(2, 2) should be 5' },
-      { name: 'TestCase > test_zero', status: 'pass' },
-    ]);
-  });
-
-  it('checks JavaScript with node:test: suites, subtests, output per test', async () => {
-    const result = await checkOne(
-      'javascript',
-      { path: 'main.js', content: 'export const add = (a, b) => a + b;\n' },
-      {
+      expected: [
+        { name: 'test_adds', status: 'pass', output: 'checking add', task_id: 1 },
+        { name: 'test_table[1-1-2]', status: 'pass' },
+        { name: 'test_table[2-2-5]', status: 'fail', message: 'add(2, 2) should be 5' },
+        { name: 'TestCase > test_zero', status: 'pass' },
+      ],
+    },
+    {
+      title: 'JavaScript with node:test: suites, subtests, output per test',
+      language: 'javascript' as const,
+      file: { path: 'main.js', content: 'export const add = (a, b) => a + b;\n' },
+      tests: {
         path: 'tests/add.test.js',
         content:
           "import { test, describe } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { add } from './main.js';\n" +
           "test('adds', () => { console.log('checking add'); assert.equal(add(2, 3), 5); });\n" +
           "describe('edge cases', () => { test('zero', () => { assert.equal(add(0, 0), 1, 'add(0, 0) should be 1'); }); });\n",
       },
-    );
-    expect(result).toMatchObject({ status: 'fail', driver: 'wasm' });
-    expect(result.tests).toEqual([
-      { name: 'adds', status: 'pass', output: 'checking add' },
-      { name: 'edge cases > zero', status: 'fail', message: 'add(0, 0) should be 1' },
-    ]);
-  });
+      expected: [
+        { name: 'adds', status: 'pass', output: 'checking add' },
+        { name: 'edge cases > zero', status: 'fail', message: 'add(0, 0) should be 1' },
+      ],
+    },
+  ];
+
+  for (const { title, language, file, tests, expected } of checkCases) {
+    it(`checks ${title}`, async () => {
+      const result = await suite.sandbox.check({ language, files: [file], tests: [tests] });
+      expect(result).toMatchObject({ status: 'fail', driver: 'wasm' });
+      expect(result.tests).toEqual(expected);
+    });
+  }
 });

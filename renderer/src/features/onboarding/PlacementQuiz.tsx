@@ -4,13 +4,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../../../../preload/contract';
 import type { PlacementStep } from '../../../../preload/contract/path';
+import { useAction } from '../../platform/use-action';
 import { client } from '../../platform/client';
 
 export function PlacementQuiz({ courseId, onDone }: { courseId: string; onDone: (result: PlacementStep) => void }) {
   const [step, setStep] = useState<PlacementStep | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, act: run } = useAction();
   const shownAt = useRef(0);
   const questionRef = useRef<HTMLFieldSetElement>(null);
 
@@ -34,19 +34,13 @@ export function PlacementQuiz({ courseId, onDone }: { courseId: string; onDone: 
     return () => {
       current = false;
     };
-  }, [courseId, show]);
+  }, [courseId, show, setError]);
 
   useEffect(() => questionRef.current?.focus(), [step?.question?.questionId]);
 
-  const act = async (run: () => Promise<PlacementStep>) => {
-    setBusy(true);
-    try {
-      show(await run());
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
+  const act = async (action: () => Promise<PlacementStep>) => {
+    const next = await run(action);
+    if (next) show(next);
   };
 
   if (error) {

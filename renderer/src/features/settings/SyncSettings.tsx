@@ -2,9 +2,9 @@
 // leaderboard opt-in, and what the outbox is doing.
 import { useEffect, useId, useState } from 'react';
 import type { SyncStatus } from '../../../../preload/contract/sync';
+import { useAction } from '../../platform/use-action';
 import { client } from '../../platform/client';
 import { useCall } from '../../platform/use-call';
-import { messageOf } from '../../../../preload/contract';
 
 const stateText: Record<SyncStatus['state'], string> = {
   off: 'Sync is off: no server is set.',
@@ -21,16 +21,12 @@ export function SyncSettingsSection() {
   const [url, setUrl] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useAction();
   const ids = { url: useId(), name: useId(), email: useId(), optIn: useId() };
   useEffect(() => client().on('sync.changed', setStatus), [setStatus]);
   const run = async (fn: () => Promise<SyncStatus>) => {
-    setError(null);
-    try {
-      setStatus(await fn());
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    const next = await act(fn);
+    if (next) setStatus(next);
   };
   if (!status) return statusError ? <p className="form-error">{statusError}</p> : null;
   return (
