@@ -29,12 +29,7 @@ describe('learnerPaths', () => {
 
 describe('failuresFirst', () => {
   it('puts failures first and keeps each group’s order', () => {
-    const tests = [
-      { name: 'a', status: 'pass' },
-      { name: 'b', status: 'fail' },
-      { name: 'c', status: 'pass' },
-      { name: 'd', status: 'error' },
-    ];
+    const tests = (['pass', 'fail', 'pass', 'error'] as const).map((status, index) => ({ name: 'abcd'.charAt(index), status }));
     expect(failuresFirst(tests).map((test) => test.name)).toEqual(['b', 'd', 'a', 'c']);
   });
 });

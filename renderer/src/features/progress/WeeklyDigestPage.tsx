@@ -79,17 +79,17 @@ function DigestBody({ digest }: { digest: WeeklyDigest }) {
         <table className="digest-days">
           <thead>
             <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Time</th>
-              <th scope="col">XP</th>
+              {['Day', 'Time', 'XP'].map((label) => (
+                <th key={label} scope="col">
+                  {label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {digest.days.map((day) => (
               <tr key={day.date}>
-                <th scope="row">
-                  {weekday(day.date)} {shortDate(day.date)}
-                </th>
+                <th scope="row">{`${weekday(day.date)} ${shortDate(day.date)}`}</th>
                 <td>{formatDuration(day.activeSeconds)}</td>
                 <td>{day.xp}</td>
               </tr>
