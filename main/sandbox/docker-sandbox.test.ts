@@ -14,7 +14,7 @@ import { defaultLimits } from './limits';
 import { imageExists } from './image-build';
 import { runnerImage } from './runner-images';
 import { binaryOutputAttack, floodAttacks } from './test-fixtures/flood-attacks';
-import { runResponsively, sandboxSuite } from './test-fixtures/hostile-runs';
+import { afterLeaving, runResponsively, sandboxSuite } from './test-fixtures/hostile-runs';
 
 // A run after a limit waits for a fresh container: seconds on Docker's vfs storage driver, more on a busy machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -333,16 +333,20 @@ describeWhen(imagesReady, missing, 'Docker sandbox', () => {
     }
 
     it(`${language}: a background process and files left by one run are gone in the next`, async () => {
-      const leave =
-        language === 'python'
-          ? "import subprocess\nsubprocess.Popen(['sleep', '60'], start_new_session=True)\nopen('left.txt', 'w').write('x')\nopen('.hidden', 'w').write('x')\nprint('left')\n"
-          : "import { spawn } from 'node:child_process';\nimport fs from 'node:fs';\nspawn('sleep', ['60'], { detached: true, stdio: 'ignore' }).unref();\nfs.writeFileSync('left.txt', 'x');\nfs.writeFileSync('.hidden', 'x');\nconsole.log('left');\n";
-      expect((await run(language, leave)).stdout).toBe('left\n');
-      const look =
-        language === 'python'
-          ? "import os\nmine = [p for p in os.listdir('/proc') if p.isdigit() and os.stat('/proc/' + p).st_uid == os.getuid() and int(p) != os.getpid()]\nprint(len(mine), sorted(os.listdir('.')))\n"
-          : "import fs from 'node:fs';\nconst mine = fs.readdirSync('/proc').filter((p) => /^\\d+$/.test(p) && fs.statSync('/proc/' + p).uid === process.getuid() && Number(p) !== process.pid);\nconsole.log(mine.length, JSON.stringify(fs.readdirSync('.').sort()));\n";
-      const after = await run(language, look);
+      const after = await afterLeaving(run, language, {
+        leave: {
+          python:
+            "import subprocess\nsubprocess.Popen(['sleep', '60'], start_new_session=True)\nopen('left.txt', 'w').write('x')\nopen('.hidden', 'w').write('x')\nprint('left')\n",
+          javascript:
+            "import { spawn } from 'node:child_process';\nimport fs from 'node:fs';\nspawn('sleep', ['60'], { detached: true, stdio: 'ignore' }).unref();\nfs.writeFileSync('left.txt', 'x');\nfs.writeFileSync('.hidden', 'x');\nconsole.log('left');\n",
+        },
+        look: {
+          python:
+            "import os\nmine = [p for p in os.listdir('/proc') if p.isdigit() and os.stat('/proc/' + p).st_uid == os.getuid() and int(p) != os.getpid()]\nprint(len(mine), sorted(os.listdir('.')))\n",
+          javascript:
+            "import fs from 'node:fs';\nconst mine = fs.readdirSync('/proc').filter((p) => /^\\d+$/.test(p) && fs.statSync('/proc/' + p).uid === process.getuid() && Number(p) !== process.pid);\nconsole.log(mine.length, JSON.stringify(fs.readdirSync('.').sort()));\n",
+        },
+      });
       expect(after.outcome).toBe('finished');
       expect(after.stdout).toBe(language === 'python' ? "0 ['main.py']\n" : '0 [".drona","main.js","package.json"]\n');
     }, 90_000);

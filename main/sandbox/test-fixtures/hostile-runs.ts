@@ -63,3 +63,13 @@ export function sandboxSuite(driver: 'docker' | 'wasm', closed?: () => Promise<v
     run: (language, code, timeoutSeconds = 2) => runOneFile(started(sandbox), language, code, timeoutSeconds),
   };
 }
+
+/** Runs `leave` (which must print "left"), then `look` in the next run: what `look` finds of it. */
+export async function afterLeaving(
+  run: (language: SandboxLanguage, code: string) => Promise<RunResult>,
+  language: SandboxLanguage,
+  programs: { readonly leave: Record<SandboxLanguage, string>; readonly look: Record<SandboxLanguage, string> },
+): Promise<RunResult> {
+  expect((await run(language, programs.leave[language])).stdout).toBe('left\n');
+  return run(language, programs.look[language]);
+}

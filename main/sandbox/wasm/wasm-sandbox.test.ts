@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RunResult, SandboxLanguage } from '../../../preload/contract/sandbox';
 import { binaryOutputAttack, floodAttacks } from '../test-fixtures/flood-attacks';
-import { entryOf, runResponsively, sandboxSuite } from '../test-fixtures/hostile-runs';
+import { afterLeaving, entryOf, runResponsively, sandboxSuite } from '../test-fixtures/hostile-runs';
 
 // Loading Pyodide takes a second or two on an idle machine, far more on a busy CI runner.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -116,14 +116,17 @@ describe('WebAssembly sandbox', () => {
     }
 
     it(`${language}: files and globals left by one run are gone in the next`, async () => {
-      const leave =
-        language === 'python'
-          ? "open('left.txt', 'w').write('x')\nimport builtins\nbuiltins.LEFT = 1\nprint('left')\n"
-          : "globalThis.LEFT = 1;\nconsole.log('left');\n";
-      expect((await run(language, leave)).stdout).toBe('left\n');
-      const look =
-        language === 'python' ? "import os, builtins\nprint(sorted(os.listdir('.')), hasattr(builtins, 'LEFT'))\n" : 'console.log(typeof globalThis.LEFT);\n';
-      expect((await run(language, look)).stdout).toBe(language === 'python' ? "['main.py'] False\n" : 'undefined\n');
+      const after = await afterLeaving(run, language, {
+        leave: {
+          python: "open('left.txt', 'w').write('x')\nimport builtins\nbuiltins.LEFT = 1\nprint('left')\n",
+          javascript: "globalThis.LEFT = 1;\nconsole.log('left');\n",
+        },
+        look: {
+          python: "import os, builtins\nprint(sorted(os.listdir('.')), hasattr(builtins, 'LEFT'))\n",
+          javascript: 'console.log(typeof globalThis.LEFT);\n',
+        },
+      });
+      expect(after.stdout).toBe(language === 'python' ? "['main.py'] False\n" : 'undefined\n');
     });
   }
 
