@@ -3,6 +3,7 @@
 // learner has tested out of, and "Next up" with its one-line reason.
 import { z } from 'zod';
 import { call } from './define';
+import { askedQuestionFields } from './practice';
 
 export const learnerRoles = ['student', 'professional', 'self-learner'] as const;
 export type LearnerRole = (typeof learnerRoles)[number];
@@ -50,11 +51,7 @@ const id = z.string().min(1).max(120);
 export const placementQuestionSchema = z.object({
   questionId: z.string(),
   conceptTitle: z.string(),
-  prompt: z.string(),
-  code: z.string().optional(),
-  language: z.string().optional(),
-  options: z.array(z.string()),
-  multiple: z.boolean(),
+  ...askedQuestionFields,
 });
 export type PlacementQuestion = z.infer<typeof placementQuestionSchema>;
 

@@ -21,6 +21,16 @@ export const reviewCardItemSchema = z.object({
 });
 export type ReviewCardItem = z.infer<typeof reviewCardItemSchema>;
 
+/** A question as the window shows it before it is answered (a review card, a placement question): no `correct`, no explanations. */
+export const askedQuestionFields = {
+  prompt: z.string(),
+  code: z.string().optional(),
+  language: z.string().optional(),
+  options: z.array(z.string()),
+  /** More than one option may be right: the window offers checkboxes. */
+  multiple: z.boolean(),
+};
+
 /** A card as the window shows it before it is answered: no `correct`, no explanations. */
 export const dueCardSchema = z.object({
   id: z.number().int(),
@@ -29,12 +39,7 @@ export const dueCardSchema = z.object({
   lessonId: z.string().nullable(),
   /** The lesson the card comes from, to show and to open; null when it is gone. */
   lessonTitle: z.string().nullable(),
-  prompt: z.string(),
-  code: z.string().optional(),
-  language: z.string().optional(),
-  options: z.array(z.string()),
-  /** More than one option may be right: the window offers checkboxes. */
-  multiple: z.boolean(),
+  ...askedQuestionFields,
 });
 export type DueCard = z.infer<typeof dueCardSchema>;
 
