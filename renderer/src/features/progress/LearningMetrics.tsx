@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { LearningMetrics as Metrics } from '../../../../preload/contract/progress-metrics';
 import { formatDuration } from './format';
 import { useMetrics } from './insights-store';
+import { ProgressCard } from './ProgressCard';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 const day = (at: number) => new Date(at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
@@ -21,10 +22,9 @@ function MetricCard({ id, title, explain, children, empty }: { id: string; title
 export function LearningMetrics() {
   const { metrics, error } = useMetrics();
   return (
-    <section className="progress-card" aria-labelledby="metrics-heading">
-      <h2 id="metrics-heading">Learning metrics</h2>
+    <ProgressCard id="metrics-heading" title="Learning metrics">
       {error ? <p role="alert">{error}</p> : metrics ? <MetricGrid metrics={metrics} /> : <p className="muted">Working out your metrics…</p>}
-    </section>
+    </ProgressCard>
   );
 }
 

@@ -11,6 +11,7 @@ import { LearningMetrics } from './LearningMetrics';
 import { openRecommended, useDashboard } from './dashboard-store';
 import { WeekTiles } from './WeekTiles';
 import { SkillMap } from './skill-map/SkillMap';
+import { ProgressCard } from './ProgressCard';
 
 /** The theme on <html> now; the shell sets the attribute after render, so watch it. */
 function useShownTheme(): string {
@@ -74,8 +75,7 @@ export default function ProgressDashboard() {
       <LearningMetrics />
       {/* The skill map (./skill-map/, i14-mastery) goes here, between the metrics and the charts. */}
 
-      <section className="progress-card" aria-labelledby="xp-heading">
-        <h2 id="xp-heading">XP over time</h2>
+      <ProgressCard id="xp-heading" title="XP over time">
         {dashboard.xpByDay.length ? (
           <div className="progress-chart" role="img" aria-label={`XP over time: ${hud.totalXp} XP in total over ${dashboard.xpByDay.length} days`}>
             <ResponsiveContainer width="100%" height={200}>
@@ -91,16 +91,14 @@ export default function ProgressDashboard() {
         ) : (
           <p className="muted">Complete a lesson to start your XP line.</p>
         )}
-      </section>
+      </ProgressCard>
 
-      <section className="progress-card" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Activity</h2>
+      <ProgressCard id="activity-heading" title="Activity">
         <ActivityHeatmap days={dashboard.activityByDay} today={dashboard.today} />
-      </section>
+      </ProgressCard>
 
       <div className="progress-row">
-        <section className="progress-card" aria-labelledby="velocity-heading">
-          <h2 id="velocity-heading">Lessons per week</h2>
+        <ProgressCard id="velocity-heading" title="Lessons per week">
           <div className="progress-chart" role="img" aria-label={`Lessons per week, last 8 weeks: ${dashboard.velocity.map((w) => w.lessons).join(', ')}`}>
             <ResponsiveContainer width="100%" height={160}>
               <BarChart data={dashboard.velocity} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
@@ -112,9 +110,8 @@ export default function ProgressDashboard() {
               </BarChart>
             </ResponsiveContainer>
           </div>
-        </section>
-        <section className="progress-card" aria-labelledby="streaks-heading">
-          <h2 id="streaks-heading">Streak history</h2>
+        </ProgressCard>
+        <ProgressCard id="streaks-heading" title="Streak history">
           {dashboard.streaks.length ? (
             <div className="progress-chart" role="img" aria-label={`Streaks: ${dashboard.streaks.map((s) => `${s.days} days from ${s.start}`).join('; ')}`}>
               <ResponsiveContainer width="100%" height={160}>
@@ -130,11 +127,10 @@ export default function ProgressDashboard() {
           ) : (
             <p className="muted">Your streaks will show here.</p>
           )}
-        </section>
+        </ProgressCard>
       </div>
 
-      <section className="progress-card" aria-labelledby="courses-heading">
-        <h2 id="courses-heading">Courses</h2>
+      <ProgressCard id="courses-heading" title="Courses">
         {dashboard.courses.length ? (
           <ul className="progress-courses">
             {dashboard.courses.map((course) => (
@@ -172,7 +168,7 @@ export default function ProgressDashboard() {
             </button>
           </p>
         )}
-      </section>
+      </ProgressCard>
 
       <section className="progress-card" aria-labelledby="achievements-heading">
         <h2 id="achievements-heading">

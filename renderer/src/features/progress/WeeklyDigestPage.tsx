@@ -6,6 +6,7 @@ import type { WeeklyDigest } from '../../../../preload/contract/progress-metrics
 import { formatDuration } from './format';
 import { useInsightsStore } from './insights-store';
 import { Tiles } from './WeekTiles';
+import { ProgressCard } from './ProgressCard';
 
 const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const weekday = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', timeZone: 'UTC' });
@@ -49,8 +50,7 @@ function DigestBody({ digest }: { digest: WeeklyDigest }) {
   return (
     <>
       {quiet && <p className="progress-card muted">A quiet week: nothing was recorded. A short lesson or a few review cards start the next one.</p>}
-      <section className="progress-card" aria-labelledby="digest-totals">
-        <h2 id="digest-totals">The week in numbers</h2>
+      <ProgressCard id="digest-totals" title="The week in numbers">
         <Tiles
           wide
           tiles={[
@@ -73,9 +73,8 @@ function DigestBody({ digest }: { digest: WeeklyDigest }) {
             ],
           ]}
         />
-      </section>
-      <section className="progress-card" aria-labelledby="digest-days">
-        <h2 id="digest-days">Day by day</h2>
+      </ProgressCard>
+      <ProgressCard id="digest-days" title="Day by day">
         <table className="digest-days">
           <thead>
             <tr>
@@ -96,9 +95,8 @@ function DigestBody({ digest }: { digest: WeeklyDigest }) {
             ))}
           </tbody>
         </table>
-      </section>
-      <section className="progress-card" aria-labelledby="digest-mastered">
-        <h2 id="digest-mastered">Concepts mastered</h2>
+      </ProgressCard>
+      <ProgressCard id="digest-mastered" title="Concepts mastered">
         {digest.conceptsMastered.length ? (
           <ul>
             {digest.conceptsMastered.map((concept) => (
@@ -108,7 +106,7 @@ function DigestBody({ digest }: { digest: WeeklyDigest }) {
         ) : (
           <p className="muted">None this week. Mastery grows with quiz answers, Checks and reviews.</p>
         )}
-      </section>
+      </ProgressCard>
     </>
   );
 }
