@@ -108,6 +108,9 @@ export default function CodeEditor(props: CodeEditorProps) {
         minimap: { enabled: false },
         automaticLayout: true,
         scrollBeyondLastLine: false,
+        // The line after a final newline is a real line the learner can type on: its number reads
+        // like the others (Monaco's dimmed number fails WCAG contrast in the light theme).
+        renderFinalNewline: 'on',
         tabSize: props.language === 'python' ? 4 : 2,
         matchBrackets: 'always',
         bracketPairColorization: { enabled: true },

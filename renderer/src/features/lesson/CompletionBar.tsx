@@ -20,15 +20,19 @@ export function useLessonAwards(): readonly AwardedEvent[] {
 export interface CompletionBarProps {
   readonly awards: readonly AwardedEvent[];
   readonly next: { readonly title: string } | null;
+  /** Continue takes the focus, unless the lesson shows its own result first (a quiz's score and explanations). */
+  readonly takeFocus: boolean;
   onContinue(): void;
 }
 
-export function CompletionBar({ awards, next, onContinue }: CompletionBarProps) {
+export function CompletionBar({ awards, next, takeFocus, onContinue }: CompletionBarProps) {
   const mode = useAppStore((state) => state.profile?.gamificationMode ?? 'full');
   const features = hudFeatures(mode, useReducedMotion());
   const summary = completionSummary(awards);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => button.current?.focus(), []);
+  useEffect(() => {
+    if (takeFocus) button.current?.focus();
+  }, [takeFocus]);
   const onKeyDown = (event: KeyboardEvent) => {
     // Ctrl+Enter is Run elsewhere; here, with the lesson done, it is the way on.
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

@@ -72,7 +72,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     [onStandingChange, setStanding, shownStatus],
   );
   const goNext = useCallback(() => place.next && onNavigate(place.next.lessonId), [place.next, onNavigate]);
-  const completionBar = justCompleted && <CompletionBar awards={awards} next={place.next ?? null} onContinue={goNext} />;
+  const completionBar = justCompleted && <CompletionBar awards={awards} next={place.next ?? null} takeFocus={lesson.type !== 'quiz'} onContinue={goNext} />;
 
   useEffect(() => connectWorkspaceEvents(), []);
 

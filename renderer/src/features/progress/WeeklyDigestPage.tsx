@@ -12,10 +12,11 @@ const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateSt
 const weekday = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', timeZone: 'UTC' });
 
 export function WeeklyDigestPage() {
-  const { digest, digestError, openDigest, closeDigest } = useInsightsStore();
+  const { digest, digestError, digestRequested, openDigest, closeDigest } = useInsightsStore();
   useEffect(() => {
-    if (!digest && !digestError) void openDigest();
-  }, [digest, digestError, openDigest]);
+    // Opened without a week (the command, the side panel before any answer): this week's digest.
+    if (!digest && !digestError && digestRequested === null) void openDigest();
+  }, [digest, digestError, digestRequested, openDigest]);
   return (
     <div className="progress-dashboard digest">
       <header className="progress-header digest-header">

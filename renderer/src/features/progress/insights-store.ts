@@ -13,6 +13,8 @@ interface InsightsState {
   digestOpen: boolean;
   digest: WeeklyDigest | null;
   digestError: string | null;
+  /** The week asked for last ('' for this week) while its digest is on its way; null when none is. */
+  digestRequested: string | null;
   notice: DigestNotice | null;
   openDigest(weekStart?: string): Promise<void>;
   closeDigest(): void;
@@ -24,16 +26,21 @@ export const useInsightsStore = create<InsightsState>((set, get) => ({
   digestOpen: false,
   digest: null,
   digestError: null,
+  digestRequested: null,
   notice: null,
 
   async openDigest(weekStart) {
-    set({ digestOpen: true, digestError: null });
+    const requested = weekStart ?? '';
+    set({ digestOpen: true, digestError: null, digestRequested: requested });
     void useAppStore.getState().updateLayout({ activity: 'progress' });
     if (get().notice && (!weekStart || weekStart === get().notice?.weekStart)) void get().dismissNotice();
+    // Only the newest request's answer is shown: a slower one for another week must not replace it.
+    const current = () => get().digestRequested === requested;
     try {
-      set({ digest: await client().call('progress.weeklyDigest', weekStart ? { weekStart } : {}) });
+      const digest = await client().call('progress.weeklyDigest', weekStart ? { weekStart } : {});
+      if (current()) set({ digest, digestRequested: null });
     } catch (error) {
-      set({ digestError: `The weekly digest could not be loaded: ${messageOf(error)}.` });
+      if (current()) set({ digestError: `The weekly digest could not be loaded: ${messageOf(error)}.`, digestRequested: null });
     }
   },
 
