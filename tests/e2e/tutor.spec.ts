@@ -75,6 +75,8 @@ test('hint streams, Stop stops it, the session survives a restart; pulling shows
   await serve.stop();
   serve = await serveApp({ dataDir });
   await page.goto(serve.url);
+  // The exercise comes back first (it folds the bottom panel to its tabs); then the learner opens the tutor.
+  await expect(page.locator('h1.lesson-title')).toHaveText('Practice: counting votes');
   await page.getByRole('tab', { name: 'Tutor' }).click();
   await expect(tutorPanel(page).getByText('Why does my count stay at 1?')).toBeVisible();
   await expect(tutorPanel(page).getByText('(stopped)')).toBeVisible();
