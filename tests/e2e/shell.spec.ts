@@ -47,14 +47,16 @@ test('the shell renders, first run completes, theme and layout persist across a 
 
   await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
-  await page.getByRole('tab', { name: 'Terminal' }).click();
-  // Collapse the side panel with its shortcut, from the page: inside the terminal Ctrl+B is the shell's.
-  await page.getByRole('heading', { name: 'Settings', level: 1 }).click();
+  // Collapse the side panel with its shortcut, from the page (inside the terminal Ctrl+B is the
+  // shell's, and a terminal tab takes the focus once its shell starts); then open the Terminal tab.
   const side = page.getByRole('complementary', { name: /side panel/ });
   const sideWidth = (await side.boundingBox())!.width;
   expect(sideWidth).toBeGreaterThan(50);
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).click();
   await page.keyboard.press('Control+b');
   await expect.poll(async () => (await side.boundingBox())?.width ?? 0).toBeLessThan(5);
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await expect(page.getByRole('tab', { name: 'Terminal' })).toHaveAttribute('aria-selected', 'true');
   await page.waitForTimeout(300); // the layout is saved when the drag/collapse settles
   await page.screenshot({ path: 'test-results/screenshots/shell.png' });
 
