@@ -8,8 +8,6 @@
 // containers whose owner is gone are reaped at start and every minute besides.
 // Over 350 lines on purpose: the container's whole lifecycle (create, exec, clean, reap) in one
 // place, so each lock-down can be read beside the step it protects.
-// Over 350 lines on purpose: the container's limits, its pool and its clean-up between runs
-// are one security boundary, reviewed as one file.
 import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import type { SandboxLanguage } from '../../preload/contract/sandbox';
