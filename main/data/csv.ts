@@ -1,11 +1,17 @@
 // CSV as RFC 4180 writes it: fields joined by commas, rows by CRLF; a field holding a comma, a
 // quote, a CR or LF (or starting or ending with a space) goes in quotes, its quotes doubled.
-// Pure, so a spreadsheet and a parser read back exactly what the store holds (JSON holds types).
+// Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) gets a
+// leading apostrophe, as OWASP's CSV-injection advice says: tutor replies and course text reach
+// these cells, and a stranger's `=HYPERLINK(...)` must not run in the learner's spreadsheet.
+// The JSON file beside each CSV keeps the exact text.
 
-/** One cell: null as empty, bytes as base64, everything else as its text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One cell: null as empty, bytes as base64, numbers as written, text made inert for spreadsheets. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = Buffer.isBuffer(value) ? value.toString('base64') : String(value);
+  const raw = Buffer.isBuffer(value) ? value.toString('base64') : String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -20,6 +20,8 @@ Exported ${manifest.createdAt} by Dronacharya ${manifest.appVersion} (database s
 - \`manifest.json\`: the app version, the schema migration, when this was made, and how many rows and files each part holds.
 - \`tables/<table>.json\` and \`tables/<table>.csv\`: every table of your progress database, row for row.
   JSON keeps the types; CSV (RFC 4180: UTF-8, commas, CRLF rows, quotes doubled) opens in a spreadsheet.
+  In CSV, text starting with = + - @ (or a tab or CR) begins with an apostrophe so that a spreadsheet
+  shows it instead of running it as a formula; the JSON holds the exact text.
   Times are milliseconds since 1970-01-01 UTC; columns holding JSON hold it as text. Among them:
   your profile (\`profile\`), settings (\`settings\`), progress (\`lesson_progress\`, \`active_time\`), the XP ledger
   (\`xp_ledger\`), activity (\`activity_events\`), attempts and hints (\`attempts\`, \`hint_reveals\`), reviews
