@@ -56,10 +56,16 @@ describe('parsing run output (attack: hostile stderr)', () => {
     for (const language of ['python', 'javascript'] as const) {
       it(`${shape} (${language}) parses in linear time`, () => {
         const n = 20_000;
-        const small = fastest(() => parse(language, make(n)));
-        const large = fastest(() => parse(language, make(4 * n)));
-        // Linear: ~4x. The floor keeps sub-millisecond timings (noise) from deciding.
-        expect(large).toBeLessThan(8 * Math.max(small, 2));
+        // Linear: ~4x; quadratic: ~16x in every round. Load on a shared machine only adds time to one
+        // side or the other, so the best of a few rounds decides. The floor keeps sub-millisecond
+        // timings (noise) from deciding.
+        let ratio = Infinity;
+        for (let round = 0; round < 4 && ratio >= 8; round += 1) {
+          const small = fastest(() => parse(language, make(n)));
+          const large = fastest(() => parse(language, make(4 * n)));
+          ratio = Math.min(ratio, large / Math.max(small, 2));
+        }
+        expect(ratio).toBeLessThan(8);
       });
     }
   }
