@@ -43,7 +43,7 @@ export async function verificationPage(db: Database, keys: ServerKeys, issuer: I
       ),
     };
   }
-  const check = await verifyCredentialJwt(row.jwt, keys.credential.publicJwk);
+  const check = await verifyCredentialJwt(row.jwt, keys.credential.publicJwk, now);
   const credential = (check.credential ?? {}) as { credentialSubject?: { name?: string }; evidence?: { narrative?: string }[]; validUntil?: string };
   const revokedAt = row.revoked_at === null ? null : Number(row.revoked_at);
   const status = credentialStatus({ signatureValid: check.valid, revokedAt, validUntil: credential.validUntil, selfIssued: false, now });

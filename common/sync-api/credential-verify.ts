@@ -20,11 +20,14 @@ function decodedCredential(jwt: string): Record<string, unknown> | null {
   }
 }
 
-/** Checks a VC-JWT against a published Ed25519 key; the same code runs in the app offline. */
-export async function verifyCredentialJwt(jwt: string, publicJwk: JWK): Promise<CredentialCheck> {
+/**
+ * Checks a VC-JWT against a published Ed25519 key, as of `at` (ms; now by default) with five
+ * minutes' grace for clocks that differ; the same code runs in the app offline.
+ */
+export async function verifyCredentialJwt(jwt: string, publicJwk: JWK, at?: number): Promise<CredentialCheck> {
   try {
     const key = await importJWK({ ...publicJwk, alg: 'EdDSA' }, 'EdDSA');
-    const { payload } = await jwtVerify(jwt, key, { algorithms: ['EdDSA'] });
+    const { payload } = await jwtVerify(jwt, key, { algorithms: ['EdDSA'], clockTolerance: 300, ...(at === undefined ? {} : { currentDate: new Date(at) }) });
     const credential = payload.vc as Record<string, unknown> | undefined;
     // The signed claims and the credential must name the same issuer and id, or a valid
     // signature could vouch for a credential that says something else.
@@ -48,11 +51,11 @@ export function didKeyIssuer(jwt: string): string | null {
 }
 
 /** Checks a self-issued VC-JWT with the key its did:key issuer names: needs nothing but the credential. */
-export async function verifySelfIssuedJwt(jwt: string): Promise<CredentialCheck> {
+export async function verifySelfIssuedJwt(jwt: string, at?: number): Promise<CredentialCheck> {
   const did = didKeyIssuer(jwt);
   const key = did ? publicJwkOfDidKey(did) : null;
   if (!key) return { valid: false, credential: decodedCredential(jwt), reason: 'the issuer is not an Ed25519 did:key' };
-  return verifyCredentialJwt(jwt, key);
+  return verifyCredentialJwt(jwt, key, at);
 }
 
 /** The key id a VC-JWT was signed with, when its header names one. */
