@@ -102,7 +102,7 @@ test('offline progress drains exactly once; a Bronze certificate verifies in Chr
   await server.stop();
   await page.getByRole('button', { name: 'Certificates', exact: true }).click();
   await page.getByRole('button', { name: 'Verify signature' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Signature valid.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Valid. The Ed25519 signature holds' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/sync-verified-offline.png' });
 
   // Offline, the leaderboard shows the cached copy and says so.
