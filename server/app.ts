@@ -17,7 +17,9 @@ import {
 import { authenticate, issueTokens, rotateRefresh } from './auth';
 import { clientAddress, trustedProxies } from './client-address';
 import { listCourses, registerCourse, summaryOf } from './course-registry';
-import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, verificationPage, type Issuer } from './certificates';
+import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, type Issuer } from './certificates';
+import { verificationPage } from './verification-page';
+import type { TierRecords } from './tier-records';
 import { ingestBatch } from './event-batch';
 import { ingestEvents, setTimezone, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
@@ -43,6 +45,8 @@ export interface ApiConfig {
   readonly log?: (entry: Record<string, unknown>) => void;
   /** A release folder from electron-builder, served at /updates/ as a generic update feed; none by default. */
   readonly updateFeedDir?: string | null | undefined;
+  /** Where Silver's graded exams and Gold's accepted reviews are looked up; none held by default. */
+  readonly tierRecords?: TierRecords;
 }
 
 type Env = { Variables: { learnerId: string } };
@@ -152,7 +156,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     c.json({ '@context': 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', ...issuerProfile(issuer), publicKey: keys.credential.publicJwk }),
   );
   app.get('/verify/:id', async (c) => {
-    const page = await verificationPage(db, keys, issuer, c.req.param('id'));
+    const page = await verificationPage(db, keys, issuer, c.req.param('id'), now());
     return c.html(page.html, page.status as 200);
   });
   app.get('/v1/credentials/:id', async (c) => {
@@ -238,7 +242,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.post('/v1/certificates', async (c) => {
     const input = await body(c, certificateRequest);
-    return c.json(await issueCertificate(db, keys, issuer, c.get('learnerId'), input, now()), 201);
+    return c.json(await issueCertificate(db, keys, issuer, c.get('learnerId'), input, now(), config.tierRecords), 201);
   });
   app.get('/v1/certificates', async (c) => c.json({ certificates: await listCertificates(db, issuer, c.get('learnerId')) }));
 

@@ -1,12 +1,15 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON response bodies field by field. */
 // Attacks on certificates by a scripted client: it sends its own outline and title, asks for a
-// course the server does not know, and replays events. The server certifies only registered
-// courses, against its own outline and title and the events it holds.
+// course the server does not know, replays events, leans on another learner's events, and asks
+// for Silver or Gold with no exam or review. The server certifies only registered courses, against
+// its own outline and title and the evidence it holds for that learner.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { verifyCredentialJwt } from './certificates';
 import { defaultPlausibility } from '../common/rules/plausibility';
 import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { noTierRecords } from './tier-records';
+import { achievementCredentialErrors } from '../common/testing/ob3-schema';
 
 const now = Date.UTC(2026, 10, 23, 12);
 const admin = 'admin-secret-token';
@@ -58,11 +61,15 @@ function suite(engine: Engine) {
     ...extra,
   });
   const send = (token: string, events: unknown[]) => t.request('POST', '/v1/events', { token, body: { events } });
-  /** Every lesson of the registered outline, completed. */
-  const completeEveryLesson = (token: string) =>
+  /** Every lesson of the registered outline, completed (a quiz by passing it with `quizScore`). */
+  const completeEveryLesson = (token: string, quizScore = 85) =>
     send(
       token,
-      course.modules.flatMap((module) => module.lessons.map((lesson) => event('lesson-completed', lesson.id))),
+      course.modules.flatMap((module) =>
+        module.lessons.map((lesson) =>
+          lesson.type === 'quiz' ? event('quiz-passed', lesson.id, { facts: { score: quizScore } }) : event('lesson-completed', lesson.id),
+        ),
+      ),
     );
   const certify = (token: string, body: Record<string, unknown>) => t.request('POST', '/v1/certificates', { token, body });
 
@@ -113,6 +120,7 @@ function suite(engine: Engine) {
     expect(check.valid).toBe(true);
     expect(JSON.stringify(check.credential)).not.toContain('Harvard');
     expect(check.credential).toMatchObject({ name: 'Python Basics: Bronze', credentialSubject: { achievement: { version: '1.0.0' } } });
+    expect(achievementCredentialErrors(check.credential)).toEqual([]);
     const page = await t.request('GET', `/verify/${issued.json.id}`);
     expect(page.json).toContain('Python Basics');
     expect(page.json).not.toContain('Harvard');
@@ -142,6 +150,76 @@ function suite(engine: Engine) {
     expect(res.status).toBe(422);
     expect(res.json.error.details.missing).toHaveLength(3);
   });
+
+  it("never counts another learner's events: evidence is the asking learner's own", async () => {
+    const worker = await register('Worker');
+    await completeEveryLesson(worker.accessToken);
+    const freeloader = await register('Freeloader');
+    const res = await certify(freeloader.accessToken, { courseId: course.id, tier: 'bronze', learnerId: 'ignored' });
+    expect(res.status).toBe(422);
+    expect(res.json.error.details.missing).toHaveLength(4);
+    expect((await certify(worker.accessToken, { courseId: course.id, tier: 'bronze' })).status).toBe(201);
+  });
+
+  it("holds Bronze's quiz bar at 70% on the server's own scores, whatever the client claims", async () => {
+    const low = await register('Low scorer');
+    await completeEveryLesson(low.accessToken, 69);
+    const refused = await certify(low.accessToken, { courseId: course.id, tier: 'bronze', quizScores: { 'quiz-1': 100 }, eligible: true });
+    expect(refused.json.error.details.missing).toEqual(['Score at least 70% on the quiz "Quiz one" (best so far 69%).']);
+    const bar = await register('At the bar');
+    await completeEveryLesson(bar.accessToken, 70);
+    expect((await certify(bar.accessToken, { courseId: course.id, tier: 'bronze' })).status).toBe(201);
+  });
+
+  it('refuses Silver and Gold without an exam or review the server holds, saying which', async () => {
+    const learner = await register('Claimer');
+    await completeEveryLesson(learner.accessToken, 100);
+    const silver = await certify(learner.accessToken, { courseId: course.id, tier: 'silver', examScore: 100 });
+    expect(silver.status).toBe(422);
+    expect(silver.json.error.code).toBe('exam_required');
+    expect(silver.json.error.message).toContain('Silver exam this server graded');
+    expect((await certify(learner.accessToken, { courseId: course.id, tier: 'gold' })).json.error.code).toBe('exam_required');
+    expect((await t.request('GET', '/v1/certificates', { token: learner.accessToken })).json.certificates).toEqual([]);
+  });
+
+  it('issues Silver once a server-held exam record passes, and only for the learner it belongs to', async () => {
+    const graded = await openTestApi(engine, {
+      adminToken: admin,
+      now: () => now,
+      plausibility: defaultPlausibility,
+      tierRecords: {
+        ...noTierRecords,
+        exam: (learnerId, courseId) => Promise.resolve(learnerId === examinee && courseId === course.id ? { score: 84, passed: true } : null),
+      },
+    });
+    let examinee = '';
+    try {
+      await graded.request('PUT', `/v1/admin/courses/${course.id}`, { token: admin, body: course });
+      const learner = (await graded.request('POST', '/v1/learners', { body: { displayName: 'Examinee', timezone: 'UTC' } })).json;
+      const other = (await graded.request('POST', '/v1/learners', { body: { displayName: 'Other', timezone: 'UTC' } })).json;
+      examinee = learner.learnerId;
+      for (const who of [learner, other]) {
+        const events = course.modules.flatMap((m) =>
+          m.lessons.map((l) => (l.type === 'quiz' ? event('quiz-passed', l.id, { facts: { score: 90 } }) : event('lesson-completed', l.id))),
+        );
+        await graded.request('POST', '/v1/events', { token: who.accessToken, body: { events } });
+      }
+      const silver = await graded.request('POST', '/v1/certificates', { token: learner.accessToken, body: { courseId: course.id, tier: 'silver' } });
+      expect(silver.status).toBe(201);
+      const jwks = (await graded.request('GET', '/.well-known/jwks.json')).json;
+      const credential = (await verifyCredentialJwt(silver.json.jwt, jwks.keys[0])).credential as any;
+      expect(achievementCredentialErrors(credential)).toEqual([]);
+      expect(credential.evidence[0].narrative).toContain('Silver exam: 84% (passed).');
+      expect(
+        (await graded.request('POST', '/v1/certificates', { token: other.accessToken, body: { courseId: course.id, tier: 'silver' } })).json.error.code,
+      ).toBe('exam_required');
+      const gold = await graded.request('POST', '/v1/certificates', { token: learner.accessToken, body: { courseId: course.id, tier: 'gold' } });
+      expect(gold.json.error.code).toBe('review_required');
+    } finally {
+      await graded.close();
+    }
+    // A second database of its own: PGlite takes a while to start on a loaded machine.
+  }, 90_000);
 
   it('decides against the updated outline once an admin registers a new version', async () => {
     const learner = await register('Upgrader');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysBetween, isoWeek, localDate, weekOf } from './calendar';
-import { tierStatuses } from './certificate-criteria';
+import { bronzeQuizPercent, evidenceFromEvents, tierStatuses } from './certificate-criteria';
 import { outcome, tierAfter, topTier, zones } from './leagues';
 import { earnedXp } from './completion-rules';
 import type { EventKind } from './plausibility';
@@ -100,24 +100,53 @@ describe('certificate criteria', () => {
     { id: 'p', type: 'project' },
   ];
   const all = new Set(['a', 'q', 'c', 'p']);
-  it('grades bronze, silver and gold from the evidence', () => {
+  const lessonEvidence = (quiz: number) => ({ completedLessons: all, passedChecks: new Set<string>(), quizScores: new Map([['q', quiz]]) });
+  it('puts the Bronze quiz bar at 70%, exactly', () => {
+    expect(bronzeQuizPercent).toBe(70);
+    expect(tierStatuses(lessons, lessonEvidence(69))[0]).toMatchObject({ eligible: false, missing: ['Score at least 70% on the quiz "q" (best so far 69%).'] });
+    expect(tierStatuses(lessons, lessonEvidence(70))[0]).toMatchObject({ eligible: true, missing: [] });
+  });
+  it('asks a held exam for Silver and an accepted review for Gold, never quiz scores', () => {
     const none = tierStatuses(lessons, { completedLessons: new Set(), passedChecks: new Set(), quizScores: new Map() });
     expect(none.map((t) => t.eligible)).toEqual([false, false, false]);
-    const bronze = tierStatuses(lessons, { completedLessons: all, passedChecks: new Set(), quizScores: new Map([['q', 50]]) });
-    expect(bronze.map((t) => t.eligible)).toEqual([true, false, false]);
-    const silver = tierStatuses(lessons, { completedLessons: all, passedChecks: new Set(['c']), quizScores: new Map([['q', 85]]) });
+    expect(tierStatuses(lessons, lessonEvidence(100)).map((t) => t.eligible)).toEqual([true, false, false]);
+    const failed = tierStatuses(lessons, { ...lessonEvidence(100), exam: { score: 79, passed: false } });
+    expect(failed[1]!.missing).toEqual(['Pass the Silver exam with at least 80% (best so far 79%).']);
+    const silver = tierStatuses(lessons, { ...lessonEvidence(70), exam: { score: 80, passed: true } });
     expect(silver.map((t) => t.eligible)).toEqual([true, true, false]);
-    expect(silver[2]!.missing).toHaveLength(2);
-    const gold = tierStatuses(lessons, { completedLessons: all, passedChecks: new Set(['c', 'p']), quizScores: new Map([['q', 100]]) });
+    const gold = tierStatuses(lessons, { ...lessonEvidence(70), exam: { score: 80, passed: true }, review: { score: 90, accepted: true } });
     expect(gold.map((t) => t.eligible)).toEqual([true, true, true]);
+  });
+  it('counts each lesson once however its events repeat, and a passed quiz or challenge completes its lesson', () => {
+    const evidence = evidenceFromEvents([
+      { kind: 'quiz-passed', lessonId: 'q', score: 60 },
+      { kind: 'quiz-passed', lessonId: 'q', score: 90 },
+      { kind: 'quiz-passed', lessonId: 'q', score: 'lots' },
+      { kind: 'challenge-completed', lessonId: 'c' },
+      { kind: 'lesson-completed', lessonId: 'a' },
+      { kind: 'lesson-completed', lessonId: 'a' },
+      { kind: 'hint-revealed', lessonId: 'p' },
+      { kind: 'lesson-completed', lessonId: null },
+    ]);
+    expect([...evidence.completedLessons].sort()).toEqual(['a', 'c', 'q']);
+    expect([...evidence.passedChecks]).toEqual(['c']);
+    expect(evidence.quizScores.get('q')).toBe(90);
+    expect(evidenceFromEvents([{ kind: 'quiz-passed', lessonId: 'q', score: 1e9 }]).quizScores.get('q')).toBe(100);
   });
   it('a higher tier is never eligible without the lower ones', () => {
     fc.assert(
-      fc.property(fc.subarray(['a', 'q', 'c', 'p']), fc.subarray(['c', 'p']), fc.integer({ min: 0, max: 100 }), (done, passed, score) => {
-        const s = tierStatuses(lessons, { completedLessons: new Set(done), passedChecks: new Set(passed), quizScores: new Map([['q', score]]) });
-        if (s[2]!.eligible) expect(s[1]!.eligible).toBe(true);
-        if (s[1]!.eligible) expect(s[0]!.eligible).toBe(true);
-      }),
+      fc.property(
+        fc.subarray(['a', 'q', 'c', 'p']),
+        fc.integer({ min: 0, max: 100 }),
+        fc.option(fc.record({ score: fc.integer({ min: 0, max: 100 }), passed: fc.boolean() })),
+        fc.option(fc.record({ score: fc.integer({ min: 0, max: 100 }), accepted: fc.boolean() })),
+        (done, score, exam, review) => {
+          const s = tierStatuses(lessons, { completedLessons: new Set(done), passedChecks: new Set(), quizScores: new Map([['q', score]]), exam, review });
+          if (s[2]!.eligible) expect(s[1]!.eligible).toBe(true);
+          if (s[1]!.eligible) expect(s[0]!.eligible).toBe(true);
+          expect(s[0]!.eligible).toBe(done.length === 4 && score >= 70);
+        },
+      ),
     );
   });
 });

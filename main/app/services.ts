@@ -18,6 +18,7 @@ import { SettingsService } from '../settings/settings-service';
 import { SyncService } from '../sync/sync-service';
 import { LeaderboardService } from '../leaderboard/leaderboard-service';
 import { CertificatesService } from '../certificates/certificates-service';
+import { loadOrCreateDeviceKey, type DeviceKey } from '../certificates/device-key';
 import { defaultShell, TerminalService } from '../terminal/terminal-service';
 import { LessonActivity, type LessonSources } from '../lesson/lesson-activity';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
@@ -253,7 +254,17 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     warn: (message) => logger.warn(`sync: ${message}`),
   });
   const leaderboard = new LeaderboardService(store, sync, now);
-  const certificates = new CertificatesService(store, { sync, courses, progress, timezone, now, warn: (message) => logger.warn(`certificates: ${message}`) });
+  let deviceKey: DeviceKey | undefined;
+  const certificates = new CertificatesService(store, {
+    sync,
+    courses,
+    progress,
+    timezone,
+    now,
+    warn: (message) => logger.warn(`certificates: ${message}`),
+    learnerName: () => profile.get().name,
+    deviceKey: () => (deviceKey ??= loadOrCreateDeviceKey(config.dataDir)),
+  });
 
   let installId: string | null = null;
   const update = new UpdateService({

@@ -1,8 +1,15 @@
 // Certificates against the real hosted API on loopback: the server checks the events it holds
 // before issuing, the saved copy verifies and prints with the server gone, an unregistered course
-// is refused plainly, and a revocation reaches the app at the next sync.
+// is refused plainly, a revocation reaches the app at the next sync; offline, the app self-issues
+// with its device key (owner-only key file), and a self-issued certificate is exchanged for a
+// server-issued one at the next sync where the server's evidence agrees.
+import fs from 'node:fs';
+import path from 'node:path';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lessonProgress } from '../store/schema';
+import { activityEvents, certificates as certificateRows, lessonProgress } from '../store/schema';
+import { achievementCredentialErrors } from '../../common/testing/ob3-schema';
+import { DEVICE_KEY_FILE, loadOrCreateDeviceKey } from './device-key';
 import { ADMIN_TOKEN, HostedApiHarness, installedCourses, lessons } from '../sync/testing/hosted-api-harness';
 import { CertificatesService, REVOCATION_CHECK_MS } from './certificates-service';
 
@@ -19,6 +26,8 @@ describe('certificates against the hosted API', () => {
       progress: { record: async (event) => recorded.push(event) },
       timezone: () => 'UTC',
       now: () => h.clock,
+      learnerName: () => 'Olu',
+      deviceKey: () => loadOrCreateDeviceKey(h.dir),
     });
     await h.start();
     await h.sync.signIn({ displayName: 'Olu', optedIn: true });
@@ -39,7 +48,7 @@ describe('certificates against the hosted API', () => {
     expect(cert.verifyUrl).toBe(`${h.server!.url}/verify/${cert.id}`);
     expect(cert.linkedInUrl).toContain('startTask=CERTIFICATION_NAME');
     expect(recorded).toMatchObject([{ kind: 'certificate-earned', courseId: 'course', tier: 'bronze' }]);
-    const page = await fetch(cert.verifyUrl);
+    const page = await fetch(cert.verifyUrl!);
     expect(await page.text()).toContain('Olu');
     await h.stop();
     expect(await certificates.verify(cert.id)).toMatchObject({ valid: true, revoked: false });
@@ -53,6 +62,19 @@ describe('certificates against the hosted API', () => {
     await h.start();
     for (const l of lessons)
       h.store.db.insert(lessonProgress).values({ courseId: 'unregistered', lessonId: l.id, status: 'completed', completedAt: h.clock }).run();
+    h.store.db
+      .insert(activityEvents)
+      .values({
+        idempotencyKey: 'quiz-u',
+        kind: 'quiz-passed',
+        courseId: 'unregistered',
+        lessonId: 'two',
+        occurredAt: h.clock,
+        timezone: 'UTC',
+        localDate: '2026-01-01',
+        detail: { score: 75 },
+      })
+      .run();
     const before = certificates.overview().issued.length;
     await expect(certificates.request('unregistered', 'bronze')).rejects.toMatchObject({
       code: 'course_not_registered',
@@ -76,6 +98,65 @@ describe('certificates against the hosted API', () => {
     expect(certificates.overview().issued[0]!.revokedAt).toEqual(expect.any(Number));
     // (The first test altered the saved copy, so only the revocation is checked here.)
     expect(await certificates.verify(cert!.id)).toMatchObject({ revoked: true });
+    await h.stop();
+  });
+
+  it('self-issues Bronze offline with the device key, marked self-issued, and verifies it from the credential alone', async () => {
+    const cert = await certificates.selfIssue('unregistered', 'bronze');
+    expect(cert).toMatchObject({ selfIssued: true, verifyUrl: null, replacedBy: null, issuerName: "Olu's Dronacharya app (self-issued)" });
+    expect(cert.evidence).toContain('Completed 2 of 2 lessons.');
+    expect(await certificates.selfIssue('unregistered', 'bronze')).toMatchObject({ id: cert.id });
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(h.dir, DEVICE_KEY_FILE)).mode & 0o777).toBe(0o600);
+    const row = h.store.db
+      .select()
+      .from(certificateRows)
+      .all()
+      .find((r) => r.id === cert.id)!;
+    const credential = decodeJwt(row.jwt).vc as Record<string, unknown>;
+    expect(achievementCredentialErrors(credential)).toEqual([]);
+    expect(credential.name).toBe('Course: Bronze (self-issued)');
+    expect(await certificates.verify(cert.id)).toMatchObject({ valid: true, status: 'self-issued' });
+    const file = certificates.exportCredential(cert.id);
+    expect(file.fileName).toBe('credential-unregistered-bronze-self-issued.json');
+    expect(await certificates.verifyCredential(file.json)).toMatchObject({
+      status: 'self-issued',
+      credential: { tier: 'bronze', selfIssued: true, learnerName: 'Olu' },
+    });
+    const pdf = await certificates.exportPdf(cert.id);
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(certificates.selfIssue('unregistered', 'silver')).rejects.toMatchObject({ code: 'not_eligible' });
+  });
+
+  it('refuses an altered self-issued credential, pasted or saved', async () => {
+    const [cert] = certificates.overview().issued.filter((c) => c.selfIssued);
+    const row = h.store.db
+      .select()
+      .from(certificateRows)
+      .all()
+      .find((r) => r.id === cert!.id)!;
+    const [header, payload, signature] = row.jwt.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { vc: { name: string; credentialSubject: { name: string } } };
+    claims.vc.credentialSubject.name = 'Someone Else';
+    const altered = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    expect(await certificates.verifyCredential(altered)).toMatchObject({ status: 'invalid', credential: { learnerName: 'Someone Else' } });
+    expect(await certificates.verifyCredential('{"hello": 1}')).toMatchObject({ status: 'invalid', credential: null });
+    h.store.sqlite.prepare('update certificates set jwt = ? where id = ?').run(altered, cert!.id);
+    expect(await certificates.verify(cert!.id)).toMatchObject({ valid: false, status: 'invalid' });
+    h.store.sqlite.prepare('update certificates set jwt = ? where id = ?').run(row.jwt, cert!.id);
+  });
+
+  it("exchanges a self-issued certificate at the next sync where the server's evidence agrees, and keeps it where not", async () => {
+    // The server-issued Bronze for "course" was revoked above: offline, the learner self-issues another.
+    const self = await certificates.selfIssue('course', 'bronze');
+    await h.start();
+    h.clock += REVOCATION_CHECK_MS;
+    await h.sync.syncNow();
+    const issued = certificates.overview().issued;
+    const exchanged = issued.find((c) => c.id === self.id)!;
+    expect(exchanged.replacedBy).toEqual(expect.any(String));
+    expect(issued.find((c) => c.id === exchanged.replacedBy)).toMatchObject({ selfIssued: false, courseId: 'course', tier: 'bronze', revokedAt: null });
+    // The server does not certify "unregistered": that one stays self-issued.
+    expect(issued.find((c) => c.courseId === 'unregistered')).toMatchObject({ selfIssued: true, replacedBy: null });
     await h.stop();
   });
 });

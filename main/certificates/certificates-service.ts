@@ -1,20 +1,26 @@
-// Certificates from the sync server: which tiers each started course offers and what is missing,
-// requesting one (the server decides from the events it holds), the saved copies with their
-// issuer key so they verify with no network, revocations learnt at each sync, and the PDF.
-import { eq } from 'drizzle-orm';
+// Certificates: which tiers each started course offers and what is missing; requesting one from
+// the sync server (which decides from the evidence it holds) or self-issuing one signed by this
+// app's device key when there is no server; exchanging a self-issued one for a server-issued one
+// once synced; the saved copies with their issuer key so they verify with no network; checks of
+// pasted credentials; revocations learnt at each sync; the PDF and the credential file.
+import { and, eq, isNull } from 'drizzle-orm';
 import type { JWK } from 'jose';
 import { z } from 'zod';
 import { DronaError, messageOf } from '../../preload/contract';
-import type { CertificatesOverview, IssuedCertificateView } from '../../preload/contract/certificates';
+import type { CertificatesOverview, CredentialCheckView, IssuedCertificateView } from '../../preload/contract/certificates';
 import { certificateResponse, certificatesResponse } from '../../common/sync-api/schemas';
-import { verifyCredentialJwt } from '../../common/sync-api/credential-verify';
-import { tierStatuses, type CertificateTier, type OutlineLesson } from '../../common/rules/certificate-criteria';
+import { envelopeOf, jwtFromPasted, keyIdOf, verifyCredentialJwt, verifySelfIssuedJwt } from '../../common/sync-api/credential-verify';
+import { credentialStatus, type CredentialStatus } from '../../common/sync-api/achievement-credential';
+import { tierStatuses, tierTitle, type CertificateTier, type OutlineLesson } from '../../common/rules/certificate-criteria';
 import type { Store } from '../store/open-store';
 import { certificates } from '../store/schema';
 import { asDronaError, type AccountSession } from '../sync/account-session';
 import { SyncHttpError } from '../sync/api-client';
 import { certificateEvidence } from './certificate-evidence';
 import { certificatePdf } from './certificate-pdf';
+import { certificateView, credentialSummary, type StoredPayload } from './certificate-views';
+import type { DeviceKey } from './device-key';
+import { signSelfIssued } from './self-issue';
 
 /** What certificates need of sync: the account, sending the outbox now, and word of each drain. */
 export interface CertificateSync extends AccountSession {
@@ -26,7 +32,9 @@ export interface CertificateSync extends AccountSession {
 /** What certificates need of the installed courses: which were started, and their outlines. */
 export interface CourseSource {
   listCourses(): readonly { id: string; title: string; completedCount: number }[];
-  getCourse(courseId: string): { title: string; modules: readonly { lessons: readonly { id: string; title: string; type: string }[] }[] } | null;
+  getCourse(
+    courseId: string,
+  ): { title: string; version?: string; modules: readonly { lessons: readonly { id: string; title: string; type: string }[] }[] } | null;
 }
 
 /** Where an earned certificate is recorded as progress (XP, achievements). */
@@ -41,13 +49,10 @@ export interface CertificatesOptions {
   readonly timezone: () => string;
   readonly now?: () => number;
   readonly warn?: (message: string) => void;
-}
-
-interface StoredPayload {
-  publicJwk: JWK;
-  learnerName: string;
-  issuerName: string;
-  courseTitle: string;
+  /** The learner's name as this app knows it (from the first run). */
+  readonly learnerName: () => string;
+  /** This app's signing key for self-issued certificates, made on first use. */
+  readonly deviceKey: () => DeviceKey;
 }
 
 const jwksResponse = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
@@ -58,42 +63,38 @@ export const REVOCATION_CHECK_MS = 15 * 60_000;
 export class CertificatesService {
   private readonly now: () => number;
   private revocationsCheckedAt = -Infinity;
+  /** When each self-issued certificate was last offered to the server for exchange. */
+  private readonly exchangeTriedAt = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
     private readonly options: CertificatesOptions,
   ) {
     this.now = options.now ?? Date.now;
-    options.sync.onDrained(() => this.refreshRevocations());
+    options.sync.onDrained(async () => {
+      await this.exchangeSelfIssued();
+      await this.refreshRevocations();
+    });
   }
 
-  private outline(courseId: string): { title: string; lessons: OutlineLesson[] } {
+  private outline(courseId: string): { title: string; version: string; lessons: OutlineLesson[] } {
     const course = this.options.courses.getCourse(courseId);
     if (!course) throw new DronaError('not_found', `The course "${courseId}" is not installed, so its certificate criteria cannot be checked.`);
-    return { title: course.title, lessons: course.modules.flatMap((m) => m.lessons.map((l) => ({ id: l.id, type: l.type, title: l.title }))) };
+    return {
+      title: course.title,
+      version: course.version ?? '0.0.0',
+      lessons: course.modules.flatMap((m) => m.lessons.map((l) => ({ id: l.id, type: l.type, title: l.title }))),
+    };
   }
 
   private issuedViews(): IssuedCertificateView[] {
-    return this.store.db
-      .select()
-      .from(certificates)
-      .orderBy(certificates.issuedAt)
-      .all()
-      .map((row) => {
-        const payload = row.payload as StoredPayload;
-        return {
-          id: row.id,
-          tier: row.tier as CertificateTier,
-          courseId: row.courseId,
-          courseTitle: payload.courseTitle,
-          learnerName: payload.learnerName,
-          issuerName: payload.issuerName,
-          issuedAt: row.issuedAt,
-          verifyUrl: row.verifyUrl,
-          linkedInUrl: linkedInUrl(payload.courseTitle, row.tier, payload.issuerName, row.issuedAt, row.verifyUrl, row.id),
-          revokedAt: row.revokedAt,
-        };
-      });
+    return this.store.db.select().from(certificates).orderBy(certificates.issuedAt).all().map(certificateView);
+  }
+
+  private view(id: string): IssuedCertificateView {
+    const cert = this.issuedViews().find((c) => c.id === id);
+    if (!cert) throw new DronaError('not_found', 'No certificate with this id is saved in this app.');
+    return cert;
   }
 
   overview(): CertificatesOverview {
@@ -107,43 +108,61 @@ export class CertificatesService {
     };
   }
 
-  async request(courseId: string, tier: CertificateTier): Promise<IssuedCertificateView> {
+  /** The tier's status on this device's evidence; refuses a tier not earned here. */
+  private requireLocallyEligible(courseId: string, tier: CertificateTier) {
     const outline = this.outline(courseId);
-    const local = tierStatuses(outline.lessons, certificateEvidence(this.store, courseId)).find((t) => t.tier === tier)!;
-    if (!local.eligible) throw new DronaError('not_eligible', `Not yet eligible for ${tier}: ${local.missing[0] ?? ''}`, { missing: local.missing });
+    const evidence = certificateEvidence(this.store, courseId);
+    const local = tierStatuses(outline.lessons, evidence).find((t) => t.tier === tier)!;
+    if (!local.eligible) throw new DronaError('not_eligible', `Not yet eligible for ${tierTitle(tier)}: ${local.missing[0] ?? ''}`, { missing: local.missing });
+    return { outline, evidence };
+  }
+
+  async request(courseId: string, tier: CertificateTier): Promise<IssuedCertificateView> {
+    const { outline } = this.requireLocallyEligible(courseId, tier);
     // The server checks the events it has: send everything first.
     const { pending } = await this.options.sync.syncNow();
     if (pending > 0)
       throw new DronaError(
         'sync_pending',
-        'Some progress has not reached the sync server yet, so it cannot check your certificate. Try again when you are online.',
+        'Some progress has not reached the sync server yet, so it cannot check your certificate. Try again when you are online, or self-issue one now.',
       );
+    return this.issueFromServer(courseId, tier, outline.title);
+  }
+
+  /** Asks the server for the tier (the outbox already sent), saves it, and retires a self-issued one. */
+  private async issueFromServer(courseId: string, tier: CertificateTier, title: string): Promise<IssuedCertificateView> {
     const { sync } = this.options;
     try {
       // The server decides against its own registered outline and title, not this app's.
       const issued = await sync.authorized('POST', '/v1/certificates', { courseId, tier }, certificateResponse);
       const publicJwk = await this.issuerKey(issued.jwt);
-      const check = await verifyCredentialJwt(issued.jwt, publicJwk);
+      const check = await verifyCredentialJwt(issued.jwt, publicJwk, this.now());
       if (!check.valid)
         throw new DronaError('bad_signature', 'The server issued a certificate whose signature does not match its published key; it was not saved.');
       const issuer = (check.credential?.issuer ?? {}) as { name?: string };
       const subject = (check.credential?.credentialSubject ?? {}) as { name?: string };
       const learnerName = subject.name ?? sync.account().displayName ?? '';
       const payload: StoredPayload = { publicJwk, learnerName, issuerName: issuer.name ?? 'Dronacharya', courseTitle: issued.courseTitle };
-      this.store.db
-        .insert(certificates)
-        .values({
-          id: issued.id,
-          tier: issued.tier,
-          courseId,
-          issuedAt: issued.issuedAt,
-          jwt: issued.jwt,
-          payload,
-          verifyUrl: issued.verifyUrl,
-          revokedAt: issued.revokedAt,
-        })
-        .onConflictDoNothing()
-        .run();
+      this.store.transaction((tx) => {
+        tx.insert(certificates)
+          .values({
+            id: issued.id,
+            tier: issued.tier,
+            courseId,
+            issuedAt: issued.issuedAt,
+            jwt: issued.jwt,
+            payload,
+            verifyUrl: issued.verifyUrl,
+            revokedAt: issued.revokedAt,
+          })
+          .onConflictDoNothing()
+          .run();
+        // The server's evidence agreed: a self-issued certificate for this tier is now exchanged.
+        tx.update(certificates)
+          .set({ replacedBy: issued.id })
+          .where(and(eq(certificates.issuedBy, 'self'), eq(certificates.courseId, courseId), eq(certificates.tier, tier), isNull(certificates.replacedBy)))
+          .run();
+      });
       const earned = {
         kind: 'certificate-earned',
         idempotencyKey: `certificate-earned:${courseId}:${tier}`,
@@ -153,15 +172,64 @@ export class CertificatesService {
         tier,
       };
       await this.options.progress.record(earned).catch((error: unknown) => this.options.warn?.(`certificate-earned was not recorded: ${messageOf(error)}`));
-      return this.issuedViews().find((c) => c.id === issued.id)!;
+      return this.view(issued.id);
     } catch (error) {
       if (error instanceof SyncHttpError && error.code === 'course_not_registered') {
         throw new DronaError(
           'course_not_registered',
-          `The sync server does not certify "${outline.title}": its administrator has not registered this course. Your progress is saved; ask them to register it (drona server register-course), then request the certificate again.`,
+          `The sync server does not certify "${title}": its administrator has not registered this course. Your progress is saved; ask them to register it (drona server register-course), or self-issue a certificate.`,
         );
       }
       throw asDronaError(error);
+    }
+  }
+
+  /**
+   * Signs a certificate with this app's device key from the progress on this device: no server
+   * needed, marked self-issued everywhere. Its XP waits for the server-issued one it can be
+   * exchanged for (the server would refuse XP for a certificate it did not issue).
+   */
+  async selfIssue(courseId: string, tier: CertificateTier): Promise<IssuedCertificateView> {
+    const { outline, evidence } = this.requireLocallyEligible(courseId, tier);
+    const existing = this.store.db
+      .select({ id: certificates.id })
+      .from(certificates)
+      .where(and(eq(certificates.issuedBy, 'self'), eq(certificates.courseId, courseId), eq(certificates.tier, tier), isNull(certificates.replacedBy)))
+      .get();
+    if (existing) return this.view(existing.id);
+    const key = this.options.deviceKey();
+    const learnerName = this.options.learnerName();
+    const now = this.now();
+    const signed = await signSelfIssued(key, { course: { id: courseId, ...outline }, tier, learnerName, evidence, now });
+    const payload: StoredPayload = { publicJwk: key.publicJwk, learnerName, issuerName: signed.issuerName, courseTitle: outline.title };
+    this.store.db
+      .insert(certificates)
+      .values({ id: signed.id, tier, courseId, issuedAt: now, jwt: signed.jwt, payload, verifyUrl: null, issuedBy: 'self' })
+      .run();
+    return this.view(signed.id);
+  }
+
+  /**
+   * After a drained sync, offers each self-issued certificate to the server (at most every
+   * REVOCATION_CHECK_MS each): where the server's evidence agrees it issues its own, which
+   * replaces the self-issued one; where it does not, the self-issued one stays as it is.
+   */
+  private async exchangeSelfIssued(): Promise<void> {
+    if (!this.options.sync.account().signedIn) return;
+    const waiting = this.store.db
+      .select()
+      .from(certificates)
+      .where(and(eq(certificates.issuedBy, 'self'), isNull(certificates.replacedBy)))
+      .all();
+    for (const row of waiting) {
+      if (this.now() - (this.exchangeTriedAt.get(row.id) ?? -Infinity) < REVOCATION_CHECK_MS) continue;
+      this.exchangeTriedAt.set(row.id, this.now());
+      try {
+        // Called after a drain: the outbox is sent, so the server holds what this device recorded.
+        await this.issueFromServer(row.courseId, row.tier as CertificateTier, (row.payload as StoredPayload).courseTitle);
+      } catch (error) {
+        this.options.warn?.(`self-issued ${row.tier} for ${row.courseId} stays self-issued: ${messageOf(error)}`);
+      }
     }
   }
 
@@ -174,8 +242,8 @@ export class CertificatesService {
       if (error instanceof SyncHttpError) throw new SyncHttpError(error.status, 'jwks_unavailable', 'The sync server did not publish its signing key.');
       throw error;
     }
-    const header = JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString('utf8')) as { kid?: string };
-    return (jwks.keys.find((k) => k.kid === header.kid) ?? jwks.keys[0]) as JWK;
+    const kid = keyIdOf(jwt);
+    return (jwks.keys.find((k) => k.kid === kid) ?? jwks.keys[0]) as JWK;
   }
 
   /**
@@ -183,7 +251,11 @@ export class CertificatesService {
    * was issued), at most every REVOCATION_CHECK_MS; a failure waits for the next drain.
    */
   private async refreshRevocations(): Promise<void> {
-    const saved = this.store.db.select({ id: certificates.id, revokedAt: certificates.revokedAt }).from(certificates).all();
+    const saved = this.store.db
+      .select({ id: certificates.id, revokedAt: certificates.revokedAt })
+      .from(certificates)
+      .where(eq(certificates.issuedBy, 'server'))
+      .all();
     if (saved.length === 0 || this.now() - this.revocationsCheckedAt < REVOCATION_CHECK_MS) return;
     try {
       const { certificates: issued } = await this.options.sync.authorized('GET', '/v1/certificates', undefined, certificatesResponse);
@@ -199,39 +271,75 @@ export class CertificatesService {
     }
   }
 
-  async verify(id: string): Promise<{ valid: boolean; revoked: boolean; detail: string }> {
+  async verify(id: string): Promise<{ valid: boolean; revoked: boolean; status: CredentialStatus; detail: string }> {
     const row = this.store.db.select().from(certificates).where(eq(certificates.id, id)).get();
     if (!row) throw new DronaError('not_found', 'No certificate with this id is saved in this app.');
-    const check = await verifyCredentialJwt(row.jwt, (row.payload as StoredPayload).publicJwk);
-    const revoked = row.revokedAt !== null;
-    return {
-      valid: check.valid,
-      revoked,
-      detail: check.valid
-        ? `The Ed25519 signature holds against the issuer key saved when it was issued${revoked ? `, but the issuer revoked it on ${new Date(row.revokedAt!).toUTCString()}` : ''}.`
-        : `The signature does not hold (${check.reason ?? 'unknown reason'}): the certificate was altered or not issued by this server.`,
-    };
+    const selfIssued = row.issuedBy === 'self';
+    const check = selfIssued
+      ? await verifySelfIssuedJwt(row.jwt, this.now())
+      : await verifyCredentialJwt(row.jwt, (row.payload as StoredPayload).publicJwk, this.now());
+    const validUntil = (check.credential as { validUntil?: string } | null)?.validUntil;
+    const status = credentialStatus({ signatureValid: check.valid, revokedAt: row.revokedAt, validUntil, selfIssued, now: this.now() });
+    return { valid: check.valid, revoked: row.revokedAt !== null, status, detail: statusDetail(status, check.reason, row.revokedAt) };
+  }
+
+  /**
+   * Checks a credential someone pasted or dropped, with no network: a self-issued one against its
+   * did:key, a server-issued one against an issuer key this app saved (else it says it cannot).
+   */
+  async verifyCredential(text: string): Promise<CredentialCheckView> {
+    const pasted = jwtFromPasted(text);
+    if ('error' in pasted) return { status: 'invalid', detail: pasted.error, credential: null };
+    const { jwt } = pasted;
+    const self = await verifySelfIssuedJwt(jwt, this.now());
+    let check = self;
+    let selfIssued = self.valid || (self.credential !== null && credentialSummary(self.credential)?.selfIssued === true);
+    if (!selfIssued) {
+      const kid = keyIdOf(jwt);
+      const saved = this.store.db.select({ payload: certificates.payload }).from(certificates).where(eq(certificates.issuedBy, 'server')).all();
+      const key = saved.map((r) => (r.payload as StoredPayload).publicJwk).find((k) => k.kid === kid);
+      if (!key)
+        return {
+          status: 'invalid',
+          detail: 'This credential was issued by a server this app has no key for, so it cannot be checked offline: open its verification page.',
+          credential: credentialSummary(self.credential),
+        };
+      check = await verifyCredentialJwt(jwt, key, this.now());
+      selfIssued = false;
+    }
+    const row = check.credential ? this.store.db.select().from(certificates).where(eq(certificates.jwt, jwt)).get() : undefined;
+    const validUntil = (check.credential as { validUntil?: string } | null)?.validUntil;
+    const status = credentialStatus({ signatureValid: check.valid, revokedAt: row?.revokedAt ?? null, validUntil, selfIssued, now: this.now() });
+    return { status, detail: statusDetail(status, check.reason, row?.revokedAt ?? null), credential: credentialSummary(check.credential) };
   }
 
   async exportPdf(id: string): Promise<{ fileName: string; base64: string }> {
-    const cert = this.issuedViews().find((c) => c.id === id);
-    if (!cert) throw new DronaError('not_found', 'No certificate with this id is saved in this app.');
-    const bytes = await certificatePdf(cert);
-    const slug = `${cert.courseId}-${cert.tier}`.replace(/[^\w-]+/g, '-');
-    return { fileName: `certificate-${slug}.pdf`, base64: Buffer.from(bytes).toString('base64') };
+    const cert = this.view(id);
+    const { status } = await this.verify(id);
+    const bytes = await certificatePdf(cert, status);
+    return { fileName: `certificate-${slugOf(cert)}.pdf`, base64: Buffer.from(bytes).toString('base64') };
+  }
+
+  exportCredential(id: string): { fileName: string; json: string } {
+    const row = this.store.db.select().from(certificates).where(eq(certificates.id, id)).get();
+    if (!row) throw new DronaError('not_found', 'No certificate with this id is saved in this app.');
+    return { fileName: `credential-${slugOf(certificateView(row))}.json`, json: `${JSON.stringify(envelopeOf(row.jwt), null, 2)}\n` };
   }
 }
 
-export function linkedInUrl(courseTitle: string, tier: string, issuerName: string, issuedAt: number, verifyUrl: string, id: string): string {
-  const date = new Date(issuedAt);
-  const params = new URLSearchParams({
-    startTask: 'CERTIFICATION_NAME',
-    name: `${courseTitle} (${tier.charAt(0).toUpperCase()}${tier.slice(1)})`,
-    organizationName: issuerName,
-    issueYear: String(date.getUTCFullYear()),
-    issueMonth: String(date.getUTCMonth() + 1),
-    certUrl: verifyUrl,
-    certId: id,
-  });
-  return `https://www.linkedin.com/profile/add?${params.toString()}`;
+const slugOf = (cert: IssuedCertificateView) => `${cert.courseId}-${cert.tier}${cert.selfIssued ? '-self-issued' : ''}`.replace(/[^\w-]+/g, '-');
+
+function statusDetail(status: CredentialStatus, reason: string | undefined, revokedAt: number | null): string {
+  switch (status) {
+    case 'valid':
+      return 'The Ed25519 signature holds against the issuer key saved when it was issued; not revoked, not expired.';
+    case 'self-issued':
+      return "The Ed25519 signature holds against the app key named in it. It is self-issued: the learner's own app signed it, and no server has checked the evidence.";
+    case 'revoked':
+      return `The signature holds, but the issuer revoked it on ${new Date(revokedAt!).toUTCString()}.`;
+    case 'expired':
+      return 'The signature holds, but the credential has expired.';
+    case 'invalid':
+      return `The signature does not hold (${reason ?? 'unknown reason'}): the credential was altered or not issued by the key it names.`;
+  }
 }

@@ -6,7 +6,10 @@ export function certificatesHandlers(services: ServicesAccess): Pick<Handlers, k
   return {
     'certificates.overview': () => services().certificates.overview(),
     'certificates.request': (input) => services().certificates.request(input.courseId, input.tier),
+    'certificates.selfIssue': (input) => services().certificates.selfIssue(input.courseId, input.tier),
     'certificates.verify': (input) => services().certificates.verify(input.id),
+    'certificates.verifyCredential': (input) => services().certificates.verifyCredential(input.text),
     'certificates.exportPdf': (input) => services().certificates.exportPdf(input.id),
+    'certificates.exportCredential': (input) => services().certificates.exportCredential(input.id),
   };
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultKeyDir } from '../app/app-config';
 import { runCliCaptured } from '../cli/testing-run-cli';
 import { encryptedFileSecretStore } from '../secrets/secret-store';
+import { defaultMigrationsFolder } from '../store/open-store';
 import { keyFileFor } from '../secrets/key-location';
 import { useTempDirs } from '../testing/temp-dirs';
 import { parseCsv } from './csv';
@@ -56,7 +57,9 @@ describe('drona data export', () => {
     expect(zip.get('workspaces/python-basics/hello/pkg/util.py')?.toString()).toBe('X = 1\n');
 
     const manifest = JSON.parse(zip.get('manifest.json')!.toString()) as Record<string, unknown> & { counts: { tables: Record<string, number> } };
-    expect(manifest).toMatchObject({ format: 'dronacharya-export', schemaMigration: '0005_learner_model', counts: { workspaceFiles: 2 } });
+    // The last migration in the journal, whichever that is now.
+    const migrations = JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    expect(manifest).toMatchObject({ format: 'dronacharya-export', schemaMigration: migrations.entries.at(-1)!.tag, counts: { workspaceFiles: 2 } });
     expect(manifest.counts.tables.profile).toBe(1);
     expect(zip.get('README.md')!.toString()).toContain('never exported');
 

@@ -362,8 +362,13 @@ export const certificates = sqliteTable('certificates', {
   issuedAt: integer('issued_at').notNull(),
   jwt: text('jwt').notNull(),
   payload: text('payload', { mode: 'json' }).notNull(),
-  verifyUrl: text('verify_url').notNull(),
+  /** The issuer's public page; none for a self-issued certificate. */
+  verifyUrl: text('verify_url'),
   revokedAt: integer('revoked_at'),
+  /** 'server' (signed by the sync server) or 'self' (signed by this app's device key). */
+  issuedBy: text('issued_by').notNull().default('server'),
+  /** For a self-issued certificate: the server-issued one it was exchanged for. */
+  replacedBy: text('replaced_by'),
 });
 
 /** Written in the same transaction as the progress it reports; drained in id order. */

@@ -1,8 +1,11 @@
-// Certificates the sync server issues: the tiers a course offers, those earned, offline checks and the PDF.
+// Certificates: the tiers a course offers, those earned (signed by the sync server, or self-issued
+// by this app's device key when offline), offline checks of saved and pasted credentials, the PDF.
 import { z } from 'zod';
 import { call } from './define';
 
 export const certificateTierNames = ['bronze', 'silver', 'gold'] as const;
+/** As a verifier states it (common/sync-api/achievement-credential.ts credentialStatus). */
+export const credentialStatusNames = ['valid', 'revoked', 'expired', 'self-issued', 'invalid'] as const;
 
 export const tierStatusSchema = z.object({ tier: z.enum(certificateTierNames), eligible: z.boolean(), missing: z.array(z.string()) });
 
@@ -14,9 +17,17 @@ export const issuedCertificateSchema = z.object({
   learnerName: z.string(),
   issuerName: z.string(),
   issuedAt: z.number(),
-  verifyUrl: z.string(),
+  /** The issuer's public verification page; null for a self-issued certificate (it has none). */
+  verifyUrl: z.string().nullable(),
   linkedInUrl: z.string(),
   revokedAt: z.number().nullable(),
+  /** Signed by this app's device key rather than a server: shown as "self-issued" everywhere. */
+  selfIssued: z.boolean(),
+  /** For a self-issued certificate: the server-issued one it was exchanged for. */
+  replacedBy: z.string().nullable(),
+  /** The evidence the credential carries, one line each, and the tier's criteria. */
+  evidence: z.array(z.string()),
+  criteria: z.string(),
 });
 export type IssuedCertificateView = z.infer<typeof issuedCertificateSchema>;
 
@@ -26,10 +37,39 @@ export const certificatesOverviewSchema = z.object({
 });
 export type CertificatesOverview = z.infer<typeof certificatesOverviewSchema>;
 
+/** What a check of a credential found: its status, in words, and what it claims. */
+export const credentialCheckSchema = z.object({
+  status: z.enum(credentialStatusNames),
+  detail: z.string(),
+  credential: z
+    .object({
+      name: z.string(),
+      tier: z.enum(certificateTierNames).nullable(),
+      learnerName: z.string(),
+      issuerName: z.string(),
+      issuedAt: z.string(),
+      evidence: z.array(z.string()),
+      criteria: z.string(),
+      selfIssued: z.boolean(),
+    })
+    .nullable(),
+});
+export type CredentialCheckView = z.infer<typeof credentialCheckSchema>;
+
+const tierInput = z.object({ courseId: z.string().min(1).max(120), tier: z.enum(certificateTierNames) });
+const idInput = z.object({ id: z.string().min(1).max(100) });
+
 export const certificatesCalls = {
   'certificates.overview': call(z.object({}), certificatesOverviewSchema),
-  'certificates.request': call(z.object({ courseId: z.string().min(1).max(120), tier: z.enum(certificateTierNames) }), issuedCertificateSchema),
-  /** Checks the signature with the issuer key saved at issue time: works with no network. */
-  'certificates.verify': call(z.object({ id: z.string().min(1).max(100) }), z.object({ valid: z.boolean(), revoked: z.boolean(), detail: z.string() })),
-  'certificates.exportPdf': call(z.object({ id: z.string().min(1).max(100) }), z.object({ fileName: z.string(), base64: z.string() })),
+  /** From the sync server, which decides from the evidence it holds. */
+  'certificates.request': call(tierInput, issuedCertificateSchema),
+  /** Signed by this app's device key from the progress on this device; needs no server. */
+  'certificates.selfIssue': call(tierInput, issuedCertificateSchema),
+  /** Checks a saved certificate's signature with the key saved at issue time: works with no network. */
+  'certificates.verify': call(idInput, z.object({ valid: z.boolean(), revoked: z.boolean(), status: z.enum(credentialStatusNames), detail: z.string() })),
+  /** Checks a credential someone pasted or dropped (a VC-JWT or its JSON file), offline. */
+  'certificates.verifyCredential': call(z.object({ text: z.string().min(1).max(100_000) }), credentialCheckSchema),
+  'certificates.exportPdf': call(idInput, z.object({ fileName: z.string(), base64: z.string() })),
+  /** The credential as a JSON file (a VC Data Model 2.0 EnvelopedVerifiableCredential). */
+  'certificates.exportCredential': call(idInput, z.object({ fileName: z.string(), json: z.string() })),
 };

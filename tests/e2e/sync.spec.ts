@@ -7,7 +7,7 @@ import { encryptedFileSecretStore } from '../../main/secrets/secret-store';
 import { SYNC_TOKENS_SECRET } from '../../main/sync/sync-state';
 import { contractCall as call } from './support/contract-call';
 import { completeFirstRun } from './support/learner';
-import { lessonCompleted, seedProgress } from './support/seed-progress';
+import { lessonCompleted, quizPassed, seedProgress } from './support/seed-progress';
 import { startServe, tempDataDir, type ServeProcess } from './support/serve';
 import { signInToSync, startSyncServer, type SyncServer } from './support/sync-server';
 
@@ -43,7 +43,11 @@ test('offline progress drains exactly once; a Bronze certificate verifies in Chr
   await seedProgress(
     dataDir,
     // Each took 45 s of the minute before it (the active time the app claims for it on the server).
-    lessons.map((lesson, i) => lessonCompleted(lesson.id, start + i * 60_000, { lessonType: lesson.type, firstAttempt: true, elapsedSeconds: 45 })),
+    lessons.map((lesson, i) =>
+      lesson.type === 'quiz'
+        ? quizPassed(lesson.id, start + i * 60_000, 85)
+        : lessonCompleted(lesson.id, start + i * 60_000, { lessonType: lesson.type, firstAttempt: true, elapsedSeconds: 45 }),
+    ),
   );
   serve = await startServe({ dataDir, env: { DRONA_SYNC_SERVER_URL: server.url, DRONA_SYNC_INTERVAL_MS: '300' } });
   await page.goto(serve.url);
@@ -98,7 +102,7 @@ test('offline progress drains exactly once; a Bronze certificate verifies in Chr
   await server.stop();
   await page.getByRole('button', { name: 'Certificates', exact: true }).click();
   await page.getByRole('button', { name: 'Verify signature' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Signature valid.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Valid. The Ed25519 signature holds' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/sync-verified-offline.png' });
 
   // Offline, the leaderboard shows the cached copy and says so.

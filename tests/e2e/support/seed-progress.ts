@@ -31,3 +31,16 @@ export const lessonCompleted = (lessonId: string, occurredAt: number, facts: Par
   timezone: 'UTC',
   ...facts,
 });
+
+/** A quiz-passed event of Python Basics with its score, as main records a passed quiz (45 s on it). */
+export const quizPassed = (lessonId: string, occurredAt: number, score: number): LearningEvent => ({
+  kind: 'quiz-passed',
+  idempotencyKey: `quiz-passed:python-basics:${lessonId}`,
+  courseId: 'python-basics',
+  lessonId,
+  occurredAt,
+  timezone: 'UTC',
+  score,
+  firstAttempt: true,
+  elapsedSeconds: 45,
+});

@@ -1,16 +1,16 @@
-// Certificates: what each tier still needs per course, the certificates issued by the sync
-// server, their PDF (with a QR code to the public verification page), the link, LinkedIn's
-// "Add to profile", and a signature check that works offline.
+// Certificates: what each tier still needs per course; requesting one from the sync server or
+// self-issuing one offline; the certificates saved (IssuedCard); and checking a credential
+// someone pasted or dropped, offline (CheckCredential).
 import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
-import type { CertificatesOverview, IssuedCertificateView } from '../../../../preload/contract/certificates';
+import type { CertificatesOverview } from '../../../../preload/contract/certificates';
 import { client } from '../../platform/client';
 import { useRegisterCommands } from '../palette/command-registry';
 import { EmptyState } from '../shell/EmptyState';
 import { messageOf } from '../../../../preload/contract';
+import { CheckCredential } from './CheckCredential';
+import { IssuedCard, tierTitle } from './IssuedCard';
 import './certificates.css';
-
-const tierTitle = (tier: string) => tier.charAt(0).toUpperCase() + tier.slice(1);
 
 /** Shared by the side panel and the canvas, so a new certificate shows in both. */
 const useCertificates = create<{ overview: CertificatesOverview | null; error: string | null; load(): Promise<void> }>((set) => ({
@@ -48,83 +48,11 @@ export function CertificatesSide() {
         <li key={c.id}>
           <a href={`#certificate-${c.id}`}>
             <bdi>{c.courseTitle}</bdi>: {tierTitle(c.tier)}
+            {c.selfIssued && ' (self-issued)'}
           </a>
         </li>
       ))}
     </ul>
-  );
-}
-
-function download(fileName: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function IssuedCard({ cert }: { cert: IssuedCertificateView }) {
-  const [note, setNote] = useState<string | null>(null);
-  const verify = async () => {
-    const result = await client().call('certificates.verify', { id: cert.id });
-    setNote(`${result.valid ? (result.revoked ? 'Signature valid, but revoked.' : 'Signature valid.') : 'Signature does NOT hold.'} ${result.detail}`);
-  };
-  const exportPdf = async () => {
-    try {
-      const pdf = await client().call('certificates.exportPdf', { id: cert.id });
-      download(pdf.fileName, pdf.base64);
-      setNote(`Saved ${pdf.fileName}.`);
-    } catch (e) {
-      setNote(messageOf(e));
-    }
-  };
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(cert.verifyUrl);
-      setNote('Verification link copied.');
-    } catch {
-      setNote(`Copy this link: ${cert.verifyUrl}`);
-    }
-  };
-  return (
-    <article
-      id={`certificate-${cert.id}`}
-      className={`certificate-card tier-${cert.tier}`}
-      aria-label={`${cert.courseTitle} ${tierTitle(cert.tier)} certificate`}
-    >
-      <h3>
-        <bdi>{cert.courseTitle}</bdi>: {tierTitle(cert.tier)}
-      </h3>
-      <p className="muted">
-        {/* Names and titles come from other people: isolated, a direction override in one cannot reorder the line. */}
-        Earned by <bdi>{cert.learnerName}</bdi> on {new Date(cert.issuedAt).toLocaleDateString()} · issued by <bdi>{cert.issuerName}</bdi>
-        {cert.revokedAt !== null && <strong> · revoked</strong>}
-      </p>
-      <div className="certificate-actions">
-        <button type="button" className="button" onClick={() => void verify()}>
-          Verify signature
-        </button>
-        <button type="button" className="button" onClick={() => void exportPdf()}>
-          Export PDF
-        </button>
-        <button type="button" className="button" onClick={() => void copy()}>
-          Copy link
-        </button>
-        <a className="button" href={cert.verifyUrl} target="_blank" rel="noreferrer">
-          Open verification page
-        </a>
-        <a className="button" href={cert.linkedInUrl} target="_blank" rel="noreferrer">
-          Add to LinkedIn profile
-        </a>
-      </div>
-      {note && (
-        <p role="status" className="certificate-note">
-          {note}
-        </p>
-      )}
-    </article>
   );
 }
 
@@ -134,12 +62,12 @@ export function CertificatesCanvas() {
   const [busy, setBusy] = useState<string | null>(null);
   const commands = useMemo(() => [{ id: 'certificates.refresh', title: 'Refresh certificates', category: 'Certificates', run: () => void load() }], [load]);
   useRegisterCommands(commands);
-  const request = async (courseId: string, tier: 'bronze' | 'silver' | 'gold') => {
+  const request = async (courseId: string, tier: 'bronze' | 'silver' | 'gold', how: 'certificates.request' | 'certificates.selfIssue') => {
     setBusy(`${courseId}:${tier}`);
     setMessage(null);
     try {
-      const cert = await client().call('certificates.request', { courseId, tier });
-      setMessage(`${tierTitle(cert.tier)} certificate issued for ${cert.courseTitle}.`);
+      const cert = await client().call(how, { courseId, tier });
+      setMessage(`${tierTitle(cert.tier)} certificate ${cert.selfIssued ? 'self-issued' : 'issued'} for ${cert.courseTitle}.`);
       await load();
     } catch (e) {
       setMessage(messageOf(e));
@@ -153,8 +81,9 @@ export function CertificatesCanvas() {
     <div className="certificates panel-pad">
       <h1>Certificates</h1>
       <p className="muted">
-        Bronze: every lesson complete. Silver: plus every challenge passed and at least 80% on every quiz. Gold: plus every project passed and at least 95% on
-        every quiz. Certificates are issued and signed by your sync server (Settings → Sync).
+        Bronze: every lesson complete and at least 70% on every quiz. Silver: plus the course&apos;s Silver exam passed with at least 80%. Gold: plus a project
+        accepted in review. Your sync server (Settings → Sync) issues and signs certificates from the evidence it holds; with no server, this app can self-issue
+        one, signed with its own key and marked self-issued.
       </p>
       {message && <p role="status">{message}</p>}
       <section aria-labelledby="issued-title">
@@ -172,12 +101,29 @@ export function CertificatesCanvas() {
                 <li key={t.tier} className={`tier-${t.tier}`}>
                   <strong>{tierTitle(t.tier)}</strong>{' '}
                   {t.eligible ? (
-                    overview.issued.some((c) => c.courseId === course.courseId && c.tier === t.tier && c.revokedAt === null) ? (
+                    overview.issued.some((c) => c.courseId === course.courseId && c.tier === t.tier && !c.selfIssued && c.revokedAt === null) ? (
                       <span className="muted">issued</span>
                     ) : (
-                      <button type="button" className="button primary" disabled={busy !== null} onClick={() => void request(course.courseId, t.tier)}>
-                        {busy === `${course.courseId}:${t.tier}` ? 'Requesting…' : `Request ${tierTitle(t.tier)}`}
-                      </button>
+                      <span className="certificate-actions">
+                        <button
+                          type="button"
+                          className="button primary"
+                          disabled={busy !== null}
+                          onClick={() => void request(course.courseId, t.tier, 'certificates.request')}
+                        >
+                          {busy === `${course.courseId}:${t.tier}` ? 'Working…' : `Request ${tierTitle(t.tier)}`}
+                        </button>
+                        {!overview.issued.some((c) => c.courseId === course.courseId && c.tier === t.tier && c.selfIssued && c.replacedBy === null) && (
+                          <button
+                            type="button"
+                            className="button"
+                            disabled={busy !== null}
+                            onClick={() => void request(course.courseId, t.tier, 'certificates.selfIssue')}
+                          >
+                            Self-issue {tierTitle(t.tier)}
+                          </button>
+                        )}
+                      </span>
                     )
                   ) : (
                     <details>
@@ -195,6 +141,7 @@ export function CertificatesCanvas() {
           </div>
         ))}
       </section>
+      <CheckCredential />
     </div>
   );
 }
