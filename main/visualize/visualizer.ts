@@ -26,6 +26,7 @@ export function traceMessage(trace: Pick<Trace, 'steps' | 'truncated' | 'error'>
   const steps = `${trace.steps.length} step${trace.steps.length === 1 ? '' : 's'}`;
   if (trace.truncated)
     return `Recorded the first ${traceStepLimit.toLocaleString('en-US')} steps of ${what}, then stopped: a trace is capped at ${traceStepLimit.toLocaleString('en-US')} steps. Try smaller inputs or fewer loop rounds to see the end.`;
+  if (trace.error && trace.steps.length === 0) return `Nothing of ${what} could be recorded: it stopped with an error before its first step.`;
   if (trace.error) return `Recorded ${steps} of ${what}; it ended with an error (the last step shows where).`;
   return `Recorded ${steps} of ${what}.`;
 }

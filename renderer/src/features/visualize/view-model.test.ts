@@ -93,5 +93,8 @@ describe('describeStep', () => {
     expect(describeStep(t, 0)).toBe('Step 1 of 2: line 2, double returns 8');
     expect(describeStep(t, 1)).toBe('Step 2 of 2: line 2, IndexError: list index out of range');
     expect(describeStep(t, 5)).toBe('No steps were recorded.');
+    expect(describeStep({ ...trace, steps: [step(9, {}, { event: 'return', returned: { type: 'NoneType', repr: 'None' } })] }, 0)).toBe(
+      'Step 1 of 1: line 9, the program ends',
+    );
   });
 });

@@ -105,6 +105,7 @@ export function describeStep(trace: Trace, index: number): string {
   if (!step) return 'No steps were recorded.';
   const where = `Step ${index + 1} of ${trace.steps.length}: line ${step.line}`;
   if (step.event === 'exception') return `${where}, ${step.exception ?? 'an error'}`;
+  if (step.event === 'return' && step.frames.length <= 1) return `${where}, the program ends`;
   if (step.event === 'return')
     return `${where}, ${step.frames.at(-1)?.name ?? 'the function'} returns ${step.returned ? valueText(step.returned, step.heap) : 'None'}`;
   const changed = changedNames(step, trace.steps[index - 1]);
