@@ -12,16 +12,12 @@ test.afterEach(async () => {
   serve = undefined;
 });
 
-// Monaco indents each typed line like the one before it (and after a colon): the function's body
-// is typed without indentation and comes last, so nothing needs a dedent.
+// Monaco re-indents typed lines by its own rules: every statement stays on one line.
 const PROGRAM = [
   'items = []',
   'for i in range(3): items.append(i * 2)',
   'print(items)',
-  'def make_greeting(name):',
-  'parts = ["Hello"]',
-  'parts.append(name)',
-  'return ", ".join(parts)',
+  'def make_greeting(name): parts = ["Hello"]; parts.append(name); return ", ".join(parts)',
 ].join('\n');
 
 test('Visualize a loop and a list mutation, step back and forth, and a failing test', async ({ page }) => {
@@ -79,7 +75,7 @@ test('Visualize a loop and a list mutation, step back and forth, and a failing t
     .first()
     .click({ timeout: 120_000 });
   const testView = page.getByRole('region', { name: /^Visualize the test / });
-  await expect(testView.locator('.viz-description')).toHaveText(/^Step 1 of 4: line 5/, { timeout: 120_000 });
+  await expect(testView.locator('.viz-description')).toHaveText(/^Step 1 of 2: line 4/, { timeout: 120_000 });
   await testView.getByRole('button', { name: 'Last step' }).click();
   await expect(testView.locator('.viz-description')).toHaveText(/make_greeting returns 'Hello, \w*'$/);
   await expect(testView.locator('.viz-error')).toContainText('AssertionError');
