@@ -12,6 +12,7 @@ import { profileHandlers } from '../profile/handlers';
 import { progressHandlers } from '../progress/handlers';
 import { coursesHandlers } from '../courses/handlers';
 import { sandboxHandlers } from '../sandbox/handlers';
+import { visualizeHandlers } from '../visualize/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { leaderboardHandlers } from '../leaderboard/handlers';
@@ -121,6 +122,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...lessonHandlers(access),
     ...progressHandlers(access, config.now),
     ...sandboxHandlers(access),
+    ...visualizeHandlers(access),
     ...coursesHandlers(access),
     ...languageHandlers(access),
     ...updateHandlers(access),

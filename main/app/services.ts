@@ -10,6 +10,7 @@ import { ProgressService, type CourseAchievementSource } from '../progress/progr
 import { StreakReminderService } from '../progress/streak-reminder-service';
 import { WeeklyDigestService } from '../progress/weekly-digest-service';
 import { ProcessConsents } from '../sandbox/process-consent';
+import { Visualizer } from '../visualize/visualizer';
 import { RunCoordinator } from '../sandbox/run-coordinator';
 import { RunHistory } from '../sandbox/run-history';
 import { SandboxService } from '../sandbox/sandbox-service';
@@ -72,6 +73,8 @@ export interface Services {
   readonly sandbox: SandboxService;
   /** Run and Check as the learner starts them: the run registry, output to the window, grading, the lesson's completion. */
   readonly runs: RunCoordinator;
+  /** Execution traces for the step-through visualiser. */
+  readonly visualizer: Visualizer;
   /** The one owner of code_executions. */
   readonly runHistory: RunHistory;
   readonly processConsents: ProcessConsents;
@@ -212,6 +215,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     checkRecorded: (check) => lessonActivity.checkRecorded(check),
     events,
   });
+  const visualizer = new Visualizer({ sandbox, exercise: (courseId, lessonId) => courses.getExercise(courseId, lessonId) });
 
   const tutor = createTutorService({
     store,
@@ -295,6 +299,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     processConsents,
     sandbox,
     runs,
+    visualizer,
     runHistory,
     tutor,
     practice,

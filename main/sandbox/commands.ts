@@ -47,7 +47,7 @@ export function runPlan(
 }
 
 /** Test files go beside the learner's files, flattened to the work dir's root. */
-const flattened = (tests: readonly SandboxFile[]) => tests.map((test) => ({ path: test.path.split('/').pop()!, content: test.content }));
+export const flattened = (tests: readonly SandboxFile[]) => tests.map((test) => ({ path: test.path.split('/').pop()!, content: test.content }));
 
 export function checkPlan(
   language: SandboxLanguage,

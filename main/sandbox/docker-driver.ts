@@ -17,6 +17,7 @@ import { defaultLimits, needsOwnContainer, type SandboxLimits } from './limits';
 import { DockerStreamDemuxer, OutputCollector } from './output-collector';
 import type { RunEnd } from './run-outcome';
 import { tarArchive } from './tar-archive';
+import { containerWchanCommand, readsInput } from './input-wait';
 import { wallClock } from './stdin-feed';
 import { messageOf } from '../../preload/contract';
 
@@ -304,7 +305,12 @@ export class DockerDriver implements SandboxDriver {
       void warm.container.kill().catch(() => undefined);
       stream?.destroy();
     };
-    const clock = wallClock(spec.limits.timeoutMs, () => force({ kind: 'timeout' }), options.stdin);
+    const clock = wallClock(
+      spec.limits.timeoutMs,
+      () => force({ kind: 'timeout' }),
+      options.stdin,
+      async () => readsInput((await execCollect(warm.container, containerWchanCommand)).stdout.split('\n')),
+    );
     const onAbort = () => force({ kind: 'stopped' });
     options.signal?.addEventListener('abort', onAbort, { once: true });
     let end: RunEnd;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ExecOptions, ExecOutcome, ExecSpec, SandboxDriver } from './driver';
 import { OutputCollector } from './output-collector';
 import type { RunEnd } from './run-outcome';
+import { processGroupWchans, readsInput } from './input-wait';
 import { wallClock } from './stdin-feed';
 
 export const notIsolatedWarning =
@@ -95,7 +96,12 @@ export class ProcessDriver implements SandboxDriver {
         forced = end;
         killGroup();
       };
-      const clock = wallClock(spec.limits.timeoutMs, () => force({ kind: 'timeout' }), options.stdin);
+      const clock = wallClock(
+        spec.limits.timeoutMs,
+        () => force({ kind: 'timeout' }),
+        options.stdin,
+        async () => (child.pid ? readsInput(await processGroupWchans(child.pid)) : false),
+      );
       if (child.stdin && options.stdin) {
         const input = child.stdin;
         // A program that ends (or closes its stdin) before reading all of it: what it left unread is dropped, as a shell pipe drops it.

@@ -3,7 +3,7 @@
 // someone chose it, the process driver (not isolated; driver-choice.ts has the rule).
 import type Docker from 'dockerode';
 import path from 'node:path';
-import type { ImageBuildProgress, RunResult, SandboxLanguage, SandboxStatus } from '../../preload/contract/sandbox';
+import type { ImageBuildProgress, RunResult, SandboxFile, SandboxLanguage, SandboxStatus } from '../../preload/contract/sandbox';
 import { messageOf } from '../../preload/contract';
 import { sandboxLanguages } from '../../preload/contract/sandbox';
 import { checkResultFrom, type GradedCheck } from './check-results';
@@ -16,6 +16,7 @@ import { checkExtraMs, resolveLimits, type SandboxLimits } from './limits';
 import { notIsolatedWarning, ProcessDriver } from './process-driver';
 import { classifyRun, diagnosticsFrom } from './run-outcome';
 import { runnerImage, sandboxRoot } from './runner-images';
+import { traceModule } from './wasm/job';
 import { WasmDriver } from './wasm/wasm-driver';
 import { harnessFiles } from './harness-files';
 import { refusalMessage, refuseUnfit, sandboxError } from './refusals';
@@ -235,6 +236,16 @@ export class SandboxService {
     const run = this.toRunResult(chosen.driver, request.language, outcome, limits);
     const checked = checkResultFrom(outcome.results, run);
     return { ...checked, durationMs: outcome.durationMs, driver: chosen.driver.name, waitMs: outcome.waitMs };
+  }
+
+  /**
+   * Runs the visualiser's tracer (drona_trace.py) on `files`: always in the WebAssembly runtime,
+   * isolated whatever driver Run uses, since only Pyodide records traces. `request` is its JSON.
+   */
+  async trace(files: readonly SandboxFile[], request: string, limits: SandboxLimits): Promise<{ results?: string; run: RunResult }> {
+    refuseUnfit(files);
+    const outcome = await this.wasmDriver.execute({ language: 'python', files, argv: ['python3', '-m', traceModule, request], env: {}, limits });
+    return { ...(outcome.results !== undefined ? { results: outcome.results } : {}), run: this.toRunResult(this.wasmDriver, 'python', outcome, limits) };
   }
 
   /** Which driver runs code now; for the process driver, courses still ask once each in the app. */

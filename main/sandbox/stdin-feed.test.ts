@@ -2,6 +2,7 @@
 // attached, the wall clock restarts on input and stops while paused, and the shared-memory
 // ring hands every byte over in order, across its end and past its capacity.
 import fc from 'fast-check';
+import { readsInput } from './input-wait';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StdinFeed, stdinLimitBytes, wallClock } from './stdin-feed';
 import { newStdinBuffer, StdinReader, StdinWriter } from './wasm/stdin-channel';
@@ -57,6 +58,46 @@ describe('wallClock', () => {
     feed.write('b\n');
     vi.advanceTimersByTime(5000);
     expect(expired).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('wallClock asking whether the program waits for input', () => {
+  it('stops while the program reads, restarts on the next line, and ends a program that does not read', async () => {
+    vi.useFakeTimers();
+    const feed = new StdinFeed();
+    const expired = vi.fn();
+    let reading = true;
+    wallClock(1000, expired, feed, async () => reading);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(expired).not.toHaveBeenCalled();
+    feed.write('a\n');
+    reading = false;
+    await vi.advanceTimersByTimeAsync(999);
+    expect(expired).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(expired).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
+  });
+
+  it('does not ask once the input has ended', async () => {
+    vi.useFakeTimers();
+    const probe = vi.fn(async () => true);
+    const expired = vi.fn();
+    wallClock(1000, expired, StdinFeed.of(''), probe);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(probe).not.toHaveBeenCalled();
+    expect(expired).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
+  });
+});
+
+describe('readsInput', () => {
+  it('knows a read of a pipe or a terminal from other sleeps', () => {
+    expect(readsInput(['do_wait', 'pipe_read'])).toBe(true);
+    expect(readsInput(['anon_pipe_read\n'])).toBe(true);
+    expect(readsInput(['n_tty_read'])).toBe(true);
+    expect(readsInput(['unix_stream_read_generic'])).toBe(true);
+    expect(readsInput(['hrtimer_nanosleep', '0', ''])).toBe(false);
   });
 });
 

@@ -61,15 +61,37 @@ export class StdinFeed {
 /**
  * The wall-clock limit of a run that reads input: it runs from the start, and again from each
  * line the learner sends, so a program waiting for someone to type is not cut off mid-answer.
+ * When it runs out while input may still come, `waitingForInput` (Docker, process) is asked
+ * first: a program blocked reading its input keeps waiting, its clock stopped until the next line.
  */
-export function wallClock(timeoutMs: number, onExpire: () => void, stdin: StdinFeed | undefined): { clear(): void; pause(): void; resume(): void } {
-  let timer: NodeJS.Timeout | null = setTimeout(onExpire, timeoutMs);
+export function wallClock(
+  timeoutMs: number,
+  onExpire: () => void,
+  stdin: StdinFeed | undefined,
+  waitingForInput?: () => Promise<boolean>,
+): { clear(): void; pause(): void; resume(): void } {
+  let timer: NodeJS.Timeout | null = null;
   let cleared = false;
+  let paused = false;
+  const expire = () => {
+    timer = null;
+    if (!waitingForInput || !stdin || stdin.isEnded) return onExpire();
+    void waitingForInput().then(
+      (waiting) => {
+        if (cleared || timer) return;
+        if (waiting) paused = true;
+        else onExpire();
+      },
+      () => !cleared && onExpire(),
+    );
+  };
   const restart = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(onExpire, timeoutMs);
+    paused = false;
+    timer = setTimeout(expire, timeoutMs);
   };
-  const unlisten = stdin?.onSent(() => timer && restart());
+  restart();
+  const unlisten = stdin?.onSent(() => (timer || paused) && restart());
   return {
     clear() {
       cleared = true;
@@ -77,7 +99,7 @@ export function wallClock(timeoutMs: number, onExpire: () => void, stdin: StdinF
       timer = null;
       unlisten?.();
     },
-    /** The program waits for a line (only the WebAssembly driver can tell): its clock stops. */
+    /** The program waits for a line (the WebAssembly worker says so): its clock stops. */
     pause() {
       if (timer) clearTimeout(timer);
       timer = null;

@@ -115,6 +115,19 @@ const suite = (driver: DriverRequest) => () => {
     expect(done.stdout).toBe('a\nb\nc\n');
     expect(done.outcome).toBe('timeout');
   });
+
+  it('a program that waits for input past its time limit keeps waiting, then runs on the line', async () => {
+    const stdin = new StdinFeed();
+    const prompt = printed('Name? ');
+    const result = run('python', "name = input('Name? ')\nprint('Hello', name)\n", stdin, prompt.onOutput, 1);
+    await prompt.shown;
+    // Three time limits of waiting: the clock is stopped while the program reads.
+    await new Promise((r) => setTimeout(r, 3000));
+    stdin.write('Ada\n');
+    const done = await result;
+    expect(done.stdout).toBe('Name? Hello Ada\n');
+    expect(done.outcome).toBe('finished');
+  });
 };
 
 describe('standard input: WebAssembly driver', suite('wasm'));

@@ -6,6 +6,9 @@ import type { ExecSpec } from '../driver';
 import { harnessFolder } from '../commands';
 import type { WasmJob } from './protocol';
 
+/** `python3 -m drona_trace REQUEST`: the visualiser's trace, which only this driver records. */
+export const traceModule = 'drona_trace';
+
 const isTestRunner = (arg: string) => arg.endsWith('run-tests.mjs');
 
 export function wasmJobFrom(spec: ExecSpec, stdin: SharedArrayBuffer): WasmJob | { readonly problem: string } {
@@ -23,6 +26,7 @@ export function wasmJobFrom(spec: ExecSpec, stdin: SharedArrayBuffer): WasmJob |
     stdin,
   };
   if (spec.language === 'python') {
+    if (argv[1] === '-m' && argv[2] === traceModule && argv[3]) return { mode: 'trace', entry: '', tests: [], trace: argv[3], ...common };
     const pytest = argv.indexOf('pytest');
     if (argv[1] === '-m' && pytest === 2)
       return { mode: 'check', entry: '', tests: argv.slice(3).filter((arg) => !arg.startsWith('-') && arg.endsWith('.py')), ...common };

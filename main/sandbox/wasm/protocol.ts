@@ -9,12 +9,14 @@ export interface WorkerStart {
 }
 
 export interface WasmJob {
-  readonly mode: 'run' | 'check';
+  readonly mode: 'run' | 'check' | 'trace';
   /** Run: the file to run. */
   readonly entry: string;
   /** Check: the test files, in order. */
   readonly tests: readonly string[];
   readonly files: readonly SandboxFile[];
+  /** Trace: the request drona_trace.py reads (JSON). */
+  readonly trace?: string;
   /** The engine's own memory cap (WebAssembly memory for Pyodide, QuickJS's allocator limit). */
   readonly memoryBytes: number;
   /** The worker stops sending output past this (the driver cuts it and ends the run). */

@@ -64,9 +64,10 @@ export async function loadPython(harnessDir: string): Promise<PythonRuntime> {
   for (const name of fs.readdirSync(harnessDir).filter((file) => file.endsWith('.py'))) {
     FS.writeFile(`${HARNESS}/${name}`, fs.readFileSync(path.join(harnessDir, name)));
   }
-  pyodide.runPython(`import sys\nsys.path.append(${JSON.stringify(HARNESS)})\nimport drona_wasm, drona_pytest, json, unittest`);
+  pyodide.runPython(`import sys\nsys.path.append(${JSON.stringify(HARNESS)})\nimport drona_wasm, drona_pytest, drona_trace, json, unittest`);
   const runFile = pyodide.globals.get('drona_wasm').run as (entry: string) => number;
   const checkFiles = pyodide.globals.get('drona_wasm').check as (testsJson: string) => string;
+  const traceRun = pyodide.globals.get('drona_trace').trace as (requestJson: string) => string;
   seal(pyodide);
   return {
     run(job, pump, stdin) {
@@ -81,6 +82,7 @@ export async function loadPython(harnessDir: string): Promise<PythonRuntime> {
       pyodide.setStdout({ write: (bytes: Uint8Array) => (pump.write('stdout', bytes), bytes.length) });
       pyodide.setStderr({ write: (bytes: Uint8Array) => (pump.write('stderr', bytes), bytes.length) });
       if (job.mode === 'run') return { exitCode: runFile(job.entry) };
+      if (job.mode === 'trace') return { exitCode: 0, results: traceRun(job.trace ?? '{}') };
       const outcome = JSON.parse(checkFiles(JSON.stringify(job.tests))) as { exitCode: number; results: unknown };
       return { exitCode: outcome.exitCode, ...(outcome.results ? { results: JSON.stringify(outcome.results) } : {}) };
     },

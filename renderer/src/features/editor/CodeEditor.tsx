@@ -32,6 +32,8 @@ export interface CodeEditorProps {
   readonly theme: 'dark' | 'light';
   readonly markers: readonly EditorMarker[];
   readonly label: string;
+  /** A line to mark as the current one (the visualiser's step), or none. */
+  readonly highlightLine?: number | null;
   onChange(value: string): void;
   onBlur(): void;
   onSave(): void;
@@ -91,6 +93,23 @@ export default function CodeEditor(props: CodeEditorProps) {
       })),
     );
   }, [props.markers, props.modelPath, props.value]);
+
+  // The visualiser's current line: marked, and scrolled into view when it is off screen.
+  const highlight = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    highlight.current ??= editor.createDecorationsCollection();
+    const line = props.highlightLine;
+    if (!line) return highlight.current.clear();
+    highlight.current.set([
+      {
+        range: new monaco.Range(line, 1, line, 1),
+        options: { isWholeLine: true, className: 'visualized-line', linesDecorationsClassName: 'visualized-line-gutter' },
+      },
+    ]);
+    editor.revealLineInCenterIfOutsideViewport(line);
+  }, [props.highlightLine, props.modelPath]);
 
   return (
     <Editor

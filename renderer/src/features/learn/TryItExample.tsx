@@ -1,8 +1,11 @@
-// A runnable lesson example: "Try it" runs it and shows its output right under it; Edit lets the
-// learner change it and Reset puts the lesson's text back.
-import { Pencil, Play, RotateCcw } from 'lucide-react';
+// A runnable lesson example: "Try it" runs it and shows its output right under it; Visualize
+// (Python) steps through it; Edit lets the learner change it and Reset puts the lesson's text back.
+import { Footprints, Pencil, Play, RotateCcw } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import type { RunResult } from '../../../../preload/contract/sandbox';
+import type { Trace } from '../../../../preload/contract/visualize';
+import { recordTrace } from '../visualize/visualize-store';
+import { Visualizer } from '../visualize/Visualizer';
 
 export type TryItLanguage = 'python' | 'javascript';
 
@@ -27,6 +30,12 @@ export function TryItExample({ code, language, children, run }: TryItExampleProp
       setRunning(false);
     }
   };
+  const [visual, setVisual] = useState<{ trace: Trace | null; note: string | null; step: number; loading: boolean; code: string } | null>(null);
+  const visualize = async () => {
+    setVisual({ trace: null, note: null, step: 0, loading: true, code: text });
+    const recorded = await recordTrace({ language: 'python', files: [{ path: 'main.py', content: text }], entry: 'main.py' });
+    setVisual((shown) => shown && { ...shown, loading: false, ...('trace' in recorded ? { trace: recorded.trace } : { note: recorded.note }) });
+  };
   const output = result ? `${result.stdout}${result.stderr}`.trimEnd() || result.message : '';
   return (
     <div className="lesson-code">
@@ -34,6 +43,11 @@ export function TryItExample({ code, language, children, run }: TryItExampleProp
         <button type="button" className="button" aria-label={`Try it: run this ${language} example`} disabled={running} onClick={() => void tryIt()}>
           <Play size={14} aria-hidden="true" /> Try it
         </button>
+        {language === 'python' && (
+          <button type="button" className="button" disabled={visual?.loading} onClick={() => void visualize()}>
+            <Footprints size={14} aria-hidden="true" /> Visualize
+          </button>
+        )}
         <button type="button" className="button" aria-pressed={editing} aria-label="Edit this example" onClick={() => setEditing((on) => !on)}>
           <Pencil size={14} aria-hidden="true" />
         </button>
@@ -60,6 +74,20 @@ export function TryItExample({ code, language, children, run }: TryItExampleProp
         <pre className={`try-it-output${result && result.outcome !== 'finished' ? ' failed' : ''}`} aria-label="Example output" role="status">
           {running ? 'Running…' : output}
         </pre>
+      )}
+      {visual && (
+        <div className="try-it-visualizer">
+          <Visualizer
+            title="this example"
+            trace={visual.trace}
+            step={visual.step}
+            loading={visual.loading}
+            note={visual.note}
+            code={visual.code}
+            onStep={(step) => setVisual((shown) => shown && { ...shown, step })}
+            onClose={() => setVisual(null)}
+          />
+        </div>
       )}
     </div>
   );

@@ -12,7 +12,15 @@ import { formatShortcut } from '../palette/command-registry';
 import { FileTree } from './FileTree';
 import { HistoryDialog } from './HistoryDialog';
 import { failuresFirst, humanTestName, learnerPaths } from './result-text';
-import { useRunStore } from './run-store';
+import { sendableFiles, useRunStore } from './run-store';
+import {
+  VisualizeButton,
+  VisualizePanel,
+  VisualizeTestButton,
+  useVisualizedLine,
+  useVisualizerOpen,
+  type VisualizeTarget,
+} from '../visualize/LessonVisualizer';
 import { isDirty, useWorkspaceStore } from './workspace-store';
 import { messageOf } from '../../../../preload/contract';
 
@@ -70,7 +78,7 @@ function EditorTabs() {
 }
 
 /** One home for results: the tests in plain words, the first failure first; the raw log one click away. */
-function Results() {
+function Results({ target }: { target: VisualizeTarget }) {
   const lastCheck = useRunStore((state) => state.lastCheck);
   const lastRun = useRunStore((state) => state.lastRun);
   const log = useRunStore((state) => state.log);
@@ -99,6 +107,7 @@ function Results() {
                 {test.status === 'pass' ? <CheckCircle2 size={14} aria-hidden="true" /> : <XCircle size={14} aria-hidden="true" />}
                 <span className="test-name">{humanTestName(test.name)}</span>
                 <span className="visually-hidden">{test.status === 'pass' ? 'passed' : 'failed'}</span>
+                {test.status !== 'pass' && <VisualizeTestButton target={target} test={test.name} label={humanTestName(test.name)} />}
                 {test.message && <pre className="test-message">{shown(test.message)}</pre>}
               </li>
             ))}
@@ -152,6 +161,9 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
     [diagnostics, active],
   );
   const { edit, save } = useWorkspaceStore.getState();
+  const target: VisualizeTarget = { language, entry, files: sendableFiles, ref };
+  const visualizing = useVisualizerOpen();
+  const visualizedLine = useVisualizedLine(file?.path ?? null);
 
   const resetToStarter = async () => {
     if (!ref || !window.confirm('Put every file back as the lesson started? Your current text is kept in History.')) return;
@@ -178,6 +190,7 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
         >
           <CheckCircle2 size={14} aria-hidden="true" /> Check
         </button>
+        <VisualizeButton target={target} disabled={!!kind} />
         {kind && (
           <button className="button" onClick={() => void useRunStore.getState().stop()}>
             <Square size={14} aria-hidden="true" /> Stop
@@ -229,6 +242,7 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
                       fontSize={settings.editorFontSize}
                       theme={theme}
                       markers={markers}
+                      highlightLine={visualizedLine}
                       label={`Editor: ${file.path}`}
                       onChange={(value) => edit(file.path, value)}
                       onBlur={() => void save(file.path)}
@@ -244,10 +258,18 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
             </Panel>
             <Separator className="sash sash-horizontal" aria-label="Resize results" />
             <Panel id="results" minSize="12%">
-              <Results />
+              <Results target={target} />
             </Panel>
           </Group>
         </Panel>
+        {visualizing && (
+          <>
+            <Separator className="sash sash-vertical" aria-label="Resize the visualizer" />
+            <Panel id="visualize" defaultSize="45%" minSize="25%">
+              <VisualizePanel />
+            </Panel>
+          </>
+        )}
       </Group>
       {historyOpen && active && <HistoryDialog path={active} onClose={() => setHistoryOpen(false)} />}
     </div>

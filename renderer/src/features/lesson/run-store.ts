@@ -56,7 +56,7 @@ function currentFiles() {
 }
 
 /** The files for a Run or Check; past what one run may carry, the learner reads why instead. */
-function sendableFiles() {
+export function sendableFiles() {
   const files = currentFiles();
   const problem = workspaceFilesProblem(files);
   if (problem) throw new Error(problem);
