@@ -133,9 +133,12 @@ test('the terminal works in the lesson folder and its edits reach the editor; hi
   await expect(dialog).toBeVisible();
   const entries = dialog.getByRole('list', { name: 'Snapshots' }).getByRole('button');
   await expect(entries.first()).toBeVisible();
-  // The oldest "Saved" entry holds "first = 1".
-  await dialog.getByRole('button', { name: /Saved/ }).last().click();
-  await expect(dialog.getByLabel('Differences from the current text')).toContainText('-first = 1');
+  // The oldest entry saved while typing holds "first = 1", shown beside the text now.
+  await dialog
+    .getByRole('button', { name: /Saved while typing/ })
+    .last()
+    .click();
+  await expect(dialog.locator('.history-diff-editor')).toContainText(/first\s=\s1/);
   await dialog.getByRole('button', { name: 'Restore this snapshot' }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(async () => normalise(await editorText(page))).toContain('first = 1');
