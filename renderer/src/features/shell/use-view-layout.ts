@@ -28,24 +28,35 @@ export function useViewLayout(sideRef: PanelHandle, bottomRef: PanelHandle) {
   // The view a resize belongs to; set before the panels move, so the move is filed under it.
   const current = useRef<LayoutView>(view);
   const foldedSide = useRef(false);
+  // The groups report their default layout on mount, before this view's layout is applied: that is not the learner's choice.
+  const applied = useRef(false);
 
   useEffect(() => {
     current.current = view;
-    const side = sideRef.current;
-    const bottom = bottomRef.current;
-    if (!side || !bottom) return;
-    const size = bottomSizeFor(view, useAppStore.getState().settings?.layout.bottomByView);
-    if (size === 0) bottom.collapse();
-    else openPanel(bottom, size);
-    if (foldsSide(view, window.innerWidth)) {
-      if (!side.isCollapsed()) {
-        side.collapse();
-        foldedSide.current = true;
+    const apply = () => {
+      const side = sideRef.current;
+      const bottom = bottomRef.current;
+      if (!side || !bottom) return;
+      const size = bottomSizeFor(view, useAppStore.getState().settings?.layout.bottomByView);
+      if (size === 0) bottom.collapse();
+      else openPanel(bottom, size);
+      if (foldsSide(view, window.innerWidth)) {
+        if (!side.isCollapsed()) {
+          side.collapse();
+          foldedSide.current = true;
+        }
+      } else if (foldedSide.current) {
+        foldedSide.current = false;
+        openSide(side);
       }
-    } else if (foldedSide.current) {
-      foldedSide.current = false;
-      openSide(side);
-    }
+    };
+    apply();
+    // On the first paint the panels may not have measured their group yet: once more after it.
+    const frame = requestAnimationFrame(() => {
+      apply();
+      applied.current = true;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [view, sideRef, bottomRef]);
 
   return {
@@ -53,6 +64,7 @@ export function useViewLayout(sideRef: PanelHandle, bottomRef: PanelHandle) {
     onVerticalChanged(vertical: PanelSizes) {
       const { settings, updateLayout } = useAppStore.getState();
       if (!settings) return;
+      if (!applied.current) return void updateLayout({ vertical });
       const bottom = bottomRef.current?.isCollapsed() ? 0 : (vertical.bottom ?? 0);
       void updateLayout({ vertical, bottomByView: rememberBottom(settings.layout.bottomByView, current.current, bottom) });
     },
