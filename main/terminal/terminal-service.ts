@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import * as pty from 'node-pty';
 import { DronaError } from '../../preload/contract';
+import { promptEnv } from './terminal-prompt';
 
 export const HIGH_WATERMARK = 100_000;
 export const LOW_WATERMARK = 10_000;
@@ -65,7 +66,7 @@ export class TerminalService {
       cols: options.cols,
       rows: options.rows,
       cwd,
-      env: { ...this.environment.env, TERM: 'xterm-256color', COLORTERM: 'truecolor' },
+      env: { ...this.environment.env, ...promptEnv(file), TERM: 'xterm-256color', COLORTERM: 'truecolor' },
     });
     const terminal: Terminal = { id: randomUUID(), sessionId, process: child, unacknowledged: 0, paused: false, exited: false };
     this.terminals.set(terminal.id, terminal);

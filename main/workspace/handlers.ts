@@ -27,7 +27,7 @@ export function workspaceHandlers(services: ServicesAccess): Pick<Handlers, Work
       await workspace().leave(ctx.sessionId, courseId, lessonId);
       return {};
     },
-    'workspace.write': ({ courseId, lessonId, path, content, snapshot }) => workspace().write(courseId, lessonId, path, content, snapshot),
+    'workspace.write': ({ courseId, lessonId, path, content, snapshot, reason }) => workspace().write(courseId, lessonId, path, content, snapshot, reason),
     'workspace.history': ({ courseId, lessonId, path }) => workspace().history(courseId, lessonId, path),
     'workspace.snapshot': ({ courseId, lessonId, id, current }) => workspace().snapshot(courseId, lessonId, id, current),
     'workspace.restore': ({ courseId, lessonId, id }) => workspace().restore(courseId, lessonId, id),

@@ -71,6 +71,15 @@ describe('WorkspaceService', () => {
     expect(history[0]!.createdAt).toBeGreaterThan(history[1]!.createdAt);
   });
 
+  it('files each snapshot under what saved it: typing, Run or Check', async () => {
+    const { service } = setup();
+    await service.open('py', 'add');
+    await service.write('py', 'add', 'main.py', 'typed', true);
+    await service.write('py', 'add', 'main.py', 'ran', true, 'run');
+    await service.write('py', 'add', 'main.py', 'checked', true, 'check');
+    expect(service.history('py', 'add', 'main.py').map((entry) => entry.reason)).toEqual(['check', 'run', 'save']);
+  });
+
   it('shows a diff against the current text and restores an old snapshot, keeping the current text first', async () => {
     const { service, dataDir } = setup();
     await service.open('py', 'add');

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DronaError } from '../../preload/contract';
-import type { FileRole, SnapshotSummary, TrashEntry, Workspace, WorkspaceFile } from '../../preload/contract/workspace';
+import type { FileRole, SnapshotSummary, TrashEntry, Workspace, WorkspaceFile, WriteReason } from '../../preload/contract/workspace';
 import { workspacePathProblem } from '../../preload/contract/workspace-limits';
 import { workspaceFileRefusal } from '../courses/bundle/bundle-allow-list';
 import type { Store } from '../store/open-store';
@@ -174,6 +174,7 @@ export class WorkspaceService {
     relative: string,
     content: string,
     snapshot: boolean,
+    reason: WriteReason = 'save',
   ): Promise<{ savedAt: number; snapshotId: number | null }> {
     const starters = await this.startersOf(courseId, lessonId);
     if (this.roleOf(starters, relative) !== 'editable') {
@@ -181,7 +182,7 @@ export class WorkspaceService {
     }
     this.mustFit(courseId, lessonId, { add: { path: relative, content } });
     this.writeTracked(courseId, lessonId, relative, content);
-    const snapshotId = snapshot ? this.recordSnapshot(courseId, lessonId, relative, content, 'save') : null;
+    const snapshotId = snapshot ? this.recordSnapshot(courseId, lessonId, relative, content, reason) : null;
     return { savedAt: this.now(), snapshotId };
   }
 

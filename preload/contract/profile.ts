@@ -37,6 +37,10 @@ export const layoutSchema = z.object({
   vertical: panelSizesSchema,
   activity: z.enum(activities),
   bottomTab: z.enum(bottomTabs),
+  /** The bottom panel's height per view (catalog, lesson, exercise, progress...), 0 = closed; unset: the view's default. */
+  bottomByView: panelSizesSchema.optional(),
+  /** The side panel's width when it was last open, so it reopens as it was. */
+  sideWidth: z.number().min(0).max(100).optional(),
 });
 export type Layout = z.infer<typeof layoutSchema>;
 

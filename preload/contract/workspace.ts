@@ -23,7 +23,11 @@ export const workspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
-export const snapshotReasons = ['save', 'reset', 'restore', 'external'] as const;
+/** Why a snapshot was taken: an editor save (blur, Ctrl+S, leaving), Run, Check, before a reset or restore, or a change from outside. */
+export const snapshotReasons = ['save', 'run', 'check', 'reset', 'restore', 'external'] as const;
+/** The reasons a write from the editor may give. */
+export const writeReasons = ['save', 'run', 'check'] as const;
+export type WriteReason = (typeof writeReasons)[number];
 
 export const snapshotSummarySchema = z.object({
   id: z.number().int(),
@@ -45,10 +49,11 @@ export const workspaceCalls = {
   'workspace.close': call(z.object(lessonRef), z.object({})),
   /**
    * Writes a file durably. `snapshot: false` is a draft (autosave while typing);
-   * `snapshot: true` also records a snapshot when the text differs from the last one.
+   * `snapshot: true` also records a snapshot when the text differs from the last one, filed
+   * under `reason` (default save).
    */
   'workspace.write': call(
-    z.object({ ...lessonRef, path: workspacePathSchema, content: workspaceFileContentSchema, snapshot: z.boolean() }),
+    z.object({ ...lessonRef, path: workspacePathSchema, content: workspaceFileContentSchema, snapshot: z.boolean(), reason: z.enum(writeReasons).optional() }),
     z.object({ savedAt: z.number(), snapshotId: z.number().int().nullable() }),
   ),
   'workspace.history': call(z.object({ ...lessonRef, path: workspacePathSchema }), z.array(snapshotSummarySchema)),

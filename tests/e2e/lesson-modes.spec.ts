@@ -28,7 +28,7 @@ async function openFromOutline(page: Page, course: string, lesson: string) {
   // Learn is already the current activity; clicking it again would fold the side panel away.
   await expect(page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Learn' })).toHaveAttribute('aria-current', 'page');
   await page.locator('.learn-catalog').getByRole('article', { name: course }).getByRole('button', { name: 'Outline' }).click();
-  await outline(page).getByRole('button').filter({ hasText: lesson }).click();
+  await outline(page).getByRole('treeitem', { name: lesson }).click();
   await expect(lessonTitle(page)).toHaveText(lesson);
 }
 
@@ -92,7 +92,7 @@ test('a concept lesson reads full width, "Try it" runs its example, and the less
   await expect(page.locator('.lesson-header').getByRole('status').filter({ hasText: 'Completed' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark complete' })).toHaveCount(0);
   await expect(progress).toHaveAttribute('aria-valuenow', '1');
-  await expect(outline(page).getByRole('button').filter({ hasText: 'Hello, Python' }).getByLabel('completed')).toBeVisible();
+  await expect(outline(page).getByRole('treeitem', { name: 'Hello, Python' }).getByLabel('completed')).toBeVisible();
 
   // Next and Previous walk the course in order; the breadcrumb and position follow.
   await page.getByRole('button', { name: 'Next lesson' }).click();

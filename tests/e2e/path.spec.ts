@@ -94,12 +94,12 @@ test('first run with role, goal and placement marks known lessons tested out, an
 
   await page
     .getByRole('navigation', { name: 'Courses' })
-    .getByRole('button', { name: /Python Basics/ })
+    .getByRole('treeitem', { name: /Python Basics/ })
     .click();
   const outline = page.getByRole('navigation', { name: 'Course outline' });
-  await expect(outline.getByRole('button', { name: /Hello, Python/ })).toContainText('Tested out');
-  await expect(outline.getByRole('button', { name: /Quiz: values and types/ })).toContainText('Tested out');
-  await expect(outline.getByRole('button', { name: /Making decisions with if/ })).not.toContainText('Tested out');
+  await expect(outline.getByRole('treeitem', { name: /Hello, Python/ })).toContainText('Tested out');
+  await expect(outline.getByRole('treeitem', { name: /Quiz: values and types/ })).toContainText('Tested out');
+  await expect(outline.getByRole('treeitem', { name: /Making decisions with if/ })).not.toContainText('Tested out');
   const nextUp = outline.getByRole('region', { name: 'Next up' });
   await expect(nextUp).toContainText('Making decisions with if');
   await expect(nextUp).toContainText('A short lesson keeps you on track for your goal');

@@ -133,9 +133,12 @@ test('the terminal works in the lesson folder and its edits reach the editor; hi
   await expect(dialog).toBeVisible();
   const entries = dialog.getByRole('list', { name: 'Snapshots' }).getByRole('button');
   await expect(entries.first()).toBeVisible();
-  // The oldest "Saved" entry holds "first = 1".
-  await dialog.getByRole('button', { name: /Saved/ }).last().click();
-  await expect(dialog.getByLabel('Differences from the current text')).toContainText('-first = 1');
+  // The oldest entry saved while typing holds "first = 1", shown beside the text now.
+  await dialog
+    .getByRole('button', { name: /Saved while typing/ })
+    .last()
+    .click();
+  await expect(dialog.locator('.history-diff-editor')).toContainText(/first\s=\s1/);
   await dialog.getByRole('button', { name: 'Restore this snapshot' }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(async () => normalise(await editorText(page))).toContain('first = 1');
@@ -160,33 +163,33 @@ test('files are created, renamed and deleted in the tree by keyboard, and come b
   await expect(name).toHaveValue('../outside.py');
   await name.fill('notes.py');
   await page.keyboard.press('Enter');
-  await expect(files.getByRole('button', { name: 'notes.py', exact: true })).toBeVisible();
+  await expect(files.getByRole('treeitem', { name: 'notes.py', exact: true })).toBeVisible();
   await expect(page.getByRole('toolbar', { name: 'Open files' }).getByRole('button', { name: 'notes.py', exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/workspace-file-tree.png' });
 
   // F2 renames the focused file; the stem is selected, so typing keeps the extension.
-  await files.getByRole('button', { name: 'notes.py', exact: true }).focus();
+  await files.getByRole('treeitem', { name: 'notes.py', exact: true }).focus();
   await page.keyboard.press('F2');
   await expect(files.getByRole('textbox', { name: 'New name for notes.py' })).toBeFocused();
   await page.keyboard.type('scratch');
   await page.keyboard.press('Enter');
-  await expect(files.getByRole('button', { name: 'scratch.py', exact: true })).toBeVisible();
-  await expect(files.getByRole('button', { name: 'notes.py', exact: true })).toHaveCount(0);
+  await expect(files.getByRole('treeitem', { name: 'scratch.py', exact: true })).toBeVisible();
+  await expect(files.getByRole('treeitem', { name: 'notes.py', exact: true })).toHaveCount(0);
 
   // Escape leaves a rename without changing anything.
-  await files.getByRole('button', { name: 'scratch.py', exact: true }).focus();
+  await files.getByRole('treeitem', { name: 'scratch.py', exact: true }).focus();
   await page.keyboard.press('F2');
   await page.keyboard.type('other');
   await page.keyboard.press('Escape');
-  await expect(files.getByRole('button', { name: 'scratch.py', exact: true })).toBeVisible();
+  await expect(files.getByRole('treeitem', { name: 'scratch.py', exact: true })).toBeVisible();
 
   // Delete moves it to the trash, from where it comes back.
-  await files.getByRole('button', { name: 'scratch.py', exact: true }).focus();
+  await files.getByRole('treeitem', { name: 'scratch.py', exact: true }).focus();
   await page.keyboard.press('Delete');
-  await expect(files.getByRole('button', { name: 'scratch.py', exact: true })).toHaveCount(0);
+  await expect(files.getByRole('treeitem', { name: 'scratch.py', exact: true })).toHaveCount(0);
   await files.getByRole('button', { name: 'Trash' }).click();
   await files.getByRole('button', { name: 'Restore scratch.py' }).click();
-  await expect(files.getByRole('button', { name: 'scratch.py', exact: true })).toBeVisible();
+  await expect(files.getByRole('treeitem', { name: 'scratch.py', exact: true })).toBeVisible();
   await expectAxeClean(page, 'file tree with trash');
 });
 

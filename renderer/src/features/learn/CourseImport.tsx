@@ -73,6 +73,8 @@ export function CourseImport() {
         ref={input}
         type="file"
         accept=".drona"
+        // The button below opens it; a second, invisible Tab stop would only confuse.
+        tabIndex={-1}
         className="visually-hidden"
         aria-label="Course bundle file"
         onChange={(event) => {

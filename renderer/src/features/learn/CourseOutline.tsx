@@ -1,22 +1,48 @@
 // The open course in the side panel: Next up, then its modules and lessons (in the learner's
 // preferred order) with completion marks and "Tested out", locked (with the reason) until its
-// prerequisites are done.
-import { ArrowLeft, Lock } from 'lucide-react';
-import type { CourseDetail } from '../../../../preload/contract/courses';
+// prerequisites are done. The modules and lessons are one tree: one Tab stop, arrow keys inside.
+import { ArrowLeft, ChevronDown, ChevronRight, Lock } from 'lucide-react';
+import { useMemo } from 'react';
+import { useRovingTree, type TreeEntry } from '../../platform/tree/use-roving-tree';
 import { useCall } from '../../platform/use-call';
 import { useLearnStore } from './learn-store';
 import { NextUp } from './NextUp';
 import { LessonStatusIcon } from './StatusIcon';
 import { useCourseDetail } from './use-courses';
 
+/** Module ids get a prefix in the tree: a module and a lesson may share an id (course slugs). */
+const moduleKey = (id: string) => `module:${id}`;
+
 export function CourseOutline({ courseId }: { courseId: string }) {
   const { data: detail, error } = useCourseDetail(courseId);
   const open = useLearnStore((state) => state.open);
   const revision = useLearnStore((state) => state.revision);
   const { data: path } = useCall('path.course', { courseId }, [revision]);
-  const inPathOrder = (module: CourseDetail['modules'][number]) =>
-    path ? [...module.lessons].sort((a, b) => path.order.indexOf(a.id) - path.order.indexOf(b.id)) : module.lessons;
+  const modules = useMemo(
+    () =>
+      (detail?.modules ?? []).map((module) => ({
+        ...module,
+        lessons: path ? [...module.lessons].sort((a, b) => path.order.indexOf(a.id) - path.order.indexOf(b.id)) : module.lessons,
+      })),
+    [detail, path],
+  );
+  const entries = useMemo<TreeEntry[]>(
+    () =>
+      modules.flatMap((module) => [
+        { id: moduleKey(module.id), parent: null, group: true },
+        ...module.lessons.map((lesson) => ({ id: lesson.id, parent: moduleKey(module.id) })),
+      ]),
+    [modules],
+  );
   const { openLesson, openCourse } = useLearnStore.getState();
+  const here = open?.courseId === courseId ? open.lessonId : null;
+  const tree = useRovingTree({
+    entries,
+    current: here,
+    onActivate: (lessonId) => {
+      if (!detail?.lockedReason) openLesson(courseId, lessonId);
+    },
+  });
   return (
     <nav className="learn-outline" aria-label="Course outline">
       <button type="button" className="icon-button learn-back" onClick={() => openCourse(null)}>
@@ -36,29 +62,37 @@ export function CourseOutline({ courseId }: { courseId: string }) {
               <Lock size={12} aria-hidden="true" /> {detail.lockedReason}
             </p>
           )}
-          {detail.modules.map((module) => (
-            <section key={module.id} aria-label={module.title}>
-              <h3 className="learn-module-title">{module.title}</h3>
-              <ul className="learn-lessons">
-                {inPathOrder(module).map((lesson) => (
-                  <li key={lesson.id}>
-                    <button
-                      type="button"
-                      className="learn-lesson"
-                      aria-current={open?.courseId === courseId && open.lessonId === lesson.id ? 'page' : undefined}
-                      disabled={detail.lockedReason !== null}
-                      onClick={() => openLesson(courseId, lesson.id)}
-                    >
-                      <LessonStatusIcon status={lesson.status} />
-                      <span>{lesson.title}</span>
-                      {path?.testedOut.includes(lesson.id) && <span className="tested-out">Tested out</span>}
-                      <span className="muted learn-lesson-type">{lesson.type}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
+          <ul role="tree" aria-label="Lessons" className="learn-lessons">
+            {modules.map((module) => (
+              <li key={module.id} {...tree.item(moduleKey(module.id))} className="tree-item" aria-level={1} aria-labelledby={`outline-module-${module.id}`}>
+                <span id={`outline-module-${module.id}`} className="learn-module-title tree-row">
+                  {tree.isOpen(moduleKey(module.id)) ? <ChevronDown size={12} aria-hidden="true" /> : <ChevronRight size={12} aria-hidden="true" />}
+                  {module.title}
+                </span>
+                {tree.isOpen(moduleKey(module.id)) && (
+                  <ul role="group" className="learn-lessons">
+                    {module.lessons.map((lesson) => (
+                      <li
+                        key={lesson.id}
+                        {...tree.item(lesson.id)}
+                        className="tree-item"
+                        aria-level={2}
+                        aria-current={here === lesson.id ? 'page' : undefined}
+                        aria-disabled={detail.lockedReason !== null ? true : undefined}
+                      >
+                        <span className="learn-lesson tree-row">
+                          <LessonStatusIcon status={lesson.status} />
+                          <span>{lesson.title}</span>
+                          {path?.testedOut.includes(lesson.id) && <span className="tested-out">Tested out</span>}
+                          <span className="muted learn-lesson-type">{lesson.type}</span>
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </nav>

@@ -1,10 +1,12 @@
 // The lesson's files: open, create and rename in place (as in VS Code's explorer), delete to a
 // trash that gives files back. Names are typed into the tree, not a window.prompt: Electron does
-// not implement prompt().
-import { FilePlus, Lock, Pencil, Trash2, Undo2 } from 'lucide-react';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+// not implement prompt(). The files are one tree (one Tab stop, arrow keys); F2 renames and
+// Delete deletes the focused file, and the head's buttons do the same to the open one.
+import { ArchiveRestore, FilePlus, Lock, Pencil, Trash2, Undo2 } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { useRovingTree } from '../../platform/tree/use-roving-tree';
 import { useWorkspaceStore } from './workspace-store';
 import { messageOf } from '../../../../preload/contract';
 import './file-tree.css';
@@ -86,7 +88,10 @@ export function FileTree() {
   const [trash, setTrash] = useState<{ id: string; path: string; deletedAt: number }[] | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const visible = files.filter((file) => file.role !== 'hidden');
+  const visible = useMemo(() => files.filter((file) => file.role !== 'hidden'), [files]);
+  const entries = useMemo(() => visible.map((file) => ({ id: file.path, parent: null })), [visible]);
+  const tree = useRovingTree({ entries, current: active, onActivate: openTab });
+  const activeEditable = visible.some((file) => file.path === active && file.role === 'editable');
 
   const startEditing = (next: Editing | null) => {
     setProblem(null);
@@ -137,7 +142,7 @@ export function FileTree() {
     }
   };
   // F2 renames and Delete deletes the focused file, as in VS Code's explorer.
-  const onFileKey = (event: KeyboardEvent<HTMLButtonElement>, path: string, editable: boolean) => {
+  const onFileKey = (event: KeyboardEvent<HTMLElement>, path: string, editable: boolean) => {
     if (!editable) return;
     if (event.key === 'F2') {
       event.preventDefault();
@@ -158,47 +163,50 @@ export function FileTree() {
         <button className="icon-button" aria-label="New file" title="New file" onClick={() => startEditing({ kind: 'create' })}>
           <FilePlus size={14} aria-hidden="true" />
         </button>
+        {active && (
+          <>
+            <button
+              className="icon-button"
+              aria-label={`Rename ${active}`}
+              title="Rename (F2)"
+              disabled={!activeEditable}
+              onClick={() => startEditing({ kind: 'rename', from: active })}
+            >
+              <Pencil size={14} aria-hidden="true" />
+            </button>
+            <button className="icon-button" aria-label={`Delete ${active}`} title="Delete (Del)" disabled={!activeEditable} onClick={() => void remove(active)}>
+              <Trash2 size={14} aria-hidden="true" />
+            </button>
+          </>
+        )}
         <button className="icon-button" aria-label="Trash" title="Deleted files" aria-pressed={trash !== null} onClick={() => void showTrash()}>
-          <Trash2 size={14} aria-hidden="true" />
+          <ArchiveRestore size={14} aria-hidden="true" />
         </button>
       </div>
-      <ul className="file-list">
-        {editing?.kind === 'create' && <li className="file-row">{nameInput('New file name', '')}</li>}
-        {visible.map((file) =>
-          editing?.kind === 'rename' && editing.from === file.path ? (
-            <li key={file.path} className="file-row">
-              {nameInput(`New name for ${file.path}`, file.path)}
-            </li>
-          ) : (
-            <li key={file.path} className={`file-row${file.path === active ? ' active' : ''}`}>
-              <button
-                className="file-open"
-                onClick={() => openTab(file.path)}
-                onKeyDown={(event) => onFileKey(event, file.path, file.role === 'editable')}
-                aria-current={file.path === active ? 'true' : undefined}
-                aria-keyshortcuts={file.role === 'editable' ? 'F2 Delete' : undefined}
-              >
+      {editing?.kind === 'create' && nameInput('New file name', '')}
+      {editing?.kind === 'rename' && nameInput(`New name for ${editing.from}`, editing.from)}
+      <ul className="file-list" role="tree" aria-label="Lesson files">
+        {visible.map((file) => {
+          const item = tree.item(file.path);
+          return (
+            <li
+              key={file.path}
+              {...item}
+              className={`file-row tree-item${file.path === active ? ' active' : ''}`}
+              aria-current={file.path === active ? 'true' : undefined}
+              aria-keyshortcuts={file.role === 'editable' ? 'F2 Delete' : undefined}
+              onKeyDown={(event) => {
+                item.onKeyDown(event);
+                onFileKey(event, file.path, file.role === 'editable');
+              }}
+            >
+              <span className="file-open tree-row">
                 {file.path}
                 {file.role === 'readOnly' && <Lock size={11} aria-label="read-only" className="file-lock" />}
-              </button>
-              {file.role === 'editable' && (
-                <span className="file-actions">
-                  <button
-                    className="icon-button"
-                    aria-label={`Rename ${file.path}`}
-                    title="Rename (F2)"
-                    onClick={() => startEditing({ kind: 'rename', from: file.path })}
-                  >
-                    <Pencil size={12} aria-hidden="true" />
-                  </button>
-                  <button className="icon-button" aria-label={`Delete ${file.path}`} title="Delete (Del)" onClick={() => void remove(file.path)}>
-                    <Trash2 size={12} aria-hidden="true" />
-                  </button>
-                </span>
-              )}
+              </span>
             </li>
-          ),
-        )}
+          );
+        })}
       </ul>
       {trash && (
         <section aria-label="Trash" className="trash">

@@ -1,18 +1,26 @@
-// A file's snapshots: when and why each was taken, its diff against the editor's text, and
-// restore (which keeps the current text as a snapshot first).
+// A file's snapshots: when and what saved each (typing, Run, Check, a restore...), a side-by-side
+// comparison with the editor's text, and restore (which keeps the current text as a snapshot first).
 import * as Dialog from '@radix-ui/react-dialog';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SnapshotSummary } from '../../../../preload/contract/workspace';
 import { useAppStore } from '../../app/app-store';
+import { useResolvedTheme } from '../../app/use-theme';
 import { client } from '../../platform/client';
 import { useCall } from '../../platform/use-call';
+import { languageOf } from '../editor/language';
 import { useWorkspaceStore } from './workspace-store';
 import { messageOf } from '../../../../preload/contract';
 
-const reasons: Record<SnapshotSummary['reason'], string> = {
-  save: 'Saved',
+// Monaco's diff editor comes with the editor's chunk, when History is first opened.
+const DiffView = lazy(() => import('../editor/DiffView'));
+
+/** What saved a snapshot, in the learner's words. */
+export const snapshotReasonLabels: Readonly<Record<SnapshotSummary['reason'], string>> = {
+  save: 'Saved while typing',
+  run: 'Saved by Run',
+  check: 'Saved by Check',
   reset: 'Before reset to starter',
-  restore: 'Restore',
+  restore: 'Before a restore',
   external: 'Changed outside the editor',
 };
 
@@ -31,7 +39,9 @@ export function HistoryDialog({ path, onClose }: { path: string; onClose(): void
   const history = useCall('workspace.history', savedPath === path ? { ...ref, path } : null);
   const entries = history.data;
   const snapshot = useCall('workspace.snapshot', selected === null ? null : { ...ref, id: selected, current }, [], { keepPrevious: true });
-  const patch = snapshot.data?.patch ?? '';
+  const settings = useAppStore((state) => state.settings!);
+  const theme = useResolvedTheme(settings.theme);
+  const chosen = entries?.find((entry) => entry.id === selected);
   const failure = history.error ?? snapshot.error;
 
   const restore = async () => {
@@ -67,7 +77,7 @@ export function HistoryDialog({ path, onClose }: { path: string; onClose(): void
                   >
                     <span>{new Date(entry.createdAt).toLocaleString()}</span>
                     <span className="muted">
-                      {reasons[entry.reason]} · {entry.size} lines changed
+                      {snapshotReasonLabels[entry.reason]} · {entry.size} lines changed
                     </span>
                   </button>
                 </li>
@@ -77,19 +87,26 @@ export function HistoryDialog({ path, onClose }: { path: string; onClose(): void
               {selected === null ? (
                 <p className="muted">Choose a snapshot to see how it differs from your current text.</p>
               ) : (
-                <pre aria-label="Differences from the current text" tabIndex={0}>
-                  {patch
-                    .split('\n')
-                    .slice(2)
-                    .map((line, index) => (
-                      <div
-                        key={index}
-                        className={line.startsWith('+') ? 'diff-add' : line.startsWith('-') ? 'diff-del' : line.startsWith('@@') ? 'diff-hunk' : undefined}
-                      >
-                        {line || ' '}
-                      </div>
-                    ))}
-                </pre>
+                <>
+                  <div className="history-diff-heads" aria-hidden="true">
+                    <span>{chosen ? `${snapshotReasonLabels[chosen.reason]}, ${new Date(chosen.createdAt).toLocaleString()}` : 'Snapshot'}</span>
+                    <span>Your text now</span>
+                  </div>
+                  <div className="history-diff-editor">
+                    {snapshot.data && (
+                      <Suspense fallback={<p className="muted panel-pad">Loading the comparison…</p>}>
+                        <DiffView
+                          original={snapshot.data.content}
+                          modified={current}
+                          language={languageOf(path)}
+                          theme={theme}
+                          fontSize={Math.max(11, settings.editorFontSize - 1)}
+                          label={`${path}: the snapshot (left) against your text now (right)`}
+                        />
+                      </Suspense>
+                    )}
+                  </div>
+                </>
               )}
             </div>
           </div>

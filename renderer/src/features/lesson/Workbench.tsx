@@ -6,6 +6,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useAppStore } from '../../app/app-store';
 import { useResolvedTheme } from '../../app/use-theme';
 import { client } from '../../platform/client';
+import { ConfirmDialog } from '../../platform/ConfirmDialog';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { languageOf } from '../editor/language';
 import { formatShortcut } from '../palette/command-registry';
@@ -165,8 +166,10 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
   const visualizing = useVisualizerOpen();
   const visualizedLine = useVisualizedLine(file?.path ?? null);
 
+  const [resetAsked, setResetAsked] = useState(false);
   const resetToStarter = async () => {
-    if (!ref || !window.confirm('Put every file back as the lesson started? Your current text is kept in History.')) return;
+    setResetAsked(false);
+    if (!ref) return;
     try {
       await useWorkspaceStore.getState().saveAll();
       useWorkspaceStore.getState().reload((await client().call('workspace.reset', ref)).files);
@@ -214,7 +217,7 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
         <button className="icon-button" aria-label="History" title="History of this file" disabled={!active} onClick={() => setHistoryOpen(true)}>
           <History size={15} aria-hidden="true" />
         </button>
-        <button className="icon-button" aria-label="Reset to starter" title="Reset to starter" onClick={() => void resetToStarter()}>
+        <button className="icon-button" aria-label="Reset to starter" title="Reset to starter" onClick={() => setResetAsked(true)}>
           <RotateCcw size={15} aria-hidden="true" />
         </button>
       </div>
@@ -272,6 +275,11 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
         )}
       </Group>
       {historyOpen && active && <HistoryDialog path={active} onClose={() => setHistoryOpen(false)} />}
+      {resetAsked && (
+        <ConfirmDialog title="Reset to the starter code?" confirmLabel="Reset" onConfirm={() => void resetToStarter()} onCancel={() => setResetAsked(false)}>
+          <p>Every file goes back as the lesson started. Your current text is kept in History, so you can restore it.</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

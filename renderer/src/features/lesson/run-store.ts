@@ -98,7 +98,7 @@ export const useRunStore = create<RunState>((set, get) => {
       const workspace = useWorkspaceStore.getState();
       if (!workspace.ref || get().kind) return null;
       const runId = start('run');
-      await workspace.saveAll();
+      await workspace.saveAll('run');
       say('info', `Running ${entry}…`);
       const ref = workspace.ref;
       return settle(async () => {
@@ -133,7 +133,7 @@ export const useRunStore = create<RunState>((set, get) => {
       const workspace = useWorkspaceStore.getState();
       if (!workspace.ref || get().kind) return null;
       const runId = start('check');
-      await workspace.saveAll();
+      await workspace.saveAll('check');
       say('info', 'Checking your solution against the tests…');
       const ref = workspace.ref;
       return settle(async () => {

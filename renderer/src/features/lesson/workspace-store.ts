@@ -2,7 +2,7 @@
 // Every edit reaches main within DRAFT_DELAY_MS as a durable draft (so a crash loses at most
 // that much); explicit saves, blur, Run/Check and leaving the lesson also record a snapshot.
 import { create } from 'zustand';
-import type { WorkspaceFile } from '../../../../preload/contract/workspace';
+import type { WorkspaceFile, WriteReason } from '../../../../preload/contract/workspace';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { messageOf } from '../../../../preload/contract';
@@ -31,8 +31,9 @@ interface WorkspaceState {
   open(ref: LessonRef): Promise<void>;
   leave(): Promise<void>;
   edit(path: string, text: string): void;
-  save(path?: string): Promise<void>;
-  saveAll(): Promise<void>;
+  /** Writes a file and snapshots it when changed; `reason` says what saved it (History shows it). */
+  save(path?: string, reason?: WriteReason): Promise<void>;
+  saveAll(reason?: WriteReason): Promise<void>;
   openTab(path: string): void;
   closeTab(path: string): void;
   applyExternal(path: string, content: string | null): void;
@@ -50,7 +51,7 @@ function reportError(error: unknown) {
 }
 
 export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
-  const write = async (path: string, snapshot: boolean) => {
+  const write = async (path: string, snapshot: boolean, reason: WriteReason = 'save') => {
     const { ref, buffers, files } = get();
     const text = buffers[path];
     const file = files.find((entry) => entry.path === path);
@@ -60,7 +61,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     timers.delete(path);
     if (!snapshot && get().onDisk[path] === text) return;
     try {
-      await client().call('workspace.write', { ...ref, path, content: text, snapshot });
+      await client().call('workspace.write', { ...ref, path, content: text, snapshot, reason });
       if (sameRef(get().ref, ref)) set((state) => ({ onDisk: { ...state.onDisk, [path]: text }, saveErrors: withoutKey(state.saveErrors, path) }));
     } catch (error) {
       reportError(error);
@@ -116,16 +117,16 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       );
     },
 
-    save: (path) => {
+    save: (path, reason) => {
       const target = path ?? get().active;
-      return target ? write(target, true) : Promise.resolve();
+      return target ? write(target, true, reason) : Promise.resolve();
     },
 
-    async saveAll() {
+    async saveAll(reason) {
       await Promise.all(
         get()
           .files.filter((file) => file.role === 'editable')
-          .map((file) => write(file.path, true)),
+          .map((file) => write(file.path, true, reason)),
       );
     },
 

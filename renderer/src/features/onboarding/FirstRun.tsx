@@ -8,6 +8,7 @@ import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { useCourses } from '../learn/use-courses';
 import { messageOf } from '../../../../preload/contract';
+import { gamificationModeLabels } from '../settings/labels';
 import { PathQuestions, type PathAnswers } from './PathQuestions';
 import { PlacementQuiz } from './PlacementQuiz';
 import './onboarding.css';
@@ -16,13 +17,6 @@ const experienceLabels: Record<Profile['experienceLevel'], string> = {
   new: 'New to programming',
   some: 'I have written some code',
   experienced: 'I program already and want a new language',
-};
-
-const modeLabels: Record<Profile['gamificationMode'], [string, string]> = {
-  full: ['Full', 'XP, levels, streaks, badges, sounds and animations'],
-  moderate: ['Moderate', 'Everything but sounds and animations'],
-  minimal: ['Minimal', 'Levels, streaks and badges only'],
-  off: ['Off', 'No game elements; progress is still tracked'],
 };
 
 type Step = 'about' | 'path' | 'placement' | 'placed';
@@ -117,7 +111,7 @@ export function FirstRun() {
                   }}
                 />
                 <span>
-                  <strong>{modeLabels[mode][0]}</strong> <span className="muted">— {modeLabels[mode][1]}</span>
+                  <strong>{gamificationModeLabels[mode].label}</strong> <span className="muted">— {gamificationModeLabels[mode].description}</span>
                 </span>
               </label>
             ))}
@@ -146,7 +140,7 @@ export function FirstRun() {
           <p className="muted">Your role sets the game elements and how the tutor speaks to you; you can change all of it in Settings.</p>
           <PathQuestions value={path} onChange={changePath} />
           <p className="muted">
-            Game elements: <strong>{modeLabels[gamificationMode][0]}</strong>
+            Game elements: <strong>{gamificationModeLabels[gamificationMode].label}</strong>
           </p>
 
           {courses && courses.length > 0 && (

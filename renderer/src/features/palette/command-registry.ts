@@ -37,11 +37,24 @@ export function useRegisterCommands(commands: readonly AppCommand[]): void {
 
 export const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function formatShortcut(shortcut: string): string {
+/** Key names as a keyboard shows them ("Alt+→", not "Alt+ArrowRight"). */
+const keyNames: Readonly<Record<string, string>> = {
+  ArrowRight: '→',
+  ArrowLeft: '←',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  Escape: 'Esc',
+  Delete: 'Del',
+  ' ': 'Space',
+};
+const macNames: Readonly<Record<string, string>> = { Mod: '⌘', Shift: '⇧', Alt: '⌥', Enter: '↩' };
+
+/** A shortcut such as "Mod+Shift+P" as the learner's keyboard names it: "Ctrl+Shift+P", or "⌘⇧P" on macOS. */
+export function formatShortcut(shortcut: string, mac = isMac()): string {
   return shortcut
-    .split('+')
-    .map((key) => (key === 'Mod' ? (isMac() ? '⌘' : 'Ctrl') : key === 'Shift' && isMac() ? '⇧' : key))
-    .join(isMac() ? '' : '+');
+    .split(/\+(?!$)/)
+    .map((key) => (mac ? macNames[key] : undefined) ?? (key === 'Mod' ? 'Ctrl' : (keyNames[key] ?? (key.length === 1 ? key.toUpperCase() : key))))
+    .join(mac ? '' : '+');
 }
 
 /** True when a keydown matches a shortcut such as "Mod+Shift+P" exactly. */

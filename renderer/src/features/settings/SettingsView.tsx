@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { gamificationModes, timeOfDaySchema, type Profile, type Settings } from '../../../../preload/contract/profile';
 import { useAppStore } from '../../app/app-store';
 import { TutorSettingsSection } from '../tutor/TutorSettings';
+import { gamificationModeLabels, optionText } from './labels';
 import { SandboxSettingsSection } from './SandboxSettings';
 import { SyncSettingsSection } from './SyncSettings';
 import { UpdateSettingsSection } from '../update/UpdateSettings';
@@ -64,7 +65,7 @@ export function SettingsCanvas() {
         >
           {gamificationModes.map((mode) => (
             <option key={mode} value={mode}>
-              {mode}
+              {optionText(gamificationModeLabels[mode])}
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 import { Command as CommandIcon, Moon, Sun } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Group, Panel, Separator, usePanelRef, type Layout as PanelSizes } from 'react-resizable-panels';
+import { useMemo, useState } from 'react';
+import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { useAppStore } from '../../app/app-store';
 import { useResolvedTheme } from '../../app/use-theme';
 import { Hud } from '../hud/Hud';
@@ -11,14 +11,15 @@ import { SandboxStatus } from '../sandbox/SandboxStatus';
 import { UpdateStatusItem } from '../update/UpdateStatusItem';
 import { activities } from './activities';
 import { BottomPanel } from './BottomPanel';
-import { panelPlan, useViewFocus } from './view-focus';
+import { openPanel, openSide, useViewLayout } from './use-view-layout';
+import { SIDE_MIN_PX } from './view-layout';
 
 /** The bottom panel folded: its tab strip stays, so a tab is one click from opening it again. */
 const BOTTOM_COLLAPSED_PX = 31;
 
-function togglePanel(panel: ReturnType<typeof usePanelRef>['current']) {
+function togglePanel(panel: ReturnType<typeof usePanelRef>['current'], open = openPanel) {
   if (!panel) return;
-  if (panel.isCollapsed()) panel.expand();
+  if (panel.isCollapsed()) open(panel);
   else panel.collapse();
 }
 
@@ -32,11 +33,12 @@ export function Shell() {
   const bottomRef = usePanelRef();
   const activity = activities.find((entry) => entry.id === settings.layout.activity) ?? activities[0]!;
   const [bottomCollapsed, setBottomCollapsed] = useState(false);
-  useExerciseLayout(sideRef, bottomRef);
+  const [sideCollapsed, setSideCollapsed] = useState(false);
+  const { onVerticalChanged, onHorizontalChanged } = useViewLayout(sideRef, bottomRef);
 
   const commands = useMemo<AppCommand[]>(() => {
     const showTab = (bottomTab: 'tutor' | 'terminal' | 'output') => {
-      if (bottomRef.current?.isCollapsed()) bottomRef.current.expand();
+      openPanel(bottomRef.current);
       void useAppStore.getState().updateLayout({ bottomTab });
     };
     const toggleTheme = () => {
@@ -47,7 +49,7 @@ export function Shell() {
     return [
       { id: 'palette.open', title: 'Show all commands', category: 'View', shortcut: 'Mod+Shift+P', run: () => useAppStore.getState().setPaletteOpen(true) },
       { id: 'view.toggleTheme', title: 'Toggle dark/light theme', category: 'View', shortcut: 'Mod+K', run: toggleTheme },
-      { id: 'view.toggleSide', title: 'Toggle side panel', category: 'View', shortcut: 'Mod+B', run: () => togglePanel(sideRef.current) },
+      { id: 'view.toggleSide', title: 'Toggle side panel', category: 'View', shortcut: 'Mod+B', run: () => togglePanel(sideRef.current, openSide) },
       { id: 'view.toggleBottom', title: 'Toggle bottom panel', category: 'View', shortcut: 'Mod+J', run: () => togglePanel(bottomRef.current) },
       { id: 'view.tutor', title: 'Show Tutor', category: 'View', run: () => showTab('tutor') },
       { id: 'view.terminal', title: 'Show Terminal', category: 'View', shortcut: 'Mod+`', run: () => showTab('terminal') },
@@ -59,7 +61,7 @@ export function Shell() {
         run: () =>
           void useAppStore
             .getState()
-            .updateLayout({ horizontal: { side: 22, centre: 78 }, vertical: { canvas: 70, bottom: 30 } })
+            .updateLayout({ horizontal: { side: 22, centre: 78 }, vertical: { canvas: 70, bottom: 30 }, bottomByView: {}, sideWidth: 22 })
             .then(() => window.location.reload()),
       },
       ...activities.map((entry) => ({
@@ -76,6 +78,16 @@ export function Shell() {
 
   return (
     <div className="app-shell">
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <header className="top-bar">
         <div className="brand">
           <img src="/icon.svg" alt="" width={18} height={18} /> Dronacharya
@@ -105,9 +117,9 @@ export function Shell() {
               aria-describedby={entry.useBadge ? `activity-badge-${entry.id}` : undefined}
               title={`${entry.label} (${formatShortcut(entry.shortcut)})`}
               onClick={() => {
-                if (entry.id === activity.id) togglePanel(sideRef.current);
+                if (entry.id === activity.id) togglePanel(sideRef.current, openSide);
                 else {
-                  if (sideRef.current?.isCollapsed()) sideRef.current.expand();
+                  openSide(sideRef.current);
                   void updateLayout({ activity: entry.id });
                 }
               }}
@@ -117,27 +129,26 @@ export function Shell() {
             </button>
           ))}
         </nav>
-        <Group
-          orientation="horizontal"
-          className="panel-group"
-          defaultLayout={settings.layout.horizontal}
-          onLayoutChanged={(horizontal: PanelSizes) => void updateLayout({ horizontal })}
-        >
-          <Panel id="side" panelRef={sideRef} collapsible minSize="12%" maxSize="45%" className="side-panel">
-            <aside aria-label={`${activity.label} side panel`} className="side-panel-body">
+        <Group orientation="horizontal" className="panel-group" defaultLayout={settings.layout.horizontal} onLayoutChanged={onHorizontalChanged}>
+          <Panel
+            id="side"
+            panelRef={sideRef}
+            collapsible
+            minSize={SIDE_MIN_PX}
+            maxSize="45%"
+            className="side-panel"
+            onResize={(size) => setSideCollapsed(size.inPixels < 1)}
+          >
+            {/* Folded away, its controls leave the Tab order and the accessibility tree. */}
+            <aside aria-label={`${activity.label} side panel`} className="side-panel-body" inert={sideCollapsed}>
               <activity.Side />
             </aside>
           </Panel>
           <Separator className="sash sash-vertical" aria-label="Resize side panel" />
           <Panel id="centre" minSize="30%">
-            <Group
-              orientation="vertical"
-              className="panel-group"
-              defaultLayout={settings.layout.vertical}
-              onLayoutChanged={(vertical: PanelSizes) => void updateLayout({ vertical })}
-            >
+            <Group orientation="vertical" className="panel-group" defaultLayout={settings.layout.vertical} onLayoutChanged={onVerticalChanged}>
               <Panel id="canvas" minSize="20%">
-                <main className="canvas" aria-label={activity.label}>
+                <main id="main-content" className="canvas" aria-label={activity.label} tabIndex={-1}>
                   <activity.Canvas />
                 </main>
               </Panel>
@@ -150,7 +161,7 @@ export function Shell() {
                 minSize="10%"
                 onResize={(size) => setBottomCollapsed(size.inPixels <= BOTTOM_COLLAPSED_PX + 1)}
               >
-                <BottomPanel collapsed={bottomCollapsed} onOpen={() => bottomRef.current?.isCollapsed() && bottomRef.current.expand()} />
+                <BottomPanel collapsed={bottomCollapsed} onOpen={() => openPanel(bottomRef.current)} />
               </Panel>
             </Group>
           </Panel>
@@ -169,29 +180,6 @@ export function Shell() {
       <CommandPalette />
     </div>
   );
-}
-
-type PanelHandle = ReturnType<typeof usePanelRef>;
-
-/** Folds the panels an exercise does not need while one is open, and unfolds what it folded after. */
-function useExerciseLayout(sideRef: PanelHandle, bottomRef: PanelHandle) {
-  const exercise = useViewFocus((state) => state.exercise);
-  const folded = useRef({ side: false, bottom: false });
-  useEffect(() => {
-    const side = sideRef.current;
-    const bottom = bottomRef.current;
-    if (!side || !bottom) return;
-    if (!exercise) {
-      if (folded.current.bottom && bottom.isCollapsed()) bottom.expand();
-      if (folded.current.side && side.isCollapsed()) side.expand();
-      folded.current = { side: false, bottom: false };
-      return;
-    }
-    const plan = panelPlan({ exercise, windowWidth: window.innerWidth, bottomOpen: !bottom.isCollapsed(), sideOpen: !side.isCollapsed() });
-    if (plan.collapseBottom) bottom.collapse();
-    if (plan.collapseSide) side.collapse();
-    folded.current = { side: plan.collapseSide, bottom: plan.collapseBottom };
-  }, [exercise, sideRef, bottomRef]);
 }
 
 /** The count on an activity's button (cards due in Practice); described to screen readers by id. */

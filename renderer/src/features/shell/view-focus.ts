@@ -1,6 +1,5 @@
-// What the canvas is showing, for the shell's layout: an exercise wants the editor to have the
-// room, so the bottom panel folds to its tab strip (and, on a narrow window, the side panel
-// folds away) while it is open, and both come back as they were when the learner leaves it.
+// What the canvas is showing, for the shell's layout (view-layout): a lesson, and whether it is
+// an exercise (instructions | editor), which wants the room.
 import { useEffect } from 'react';
 import { create } from 'zustand';
 
@@ -19,15 +18,4 @@ export function useLessonFocus(exercise: boolean): void {
     useViewFocus.setState({ lesson: true, exercise });
     return () => useViewFocus.setState({ lesson: false, exercise: false });
   }, [exercise]);
-}
-
-/** Windows narrower than this give an exercise the side panel's width too. */
-export const NARROW_WINDOW_PX = 1200;
-
-/** Pure: what the shell does to its panels when the exercise focus changes. */
-export function panelPlan(input: { exercise: boolean; windowWidth: number; bottomOpen: boolean; sideOpen: boolean }) {
-  if (input.exercise) {
-    return { collapseBottom: input.bottomOpen, collapseSide: input.sideOpen && input.windowWidth < NARROW_WINDOW_PX };
-  }
-  return { collapseBottom: false, collapseSide: false };
 }

@@ -2,6 +2,7 @@ import { Plus, X } from 'lucide-react';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useAppStore } from '../../app/app-store';
 import { useResolvedTheme } from '../../app/use-theme';
+import { formatShortcut } from '../palette/command-registry';
 import { useTerminalStore } from './terminal-store';
 import './terminal.css';
 
@@ -46,6 +47,9 @@ export function TerminalPanel() {
         <button className="icon-button" aria-label="New terminal" disabled={creating} onClick={() => void create(INITIAL_SIZE)}>
           <Plus size={14} aria-hidden="true" />
         </button>
+        <span id="terminal-note" className="muted terminal-note">
+          Runs on this computer, not in the sandbox (Run and Check use the sandbox). {formatShortcut('Escape')} or {formatShortcut('Mod+`')} leaves it.
+        </span>
       </div>
       <div className="terminal-screen" role="region" aria-label="Terminal screen">
         {active ? (

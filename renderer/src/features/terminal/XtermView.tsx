@@ -7,6 +7,8 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { client } from '../../platform/client';
+import { isMac } from '../palette/command-registry';
+import { terminalKeyAction } from './terminal-keys';
 import { useTerminalStore } from './terminal-store';
 
 interface Screen {
@@ -87,25 +89,34 @@ function screenFor(id: string, theme: 'dark' | 'light', fontSize: number): Scree
         .call('terminal.resize', { id, cols, rows })
         .catch(() => {}),
   );
-  // Copy and paste as in VS Code's terminal: Ctrl+Shift+C / Ctrl+Shift+V (Cmd+C / Cmd+V on macOS).
+  // Copy, paste, the way out and the app's panel shortcuts: terminal-keys decides.
   terminal.attachCustomKeyEventHandler((event) => {
     if (event.type !== 'keydown') return true;
-    const mod = event.ctrlKey && event.shiftKey;
-    if ((mod || event.metaKey) && event.key.toLowerCase() === 'c' && terminal.hasSelection()) {
-      void navigator.clipboard?.writeText(terminal.getSelection());
-      return false;
+    const action = terminalKeyAction(event, {
+      mac: isMac(),
+      alternateScreen: terminal.buffer.active.type === 'alternate',
+      hasSelection: terminal.hasSelection(),
+    });
+    if (action === 'copy') void navigator.clipboard?.writeText(terminal.getSelection());
+    else if (action === 'paste') void navigator.clipboard?.readText().then((text) => terminal.paste(text));
+    else if (action === 'leave') {
+      event.preventDefault();
+      event.stopPropagation();
+      leaveTerminal();
     }
-    if ((mod || event.metaKey) && event.key.toLowerCase() === 'v') {
-      void navigator.clipboard?.readText().then((text) => terminal.paste(text));
-      return false;
-    }
-    return true;
+    // 'app': xterm leaves the key alone, so it reaches the app's shortcuts on the window.
+    return action === 'shell';
   });
   const host = document.createElement('div');
   host.className = 'xterm-host';
   const screen: Screen = { terminal, fit, host, opened: false };
   screens.set(id, screen);
   return screen;
+}
+
+/** Focus goes to the Terminal tab: from there Tab and Shift+Tab move on, Enter or a click come back. */
+function leaveTerminal() {
+  document.querySelector<HTMLElement>('.bottom-panel [role="tab"][data-state="active"]')?.focus();
 }
 
 export function disposeScreen(id: string): void {
@@ -125,6 +136,7 @@ export default function XtermView({ id, theme, fontSize, label }: { id: string; 
       screen.terminal.open(screen.host);
       screen.opened = true;
       screen.terminal.textarea?.setAttribute('aria-label', label);
+      screen.terminal.textarea?.setAttribute('aria-describedby', 'terminal-note');
     }
     const refit = () => {
       if (element.clientWidth > 0 && element.clientHeight > 0) screen.fit.fit();

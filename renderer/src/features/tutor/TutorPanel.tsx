@@ -103,9 +103,9 @@ export function TutorPanel() {
 
   const commands = useMemo<AppCommand[]>(
     () => [
-      ...quickActions.map((q) => ({ id: `tutor.${q.action}`, title: `Tutor: ${q.label}`, category: 'Tutor', run: () => send(q.action) })),
-      { id: 'tutor.quiz', title: 'Tutor: Quiz me on this lesson', category: 'Tutor', run: () => send('quiz') },
-      { id: 'tutor.stop', title: 'Tutor: Stop the reply', category: 'Tutor', run: () => void stop() },
+      ...quickActions.map((q) => ({ id: `tutor.${q.action}`, title: q.label, category: 'Tutor', run: () => send(q.action) })),
+      { id: 'tutor.quiz', title: 'Quiz me on this lesson', category: 'Tutor', run: () => send('quiz') },
+      { id: 'tutor.stop', title: 'Stop the reply', category: 'Tutor', run: () => void stop() },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [mode, lessonKey],

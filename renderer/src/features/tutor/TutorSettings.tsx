@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { tutorModes, type TutorSettings as TutorSettingsValue } from '../../../../preload/contract/tutor';
 import { client } from '../../platform/client';
+import { optionText, tutorModeLabels } from '../settings/labels';
 import { PullBar } from './TutorPanel';
 import { useTutorStore } from './tutor-store';
 import { messageOf } from '../../../../preload/contract';
@@ -185,7 +186,7 @@ export function TutorSettingsSection() {
       <select id={ids.mode} value={settings.mode} onChange={(e) => void configure({ mode: e.target.value as TutorSettingsValue['mode'] })}>
         {tutorModes.map((m) => (
           <option key={m} value={m}>
-            {m === 'auto' ? 'Follow the lesson and my level' : m}
+            {optionText(tutorModeLabels[m])}
           </option>
         ))}
       </select>
