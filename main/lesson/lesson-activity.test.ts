@@ -190,6 +190,17 @@ describe('LessonActivity', () => {
     expect(reviews[0]!.dueAt - clock.now).toBe(86_400_000);
   });
 
+  it('keeps a quiz in progress until it is submitted, and names the missed questions', async () => {
+    const { activity } = setup();
+    expect(await activity.quizProgress('py', 'check')).toBeNull();
+    const progress = { index: 1, answers: [{ questionId: 'q1', selected: [1] }], selected: [0], answered: false };
+    activity.saveQuizProgress('py', 'check', progress);
+    expect(await activity.quizProgress('py', 'check')).toEqual(progress);
+    const outcome = await activity.submitQuiz('py', 'check', [...progress.answers, { questionId: 'q2', selected: [0, 1] }]);
+    expect(outcome.missed).toEqual(['q1']);
+    expect(await activity.quizProgress('py', 'check')).toBeNull();
+  });
+
   it('saves a reflection to the journal and completes the lesson', async () => {
     const { activity, store } = setup();
     expect((await activity.saveReflection('py', 'think', 'Loops are shorter than I thought.')).status).toBe('completed');

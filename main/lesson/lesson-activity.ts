@@ -5,7 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
 import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../preload/contract/courses';
-import type { LessonStanding } from '../../preload/contract/lesson';
+import type { LessonStanding, QuizProgress } from '../../preload/contract/lesson';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import { isExactAnswer } from '../learner/exact-answer';
 import { checkEvidence, hintEvidence, lessonConcepts, quizEvidence, timeRatioOf } from '../learner/evidence';
@@ -14,6 +14,7 @@ import { missedQuizCards } from '../practice/missed-questions';
 import type { NewCard } from '../practice/practice-service';
 import type { Store } from '../store/open-store';
 import { localDate } from '../../common/rules/streaks';
+import { QuizProgressStore, resumableQuizProgress } from './quiz-progress';
 import { activeTime, attempts, hintReveals, journalEntries, lessonProgress, lessons, profile } from '../store/schema';
 
 /** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
@@ -66,12 +67,15 @@ const lessonKey = (courseId: string, lessonId: string) => `${courseId}\u0000${le
 export class LessonActivity {
   /** When the canvas last opened each lesson, by main's clock; in memory, as a visit does not outlive the app. */
   private readonly opened = new Map<string, number>();
+  private readonly quizzes: QuizProgressStore;
 
   constructor(
     private readonly store: Store,
     private readonly sources: LessonSources,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.quizzes = new QuizProgressStore(store, now);
+  }
 
   private async lesson(courseId: string, lessonId: string): Promise<LessonFacts> {
     const lesson = await this.sources.getLesson(courseId, lessonId);
@@ -263,11 +267,21 @@ export class LessonActivity {
     );
   }
 
+  /** The quiz left part-way, if it still fits the quiz as installed. */
+  async quizProgress(courseId: string, lessonId: string): Promise<QuizProgress | null> {
+    const quiz = (await this.lesson(courseId, lessonId)).quiz;
+    return quiz ? resumableQuizProgress(this.quizzes.read(courseId, lessonId), quiz.questions) : null;
+  }
+
+  saveQuizProgress(courseId: string, lessonId: string, progress: QuizProgress): void {
+    this.quizzes.save(courseId, lessonId, progress);
+  }
+
   async submitQuiz(
     courseId: string,
     lessonId: string,
     answers: readonly { questionId: string; selected: readonly number[] }[],
-  ): Promise<{ score: number; passed: boolean; passPercent: number; standing: LessonStanding }> {
+  ): Promise<{ score: number; passed: boolean; passPercent: number; missed: string[]; standing: LessonStanding }> {
     const lesson = await this.lesson(courseId, lessonId);
     if (!lesson.quiz) throw new DronaError('conflict', 'This lesson has no quiz.');
     const score = scoreQuiz(lesson.quiz.questions, answers);
@@ -282,6 +296,7 @@ export class LessonActivity {
     const questions = lesson.quiz.questions;
     const timeRatio = timeRatioOf(this.spentSeconds(courseId, lessonId), lesson.parTimeMinutes ? lesson.parTimeMinutes * 60 : undefined);
     this.store.transaction((tx) => {
+      this.quizzes.clear(courseId, lessonId);
       const { id } = tx
         .insert(attempts)
         .values({ courseId, lessonId, kind: 'quiz', passed, score, detail: { answers }, createdAt: this.now() })
@@ -293,7 +308,8 @@ export class LessonActivity {
     if (passed && this.markCompleted(courseId, lessonId)) {
       await this.report('quiz-passed', courseId, lessonId, { score, firstAttempt: previous === 0 }, `quiz-passed:${courseId}:${lessonId}`);
     }
-    return { score, passed, passPercent: lesson.quiz.passPercent, standing: await this.standing(courseId, lessonId) };
+    const missed = questions.filter((question) => !isExactAnswer(question.options, answers.find((a) => a.questionId === question.id)?.selected ?? []));
+    return { score, passed, passPercent: lesson.quiz.passPercent, missed: missed.map(({ id }) => id), standing: await this.standing(courseId, lessonId) };
   }
 
   async saveReflection(courseId: string, lessonId: string, text: string): Promise<LessonStanding> {
