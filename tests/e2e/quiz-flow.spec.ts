@@ -1,9 +1,9 @@
 // A quiz as a learner meets it (issue #21), in serve mode at 1280×720 in both themes: whole rows
 // to click, a Check/Next bar that stays in reach with the bottom panel open, a reload in the
 // middle that carries on at the same question, and a review of the questions missed at the end.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { completeFirstRun, openLessonBySearch } from './support/learner';
+import { attachShot, expectAxeClean, setTheme, THEMES } from './support/look';
 import { startServe, type ServeProcess } from './support/serve';
 
 let serve: ServeProcess | undefined;
@@ -13,24 +13,6 @@ test.afterEach(async () => {
 });
 
 const QUIZ = 'Quiz: values and types';
-
-async function setTheme(page: Page, theme: 'dark' | 'light') {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-theme')) !== theme) await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).click();
-  await expect(html).toHaveAttribute('data-theme', theme);
-}
-
-async function expectAxeClean(page: Page, view: string) {
-  const result = await new AxeBuilder({ page }).include('.app-shell').analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious, `${view}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
-}
-
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const path = `test-results/screenshots/quiz-${name}.png`;
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 /** The button is on screen and nothing (the bottom panel, a toast) lies on top of its centre. */
 async function expectReachable(button: Locator) {
@@ -43,9 +25,9 @@ async function expectReachable(button: Locator) {
   expect(topmost, `${await button.textContent()} is covered`).toBe(true);
 }
 
-for (const theme of ['dark', 'light'] as const) {
+for (const theme of THEMES) {
   test(`a quiz keeps its place across a reload and reviews the missed questions (${theme})`, async ({ page }, testInfo) => {
-    test.setTimeout(150_000);
+    test.setTimeout(240_000);
     await page.setViewportSize({ width: 1280, height: 720 });
     serve = await startServe();
     await page.goto(serve.url);
@@ -67,7 +49,7 @@ for (const theme of ['dark', 'light'] as const) {
       .click({ position: { x: 200, y: 20 } });
     await expect(quiz.getByRole('radio', { name: 'int' })).toBeChecked();
     await expectReachable(quiz.getByRole('button', { name: 'Check answer' }));
-    await shot(page, testInfo, `question-${theme}`);
+    await attachShot(page, testInfo, `quiz-question-${theme}`);
     await quiz.getByRole('button', { name: 'Check answer' }).click();
     await expect(quiz.getByRole('status')).toHaveText('Not quite: see the explanations above.');
     await expectReachable(quiz.getByRole('button', { name: 'Next question' }));
@@ -87,7 +69,7 @@ for (const theme of ['dark', 'light'] as const) {
     // A reload after checking keeps the feedback too.
     await page.reload();
     await expect(quiz.getByRole('status')).toHaveText('Correct.');
-    await shot(page, testInfo, `after-reload-${theme}`);
+    await attachShot(page, testInfo, `quiz-after-reload-${theme}`);
     await quiz.getByRole('button', { name: 'Next question' }).click();
 
     // Question 3 half right (one of its two strings), 4 and 5 right: 60 %, under the 80 % mark.
@@ -114,7 +96,7 @@ for (const theme of ['dark', 'light'] as const) {
     await expect(items.nth(1)).toContainText('The empty string is still a string.');
     await expectReachable(result.getByRole('button', { name: 'Try the quiz again' }));
     await expectAxeClean(page, `quiz review (${theme})`);
-    await shot(page, testInfo, `review-${theme}`);
+    await attachShot(page, testInfo, `quiz-review-${theme}`);
 
     // Submitted: the kept progress is gone, so a reload offers the quiz from the start.
     await page.reload();

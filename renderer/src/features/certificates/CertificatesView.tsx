@@ -7,6 +7,8 @@ import type { CertificatesOverview, IssuedCertificateView } from '../../../../pr
 import { client } from '../../platform/client';
 import { useRegisterCommands } from '../palette/command-registry';
 import { EmptyState } from '../shell/EmptyState';
+import { NeedsSyncServer } from '../settings/NeedsSyncServer';
+import { useCall } from '../../platform/use-call';
 import { messageOf } from '../../../../preload/contract';
 import './certificates.css';
 
@@ -132,6 +134,7 @@ export function CertificatesCanvas() {
   const { overview, error, load } = useOverview();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const { data: sync } = useCall('sync.status', {});
   const commands = useMemo(() => [{ id: 'certificates.refresh', title: 'Refresh certificates', category: 'Certificates', run: () => void load() }], [load]);
   useRegisterCommands(commands);
   const request = async (courseId: string, tier: 'bronze' | 'silver' | 'gold') => {
@@ -156,6 +159,13 @@ export function CertificatesCanvas() {
         Bronze: every lesson complete. Silver: plus every challenge passed and at least 80% on every quiz. Gold: plus every project passed and at least 95% on
         every quiz. Certificates are issued and signed by your sync server (Settings → Sync).
       </p>
+      {sync !== null && !sync.serverUrl && (
+        <NeedsSyncServer
+          title="Issuing a certificate needs a sync server"
+          why="The server checks your record and signs the certificate, so anyone can verify it."
+          offline="this page tracks what each certificate still needs, and certificates you already hold verify their signature without a connection."
+        />
+      )}
       {message && <p role="status">{message}</p>}
       <section aria-labelledby="issued-title">
         <h2 id="issued-title">Issued</h2>
