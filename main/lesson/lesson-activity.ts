@@ -13,8 +13,10 @@ import type { MasteryStore } from '../learner/mastery-store';
 import { missedQuizCards } from '../practice/missed-questions';
 import type { NewCard } from '../practice/practice-service';
 import type { Store } from '../store/open-store';
+import { hintXpCost } from '../../common/rules/hint-cost';
 import { localDate } from '../../common/rules/streaks';
 import { QuizProgressStore, resumableQuizProgress } from './quiz-progress';
+import { wasRead } from './reading';
 import { activeTime, attempts, hintReveals, journalEntries, lessonProgress, lessons, profile } from '../store/schema';
 
 /** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
@@ -23,6 +25,8 @@ export interface LessonFacts {
   readonly parTimeMinutes?: number;
   readonly quiz?: LessonContent['quiz'];
   readonly reflection?: { readonly prompt: string } | null;
+  /** The lesson's Markdown: Mark complete counts as fast only after time enough to read it. */
+  readonly body?: string;
 }
 
 export interface ExerciseFacts {
@@ -89,7 +93,7 @@ export class LessonActivity {
       .from(lessonProgress)
       .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
       .get();
-    const exercise = await this.sources.getExercise(courseId, lessonId);
+    const [exercise, lesson] = await Promise.all([this.sources.getExercise(courseId, lessonId), this.sources.getLesson(courseId, lessonId)]);
     const revealed = this.store.db
       .select({ hintIndex: hintReveals.hintIndex })
       .from(hintReveals)
@@ -101,6 +105,10 @@ export class LessonActivity {
       completedAt: row?.completedAt ?? null,
       exercise: exercise ? { language: exercise.language, entry: exercise.entry, hintCount: exercise.hints.length } : null,
       revealedHints: exercise ? revealed.flatMap(({ hintIndex }) => (exercise.hints[hintIndex] === undefined ? [] : [exercise.hints[hintIndex]!])) : [],
+      nextHint:
+        exercise && revealed.length < exercise.hints.length
+          ? { xpCost: hintXpCost(lesson?.type ?? '', revealed.length), givesAnswer: revealed.length === exercise.hints.length - 1 }
+          : null,
     };
   }
 
@@ -186,8 +194,11 @@ export class LessonActivity {
           : 'it completes when you save your reflection';
       throw new DronaError('conflict', `This ${lesson.type} lesson cannot be marked complete by hand: ${how}.`);
     }
+    // Completed without time to read it: it counts, but never as fast (the speed achievements).
+    const read = wasRead(this.spentSeconds(courseId, lessonId), lesson.body ?? '');
     if (this.markCompleted(courseId, lessonId)) {
-      await this.report('lesson-completed', courseId, lessonId, { lessonType: lesson.type }, `lesson-completed:${courseId}:${lessonId}`);
+      const facts = { lessonType: lesson.type, ...(read ? {} : { underPar: false }) };
+      await this.report('lesson-completed', courseId, lessonId, facts, `lesson-completed:${courseId}:${lessonId}`);
     }
     return this.standing(courseId, lessonId);
   }

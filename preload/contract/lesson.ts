@@ -12,6 +12,8 @@ export const lessonStandingSchema = z.object({
   /** The exercise's language and entry file, when the lesson has one. */
   exercise: z.object({ language: z.enum(['python', 'javascript']), entry: z.string(), hintCount: z.number().int() }).nullable(),
   revealedHints: z.array(z.string()),
+  /** The next hint, while one is left: what it costs in XP (from the XP rules) and whether it is the last, the one that gives the answer away. */
+  nextHint: z.object({ xpCost: z.number().int().nonnegative(), givesAnswer: z.boolean() }).nullable(),
 });
 export type LessonStanding = z.infer<typeof lessonStandingSchema>;
 
