@@ -190,6 +190,41 @@ describe('LessonActivity', () => {
     expect(reviews[0]!.dueAt - clock.now).toBe(86_400_000);
   });
 
+  it('says what the next hint costs and which one gives the answer away', async () => {
+    const { activity } = setup();
+    expect((await activity.standing('py', 'add')).nextHint).toEqual({ xpCost: 0, givesAnswer: false });
+    await activity.revealHint('py', 'add');
+    await activity.revealHint('py', 'add');
+    expect((await activity.standing('py', 'add')).nextHint).toEqual({ xpCost: 0, givesAnswer: true });
+    await activity.revealHint('py', 'add');
+    expect((await activity.standing('py', 'add')).nextHint).toBeNull();
+    expect((await activity.standing('py', 'intro')).nextHint).toBeNull();
+  });
+
+  it('counts Mark complete as fast only after time enough to read the lesson', async () => {
+    const { activity, recorded, clock } = setup();
+    await activity.open('py', 'intro');
+    clock.now += 5_000;
+    await activity.complete('py', 'intro');
+    expect(recorded.at(-1)).toMatchObject({ kind: 'lesson-completed', underPar: false });
+    const { activity: patient, recorded: later, clock: time } = setup();
+    await patient.open('py', 'intro');
+    time.now += 60_000;
+    await patient.complete('py', 'intro');
+    expect(later.at(-1)).not.toHaveProperty('underPar');
+  });
+
+  it('keeps a quiz in progress until it is submitted, and names the missed questions', async () => {
+    const { activity } = setup();
+    expect(await activity.quizProgress('py', 'check')).toBeNull();
+    const progress = { index: 1, answers: [{ questionId: 'q1', selected: [1] }], selected: [0], answered: false };
+    activity.saveQuizProgress('py', 'check', progress);
+    expect(await activity.quizProgress('py', 'check')).toEqual(progress);
+    const outcome = await activity.submitQuiz('py', 'check', [...progress.answers, { questionId: 'q2', selected: [0, 1] }]);
+    expect(outcome.missed).toEqual(['q1']);
+    expect(await activity.quizProgress('py', 'check')).toBeNull();
+  });
+
   it('saves a reflection to the journal and completes the lesson', async () => {
     const { activity, store } = setup();
     expect((await activity.saveReflection('py', 'think', 'Loops are shorter than I thought.')).status).toBe('completed');

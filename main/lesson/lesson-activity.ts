@@ -5,7 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
 import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../preload/contract/courses';
-import type { LessonStanding } from '../../preload/contract/lesson';
+import type { LessonStanding, QuizProgress } from '../../preload/contract/lesson';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import { isExactAnswer } from '../learner/exact-answer';
 import { checkEvidence, hintEvidence, lessonConcepts, quizEvidence, timeRatioOf } from '../learner/evidence';
@@ -13,7 +13,10 @@ import type { MasteryStore } from '../learner/mastery-store';
 import { missedQuizCards } from '../practice/missed-questions';
 import type { NewCard } from '../practice/practice-service';
 import type { Store } from '../store/open-store';
+import { hintXpCost } from '../../common/rules/hint-cost';
 import { localDate } from '../../common/rules/streaks';
+import { QuizProgressStore, resumableQuizProgress } from './quiz-progress';
+import { wasRead } from './reading';
 import { activeTime, attempts, hintReveals, journalEntries, lessonProgress, lessons, profile } from '../store/schema';
 
 /** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
@@ -22,6 +25,8 @@ export interface LessonFacts {
   readonly parTimeMinutes?: number;
   readonly quiz?: LessonContent['quiz'];
   readonly reflection?: { readonly prompt: string } | null;
+  /** The lesson's Markdown: Mark complete counts as fast only after time enough to read it. */
+  readonly body?: string;
 }
 
 export interface ExerciseFacts {
@@ -66,12 +71,15 @@ const lessonKey = (courseId: string, lessonId: string) => `${courseId}\u0000${le
 export class LessonActivity {
   /** When the canvas last opened each lesson, by main's clock; in memory, as a visit does not outlive the app. */
   private readonly opened = new Map<string, number>();
+  private readonly quizzes: QuizProgressStore;
 
   constructor(
     private readonly store: Store,
     private readonly sources: LessonSources,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.quizzes = new QuizProgressStore(store, now);
+  }
 
   private async lesson(courseId: string, lessonId: string): Promise<LessonFacts> {
     const lesson = await this.sources.getLesson(courseId, lessonId);
@@ -85,7 +93,7 @@ export class LessonActivity {
       .from(lessonProgress)
       .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.lessonId, lessonId)))
       .get();
-    const exercise = await this.sources.getExercise(courseId, lessonId);
+    const [exercise, lesson] = await Promise.all([this.sources.getExercise(courseId, lessonId), this.sources.getLesson(courseId, lessonId)]);
     const revealed = this.store.db
       .select({ hintIndex: hintReveals.hintIndex })
       .from(hintReveals)
@@ -97,6 +105,10 @@ export class LessonActivity {
       completedAt: row?.completedAt ?? null,
       exercise: exercise ? { language: exercise.language, entry: exercise.entry, hintCount: exercise.hints.length } : null,
       revealedHints: exercise ? revealed.flatMap(({ hintIndex }) => (exercise.hints[hintIndex] === undefined ? [] : [exercise.hints[hintIndex]!])) : [],
+      nextHint:
+        exercise && revealed.length < exercise.hints.length
+          ? { xpCost: hintXpCost(lesson?.type ?? '', revealed.length), givesAnswer: revealed.length === exercise.hints.length - 1 }
+          : null,
     };
   }
 
@@ -182,8 +194,11 @@ export class LessonActivity {
           : 'it completes when you save your reflection';
       throw new DronaError('conflict', `This ${lesson.type} lesson cannot be marked complete by hand: ${how}.`);
     }
+    // Completed without time to read it: it counts, but never as fast (the speed achievements).
+    const read = wasRead(this.spentSeconds(courseId, lessonId), lesson.body ?? '');
     if (this.markCompleted(courseId, lessonId)) {
-      await this.report('lesson-completed', courseId, lessonId, { lessonType: lesson.type }, `lesson-completed:${courseId}:${lessonId}`);
+      const facts = { lessonType: lesson.type, ...(read ? {} : { underPar: false }) };
+      await this.report('lesson-completed', courseId, lessonId, facts, `lesson-completed:${courseId}:${lessonId}`);
     }
     return this.standing(courseId, lessonId);
   }
@@ -263,11 +278,21 @@ export class LessonActivity {
     );
   }
 
+  /** The quiz left part-way, if it still fits the quiz as installed. */
+  async quizProgress(courseId: string, lessonId: string): Promise<QuizProgress | null> {
+    const quiz = (await this.lesson(courseId, lessonId)).quiz;
+    return quiz ? resumableQuizProgress(this.quizzes.read(courseId, lessonId), quiz.questions) : null;
+  }
+
+  saveQuizProgress(courseId: string, lessonId: string, progress: QuizProgress): void {
+    this.quizzes.save(courseId, lessonId, progress);
+  }
+
   async submitQuiz(
     courseId: string,
     lessonId: string,
     answers: readonly { questionId: string; selected: readonly number[] }[],
-  ): Promise<{ score: number; passed: boolean; passPercent: number; standing: LessonStanding }> {
+  ): Promise<{ score: number; passed: boolean; passPercent: number; missed: string[]; standing: LessonStanding }> {
     const lesson = await this.lesson(courseId, lessonId);
     if (!lesson.quiz) throw new DronaError('conflict', 'This lesson has no quiz.');
     const score = scoreQuiz(lesson.quiz.questions, answers);
@@ -282,6 +307,7 @@ export class LessonActivity {
     const questions = lesson.quiz.questions;
     const timeRatio = timeRatioOf(this.spentSeconds(courseId, lessonId), lesson.parTimeMinutes ? lesson.parTimeMinutes * 60 : undefined);
     this.store.transaction((tx) => {
+      this.quizzes.clear(courseId, lessonId);
       const { id } = tx
         .insert(attempts)
         .values({ courseId, lessonId, kind: 'quiz', passed, score, detail: { answers }, createdAt: this.now() })
@@ -293,7 +319,8 @@ export class LessonActivity {
     if (passed && this.markCompleted(courseId, lessonId)) {
       await this.report('quiz-passed', courseId, lessonId, { score, firstAttempt: previous === 0 }, `quiz-passed:${courseId}:${lessonId}`);
     }
-    return { score, passed, passPercent: lesson.quiz.passPercent, standing: await this.standing(courseId, lessonId) };
+    const missed = questions.filter((question) => !isExactAnswer(question.options, answers.find((a) => a.questionId === question.id)?.selected ?? []));
+    return { score, passed, passPercent: lesson.quiz.passPercent, missed: missed.map(({ id }) => id), standing: await this.standing(courseId, lessonId) };
   }
 
   async saveReflection(courseId: string, lessonId: string, text: string): Promise<LessonStanding> {

@@ -199,7 +199,13 @@ describe('ProgressService.record', () => {
     await progress.record(lesson(0));
     await progress.record(lesson(0));
     expect(seen.map(([name]) => name)).toEqual(['progress.changed', 'progress.awarded']);
-    expect(seen[1]![1]).toMatchObject({ kind: 'lesson-completed', awarded: [{ amount: 50 }], achievements: [{ id: 'first-steps' }] });
+    expect(seen[1]![1]).toMatchObject({
+      kind: 'lesson-completed',
+      courseId: 'c',
+      lessonId: 'l0',
+      awarded: [{ amount: 50 }],
+      achievements: [{ id: 'first-steps' }],
+    });
   });
 
   it('course bundles add achievements (ids prefixed with the course); invalid ones are skipped', async () => {

@@ -187,17 +187,22 @@ export class ProgressService {
       this.cache = null; // the transaction rolled back; the in-memory figures may include it
       throw error;
     }
-    if (!result.duplicate) this.announce(result, kinds[0] ?? event.kind);
+    if (!result.duplicate) this.announce(result, kinds[0] ?? event.kind, { courseId: event.courseId, lessonId: event.lessonId });
     return result;
   }
 
-  private announce(result: RecordResult, kind: AwardedEvent['kind']): void {
+  private announce(result: RecordResult, kind: AwardedEvent['kind'], about: { courseId?: string | undefined; lessonId?: string | undefined }): void {
     const bus = this.options.events;
     if (!bus) return;
     bus.emit('progress.changed', this.snapshot());
     if (result.awarded.length || result.achievements.length || result.levelAfter !== result.levelBefore) {
       const { duplicate: _duplicate, ...awarded } = result;
-      bus.emit('progress.awarded', { ...awarded, kind });
+      bus.emit('progress.awarded', {
+        ...awarded,
+        kind,
+        ...(about.courseId === undefined ? {} : { courseId: about.courseId }),
+        ...(about.lessonId === undefined ? {} : { lessonId: about.lessonId }),
+      });
     }
   }
 

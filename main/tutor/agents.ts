@@ -51,7 +51,3 @@ export function systemPrompt(agent: TutorAgent, mode: TeachingMode): string {
 export function requestInstruction(action: TutorAction, strict: boolean): string {
   return [actionBriefs[action], strict ? strictInstruction : ''].filter(Boolean).join('\n');
 }
-
-/** What the panel says on quick actions when no provider is configured. */
-export const offlineNote =
-  'Configure a tutor in Settings → Tutor (Anthropic with an API key, or a local Ollama model) and I can also explain, review your code and answer your questions.';

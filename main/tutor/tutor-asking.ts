@@ -7,7 +7,8 @@ import type { Logger } from '../app/logger';
 import type { EventBus } from '../ipc/event-bus';
 import type { Store } from '../store/open-store';
 import type { NewCard } from '../practice/practice-service';
-import { offlineNote, requestInstruction, systemPrompt } from './agents';
+import { requestInstruction, systemPrompt } from './agents';
+import { authoredHintReply, lessonSectionReply, quoteMarkdown } from './offline-reply';
 import { LeakGate, leakScore, secretShingles } from './answer-leak-guard';
 import { buildContext } from './context-builder';
 import { budgetAllows } from './daily-budget';
@@ -189,7 +190,7 @@ export class TutorAsking {
           emit('', true);
           const hint = await sources.revealNextHint(input.courseId, input.lessonId);
           const text = hint
-            ? `Here is the next hint from the lesson instead:\n\n> ${hint}\n\nWhat does it suggest you try first?`
+            ? `Here is the next hint from the lesson instead:\n\n${quoteMarkdown(hint)}\n\nWhat does it suggest you try first?`
             : "I can't show more without giving the answer away. Re-read the lesson's example, change one thing in your code, and run the check again — what changes?";
           emit(text);
           return this.answered(sessionId, text, agent, 'authored-hint', { leakBlocked: true });
@@ -254,23 +255,21 @@ export class TutorAsking {
     const { sources, logger } = this.options;
     const where = `${input.courseId}/${input.lessonId}`;
     let text: string;
-    // Hints are revealed only when asked for (they can cost XP); other requests get the lesson's own words.
-    if (input.action === 'hint' || input.action === 'why-failed') {
+    // Hints are revealed only when asked for (they can cost XP); other requests get the lesson's own
+    // words, as written. That a provider would add more is said once, in the panel's header.
+    if (input.action === 'hint') {
       const hint = await sources.revealNextHint(input.courseId, input.lessonId).catch(leftOut(logger, `the next hint of ${where}`, null));
       const revealed = await sources.revealedHints(input.courseId, input.lessonId).catch(leftOut(logger, `the revealed hints of ${where}`, []));
       text = hint
-        ? `**Hint ${revealed.length}** from the lesson:\n\n> ${hint}\n\nWhat will you try first?`
+        ? authoredHintReply(hint, revealed.length)
         : 'There are no more authored hints for this lesson. Re-read the lesson, change one thing, and run the check again.';
     } else {
       const query = input.text.trim() || lesson?.title || '';
       const passages = await sources
         .passages(query, { courseId: input.courseId, lessonId: input.lessonId, limit: 1 })
         .catch(leftOut(logger, `the lesson passages of ${where}`, []));
-      text = passages[0]
-        ? `From the lesson — **${passages[0].heading}**:\n\n${passages[0].text}`
-        : `This lesson's objectives: ${lesson?.objectives.join('; ') || 'see the lesson text'}.`;
+      text = passages[0] ? lessonSectionReply(passages[0], lesson) : `This lesson's objectives: ${lesson?.objectives.join('; ') || 'see the lesson text'}.`;
     }
-    text = `${text}\n\n_${offlineNote}_`;
     emit(text);
     return this.answered(sessionId, text, agent, 'offline', {});
   }

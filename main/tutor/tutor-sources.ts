@@ -14,6 +14,8 @@ export interface TutorLesson {
   readonly title: string;
   readonly type: string;
   readonly objectives: readonly string[];
+  /** The lesson's Markdown, so replies without a provider quote it as written. */
+  readonly body?: string;
 }
 
 export interface TutorExercise {
@@ -37,7 +39,10 @@ type MaybePromise<T> = T | Promise<T>;
 
 /** The course content the tutor reads (the course service). */
 export interface TutorCourseContent {
-  getLesson(courseId: string, lessonId: string): MaybePromise<{ title: string; type: string; objectives?: readonly string[] } | null | undefined>;
+  getLesson(
+    courseId: string,
+    lessonId: string,
+  ): MaybePromise<{ title: string; type: string; objectives?: readonly string[]; body?: string } | null | undefined>;
   getExercise(courseId: string, lessonId: string): MaybePromise<TutorExercise | null | undefined>;
   passages(query: string, options: { limit: number; courseId?: string; lessonId?: string }): MaybePromise<readonly { heading: string; text: string }[]>;
 }
@@ -108,7 +113,9 @@ export function tutorSources(parts: TutorSourceParts): TutorSources {
   const lesson = (courseId: string, lessonId: string) =>
     cached(`lesson:${courseId}/${lessonId}`, async (): Promise<TutorLesson | null> => {
       const found = await courses.getLesson(courseId, lessonId);
-      return found ? { title: found.title, type: found.type, objectives: found.objectives ?? [] } : null;
+      return found
+        ? { title: found.title, type: found.type, objectives: found.objectives ?? [], ...(found.body === undefined ? {} : { body: found.body }) }
+        : null;
     });
   const exercise = (courseId: string, lessonId: string) =>
     cached(`exercise:${courseId}/${lessonId}`, async () => (await courses.getExercise(courseId, lessonId)) ?? null);

@@ -12,15 +12,33 @@ export const lessonStandingSchema = z.object({
   /** The exercise's language and entry file, when the lesson has one. */
   exercise: z.object({ language: z.enum(['python', 'javascript']), entry: z.string(), hintCount: z.number().int() }).nullable(),
   revealedHints: z.array(z.string()),
+  /** The next hint, while one is left: what it costs in XP (from the XP rules) and whether it is the last, the one that gives the answer away. */
+  nextHint: z.object({ xpCost: z.number().int().nonnegative(), givesAnswer: z.boolean() }).nullable(),
 });
 export type LessonStanding = z.infer<typeof lessonStandingSchema>;
+
+const quizAnswerSchema = z.object({ questionId: z.string().max(120), selected: z.array(z.number().int().min(0)).max(20) });
 
 export const quizOutcomeSchema = z.object({
   score: z.number(),
   passed: z.boolean(),
   passPercent: z.number(),
+  /** The questions answered wrong (or left out), in quiz order: the result reviews them. */
+  missed: z.array(z.string()),
   standing: lessonStandingSchema,
 });
+
+/** A quiz part-way through, kept in main so a reload carries on where the learner was; cleared on submit. */
+export const quizProgressSchema = z.object({
+  /** The question shown (0-based). */
+  index: z.number().int().min(0).max(100),
+  /** The answers checked so far, in quiz order. */
+  answers: z.array(quizAnswerSchema).max(100),
+  /** The options picked on the question shown, and whether its answer was checked. */
+  selected: z.array(z.number().int().min(0)).max(20),
+  answered: z.boolean(),
+});
+export type QuizProgress = z.infer<typeof quizProgressSchema>;
 
 export const lessonCalls = {
   'lesson.standing': call(z.object(lessonRef), lessonStandingSchema),
@@ -30,10 +48,11 @@ export const lessonCalls = {
   'lesson.revealHint': call(z.object(lessonRef), lessonStandingSchema),
   /** Completes a lesson whose type allows it (concept, reading); exercises complete on a passing Check. */
   'lesson.complete': call(z.object(lessonRef), lessonStandingSchema),
-  'lesson.submitQuiz': call(
-    z.object({ ...lessonRef, answers: z.array(z.object({ questionId: z.string().max(120), selected: z.array(z.number().int().min(0)).max(20) })).max(100) }),
-    quizOutcomeSchema,
-  ),
+  'lesson.submitQuiz': call(z.object({ ...lessonRef, answers: z.array(quizAnswerSchema).max(100) }), quizOutcomeSchema),
+  /** The quiz in progress, if one was left part-way (and still fits the quiz's questions). */
+  'lesson.quizProgress': call(z.object(lessonRef), quizProgressSchema.nullable()),
+  /** Keeps the quiz in progress after each step. */
+  'lesson.saveQuizProgress': call(z.object({ ...lessonRef, progress: quizProgressSchema }), z.object({})),
   /** Adds time the learner was active in the lesson (the renderer excludes idle time); at most two minutes a call. */
   'lesson.addActiveTime': call(z.object({ ...lessonRef, seconds: z.number().int().min(1).max(120) }), z.object({ activeSeconds: z.number().int() })),
   /** The learner's journal entries for a lesson (saved reflections), newest first. */

@@ -208,7 +208,12 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-export const awardedEventSchema = recordResultSchema.omit({ duplicate: true }).extend({ kind: z.enum(learningEventKinds) });
+export const awardedEventSchema = recordResultSchema.omit({ duplicate: true }).extend({
+  kind: z.enum(learningEventKinds),
+  /** The lesson the event was about, so an open lesson quiets only its own toasts (it shows them itself). */
+  courseId: z.string().optional(),
+  lessonId: z.string().optional(),
+});
 export type AwardedEvent = z.infer<typeof awardedEventSchema>;
 
 /** A reminder that today's lesson keeps the streak going, in the learner's timezone. */

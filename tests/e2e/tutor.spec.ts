@@ -55,7 +55,8 @@ test('hint streams, Stop stops it, the session survives a restart; pulling shows
     ),
     delayMs: 250,
   });
-  await panel.getByRole('button', { name: 'Hint' }).click();
+  await panel.getByLabel('Ask the tutor').fill('Give me a hint.');
+  await panel.getByRole('button', { name: 'Send' }).click();
   const inProgress = panel.getByRole('article', { name: 'Tutor reply in progress' });
   await expect(inProgress).toContainText('Look at your');
   await page.screenshot({ path: 'test-results/screenshots/tutor-streaming.png' });
@@ -85,7 +86,8 @@ test('hint streams, Stop stops it, the session survives a restart; pulling shows
   // Ollama goes away: the panel says so and what to do.
   await ollama.close();
   ollama = undefined;
-  await tutorPanel(page).getByRole('button', { name: 'Hint' }).click();
+  await tutorPanel(page).getByLabel('Ask the tutor').fill('Give me a hint.');
+  await tutorPanel(page).getByRole('button', { name: 'Send' }).click();
   const alert = tutorPanel(page).getByRole('alert');
   await expect(alert).toContainText('Could not reach Ollama');
   await expect(alert).toContainText('ollama serve');
@@ -93,7 +95,10 @@ test('hint streams, Stop stops it, the session survives a restart; pulling shows
   await page.screenshot({ path: 'test-results/screenshots/tutor-provider-down.png' });
 });
 
-test('without a provider, Hint reveals the course’s own hints; Anthropic settings explain how serve mode keeps the key', async ({ page, serveApp }) => {
+test('without a provider, the lesson’s hint control reveals the course’s own hints; Anthropic settings explain how serve mode keeps the key', async ({
+  page,
+  serveApp,
+}) => {
   const serve = await serveApp();
   await page.setViewportSize({ width: 1280, height: 1000 });
   await page.goto(serve.url);
@@ -103,11 +108,13 @@ test('without a provider, Hint reveals the course’s own hints; Anthropic setti
   const panel = tutorPanel(page);
   await expect(panel.getByText('Course hints only')).toBeVisible();
   await expect(panel.getByText(/Hints 0 of \d/)).toBeVisible();
-  await panel.getByRole('button', { name: 'Hint' }).click();
-  const reply = panel.getByRole('article', { name: 'Tutor' }).last();
-  await expect(reply).toContainText('Hint 1');
-  await expect(reply).toContainText('Settings → Tutor');
-  await expect(panel.getByText(/Hints 1 of \d/)).toBeVisible();
+  // One hint control, the lesson's: the tutor has no Hint action of its own.
+  await expect(panel.getByRole('group', { name: 'Quick actions' }).getByRole('button', { name: 'Hint' })).toHaveCount(0);
+  await page
+    .getByRole('region', { name: 'Hints' })
+    .getByRole('button', { name: /Show a hint/ })
+    .click();
+  await expect(page.getByRole('region', { name: 'Hints' }).getByRole('listitem')).toHaveCount(1);
 
   await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Settings' }).click();
   const settings = page.locator('#settings-tutor');

@@ -31,15 +31,14 @@ export interface Passage {
   readonly text: string;
 }
 
-/** Sections split at ## / ### headings; the part before the first heading is headed by the lesson title. */
-export function passagesOf(title: string, markdown: string): Passage[] {
-  const passages: Passage[] = [];
+/** Sections split at ## / ### headings, as Markdown; the part before the first heading is headed by the lesson title. */
+export function sectionsOf(title: string, markdown: string): { heading: string; markdown: string }[] {
+  const sections: { heading: string; markdown: string }[] = [];
   let heading = title;
   let lines: string[] = [];
   let fence = false;
   const flush = () => {
-    const text = plainText(lines.join('\n'));
-    if (text) passages.push({ heading, text });
+    if (lines.join('').trim()) sections.push({ heading, markdown: lines.join('\n').trim() });
     lines = [];
   };
   for (const line of markdown.split('\n')) {
@@ -52,7 +51,15 @@ export function passagesOf(title: string, markdown: string): Passage[] {
     } else lines.push(line);
   }
   flush();
-  return passages;
+  return sections;
+}
+
+/** The sections as plain text, one passage each, for the tutor's retrieval. */
+export function passagesOf(title: string, markdown: string): Passage[] {
+  return sectionsOf(title, markdown).flatMap((section) => {
+    const text = plainText(section.markdown);
+    return text ? [{ heading: section.heading, text }] : [];
+  });
 }
 
 /**

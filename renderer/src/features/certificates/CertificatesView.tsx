@@ -7,6 +7,8 @@ import type { CertificatesOverview } from '../../../../preload/contract/certific
 import { client } from '../../platform/client';
 import { useRegisterCommands } from '../palette/command-registry';
 import { EmptyState } from '../shell/EmptyState';
+import { NeedsSyncServer } from '../settings/NeedsSyncServer';
+import { useCall } from '../../platform/use-call';
 import { messageOf } from '../../../../preload/contract';
 import { CheckCredential } from './CheckCredential';
 import { IssuedCard, tierTitle } from './IssuedCard';
@@ -60,6 +62,7 @@ export function CertificatesCanvas() {
   const { overview, error, load } = useOverview();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const { data: sync } = useCall('sync.status', {});
   const commands = useMemo(() => [{ id: 'certificates.refresh', title: 'Refresh certificates', category: 'Certificates', run: () => void load() }], [load]);
   useRegisterCommands(commands);
   const request = async (courseId: string, tier: 'bronze' | 'silver' | 'gold', how: 'certificates.request' | 'certificates.selfIssue') => {
@@ -85,6 +88,13 @@ export function CertificatesCanvas() {
         accepted in review. Your sync server (Settings → Sync) issues and signs certificates from the evidence it holds; with no server, this app can self-issue
         one, signed with its own key and marked self-issued.
       </p>
+      {sync !== null && !sync.serverUrl && (
+        <NeedsSyncServer
+          title="Issuing a certificate needs a sync server"
+          why="The server checks your record and signs the certificate, so anyone can verify it."
+          offline="this page tracks what each certificate still needs, and certificates you already hold verify their signature without a connection."
+        />
+      )}
       {message && <p role="status">{message}</p>}
       <section aria-labelledby="issued-title">
         <h2 id="issued-title">Issued</h2>

@@ -3,12 +3,12 @@ import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../app/app-store';
 import { usePracticeDueCount } from '../practice/PracticeView';
 import { usePracticeStore } from '../practice/practice-store';
-import { useProgressStore, type Toast } from './progress-store';
+import { quietedByOpenLesson, useProgressStore, type Toast } from './progress-store';
 import { playChime } from './chime';
 import { StreakReminderBanner } from './StreakReminderBanner';
 import { useStreakReminderStore } from './streak-reminder-store';
 import { useReducedMotion } from './use-reduced-motion';
-import { completionKinds } from '../lesson/completion';
+import { useLearnStore } from '../learn/learn-store';
 import { useViewFocus } from '../shell/view-focus';
 import './hud.css';
 
@@ -87,9 +87,11 @@ export function Hud() {
 }
 
 function HudToasts({ kinds, animate, sound }: { kinds: ReadonlySet<Toast['kind']>; animate: boolean; sound: boolean }) {
-  // An open lesson shows its own completion (CompletionBar): the corner stays quiet for it.
+  // An open lesson shows its own completion (CompletionBar): the corner stays quiet for that lesson only.
   const lessonOpen = useViewFocus((state) => state.lesson);
-  const toasts = useProgressStore((state) => state.toasts).filter((toast) => kinds.has(toast.kind) && !(lessonOpen && completionKinds.has(toast.source)));
+  const openLesson = useLearnStore((state) => state.open);
+  const shownLesson = lessonOpen ? openLesson : null;
+  const toasts = useProgressStore((state) => state.toasts).filter((toast) => kinds.has(toast.kind) && !quietedByOpenLesson(toast, shownLesson));
   const dismiss = useProgressStore((state) => state.dismiss);
   const played = useRef(0);
   const newest = toasts.at(-1)?.id ?? 0;

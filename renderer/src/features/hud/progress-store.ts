@@ -3,13 +3,16 @@
 import { create } from 'zustand';
 import type { AwardedEvent, HudSnapshot } from '../../../../preload/contract/progress';
 import { client } from '../../platform/client';
+import { completionKinds, describeAward } from '../lesson/completion';
 
 export interface Toast {
   readonly id: number;
   readonly kind: 'xp' | 'level' | 'achievement';
   readonly text: string;
-  /** The event that earned it. */
+  /** The event that earned it, and the lesson it was about. */
   readonly source: AwardedEvent['kind'];
+  readonly courseId?: string | undefined;
+  readonly lessonId?: string | undefined;
 }
 
 interface ProgressState {
@@ -25,14 +28,21 @@ interface ProgressState {
 let nextToast = 1;
 const TOAST_MS = 4500;
 
+/** The toasts an award makes; the XP one says why (each part: base, bonuses and their reasons). Pure. */
 export function toastsFor(awarded: AwardedEvent): Omit<Toast, 'id'>[] {
   const toasts: Omit<Toast, 'id'>[] = [];
-  const xp = awarded.awarded.reduce((sum, award) => sum + award.amount, 0);
-  const source = awarded.kind;
-  if (xp > 0) toasts.push({ kind: 'xp', text: `+${xp} XP`, source });
-  if (awarded.levelAfter > awarded.levelBefore) toasts.push({ kind: 'level', text: `Level up! You reached level ${awarded.levelAfter}`, source });
-  for (const achievement of awarded.achievements) toasts.push({ kind: 'achievement', text: `Achievement unlocked: ${achievement.title}`, source });
+  const parts = awarded.awarded.filter((award) => award.amount !== 0);
+  const xp = parts.reduce((sum, award) => sum + award.amount, 0);
+  const about = { source: awarded.kind, courseId: awarded.courseId, lessonId: awarded.lessonId };
+  if (xp > 0) toasts.push({ kind: 'xp', text: `+${xp} XP · ${parts.map(describeAward).join(' · ')}`, ...about });
+  if (awarded.levelAfter > awarded.levelBefore) toasts.push({ kind: 'level', text: `Level up! You reached level ${awarded.levelAfter}`, ...about });
+  for (const achievement of awarded.achievements) toasts.push({ kind: 'achievement', text: `Achievement unlocked: ${achievement.title}`, ...about });
   return toasts;
+}
+
+/** The open lesson shows its own completion (the completion bar): only its toasts stay quiet, not another lesson's. Pure. */
+export function quietedByOpenLesson(toast: Pick<Toast, 'source' | 'courseId' | 'lessonId'>, open: { courseId: string; lessonId: string } | null): boolean {
+  return open !== null && completionKinds.has(toast.source) && toast.courseId === open.courseId && toast.lessonId === open.lessonId;
 }
 
 export const useProgressStore = create<ProgressState>((set, get) => ({

@@ -3,7 +3,8 @@
 import { useEffect, useMemo } from 'react';
 import type { LeaderboardRow, LeaderboardView } from '../../../../preload/contract/leaderboard';
 import { useCall } from '../../platform/use-call';
-import { useAppStore } from '../../app/app-store';
+import { NeedsSyncServer } from '../settings/NeedsSyncServer';
+import { openSettingsAt } from '../settings/settings-focus';
 import { useRegisterCommands } from '../palette/command-registry';
 import { useLeaderboard } from './leaderboard-store';
 import './leaderboard.css';
@@ -38,8 +39,7 @@ export function LeaderboardSide() {
   );
 }
 
-function age(fetchedAt: number | null): string {
-  if (fetchedAt === null) return 'never fetched';
+function age(fetchedAt: number): string {
   const minutes = Math.round((Date.now() - fetchedAt) / 60_000);
   if (minutes < 1) return 'just now';
   if (minutes < 60) return `${minutes} min ago`;
@@ -82,6 +82,7 @@ function Rows({ rows, me, zone }: { rows: LeaderboardRow[]; me: string | null; z
 
 export function LeaderboardCanvas() {
   const { view, loading, refresh, board } = useLeaderboard();
+  const { data: sync } = useCall('sync.status', {});
   const commands = useMemo(() => [{ id: 'leaderboard.refresh', title: 'Refresh leaderboard', category: 'Leaderboard', run: () => void refresh() }], [refresh]);
   useRegisterCommands(commands);
   useEffect(() => {
@@ -89,6 +90,19 @@ export function LeaderboardCanvas() {
   }, [refresh]);
   const title =
     board === 'course' ? `Course leaderboard${view?.courseId ? `: ${view.courseId}` : ''}` : (boards.find((b) => b.id === board)?.label ?? 'Leaderboard');
+  const noServer = sync !== null && !sync.serverUrl;
+  if (noServer) {
+    return (
+      <div className="leaderboard panel-pad">
+        <h1>{title}</h1>
+        <NeedsSyncServer
+          title="Leaderboards need a sync server"
+          why="Scores are compared on a server your school, bootcamp or you run (drona server). Set its address and sign in to see where you stand."
+          offline="your XP, streak, level and achievements are kept on this computer: see Progress. They are sent when a server is set."
+        />
+      </div>
+    );
+  }
   return (
     <div className="leaderboard panel-pad">
       <h1>{title}</h1>
@@ -103,16 +117,13 @@ export function LeaderboardCanvas() {
         </button>
       </p>
       {view && view.fetchedAt === null && !loading ? (
-        // Never reached a server: say what the board needs, offer it, and what works without it.
-        <section className="empty-state" aria-labelledby="leaderboard-needs-server">
-          <h2 id="leaderboard-needs-server">Leaderboards need a sync server</h2>
-          <p className="muted">
-            Scores are compared on a server your school, bootcamp or you run (drona server). Your XP, streak, level and achievements are kept on this computer
-            meanwhile: see Progress.
-          </p>
+        // A server is set but was never reached: say so, and where to check its address.
+        <section className="empty-state" aria-labelledby="leaderboard-unreached">
+          <h2 id="leaderboard-unreached">The sync server has not answered yet</h2>
           {view.error && <p className="muted">{view.error}</p>}
-          <button type="button" className="button primary" onClick={() => void useAppStore.getState().updateLayout({ activity: 'settings' })}>
-            Set up sync in Settings
+          <p className="muted">Your XP, streak and achievements are kept on this computer meanwhile (see Progress) and sent when it answers.</p>
+          <button type="button" className="button" onClick={() => openSettingsAt('sync-server')}>
+            Check the server address
           </button>
         </section>
       ) : (

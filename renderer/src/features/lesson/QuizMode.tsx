@@ -1,20 +1,38 @@
-// One question at a time, immediate feedback with the explanation, then the score; main
-// re-scores the answers and completes the lesson when the pass mark is reached.
+// One question at a time, immediate feedback with the explanation, then the score and a review of
+// the questions missed; main re-scores the answers and completes the lesson at the pass mark.
+// Each step is kept in main, so a reload carries on at the same question.
 import { useEffect, useRef, useState } from 'react';
-import type { LessonStanding } from '../../../../preload/contract/lesson';
+import type { LessonStanding, QuizProgress } from '../../../../preload/contract/lesson';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { useCall } from '../../platform/use-call';
 import { CodeSpanText } from './CodeSpanText';
 import type { LessonContent } from '../../../../preload/contract/courses';
 import { messageOf } from '../../../../preload/contract';
+import { QuizResult, type QuizOutcome } from './QuizReview';
+
+const fresh: QuizProgress = { index: 0, answers: [], selected: [], answered: false };
+const sayError = (error: unknown) => useAppStore.getState().appendOutput({ level: 'error', source: 'quiz', message: messageOf(error) });
 
 export function QuizMode({ lesson, onStanding }: { lesson: LessonContent; onStanding(standing: LessonStanding): void }) {
+  const ref = { courseId: lesson.courseId, lessonId: lesson.lessonId };
+  const saved = useCall('lesson.quizProgress', ref);
+  // Until main answers, the quiz waits (a fresh start would flash, then jump to the saved question).
+  const restoring = saved.loading && saved.data === null && saved.error === null;
+  return restoring ? (
+    <p className="muted" role="status">
+      Loading the quiz…
+    </p>
+  ) : (
+    <QuizSteps lesson={lesson} initial={saved.data ?? fresh} onStanding={onStanding} />
+  );
+}
+
+function QuizSteps({ lesson, initial, onStanding }: { lesson: LessonContent; initial: QuizProgress; onStanding(standing: LessonStanding): void }) {
   const questions = lesson.quiz?.questions ?? [];
-  const [index, setIndex] = useState(0);
-  const [selected, setSelected] = useState<number[]>([]);
-  const [answered, setAnswered] = useState(false);
-  const [answers, setAnswers] = useState<{ questionId: string; selected: number[] }[]>([]);
-  const [result, setResult] = useState<{ score: number; passed: boolean; passPercent: number } | null>(null);
+  const [progress, setProgress] = useState<QuizProgress>(initial);
+  const [result, setResult] = useState<QuizOutcome | null>(null);
+  const { index, selected, answered, answers } = progress;
   const question = questions[index];
   // The button that moved on is gone or disabled once the next view renders: focus goes to that
   // view (the new question, or the score) so a keyboard or screen-reader user carries on from there.
@@ -28,33 +46,25 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonContent; onStan
     target.focus();
   });
 
+  const step = (next: QuizProgress) => {
+    setProgress(next);
+    client().call('lesson.saveQuizProgress', { courseId: lesson.courseId, lessonId: lesson.lessonId, progress: next }).catch(sayError);
+  };
+
   if (questions.length === 0) return <p className="muted">This quiz has no questions.</p>;
 
   if (result) {
     return (
-      <section className="quiz" aria-label="Quiz result">
-        <h2 ref={resultRef} tabIndex={-1}>
-          {result.passed ? 'Quiz passed' : 'Not yet'}
-        </h2>
-        <p>
-          You scored {result.score}% (pass mark {result.passPercent}%). {result.passed ? 'The lesson is complete.' : 'Read the explanations again and retry.'}
-        </p>
-        {!result.passed && (
-          <button
-            className="button primary"
-            onClick={() => {
-              focusNext.current = 'question';
-              setIndex(0);
-              setAnswers([]);
-              setSelected([]);
-              setAnswered(false);
-              setResult(null);
-            }}
-          >
-            Try the quiz again
-          </button>
-        )}
-      </section>
+      <QuizResult
+        lesson={lesson}
+        result={result}
+        headingRef={resultRef}
+        onRetry={() => {
+          focusNext.current = 'question';
+          step(fresh);
+          setResult(null);
+        }}
+      />
     );
   }
   if (!question) return null;
@@ -63,15 +73,23 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonContent; onStan
   const correct = question.options.flatMap((option, i) => (option.correct ? [i] : []));
   const right = answered && selected.length === correct.length && correct.every((i) => selected.includes(i));
 
-  const submit = async (all: { questionId: string; selected: number[] }[]) => {
+  const submit = async (all: QuizProgress['answers']) => {
     try {
       const outcome = await client().call('lesson.submitQuiz', { courseId: lesson.courseId, lessonId: lesson.lessonId, answers: all });
       focusNext.current = 'result';
-      setResult(outcome);
+      setResult({ ...outcome, answers: all });
       onStanding(outcome.standing);
     } catch (error) {
-      useAppStore.getState().appendOutput({ level: 'error', source: 'quiz', message: messageOf(error) });
+      sayError(error);
     }
+  };
+
+  const moveOn = () => {
+    const all = [...answers, { questionId: question.id, selected }];
+    if (index + 1 < questions.length) {
+      focusNext.current = 'question';
+      step({ index: index + 1, answers: all, selected: [], answered: false });
+    } else void submit(all);
   };
 
   return (
@@ -89,15 +107,20 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonContent; onStan
           const state = answered ? (option.correct ? 'right' : selected.includes(i) ? 'wrong' : '') : '';
           return (
             <div key={id} className={`quiz-option ${state}`}>
-              <input
-                id={id}
-                type={multiple ? 'checkbox' : 'radio'}
-                name={question.id}
-                checked={selected.includes(i)}
-                onChange={(event) => setSelected(multiple ? (event.target.checked ? [...selected, i] : selected.filter((s) => s !== i)) : [i])}
-              />
-              <label htmlFor={id}>
-                <CodeSpanText text={option.text} />
+              {/* The whole row is the label, so the target is the row, not the 13 px control. */}
+              <label htmlFor={id} className="quiz-option-target">
+                <input
+                  id={id}
+                  type={multiple ? 'checkbox' : 'radio'}
+                  name={question.id}
+                  checked={selected.includes(i)}
+                  onChange={(event) =>
+                    step({ ...progress, selected: multiple ? (event.target.checked ? [...selected, i] : selected.filter((s) => s !== i)) : [i] })
+                  }
+                />
+                <span>
+                  <CodeSpanText text={option.text} />
+                </span>
               </label>
               {answered && (selected.includes(i) || option.correct) && option.explanation && (
                 <p className="quiz-explanation">
@@ -108,32 +131,23 @@ export function QuizMode({ lesson, onStanding }: { lesson: LessonContent; onStan
           );
         })}
       </fieldset>
-      {answered && (
-        <p role="status" className={right ? 'check-pass' : 'check-fail'}>
-          {right ? 'Correct.' : 'Not quite: see the explanations above.'}
-        </p>
-      )}
-      {!answered ? (
-        <button className="button primary" disabled={selected.length === 0} onClick={() => setAnswered(true)}>
-          Check answer
-        </button>
-      ) : (
-        <button
-          className="button primary"
-          onClick={() => {
-            const all = [...answers, { questionId: question.id, selected }];
-            setAnswers(all);
-            setSelected([]);
-            setAnswered(false);
-            if (index + 1 < questions.length) {
-              focusNext.current = 'question';
-              setIndex(index + 1);
-            } else void submit(all);
-          }}
-        >
-          {index + 1 < questions.length ? 'Next question' : 'See my score'}
-        </button>
-      )}
+      {/* Sticks to the foot of the lesson's scroll area: never below the fold or behind the bottom panel. */}
+      <div className="quiz-actions">
+        {answered && (
+          <p role="status" className={right ? 'check-pass' : 'check-fail'}>
+            {right ? 'Correct.' : 'Not quite: see the explanations above.'}
+          </p>
+        )}
+        {!answered ? (
+          <button className="button primary" disabled={selected.length === 0} onClick={() => step({ ...progress, answered: true })}>
+            Check answer
+          </button>
+        ) : (
+          <button className="button primary" onClick={moveOn}>
+            {index + 1 < questions.length ? 'Next question' : 'See my score'}
+          </button>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,10 +1,11 @@
 // Settings → Sync: the server address (empty unless a bootcamp build presets it), sign-in,
 // leaderboard opt-in, and what the outbox is doing.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SyncStatus } from '../../../../preload/contract/sync';
 import { useAction } from '../../platform/use-action';
 import { client } from '../../platform/client';
 import { useCall } from '../../platform/use-call';
+import { useSettingsFocus } from './settings-focus';
 
 const stateText: Record<SyncStatus['state'], string> = {
   off: 'Sync is off: no server is set.',
@@ -24,6 +25,15 @@ export function SyncSettingsSection() {
   const { error, act } = useAction();
   const ids = { url: useId(), name: useId(), email: useId(), optIn: useId() };
   useEffect(() => client().on('sync.changed', setStatus), [setStatus]);
+  // Opened from "Set a sync server" (Leaderboard, Certificates): the address field takes the focus.
+  const urlField = useRef<HTMLInputElement>(null);
+  const focusField = useSettingsFocus((state) => state.field);
+  useEffect(() => {
+    if (focusField !== 'sync-server' || !urlField.current) return;
+    urlField.current.scrollIntoView({ block: 'center' });
+    urlField.current.focus();
+    useSettingsFocus.getState().clear();
+  }, [focusField, status]);
   const run = async (fn: () => Promise<SyncStatus>) => {
     const next = await act(fn);
     if (next) setStatus(next);
@@ -34,6 +44,7 @@ export function SyncSettingsSection() {
       <h2 id="settings-sync-title">Sync</h2>
       <label htmlFor={ids.url}>Sync server address</label>
       <input
+        ref={urlField}
         id={ids.url}
         value={url ?? status.serverUrl}
         placeholder="https://sync.example.org"

@@ -3,6 +3,7 @@ import { tutorModes, type TutorAction, type TutorMode } from '../../../../preloa
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { useLearnStore } from '../learn/learn-store';
+import { useHintRequest } from '../lesson/hint-request';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
 import { connectTutorEvents, useTutorStore } from './tutor-store';
 import './tutor.css';
@@ -18,8 +19,8 @@ function TutorReply({ text }: { text: string }) {
   );
 }
 
+// No "Hint" here: the lesson's hint control is the one way to take a hint (cost shown, the last one asks first).
 const quickActions: { action: TutorAction; label: string }[] = [
-  { action: 'hint', label: 'Hint' },
   { action: 'explain', label: 'Explain this' },
   { action: 'example', label: 'Show an example' },
   { action: 'review', label: 'Review my code' },
@@ -133,6 +134,14 @@ export function TutorPanel() {
               ? `Anthropic · ${status?.settings.anthropicModel}`
               : `Ollama · ${status?.settings.ollamaModel || 'no model chosen'}`}
         </span>
+        {provider === 'none' && (
+          <span className="tutor-setup muted">
+            Set up a provider for explanations and code reviews.{' '}
+            <button type="button" className="button" onClick={() => void setActivity({ activity: 'settings' })}>
+              Tutor settings
+            </button>
+          </span>
+        )}
         {status && <Hearts limit={status.budget.limit} used={status.budget.used} />}
         {session && session.hintsTotal > 0 && (
           <span className="muted">
@@ -159,7 +168,7 @@ export function TutorPanel() {
         {session?.messages.length === 0 && !streaming && (
           <p className="muted">
             Ask anything about this lesson, or use a quick action below.
-            {provider === 'none' && ' Without a configured provider, Hint reveals the course’s own hints one at a time.'}
+            {provider === 'none' && ' Without a provider, answers come from the lesson’s own text; its hints are under the instructions.'}
           </p>
         )}
         {session?.messages.map((m) =>
@@ -214,7 +223,14 @@ export function TutorPanel() {
       {offer && !busy && (
         <div className="tutor-offer" role="status">
           <span>{offer}</span>
-          <button type="button" className="button primary" onClick={() => send('hint')}>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => {
+              setOffer(null);
+              useHintRequest.getState().ask();
+            }}
+          >
             Show a hint
           </button>
           <button type="button" className="button" onClick={() => setOffer(null)}>

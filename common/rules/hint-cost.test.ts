@@ -1,0 +1,27 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hintXpCost } from './hint-cost';
+import { awardFor, BASE_XP } from './xp-rules';
+
+describe('hintXpCost', () => {
+  it('charges a challenge its no-hints bonus for the first hint, and nothing after', () => {
+    expect(hintXpCost('challenge', 0)).toBe(BASE_XP['challenge-completed']);
+    expect(hintXpCost('challenge', 1)).toBe(0);
+  });
+
+  it('costs nothing where the award does not read hints', () => {
+    for (const type of ['guided', 'practice', 'code-along', 'project']) expect(hintXpCost(type, 0)).toBe(0);
+  });
+
+  it('adds up to exactly what the hints take off the completion award', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('challenge', 'guided', 'practice'), fc.nat(6), (type, total) => {
+        const kind = type === 'challenge' ? 'challenge-completed' : 'lesson-completed';
+        const xp = (hints: number) => awardFor({ kind, hintsUsed: hints }, { streakActive: false })!.amount;
+        const costs = Array.from({ length: total }, (_, used) => hintXpCost(type, used));
+        expect(costs.every((cost) => cost >= 0)).toBe(true);
+        expect(costs.reduce((sum, cost) => sum + cost, 0)).toBe(xp(0) - xp(total));
+      }),
+    );
+  });
+});

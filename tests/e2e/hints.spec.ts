@@ -1,0 +1,75 @@
+// Hints as a stuck learner meets them (issue #21), serve mode at 1280×720 in both themes: one hint
+// control, its XP cost said before it is taken, the last hint asks first in an app dialog; the
+// tutor without a provider keeps the lesson's formatting and says once, in its header, what a
+// provider would add.
+import { expect, test } from '@playwright/test';
+import { completeFirstRun, openLessonBySearch } from './support/learner';
+import { attachShot, expectAxeClean, setTheme, THEMES } from './support/look';
+import { startServe, type ServeProcess } from './support/serve';
+
+let serve: ServeProcess | undefined;
+test.afterEach(async () => {
+  await serve?.stop();
+  serve = undefined;
+});
+
+const COLLATZ = 'Challenge: the Collatz sequence';
+
+for (const theme of THEMES) {
+  test(`one hint control with its cost, the last hint asks first, and the offline tutor keeps formatting (${theme})`, async ({ page }, testInfo) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    serve = await startServe();
+    await page.goto(serve.url);
+    await completeFirstRun(page);
+    await setTheme(page, theme);
+    await openLessonBySearch(page, 'Collatz', COLLATZ);
+
+    // The cost comes from the XP rules: a challenge's first hint costs its no-hints bonus.
+    const hints = page.getByRole('region', { name: 'Hints' });
+    const first = hints.getByRole('button', { name: 'Show a hint (0/4)' });
+    await expect(first).toHaveAccessibleDescription('Costs 150 XP of this lesson’s award.');
+    await first.click();
+    // Each reveal is recorded in main first; a shared, busy machine can take a while.
+    await expect(hints.getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
+    await expect(hints.getByRole('button', { name: 'Show the next hint (1/4)' })).toHaveAccessibleDescription('Costs no XP.');
+    await hints.getByRole('button', { name: 'Show the next hint (1/4)' }).click();
+    await hints.getByRole('button', { name: 'Show the next hint (2/4)' }).click();
+    const last = hints.getByRole('button', { name: 'Show the next hint (3/4)' });
+    await expect(last).toHaveAccessibleDescription('Costs no XP. The last hint gives the answer away.');
+
+    // The last hint asks first; the safe answer has the focus, so Enter or Escape changes nothing.
+    await last.click();
+    const dialog = page.getByRole('dialog', { name: 'Show the last hint?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Keep trying' })).toBeFocused();
+    await expectAxeClean(page, `last-hint dialog (${theme})`);
+    await attachShot(page, testInfo, `hints-last-dialog-${theme}`);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(hints.getByRole('listitem')).toHaveCount(3);
+    await last.click();
+    await dialog.getByRole('button', { name: 'Show the last hint' }).click();
+    await expect(hints.getByRole('listitem')).toHaveCount(4);
+    await expect(hints.getByRole('button')).toHaveCount(0);
+
+    // The tutor without a provider: no Hint of its own, the setup notice once in its header, and
+    // the lesson's words with their formatting.
+    await page.getByRole('tab', { name: 'Tutor' }).click();
+    const tutor = page.getByRole('region', { name: 'Tutor' });
+    await expect(tutor.getByRole('group', { name: 'Quick actions' }).getByRole('button', { name: 'Hint' })).toHaveCount(0);
+    const notice = tutor.getByText('Set up a provider for explanations and code reviews.');
+    await expect(notice).toHaveCount(1);
+    await expect(tutor.locator('.tutor-header')).toContainText('Set up a provider');
+    await tutor.getByRole('button', { name: 'Explain this' }).click();
+    const reply = tutor.getByRole('article', { name: 'Tutor' }).last();
+    await expect(reply).toContainText('From the lesson');
+    await expect(reply.locator('li, code, pre, table').first()).toBeVisible();
+    await expect(reply).not.toContainText('Settings → Tutor');
+    await tutor.getByRole('button', { name: 'Explain this' }).click();
+    await expect(tutor.getByRole('article', { name: 'Tutor' })).toHaveCount(2);
+    await expect(notice).toHaveCount(1);
+    await expectAxeClean(page, `offline tutor (${theme})`);
+    await attachShot(page, testInfo, `hints-offline-tutor-${theme}`);
+  });
+}
