@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { createApp } from '../../app/create-app';
 import type { EnvConfig } from '../../app/app-config';
-import { loadOrgProfile } from '../../organisation/settings-lock';
+import fs from 'node:fs';
+import { loadOrgBundle } from '../../organisation/org-bundle';
 import { createLogger } from '../../app/logger';
 import { appVersion, packageRoot } from '../../app/package-info';
 import { writeLaunchFile, type LaunchFile } from '../../serve/launch-file';
@@ -70,7 +71,7 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
       if (flags.orgProfile) {
         if (!flags.orgPublicKey) throw new CliUserError('--org-profile needs --org-public-key: the key the profile is verified against.');
         try {
-          organisation = loadOrgProfile(flags.orgProfile, flags.orgPublicKey, new Date());
+          organisation = loadOrgBundle(flags.orgProfile, fs.readFileSync(flags.orgPublicKey, 'utf8'), new Date());
         } catch (error) {
           throw new CliUserError(messageOf(error));
         }
