@@ -4,6 +4,8 @@ import { useEffect, useId, useState } from 'react';
 import type { SyncStatus } from '../../../../preload/contract/sync';
 import { useAction } from '../../platform/use-action';
 import { client } from '../../platform/client';
+import { LockNote } from '../organisation/OrganisationParts';
+import { useLockedBy } from '../organisation/organisation-store';
 import { useCall } from '../../platform/use-call';
 
 const stateText: Record<SyncStatus['state'], string> = {
@@ -22,6 +24,7 @@ export function SyncSettingsSection() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const { error, act } = useAction();
+  const syncLockedBy = useLockedBy('sync');
   const ids = { url: useId(), name: useId(), email: useId(), optIn: useId() };
   useEffect(() => client().on('sync.changed', setStatus), [setStatus]);
   const run = async (fn: () => Promise<SyncStatus>) => {
@@ -33,8 +36,10 @@ export function SyncSettingsSection() {
     <section id="settings-sync" aria-labelledby="settings-sync-title">
       <h2 id="settings-sync-title">Sync</h2>
       <label htmlFor={ids.url}>Sync server address</label>
+      <LockNote setting="sync" />
       <input
         id={ids.url}
+        disabled={syncLockedBy !== null}
         value={url ?? status.serverUrl}
         placeholder="https://sync.example.org"
         onChange={(e) => setUrl(e.target.value)}
