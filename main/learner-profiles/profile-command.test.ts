@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../app/create-app';
+import { silentLogger } from '../app/logger';
+import { runCliCaptured } from '../cli/testing-run-cli';
+import { profileDataDir } from './learner-profiles';
+
+describe('drona profile', () => {
+  it('creates two learners whose progress stays apart, lists them, and removes one only after a typed confirmation', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-profile-cli-'));
+    expect((await runCliCaptured('profile', 'list', '--data-dir', root)).stdout).toMatch(/No learner profiles/);
+    expect(await runCliCaptured('profile', 'create', 'Asha', '--data-dir', root)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Created Asha (asha)'),
+    });
+    expect((await runCliCaptured('profile', 'create', 'Ravi', '--data-dir', root)).code).toBe(0);
+    expect((await runCliCaptured('profile', 'list', '--data-dir', root)).stdout).toBe('asha\tAsha\nravi\tRavi\n');
+
+    // Each profile is its own data folder: its own database, so its own place in a course and its own settings.
+    for (const [id, name, theme] of [
+      ['asha', 'Asha', 'light'],
+      ['ravi', 'Ravi', 'dark'],
+    ] as const) {
+      const app = createApp({
+        dataDir: profileDataDir(root, id),
+        mode: 'serve',
+        version: '0',
+        logger: silentLogger,
+        backgroundWork: false,
+        builtinCoursesDir: null,
+      });
+      const state = app.state();
+      if (!('services' in state)) throw new Error('no services');
+      state.services.settings.update({ theme, lastLesson: { courseId: 'python-basics', lessonId: name } });
+      await app.close();
+    }
+    for (const [id, name, theme] of [
+      ['asha', 'Asha', 'light'],
+      ['ravi', 'Ravi', 'dark'],
+    ] as const) {
+      const app = createApp({
+        dataDir: profileDataDir(root, id),
+        mode: 'serve',
+        version: '0',
+        logger: silentLogger,
+        backgroundWork: false,
+        builtinCoursesDir: null,
+      });
+      const state = app.state();
+      if (!('services' in state)) throw new Error('no services');
+      expect(state.services.settings.get()).toMatchObject({ theme, lastLesson: { lessonId: name } });
+      await app.close();
+    }
+
+    expect(await runCliCaptured('profile', 'remove', 'ravi', '--confirm', 'Ravi', '--data-dir', root)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('The confirmation did not match "ravi". Nothing was removed.'),
+    });
+    expect(fs.existsSync(path.join(profileDataDir(root, 'ravi'), 'drona.db'))).toBe(true);
+    expect((await runCliCaptured('profile', 'remove', 'ravi', '--confirm', 'ravi', '--data-dir', root)).code).toBe(0);
+    expect(fs.existsSync(profileDataDir(root, 'ravi'))).toBe(false);
+    expect((await runCliCaptured('profile', 'list', '--data-dir', root)).stdout).toBe('asha\tAsha\n');
+  }, 60_000);
+});
