@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app/create-app';
 import { silentLogger } from '../app/logger';
+import type { Services } from '../app/services';
 import { runCliCaptured } from '../cli/testing-run-cli';
 import { profileDataDir } from './learner-profiles';
 
@@ -19,10 +20,11 @@ describe('drona profile', () => {
     expect((await runCliCaptured('profile', 'list', '--data-dir', root)).stdout).toBe('asha\tAsha\nravi\tRavi\n');
 
     // Each profile is its own data folder: its own database, so its own place in a course and its own settings.
-    for (const [id, name, theme] of [
+    const learners = [
       ['asha', 'Asha', 'light'],
       ['ravi', 'Ravi', 'dark'],
-    ] as const) {
+    ] as const;
+    const withServices = async (id: string, fn: (services: Services) => void) => {
       const app = createApp({
         dataDir: profileDataDir(root, id),
         mode: 'serve',
@@ -33,26 +35,12 @@ describe('drona profile', () => {
       });
       const state = app.state();
       if (!('services' in state)) throw new Error('no services');
-      state.services.settings.update({ theme, lastLesson: { courseId: 'python-basics', lessonId: name } });
+      fn(state.services);
       await app.close();
-    }
-    for (const [id, name, theme] of [
-      ['asha', 'Asha', 'light'],
-      ['ravi', 'Ravi', 'dark'],
-    ] as const) {
-      const app = createApp({
-        dataDir: profileDataDir(root, id),
-        mode: 'serve',
-        version: '0',
-        logger: silentLogger,
-        backgroundWork: false,
-        builtinCoursesDir: null,
-      });
-      const state = app.state();
-      if (!('services' in state)) throw new Error('no services');
-      expect(state.services.settings.get()).toMatchObject({ theme, lastLesson: { lessonId: name } });
-      await app.close();
-    }
+    };
+    for (const [id, name, theme] of learners)
+      await withServices(id, (s) => s.settings.update({ theme, lastLesson: { courseId: 'python-basics', lessonId: name } }));
+    for (const [id, name, theme] of learners) await withServices(id, (s) => expect(s.settings.get()).toMatchObject({ theme, lastLesson: { lessonId: name } }));
 
     expect(await runCliCaptured('profile', 'remove', 'ravi', '--confirm', 'Ravi', '--data-dir', root)).toMatchObject({
       code: 1,
