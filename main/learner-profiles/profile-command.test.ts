@@ -7,6 +7,7 @@ import { silentLogger } from '../app/logger';
 import type { Services } from '../app/services';
 import { runCliCaptured } from '../cli/testing-run-cli';
 import { profileDataDir } from './learner-profiles';
+import { profileDataDirFor } from './profile-command';
 
 describe('drona profile', () => {
   it('creates two learners whose progress stays apart, lists them, and removes one only after a typed confirmation', async () => {
@@ -50,5 +51,8 @@ describe('drona profile', () => {
     expect((await runCliCaptured('profile', 'remove', 'ravi', '--confirm', 'ravi', '--data-dir', root)).code).toBe(0);
     expect(fs.existsSync(profileDataDir(root, 'ravi'))).toBe(false);
     expect((await runCliCaptured('profile', 'list', '--data-dir', root)).stdout).toBe('asha\tAsha\n');
+    // serve --profile: the learner's own folder, or a refusal naming the unknown id.
+    expect(await profileDataDirFor(root, 'asha')).toBe(profileDataDir(root, 'asha'));
+    await expect(profileDataDirFor(root, 'ravi')).rejects.toThrow('There is no learner profile "ravi"');
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import type { EnvConfig } from '../app/app-config';
 import { CliUserError } from '../cli/cli-error';
 import { eraseDataDir, EraseRefused } from '../data/erase';
 import { messageOf } from '../../preload/contract';
-import { createProfile, forgetProfile, listProfiles, profileDataDir, ProfileError } from './learner-profiles';
+import { checkPin, createProfile, forgetProfile, listProfiles, profileDataDir, ProfileError } from './learner-profiles';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -73,4 +73,15 @@ export function registerProfileCommand(program: Command, config: EnvConfig): voi
       userError(() => forgetProfile(root, id));
       out(`Removed ${found.name} (${id}) and everything in ${dir}.`);
     });
+}
+
+/** `serve --profile ID`: that learner's data folder, after their PIN (asked on this terminal) when they set one. */
+export async function profileDataDirFor(root: string, id: string): Promise<string> {
+  const found = userError(() => listProfiles(root)).find((p) => p.id === id);
+  if (!found) throw new CliUserError(`There is no learner profile "${id}"; \`drona profile list\` shows them.`);
+  if (found.pin) {
+    if (!process.stdin.isTTY) throw new CliUserError(`${found.name}'s profile has a PIN; start serve from a terminal to type it.`);
+    if (!checkPin(found, await ask(`PIN for ${found.name}: `))) throw new CliUserError('That PIN is not right; nothing was opened.');
+  }
+  return profileDataDir(root, id);
 }
