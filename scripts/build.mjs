@@ -9,6 +9,8 @@ import { build as viteBuild } from 'vite';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 const only = process.argv.includes('--main-only') ? 'main' : 'all';
+// An organisation's build (scripts/dist/dist.ts --org): its public key compiled into main, read by main/organisation/baked-org.ts.
+const orgPublicKey = process.env.DRONA_BUILD_ORG_PUBLIC_KEY ?? '';
 
 async function buildMain() {
   await esbuild({
@@ -22,6 +24,7 @@ async function buildMain() {
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
+    define: { __DRONA_ORG_PUBLIC_KEY__: orgPublicKey ? JSON.stringify(orgPublicKey) : 'undefined' },
   });
   // Sandboxed preloads cannot use ESM or node_modules: one self-contained CJS file.
   await esbuild({

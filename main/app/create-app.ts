@@ -26,7 +26,8 @@ import { updateHandlers } from '../update/handlers';
 import { dataHandlers } from '../data/handlers';
 import { holdDataDir } from '../data/data-holders';
 import { defaultKeyDir } from './app-config';
-import { guardLockedSettings, orgSettingsPreset } from '../organisation/settings-lock';
+import { guardLockedSettings } from '../organisation/settings-lock';
+import { OrganisationRuntime, organisationHandlers } from '../organisation/org-runtime';
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import { prepareDataDir } from './data-dir';
 import type { Logger } from './logger';
@@ -53,6 +54,7 @@ export function createApp(config: AppConfig): DronaApp {
   const file = databaseFile(config.dataDir);
   let services: Services | null = null;
   let problem: StoreProblem | null = null;
+  const organisation = config.organisation ? new OrganisationRuntime(config.organisation, config.logger) : null;
 
   const start = () => {
     let store: Store;
@@ -66,7 +68,7 @@ export function createApp(config: AppConfig): DronaApp {
     }
     problem = null;
     services = createServices(store, events, config);
-    if (config.organisation) services.settings.update(orgSettingsPreset(config.organisation, services.settings.get()));
+    organisation?.apply(services, (config.now ?? Date.now)());
   };
   start();
 
@@ -126,6 +128,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...coursesHandlers(access),
     ...languageHandlers(access),
     ...updateHandlers(access),
+    ...organisationHandlers(organisation, access),
     ...dataHandlers({
       services: access,
       dataDir: config.dataDir,
@@ -145,7 +148,8 @@ export function createApp(config: AppConfig): DronaApp {
       },
     }),
   };
-  handlers['settings.update'] = guardLockedSettings(handlers['settings.update'], () => access().settings.get(), config.organisation ?? null);
+  handlers['settings.update'] = guardLockedSettings(handlers['settings.update'], () => access().settings.get(), organisation?.profile ?? null);
+  if (organisation) handlers['sync.configure'] = organisation.guardSync(handlers['sync.configure']);
 
   return {
     config,

@@ -33,7 +33,7 @@ import { PythonLanguageService } from '../language/python-language-service';
 import { messageOf } from '../../preload/contract';
 import { defaultEnvConfig, type EnvConfig } from './app-config';
 import { readOrCreateInstallId } from '../update/install-id';
-import type { OrgProfile } from '../organisation/org-profile';
+import type { OrgBundle } from '../organisation/org-bundle';
 import { MasteryStore } from '../learner/mastery-store';
 import { PathService } from '../path/path-service';
 import { PlacementService } from '../path/placement-service';
@@ -57,8 +57,8 @@ export interface AppConfig {
   readonly env?: EnvConfig;
   /** electron-updater behind the Updater port, in a packaged desktop build with a feed; absent elsewhere. */
   readonly updater?: Updater | null;
-  /** The organisation profile, already verified by the entry point (serve --org-profile); its locked settings are refused. */
-  readonly organisation?: OrgProfile | null;
+  /** The organisation profile, already verified by the entry point (the build's, or serve --org-profile); its locked settings are refused. */
+  readonly organisation?: OrgBundle | null;
 }
 
 /** Every service, built once from the store; the handlers reach them through this, typed. */
@@ -250,7 +250,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
 
   const sync = new SyncService(store, {
     now,
-    presetUrl: env.sync.presetUrl,
+    presetUrl: config.organisation?.profile.syncServer ?? env.sync.presetUrl,
     intervalMs: env.sync.intervalMs,
     timezone,
     secrets,

@@ -12,6 +12,7 @@ import { registerServeCommand } from './commands/serve';
 import { registerServerCommand } from './commands/server';
 import { registerOrgCommand } from '../organisation/org-command';
 import { registerDataCommand } from '../data/data-command';
+import { registerProfileCommand } from '../learner-profiles/profile-command';
 
 export function buildProgram(config: EnvConfig): Command {
   const program = new Command('drona')
@@ -27,6 +28,7 @@ export function buildProgram(config: EnvConfig): Command {
   registerServerCommand(program, config);
   registerOrgCommand(program);
   registerDataCommand(program, config);
+  registerProfileCommand(program, config);
   return program;
 }
 

@@ -1,6 +1,6 @@
 // Electron glue: the only code that imports 'electron'. Everything else is plain Node
 // services built by the composition root, shared with serve mode and the CLI.
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +19,8 @@ import { digestNoticeSchema } from '../../preload/contract/progress-metrics';
 import { readOrCreateInstallId } from '../update/install-id';
 import { bundlePathsIn, openBundle } from './open-bundle';
 import { electronUpdaterPort, updateFeedFrom } from './updater';
+import { bakedOrgPublicKey, loadBakedOrg } from '../organisation/baked-org';
+import { messageOf } from '../../preload/contract';
 
 const APP_ORIGIN = 'app://drona';
 /** Links the app may open, always in the system browser, never inside the app's window. */
@@ -72,7 +74,17 @@ function hardenContents(contents: WebContents): void {
 
 async function main(): Promise<void> {
   await app.whenReady();
+  let organisation;
+  try {
+    organisation = loadBakedOrg(process.resourcesPath, bakedOrgPublicKey(), new Date());
+  } catch (error) {
+    // A tampered, expired or missing profile would unlock what the organisation locked: refuse to start.
+    dialog.showErrorBox('Dronacharya cannot start', messageOf(error));
+    app.exit(1);
+    return;
+  }
   const drona = createApp({
+    organisation,
     dataDir: app.getPath('userData'),
     mode: 'electron',
     version: app.getVersion(),

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { messageOf } from '../../preload/contract';
 import { CliUserError } from '../cli/cli-error';
 import { OrgProfileError, parseOrgProfile } from './org-profile';
-import { signOrgProfile, verifyOrgProfile } from './org-signature';
+import { sha256Hex, signOrgProfile, verifyOrgProfile } from './org-signature';
 
 function readKey(file: string, kind: 'private' | 'public'): crypto.KeyObject {
   try {
@@ -57,10 +57,15 @@ export function registerOrgCommand(program: Command, now: () => Date = () => new
         throw new CliUserError(`${file} could not be read: ${messageOf(error)}`);
       }
       const base = path.dirname(path.resolve(file));
-      const missing = [...profile.courses, ...(profile.logo ? [profile.logo] : [])].filter((entry) => !fs.existsSync(path.join(base, entry)));
+      const named = [...profile.courses, ...(profile.logo ? [profile.logo] : [])];
+      const missing = named.filter((entry) => !fs.existsSync(path.join(base, entry)));
       if (missing.length) throw new CliUserError(`${file} names files that are not beside it: ${missing.join(', ')}`);
+      // The app reads the logo and courses from the folder that holds the .dronaorg.
+      if (named.length && path.dirname(path.resolve(flags.out)) !== base)
+        throw new CliUserError(`Write ${path.basename(flags.out)} beside ${file} (in ${base}): the app reads the logo and courses it names from that folder.`);
+      const digests = Object.fromEntries(named.map((entry) => [entry, sha256Hex(fs.readFileSync(path.join(base, entry)))]));
       const at = now();
-      fs.writeFileSync(flags.out, signOrgProfile(profile, readKey(flags.key, 'private'), at, expiryOf(flags.expires, at)));
+      fs.writeFileSync(flags.out, signOrgProfile(profile, readKey(flags.key, 'private'), at, expiryOf(flags.expires, at), digests));
       process.stdout.write(`Signed ${profile.name} (${profile.id}) into ${flags.out}; locked: ${profile.locked.join(', ') || 'nothing'}\n`);
     });
   org

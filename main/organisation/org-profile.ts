@@ -2,10 +2,9 @@
 // required path and locked settings. Validated here; signed and verified in org-signature.ts.
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { lockableSettings, type LockableSetting } from '../../preload/contract/organisation';
 
-/** Settings an organisation can lock: the top-level keys of Settings, plus the sync server. */
-export const lockableSettings = ['tutor', 'sync', 'updates', 'sandbox', 'streakReminder', 'theme', 'editorFontSize'] as const;
-export type LockableSetting = (typeof lockableSettings)[number];
+export { lockableSettings, type LockableSetting };
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const courseFile = z

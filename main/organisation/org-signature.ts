@@ -12,6 +12,8 @@ const envelopeSchema = z.object({
   signedAt: z.string().datetime(),
   expiresAt: z.string().datetime().nullable(),
   profile: z.unknown(),
+  /** SHA-256 of each file the profile names (logo, courses), so a swapped course or logo is refused too. */
+  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).optional(),
   signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
 });
 
@@ -28,17 +30,23 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const signedBytes = (format: string, signedAt: string, expiresAt: string | null, profile: unknown) =>
-  Buffer.from(canonicalJson({ format, signedAt, expiresAt, profile }), 'utf8');
+export type OrgFileDigests = Readonly<Record<string, string>>;
 
-export function signOrgProfile(profile: OrgProfile, privateKey: crypto.KeyObject, signedAt: Date, expiresAt: Date | null): string {
+// `files` undefined drops out of the canonical JSON: profiles signed before digests still verify.
+const signedBytes = (format: string, signedAt: string, expiresAt: string | null, profile: unknown, files: OrgFileDigests | undefined) =>
+  Buffer.from(canonicalJson({ format, signedAt, expiresAt, profile, files }), 'utf8');
+
+export function signOrgProfile(profile: OrgProfile, privateKey: crypto.KeyObject, signedAt: Date, expiresAt: Date | null, files: OrgFileDigests = {}): string {
   const [at, until] = [signedAt.toISOString(), expiresAt?.toISOString() ?? null];
-  const signature = crypto.sign(null, signedBytes(ORG_FORMAT, at, until, profile), privateKey).toString('base64');
-  return `${JSON.stringify({ format: ORG_FORMAT, signedAt: at, expiresAt: until, profile, signature }, null, 2)}\n`;
+  const signature = crypto.sign(null, signedBytes(ORG_FORMAT, at, until, profile, files), privateKey).toString('base64');
+  return `${JSON.stringify({ format: ORG_FORMAT, signedAt: at, expiresAt: until, profile, files, signature }, null, 2)}\n`;
 }
 
+export const sha256Hex = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
+
 export type VerifiedOrg =
-  { readonly ok: true; readonly profile: OrgProfile; readonly expiresAt: string | null } | { readonly ok: false; readonly reason: string };
+  | { readonly ok: true; readonly profile: OrgProfile; readonly expiresAt: string | null; readonly files: OrgFileDigests }
+  | { readonly ok: false; readonly reason: string };
 
 /** Checks shape, signature (against the build's key), expiry, then the profile itself; the reason is shown to the learner as is. */
 export function verifyOrgProfile(text: string, publicKey: crypto.KeyObject, now: Date): VerifiedOrg {
@@ -54,8 +62,8 @@ export function verifyOrgProfile(text: string, publicKey: crypto.KeyObject, now:
       ok: false,
       reason: `The organisation profile is not a ${ORG_FORMAT} file: ${envelope.error.issues[0]?.path.join('.') || '(root)'} is missing or malformed.`,
     };
-  const { format, signedAt, expiresAt, profile, signature } = envelope.data;
-  const valid = crypto.verify(null, signedBytes(format, signedAt, expiresAt, profile), publicKey, Buffer.from(signature, 'base64'));
+  const { format, signedAt, expiresAt, profile, files, signature } = envelope.data;
+  const valid = crypto.verify(null, signedBytes(format, signedAt, expiresAt, profile, files), publicKey, Buffer.from(signature, 'base64'));
   if (!valid) return { ok: false, reason: 'The organisation profile was changed after it was signed, or signed by another organisation; it was not applied.' };
   if (expiresAt && Date.parse(expiresAt) <= now.getTime())
     return { ok: false, reason: `The organisation profile expired on ${expiresAt.slice(0, 10)}; ask your organisation for a new one.` };
@@ -65,5 +73,5 @@ export function verifyOrgProfile(text: string, publicKey: crypto.KeyObject, now:
       ok: false,
       reason: `The signed organisation profile is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     };
-  return { ok: true, profile: parsed.data, expiresAt };
+  return { ok: true, profile: parsed.data, expiresAt, files: files ?? {} };
 }

@@ -52,8 +52,16 @@ describe('signed profile', () => {
 
   it('verifies with the build’s key, until it expires', () => {
     const { privateKey, publicKey } = keys();
-    const file = signOrgProfile(profile, privateKey, signedAt, expiresAt);
-    expect(verifyOrgProfile(file, publicKey, new Date('2027-01-01'))).toEqual({ ok: true, profile, expiresAt: expiresAt.toISOString() });
+    const digest = 'a'.repeat(64);
+    const file = signOrgProfile(profile, privateKey, signedAt, expiresAt, { 'logo.svg': digest });
+    expect(verifyOrgProfile(file, publicKey, new Date('2027-01-01'))).toEqual({
+      ok: true,
+      profile,
+      expiresAt: expiresAt.toISOString(),
+      files: { 'logo.svg': digest },
+    });
+    // The file digests are signed too: pointing the profile at another logo is refused.
+    expect(verifyOrgProfile(file.replace(digest, 'b'.repeat(64)), publicKey, new Date('2027-01-01'))).toMatchObject({ ok: false });
     expect(verifyOrgProfile(file, publicKey, new Date('2027-06-02'))).toEqual({
       ok: false,
       reason: 'The organisation profile expired on 2027-06-01; ask your organisation for a new one.',

@@ -32,7 +32,7 @@ describe('locked settings at the contract', () => {
       logger: silentLogger,
       backgroundWork: false,
       builtinCoursesDir: null,
-      organisation: profile,
+      organisation: { profile, dir: null, files: {} },
     });
     const settings = await call('settings.get', {});
     expect(settings).toMatchObject({

@@ -1,12 +1,9 @@
 // Locked settings are refused at the contract (settings.update), whichever client calls, and the
-// organisation's values for them are written at every start so an edited database cannot unlock them.
-import fs from 'node:fs';
-import crypto from 'node:crypto';
+// organisation's values for them are written at every start (org-runtime.ts) so an edited database cannot unlock them.
 import { DronaError } from '../../preload/contract/errors';
 import type { Settings } from '../../preload/contract/profile';
 import type { Handler } from '../ipc/handlers';
 import { lockedChanges, type OrgProfile } from './org-profile';
-import { verifyOrgProfile } from './org-signature';
 
 /** The settings the profile sets; only the tutor is a Settings value (the sync server is the sync service's). */
 export function orgSettingsPreset(profile: OrgProfile, current: Settings): Partial<Settings> {
@@ -30,12 +27,4 @@ export function guardLockedSettings(update: Handler<'settings.update'>, current:
     }
     return update(input, ctx);
   };
-}
-
-/** For entry points (serve's --org-profile): the verified profile, or an error whose message says why it was refused. */
-export function loadOrgProfile(file: string, publicKeyFile: string, now: Date): OrgProfile {
-  const key = crypto.createPublicKey(fs.readFileSync(publicKeyFile, 'utf8'));
-  const result = verifyOrgProfile(fs.readFileSync(file, 'utf8'), key, now);
-  if (!result.ok) throw new Error(`${file}: ${result.reason}`);
-  return result.profile;
 }

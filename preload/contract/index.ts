@@ -20,6 +20,7 @@ import { workspaceCalls, workspaceEvents } from './workspace';
 import { updateCalls, updateEvents } from './update';
 import { dataCalls, dataEvents } from './data';
 import { visualizeCalls } from './visualize';
+import { organisationCalls } from './organisation';
 
 export const calls = {
   ...appCalls,
@@ -41,6 +42,7 @@ export const calls = {
   ...updateCalls,
   ...dataCalls,
   ...visualizeCalls,
+  ...organisationCalls,
 };
 
 export const events = {

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { createApp } from '../../app/create-app';
 import type { EnvConfig } from '../../app/app-config';
-import { loadOrgProfile } from '../../organisation/settings-lock';
+import fs from 'node:fs';
+import { loadOrgBundle } from '../../organisation/org-bundle';
+import { profileDataDirFor } from '../../learner-profiles/profile-command';
 import { createLogger } from '../../app/logger';
 import { appVersion, packageRoot } from '../../app/package-info';
 import { writeLaunchFile, type LaunchFile } from '../../serve/launch-file';
@@ -16,6 +18,7 @@ interface ServeFlags {
   port?: string;
   dataDir?: string;
   orgProfile?: string;
+  profile?: string;
   orgPublicKey?: string;
   open: boolean;
   clockAheadHours?: string;
@@ -50,6 +53,7 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
     .description('run Dronacharya for a browser on this machine (127.0.0.1 only, with a per-start token)')
     .option('-p, --port <port>', 'port to listen on (default: any free port)')
     .option('--data-dir <dir>', "where the learner data lives (default: the desktop app's data folder)")
+    .option('--profile <id>', 'the learner profile (drona profile list) whose data to serve; its PIN is asked here')
     .option('--no-open', 'do not open the system browser')
     .option('--clock-ahead-hours <hours>', "run the app's clock this many hours ahead (to try tomorrow's reviews and reminders today)")
     .option('--org-profile <file>', 'a signed organisation profile (.dronaorg) to apply; needs --org-public-key')
@@ -60,7 +64,8 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
         throw new CliUserError(`--port must be a whole number from 0 to 65535, not "${flags.port}".`);
       }
       const logger = createLogger();
-      const dataDir = flags.dataDir ? path.resolve(flags.dataDir) : config.dataDir;
+      const root = flags.dataDir ? path.resolve(flags.dataDir) : config.dataDir;
+      const dataDir = flags.profile ? await profileDataDirFor(root, flags.profile) : root;
       const aheadHours = flags.clockAheadHours === undefined ? 0 : Number(flags.clockAheadHours);
       if (!Number.isFinite(aheadHours) || aheadHours < 0 || aheadHours > 24 * 366) {
         throw new CliUserError(`--clock-ahead-hours must be a number of hours from 0 to 8784, not "${flags.clockAheadHours}".`);
@@ -70,7 +75,7 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
       if (flags.orgProfile) {
         if (!flags.orgPublicKey) throw new CliUserError('--org-profile needs --org-public-key: the key the profile is verified against.');
         try {
-          organisation = loadOrgProfile(flags.orgProfile, flags.orgPublicKey, new Date());
+          organisation = loadOrgBundle(flags.orgProfile, fs.readFileSync(flags.orgPublicKey, 'utf8'), new Date());
         } catch (error) {
           throw new CliUserError(messageOf(error));
         }

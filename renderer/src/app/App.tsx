@@ -6,10 +6,12 @@ import { StartupFrame } from '../features/shell/StartupFrame';
 import { client } from '../platform/client';
 import { useAppStore } from './app-store';
 import { useThemeAttribute } from './use-theme';
+import { useOrganisationBranding } from '../features/organisation/organisation-store';
 
 export function App() {
   const { status, profile, settings, loadError, load, appendOutput } = useAppStore();
   useThemeAttribute(settings?.theme ?? 'system');
+  useOrganisationBranding();
 
   useEffect(() => {
     void load();

@@ -5,6 +5,7 @@ import { CourseCard } from './CourseCard';
 import { CourseFilterBar } from './CourseFilterBar';
 import { CourseImport } from './CourseImport';
 import { NextUp } from './NextUp';
+import { RequiredPath } from '../organisation/RequiredPath';
 import { filterCourses, groupCourses, noFilters, type CatalogFilters } from './catalog-filters';
 import { useCourses } from './use-courses';
 
@@ -20,6 +21,7 @@ export function Catalog() {
         <h1>Courses</h1>
         <CourseImport />
       </header>
+      <RequiredPath />
       <NextUp />
       <CourseFilterBar filters={filters} languages={languages} onChange={set} />
       {error && <p className="form-error">{error}</p>}

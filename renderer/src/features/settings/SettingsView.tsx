@@ -8,6 +8,8 @@ import { SyncSettingsSection } from './SyncSettings';
 import { UpdateSettingsSection } from '../update/UpdateSettings';
 import { DataSettingsSection } from './data/DataSettings';
 import { PathSettingsSection } from '../onboarding/PathSettings';
+import { LockableSection, LockNote, OrganisationAbout } from '../organisation/OrganisationParts';
+import { useLockedBy } from '../organisation/organisation-store';
 
 export function SettingsSide() {
   return (
@@ -27,6 +29,7 @@ export function SettingsSide() {
 
 export function SettingsCanvas() {
   const { settings, profile, status, updateSettings, updateProfile } = useAppStore();
+  const lockedBy = { theme: useLockedBy('theme'), font: useLockedBy('editorFontSize'), reminder: useLockedBy('streakReminder') };
   const ids = { theme: useId(), font: useId(), name: useId(), mode: useId(), reminder: useId(), reminderTime: useId(), reminderNote: useId() };
   if (!settings || !profile) return null;
   return (
@@ -35,14 +38,22 @@ export function SettingsCanvas() {
       <section id="settings-appearance" aria-labelledby="settings-appearance-title">
         <h2 id="settings-appearance-title">Appearance</h2>
         <label htmlFor={ids.theme}>Theme</label>
-        <select id={ids.theme} value={settings.theme} onChange={(e) => void updateSettings({ theme: e.target.value as Settings['theme'] })}>
+        <LockNote setting="theme" />
+        <select
+          id={ids.theme}
+          value={settings.theme}
+          disabled={lockedBy.theme !== null}
+          onChange={(e) => void updateSettings({ theme: e.target.value as Settings['theme'] })}
+        >
           <option value="system">Follow the system</option>
           <option value="dark">Dark</option>
           <option value="light">Light</option>
         </select>
         <label htmlFor={ids.font}>Editor font size</label>
+        <LockNote setting="editorFontSize" />
         <input
           id={ids.font}
+          disabled={lockedBy.font !== null}
           type="number"
           min={8}
           max={40}
@@ -75,7 +86,7 @@ export function SettingsCanvas() {
             id={ids.reminder}
             type="checkbox"
             checked={settings.streakReminder.enabled}
-            disabled={profile.gamificationMode === 'off'}
+            disabled={profile.gamificationMode === 'off' || lockedBy.reminder !== null}
             aria-describedby={ids.reminderNote}
             onChange={(e) => void updateSettings({ streakReminder: { ...settings.streakReminder, enabled: e.target.checked } })}
           />{' '}
@@ -88,23 +99,30 @@ export function SettingsCanvas() {
           id={ids.reminderTime}
           type="time"
           value={settings.streakReminder.time}
-          disabled={!settings.streakReminder.enabled || profile.gamificationMode === 'off'}
+          disabled={!settings.streakReminder.enabled || profile.gamificationMode === 'off' || lockedBy.reminder !== null}
           onChange={(e) =>
             timeOfDaySchema.safeParse(e.target.value).success && void updateSettings({ streakReminder: { ...settings.streakReminder, time: e.target.value } })
           }
         />
       </section>
       <PathSettingsSection />
-      <TutorSettingsSection />
-      <SandboxSettingsSection />
+      <LockableSection setting="tutor">
+        <TutorSettingsSection />
+      </LockableSection>
+      <LockableSection setting="sandbox">
+        <SandboxSettingsSection />
+      </LockableSection>
       <SyncSettingsSection />
-      <UpdateSettingsSection />
+      <LockableSection setting="updates">
+        <UpdateSettingsSection />
+      </LockableSection>
       <DataSettingsSection />
       <section id="settings-about" aria-labelledby="settings-about-title">
         <h2 id="settings-about-title">About</h2>
         <p className="muted">
           Dronacharya {status?.version} · {status?.mode === 'serve' ? 'serve mode (browser)' : 'desktop'} · data in <code>{status?.dataDir}</code>
         </p>
+        <OrganisationAbout />
       </section>
     </div>
   );

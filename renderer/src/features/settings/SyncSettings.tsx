@@ -4,6 +4,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SyncStatus } from '../../../../preload/contract/sync';
 import { useAction } from '../../platform/use-action';
 import { client } from '../../platform/client';
+import { LockNote } from '../organisation/OrganisationParts';
+import { useLockedBy } from '../organisation/organisation-store';
 import { useCall } from '../../platform/use-call';
 import { useSettingsFocus } from './settings-focus';
 
@@ -23,6 +25,7 @@ export function SyncSettingsSection() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const { error, act } = useAction();
+  const syncLockedBy = useLockedBy('sync');
   const ids = { url: useId(), name: useId(), email: useId(), optIn: useId() };
   useEffect(() => client().on('sync.changed', setStatus), [setStatus]);
   // Opened from "Set a sync server" (Leaderboard, Certificates): the address field takes the focus.
@@ -43,9 +46,11 @@ export function SyncSettingsSection() {
     <section id="settings-sync" aria-labelledby="settings-sync-title">
       <h2 id="settings-sync-title">Sync</h2>
       <label htmlFor={ids.url}>Sync server address</label>
+      <LockNote setting="sync" />
       <input
         ref={urlField}
         id={ids.url}
+        disabled={syncLockedBy !== null}
         value={url ?? status.serverUrl}
         placeholder="https://sync.example.org"
         onChange={(e) => setUrl(e.target.value)}

@@ -10,6 +10,8 @@ import { formatShortcut, useGlobalShortcuts, useRegisterCommands, type AppComman
 import { SandboxStatus } from '../sandbox/SandboxStatus';
 import { UpdateStatusItem } from '../update/UpdateStatusItem';
 import { activities } from './activities';
+import { Brand, OrganisationStatusItem } from '../organisation/OrganisationParts';
+import { useLockedBy } from '../organisation/organisation-store';
 import { BottomPanel } from './BottomPanel';
 import { openPanel, openSide, useViewLayout } from './use-view-layout';
 import { SIDE_MIN_PX } from './view-layout';
@@ -29,6 +31,7 @@ export function Shell() {
   const status = useAppStore((state) => state.status);
   const { updateLayout, updateSettings, setPaletteOpen } = useAppStore.getState();
   const resolvedTheme = useResolvedTheme(settings.theme);
+  const themeLockedBy = useLockedBy('theme');
   const sideRef = usePanelRef();
   const bottomRef = usePanelRef();
   const activity = activities.find((entry) => entry.id === settings.layout.activity) ?? activities[0]!;
@@ -89,9 +92,7 @@ export function Shell() {
         Skip to main content
       </a>
       <header className="top-bar">
-        <div className="brand">
-          <img src="/icon.svg" alt="" width={18} height={18} /> Dronacharya
-        </div>
+        <Brand />
         <button className="palette-trigger" onClick={() => setPaletteOpen(true)} aria-label="Open command palette">
           <CommandIcon size={14} aria-hidden="true" /> Search commands <kbd>{formatShortcut('Mod+Shift+P')}</kbd>
         </button>
@@ -100,7 +101,8 @@ export function Shell() {
         <button
           className="icon-button"
           aria-label={resolvedTheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-          title="Toggle theme"
+          title={themeLockedBy ? `Theme managed by ${themeLockedBy}` : 'Toggle theme'}
+          disabled={themeLockedBy !== null}
           onClick={() => void updateSettings({ theme: resolvedTheme === 'dark' ? 'light' : 'dark' })}
         >
           {resolvedTheme === 'dark' ? <Sun size={16} aria-hidden="true" /> : <Moon size={16} aria-hidden="true" />}
@@ -169,6 +171,7 @@ export function Shell() {
       </div>
       <footer className="status-bar">
         <span>{status?.mode === 'serve' ? 'Serve mode' : 'Desktop'}</span>
+        <OrganisationStatusItem />
         <span className={`connection connection-${connection}`}>
           {connection === 'open' ? 'Connected' : connection === 'connecting' ? 'Connecting…' : 'Disconnected'}
         </span>
