@@ -95,12 +95,13 @@ const preparedDays = new WeakMap<Database, ReturnType<typeof prepareDays>>();
 function prepareDays(sqlite: Database) {
   return {
     all: sqlite.prepare(`SELECT count(DISTINCT local_date) FROM activity_events WHERE ${IN_QUALIFYING}`).pluck(),
-    // Dates of the rows after an id that no qualifying row up to that id has: through the date
-    // index, so the cost follows the rows added, not the history.
+    // Dates of the rows after an id that no qualifying row up to that id has: the new rows by
+    // rowid, each date through the date index (the + keep SQLite from scanning the whole date
+    // index instead), so the cost follows the rows added, not the history.
     newAfter: sqlite
       .prepare(
-        `SELECT count(*) FROM (SELECT DISTINCT local_date AS d FROM activity_events WHERE id > ? AND ${IN_QUALIFYING}) WHERE NOT EXISTS
-         (SELECT 1 FROM activity_events b WHERE b.local_date = d AND b.id <= ? AND b.${IN_QUALIFYING})`,
+        `SELECT count(*) FROM (SELECT DISTINCT +local_date AS d FROM activity_events WHERE id > ? AND ${IN_QUALIFYING}) WHERE NOT EXISTS
+         (SELECT 1 FROM activity_events b WHERE b.local_date = d AND +b.id <= ? AND b.${IN_QUALIFYING})`,
       )
       .pluck(),
     onDate: sqlite.prepare(`SELECT count(*) FROM (SELECT 1 FROM activity_events WHERE local_date = ? AND ${IN_QUALIFYING} LIMIT 2)`).pluck(),
