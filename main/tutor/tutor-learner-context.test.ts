@@ -34,6 +34,24 @@ afterEach(async () => {
   await ollama.close();
 });
 
+/** The tutor on the Ollama test server, told of the learner by the real path service. */
+function tutorOver(paths: PathService, mentor?: (courseId: string) => string[]) {
+  const tutor = createTutorService({
+    store,
+    events: new EventBus(),
+    settings: new SettingsService(store),
+    secrets: encryptedFileSecretStore(dir),
+    sources: fixtureSources(),
+    logger: silentLogger,
+    runs: new RunHistory(store),
+    review: () => undefined,
+    learner: (courseId, lessonId) => paths.tutorContext(courseId, lessonId),
+    ...(mentor ? { mentor } : {}),
+  });
+  tutor.config.configure({ provider: 'ollama', ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
+  return tutor;
+}
+
 it("sends the learner's goal, tone, weak concepts and recent struggle to the provider", async () => {
   const now = Date.now();
   const paths = new PathService(store, {
@@ -54,18 +72,7 @@ it("sends the learner's goal, tone, weak concepts and recent struggle to the pro
       occurredAt: now - 1000,
     })),
   );
-  const tutor = createTutorService({
-    store,
-    events: new EventBus(),
-    settings: new SettingsService(store),
-    secrets: encryptedFileSecretStore(dir),
-    sources: fixtureSources(),
-    logger: silentLogger,
-    runs: new RunHistory(store),
-    review: () => undefined,
-    learner: (courseId, lessonId) => paths.tutorContext(courseId, lessonId),
-  });
-  tutor.config.configure({ provider: 'ollama', ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
+  const tutor = tutorOver(paths);
 
   const result = await tutor.asking.ask({ courseId: FIXTURE_COURSE, lessonId: 'greet', requestId: 'r1', action: 'hint', text: '' }, 'window-1');
   expect(result.status).toBe('answered');
@@ -91,19 +98,7 @@ it('tells the Mentor, and only the Mentor, the path and the six metrics', async 
   paths.updatePreferences({ weeklyMinutes: 90 });
   store.sqlite.prepare("INSERT INTO lesson_progress (course_id, lesson_id, status, completed_at) VALUES (?, 'intro', 'completed', ?)").run(FIXTURE_COURSE, now);
   store.sqlite.prepare("INSERT INTO active_time (course_id, lesson_id, local_date, seconds) VALUES (?, 'intro', '2026-12-01', 1500)").run(FIXTURE_COURSE);
-  const tutor = createTutorService({
-    store,
-    events: new EventBus(),
-    settings: new SettingsService(store),
-    secrets: encryptedFileSecretStore(dir),
-    sources: fixtureSources(),
-    logger: silentLogger,
-    runs: new RunHistory(store),
-    review: () => undefined,
-    learner: (courseId, lessonId) => paths.tutorContext(courseId, lessonId),
-    mentor: (courseId) => paths.mentorContext(courseId, learningMetrics(store, now, 'UTC')),
-  });
-  tutor.config.configure({ provider: 'ollama', ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
+  const tutor = tutorOver(paths, (courseId) => paths.mentorContext(courseId, learningMetrics(store, now, 'UTC')));
   const ask = async (requestId: string, action: 'ask' | 'hint', text: string) => {
     await tutor.asking.ask({ courseId: FIXTURE_COURSE, lessonId: 'greet', requestId, action, text }, 'window-1');
     return (ollama.chatRequests.at(-1)!.messages as { content: string }[]).at(-1)!.content;
