@@ -35,6 +35,7 @@ import { defaultEnvConfig, type EnvConfig } from './app-config';
 import { readOrCreateInstallId } from '../update/install-id';
 import type { OrgBundle } from '../organisation/org-bundle';
 import { MasteryStore } from '../learner/mastery-store';
+import { learningMetrics } from '../learner/metrics-service';
 import { PathService } from '../path/path-service';
 import { PlacementService } from '../path/placement-service';
 import { quizBank } from '../path/placement-bank';
@@ -228,6 +229,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     runs: runHistory,
     review: (cards) => practice.add(cards),
     learner: (courseId, lessonId) => path.tutorContext(courseId, lessonId),
+    mentor: (courseId) => path.mentorContext(courseId, learningMetrics(store, now(), timezone())),
   });
 
   const streakReminders = new StreakReminderService(store, {

@@ -53,8 +53,11 @@ function prepare(db: Database) {
              m.evidence_count AS evidence, m.success_count AS successes, m.last_evidence_at AS lastAt
       FROM concept_mastery m LEFT JOIN concepts c ON c.course_id = m.course_id AND c.concept_id = m.concept_id`),
     conceptTitles: db.prepare('SELECT course_id AS courseId, concept_id AS conceptId, title FROM concepts'),
+    // The course of the newest completed lesson, from lesson_progress (one row per lesson, not
+    // per event): scanning events back for an installed course could read the whole history.
     currentCourse: db.prepare(
-      `SELECT e.course_id AS id, c.title FROM activity_events e JOIN courses c ON c.id = e.course_id WHERE e.kind IN (${LESSON_KINDS_SQL}) ORDER BY e.id DESC LIMIT 1`,
+      `SELECT p.course_id AS id, c.title FROM lesson_progress p JOIN courses c ON c.id = p.course_id
+       WHERE p.status = 'completed' ORDER BY p.completed_at DESC, p.course_id LIMIT 1`,
     ),
     remaining: db
       .prepare(

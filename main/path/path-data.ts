@@ -17,6 +17,9 @@ const parseList = (json: string | null): string[] => {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 };
 
+/** How far back (in pieces of evidence of any course) the newest evidence is looked for. */
+const RECENT_WINDOW = 10_000;
+
 /** Monday 1 … Sunday 7 of a YYYY-MM-DD date. */
 const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
 
@@ -69,10 +72,12 @@ export class PathData {
       id: string;
       probability: number;
     }[];
+    // Through the key index (placement keys start "placement:"), so the cost follows the
+    // placement answers, not the length of the evidence history.
     const placed = this.store.sqlite
       .prepare(
-        `SELECT concept_id AS id, correct FROM mastery_evidence e WHERE course_id = ? AND kind = 'placement'
-         AND rowid = (SELECT max(rowid) FROM mastery_evidence WHERE course_id = e.course_id AND concept_id = e.concept_id AND kind = 'placement')`,
+        `SELECT concept_id AS id, correct FROM mastery_evidence e WHERE key >= 'placement:' AND key < 'placement;' AND +course_id = ? AND kind = 'placement'
+         AND rowid = (SELECT max(rowid) FROM mastery_evidence WHERE key >= 'placement:' AND key < 'placement;' AND +course_id = e.course_id AND +concept_id = e.concept_id AND kind = 'placement')`,
       )
       .all(courseId) as { id: string; correct: number }[];
     const placedKnown = new Set(placed.filter((row) => row.correct === 1).map((row) => row.id));
@@ -81,10 +86,14 @@ export class PathData {
 
   /** The newest evidence of what the learner did (not the placement, not hints), newest first. */
   recentEvidence(courseId: string, limit: number): RecentEvidence[] {
+    // Newest by insertion (evidence is applied as it happens), read backwards from the end of
+    // the table and no further than the last RECENT_WINDOW pieces of evidence of any course: the
+    // cost does not grow with the history, and answers older than that are not "recent".
     const rows = this.store.sqlite
       .prepare(
         `SELECT correct, time_ratio AS timeRatio FROM mastery_evidence
-         WHERE course_id = ? AND kind NOT IN ('placement', 'hint-revealed') ORDER BY occurred_at DESC, rowid DESC LIMIT ?`,
+         WHERE rowid > (SELECT coalesce(max(rowid), 0) - ${RECENT_WINDOW} FROM mastery_evidence) AND +course_id = ? AND kind NOT IN ('placement', 'hint-revealed')
+         ORDER BY rowid DESC LIMIT ?`,
       )
       .all(courseId, limit) as { correct: number; timeRatio: number | null }[];
     return rows.map((row) => ({ correct: row.correct === 1, timeRatio: row.timeRatio }));
@@ -92,13 +101,16 @@ export class PathData {
 
   /** Concepts missed at least twice since `since` (not in the placement), most missed first. */
   recentMisses(courseId: string, since: number): { conceptId: string; misses: number }[] {
+    // Per concept through the (course, concept, time) index: only the recent evidence is read.
     return this.store.sqlite
       .prepare(
-        `SELECT concept_id AS conceptId, count(*) AS misses FROM mastery_evidence
-         WHERE course_id = ? AND correct = 0 AND kind NOT IN ('placement', 'hint-revealed') AND occurred_at >= ?
-         GROUP BY concept_id HAVING count(*) >= 2 ORDER BY misses DESC, concept_id LIMIT 3`,
+        `SELECT conceptId, misses FROM (
+           SELECT m.concept_id AS conceptId, (SELECT count(*) FROM mastery_evidence e WHERE e.course_id = m.course_id AND e.concept_id = m.concept_id
+             AND e.occurred_at >= ? AND e.correct = 0 AND e.kind NOT IN ('placement', 'hint-revealed')) AS misses
+           FROM concept_mastery m WHERE m.course_id = ?)
+         WHERE misses >= 2 ORDER BY misses DESC, conceptId LIMIT 3`,
       )
-      .all(courseId, since) as { conceptId: string; misses: number }[];
+      .all(since, courseId) as { conceptId: string; misses: number }[];
   }
 
   lessonEffort(courseId: string, lessonId: string): { attempts: number; hints: number } {

@@ -6,6 +6,8 @@ import { WEAK } from '../learner/mastery';
 import { recommend, type ConceptInfo } from '../learner/recommendation';
 import type { Store } from '../store/open-store';
 import type { LearnerContext } from '../tutor/context-builder';
+import type { LearningMetrics } from '../../preload/contract/progress-metrics';
+import { mentorSummary } from './mentor-summary';
 import { PathData } from './path-data';
 import { harderVariant, onARoll, onTrack, orderByPreference, ROLL_LENGTH, testedOut } from './path-rules';
 
@@ -103,6 +105,24 @@ export class PathService {
       lessonTitle: lessons.find((lesson) => lesson.lessonId === recommendation.lessonId)?.title ?? null,
       why: recommendation.why,
     };
+  }
+
+  /** What the Mentor is told: the weekly target against this week, the place on the path, Next up and why, and the six metrics. */
+  mentorContext(courseId: string, metrics: LearningMetrics): string[] {
+    const standing = this.data.standing(courseId);
+    const lessons = this.data.lessons(courseId);
+    const courseTitle = this.data.courseTitle(courseId);
+    const week = this.data.activeThisWeek(this.deps.now(), this.deps.timezone());
+    return mentorSummary({
+      weeklyMinutes: this.preferences().weeklyMinutes,
+      minutesThisWeek: week.seconds / 60,
+      position:
+        courseTitle === null
+          ? null
+          : { courseTitle, done: lessons.filter((lesson) => lesson.completed || testedOut(lesson.concepts, standing)).length, total: lessons.length },
+      nextUp: this.nextUp(courseId),
+      metrics,
+    });
   }
 
   /** What the tutor hears: the goal, the role's tone, weak concepts of this lesson (and what they build on), recent struggle. */

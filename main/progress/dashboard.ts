@@ -9,6 +9,8 @@ import { QUALIFYING_KINDS } from '../../common/rules/xp-rules';
 
 const WEEKS = 8;
 const HEATMAP_DAYS = 26 * 7 + 7;
+/** The XP line's window. */
+const XP_DAYS = 366;
 const LESSON_KINDS = `'lesson-completed', 'challenge-completed', 'quiz-passed'`;
 
 /** The installed courses' outline, from the catalogue tables (courses, modules, lessons). */
@@ -68,11 +70,14 @@ const statusesOf = (rows: readonly LessonProgressRow[]) =>
     rows.map((row) => [progressKey(row.courseId, row.lessonId), { completed: row.status === 'completed', activeSeconds: row.activeSeconds }]),
   );
 
-/** The lesson the learner finished last, which the recommendation continues after. */
+/**
+ * The lesson the learner finished last, which the recommendation continues after: from
+ * lesson_progress (a row per lesson), so the cost does not grow with the event history.
+ */
 function lastLessonDone(store: Store): { courseId: string; lessonId: string } | null {
   const row = store.sqlite
     .prepare(
-      `SELECT course_id AS courseId, lesson_id AS lessonId FROM activity_events WHERE kind IN (${LESSON_KINDS}) AND course_id IS NOT NULL AND lesson_id IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+      "SELECT course_id AS courseId, lesson_id AS lessonId FROM lesson_progress WHERE status = 'completed' AND completed_at IS NOT NULL ORDER BY completed_at DESC, rowid DESC LIMIT 1",
     )
     .get() as { courseId: string; lessonId: string } | undefined;
   return row ?? null;
@@ -98,16 +103,13 @@ export async function buildDashboard(store: Store, progress: ProgressService, no
   // Day-level figures are needed for the heatmap's window only (it is the longest: 26 weeks).
   const since = dateOfDay(todayNumber - HEATMAP_DAYS);
 
-  let cumulative = 0;
-  const xpByDay = (
-    store.sqlite.prepare('SELECT local_date AS date, sum(amount) AS xp FROM xp_ledger GROUP BY local_date ORDER BY local_date').all() as {
-      date: string;
-      xp: number;
-    }[]
-  ).map((row) => ({
-    ...row,
-    cumulative: (cumulative += row.xp),
-  }));
+  // The XP line covers the last year through the date index; the total before it comes from
+  // the running total, so the cost does not grow with the length of the history.
+  const xpInWindow = store.sqlite
+    .prepare('SELECT local_date AS date, sum(amount) AS xp FROM xp_ledger WHERE local_date >= ? GROUP BY local_date ORDER BY local_date')
+    .all(dateOfDay(todayNumber - XP_DAYS + 1)) as { date: string; xp: number }[];
+  let cumulative = hud.totalXp - xpInWindow.reduce((sum, row) => sum + row.xp, 0);
+  const xpByDay = xpInWindow.map((row) => ({ ...row, cumulative: (cumulative += row.xp) }));
   const qualifying = [...QUALIFYING_KINDS].map((kind) => `'${kind}'`).join(', ');
   const activityByDay = store.sqlite
     .prepare(

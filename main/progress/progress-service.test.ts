@@ -246,6 +246,10 @@ describe('ProgressService.record', () => {
     expect(dashboard.xpByDay).toEqual([{ date: '2026-06-02', xp: 50, cumulative: 50 }]);
     expect(dashboard.velocity).toHaveLength(8);
     expect(dashboard.velocity.at(-1)).toMatchObject({ weekStart: '2026-06-01', lessons: 1 });
+    // The XP line covers the last year; older XP is the line's starting point.
+    await progress.record(lesson(1, { occurredAt: Date.UTC(2025, 0, 1, 12) }));
+    expect(ledgerSum(store)).toBeGreaterThan(50);
+    expect((await buildDashboard(store, progress, Date.UTC(2026, 5, 2, 20))).xpByDay).toEqual([{ date: '2026-06-02', xp: 50, cumulative: ledgerSum(store) }]);
   });
 });
 

@@ -25,7 +25,7 @@ import type { EventBus } from '../ipc/event-bus';
 import type { Store } from '../store/open-store';
 import { achievements, profile } from '../store/schema';
 import { newlyEarned, tallyEvent, type Tally } from './achievements';
-import { loadTotals } from './running-totals';
+import { firstActiveDay, loadTotals } from './running-totals';
 import builtinJson from './builtin-achievements.json' with { type: 'json' };
 import { levelFor, levelProgress } from './levels';
 import {
@@ -58,7 +58,7 @@ interface Cache {
   tally: Tally;
   streak: StreakState;
   lastQualifying: StreakEvent | null;
-  activeDates: Set<string>;
+  activeDays: number;
   earned: Set<string>;
 }
 
@@ -135,7 +135,7 @@ export class ProgressService {
   private fresh(): Cache {
     const version = this.dataVersion();
     if (this.cache && this.cache.dataVersion === version) return this.cache;
-    const { totalXp, tally, streak, lastQualifying, activeDates } = loadTotals(this.store.sqlite, this.now());
+    const { totalXp, tally, streak, lastQualifying, activeDays } = loadTotals(this.store.sqlite, this.now());
     const earned = new Set(
       this.store.db
         .select({ id: achievements.id })
@@ -143,7 +143,7 @@ export class ProgressService {
         .all()
         .map((row) => row.id),
     );
-    this.cache = { dataVersion: version, totalXp, tally, streak, lastQualifying, activeDates, earned };
+    this.cache = { dataVersion: version, totalXp, tally, streak, lastQualifying, activeDays, earned };
     this.syncDerivedStats(this.cache);
     return this.cache;
   }
@@ -155,7 +155,7 @@ export class ProgressService {
     stats.currentStreak = cache.streak.current;
     stats.longestStreak = cache.streak.longest;
     stats.freezesUsed = cache.streak.freezesUsed;
-    stats.activeDays = cache.activeDates.size;
+    stats.activeDays = cache.activeDays;
   }
 
   private timezone(): string {
@@ -321,7 +321,7 @@ export class ProgressService {
         // An event from the past (a replay, a clock fix): rebuild the streak in time order.
         cache.streak = streakFrom(q.qualifying.all(...QUALIFYING_LIST) as StreakEvent[]);
       }
-      cache.activeDates.add(date);
+      if (firstActiveDay(this.store.sqlite, date)) cache.activeDays++;
     }
     this.syncDerivedStats(cache);
 

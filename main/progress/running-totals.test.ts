@@ -24,7 +24,7 @@ const plain = (totals: RunningTotals) => ({
   global: totals.tally.global,
   byCourse: Object.fromEntries([...totals.tally.byCourse].sort(([a], [b]) => a.localeCompare(b))),
   streak: totals.streak,
-  activeDays: [...totals.activeDates].sort(),
+  activeDays: totals.activeDays,
 });
 
 const eventArb = fc.record({
@@ -80,6 +80,20 @@ describe('running totals', () => {
     store.sqlite.exec('DELETE FROM xp_ledger; DELETE FROM activity_events;');
     expect(plain(loadTotals(store.sqlite, 0))).toEqual(plain(recomputeTotals(store.sqlite)));
     expect(loadTotals(store.sqlite, 0).totalXp).toBe(0);
+  });
+
+  it('read a save of the older shape (every active date listed) as its count, then save the count', async () => {
+    const store = open();
+    const progress = new ProgressService(store, { now: () => START });
+    for (const day of [0, 0, 1, 3]) await progress.record(toEvent({ kind: 'lesson-completed', course: 'a', day, minute: day, timezone: 'UTC' }, day));
+    loadTotals(store.sqlite, 0);
+    const read = () => JSON.parse(store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SAVED_KEY) as string) as Record<string, unknown>;
+    const { activeDays, ...older } = read();
+    expect(activeDays).toBe(3);
+    store.sqlite.prepare('UPDATE settings SET value = ? WHERE key = ?').run(JSON.stringify({ ...older, activeDates: ['d1', 'd2', 'd3'] }), SAVED_KEY);
+    expect(loadTotals(store.sqlite, 0).activeDays).toBe(3);
+    expect(read()).toMatchObject({ activeDays: 3 });
+    expect(read()).not.toHaveProperty('activeDates');
   });
 
   it('recompute in full when the saved value is unreadable or from other rules', () => {

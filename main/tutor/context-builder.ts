@@ -41,6 +41,8 @@ export interface ContextInput {
   readonly lastRun: ContextRun | null;
   readonly hintsRevealed: readonly string[];
   readonly learner?: LearnerContext | null;
+  /** For the Mentor: the learner's path and metrics in short lines (main/path/mentor-summary.ts). */
+  readonly mentor?: readonly string[] | null;
   /** Oldest first. */
   readonly recentMessages: readonly ChatTurn[];
   readonly request: string;
@@ -108,7 +110,8 @@ function learnerSection(learner: LearnerContext): string {
 }
 
 /**
- * Priority when the budget is tight: the request and instructions always; then the last run
+ * Priority when the budget is tight: the request and instructions always; then what the learner
+ * model says (the Mentor's path and metrics too); then the last run
  * (the error is what the learner is stuck on), the current files, hints already revealed,
  * lesson passages (best first), and recent messages (newest first). Output order is stable:
  * lesson → passages → files → last run → hints, and messages oldest first.
@@ -142,6 +145,9 @@ export function buildContext(input: ContextInput): BuiltContext {
   };
 
   const learnerNow = input.learner ? take(learnerSection(input.learner), 'learner') : '';
+  const mentor = input.mentor?.length
+    ? take(`## The learner's path and metrics\n${input.mentor.map((line) => `- ${line}`).join('\n')}`, 'path and metrics')
+    : '';
   const run = input.lastRun ? take(runSection(input.lastRun), 'last run', 'tail') : '';
   const files = input.files.map((f) => take(`## File ${f.path}\n\`\`\`\n${f.content}\n\`\`\``, `file ${f.path}`)).filter(Boolean);
   const hints = input.hintsRevealed.length ? take(`## Hints already revealed\n${input.hintsRevealed.map((h, i) => `${i + 1}. ${h}`).join('\n')}`, 'hints') : '';
@@ -161,7 +167,7 @@ export function buildContext(input: ContextInput): BuiltContext {
   // Chat APIs want the first turn to be the learner's.
   while (history[0]?.role === 'assistant') history.shift();
 
-  const context = [learnerNow, ...passages, ...files, run, hints].filter(Boolean).join('\n\n');
+  const context = [learnerNow, mentor, ...passages, ...files, run, hints].filter(Boolean).join('\n\n');
   const request = context ? `<context>\n${context}\n</context>\n\n${input.request}` : input.request;
   const messages = [...history, { role: 'user' as const, content: request }];
   const tokens = estimateTokens(system) + messages.reduce((sum, m) => sum + estimateTokens(m.content) + 4, 0);

@@ -50,6 +50,7 @@ export interface TutorAskingOptions {
   readonly now: () => number;
   readonly providerFor?: ProviderFactory;
   readonly learner?: ContextDeps['learner'];
+  readonly mentor?: ContextDeps['mentor'];
 }
 
 type Emit = (text: string, reset?: boolean) => void;
@@ -142,7 +143,7 @@ export class TutorAsking {
         graded && exercise
           ? secretShingles({ solution: exercise.solution.map((f) => f.content), starter: exercise.files.map((f) => f.content) })
           : new Set<string>();
-      const request = { courseId: input.courseId, lessonId: input.lessonId, query: shownText, level: learner.level };
+      const request = { courseId: input.courseId, lessonId: input.lessonId, query: shownText, level: learner.level, agent };
       const context = await gatherContext(this.options, request, provider, lesson);
       const model = modelOf(settings);
       const budgetTokens = settings.provider === 'anthropic' ? 12_000 : 3_000;

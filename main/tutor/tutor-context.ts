@@ -8,6 +8,7 @@ import type { TutorRunHistory } from './last-run';
 import type { ChatProvider } from './providers/provider';
 import { rankByEmbedding, reciprocalRankFusion } from './retrieval-fusion';
 import type { LearnerLevel } from './routing';
+import type { TutorAgent } from '../../preload/contract/tutor';
 import type { TutorLesson, TutorSources } from './tutor-sources';
 
 const KEYWORD_PASSAGES = 8;
@@ -19,6 +20,8 @@ export interface ContextDeps {
   readonly logger: Logger;
   /** What the learner model says of the learner in this lesson (main/path), when it is wired. */
   readonly learner?: (courseId: string, lessonId: string) => LearnerContext | null;
+  /** For the Mentor: the learner's path and metrics in short lines (main/path), when it is wired. */
+  readonly mentor?: (courseId: string) => readonly string[] | null;
 }
 
 /** A context source that fails leaves its part out of the answer (the tutor still answers); the log says which and why. */
@@ -31,7 +34,7 @@ export function leftOut<T>(logger: Logger, what: string, fallback: T): (error: u
 
 export async function gatherContext(
   deps: ContextDeps,
-  request: { courseId: string; lessonId: string; query: string; level: LearnerLevel },
+  request: { courseId: string; lessonId: string; query: string; level: LearnerLevel; agent?: TutorAgent },
   provider: ChatProvider,
   lesson: TutorLesson | null,
 ) {
@@ -51,6 +54,13 @@ export async function gatherContext(
   } catch (error) {
     learner = leftOut<LearnerContext | null>(logger, `the learner model of ${where}`, null)(error);
   }
+  // Only the Mentor plans with the learner, so only it is told the path and the metrics.
+  let mentor: readonly string[] | null = null;
+  try {
+    mentor = request.agent === 'mentor' ? (deps.mentor?.(courseId) ?? null) : null;
+  } catch (error) {
+    mentor = leftOut<readonly string[] | null>(logger, `the path and metrics of ${courseId}`, null)(error);
+  }
   return {
     lesson,
     level: request.level,
@@ -59,6 +69,7 @@ export async function gatherContext(
     lastRun: deps.runs.lastRun(courseId, lessonId),
     hintsRevealed,
     learner,
+    mentor,
   };
 }
 

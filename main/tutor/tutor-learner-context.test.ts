@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { silentLogger } from '../app/logger';
 import { EventBus } from '../ipc/event-bus';
 import { MasteryStore } from '../learner/mastery-store';
+import { learningMetrics } from '../learner/metrics-service';
 import { PathService } from '../path/path-service';
 import { FIXTURE_COURSE, writeFixtureCourse } from '../path/testing/fixture-course';
 import { RunHistory } from '../sandbox/run-history';
@@ -33,6 +34,24 @@ afterEach(async () => {
   await ollama.close();
 });
 
+/** The tutor on the Ollama test server, told of the learner by the real path service. */
+function tutorOver(paths: PathService, mentor?: (courseId: string) => string[]) {
+  const tutor = createTutorService({
+    store,
+    events: new EventBus(),
+    settings: new SettingsService(store),
+    secrets: encryptedFileSecretStore(dir),
+    sources: fixtureSources(),
+    logger: silentLogger,
+    runs: new RunHistory(store),
+    review: () => undefined,
+    learner: (courseId, lessonId) => paths.tutorContext(courseId, lessonId),
+    ...(mentor ? { mentor } : {}),
+  });
+  tutor.config.configure({ provider: 'ollama', ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
+  return tutor;
+}
+
 it("sends the learner's goal, tone, weak concepts and recent struggle to the provider", async () => {
   const now = Date.now();
   const paths = new PathService(store, {
@@ -53,18 +72,7 @@ it("sends the learner's goal, tone, weak concepts and recent struggle to the pro
       occurredAt: now - 1000,
     })),
   );
-  const tutor = createTutorService({
-    store,
-    events: new EventBus(),
-    settings: new SettingsService(store),
-    secrets: encryptedFileSecretStore(dir),
-    sources: fixtureSources(),
-    logger: silentLogger,
-    runs: new RunHistory(store),
-    review: () => undefined,
-    learner: (courseId, lessonId) => paths.tutorContext(courseId, lessonId),
-  });
-  tutor.config.configure({ provider: 'ollama', ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
+  const tutor = tutorOver(paths);
 
   const result = await tutor.asking.ask({ courseId: FIXTURE_COURSE, lessonId: 'greet', requestId: 'r1', action: 'hint', text: '' }, 'window-1');
   expect(result.status).toBe('answered');
@@ -76,4 +84,32 @@ it("sends the learner's goal, tone, weak concepts and recent struggle to the pro
   expect(request).toContain('## The learner now');
   expect(request).toContain('Weak concepts for this lesson: Variables');
   expect(request).toContain('Recent struggle: Variables: missed 2 times this week');
+});
+
+it('tells the Mentor, and only the Mentor, the path and the six metrics', async () => {
+  const now = Date.UTC(2026, 11, 2, 12);
+  const paths = new PathService(store, {
+    now: () => now,
+    timezone: () => 'UTC',
+    goal: () => 'Automate my reports',
+    lastCourseId: () => null,
+    dueReviews: () => 0,
+  });
+  paths.updatePreferences({ weeklyMinutes: 90 });
+  store.sqlite.prepare("INSERT INTO lesson_progress (course_id, lesson_id, status, completed_at) VALUES (?, 'intro', 'completed', ?)").run(FIXTURE_COURSE, now);
+  store.sqlite.prepare("INSERT INTO active_time (course_id, lesson_id, local_date, seconds) VALUES (?, 'intro', '2026-12-01', 1500)").run(FIXTURE_COURSE);
+  const tutor = tutorOver(paths, (courseId) => paths.mentorContext(courseId, learningMetrics(store, now, 'UTC')));
+  const ask = async (requestId: string, action: 'ask' | 'hint', text: string) => {
+    await tutor.asking.ask({ courseId: FIXTURE_COURSE, lessonId: 'greet', requestId, action, text }, 'window-1');
+    return (ollama.chatRequests.at(-1)!.messages as { content: string }[]).at(-1)!.content;
+  };
+
+  const planning = await ask('r1', 'ask', 'Can you help me plan my week?');
+  expect(planning).toContain("## The learner's path and metrics");
+  expect(planning).toContain('- Weekly target: 90 minutes; 25 done this week');
+  expect(planning).toContain('- Path: 1 of 6 lessons of Path fixture done');
+  expect(planning).toContain('- Next up: "Greeting" (A short lesson keeps you on track for your goal)');
+  for (const metric of ['Learning velocity', 'Knowledge retention', 'Engagement', 'Struggle', 'Predicted completion', 'Skill decay risk'])
+    expect(planning).toContain(`- ${metric}`);
+  expect(await ask('r2', 'hint', '')).not.toContain("## The learner's path and metrics");
 });

@@ -29,6 +29,8 @@ export interface TutorServiceOptions {
   readonly providerFor?: ProviderFactory;
   /** What the learner model says of the learner in a lesson: goal, tone, weak concepts, recent struggle. */
   readonly learner?: TutorAskingOptions['learner'];
+  /** What the Mentor is told of the learner's path and metrics. */
+  readonly mentor?: TutorAskingOptions['mentor'];
 }
 
 export interface TutorService {
@@ -59,6 +61,7 @@ export function createTutorService(options: TutorServiceOptions): TutorService {
     now,
     ...(options.providerFor ? { providerFor: options.providerFor } : {}),
     ...(options.learner ? { learner: options.learner } : {}),
+    ...(options.mentor ? { mentor: options.mentor } : {}),
   });
   return { config, sessions, asking, models };
 }

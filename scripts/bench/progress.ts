@@ -17,7 +17,8 @@ import { buildDashboard } from '../../main/progress/dashboard';
 import { builtinAchievements, ProgressService } from '../../main/progress/progress-service';
 import { learningMetrics } from '../../main/learner/metrics-service';
 import { openStore } from '../../main/store/open-store';
-import { recommendFromStore } from './progress-learner';
+import { PathService } from '../../main/path/path-service';
+import { PracticeService } from '../../main/practice/practice-service';
 import { lastSeedDay, seedLearner, seedLedger } from './progress-seed';
 import { startupAt } from './progress-startup';
 
@@ -98,10 +99,19 @@ for (let i = 0; i < 5; i++) {
 // Recommendation + all six metrics, as the Progress view and Next up ask for them.
 const metricsNow = lastSeed + 86_400_000 * 2;
 seedLearner(store, metricsNow);
+// The app's own readers, wired as main/app/services.ts wires them.
+const practice = new PracticeService(store, { now: () => metricsNow, timezone: () => 'UTC' });
+const paths = new PathService(store, {
+  now: () => metricsNow,
+  timezone: () => 'UTC',
+  goal: () => 'Automate my reports',
+  lastCourseId: () => 'bench-course',
+  dueReviews: () => practice.dueCount(),
+});
 const learner: number[] = [];
 for (let i = 0; i < 200; i++) {
   t = performance.now();
-  recommendFromStore(store, 'bench-course', metricsNow);
+  paths.nextUp();
   learningMetrics(store, metricsNow, 'UTC');
   learner.push(performance.now() - t);
 }
@@ -153,7 +163,9 @@ if (!fs.existsSync(chromiumPath)) {
   const renders: number[] = [];
   const baselines: number[] = [];
   try {
-    for (let run = 0; run < 5; run++) {
+    // Run 0 is a warm-up, not counted: the served app's first look at a file seeded by this
+    // script recomputes the running totals once (a build's rules hash differs from tsx's).
+    for (let run = 0; run < 6; run++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(url);
       await page.getByRole('navigation', { name: 'Activities' }).waitFor();
@@ -161,13 +173,16 @@ if (!fs.existsSync(chromiumPath)) {
       let begin = Date.now();
       await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Settings' }).click();
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
-      baselines.push(Date.now() - begin);
+      const settingsMs = Date.now() - begin;
       begin = Date.now();
       await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Progress' }).click();
       await page.locator('.recharts-surface').first().waitFor();
       await page.locator('.metric-grid').waitFor();
       await page.getByRole('img', { name: /Activity calendar/ }).waitFor();
-      renders.push(Date.now() - begin);
+      if (run > 0) {
+        renders.push(Date.now() - begin);
+        baselines.push(settingsMs);
+      }
       await page.close();
     }
   } finally {

@@ -2,36 +2,14 @@
 // learning preference, then an adaptive placement quiz; the lessons it shows known are marked
 // "Tested out"; Next up names what comes next and why; Settings changes the preference.
 import AxeBuilder from '@axe-core/playwright';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import YAML from 'yaml';
 import { expect, test } from './support/fixtures';
-import { repoRoot } from './support/serve';
+import { answerPlacement } from './support/learner';
 
 async function expectAxeClean(page: Page, view: string, selector: string) {
   const result = await new AxeBuilder({ page }).include(selector).analyze();
   const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => `${view}: ${violation.id}: ${violation.help}`)).toEqual([]);
-}
-
-/** Right option indexes of every Python Basics quiz question, by prompt and code. */
-function rightAnswers(): Map<string, number[]> {
-  const answers = new Map<string, number[]>();
-  const lessons = path.join(repoRoot, 'courses', 'python-basics', 'lessons');
-  for (const folder of fs.readdirSync(lessons)) {
-    for (const file of fs.readdirSync(path.join(lessons, folder))) {
-      const front = YAML.parse(/^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(path.join(lessons, folder, file), 'utf8'))![1]!) as {
-        quiz?: { questions: { prompt: string; code?: string; options: { correct?: boolean }[] }[] };
-      };
-      for (const question of front.quiz?.questions ?? [])
-        answers.set(
-          `${question.prompt.trim()}\n${(question.code ?? '').trim()}`,
-          question.options.flatMap((option, i) => (option.correct ? [i] : [])),
-        );
-    }
-  }
-  return answers;
 }
 
 const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
@@ -56,27 +34,9 @@ test('first run with role, goal and placement marks known lessons tested out, an
 
   // The learner knows the first module's concepts (values and types), nothing after.
   const knownConcepts = new Set(['Printing and comments', 'Variables', 'Arithmetic operators', 'Strings and f-strings', 'Converting between types']);
-  const answers = rightAnswers();
-  const quiz = page.getByRole('region', { name: 'Placement quiz' });
-  const asked: string[] = [];
-  for (let i = 0; i < 13; i++) {
-    const status = page.getByRole('status');
-    await expect(quiz.or(status)).toBeVisible();
-    if (await status.isVisible()) break;
-    const about = /about (.+)$/.exec((await quiz.locator('p.muted').first().textContent()) ?? '')![1]!;
-    asked.push(about);
+  const asked = await answerPlacement(page, knownConcepts, async (i) => {
     if (i === 0) await expectAxeClean(page, 'placement question', '.first-run');
-    const prompt = ((await quiz.locator('legend').textContent()) ?? '').trim();
-    const code = (await quiz.locator('pre.quiz-code').count()) ? ((await quiz.locator('pre.quiz-code').textContent()) ?? '').trim() : '';
-    const right = answers.get(`${prompt}\n${code}`)!;
-    expect(right, `the answer to "${prompt}"`).toBeDefined();
-    const options = quiz.locator('.choice input');
-    const knows = knownConcepts.has(about);
-    const picks = knows ? right : [[...Array(await options.count()).keys()].find((index) => !right.includes(index))!];
-    for (const index of picks) await options.nth(index).check();
-    await quiz.getByRole('button', { name: 'Next question' }).click();
-    await expect(quiz.getByText(new RegExp(`^Question ${i + 2} `)).or(page.getByRole('status'))).toBeVisible();
-  }
+  });
   // Adaptive: it starts where the graph splits, goes down after misses, and a right answer on
   // converting types settles what it builds on (variables, strings, printing) without asking.
   expect(asked).toEqual([

@@ -1,4 +1,8 @@
 import { expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { repoRoot } from './serve';
 
 /** Completes the first-run flow (today's questions, then the path with its defaults) so a test starts in the shell. */
 export async function completeFirstRun(page: Page, name = 'Asha'): Promise<void> {
@@ -36,4 +40,51 @@ export async function openCourseLesson(page: Page, title: RegExp) {
     await expect(heading).not.toHaveText(before ?? '');
   }
   await expect(heading).toHaveText(title);
+}
+
+/** Right option indexes of every Python Basics quiz question, by prompt and code (how the placement quiz shows them). */
+function placementAnswers(): Map<string, number[]> {
+  const answers = new Map<string, number[]>();
+  const lessons = path.join(repoRoot, 'courses', 'python-basics', 'lessons');
+  for (const folder of fs.readdirSync(lessons)) {
+    for (const file of fs.readdirSync(path.join(lessons, folder))) {
+      const front = YAML.parse(/^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(path.join(lessons, folder, file), 'utf8'))![1]!) as {
+        quiz?: { questions: { prompt: string; code?: string; options: { correct?: boolean }[] }[] };
+      };
+      for (const question of front.quiz?.questions ?? [])
+        answers.set(
+          `${question.prompt.trim()}\n${(question.code ?? '').trim()}`,
+          question.options.flatMap((option, i) => (option.correct ? [i] : [])),
+        );
+    }
+  }
+  return answers;
+}
+
+/**
+ * Answers the first run's placement quiz as a learner who knows exactly `known` (concept titles):
+ * right on those, wrong on the rest, until the summary shows. Says which concepts were asked.
+ */
+export async function answerPlacement(page: Page, known: ReadonlySet<string>, onQuestion?: (index: number) => Promise<void>): Promise<string[]> {
+  const answers = placementAnswers();
+  const quiz = page.getByRole('region', { name: 'Placement quiz' });
+  const asked: string[] = [];
+  for (let i = 0; i < 13; i++) {
+    const status = page.getByRole('status');
+    await expect(quiz.or(status)).toBeVisible();
+    if (await status.isVisible()) break;
+    const about = /about (.+)$/.exec((await quiz.locator('p.muted').first().textContent()) ?? '')![1]!;
+    asked.push(about);
+    await onQuestion?.(i);
+    const prompt = ((await quiz.locator('legend').textContent()) ?? '').trim();
+    const code = (await quiz.locator('pre.quiz-code').count()) ? ((await quiz.locator('pre.quiz-code').textContent()) ?? '').trim() : '';
+    const right = answers.get(`${prompt}\n${code}`)!;
+    expect(right, `the answer to "${prompt}"`).toBeDefined();
+    const options = quiz.locator('.choice input');
+    const picks = known.has(about) ? right : [[...Array(await options.count()).keys()].find((index) => !right.includes(index))!];
+    for (const index of picks) await options.nth(index).check();
+    await quiz.getByRole('button', { name: 'Next question' }).click();
+    await expect(quiz.getByText(new RegExp(`^Question ${i + 2} `)).or(page.getByRole('status'))).toBeVisible();
+  }
+  return asked;
 }
