@@ -52,7 +52,9 @@ export function examBankProblems(files: BundleFiles, manifest: CourseManifest, e
     item.concepts.forEach((id, c) => {
       if (!concepts.has(id)) push(['items', index, 'concepts', c], `exam item "${item.id}" names concept "${id}", which course.yaml does not declare`, 'use the id of a concept declared under "concepts:" in course.yaml, or declare it there');
     });
-    if (item.kind === 'coding-challenge' && !exercises.has(item.exercise)) {
+    if (item.kind === 'coding-challenge' && !files.has(`${item.exercise}/exercise.yaml`)) {
+      push(['items', index, 'exercise'], `exam item "${item.id}" names exercise folder "${item.exercise}", which has no exercise.yaml`, 'create the exercise (exercise.yaml, starter/, solution/, tests/) or fix the path');
+    } else if (item.kind === 'coding-challenge' && !exercises.has(item.exercise)) {
       const spec = checkExercise(files, EXAM_FILE, item.exercise, manifest, out);
       if (spec) exercises.set(item.exercise, spec);
     }
