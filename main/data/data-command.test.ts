@@ -56,7 +56,7 @@ describe('drona data export', () => {
     expect(zip.get('workspaces/python-basics/hello/pkg/util.py')?.toString()).toBe('X = 1\n');
 
     const manifest = JSON.parse(zip.get('manifest.json')!.toString()) as Record<string, unknown> & { counts: { tables: Record<string, number> } };
-    expect(manifest).toMatchObject({ format: 'dronacharya-export', schemaMigration: '0005_learner_model', counts: { workspaceFiles: 2 } });
+    expect(manifest).toMatchObject({ format: 'dronacharya-export', schemaMigration: '0007_exams', counts: { workspaceFiles: 2 } });
     expect(manifest.counts.tables.profile).toBe(1);
     expect(zip.get('README.md')!.toString()).toContain('never exported');
 

@@ -96,6 +96,32 @@ export class RunCoordinator {
     return result;
   }
 
+  /**
+   * Checks files against an exercise that belongs to no lesson (an exam's coding challenge): the
+   * same sandbox, run registry and history, without a lesson's completion.
+   */
+  async checkExercise(
+    input: { runId: string; courseId: string; files: readonly SandboxFile[] },
+    exercise: ExerciseForCheck,
+    sessionId: string,
+  ): Promise<CheckResult> {
+    const { waitMs, ...graded } = await this.going(input.runId, sessionId, (options) =>
+      this.deps.sandbox.check(
+        {
+          courseId: input.courseId,
+          language: exercise.language,
+          files: filesForCheck(input.files, exercise),
+          tests: exercise.tests,
+          ...(exercise.limits ? { limits: exercise.limits } : {}),
+        },
+        options,
+      ),
+    );
+    const result = withTestConcepts(graded, exercise.concepts);
+    this.deps.history.record({ kind: 'check', language: exercise.language, courseId: input.courseId, lessonId: undefined, waitMs }, result);
+    return result;
+  }
+
   /** Passes a line the learner typed to the Run `runId`; false when that run has ended or its input has. */
   input(runId: string, text: string, end: boolean): { delivered: boolean } {
     const feed = this.inputs.get(runId);

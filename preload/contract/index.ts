@@ -19,6 +19,7 @@ import { terminalCalls, terminalEvents } from './terminal';
 import { workspaceCalls, workspaceEvents } from './workspace';
 import { updateCalls, updateEvents } from './update';
 import { dataCalls, dataEvents } from './data';
+import { examCalls } from './exam';
 
 export const calls = {
   ...appCalls,
@@ -39,6 +40,7 @@ export const calls = {
   ...pathCalls,
   ...updateCalls,
   ...dataCalls,
+  ...examCalls,
 };
 
 export const events = {
