@@ -6,6 +6,7 @@ import type { StoreProblem } from '../../preload/contract/app';
 import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { practiceHandlers } from '../practice/handlers';
+import { examHandlers } from '../exam/handlers';
 import { learnerHandlers } from '../learner/handlers';
 import { pathHandlers } from '../path/handlers';
 import { profileHandlers } from '../profile/handlers';
@@ -112,6 +113,7 @@ export function createApp(config: AppConfig): DronaApp {
     },
     ...profileHandlers(access),
     ...practiceHandlers(access),
+    ...examHandlers(access),
     ...learnerHandlers(access),
     ...pathHandlers(access),
     ...settingsHandlers(access),

@@ -39,6 +39,8 @@ import { learningMetrics } from '../learner/metrics-service';
 import { PathService } from '../path/path-service';
 import { PlacementService } from '../path/placement-service';
 import { quizBank } from '../path/placement-bank';
+import { ExamService } from '../exam/exam-service';
+import { tutorInterviewer } from '../exam/tutor-interviewer';
 import { UPDATE_CHECK_INTERVAL_MS, UpdateService, type Updater } from '../update/update-service';
 
 export interface AppConfig {
@@ -96,6 +98,8 @@ export interface Services {
   readonly courses: CourseService;
   readonly language: PythonLanguageService;
   readonly update: UpdateService;
+  /** The Silver exam: attempts, its clock and grading. */
+  readonly exam: ExamService;
 }
 
 /**
@@ -272,6 +276,16 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     deviceKey: () => (deviceKey ??= loadOrCreateDeviceKey(config.dataDir)),
   });
 
+  const exam = new ExamService(store, {
+    now,
+    course: (courseId) => {
+      const [dir, course] = [courses.catalog.courseDir(courseId), courses.getCourse(courseId)];
+      return dir && course ? { dir, title: course.title, version: course.version } : null;
+    },
+    check: (input, exercise, sessionId) => runs.checkExercise(input, exercise, sessionId),
+    interviewer: () => tutorInterviewer(tutor.config),
+  });
+
   let installId: string | null = null;
   const update = new UpdateService({
     updater: config.updater ?? null,
@@ -280,8 +294,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     currentVersion: config.version,
     installId: () => (installId ??= readOrCreateInstallId(config.dataDir)),
     channel: () => settings.get().updates.channel,
-    // No exam mode exists yet; when it lands, its "exam running" state is read here.
-    examRunning: () => false,
+    examRunning: () => exam.running(),
     intervalMs: UPDATE_CHECK_INTERVAL_MS,
     now,
     onChange: (status) => events.emit('update.changed', status),
@@ -314,6 +327,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     certificates,
     language: new PythonLanguageService(),
     update,
+    exam,
   };
   // In the background: the first drain waits for the event loop, never for start-up. One-shot
   // CLI commands do without: a course import must not sync or record the evening's reminder.

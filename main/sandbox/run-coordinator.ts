@@ -75,10 +75,35 @@ export class RunCoordinator {
     const { courseId, lessonId } = input;
     const exercise = await this.deps.exercise(courseId, lessonId);
     if (!exercise) throw new DronaError('not_found', `Lesson "${lessonId}" of course "${courseId}" has no exercise to check.`);
+    const { waitMs, result } = await this.graded(input, exercise, sessionId);
+    const checkId = this.deps.history.record({ kind: 'check', language: exercise.language, courseId, lessonId, waitMs }, result, (id) =>
+      this.deps.checkRecorded?.({ courseId, lessonId, checkId: id, result }),
+    );
+    // 'pass' is the grader's verdict: at least one test, and every test passed (check-results.ts).
+    if (checkId !== null && result.status === 'pass') await this.deps.checkPassed({ courseId, lessonId, checkId });
+    return result;
+  }
+
+  /**
+   * Checks files against an exercise that belongs to no lesson (an exam's coding challenge): the
+   * same sandbox, run registry and history, without a lesson's completion.
+   */
+  async checkExercise(
+    input: { runId: string; courseId: string; files: readonly SandboxFile[] },
+    exercise: ExerciseForCheck,
+    sessionId: string,
+  ): Promise<CheckResult> {
+    const { waitMs, result } = await this.graded(input, exercise, sessionId);
+    this.deps.history.record({ kind: 'check', language: exercise.language, courseId: input.courseId, lessonId: undefined, waitMs }, result);
+    return result;
+  }
+
+  /** The learner's files checked against the exercise's tests in the sandbox, each test tagged with its concepts. */
+  private async graded(input: { runId: string; courseId: string; files: readonly SandboxFile[] }, exercise: ExerciseForCheck, sessionId: string) {
     const { waitMs, ...graded } = await this.going(input.runId, sessionId, (options) =>
       this.deps.sandbox.check(
         {
-          courseId,
+          courseId: input.courseId,
           language: exercise.language,
           files: filesForCheck(input.files, exercise),
           tests: exercise.tests,
@@ -87,13 +112,7 @@ export class RunCoordinator {
         options,
       ),
     );
-    const result = withTestConcepts(graded, exercise.concepts);
-    const checkId = this.deps.history.record({ kind: 'check', language: exercise.language, courseId, lessonId, waitMs }, result, (id) =>
-      this.deps.checkRecorded?.({ courseId, lessonId, checkId: id, result }),
-    );
-    // 'pass' is the grader's verdict: at least one test, and every test passed (check-results.ts).
-    if (checkId !== null && result.status === 'pass') await this.deps.checkPassed({ courseId, lessonId, checkId });
-    return result;
+    return { waitMs, result: withTestConcepts(graded, exercise.concepts) };
   }
 
   /** Passes a line the learner typed to the Run `runId`; false when that run has ended or its input has. */

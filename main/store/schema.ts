@@ -387,3 +387,59 @@ export const syncOutbox = sqliteTable(
   },
   (t) => [uniqueIndex('sync_outbox_key').on(t.idempotencyKey), index('sync_outbox_pending').on(t.sentAt, t.id)],
 );
+
+// ── exams (main/exam) ──────────────────────────────────────────────────────────────────
+/** One Silver exam attempt; graded in main from the answers below. */
+export const examAttempts = sqliteTable(
+  'exam_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: text('course_id').notNull(),
+    courseVersion: text('course_version').notNull(),
+    seed: text('seed').notNull(),
+    status: text('status').notNull(), // in-progress | passed | failed | pending-review
+    /** The section being taken (0–3); 4 once every section is submitted. */
+    section: integer('section').notNull().default(0),
+    firstAttempt: integer('first_attempt', { mode: 'boolean' }).notNull(),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    overall: real('overall'),
+  },
+  (t) => [index('exam_attempts_course').on(t.courseId, t.id)],
+);
+
+/** A section's clock and score. */
+export const examSections = sqliteTable(
+  'exam_sections',
+  {
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => examAttempts.id, { onDelete: 'cascade' }),
+    section: text('section').notNull(), // conceptual | codeAnalysis | challenges | design
+    usedMs: integer('used_ms').notNull().default(0),
+    seenAt: integer('seen_at').notNull(),
+    submittedAt: integer('submitted_at'),
+    timedOut: integer('timed_out', { mode: 'boolean' }).notNull().default(false),
+    /** 0–100; null until submitted (design: until reviewed). */
+    score: real('score'),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.section] })],
+);
+
+/** Every answer as last saved; `correct`/`score` are main's grading. */
+export const examAnswers = sqliteTable(
+  'exam_answers',
+  {
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => examAttempts.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    section: text('section').notNull(),
+    position: integer('position').notNull(),
+    answer: text('answer', { mode: 'json' }),
+    correct: integer('correct', { mode: 'boolean' }),
+    score: real('score'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.itemId] })],
+);

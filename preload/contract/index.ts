@@ -21,6 +21,7 @@ import { updateCalls, updateEvents } from './update';
 import { dataCalls, dataEvents } from './data';
 import { visualizeCalls } from './visualize';
 import { organisationCalls } from './organisation';
+import { examCalls } from './exam';
 
 export const calls = {
   ...appCalls,
@@ -43,6 +44,7 @@ export const calls = {
   ...dataCalls,
   ...visualizeCalls,
   ...organisationCalls,
+  ...examCalls,
 };
 
 export const events = {

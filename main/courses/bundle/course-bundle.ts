@@ -9,6 +9,8 @@ import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
 import { exerciseLessonTypes } from '../../../preload/contract/courses';
 import { courseConceptProblems, exerciseConceptProblems, lessonConceptProblems } from './course-concepts';
 import { courseSchema, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
+import { examBankProblems } from './exam-bundle';
+import type { ExamBank } from './exam-format';
 import { markdownLinkPattern } from '../search/lesson-text';
 import { locate, parseYaml, yamlNestingDepth, MAX_YAML_DEPTH, type ParsedYaml } from './yaml-locations';
 
@@ -23,8 +25,10 @@ export interface LoadedLesson {
 export interface LoadedCourse {
   readonly manifest: CourseManifest;
   readonly lessons: readonly LoadedLesson[];
-  /** By exercise folder path (as written in the lesson's front matter). */
+  /** By exercise folder path (as written in the lesson's front matter or exam.yaml). */
   readonly exercises: ReadonlyMap<string, ExerciseSpec>;
+  /** exam.yaml, when the course has a Silver exam. */
+  readonly exam: ExamBank | null;
 }
 
 export interface LoadResult {
@@ -55,7 +59,7 @@ function hintFor(issue: z.core.$ZodIssue): string {
   }
 }
 
-function schemaProblems(file: string, parsed: ParsedYaml, error: z.ZodError, lineOffset = 0): BundleProblem[] {
+export function schemaProblems(file: string, parsed: ParsedYaml, error: z.ZodError, lineOffset = 0): BundleProblem[] {
   return error.issues.map((issue) => {
     const at = locate(parsed, issue.path);
     const where = issue.path.length ? `"${issue.path.join('.')}" ` : '';
@@ -95,7 +99,7 @@ export function textLimitProblems(file: string, source: string, maxChars: number
   return [];
 }
 
-function parseYamlFile(file: string, source: string, lineOffset: number, out: BundleProblem[]): ParsedYaml | null {
+export function parseYamlFile(file: string, source: string, lineOffset: number, out: BundleProblem[]): ParsedYaml | null {
   const limits = textLimitProblems(file, source, MAX_YAML_CHARS, lineOffset);
   if (limits.length) {
     out.push(...limits);
@@ -205,7 +209,7 @@ export function classifyLink(lessonFile: string, target: string, image: boolean)
   return { kind: 'file', path: resolved };
 }
 
-function checkExercise(files: BundleFiles, lessonFile: string, folder: string, course: CourseManifest, out: BundleProblem[]): ExerciseSpec | null {
+export function checkExercise(files: BundleFiles, lessonFile: string, folder: string, course: CourseManifest, out: BundleProblem[]): ExerciseSpec | null {
   const specFile = `${folder}/exercise.yaml`;
   const source = text(files, specFile);
   if (source === undefined) {
@@ -377,5 +381,6 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
     });
   });
   problems.push(...courseConceptProblems(parsedCourse, manifest, new Set(lessonIds.keys())));
-  return { course: problems.length ? null : { manifest, lessons, exercises }, problems };
+  const exam = examBankProblems(files, manifest, exercises, problems);
+  return { course: problems.length ? null : { manifest, lessons, exercises, exam }, problems };
 }

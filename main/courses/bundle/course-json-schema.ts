@@ -1,7 +1,8 @@
-// JSON Schemas for course.yaml, lesson front matter and exercise.yaml, generated from the same
+// JSON Schemas for course.yaml, lesson front matter, exercise.yaml and exam.yaml, generated from the same
 // zod schemas the loader uses, so an editor (YAML language server) checks as the author types.
 import { z } from 'zod';
 import { courseSchema, exerciseSchema, lessonFrontMatterSchema } from './course-format';
+import { examSchema } from './exam-format';
 
 const base = 'https://dronacharya.dev/schema/courses';
 
@@ -15,6 +16,7 @@ export function courseJsonSchemas(): Record<string, unknown> {
     'course.schema.json': make(courseSchema, 'course.schema.json', 'Dronacharya course.yaml'),
     'lesson.schema.json': make(lessonFrontMatterSchema, 'lesson.schema.json', 'Dronacharya lesson front matter'),
     'exercise.schema.json': make(exerciseSchema, 'exercise.schema.json', 'Dronacharya exercise.yaml'),
+    'exam.schema.json': make(examSchema, 'exam.schema.json', 'Dronacharya exam.yaml'),
   };
 }
 

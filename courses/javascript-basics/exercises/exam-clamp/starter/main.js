@@ -1,0 +1,4 @@
+/** Returns value limited to the range low..high. */
+export function clamp(value, low, high) {
+  return value;
+}
