@@ -11,7 +11,8 @@ export function lessonHandlers(services: ServicesAccess): Pick<Handlers, keyof t
     'lesson.revealHint': ({ courseId, lessonId }) => lessons().revealHint(courseId, lessonId),
     'lesson.complete': ({ courseId, lessonId }) => lessons().complete(courseId, lessonId),
     'lesson.submitQuiz': ({ courseId, lessonId, answers }) => lessons().submitQuiz(courseId, lessonId, answers),
-    'lesson.saveReflection': ({ courseId, lessonId, text }) => lessons().saveReflection(courseId, lessonId, text),
+    'lesson.saveReflection': ({ courseId, lessonId, text, answersFollowUp }) => lessons().saveReflection(courseId, lessonId, text, answersFollowUp),
+    'lesson.answerStep': ({ courseId, lessonId, stepId, answer }) => lessons().answerStep(courseId, lessonId, stepId, answer),
     'lesson.journal': ({ courseId, lessonId }) => lessons().journal(courseId, lessonId),
     'lesson.addActiveTime': ({ courseId, lessonId, seconds }) => ({ activeSeconds: lessons().addActiveTime(courseId, lessonId, seconds) }),
   };
