@@ -65,30 +65,32 @@ export function GuidedDialogue({
   const shownSteps = current ? [...steps.filter((step) => passed.has(step.id)), current] : steps;
   return (
     <section className="guided" aria-label="Guided discovery">
-      <ol className="guided-log" role="log" aria-live="polite">
-        {shownSteps.map((step) => (
-          <li key={step.id} className="guided-step">
-            <p className="guided-question">
-              <span className="guided-who">Tutor</span> <CodeSpanText text={step.question} />
-            </p>
-            {turns
-              .filter((turn) => turn.stepId === step.id)
-              .map((turn, index) => (
-                <div key={index}>
-                  <p className="guided-answer">
-                    <span className="guided-who">You</span> {turn.answer}
-                  </p>
-                  {turn.followUp && (
-                    <p className="guided-question guided-follow-up">
-                      <span className="guided-who">Tutor</span> <CodeSpanText text={turn.followUp} />
+      <div role="log" aria-live="polite">
+        <ol className="guided-log">
+          {shownSteps.map((step) => (
+            <li key={step.id} className="guided-step">
+              <p className="guided-question">
+                <span className="guided-who">Tutor</span> <CodeSpanText text={step.question} />
+              </p>
+              {turns
+                .filter((turn) => turn.stepId === step.id)
+                .map((turn, index) => (
+                  <div key={index}>
+                    <p className="guided-answer">
+                      <span className="guided-who">You</span> {turn.answer}
                     </p>
-                  )}
-                </div>
-              ))}
-            {passed.has(step.id) && <p className="guided-right">Right.</p>}
-          </li>
-        ))}
-      </ol>
+                    {turn.followUp && (
+                      <p className="guided-question guided-follow-up">
+                        <span className="guided-who">Tutor</span> <CodeSpanText text={turn.followUp} />
+                      </p>
+                    )}
+                  </div>
+                ))}
+              {passed.has(step.id) && <p className="guided-right">Right.</p>}
+            </li>
+          ))}
+        </ol>
+      </div>
       {standing.discovery && (
         <p className="guided-discovery" role="status">
           <strong>What you found out:</strong> <CodeSpanText text={standing.discovery} />
