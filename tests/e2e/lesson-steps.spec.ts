@@ -4,7 +4,7 @@
 // before Mark complete. axe clean on each.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { completeFirstRun, openLessonBySearch } from './support/learner';
+import { completeFirstRun, openLessonBySearch, replaceEditorText } from './support/learner';
 import { startServe, type ServeProcess } from './support/serve';
 
 let serve: ServeProcess | undefined;
@@ -25,14 +25,6 @@ async function expectAxeClean(page: Page, view: string) {
   const result = await new AxeBuilder({ page }).include('.lesson-canvas').analyze();
   const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious, `${view}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
-}
-
-async function replaceEditorText(page: Page, text: string) {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await page.locator('.monaco-editor').first().click();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Control+v');
 }
 
 test('a guided discovery is a dialogue: follow-up on a wrong answer, then the discovery completes the lesson', async ({ page }) => {

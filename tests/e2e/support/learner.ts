@@ -37,3 +37,12 @@ export async function openCourseLesson(page: Page, title: RegExp) {
   }
   await expect(heading).toHaveText(title);
 }
+
+/** Replaces the editor's whole text by pasting, as a learner would. */
+export async function replaceEditorText(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+}
