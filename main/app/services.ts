@@ -182,6 +182,8 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   const lessonSources: LessonSources = {
     getLesson: async (courseId, lessonId) => courses.getLesson(courseId, lessonId),
     getExercise: async (courseId, lessonId) => courses.getExercise(courseId, lessonId),
+    keys: async (courseId, lessonId) => courses.getLessonKeys(courseId, lessonId),
+    lastCheck: (courseId, lessonId) => runHistory.lastCheck(courseId, lessonId),
     review: (cards) => practice.add(cards),
     mastery,
     record: async (event) => {

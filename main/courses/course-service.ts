@@ -44,6 +44,10 @@ export class CourseService implements CourseCatalogReader, LessonSource, Exercis
     return this.content.getLesson(courseId, lessonId);
   }
 
+  getLessonKeys(courseId: string, lessonId: string) {
+    return this.content.getLessonKeys(courseId, lessonId);
+  }
+
   getExercise(courseId: string, lessonId: string) {
     return this.content.getExercise(courseId, lessonId);
   }

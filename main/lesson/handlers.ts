@@ -13,7 +13,8 @@ export function lessonHandlers(services: ServicesAccess): Pick<Handlers, keyof t
     'lesson.submitQuiz': ({ courseId, lessonId, answers }) => lessons().submitQuiz(courseId, lessonId, answers),
     'lesson.quizProgress': ({ courseId, lessonId }) => lessons().quizProgress(courseId, lessonId),
     'lesson.saveQuizProgress': ({ courseId, lessonId, progress }) => (lessons().saveQuizProgress(courseId, lessonId, progress), {}),
-    'lesson.saveReflection': ({ courseId, lessonId, text }) => lessons().saveReflection(courseId, lessonId, text),
+    'lesson.saveReflection': ({ courseId, lessonId, text, answersFollowUp }) => lessons().saveReflection(courseId, lessonId, text, answersFollowUp),
+    'lesson.answerStep': ({ courseId, lessonId, stepId, answer }) => lessons().answerStep(courseId, lessonId, stepId, answer),
     'lesson.journal': ({ courseId, lessonId }) => lessons().journal(courseId, lessonId),
     'lesson.addActiveTime': ({ courseId, lessonId, seconds }) => ({ activeSeconds: lessons().addActiveTime(courseId, lessonId, seconds) }),
   };

@@ -5,7 +5,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
 import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../preload/contract/courses';
-import type { LessonStanding, QuizProgress } from '../../preload/contract/lesson';
+import type { LessonStanding, QuizProgress, StepAnswerInput, StepOutcome } from '../../preload/contract/lesson';
+import type { LessonKeys } from '../courses/lesson-content/lesson-content-service';
+import { answerGuidedStep, guidedStanding } from './guided-steps';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import { isExactAnswer } from '../learner/exact-answer';
 import { checkEvidence, hintEvidence, lessonConcepts, quizEvidence, timeRatioOf } from '../learner/evidence';
@@ -39,6 +41,10 @@ export interface ExerciseFacts {
 export interface LessonSources {
   getLesson(courseId: string, lessonId: string): Promise<LessonFacts | null>;
   getExercise(courseId: string, lessonId: string): Promise<ExerciseFacts | null>;
+  /** A lesson's answer keys (guided steps, a reflection's follow-up), when the course service is there. */
+  keys?(courseId: string, lessonId: string): Promise<LessonKeys | null>;
+  /** The lesson's newest recorded Check (a guided check step is judged from it). */
+  lastCheck?(courseId: string, lessonId: string): CheckResult | null;
   /** Reports a learning event to the progress service, when there is one. */
   record(event: Record<string, unknown> & { kind: string; idempotencyKey: string }): Promise<void>;
   /** How many Checks of the lesson the run history holds before the one with this id. */
@@ -109,6 +115,7 @@ export class LessonActivity {
         exercise && revealed.length < exercise.hints.length
           ? { xpCost: hintXpCost(lesson?.type ?? '', revealed.length), givesAnswer: revealed.length === exercise.hints.length - 1 }
           : null,
+      ...guidedStanding(this.store, courseId, lessonId, (await this.sources.keys?.(courseId, lessonId))?.guided),
     };
   }
 
@@ -196,10 +203,7 @@ export class LessonActivity {
     }
     // Completed without time to read it: it counts, but never as fast (the speed achievements).
     const read = wasRead(this.spentSeconds(courseId, lessonId), lesson.body ?? '');
-    if (this.markCompleted(courseId, lessonId)) {
-      const facts = { lessonType: lesson.type, ...(read ? {} : { underPar: false }) };
-      await this.report('lesson-completed', courseId, lessonId, facts, `lesson-completed:${courseId}:${lessonId}`);
-    }
+    await this.completeAs(courseId, lessonId, lesson.type, read ? {} : { underPar: false });
     return this.standing(courseId, lessonId);
   }
 
@@ -323,14 +327,35 @@ export class LessonActivity {
     return { score, passed, passPercent: lesson.quiz.passPercent, missed: missed.map(({ id }) => id), standing: await this.standing(courseId, lessonId) };
   }
 
-  async saveReflection(courseId: string, lessonId: string, text: string): Promise<LessonStanding> {
+  /**
+   * Saves a reflection to the journal and completes the lesson; returns the one question asked
+   * back (the authored follow-up). An answer to that question is saved with the question above it.
+   */
+  async saveReflection(courseId: string, lessonId: string, text: string, answersFollowUp = false): Promise<LessonStanding & { followUp: string | null }> {
     const lesson = await this.lesson(courseId, lessonId);
     if (!lesson.reflection) throw new DronaError('conflict', 'This lesson does not ask for a reflection.');
-    this.store.db.insert(journalEntries).values({ courseId, lessonId, text, createdAt: this.now() }).run();
-    if (this.markCompleted(courseId, lessonId)) {
-      await this.report('lesson-completed', courseId, lessonId, { lessonType: lesson.type }, `lesson-completed:${courseId}:${lessonId}`);
-    }
-    return this.standing(courseId, lessonId);
+    const followUp = (await this.sources.keys?.(courseId, lessonId))?.reflectionFollowUp ?? null;
+    const entry = answersFollowUp && followUp ? `${followUp}\n\n${text}` : text;
+    this.store.db.insert(journalEntries).values({ courseId, lessonId, text: entry, createdAt: this.now() }).run();
+    await this.completeAs(courseId, lessonId, lesson.type);
+    return { ...(await this.standing(courseId, lessonId)), followUp: answersFollowUp ? null : followUp };
+  }
+
+  private async completeAs(courseId: string, lessonId: string, lessonType: string, facts: { underPar?: false } = {}): Promise<void> {
+    if (this.markCompleted(courseId, lessonId))
+      await this.report('lesson-completed', courseId, lessonId, { lessonType, ...facts }, `lesson-completed:${courseId}:${lessonId}`);
+  }
+
+  /** Answers a guided discovery's current step; reaching the discovery completes the lesson. */
+  async answerStep(courseId: string, lessonId: string, stepId: string, answer: StepAnswerInput): Promise<StepOutcome> {
+    const lesson = await this.lesson(courseId, lessonId);
+    const guided = (await this.sources.keys?.(courseId, lessonId))?.guided;
+    if (!guided) throw new DronaError('conflict', 'This lesson has no guided steps.');
+    this.markStarted(courseId, lessonId);
+    const lastCheck = this.sources.lastCheck?.(courseId, lessonId) ?? null;
+    const outcome = answerGuidedStep(this.store, { courseId, lessonId, guided, stepId, answer, lastCheck, now: this.now() });
+    if (outcome.complete) await this.completeAs(courseId, lessonId, lesson.type);
+    return { verdict: outcome.verdict, followUp: outcome.followUp, standing: await this.standing(courseId, lessonId) };
   }
 
   journal(courseId: string, lessonId: string): { text: string; createdAt: number }[] {

@@ -71,6 +71,16 @@ export const lessonQuizQuestionSchema = z.object({
   options: z.array(quizOption),
 });
 export type LessonQuizQuestion = z.infer<typeof lessonQuizQuestionSchema>;
+/** A guided discovery's question as the canvas shows it: the answer key, intent and follow-up stay in main. */
+export const guidedStepViewSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  kind: z.enum(['free', 'choice', 'check']),
+  options: z.array(z.string()).nullable(),
+});
+export type GuidedStepView = z.infer<typeof guidedStepViewSchema>;
+export const codeAlongStepViewSchema = z.object({ id: z.string(), narration: z.string(), tests: z.array(z.string()) });
+export type CodeAlongStepView = z.infer<typeof codeAlongStepViewSchema>;
 export const lessonContentSchema = z.object({
   courseId: z.string(),
   lessonId: z.string(),
@@ -84,6 +94,12 @@ export const lessonContentSchema = z.object({
   quiz: z.object({ passPercent: z.number(), questions: z.array(lessonQuizQuestionSchema) }).nullable(),
   reflection: z.object({ prompt: z.string() }).nullable(),
   hasExercise: z.boolean(),
+  /** Per lesson type (courses/FORMAT.md "Lesson types"); null where the lesson has none. */
+  guided: z.object({ steps: z.array(guidedStepViewSchema) }).nullable(),
+  codeAlong: z.object({ steps: z.array(codeAlongStepViewSchema) }).nullable(),
+  challenge: z.object({ allowanceMinutes: z.number(), hintXpCost: z.number() }).nullable(),
+  /** A concept intro's "check your understanding" questions, answered before Mark complete. */
+  checks: z.array(lessonQuizQuestionSchema).nullable(),
 });
 export type LessonContent = z.infer<typeof lessonContentSchema>;
 

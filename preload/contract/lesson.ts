@@ -14,6 +14,9 @@ export const lessonStandingSchema = z.object({
   revealedHints: z.array(z.string()),
   /** The next hint, while one is left: what it costs in XP (from the XP rules) and whether it is the last, the one that gives the answer away. */
   nextHint: z.object({ xpCost: z.number().int().nonnegative(), givesAnswer: z.boolean() }).nullable(),
+  /** A guided discovery's steps answered right, in order, and the discovery once every step is. */
+  stepsPassed: z.array(z.string()),
+  discovery: z.string().nullable(),
 });
 export type LessonStanding = z.infer<typeof lessonStandingSchema>;
 
@@ -39,6 +42,21 @@ export const quizProgressSchema = z.object({
   answered: z.boolean(),
 });
 export type QuizProgress = z.infer<typeof quizProgressSchema>;
+/** An answer to a guided discovery's current step; a check step is judged from main's latest Check of the lesson. */
+export const stepAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('free'), text: z.string().trim().min(1, 'Write an answer first').max(2_000) }),
+  z.object({ kind: z.literal('choice'), option: z.number().int().min(0).max(20) }),
+  z.object({ kind: z.literal('check') }),
+]);
+export type StepAnswerInput = z.infer<typeof stepAnswerSchema>;
+
+export const stepOutcomeSchema = z.object({
+  verdict: z.enum(['right', 'wrong']),
+  /** The step's authored Socratic question after a wrong answer. */
+  followUp: z.string().nullable(),
+  standing: lessonStandingSchema,
+});
+export type StepOutcome = z.infer<typeof stepOutcomeSchema>;
 
 export const lessonCalls = {
   'lesson.standing': call(z.object(lessonRef), lessonStandingSchema),
@@ -57,6 +75,11 @@ export const lessonCalls = {
   'lesson.addActiveTime': call(z.object({ ...lessonRef, seconds: z.number().int().min(1).max(120) }), z.object({ activeSeconds: z.number().int() })),
   /** The learner's journal entries for a lesson (saved reflections), newest first. */
   'lesson.journal': call(z.object(lessonRef), z.array(z.object({ text: z.string(), createdAt: z.number() }))),
-  /** Saves a reflection to the learner's journal and completes the lesson. */
-  'lesson.saveReflection': call(z.object({ ...lessonRef, text: z.string().trim().min(1, 'Write a sentence or two first').max(10_000) }), lessonStandingSchema),
+  /** Saves a reflection to the learner's journal and completes the lesson; returns the one question asked back (saved with the answer when `answersFollowUp`). */
+  'lesson.saveReflection': call(
+    z.object({ ...lessonRef, text: z.string().trim().min(1, 'Write a sentence or two first').max(10_000), answersFollowUp: z.boolean().optional() }),
+    lessonStandingSchema.extend({ followUp: z.string().nullable() }),
+  ),
+  /** Answers the current step of a guided discovery; the last right answer reaches the discovery and completes the lesson. */
+  'lesson.answerStep': call(z.object({ ...lessonRef, stepId: z.string().min(1).max(80), answer: stepAnswerSchema }), stepOutcomeSchema),
 };

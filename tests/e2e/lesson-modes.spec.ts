@@ -218,7 +218,9 @@ test('a reflection is saved to the journal and is still there after a reload', a
   const text = 'Collatz took longest: I would write the loop condition first. Next I will build a to-do list.';
   await answer.fill(text);
   await save.click();
-  await expect(reflection.getByRole('status')).toHaveText('Saved to your journal.');
+  await expect(reflection.getByRole('status').filter({ hasText: 'Saved' })).toHaveText('Saved to your journal.');
+  // One question comes back (the authored follow-up: no tutor provider here).
+  await expect(reflection.getByRole('status').filter({ hasText: 'One question back' })).toContainText('smallest first step');
   const journal = reflection.getByRole('list', { name: 'Your journal' });
   await expect(journal.getByRole('listitem')).toHaveCount(1);
   await expect(journal.getByRole('listitem').first()).toContainText(text);
@@ -247,7 +249,7 @@ test('a challenge times the learner against par and reveals hints one at a time,
   await openFromOutline(page, 'Python Basics', 'Challenge: the Collatz sequence');
 
   const timer = page.getByRole('timer');
-  await expect(timer).toHaveAccessibleName(/^Time 0:0\d of par 20:00$/);
+  await expect(timer).toHaveAccessibleName(/^Time 0:0\d of par 20:00, limit 30:00$/);
   await expect(timer).toHaveText(/0:0\d \/ par 20:00/);
   const first = await timer.textContent();
   await expect(timer).not.toHaveText(first!, { timeout: 5_000 });
@@ -269,10 +271,14 @@ test('a challenge times the learner against par and reveals hints one at a time,
 
   // Past par the timer keeps counting and says so.
   await page.clock.fastForward('20:00');
-  await expect(timer).toHaveAccessibleName(/^Time 20:\d\d of par 20:00$/);
+  await expect(timer).toHaveAccessibleName(/^Time 20:\d\d of par 20:00, limit 30:00$/);
   await expect(timer).toHaveClass(/\bover\b/);
   await expectAxeClean(page, 'challenge past par', ['button-name']);
   await page.screenshot({ path: 'test-results/screenshots/lesson-challenge-hints.png' });
+  // At par plus the authored allowance the attempt is submitted: the Check runs by itself.
+  await page.clock.fastForward('10:00');
+  await expect(timer).toContainText("time's up: your attempt was submitted");
+  await expect(page.getByRole('heading', { name: /tests? (pass|fail)/ })).toBeVisible({ timeout: 60_000 });
 
   // Each reveal is recorded: main's standing has both, and a reload shows the same two.
   const standing = await contractCall<{ revealedHints: string[] }>(page, 'lesson.standing', { courseId: 'python-basics', lessonId: 'collatz' });

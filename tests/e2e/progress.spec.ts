@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { contractCall as call } from './support/contract-call';
 import { rightQuizAnswers, solutionOf } from './support/course-answers';
-import { completeFirstRun } from './support/learner';
+import { completeFirstRun, replaceEditorText } from './support/learner';
 import { lessonCompleted, seedProgress } from './support/seed-progress';
 import { startServe, tempDataDir, type ServeProcess } from './support/serve';
 
@@ -51,13 +51,6 @@ async function dataDirWithFirstLessonAndChallenge(): Promise<string> {
 const RIGHT = 'def make_greeting(name):\n    return f"Hello, {name}!"\n';
 
 /** Pastes `text` over the editor's content: a paste keeps its indentation, where typing would auto-indent it again. */
-async function replaceEditorText(page: Page, text: string) {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await page.locator('.monaco-editor').first().click();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Control+v');
-}
 
 async function openLessonFromSide(page: Page, title: string) {
   const learn = page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Learn' });

@@ -8,6 +8,7 @@ import { bundlePathProblems } from './bundle-allow-list';
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
 import { exerciseLessonTypes } from '../../../preload/contract/courses';
 import { courseConceptProblems, exerciseConceptProblems, lessonConceptProblems } from './course-concepts';
+import { lessonTypeProblems } from './lesson-type-problems';
 import { courseSchema, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
 import { examBankProblems } from './exam-bundle';
 import type { ExamBank } from './exam-format';
@@ -209,6 +210,12 @@ export function classifyLink(lessonFile: string, target: string, image: boolean)
   return { kind: 'file', path: resolved };
 }
 
+/** The test files of an exercise folder, by the language's naming rule. */
+function testFilesOf(files: BundleFiles, folder: string, language: ExerciseSpec['language']): string[] {
+  const testPattern = language === 'python' ? /(^|\/)test_[^/]+\.py$/ : /\.test\.m?js$/;
+  return [...files.keys()].filter((file) => file.startsWith(`${folder}/tests/`) && testPattern.test(file));
+}
+
 export function checkExercise(files: BundleFiles, lessonFile: string, folder: string, course: CourseManifest, out: BundleProblem[]): ExerciseSpec | null {
   const specFile = `${folder}/exercise.yaml`;
   const source = text(files, specFile);
@@ -243,8 +250,7 @@ export function checkExercise(files: BundleFiles, lessonFile: string, folder: st
       if (!files.has(`${folder}/${variant}/${file}`)) out.push(problem(specFile, `${variant}/${file} is missing`, `add ${folder}/${variant}/${file}`, pos.line, pos.column));
     }
   }
-  const testPattern = spec.language === 'python' ? /(^|\/)test_[^/]+\.py$/ : /\.test\.m?js$/;
-  const tests = [...files.keys()].filter((file) => file.startsWith(`${folder}/tests/`) && testPattern.test(file));
+  const tests = testFilesOf(files, folder, spec.language);
   if (tests.length === 0) {
     out.push(problem(specFile, 'the exercise has no tests', spec.language === 'python' ? `add ${folder}/tests/test_${path.basename(spec.entry, '.py')}.py with plain asserts` : `add ${folder}/tests/${path.basename(spec.entry, '.js')}.test.js using node:test`));
   }
@@ -369,6 +375,9 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
           if (spec) exercises.set(meta.exercise, spec);
         }
       }
+      const exerciseSpec = meta.exercise ? exercises.get(meta.exercise) : undefined;
+      const stepExercise = exerciseSpec ? { language: exerciseSpec.language, testSources: testFilesOf(files, meta.exercise!, exerciseSpec.language).map((file) => text(files, file) ?? '') } : null;
+      problems.push(...lessonTypeProblems(lessonFile, parsed, meta, stepExercise));
       for (const link of markdownTargets(split.body)) {
         const line = split.bodyLine + link.line - 1;
         const leads = classifyLink(lessonFile, link.target, link.image);

@@ -2,6 +2,7 @@
 // these, and scripts/generate-course-schema.ts turns them into the JSON Schema editors use.
 import { z } from 'zod';
 import { exerciseLessonTypes, lessonTypeSchema, quizQuestionKinds } from '../../../preload/contract/courses';
+import { challengeSchema, codeAlongSchema, guidedSchema, reflectionSchema } from './lesson-type-format';
 
 export const FORMAT_VERSION = 1;
 
@@ -91,6 +92,16 @@ export const courseSchema = z
   .strict();
 export type CourseManifest = z.output<typeof courseSchema>;
 
+/** Front-matter blocks that only one lesson type may carry. */
+const typedBlocks = [
+  ['guided', 'guided'],
+  ['codeAlong', 'code-along'],
+  ['challenge', 'challenge'],
+  ['checks', 'concept'],
+  ['quiz', 'quiz'],
+  ['reflection', 'reflection'],
+] as const;
+
 export const lessonFrontMatterSchema = z
   .object({
     id: kebabId.describe('Stable lesson id, unique in the course; progress is keyed by it'),
@@ -104,8 +115,12 @@ export const lessonFrontMatterSchema = z
       .object({ passPercent: z.number().min(0).max(100).default(80), questions: z.array(quizQuestionSchema).min(1) })
       .strict()
       .optional(),
-    reflection: z.object({ prompt: z.string().min(1) }).strict().optional(),
+    reflection: reflectionSchema.optional(),
     concepts: conceptRefs.default([]).describe('Concepts the lesson teaches (and its exercise assesses), by id'),
+    guided: guidedSchema.optional().describe('guided lessons: the questions of the discovery dialogue'),
+    codeAlong: codeAlongSchema.optional().describe('code-along lessons: numbered steps, each with its subset of the tests'),
+    challenge: challengeSchema.optional().describe('challenge lessons: the time allowance and the XP a hint costs'),
+    checks: z.array(quizQuestionSchema).min(1).max(10).optional().describe('concept lessons: "check your understanding" questions answered before Mark complete'),
   })
   .strict()
   .superRefine((lesson, ctx) => {
@@ -114,6 +129,9 @@ export const lessonFrontMatterSchema = z
     }
     if (lesson.type === 'quiz' && !lesson.quiz) ctx.addIssue({ code: 'custom', path: ['quiz'], message: 'a quiz lesson needs "quiz: { passPercent, questions }"' });
     if (lesson.type === 'reflection' && !lesson.reflection) ctx.addIssue({ code: 'custom', path: ['reflection'], message: 'a reflection lesson needs "reflection: { prompt }"' });
+    for (const [field, type] of typedBlocks) {
+      if (lesson[field] !== undefined && lesson.type !== type) ctx.addIssue({ code: 'custom', path: [field], message: `"${field}:" belongs to ${type} lessons only (this one is ${lesson.type})` });
+    }
   });
 export type LessonFrontMatter = z.output<typeof lessonFrontMatterSchema>;
 

@@ -29,6 +29,12 @@ export interface ExerciseContent {
   readonly concepts: { readonly lesson: string[]; readonly tests: Record<string, string[]> };
 }
 
+/** A lesson's answer keys (main only). */
+export interface LessonKeys {
+  readonly guided?: NonNullable<LessonFrontMatter['guided']>;
+  readonly reflectionFollowUp?: string;
+}
+
 /** What the lesson canvas, lesson activity and tutor read. */
 export interface LessonSource {
   getLesson(courseId: string, lessonId: string): LessonContent | null;
@@ -83,7 +89,18 @@ export class LessonContentService implements LessonSource, ExerciseSource {
       quiz: meta.quiz ?? null,
       reflection: meta.reflection ?? null,
       hasExercise: Boolean(meta.exercise && fs.existsSync(path.join(source.dir, meta.exercise, 'exercise.yaml'))),
+      guided: meta.guided ? { steps: meta.guided.steps.map((step) => ({ id: step.id, question: step.question, kind: step.kind, options: step.options?.map((option) => option.text) ?? null })) } : null,
+      codeAlong: meta.codeAlong ?? null,
+      challenge: meta.challenge ?? null,
+      checks: meta.checks ?? null,
     };
+  }
+
+  /** What main judges with and the canvas never sees: a guided discovery's answer key and a reflection's authored follow-up. */
+  getLessonKeys(courseId: string, lessonId: string): LessonKeys | null {
+    const meta = this.lessonSource(courseId, lessonId)?.meta;
+    if (!meta) return null;
+    return { ...(meta.guided ? { guided: meta.guided } : {}), ...(meta.reflection?.followUp ? { reflectionFollowUp: meta.reflection.followUp } : {}) };
   }
 
   /** The installed course's concept-check questions, per concept in declaration order (concepts without any are left out). */

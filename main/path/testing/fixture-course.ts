@@ -51,6 +51,10 @@ export function fixtureLesson(courseId: string, lessonId: string): LessonContent
     quiz: { passPercent: 80, questions: fixtureQuiz },
     reflection: null,
     hasExercise: false,
+    guided: null,
+    codeAlong: null,
+    challenge: null,
+    checks: null,
   };
 }
 

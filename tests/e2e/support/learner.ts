@@ -88,3 +88,12 @@ export async function answerPlacement(page: Page, known: ReadonlySet<string>, on
   }
   return asked;
 }
+
+/** Replaces the editor's whole text by pasting, as a learner would. */
+export async function replaceEditorText(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+}

@@ -17,6 +17,9 @@ import { Hints } from './HintControl';
 import { CompletionBar, useLessonAwards } from './CompletionBar';
 import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../../../preload/contract/courses';
 import type { LessonPlace } from './lesson-types';
+import { CodeAlongSteps } from './CodeAlongSteps';
+import { ConceptChecks } from './ConceptChecks';
+import { GuidedDialogue } from './GuidedDialogue';
 import { QuizMode } from './QuizMode';
 import { ReflectionMode } from './ReflectionMode';
 import { useRunStore } from './run-store';
@@ -57,6 +60,8 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   const isExercise = exerciseLessonTypes.has(lesson.type) && lesson.hasExercise;
   const completed = standing?.status === 'completed';
   const elapsed = useElapsedSeconds(startedAt, lesson.type === 'challenge' && !completed);
+  // A concept intro with inline checks is marked complete once every check is answered right.
+  const [checksRight, setChecksRight] = useState(!lesson.checks?.length);
   useActiveTime(lesson.courseId, lesson.lessonId);
   useLessonFocus(isExercise);
 
@@ -178,9 +183,14 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
           </span>
         )}
         <span className="status-spacer" />
-        {lesson.type === 'challenge' && <ChallengeTimer lesson={lesson} elapsed={elapsed} />}
+        {lesson.type === 'challenge' && <ChallengeTimer lesson={lesson} elapsed={elapsed} onLimit={() => void check()} />}
         {markCompleteLessonTypes.has(lesson.type) && !completed && (
-          <button className="button primary" onClick={() => void markComplete()} disabled={!standing}>
+          <button
+            className="button primary"
+            onClick={() => void markComplete()}
+            disabled={!standing || !checksRight}
+            title={checksRight ? undefined : 'Answer the questions under the lesson first'}
+          >
             Mark complete
           </button>
         )}
@@ -241,6 +251,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
         <div className="lesson-scroll">
           <div className="lesson-column">
             {instructions}
+            {lesson.checks && <ConceptChecks lesson={lesson} onAllRight={setChecksRight} />}
             {lesson.type === 'quiz' && <QuizMode key={lesson.lessonId} lesson={lesson} onStanding={updateStanding} />}
             {lesson.type === 'reflection' && <ReflectionMode key={lesson.lessonId} lesson={lesson} onStanding={updateStanding} />}
             {exerciseLessonTypes.has(lesson.type) && !lesson.hasExercise && <p className="muted">This lesson's exercise is missing from the course bundle.</p>}
@@ -258,6 +269,8 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
         <Panel id="instructions" defaultSize="36%" minSize="22%">
           <div className="lesson-scroll">
             {instructions}
+            {lesson.guided && standing && <GuidedDialogue lesson={lesson} standing={standing} lastCheck={lastCheck} onStanding={updateStanding} />}
+            {lesson.codeAlong && <CodeAlongSteps lesson={lesson} lastCheck={lastCheck} />}
             {standing && <Hints lesson={lesson} standing={standing} onStanding={updateStanding} />}
             {lesson.type === 'challenge' && lastCheck && (
               <p className="muted">

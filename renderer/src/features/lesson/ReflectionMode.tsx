@@ -5,11 +5,16 @@ import type { LessonContent } from '../../../../preload/contract/courses';
 import { useCall } from '../../platform/use-call';
 import { messageOf } from '../../../../preload/contract';
 
-/** A short written answer, saved to the learner's journal; saving completes the lesson. What was saved before shows below. */
+/**
+ * A short written answer, saved to the learner's journal; saving completes the lesson and brings
+ * one question back, whose answer is journaled under it. What was saved before shows below.
+ */
 export function ReflectionMode({ lesson, onStanding }: { lesson: LessonContent; onStanding(standing: LessonStanding): void }) {
   const [text, setText] = useState('');
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The question asked back after a reflection; the next save answers it.
+  const [followUp, setFollowUp] = useState<string | null>(null);
   const ref = { courseId: lesson.courseId, lessonId: lesson.lessonId };
   const journalCall = useCall('lesson.journal', ref);
   const journal = journalCall.data ?? [];
@@ -17,7 +22,9 @@ export function ReflectionMode({ lesson, onStanding }: { lesson: LessonContent; 
 
   const save = async () => {
     try {
-      onStanding(await client().call('lesson.saveReflection', { ...ref, text }));
+      const { followUp: question, ...standing } = await client().call('lesson.saveReflection', { ...ref, text, answersFollowUp: followUp !== null });
+      onStanding(standing);
+      setFollowUp(question);
       setSaved(true);
       setError(null);
       // The entry now lives in the journal below; the box is free for the next thought.
@@ -29,8 +36,13 @@ export function ReflectionMode({ lesson, onStanding }: { lesson: LessonContent; 
   };
   return (
     <section className="reflection" aria-label="Reflection">
+      {followUp && (
+        <p className="reflection-follow-up" role="status">
+          <span className="guided-who">One question back:</span> {followUp}
+        </p>
+      )}
       <label htmlFor="reflection-text" className="quiz-prompt">
-        {lesson.reflection?.prompt ?? 'What did you learn?'}
+        {followUp ? 'Your answer' : (lesson.reflection?.prompt ?? 'What did you learn?')}
       </label>
       <textarea
         id="reflection-text"

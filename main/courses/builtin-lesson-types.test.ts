@@ -1,0 +1,19 @@
+// Both built-in courses teach with every lesson type, each with its authored steps and follow-ups.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readBundleDir } from './bundle/bundle-files';
+import { loadBundle } from './bundle/course-bundle';
+
+describe.each(['python-basics', 'javascript-basics'])('%s', (courseId) => {
+  it('has a lesson of every type, with the blocks each type teaches through', () => {
+    const { course } = loadBundle(readBundleDir(path.join(import.meta.dirname, '../../courses', courseId)).files);
+    const lessons = course!.lessons.map((lesson) => lesson.meta);
+    // Project milestones are not authored yet (javascript-basics has no project lesson).
+    expect([...new Set(lessons.map((lesson) => lesson.type))]).toEqual(expect.arrayContaining(['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'reflection']));
+    expect(lessons.some((lesson) => lesson.guided?.steps.some((step) => step.kind === 'check'))).toBe(true);
+    expect(lessons.some((lesson) => lesson.codeAlong)).toBe(true);
+    expect(lessons.filter((lesson) => lesson.type === 'challenge').every((lesson) => lesson.challenge)).toBe(true);
+    expect(lessons.filter((lesson) => lesson.type === 'reflection').every((lesson) => lesson.reflection?.followUp)).toBe(true);
+    expect(lessons.some((lesson) => lesson.checks?.length)).toBe(true);
+  });
+});
