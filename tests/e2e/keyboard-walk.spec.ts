@@ -13,23 +13,26 @@ test.afterAll(async () => {
   await serve?.stop();
 });
 
-/** Each walk: the lesson found by search, the exercise after it (and its solution), the lesson after that. */
+/**
+ * Each walk: the lesson found by search, the exercise after it (and its solution), the lesson after
+ * that. Practice exercises only: guided and code-along lessons pass by their own steps.
+ */
 const WALKS = [
   {
     size: { width: 1440, height: 900 },
     theme: 'dark',
-    from: 'Numbers, strings and variables',
-    exercise: 'greeting',
-    title: 'Guided: a greeting function',
-    next: 'Practice: temperature converter',
+    from: 'Reading and writing files',
+    exercise: 'parse-ages',
+    title: 'Practice: validating input',
+    next: 'Practice: a notes file',
   },
   {
     size: { width: 1440, height: 900 },
     theme: 'light',
-    from: 'Repeating with for and while',
-    exercise: 'fizzbuzz',
-    title: 'Code-along: FizzBuzz',
-    next: 'Practice: letter grades',
+    from: 'Practice: validating input',
+    exercise: 'note-file',
+    title: 'Practice: a notes file',
+    next: 'Quiz: errors and files',
   },
   {
     size: { width: 1280, height: 720 },

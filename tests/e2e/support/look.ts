@@ -11,9 +11,12 @@ export async function setTheme(page: Page, theme: 'dark' | 'light'): Promise<voi
   await expect(html).toHaveAttribute('data-theme', theme);
 }
 
-/** axe on what the learner sees: no serious or critical violation. */
-export async function expectAxeClean(page: Page, view: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).include('.app-shell').analyze();
+/**
+ * axe on what the learner sees: no serious or critical violation. With a modal dialog open, pass
+ * its selector: the shell behind the backdrop is inert and dimmed (and was checked before it opened).
+ */
+export async function expectAxeClean(page: Page, view: string, scope = '.app-shell'): Promise<void> {
+  const result = await new AxeBuilder({ page }).include(scope).analyze();
   const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious, `${view}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
 }

@@ -164,7 +164,8 @@ export function TutorPanel() {
         </button>
       </header>
 
-      <div className="tutor-messages" ref={listRef} aria-live="polite">
+      {/* Focusable so a keyboard learner can scroll a long conversation (axe: scrollable-region-focusable). */}
+      <div className="tutor-messages" ref={listRef} role="log" aria-label="Conversation" aria-live="polite" tabIndex={0}>
         {session?.messages.length === 0 && !streaming && (
           <p className="muted">
             Ask anything about this lesson, or use a quick action below.
