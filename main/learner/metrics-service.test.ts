@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { noLearningMetricsYet } from '../../preload/contract/testing/learning-metrics';
 import { openStore, type Store } from '../store/open-store';
 import { ProgressService } from '../progress/progress-service';
 import { weeklyDigest } from '../progress/weekly-digest';
@@ -67,14 +68,7 @@ async function learn(store: Store) {
 describe('learning metrics from the store', () => {
   it('say "not enough yet" (null, empty) for a new learner', () => {
     const metrics = learningMetrics(seeded(), NOW, 'UTC');
-    expect(metrics).toEqual({
-      learningVelocity: null,
-      knowledgeRetention: null,
-      engagement: null,
-      struggle: [],
-      predictedCompletion: null,
-      decayRisk: [],
-    });
+    expect(metrics).toEqual(noLearningMetricsYet);
   });
 
   it('compute all six from lessons, reviews, attempts, hints and mastery', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LearningMetrics } from '../../preload/contract/progress-metrics';
+import { noLearningMetricsYet } from '../../preload/contract/testing/learning-metrics';
 import { mentorSummary } from './mentor-summary';
 
 const concept = { courseId: 'py', conceptId: 'loops', title: 'Loops' };
@@ -37,14 +38,7 @@ describe('what the Mentor is told', () => {
   });
 
   it('says "not enough yet" rather than a number when a metric has none, and leaves out what is unknown', () => {
-    const none: LearningMetrics = {
-      learningVelocity: null,
-      knowledgeRetention: null,
-      engagement: null,
-      struggle: [],
-      predictedCompletion: null,
-      decayRisk: [],
-    };
+    const none = noLearningMetricsYet;
     const review = {
       kind: 'review' as const,
       reason: 'Loops is due for review',

@@ -52,15 +52,13 @@ function tutorOver(paths: PathService, mentor?: (courseId: string) => string[]) 
   return tutor;
 }
 
+/** The learner's path at `now`, with the goal "Automate my reports" and nothing due. */
+const pathsAt = (now: number) =>
+  new PathService(store, { now: () => now, timezone: () => 'UTC', goal: () => 'Automate my reports', lastCourseId: () => null, dueReviews: () => 0 });
+
 it("sends the learner's goal, tone, weak concepts and recent struggle to the provider", async () => {
   const now = Date.now();
-  const paths = new PathService(store, {
-    now: () => now,
-    timezone: () => 'UTC',
-    goal: () => 'Automate my reports',
-    lastCourseId: () => null,
-    dueReviews: () => 0,
-  });
+  const paths = pathsAt(now);
   paths.updatePreferences({ role: 'student', weeklyMinutes: 90 });
   new MasteryStore(store).apply(
     ['m1', 'm2'].map((key) => ({
@@ -88,13 +86,7 @@ it("sends the learner's goal, tone, weak concepts and recent struggle to the pro
 
 it('tells the Mentor, and only the Mentor, the path and the six metrics', async () => {
   const now = Date.UTC(2026, 11, 2, 12);
-  const paths = new PathService(store, {
-    now: () => now,
-    timezone: () => 'UTC',
-    goal: () => 'Automate my reports',
-    lastCourseId: () => null,
-    dueReviews: () => 0,
-  });
+  const paths = pathsAt(now);
   paths.updatePreferences({ weeklyMinutes: 90 });
   store.sqlite.prepare("INSERT INTO lesson_progress (course_id, lesson_id, status, completed_at) VALUES (?, 'intro', 'completed', ?)").run(FIXTURE_COURSE, now);
   store.sqlite.prepare("INSERT INTO active_time (course_id, lesson_id, local_date, seconds) VALUES (?, 'intro', '2026-12-01', 1500)").run(FIXTURE_COURSE);

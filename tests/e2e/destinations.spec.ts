@@ -2,26 +2,17 @@
 // what they need, offer it in one action (Settings, at the server's field) and say what works
 // offline; nothing reads "never fetched". Serve mode at 1280×720 in both themes.
 import { expect, test, type Page } from '@playwright/test';
-import { completeFirstRun } from './support/learner';
-import { attachShot, expectAxeClean, setTheme, THEMES } from './support/look';
-import { startServe, type ServeProcess } from './support/serve';
+import { learnerPerTest } from './support/learner';
+import { attachShot, expectAxeClean, startLearnerIn, THEMES } from './support/look';
 
-let serve: ServeProcess | undefined;
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-});
+const startLearner = learnerPerTest();
 
 const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
 
 for (const theme of THEMES) {
   test(`Leaderboard and Certificates without a server offer one and say what works offline (${theme})`, async ({ page }, testInfo) => {
     test.setTimeout(180_000);
-    await page.setViewportSize({ width: 1280, height: 720 });
-    serve = await startServe();
-    await page.goto(serve.url);
-    await completeFirstRun(page);
-    await setTheme(page, theme);
+    await startLearnerIn(page, theme, startLearner);
     const canvas = page.locator('main.canvas');
 
     for (const [name, heading] of [

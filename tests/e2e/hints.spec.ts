@@ -3,26 +3,17 @@
 // tutor without a provider keeps the lesson's formatting and says once, in its header, what a
 // provider would add.
 import { expect, test } from '@playwright/test';
-import { completeFirstRun, openLessonBySearch } from './support/learner';
-import { attachShot, expectAxeClean, setTheme, THEMES } from './support/look';
-import { startServe, type ServeProcess } from './support/serve';
+import { learnerPerTest, openLessonBySearch } from './support/learner';
+import { attachShot, expectAxeClean, startLearnerIn, THEMES } from './support/look';
 
-let serve: ServeProcess | undefined;
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-});
+const startLearner = learnerPerTest();
 
 const COLLATZ = 'Challenge: the Collatz sequence';
 
 for (const theme of THEMES) {
   test(`one hint control with its cost, the last hint asks first, and the offline tutor keeps formatting (${theme})`, async ({ page }, testInfo) => {
     test.setTimeout(240_000);
-    await page.setViewportSize({ width: 1280, height: 720 });
-    serve = await startServe();
-    await page.goto(serve.url);
-    await completeFirstRun(page);
-    await setTheme(page, theme);
+    await startLearnerIn(page, theme, startLearner);
     await openLessonBySearch(page, 'Collatz', COLLATZ);
 
     // The cost comes from the XP rules: a challenge's first hint costs its no-hints bonus.

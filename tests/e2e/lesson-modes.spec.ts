@@ -5,20 +5,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { contractCall } from './support/contract-call';
-import { completeFirstRun } from './support/learner';
-import { startServe, type ServeProcess } from './support/serve';
+import { learnerPerTest } from './support/learner';
 
-let serve: ServeProcess | undefined;
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-});
-
-async function startLearner(page: Page) {
-  serve = await startServe();
-  await page.goto(serve.url);
-  await completeFirstRun(page);
-}
+const startLearner = learnerPerTest();
 
 const outline = (page: Page) => page.getByRole('navigation', { name: 'Course outline' });
 const lessonTitle = (page: Page) => page.locator('.lesson-title');

@@ -4,20 +4,9 @@
 // before Mark complete. axe clean on each.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { completeFirstRun, openLessonBySearch, replaceEditorText } from './support/learner';
-import { startServe, type ServeProcess } from './support/serve';
+import { learnerPerTest, openLessonBySearch, replaceEditorText } from './support/learner';
 
-let serve: ServeProcess | undefined;
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-});
-
-async function startLearner(page: Page) {
-  serve = await startServe();
-  await page.goto(serve.url);
-  await completeFirstRun(page);
-}
+const startLearner = learnerPerTest();
 
 async function expectAxeClean(page: Page, view: string) {
   // Off any hovered button, as a learner reading would be.

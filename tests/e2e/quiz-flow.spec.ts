@@ -2,15 +2,10 @@
 // to click, a Check/Next bar that stays in reach with the bottom panel open, a reload in the
 // middle that carries on at the same question, and a review of the questions missed at the end.
 import { expect, test, type Locator } from '@playwright/test';
-import { completeFirstRun, openLessonBySearch } from './support/learner';
-import { attachShot, expectAxeClean, setTheme, THEMES } from './support/look';
-import { startServe, type ServeProcess } from './support/serve';
+import { learnerPerTest, openLessonBySearch } from './support/learner';
+import { attachShot, expectAxeClean, startLearnerIn, THEMES } from './support/look';
 
-let serve: ServeProcess | undefined;
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-});
+const startLearner = learnerPerTest();
 
 const QUIZ = 'Quiz: values and types';
 
@@ -28,11 +23,7 @@ async function expectReachable(button: Locator) {
 for (const theme of THEMES) {
   test(`a quiz keeps its place across a reload and reviews the missed questions (${theme})`, async ({ page }, testInfo) => {
     test.setTimeout(240_000);
-    await page.setViewportSize({ width: 1280, height: 720 });
-    serve = await startServe();
-    await page.goto(serve.url);
-    await completeFirstRun(page);
-    await setTheme(page, theme);
+    await startLearnerIn(page, theme, startLearner);
     await openLessonBySearch(page, 'values and types', QUIZ);
     // The bottom panel open, as a learner who ran something earlier would have it.
     await page.getByRole('tablist', { name: 'Bottom panel' }).getByRole('tab', { name: 'Output' }).click();

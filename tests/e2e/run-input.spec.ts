@@ -3,14 +3,9 @@
 // Docker stopped (the WebAssembly driver) and with whatever this machine runs by default.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { completeFirstRun, openCourseLesson } from './support/learner';
-import { startServe, type ServeProcess } from './support/serve';
+import { learnerPerTest, openCourseLesson } from './support/learner';
 
-let serve: ServeProcess | undefined;
-test.afterEach(async () => {
-  await serve?.stop();
-  serve = undefined;
-});
+const startLearner = learnerPerTest();
 
 const PROGRAM = "name = input('Name? ')\nprint(f'Hello, {name}!')\nprint('again:', input())\n";
 
@@ -26,9 +21,7 @@ for (const [name, env] of [
   test(`Run with input, ${name}: a typed line reaches the program`, async ({ page }) => {
     test.setTimeout(180_000);
     const wasm = 'DOCKER_HOST' in env;
-    serve = await startServe({ env });
-    await page.goto(serve.url);
-    await completeFirstRun(page);
+    await startLearner(page, { env });
     await openGreeting(page);
     await page.locator('.monaco-editor').first().click();
     await page.keyboard.press('Control+a');

@@ -1,8 +1,8 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { repoRoot } from './serve';
+import { repoRoot, startServe, type ServeOptions, type ServeProcess } from './serve';
 
 /** Completes the first-run flow (today's questions, then the path with its defaults) so a test starts in the shell. */
 export async function completeFirstRun(page: Page, name = 'Asha'): Promise<void> {
@@ -96,4 +96,22 @@ export async function replaceEditorText(page: Page, text: string): Promise<void>
   await page.locator('.monaco-editor').first().click();
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Control+v');
+}
+
+/**
+ * A new learner per test: returns `start(page, options)`, which serves a fresh data folder, opens
+ * it and completes the first run; the app is stopped after each test (registered here).
+ */
+export function learnerPerTest(): (page: Page, options?: ServeOptions) => Promise<ServeProcess> {
+  let serve: ServeProcess | undefined;
+  test.afterEach(async () => {
+    await serve?.stop();
+    serve = undefined;
+  });
+  return async (page, options = {}) => {
+    serve = await startServe(options);
+    await page.goto(serve.url);
+    await completeFirstRun(page);
+    return serve;
+  };
 }

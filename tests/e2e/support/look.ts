@@ -5,6 +5,13 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 
 export const THEMES = ['dark', 'light'] as const;
 
+/** Where each issue #21 spec starts: a new learner (see learnerPerTest) at 1280×720 in `theme`. */
+export async function startLearnerIn(page: Page, theme: 'dark' | 'light', startLearner: (page: Page) => Promise<unknown>): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await startLearner(page);
+  await setTheme(page, theme);
+}
+
 export async function setTheme(page: Page, theme: 'dark' | 'light'): Promise<void> {
   const html = page.locator('html');
   if ((await html.getAttribute('data-theme')) !== theme) await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).click();

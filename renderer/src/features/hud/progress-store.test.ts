@@ -1,19 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AwardedEvent } from '../../../../preload/contract/progress';
+import { awardedEvent } from '../../../../preload/contract/testing/awarded-events';
 
 // The store module talks to main through the client; these rules never do.
 vi.mock('../../platform/client', () => ({ client: () => ({}) }));
 const { quietedByOpenLesson, toastsFor } = await import('./progress-store');
 
-const event = (over: Partial<AwardedEvent>): AwardedEvent => ({
-  kind: 'lesson-completed',
-  awarded: [],
-  achievements: [],
-  levelBefore: 1,
-  levelAfter: 1,
-  totalXp: 0,
-  ...over,
-});
+const event = awardedEvent;
 
 describe('toasts', () => {
   it('say why the XP was given: each part with its base and bonuses', () => {

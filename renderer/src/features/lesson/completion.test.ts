@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AwardedEvent } from '../../../../preload/contract/progress';
+import { awardedEvent } from '../../../../preload/contract/testing/awarded-events';
 import { completionSummary, describeAward } from './completion';
 
-const event = (over: Partial<AwardedEvent>): AwardedEvent => ({
-  kind: 'lesson-completed',
-  awarded: [],
-  achievements: [],
-  levelBefore: 1,
-  levelAfter: 1,
-  totalXp: 0,
-  ...over,
-});
+const event = awardedEvent;
 
 describe('completionSummary', () => {
   it('explains each award: base, bonus and its reasons', () => {
