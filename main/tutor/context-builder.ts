@@ -1,5 +1,6 @@
 // Builds what the model sees for one request, within a token budget. Pure: plain inputs in,
 // prompt parts out, so every rule (what goes in, in which order, what is dropped) is tested.
+import type { PathPreferences } from '../../preload/contract/path';
 
 export interface ContextPassage {
   readonly heading: string;
@@ -24,9 +25,8 @@ export interface ChatTurn {
 }
 
 /** What the learner model says of the learner (main/path): their goal and tone, weak concepts, recent struggle. */
-export interface LearnerContext {
+export interface LearnerContext extends Readonly<Pick<PathPreferences, 'weeklyMinutes'>> {
   readonly goal: string;
-  readonly weeklyMinutes: number;
   readonly tone: string;
   readonly weakConcepts: readonly string[];
   readonly struggle: readonly string[];
