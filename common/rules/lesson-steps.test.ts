@@ -90,24 +90,12 @@ describe('test names', () => {
   });
 
   it('needs every case of a parametrized test to pass', () => {
-    expect(
-      testsPass(
-        ['t'],
-        [
-          { name: 't[1]', status: 'pass' },
-          { name: 't[2]', status: 'fail' },
-        ],
-      ),
-    ).toBe(false);
-    expect(
-      testsPass(
-        ['t'],
-        [
-          { name: 't[1]', status: 'pass' },
-          { name: 't[2]', status: 'pass' },
-        ],
-      ),
-    ).toBe(true);
+    const cases = (second: 'pass' | 'fail') => [
+      { name: 't[1]', status: 'pass' as const },
+      { name: 't[2]', status: second },
+    ];
+    expect(testsPass(['t'], cases('fail'))).toBe(false);
+    expect(testsPass(['t'], cases('pass'))).toBe(true);
   });
 });
 

@@ -6,6 +6,7 @@ import type { CredentialCheckView } from '../../../../preload/contract/certifica
 import { messageOf } from '../../../../preload/contract';
 import { client } from '../../platform/client';
 import { statusLabel, tierTitle } from './IssuedCard';
+import { EvidenceList } from './EvidenceList';
 
 export function CheckCredential() {
   const [text, setText] = useState('');
@@ -77,13 +78,7 @@ export function CheckCredential() {
               <dd>{claims.criteria}</dd>
               <dt>Evidence</dt>
               <dd>
-                <ul>
-                  {claims.evidence.map((line) => (
-                    <li key={line}>
-                      <bdi>{line}</bdi>
-                    </li>
-                  ))}
-                </ul>
+                <EvidenceList lines={claims.evidence} />
               </dd>
             </dl>
           )}

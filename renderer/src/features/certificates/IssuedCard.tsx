@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { IssuedCertificateView } from '../../../../preload/contract/certificates';
 import { messageOf } from '../../../../preload/contract';
 import { client } from '../../platform/client';
+import { EvidenceList } from './EvidenceList';
 
 export const tierTitle = (tier: string) => tier.charAt(0).toUpperCase() + tier.slice(1);
 
@@ -75,13 +76,7 @@ export function IssuedCard({ cert }: { cert: IssuedCertificateView }) {
       )}
       <details className="certificate-evidence">
         <summary>Evidence and criteria</summary>
-        <ul>
-          {cert.evidence.map((line) => (
-            <li key={line}>
-              <bdi>{line}</bdi>
-            </li>
-          ))}
-        </ul>
+        <EvidenceList lines={cert.evidence} />
         <p>
           <strong>Criteria:</strong> {cert.criteria}
         </p>

@@ -2,7 +2,7 @@
 // under them, the authored Socratic follow-up after a wrong answer, and the discovery at the
 // end. Main judges every answer (lesson.answerStep); a check step is judged from main's own
 // latest Check, asked for after each Check the learner runs here.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CheckResult } from '../../../../preload/contract/sandbox';
 import type { LessonStanding, StepAnswerInput } from '../../../../preload/contract/lesson';
 import type { LessonContent } from '../../../../preload/contract/courses';
@@ -14,6 +14,21 @@ interface Turn {
   readonly stepId: string;
   readonly answer: string;
   readonly followUp: string | null;
+}
+
+/** An answer form for the current step: submitting (Enter or the button) never reloads the page. */
+function StepForm({ onSubmit, children }: { onSubmit(): void; children: ReactNode }) {
+  return (
+    <form
+      className="guided-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
 }
 
 export function GuidedDialogue({
@@ -97,28 +112,16 @@ export function GuidedDialogue({
         </p>
       )}
       {current?.kind === 'free' && (
-        <form
-          className="guided-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void answer({ kind: 'free', text }, text);
-          }}
-        >
+        <StepForm onSubmit={() => void answer({ kind: 'free', text }, text)}>
           <label htmlFor="guided-free">Your answer</label>
           <textarea id="guided-free" rows={2} value={text} onChange={(event) => setText(event.target.value)} />
           <button className="button primary" disabled={text.trim() === ''}>
             Answer
           </button>
-        </form>
+        </StepForm>
       )}
       {current?.kind === 'choice' && (
-        <form
-          className="guided-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (option !== null) void answer({ kind: 'choice', option }, current.options?.[option] ?? '');
-          }}
-        >
+        <StepForm onSubmit={() => option !== null && void answer({ kind: 'choice', option }, current.options?.[option] ?? '')}>
           <fieldset className="quiz-question">
             <legend className="visually-hidden">Choose one</legend>
             {current.options?.map((text, index) => (
@@ -131,7 +134,7 @@ export function GuidedDialogue({
           <button className="button primary" disabled={option === null}>
             Answer
           </button>
-        </form>
+        </StepForm>
       )}
       {current?.kind === 'check' && <p className="muted">Write the code in the editor, then press Check: the tests answer this step.</p>}
       {error && <p className="form-error">{error}</p>}
