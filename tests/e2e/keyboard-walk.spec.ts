@@ -131,7 +131,8 @@ test('keyboard only: catalog, lesson, exercise, pass, Continue, at three sizes i
     // On to the exercise (Alt+→), into the editor by Tab, the solution typed, Check by its shortcut.
     await page.keyboard.press('Alt+ArrowRight');
     await expect(lessonTitle(page)).toHaveText(walk.title);
-    const editor = page.locator('.lesson-canvas .monaco-editor textarea').first();
+    // The editor as a whole: Monaco takes keys through a textarea or an EditContext element.
+    const editor = page.locator('.lesson-canvas .monaco-editor').first();
     await expect(editor).toBeAttached({ timeout: 30_000 });
     await tabTo(page, editor);
     await page.keyboard.press('Control+a');

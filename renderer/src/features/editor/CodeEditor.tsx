@@ -4,6 +4,7 @@ import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import './monaco-environment';
+import { editorTheme } from './editor-theme';
 import { registerPythonFormatting, watchPythonDiagnostics } from './python-language';
 
 loader.config({ monaco });
@@ -116,7 +117,7 @@ export default function CodeEditor(props: CodeEditorProps) {
       path={props.modelPath}
       value={props.value}
       language={props.language}
-      theme={props.theme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={editorTheme(props.theme)}
       onMount={onMount}
       onChange={(value) => props.onChange(value ?? '')}
       loading={<div className="muted panel-pad">Loading the editor…</div>}

@@ -3,6 +3,7 @@
 import { DiffEditor, loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import './monaco-environment';
+import { editorTheme } from './editor-theme';
 
 loader.config({ monaco });
 
@@ -21,7 +22,7 @@ export default function DiffView(props: DiffViewProps) {
       original={props.original}
       modified={props.modified}
       language={props.language}
-      theme={props.theme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={editorTheme(props.theme)}
       loading={<div className="muted panel-pad">Loading the comparison…</div>}
       options={{
         readOnly: true,

@@ -96,5 +96,9 @@ describe('describeStep', () => {
     expect(describeStep({ ...trace, steps: [step(9, {}, { event: 'return', returned: { type: 'NoneType', repr: 'None' } })] }, 0)).toBe(
       'Step 1 of 1: line 9, the program ends',
     );
+    // A test's trace holds only the learner's function: its return is named, not the program's end.
+    const alone = step(2, {}, { event: 'return', returned: int(8) });
+    alone.frames = [{ name: 'double', line: 2, variables: [] }];
+    expect(describeStep({ ...trace, steps: [alone] }, 0)).toBe('Step 1 of 1: line 2, double returns 8');
   });
 });

@@ -105,7 +105,8 @@ export function describeStep(trace: Trace, index: number): string {
   if (!step) return 'No steps were recorded.';
   const where = `Step ${index + 1} of ${trace.steps.length}: line ${step.line}`;
   if (step.event === 'exception') return `${where}, ${step.exception ?? 'an error'}`;
-  if (step.event === 'return' && step.frames.length <= 1) return `${where}, the program ends`;
+  // The module's frame returning ends the program; a test's trace starts in the learner's function.
+  if (step.event === 'return' && (step.frames.at(-1)?.name ?? '<module>') === '<module>') return `${where}, the program ends`;
   if (step.event === 'return')
     return `${where}, ${step.frames.at(-1)?.name ?? 'the function'} returns ${step.returned ? valueText(step.returned, step.heap) : 'None'}`;
   const changed = changedNames(step, trace.steps[index - 1]);
