@@ -93,6 +93,7 @@ async function keep(page: Page, testInfo: TestInfo, step: string) {
 test('keyboard only: catalog, lesson, exercise, pass, Continue, at three sizes in both themes', async ({ page }, testInfo) => {
   test.setTimeout(900_000);
   await page.setViewportSize(WALKS[0].size);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   serve = await startServe();
   await page.goto(serve.url);
   await completeFirstRun(page);
@@ -135,9 +136,10 @@ test('keyboard only: catalog, lesson, exercise, pass, Continue, at three sizes i
     const editor = page.locator('.lesson-canvas .monaco-editor').first();
     await expect(editor).toBeAttached({ timeout: 30_000 });
     await tabTo(page, editor);
+    // Pasted (Ctrl+V is a key too): typed text would be auto-indented line by line.
+    await page.evaluate((text) => navigator.clipboard.writeText(text), solutionOf('python-basics', walk.exercise));
     await page.keyboard.press('Control+a');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(solutionOf('python-basics', walk.exercise));
+    await page.keyboard.press('Control+v');
     await keep(page, testInfo, `${name} 3 exercise`);
     await page.keyboard.press('Control+Shift+Enter');
 
