@@ -115,7 +115,16 @@ test('keyboard only: catalog, lesson, exercise, pass, Continue, at three sizes i
     await expect(page.locator('html')).toHaveAttribute('data-theme', walk.theme);
     await keep(page, testInfo, `${name} 1 start`);
 
-    // A lesson, found with the lesson search.
+    // A lesson, found with the lesson search. Each walk starts from the top of the page: the last
+    // one left the focus in an editor, where Tab indents (Monaco's own rule; Ctrl+M switches it).
+    // An exercise opened by Continue puts the focus in its editor once it has loaded: wait for that.
+    const openEditor = page.locator('.lesson-canvas .monaco-editor').first();
+    if (await openEditor.count())
+      await expect
+        .poll(() => openEditor.evaluate((element) => element.contains(document.activeElement)), { timeout: 15_000 })
+        .toBe(true)
+        .catch(() => undefined);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const search = page.getByLabel('Search lessons');
     await tabTo(page, search);
     await page.keyboard.type(walk.from);
