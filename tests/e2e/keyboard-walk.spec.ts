@@ -70,10 +70,18 @@ const WALKS = [
 
 const lessonTitle = (page: Page) => page.locator('h1.lesson-title');
 
+/** Whether Ctrl+M has switched the editors' Tab to moving focus (it stays so for the page). */
+let tabMovesFocus = false;
+
 /** Presses Tab until `target` (or something inside it) has the focus: proof it is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator, limit = 80) {
   for (let presses = 0; presses < limit; presses++) {
     if (await target.evaluate((element) => element === document.activeElement || element.contains(document.activeElement)).catch(() => false)) return;
+    // In an editor Tab indents; Ctrl+M (Monaco's "Tab moves focus", as in VS Code) lets it leave.
+    if (!tabMovesFocus && (await page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null))) {
+      await page.keyboard.press('Control+m');
+      tabMovesFocus = true;
+    }
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab did not reach ${target.toString()} in ${limit} presses`);
@@ -126,6 +134,11 @@ test('keyboard only: catalog, lesson, exercise, pass, Continue, at three sizes i
         .catch(() => undefined);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const search = page.getByLabel('Search lessons');
+    // At 1024 wide the side panel folds away for the editor (inert, out of the Tab order); Ctrl+B
+    // brings it back.
+    const folded = () => search.evaluate((element) => element.closest('[inert]') !== null);
+    if (await folded()) await page.keyboard.press('Control+b');
+    await expect.poll(folded).toBe(false);
     await tabTo(page, search);
     await page.keyboard.type(walk.from);
     const hit = page
