@@ -64,8 +64,11 @@ async function overlapsAControl(page: Page, box: { x: number; y: number; width: 
 
 /** How many editor lines fit in the editor's visible height. */
 async function editorLines(page: Page): Promise<number> {
+  // The editor shows before Monaco has laid out its lines: wait for the first one.
+  const line = page.locator('.lesson-canvas .monaco-editor .view-line').first();
+  await expect(line).toBeVisible();
   const height = (await editor(page).boundingBox())!.height;
-  const lineHeight = (await page.locator('.lesson-canvas .monaco-editor .view-line').first().boundingBox())!.height;
+  const lineHeight = (await line.boundingBox())!.height;
   return Math.floor(height / lineHeight);
 }
 
