@@ -29,7 +29,7 @@ async function nextUp(page: Page) {
   if (!(await outline.isVisible()))
     await page
       .getByRole('navigation', { name: 'Courses' })
-      .getByRole('button', { name: /Python Basics/ })
+      .getByRole('treeitem', { name: /Python Basics/ })
       .click();
   await expect(outline).toBeVisible();
   return { outline, nextUp: outline.getByRole('region', { name: 'Next up' }) };
@@ -56,8 +56,8 @@ test('placement, tested out, a missed question reviewed the next day, Next up, P
   await page.getByRole('button', { name: 'Start learning' }).click();
 
   const first = await nextUp(page);
-  await expect(first.outline.getByRole('button', { name: /Quiz: values and types/ })).toContainText('Tested out');
-  await expect(first.outline.getByRole('button', { name: /Making decisions with if/ })).not.toContainText('Tested out');
+  await expect(first.outline.getByRole('treeitem', { name: /Quiz: values and types/ })).toContainText('Tested out');
+  await expect(first.outline.getByRole('treeitem', { name: /Making decisions with if/ })).not.toContainText('Tested out');
   await expect(first.nextUp).toContainText('Making decisions with if');
   const pathReason = 'A short lesson keeps you on track for your goal';
   await expect(first.nextUp).toContainText(pathReason);
