@@ -57,8 +57,8 @@ async function openLessonFromSide(page: Page, title: string) {
   // Clicking the current activity toggles its side panel, so only switch when elsewhere.
   if ((await learn.getAttribute('aria-current')) !== 'page') await learn.click();
   const side = page.getByRole('complementary', { name: /side panel/ });
-  const lesson = side.getByText(title, { exact: true });
-  if ((await lesson.count()) === 0) await side.getByRole('button', { name: /Python Basics \d+\/\d+$/ }).click();
+  const lesson = side.getByRole('treeitem').getByText(title, { exact: true });
+  if ((await lesson.count()) === 0) await side.getByRole('treeitem', { name: /Python Basics \d+\/\d+$/ }).click();
   await lesson.click();
   await expect(page.locator('h1.lesson-title')).toHaveText(title);
 }

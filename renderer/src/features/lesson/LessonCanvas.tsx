@@ -248,7 +248,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     return (
       <div className="lesson-canvas" data-lesson-id={lesson.lessonId}>
         {header}
-        <div className="lesson-scroll">
+        <div className="lesson-scroll" tabIndex={0} role="region" aria-label="Lesson text">
           <div className="lesson-column">
             {instructions}
             {lesson.checks && <ConceptChecks lesson={lesson} onAllRight={setChecksRight} />}
@@ -267,7 +267,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
       {header}
       <Group orientation="horizontal" className="lesson-split">
         <Panel id="instructions" defaultSize="36%" minSize="22%">
-          <div className="lesson-scroll">
+          <div className="lesson-scroll" tabIndex={0} role="region" aria-label="Lesson text">
             {instructions}
             {lesson.guided && standing && <GuidedDialogue lesson={lesson} standing={standing} lastCheck={lastCheck} onStanding={updateStanding} />}
             {lesson.codeAlong && <CodeAlongSteps lesson={lesson} lastCheck={lastCheck} />}
