@@ -2,26 +2,21 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { BAKED_ORG_FILE, loadBakedOrg } from '../../main/organisation/baked-org';
 import { loadOrgBundle, OrgRefusedError } from '../../main/organisation/org-bundle';
 import { orgFolder } from '../../main/organisation/org-fixture';
-import { orgBuilderConfig, type BuilderConfig } from './org-build';
+import { baseBuilderConfig, builderConfigErrors } from './builder-schema';
+import { orgBuilderConfig } from './org-build';
 
-const root = process.cwd();
-const base = parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
-const schema = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as object;
-const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
+const base = baseBuilderConfig();
 
 describe('an organisation build (npm run dist -- --org)', () => {
   it('adds the profile and its files as resources, under its own app id, and stays valid for electron-builder', async () => {
     const org = await orgFolder();
     const bundle = loadOrgBundle(org.file, org.publicPem, new Date());
     const config = orgBuilderConfig(base, { ...bundle, dir: bundle.dir! }, org.file);
-    expect(validate(base)).toBe(true);
-    expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+    expect(builderConfigErrors(config)).toEqual([]);
     expect(config).toMatchObject({ appId: 'org.dronacharya.org.acme', productName: 'Acme Bootcamp Dronacharya' });
     expect(config.extraResources).toEqual([
       { from: org.file, to: 'org/org.dronaorg' },

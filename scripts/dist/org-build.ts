@@ -5,8 +5,7 @@
 import path from 'node:path';
 import { BAKED_ORG_DIR, BAKED_ORG_FILE } from '../../main/organisation/baked-org';
 import type { OrgBundle } from '../../main/organisation/org-bundle';
-
-export type BuilderConfig = Record<string, unknown> & { extraResources?: unknown[] };
+import type { BuilderConfig } from './builder-config';
 
 /** The organisation's installer: its own app id and name (so it installs beside the plain app), its profile and files as resources. */
 export function orgBuilderConfig(base: BuilderConfig, org: OrgBundle & { dir: string }, dronaorgFile: string): BuilderConfig {
