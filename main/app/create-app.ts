@@ -25,6 +25,7 @@ import { lessonHandlers } from '../lesson/handlers';
 import { languageHandlers } from '../language/handlers';
 import { updateHandlers } from '../update/handlers';
 import { dataHandlers } from '../data/handlers';
+import { singleLearnerHandlers } from '../learner-profiles/handlers';
 import { holdDataDir } from '../data/data-holders';
 import { defaultKeyDir } from './app-config';
 import { guardLockedSettings } from '../organisation/settings-lock';
@@ -46,12 +47,12 @@ export interface DronaApp {
 
 export const databaseFile = (dataDir: string) => path.join(dataDir, 'drona.db');
 
-export function createApp(config: AppConfig): DronaApp {
+/** `events`: given by a learner-profile picker, whose transports subscribed before a profile was opened. */
+export function createApp(config: AppConfig, events = new EventBus()): DronaApp {
   const exposed = prepareDataDir(config.dataDir);
   if (exposed) config.logger.warn(exposed);
   // So `drona data delete` elsewhere refuses to erase the folder while this process uses it.
   const release = holdDataDir(config.dataDir, config.mode);
-  const events = new EventBus();
   const file = databaseFile(config.dataDir);
   let services: Services | null = null;
   let problem: StoreProblem | null = null;
@@ -131,6 +132,7 @@ export function createApp(config: AppConfig): DronaApp {
     ...languageHandlers(access),
     ...updateHandlers(access),
     ...organisationHandlers(organisation, access),
+    ...singleLearnerHandlers,
     ...dataHandlers({
       services: access,
       dataDir: config.dataDir,

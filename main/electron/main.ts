@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../preload/client';
 import { readAppConfig } from '../app/app-config';
-import { createApp } from '../app/create-app';
+import { createAppForFolder } from '../learner-profiles/profile-picker';
 import { contentSecurityPolicy } from '../app/content-security-policy';
 import { createLogger } from '../app/logger';
 import { packageRoot } from '../app/package-info';
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     app.exit(1);
     return;
   }
-  const drona = createApp({
+  const drona = createAppForFolder({
     organisation,
     dataDir: app.getPath('userData'),
     mode: 'electron',

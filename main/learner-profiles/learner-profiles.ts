@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { PIN_PATTERN } from '../../preload/contract/learner-profiles';
 
 const REGISTRY = 'profiles.json';
 // OWASP's scrypt minimum (N=2^17, r=8, p=1) costs 128 MiB; a PIN check runs once per sign-in.
@@ -42,7 +43,7 @@ function save(root: string, profiles: readonly LearnerProfile[]): void {
 export const PIN_RULE = 'a PIN is 4 to 12 digits';
 
 function hashPin(pin: string, salt = crypto.randomBytes(16)): z.infer<typeof pinHashSchema> {
-  if (!/^\d{4,12}$/.test(pin)) throw new ProfileError(`That PIN was not used: ${PIN_RULE}.`);
+  if (!PIN_PATTERN.test(pin)) throw new ProfileError(`That PIN was not used: ${PIN_RULE}.`);
   const hash = crypto.scryptSync(pin, salt, 32, SCRYPT);
   return { salt: salt.toString('base64'), hash: hash.toString('base64'), N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p };
 }

@@ -23,6 +23,8 @@ export const appStatusSchema = z.discriminatedUnion('state', [
     dataDir: z.string(),
     problem: storeProblemSchema,
   }),
+  /** The app's folder holds learner profiles and none is open yet: the window shows the picker. */
+  z.object({ state: z.literal('pick-profile'), version: z.string(), mode: z.enum(['electron', 'serve']), dataDir: z.string() }),
 ]);
 export type AppStatus = z.infer<typeof appStatusSchema>;
 

@@ -22,6 +22,7 @@ import { dataCalls, dataEvents } from './data';
 import { visualizeCalls } from './visualize';
 import { organisationCalls } from './organisation';
 import { examCalls } from './exam';
+import { learnerProfilesCalls } from './learner-profiles';
 
 export const calls = {
   ...appCalls,
@@ -45,6 +46,7 @@ export const calls = {
   ...visualizeCalls,
   ...organisationCalls,
   ...examCalls,
+  ...learnerProfilesCalls,
 };
 
 export const events = {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { createApp } from '../../app/create-app';
+import { createAppForFolder } from '../../learner-profiles/profile-picker';
 import type { EnvConfig } from '../../app/app-config';
 import fs from 'node:fs';
 import { loadOrgBundle } from '../../organisation/org-bundle';
@@ -80,7 +80,7 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
           throw new CliUserError(messageOf(error));
         }
       }
-      const app = createApp({
+      const app = createAppForFolder({
         dataDir,
         mode: 'serve',
         version: appVersion(),

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { FirstRun } from '../features/onboarding/FirstRun';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
+import { ProfilePicker } from '../features/profiles/ProfilePicker';
 import { Shell } from '../features/shell/Shell';
 import { StartupFrame } from '../features/shell/StartupFrame';
 import { client } from '../platform/client';
@@ -37,6 +38,7 @@ export function App() {
   }
   if (!status) return <StartupFrame />;
   if (status.state === 'recovery') return <RecoveryScreen status={status} />;
+  if (status.state === 'pick-profile') return <ProfilePicker />;
   if (!profile || !settings) return <StartupFrame />;
   if (!profile.firstRunCompleted) return <FirstRun />;
   return <Shell />;

@@ -45,7 +45,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   async load() {
     try {
       const status = await client().call('app.status', {});
-      if (status.state === 'recovery') {
+      if (status.state === 'recovery' || status.state === 'pick-profile') {
         set({ status, loadError: null });
         return;
       }
