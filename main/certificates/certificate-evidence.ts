@@ -1,10 +1,23 @@
 // What this app holds as evidence towards a course's certificate tiers: completed lessons, passed
 // Checks and the best quiz scores, from lesson progress and the activity log, folded by the same
-// rule the server uses on the events it ingested.
-import { and, eq, inArray } from 'drizzle-orm';
-import { evidenceFromEvents, type Evidence } from '../../common/rules/certificate-criteria';
+// rule the server uses on the events it ingested; and the Silver exam as main graded it (never a
+// score the window sent), which is what lets this app self-issue Silver offline.
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { evidenceFromEvents, type Evidence, type ExamEvidence } from '../../common/rules/certificate-criteria';
 import type { Store } from '../store/open-store';
-import { activityEvents, lessonProgress } from '../store/schema';
+import { activityEvents, examAttempts, lessonProgress } from '../store/schema';
+
+/** The learner's best finished exam for the course: a passed one first, else the highest score; null when none finished. */
+export function examEvidence(store: Store, courseId: string): ExamEvidence | null {
+  const finished = store.db
+    .select({ status: examAttempts.status, overall: examAttempts.overall })
+    .from(examAttempts)
+    .where(and(eq(examAttempts.courseId, courseId), ne(examAttempts.status, 'in-progress')))
+    .orderBy(desc(examAttempts.overall))
+    .all();
+  const best = finished.find((row) => row.status === 'passed') ?? finished[0];
+  return best ? { score: best.overall ?? 0, passed: best.status === 'passed' } : null;
+}
 
 export function certificateEvidence(store: Store, courseId: string): Evidence {
   const events = store.db
@@ -21,5 +34,5 @@ export function certificateEvidence(store: Store, courseId: string): Evidence {
     .where(and(eq(lessonProgress.courseId, courseId), eq(lessonProgress.status, 'completed')))
     .all())
     completedLessons.add(row.lessonId);
-  return { ...evidence, completedLessons };
+  return { ...evidence, completedLessons, exam: examEvidence(store, courseId) };
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityEvents, certificates as certificateRows, lessonProgress } from '../store/schema';
+import { activityEvents, certificates as certificateRows, examAttempts, lessonProgress } from '../store/schema';
 import { achievementCredentialErrors } from '../../common/testing/ob3-schema';
 import { DEVICE_KEY_FILE, loadOrCreateDeviceKey } from './device-key';
 import { ADMIN_TOKEN, HostedApiHarness, installedCourses, lessons } from '../sync/testing/hosted-api-harness';
@@ -125,6 +125,36 @@ describe('certificates against the hosted API', () => {
     const pdf = await certificates.exportPdf(cert.id);
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     await expect(certificates.selfIssue('unregistered', 'silver')).rejects.toMatchObject({ code: 'not_eligible' });
+  });
+
+  it('self-issues Silver only once main graded a passed exam, carrying its score as evidence', async () => {
+    const attempt = { courseId: 'unregistered', courseVersion: '1.0.0', seed: 's', firstAttempt: true, startedAt: h.clock, finishedAt: h.clock };
+    h.store.db
+      .insert(examAttempts)
+      .values({ ...attempt, status: 'in-progress' })
+      .run();
+    h.store.db
+      .insert(examAttempts)
+      .values({ ...attempt, status: 'failed', overall: 62 })
+      .run();
+    await expect(certificates.selfIssue('unregistered', 'silver')).rejects.toMatchObject({
+      code: 'not_eligible',
+      message: expect.stringContaining('best so far 62%') as unknown,
+    });
+    h.store.db
+      .insert(examAttempts)
+      .values({ ...attempt, status: 'passed', overall: 84.5, firstAttempt: false })
+      .run();
+    const cert = await certificates.selfIssue('unregistered', 'silver');
+    expect(cert).toMatchObject({ tier: 'silver', selfIssued: true });
+    expect(cert.evidence).toContain('Silver exam: 84.5% (passed).');
+    const row = h.store.db
+      .select()
+      .from(certificateRows)
+      .all()
+      .find((r) => r.id === cert.id)!;
+    expect(achievementCredentialErrors(decodeJwt(row.jwt).vc as Record<string, unknown>)).toEqual([]);
+    await expect(certificates.selfIssue('unregistered', 'gold')).rejects.toMatchObject({ code: 'not_eligible' });
   });
 
   it('refuses an altered self-issued credential, pasted or saved', async () => {

@@ -59,6 +59,8 @@ describe('ExamService', () => {
     expect(exam.current(view.attemptId).sections[1]!.remainingMs).toBe(5 * 60_000 - 60_000);
     now += 3 * 3_600_000; // the app is closed for three hours
     exam = new ExamService(store, deps());
+    // The window reopens the attempt in progress (exam.active) without knowing its course.
+    expect(exam.active()).toEqual({ attemptId: view.attemptId });
     view = exam.current(view.attemptId);
     expect(view.sections[1]!.remainingMs).toBe(4 * 60_000);
     expect(view.questions[0]!.saved).toBe(pick(view, 0, true));
@@ -77,6 +79,7 @@ describe('ExamService', () => {
     expect(view.sections[3]!.score).toBeNull();
     expect(exam.passedExam('tiny')).toMatchObject({ overall: 80, firstAttempt: true });
     expect(exam.running()).toBe(false);
+    expect(exam.active()).toBeNull();
   });
 
   it('submits a section whose time ran out, and refuses answers after it', () => {

@@ -70,7 +70,13 @@ export class ExamService {
 
   /** Whether an attempt is in progress (updates wait until it ends). */
   running(): boolean {
-    return this.rows.inProgress();
+    return this.active() !== null;
+  }
+
+  /** The attempt in progress, whatever its course; null when none. */
+  active(): { attemptId: number } | null {
+    const id = this.rows.inProgress();
+    return id === null ? null : { attemptId: id };
   }
 
   /** The learner's passed exam for a course, as the certificate issuer needs it; null when none. */

@@ -17,8 +17,9 @@ export class ExamStore {
     return this.store.db.select().from(examAttempts).where(eq(examAttempts.courseId, courseId)).orderBy(desc(examAttempts.id)).all();
   }
 
-  inProgress(): boolean {
-    return this.store.db.select({ id: examAttempts.id }).from(examAttempts).where(eq(examAttempts.status, 'in-progress')).get() !== undefined;
+  /** The id of an attempt in progress; null when none. */
+  inProgress(): number | null {
+    return this.store.db.select({ id: examAttempts.id }).from(examAttempts).where(eq(examAttempts.status, 'in-progress')).get()?.id ?? null;
   }
 
   attempt(attemptId: number): AttemptRow | undefined {

@@ -5,6 +5,7 @@ import type { examCalls } from '../../preload/contract/exam';
 export function examHandlers(services: ServicesAccess): Pick<Handlers, keyof typeof examCalls> {
   return {
     'exam.overview': ({ courseId }) => services().exam.overview(courseId),
+    'exam.active': () => services().exam.active(),
     'exam.start': ({ courseId }) => services().exam.start(courseId),
     'exam.current': ({ attemptId }) => services().exam.current(attemptId),
     'exam.answer': ({ attemptId, itemId, answer }) => services().exam.answer(attemptId, itemId, answer),

@@ -101,6 +101,8 @@ export const examAnswerSchema = z.discriminatedUnion('kind', [
 
 export const examCalls = {
   'exam.overview': call(z.object({ courseId }), examOverviewSchema),
+  /** The attempt in progress in any course (the window reopens it after a restart); null when none. */
+  'exam.active': call(z.object({}), z.object({ attemptId }).nullable()),
   'exam.start': call(z.object({ courseId }), examViewSchema),
   /** The attempt as it stands: the clock moves, a section whose time ran out is submitted. */
   'exam.current': call(z.object({ attemptId }), examViewSchema),

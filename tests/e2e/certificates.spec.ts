@@ -5,32 +5,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
-import { contractCall } from './support/contract-call';
+import { pythonBasicsDoneOffline } from './support/course-done-offline';
 import { expect, test } from './support/fixtures';
-import { completeFirstRun } from './support/learner';
-import { lessonCompleted, quizPassed, seedProgress } from './support/seed-progress';
 
 test('offline, a learner self-issues Bronze, sees it, verifies it and checks its credential file', async ({ page, serveApp, workDir }) => {
   test.setTimeout(180_000);
-  const dataDir = path.join(workDir, 'data');
-  let serve = await serveApp({ dataDir });
-  await page.goto(serve.url);
-  await completeFirstRun(page, 'Asha');
-  const course = await contractCall<{ modules: { lessons: { id: string; type: string }[] }[] }>(page, 'courses.get', { courseId: 'python-basics' });
-  const lessons = course.modules.flatMap((m) => m.lessons);
-  await page.goto('about:blank');
-  await serve.stop();
-  // Windows cannot record learning events: the course done offline is seeded while the app is closed.
-  const start = Date.now() - lessons.length * 60_000;
-  await seedProgress(
-    dataDir,
-    lessons.map((lesson, i) =>
-      lesson.type === 'quiz' ? quizPassed(lesson.id, start + i * 60_000, 80) : lessonCompleted(lesson.id, start + i * 60_000, { lessonType: lesson.type }),
-    ),
-  );
-  serve = await serveApp({ dataDir });
-  await page.goto(serve.url);
-
+  const { lessons } = await pythonBasicsDoneOffline(page, serveApp, path.join(workDir, 'data'), 'Asha');
   await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Certificates' }).click();
   await page.getByRole('button', { name: 'Self-issue Bronze' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Bronze certificate self-issued for Python Basics.' })).toBeVisible();

@@ -8,14 +8,18 @@ import { client } from '../platform/client';
 import { useAppStore } from './app-store';
 import { useThemeAttribute } from './use-theme';
 import { useOrganisationBranding } from '../features/organisation/organisation-store';
+import { ExamScreen } from '../features/exam/ExamScreen';
+import { resumeExam, useExamMode } from '../features/exam/exam-store';
 
 export function App() {
   const { status, profile, settings, loadError, load, appendOutput } = useAppStore();
   useThemeAttribute(settings?.theme ?? 'system');
   useOrganisationBranding();
+  const exam = useExamMode((state) => state.view);
 
   useEffect(() => {
     void load();
+    void resumeExam();
     const offLog = client().on('app.log', (line) => appendOutput(line));
     // Everything was erased (here or in another window): start again from the first run.
     const offErased = client().on('data.erased', () => window.location.reload());
@@ -41,5 +45,7 @@ export function App() {
   if (status.state === 'pick-profile') return <ProfilePicker />;
   if (!profile || !settings) return <StartupFrame />;
   if (!profile.firstRunCompleted) return <FirstRun />;
+  // Exam mode replaces the whole workbench (no tutor, no Try it) until the attempt is left.
+  if (exam) return <ExamScreen view={exam} />;
   return <Shell />;
 }

@@ -10,6 +10,7 @@ import { EmptyState } from '../shell/EmptyState';
 import { NeedsSyncServer } from '../settings/NeedsSyncServer';
 import { useCall } from '../../platform/use-call';
 import { messageOf } from '../../../../preload/contract';
+import { ExamEntry } from '../exam/ExamEntry';
 import { CheckCredential } from './CheckCredential';
 import { IssuedCard, tierTitle } from './IssuedCard';
 import './certificates.css';
@@ -148,6 +149,7 @@ export function CertificatesCanvas() {
                 </li>
               ))}
             </ul>
+            <ExamEntry courseId={course.courseId} title={course.title} />
           </div>
         ))}
       </section>
