@@ -50,9 +50,9 @@ const hostPytest = spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignor
 const exitFor = { pass: 0, fail: 1, error: 2 } as const;
 
 const common = ['pass', 'partial-failure', 'all-fail', 'syntax-error', 'import-error', 'empty-file', 'stdout-per-test', 'timeout', 'infinite-output'];
-// What each language's runner contract adds: pytest's parametrised tests and task markers;
-// node:test's subtests (t.test), each reported on its own.
-const named: Record<Language, string[]> = { python: [...common, 'parametrised', 'tasks'], javascript: [...common, 'subtests'] };
+// Subtests (unittest's subTest, node:test's t.test) are each reported on their own; Python adds
+// pytest's parametrised tests and task markers.
+const named: Record<Language, string[]> = { python: [...common, 'subtests', 'parametrised', 'tasks'], javascript: [...common, 'subtests'] };
 
 for (const language of ['python', 'javascript'] as const) {
   const drivers = [...((await dockerReady(language)) ? ['docker'] : []), 'wasm', ...(language === 'javascript' || hostPytest ? ['process'] : [])];
