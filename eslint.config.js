@@ -21,6 +21,7 @@ export default tseslint.config(
       'courses/*/exercises/*/starter/**',
       '.scratch/**',
       'main/courses/exercism/fixtures/**',
+      'sandbox/harness/*/cases/**',
     ],
   },
   js.configs.recommended,

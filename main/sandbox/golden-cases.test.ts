@@ -22,12 +22,17 @@ interface Results {
   readonly tests: readonly { name: string; status: string; message?: string; output?: string; task_id?: number }[];
 }
 
+// The error's kind: a Python traceback names it last, a JavaScript error on its first line
+// (Node's stack frames below it name internal errors such as NodeError).
+const errorKind: Record<Language, RegExp> = {
+  python: /\b(\w+Error)\b(?![\s\S]*\b\w+Error\b)/,
+  javascript: /^(\w*Error)\b/m,
+};
+
 /** What every driver must agree on; for a message, the error's kind or the limit that was hit. */
-function essence(results: Results) {
+function essence(language: Language, results: Results) {
   const gist = (message: string | undefined) =>
-    message === undefined
-      ? null
-      : (/\b(\w+Error)\b(?![\s\S]*\b\w+Error\b)/.exec(message)?.[1] ?? /stopped after|printed too much/.exec(message)?.[0] ?? 'message');
+    message === undefined ? null : (errorKind[language].exec(message)?.[1] ?? /stopped after|printed too much/.exec(message)?.[0] ?? 'message');
   return {
     status: results.status,
     message: gist(results.message),
@@ -35,34 +40,33 @@ function essence(results: Results) {
   };
 }
 
+type Language = 'python' | 'javascript';
+
 const docker = new Docker();
 const dockerProbe = await probeDocker(docker);
-const dockerReady = dockerProbe.ok && (await imageExists(docker, runnerImage('python').ref));
+const dockerReady = async (language: Language) => dockerProbe.ok && (await imageExists(docker, runnerImage(language).ref));
+// The process driver runs the host's own test tools: pytest for Python, node:test for JavaScript.
 const hostPytest = spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
-const drivers = [...(dockerReady ? ['docker'] : []), 'wasm', ...(hostPytest ? ['process'] : [])];
 const exitFor = { pass: 0, fail: 1, error: 2 } as const;
 
-const root = path.join(packageRoot(), 'sandbox', 'harness', 'python', 'cases');
-const cases = fs.readdirSync(root).sort();
+const common = ['pass', 'partial-failure', 'all-fail', 'syntax-error', 'import-error', 'empty-file', 'stdout-per-test', 'timeout', 'infinite-output'];
+// Subtests (unittest's subTest, node:test's t.test) are each reported on their own; Python adds
+// pytest's parametrised tests and task markers.
+const named: Record<Language, string[]> = { python: [...common, 'subtests', 'parametrised', 'tasks'], javascript: [...common, 'subtests'] };
 
-describe('golden cases: python', () => {
-  it('covers what the runner contract names', () => {
-    expect(cases).toEqual(
-      expect.arrayContaining([
-        'pass',
-        'partial-failure',
-        'all-fail',
-        'syntax-error',
-        'import-error',
-        'empty-file',
-        'stdout-per-test',
-        'parametrised',
-        'tasks',
-        'timeout',
-        'infinite-output',
-      ]),
-    );
+for (const language of ['python', 'javascript'] as const) {
+  const drivers = [...((await dockerReady(language)) ? ['docker'] : []), 'wasm', ...(language === 'javascript' || hostPytest ? ['process'] : [])];
+  const root = path.join(packageRoot(), 'sandbox', 'harness', language, 'cases');
+  const cases = fs.readdirSync(root).sort();
+  describe(`golden cases: ${language}`, () => {
+    it('covers what the runner contract names', () => {
+      expect(cases).toEqual(expect.arrayContaining(named[language]));
+    });
+    goldenCases(root, cases, drivers, language);
   });
+}
+
+function goldenCases(root: string, cases: string[], drivers: string[], language: Language) {
   for (const driver of drivers) {
     for (const name of cases) {
       it(`${name} through ${driver}`, async () => {
@@ -73,9 +77,9 @@ describe('golden cases: python', () => {
         process.exitCode = 0;
         const actual = JSON.parse(ran.stdout) as Results & { version: number };
         expect(actual.version).toBe(3);
-        expect(essence(actual)).toEqual(essence(expected));
+        expect(essence(language, actual)).toEqual(essence(language, expected));
         expect([ran.code, code]).toEqual([0, exitFor[expected.status]]);
       });
     }
   }
-});
+}

@@ -93,6 +93,25 @@ const attacks: Attack[] = [
       if (language === 'javascript') expect(r.stdout).toBe('undefined undefined undefined\n');
     },
   },
+  {
+    // The import hook keeps a JavaScript object reachable through gc; its Function constructor
+    // must not turn a string into code (the worker disallows code generation from strings).
+    // QuickJS may evaluate strings, but only ever inside its own engine, with no host globals.
+    name: 'Function from a JavaScript object found through gc',
+    python:
+      "import gc\nfinder = next(o for o in gc.get_objects() if type(o).__name__ == 'JsFinder')\n" +
+      "for proxy in finder.jsproxies.values():\n    try:\n        print('REACHED', proxy.constructor.constructor('return typeof process')())\n" +
+      "    except Exception as e:\n        print('refused', type(e).__name__)\n",
+    javascript:
+      "try { console.log('reached', (() => {}).constructor('return [typeof require, typeof fetch, typeof process?.binding].join()')()); } catch (e) { console.log('refused', e.name); }\n",
+    expect: (r, language) => {
+      expect(r.outcome).toBe('finished');
+      if (language === 'python') expect(r.stdout).toMatch(/^refused JsException\n$/);
+      else expect(['reached undefined,undefined,undefined\n', 'refused EvalError\n']).toContain(r.stdout);
+    },
+    // Walking every object gc tracks takes seconds on a loaded machine.
+    timeoutSeconds: 20,
+  },
 ];
 
 describe('WebAssembly sandbox', () => {

@@ -3,10 +3,13 @@
 Loaded with ``-p drona_results``; the output file comes from the DRONA_RESULTS variable.
 Tests are reported in file order; a failed assertion's message is the one the test wrote
 (``assert add(2, 3) == 5, "add(2, 3) should be 5"``); each test's captured output is cut
-to 500 characters, as the Exercism interface asks.
+to 500 characters, as the Exercism interface asks. Each unittest ``subTest`` is reported on its
+own, as Exercism does ("Case > test_x (name='Ada')", before its parent, which fails if one did).
 """
+import contextlib
 import json
 import os
+import unittest
 
 import pytest
 
@@ -16,6 +19,7 @@ MESSAGE_LIMIT = 2000
 _order = []
 _results = {}
 _errors = []
+_subtests = {}
 
 
 def _cut(text, limit):
@@ -42,6 +46,35 @@ def _task_id(item):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "task(taskno): the exercise task a test belongs to")
+    unittest.TestCase.subTest = _each_subtest(unittest.TestCase.subTest)
+
+
+def _each_subtest(original):
+    # Records each subtest's result and lets the loop go on, the same under pytest 7 (where a
+    # failing subtest ends its test) and pytest 9 (which reports subtests by its own rules).
+    @contextlib.contextmanager
+    def subTest(self, msg=unittest.case._subtest_msg_sentinel, **params):
+        nodeid = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
+        parent = _results.get(nodeid)
+        if parent is None:
+            with original(self, msg, **params):
+                yield
+            return
+        entry = {"name": "%s %s" % (parent["name"], unittest.case._SubTest(self, msg, params)._subDescription()), "status": "pass"}
+        if "task_id" in parent:
+            entry["task_id"] = parent["task_id"]
+        _subtests.setdefault(nodeid, []).append(entry)
+        with original(self, msg, **params):
+            try:
+                yield
+            except unittest.SkipTest:
+                raise
+            except AssertionError as error:
+                entry["status"], entry["message"] = "fail", _cut(str(error).strip() or "The assertion failed.", MESSAGE_LIMIT)
+            except Exception as error:  # noqa: B902 - any error is this subtest's result
+                entry["status"], entry["message"] = "error", _cut("%s: %s" % (type(error).__name__, error), MESSAGE_LIMIT)
+
+    return subTest
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -65,6 +98,15 @@ def _clean_collect_error(text):
     return _cut("\n".join(lines[-12:]), MESSAGE_LIMIT)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_report_teststatus(report, config):
+    # pytest 9 prints a letter per subtest while the test's output is captured, so the letters
+    # would land in the test's output; the subtests are reported in the results instead.
+    if type(report).__name__ == "SubtestReport":
+        return "subtests", "", ""
+    return None
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
@@ -73,7 +115,11 @@ def pytest_runtest_makereport(item, call):
     if entry is None:
         return
     if report.when == "call" or (report.when == "setup" and report.failed):
-        if report.passed:
+        failed = sum(1 for sub in _subtests.get(item.nodeid, []) if sub["status"] != "pass")
+        if report.passed and failed:
+            entry["status"] = "fail"
+            entry["message"] = "%d subtest%s failed" % (failed, "s" if failed > 1 else "")
+        elif report.passed:
             entry["status"] = "pass"
             entry.pop("message", None)
         elif report.skipped:
@@ -101,7 +147,7 @@ def pytest_sessionfinish(session, exitstatus):
     path = os.environ.get("DRONA_RESULTS")
     if not path:
         return
-    tests = [_results[nodeid] for nodeid in _order]
+    tests = [test for nodeid in _order for test in _subtests.get(nodeid, []) + [_results[nodeid]]]
     if _errors:
         status, message = "error", "\n\n".join(_errors)
     elif not tests:

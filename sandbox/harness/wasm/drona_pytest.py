@@ -250,10 +250,16 @@ def _run_one(body, module, arguments):
     return error, out.getvalue() + err.getvalue()
 
 
+# Each unittest subTest's result, named as the Docker harness names it ("Case > test (x=1)");
+# run_files reports them before their parent test.
+_subtests = []
+
+
 class _Keep(unittest.TestResult):
     def __init__(self):
         super().__init__()
         self.error = None
+        self.failed_subtests = 0
 
     def addFailure(self, test, err):
         self.error = err[1]
@@ -262,8 +268,12 @@ class _Keep(unittest.TestResult):
         self.error = err[1]
 
     def addSubTest(self, test, subtest, err):
-        if err is not None and self.error is None:
-            self.error = err[1]
+        entry = {"name": subtest._subDescription()}
+        entry["status"], message = _outcome(err[1] if err is not None else None)
+        if message:
+            entry["message"] = message
+        self.failed_subtests += entry["status"] != "pass"
+        _subtests.append(entry)
 
     def addSkip(self, test, reason):
         self.error = Skipped(reason)
@@ -275,6 +285,8 @@ def _unittest_case(cls, method):
         cls(method).run(result)
         if result.error is not None:
             raise result.error
+        if result.failed_subtests:
+            raise AssertionError("%d subtest%s failed" % (result.failed_subtests, "s" if result.failed_subtests > 1 else ""))
 
     return body
 
@@ -335,6 +347,12 @@ def run_files(paths):
                 entry["message"] = message
             if output.strip():
                 entry["output"] = _cut(output, OUTPUT_LIMIT)
+            for sub in _subtests:
+                sub["name"] = "%s %s" % (test_name, sub["name"])
+                if "task_id" in entry:
+                    sub["task_id"] = entry["task_id"]
+            tests.extend(_subtests)
+            del _subtests[:]
             tests.append(entry)
     if errors:
         status, message = "error", "\n\n".join(errors)

@@ -1,0 +1,3 @@
+export function greet(name) {
+  for (;;) console.log('spam '.repeat(100));
+}

@@ -1,0 +1,2 @@
+export function greet(name) {
+  return `Hello, ${name}!`;

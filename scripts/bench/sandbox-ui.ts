@@ -1,0 +1,41 @@
+// bench:sandbox's Check as a learner feels it: tests/e2e/check-clicks.spec.ts clicks Check ten
+// times, 3 s apart, on the greeting exercise with each driver (needs `node scripts/build.mjs`);
+// printed beside the bench's own warm Check. Goal: p50 within 1.5x the warm Check, no growth.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** Lines for the bench's summary: per driver, the ten clicks' p50 against `warmCheck[driver]`, and their growth. */
+export function benchCheckClicks(warmCheck: Record<string, number | undefined>, fmt: (ms: number) => string): string[] {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-ui-')), 'checks.jsonl');
+  const ran = spawnSync('npx', ['playwright', 'test', 'tests/e2e/check-clicks.spec.ts'], {
+    env: { ...process.env, DRONA_BENCH_CHECKS: out, DRONA_BUILT: '1' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (!fs.existsSync(out))
+    return [`UI Checks: the Playwright run recorded nothing (exit ${ran.status}):\n${ran.stdout.slice(-2000)}${ran.stderr.slice(-1000)}`];
+  const lines: string[] = [];
+  for (const line of fs.readFileSync(out, 'utf8').trim().split('\n')) {
+    const { driver, samples } = JSON.parse(line) as { driver: string; samples: number[] };
+    process.stdout.write(`\nUI Checks (${driver}), click to results shown, ms: ${samples.join(', ')}\n`);
+    // The first click also starts the sandbox; growth compares the later clicks' halves.
+    const later = samples.slice(1);
+    const growth = median(later.slice(Math.ceil(later.length / 2))) / median(later.slice(0, Math.floor(later.length / 2)));
+    const p50 = median(samples);
+    const base = warmCheck[driver];
+    lines.push(
+      `${`UI ${driver}`.padEnd(10)} ten Checks 3 s apart p50 ${fmt(p50)}` +
+        (base ? ` = ${(p50 / base).toFixed(2)}x the warm Check (${fmt(base)}) [goal <= 1.5x]` : '') +
+        `; later half / earlier half ${growth.toFixed(2)}x [goal: no growth, ~1x]`,
+    );
+  }
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  return lines;
+}
