@@ -5,11 +5,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from './db/database';
 import { describeWhen } from '../common/testing/capabilities';
-import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { cheapPasswords, openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
 import { eventFeedResponse, sessionsResponse } from '../common/sync-api/account-schemas';
 
 const start = Date.UTC(2026, 11, 2, 12);
-export const cheapPasswords = { n: 2 ** 10, r: 8, p: 1 };
 
 function suite(engine: Engine) {
   let t: TestApi;

@@ -32,6 +32,8 @@ import { updateFeedRoutes } from './update-feed/routes';
 import { body, type Env } from './route-kit';
 import { accountRoutes } from './accounts';
 import { accountDataRoutes } from './account-data';
+import { orgRoutes, setSeatLimit } from './orgs';
+import { seatLimitRequest } from '../common/sync-api/account-schemas';
 import { defaultPasswordCost, type PasswordCost } from './passwords';
 
 export interface ApiConfig {
@@ -136,6 +138,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
   const guard = (key: string, scope: 'client' | 'all' = 'client') => limit(key, scope === 'all' ? sharedGuardLimiter : guardLimiter);
   accountRoutes(app, { db, keys, now, passwordCost: config.passwordCost ?? defaultPasswordCost, guard, address });
   accountDataRoutes(app, db);
+  orgRoutes(app, { db, now, guard, address });
 
   if (config.updateFeedDir) app.route('/updates', updateFeedRoutes(config.updateFeedDir));
 
@@ -273,6 +276,13 @@ export function createApi(config: ApiConfig): Hono<Env> {
       throw new ApiError(400, 'invalid_input', `The path names course "${c.req.param('id')}" but the body registers "${input.id}".`);
     const { outcome, course } = await registerCourse(db, input, input.registeredBy ?? 'admin', now());
     return c.json({ outcome, ...summaryOf(course) }, outcome === 'registered' ? 201 : 200);
+  });
+  app.put('/v1/admin/orgs/:id/seats', async (c) => {
+    requireAdmin(c);
+    if (!uuid.test(c.req.param('id'))) throw new ApiError(404, 'not_found', 'No organisation has this id.');
+    const { seatLimit } = await body(c, seatLimitRequest);
+    await setSeatLimit(db, c.req.param('id'), seatLimit);
+    return c.json({ seatLimit });
   });
   app.get('/v1/admin/courses', async (c) => {
     requireAdmin(c);

@@ -10,6 +10,8 @@ import { loadKeys } from '../keys';
 
 export const testDatabaseUrl = process.env.DRONA_TEST_DATABASE_URL;
 export type Engine = 'pglite' | 'postgresql';
+/** scrypt at a test's cost: the stored format and the checks are the real ones, the work is not. */
+export const cheapPasswords = { n: 2 ** 10, r: 8, p: 1 };
 
 export interface TestApi {
   readonly db: Database;
