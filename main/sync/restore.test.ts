@@ -7,7 +7,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start';
 import { cheapPasswords } from '../../server/testing/api-harness';
-import { linkCodeResponse } from '../../common/sync-api/account-schemas';
 import { z } from 'zod';
 import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { openStore, type Store } from '../store/open-store';
@@ -91,7 +90,7 @@ it('restores a linked computer and a password-signed-in one, and both keep synci
   const xp = totalXp(first);
   expect(xp).toBeGreaterThan(0);
 
-  const { code } = await first.sync.authorized('POST', '/v1/auth/link-codes', {}, linkCodeResponse);
+  const { code } = await first.sync.linkCode();
   const second = computer('second');
   const linked = await second.sync.signInToAccount({ code }, 'Desktop');
   expect(linked.restore).toEqual({ restored: 4, known: 0, unknown: 0 });

@@ -12,7 +12,7 @@ import { ApiClient, type Fetch } from './api-client';
 import { drainOutbox, pendingCount } from './outbox-drain';
 import { readAccount, SYNC_TOKENS_SECRET, writeRow, type SyncAccount } from './sync-state';
 import { restoreEvents, type RestoreOutcome } from './restore';
-import { eventFeedResponse } from '../../common/sync-api/account-schemas';
+import { eventFeedResponse, linkCodeResponse } from '../../common/sync-api/account-schemas';
 import type { LearningEvent } from '../../preload/contract/progress';
 
 export interface Timers {
@@ -256,6 +256,15 @@ export class SyncService implements AccountSession {
     this.state = 'idle';
     this.schedule(0);
     return { status: this.changed(), restore };
+  }
+
+  /** A code another computer types to join this account (10 minutes, once). */
+  async linkCode(): Promise<{ code: string; expiresAt: number }> {
+    try {
+      return await this.client().authorized('POST', '/v1/auth/link-codes', {}, linkCodeResponse);
+    } catch (error) {
+      throw asDronaError(error);
+    }
   }
 
   /** Replays the account's events from the server into this computer's progress (each key once). */
