@@ -2,7 +2,6 @@
 // runs in tests through app.request() without a socket and behind @hono/node-server in prod).
 import crypto from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import type { z } from 'zod';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
 import {
@@ -30,6 +29,12 @@ import { isTimezone } from '../common/rules/calendar';
 import { defaultPlausibility, type Plausibility } from '../common/rules/plausibility';
 import { messageOf } from '../common/errors';
 import { updateFeedRoutes } from './update-feed/routes';
+import { body, type Env } from './route-kit';
+import { accountRoutes } from './accounts';
+import { accountDataRoutes } from './account-data';
+import { orgRoutes, setSeatLimit } from './orgs';
+import { seatLimitRequest } from '../common/sync-api/account-schemas';
+import { defaultPasswordCost, type PasswordCost } from './passwords';
 
 export interface ApiConfig {
   readonly db: Database;
@@ -47,27 +52,10 @@ export interface ApiConfig {
   readonly updateFeedDir?: string | null | undefined;
   /** Where Silver's graded exams and Gold's accepted reviews are looked up; none held by default. */
   readonly tierRecords?: TierRecords;
-}
-
-type Env = { Variables: { learnerId: string } };
-
-async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'The request body is not JSON; send Content-Type: application/json with a JSON object.');
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ApiError(
-      400,
-      'invalid_input',
-      'The request does not have the expected shape; see details.',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
-  return parsed.data;
+  /** scrypt cost of new password hashes (tests lower it). */
+  readonly passwordCost?: PasswordCost;
+  /** Attempts at guessable secrets (sign-in per address and per email, link and invite codes). */
+  readonly guardLimit?: RateLimit;
 }
 
 const socketPeer = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
@@ -88,6 +76,11 @@ export function createApi(config: ApiConfig): Hono<Env> {
   const log = config.log ?? (() => {});
   const trusted = trustedProxies(config.trustedProxies ?? []);
   const limiter = new RateLimiter(config.rateLimit ?? { burst: 60, perSecond: 10 }, now);
+  const guardLimit = config.guardLimit ?? { burst: 10, perSecond: 1 / 60 };
+  const guardLimiter = new RateLimiter(guardLimit, now);
+  // Guesses from every client together: a hundred clients' worth, so many addresses gain no more.
+  const sharedGuardLimiter = new RateLimiter({ burst: guardLimit.burst * 100, perSecond: guardLimit.perSecond * 100 }, now);
+  const address = (c: Context) => clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted);
   const app = new Hono<Env>();
 
   app.onError((error, c) => {
@@ -117,8 +110,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.use('*', limitRequestBodies());
 
-  const limit = (key: string) => {
-    const taken = limiter.take(key);
+  const limit = (key: string, from = limiter) => {
+    const taken = from.take(key);
     if (!taken.ok)
       throw new ApiError(429, 'rate_limited', `Too many requests; wait ${taken.retryAfterSeconds} s and try again.`, {
         retryAfterSeconds: taken.retryAfterSeconds,
@@ -128,16 +121,24 @@ export function createApi(config: ApiConfig): Hono<Env> {
   // Every /v1 route but sign-up and refresh needs an access token, and is limited per learner.
   app.use('/v1/*', async (c, next) => {
     const open =
-      c.req.path === '/v1/learners' || c.req.path === '/v1/auth/refresh' || c.req.path.startsWith('/v1/credentials/') || c.req.path.startsWith('/v1/admin/');
+      ['/v1/learners', '/v1/auth/refresh', '/v1/auth/sign-in', '/v1/auth/link'].includes(c.req.path) ||
+      c.req.path.startsWith('/v1/credentials/') ||
+      c.req.path.startsWith('/v1/admin/');
     if (open) {
-      limit(`ip:${clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted)}`);
+      limit(`ip:${address(c)}`);
       return next();
     }
-    const learnerId = await authenticate(keys.accessSecret, c.req.header('authorization'), now());
+    const { learnerId, sessionId } = await authenticate(keys.accessSecret, c.req.header('authorization'), now());
     limit(`learner:${learnerId}`);
     c.set('learnerId', learnerId);
+    c.set('sessionId', sessionId);
     return next();
   });
+
+  const guard = (key: string, scope: 'client' | 'all' = 'client') => limit(key, scope === 'all' ? sharedGuardLimiter : guardLimiter);
+  accountRoutes(app, { db, keys, now, passwordCost: config.passwordCost ?? defaultPasswordCost, guard, address });
+  accountDataRoutes(app, db);
+  orgRoutes(app, { db, now, guard, address });
 
   if (config.updateFeedDir) app.route('/updates', updateFeedRoutes(config.updateFeedDir));
 
@@ -275,6 +276,13 @@ export function createApi(config: ApiConfig): Hono<Env> {
       throw new ApiError(400, 'invalid_input', `The path names course "${c.req.param('id')}" but the body registers "${input.id}".`);
     const { outcome, course } = await registerCourse(db, input, input.registeredBy ?? 'admin', now());
     return c.json({ outcome, ...summaryOf(course) }, outcome === 'registered' ? 201 : 200);
+  });
+  app.put('/v1/admin/orgs/:id/seats', async (c) => {
+    requireAdmin(c);
+    if (!uuid.test(c.req.param('id'))) throw new ApiError(404, 'not_found', 'No organisation has this id.');
+    const { seatLimit } = await body(c, seatLimitRequest);
+    await setSeatLimit(db, c.req.param('id'), seatLimit);
+    return c.json({ seatLimit });
   });
   app.get('/v1/admin/courses', async (c) => {
     requireAdmin(c);

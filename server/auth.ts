@@ -12,12 +12,15 @@ export const refreshTtlMs = 90 * 86_400_000;
 
 const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
-export async function issueTokens(db: Database, secret: Uint8Array, learnerId: string, family: string, now: number): Promise<Tokens> {
+/** Tokens for a device's session `family` (created here on its first tokens, named `deviceName`). */
+export async function issueTokens(db: Database, secret: Uint8Array, learnerId: string, family: string, now: number, deviceName = 'Computer'): Promise<Tokens> {
   const refreshToken = crypto.randomBytes(32).toString('base64url');
   await db.query(sql`insert into refresh_tokens (hash, learner_id, family, expires_at)
     values (${hash(refreshToken)}, ${learnerId}, ${family}, ${now + refreshTtlMs})`);
+  await db.query(sql`insert into sessions (id, learner_id, device_name, created_at, last_used_at)
+    values (${family}, ${learnerId}, ${deviceName}, ${now}, ${now}) on conflict (id) do update set last_used_at = ${now}`);
   const accessExpiresAt = now + accessTtlMs;
-  const accessToken = await new SignJWT({})
+  const accessToken = await new SignJWT({ sid: family })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(learnerId)
     .setJti(crypto.randomUUID())
@@ -28,10 +31,18 @@ export async function issueTokens(db: Database, secret: Uint8Array, learnerId: s
 }
 
 export async function rotateRefresh(db: Database, secret: Uint8Array, refreshToken: string, now: number): Promise<Tokens> {
-  const [row] = await db.query<{ learner_id: string; family: string; expires_at: number; replaced_at: number | null; revoked_at: number | null }>(
-    sql`select learner_id, family, expires_at, replaced_at, revoked_at from refresh_tokens where hash = ${hash(refreshToken)}`,
+  const [row] = await db.query<{
+    learner_id: string;
+    family: string;
+    expires_at: number;
+    replaced_at: number | null;
+    revoked_at: number | null;
+    session_revoked_at: number | null;
+  }>(
+    sql`select r.learner_id, r.family, r.expires_at, r.replaced_at, r.revoked_at, s.revoked_at as session_revoked_at
+      from refresh_tokens r left join sessions s on s.id = r.family where r.hash = ${hash(refreshToken)}`,
   );
-  if (!row || row.revoked_at !== null || Number(row.expires_at) < now) {
+  if (!row || row.revoked_at !== null || row.session_revoked_at !== null || Number(row.expires_at) < now) {
     throw new ApiError(401, 'invalid_refresh', 'This refresh token is not valid; sign in again.');
   }
   if (row.replaced_at !== null) {
@@ -44,14 +55,14 @@ export async function rotateRefresh(db: Database, secret: Uint8Array, refreshTok
   return issueTokens(db, secret, row.learner_id, row.family, now);
 }
 
-/** The learner id an access token stands for, or an ApiError. */
-export async function authenticate(secret: Uint8Array, header: string | undefined, now: number): Promise<string> {
+/** Who an access token stands for: the learner, and the session (null in tokens issued before sessions), or an ApiError. */
+export async function authenticate(secret: Uint8Array, header: string | undefined, now: number): Promise<{ learnerId: string; sessionId: string | null }> {
   const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
   if (!token) throw new ApiError(401, 'unauthenticated', 'Send the access token as "Authorization: Bearer <token>".');
   try {
     const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], currentDate: new Date(now) });
     if (typeof payload.sub !== 'string') throw new Error('no subject');
-    return payload.sub;
+    return { learnerId: payload.sub, sessionId: typeof payload.sid === 'string' ? payload.sid : null };
   } catch {
     throw new ApiError(401, 'invalid_token', 'The access token is invalid or expired; refresh it.');
   }

@@ -9,7 +9,10 @@ import { loadKeys } from './keys';
 import { scanFeed } from './update-feed/routes';
 
 /** The API's own settings (see ApiConfig) pass through unchanged; the rest is about starting it. */
-export interface ServerOptions extends Pick<ApiConfig, 'adminToken' | 'rateLimit' | 'trustedProxies' | 'plausibility' | 'now' | 'log' | 'updateFeedDir'> {
+export interface ServerOptions extends Pick<
+  ApiConfig,
+  'adminToken' | 'rateLimit' | 'trustedProxies' | 'plausibility' | 'now' | 'log' | 'updateFeedDir' | 'passwordCost' | 'guardLimit'
+> {
   readonly host?: string;
   readonly port?: number;
   readonly databaseUrl?: string | undefined;
@@ -70,6 +73,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     now: options.now,
     log: options.log,
     updateFeedDir: options.updateFeedDir,
+    ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
+    ...(options.guardLimit ? { guardLimit: options.guardLimit } : {}),
   });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s));

@@ -264,6 +264,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     secrets,
     onChange: (status) => events.emit('sync.changed', status),
     warn: (message) => logger.warn(`sync: ${message}`),
+    record: (event) => progress.record(event),
   });
   const leaderboard = new LeaderboardService(store, sync, now);
   let deviceKey: DeviceKey | undefined;

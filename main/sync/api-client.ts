@@ -118,6 +118,14 @@ export class ApiClient {
     return tokens;
   }
 
+  /** Signs this device in to an existing account, by password or by a code shown on a signed-in computer. */
+  async signInExisting(input: { email: string; password: string; deviceName: string } | { code: string; deviceName: string }): Promise<Tokens> {
+    const path = 'code' in input ? '/v1/auth/link' : '/v1/auth/sign-in';
+    const tokens = await this.parse(await this.raw('POST', path, input, null), tokensResponse);
+    this.tokens.set(tokens);
+    return tokens;
+  }
+
   setOptIn(optedIn: boolean) {
     return this.authorized('PATCH', '/v1/me', { optedIn }, eventsResponse.pick({}).passthrough());
   }

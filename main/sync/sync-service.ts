@@ -11,6 +11,9 @@ import { asDronaError, type AccountSession, type AccountView } from './account-s
 import { ApiClient, type Fetch } from './api-client';
 import { drainOutbox, pendingCount } from './outbox-drain';
 import { readAccount, SYNC_TOKENS_SECRET, writeRow, type SyncAccount } from './sync-state';
+import { restoreEvents, type RestoreOutcome } from './restore';
+import { eventFeedResponse, linkCodeResponse } from '../../common/sync-api/account-schemas';
+import type { LearningEvent } from '../../preload/contract/progress';
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -30,6 +33,8 @@ export interface SyncOptions {
   /** Where the access and refresh tokens are kept (the OS keychain in Electron). */
   readonly secrets: SecretStore;
   readonly onChange?: (status: SyncStatus) => void;
+  /** Records a restored event in this computer's progress (the progress service); none: nothing is restored. */
+  readonly record?: (event: LearningEvent) => Promise<{ duplicate: boolean }>;
   readonly warn?: (message: string) => void;
 }
 
@@ -228,6 +233,55 @@ export class SyncService implements AccountSession {
     this.state = 'idle';
     this.schedule(0);
     return this.changed();
+  }
+
+  /**
+   * Signs this computer in to an existing account (email and password, or a code shown on a
+   * signed-in computer), then restores the account's progress here.
+   */
+  async signInToAccount(
+    input: { email: string; password: string } | { code: string },
+    deviceName = 'Computer',
+  ): Promise<{ status: SyncStatus; restore: RestoreOutcome | null }> {
+    const account = this.saved();
+    if (!account.serverUrl) throw new DronaError('sync_off', 'Enter the sync server address first.');
+    if (account.tokens) throw new DronaError('signed_in', `This computer is signed in to ${account.serverUrl} already; sign out first.`);
+    try {
+      const tokens = await this.client(account).signInExisting({ ...input, deviceName });
+      this.save({ tokens, learnerId: tokens.learnerId, email: 'email' in input ? input.email : account.email, lastError: null });
+    } catch (error) {
+      throw asDronaError(error);
+    }
+    const restore = await this.restore();
+    this.state = 'idle';
+    this.schedule(0);
+    return { status: this.changed(), restore };
+  }
+
+  /** A code another computer types to join this account (10 minutes, once). */
+  async linkCode(): Promise<{ code: string; expiresAt: number }> {
+    try {
+      return await this.client().authorized('POST', '/v1/auth/link-codes', {}, linkCodeResponse);
+    } catch (error) {
+      throw asDronaError(error);
+    }
+  }
+
+  /** Replays the account's events from the server into this computer's progress (each key once). */
+  async restore(): Promise<RestoreOutcome | null> {
+    const record = this.options.record;
+    if (!record) return null;
+    try {
+      return await restoreEvents({
+        store: this.store,
+        page: (after) => this.client().authorized('GET', `/v1/events?after=${after}&limit=500`, undefined, eventFeedResponse),
+        record,
+        timezone: this.options.timezone(),
+        now: this.now,
+      });
+    } catch (error) {
+      throw asDronaError(error);
+    }
   }
 
   signOut(): SyncStatus {

@@ -17,6 +17,11 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
+/** What a restore replayed: new here, already here, of a kind this app does not know. */
+export const restoreOutcomeSchema = z.object({ restored: z.number().int(), known: z.number().int(), unknown: z.number().int() });
+
+const deviceName = z.string().trim().min(1).max(80).default('Computer');
+
 export const syncCalls = {
   'sync.status': call(z.object({}), syncStatusSchema),
   'sync.configure': call(z.object({ serverUrl: z.string().trim().max(300) }), syncStatusSchema),
@@ -28,6 +33,18 @@ export const syncCalls = {
     }),
     syncStatusSchema,
   ),
+  /** Signs this computer in to an existing account (password, or a code shown on a signed-in one) and restores its progress. */
+  'sync.signInToAccount': call(
+    z.union([
+      z.object({ email: z.email().max(200), password: z.string().min(1).max(200), deviceName }),
+      z.object({ code: z.string().trim().min(8, 'Enter the code shown on your other computer').max(40), deviceName }),
+    ]),
+    z.object({ status: syncStatusSchema, restore: restoreOutcomeSchema.nullable() }),
+  ),
+  /** A short code to type on another computer to link it to this account. */
+  'sync.linkCode': call(z.object({}), z.object({ code: z.string(), expiresAt: z.number() })),
+  /** Pulls what the account's other computers recorded. */
+  'sync.restore': call(z.object({}), restoreOutcomeSchema.nullable()),
   'sync.signOut': call(z.object({}), syncStatusSchema),
   'sync.setOptIn': call(z.object({ optedIn: z.boolean() }), syncStatusSchema),
   'sync.syncNow': call(z.object({}), syncStatusSchema),

@@ -10,11 +10,17 @@ import { loadKeys } from '../keys';
 
 export const testDatabaseUrl = process.env.DRONA_TEST_DATABASE_URL;
 export type Engine = 'pglite' | 'postgresql';
+/** scrypt at a test's cost: the stored format and the checks are the real ones, the work is not. */
+export const cheapPasswords = { n: 2 ** 10, r: 8, p: 1 };
 
 export interface TestApi {
   readonly db: Database;
   readonly api: ReturnType<typeof createApi>;
-  request(method: string, path: string, init?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; json: any }>;
+  request(
+    method: string,
+    path: string,
+    init?: { token?: string; body?: unknown; headers?: Record<string, string>; peer?: string },
+  ): Promise<{ status: number; json: any }>;
   close(): Promise<void>;
 }
 
@@ -51,11 +57,16 @@ export async function openTestApi(engine: Engine, config: Partial<Omit<ApiConfig
     db,
     api,
     async request(method, path, init = {}) {
-      const res = await api.request(path, {
-        method,
-        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
-        ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
-      });
+      const res = await api.request(
+        path,
+        {
+          method,
+          headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+          ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+          // The socket's address, as @hono/node-server passes it (rate limits key on it).
+        },
+        init.peer ? { incoming: { socket: { remoteAddress: init.peer } } } : undefined,
+      );
       const text = await res.text();
       let json: any;
       try {

@@ -1,0 +1,125 @@
+// Two computers, one account, against the real hosted API on loopback: the second signs in (by a
+// link code or by password), restores the first's progress through its own progress service, and
+// both keep syncing without counting anything twice.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/start';
+import { cheapPasswords } from '../../server/testing/api-harness';
+import { z } from 'zod';
+import { encryptedFileSecretStore } from '../secrets/secret-store';
+import { openStore, type Store } from '../store/open-store';
+import { ProgressService } from '../progress/progress-service';
+import { SyncService } from './sync-service';
+import { toLearningEvent } from './restore';
+
+interface Computer {
+  store: Store;
+  progress: ProgressService;
+  sync: SyncService;
+}
+
+let dir: string;
+let server: RunningServer;
+const computers: Computer[] = [];
+
+function computer(name: string): Computer {
+  const folder = path.join(dir, name);
+  fs.mkdirSync(folder);
+  const store = openStore(path.join(folder, 'drona.db'));
+  const progress = new ProgressService(store);
+  const sync = new SyncService(store, {
+    timezone: () => 'UTC',
+    secrets: encryptedFileSecretStore(folder),
+    timers: { setTimeout: () => 0, clearTimeout: () => {} },
+    record: (event) => progress.record(event),
+  });
+  sync.configure(server.url);
+  const made = { store, progress, sync };
+  computers.push(made);
+  return made;
+}
+
+const profileXp = z.object({ totalXp: z.number() });
+const totalXp = (c: Computer) => c.progress.snapshot().totalXp;
+const keys = (c: Computer) => (c.store.sqlite.prepare('select idempotency_key as k from activity_events order by k').all() as { k: string }[]).map((r) => r.k);
+const pending = (c: Computer) => c.store.sqlite.prepare('select count(*) as n from sync_outbox where sent_at is null').get() as { n: number };
+const lesson = (key: string, lessonId: string, minutesAgo: number) => ({
+  kind: 'lesson-completed' as const,
+  idempotencyKey: key,
+  courseId: 'python',
+  lessonId,
+  occurredAt: Date.now() - minutesAgo * 60_000,
+  timezone: 'UTC',
+  elapsedSeconds: 120,
+});
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-restore-'));
+  server = await startServer({ port: 0, dataDir: null, passwordCost: cheapPasswords });
+});
+afterAll(async () => {
+  for (const c of computers) {
+    await c.sync.stop();
+    c.store.close();
+  }
+  await server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it('maps a stored event back to the app event it came from, dropping what recording recomputes', () => {
+  const stored = { id: 1, idempotencyKey: 'k', kind: 'quiz-passed', courseId: 'c', lessonId: null, occurredAt: 5, activeSeconds: 3, xp: 10 };
+  expect(toLearningEvent({ ...stored, facts: { score: 90, localDate: '2026-01-01' } }, 'Asia/Kolkata')).toEqual({
+    kind: 'quiz-passed',
+    idempotencyKey: 'k',
+    courseId: 'c',
+    occurredAt: 5,
+    timezone: 'Asia/Kolkata',
+    score: 90,
+  });
+  expect(toLearningEvent({ ...stored, kind: 'from-a-newer-app', facts: {} }, 'UTC')).toBeNull();
+});
+
+it('restores a linked computer and a password-signed-in one, and both keep syncing without double counting', async () => {
+  const first = computer('first');
+  await first.sync.signIn({ displayName: 'Asha', optedIn: true });
+  for (let i = 0; i < 4; i++) await first.progress.record(lesson(`first-${i}`, `l${i}`, 120 - i * 10));
+  await first.sync.syncNow();
+  expect(pending(first).n).toBe(0);
+  const xp = totalXp(first);
+  expect(xp).toBeGreaterThan(0);
+
+  const { code } = await first.sync.linkCode();
+  const second = computer('second');
+  const linked = await second.sync.signInToAccount({ code }, 'Desktop');
+  expect(linked.restore).toEqual({ restored: 4, known: 0, unknown: 0 });
+  expect(second.sync.account().learnerId).toBe(first.sync.account().learnerId);
+  expect(keys(second)).toEqual(keys(first));
+  expect(totalXp(second)).toBe(xp);
+  // Nothing restored goes back to the server.
+  expect(pending(second).n).toBe(0);
+
+  // The second computer learns on; the first restores only what is new.
+  await second.progress.record(lesson('second-0', 'l9', 30));
+  await second.sync.syncNow();
+  expect(await first.sync.restore()).toEqual({ restored: 1, known: 4, unknown: 0 });
+  expect(totalXp(first)).toBe(totalXp(second));
+  await first.sync.syncNow();
+  const me = await first.sync.authorized('GET', '/v1/me', undefined, profileXp);
+  const serverXp = me.totalXp;
+  // A third computer by password; restoring twice changes nothing the second time.
+  await first.sync.authorized(
+    'POST',
+    '/v1/account/credentials',
+    { email: 'asha@example.test', password: 'correct horse battery' },
+    z.object({ email: z.string() }),
+  );
+  const third = computer('third');
+  expect((await third.sync.signInToAccount({ email: 'asha@example.test', password: 'correct horse battery' })).restore).toMatchObject({ restored: 5 });
+  expect(await third.sync.restore()).toEqual({ restored: 0, known: 5, unknown: 0 });
+  expect(totalXp(third)).toBe(totalXp(first));
+  await third.sync.syncNow();
+  expect((await third.sync.authorized('GET', '/v1/me', undefined, profileXp)).totalXp).toBe(serverXp);
+  await expect(third.sync.signInToAccount({ code: 'AAAA-BBBB' })).rejects.toMatchObject({ code: 'signed_in' });
+});

@@ -1,0 +1,51 @@
+// Who may do what in an organisation. Owners manage everything in theirs; instructors manage the
+// cohorts they instruct; learners read their own cohorts. Anything else answers 404, as if the
+// organisation or cohort did not exist, so ids cannot be probed.
+import { sql } from './db/database';
+import { ApiError } from './api-error';
+import type { OrgRole } from '../common/sync-api/account-schemas';
+
+export type Q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => Promise<T[]>;
+
+export const noOrg = () => new ApiError(404, 'not_found', 'No organisation of yours has this id.');
+export const noCohort = () => new ApiError(404, 'not_found', 'No cohort of yours has this id.');
+export const forbidden = (what: string) => new ApiError(403, 'forbidden', what);
+
+/** The learner's role in the organisation; 404 when they are not a member. */
+export async function orgRole(q: Q, orgId: string, learnerId: string): Promise<OrgRole> {
+  const [row] = await q<{ role: OrgRole }>(sql`select role from org_members where org_id = ${orgId} and learner_id = ${learnerId}`);
+  if (!row) throw noOrg();
+  return row.role;
+}
+
+export async function requireOwner(q: Q, orgId: string, learnerId: string): Promise<void> {
+  if ((await orgRole(q, orgId, learnerId)) !== 'owner') throw forbidden('Only an owner of the organisation may do this.');
+}
+
+export interface CohortAccess {
+  readonly orgId: string;
+  readonly name: string;
+  readonly orgRole: OrgRole;
+  /** The learner's place in the cohort itself, if any. */
+  readonly cohortRole: 'instructor' | 'learner' | null;
+  /** Owners of its organisation and its own instructors. */
+  readonly manages: boolean;
+}
+
+/** What the learner may do with the cohort; 404 when they may not even read it. */
+export async function cohortAccess(q: Q, cohortId: string, learnerId: string): Promise<CohortAccess> {
+  const [row] = await q<{ org_id: string; name: string; org_role: OrgRole | null; cohort_role: 'instructor' | 'learner' | null }>(sql`select c.org_id, c.name,
+      (select role from org_members where org_id = c.org_id and learner_id = ${learnerId}) as org_role,
+      (select role from cohort_members where cohort_id = c.id and learner_id = ${learnerId}) as cohort_role
+    from cohorts c where c.id = ${cohortId}`);
+  if (!row || row.org_role === null) throw noCohort();
+  const manages = row.org_role === 'owner' || (row.org_role === 'instructor' && row.cohort_role === 'instructor');
+  if (!manages && row.cohort_role === null) throw noCohort();
+  return { orgId: row.org_id, name: row.name, orgRole: row.org_role, cohortRole: row.cohort_role, manages };
+}
+
+export async function requireManager(q: Q, cohortId: string, learnerId: string): Promise<CohortAccess> {
+  const access = await cohortAccess(q, cohortId, learnerId);
+  if (!access.manages) throw forbidden("Only the cohort's instructors and the organisation's owners may do this.");
+  return access;
+}

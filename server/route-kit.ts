@@ -1,0 +1,48 @@
+// What every route module shares: the context's variables, body parsing with zod, and the check
+// that the request's session is still live.
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError } from './api-error';
+import { sql, type Database } from './db/database';
+
+export type Env = { Variables: { learnerId: string; sessionId: string | null } };
+
+export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The request body is not JSON; send Content-Type: application/json with a JSON object.');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ApiError(
+      400,
+      'invalid_input',
+      'The request does not have the expected shape; see details.',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * The learner, once their session is checked against the database: account and organisation
+ * routes refuse a revoked session at once, not only when its access token expires.
+ */
+export async function liveLearner(db: Database, c: Context<Env>): Promise<string> {
+  const learnerId = c.get('learnerId');
+  const sessionId = c.get('sessionId');
+  const [row] = sessionId
+    ? await db.query<{ revoked_at: number | null }>(sql`select revoked_at from sessions where id = ${sessionId} and learner_id = ${learnerId}`)
+    : [];
+  if (!row || row.revoked_at !== null) throw new ApiError(401, 'session_revoked', 'This session was signed out; sign in again.');
+  return learnerId;
+}
+
+/** A path parameter that must be a UUID: anything else names nothing (and never reaches the database). */
+export function uuidParam(c: Context, name: string, what: string): string {
+  const value = c.req.param(name) ?? '';
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)) throw new ApiError(404, 'not_found', `No ${what} has this id.`);
+  return value;
+}
