@@ -58,6 +58,9 @@ export function conceptCheckCards(
   }));
 }
 
+/** One "solve again" card per fading spell: the key holds the last success. */
+export const solveAgainKeyOf = (courseId: string, conceptId: string, lastSuccessAt: number) => `solve-again:${courseId}:${conceptId}:${lastSuccessAt}`;
+
 /**
  * "Solve again": open the concept's lesson, solve it, say honestly how it went. One card per
  * fading spell (the key holds the last success), due now; its answer is review evidence. Pure.
@@ -70,7 +73,7 @@ export function solveAgainCard(
   now: number,
 ): NewCard {
   return {
-    key: `solve-again:${courseId}:${concept.id}:${lastSuccessAt}`,
+    key: solveAgainKeyOf(courseId, concept.id, lastSuccessAt),
     source: 'solve-again',
     courseId,
     lessonId: lesson.id,

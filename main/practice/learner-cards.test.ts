@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MasteryStore } from '../learner/mastery-store';
 import { COURSE, openConceptStore } from '../learner/testing/concept-course';
@@ -94,6 +95,51 @@ describe('learner cards', () => {
     t.clock.now += 3 * DAY;
     expect(t.practice.due().cards).toEqual([]);
     expect(t.warnings).toEqual([expect.stringContaining('no concept-check cards from py')]);
+  });
+});
+
+describe('deriving the cards incrementally', () => {
+  const totalChanges = (s: Store) => s.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+
+  it('lists what is due without writing or deriving anything when nothing changed', () => {
+    const t = setup();
+    t.succeed('a', 'for-loops');
+    t.clock.now += 3 * DAY;
+    expect(t.practice.due().cards).toHaveLength(1);
+    const before = totalChanges(store!);
+    expect(t.practice.due().cards).toHaveLength(1);
+    expect(totalChanges(store!)).toBe(before);
+    // A fresh reader (after a restart) finds every card stored already.
+    const restarted = new LearnerCards(store!, { now: () => t.clock.now, courseDir: () => t.dir, warn: () => undefined });
+    expect(restarted.cards()).toEqual([]);
+  });
+
+  it('after any run of evidence, time and listings, a from-scratch derivation finds nothing missing', () => {
+    const conceptIds = ['variables', 'for-loops', 'strings'] as const;
+    const step = fc.oneof(
+      fc.record({ succeed: fc.constantFrom(...conceptIds), correct: fc.boolean() }),
+      fc.record({ days: fc.integer({ min: 0, max: 90 }) }),
+      fc.constant({ list: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
+        store?.close();
+        const t = setup();
+        let n = 0;
+        for (const s of steps) {
+          if ('succeed' in s)
+            t.mastery.apply([
+              { key: `e${n++}`, courseId: COURSE, conceptId: s.succeed, kind: 'test-result', correct: s.correct, timeRatio: 1, occurredAt: t.clock.now },
+            ]);
+          else if ('days' in s) t.clock.now += s.days * DAY;
+          else t.practice.due();
+          t.practice.due();
+          const fresh = new LearnerCards(store!, { now: () => t.clock.now, courseDir: () => t.dir, warn: () => undefined });
+          expect(fresh.cards()).toEqual([]);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 

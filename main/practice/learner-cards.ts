@@ -1,7 +1,9 @@
 // The learner model's cards, read from the store: authored concept-check questions for every
 // concept the learner has met, and a "solve again" card for each fading concept. Practice adds
-// them (keys keep one of each) when it lists the due cards and once at start-up; the work is one
-// query over concept_mastery (a row per concept met), never a scan of history.
+// them when it lists the due cards and once at start-up. The work is one query over
+// concept_mastery (a row per concept met), never a scan of history, and only concepts whose
+// facts changed since their cards were stored are derived again: listing what is due writes nothing
+// when nothing is new.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -10,8 +12,8 @@ import { exerciseLessonTypes } from '../../preload/contract/courses';
 import { messageOf } from '../../preload/contract/errors';
 import { reviewCardItemSchema } from '../../preload/contract/practice';
 import type { Store } from '../store/open-store';
-import { conceptCheckCards, isFading, solveAgainCard, type AuthoredQuestion } from './concept-cards';
-import type { NewCard } from './practice-service';
+import { conceptCheckCards, isFading, solveAgainCard, solveAgainKeyOf, type AuthoredQuestion } from './concept-cards';
+import { existingCardKeys, type NewCard } from './practice-service';
 
 /** course.yaml `concepts[].questions`, as the course format writes them (a quiz question each). */
 const conceptsYamlSchema = z.object({
@@ -61,13 +63,18 @@ const exerciseTypes: ReadonlySet<string> = exerciseLessonTypes;
 export class LearnerCards {
   /** Authored questions per course, read once per installed version (the folder's course.yaml mtime). */
   private readonly questions = new Map<string, { stamp: number; byConcept: Map<string, AuthoredQuestion[]> }>();
+  /**
+   * Per concept, the facts its cards were last derived from, once all of them were stored: the
+   * same facts give the same cards, so only concepts whose facts changed are looked at again.
+   */
+  private readonly settled = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
     private readonly options: LearnerCardsOptions,
   ) {}
 
-  /** The cards the learner model asks for now; Practice adds them, keeping the first of each key. */
+  /** The cards the learner model asks for now and that are not stored yet; Practice adds them. */
   cards(): NewCard[] {
     const now = this.options.now();
     const met = this.store.sqlite
@@ -77,29 +84,48 @@ export class LearnerCards {
         FROM concept_mastery m JOIN concepts c ON c.course_id = m.course_id AND c.concept_id = m.concept_id`,
       )
       .all() as MetConcept[];
-    return met.flatMap((concept) => {
+    const stamps = new Map<string, number>();
+    const stampOf = (courseId: string) => stamps.get(courseId) ?? stamps.set(courseId, this.stampOf(courseId)).get(courseId)!;
+    const candidates = met.flatMap((concept) => {
+      const fading = isFading(concept, now) && concept.lastSuccessAt !== null;
+      const facts = `${concept.lastEvidenceAt}|${concept.lastSuccessAt}|${fading}|${stampOf(concept.courseId)}`;
+      const id = `${concept.courseId}\u0000${concept.conceptId}`;
+      if (this.settled.get(id) === facts) return [];
       const checks = conceptCheckCards(
         concept.courseId,
         concept.conceptId,
         concept.lessonId,
-        this.questionsOf(concept.courseId).get(concept.conceptId) ?? [],
+        this.questionsOf(concept.courseId, stampOf(concept.courseId)).get(concept.conceptId) ?? [],
         concept.lastEvidenceAt,
       );
-      if (!isFading(concept, now) || concept.lastSuccessAt === null) return checks;
-      const lesson = this.lessonFor(concept);
-      return lesson
-        ? [...checks, solveAgainCard(concept.courseId, { id: concept.conceptId, title: concept.title }, lesson, concept.lastSuccessAt, now)]
-        : checks;
+      const solveAgainKey = fading ? solveAgainKeyOf(concept.courseId, concept.conceptId, concept.lastSuccessAt!) : null;
+      return [{ concept, id, facts, checks, solveAgainKey }];
+    });
+    const stored = existingCardKeys(
+      this.store,
+      candidates.flatMap(({ checks, solveAgainKey }) => [...checks.map((card) => card.key), ...(solveAgainKey ? [solveAgainKey] : [])]),
+    );
+    return candidates.flatMap(({ concept, id, facts, checks, solveAgainKey }) => {
+      const cards = checks.filter((card) => !stored.has(card.key));
+      const lesson = solveAgainKey && !stored.has(solveAgainKey) ? this.lessonFor(concept) : null;
+      if (lesson) cards.push(solveAgainCard(concept.courseId, { id: concept.conceptId, title: concept.title }, lesson, concept.lastSuccessAt!, now));
+      // Settled once nothing is left to add (a fading concept without a lesson has no card to add).
+      if (cards.length === 0) this.settled.set(id, facts);
+      return cards;
     });
   }
 
-  private questionsOf(courseId: string): Map<string, AuthoredQuestion[]> {
+  private stampOf(courseId: string): number {
     const dir = this.options.courseDir(courseId);
     const file = dir ? path.join(dir, 'course.yaml') : null;
-    const stamp = file && fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1;
+    return file && fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1;
+  }
+
+  private questionsOf(courseId: string, stamp: number): Map<string, AuthoredQuestion[]> {
     const cached = this.questions.get(courseId);
     if (cached?.stamp === stamp) return cached.byConcept;
     let byConcept = new Map<string, AuthoredQuestion[]>();
+    const dir = this.options.courseDir(courseId);
     try {
       if (dir) byConcept = readConceptQuestions(dir);
     } catch (error) {

@@ -56,8 +56,15 @@ export class PracticeService {
   add(cards: readonly NewCard[]): number {
     let added = 0;
     const at = this.options.now();
+    // Cards already there are neither validated nor written again: callers offer the same ones often.
+    const existing = existingCardKeys(
+      this.store,
+      cards.map((card) => card.key),
+    );
+    const fresh = cards.filter((card) => !existing.has(card.key));
+    if (fresh.length === 0) return 0;
     this.store.sqlite.transaction(() => {
-      for (const card of cards) {
+      for (const card of fresh) {
         const item = reviewCardItemSchema.parse(card.item);
         const schedule = { ...newReviewState(card.dueAt) };
         const result = this.store.db
@@ -143,6 +150,13 @@ export class PracticeService {
     this.options.changed?.(dueCount);
     return { ...result, dueCount };
   }
+}
+
+/** Which of these card keys are stored already: one query through the key index. */
+export function existingCardKeys(store: Store, keys: readonly string[]): Set<string> {
+  if (keys.length === 0) return new Set();
+  const rows = store.sqlite.prepare('SELECT key FROM review_cards WHERE key IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(keys));
+  return new Set(rows as string[]);
 }
 
 function toDueCard({ id, source, courseId, lessonId, item: stored }: typeof reviewCards.$inferSelect, lessonTitle: string | null): DueCard {

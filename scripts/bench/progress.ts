@@ -138,7 +138,7 @@ console.log(
 for (const rows of STARTUP_ROWS) {
   const s = startupAt(rows);
   console.log(
-    `start     ${rows.toLocaleString().padStart(9)} rows: first snapshot ${ms(s.first)} (${(s.first / s.baseline).toFixed(0)}× profile SELECT ${ms(s.baseline)}; goal < 50 ms: ${s.first < 50 ? 'met' : 'NOT met'}), after 100 new events ${ms(s.afterNew)}, one-off full recomputation ${ms(s.full)}`,
+    `start     ${rows.toLocaleString().padStart(9)} rows: first snapshot ${ms(s.first)} (${(s.first / s.baseline).toFixed(0)}× profile SELECT ${ms(s.baseline)}; goal < 50 ms: ${s.first < 50 ? 'met' : 'NOT met'}), after 100 new events ${ms(s.afterNew)}, one-off full recomputation ${ms(s.full)}; opening the store before it ${ms(s.open)}`,
   );
 }
 
@@ -161,6 +161,7 @@ if (!fs.existsSync(chromiumPath)) {
   });
   const browser = await chromium.launch({ executablePath: chromiumPath });
   const renders: number[] = [];
+  const firsts: number[] = [];
   const baselines: number[] = [];
   try {
     // Run 0 is a warm-up, not counted: the served app's first look at a file seeded by this
@@ -176,11 +177,15 @@ if (!fs.existsSync(chromiumPath)) {
       const settingsMs = Date.now() - begin;
       begin = Date.now();
       await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Progress' }).click();
+      // First drawn: the view's heading and its sections' headings, each section loading on its own.
+      await page.getByRole('heading', { name: 'Progress', level: 1 }).waitFor();
+      const firstMs = Date.now() - begin;
       await page.locator('.recharts-surface').first().waitFor();
       await page.locator('.metric-grid').waitFor();
       await page.getByRole('img', { name: /Activity calendar/ }).waitFor();
       if (run > 0) {
         renders.push(Date.now() - begin);
+        firsts.push(firstMs);
         baselines.push(settingsMs);
       }
       await page.close();
@@ -191,8 +196,9 @@ if (!fs.existsSync(chromiumPath)) {
   }
   const rr = stats(renders);
   const bb = stats(baselines);
+  const ff = stats(firsts);
   console.log(
-    `render    Progress view (click → charts) p50 ${rr.p50} ms  mean ${rr.mean.toFixed(0)} ms  vs Settings view p50 ${bb.p50} ms (${(rr.p50 / Math.max(1, bb.p50)).toFixed(1)}×)`,
+    `render    Progress view (click → charts) p50 ${rr.p50} ms  mean ${rr.mean.toFixed(0)} ms  vs Settings view p50 ${bb.p50} ms (${(rr.p50 / Math.max(1, bb.p50)).toFixed(1)}×; goal < 2×); first drawn p50 ${ff.p50} ms (${(ff.p50 / Math.max(1, bb.p50)).toFixed(1)}×)`,
   );
 }
 fs.rmSync(dataDir, { recursive: true, force: true });

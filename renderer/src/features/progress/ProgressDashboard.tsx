@@ -1,5 +1,7 @@
 // The Progress view's canvas: XP over time, the activity heatmap, per-course progress,
-// achievements, streak history, learning velocity and the weekly summary. Loaded lazily.
+// achievements, streak history, learning velocity and the weekly summary. Loaded lazily. Each
+// section draws as soon as its own data is there: the frame and every heading at once, the
+// metrics and the skill map as their calls answer, the rest with the dashboard's data.
 import { Lock, Trophy } from 'lucide-react';
 import { useMemo, useSyncExternalStore } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -46,35 +48,66 @@ function useChartColors() {
 
 const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
+const LOADING = 'Loading…';
+
 export default function ProgressDashboard() {
   const { dashboard, error } = useDashboard();
+  return (
+    <div className="progress-dashboard">
+      <header className="progress-header">
+        <h1>Progress</h1>
+        {error ? (
+          <p role="alert">{error}</p>
+        ) : dashboard ? (
+          <HudLine hud={dashboard.hud} />
+        ) : (
+          <p className="muted" role="status">
+            Loading your progress…
+          </p>
+        )}
+      </header>
+      {dashboard ? <WeeklySummary dashboard={dashboard} /> : !error && <ProgressCard id="summary-heading" title="Weekly summary" loading={LOADING} />}
+      <LearningMetrics />
+      {/* The skill map (./skill-map/, i14-mastery) goes here, between the metrics and the charts. */}
+      {dashboard ? <DashboardSections dashboard={dashboard} /> : !error && <LoadingSections />}
+      <SkillMap />
+    </div>
+  );
+}
+
+function HudLine({ hud }: { hud: Dashboard['hud'] }) {
+  return (
+    <p className="muted">
+      Level {hud.level} · {hud.totalXp.toLocaleString()} XP · {hud.streak.current}-day streak (longest {hud.streak.longest}) · {hud.streak.freezes} freeze
+      {hud.streak.freezes === 1 ? '' : 's'}
+    </p>
+  );
+}
+
+/** The dashboard's sections, headed and marked busy, while its data is on its way. */
+function LoadingSections() {
+  return (
+    <>
+      <ProgressCard id="xp-heading" title="XP over time" loading={LOADING} />
+      <ProgressCard id="activity-heading" title="Activity" loading={LOADING} />
+      <div className="progress-row">
+        <ProgressCard id="velocity-heading" title="Lessons per week" loading={LOADING} />
+        <ProgressCard id="streaks-heading" title="Streak history" loading={LOADING} />
+      </div>
+      <ProgressCard id="courses-heading" title="Courses" loading={LOADING} />
+      <ProgressCard id="achievements-heading" title="Achievements" loading={LOADING} />
+    </>
+  );
+}
+
+function DashboardSections({ dashboard }: { dashboard: Dashboard }) {
   const colors = useChartColors();
-  if (error)
-    return (
-      <p className="panel-pad" role="alert">
-        {error}
-      </p>
-    );
-  if (!dashboard) return <p className="panel-pad muted">Loading your progress…</p>;
   const tooltip = { contentStyle: { background: colors.raised, border: `1px solid ${colors.grid}`, color: colors.text }, labelStyle: { color: colors.text } };
   const axis = { tick: { fill: colors.muted, fontSize: 11 }, stroke: colors.grid };
   const { hud } = dashboard;
 
   return (
-    <div className="progress-dashboard" data-chart-theme={colors.theme}>
-      <header className="progress-header">
-        <h1>Progress</h1>
-        <p className="muted">
-          Level {hud.level} · {hud.totalXp.toLocaleString()} XP · {hud.streak.current}-day streak (longest {hud.streak.longest}) · {hud.streak.freezes} freeze
-          {hud.streak.freezes === 1 ? '' : 's'}
-        </p>
-      </header>
-
-      <WeeklySummary dashboard={dashboard} />
-
-      <LearningMetrics />
-      {/* The skill map (./skill-map/, i14-mastery) goes here, between the metrics and the charts. */}
-
+    <div className="progress-sections" data-chart-theme={colors.theme}>
       <ProgressCard id="xp-heading" title="XP over time">
         {dashboard.xpByDay.length ? (
           <div className="progress-chart" role="img" aria-label={`XP over time: ${hud.totalXp} XP in total over ${dashboard.xpByDay.length} days`}>
@@ -183,7 +216,6 @@ export default function ProgressDashboard() {
           ))}
         </ul>
       </section>
-      <SkillMap />
     </div>
   );
 }
