@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listBackups, openStore, recoverStore, StoreOpenError, defaultMigrationsFolder } from './open-store';
+import { listBackups, needsIntegrityCheck, openStore, recoverStore, sealFileFor, StoreOpenError, defaultMigrationsFolder } from './open-store';
 import { profile } from './schema';
 
 const dirs: string[] = [];
@@ -122,6 +122,33 @@ describe('openStore', () => {
     const before = fs.readFileSync(file);
     expect(openError(file).problem.kind).toBe('corrupt');
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('skips the full check only for a file closed cleanly and unchanged since', () => {
+    const file = tempFile();
+    expect(needsIntegrityCheck(file)).toBe(true);
+    const store = openStore(file);
+    expect(needsIntegrityCheck(file)).toBe(true); // open: a crash now must mean a check
+    store.close();
+    expect(needsIntegrityCheck(file)).toBe(false);
+    // Any write by someone else (even the same size) breaks the seal.
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, bytes);
+    expect(needsIntegrityCheck(file)).toBe(true);
+  });
+
+  it('a crash (no clean close) leaves no seal, so damage after it is still found', () => {
+    const file = tempFile();
+    openStore(file).close();
+    const crashed = openStore(file);
+    crashed.sqlite.pragma('journal_mode = DELETE');
+    crashed.sqlite.close(); // the process dies: Store.close never runs
+    expect(fs.existsSync(sealFileFor(file))).toBe(false);
+    const bytes = fs.readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    for (let i = pageSize; i < pageSize * 2; i++) bytes[i] = (i * 31) & 0xff;
+    fs.writeFileSync(file, bytes);
+    expect(openError(file).problem.kind).toBe('corrupt');
   });
 
   it('refuses a database written by a newer version, untouched', () => {

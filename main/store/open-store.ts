@@ -72,6 +72,41 @@ function problem(kind: StoreProblem['kind'], file: string, detail: string): Stor
   return new StoreOpenError({ kind, file, detail, backups: listBackups(file) });
 }
 
+/** Where a clean close records what the file looked like; see needsIntegrityCheck. */
+export function sealFileFor(file: string): string {
+  return `${file}.sealed`;
+}
+
+function fileIdentity(file: string): string {
+  const stat = fs.statSync(file, { bigint: true });
+  return JSON.stringify([String(stat.ino), String(stat.size), String(stat.mtimeNs), String(stat.ctimeNs)]);
+}
+
+/**
+ * A full quick_check reads every page (about 4 s at a million rows), so it runs only when the
+ * file may have changed since Dronacharya last closed it cleanly: no seal (first start, crash,
+ * power loss), a WAL left behind, or a file whose size, times or inode differ from the seal's.
+ */
+export function needsIntegrityCheck(file: string): boolean {
+  try {
+    const wal = `${file}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) return true;
+    return fs.readFileSync(sealFileFor(file), 'utf8') !== fileIdentity(file);
+  } catch {
+    return true; // no seal, or it cannot be read: check
+  }
+}
+
+function closeAndSeal(sqlite: Database.Database, file: string): void {
+  sqlite.close();
+  try {
+    if (!fs.existsSync(`${file}-wal`)) fs.writeFileSync(sealFileFor(file), fileIdentity(file), { mode: 0o600 });
+  } catch (error) {
+    // Without a seal the next start runs the full check: slower, never wrong.
+    console.warn(`Could not record a clean close of ${file}: ${messageOf(error)}`);
+  }
+}
+
 function lastAppliedMigration(sqlite: Database.Database): number | null {
   const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (!table) return null;
@@ -98,9 +133,14 @@ export function openStore(file: string, migrationsFolder = defaultMigrationsFold
   } catch (error) {
     throw problem('corrupt', file, `The progress database ${file} cannot be opened: ${messageOf(error)}`);
   }
+  const mustCheck = needsIntegrityCheck(file);
+  // From here a crash must mean a check next time.
+  fs.rmSync(sealFileFor(file), { force: true });
   try {
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(String(check));
+    if (mustCheck) {
+      const check = sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(String(check));
+    }
   } catch (error) {
     sqlite.close();
     throw problem('corrupt', file, `The progress database ${file} is damaged (${messageOf(error)}).`);
@@ -135,7 +175,7 @@ export function openStore(file: string, migrationsFolder = defaultMigrationsFold
     sqlite,
     db,
     transaction: (fn) => sqlite.transaction(() => fn(db)).immediate(),
-    close: () => sqlite.close(),
+    close: () => closeAndSeal(sqlite, file),
   };
 }
 
