@@ -7,15 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contractCall } from './support/contract-call';
 import { expect, test } from './support/fixtures';
-import { completeFirstRun } from './support/learner';
+import { openAsNewLearner } from './support/learner';
 import { lessonCompleted, quizPassed, seedProgress } from './support/seed-progress';
 
 test('offline, a learner self-issues Bronze, sees it, verifies it and checks its credential file', async ({ page, serveApp, workDir }) => {
   test.setTimeout(180_000);
   const dataDir = path.join(workDir, 'data');
   let serve = await serveApp({ dataDir });
-  await page.goto(serve.url);
-  await completeFirstRun(page, 'Asha');
+  await openAsNewLearner(page, serve.url);
   const course = await contractCall<{ modules: { lessons: { id: string; type: string }[] }[] }>(page, 'courses.get', { courseId: 'python-basics' });
   const lessons = course.modules.flatMap((m) => m.lessons);
   await page.goto('about:blank');

@@ -4,7 +4,7 @@ import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import './monaco-environment';
-import { editorTheme } from './editor-theme';
+import { commonEditorOptions, editorTheme } from './editor-theme';
 import { registerPythonFormatting, watchPythonDiagnostics } from './python-language';
 
 loader.config({ monaco });
@@ -122,20 +122,15 @@ export default function CodeEditor(props: CodeEditorProps) {
       onChange={(value) => props.onChange(value ?? '')}
       loading={<div className="muted panel-pad">Loading the editor…</div>}
       options={{
+        ...commonEditorOptions(props.fontSize, props.label),
         readOnly: props.readOnly,
         readOnlyMessage: { value: 'This file is part of the exercise and cannot be changed.' },
-        fontSize: props.fontSize,
-        minimap: { enabled: false },
-        automaticLayout: true,
-        scrollBeyondLastLine: false,
         // The line after a final newline is a real line the learner can type on: its number reads
         // like the others (Monaco's dimmed number fails WCAG contrast in the light theme).
         renderFinalNewline: 'on',
         tabSize: props.language === 'python' ? 4 : 2,
         matchBrackets: 'always',
         bracketPairColorization: { enabled: true },
-        ariaLabel: props.label,
-        accessibilitySupport: 'auto',
         fixedOverflowWidgets: true,
       }}
     />

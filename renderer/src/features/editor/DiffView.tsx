@@ -3,7 +3,7 @@
 import { DiffEditor, loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import './monaco-environment';
-import { editorTheme } from './editor-theme';
+import { commonEditorOptions, editorTheme } from './editor-theme';
 
 loader.config({ monaco });
 
@@ -25,17 +25,12 @@ export default function DiffView(props: DiffViewProps) {
       theme={editorTheme(props.theme)}
       loading={<div className="muted panel-pad">Loading the comparison…</div>}
       options={{
+        ...commonEditorOptions(props.fontSize, props.label),
         readOnly: true,
         originalEditable: false,
         renderSideBySide: true,
         useInlineViewWhenSpaceIsLimited: true,
-        fontSize: props.fontSize,
-        minimap: { enabled: false },
-        automaticLayout: true,
-        scrollBeyondLastLine: false,
         renderOverviewRuler: false,
-        ariaLabel: props.label,
-        accessibilitySupport: 'auto',
       }}
     />
   );
