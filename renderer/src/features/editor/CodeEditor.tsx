@@ -4,7 +4,7 @@ import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import './monaco-environment';
-import { commonEditorOptions, editorTheme } from './editor-theme';
+import { monacoProps, type MonacoViewLook } from './monaco-props';
 import { registerPythonFormatting, watchPythonDiagnostics } from './python-language';
 
 loader.config({ monaco });
@@ -23,16 +23,12 @@ export interface EditorMarker {
   readonly message: string;
 }
 
-export interface CodeEditorProps {
+export interface CodeEditorProps extends MonacoViewLook {
   /** A stable model path, e.g. "course/lesson/main.py": one model per file keeps undo history per tab. */
   readonly modelPath: string;
   readonly value: string;
-  readonly language: string;
   readonly readOnly: boolean;
-  readonly fontSize: number;
-  readonly theme: 'dark' | 'light';
   readonly markers: readonly EditorMarker[];
-  readonly label: string;
   /** A line to mark as the current one (the visualiser's step), or none. */
   readonly highlightLine?: number | null;
   onChange(value: string): void;
@@ -114,15 +110,7 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   return (
     <Editor
-      path={props.modelPath}
-      value={props.value}
-      language={props.language}
-      theme={editorTheme(props.theme)}
-      onMount={onMount}
-      onChange={(value) => props.onChange(value ?? '')}
-      loading={<div className="muted panel-pad">Loading the editor…</div>}
-      options={{
-        ...commonEditorOptions(props.fontSize, props.label),
+      {...monacoProps(props, 'Loading the editor…', {
         readOnly: props.readOnly,
         readOnlyMessage: { value: 'This file is part of the exercise and cannot be changed.' },
         // The line after a final newline is a real line the learner can type on: its number reads
@@ -132,7 +120,11 @@ export default function CodeEditor(props: CodeEditorProps) {
         matchBrackets: 'always',
         bracketPairColorization: { enabled: true },
         fixedOverflowWidgets: true,
-      }}
+      })}
+      path={props.modelPath}
+      value={props.value}
+      onMount={onMount}
+      onChange={(value) => props.onChange(value ?? '')}
     />
   );
 }

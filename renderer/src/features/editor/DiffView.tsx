@@ -3,35 +3,27 @@
 import { DiffEditor, loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import './monaco-environment';
-import { commonEditorOptions, editorTheme } from './editor-theme';
+import { monacoProps, type MonacoViewLook } from './monaco-props';
 
 loader.config({ monaco });
 
-export interface DiffViewProps {
+export interface DiffViewProps extends MonacoViewLook {
   readonly original: string;
   readonly modified: string;
-  readonly language: string;
-  readonly theme: 'dark' | 'light';
-  readonly fontSize: number;
-  readonly label: string;
 }
 
 export default function DiffView(props: DiffViewProps) {
   return (
     <DiffEditor
-      original={props.original}
-      modified={props.modified}
-      language={props.language}
-      theme={editorTheme(props.theme)}
-      loading={<div className="muted panel-pad">Loading the comparison…</div>}
-      options={{
-        ...commonEditorOptions(props.fontSize, props.label),
+      {...monacoProps(props, 'Loading the comparison…', {
         readOnly: true,
         originalEditable: false,
         renderSideBySide: true,
         useInlineViewWhenSpaceIsLimited: true,
         renderOverviewRuler: false,
-      }}
+      })}
+      original={props.original}
+      modified={props.modified}
     />
   );
 }

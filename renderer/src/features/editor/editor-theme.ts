@@ -1,4 +1,4 @@
-// The editor's look, shared by the code editor and the diff view. Colours: Monaco's own themes, but for vs-dark's comments, whose #608b4e is 4.2:1 on
+// The editor's colours: Monaco's own themes, but for vs-dark's comments, whose #608b4e is 4.2:1 on
 // its #1e1e1e background (under WCAG AA's 4.5:1, axe flags it); #6a9955 is 5.0:1. The light
 // theme's comments (#008000 on white, 5.1:1) already pass.
 import * as monaco from 'monaco-editor';
@@ -6,14 +6,3 @@ import * as monaco from 'monaco-editor';
 monaco.editor.defineTheme('drona-dark', { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: '6a9955' }], colors: {} });
 
 export const editorTheme = (theme: 'dark' | 'light'): string => (theme === 'dark' ? 'drona-dark' : 'vs');
-
-/** Options every Monaco view of the app shares: the learner's font size, no minimap, screen-reader support. */
-export const commonEditorOptions = (fontSize: number, label: string) =>
-  ({
-    fontSize,
-    minimap: { enabled: false },
-    automaticLayout: true,
-    scrollBeyondLastLine: false,
-    ariaLabel: label,
-    accessibilitySupport: 'auto',
-  }) satisfies monaco.editor.IEditorOptions;
