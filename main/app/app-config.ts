@@ -8,6 +8,10 @@ import { z } from 'zod';
 import { userKeyDir } from '../secrets/key-location';
 import { driverRequests, type DriverRequest } from '../sandbox/driver-choice';
 import { defaultDataDir } from './data-dir';
+import type { Logger } from './logger';
+import type { SecretStore } from '../secrets/secret-store';
+import type { Updater } from '../update/update-service';
+import type { OrgBundle } from '../organisation/org-bundle';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -48,6 +52,28 @@ export interface EnvConfig {
     readonly publicUrl: string | undefined;
     readonly adminToken: string | undefined;
   };
+}
+
+/** What the composition root (services.ts) is built from: the entry point's choices and the environment's config. */
+export interface AppConfig {
+  readonly dataDir: string;
+  readonly mode: 'electron' | 'serve';
+  readonly version: string;
+  readonly logger: Logger;
+  readonly migrationsFolder?: string;
+  readonly now?: () => number;
+  /** Where the tutor's API key is kept; Electron passes its keyring when there is one, else an encrypted file keyed from the user's folder. */
+  readonly secrets?: SecretStore;
+  /** Sync and the streak reminder run in the background unless this is false (one-shot CLI commands). */
+  readonly backgroundWork?: boolean;
+  /** Folder whose course folders are installed as built-in courses at start-up (default: the app's courses/); null for none. */
+  readonly builtinCoursesDir?: string | null;
+  /** What the environment configures (app-config.ts), read once by the entry point; tests get the defaults. */
+  readonly env?: EnvConfig;
+  /** electron-updater behind the Updater port, in a packaged desktop build with a feed; absent elsewhere. */
+  readonly updater?: Updater | null;
+  /** The organisation profile, already verified by the entry point (the build's, or serve --org-profile); its locked settings are refused. */
+  readonly organisation?: OrgBundle | null;
 }
 
 export class EnvConfigError extends Error {}

@@ -33,7 +33,8 @@ import { OrganisationRuntime, organisationHandlers } from '../organisation/org-r
 import { openStore, recoverStore, StoreOpenError, type Store } from '../store/open-store';
 import { prepareDataDir } from './data-dir';
 import type { Logger } from './logger';
-import { createServices, type AppConfig, type Services } from './services';
+import type { AppConfig } from './app-config';
+import { createServices, type Services } from './services';
 
 export interface DronaApp {
   readonly config: AppConfig;

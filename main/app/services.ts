@@ -21,19 +21,18 @@ import { LeaderboardService } from '../leaderboard/leaderboard-service';
 import { CertificatesService } from '../certificates/certificates-service';
 import { loadOrCreateDeviceKey, type DeviceKey } from '../certificates/device-key';
 import { defaultShell, TerminalService } from '../terminal/terminal-service';
-import { LessonActivity, type LessonSources } from '../lesson/lesson-activity';
+import { LessonActivity } from '../lesson/lesson-activity';
+import type { LessonSources } from '../lesson/lesson-sources';
 import { WorkspaceService, type StarterSource } from '../workspace/workspace-service';
 import type { Store } from '../store/open-store';
 import type { EventBus } from '../ipc/event-bus';
-import type { Logger } from './logger';
-import { encryptedFileSecretStore, type SecretStore } from '../secrets/secret-store';
+import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { createTutorService, type TutorService } from '../tutor/tutor-service';
 import { tutorSources } from '../tutor/tutor-sources';
 import { PythonLanguageService } from '../language/python-language-service';
 import { messageOf } from '../../preload/contract';
-import { defaultEnvConfig, type EnvConfig } from './app-config';
+import { defaultEnvConfig, type AppConfig } from './app-config';
 import { readOrCreateInstallId } from '../update/install-id';
-import type { OrgBundle } from '../organisation/org-bundle';
 import { MasteryStore } from '../learner/mastery-store';
 import { learningMetrics } from '../learner/metrics-service';
 import { PathService } from '../path/path-service';
@@ -41,28 +40,7 @@ import { PlacementService } from '../path/placement-service';
 import { quizBank } from '../path/placement-bank';
 import { ExamService } from '../exam/exam-service';
 import { tutorInterviewer } from '../exam/tutor-interviewer';
-import { UPDATE_CHECK_INTERVAL_MS, UpdateService, type Updater } from '../update/update-service';
-
-export interface AppConfig {
-  readonly dataDir: string;
-  readonly mode: 'electron' | 'serve';
-  readonly version: string;
-  readonly logger: Logger;
-  readonly migrationsFolder?: string;
-  readonly now?: () => number;
-  /** Where the tutor's API key is kept; Electron passes its keyring when there is one, else an encrypted file keyed from the user's folder. */
-  readonly secrets?: SecretStore;
-  /** Sync and the streak reminder run in the background unless this is false (one-shot CLI commands). */
-  readonly backgroundWork?: boolean;
-  /** Folder whose course folders are installed as built-in courses at start-up (default: the app's courses/); null for none. */
-  readonly builtinCoursesDir?: string | null;
-  /** What the environment configures (app-config.ts), read once by the entry point; tests get the defaults. */
-  readonly env?: EnvConfig;
-  /** electron-updater behind the Updater port, in a packaged desktop build with a feed; absent elsewhere. */
-  readonly updater?: Updater | null;
-  /** The organisation profile, already verified by the entry point (the build's, or serve --org-profile); its locked settings are refused. */
-  readonly organisation?: OrgBundle | null;
-}
+import { UPDATE_CHECK_INTERVAL_MS, UpdateService } from '../update/update-service';
 
 /** Every service, built once from the store; the handlers reach them through this, typed. */
 export interface Services {

@@ -5,7 +5,7 @@
 import { calls, DronaError, type CallName } from '../../preload/contract';
 import type { LearnerProfileSummary } from '../../preload/contract/learner-profiles';
 import { createApp, type DronaApp } from '../app/create-app';
-import type { AppConfig } from '../app/services';
+import type { AppConfig } from '../app/app-config';
 import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { checkPin, createProfile, listProfiles, profileDataDir, ProfileError, type LearnerProfile } from './learner-profiles';

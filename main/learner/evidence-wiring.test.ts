@@ -3,7 +3,8 @@
 // and a failure while applying the evidence rolls the event back too.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../preload/contract/sandbox';
-import { LessonActivity, type LessonFacts } from '../lesson/lesson-activity';
+import { LessonActivity } from '../lesson/lesson-activity';
+import type { LessonFacts } from '../lesson/lesson-sources';
 import { PracticeService } from '../practice/practice-service';
 import { RunCoordinator } from '../sandbox/run-coordinator';
 import { RunHistory } from '../sandbox/run-history';

@@ -7,7 +7,8 @@ import { openStore, type Store } from '../store/open-store';
 import { RunHistory } from '../sandbox/run-history';
 import { activeTime, journalEntries } from '../store/schema';
 import type { NewCard } from '../practice/practice-service';
-import { LessonActivity, scoreQuiz, type LessonFacts } from './lesson-activity';
+import { LessonActivity, scoreQuiz } from './lesson-activity';
+import type { LessonFacts } from './lesson-sources';
 import { checkResultOf } from '../../preload/contract/testing/sandbox-results';
 
 type QuizQuestion = NonNullable<LessonFacts['quiz']>['questions'][number];

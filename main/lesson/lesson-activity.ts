@@ -4,56 +4,20 @@
 // streaks are the progress service's: each completion is also reported to it as a LearningEvent.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
-import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../preload/contract/courses';
+import { exerciseLessonTypes, markCompleteLessonTypes } from '../../preload/contract/courses';
 import type { LessonStanding, QuizProgress, StepAnswerInput, StepOutcome } from '../../preload/contract/lesson';
-import type { LessonKeys } from '../courses/lesson-content/lesson-content-service';
 import { answerGuidedStep, guidedStanding } from './guided-steps';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import { isExactAnswer } from '../learner/exact-answer';
 import { checkEvidence, hintEvidence, lessonConcepts, quizEvidence, timeRatioOf } from '../learner/evidence';
-import type { MasteryStore } from '../learner/mastery-store';
 import { missedQuizCards } from '../practice/missed-questions';
-import type { NewCard } from '../practice/practice-service';
 import type { Store } from '../store/open-store';
 import { hintXpCost } from '../../common/rules/hint-cost';
 import { localDate } from '../../common/rules/streaks';
 import { QuizProgressStore, resumableQuizProgress } from './quiz-progress';
 import { wasRead } from './reading';
+import type { LessonFacts, LessonSources } from './lesson-sources';
 import { activeTime, attempts, hintReveals, journalEntries, lessonProgress, lessons, profile } from '../store/schema';
-
-/** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
-export interface LessonFacts {
-  readonly type: string;
-  readonly parTimeMinutes?: number;
-  readonly quiz?: LessonContent['quiz'];
-  readonly reflection?: { readonly prompt: string } | null;
-  /** The lesson's Markdown: Mark complete counts as fast only after time enough to read it. */
-  readonly body?: string;
-}
-
-export interface ExerciseFacts {
-  readonly language: 'python' | 'javascript';
-  readonly entry: string;
-  readonly hints: readonly string[];
-}
-
-/** What lesson activity needs from other services; each may be missing while that domain is not built. */
-export interface LessonSources {
-  getLesson(courseId: string, lessonId: string): Promise<LessonFacts | null>;
-  getExercise(courseId: string, lessonId: string): Promise<ExerciseFacts | null>;
-  /** A lesson's answer keys (guided steps, a reflection's follow-up), when the course service is there. */
-  keys?(courseId: string, lessonId: string): Promise<LessonKeys | null>;
-  /** The lesson's newest recorded Check (a guided check step is judged from it). */
-  lastCheck?(courseId: string, lessonId: string): CheckResult | null;
-  /** Reports a learning event to the progress service, when there is one. */
-  record(event: Record<string, unknown> & { kind: string; idempotencyKey: string }): Promise<void>;
-  /** How many Checks of the lesson the run history holds before the one with this id. */
-  checksBefore(courseId: string, lessonId: string, checkId: number): number;
-  /** Puts the questions a quiz attempt missed into spaced review (Practice), when there is one. */
-  review?(cards: readonly NewCard[]): void;
-  /** The learner model: each event's evidence is applied inside the transaction that records it. */
-  mastery?: Pick<MasteryStore, 'apply'>;
-}
 
 // The lesson types that complete by "Mark complete" and by a passing Check (the contract's lists).
 const markCompleteTypes: ReadonlySet<string> = markCompleteLessonTypes;

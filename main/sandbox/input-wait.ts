@@ -20,6 +20,7 @@ export const containerWchanCommand = [
 /** The wchans of the processes in process group `pgid` (the process driver's run), from this host's /proc. */
 export async function processGroupWchans(pgid: number): Promise<string[]> {
   const wchans: string[] = [];
+  // No /proc (not Linux): no process is seen waiting for input, the same as a busy program.
   for (const pid of await fs.readdir('/proc').catch(() => [] as string[])) {
     if (!/^\d+$/.test(pid)) continue;
     // A process that ended meanwhile has no files left: it reads nothing.

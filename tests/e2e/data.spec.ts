@@ -9,7 +9,7 @@ import { readZip } from '../../main/data/read-zip';
 import { contractCall } from './support/contract-call';
 import { rightQuizAnswers } from './support/course-answers';
 import { expect, test } from './support/fixtures';
-import { completeFirstRun } from './support/learner';
+import { completeFirstRun, openAsNewLearner } from './support/learner';
 
 async function expectAxeClean(page: Page, selector: string, view: string) {
   const result = await new AxeBuilder({ page }).include(selector).analyze();
@@ -28,8 +28,7 @@ test('export, then delete everything keeping a backup: the app starts fresh at t
   test.setTimeout(120_000);
   const dataDir = path.join(workDir, 'data');
   const serve = await serveApp({ dataDir });
-  await page.goto(serve.url);
-  await completeFirstRun(page, 'Asha');
+  await openAsNewLearner(page, serve.url);
   await contractCall(page, 'lesson.submitQuiz', {
     courseId: 'python-basics',
     lessonId: 'values-quiz',

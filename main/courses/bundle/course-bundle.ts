@@ -60,7 +60,7 @@ function hintFor(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function schemaProblems(file: string, parsed: ParsedYaml, error: z.ZodError, lineOffset = 0): BundleProblem[] {
+function schemaProblems(file: string, parsed: ParsedYaml, error: z.ZodError, lineOffset = 0): BundleProblem[] {
   return error.issues.map((issue) => {
     const at = locate(parsed, issue.path);
     const where = issue.path.length ? `"${issue.path.join('.')}" ` : '';
@@ -100,7 +100,7 @@ export function textLimitProblems(file: string, source: string, maxChars: number
   return [];
 }
 
-export function parseYamlFile(file: string, source: string, lineOffset: number, out: BundleProblem[]): ParsedYaml | null {
+function parseYamlFile(file: string, source: string, lineOffset: number, out: BundleProblem[]): ParsedYaml | null {
   const limits = textLimitProblems(file, source, MAX_YAML_CHARS, lineOffset);
   if (limits.length) {
     out.push(...limits);
@@ -117,6 +117,18 @@ export function parseYamlFile(file: string, source: string, lineOffset: number, 
     return null;
   }
   return parsed;
+}
+
+/** A YAML file parsed and checked against its schema; null once its problems are in `out`. */
+export function parseYamlWith<T extends z.ZodType>(file: string, source: string, lineOffset: number, schema: T, out: BundleProblem[]): { parsed: ParsedYaml; data: z.infer<T> } | null {
+  const parsed = parseYamlFile(file, source, lineOffset, out);
+  if (!parsed) return null;
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) {
+    out.push(...schemaProblems(file, parsed, result.error, lineOffset));
+    return null;
+  }
+  return { parsed, data: result.data };
 }
 
 /** Splits `---\nfront matter\n---\nbody`; the front matter starts on line 2. */
@@ -223,14 +235,9 @@ export function checkExercise(files: BundleFiles, lessonFile: string, folder: st
     out.push(problem(lessonFile, `exercise folder "${folder}" has no exercise.yaml`, `create ${specFile} (language, entry, files, hints) or fix the "exercise:" path`));
     return null;
   }
-  const parsed = parseYamlFile(specFile, source, 0, out);
-  if (!parsed) return null;
-  const result = exerciseSchema.safeParse(parsed.value);
-  if (!result.success) {
-    out.push(...schemaProblems(specFile, parsed, result.error));
-    return null;
-  }
-  const spec = result.data;
+  const checked = parseYamlWith(specFile, source, 0, exerciseSchema, out);
+  if (!checked) return null;
+  const { parsed, data: spec } = checked;
   const declared = [...spec.files.editable, ...spec.files.readOnly, ...spec.files.hidden];
   const at = (key: string) => locate(parsed, [key]);
   if (!declared.includes(spec.entry)) {
@@ -298,11 +305,9 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
   if (courseSource === undefined) {
     return { course: null, problems: [...problems, problem('course.yaml', 'course.yaml is missing', 'every course folder starts with a course.yaml (see courses/FORMAT.md)')] };
   }
-  const parsedCourse = parseYamlFile('course.yaml', courseSource, 0, problems);
-  if (!parsedCourse) return { course: null, problems };
-  const courseResult = courseSchema.safeParse(parsedCourse.value);
-  if (!courseResult.success) return { course: null, problems: [...problems, ...schemaProblems('course.yaml', parsedCourse, courseResult.error)] };
-  const manifest = courseResult.data;
+  const checkedCourse = parseYamlWith('course.yaml', courseSource, 0, courseSchema, problems);
+  if (!checkedCourse) return { course: null, problems };
+  const { parsed: parsedCourse, data: manifest } = checkedCourse;
 
   const prereqAt = locate(parsedCourse, ['prerequisites']);
   for (const message of prerequisiteProblems(manifest.id, manifest.prerequisites, known)) {
@@ -343,14 +348,9 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
         problems.push(problem(lessonFile, 'the lesson has no YAML front matter', 'start the file with a "---" line, the front matter (id, title, type, xp, parTimeMinutes, objectives), and another "---" line'));
         return;
       }
-      const parsed = parseYamlFile(lessonFile, split.frontMatter, 1, problems);
-      if (!parsed) return;
-      const result = lessonFrontMatterSchema.safeParse(parsed.value);
-      if (!result.success) {
-        problems.push(...schemaProblems(lessonFile, parsed, result.error, 1));
-        return;
-      }
-      const meta = result.data;
+      const checked = parseYamlWith(lessonFile, split.frontMatter, 1, lessonFrontMatterSchema, problems);
+      if (!checked) return;
+      const { parsed, data: meta } = checked;
       problems.push(...lessonConceptProblems(lessonFile, parsed, meta, conceptIds));
       const idAt = locate(parsed, ['id']);
       const other = lessonIds.get(meta.id);

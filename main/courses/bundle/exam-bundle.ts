@@ -2,7 +2,7 @@
 // unique item ids, concepts the course declares, challenge exercises that validate like any
 // other (so `validate --run` proves their solutions), and a bank large enough for an attempt.
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
-import { checkExercise, parseYamlFile, schemaProblems } from './course-bundle';
+import { checkExercise, parseYamlWith } from './course-bundle';
 import type { CourseManifest, ExerciseSpec } from './course-format';
 import { examSchema, type ExamBank, type ExamItem } from './exam-format';
 import { locate } from './yaml-locations';
@@ -31,14 +31,9 @@ export function examBankProblems(files: BundleFiles, manifest: CourseManifest, e
   const source = files.get(EXAM_FILE)?.toString('utf8');
   if (source === undefined) return null;
   const before = out.length;
-  const parsed = parseYamlFile(EXAM_FILE, source, 0, out);
-  if (!parsed) return null;
-  const result = examSchema.safeParse(parsed.value);
-  if (!result.success) {
-    out.push(...schemaProblems(EXAM_FILE, parsed, result.error));
-    return null;
-  }
-  const bank = result.data;
+  const checked = parseYamlWith(EXAM_FILE, source, 0, examSchema, out);
+  if (!checked) return null;
+  const { parsed, data: bank } = checked;
   const at = (path: readonly PropertyKey[]) => locate(parsed, path);
   const push = (path: readonly PropertyKey[], message: string, hint: string) => {
     const pos = at(path);

@@ -12,6 +12,12 @@ export async function completeFirstRun(page: Page, name = 'Asha'): Promise<void>
   await expect(page.getByRole('navigation', { name: 'Activities' })).toBeVisible();
 }
 
+/** Opens the app at `url` and completes the first run, so a test starts as a new learner in the shell. */
+export async function openAsNewLearner(page: Page, url: string, name = 'Asha'): Promise<void> {
+  await page.goto(url);
+  await completeFirstRun(page, name);
+}
+
 /** Opens a lesson as a learner finds it: typing into the lesson search and picking the hit. */
 export async function openLessonBySearch(page: Page, query: string, title: string): Promise<void> {
   const learn = page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Learn' });

@@ -4,7 +4,7 @@ import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import './monaco-environment';
-import { editorTheme } from './editor-theme';
+import { monacoProps, type MonacoViewLook } from './monaco-props';
 import { registerPythonFormatting, watchPythonDiagnostics } from './python-language';
 
 loader.config({ monaco });
@@ -23,16 +23,12 @@ export interface EditorMarker {
   readonly message: string;
 }
 
-export interface CodeEditorProps {
+export interface CodeEditorProps extends MonacoViewLook {
   /** A stable model path, e.g. "course/lesson/main.py": one model per file keeps undo history per tab. */
   readonly modelPath: string;
   readonly value: string;
-  readonly language: string;
   readonly readOnly: boolean;
-  readonly fontSize: number;
-  readonly theme: 'dark' | 'light';
   readonly markers: readonly EditorMarker[];
-  readonly label: string;
   /** A line to mark as the current one (the visualiser's step), or none. */
   readonly highlightLine?: number | null;
   onChange(value: string): void;
@@ -114,30 +110,21 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   return (
     <Editor
-      path={props.modelPath}
-      value={props.value}
-      language={props.language}
-      theme={editorTheme(props.theme)}
-      onMount={onMount}
-      onChange={(value) => props.onChange(value ?? '')}
-      loading={<div className="muted panel-pad">Loading the editor…</div>}
-      options={{
+      {...monacoProps(props, 'Loading the editor…', {
         readOnly: props.readOnly,
         readOnlyMessage: { value: 'This file is part of the exercise and cannot be changed.' },
-        fontSize: props.fontSize,
-        minimap: { enabled: false },
-        automaticLayout: true,
-        scrollBeyondLastLine: false,
         // The line after a final newline is a real line the learner can type on: its number reads
         // like the others (Monaco's dimmed number fails WCAG contrast in the light theme).
         renderFinalNewline: 'on',
         tabSize: props.language === 'python' ? 4 : 2,
         matchBrackets: 'always',
         bracketPairColorization: { enabled: true },
-        ariaLabel: props.label,
-        accessibilitySupport: 'auto',
         fixedOverflowWidgets: true,
-      }}
+      })}
+      path={props.modelPath}
+      value={props.value}
+      onMount={onMount}
+      onChange={(value) => props.onChange(value ?? '')}
     />
   );
 }

@@ -3,40 +3,27 @@
 import { DiffEditor, loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import './monaco-environment';
-import { editorTheme } from './editor-theme';
+import { monacoProps, type MonacoViewLook } from './monaco-props';
 
 loader.config({ monaco });
 
-export interface DiffViewProps {
+export interface DiffViewProps extends MonacoViewLook {
   readonly original: string;
   readonly modified: string;
-  readonly language: string;
-  readonly theme: 'dark' | 'light';
-  readonly fontSize: number;
-  readonly label: string;
 }
 
 export default function DiffView(props: DiffViewProps) {
   return (
     <DiffEditor
-      original={props.original}
-      modified={props.modified}
-      language={props.language}
-      theme={editorTheme(props.theme)}
-      loading={<div className="muted panel-pad">Loading the comparison…</div>}
-      options={{
+      {...monacoProps(props, 'Loading the comparison…', {
         readOnly: true,
         originalEditable: false,
         renderSideBySide: true,
         useInlineViewWhenSpaceIsLimited: true,
-        fontSize: props.fontSize,
-        minimap: { enabled: false },
-        automaticLayout: true,
-        scrollBeyondLastLine: false,
         renderOverviewRuler: false,
-        ariaLabel: props.label,
-        accessibilitySupport: 'auto',
-      }}
+      })}
+      original={props.original}
+      modified={props.modified}
     />
   );
 }

@@ -155,6 +155,7 @@ export const useRunStore = create<RunState>((set, get) => {
       if (runId && get().kind)
         await client()
           .call('sandbox.stop', { runId })
+          // Refused only when the run has already ended: then there is nothing left to stop.
           .catch(() => {});
     },
 

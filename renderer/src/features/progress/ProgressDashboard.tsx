@@ -46,6 +46,42 @@ function useChartColors() {
   }, [theme]);
 }
 
+/** Tooltip and axis props in the theme's colours, shared by every chart of the dashboard. */
+function chartStyle(colors: ReturnType<typeof useChartColors>) {
+  return {
+    grid: colors.grid,
+    tooltip: { contentStyle: { background: colors.raised, border: `1px solid ${colors.grid}`, color: colors.text }, labelStyle: { color: colors.text } },
+    axis: { tick: { fill: colors.muted, fontSize: 11 }, stroke: colors.grid },
+  };
+}
+
+/** A small bar chart of whole counts by date (lessons per week, streak lengths), described for screen readers by `label`. */
+function CountBars(props: {
+  label: string;
+  data: readonly object[];
+  dateKey: string;
+  dateLabel: (date: string) => string;
+  countKey: string;
+  countName: string;
+  fill: string;
+  style: ReturnType<typeof chartStyle>;
+}) {
+  const { axis, tooltip, grid } = props.style;
+  return (
+    <div className="progress-chart" role="img" aria-label={props.label}>
+      <ResponsiveContainer width="100%" height={160}>
+        <BarChart data={[...props.data]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke={grid} strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey={props.dateKey} tickFormatter={shortDate} {...axis} />
+          <YAxis width={32} allowDecimals={false} {...axis} />
+          <Tooltip {...tooltip} labelFormatter={(label) => props.dateLabel(String(label))} />
+          <Bar dataKey={props.countKey} name={props.countName} fill={props.fill} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
 const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 const LOADING = 'Loading…';
@@ -102,8 +138,8 @@ function LoadingSections() {
 
 function DashboardSections({ dashboard }: { dashboard: Dashboard }) {
   const colors = useChartColors();
-  const tooltip = { contentStyle: { background: colors.raised, border: `1px solid ${colors.grid}`, color: colors.text }, labelStyle: { color: colors.text } };
-  const axis = { tick: { fill: colors.muted, fontSize: 11 }, stroke: colors.grid };
+  const style = chartStyle(colors);
+  const { tooltip, axis } = style;
   const { hud } = dashboard;
 
   return (
@@ -132,31 +168,29 @@ function DashboardSections({ dashboard }: { dashboard: Dashboard }) {
 
       <div className="progress-row">
         <ProgressCard id="velocity-heading" title="Lessons per week">
-          <div className="progress-chart" role="img" aria-label={`Lessons per week, last 8 weeks: ${dashboard.velocity.map((w) => w.lessons).join(', ')}`}>
-            <ResponsiveContainer width="100%" height={160}>
-              <BarChart data={dashboard.velocity} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="weekStart" tickFormatter={shortDate} {...axis} />
-                <YAxis width={32} allowDecimals={false} {...axis} />
-                <Tooltip {...tooltip} labelFormatter={(label) => `Week of ${shortDate(String(label))}`} />
-                <Bar dataKey="lessons" name="Lessons" fill={colors.accent} isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <CountBars
+            label={`Lessons per week, last 8 weeks: ${dashboard.velocity.map((w) => w.lessons).join(', ')}`}
+            data={dashboard.velocity}
+            dateKey="weekStart"
+            dateLabel={(date) => `Week of ${shortDate(date)}`}
+            countKey="lessons"
+            countName="Lessons"
+            fill={colors.accent}
+            style={style}
+          />
         </ProgressCard>
         <ProgressCard id="streaks-heading" title="Streak history">
           {dashboard.streaks.length ? (
-            <div className="progress-chart" role="img" aria-label={`Streaks: ${dashboard.streaks.map((s) => `${s.days} days from ${s.start}`).join('; ')}`}>
-              <ResponsiveContainer width="100%" height={160}>
-                <BarChart data={dashboard.streaks.slice(-12)} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                  <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="start" tickFormatter={shortDate} {...axis} />
-                  <YAxis width={32} allowDecimals={false} {...axis} />
-                  <Tooltip {...tooltip} labelFormatter={(label) => `Started ${shortDate(String(label))}`} />
-                  <Bar dataKey="days" name="Days" fill={colors.streak} isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <CountBars
+              label={`Streaks: ${dashboard.streaks.map((s) => `${s.days} days from ${s.start}`).join('; ')}`}
+              data={dashboard.streaks.slice(-12)}
+              dateKey="start"
+              dateLabel={(date) => `Started ${shortDate(date)}`}
+              countKey="days"
+              countName="Days"
+              fill={colors.streak}
+              style={style}
+            />
           ) : (
             <p className="muted">Your streaks will show here.</p>
           )}

@@ -30,6 +30,7 @@ function flushAcks() {
   for (const [id, chars] of batch)
     void client()
       .call('terminal.ack', { id, chars })
+      // Refused only once the session has ended (terminal.exit shows it): nothing is left to release.
       .catch(() => {});
 }
 
@@ -81,12 +82,14 @@ function screenFor(id: string, theme: 'dark' | 'light', fontSize: number): Scree
     (data) =>
       void client()
         .call('terminal.write', { id, data })
+        // Refused only once the session has ended, which terminal.exit already shows in the tab.
         .catch(() => {}),
   );
   terminal.onResize(
     ({ cols, rows }) =>
       void client()
         .call('terminal.resize', { id, cols, rows })
+        // An ended session has no size to keep; terminal.exit already shows it ended.
         .catch(() => {}),
   );
   // Copy, paste, the way out and the app's panel shortcuts: terminal-keys decides.

@@ -88,6 +88,7 @@ export function TutorPanel() {
       client()
         .call('tutor.nudge', { ...lastLesson, idleSeconds: Math.round((Date.now() - lastActivity.current) / 1000) })
         .then((answer) => setOffer(answer.offer ? answer.reason : null))
+        // The offer is optional help: a failed ask only skips this minute's offer.
         .catch(() => undefined);
     }, IDLE_CHECK_MS);
     return () => {

@@ -1,26 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { messageOf } from '../../../../preload/contract';
 import type { UpdateStatus } from '../../../../preload/contract/update';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { useCall } from '../../platform/use-call';
 import { isDirty, useWorkspaceStore } from '../lesson/workspace-store';
 
 /** The updater's state, kept current by `update.changed`. */
 export function useUpdateStatus(): UpdateStatus | null {
-  const [status, setStatus] = useState<UpdateStatus | null>(null);
+  const { data, error, setData } = useCall('update.status', {});
+  useEffect(() => client().on('update.changed', setData), [setData]);
   useEffect(() => {
-    let live = true;
-    client()
-      .call('update.status', {})
-      .then((next) => live && setStatus(next))
-      .catch((error: unknown) => useAppStore.getState().appendOutput({ level: 'warn', source: 'update', message: messageOf(error) }));
-    const off = client().on('update.changed', setStatus);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return status;
+    if (error) useAppStore.getState().appendOutput({ level: 'warn', source: 'update', message: error });
+  }, [error]);
+  return data;
 }
 
 /** Saves every open file first; main still refuses when something stayed unsaved or an exam runs. */
