@@ -115,6 +115,23 @@ test('the exercise screen gives the editor the room at 1440, 1280 and 1024 wide,
     }
   }
 
+  // In the editor Tab indents (Monaco's rule); the status bar says the way out, Ctrl+M, as VS Code does.
+  const tabKey = page.locator('.status-bar .tab-key-status');
+  await expect(tabKey).toHaveCount(0);
+  await editor(page).click();
+  await expect(tabKey).toHaveText('Tab indents · Ctrl+M: Tab moves focus');
+  await page.keyboard.press('Control+m');
+  await expect(tabKey).toHaveText('Tab moves focus · Ctrl+M: Tab indents');
+  for (const theme of THEMES) {
+    await setTheme(page, theme);
+    await expectAxeClean(page, `tab key hint ${theme}`);
+  }
+  await editor(page).click();
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null)).toBe(true);
+  await expect(tabKey).toHaveText('Tab moves focus · Ctrl+M: Tab indents');
+  await shot(page, 'tab-moves-focus', SIZES[2], 'light');
+
   // Leaving the exercise gives the bottom panel back; a tab opens it on the exercise too.
   await page.getByRole('button', { name: 'Previous lesson' }).click();
   await expect.poll(async () => (await page.locator('.bottom-panel').boundingBox())!.height).toBeGreaterThan(100);
@@ -155,6 +172,8 @@ test('passing leads on: a completion moment with its XP explained and Continue (
   // The XP says why: 50 for the lesson, +10% for the streak the lesson itself starts (first Check failed: no first-try bonus).
   await expect(done).toContainText('+55 XP');
   await expect(done).toContainText('Lesson: 50 XP + 10% (streak) = 55 XP');
+  // The streak's change is named: this first lesson of the day starts it.
+  await expect(done).toContainText('Streak started: day 1.');
   const next = done.getByRole('button', { name: `Continue: ${TEMPERATURE}` });
   await expect(next).toBeFocused();
   // Nothing on top of a control: the lesson's own moment replaces the corner toasts.

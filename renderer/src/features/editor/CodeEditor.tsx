@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import './monaco-environment';
 import { editorTheme } from './editor-theme';
 import { registerPythonFormatting, watchPythonDiagnostics } from './python-language';
+import { useTabKey } from './tab-key';
 
 loader.config({ monaco });
 registerPythonFormatting();
@@ -63,6 +64,13 @@ export default function CodeEditor(props: CodeEditorProps) {
     action('drona.run', 'Run', monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
     action('drona.check', 'Check', monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => handlers.current.onCheck());
     registrations.current.push(editor.onDidBlurEditorText(() => handlers.current.onBlur()));
+    // What Tab does here, for the status bar: Monaco keeps Tab for indenting until Ctrl+M.
+    const tabKey = (editorFocused: boolean) => useTabKey.setState({ editorFocused, tabMovesFocus: editor.getOption(monaco.editor.EditorOption.tabFocusMode) });
+    registrations.current.push(
+      editor.onDidFocusEditorText(() => tabKey(true)),
+      editor.onDidBlurEditorText(() => tabKey(false)),
+      editor.onDidChangeConfiguration((change) => change.hasChanged(monaco.editor.EditorOption.tabFocusMode) && tabKey(editor.hasTextFocus())),
+    );
     registrations.current.push(watchPythonDiagnostics(editor));
     document.dispatchEvent(new CustomEvent('drona:editor-ready'));
   };
@@ -72,6 +80,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   useEffect(
     () => () => {
       for (const registration of registrations.current.splice(0)) registration.dispose();
+      useTabKey.setState({ editorFocused: false });
       editorRef.current = null;
       for (const model of monaco.editor.getModels()) model.dispose();
     },
