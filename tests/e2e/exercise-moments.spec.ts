@@ -83,7 +83,7 @@ const shot = (page: Page, name: string, size: { width: number; height: number },
   page.screenshot({ path: `test-results/screenshots/exercise-${name}-${size.width}x${size.height}-${theme}.png` });
 
 test('the exercise screen gives the editor the room at 1440, 1280 and 1024 wide, in both themes', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await startLearner(page, SIZES[0]);
   await openLessonBySearch(page, 'greeting function', GREETING);
   await expect(editor(page)).toBeVisible();
@@ -146,7 +146,7 @@ test('the exercise screen gives the editor the room at 1440, 1280 and 1024 wide,
 });
 
 test('passing leads on: a completion moment with its XP explained and Continue (Ctrl+Enter)', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const size = SIZES[1];
   await startLearner(page, size);
   await openLessonBySearch(page, 'greeting function', GREETING);
@@ -163,7 +163,16 @@ test('passing leads on: a completion moment with its XP explained and Continue (
   await expect(results).not.toContainText('/work/');
   await expect(results.getByText('Full test log')).toBeVisible();
   await expect(results.locator('.raw-log pre')).toBeHidden();
-  await shot(page, 'failing', size, 'dark');
+  for (const shown of SIZES) {
+    await page.setViewportSize(shown);
+    await expect(results.getByRole('list', { name: 'Tests' })).toBeVisible();
+    for (const theme of THEMES) {
+      await setTheme(page, theme);
+      await expectAxeClean(page, `failing ${shown.width} ${theme}`);
+      await shot(page, 'failing', shown, theme);
+    }
+  }
+  await page.setViewportSize(size);
 
   await replaceEditorText(page, RIGHT);
   await page.keyboard.press('Control+Shift+Enter');
