@@ -18,6 +18,7 @@ async function typeInTerminal(page: Page, text: string) {
 }
 
 test('the terminal runs commands, opens tabs, follows resizes and passes axe', async ({ page }) => {
+  test.setTimeout(180_000);
   serve = await startServe();
   await page.goto(serve.url);
   await completeFirstRun(page);

@@ -2,6 +2,7 @@
 // and everything it imports stay out of the initial bundle.
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
+import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus.js';
 import { useEffect, useRef } from 'react';
 import './monaco-environment';
 import { editorTheme } from './editor-theme';
@@ -65,11 +66,11 @@ export default function CodeEditor(props: CodeEditorProps) {
     action('drona.check', 'Check', monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => handlers.current.onCheck());
     registrations.current.push(editor.onDidBlurEditorText(() => handlers.current.onBlur()));
     // What Tab does here, for the status bar: Monaco keeps Tab for indenting until Ctrl+M.
-    const tabKey = (editorFocused: boolean) => useTabKey.setState({ editorFocused, tabMovesFocus: editor.getOption(monaco.editor.EditorOption.tabFocusMode) });
+    const tabKey = (editorFocused: boolean) => useTabKey.setState({ editorFocused, tabMovesFocus: TabFocus.getTabFocusMode() });
     registrations.current.push(
       editor.onDidFocusEditorText(() => tabKey(true)),
       editor.onDidBlurEditorText(() => tabKey(false)),
-      editor.onDidChangeConfiguration((change) => change.hasChanged(monaco.editor.EditorOption.tabFocusMode) && tabKey(editor.hasTextFocus())),
+      TabFocus.onDidChangeTabFocus(() => tabKey(editor.hasTextFocus())),
     );
     registrations.current.push(watchPythonDiagnostics(editor));
     document.dispatchEvent(new CustomEvent('drona:editor-ready'));
