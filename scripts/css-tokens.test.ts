@@ -94,4 +94,16 @@ describe('CSS custom properties', () => {
       }
     }
   });
+
+  it('keep the focus ring visible (>= 3:1, WCAG non-text contrast) in both themes, on blue buttons too', () => {
+    const css = fs.readFileSync(path.join(process.cwd(), 'renderer/src/styles/tokens.css'), 'utf8');
+    for (const selector of ["[data-theme='dark']", "[data-theme='light']"]) {
+      const tokens = themeTokens(css, selector);
+      // The outline sits outside the control, on the surface around it.
+      for (const background of ['--bg', '--bg-raised', '--bg-sunken', '--code-bg', '--surface-2', '--accent-subtle'])
+        expect(contrast(tokens.get('--focus')!, tokens.get(background)!), `${selector} --focus on ${background}`).toBeGreaterThanOrEqual(3);
+      // A primary (blue) button adds an inner ring in its text colour (shell.css).
+      expect(contrast(tokens.get('--accent-text')!, tokens.get('--accent')!), `${selector} inner ring on --accent`).toBeGreaterThanOrEqual(3);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hintXpCost } from './hint-cost';
+import { hintsXpLost, hintXpCost } from './hint-cost';
 import { awardFor, BASE_XP } from './xp-rules';
 
 describe('hintXpCost', () => {
@@ -21,6 +21,7 @@ describe('hintXpCost', () => {
         const costs = Array.from({ length: total }, (_, used) => hintXpCost(type, used));
         expect(costs.every((cost) => cost >= 0)).toBe(true);
         expect(costs.reduce((sum, cost) => sum + cost, 0)).toBe(xp(0) - xp(total));
+        expect(hintsXpLost(type, total)).toBe(xp(0) - xp(total));
       }),
     );
   });

@@ -207,12 +207,13 @@ describe('LessonActivity', () => {
     await activity.open('py', 'intro');
     clock.now += 5_000;
     await activity.complete('py', 'intro');
-    expect(recorded.at(-1)).toMatchObject({ kind: 'lesson-completed', underPar: false });
+    expect(recorded.at(-1)).toMatchObject({ kind: 'lesson-completed', underPar: false, read: false });
     const { activity: patient, recorded: later, clock: time } = setup();
     await patient.open('py', 'intro');
     time.now += 60_000;
     await patient.complete('py', 'intro');
     expect(later.at(-1)).not.toHaveProperty('underPar');
+    expect(later.at(-1)).not.toHaveProperty('read');
   });
 
   it('keeps a quiz in progress until it is submitted, and names the missed questions', async () => {

@@ -165,9 +165,10 @@ export class LessonActivity {
           : 'it completes when you save your reflection';
       throw new DronaError('conflict', `This ${lesson.type} lesson cannot be marked complete by hand: ${how}.`);
     }
-    // Completed without time to read it: it counts, but never as fast (the speed achievements).
+    // Completed without time to read it: it counts, but never as fast (the speed achievements),
+    // and its module is never finished under par.
     const read = wasRead(this.spentSeconds(courseId, lessonId), lesson.body ?? '');
-    await this.completeAs(courseId, lessonId, lesson.type, read ? {} : { underPar: false });
+    await this.completeAs(courseId, lessonId, lesson.type, read ? {} : { underPar: false, read: false });
     return this.standing(courseId, lessonId);
   }
 
@@ -305,7 +306,7 @@ export class LessonActivity {
     return { ...(await this.standing(courseId, lessonId)), followUp: answersFollowUp ? null : followUp };
   }
 
-  private async completeAs(courseId: string, lessonId: string, lessonType: string, facts: { underPar?: false } = {}): Promise<void> {
+  private async completeAs(courseId: string, lessonId: string, lessonType: string, facts: { underPar?: false; read?: false } = {}): Promise<void> {
     if (this.markCompleted(courseId, lessonId))
       await this.report('lesson-completed', courseId, lessonId, { lessonType, ...facts }, `lesson-completed:${courseId}:${lessonId}`);
   }

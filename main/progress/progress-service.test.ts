@@ -185,6 +185,21 @@ describe('ProgressService.record', () => {
     expect(dashboard.recommended).toBeNull();
   });
 
+  it('a module with a lesson marked complete unread is never finished under par', async () => {
+    const store = open();
+    seedCourse(store);
+    const progress = service(store);
+    // Mark complete two seconds after opening: the lesson counts, but it was not read.
+    await progress.record(lesson(0, { lessonType: 'concept', underPar: false, read: false, elapsedSeconds: 2 }));
+    const second = await progress.record(lesson(1, { elapsedSeconds: 100, firstAttempt: true }));
+    expect(second.awarded.map((a) => [a.activity, a.amount, a.bonuses])).toEqual([
+      ['lesson-completed', 67, ['first-attempt', 'streak']],
+      ['module-completed', 300, []],
+    ]);
+    expect(second.achievements.map((a) => a.id)).toContain('module-maker');
+    expect(second.achievements.map((a) => a.id)).not.toContain('speed-demon');
+  });
+
   it('rejects an unknown timezone and a malformed event with a message', async () => {
     const progress = service();
     await expect(progress.record(lesson(0, { timezone: 'Mars/Olympus' }))).rejects.toThrow(/not a timezone/);

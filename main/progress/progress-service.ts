@@ -28,6 +28,7 @@ import { newlyEarned, tallyEvent, type Tally } from './achievements';
 import { firstActiveDay, loadTotals } from './running-totals';
 import builtinJson from './builtin-achievements.json' with { type: 'json' };
 import { levelFor, levelProgress } from './levels';
+import { moduleUnderPar, type ModuleTimes } from './module-pace';
 import {
   addActivity,
   isKnownTimezone,
@@ -242,7 +243,9 @@ export class ProgressService {
     const openLessons = (moduleOnly: boolean) =>
       db.prepare(`
         SELECT coalesce(sum(coalesce(p.status, '') <> 'completed'), 0) AS open, coalesce(sum(p.active_seconds), 0) AS active,
-               coalesce(sum(l.par_time_seconds), 0) AS par, coalesce(sum(l.par_time_seconds IS NULL), 0) AS unknownPar
+               coalesce(sum(l.par_time_seconds), 0) AS par, coalesce(sum(l.par_time_seconds IS NULL), 0) AS unknownPar,
+               coalesce(sum(EXISTS (SELECT 1 FROM activity_events e WHERE e.idempotency_key = 'lesson-completed:' || l.course_id || ':' || l.lesson_id
+                 AND json_extract(e.detail, '$.read') = 0)), 0) AS unread
         FROM lessons l LEFT JOIN lesson_progress p ON p.course_id = l.course_id AND p.lesson_id = l.lesson_id
         WHERE l.course_id = ? AND l.removed_at IS NULL ${moduleOnly ? 'AND l.module_id = ?' : ''}`);
     this.prepared = {
@@ -344,7 +347,7 @@ export class ProgressService {
   /** Module and course completions this lesson event finishes (from the installed course outline). */
   private completions(event: LearningEvent, moduleId: string): LearningEvent[] {
     const q = this.statements();
-    type Open = { open: number; active: number; par: number; unknownPar: number };
+    type Open = ModuleTimes & { open: number };
     const base = { courseId: event.courseId!, occurredAt: event.occurredAt, timezone: event.timezone };
     const module = q.openInModule.get(event.courseId, moduleId) as Open;
     if (module.open > 0) return [];
@@ -354,7 +357,7 @@ export class ProgressService {
         kind: 'module-completed',
         moduleId,
         idempotencyKey: `module-completed:${event.courseId}:${moduleId}`,
-        underPar: module.unknownPar === 0 && module.par > 0 && module.active > 0 && module.active <= module.par,
+        underPar: moduleUnderPar(module),
       },
     ];
     if ((q.openInCourse.get(event.courseId) as Open).open === 0)

@@ -30,6 +30,8 @@ export const learningEventSchema = z
     score: z.number().min(0).max(100).optional(),
     /** Finished under the lesson's or module's par time. */
     underPar: z.boolean().optional(),
+    /** Mark complete: false when the lesson was not open long enough to be read (it then never counts as fast, nor its module). */
+    read: z.boolean().optional(),
     elapsedSeconds: z.number().min(0).optional(),
     lessonType: z.string().max(40).optional(),
     hintIndex: z.number().int().min(0).optional(),

@@ -83,7 +83,7 @@ const shot = (page: Page, name: string, size: { width: number; height: number },
   page.screenshot({ path: `test-results/screenshots/exercise-${name}-${size.width}x${size.height}-${theme}.png` });
 
 test('the exercise screen gives the editor the room at 1440, 1280 and 1024 wide, in both themes', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await startLearner(page, SIZES[0]);
   await openLessonBySearch(page, 'greeting function', GREETING);
   await expect(editor(page)).toBeVisible();
@@ -115,6 +115,23 @@ test('the exercise screen gives the editor the room at 1440, 1280 and 1024 wide,
     }
   }
 
+  // In the editor Tab indents (Monaco's rule); the status bar says the way out, Ctrl+M, as VS Code does.
+  const tabKey = page.locator('.status-bar .tab-key-status');
+  await expect(tabKey).toHaveCount(0);
+  await editor(page).click();
+  await expect(tabKey).toHaveText('Tab indents · Ctrl+M: Tab moves focus');
+  await page.keyboard.press('Control+m');
+  await expect(tabKey).toHaveText('Tab moves focus · Ctrl+M: Tab indents');
+  for (const theme of THEMES) {
+    await setTheme(page, theme);
+    await expectAxeClean(page, `tab key hint ${theme}`);
+  }
+  await editor(page).click();
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null)).toBe(true);
+  await expect(tabKey).toHaveText('Tab moves focus · Ctrl+M: Tab indents');
+  await shot(page, 'tab-moves-focus', SIZES[2], 'light');
+
   // Leaving the exercise gives the bottom panel back; a tab opens it on the exercise too.
   await page.getByRole('button', { name: 'Previous lesson' }).click();
   await expect.poll(async () => (await page.locator('.bottom-panel').boundingBox())!.height).toBeGreaterThan(100);
@@ -129,7 +146,7 @@ test('the exercise screen gives the editor the room at 1440, 1280 and 1024 wide,
 });
 
 test('passing leads on: a completion moment with its XP explained and Continue (Ctrl+Enter)', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const size = SIZES[1];
   await startLearner(page, size);
   await openLessonBySearch(page, 'greeting function', GREETING);
@@ -146,7 +163,16 @@ test('passing leads on: a completion moment with its XP explained and Continue (
   await expect(results).not.toContainText('/work/');
   await expect(results.getByText('Full test log')).toBeVisible();
   await expect(results.locator('.raw-log pre')).toBeHidden();
-  await shot(page, 'failing', size, 'dark');
+  for (const shown of SIZES) {
+    await page.setViewportSize(shown);
+    await expect(results.getByRole('list', { name: 'Tests' })).toBeVisible();
+    for (const theme of THEMES) {
+      await setTheme(page, theme);
+      await expectAxeClean(page, `failing ${shown.width} ${theme}`);
+      await shot(page, 'failing', shown, theme);
+    }
+  }
+  await page.setViewportSize(size);
 
   await replaceEditorText(page, RIGHT);
   await page.keyboard.press('Control+Shift+Enter');
@@ -155,6 +181,8 @@ test('passing leads on: a completion moment with its XP explained and Continue (
   // The XP says why: 50 for the lesson, +10% for the streak the lesson itself starts (first Check failed: no first-try bonus).
   await expect(done).toContainText('+55 XP');
   await expect(done).toContainText('Lesson: 50 XP + 10% (streak) = 55 XP');
+  // The streak's change is named: this first lesson of the day starts it.
+  await expect(done).toContainText('Streak started: day 1.');
   const next = done.getByRole('button', { name: `Continue: ${TEMPERATURE}` });
   await expect(next).toBeFocused();
   // Nothing on top of a control: the lesson's own moment replaces the corner toasts.

@@ -1,25 +1,30 @@
-// Hints as a stuck learner meets them (issue #21), serve mode at 1280×720 in both themes: one hint
-// control, its XP cost said before it is taken, the last hint asks first in an app dialog; the
-// tutor without a provider keeps the lesson's formatting and says once, in its header, what a
-// provider would add.
+// Hints as a stuck learner meets them (issue #21), serve mode at 1440×900, 1280×720 and 1024×640,
+// each view axe-checked and photographed in both themes: one hint control, its XP cost said
+// before it is taken, the last hint asks first in an app dialog; the tutor without a provider
+// keeps the lesson's formatting and says once, in its header, what a provider would add.
 import { expect, test } from '@playwright/test';
 import { learnerPerTest, openLessonBySearch } from './support/learner';
-import { attachShot, expectAxeClean, startLearnerIn, THEMES } from './support/look';
+import { attachShot, expectAxeClean, lookInBothThemes, setTheme, SIZES, startLearnerIn, THEMES } from './support/look';
 
 const startLearner = learnerPerTest();
 
 const COLLATZ = 'Challenge: the Collatz sequence';
 
-for (const theme of THEMES) {
-  test(`one hint control with its cost, the last hint asks first, and the offline tutor keeps formatting (${theme})`, async ({ page }, testInfo) => {
+for (const size of SIZES) {
+  test(`one hint control with its cost, the last hint asks first, and the offline tutor keeps formatting (${size.width}x${size.height})`, async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(240_000);
-    await startLearnerIn(page, theme, startLearner);
+    await startLearnerIn(page, 'dark', startLearner, size);
     await openLessonBySearch(page, 'Collatz', COLLATZ);
 
     // The cost comes from the XP rules: a challenge's first hint costs its no-hints bonus.
     const hints = page.getByRole('region', { name: 'Hints' });
     const first = hints.getByRole('button', { name: 'Show a hint (0/4)' });
     await expect(first).toHaveAccessibleDescription('Costs 150 XP of this lesson’s award.');
+    // Under the instructions, which scroll: brought into view for the screenshot.
+    await first.scrollIntoViewIfNeeded();
+    await lookInBothThemes(page, testInfo, 'hints-cost');
     await first.click();
     // Each reveal is recorded in main first; a shared, busy machine can take a while.
     await expect(hints.getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
@@ -30,16 +35,22 @@ for (const theme of THEMES) {
     await expect(last).toHaveAccessibleDescription('Costs no XP. The last hint gives the answer away.');
 
     // The last hint asks first; the safe answer has the focus, so Enter or Escape changes nothing.
-    await last.click();
+    // The dialog is modal (the theme button behind it is inert): it is opened once in each theme.
     const dialog = page.getByRole('dialog', { name: 'Show the last hint?' });
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('button', { name: 'Keep trying' })).toBeFocused();
-    await expectAxeClean(page, `last-hint dialog (${theme})`, '[role="dialog"]');
-    await attachShot(page, testInfo, `hints-last-dialog-${theme}`);
-    await page.keyboard.press('Escape');
-    await expect(dialog).toHaveCount(0);
-    await expect(hints.getByRole('listitem')).toHaveCount(3);
-    await last.click();
+    const { width, height } = page.viewportSize()!;
+    for (const theme of THEMES) {
+      await setTheme(page, theme);
+      await last.click();
+      await expect(dialog).toBeVisible();
+      await expect(dialog).toBeInViewport({ ratio: 1 });
+      await expect(dialog.getByRole('button', { name: 'Keep trying' })).toBeFocused();
+      await expectAxeClean(page, `last-hint dialog ${width}x${height} (${theme})`, '[role="dialog"]');
+      await attachShot(page, testInfo, `hints-last-dialog-${width}x${height}-${theme}`);
+      if (theme === 'light') break;
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+      await expect(hints.getByRole('listitem')).toHaveCount(3);
+    }
     await dialog.getByRole('button', { name: 'Show the last hint' }).click();
     await expect(hints.getByRole('listitem')).toHaveCount(4);
     await expect(hints.getByRole('button')).toHaveCount(0);
@@ -60,7 +71,6 @@ for (const theme of THEMES) {
     await tutor.getByRole('button', { name: 'Explain this' }).click();
     await expect(tutor.getByRole('article', { name: 'Tutor' })).toHaveCount(2);
     await expect(notice).toHaveCount(1);
-    await expectAxeClean(page, `offline tutor (${theme})`);
-    await attachShot(page, testInfo, `hints-offline-tutor-${theme}`);
+    await lookInBothThemes(page, testInfo, 'hints-offline-tutor');
   });
 }

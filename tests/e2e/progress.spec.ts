@@ -156,6 +156,9 @@ test('the HUD does not animate when the OS asks for reduced motion', async ({ pa
   await expect(page.getByText('+50 XP')).toBeVisible();
   await expect(page.locator('.hud-animated')).toHaveCount(0);
   await expect(page.locator('.hud-toasts.animate')).toHaveCount(0);
+  // The lesson's own completion moment stays still too.
+  await expect(page.getByRole('region', { name: 'Lesson complete' })).toBeVisible();
+  await expect(page.locator('.completion-bar.animate')).toHaveCount(0);
 });
 
 test('the Progress view renders its charts, summary and achievements in both themes', async ({ page }) => {

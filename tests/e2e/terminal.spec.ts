@@ -18,12 +18,29 @@ async function typeInTerminal(page: Page, text: string) {
 }
 
 test('the terminal runs commands, opens tabs, follows resizes and passes axe', async ({ page }) => {
+  test.setTimeout(180_000);
   serve = await startServe();
   await page.goto(serve.url);
   await completeFirstRun(page);
   await page.getByRole('tab', { name: 'Terminal' }).click();
   await expect(page.locator('.xterm-rows')).toBeVisible();
   await expect.poll(() => screenText(page)).toMatch(/[$#]\s*$/m);
+
+  // No keyboard trap (issue #21): at the prompt Escape leaves for the Terminal tab, Ctrl+` always
+  // does, and the panel shortcuts (Ctrl+B) reach the app from inside the terminal.
+  const terminalTab = page.getByRole('tab', { name: 'Terminal' });
+  for (const key of ['Escape', 'Control+`']) {
+    await page.locator('.xterm-helper-textarea').focus();
+    await page.keyboard.press(key);
+    await expect(terminalTab).toBeFocused();
+  }
+  const side = page.getByRole('complementary', { name: /side panel/ });
+  for (const folded of [true, false]) {
+    await page.locator('.xterm-helper-textarea').focus();
+    await page.keyboard.press('Control+b');
+    if (folded) await expect.poll(async () => (await side.boundingBox())?.width ?? 0).toBeLessThan(5);
+    else await expect.poll(async () => (await side.boundingBox())?.width ?? 0).toBeGreaterThan(200);
+  }
 
   await typeInTerminal(page, 'echo made-by-$((6*7)) > note.txt; ls');
   await expect.poll(() => screenText(page)).toContain('note.txt');

@@ -5,9 +5,22 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 
 export const THEMES = ['dark', 'light'] as const;
 
-/** Where each issue #21 spec starts: a new learner (see learnerPerTest) at 1280×720 in `theme`. */
-export async function startLearnerIn(page: Page, theme: 'dark' | 'light', startLearner: (page: Page) => Promise<unknown>): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 720 });
+/** The window sizes issue #21 names: a large laptop, the common one, a small one. */
+export const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+  { width: 1024, height: 640 },
+] as const;
+export type Size = (typeof SIZES)[number];
+
+/** Where each issue #21 spec starts: a new learner (see learnerPerTest) at `size` (1280×720 unless told) in `theme`. */
+export async function startLearnerIn(
+  page: Page,
+  theme: 'dark' | 'light',
+  startLearner: (page: Page) => Promise<unknown>,
+  size: Size = SIZES[1],
+): Promise<void> {
+  await page.setViewportSize(size);
   await startLearner(page);
   await setTheme(page, theme);
 }
@@ -26,6 +39,20 @@ export async function expectAxeClean(page: Page, view: string, scope = '.app-she
   const result = await new AxeBuilder({ page }).include(scope).analyze();
   const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious, `${view}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
+}
+
+/**
+ * The view as it is now, in both themes: axe on it and a screenshot of each (named
+ * `<name>-<width>x<height>-<theme>`). It ends in the light theme. Clicks the theme button, so
+ * call it where the focus may move.
+ */
+export async function lookInBothThemes(page: Page, testInfo: TestInfo, name: string, scope = '.app-shell'): Promise<void> {
+  const { width, height } = page.viewportSize()!;
+  for (const theme of THEMES) {
+    await setTheme(page, theme);
+    await expectAxeClean(page, `${name} ${width}x${height} (${theme})`, scope);
+    await attachShot(page, testInfo, `${name}-${width}x${height}-${theme}`);
+  }
 }
 
 export async function attachShot(page: Page, testInfo: TestInfo, name: string): Promise<void> {

@@ -2,10 +2,12 @@
 // and everything it imports stay out of the initial bundle.
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
+import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus.js';
 import { useEffect, useRef } from 'react';
 import './monaco-environment';
 import { monacoProps, type MonacoViewLook } from './monaco-props';
 import { registerPythonFormatting, watchPythonDiagnostics } from './python-language';
+import { useTabKey } from './tab-key';
 
 loader.config({ monaco });
 registerPythonFormatting();
@@ -59,6 +61,13 @@ export default function CodeEditor(props: CodeEditorProps) {
     action('drona.run', 'Run', monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
     action('drona.check', 'Check', monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => handlers.current.onCheck());
     registrations.current.push(editor.onDidBlurEditorText(() => handlers.current.onBlur()));
+    // What Tab does here, for the status bar: Monaco keeps Tab for indenting until Ctrl+M.
+    const tabKey = (editorFocused: boolean) => useTabKey.setState({ editorFocused, tabMovesFocus: TabFocus.getTabFocusMode() });
+    registrations.current.push(
+      editor.onDidFocusEditorText(() => tabKey(true)),
+      editor.onDidBlurEditorText(() => tabKey(false)),
+      TabFocus.onDidChangeTabFocus(() => tabKey(editor.hasTextFocus())),
+    );
     registrations.current.push(watchPythonDiagnostics(editor));
     document.dispatchEvent(new CustomEvent('drona:editor-ready'));
   };
@@ -68,6 +77,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   useEffect(
     () => () => {
       for (const registration of registrations.current.splice(0)) registration.dispose();
+      useTabKey.setState({ editorFocused: false });
       editorRef.current = null;
       for (const model of monaco.editor.getModels()) model.dispose();
     },

@@ -7,28 +7,43 @@ import type { AwardedEvent } from '../../../../preload/contract/progress';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { hudFeatures } from '../hud/Hud';
+import { useProgressStore } from '../hud/progress-store';
 import { useReducedMotion } from '../hud/use-reduced-motion';
-import { completionKinds, completionSummary } from './completion';
+import { completionKinds, completionSummary, hintsPart, streakChange } from './completion';
 
-/** The completion awards that arrive while this lesson is open. */
-export function useLessonAwards(): readonly AwardedEvent[] {
-  const [events, setEvents] = useState<AwardedEvent[]>([]);
-  useEffect(() => client().on('progress.awarded', (event) => completionKinds.has(event.kind) && setEvents((list) => [...list, event])), []);
-  return events;
+export interface LessonAwards {
+  /** The completion awards that arrived while this lesson was open. */
+  readonly awards: readonly AwardedEvent[];
+  /** The streak as the lesson opened (null: not known yet), so the completion can name its change. */
+  readonly streakBefore: number | null;
 }
 
-export interface CompletionBarProps {
-  readonly awards: readonly AwardedEvent[];
+export function useLessonAwards(): LessonAwards {
+  const [awards, setAwards] = useState<AwardedEvent[]>([]);
+  const [streakBefore] = useState(() => useProgressStore.getState().snapshot?.streak.current ?? null);
+  useEffect(() => client().on('progress.awarded', (event) => completionKinds.has(event.kind) && setAwards((list) => [...list, event])), []);
+  return { awards, streakBefore };
+}
+
+export interface CompletionBarProps extends LessonAwards {
+  readonly lessonType: string;
+  /** Hints revealed in this lesson: the breakdown says what they cost. */
+  readonly hintsUsed: number;
   readonly next: { readonly title: string } | null;
   /** Continue takes the focus, unless the lesson shows its own result first (a quiz's score and explanations). */
   readonly takeFocus: boolean;
   onContinue(): void;
 }
 
-export function CompletionBar({ awards, next, takeFocus, onContinue }: CompletionBarProps) {
+export function CompletionBar({ awards, streakBefore, lessonType, hintsUsed, next, takeFocus, onContinue }: CompletionBarProps) {
   const mode = useAppStore((state) => state.profile?.gamificationMode ?? 'full');
   const features = hudFeatures(mode, useReducedMotion());
   const summary = completionSummary(awards);
+  const hints = hintsPart(lessonType, hintsUsed);
+  const streak = streakChange(
+    streakBefore,
+    useProgressStore((state) => state.snapshot?.streak.current ?? null),
+  );
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (takeFocus) button.current?.focus();
@@ -47,6 +62,8 @@ export function CompletionBar({ awards, next, takeFocus, onContinue }: Completio
       <div className="completion-text">
         <h2 className="completion-title">Lesson complete{features.xp && summary.xp > 0 ? <span className="completion-xp"> +{summary.xp} XP</span> : null}</h2>
         {features.xp && summary.parts.length > 0 && <p className="completion-parts">{summary.parts.join(' · ')}</p>}
+        {features.xp && hints && <p className="completion-parts">{hints}</p>}
+        {features.visible && streak && <p className="completion-level">{streak}</p>}
         {features.visible && summary.levelReached !== null && <p className="completion-level">Level up: you reached level {summary.levelReached}.</p>}
         {features.visible && summary.achievements.length > 0 && <p className="completion-level">Achievement unlocked: {summary.achievements.join(', ')}.</p>}
       </div>

@@ -65,7 +65,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   useActiveTime(lesson.courseId, lesson.lessonId);
   useLessonFocus(isExercise);
 
-  const awards = useLessonAwards();
+  const lessonAwards = useLessonAwards();
   // Finished here and now (not a lesson done before): the moment to celebrate and move on.
   const [justCompleted, setJustCompleted] = useState(false);
   const shownStatus = standing?.status;
@@ -78,7 +78,16 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
     [onStandingChange, setStanding, shownStatus],
   );
   const goNext = useCallback(() => place.next && onNavigate(place.next.lessonId), [place.next, onNavigate]);
-  const completionBar = justCompleted && <CompletionBar awards={awards} next={place.next ?? null} takeFocus={lesson.type !== 'quiz'} onContinue={goNext} />;
+  const completionBar = justCompleted && (
+    <CompletionBar
+      {...lessonAwards}
+      lessonType={lesson.type}
+      hintsUsed={standing?.revealedHints.length ?? 0}
+      next={place.next ?? null}
+      takeFocus={lesson.type !== 'quiz'}
+      onContinue={goNext}
+    />
+  );
 
   useEffect(() => connectWorkspaceEvents(), []);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { awardedEvent } from '../../../../preload/contract/testing/awarded-events';
-import { completionSummary, describeAward } from './completion';
+import { completionSummary, describeAward, hintsPart, streakChange } from './completion';
 
 const event = awardedEvent;
 
@@ -33,5 +33,24 @@ describe('completionSummary', () => {
       achievements: ['First steps'],
     });
     expect(completionSummary([])).toEqual({ xp: 0, parts: [], levelReached: null, achievements: [] });
+  });
+});
+
+describe('hintsPart and streakChange', () => {
+  it('says what the hints cost: a challenge its no-hints bonus, other lessons nothing', () => {
+    expect(hintsPart('challenge', 0)).toBeNull();
+    expect(hintsPart('practice', 0)).toBeNull();
+    expect(hintsPart('challenge', 1)).toBe('Hints: 1 used, so 150 XP less (no “no hints” bonus)');
+    expect(hintsPart('challenge', 3)).toBe('Hints: 3 used, so 150 XP less (no “no hints” bonus)');
+    expect(hintsPart('practice', 2)).toBe('Hints: 2 used, at no XP cost');
+    expect(hintsPart('guided', 1)).toBe('Hints: 1 used, at no XP cost');
+  });
+
+  it('names a streak that started or grew, and nothing when today had already counted', () => {
+    expect(streakChange(0, 1)).toBe('Streak started: day 1. Come back tomorrow to keep it going.');
+    expect(streakChange(4, 5)).toBe('Streak: 5 days in a row.');
+    expect(streakChange(5, 5)).toBeNull();
+    expect(streakChange(null, 1)).toBeNull();
+    expect(streakChange(1, null)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // What finishing a lesson earned, in the learner's words: the XP of each part with its reasons,
 // a level reached, achievements. Pure: the completion bar shows it, tests pin it.
+import { hintsXpLost } from '../../../../common/rules/hint-cost';
 import type { AwardedEvent } from '../../../../preload/contract/progress';
 
 /** Awards a lesson's completion moment shows itself (the corner toasts stay quiet for them). */
@@ -53,4 +54,18 @@ export function completionSummary(events: readonly AwardedEvent[]): CompletionSu
     levelReached: shown.length > 0 && after > before ? after : null,
     achievements: shown.flatMap((event) => event.achievements.map((achievement) => achievement.title)),
   };
+}
+
+/** What the hints taken cost, so the award's figure is not a mystery; null when none were taken. */
+export function hintsPart(lessonType: string, hintsUsed: number): string | null {
+  if (hintsUsed === 0) return null;
+  const used = `Hints: ${hintsUsed} used`;
+  const lost = hintsXpLost(lessonType, hintsUsed);
+  return lost > 0 ? `${used}, so ${lost} XP less (no “no hints” bonus)` : `${used}, at no XP cost`;
+}
+
+/** The streak's change, named: started, or one day longer; null when today had already counted (or it is unknown). */
+export function streakChange(before: number | null, after: number | null): string | null {
+  if (before === null || after === null || after <= before) return null;
+  return after === 1 ? 'Streak started: day 1. Come back tomorrow to keep it going.' : `Streak: ${after} days in a row.`;
 }

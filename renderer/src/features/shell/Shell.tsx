@@ -8,6 +8,7 @@ import { DigestNotice } from '../progress/DigestNotice';
 import { CommandPalette } from '../palette/CommandPalette';
 import { formatShortcut, useGlobalShortcuts, useRegisterCommands, type AppCommand } from '../palette/command-registry';
 import { SandboxStatus } from '../sandbox/SandboxStatus';
+import { TabKeyStatus } from '../editor/TabKeyStatus';
 import { UpdateStatusItem } from '../update/UpdateStatusItem';
 import { activities } from './activities';
 import { Brand, OrganisationStatusItem } from '../organisation/OrganisationParts';
@@ -176,6 +177,7 @@ export function Shell() {
           {connection === 'open' ? 'Connected' : connection === 'connecting' ? 'Connecting…' : 'Disconnected'}
         </span>
         <span className="status-spacer" />
+        <TabKeyStatus />
         <SandboxStatus />
         <UpdateStatusItem />
         <span>v{status?.version}</span>
