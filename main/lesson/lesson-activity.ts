@@ -8,6 +8,7 @@ import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from
 import type { LessonStanding, QuizProgress, StepAnswerInput, StepOutcome } from '../../preload/contract/lesson';
 import type { LessonKeys } from '../courses/lesson-content/lesson-content-service';
 import { answerGuidedStep, guidedStanding } from './guided-steps';
+import { challengeStanding, startChallengeClock } from './challenge-clock';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import { isExactAnswer } from '../learner/exact-answer';
 import { checkEvidence, hintEvidence, lessonConcepts, quizEvidence, timeRatioOf } from '../learner/evidence';
@@ -27,6 +28,7 @@ export interface LessonFacts {
   readonly parTimeMinutes?: number;
   readonly quiz?: LessonContent['quiz'];
   readonly reflection?: { readonly prompt: string } | null;
+  readonly challenge?: { readonly allowanceMinutes: number } | null;
   /** The lesson's Markdown: Mark complete counts as fast only after time enough to read it. */
   readonly body?: string;
 }
@@ -116,6 +118,7 @@ export class LessonActivity {
           ? { xpCost: hintXpCost(lesson?.type ?? '', revealed.length), givesAnswer: revealed.length === exercise.hints.length - 1 }
           : null,
       ...guidedStanding(this.store, courseId, lessonId, (await this.sources.keys?.(courseId, lessonId))?.guided),
+      challenge: row?.status === 'completed' ? null : challengeStanding(this.store, courseId, lessonId, lesson, this.now()),
     };
   }
 
@@ -210,6 +213,8 @@ export class LessonActivity {
   /** The canvas opened the lesson: a passing Check's time counts from now (main's clock, not the window's). */
   async open(courseId: string, lessonId: string): Promise<LessonStanding> {
     this.opened.set(lessonKey(courseId, lessonId), this.now());
+    const lesson = await this.sources.getLesson(courseId, lessonId);
+    if (lesson) startChallengeClock(this.store, courseId, lessonId, lesson, this.now());
     return this.standing(courseId, lessonId);
   }
 
