@@ -12,7 +12,7 @@ import { authoredHintReply, lessonSectionReply, quoteMarkdown } from './offline-
 import { LeakGate, leakScore, secretShingles } from './answer-leak-guard';
 import { buildContext } from './context-builder';
 import { budgetAllows } from './daily-budget';
-import { proactiveOffer, type TutorRunHistory } from './last-run';
+import type { TutorRunHistory } from './last-run';
 import type { OllamaModels } from './ollama-models';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { OllamaProvider } from './providers/ollama-provider';
@@ -60,6 +60,7 @@ const actionLabels: Record<TutorAction, string> = {
   ask: '',
   hint: 'Give me a hint.',
   explain: 'Explain this, please.',
+  analogy: 'Explain this with an analogy.',
   example: 'Show me an example on a different problem.',
   review: 'Review my code.',
   'why-failed': 'Why did this fail?',
@@ -89,11 +90,6 @@ export class TutorAsking {
     const controller = this.running.get(requestId);
     controller?.abort();
     return controller !== undefined;
-  }
-
-  /** Proactive help for the lesson, from its latest checks. */
-  nudge(courseId: string, lessonId: string, idleSeconds: number): { offer: boolean; reason: string } {
-    return proactiveOffer(this.options.runs.recentChecks(courseId, lessonId, 3), idleSeconds);
   }
 
   async ask(input: AskInput, sessionIdForEvents: string | null): Promise<TutorAskResult> {
@@ -270,6 +266,8 @@ export class TutorAsking {
         .passages(query, { courseId: input.courseId, lessonId: input.lessonId, limit: 1 })
         .catch(leftOut(logger, `the lesson passages of ${where}`, []));
       text = passages[0] ? lessonSectionReply(passages[0], lesson) : `This lesson's objectives: ${lesson?.objectives.join('; ') || 'see the lesson text'}.`;
+      // Making up an analogy takes a model; without one the lesson's own explanation answers, and says so.
+      if (input.action === 'analogy') text = `_An analogy needs a tutor provider (Settings → Tutor); here is how the lesson explains it._\n\n${text}`;
     }
     emit(text);
     return this.answered(sessionId, text, agent, 'offline', {});

@@ -15,7 +15,6 @@ import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
-import { proactiveOffer } from './last-run';
 import { createTutorService, type TutorService } from './tutor-service';
 import { runResultOf } from '../../preload/contract/testing/sandbox-results';
 
@@ -281,13 +280,5 @@ describe('tutor service', () => {
     expect(fs.existsSync(path.join(dir, 'secrets.key'))).toBe(false);
     expect(tutor.config.status().keyProtection).toMatch(/^Stored encrypted with a key in your user folder/);
     expect(tutor.config.clearKey().hasKey).toBe(false);
-  });
-
-  it('offers a hint after three failing checks on the same test, or a long idle on a failing one', () => {
-    const failing = { kind: 'check' as const, outcome: 'fail', output: '', tests: [{ name: 'test_total', status: 'fail' }] };
-    expect(proactiveOffer([failing, failing, failing], 0).offer).toBe(true);
-    expect(proactiveOffer([failing, failing], 0).offer).toBe(false);
-    expect(proactiveOffer([failing], 200).offer).toBe(true);
-    expect(proactiveOffer([{ ...failing, outcome: 'pass', tests: [] }], 500).offer).toBe(false);
   });
 });
