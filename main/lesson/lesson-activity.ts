@@ -9,6 +9,7 @@ import type { LessonStanding, QuizProgress, StepAnswerInput, StepOutcome } from 
 import type { LessonKeys } from '../courses/lesson-content/lesson-content-service';
 import { answerGuidedStep, guidedStanding } from './guided-steps';
 import { challengeStanding, startChallengeClock } from './challenge-clock';
+import { askedQuestion, keepAskedQuestion } from './reflection-question';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import { isExactAnswer } from '../learner/exact-answer';
 import { checkEvidence, hintEvidence, lessonConcepts, quizEvidence, timeRatioOf } from '../learner/evidence';
@@ -47,6 +48,8 @@ export interface LessonSources {
   keys?(courseId: string, lessonId: string): Promise<LessonKeys | null>;
   /** The lesson's newest recorded Check (a guided check step is judged from it). */
   lastCheck?(courseId: string, lessonId: string): CheckResult | null;
+  /** The Mentor's one question back on a reflection (null without a provider: the authored follow-up is used). */
+  askBack?(courseId: string, lessonId: string, reflection: string): Promise<string | null>;
   /** Reports a learning event to the progress service, when there is one. */
   record(event: Record<string, unknown> & { kind: string; idempotencyKey: string }): Promise<void>;
   /** How many Checks of the lesson the run history holds before the one with this id. */
@@ -334,16 +337,23 @@ export class LessonActivity {
 
   /**
    * Saves a reflection to the journal and completes the lesson; returns the one question asked
-   * back (the authored follow-up). An answer to that question is saved with the question above it.
+   * back (the Mentor's with a provider, else the authored follow-up), kept so that the answer to
+   * it is saved under the question actually asked.
    */
   async saveReflection(courseId: string, lessonId: string, text: string, answersFollowUp = false): Promise<LessonStanding & { followUp: string | null }> {
     const lesson = await this.lesson(courseId, lessonId);
     if (!lesson.reflection) throw new DronaError('conflict', 'This lesson does not ask for a reflection.');
-    const followUp = (await this.sources.keys?.(courseId, lessonId))?.reflectionFollowUp ?? null;
-    const entry = answersFollowUp && followUp ? `${followUp}\n\n${text}` : text;
-    this.store.db.insert(journalEntries).values({ courseId, lessonId, text: entry, createdAt: this.now() }).run();
+    const authored = (await this.sources.keys?.(courseId, lessonId))?.reflectionFollowUp ?? null;
+    const asked = answersFollowUp ? (askedQuestion(this.store, courseId, lessonId) ?? authored) : null;
+    this.store.db
+      .insert(journalEntries)
+      .values({ courseId, lessonId, text: asked ? `${asked}\n\n${text}` : text, createdAt: this.now() })
+      .run();
     await this.completeAs(courseId, lessonId, lesson.type);
-    return { ...(await this.standing(courseId, lessonId)), followUp: answersFollowUp ? null : followUp };
+    if (answersFollowUp) return { ...(await this.standing(courseId, lessonId)), followUp: null };
+    const followUp = (await this.sources.askBack?.(courseId, lessonId, text)) ?? authored;
+    if (followUp) keepAskedQuestion(this.store, courseId, lessonId, followUp, this.now());
+    return { ...(await this.standing(courseId, lessonId)), followUp };
   }
 
   private async completeAs(courseId: string, lessonId: string, lessonType: string, facts: { underPar?: false } = {}): Promise<void> {

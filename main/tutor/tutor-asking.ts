@@ -67,6 +67,9 @@ const actionLabels: Record<TutorAction, string> = {
   quiz: 'Quiz me on this lesson.',
 };
 
+const reflectionBrief =
+  'The learner has just written the reflection below. Ask exactly one short, open question back that helps them go one step deeper. Reply with the question only.';
+
 const QUIZ_REVIEW_AFTER_MS = 24 * 3600_000;
 
 export const defaultProviderFor: ProviderFactory = (settings, apiKey, embeddingModel) => {
@@ -90,6 +93,35 @@ export class TutorAsking {
     const controller = this.running.get(requestId);
     controller?.abort();
     return controller !== undefined;
+  }
+
+  /**
+   * The Mentor's one question back on a reflection, or null without a provider (the lesson's
+   * authored follow-up is used then) or when the model fails or does not ask a question. It
+   * counts against the daily budget like any reply, and joins the lesson's conversation.
+   */
+  async reflectionQuestion(courseId: string, lessonId: string, reflection: string): Promise<string | null> {
+    const { config, sessions, logger } = this.options;
+    const settings = config.settings();
+    if (settings.provider === 'none' || !budgetAllows(config.budget())) return null;
+    try {
+      const provider = this.providerFor(settings, config.apiKey(), null);
+      if (!provider) return null;
+      const system = `${systemPrompt('mentor', 'socratic')}\n\n${reflectionBrief}`;
+      const full = await provider.chat(
+        { model: modelOf(settings), system, messages: [{ role: 'user', content: reflection }], maxTokens: 150, signal: AbortSignal.timeout(30_000) },
+        () => undefined,
+      );
+      const question = full.trim();
+      if (!question.includes('?') || question.length > 600) return null;
+      const sessionId = sessions.active(courseId, lessonId);
+      sessions.add(sessionId, 'assistant', question, 'mentor', { source: 'provider', billable: 1, reflection: true });
+      return question;
+    } catch (error) {
+      // The authored follow-up takes its place; the learner's reflection is already saved.
+      logger.warn(`the Mentor's reflection question failed: ${messageOf(error)}`);
+      return null;
+    }
   }
 
   async ask(input: AskInput, sessionIdForEvents: string | null): Promise<TutorAskResult> {

@@ -69,6 +69,16 @@ const shownText = () => {
 };
 
 describe('tutor service', () => {
+  it("asks the Mentor's one question back on a reflection through the provider, and none without one", async () => {
+    const tutor = service();
+    const question = await tutor.asking.reflectionQuestion('python-basics', 'adding-prices', 'Loops were easier than I thought.');
+    expect(question).toMatch(/^Getting stuck is part of learning.*\?$/);
+    const session = await tutor.sessions.session('python-basics', 'adding-prices');
+    expect(session.messages.at(-1)).toMatchObject({ role: 'assistant', agent: 'mentor', content: question });
+    expect(tutor.config.budget().used).toBe(1);
+    expect(await service(fixtureSources(), 'none').asking.reflectionQuestion('python-basics', 'adding-prices', 'x')).toBeNull();
+  });
+
   it('streams a hint to the asking window only and keeps the session across a restart', async () => {
     const result = await ask(service(), 'hint');
     expect(result.status).toBe('answered');
