@@ -1,10 +1,10 @@
 // A challenge's clock, kept in main so a reload or a restart carries on where it was: the start
 // is written once, when the learner first opens the challenge (a settings row, main's alone),
 // and the limit is par plus the author's allowance (the step engine's rule).
-import { eq } from 'drizzle-orm';
 import { challengeClock, challengeLimitSeconds } from '../../common/rules/lesson-steps';
 import type { Store } from '../store/open-store';
 import { settings } from '../store/schema';
+import { mainSetting } from './reflection-question';
 
 const clockKey = (courseId: string, lessonId: string) => `challenge-clock:${courseId}/${lessonId}`;
 
@@ -15,11 +15,7 @@ export interface ChallengeFacts {
 }
 
 function startedAt(store: Store, courseId: string, lessonId: string): number | null {
-  const value = store.db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, clockKey(courseId, lessonId)))
-    .get()?.value;
+  const value = mainSetting(store, clockKey(courseId, lessonId));
   return typeof value === 'number' ? value : null;
 }
 

@@ -15,10 +15,11 @@ export function keepAskedQuestion(store: Store, courseId: string, lessonId: stri
 }
 
 export function askedQuestion(store: Store, courseId: string, lessonId: string): string | null {
-  const value = store.db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, questionKey(courseId, lessonId)))
-    .get()?.value;
+  const value = mainSetting(store, questionKey(courseId, lessonId));
   return typeof value === 'string' ? value : null;
+}
+
+/** A row of the settings table that only main reads (SettingsService skips unknown keys). */
+export function mainSetting(store: Store, key: string): unknown {
+  return store.db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
 }

@@ -7,12 +7,12 @@ import { useTutorStore } from './tutor-store';
 export function TutorCue({ courseId, lessonId }: { courseId: string; lessonId: string }) {
   const cue = useTutorStore((state) => state.cue);
   const dismiss = useTutorStore((state) => state.dismissCue);
-  const lesson = useTutorStore((state) => state.lesson);
-  if (!cue || lesson?.courseId !== courseId || lesson.lessonId !== lessonId) return null;
+  if (!cue || cue.lesson.courseId !== courseId || cue.lesson.lessonId !== lessonId) return null;
+  const why = cue.message.offer?.why;
   return (
     <div className="tutor-cue" role="status">
       <Lightbulb size={14} aria-hidden="true" />
-      <span>The tutor has a suggestion{cue.offer ? `: ${cue.offer.why}` : '.'}</span>
+      <span>The tutor has a suggestion{why ? `: ${why}` : '.'}</span>
       <button
         type="button"
         className="button"

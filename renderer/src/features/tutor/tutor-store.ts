@@ -36,7 +36,7 @@ interface TutorState {
   clear(): Promise<void>;
   pullModel(model: string): Promise<void>;
   /** The latest unasked offer, for the canvas's small cue; cleared when dismissed. */
-  cue: TutorMessage | null;
+  cue: { lesson: LessonRef; message: TutorMessage } | null;
   /** Asks main whether the lesson's signals call for an offer; one it makes joins the conversation. */
   nudge(lesson: LessonRef): Promise<void>;
   dismissCue(): void;
@@ -67,7 +67,7 @@ export const useTutorStore = create<TutorState>((set, get) => ({
     const same = shown?.courseId === lesson.courseId && shown.lessonId === lesson.lessonId;
     // A reply being streamed picks the offer up with the session reload that ends it.
     if (same && session && !streaming) set({ session: { ...session, messages: [...session.messages, offer] } });
-    set({ cue: offer });
+    set({ cue: { lesson, message: offer } });
   },
 
   dismissCue: () => set({ cue: null }),
