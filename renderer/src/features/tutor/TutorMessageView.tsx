@@ -124,7 +124,7 @@ export function TutorMessageView({ message, onAction }: { message: TutorMessage;
     <article className={`tutor-message tutor-assistant${message.offer ? ' tutor-offered' : ''}`} aria-label={message.offer ? `${name}, unasked` : name}>
       <div className="tutor-agent">
         {message.offer && <Lightbulb size={12} aria-hidden="true" />} {name}
-        {message.offer && <span className="muted"> · offered</span>}
+        {message.offer && ' · offered'}
       </div>
       <TutorReply text={message.content} />
       {message.offer && <OfferFooter offer={message.offer} onAction={onAction} />}
