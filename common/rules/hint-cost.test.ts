@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hintsXpLost, hintXpCost } from './hint-cost';
-import { awardFor, BASE_XP } from './xp-rules';
+import { awardFor, BASE_XP, CHALLENGE_HINT_PERCENT } from './xp-rules';
 
 describe('hintXpCost', () => {
-  it('charges a challenge its no-hints bonus for the first hint, and nothing after', () => {
-    expect(hintXpCost('challenge', 0)).toBe(BASE_XP['challenge-completed']);
-    expect(hintXpCost('challenge', 1)).toBe(0);
+  it('charges a challenge its no-hints bonus for the first hint, then a share of its base for each hint up to half', () => {
+    const base = BASE_XP['challenge-completed'];
+    expect(hintXpCost('challenge', 0)).toBe(base);
+    expect(hintXpCost('challenge', 1)).toBe((base * CHALLENGE_HINT_PERCENT) / 100);
+    expect(hintXpCost('challenge', 5)).toBe((base * CHALLENGE_HINT_PERCENT) / 100);
+    expect(hintXpCost('challenge', 6)).toBe(0);
   });
 
   it('costs nothing where the award does not read hints', () => {

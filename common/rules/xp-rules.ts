@@ -42,6 +42,9 @@ export const BASE_XP = {
   gold: 2500,
 } as const;
 
+/** What each challenge hint after the first takes off the challenge's base XP, in percent. */
+export const CHALLENGE_HINT_PERCENT = 10;
+
 /** Multipliers add, then round down: 50 × (100 + 25 + 10) % = 67.5 → 67. */
 export function applyBonuses(baseXp: number, bonuses: readonly (readonly [string, number])[]): Omit<Award, 'activity'> {
   const bonusPercent = bonuses.reduce((sum, [, percent]) => sum + percent, 0);
@@ -62,6 +65,8 @@ export function awardFor(event: AwardFacts, context: AwardContext): Award | null
       return { activity: event.kind, ...applyBonuses(BASE_XP['quiz-passed'], bonuses) };
     case 'challenge-completed':
       if (event.hintsUsed === 0) bonuses.push(['no-hints', 100]);
+      // Minimal help has a price per hint: after the first (which costs the no-hints bonus), each takes 10 % off, to at most half.
+      else if (event.hintsUsed !== undefined && event.hintsUsed > 1) bonuses.push(['hints', -Math.min(50, (event.hintsUsed - 1) * CHALLENGE_HINT_PERCENT)]);
       return { activity: event.kind, ...applyBonuses(BASE_XP['challenge-completed'], bonuses) };
     case 'module-completed':
       if (event.underPar === true) bonuses.push(['under-par', 25]);

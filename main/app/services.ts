@@ -215,6 +215,8 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     learner: (courseId, lessonId) => path.tutorContext(courseId, lessonId),
     mentor: (courseId) => path.mentorContext(courseId, learningMetrics(store, now(), timezone())),
   });
+  // Built after lesson activity (the tutor reveals hints through it); a reflection's question back is the Mentor's.
+  lessonSources.askBack = (courseId, lessonId, reflection) => tutor.asking.reflectionQuestion(courseId, lessonId, reflection);
 
   const streakReminders = new StreakReminderService(store, {
     now,

@@ -7,6 +7,8 @@ import { DronaError } from '../../preload/contract';
 import { exerciseLessonTypes, markCompleteLessonTypes } from '../../preload/contract/courses';
 import type { LessonStanding, QuizProgress, StepAnswerInput, StepOutcome } from '../../preload/contract/lesson';
 import { answerGuidedStep, guidedStanding } from './guided-steps';
+import { challengeStanding, startChallengeClock } from './challenge-clock';
+import { askedQuestion, keepAskedQuestion } from './reflection-question';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import { isExactAnswer } from '../learner/exact-answer';
 import { checkEvidence, hintEvidence, lessonConcepts, quizEvidence, timeRatioOf } from '../learner/evidence';
@@ -80,6 +82,7 @@ export class LessonActivity {
           ? { xpCost: hintXpCost(lesson?.type ?? '', revealed.length), givesAnswer: revealed.length === exercise.hints.length - 1 }
           : null,
       ...guidedStanding(this.store, courseId, lessonId, (await this.sources.keys?.(courseId, lessonId))?.guided),
+      challenge: row?.status === 'completed' ? null : challengeStanding(this.store, courseId, lessonId, lesson, this.now()),
     };
   }
 
@@ -175,6 +178,8 @@ export class LessonActivity {
   /** The canvas opened the lesson: a passing Check's time counts from now (main's clock, not the window's). */
   async open(courseId: string, lessonId: string): Promise<LessonStanding> {
     this.opened.set(lessonKey(courseId, lessonId), this.now());
+    const lesson = await this.sources.getLesson(courseId, lessonId);
+    if (lesson) startChallengeClock(this.store, courseId, lessonId, lesson, this.now());
     return this.standing(courseId, lessonId);
   }
 
@@ -294,16 +299,23 @@ export class LessonActivity {
 
   /**
    * Saves a reflection to the journal and completes the lesson; returns the one question asked
-   * back (the authored follow-up). An answer to that question is saved with the question above it.
+   * back (the Mentor's with a provider, else the authored follow-up), kept so that the answer to
+   * it is saved under the question actually asked.
    */
   async saveReflection(courseId: string, lessonId: string, text: string, answersFollowUp = false): Promise<LessonStanding & { followUp: string | null }> {
     const lesson = await this.lesson(courseId, lessonId);
     if (!lesson.reflection) throw new DronaError('conflict', 'This lesson does not ask for a reflection.');
-    const followUp = (await this.sources.keys?.(courseId, lessonId))?.reflectionFollowUp ?? null;
-    const entry = answersFollowUp && followUp ? `${followUp}\n\n${text}` : text;
-    this.store.db.insert(journalEntries).values({ courseId, lessonId, text: entry, createdAt: this.now() }).run();
+    const authored = (await this.sources.keys?.(courseId, lessonId))?.reflectionFollowUp ?? null;
+    const asked = answersFollowUp ? (askedQuestion(this.store, courseId, lessonId) ?? authored) : null;
+    this.store.db
+      .insert(journalEntries)
+      .values({ courseId, lessonId, text: asked ? `${asked}\n\n${text}` : text, createdAt: this.now() })
+      .run();
     await this.completeAs(courseId, lessonId, lesson.type);
-    return { ...(await this.standing(courseId, lessonId)), followUp: answersFollowUp ? null : followUp };
+    if (answersFollowUp) return { ...(await this.standing(courseId, lessonId)), followUp: null };
+    const followUp = (await this.sources.askBack?.(courseId, lessonId, text)) ?? authored;
+    if (followUp) keepAskedQuestion(this.store, courseId, lessonId, followUp, this.now());
+    return { ...(await this.standing(courseId, lessonId)), followUp };
   }
 
   private async completeAs(courseId: string, lessonId: string, lessonType: string, facts: { underPar?: false; read?: false } = {}): Promise<void> {

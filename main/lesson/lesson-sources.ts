@@ -13,6 +13,7 @@ export interface LessonFacts {
   readonly parTimeMinutes?: number;
   readonly quiz?: LessonContent['quiz'];
   readonly reflection?: { readonly prompt: string } | null;
+  readonly challenge?: { readonly allowanceMinutes: number } | null;
   /** The lesson's Markdown: Mark complete counts as fast only after time enough to read it. */
   readonly body?: string;
 }
@@ -31,6 +32,8 @@ export interface LessonSources {
   keys?(courseId: string, lessonId: string): Promise<LessonKeys | null>;
   /** The lesson's newest recorded Check (a guided check step is judged from it). */
   lastCheck?(courseId: string, lessonId: string): CheckResult | null;
+  /** The Mentor's one question back on a reflection (null without a provider: the authored follow-up is used). */
+  askBack?(courseId: string, lessonId: string, reflection: string): Promise<string | null>;
   /** Reports a learning event to the progress service, when there is one. */
   record(event: Record<string, unknown> & { kind: string; idempotencyKey: string }): Promise<void>;
   /** How many Checks of the lesson the run history holds before the one with this id. */

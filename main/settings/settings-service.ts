@@ -19,6 +19,7 @@ export const defaultSettings: Settings = {
     ollamaModel: '',
     dailyBudget: null,
     mode: 'auto',
+    initiative: 'normal',
   },
   streakReminder: { enabled: true, time: '20:00' },
   sandbox: { allowProcess: false },

@@ -32,6 +32,8 @@ const actionBriefs: Record<TutorAction, string> = {
   ask: '',
   hint: 'The learner asked for a hint: give the smallest useful nudge towards the next step, building on hints already revealed.',
   explain: 'The learner asked to explain this: explain the concept at their level, with a tiny illustration if it helps.',
+  analogy:
+    'The learner asked to explain this with an analogy: explain the idea through one everyday analogy, say where the analogy stops fitting, and end with a question that maps it back to the code.',
   example: 'The learner asked for an example: show a worked example on a DIFFERENT problem that uses the same idea, never the exercise itself.',
   review: 'The learner asked for a review of their code.',
   'why-failed':

@@ -24,6 +24,7 @@ export function tutorHandlers(services: ServicesAccess): Pick<Handlers, TutorCal
       await tutor().models.remove(input.model);
       return { model: input.model };
     },
-    'tutor.nudge': (input) => tutor().asking.nudge(input.courseId, input.lessonId, input.idleSeconds),
+    'tutor.nudge': async (input) => ({ offer: await tutor().initiative.nudge(input.courseId, input.lessonId) }),
+    'tutor.rate': (input) => tutor().sessions.rate(input.messageId, input.helpful, input.reason),
   };
 }

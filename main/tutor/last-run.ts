@@ -25,26 +25,8 @@ export function contextRunOf(row: { kind: string; outcome: string; result: unkno
   return { kind: row.kind === 'check' ? 'check' : 'run', outcome: String(result.status ?? row.outcome), output, tests };
 }
 
-/** The failing tests of a check, for proactive help. */
-export function failingTests(run: ContextRun): string[] {
-  return run.tests.filter((t) => t.status !== 'pass').map((t) => t.name);
-}
-
 /** The learner's runs and checks, as the tutor reads them (today from code_executions; the sandbox's run history may serve them). */
 export interface TutorRunHistory {
   /** The newest run or check of the lesson. */
   lastRun(courseId: string, lessonId: string): ContextRun | null;
-  /** The lesson's newest checks, newest first. */
-  recentChecks(courseId: string, lessonId: string, limit: number): ContextRun[];
-}
-
-/** Proactive help: three failing checks on the same test, or a long idle after a failing check. Checks are newest first. */
-export function proactiveOffer(checks: readonly ContextRun[], idleSeconds: number): { offer: boolean; reason: string } {
-  const failing = checks.filter((c) => c.outcome !== 'pass');
-  if (checks.length >= 3 && failing.length === 3) {
-    const shared = failingTests(checks[0]!).filter((name) => checks.every((c) => failingTests(c).includes(name)));
-    if (shared.length > 0) return { offer: true, reason: `"${shared[0]}" has failed three checks in a row. Want a hint?` };
-  }
-  if (checks[0] && checks[0].outcome !== 'pass' && idleSeconds >= 180) return { offer: true, reason: 'Stuck on the failing check? A hint might help.' };
-  return { offer: false, reason: '' };
 }

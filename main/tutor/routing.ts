@@ -9,6 +9,7 @@ export type TeachingMode = Exclude<TutorMode, 'auto'>;
 const actionAgents: Record<Exclude<TutorAction, 'ask'>, TutorAgent> = {
   hint: 'tutor',
   explain: 'tutor',
+  analogy: 'tutor',
   example: 'tutor',
   'why-failed': 'tutor',
   review: 'code-reviewer',
@@ -33,8 +34,10 @@ const lessonAgents: Partial<Record<LessonType, TutorAgent>> = {
   reflection: 'mentor',
 };
 
-/** The request's explicit action decides first, then what the learner wrote, then the lesson type. */
+/** In a challenge, the Assessor; elsewhere the request's explicit action decides first, then what the learner wrote, then the lesson type. */
 export function routeAgent(request: { action: TutorAction; text: string; lessonType: LessonType | null }): TutorAgent {
+  // A challenge gets minimal help: only the Assessor answers there, whatever was asked (hints come from the lesson, at a cost).
+  if (request.lessonType === 'challenge') return 'assessor';
   if (request.action !== 'ask') return actionAgents[request.action];
   for (const route of textRoutes) if (route.pattern.test(request.text)) return route.agent;
   return (request.lessonType && lessonAgents[request.lessonType]) ?? 'tutor';

@@ -9,8 +9,5 @@ export function tutorRunHistory(history: Pick<RunHistory, 'recent'>): TutorRunHi
       const last = history.recent({ courseId, lessonId }, 1)[0];
       return last ? contextRunOf(last) : null;
     },
-    recentChecks(courseId, lessonId, limit) {
-      return history.recent({ courseId, lessonId, kind: 'check' }, limit).map(contextRunOf);
-    },
   };
 }

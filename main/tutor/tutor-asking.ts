@@ -12,7 +12,7 @@ import { authoredHintReply, lessonSectionReply, quoteMarkdown } from './offline-
 import { LeakGate, leakScore, secretShingles } from './answer-leak-guard';
 import { buildContext } from './context-builder';
 import { budgetAllows } from './daily-budget';
-import { proactiveOffer, type TutorRunHistory } from './last-run';
+import type { TutorRunHistory } from './last-run';
 import type { OllamaModels } from './ollama-models';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { OllamaProvider } from './providers/ollama-provider';
@@ -60,11 +60,15 @@ const actionLabels: Record<TutorAction, string> = {
   ask: '',
   hint: 'Give me a hint.',
   explain: 'Explain this, please.',
+  analogy: 'Explain this with an analogy.',
   example: 'Show me an example on a different problem.',
   review: 'Review my code.',
   'why-failed': 'Why did this fail?',
   quiz: 'Quiz me on this lesson.',
 };
+
+const reflectionBrief =
+  'The learner has just written the reflection below. Ask exactly one short, open question back that helps them go one step deeper. Reply with the question only.';
 
 const QUIZ_REVIEW_AFTER_MS = 24 * 3600_000;
 
@@ -91,9 +95,33 @@ export class TutorAsking {
     return controller !== undefined;
   }
 
-  /** Proactive help for the lesson, from its latest checks. */
-  nudge(courseId: string, lessonId: string, idleSeconds: number): { offer: boolean; reason: string } {
-    return proactiveOffer(this.options.runs.recentChecks(courseId, lessonId, 3), idleSeconds);
+  /**
+   * The Mentor's one question back on a reflection, or null without a provider (the lesson's
+   * authored follow-up is used then) or when the model fails or does not ask a question. It
+   * counts against the daily budget like any reply, and joins the lesson's conversation.
+   */
+  async reflectionQuestion(courseId: string, lessonId: string, reflection: string): Promise<string | null> {
+    const { config, sessions, logger } = this.options;
+    const settings = config.settings();
+    if (settings.provider === 'none' || !budgetAllows(config.budget())) return null;
+    try {
+      const provider = this.providerFor(settings, config.apiKey(), null);
+      if (!provider) return null;
+      const system = `${systemPrompt('mentor', 'socratic')}\n\n${reflectionBrief}`;
+      const full = await provider.chat(
+        { model: modelOf(settings), system, messages: [{ role: 'user', content: reflection }], maxTokens: 150, signal: AbortSignal.timeout(30_000) },
+        () => undefined,
+      );
+      const question = full.trim();
+      if (!question.includes('?') || question.length > 600) return null;
+      const sessionId = sessions.active(courseId, lessonId);
+      sessions.add(sessionId, 'assistant', question, 'mentor', { source: 'provider', billable: 1, reflection: true });
+      return question;
+    } catch (error) {
+      // The authored follow-up takes its place; the learner's reflection is already saved.
+      logger.warn(`the Mentor's reflection question failed: ${messageOf(error)}`);
+      return null;
+    }
   }
 
   async ask(input: AskInput, sessionIdForEvents: string | null): Promise<TutorAskResult> {
@@ -270,6 +298,8 @@ export class TutorAsking {
         .passages(query, { courseId: input.courseId, lessonId: input.lessonId, limit: 1 })
         .catch(leftOut(logger, `the lesson passages of ${where}`, []));
       text = passages[0] ? lessonSectionReply(passages[0], lesson) : `This lesson's objectives: ${lesson?.objectives.join('; ') || 'see the lesson text'}.`;
+      // Making up an analogy takes a model; without one the lesson's own explanation answers, and says so.
+      if (input.action === 'analogy') text = `_An analogy needs a tutor provider (Settings → Tutor); here is how the lesson explains it._\n\n${text}`;
     }
     emit(text);
     return this.answered(sessionId, text, agent, 'offline', {});

@@ -15,7 +15,6 @@ import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
-import { proactiveOffer } from './last-run';
 import { createTutorService, type TutorService } from './tutor-service';
 import { runResultOf } from '../../preload/contract/testing/sandbox-results';
 
@@ -70,6 +69,16 @@ const shownText = () => {
 };
 
 describe('tutor service', () => {
+  it("asks the Mentor's one question back on a reflection through the provider, and none without one", async () => {
+    const tutor = service();
+    const question = await tutor.asking.reflectionQuestion('python-basics', 'adding-prices', 'Loops were easier than I thought.');
+    expect(question).toMatch(/^Getting stuck is part of learning.*\?$/);
+    const session = await tutor.sessions.session('python-basics', 'adding-prices');
+    expect(session.messages.at(-1)).toMatchObject({ role: 'assistant', agent: 'mentor', content: question });
+    expect(tutor.config.budget().used).toBe(1);
+    expect(await service(fixtureSources(), 'none').asking.reflectionQuestion('python-basics', 'adding-prices', 'x')).toBeNull();
+  });
+
   it('streams a hint to the asking window only and keeps the session across a restart', async () => {
     const result = await ask(service(), 'hint');
     expect(result.status).toBe('answered');
@@ -281,13 +290,5 @@ describe('tutor service', () => {
     expect(fs.existsSync(path.join(dir, 'secrets.key'))).toBe(false);
     expect(tutor.config.status().keyProtection).toMatch(/^Stored encrypted with a key in your user folder/);
     expect(tutor.config.clearKey().hasKey).toBe(false);
-  });
-
-  it('offers a hint after three failing checks on the same test, or a long idle on a failing one', () => {
-    const failing = { kind: 'check' as const, outcome: 'fail', output: '', tests: [{ name: 'test_total', status: 'fail' }] };
-    expect(proactiveOffer([failing, failing, failing], 0).offer).toBe(true);
-    expect(proactiveOffer([failing, failing], 0).offer).toBe(false);
-    expect(proactiveOffer([failing], 200).offer).toBe(true);
-    expect(proactiveOffer([{ ...failing, outcome: 'pass', tests: [] }], 500).offer).toBe(false);
   });
 });

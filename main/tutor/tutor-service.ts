@@ -4,6 +4,7 @@ import type { Logger } from '../app/logger';
 import type { EventBus } from '../ipc/event-bus';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store/open-store';
+import { TutorInitiative } from './initiative/tutor-initiative';
 import { OllamaModels } from './ollama-models';
 import { tutorRunHistory } from './run-history';
 import type { RunHistory } from '../sandbox/run-history';
@@ -38,6 +39,7 @@ export interface TutorService {
   readonly sessions: TutorSessions;
   readonly asking: TutorAsking;
   readonly models: OllamaModels;
+  readonly initiative: TutorInitiative;
 }
 
 export function createTutorService(options: TutorServiceOptions): TutorService {
@@ -63,5 +65,6 @@ export function createTutorService(options: TutorServiceOptions): TutorService {
     ...(options.learner ? { learner: options.learner } : {}),
     ...(options.mentor ? { mentor: options.mentor } : {}),
   });
-  return { config, sessions, asking, models };
+  const initiative = new TutorInitiative({ store, runs: options.runs, sessions, sources, config, now });
+  return { config, sessions, asking, models, initiative };
 }

@@ -2,13 +2,41 @@
 // messages kept in ai_sessions / ai_messages so they survive a restart.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { TutorAgent, TutorMessage, TutorSession, TutorSettings } from '../../preload/contract/tutor';
+import { DronaError } from '../../preload/contract';
+import { tutorOfferPatterns, type TutorAgent, type TutorMessage, type TutorSession, type TutorSettings } from '../../preload/contract/tutor';
+import { offerMeta } from './initiative/initiative-signals';
+
+type TutorOfferPattern = (typeof tutorOfferPatterns)[number];
 import type { Store } from '../store/open-store';
 import { aiMessages, aiSessions } from '../store/schema';
 import type { ChatTurn } from './context-builder';
 import { modelOf } from './tutor-config';
 import type { TutorSources } from './tutor-sources';
 import { exerciseLessonTypes } from '../../preload/contract/courses';
+
+/** A stored row as the panel sees it: an unasked offer and a rating come out of its meta. */
+function messageOf(row: { id: number; role: string; agent: string | null; content: string; meta: unknown; createdAt: number }): TutorMessage {
+  const offer = offerMeta(row.meta);
+  const rating = ratingOf(row.meta);
+  return {
+    id: row.id,
+    role: row.role as TutorMessage['role'],
+    agent: (row.agent as TutorAgent | null) ?? null,
+    content: row.content,
+    createdAt: row.createdAt,
+    ...(offer && (tutorOfferPatterns as readonly string[]).includes(offer.pattern)
+      ? { offer: { pattern: offer.pattern as TutorOfferPattern, why: offer.why } }
+      : {}),
+    ...(rating ? { rating } : {}),
+  };
+}
+
+export function ratingOf(meta: unknown): { helpful: boolean; reason: string } | null {
+  const rating = meta && typeof meta === 'object' && 'rating' in meta ? (meta as { rating: unknown }).rating : null;
+  if (!rating || typeof rating !== 'object') return null;
+  const { helpful, reason } = rating as Record<string, unknown>;
+  return typeof helpful === 'boolean' && typeof reason === 'string' ? { helpful, reason } : null;
+}
 
 const GRADED_TYPES: ReadonlySet<string> = exerciseLessonTypes;
 const RECENT_MESSAGES = 12;
@@ -59,13 +87,7 @@ export class TutorSessions {
       .where(eq(aiMessages.sessionId, sessionId))
       .orderBy(aiMessages.id)
       .all()
-      .map((row) => ({
-        id: row.id,
-        role: row.role as TutorMessage['role'],
-        agent: (row.agent as TutorAgent | null) ?? null,
-        content: row.content,
-        createdAt: row.createdAt,
-      }));
+      .map((row) => messageOf(row));
   }
 
   /** The last turns of the conversation, as the model sees them (system notes left out). */
@@ -80,7 +102,16 @@ export class TutorSessions {
     const at = this.options.now();
     const row = this.db.insert(aiMessages).values({ sessionId, role, agent, content, meta, createdAt: at }).returning({ id: aiMessages.id }).get();
     this.db.update(aiSessions).set({ updatedAt: at }).where(eq(aiSessions.id, sessionId)).run();
-    return { id: row.id, role, agent, content, createdAt: at };
+    return messageOf({ id: row.id, role, agent, content, meta, createdAt: at });
+  }
+
+  /** Rates one of the tutor's replies (the learner's own words for why); a later rating replaces it. */
+  rate(messageId: number, helpful: boolean, reason: string): TutorMessage {
+    const row = this.db.select().from(aiMessages).where(eq(aiMessages.id, messageId)).get();
+    if (!row || row.role !== 'assistant') throw new DronaError('not_found', `There is no tutor reply ${messageId} to rate.`);
+    const meta = { ...(row.meta && typeof row.meta === 'object' ? row.meta : {}), rating: { helpful, reason, at: this.options.now() } };
+    this.db.update(aiMessages).set({ meta }).where(eq(aiMessages.id, messageId)).run();
+    return messageOf({ ...row, meta });
   }
 
   async session(courseId: string, lessonId: string): Promise<TutorSession> {
@@ -97,6 +128,7 @@ export class TutorSessions {
       hintsTotal: exercise?.hints.length ?? 0,
       hintsRevealed: [...revealed],
       graded: isGraded(lesson?.type ?? null, exercise !== null),
+      lessonType: lesson?.type ?? null,
     };
   }
 

@@ -17,6 +17,8 @@ export const lessonStandingSchema = z.object({
   /** A guided discovery's steps answered right, in order, and the discovery once every step is. */
   stepsPassed: z.array(z.string()),
   discovery: z.string().nullable(),
+  /** A timed challenge's clock, kept by main from the first opening (a reload carries on); at the limit the attempt is submitted. */
+  challenge: z.object({ limitSeconds: z.number().int(), elapsedSeconds: z.number().int(), expired: z.boolean() }).nullable(),
 });
 export type LessonStanding = z.infer<typeof lessonStandingSchema>;
 

@@ -5,7 +5,11 @@ import { call, event } from './define';
 export const tutorProviders = ['none', 'anthropic', 'ollama'] as const;
 export const tutorModes = ['auto', 'socratic', 'adaptive', 'scaffolded'] as const;
 export const tutorAgents = ['tutor', 'assessor', 'code-reviewer', 'mentor', 'project-guide', 'quiz-generator'] as const;
-export const tutorActions = ['ask', 'hint', 'explain', 'example', 'review', 'why-failed', 'quiz'] as const;
+export const tutorActions = ['ask', 'hint', 'explain', 'analogy', 'example', 'review', 'why-failed', 'quiz'] as const;
+/** How often the tutor speaks unasked (design §7.3): more, normal, or never. */
+export const tutorInitiatives = ['more', 'normal', 'off'] as const;
+/** The interaction patterns of a proactive offer; "Why this?" shows the signal behind each. */
+export const tutorOfferPatterns = ['simpler-explanation', 'praise', 'socratic', 'check-in', 'harder'] as const;
 
 export type TutorProvider = (typeof tutorProviders)[number];
 export type TutorMode = (typeof tutorModes)[number];
@@ -21,6 +25,8 @@ export const tutorSettingsSchema = z.object({
   /** Tutor requests per learner per local day; null means no limit (bootcamps set one). */
   dailyBudget: z.number().int().min(1).max(1000).nullable(),
   mode: z.enum(tutorModes),
+  /** Defaulted so settings saved before it existed still validate (and keep their provider). */
+  initiative: z.enum(tutorInitiatives).default('normal'),
 });
 export type TutorSettings = z.infer<typeof tutorSettingsSchema>;
 
@@ -53,6 +59,10 @@ export const tutorMessageSchema = z.object({
   agent: z.enum(tutorAgents).nullable(),
   content: z.string(),
   createdAt: z.number(),
+  /** Set on a reply the tutor offered unasked: its pattern and the observed signal behind it ("Why this?"). */
+  offer: z.object({ pattern: z.enum(tutorOfferPatterns), why: z.string() }).optional(),
+  /** The learner's rating of a reply, when given. */
+  rating: z.object({ helpful: z.boolean(), reason: z.string() }).optional(),
 });
 export type TutorMessage = z.infer<typeof tutorMessageSchema>;
 
@@ -77,6 +87,8 @@ export const tutorSessionSchema = z.object({
   hintsTotal: z.number(),
   hintsRevealed: z.array(z.string()),
   graded: z.boolean(),
+  /** The lesson's type: the panel's actions follow it (an analogy in a concept intro, the Assessor alone in a challenge). */
+  lessonType: z.string().nullable(),
 });
 export type TutorSession = z.infer<typeof tutorSessionSchema>;
 
@@ -115,8 +127,13 @@ export const tutorCalls = {
   'tutor.models': call(z.object({}), z.object({ models: z.array(ollamaModelSchema) })),
   'tutor.pullModel': call(z.object({ model: z.string().min(1).max(200) }), z.object({ model: z.string() })),
   'tutor.deleteModel': call(z.object({ model: z.string().min(1).max(200) }), z.object({ model: z.string() })),
-  /** Proactive help: should the panel offer a hint now (repeated failing checks, or idle on a failing exercise)? */
-  'tutor.nudge': call(z.object({ ...lessonRef, idleSeconds: z.number().min(0) }), z.object({ offer: z.boolean(), reason: z.string() })),
+  /**
+   * Proactive help: main reads its own signals (Checks, saves, answers, exchanges) and, when a
+   * pattern calls for it, adds an offer to the lesson's conversation and returns it.
+   */
+  'tutor.nudge': call(z.object(lessonRef), z.object({ offer: tutorMessageSchema.nullable() })),
+  /** Rates a tutor reply (helpful or not, with a reason); counted in the eval report. */
+  'tutor.rate': call(z.object({ messageId: z.number().int().positive(), helpful: z.boolean(), reason: z.string().trim().max(500) }), tutorMessageSchema),
 };
 
 export const tutorEvents = {

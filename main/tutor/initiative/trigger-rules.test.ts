@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkInEvery, idleAfterFailureSeconds, nextOffer, type Signal, type TriggerContext } from './trigger-rules';
+import { checkInEvery, idleAfterFailureSeconds, nextOffer, quickSeconds, quickStreak, type Signal, type TriggerContext } from './trigger-rules';
 
 const context: TriggerContext = { lessonType: 'practice', exam: false, initiative: 'normal', gamification: 'full' };
 const t0 = 1_000_000;
@@ -45,6 +45,25 @@ describe('guided recovery and encouragement', () => {
       why: 'You answered right.',
     });
     expect(nextOffer([{ kind: 'answer', at: t0, right: false }], t0, context)).toBeNull();
+  });
+});
+
+describe('adaptive depth', () => {
+  const right = (at: number): Signal => ({ kind: 'answer', at, right: true });
+  const gap = quickSeconds * 1000;
+  it('offers the harder variant after quick right answers in a row, not after slow ones or with a miss among them', () => {
+    const quick = Array.from({ length: quickStreak }, (_, index) => right(t0 + index * gap));
+    expect(nextOffer(quick, t0 + quickStreak * gap, context)).toMatchObject({ pattern: 'harder', praise: true });
+    expect(nextOffer(quick, t0 + quickStreak * gap, { ...context, gamification: 'minimal' })).toMatchObject({ pattern: 'harder', praise: false });
+    const slow = Array.from({ length: quickStreak }, (_, index) => right(t0 + index * (gap + 1)));
+    expect(nextOffer(slow, t0 + quickStreak * gap * 2, context)?.pattern).toBe('praise');
+    const missed: Signal[] = [...quick.slice(0, -1), { kind: 'check', at: t0 + gap * 1.5, passed: false }, quick.at(-1)!];
+    expect(nextOffer(missed, quick.at(-1)!.at, context)?.pattern).toBe('praise');
+  });
+
+  it('counts only the learner signals: an exchange in between does not break the run', () => {
+    const signals: Signal[] = [right(t0), { kind: 'interaction', at: t0 + 1 }, right(t0 + 2), right(t0 + 3)];
+    expect(nextOffer(signals, t0 + 4, context)?.pattern).toBe('harder');
   });
 });
 

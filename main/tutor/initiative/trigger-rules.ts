@@ -2,6 +2,7 @@
 // edits it saved, answers it judged, tutor turns it served), never from what a window claims.
 // Pure, with the clock passed in: each rule returns the offer and the signal that caused it,
 // which the panel's "Why this?" shows. Silent in challenges and exams and when initiative is off.
+import type { tutorOfferPatterns } from '../../../preload/contract/tutor';
 
 export type Initiative = 'more' | 'normal' | 'off';
 export type GamificationMode = 'full' | 'moderate' | 'minimal';
@@ -26,7 +27,7 @@ export interface TriggerContext {
   readonly gamification: GamificationMode;
 }
 
-export type OfferPattern = 'simpler-explanation' | 'praise' | 'socratic' | 'check-in';
+export type OfferPattern = (typeof tutorOfferPatterns)[number];
 
 export interface Offer {
   readonly pattern: OfferPattern;
@@ -42,13 +43,26 @@ export const idleAfterFailureSeconds: Record<Exclude<Initiative, 'off'>, number>
 /** Interactions between check-in questions (the design's "every 5–7"). */
 export const checkInEvery: Record<Exclude<Initiative, 'off'>, number> = { more: 5, normal: 7 };
 
+/** Right answers in a row, each within `quickSeconds` of the one before, that read as ready for more. */
+export const quickStreak = 3;
+export const quickSeconds = 60;
+
+const isRight = (signal: Signal) => (signal.kind === 'check' && signal.passed) || (signal.kind === 'answer' && signal.right);
+
+/** Adaptive depth: the last `quickStreak` learner signals are right answers, each quick after the one before. */
+function answeringQuickly(learnerSignals: readonly Signal[]): boolean {
+  const run = learnerSignals.slice(-quickStreak);
+  return run.length === quickStreak && run.every(isRight) && run.every((signal, index) => index === 0 || signal.at - run[index - 1]!.at <= quickSeconds * 1000);
+}
+
 /** The offer the signals call for at `now`, or null. Signals are in the order they happened. */
 export function nextOffer(signals: readonly Signal[], now: number, context: TriggerContext): Offer | null {
   if (context.initiative === 'off' || context.exam || context.lessonType === 'challenge') return null;
   const level = context.initiative;
   const checks = signals.filter((signal): signal is Extract<Signal, { kind: 'check' }> => signal.kind === 'check');
   const lastCheck = checks.at(-1);
-  const last = signals.filter((signal) => signal.kind !== 'interaction').at(-1);
+  const learnerSignals = signals.filter((signal) => signal.kind !== 'interaction');
+  const last = learnerSignals.at(-1);
 
   if (lastCheck && !lastCheck.passed) {
     const previous = checks.at(-2);
@@ -64,7 +78,10 @@ export function nextOffer(signals: readonly Signal[], now: number, context: Trig
       return { pattern: 'socratic', why: `Your last Check failed on ${lastCheck.failingTest}.`, praise: false, failingTest: lastCheck.failingTest };
     }
   }
-  if (last && ((last.kind === 'check' && last.passed) || (last.kind === 'answer' && last.right))) {
+  if (answeringQuickly(learnerSignals)) {
+    return { pattern: 'harder', why: `${quickStreak} right answers in a row, each within ${quickSeconds} s.`, praise: context.gamification !== 'minimal' };
+  }
+  if (last && isRight(last)) {
     return { pattern: 'praise', why: last.kind === 'check' ? 'Your last Check passed.' : 'You answered right.', praise: context.gamification !== 'minimal' };
   }
   const sinceCheckIn = signals.length - 1 - signals.findLastIndex((signal) => signal.kind === 'interaction' && signal.checkIn === true);

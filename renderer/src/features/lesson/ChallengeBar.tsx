@@ -6,14 +6,20 @@ import type { LessonContent } from '../../../../preload/contract/courses';
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
-export function useElapsedSeconds(startedAt: number, running: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+/** Seconds on the clock: main's figure when it last said (`fromSeconds`), ticking on from then while running. */
+export function useElapsedSeconds(fromSeconds: number, running: boolean): number {
+  const [elapsed, setElapsed] = useState(fromSeconds);
   useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
-  return Math.max(0, Math.floor((now - startedAt) / 1000));
+    const at = Date.now();
+    const tick = () => setElapsed(fromSeconds + Math.floor((Date.now() - at) / 1000));
+    const first = setTimeout(tick, 0);
+    const timer = running ? setInterval(tick, 1000) : undefined;
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [fromSeconds, running]);
+  return elapsed;
 }
 
 /** The clock against par; with an authored allowance, the limit too: reaching it submits the attempt (onLimit, once). */

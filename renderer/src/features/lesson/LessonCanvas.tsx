@@ -26,6 +26,8 @@ import { useRunStore } from './run-store';
 import { Workbench } from './Workbench';
 import { connectWorkspaceEvents, useWorkspaceStore } from './workspace-store';
 import { messageOf } from '../../../../preload/contract';
+import { TutorCue } from '../tutor/TutorCue';
+import { useTutorInitiative } from '../tutor/use-initiative';
 
 // Markdown, GFM and highlight.js are about a third of the renderer: they load with the first
 // lesson, after the shell has painted.
@@ -56,10 +58,11 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   const workspaceError = useWorkspaceStore((state) => state.error);
   const workspaceReady = useWorkspaceStore((state) => state.ref?.lessonId === lesson.lessonId && !state.loading && state.files.length > 0);
   const lastCheck = useRunStore((state) => state.lastCheck);
-  const [startedAt] = useState(() => Date.now());
   const isExercise = exerciseLessonTypes.has(lesson.type) && lesson.hasExercise;
   const completed = standing?.status === 'completed';
-  const elapsed = useElapsedSeconds(startedAt, lesson.type === 'challenge' && !completed);
+  // A challenge's clock is main's (it carries on after a reload); the canvas only ticks it along.
+  const elapsed = useElapsedSeconds(standing?.challenge?.elapsedSeconds ?? 0, lesson.type === 'challenge' && !completed);
+  useTutorInitiative(lesson, [lastCheck, standing]);
   // A concept intro with inline checks is marked complete once every check is answered right.
   const [checksRight, setChecksRight] = useState(!lesson.checks?.length);
   useActiveTime(lesson.courseId, lesson.lessonId);
@@ -266,6 +269,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
             {exerciseLessonTypes.has(lesson.type) && !lesson.hasExercise && <p className="muted">This lesson's exercise is missing from the course bundle.</p>}
           </div>
         </div>
+        <TutorCue courseId={lesson.courseId} lessonId={lesson.lessonId} />
         {completionBar}
       </div>
     );
@@ -301,6 +305,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
           )}
         </Panel>
       </Group>
+      <TutorCue courseId={lesson.courseId} lessonId={lesson.lessonId} />
       {completionBar}
     </div>
   );

@@ -22,5 +22,11 @@ export const tutorModeLabels: Readonly<Record<TutorSettings['mode'], ChoiceLabel
   scaffolded: { label: 'Step by step (scaffolded)', description: 'Small steps, each built on the last' },
 };
 
+export const tutorInitiativeLabels: Readonly<Record<TutorSettings['initiative'], ChoiceLabel>> = {
+  more: { label: 'More', description: 'Offers help sooner and checks in more often' },
+  normal: { label: 'Normal', description: 'Offers help when you seem stuck, praise when it works' },
+  off: { label: 'Off', description: 'The tutor speaks only when you ask' },
+};
+
 /** A choice as the learner reads it in a list: its label and what it means. */
 export const optionText = (choice: ChoiceLabel) => `${choice.label} — ${choice.description}`;

@@ -1,42 +1,20 @@
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { tutorModes, type TutorAction, type TutorMode } from '../../../../preload/contract/tutor';
 import { useAppStore } from '../../app/app-store';
-import { client } from '../../platform/client';
 import { useLearnStore } from '../learn/learn-store';
-import { useHintRequest } from '../lesson/hint-request';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
+import { TutorMessageView, TutorReply } from './TutorMessageView';
 import { connectTutorEvents, useTutorStore } from './tutor-store';
 import './tutor.css';
-
-// Markdown and highlight.js load with the first reply, not with the shell; until then the reply shows as plain text.
-const TutorMarkdown = lazy(() => import('./TutorMarkdown').then((module) => ({ default: module.TutorMarkdown })));
-
-function TutorReply({ text }: { text: string }) {
-  return (
-    <Suspense fallback={<p>{text}</p>}>
-      <TutorMarkdown text={text} />
-    </Suspense>
-  );
-}
 
 // No "Hint" here: the lesson's hint control is the one way to take a hint (cost shown, the last one asks first).
 const quickActions: { action: TutorAction; label: string }[] = [
   { action: 'explain', label: 'Explain this' },
+  { action: 'analogy', label: 'Explain with an analogy' },
   { action: 'example', label: 'Show an example' },
   { action: 'review', label: 'Review my code' },
   { action: 'why-failed', label: 'Why did this fail?' },
 ];
-
-const agentNames: Record<string, string> = {
-  tutor: 'Tutor',
-  assessor: 'Assessor',
-  'code-reviewer': 'Code Reviewer',
-  mentor: 'Mentor',
-  'project-guide': 'Project Guide',
-  'quiz-generator': 'Quiz',
-};
-
-const IDLE_CHECK_MS = 60_000;
 
 /** The duck's hearts: one per remaining request today, when a daily budget is set. */
 function Hearts({ limit, used }: { limit: number | null; used: number }) {
@@ -59,8 +37,6 @@ export function TutorPanel() {
   const { status, session, streaming, failure, loadStatus, open, ask, stop, clear, pullModel, pull } = useTutorStore();
   const [draft, setDraft] = useState('');
   const [mode, setMode] = useState<TutorMode>('auto');
-  const [offer, setOffer] = useState<string | null>(null);
-  const lastActivity = useRef(0);
   const listRef = useRef<HTMLDivElement>(null);
   const ids = { input: useId(), mode: useId() };
 
@@ -78,28 +54,7 @@ export function TutorPanel() {
     listRef.current?.scrollTo({ top: listRef.current.scrollHeight });
   }, [session?.messages.length, streaming?.text]);
 
-  // Proactive help: every minute ask main whether to offer a hint (never forced on the learner).
-  useEffect(() => {
-    if (!lastLesson) return;
-    const markActive = () => (lastActivity.current = Date.now());
-    markActive();
-    window.addEventListener('keydown', markActive);
-    const timer = setInterval(() => {
-      client()
-        .call('tutor.nudge', { ...lastLesson, idleSeconds: Math.round((Date.now() - lastActivity.current) / 1000) })
-        .then((answer) => setOffer(answer.offer ? answer.reason : null))
-        // The offer is optional help: a failed ask only skips this minute's offer.
-        .catch(() => undefined);
-    }, IDLE_CHECK_MS);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('keydown', markActive);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lessonKey]);
-
   const send = (action: TutorAction, text = '') => {
-    setOffer(null);
     void ask(action, text, mode === 'auto' ? undefined : mode);
   };
 
@@ -125,6 +80,9 @@ export function TutorPanel() {
 
   const provider = status?.settings.provider ?? 'none';
   const busy = streaming !== null;
+  const challenge = session?.lessonType === 'challenge';
+  // An analogy is for a concept intro (without a provider the lesson's own explanation answers).
+  const actions = quickActions.filter((q) => q.action !== 'analogy' || session?.lessonType === 'concept');
   return (
     <section className="tutor" aria-label="Tutor">
       <header className="tutor-header">
@@ -173,22 +131,9 @@ export function TutorPanel() {
             {provider === 'none' && ' Without a provider, answers come from the lesson’s own text; its hints are under the instructions.'}
           </p>
         )}
-        {session?.messages.map((m) =>
-          m.role === 'system-note' ? (
-            <p key={m.id} className="tutor-note muted">
-              {m.content}
-            </p>
-          ) : (
-            <article
-              key={m.id}
-              className={`tutor-message tutor-${m.role}`}
-              aria-label={m.role === 'user' ? 'You' : (agentNames[m.agent ?? 'tutor'] ?? 'Tutor')}
-            >
-              {m.role === 'assistant' && <div className="tutor-agent">{agentNames[m.agent ?? 'tutor']}</div>}
-              {m.role === 'assistant' ? <TutorReply text={m.content} /> : <p>{m.content}</p>}
-            </article>
-          ),
-        )}
+        {session?.messages.map((m) => (
+          <TutorMessageView key={m.id} message={m} onAction={send} />
+        ))}
         {streaming && (
           <>
             {streaming.question && (
@@ -222,32 +167,17 @@ export function TutorPanel() {
         )}
       </div>
 
-      {offer && !busy && (
-        <div className="tutor-offer" role="status">
-          <span>{offer}</span>
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => {
-              setOffer(null);
-              useHintRequest.getState().ask();
-            }}
-          >
-            Show a hint
-          </button>
-          <button type="button" className="button" onClick={() => setOffer(null)}>
-            Not now
-          </button>
+      {challenge ? (
+        <p className="tutor-actions muted">In a challenge only the Assessor answers, and each hint from the lesson costs XP.</p>
+      ) : (
+        <div className="tutor-actions" role="group" aria-label="Quick actions">
+          {actions.map((q) => (
+            <button key={q.action} type="button" className="button" disabled={busy} onClick={() => send(q.action)}>
+              {q.label}
+            </button>
+          ))}
         </div>
       )}
-
-      <div className="tutor-actions" role="group" aria-label="Quick actions">
-        {quickActions.map((q) => (
-          <button key={q.action} type="button" className="button" disabled={busy} onClick={() => send(q.action)}>
-            {q.label}
-          </button>
-        ))}
-      </div>
       <form
         className="tutor-input"
         onSubmit={(e) => {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { tutorModes, type TutorSettings as TutorSettingsValue } from '../../../../preload/contract/tutor';
+import { tutorInitiatives, tutorModes, type TutorSettings as TutorSettingsValue } from '../../../../preload/contract/tutor';
 import { client } from '../../platform/client';
-import { optionText, tutorModeLabels } from '../settings/labels';
+import { optionText, tutorInitiativeLabels, tutorModeLabels } from '../settings/labels';
 import { PullBar } from './TutorPanel';
 import { useTutorStore } from './tutor-store';
 import { messageOf } from '../../../../preload/contract';
@@ -14,7 +14,17 @@ export function TutorSettingsSection() {
   const [hostDraft, setHostDraft] = useState<string | null>(null);
   const [pullName, setPullName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const ids = { provider: useId(), key: useId(), model: useId(), host: useId(), ollamaModel: useId(), pull: useId(), budget: useId(), mode: useId() };
+  const ids = {
+    provider: useId(),
+    key: useId(),
+    model: useId(),
+    host: useId(),
+    ollamaModel: useId(),
+    pull: useId(),
+    budget: useId(),
+    mode: useId(),
+    initiative: useId(),
+  };
 
   useEffect(() => {
     void loadStatus();
@@ -187,6 +197,18 @@ export function TutorSettingsSection() {
         {tutorModes.map((m) => (
           <option key={m} value={m}>
             {optionText(tutorModeLabels[m])}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={ids.initiative}>Tutor initiative (offers it makes without being asked; never in challenges or exams)</label>
+      <select
+        id={ids.initiative}
+        value={settings.initiative}
+        onChange={(e) => void configure({ initiative: e.target.value as TutorSettingsValue['initiative'] })}
+      >
+        {tutorInitiatives.map((level) => (
+          <option key={level} value={level}>
+            {optionText(tutorInitiativeLabels[level])}
           </option>
         ))}
       </select>

@@ -35,6 +35,12 @@ interface TutorState {
   stop(): Promise<void>;
   clear(): Promise<void>;
   pullModel(model: string): Promise<void>;
+  /** The latest unasked offer, for the canvas's small cue; cleared when dismissed. */
+  cue: { lesson: LessonRef; message: TutorMessage } | null;
+  /** Asks main whether the lesson's signals call for an offer; one it makes joins the conversation. */
+  nudge(lesson: LessonRef): Promise<void>;
+  dismissCue(): void;
+  rate(messageId: number, helpful: boolean, reason: string): Promise<void>;
   applyDelta(requestId: string, text: string, reset: boolean): void;
   applyPull(progress: PullState): void;
   setStatus(status: TutorStatus): void;
@@ -52,6 +58,25 @@ export const useTutorStore = create<TutorState>((set, get) => ({
   pull: null,
   models: null,
   modelsError: null,
+  cue: null,
+
+  async nudge(lesson) {
+    const { offer } = await client().call('tutor.nudge', lesson);
+    if (!offer) return;
+    const { session, lesson: shown, streaming } = get();
+    const same = shown?.courseId === lesson.courseId && shown.lessonId === lesson.lessonId;
+    // A reply being streamed picks the offer up with the session reload that ends it.
+    if (same && session && !streaming) set({ session: { ...session, messages: [...session.messages, offer] } });
+    set({ cue: { lesson, message: offer } });
+  },
+
+  dismissCue: () => set({ cue: null }),
+
+  async rate(messageId, helpful, reason) {
+    const rated = await client().call('tutor.rate', { messageId, helpful, reason });
+    const session = get().session;
+    if (session) set({ session: { ...session, messages: session.messages.map((message) => (message.id === rated.id ? rated : message)) } });
+  },
 
   async loadModels() {
     try {
@@ -68,7 +93,7 @@ export const useTutorStore = create<TutorState>((set, get) => ({
   setStatus: (status) => set({ status }),
 
   async open(lesson) {
-    set({ lesson, session: null, failure: null });
+    set({ lesson, session: null, failure: null, cue: null });
     if (!lesson) return;
     const session = await client().call('tutor.session', lesson);
     if (get().lesson === lesson) set({ session });
