@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
 import { body, liveLearner, uuidParam, type Env } from './route-kit';
-import { cohortAccess, forbidden, orgRole, requireManager } from './org-access';
+import { cohortAccess, forbidden, orgRole, requireManager, membersOf } from './org-access';
 import { assignRequest, createCohortRequest } from '../common/sync-api/account-schemas';
 
 interface AssignmentDbRow {
@@ -61,14 +61,7 @@ export function cohortRoutes(app: Hono<Env>, db: Database, now: () => number): v
     const learnerId = await liveLearner(db, c);
     const id = uuidParam(c, 'cohortId', 'cohort');
     await requireManager(db.query, id, learnerId);
-    const rows = await db.query<{
-      learner_id: string;
-      display_name: string;
-      role: string;
-      joined_at: number;
-    }>(sql`select m.learner_id, l.display_name, m.role, m.joined_at
-      from cohort_members m join learners l on l.id = m.learner_id where m.cohort_id = ${id} order by m.joined_at`);
-    return c.json({ members: rows.map((r) => ({ learnerId: r.learner_id, displayName: r.display_name, role: r.role, joinedAt: Number(r.joined_at) })) });
+    return c.json({ members: await membersOf(db.query, { cohortId: id }) });
   });
 
   // Leaving a cohort (yourself) or removing someone from it (its managers).

@@ -49,3 +49,15 @@ export async function requireManager(q: Q, cohortId: string, learnerId: string):
   if (!access.manages) throw forbidden("Only the cohort's instructors and the organisation's owners may do this.");
   return access;
 }
+
+/** The members of an organisation or a cohort, oldest first, with the names they chose. */
+export async function membersOf(q: Q, of: { orgId: string } | { cohortId: string }) {
+  const where =
+    'orgId' in of
+      ? sql`from org_members m join learners l on l.id = m.learner_id where m.org_id = ${of.orgId}`
+      : sql`from cohort_members m join learners l on l.id = m.learner_id where m.cohort_id = ${of.cohortId}`;
+  const rows = await q<{ learner_id: string; display_name: string; role: string; joined_at: number }>(
+    sql`select m.learner_id, l.display_name, m.role, m.joined_at ${where} order by m.joined_at`,
+  );
+  return rows.map((r) => ({ learnerId: r.learner_id, displayName: r.display_name, role: r.role, joinedAt: Number(r.joined_at) }));
+}

@@ -7,7 +7,7 @@ import { ApiError } from './api-error';
 import { codeHash, randomCode } from './accounts';
 import { cohortRoutes } from './cohorts';
 import { body, liveLearner, uuidParam, type Env } from './route-kit';
-import { forbidden, noOrg, orgRole, requireManager, requireOwner, type Q } from './org-access';
+import { forbidden, noOrg, orgRole, requireManager, requireOwner, membersOf, type Q } from './org-access';
 import { acceptInviteRequest, createInviteRequest, createOrgRequest, orgRoles, type OrgRole } from '../common/sync-api/account-schemas';
 import { z } from 'zod';
 
@@ -101,14 +101,7 @@ export function orgRoutes(app: Hono<Env>, deps: OrgDeps): void {
     const learnerId = await liveLearner(db, c);
     const orgId = uuidParam(c, 'orgId', 'organisation');
     await requireOwner(db.query, orgId, learnerId);
-    const rows = await db.query<{
-      learner_id: string;
-      display_name: string;
-      role: string;
-      joined_at: number;
-    }>(sql`select m.learner_id, l.display_name, m.role, m.joined_at
-      from org_members m join learners l on l.id = m.learner_id where m.org_id = ${orgId} order by m.joined_at`);
-    return c.json({ members: rows.map((r) => ({ learnerId: r.learner_id, displayName: r.display_name, role: r.role, joinedAt: Number(r.joined_at) })) });
+    return c.json({ members: await membersOf(db.query, { orgId }) });
   });
 
   app.patch('/v1/orgs/:orgId/members/:learnerId', async (c) => {
