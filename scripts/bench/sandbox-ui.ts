@@ -1,4 +1,4 @@
-// bench:sandbox's Check as a learner feels it: tests/e2e/check-clicks.spec.ts clicks Check ten
+// bench:sandbox's Check as a learner feels it: tests/e2e/check-clicks.pw-bench.ts clicks Check ten
 // times, 3 s apart, on the greeting exercise with each driver (needs `node scripts/build.mjs`);
 // printed beside the bench's own warm Check. Goal: p50 within 1.5x the warm Check, no growth.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ const median = (values: number[]) => {
 /** Lines for the bench's summary: per driver, the ten clicks' p50 against `warmCheck[driver]`, and their growth. */
 export function benchCheckClicks(warmCheck: Record<string, number | undefined>, fmt: (ms: number) => string): string[] {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-ui-')), 'checks.jsonl');
-  const ran = spawnSync('npx', ['playwright', 'test', 'tests/e2e/check-clicks.spec.ts'], {
+  const ran = spawnSync('npx', ['playwright', 'test', '--config', 'playwright.bench.config.ts'], {
     env: { ...process.env, DRONA_BENCH_CHECKS: out, DRONA_BUILT: '1' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
