@@ -37,11 +37,11 @@ describe('completionSummary', () => {
 });
 
 describe('hintsPart and streakChange', () => {
-  it('says what the hints cost: a challenge its no-hints bonus, other lessons nothing', () => {
+  it('says what the hints cost: a challenge its no-hints bonus and a share per later hint, other lessons nothing', () => {
     expect(hintsPart('challenge', 0)).toBeNull();
     expect(hintsPart('practice', 0)).toBeNull();
     expect(hintsPart('challenge', 1)).toBe('Hints: 1 used, so 150 XP less (no “no hints” bonus)');
-    expect(hintsPart('challenge', 3)).toBe('Hints: 3 used, so 150 XP less (no “no hints” bonus)');
+    expect(hintsPart('challenge', 3)).toBe('Hints: 3 used, so 180 XP less (no “no hints” bonus, and 30 XP for the hints after the first)');
     expect(hintsPart('practice', 2)).toBe('Hints: 2 used, at no XP cost');
     expect(hintsPart('guided', 1)).toBe('Hints: 1 used, at no XP cost');
   });

@@ -61,7 +61,10 @@ export function hintsPart(lessonType: string, hintsUsed: number): string | null 
   if (hintsUsed === 0) return null;
   const used = `Hints: ${hintsUsed} used`;
   const lost = hintsXpLost(lessonType, hintsUsed);
-  return lost > 0 ? `${used}, so ${lost} XP less (no “no hints” bonus)` : `${used}, at no XP cost`;
+  if (lost === 0) return `${used}, at no XP cost`;
+  // The first hint takes the "no hints" bonus; in a challenge each later hint takes a share of the base.
+  const later = lost - hintsXpLost(lessonType, 1);
+  return `${used}, so ${lost} XP less (no “no hints” bonus${later > 0 ? `, and ${later} XP for the hints after the first` : ''})`;
 }
 
 /** The streak's change, named: started, or one day longer; null when today had already counted (or it is unknown). */
