@@ -55,10 +55,16 @@ for (const size of SIZES) {
     await expect(hints.getByRole('listitem')).toHaveCount(4);
     await expect(hints.getByRole('button')).toHaveCount(0);
 
-    // The tutor without a provider: no Hint of its own, the setup notice once in its header, and
-    // the lesson's words with their formatting.
+    // In a challenge only the Assessor answers: the tutor offers no quick actions there.
     await page.getByRole('tab', { name: 'Tutor' }).click();
     const tutor = page.getByRole('region', { name: 'Tutor' });
+    await expect(tutor).toContainText('In a challenge only the Assessor answers');
+    await expect(tutor.getByRole('group', { name: 'Quick actions' })).toHaveCount(0);
+
+    // The tutor without a provider, in a practice lesson: no Hint of its own, the setup notice
+    // once in its header, and the lesson's words with their formatting.
+    await openLessonBySearch(page, 'counting votes', 'Practice: counting votes');
+    await expect(tutor.getByRole('group', { name: 'Quick actions' })).toBeVisible();
     await expect(tutor.getByRole('group', { name: 'Quick actions' }).getByRole('button', { name: 'Hint' })).toHaveCount(0);
     const notice = tutor.getByText('Set up a provider for explanations and code reviews.');
     await expect(notice).toHaveCount(1);
