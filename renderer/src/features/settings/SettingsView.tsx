@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { gamificationModes, timeOfDaySchema, type Profile, type Settings } from '../../../../preload/contract/profile';
+import { gamificationModes, timeOfDaySchema, type Settings } from '../../../../preload/contract/profile';
 import { useAppStore } from '../../app/app-store';
 import { TutorSettingsSection } from '../tutor/TutorSettings';
-import { gamificationModeLabels, optionText } from './labels';
+import { gamificationModeLabels } from './labels';
+import { ChoiceSelect } from './ChoiceSelect';
 import { SandboxSettingsSection } from './SandboxSettings';
 import { SyncSettingsSection } from './SyncSettings';
 import { UpdateSettingsSection } from '../update/UpdateSettings';
@@ -69,17 +70,13 @@ export function SettingsCanvas() {
         <label htmlFor={ids.name}>Name</label>
         <input id={ids.name} defaultValue={profile.name} onBlur={(e) => e.target.value.trim() && void updateProfile({ name: e.target.value })} />
         <label htmlFor={ids.mode}>Game elements</label>
-        <select
+        <ChoiceSelect
           id={ids.mode}
           value={profile.gamificationMode}
-          onChange={(e) => void updateProfile({ gamificationMode: e.target.value as Profile['gamificationMode'] })}
-        >
-          {gamificationModes.map((mode) => (
-            <option key={mode} value={mode}>
-              {optionText(gamificationModeLabels[mode])}
-            </option>
-          ))}
-        </select>
+          choices={gamificationModes}
+          labels={gamificationModeLabels}
+          onChange={(gamificationMode) => void updateProfile({ gamificationMode })}
+        />
         <label htmlFor={ids.reminder}>Streak reminder</label>
         <span>
           <input

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { tutorInitiatives, tutorModes, type TutorSettings as TutorSettingsValue } from '../../../../preload/contract/tutor';
 import { client } from '../../platform/client';
-import { optionText, tutorInitiativeLabels, tutorModeLabels } from '../settings/labels';
+import { tutorInitiativeLabels, tutorModeLabels } from '../settings/labels';
+import { ChoiceSelect } from '../settings/ChoiceSelect';
 import { PullBar } from './TutorPanel';
 import { useTutorStore } from './tutor-store';
 import { messageOf } from '../../../../preload/contract';
@@ -193,25 +194,15 @@ export function TutorSettingsSection() {
         }}
       />
       <label htmlFor={ids.mode}>Teaching mode</label>
-      <select id={ids.mode} value={settings.mode} onChange={(e) => void configure({ mode: e.target.value as TutorSettingsValue['mode'] })}>
-        {tutorModes.map((m) => (
-          <option key={m} value={m}>
-            {optionText(tutorModeLabels[m])}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect id={ids.mode} value={settings.mode} choices={tutorModes} labels={tutorModeLabels} onChange={(mode) => void configure({ mode })} />
       <label htmlFor={ids.initiative}>Tutor initiative (offers it makes without being asked; never in challenges or exams)</label>
-      <select
+      <ChoiceSelect
         id={ids.initiative}
         value={settings.initiative}
-        onChange={(e) => void configure({ initiative: e.target.value as TutorSettingsValue['initiative'] })}
-      >
-        {tutorInitiatives.map((level) => (
-          <option key={level} value={level}>
-            {optionText(tutorInitiativeLabels[level])}
-          </option>
-        ))}
-      </select>
+        choices={tutorInitiatives}
+        labels={tutorInitiativeLabels}
+        onChange={(initiative) => void configure({ initiative })}
+      />
       {message && (
         <p className="muted" role="status">
           {message}
