@@ -1,29 +1,22 @@
 import { useId, useState, type FormEvent } from 'react';
 import { PIN_PATTERN } from '../../../../preload/contract/learner-profiles';
-import { messageOf } from '../../../../preload/contract';
 import { client } from '../../platform/client';
+import { useAction } from '../../platform/use-action';
 
 /** A new learner profile from the picker: a name and, if the learner wants one, a PIN. */
 export function NewProfileForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: () => Promise<void> }) {
   const ids = { name: useId(), pin: useId(), hint: useId() };
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, act } = useAction();
   const pinValid = pin === '' || PIN_PATTERN.test(pin);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       await client().call('learnerProfiles.create', { name, pin: pin === '' ? null : pin });
       await onCreated();
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

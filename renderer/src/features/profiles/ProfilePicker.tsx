@@ -1,11 +1,12 @@
 // The learner-profile picker a shared computer shows at start: each learner opens their own
 // data (progress, code, tutor sessions, secrets), with their PIN when they set one.
 import { Lock, UserPlus, UserRound } from 'lucide-react';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { LearnerProfileSummary } from '../../../../preload/contract/learner-profiles';
 import { messageOf } from '../../../../preload/contract';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
+import { useAction } from '../../platform/use-action';
 import { NewProfileForm } from './NewProfileForm';
 
 export function ProfilePicker() {
@@ -14,33 +15,30 @@ export function ProfilePicker() {
   const [chosen, setChosen] = useState<LearnerProfileSummary | null>(null);
   const [creating, setCreating] = useState(false);
   const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, act } = useAction();
   const pinId = useId();
 
-  const refresh = () =>
-    client()
-      .call('learnerProfiles.list', {})
-      .then(
-        (list) => setProfiles(list.profiles),
-        (caught: unknown) => setError(messageOf(caught)),
-      );
+  const refresh = useCallback(
+    () =>
+      client()
+        .call('learnerProfiles.list', {})
+        .then(
+          (list) => setProfiles(list.profiles),
+          (caught: unknown) => setError(messageOf(caught)),
+        ),
+    [setError],
+  );
   useEffect(() => {
     void refresh();
-  }, []);
+  }, [refresh]);
 
   const open = async (profile: LearnerProfileSummary, typed: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
+    const opened = await act(async () => {
       await client().call('learnerProfiles.open', { id: profile.id, pin: typed });
       await load();
-    } catch (caught) {
-      setError(messageOf(caught));
-      setPin('');
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!opened) setPin('');
   };
 
   const choose = (profile: LearnerProfileSummary) => {

@@ -2,29 +2,22 @@ import { useState } from 'react';
 import type { AppStatus } from '../../../../preload/contract/app';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
-import { messageOf } from '../../../../preload/contract';
+import { useAction } from '../../platform/use-action';
 
 type Recovery = Extract<AppStatus, { state: 'recovery' }>;
 
 export function RecoveryScreen({ status }: { status: Recovery }) {
   const load = useAppStore((state) => state.load);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, act } = useAction();
   const [keptAside, setKeptAside] = useState<string | null>(null);
   const { problem } = status;
 
   const recover = async (choice: { action: 'restore'; backupFile: string } | { action: 'fresh' }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       const result = await client().call('app.recoverStore', choice);
       setKeptAside(result.keptAside);
       await load();
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
