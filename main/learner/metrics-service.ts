@@ -1,17 +1,17 @@
-// The six learning metrics read from the store: each query reads a recent window through an
-// index (or the per-concept tables, which hold one row per concept), so the cost does not grow
-// with the length of the history; the rules are the pure functions of metrics.ts.
+// The six learning metrics read from the store: the per-day totals (daily-totals.ts) for a recent
+// window, active time per day, and the per-concept tables (one row per concept), so the cost does
+// not grow with the length of the history; the rules are the pure functions of metrics.ts.
 import type { Database } from 'better-sqlite3';
 import type { LearningMetrics } from '../../preload/contract/progress-metrics';
 import type { Store } from '../store/open-store';
 import { dateOfDay, dayNumber, localDate } from '../../common/rules/streaks';
-import { QUALIFYING_KINDS } from '../../common/rules/xp-rules';
+import { dailyInteractions, dailyTotals, utcDay, type DailyTotal } from './daily-totals';
 import {
   engagementScore,
   knowledgeRetention,
   learningVelocity,
   predictedCompletion,
-  sessionsOf,
+  sessionsInSlots,
   skillDecayRisk,
   struggleIndex,
   type ConceptEffort,
@@ -20,29 +20,12 @@ import {
 const DAY_MS = 86_400_000;
 const SHOWN = 5;
 export const LESSON_KINDS_SQL = `'lesson-completed', 'challenge-completed', 'quiz-passed'`;
-const QUALIFYING_SQL = [...QUALIFYING_KINDS].map((kind) => `'${kind}'`).join(', ');
 
 /** The statements, prepared once per connection (a WeakMap so a closed store's go with it). */
 const prepared = new WeakMap<Database, ReturnType<typeof prepare>>();
 function prepare(db: Database) {
   return {
-    modulesSince: db.prepare("SELECT count(*) FROM activity_events WHERE local_date >= ? AND kind = 'module-completed'").pluck(),
     activeSince: db.prepare('SELECT coalesce(sum(seconds), 0) FROM active_time WHERE local_date >= ?').pluck(),
-    // The newest 2,000 reviews of the last 90 days (ids grow with time), grouped by hour: recent
-    // ones carry the weight (half-life 14 days), and the cost stays flat for a heavy reviewer.
-    reviewsSince: db.prepare(
-      `SELECT correct, (reviewed_at / 3600000) * 3600000 + 1800000 AS at, count(*) AS times FROM review_log
-       WHERE id > (SELECT coalesce(max(id), 0) - 2000 FROM review_log) AND +reviewed_at >= ? GROUP BY 1, 2`,
-    ),
-    interactionsSince: db
-      .prepare(
-        `
-      SELECT occurred_at FROM activity_events WHERE local_date >= ? AND occurred_at >= ?
-      UNION ALL SELECT reviewed_at FROM review_log WHERE reviewed_at >= ?
-      UNION ALL SELECT created_at FROM attempts WHERE id > (SELECT coalesce(max(id), 0) - 5000 FROM attempts) AND +created_at >= ?
-      UNION ALL SELECT revealed_at FROM hint_reveals WHERE revealed_at >= ?`,
-      )
-      .pluck(),
     lessonEffort: db.prepare(`
       SELECT l.course_id AS courseId, l.concepts, l.par_time_seconds AS par, coalesce(p.active_seconds, 0) AS active,
              (SELECT count(*) FROM hint_reveals h WHERE h.course_id = l.course_id AND h.lesson_id = l.lesson_id) AS hints
@@ -65,10 +48,6 @@ function prepare(db: Database) {
          WHERE l.course_id = ? AND l.removed_at IS NULL AND coalesce(p.status, '') <> 'completed'`,
       )
       .pluck(),
-    lessonsByDay: db.prepare(
-      `SELECT local_date AS date, count(*) AS n FROM activity_events WHERE local_date >= ? AND kind IN (${LESSON_KINDS_SQL}) GROUP BY 1`,
-    ),
-    activeDays: db.prepare(`SELECT count(DISTINCT local_date) FROM activity_events WHERE local_date >= ? AND kind IN (${QUALIFYING_SQL})`).pluck(),
   };
 }
 const statements = (db: Database) => prepared.get(db) ?? prepared.set(db, prepare(db)).get(db)!;
@@ -78,36 +57,37 @@ export function learningMetrics(store: Store, now: number, timezone: string): Le
   const today = dayNumber(localDate(now, timezone));
   const since = (days: number) => dateOfDay(today - days + 1);
 
+  const days = dailyTotals(store.sqlite, since(42));
   const activeSeconds28 = q.activeSince.get(since(28)) as number;
-  const modules28 = q.modulesSince.get(since(28)) as number;
+  const modules28 = days.reduce((sum, day) => sum + (day.date >= since(28) ? day.modules : 0), 0);
   const velocity = learningVelocity(modules28, activeSeconds28);
 
-  const reviews = (q.reviewsSince.all(now - 90 * DAY_MS) as { correct: number; at: number; times: number }[]).map((row) => ({
-    recalled: row.correct === 1,
-    at: Math.min(now, row.at),
-    times: row.times,
-  }));
+  // Reviews of the last 90 days, a day's counted at its middle (the weights halve in 14 days).
+  const todayUtc = utcDay(now);
+  const interactions = dailyInteractions(store.sqlite, todayUtc - 89);
+  const reviews = interactions.flatMap((row) => {
+    const at = Math.min(now, row.day * DAY_MS + DAY_MS / 2);
+    return [
+      { recalled: true, at, times: row.recalled },
+      { recalled: false, at, times: row.reviews - row.recalled },
+    ].filter((outcome) => outcome.times > 0);
+  });
   const retention = knowledgeRetention(reviews, now);
 
-  const weekAgo = now - 7 * DAY_MS;
-  const instants = q.interactionsSince.all(since(8), weekAgo, weekAgo, weekAgo, weekAgo) as number[];
-  const sessions = sessionsOf(instants, q.activeSince.get(since(7)) as number);
+  const week = interactions.filter((row) => row.day > todayUtc - 7);
+  const engagement = {
+    sessions: sessionsInSlots(week),
+    activeSeconds: q.activeSince.get(since(7)) as number,
+    interactions: week.reduce((sum, row) => sum + row.interactions, 0),
+  };
 
   const mastery = q.mastery.all() as MasteryRow[];
   return {
     learningVelocity: velocity === null ? null : { modulesPerHour: velocity, modulesCompleted: modules28, activeSeconds: activeSeconds28 },
     knowledgeRetention: retention === null ? null : { rate: retention, reviews: reviews.reduce((sum, row) => sum + row.times, 0) },
-    engagement:
-      sessions.length === 0
-        ? null
-        : {
-            score: engagementScore(sessions),
-            sessions: sessions.length,
-            activeSeconds: Math.round(sessions.reduce((sum, s) => sum + s.activeSeconds, 0)),
-            interactions: instants.length,
-          },
+    engagement: engagement.sessions === 0 ? null : { score: engagementScore(engagement), ...engagement },
     struggle: struggle(q, mastery),
-    predictedCompletion: completion(q, now, since),
+    predictedCompletion: completion(q, days, now, since),
     decayRisk: decay(mastery, now),
   };
 }
@@ -175,16 +155,16 @@ interface MasteryRow {
   lastAt: number;
 }
 
-function completion(q: Statements, now: number, since: (days: number) => string): LearningMetrics['predictedCompletion'] {
+function completion(q: Statements, days: readonly DailyTotal[], now: number, since: (days: number) => string): LearningMetrics['predictedCompletion'] {
   const course = q.currentCourse.get() as { id: string; title: string } | undefined;
   if (!course) return null;
   const remainingLessons = q.remaining.get(course.id) as number;
-  const byDay = q.lessonsByDay.all(since(42)) as { date: string; n: number }[];
-  const pace = (days: number) => {
-    const recent = byDay.filter((row) => row.date >= since(days));
-    return recent.length === 0 ? 0 : recent.reduce((sum, row) => sum + row.n, 0) / recent.length;
+  // Lessons per day with lessons, over the last `window` days.
+  const pace = (window: number) => {
+    const recent = days.filter((day) => day.lessons > 0 && day.date >= since(window));
+    return recent.length === 0 ? 0 : recent.reduce((sum, day) => sum + day.lessons, 0) / recent.length;
   };
-  const activeDaysPerWeek = (q.activeDays.get(since(28)) as number) / 4;
+  const activeDaysPerWeek = days.filter((day) => day.qualifying > 0 && day.date >= since(28)).length / 4;
   const forecast = predictedCompletion({ remainingLessons, recentPace: pace(14), longerPace: pace(42), activeDaysPerWeek, now });
   return forecast && { courseId: course.id, courseTitle: course.title, remainingLessons, ...forecast };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { engagementScore, knowledgeRetention, learningVelocity, predictedCompletion, sessionsOf, skillDecayRisk, struggleIndex } from './metrics';
+import { engagementScore, knowledgeRetention, learningVelocity, predictedCompletion, sessionsInSlots, skillDecayRisk, struggleIndex } from './metrics';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 11, 5, 12);
@@ -68,27 +68,26 @@ describe('knowledge retention', () => {
 
 describe('engagement score', () => {
   it('is 0 with no sessions and 100 for a healthy week', () => {
-    expect(engagementScore([])).toBe(0);
-    expect(engagementScore(Array.from({ length: 5 }, () => ({ activeSeconds: 1500, interactions: 13 })))).toBe(100);
+    expect(engagementScore({ sessions: 0, activeSeconds: 0, interactions: 0 })).toBe(0);
+    expect(engagementScore({ sessions: 5, activeSeconds: 5 * 1500, interactions: 65 })).toBe(100);
   });
   it('cannot be bought by one factor alone: a marathon with no interaction scores 0', () => {
-    expect(engagementScore([{ activeSeconds: 10 * 3600, interactions: 0 }])).toBe(0);
-    expect(engagementScore(Array.from({ length: 50 }, () => ({ activeSeconds: 60, interactions: 1 })))).toBeLessThan(60);
+    expect(engagementScore({ sessions: 1, activeSeconds: 10 * 3600, interactions: 0 })).toBe(0);
+    expect(engagementScore({ sessions: 50, activeSeconds: 50 * 60, interactions: 50 })).toBeLessThan(60);
   });
-  it('stays in [0, 100] and never drops when a session is added', () => {
-    const session = fc.record({ activeSeconds: seconds, interactions: count });
+  it('stays in [0, 100] and never drops when a session as long and busy as the average is added', () => {
     fc.assert(
-      fc.property(fc.array(session, { maxLength: 20 }), (sessions) => {
-        const score = engagementScore(sessions);
+      fc.property(fc.integer({ min: 0, max: 40 }), seconds, count, (sessions, activeSeconds, interactions) => {
+        const score = engagementScore({ sessions, activeSeconds, interactions });
         expect(score).toBeGreaterThanOrEqual(0);
         expect(score).toBeLessThanOrEqual(100);
-        // A session as long and as busy as the average keeps duration and intensity, adds frequency.
-        if (sessions.length > 0) {
-          const mean = {
-            activeSeconds: sessions.reduce((s, x) => s + x.activeSeconds, 0) / sessions.length,
-            interactions: sessions.reduce((s, x) => s + x.interactions, 0) / sessions.length,
+        if (sessions > 0) {
+          const more = {
+            sessions: sessions + 1,
+            activeSeconds: (activeSeconds * (sessions + 1)) / sessions,
+            interactions: (interactions * (sessions + 1)) / sessions,
           };
-          expect(engagementScore([...sessions, mean])).toBeGreaterThanOrEqual(score);
+          expect(engagementScore(more)).toBeGreaterThanOrEqual(score);
         }
       }),
     );
@@ -162,20 +161,35 @@ describe('skill decay risk', () => {
   });
 });
 
-describe('sessions of interactions', () => {
-  it('splits where the learner was away longer than the gap', () => {
-    const minute = 60_000;
-    const sessions = sessionsOf([now + 50 * minute, now, now + 10 * minute, now + 200 * minute], 3600);
-    expect(sessions.map((s) => s.interactions)).toEqual([2, 1, 1]);
-    expect(sessionsOf([], 100)).toEqual([]);
+describe('sessions in half-hour slots', () => {
+  const bits = (...slots: number[]) => slots.reduce((sum, slot) => sum + 2 ** slot, 0);
+  it('ends a session at an empty half hour, and runs on across midnight', () => {
+    // Day 10: 0–1, 3, then 47 runs on into day 11's 0; day 11: 2.
+    expect(sessionsInSlots([])).toBe(0);
+    expect(
+      sessionsInSlots([
+        { day: 10, slots: bits(0, 1, 3, 47) },
+        { day: 11, slots: bits(0, 2) },
+      ]),
+    ).toBe(4);
+    // A day with nothing in between (missing) breaks the run at midnight.
+    expect(
+      sessionsInSlots([
+        { day: 10, slots: bits(47) },
+        { day: 12, slots: bits(0) },
+      ]),
+    ).toBe(2);
   });
-  it('keeps every interaction and shares out exactly the active time', () => {
+  it('counts the runs of occupied half hours, as read one slot at a time', () => {
+    const day = fc.record({ gap: fc.integer({ min: 1, max: 3 }), slots: fc.array(fc.integer({ min: 0, max: 47 }), { maxLength: 20 }) });
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 7 * DAY }), { minLength: 1, maxLength: 60 }), seconds, (instants, active) => {
-        const sessions = sessionsOf(instants, active);
-        expect(sessions.reduce((n, s) => n + s.interactions, 0)).toBe(instants.length);
-        expect(sessions.reduce((n, s) => n + s.activeSeconds, 0)).toBeCloseTo(active, 6);
-        expect(sessions.length).toBeLessThanOrEqual(instants.length);
+      fc.property(fc.array(day, { maxLength: 8 }), (spec) => {
+        let at = 0;
+        const days = spec.map(({ gap, slots }) => ({ day: (at += gap), slots: bits(...new Set(slots)) }));
+        // The oracle: every half hour from the first day to the last, in order.
+        const occupied = new Set(spec.flatMap(({ slots }, i) => slots.map((slot) => days[i]!.day * 48 + slot)));
+        const runs = [...occupied].filter((slot) => !occupied.has(slot - 1)).length;
+        expect(sessionsInSlots(days)).toBe(runs);
       }),
     );
   });

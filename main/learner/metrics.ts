@@ -34,9 +34,11 @@ export function knowledgeRetention(reviews: readonly ReviewOutcome[], now: numbe
   return weight === 0 ? null : recalled / weight;
 }
 
-export interface SessionSummary {
+export interface Engagement {
+  /** Sessions in the window (see sessionsInSlots). */
+  readonly sessions: number;
   readonly activeSeconds: number;
-  /** Runs, Checks, answers, tutor questions, hints: anything the learner did. */
+  /** Runs, Checks, answers, reviews, hints: anything the learner did. */
   readonly interactions: number;
 }
 
@@ -45,36 +47,38 @@ export interface SessionSummary {
  * saturating at a healthy week (5 sessions, 25 minutes on average, 30 interactions per hour) so
  * no single one can buy the score, and the product rewards a balance of all three.
  */
-export function engagementScore(sessions: readonly SessionSummary[]): number {
-  if (sessions.length === 0) return 0;
-  const seconds = sessions.reduce((sum, s) => sum + Math.max(0, s.activeSeconds), 0);
-  const interactions = sessions.reduce((sum, s) => sum + Math.max(0, s.interactions), 0);
-  const frequency = Math.min(1, sessions.length / 5);
-  const duration = Math.min(1, seconds / sessions.length / (25 * 60));
-  const intensity = seconds === 0 ? 0 : Math.min(1, interactions / (seconds / HOUR) / 30);
+export function engagementScore(week: Engagement): number {
+  if (week.sessions <= 0) return 0;
+  const seconds = Math.max(0, week.activeSeconds);
+  const frequency = Math.min(1, week.sessions / 5);
+  const duration = Math.min(1, seconds / week.sessions / (25 * 60));
+  const intensity = seconds === 0 ? 0 : Math.min(1, Math.max(0, week.interactions) / (seconds / HOUR) / 30);
   return Math.round(100 * Math.cbrt(frequency * duration * intensity));
 }
 
+/** Half hours in a day: bit n of a day's slots is the half hour from n × 30 minutes after midnight UTC. */
+export const SLOTS_PER_DAY = 48;
+
 /**
- * The sessions behind the engagement score: interactions (instants, any order) split wherever
- * the learner was away longer than `gapMs` (30 minutes), with the active time of the window
- * shared among them by how long each lasted (the store keeps active time per day, not per session).
+ * Sessions in consecutive days of half-hour slots (oldest first, a day with nothing may be
+ * missing): a session is a run of half hours with an interaction, so one empty half hour (the
+ * learner away 30 to 90 minutes) ends it. The store keeps the slots per day, not each instant,
+ * so the count is read from a few numbers whatever the length of the history.
  */
-export function sessionsOf(instants: readonly number[], activeSeconds: number, gapMs = 30 * 60_000): SessionSummary[] {
-  const sorted = [...instants].sort((a, b) => a - b);
-  const spans: { first: number; last: number; interactions: number }[] = [];
-  for (const at of sorted) {
-    const open = spans.at(-1);
-    if (open && at - open.last <= gapMs) {
-      open.last = at;
-      open.interactions++;
-    } else spans.push({ first: at, last: at, interactions: 1 });
+export function sessionsInSlots(days: readonly { readonly day: number; readonly slots: number }[]): number {
+  let sessions = 0;
+  let previousDay = Number.NaN;
+  let previousOccupied = false;
+  for (const { day, slots } of days) {
+    if (day !== previousDay + 1) previousOccupied = false;
+    for (let slot = 0; slot < SLOTS_PER_DAY; slot++) {
+      const occupied = Math.floor(slots / 2 ** slot) % 2 === 1;
+      if (occupied && !previousOccupied) sessions++;
+      previousOccupied = occupied;
+    }
+    previousDay = day;
   }
-  // A one-interaction session still took a moment: a minute each, so the shares are never 0 / 0.
-  const lengths = spans.map((span) => span.last - span.first + 60_000);
-  const total = lengths.reduce((sum, length) => sum + length, 0);
-  const seconds = Math.max(0, activeSeconds);
-  return spans.map((span, i) => ({ activeSeconds: (seconds * lengths[i]!) / total, interactions: span.interactions }));
+  return sessions;
 }
 
 export interface ConceptEffort {

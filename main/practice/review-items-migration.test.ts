@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { defaultMigrationsFolder, openStore } from '../store/open-store';
+import { migrationsUpTo as migrationsAt } from '../learner/testing/migrations';
+import { openStore } from '../store/open-store';
 import { PracticeService } from './practice-service';
 
 const dirs: string[] = [];
@@ -12,15 +13,9 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The app's migrations up to and including `lastTag`, as an older version shipped them. */
 function migrationsUpTo(lastTag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-migrations-'));
+  const dir = migrationsAt(lastTag);
   dirs.push(dir);
-  fs.cpSync(defaultMigrationsFolder, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === lastTag) + 1);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
   return dir;
 }
 

@@ -5,13 +5,12 @@ import { evaluate } from './achievements';
 import type { ProgressService } from './progress-service';
 import { progressKey, recommendNext, rollUp, type LessonStatus, type OutlineCourse } from './rollups';
 import { dateOfDay, dayNumber, localDate } from '../../common/rules/streaks';
-import { QUALIFYING_KINDS } from '../../common/rules/xp-rules';
+import { dailyTotals } from '../learner/daily-totals';
 
 const WEEKS = 8;
 const HEATMAP_DAYS = 26 * 7 + 7;
 /** The XP line's window. */
 const XP_DAYS = 366;
-const LESSON_KINDS = `'lesson-completed', 'challenge-completed', 'quiz-passed'`;
 
 /** The installed courses' outline, from the catalogue tables (courses, modules, lessons). */
 export function readOutline(store: Store): OutlineCourse[] {
@@ -103,29 +102,15 @@ export async function buildDashboard(store: Store, progress: ProgressService, no
   // Day-level figures are needed for the heatmap's window only (it is the longest: 26 weeks).
   const since = dateOfDay(todayNumber - HEATMAP_DAYS);
 
-  // The XP line covers the last year through the date index; the total before it comes from
-  // the running total, so the cost does not grow with the length of the history.
-  const xpInWindow = store.sqlite
-    .prepare('SELECT local_date AS date, sum(amount) AS xp FROM xp_ledger WHERE local_date >= ? GROUP BY local_date ORDER BY local_date')
-    .all(dateOfDay(todayNumber - XP_DAYS + 1)) as { date: string; xp: number }[];
+  // The XP line covers the last year from the per-day totals (migration 0008); the total before
+  // it comes from the running total, so the cost does not grow with the length of the history.
+  const days = dailyTotals(store.sqlite, dateOfDay(Math.min(todayNumber - XP_DAYS + 1, todayNumber - HEATMAP_DAYS)));
+  const xpInWindow = days.filter((day) => day.xpEntries > 0 && day.date >= dateOfDay(todayNumber - XP_DAYS + 1));
   let cumulative = hud.totalXp - xpInWindow.reduce((sum, row) => sum + row.xp, 0);
-  const xpByDay = xpInWindow.map((row) => ({ ...row, cumulative: (cumulative += row.xp) }));
-  const qualifying = [...QUALIFYING_KINDS].map((kind) => `'${kind}'`).join(', ');
-  const activityByDay = store.sqlite
-    .prepare(
-      `SELECT local_date AS date, count(*) AS count FROM activity_events WHERE local_date >= ? AND kind IN (${qualifying}) GROUP BY local_date ORDER BY local_date`,
-    )
-    .all(since) as { date: string; count: number }[];
-  const lessonsByDay = new Map(
-    (
-      store.sqlite
-        .prepare(`SELECT local_date AS date, count(*) AS n FROM activity_events WHERE local_date >= ? AND kind IN (${LESSON_KINDS}) GROUP BY local_date`)
-        .all(since) as {
-        date: string;
-        n: number;
-      }[]
-    ).map((row) => [row.date, row]),
-  );
+  const xpByDay = xpInWindow.map((row) => ({ date: row.date, xp: row.xp, cumulative: (cumulative += row.xp) }));
+  const inHeatmap = days.filter((day) => day.date >= since);
+  const activityByDay = inHeatmap.filter((day) => day.qualifying > 0).map((day) => ({ date: day.date, count: day.qualifying }));
+  const lessonsByDay = new Map(inHeatmap.filter((day) => day.lessons > 0).map((day) => [day.date, { n: day.lessons }]));
   const activeSecondsOn = new Map(
     (
       store.sqlite.prepare('SELECT local_date AS date, sum(seconds) AS seconds FROM active_time WHERE local_date >= ? GROUP BY local_date').all(since) as {

@@ -319,6 +319,34 @@ export const masteryEvidence = sqliteTable(
   (t) => [uniqueIndex('mastery_evidence_key').on(t.key), index('mastery_evidence_concept').on(t.courseId, t.conceptId, t.occurredAt)],
 );
 
+/**
+ * Per local date, sums of the XP ledger and of activity events, for the Progress view and the
+ * learning metrics. Kept by triggers of migration 0008 in the transaction of each insert (an
+ * insert ignored as a duplicate fires none), so they always equal a rescan of the history
+ * (main/learner/daily-totals.ts).
+ */
+export const dailyTotals = sqliteTable('daily_totals', {
+  localDate: text('local_date').primaryKey(),
+  xp: integer('xp').notNull().default(0),
+  xpEntries: integer('xp_entries').notNull().default(0),
+  qualifying: integer('qualifying').notNull().default(0),
+  lessons: integer('lessons').notNull().default(0),
+  modules: integer('modules').notNull().default(0),
+});
+
+/**
+ * Per UTC day (days since the epoch), the interactions (activity events, attempts, hints,
+ * reviews), the reviews and how many were recalled, and which half hours saw an interaction
+ * (bit n: from n × 30 minutes after midnight UTC). Same triggers as above.
+ */
+export const dailyInteractions = sqliteTable('daily_interactions', {
+  day: integer('day').primaryKey(),
+  interactions: integer('interactions').notNull().default(0),
+  reviews: integer('reviews').notNull().default(0),
+  recalled: integer('recalled').notNull().default(0),
+  slots: integer('slots').notNull().default(0),
+});
+
 // ── sandbox and workspace ──────────────────────────────────────────────────────────────
 export const codeExecutions = sqliteTable(
   'code_executions',
