@@ -68,6 +68,14 @@ const deps = (overrides: Partial<ProjectServiceDeps> = {}): ProjectServiceDeps =
   ...overrides,
 });
 
+/** The Project Guide on the real Anthropic SDK client, talking to the local wire-format server. */
+async function guideOnTestServer(): Promise<ProjectGuide> {
+  anthropic = await startAnthropicTestServer();
+  const provider = new AnthropicProvider({ apiKey: anthropic.apiKey, baseURL: anthropic.url });
+  return ({ system, messages }) =>
+    provider.chat({ model: 'claude-test', system, messages, maxTokens: 1500, signal: AbortSignal.timeout(10_000) }, () => undefined);
+}
+
 const scores = (score: number) => Object.fromEntries(rubricCategories.map((c) => [c, { score, reasons: [`${c} reason`] }])) as never;
 
 describe('ProjectService', () => {
@@ -112,19 +120,16 @@ describe('ProjectService', () => {
   });
 
   it('has the Project Guide draft the rubric review over the Anthropic wire format; exceptional at 90%+', async () => {
-    anthropic = await startAnthropicTestServer();
-    const provider = new AnthropicProvider({ apiKey: anthropic.apiKey, baseURL: anthropic.url });
-    const guide: ProjectGuide = ({ system, messages }) =>
-      provider.chat({ model: 'claude-test', system, messages, maxTokens: 1500, signal: AbortSignal.timeout(10_000) }, () => undefined);
+    const guide = await guideOnTestServer();
     const reply = `Here is my review: ${JSON.stringify(scores(92))}`;
-    anthropic.enqueue({ kind: 'stream', chunks: tokenChunks(reply) });
+    anthropic!.enqueue({ kind: 'stream', chunks: tokenChunks(reply) });
     const service = new ProjectService(store, deps({ guide: () => guide }));
     const { projectId } = service.choose({ courseId: 'py', briefId: 'tracker' }).project!;
     const stages: string[] = [];
     const overview = await service.submit({ projectId, folder: path.join(dir, 'tracker') }, 's1', (stage) => stages.push(stage));
     expect(stages).toEqual(['reading', 'testing', 'reviewing', 'done']);
     expect(overview.submissions[0]!.review).toMatchObject({ reviewer: { kind: 'project-guide' }, overall: 92, accepted: true, exceptional: true });
-    const sent = JSON.stringify(anthropic.requests[0]!.body);
+    const sent = JSON.stringify(anthropic!.requests[0]!.body);
     expect(sent).toContain('Role: Project Guide (rubric review)');
     expect(sent).toContain('tracker.py');
     expect(sent).toContain('def total(xs)');
@@ -132,11 +137,11 @@ describe('ProjectService', () => {
   });
 
   it('keeps the submission for a person when the guide does not answer with a rubric', async () => {
-    anthropic = await startAnthropicTestServer();
-    const provider = new AnthropicProvider({ apiKey: anthropic.apiKey, baseURL: anthropic.url });
-    const guide: ProjectGuide = ({ system, messages }) =>
-      provider.chat({ model: 'claude-test', system, messages, maxTokens: 1500, signal: AbortSignal.timeout(10_000) }, () => undefined);
-    anthropic.enqueue({ kind: 'stream', chunks: tokenChunks('Looks great to me!') }, { kind: 'stream', chunks: tokenChunks('{"codeQuality": {"score": 90}}') });
+    const guide = await guideOnTestServer();
+    anthropic!.enqueue(
+      { kind: 'stream', chunks: tokenChunks('Looks great to me!') },
+      { kind: 'stream', chunks: tokenChunks('{"codeQuality": {"score": 90}}') },
+    );
     const warnings: string[] = [];
     const service = new ProjectService(store, deps({ guide: () => guide, warn: (m) => warnings.push(m) }));
     const { projectId } = service.choose({ courseId: 'py', briefId: 'tracker' }).project!;
