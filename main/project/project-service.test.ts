@@ -14,6 +14,7 @@ import { AnthropicProvider } from '../tutor/providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks, type AnthropicTestServer } from '../tutor/testing/anthropic-test-server';
 import type { ProjectGuide } from './project-guide';
 import { ProjectService, type ProjectServiceDeps } from './project-service';
+import { projectReviewEvidence } from './project-store';
 
 let dir: string;
 let store: Store;
@@ -134,6 +135,7 @@ describe('ProjectService', () => {
     expect(sent).toContain('tracker.py');
     expect(sent).toContain('def total(xs)');
     expect(certificateEvidence(store, 'py').review).toMatchObject({ accepted: true, score: 92 });
+    expect(projectReviewEvidence(store, 'py')).toMatchObject({ accepted: true, exceptional: true });
   });
 
   it('keeps the submission for a person when the guide does not answer with a rubric', async () => {

@@ -89,6 +89,7 @@ test('a learner takes on a brief, submits the project, has it reviewed and self-
   await expect(review.getByRole('list', { name: 'Automated checks' })).toContainText('Tests: 2 of 2 passed in the sandbox', { timeout: 120_000 });
   await expect(review).toContainText('README: present');
   await expect(review).toContainText('Waiting for review.');
+  await expect(submit.getByRole('status')).toContainText('Submitted');
 
   // No tutor provider: a person's scores are entered; Documentation under 60% blocks it at first.
   const form = review.getByRole('form', { name: "Reviewer's scores" });
