@@ -7,6 +7,7 @@ import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';
 import { practiceHandlers } from '../practice/handlers';
 import { examHandlers } from '../exam/handlers';
+import { projectHandlers } from '../project/handlers';
 import { learnerHandlers } from '../learner/handlers';
 import { pathHandlers } from '../path/handlers';
 import { profileHandlers } from '../profile/handlers';
@@ -116,6 +117,7 @@ export function createApp(config: AppConfig, events = new EventBus()): DronaApp 
     ...profileHandlers(access),
     ...practiceHandlers(access),
     ...examHandlers(access),
+    ...projectHandlers(access),
     ...learnerHandlers(access),
     ...pathHandlers(access),
     ...settingsHandlers(access),

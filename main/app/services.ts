@@ -40,6 +40,8 @@ import { PlacementService } from '../path/placement-service';
 import { quizBank } from '../path/placement-bank';
 import { ExamService } from '../exam/exam-service';
 import { tutorInterviewer } from '../exam/tutor-interviewer';
+import { ProjectService } from '../project/project-service';
+import { projectGuideFor } from '../project/project-guide';
 import { UPDATE_CHECK_INTERVAL_MS, UpdateService } from '../update/update-service';
 
 /** Every service, built once from the store; the handlers reach them through this, typed. */
@@ -78,6 +80,8 @@ export interface Services {
   readonly update: UpdateService;
   /** The Silver exam: attempts, its clock and grading. */
   readonly exam: ExamService;
+  /** The Gold project: briefs, milestones, submissions checked in the sandbox, rubric reviews. */
+  readonly project: ProjectService;
 }
 
 /**
@@ -268,6 +272,16 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     check: (input, exercise, sessionId) => runs.checkExercise(input, exercise, sessionId),
     interviewer: () => tutorInterviewer(tutor.config),
   });
+  const project = new ProjectService(store, {
+    now,
+    course: (courseId) => {
+      const [dir, course] = [courses.catalog.courseDir(courseId), courses.getCourse(courseId)];
+      return dir && course ? { dir, title: course.title, language: course.languages[0] ?? 'python' } : null;
+    },
+    check: (input, exercise, sessionId) => runs.checkExercise(input, exercise, sessionId),
+    guide: () => projectGuideFor(tutor.config, (message) => logger.warn(`project: ${message}`)),
+    warn: (message) => logger.warn(`project: ${message}`),
+  });
 
   let installId: string | null = null;
   const update = new UpdateService({
@@ -311,6 +325,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     language: new PythonLanguageService(),
     update,
     exam,
+    project,
   };
   // In the background: the first drain waits for the event loop, never for start-up. One-shot
   // CLI commands do without: a course import must not sync or record the evening's reminder.

@@ -17,6 +17,7 @@ import { certificates } from '../store/schema';
 import { asDronaError, type AccountSession } from '../sync/account-session';
 import { SyncHttpError } from '../sync/api-client';
 import { certificateEvidence } from './certificate-evidence';
+import { projectReviewEvidence } from '../project/project-store';
 import { certificatePdf } from './certificate-pdf';
 import { certificateView, credentialSummary, type StoredPayload } from './certificate-views';
 import type { DeviceKey } from './device-key';
@@ -170,6 +171,8 @@ export class CertificatesService {
         occurredAt: this.now(),
         timezone: this.options.timezone(),
         tier,
+        // The design's +100% for Gold: when the review this app holds is exceptional by the rubric rule.
+        ...(tier === 'gold' && projectReviewEvidence(this.store, courseId)?.exceptional ? { exceptional: true } : {}),
       };
       await this.options.progress.record(earned).catch((error: unknown) => this.options.warn?.(`certificate-earned was not recorded: ${messageOf(error)}`));
       return this.view(issued.id);

@@ -471,3 +471,53 @@ export const examAnswers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.itemId] })],
 );
+
+// ── Gold projects (main/project) ───────────────────────────────────────────────────────
+/** The project a learner took on for a course: a course brief or their own, with its milestones. */
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: text('course_id').notNull(),
+    /** The course brief's id; null for a project the learner proposed. */
+    briefId: text('brief_id'),
+    title: text('title').notNull(),
+    goal: text('goal').notNull(),
+    /** [{ title, done }] in the brief's (or the learner's) order. */
+    milestones: text('milestones', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('projects_course').on(t.courseId, t.id)],
+);
+
+/** One submission of a project: what main found in the folder and the tests main ran in the sandbox. */
+export const projectSubmissions = sqliteTable('project_submissions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  projectId: integer('project_id')
+    .notNull()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  folder: text('folder').notNull(),
+  demoUrl: text('demo_url'),
+  /** The rubric's automated checks (tests passed, test count, lint, README), as main measured them. */
+  automated: text('automated', { mode: 'json' }).notNull(),
+  /** The sandbox's test results: [{ name, status, message }]. */
+  tests: text('tests', { mode: 'json' }).notNull(),
+  /** The files reviewed (path and content), so a later review reads what was submitted. */
+  files: text('files', { mode: 'json' }).notNull(),
+  status: text('status').notNull(), // awaiting-review | reviewed
+  submittedAt: integer('submitted_at').notNull(),
+});
+
+/** A rubric review of a submission (the Project Guide's draft or a person's scores), with main's verdict. */
+export const projectReviews = sqliteTable('project_reviews', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  submissionId: integer('submission_id')
+    .notNull()
+    .references(() => projectSubmissions.id, { onDelete: 'cascade' }),
+  /** The ProjectReview record (common/rules/project-review.ts). */
+  review: text('review', { mode: 'json' }).notNull(),
+  overall: real('overall').notNull(),
+  accepted: integer('accepted', { mode: 'boolean' }).notNull(),
+  exceptional: integer('exceptional', { mode: 'boolean' }).notNull(),
+  reviewedAt: integer('reviewed_at').notNull(),
+});

@@ -23,6 +23,7 @@ import { visualizeCalls } from './visualize';
 import { organisationCalls } from './organisation';
 import { examCalls } from './exam';
 import { learnerProfilesCalls } from './learner-profiles';
+import { projectCalls, projectEvents } from './project';
 
 export const calls = {
   ...appCalls,
@@ -47,6 +48,7 @@ export const calls = {
   ...organisationCalls,
   ...examCalls,
   ...learnerProfilesCalls,
+  ...projectCalls,
 };
 
 export const events = {
@@ -61,6 +63,7 @@ export const events = {
   ...practiceEvents,
   ...updateEvents,
   ...dataEvents,
+  ...projectEvents,
 };
 
 export type Calls = typeof calls;

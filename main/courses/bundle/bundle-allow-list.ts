@@ -88,7 +88,7 @@ export function bundlePathRefusal(relative: string): PathRefusal | null {
   }
   const extension = extensionOf(name);
   if (segments[0] !== 'exercises') {
-    if (relative === 'course.yaml' || relative === 'exam.yaml') return null;
+    if (relative === 'course.yaml' || relative === 'exam.yaml' || relative === 'projects.yaml') return null;
     if (contentExtensions.has(extension)) return null;
     return refusal(`${extension ? `.${extension} files are` : 'files without an extension are'} not allowed outside exercises/`, `a course holds course.yaml, Markdown lessons and images (${list(contentExtensions)}); exercises go in exercises/<name>/`);
   }

@@ -12,6 +12,7 @@ import { lessonTypeProblems } from './lesson-type-problems';
 import { courseSchema, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
 import { examBankProblems } from './exam-bundle';
 import type { ExamBank } from './exam-format';
+import { projectBriefProblems } from './project-briefs';
 import { markdownLinkPattern } from '../search/lesson-text';
 import { locate, parseYaml, yamlNestingDepth, MAX_YAML_DEPTH, type ParsedYaml } from './yaml-locations';
 
@@ -391,5 +392,6 @@ export function loadBundle(files: BundleFiles, known: KnownCourses = new Map()):
   });
   problems.push(...courseConceptProblems(parsedCourse, manifest, new Set(lessonIds.keys())));
   const exam = examBankProblems(files, manifest, exercises, problems);
+  projectBriefProblems(files, manifest, problems);
   return { course: problems.length ? null : { manifest, lessons, exercises, exam }, problems };
 }

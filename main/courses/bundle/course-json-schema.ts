@@ -1,8 +1,9 @@
-// JSON Schemas for course.yaml, lesson front matter, exercise.yaml and exam.yaml, generated from the same
+// JSON Schemas for course.yaml, lesson front matter, exercise.yaml, exam.yaml and projects.yaml, generated from the same
 // zod schemas the loader uses, so an editor (YAML language server) checks as the author types.
 import { z } from 'zod';
 import { courseSchema, exerciseSchema, lessonFrontMatterSchema } from './course-format';
 import { examSchema } from './exam-format';
+import { projectsSchema } from './project-briefs';
 
 const base = 'https://dronacharya.dev/schema/courses';
 
@@ -17,6 +18,7 @@ export function courseJsonSchemas(): Record<string, unknown> {
     'lesson.schema.json': make(lessonFrontMatterSchema, 'lesson.schema.json', 'Dronacharya lesson front matter'),
     'exercise.schema.json': make(exerciseSchema, 'exercise.schema.json', 'Dronacharya exercise.yaml'),
     'exam.schema.json': make(examSchema, 'exam.schema.json', 'Dronacharya exam.yaml'),
+    'projects.schema.json': make(projectsSchema, 'projects.schema.json', 'Dronacharya projects.yaml'),
   };
 }
 

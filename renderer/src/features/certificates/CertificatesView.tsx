@@ -11,6 +11,7 @@ import { NeedsSyncServer } from '../settings/NeedsSyncServer';
 import { useCall } from '../../platform/use-call';
 import { messageOf } from '../../../../preload/contract';
 import { ExamEntry } from '../exam/ExamEntry';
+import { ProjectView } from '../project/ProjectView';
 import { CheckCredential } from './CheckCredential';
 import { IssuedCard, tierTitle } from './IssuedCard';
 import './certificates.css';
@@ -150,6 +151,7 @@ export function CertificatesCanvas() {
               ))}
             </ul>
             <ExamEntry courseId={course.courseId} title={course.title} />
+            <ProjectView courseId={course.courseId} title={course.title} onChange={() => void load()} />
           </div>
         ))}
       </section>
