@@ -1,0 +1,21 @@
+/**
+ * Calls `await task(attempt)` with attempt = 1, 2, … up to `attempts` times, until one call
+ * succeeds, and returns that result. If every attempt fails, throws the last attempt's error.
+ */
+export async function retry(task, attempts) {
+  let lastError;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      return await task(attempt);
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+const flaky = async (attempt) => {
+  if (attempt < 3) throw new Error(`attempt ${attempt} failed`);
+  return `worked on attempt ${attempt}`;
+};
+retry(flaky, 5).then(console.log, (error) => console.log('gave up:', error.message));
