@@ -18,6 +18,3 @@ export function countdown(from, onTick, onDone, interval = 10) {
   }
   setTimeout(() => tick(from), interval);
 }
-
-countdown(3, (n) => console.log(n), () => console.log('Lift off!'), 100);
-console.log('(the countdown has started)');

@@ -12,6 +12,3 @@ export function countdown(from, onTick, onDone, interval = 10) {
   // Step 2: schedule the ticks with setTimeout. For now it finishes at once.
   onDone();
 }
-
-countdown(3, (n) => console.log(n), () => console.log('Lift off!'), 100);
-console.log('(the countdown has started)');

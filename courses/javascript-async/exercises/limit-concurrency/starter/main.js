@@ -8,7 +8,3 @@ export async function mapWithLimit(items, limit, fn) {
   for (const item of items) results.push(await fn(item));
   return results;
 }
-
-const download = (name) => new Promise((resolve) => setTimeout(() => resolve(`${name} done`), 100));
-const started = Date.now();
-mapWithLimit(['a', 'b', 'c', 'd'], 2, download).then((results) => console.log(results, `in about ${Math.round((Date.now() - started) / 100) * 100} ms`));

@@ -21,6 +21,3 @@ export function fastest(sources) {
     throw new Error('every source failed');
   });
 }
-
-const fetchUser = (id) => new Promise((resolve) => setTimeout(() => resolve({ id, name: `user ${id}` }), 100 - id * 10));
-loadAll([1, 2, 3], fetchUser).then((users) => console.log(users));

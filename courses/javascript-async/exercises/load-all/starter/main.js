@@ -12,6 +12,3 @@ export function loadSome(ids, fetchUser) {
 export function fastest(sources) {
   return sources[0]();
 }
-
-const fetchUser = (id) => new Promise((resolve) => setTimeout(() => resolve({ id, name: `user ${id}` }), 100 - id * 10));
-loadAll([1, 2, 3], fetchUser).then((users) => console.log(users));

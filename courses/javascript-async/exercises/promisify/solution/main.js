@@ -30,5 +30,3 @@ export function withTimeout(promise, ms) {
     );
   });
 }
-
-delay(200, 'two hundred milliseconds later').then((text) => console.log(text));

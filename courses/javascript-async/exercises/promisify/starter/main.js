@@ -16,5 +16,3 @@ export function promisify(fn) {
 export function withTimeout(promise, ms) {
   return promise;
 }
-
-delay(200, 'two hundred milliseconds later').then((text) => console.log(text));

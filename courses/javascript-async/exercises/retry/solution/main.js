@@ -13,9 +13,3 @@ export async function retry(task, attempts) {
   }
   throw lastError;
 }
-
-const flaky = async (attempt) => {
-  if (attempt < 3) throw new Error(`attempt ${attempt} failed`);
-  return `worked on attempt ${attempt}`;
-};
-retry(flaky, 5).then(console.log, (error) => console.log('gave up:', error.message));
