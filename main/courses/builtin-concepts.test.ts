@@ -9,7 +9,7 @@ import { formatProblem, readBundleDir } from './bundle/bundle-files';
 import { loadBundle } from './bundle/course-bundle';
 
 const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
-const builtins = ['python-basics', 'javascript-basics'];
+const builtins = ['python-basics', 'javascript-basics', 'javascript-async'];
 const known = new Map(builtins.map((id) => [id, [] as string[]]));
 
 /** Test names as the harnesses report them: Python test functions, JavaScript top-level test titles. */

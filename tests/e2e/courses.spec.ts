@@ -29,10 +29,12 @@ test('browse the catalog, filter, search, open a lesson', async ({ page, serveAp
   await expect(catalog.getByRole('article', { name: 'Python Basics' })).toBeVisible();
   await expect(catalog.getByRole('article', { name: 'JavaScript Basics' })).toBeVisible();
   await expect(catalog.getByRole('article', { name: 'Python Basics' })).toContainText('0 / 30 lessons');
+  await expect(catalog.getByRole('article', { name: 'JavaScript: Async and Modules' })).toContainText('0 / 23 lessons');
 
   await page.getByLabel('Language').selectOption('javascript');
   await expect(catalog.getByRole('article', { name: 'Python Basics' })).toBeHidden();
   await expect(catalog.getByRole('article', { name: 'JavaScript Basics' })).toBeVisible();
+  await expect(catalog.getByRole('article', { name: 'JavaScript: Async and Modules' })).toBeVisible();
   await page.getByLabel('Language').selectOption('');
   await page.screenshot({ path: 'test-results/screenshots/courses-catalog.png' });
 
@@ -78,5 +80,5 @@ test('import a .drona through the UI, see Mermaid render, and a clear error for 
   await expect(page.locator('.course-import-status')).toContainText('broken.drona was not imported');
   await expect(page.locator('.course-import-status')).toContainText('nothing was changed');
   await page.screenshot({ path: 'test-results/screenshots/courses-import-error.png' });
-  expect(fs.readdirSync(path.join(serve.dataDir, 'courses')).sort()).toEqual(['javascript-basics', 'python-basics', 'tiny-course']);
+  expect(fs.readdirSync(path.join(serve.dataDir, 'courses')).sort()).toEqual(['javascript-async', 'javascript-basics', 'python-basics', 'tiny-course']);
 });

@@ -95,8 +95,8 @@ export function licenseId(licenseText: string): string | null {
 
 export interface Built {
   readonly report: ExerciseReport;
-  /** Lessons in order (path → Markdown). */
-  readonly lessons: { path: string; markdown: string; minutes: number }[];
+  /** Lessons in order (path → Markdown), with the ids of the concepts each teaches or practises. */
+  readonly lessons: { path: string; markdown: string; minutes: number; id: string; concepts: string[] }[];
   readonly files: [string, Buffer][];
   readonly credit?: { name: string; authors: string[]; contributors: string[]; source?: string; sourceUrl?: string };
 }
@@ -113,6 +113,9 @@ const genericHints = [
   'Read the instructions again, then run the tests: the first failing test says what was called, what was expected and what came back.',
   'Make one test pass at a time, in order, and run the tests after each small change.',
 ];
+
+/** A track's concept slugs as the course's concept ids (kebab-case, each once). */
+export const conceptIds = (slugs: readonly string[]) => [...new Set(slugs.map(kebab).filter(Boolean))];
 
 export function conceptNames(config: TrackConfig, slugs: readonly string[]): string[] {
   return slugs.map((slug) => config.concepts.find((concept) => concept.slug === slug)?.name ?? slug.replace(/-/g, ' '));
@@ -279,9 +282,12 @@ export function buildExercise(files: TrackFiles, config: TrackConfig, language: 
     introduction,
     introduction ? `## Instructions\n\n${instructionsText}` : instructionsText,
   ].filter(Boolean);
+  const tagged = conceptIds(kind === 'concept' ? (entry as TrackConceptExercise).concepts : (entry as TrackPracticeExercise).practices);
   lessons.push({
     path: `${lessonDir}/${entry.slug}.md`,
     minutes,
+    id: entry.slug,
+    concepts: tagged,
     markdown: frontMatter(
       {
         id: entry.slug,
@@ -291,6 +297,7 @@ export function buildExercise(files: TrackFiles, config: TrackConfig, language: 
         parTimeMinutes: minutes,
         objectives: concepts.length ? concepts.map((name) => (kind === 'concept' ? `Use ${name} in a program` : `Practise ${name}`)) : [`Solve "${entry.name}" so that every test passes`],
         exercise: folder,
+        concepts: tagged,
       },
       body.join('\n\n'),
     ),
@@ -312,6 +319,8 @@ export function conceptLesson(files: TrackFiles, config: TrackConfig, entry: Tra
   const concepts = conceptNames(config, entry.concepts);
   const title = concepts.length ? concepts.join(', ') : entry.name;
   const converted = lessonMarkdown(source);
-  const meta = { id: `${entry.slug}-introduction`, title, type: 'concept', xp: 20, parTimeMinutes: 10, objectives: concepts.length ? concepts.map((name) => `Learn about ${name}`) : [`Learn what "${entry.name}" needs`] };
-  return { lesson: { path: `lessons/${module}/${entry.slug}-introduction.md`, minutes: 10, markdown: frontMatter(meta, `# ${title}\n\n${converted.markdown}`) }, removedLinks: converted.removedLinks };
+  const tagged = conceptIds(entry.concepts);
+  const id = `${entry.slug}-introduction`;
+  const meta = { id, title, type: 'concept', xp: 20, parTimeMinutes: 10, objectives: concepts.length ? concepts.map((name) => `Learn about ${name}`) : [`Learn what "${entry.name}" needs`], concepts: tagged };
+  return { lesson: { path: `lessons/${module}/${id}.md`, minutes: 10, id, concepts: tagged, markdown: frontMatter(meta, `# ${title}\n\n${converted.markdown}`) }, removedLinks: converted.removedLinks };
 }

@@ -71,6 +71,17 @@ describe('convertTrack: the Python fixture track', () => {
     expect(result.files.get('lessons/plant-watering/plant-watering-introduction.md')!.toString('utf8')).toContain('> [!NOTE]\n> Indentation is part of the syntax');
   });
 
+  it("declares the track's concepts for the learner model and tags every lesson with what it teaches or practises", () => {
+    expect(yamlOf(result, 'course.yaml').concepts).toEqual([
+      { id: 'basics', title: 'Basics', prerequisites: [], lesson: 'plant-watering-introduction' },
+      { id: 'strings', title: 'Strings', prerequisites: [] },
+    ]);
+    expect(frontMatterOf(result, 'lessons/plant-watering/plant-watering-introduction.md').concepts).toEqual(['basics']);
+    expect(frontMatterOf(result, 'lessons/plant-watering/plant-watering.md').concepts).toEqual(['basics']);
+    expect(frontMatterOf(result, 'lessons/plant-watering/word-echo.md').concepts).toEqual(['strings']);
+    expect(frontMatterOf(result, 'lessons/about/about-this-course.md').concepts).toBeUndefined();
+  });
+
   it('a concept exercise: instructions as the lesson, the exemplar as solution, hints per task', () => {
     expect(frontMatterOf(result, 'lessons/plant-watering/plant-watering.md')).toMatchObject({ type: 'practice', exercise: 'exercises/plant-watering', objectives: ['Use Basics in a program'] });
     expect(result.files.get('exercises/plant-watering/solution/plant_watering.py')!.toString('utf8')).toContain('CUPS_PER_WEEK = 3');

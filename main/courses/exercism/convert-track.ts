@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import type { BundleFiles } from '../bundle/bundle-files';
 import { FORMAT_VERSION } from '../bundle/course-format';
 import { buildExercise, conceptLesson, conceptNames, frontMatter, kebab, LICENSE_FILES, licenseId, text, type Built, type ExerciseReport, type Language, type TrackFiles } from './convert-exercise';
+import { trackConcepts } from './track-concepts';
 import { trackConfigSchema, type TrackConfig } from './track-format';
 import { messageOf } from '../../../preload/contract';
 
@@ -167,6 +168,9 @@ export function convertTrack(files: TrackFiles, options: ImportOptions = {}): Im
     }
     if (lessons.length) modules.push({ id, title, lessons });
   }
+  const bundled = [...builtByModule.values()].flat().flatMap((built) => built.lessons);
+  const lessonOf = new Map(bundled.filter((lesson) => lesson.markdown.includes('\ntype: concept\n')).flatMap((lesson) => lesson.concepts.map((id) => [id, lesson.id] as const)).reverse());
+  const courseConcepts = trackConcepts(config, new Set(bundled.flatMap((lesson) => lesson.concepts)), lessonOf);
   const difficulties = practices.filter((p) => reports.some((r) => r.slug === p.slug && r.outcome === 'converted')).map((p) => p.difficulty).sort((a, b) => a - b);
   const median = difficulties.length ? difficulties[Math.floor(difficulties.length / 2)]! : 1;
   const title = (options.trackName ?? `${config.language} (from Exercism)`).slice(0, 120);
@@ -185,6 +189,7 @@ export function convertTrack(files: TrackFiles, options: ImportOptions = {}): Im
     authors: [`Exercism ${config.language} track contributors`],
     license,
     modules,
+    ...(courseConcepts.length ? { concepts: courseConcepts } : {}),
   };
   bundle.set('course.yaml', Buffer.from(`# Imported from the Exercism ${config.language} track by \`drona course import-exercism\`.\n${stringify(course, { lineWidth: 0 })}`));
   return { files: bundle, courseId, version, exercises: reports, errors, warnings };

@@ -1,4 +1,4 @@
-// Both built-in courses verified through the WebAssembly driver, as CI does with Docker: every
+// Every built-in course verified through the WebAssembly driver, as CI does with Docker: every
 // reference solution passes its tests and every starter fails them (drona course validate --run).
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,7 @@ import { runCliCaptured } from '../../cli/testing-run-cli';
 vi.setConfig({ testTimeout: 30 * 60_000 });
 
 describe('built-in courses in the WebAssembly driver', () => {
-  for (const course of ['python-basics', 'javascript-basics']) {
+  for (const course of ['python-basics', 'javascript-basics', 'javascript-async']) {
     it(`${course}: every solution passes, every starter fails`, async () => {
       const result = await runCliCaptured('course', 'validate', '--run', '--driver', 'wasm', path.join(packageRoot(), 'courses', course));
       expect(result.stderr).toBe('');

@@ -1,0 +1,6 @@
+/** Calls `await fn(item)` for each item, one at a time in order, and resolves to the results. Rejects at the first error, calling fn for no later item. */
+export async function mapSeries(items, fn) {
+  const results = [];
+  for (const item of items) results.push(await fn(item));
+  return results;
+}

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mapSeries } from './main.js';
+
+async function settle(promise) {
+  try {
+    return { value: await promise };
+  } catch (error) {
+    return { error };
+  }
+}
+const show = (outcome) => ('error' in outcome ? `rejected with "${outcome.error?.message}"` : `resolved with ${JSON.stringify(outcome.value)}`);
+
+function tracked(broken = null) {
+  const stats = { inFlight: 0, most: 0, called: [] };
+  const fn = (n) => {
+    stats.called.push(n);
+    stats.inFlight++;
+    stats.most = Math.max(stats.most, stats.inFlight);
+    return new Promise((resolve, reject) =>
+      setTimeout(() => {
+        stats.inFlight--;
+        if (n === broken) reject(new Error(`item ${n} failed`));
+        else resolve(n * 10);
+      }, 12 - n),
+    );
+  };
+  return { fn, stats };
+}
+
+test('returns the results in order', async () => {
+  const { fn } = tracked();
+  const outcome = await settle(mapSeries([1, 2, 3], fn));
+  assert.deepEqual(outcome, { value: [10, 20, 30] }, `mapSeries([1, 2, 3], times10) ${show(outcome)}; expected [10, 20, 30]`);
+});
+
+test('runs one call at a time', async () => {
+  const { fn, stats } = tracked();
+  await settle(mapSeries([1, 2, 3, 4], fn));
+  assert.equal(stats.most, 1, `mapSeries had ${stats.most} calls in flight at once; expected 1: wait for each call before the next`);
+});
+
+test('stops at the first failure', async () => {
+  const { fn, stats } = tracked(2);
+  const outcome = await settle(mapSeries([1, 2, 3, 4], fn));
+  assert.equal(outcome.error?.message, 'item 2 failed', `mapSeries with a failing item 2 ${show(outcome)}; expected it to reject with "item 2 failed"`);
+  assert.deepEqual(stats.called, [1, 2], `mapSeries called fn with ${JSON.stringify(stats.called)}; expected [1, 2]: nothing after the failure`);
+});
