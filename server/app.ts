@@ -75,11 +75,11 @@ export function createApi(config: ApiConfig): Hono<Env> {
   const rules = config.plausibility ?? defaultPlausibility;
   const log = config.log ?? (() => {});
   const trusted = trustedProxies(config.trustedProxies ?? []);
-  const limiter = new RateLimiter(config.rateLimit ?? { burst: 60, perSecond: 10 }, now);
+  const limiter = new RateLimiter(db, 'req', config.rateLimit ?? { burst: 60, perSecond: 10 }, now);
   const guardLimit = config.guardLimit ?? { burst: 10, perSecond: 1 / 60 };
-  const guardLimiter = new RateLimiter(guardLimit, now);
+  const guardLimiter = new RateLimiter(db, 'guard', guardLimit, now);
   // Guesses from every client together: a hundred clients' worth, so many addresses gain no more.
-  const sharedGuardLimiter = new RateLimiter({ burst: guardLimit.burst * 100, perSecond: guardLimit.perSecond * 100 }, now);
+  const sharedGuardLimiter = new RateLimiter(db, 'guard-all', { burst: guardLimit.burst * 100, perSecond: guardLimit.perSecond * 100 }, now);
   const address = (c: Context) => clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted);
   const app = new Hono<Env>();
 
@@ -110,8 +110,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.use('*', limitRequestBodies());
 
-  const limit = (key: string, from = limiter) => {
-    const taken = from.take(key);
+  const limit = async (key: string, from = limiter) => {
+    const taken = await from.take(key);
     if (!taken.ok)
       throw new ApiError(429, 'rate_limited', `Too many requests; wait ${taken.retryAfterSeconds} s and try again.`, {
         retryAfterSeconds: taken.retryAfterSeconds,
@@ -125,11 +125,11 @@ export function createApi(config: ApiConfig): Hono<Env> {
       c.req.path.startsWith('/v1/credentials/') ||
       c.req.path.startsWith('/v1/admin/');
     if (open) {
-      limit(`ip:${address(c)}`);
+      await limit(`ip:${address(c)}`);
       return next();
     }
     const { learnerId, sessionId } = await authenticate(keys.accessSecret, c.req.header('authorization'), now());
-    limit(`learner:${learnerId}`);
+    await limit(`learner:${learnerId}`);
     c.set('learnerId', learnerId);
     c.set('sessionId', sessionId);
     return next();
