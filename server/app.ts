@@ -24,6 +24,7 @@ import { ingestEvents, setTimezone, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit } from './rate-limit';
+import { Metrics } from './metrics';
 import { limitRequestBodies } from './request-limits';
 import { isTimezone } from '../common/rules/calendar';
 import { defaultPlausibility, type Plausibility } from '../common/rules/plausibility';
@@ -56,6 +57,8 @@ export interface ApiConfig {
   readonly passwordCost?: PasswordCost;
   /** Attempts at guessable secrets (sign-in per address and per email, link and invite codes). */
   readonly guardLimit?: RateLimit;
+  /** Serve /metrics to anyone (the port is private to the scraper); otherwise it needs the admin token. */
+  readonly metricsPublic?: boolean;
 }
 
 const socketPeer = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
@@ -95,17 +98,13 @@ export function createApi(config: ApiConfig): Hono<Env> {
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404));
 
+  const metrics = new Metrics();
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    log({
-      level: 'info',
-      msg: 'request',
-      method: c.req.method,
-      path: c.req.routePath,
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    });
+    const ms = performance.now() - started;
+    metrics.record(c.req.method, c.req.routePath, c.res.status, ms / 1000);
+    log({ level: 'info', msg: 'request', method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(ms * 10) / 10 });
   });
 
   app.use('*', limitRequestBodies());
@@ -254,6 +253,10 @@ export function createApi(config: ApiConfig): Hono<Env> {
       throw new ApiError(401, 'unauthenticated', "Admin routes need the server's admin token (set DRONA_ADMIN_TOKEN when starting the server).");
     }
   };
+  app.get('/metrics', (c) => {
+    if (!config.metricsPublic) requireAdmin(c);
+    return c.text(metrics.render(db.engine), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   app.post('/v1/admin/certificates/:id/revoke', async (c) => {
     requireAdmin(c);
     if (!uuid.test(c.req.param('id'))) throw new ApiError(404, 'not_found', 'No certificate has this id.');
