@@ -25,6 +25,7 @@ import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { Metrics } from './metrics';
+import { dashboardRoutes } from './dashboard/routes';
 import { limitRequestBodies } from './request-limits';
 import { isTimezone } from '../common/rules/calendar';
 import { defaultPlausibility, type Plausibility } from '../common/rules/plausibility';
@@ -138,6 +139,16 @@ export function createApi(config: ApiConfig): Hono<Env> {
   accountRoutes(app, { db, keys, now, passwordCost: config.passwordCost ?? defaultPasswordCost, guard, address });
   accountDataRoutes(app, db);
   orgRoutes(app, { db, now, guard, address });
+  dashboardRoutes(app, {
+    db,
+    keys,
+    now,
+    passwordCost: config.passwordCost ?? defaultPasswordCost,
+    secureCookies: issuer.baseUrl.startsWith('https:'),
+    guard,
+    limit: (key) => limit(key),
+    address,
+  });
 
   if (config.updateFeedDir) app.route('/updates', updateFeedRoutes(config.updateFeedDir));
 
