@@ -50,7 +50,8 @@ export function dashboardRoutes(app: Hono<Env>, deps: DashboardDeps): void {
     await next();
     c.header('content-security-policy', "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer, browsers send "Origin: null" on the pages' own forms.
+    c.header('referrer-policy', 'same-origin');
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
   dash.get('/dashboard/assets/dashboard.css', (c) =>
