@@ -29,17 +29,22 @@ export async function checkPassword(db: Database, email: string, password: strin
   return account && ok ? account.learner_id : null;
 }
 
-export async function startSession(c: Context, db: Database, keys: ServerKeys, personId: string, now: number, secure: boolean): Promise<void> {
-  const sid = crypto.randomUUID();
-  await db.query(sql`insert into sessions (id, learner_id, device_name, created_at, last_used_at)
-    values (${sid}, ${personId}, 'Instructor dashboard', ${now}, ${now})`);
-  const token = await new SignJWT({ sid })
+/** The cookie's value for session `sid` (a sessions row of `personId`). */
+export function dashboardToken(keys: ServerKeys, personId: string, sid: string, now: number): Promise<string> {
+  return new SignJWT({ sid })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(personId)
     .setAudience(audience)
     .setIssuedAt(Math.floor(now / 1000))
     .setExpirationTime(Math.floor((now + dashboardSessionMs) / 1000))
     .sign(dashboardKey(keys));
+}
+
+export async function startSession(c: Context, db: Database, keys: ServerKeys, personId: string, now: number, secure: boolean): Promise<void> {
+  const sid = crypto.randomUUID();
+  await db.query(sql`insert into sessions (id, learner_id, device_name, created_at, last_used_at)
+    values (${sid}, ${personId}, 'Instructor dashboard', ${now}, ${now})`);
+  const token = await dashboardToken(keys, personId, sid, now);
   setCookie(c, cookieName, token, { httpOnly: true, sameSite: 'Strict', path: '/dashboard', secure, maxAge: dashboardSessionMs / 1000 });
 }
 
