@@ -225,7 +225,7 @@ for (const r of results) {
   );
   if (r.engine === 'postgresql') {
     process.stdout.write(
-      `  goals: rank p99 < 20 ms: ${r.rank.p99 < 20 ? 'met' : 'NOT met'}; ingestion > 2,000 events/s: ${eventsPerSecond > 2000 ? 'met' : 'NOT met'}; dashboard p99 < 300 ms: ${r.dashboard.p99 < 300 ? 'met' : 'NOT met'}\n`,
+      `  goals: rank p99 < 20 ms: ${r.rank.p99 < 20 ? 'met' : 'NOT met'}; ingestion > 2,000 events/s: ${eventsPerSecond > 2000 ? 'met' : 'NOT met'}; dashboard p99 < 300 ms: ${r.dashboard.p99 < 300 && r.dashboard.errors === 0 ? 'met' : 'NOT met'}\n`,
     );
   }
 }

@@ -88,15 +88,33 @@ export async function cohortTable(q: Q, personId: string, cohortId: string, now:
   const activity = new Map<string, CourseActivity & { courseId: string }>();
   let week = { activeLearners: 0, lessonsDone: 0, xp: 0, hints: 0 };
   if (courses.length > 0 && learners.length > 0) {
-    const rows = await q<{ learner_id: string; course_id: string; done: number; hints: number; active: number; first_at: number; last_at: number }>(sql`select
-        e.learner_id, e.course_id,
+    const weekAgo = now - 7 * 86_400_000;
+    // One pass over the cohort's events in the assigned courses gives the table and the week.
+    const rows = await q<{
+      learner_id: string;
+      course_id: string;
+      done: number;
+      hints: number;
+      active: number;
+      first_at: number;
+      last_at: number;
+      week_done: number;
+      week_xp: number;
+      week_hints: number;
+      week_active: boolean;
+    }>(sql`select e.learner_id, e.course_id,
         count(distinct e.lesson_id) filter (where e.kind in ${finishing})::int as done,
         count(*) filter (where e.kind = 'hint-revealed')::int as hints,
         coalesce(sum(e.active_seconds), 0)::int as active,
-        min(e.occurred_at) as first_at, max(e.occurred_at) as last_at
+        min(e.occurred_at) as first_at, max(e.occurred_at) as last_at,
+        count(*) filter (where e.kind in ${finishing} and e.occurred_at > ${weekAgo})::int as week_done,
+        coalesce(sum(e.xp) filter (where e.occurred_at > ${weekAgo}), 0)::int as week_xp,
+        count(*) filter (where e.kind = 'hint-revealed' and e.occurred_at > ${weekAgo})::int as week_hints,
+        bool_or(e.occurred_at > ${weekAgo}) as week_active
       from cohort_members m join events e on e.learner_id = m.learner_id and e.course_id in ${inCourses(courses)}
       where m.cohort_id = ${cohortId} and m.role = 'learner'
       group by e.learner_id, e.course_id`);
+    const activeThisWeek = new Set<string>();
     for (const r of rows) {
       const course = courses.find((c) => c.courseId === r.course_id)!;
       activity.set(`${r.learner_id}\n${r.course_id}`, {
@@ -109,13 +127,10 @@ export async function cohortTable(q: Q, personId: string, cohortId: string, now:
         lastAt: Number(r.last_at),
         dueAt: course.dueAt,
       });
+      if (r.week_active) activeThisWeek.add(r.learner_id);
+      week = { ...week, lessonsDone: week.lessonsDone + r.week_done, xp: week.xp + r.week_xp, hints: week.hints + r.week_hints };
     }
-    const [summary] = await q<{ active: number; done: number; xp: number; hints: number }>(sql`select count(distinct e.learner_id)::int as active,
-        count(*) filter (where e.kind in ${finishing})::int as done, coalesce(sum(e.xp), 0)::int as xp,
-        count(*) filter (where e.kind = 'hint-revealed')::int as hints
-      from cohort_members m join events e on e.learner_id = m.learner_id and e.course_id in ${inCourses(courses)}
-      where m.cohort_id = ${cohortId} and m.role = 'learner' and e.occurred_at > ${now - 7 * 86_400_000}`);
-    week = { activeLearners: summary!.active, lessonsDone: summary!.done, xp: summary!.xp, hints: summary!.hints };
+    week.activeLearners = activeThisWeek.size;
   }
   // The cohort's usual active time per lesson, per course: the yardstick of "slow".
   const pace = new Map(
