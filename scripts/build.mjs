@@ -39,6 +39,8 @@ async function buildMain() {
     logLevel: 'warning',
   });
   fs.cpSync(path.join(root, 'main/store/migrations'), path.join(root, 'dist/main/migrations'), { recursive: true });
+  // The instructor dashboard (server/dashboard/styles.ts) wears the app's design tokens.
+  fs.copyFileSync(path.join(root, 'renderer/src/styles/tokens.css'), path.join(root, 'dist/main/dashboard-tokens.css'));
 }
 
 await buildMain();

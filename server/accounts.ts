@@ -17,7 +17,7 @@ export interface AccountDeps {
   readonly now: () => number;
   readonly passwordCost: PasswordCost;
   /** Takes one attempt from a guessing-sensitive bucket (`key`), or throws 429. */
-  readonly guard: (key: string, scope?: 'client' | 'all') => void;
+  readonly guard: (key: string, scope?: 'client' | 'all') => Promise<void>;
   /** The client's address, as rate limits see it. */
   readonly address: (c: Context) => string;
 }
@@ -40,7 +40,7 @@ export function accountRoutes(app: Hono<Env>, deps: AccountDeps): void {
   app.post('/v1/account/credentials', async (c) => {
     const learnerId = await liveLearner(db, c);
     const input = await body(c, credentialsRequest);
-    deps.guard(`credentials:${learnerId}`);
+    await deps.guard(`credentials:${learnerId}`);
     const [existing] = await db.query<{ password_hash: string }>(sql`select password_hash from accounts where learner_id = ${learnerId}`);
     if (existing && !(input.currentPassword !== undefined && (await verifyPassword(input.currentPassword, existing.password_hash))))
       throw new ApiError(403, 'wrong_password', 'This account already has a password; send the current one as currentPassword to change it.');
@@ -54,8 +54,8 @@ export function accountRoutes(app: Hono<Env>, deps: AccountDeps): void {
 
   app.post('/v1/auth/sign-in', async (c) => {
     const input = await body(c, signInRequest);
-    deps.guard(`sign-in:ip:${deps.address(c)}`);
-    deps.guard(`sign-in:email:${input.email}`);
+    await deps.guard(`sign-in:ip:${deps.address(c)}`);
+    await deps.guard(`sign-in:email:${input.email}`);
     const [account] = await db.query<{ learner_id: string; password_hash: string }>(
       sql`select learner_id, password_hash from accounts where email = ${input.email}`,
     );
@@ -79,8 +79,8 @@ export function accountRoutes(app: Hono<Env>, deps: AccountDeps): void {
 
   app.post('/v1/auth/link', async (c) => {
     const input = await body(c, linkRequest);
-    deps.guard(`link:ip:${deps.address(c)}`);
-    deps.guard('link', 'all');
+    await deps.guard(`link:ip:${deps.address(c)}`);
+    await deps.guard('link', 'all');
     const [claimed] = await db.query<{ learner_id: string }>(sql`update link_codes set used_at = ${now()}
       where hash = ${codeHash(input.code)} and used_at is null and expires_at > ${now()} returning learner_id`);
     if (!claimed) throw new ApiError(401, 'invalid_code', 'This code is wrong, used or expired; show a new one on the signed-in computer.');

@@ -24,6 +24,8 @@ import { ingestEvents, setTimezone, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit } from './rate-limit';
+import { Metrics } from './metrics';
+import { dashboardRoutes } from './dashboard/routes';
 import { limitRequestBodies } from './request-limits';
 import { isTimezone } from '../common/rules/calendar';
 import { defaultPlausibility, type Plausibility } from '../common/rules/plausibility';
@@ -56,6 +58,8 @@ export interface ApiConfig {
   readonly passwordCost?: PasswordCost;
   /** Attempts at guessable secrets (sign-in per address and per email, link and invite codes). */
   readonly guardLimit?: RateLimit;
+  /** Serve /metrics to anyone (the port is private to the scraper); otherwise it needs the admin token. */
+  readonly metricsPublic?: boolean;
 }
 
 const socketPeer = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
@@ -75,11 +79,11 @@ export function createApi(config: ApiConfig): Hono<Env> {
   const rules = config.plausibility ?? defaultPlausibility;
   const log = config.log ?? (() => {});
   const trusted = trustedProxies(config.trustedProxies ?? []);
-  const limiter = new RateLimiter(config.rateLimit ?? { burst: 60, perSecond: 10 }, now);
+  const limiter = new RateLimiter(db, 'req', config.rateLimit ?? { burst: 60, perSecond: 10 }, now);
   const guardLimit = config.guardLimit ?? { burst: 10, perSecond: 1 / 60 };
-  const guardLimiter = new RateLimiter(guardLimit, now);
+  const guardLimiter = new RateLimiter(db, 'guard', guardLimit, now);
   // Guesses from every client together: a hundred clients' worth, so many addresses gain no more.
-  const sharedGuardLimiter = new RateLimiter({ burst: guardLimit.burst * 100, perSecond: guardLimit.perSecond * 100 }, now);
+  const sharedGuardLimiter = new RateLimiter(db, 'guard-all', { burst: guardLimit.burst * 100, perSecond: guardLimit.perSecond * 100 }, now);
   const address = (c: Context) => clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted);
   const app = new Hono<Env>();
 
@@ -95,23 +99,19 @@ export function createApi(config: ApiConfig): Hono<Env> {
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404));
 
+  const metrics = new Metrics();
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    log({
-      level: 'info',
-      msg: 'request',
-      method: c.req.method,
-      path: c.req.routePath,
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    });
+    const ms = performance.now() - started;
+    metrics.record(c.req.method, c.req.routePath, c.res.status, ms / 1000);
+    log({ level: 'info', msg: 'request', method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(ms * 10) / 10 });
   });
 
   app.use('*', limitRequestBodies());
 
-  const limit = (key: string, from = limiter) => {
-    const taken = from.take(key);
+  const limit = async (key: string, from = limiter) => {
+    const taken = await from.take(key);
     if (!taken.ok)
       throw new ApiError(429, 'rate_limited', `Too many requests; wait ${taken.retryAfterSeconds} s and try again.`, {
         retryAfterSeconds: taken.retryAfterSeconds,
@@ -125,11 +125,11 @@ export function createApi(config: ApiConfig): Hono<Env> {
       c.req.path.startsWith('/v1/credentials/') ||
       c.req.path.startsWith('/v1/admin/');
     if (open) {
-      limit(`ip:${address(c)}`);
+      await limit(`ip:${address(c)}`);
       return next();
     }
     const { learnerId, sessionId } = await authenticate(keys.accessSecret, c.req.header('authorization'), now());
-    limit(`learner:${learnerId}`);
+    await limit(`learner:${learnerId}`);
     c.set('learnerId', learnerId);
     c.set('sessionId', sessionId);
     return next();
@@ -139,6 +139,16 @@ export function createApi(config: ApiConfig): Hono<Env> {
   accountRoutes(app, { db, keys, now, passwordCost: config.passwordCost ?? defaultPasswordCost, guard, address });
   accountDataRoutes(app, db);
   orgRoutes(app, { db, now, guard, address });
+  dashboardRoutes(app, {
+    db,
+    keys,
+    now,
+    passwordCost: config.passwordCost ?? defaultPasswordCost,
+    secureCookies: issuer.baseUrl.startsWith('https:'),
+    guard,
+    limit: (key) => limit(key),
+    address,
+  });
 
   if (config.updateFeedDir) app.route('/updates', updateFeedRoutes(config.updateFeedDir));
 
@@ -254,6 +264,10 @@ export function createApi(config: ApiConfig): Hono<Env> {
       throw new ApiError(401, 'unauthenticated', "Admin routes need the server's admin token (set DRONA_ADMIN_TOKEN when starting the server).");
     }
   };
+  app.get('/metrics', (c) => {
+    if (!config.metricsPublic) requireAdmin(c);
+    return c.text(metrics.render(db.engine), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   app.post('/v1/admin/certificates/:id/revoke', async (c) => {
     requireAdmin(c);
     if (!uuid.test(c.req.param('id'))) throw new ApiError(404, 'not_found', 'No certificate has this id.');

@@ -15,7 +15,7 @@ export interface OrgDeps {
   readonly db: Database;
   readonly now: () => number;
   /** Takes one attempt from a guessing-sensitive bucket (`key`), or throws 429. */
-  readonly guard: (key: string, scope?: 'client' | 'all') => void;
+  readonly guard: (key: string, scope?: 'client' | 'all') => Promise<void>;
   readonly address: (c: Context) => string;
 }
 
@@ -166,8 +166,8 @@ export function orgRoutes(app: Hono<Env>, deps: OrgDeps): void {
   app.post('/v1/invites/accept', async (c) => {
     const learnerId = await liveLearner(db, c);
     const input = await body(c, acceptInviteRequest);
-    deps.guard(`invite:${learnerId}`);
-    deps.guard(`invite:ip:${deps.address(c)}`);
+    await deps.guard(`invite:${learnerId}`);
+    await deps.guard(`invite:ip:${deps.address(c)}`);
     return c.json(await db.transaction((q) => accept(q, input.code, learnerId, now())));
   });
 

@@ -1,5 +1,7 @@
-// A token bucket per key (access token subject, or client address before sign-in). Kept in
-// memory per instance: behind a load balancer each instance limits its share.
+// A token bucket per key (access token subject, or client address before sign-in), kept in the
+// database (rate_limits) so every instance behind a load balancer draws from the same buckets.
+// One statement per request: the refill, the check and the take happen in a single upsert.
+import { sql, type Database } from './db/database';
 
 export interface RateLimit {
   /** Requests allowed in a burst. */
@@ -8,28 +10,41 @@ export interface RateLimit {
   readonly perSecond: number;
 }
 
+export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Takes between prunes of idle buckets (per limiter and instance): rare enough to cost nothing. */
+const pruneEvery = 5_000;
+
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private takes = 0;
+
+  /** `namespace` keeps limiters with different limits apart in the one shared table. */
   constructor(
+    private readonly db: Database,
+    private readonly namespace: string,
     private readonly limit: RateLimit,
     private readonly now: () => number,
   ) {}
 
   /** Takes one request from `key`'s bucket; returns the seconds to wait when it is empty. */
-  take(key: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  async take(key: string): Promise<Taken> {
     const now = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, at: now };
-    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * this.limit.perSecond);
-    bucket.at = now;
-    if (this.buckets.size > 100_000) this.prune(now);
-    this.buckets.set(key, bucket);
-    if (bucket.tokens < 1) return { ok: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / this.limit.perSecond) };
-    bucket.tokens -= 1;
-    return { ok: true };
+    const { burst, perSecond } = this.limit;
+    const id = `${this.namespace}:${key}`;
+    const refilled = sql`least(${burst}::float8, b.tokens + greatest(0, ${now}::bigint - b.at) / 1000.0 * ${perSecond}::float8)`;
+    // The update's WHERE refuses an empty bucket: no row comes back, and the bucket keeps its time
+    // so the refill since then still counts.
+    const granted = await this.db.query(sql`insert into rate_limits as b (key, tokens, at) values (${id}, ${burst - 1}::float8, ${now}::bigint)
+      on conflict (key) do update set tokens = ${refilled} - 1, at = ${now}::bigint where ${refilled} >= 1 returning 1 as ok`);
+    if (++this.takes % pruneEvery === 0) await this.prune(now);
+    if (granted.length > 0) return { ok: true };
+    const [row] = await this.db.query<{ tokens: number }>(sql`select ${refilled} as tokens from rate_limits b where key = ${id}`);
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - Number(row?.tokens ?? 0)) / perSecond)) };
   }
 
-  private prune(now: number): void {
-    const full = (this.limit.burst / this.limit.perSecond) * 1000;
-    for (const [key, bucket] of this.buckets) if (now - bucket.at > full) this.buckets.delete(key);
+  /** Forgets buckets full again (idle for a whole refill): they would grant the same as none. */
+  private async prune(now: number): Promise<void> {
+    const full = Math.ceil((this.limit.burst / this.limit.perSecond) * 1000);
+    await this.db.query(sql`delete from rate_limits where starts_with(key, ${`${this.namespace}:`}) and at < ${now - full}::bigint`);
   }
 }

@@ -22,6 +22,7 @@ interface ServerFlags {
   trustedProxy?: string;
   builtinCourses?: boolean;
   updateFeed?: string;
+  publicMetrics?: boolean;
 }
 
 /** Outlines read from course folders or .drona files, plus the app's built-ins when asked. */
@@ -59,6 +60,7 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
     )
     .option('--min-lesson-seconds <n>', 'plausibility: least active time a completion claims (default 20 s, challenges 60 s)')
     .option('--builtin-courses', 'register (or update) the courses that ship with the app before listening, so they can be certified')
+    .option('--public-metrics', 'serve /metrics without the admin token (when only the scraper can reach the port)')
     .option('--update-feed <dir>', "serve this release folder (from npm run dist) at /updates/ as the desktop app's update feed")
     .action(async (flags: ServerFlags) => {
       const port = Number(flags.port);
@@ -100,6 +102,7 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
           courses,
           coursesRegisteredBy: `drona server --builtin-courses (${registeredBy()})`,
           updateFeedDir: flags.updateFeed ? path.resolve(flags.updateFeed) : undefined,
+          metricsPublic: Boolean(flags.publicMetrics),
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -1,0 +1,205 @@
+// What the dashboard reads, limited to what a cohort's learners consented to share on joining:
+// their activity in the courses assigned to the cohort, and those courses' certificates. Every
+// reader takes the person asking and checks they manage the cohort (404 otherwise).
+import { sql } from '../db/database';
+import { ApiError } from '../api-error';
+import { requireManager, type Q } from '../org-access';
+import { median, predictedCompletion, progressPercent, riskOf, struggleIndex, type CourseActivity, type Risk } from './rules';
+
+export interface ManagedCohort {
+  readonly id: string;
+  readonly name: string;
+  readonly orgName: string;
+  readonly learners: number;
+}
+
+/** Cohorts the person manages: every cohort of an organisation they own, and those they instruct. */
+export async function managedCohorts(q: Q, personId: string): Promise<ManagedCohort[]> {
+  const rows = await q<{ id: string; name: string; org_name: string; learners: number }>(sql`select c.id, c.name, o.name as org_name,
+      (select count(*)::int from cohort_members where cohort_id = c.id and role = 'learner') as learners
+    from cohorts c join organisations o on o.id = c.org_id
+    join org_members om on om.org_id = c.org_id and om.learner_id = ${personId}
+    where om.role = 'owner' or (om.role = 'instructor' and exists (select 1 from cohort_members cm
+      where cm.cohort_id = c.id and cm.learner_id = ${personId} and cm.role = 'instructor'))
+    order by o.name, c.created_at`);
+  return rows.map((r) => ({ id: r.id, name: r.name, orgName: r.org_name, learners: r.learners }));
+}
+
+export interface AssignedCourse {
+  readonly courseId: string;
+  readonly title: string;
+  readonly dueAt: number | null;
+  /** Lesson ids and titles in outline order, empty when the course is not registered here. */
+  readonly lessons: readonly { id: string; title: string }[];
+}
+
+async function assignedCourses(q: Q, cohortId: string): Promise<AssignedCourse[]> {
+  const rows = await q<{
+    course_id: string;
+    due_at: number | null;
+    title: string | null;
+    outline: { modules: { lessons: { id: string; title: string }[] }[] } | null;
+  }>(
+    sql`select a.course_id, a.due_at, c.title, c.outline from assignments a left join courses c on c.id = a.course_id
+      where a.cohort_id = ${cohortId} order by a.due_at nulls last, a.course_id`,
+  );
+  return rows.map((r) => ({
+    courseId: r.course_id,
+    title: r.title ?? r.course_id,
+    dueAt: r.due_at === null ? null : Number(r.due_at),
+    lessons: (r.outline?.modules ?? []).flatMap((m) => m.lessons.map((l) => ({ id: l.id, title: l.title }))),
+  }));
+}
+
+/** The kinds that finish a lesson (a quiz by passing it, a challenge by completing it). */
+const finishing = sql`('lesson-completed', 'quiz-passed', 'challenge-completed')`;
+const inCourses = (courses: readonly AssignedCourse[]) =>
+  sql`(${sql.join(
+    courses.map((c) => sql`${c.courseId}`),
+    sql`, `,
+  )})`;
+
+export interface CohortCell extends CourseActivity {
+  readonly courseId: string;
+  readonly percent: number;
+  readonly struggle: number;
+  readonly predictedAt: number | null;
+  readonly risk: Risk;
+}
+export interface CohortRow {
+  readonly learnerId: string;
+  readonly displayName: string;
+  readonly lastActiveAt: number | null;
+  readonly cells: readonly CohortCell[];
+  readonly atRisk: boolean;
+}
+export interface CohortTable {
+  readonly cohort: { id: string; name: string };
+  readonly courses: readonly AssignedCourse[];
+  readonly rows: readonly CohortRow[];
+  readonly week: { activeLearners: number; lessonsDone: number; xp: number; hints: number };
+}
+
+export async function cohortTable(q: Q, personId: string, cohortId: string, now: number): Promise<CohortTable> {
+  const access = await requireManager(q, cohortId, personId);
+  const courses = await assignedCourses(q, cohortId);
+  const learners = await q<{ learner_id: string; display_name: string }>(sql`select m.learner_id, l.display_name
+    from cohort_members m join learners l on l.id = m.learner_id where m.cohort_id = ${cohortId} and m.role = 'learner' order by l.display_name, m.learner_id`);
+  const activity = new Map<string, CourseActivity & { courseId: string }>();
+  let week = { activeLearners: 0, lessonsDone: 0, xp: 0, hints: 0 };
+  if (courses.length > 0 && learners.length > 0) {
+    const weekAgo = now - 7 * 86_400_000;
+    // One pass over the cohort's events in the assigned courses gives the table and the week.
+    const rows = await q<{
+      learner_id: string;
+      course_id: string;
+      done: number;
+      hints: number;
+      active: number;
+      first_at: number;
+      last_at: number;
+      week_done: number;
+      week_xp: number;
+      week_hints: number;
+      week_active: boolean;
+    }>(sql`select e.learner_id, e.course_id,
+        count(distinct e.lesson_id) filter (where e.kind in ${finishing})::int as done,
+        count(*) filter (where e.kind = 'hint-revealed')::int as hints,
+        coalesce(sum(e.active_seconds), 0)::int as active,
+        min(e.occurred_at) as first_at, max(e.occurred_at) as last_at,
+        count(*) filter (where e.kind in ${finishing} and e.occurred_at > ${weekAgo})::int as week_done,
+        coalesce(sum(e.xp) filter (where e.occurred_at > ${weekAgo}), 0)::int as week_xp,
+        count(*) filter (where e.kind = 'hint-revealed' and e.occurred_at > ${weekAgo})::int as week_hints,
+        bool_or(e.occurred_at > ${weekAgo}) as week_active
+      from cohort_members m join events e on e.learner_id = m.learner_id and e.course_id in ${inCourses(courses)}
+      where m.cohort_id = ${cohortId} and m.role = 'learner'
+      group by e.learner_id, e.course_id`);
+    const activeThisWeek = new Set<string>();
+    for (const r of rows) {
+      const course = courses.find((c) => c.courseId === r.course_id)!;
+      activity.set(`${r.learner_id}\n${r.course_id}`, {
+        courseId: r.course_id,
+        total: course.lessons.length || null,
+        done: r.done,
+        hints: r.hints,
+        activeSeconds: r.active,
+        firstAt: Number(r.first_at),
+        lastAt: Number(r.last_at),
+        dueAt: course.dueAt,
+      });
+      if (r.week_active) activeThisWeek.add(r.learner_id);
+      week = { ...week, lessonsDone: week.lessonsDone + r.week_done, xp: week.xp + r.week_xp, hints: week.hints + r.week_hints };
+    }
+    week.activeLearners = activeThisWeek.size;
+  }
+  // The cohort's usual active time per lesson, per course: the yardstick of "slow".
+  const pace = new Map(
+    courses.map((c) => {
+      const perLesson = [...activity.values()].filter((a) => a.courseId === c.courseId && a.done > 0).map((a) => a.activeSeconds / a.done);
+      return [c.courseId, median(perLesson)];
+    }),
+  );
+  const rows = learners.map((l): CohortRow => {
+    const cells = courses.map((c): CohortCell => {
+      const a = activity.get(`${l.learner_id}\n${c.courseId}`) ?? {
+        total: c.lessons.length || null,
+        done: 0,
+        hints: 0,
+        activeSeconds: 0,
+        firstAt: null,
+        lastAt: null,
+        dueAt: c.dueAt,
+      };
+      const struggle = struggleIndex(a, pace.get(c.courseId) ?? null);
+      return { ...a, courseId: c.courseId, percent: progressPercent(a), struggle, predictedAt: predictedCompletion(a, now), risk: riskOf(a, struggle, now) };
+    });
+    const times = cells.map((cell) => cell.lastAt).filter((t): t is number => t !== null);
+    return {
+      learnerId: l.learner_id,
+      displayName: l.display_name,
+      lastActiveAt: times.length ? Math.max(...times) : null,
+      cells,
+      atRisk: cells.some((cell) => cell.risk !== null),
+    };
+  });
+  return { cohort: { id: cohortId, name: access.name }, courses, rows, week };
+}
+
+export interface LearnerDetail {
+  readonly cohort: { id: string; name: string };
+  readonly learner: { id: string; displayName: string };
+  readonly courses: readonly (AssignedCourse & { done: ReadonlySet<string> })[];
+  readonly attempts: readonly { kind: string; courseId: string; lessonId: string | null; at: number; xp: number; score: number | null }[];
+  readonly certificates: readonly { id: string; courseId: string; tier: string; issuedAt: number; revoked: boolean }[];
+}
+
+/** One learner of the cohort: lessons done per assigned course, recent attempts, certificates. */
+export async function learnerDetail(q: Q, personId: string, cohortId: string, learnerId: string): Promise<LearnerDetail> {
+  const access = await requireManager(q, cohortId, personId);
+  const [learner] = await q<{ display_name: string }>(sql`select l.display_name from cohort_members m join learners l on l.id = m.learner_id
+    where m.cohort_id = ${cohortId} and m.learner_id = ${learnerId} and m.role = 'learner'`);
+  if (!learner) throw new ApiError(404, 'not_found', 'No learner of this cohort has this id.');
+  const courses = await assignedCourses(q, cohortId);
+  const empty = { cohort: { id: cohortId, name: access.name }, learner: { id: learnerId, displayName: learner.display_name } };
+  if (courses.length === 0) return { ...empty, courses: [], attempts: [], certificates: [] };
+  const done = await q<{ course_id: string; lesson_id: string }>(sql`select distinct course_id, lesson_id from events
+    where learner_id = ${learnerId} and course_id in ${inCourses(courses)} and kind in ${finishing} and lesson_id is not null`);
+  const attempts = await q<{ kind: string; course_id: string; lesson_id: string | null; occurred_at: number; xp: number; score: unknown }>(sql`select kind,
+      course_id, lesson_id, occurred_at, xp, facts->'score' as score from events
+    where learner_id = ${learnerId} and course_id in ${inCourses(courses)} order by occurred_at desc limit 200`);
+  const certificates = await q<{ id: string; course_id: string; tier: string; issued_at: number; revoked_at: number | null }>(sql`select id,
+      course_id, tier, issued_at, revoked_at from certificates where learner_id = ${learnerId} and course_id in ${inCourses(courses)} order by issued_at`);
+  return {
+    ...empty,
+    courses: courses.map((c) => ({ ...c, done: new Set(done.filter((d) => d.course_id === c.courseId).map((d) => d.lesson_id)) })),
+    attempts: attempts.map((a) => ({
+      kind: a.kind,
+      courseId: a.course_id,
+      lessonId: a.lesson_id,
+      at: Number(a.occurred_at),
+      xp: a.xp,
+      score: typeof a.score === 'number' ? a.score : null,
+    })),
+    certificates: certificates.map((c) => ({ id: c.id, courseId: c.course_id, tier: c.tier, issuedAt: Number(c.issued_at), revoked: c.revoked_at !== null })),
+  };
+}

@@ -1,0 +1,235 @@
+// The dashboard's pages, rendered on the server (no script runs in them): every interpolated
+// value is escaped by hono/html, tables have captions and column headers, and every control is a
+// native link or button, so the pages work by keyboard and in any browser.
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { CohortTable, LearnerDetail, ManagedCohort } from './data';
+import { riskLabels } from './rules';
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+const day = (at: number | null) => (at === null ? '—' : new Date(at).toISOString().slice(0, 10));
+const when = (at: number) => new Date(at).toISOString().slice(0, 16).replace('T', ' ');
+
+export function layout(title: string, body: Html, signedIn: boolean): Html {
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} · Dronacharya instructor dashboard</title>
+        <link rel="stylesheet" href="/dashboard/assets/dashboard.css" />
+      </head>
+      <body>
+        <header class="bar">
+          <span class="brand">Dronacharya · Instructors</span>
+          ${
+            signedIn
+              ? html`<nav aria-label="Dashboard"><a href="/dashboard">Cohorts</a></nav>
+                  <form method="post" action="/dashboard/sign-out"><button class="quiet" type="submit">Sign out</button></form>`
+              : ''
+          }
+        </header>
+        <main>${body}</main>
+      </body>
+    </html>`;
+}
+
+export function signInPage(error: string | null): Html {
+  return layout(
+    'Sign in',
+    html`<h1>Sign in</h1>
+      <p class="muted">Use the email and password of your Dronacharya account (set them in the app under Settings → Account).</p>
+      ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+      <form class="sign-in" method="post" action="/dashboard/sign-in">
+        <label>Email <input type="email" name="email" autocomplete="username" required /></label>
+        <label>Password <input type="password" name="password" autocomplete="current-password" required /></label>
+        <div><button type="submit">Sign in</button></div>
+      </form>`,
+    false,
+  );
+}
+
+export function cohortsPage(cohorts: readonly ManagedCohort[]): Html {
+  const body = cohorts.length
+    ? html`<div class="table-wrap">
+        <table>
+          <caption>
+            Cohorts you instruct or whose organisation you own
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Cohort</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Learners</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${cohorts.map(
+              (c) =>
+                html`<tr>
+                  <th scope="row"><a href="/dashboard/cohorts/${c.id}">${c.name}</a></th>
+                  <td>${c.orgName}</td>
+                  <td class="num">${c.learners}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`
+    : html`<p>You instruct no cohort yet. Create one in an organisation where you are an instructor or owner, or ask an owner for an instructor invite.</p>`;
+  return layout(
+    'Cohorts',
+    html`<h1>Cohorts</h1>
+      ${body}`,
+    true,
+  );
+}
+
+function progressCell(cell: CohortTable['rows'][number]['cells'][number]): Html {
+  const of = cell.total === null ? html`${cell.done} lessons` : html`${cell.done}/${cell.total} (${cell.percent}%)`;
+  return html`<td>
+    ${of}<span class="bar-track" aria-hidden="true"><span class="bar-fill w${Math.round(cell.percent / 5) * 5}"></span></span>
+    <span class="muted">Struggle ${cell.struggle} · done ${day(cell.predictedAt)}</span>
+    ${cell.risk ? html`<br /><span class="risk">${riskLabels[cell.risk]}</span>` : ''}
+  </td>`;
+}
+
+export function cohortPage(t: CohortTable): Html {
+  const atRisk = t.rows.filter((r) => r.atRisk).length;
+  const table = t.courses.length
+    ? html`<div class="table-wrap">
+        <table>
+          <caption>
+            Progress per assigned course: lessons done, struggle index (0–100, from hints and time per lesson against the cohort), predicted completion
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Learner</th>
+              ${t.courses.map((c) => html`<th scope="col">${c.title}${c.dueAt === null ? '' : html`<br /><span class="muted">due ${day(c.dueAt)}</span>`}</th>`)}
+              <th scope="col">Last active</th>
+              <th scope="col">At risk</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${t.rows.map(
+              (r) =>
+                html`<tr>
+                  <th scope="row"><a href="/dashboard/cohorts/${t.cohort.id}/learners/${r.learnerId}">${r.displayName}</a></th>
+                  ${r.cells.map(progressCell)}
+                  <td>${day(r.lastActiveAt)}</td>
+                  <td>${r.atRisk ? html`<span class="risk">Yes</span>` : html`<span class="ok">No</span>`}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`
+    : html`<p>No course is assigned to this cohort yet: assign one from the app (Settings → Organisation) to see progress here.</p>`;
+  return layout(
+    t.cohort.name,
+    html`<h1>${t.cohort.name}</h1>
+      <h2>This week</h2>
+      <dl class="summary">
+        <div>
+          <dt>Active learners</dt>
+          <dd>${t.week.activeLearners} of ${t.rows.length}</dd>
+        </div>
+        <div>
+          <dt>Lessons done</dt>
+          <dd>${t.week.lessonsDone}</dd>
+        </div>
+        <div>
+          <dt>XP earned</dt>
+          <dd>${t.week.xp}</dd>
+        </div>
+        <div>
+          <dt>Hints revealed</dt>
+          <dd>${t.week.hints}</dd>
+        </div>
+        <div>
+          <dt>At risk</dt>
+          <dd>${atRisk}</dd>
+        </div>
+      </dl>
+      <h2>Learners</h2>
+      <p><a class="button" href="/dashboard/cohorts/${t.cohort.id}/export.csv" download>Export CSV</a></p>
+      ${table}`,
+    true,
+  );
+}
+
+export function learnerPage(d: LearnerDetail): Html {
+  const title = (courseId: string, lessonId: string | null) =>
+    d.courses.find((c) => c.courseId === courseId)?.lessons.find((l) => l.id === lessonId)?.title ?? lessonId ?? '—';
+  return layout(
+    d.learner.displayName,
+    html`<p><a href="/dashboard/cohorts/${d.cohort.id}">← ${d.cohort.name}</a></p>
+      <h1>${d.learner.displayName}</h1>
+      <p class="muted">
+        What this learner shares with the cohort: progress in its assigned courses, attempts and certificates. Concept mastery stays on their computer.
+      </p>
+      ${d.courses.map(
+        (c) =>
+          html`<h2>${c.title}</h2>
+            ${
+              c.lessons.length
+                ? html`<ul class="lessons" aria-label="Lessons of ${c.title}">
+                    ${c.lessons.map((l) => html`<li>${c.done.has(l.id) ? html`<span class="ok">Done</span>` : html`<span class="muted">Not yet</span>`} ${l.title}</li>`)}
+                  </ul>`
+                : html`<p>${c.done.size} lessons done (this course is not registered on the server, so its outline is unknown).</p>`
+            }`,
+      )}
+      <h2>Certificates</h2>
+      ${
+        d.certificates.length
+          ? html`<ul>
+              ${d.certificates.map(
+                (c) => html`<li>${c.tier} · ${c.courseId} · ${day(c.issuedAt)} ${c.revoked ? '(revoked)' : html`<a href="/verify/${c.id}">verify</a>`}</li>`,
+              )}
+            </ul>`
+          : html`<p>None yet.</p>`
+      }
+      <h2>Attempts</h2>
+      ${
+        d.attempts.length
+          ? html`<div class="table-wrap">
+              <table>
+                <caption>
+                  The latest ${d.attempts.length} events in assigned courses
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When (UTC)</th>
+                    <th scope="col">What</th>
+                    <th scope="col">Lesson</th>
+                    <th scope="col">Score</th>
+                    <th scope="col">XP</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${d.attempts.map(
+                    (a) =>
+                      html`<tr>
+                        <td>${when(a.at)}</td>
+                        <td>${a.kind}</td>
+                        <td>${title(a.courseId, a.lessonId)}</td>
+                        <td class="num">${a.score ?? '—'}</td>
+                        <td class="num">${a.xp}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+          : html`<p>No attempts yet.</p>`
+      }`,
+    true,
+  );
+}
+
+export const notFoundPage = (message: string) =>
+  layout(
+    'Not found',
+    html`<h1>Not found</h1>
+      <p>${message}</p>
+      <p><a href="/dashboard">Your cohorts</a></p>`,
+    true,
+  );

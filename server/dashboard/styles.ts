@@ -1,0 +1,74 @@
+// The dashboard's stylesheet: the desktop app's design tokens (renderer/src/styles/tokens.css,
+// copied next to the bundle by scripts/build.mjs) with the OS's light or dark choice, and a
+// few rules of its own in the app's density. No inline styles: the pages' CSP allows none.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The tokens file: beside the bundle (dist/main) when built, else from the source tree. */
+function tokensFile(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    for (const candidate of [path.join(dir, 'dashboard-tokens.css'), path.join(dir, 'renderer', 'src', 'styles', 'tokens.css')])
+      if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('Cannot find the design tokens (renderer/src/styles/tokens.css)');
+    dir = parent;
+  }
+}
+
+/**
+ * The tokens, with the light theme's values also applied under prefers-color-scheme: light (the
+ * app switches themes with a data attribute; the dashboard runs no script, so the OS decides).
+ */
+export function themedTokens(tokens: string): string {
+  const light = /\[data-theme='light'\]\s*\{([^}]*)\}/.exec(tokens);
+  return light ? `${tokens}\n@media (prefers-color-scheme: light) {\n  :root {${light[1]}}\n}\n` : tokens;
+}
+
+const own = `
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--text); font: var(--font-size)/1.5 var(--font-ui); }
+a { color: var(--accent-fg); }
+:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+header.bar { display: flex; align-items: center; gap: var(--space-4); height: var(--top-bar-height); padding: 0 var(--space-4);
+  background: var(--bg-raised); border-bottom: 1px solid var(--border); }
+header.bar .brand { font-weight: 600; }
+header.bar nav { flex: 1; display: flex; gap: var(--space-4); }
+header.bar form { margin: 0; }
+main { padding: var(--space-6); max-width: 1200px; }
+h1 { font-size: 18px; margin: 0 0 var(--space-4); }
+h2 { font-size: 15px; margin: var(--space-6) 0 var(--space-2); }
+.muted { color: var(--text-muted); }
+button, .button { font: inherit; color: var(--accent-text); background: var(--accent); border: 0; border-radius: var(--radius);
+  padding: var(--space-1) var(--space-3); cursor: pointer; text-decoration: none; display: inline-block; }
+button:hover, .button:hover { background: var(--accent-hover); }
+button.quiet { background: transparent; color: var(--text); border: 1px solid var(--border); }
+button.quiet:hover { background: var(--bg-hover); }
+.table-wrap { overflow-x: auto; border: 1px solid var(--border); border-radius: var(--radius); }
+table { border-collapse: collapse; width: 100%; }
+caption { text-align: left; padding: var(--space-2) var(--space-3); color: var(--text-muted); }
+th, td { text-align: left; padding: var(--space-2) var(--space-3); border-top: 1px solid var(--border); vertical-align: top; }
+thead th { background: var(--bg-raised); font-weight: 600; white-space: nowrap; }
+td.num { font-variant-numeric: tabular-nums; }
+.bar-track { display: block; width: 100px; height: 6px; border-radius: 3px; background: var(--bg-active); margin-top: var(--space-1); }
+.bar-fill { display: block; height: 100%; border-radius: 3px; background: var(--accent); }
+.risk { color: var(--danger); font-weight: 600; }
+.ok { color: var(--success); }
+.summary { display: flex; gap: var(--space-6); flex-wrap: wrap; margin: 0; }
+.summary div { background: var(--bg-raised); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-2) var(--space-4); }
+.summary dt { color: var(--text-muted); }
+.summary dd { margin: 0; font-size: 18px; font-weight: 600; }
+form.sign-in { display: grid; gap: var(--space-3); max-width: 320px; }
+form.sign-in label { display: grid; gap: var(--space-1); }
+input { font: inherit; color: var(--text); background: var(--bg-sunken); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-2); }
+.error { color: var(--danger); }
+ul.lessons { columns: 2; padding-left: var(--space-6); }
+${Array.from({ length: 21 }, (_, i) => `.bar-fill.w${i * 5} { width: ${i * 5}%; }`).join('\n')}
+`;
+
+let cached: string | null = null;
+export function dashboardCss(): string {
+  cached ??= `${themedTokens(fs.readFileSync(tokensFile(), 'utf8'))}\n${own}`;
+  return cached;
+}

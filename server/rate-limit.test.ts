@@ -1,0 +1,64 @@
+// Rate limits live in the database: the bucket arithmetic on PGlite, and two API instances on
+// loopback against one PostgreSQL that refuse together once a client's burst is spent.
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeWhen } from '../common/testing/capabilities';
+import { openDatabase } from './db/database';
+import { RateLimiter } from './rate-limit';
+import { startServer, type RunningServer } from './start';
+import { testDatabaseUrl } from './testing/api-harness';
+
+describe('database token buckets (PGlite)', () => {
+  it('grants a burst, refuses with the wait, refills over time, and keeps namespaces apart', async () => {
+    const db = await openDatabase({ dataDir: null });
+    let now = 1_000_000;
+    const limiter = new RateLimiter(db, 'a', { burst: 3, perSecond: 0.5 }, () => now);
+    const other = new RateLimiter(db, 'b', { burst: 1, perSecond: 0.5 }, () => now);
+    const takes = [];
+    for (let i = 0; i < 4; i++) takes.push(await limiter.take('k'));
+    expect(takes).toEqual([{ ok: true }, { ok: true }, { ok: true }, { ok: false, retryAfterSeconds: 2 }]);
+    expect(await other.take('k')).toEqual({ ok: true });
+    expect(await limiter.take('someone-else')).toEqual({ ok: true });
+    now += 1000; // half a token: still refused, and the refusal took nothing
+    expect(await limiter.take('k')).toEqual({ ok: false, retryAfterSeconds: 1 });
+    now += 1000;
+    expect(await limiter.take('k')).toEqual({ ok: true });
+    expect(await limiter.take('k')).toMatchObject({ ok: false });
+    now += 60_000; // refills to the burst, never past it
+    for (let i = 0; i < 3; i++) expect(await limiter.take('k')).toEqual({ ok: true });
+    expect(await limiter.take('k')).toMatchObject({ ok: false });
+    await db.close();
+  }, 120_000);
+});
+
+describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'two instances, one PostgreSQL', () => {
+  const name = `drona_test_${crypto.randomBytes(6).toString('hex')}`;
+  const servers: RunningServer[] = [];
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: testDatabaseUrl });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+    await admin(`drop database if exists ${name} with (force)`);
+  });
+
+  it('a client that spent its burst on one instance is refused by the other', async () => {
+    await admin(`create database ${name}`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${name}`;
+    // Both start at once: one migrates, the other waits on the migration lock.
+    servers.push(
+      ...(await Promise.all([0, 1].map(() => startServer({ databaseUrl: url.toString(), port: 0, poolSize: 2, rateLimit: { burst: 4, perSecond: 0.001 } })))),
+    );
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      // A refresh with no token: 400 while the client's bucket holds a token, 429 after.
+      const res = await fetch(`${servers[i % 2]!.url}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 429, 429, 429, 429]);
+  }, 120_000);
+});

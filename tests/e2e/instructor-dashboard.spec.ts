@@ -1,0 +1,107 @@
+// The instructor dashboard end to end: the hosted API (`drona server`, PGlite) on loopback, an
+// organisation set up through its API as the app would (owner, instructor, cohort, assignment,
+// invite, a learner who joins and completes lessons), then in Chromium: signing in by keyboard,
+// the cohort's table with the learner's progress, their detail, CSV export, axe in both schemes.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { readCourseRegistration } from '../../main/courses/course-registration';
+import { repoRoot, tempDataDir } from './support/serve';
+import { startSyncServer, type SyncServer } from './support/sync-server';
+
+let server: SyncServer | undefined;
+test.afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+async function expectAxeClean(page: Page, view: string): Promise<void> {
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious, `${view} (${colorScheme}): ${serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`).join('\n')}`).toEqual([]);
+  }
+}
+
+test('an instructor signs in, follows a learner through the cohort table, and exports it', async ({ page }) => {
+  test.setTimeout(180_000);
+  server = await startSyncServer(0, tempDataDir('drona-dashboard-server-'), ['--min-lesson-seconds', '0']);
+  const call = async (method: string, route: string, token?: string, body?: unknown) => {
+    const res = await fetch(`${server!.url}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- API replies read field by field
+    expect(res.ok, `${method} ${route}: ${JSON.stringify(json)}`).toBe(true);
+    return json;
+  };
+  const person = async (displayName: string, email?: string) => {
+    const who = await call('POST', '/v1/learners', undefined, { displayName, timezone: 'UTC' });
+    if (email) await call('POST', '/v1/account/credentials', who.accessToken, { email, password: 'teach them well' });
+    return who.accessToken as string;
+  };
+
+  const course = await readCourseRegistration(path.join(repoRoot, 'courses', 'python-basics'));
+  const lessons = course.modules.flatMap((m) => m.lessons);
+  const owner = await person('Owner', 'owner@bootcamp.test');
+  const org = await call('POST', '/v1/orgs', owner, { name: 'Loopback Bootcamp' });
+  const instructor = await person('Iris Instructor', 'iris@bootcamp.test');
+  await call('POST', '/v1/invites/accept', instructor, { code: (await call('POST', `/v1/orgs/${org.id}/invites`, owner, { role: 'instructor' })).code });
+  const cohort = await call('POST', `/v1/orgs/${org.id}/cohorts`, instructor, { name: 'Spring cohort' });
+  await call('POST', `/v1/cohorts/${cohort.id}/assignments`, instructor, { courseId: course.id, dueAt: Date.now() + 21 * 86_400_000 });
+  const invite = await call('POST', `/v1/orgs/${org.id}/invites`, instructor, { role: 'learner', cohortId: cohort.id, maxUses: 2 });
+  const learner = await person('Asha');
+  await call('POST', '/v1/invites/accept', learner, { code: invite.code });
+  const at = Date.now() - 3 * 3600_000;
+  await call('POST', '/v1/events', learner, {
+    events: lessons.slice(0, 3).map((lesson, i) => ({
+      idempotencyKey: `e2e-${lesson.id}`,
+      kind: lesson.type === 'quiz' ? 'quiz-passed' : 'lesson-completed',
+      courseId: course.id,
+      lessonId: lesson.id,
+      occurredAt: at + i * 600_000,
+      activeSeconds: 300,
+      timezone: 'UTC',
+      facts: { score: 90 },
+    })),
+  });
+
+  // Signed out, the dashboard sends the instructor to its sign-in form, which works by keyboard.
+  await page.goto(`${server.url}/dashboard`);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expectAxeClean(page, 'sign-in');
+  await page.getByLabel('Email').fill('iris@bootcamp.test');
+  await page.getByLabel('Password').fill('teach them well');
+  await page.getByLabel('Password').press('Enter');
+
+  await expect(page.getByRole('heading', { name: 'Cohorts' })).toBeVisible();
+  await expectAxeClean(page, 'cohorts');
+  const link = page.getByRole('link', { name: 'Spring cohort' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { name: 'Spring cohort' })).toBeVisible();
+  const row = page.getByRole('row', { name: /Asha/ });
+  await expect(row).toContainText(`3/${lessons.length}`);
+  await expect(page.getByRole('columnheader', { name: /Python/ })).toBeVisible();
+  await expectAxeClean(page, 'cohort table');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  const csv = await (await download).createReadStream();
+  let text = '';
+  for await (const chunk of csv) text += String(chunk);
+  expect(text.split('\r\n')[1]).toMatch(new RegExp(`^Asha,[0-9a-f-]{36},${course.id},3,${lessons.length},`));
+
+  await row.getByRole('link', { name: 'Asha' }).click();
+  await expect(page.getByRole('heading', { name: 'Asha' })).toBeVisible();
+  await expect(page.getByRole('list', { name: /Lessons of/ }).getByText('Done')).toHaveCount(3);
+  await expectAxeClean(page, 'learner detail');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.goto(`${server.url}/dashboard/cohorts/${cohort.id}`);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
