@@ -6,6 +6,8 @@ import type { CheckResult } from '../../preload/contract/sandbox';
 import type { LessonKeys } from '../courses/lesson-content/lesson-content-service';
 import type { MasteryStore } from '../learner/mastery-store';
 import type { NewCard } from '../practice/practice-service';
+import type { GuidedStepForJudge } from '../tutor/guided-judge';
+import type { OtherJudgement } from './guided-steps';
 
 /** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
 export interface LessonFacts {
@@ -34,6 +36,8 @@ export interface LessonSources {
   lastCheck?(courseId: string, lessonId: string): CheckResult | null;
   /** The Mentor's one question back on a reflection (null without a provider: the authored follow-up is used). */
   askBack?(courseId: string, lessonId: string, reflection: string): Promise<string | null>;
+  /** The tutor's judgement of a guided step's free answer against its intent (null without a provider: the answer key and authored follow-up stand). */
+  judgeFree?(courseId: string, lessonId: string, step: GuidedStepForJudge, answer: string): Promise<OtherJudgement | null>;
   /** Reports a learning event to the progress service, when there is one. */
   record(event: Record<string, unknown> & { kind: string; idempotencyKey: string }): Promise<void>;
   /** How many Checks of the lesson the run history holds before the one with this id. */

@@ -17,6 +17,7 @@ import type { OllamaModels } from './ollama-models';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { OllamaProvider } from './providers/ollama-provider';
 import { failure, TutorProviderError, type ChatProvider } from './providers/provider';
+import { guidedJudgeBrief, guidedJudgeRequest, parseJudgement, type GuidedJudgement, type GuidedStepForJudge } from './guided-judge';
 import { parseQuiz, quizMarkdown } from './quiz-generator';
 import { chooseMode, isOffTopic, offTopicReply, routeAgent, type LessonType } from './routing';
 import { gatherContext, leftOut, type ContextDeps } from './tutor-context';
@@ -95,31 +96,61 @@ export class TutorAsking {
     return controller !== undefined;
   }
 
+  /** One short reply outside the conversation's stream (a reflection's question, a step's judgement); null without a provider or within budget. */
+  private async oneShot(system: string, user: string, maxTokens: number): Promise<string | null> {
+    const { config } = this.options;
+    const settings = config.settings();
+    if (settings.provider === 'none' || !budgetAllows(config.budget())) return null;
+    const provider = this.providerFor(settings, config.apiKey(), null);
+    if (!provider) return null;
+    const full = await provider.chat(
+      { model: modelOf(settings), system, messages: [{ role: 'user', content: user }], maxTokens, signal: AbortSignal.timeout(30_000) },
+      () => undefined,
+    );
+    return full.trim();
+  }
+
   /**
    * The Mentor's one question back on a reflection, or null without a provider (the lesson's
    * authored follow-up is used then) or when the model fails or does not ask a question. It
    * counts against the daily budget like any reply, and joins the lesson's conversation.
    */
   async reflectionQuestion(courseId: string, lessonId: string, reflection: string): Promise<string | null> {
-    const { config, sessions, logger } = this.options;
-    const settings = config.settings();
-    if (settings.provider === 'none' || !budgetAllows(config.budget())) return null;
     try {
-      const provider = this.providerFor(settings, config.apiKey(), null);
-      if (!provider) return null;
-      const system = `${systemPrompt('mentor', 'socratic')}\n\n${reflectionBrief}`;
-      const full = await provider.chat(
-        { model: modelOf(settings), system, messages: [{ role: 'user', content: reflection }], maxTokens: 150, signal: AbortSignal.timeout(30_000) },
-        () => undefined,
-      );
-      const question = full.trim();
-      if (!question.includes('?') || question.length > 600) return null;
-      const sessionId = sessions.active(courseId, lessonId);
-      sessions.add(sessionId, 'assistant', question, 'mentor', { source: 'provider', billable: 1, reflection: true });
+      const question = await this.oneShot(`${systemPrompt('mentor', 'socratic')}\n\n${reflectionBrief}`, reflection, 150);
+      if (!question || !question.includes('?') || question.length > 600) return null;
+      const sessionId = this.options.sessions.active(courseId, lessonId);
+      this.options.sessions.add(sessionId, 'assistant', question, 'mentor', { source: 'provider', billable: 1, reflection: true });
       return question;
     } catch (error) {
       // The authored follow-up takes its place; the learner's reflection is already saved.
-      logger.warn(`the Mentor's reflection question failed: ${messageOf(error)}`);
+      this.options.logger.warn(`the Mentor's reflection question failed: ${messageOf(error)}`);
+      return null;
+    }
+  }
+
+  /**
+   * The tutor's judgement of a guided step's free answer against the step's intent, with its own
+   * question after a wrong one; null without a provider, or when the reply is invalid or would
+   * reveal the step (the authored follow-up is used then). Counts against the daily budget.
+   */
+  async guidedJudgement(courseId: string, lessonId: string, step: GuidedStepForJudge, answer: string): Promise<GuidedJudgement | null> {
+    try {
+      const reply = await this.oneShot(`${systemPrompt('tutor', 'socratic')}\n\n${guidedJudgeBrief}`, guidedJudgeRequest(step, answer), 200);
+      if (reply === null) return null;
+      const parsed = parseJudgement(reply, step);
+      const sessionId = this.options.sessions.active(courseId, lessonId);
+      if (!parsed.ok) {
+        this.options.logger.warn(`the tutor's guided judgement of ${courseId}/${lessonId} was not used: ${parsed.problem}`);
+        this.options.sessions.add(sessionId, 'system-note', `The tutor's judgement was not used (${parsed.problem}).`, null, { billable: 1, guided: true });
+        return null;
+      }
+      const said = parsed.judgement.followUp ?? 'That shows the idea: on to the next step.';
+      this.options.sessions.add(sessionId, 'assistant', said, 'tutor', { source: 'provider', billable: 1, guided: parsed.judgement.verdict });
+      return parsed.judgement;
+    } catch (error) {
+      // The authored judgement and follow-up take its place; the answer is judged and recorded all the same.
+      this.options.logger.warn(`the tutor's guided judgement failed: ${messageOf(error)}`);
       return null;
     }
   }

@@ -54,8 +54,10 @@ export type StepAnswerInput = z.infer<typeof stepAnswerSchema>;
 
 export const stepOutcomeSchema = z.object({
   verdict: z.enum(['right', 'wrong']),
-  /** The step's authored Socratic question after a wrong answer. */
+  /** The Socratic question after a wrong answer: the tutor's own with a provider, else the step's authored one. */
   followUp: z.string().nullable(),
+  /** Who judged: the lesson's answer key, or the tutor (a free answer against the step's intent, with a provider). */
+  judgedBy: z.enum(['lesson', 'tutor']),
   standing: lessonStandingSchema,
 });
 export type StepOutcome = z.infer<typeof stepOutcomeSchema>;

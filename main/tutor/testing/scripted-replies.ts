@@ -14,6 +14,9 @@ export function scriptedReply(system: string, user: string): string {
       })),
     });
   }
+  if (/Role: Guided discovery judge/.test(system)) {
+    return JSON.stringify({ verdict: 'wrong', followUp: 'What do you notice when you try it on a smaller example, one item at a time?' });
+  }
   if (/Role: Code Reviewer/.test(system)) {
     return 'Your function is close. Look at line 2: what does it return when the input is empty? Next step: run it with an empty list and compare the output with what the test expects.';
   }
