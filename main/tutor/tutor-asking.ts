@@ -18,7 +18,8 @@ import { AnthropicProvider } from './providers/anthropic-provider';
 import { OllamaProvider } from './providers/ollama-provider';
 import { failure, TutorProviderError, type ChatProvider } from './providers/provider';
 import { guidedJudgeBrief, guidedJudgeRequest, parseJudgement, type GuidedJudgement, type GuidedStepForJudge } from './guided-judge';
-import { parseQuiz, quizMarkdown } from './quiz-generator';
+import { isReviewRequest, quizReply, reviewReply, type StructuredDeps } from './structured-replies';
+import { reviewInstruction } from './code-review';
 import { chooseMode, isOffTopic, offTopicReply, routeAgent, type LessonType } from './routing';
 import { gatherContext, leftOut, type ContextDeps } from './tutor-context';
 import { modelOf, type TutorConfig } from './tutor-config';
@@ -70,8 +71,6 @@ const actionLabels: Record<TutorAction, string> = {
 
 const reflectionBrief =
   'The learner has just written the reflection below. Ask exactly one short, open question back that helps them go one step deeper. Reply with the question only.';
-
-const QUIZ_REVIEW_AFTER_MS = 24 * 3600_000;
 
 export const defaultProviderFor: ProviderFactory = (settings, apiKey, embeddingModel) => {
   if (settings.provider === 'anthropic') {
@@ -182,6 +181,7 @@ export class TutorAsking {
     const [lesson, exercise] = await Promise.all([sources.lesson(input.courseId, input.lessonId), sources.exercise(input.courseId, input.lessonId)]);
     const lessonType = (lesson?.type as LessonType | undefined) ?? null;
     const agent = routeAgent({ action: input.action, text: shownText, lessonType });
+    const reviewing = isReviewRequest(agent, input.action, shownText);
 
     let provider: ChatProvider | null;
     try {
@@ -190,6 +190,7 @@ export class TutorAsking {
       if (error instanceof TutorProviderError) return { status: 'failed', failure: error.toFailure(), budget: config.budget() };
       throw error;
     }
+    if (!provider && reviewing) return reviewReply(this.replies(), input, sessionId, null, emit);
     if (!provider) return this.offlineReply(input, sessionId, agent, lesson, emit);
 
     const controller = new AbortController();
@@ -210,10 +211,11 @@ export class TutorAsking {
 
       const generate = async (strict: boolean) => {
         if (controller.signal.aborted) throw new TutorProviderError('cancelled', 'You stopped the reply.');
-        const instruction = requestInstruction(input.action, strict);
+        const instruction = reviewing ? reviewInstruction : requestInstruction(input.action, strict);
         const asked = instruction ? `[${instruction}]\n\n${shownText}` : shownText;
         const built = buildContext({ ...context, system: systemPrompt(agent, mode), recentMessages: history, request: asked, budgetTokens });
-        const quiet = agent === 'quiz-generator';
+        // Structured replies (a quiz, a review) are parsed whole before anything is shown.
+        const quiet = agent === 'quiz-generator' || reviewing;
         const gate = new LeakGate(secret, (text) => !quiet && emit(text));
         const inner = new AbortController();
         const onStop = () => inner.abort();
@@ -236,7 +238,8 @@ export class TutorAsking {
         }
       };
 
-      if (agent === 'quiz-generator') return await this.quiz(input, sessionId, generate, emit);
+      if (agent === 'quiz-generator') return await quizReply(this.replies(), input, sessionId, generate, emit);
+      if (reviewing) return await reviewReply(this.replies(), input, sessionId, { generate, secret }, emit);
 
       let attempt = await generate(false);
       let source: 'provider' | 'provider-strict' = 'provider';
@@ -266,6 +269,10 @@ export class TutorAsking {
     }
   }
 
+  private replies(): StructuredDeps {
+    return { options: this.options, answered: (...args) => this.answered(...args) };
+  }
+
   private logLeak(input: AskInput, sessionId: string, stage: string): void {
     this.options.logger.warn(`tutor answer-leak guard held back a reply (${stage}) for ${input.courseId}/${input.lessonId}`);
     this.options.sessions.add(sessionId, 'system-note', `The tutor's draft revealed too much of the solution (${stage}); it was not shown.`, null, {
@@ -278,37 +285,6 @@ export class TutorAsking {
     const billable = source === 'provider' || source === 'provider-strict' || source === 'authored-hint' ? 1 : 0;
     const message = this.options.sessions.add(sessionId, 'assistant', text, agent, { source, billable, ...meta });
     return { status: 'answered', message, source, budget: this.options.config.budget() };
-  }
-
-  private async quiz(input: AskInput, sessionId: string, generate: (strict: boolean) => Promise<{ full: string }>, emit: Emit): Promise<TutorAskResult> {
-    let problem = '';
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const { full } = await generate(false);
-      const parsed = parseQuiz(full);
-      if (parsed.ok) {
-        const at = this.options.now();
-        this.options.review(
-          parsed.quiz.questions.map((question, index) => ({
-            key: `tutor-quiz:${sessionId}:${at}:${index}`,
-            source: 'tutor-quiz' as const,
-            courseId: input.courseId,
-            lessonId: input.lessonId,
-            item: question,
-            dueAt: at + QUIZ_REVIEW_AFTER_MS,
-          })),
-        );
-        const text = quizMarkdown(parsed.quiz);
-        emit(text);
-        return this.answered(sessionId, text, 'quiz-generator', 'provider', { questions: parsed.quiz.questions.length });
-      }
-      problem = parsed.problem;
-      this.options.logger.warn(`tutor quiz output was invalid (${problem}); ${attempt === 0 ? 'retrying' : 'giving up'}`);
-    }
-    return {
-      status: 'failed',
-      failure: failure('provider_error', `The model did not produce a valid quiz (${problem}).`),
-      budget: this.options.config.budget(),
-    };
   }
 
   private async offlineReply(input: AskInput, sessionId: string, agent: TutorAgent, lesson: TutorLesson | null, emit: Emit): Promise<TutorAskResult> {
