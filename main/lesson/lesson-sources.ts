@@ -1,7 +1,7 @@
 // What lesson activity (lesson-activity.ts) needs from the rest of main, as narrow ports the
 // composition root fills: the lesson's and exercise's facts, answer keys, the run history's
 // Checks, the progress service's recording, Practice and the learner model.
-import type { LessonContent } from '../../preload/contract/courses';
+import type { LessonContent, MilestoneView } from '../../preload/contract/courses';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import type { LessonKeys } from '../courses/lesson-content/lesson-content-service';
 import type { MasteryStore } from '../learner/mastery-store';
@@ -16,6 +16,7 @@ export interface LessonFacts {
   readonly quiz?: LessonContent['quiz'];
   readonly reflection?: { readonly prompt: string } | null;
   readonly challenge?: { readonly allowanceMinutes: number } | null;
+  readonly project?: LessonContent['project'];
   /** The lesson's Markdown: Mark complete counts as fast only after time enough to read it. */
   readonly body?: string;
 }
@@ -38,6 +39,8 @@ export interface LessonSources {
   askBack?(courseId: string, lessonId: string, reflection: string): Promise<string | null>;
   /** The tutor's judgement of a guided step's free answer against its intent (null without a provider: the answer key and authored follow-up stand). */
   judgeFree?(courseId: string, lessonId: string, step: GuidedStepForJudge, answer: string): Promise<OtherJudgement | null>;
+  /** The Project Guide's review of a milestone submission against its rubric (null without a provider: the rubric review from the checks is used). */
+  reviewMilestone?(courseId: string, lessonId: string, milestone: MilestoneView, acceptance: string): Promise<string | null>;
   /** Reports a learning event to the progress service, when there is one. */
   record(event: Record<string, unknown> & { kind: string; idempotencyKey: string }): Promise<void>;
   /** How many Checks of the lesson the run history holds before the one with this id. */

@@ -17,6 +17,8 @@ export const lessonStandingSchema = z.object({
   /** A guided discovery's steps answered right, in order, and the discovery once every step is. */
   stepsPassed: z.array(z.string()),
   discovery: z.string().nullable(),
+  /** A project's milestones accepted, in order, each with the review recorded for it. */
+  milestones: z.array(z.object({ id: z.string(), review: z.string() })),
   /** A timed challenge's clock, kept by main from the first opening (a reload carries on); at the limit the attempt is submitted. */
   challenge: z.object({ limitSeconds: z.number().int(), elapsedSeconds: z.number().int(), expired: z.boolean() }).nullable(),
 });
@@ -62,6 +64,14 @@ export const stepOutcomeSchema = z.object({
 });
 export type StepOutcome = z.infer<typeof stepOutcomeSchema>;
 
+export const milestoneOutcomeSchema = z.object({
+  accepted: z.boolean(),
+  /** The Project Guide's review of the submission against the milestone's rubric (recorded either way). */
+  review: z.string(),
+  standing: lessonStandingSchema,
+});
+export type MilestoneOutcome = z.infer<typeof milestoneOutcomeSchema>;
+
 export const lessonCalls = {
   'lesson.standing': call(z.object(lessonRef), lessonStandingSchema),
   /** The canvas opened the lesson: main notes when, by its own clock (a passing Check's time counts from here), and returns the standing. */
@@ -85,5 +95,10 @@ export const lessonCalls = {
     lessonStandingSchema.extend({ followUp: z.string().nullable() }),
   ),
   /** Answers the current step of a guided discovery; the last right answer reaches the discovery and completes the lesson. */
+  /** Submits the open milestone of a project: its tests are judged from main's latest Check, `confirmed` are the checklist items ticked (by index). */
+  'lesson.submitMilestone': call(
+    z.object({ ...lessonRef, milestoneId: z.string().min(1).max(80), confirmed: z.array(z.number().int().min(0).max(20)).max(20) }),
+    milestoneOutcomeSchema,
+  ),
   'lesson.answerStep': call(z.object({ ...lessonRef, stepId: z.string().min(1).max(80), answer: stepAnswerSchema }), stepOutcomeSchema),
 };
