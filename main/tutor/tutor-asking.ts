@@ -154,6 +154,36 @@ export class TutorAsking {
     }
   }
 
+  /** The Project Guide's review of a milestone submission against its rubric; null without a provider or when unusable (the rubric review is used). */
+  async milestoneReview(
+    courseId: string,
+    lessonId: string,
+    milestone: { title: string; rubric: readonly string[] },
+    acceptance: string,
+  ): Promise<string | null> {
+    try {
+      const files = await this.options.sources.learnerFiles(courseId, lessonId);
+      const brief = `Review this milestone submission ("${milestone.title}") against the rubric, one line per point (met or not, and where), then ask one question. Never rewrite the code.`;
+      const user = [
+        `Rubric:\n${milestone.rubric.map((point) => `- ${point}`).join('\n')}`,
+        `Acceptance checks:\n${acceptance}`,
+        ...files.map((file) => `File ${file.path}:\n${file.content}`),
+      ].join('\n\n');
+      const review = await this.oneShot(`${systemPrompt('project-guide', 'socratic')}\n\n${brief}`, user, 400);
+      if (!review || review.length > 3000) return null;
+      this.options.sessions.add(this.options.sessions.active(courseId, lessonId), 'assistant', review, 'project-guide', {
+        source: 'provider',
+        billable: 1,
+        milestone: milestone.title,
+      });
+      return review;
+    } catch (error) {
+      // The rubric review from the acceptance checks takes its place; the submission is recorded either way.
+      this.options.logger.warn(`the Project Guide's milestone review failed: ${messageOf(error)}`);
+      return null;
+    }
+  }
+
   async ask(input: AskInput, sessionIdForEvents: string | null): Promise<TutorAskResult> {
     const { config, sessions, sources } = this.options;
     const settings = config.settings();
