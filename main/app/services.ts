@@ -221,6 +221,8 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
   });
   // Built after lesson activity (the tutor reveals hints through it); a reflection's question back is the Mentor's.
   lessonSources.askBack = (courseId, lessonId, reflection) => tutor.asking.reflectionQuestion(courseId, lessonId, reflection);
+  lessonSources.judgeFree = (courseId, lessonId, step, answer) => tutor.asking.guidedJudgement(courseId, lessonId, step, answer);
+  lessonSources.reviewMilestone = (courseId, lessonId, milestone, acceptance) => tutor.asking.milestoneReview(courseId, lessonId, milestone, acceptance);
 
   const streakReminders = new StreakReminderService(store, {
     now,

@@ -11,6 +11,7 @@ import { openStore, type Store } from '../store/open-store';
 import { journalEntries } from '../store/schema';
 import { LessonActivity } from './lesson-activity';
 import type { CheckResult } from '../../preload/contract/sandbox';
+import type { LessonSources } from './lesson-sources';
 
 const guided: NonNullable<LessonKeys['guided']> = {
   steps: [
@@ -34,7 +35,7 @@ const guided: NonNullable<LessonKeys['guided']> = {
 let store: Store | undefined;
 afterEach(() => store?.close());
 
-function setup() {
+function setup(judgeFree?: LessonSources['judgeFree']) {
   store = openStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-guided-')), 'drona.db'));
   const recorded: string[] = [];
   const state: { lastCheck: CheckResult | null } = { lastCheck: null };
@@ -45,6 +46,7 @@ function setup() {
     lastCheck: () => state.lastCheck,
     record: async (event) => void recorded.push(event.kind),
     checksBefore: () => 0,
+    ...(judgeFree ? { judgeFree } : {}),
   });
   return { activity, recorded, state };
 }
@@ -68,6 +70,37 @@ describe('guided discovery', () => {
     await expect(activity.answerStep('py', 'div', 'make', { kind: 'check' })).rejects.toThrow(/already answered/);
     // The standing reads the same from the record alone.
     expect((await activity.standing('py', 'div')).stepsPassed).toEqual(['pick', 'say', 'make']);
+  });
+
+  it("lets the tutor judge a free answer the key does not accept, with its own question; the key's answers never reach it", async () => {
+    const asked: string[] = [];
+    const { activity } = setup(async (_course, _lesson, step, answer) => {
+      asked.push(answer);
+      expect(step.intent).toBe('floor');
+      return answer.includes('whole') ? { verdict: 'right', followUp: null } : { verdict: 'wrong', followUp: 'What about -7 // 2?' };
+    });
+    await activity.answerStep('py', 'div', 'pick', { kind: 'choice', option: 1 });
+    expect(await activity.answerStep('py', 'div', 'say', { kind: 'free', text: 'no idea' })).toMatchObject({
+      verdict: 'wrong',
+      followUp: 'What about -7 // 2?',
+      judgedBy: 'tutor',
+    });
+    expect(await activity.answerStep('py', 'div', 'say', { kind: 'free', text: 'the whole part, lower one' })).toMatchObject({
+      verdict: 'right',
+      judgedBy: 'tutor',
+      standing: { stepsPassed: ['pick', 'say'] },
+    });
+    expect(asked).toEqual(['no idea', 'the whole part, lower one']);
+  });
+
+  it('keeps the authored follow-up when the tutor has nothing to say (no provider)', async () => {
+    const { activity } = setup(async () => null);
+    await activity.answerStep('py', 'div', 'pick', { kind: 'choice', option: 1 });
+    expect(await activity.answerStep('py', 'div', 'say', { kind: 'free', text: 'no idea' })).toMatchObject({
+      verdict: 'wrong',
+      followUp: 'What is -7 // 2?',
+      judgedBy: 'lesson',
+    });
   });
 
   it('refuses a step the lesson does not have', async () => {

@@ -37,16 +37,10 @@ export function guidedStanding(
   return { stepsPassed: ids.filter((_, index) => states[index] === 'passed'), discovery: isComplete(ids, passed) ? guided.discovery : null };
 }
 
-/**
- * Judges and records an answer to the current step (any other step is refused: steps unlock in
- * order). Returns the verdict, the authored follow-up when wrong, and whether the discovery is reached.
- */
-export function answerGuidedStep(
-  store: Store,
-  input: { courseId: string; lessonId: string; guided: Guided; stepId: string; answer: StepAnswerInput; lastCheck: CheckResult | null; now: number },
-): { verdict: StepVerdict; followUp: string | null; complete: boolean } {
+/** The step to answer: only the current one is open (steps unlock in order); any other is refused. */
+export function openGuidedStep(store: Store, input: { courseId: string; lessonId: string; guided: Guided; stepId: string }): Guided['steps'][number] {
   const { courseId, lessonId, guided, stepId } = input;
-  const ids = guided.steps.map((step) => step.id);
+  const ids = guided.steps.map((candidate) => candidate.id);
   const step = guided.steps.find((candidate) => candidate.id === stepId);
   if (!step) throw new DronaError('not_found', `This lesson has no step "${stepId}".`);
   const passed = passedSteps(store, courseId, lessonId);
@@ -55,13 +49,56 @@ export function answerGuidedStep(
       'conflict',
       isComplete(ids, passed) ? 'Every step of this lesson is already answered.' : 'Answer the steps in order: this one is not open yet.',
     );
+  return step;
+}
+
+/** A judgement from elsewhere than the answer key: the tutor's, of a free answer against the step's intent. */
+export interface OtherJudgement {
+  readonly verdict: StepVerdict;
+  readonly followUp: string | null;
+}
+
+/**
+ * Judges and records an answer to the current step (any other step is refused). The tutor's
+ * judgement, when given, stands for the answer key's. Returns the verdict, the follow-up when
+ * wrong (the tutor's own, else the authored one), and whether the discovery is reached.
+ */
+export function answerGuidedStep(
+  store: Store,
+  input: {
+    courseId: string;
+    lessonId: string;
+    guided: Guided;
+    stepId: string;
+    answer: StepAnswerInput;
+    lastCheck: CheckResult | null;
+    now: number;
+    tutor?: OtherJudgement | null;
+  },
+): { verdict: StepVerdict; followUp: string | null; judgedBy: 'lesson' | 'tutor'; complete: boolean } {
+  const { courseId, lessonId, guided, stepId } = input;
+  const ids = guided.steps.map((candidate) => candidate.id);
+  const step = openGuidedStep(store, input);
   if (input.answer.kind === 'check' && !input.lastCheck) throw new DronaError('conflict', 'Press Check first: this step is answered by the tests.');
   const answer: StepAnswer = input.answer.kind === 'check' ? { kind: 'check', results: input.lastCheck!.tests } : input.answer;
-  const verdict = judgeStep(step, answer);
+  const verdict = input.tutor?.verdict ?? judgeStep(step, answer);
   store.db
     .insert(attempts)
-    .values({ courseId, lessonId, kind: 'step', passed: verdict === 'right', score: null, detail: { stepId, answer: input.answer }, createdAt: input.now })
+    .values({
+      courseId,
+      lessonId,
+      kind: 'step',
+      passed: verdict === 'right',
+      score: null,
+      detail: { stepId, answer: input.answer, judgedBy: input.tutor ? 'tutor' : 'lesson' },
+      createdAt: input.now,
+    })
     .run();
-  if (verdict === 'right') passed.add(stepId);
-  return { verdict, followUp: verdict === 'wrong' ? step.followUp : null, complete: isComplete(ids, passed) };
+  const passed = passedSteps(store, courseId, lessonId);
+  return {
+    verdict,
+    followUp: verdict === 'wrong' ? (input.tutor?.followUp ?? step.followUp) : null,
+    judgedBy: input.tutor ? 'tutor' : 'lesson',
+    complete: isComplete(ids, passed),
+  };
 }

@@ -15,6 +15,7 @@ export function lessonHandlers(services: ServicesAccess): Pick<Handlers, keyof t
     'lesson.saveQuizProgress': ({ courseId, lessonId, progress }) => (lessons().saveQuizProgress(courseId, lessonId, progress), {}),
     'lesson.saveReflection': ({ courseId, lessonId, text, answersFollowUp }) => lessons().saveReflection(courseId, lessonId, text, answersFollowUp),
     'lesson.answerStep': ({ courseId, lessonId, stepId, answer }) => lessons().answerStep(courseId, lessonId, stepId, answer),
+    'lesson.submitMilestone': ({ courseId, lessonId, milestoneId, confirmed }) => lessons().submitMilestone(courseId, lessonId, milestoneId, confirmed),
     'lesson.journal': ({ courseId, lessonId }) => lessons().journal(courseId, lessonId),
     'lesson.addActiveTime': ({ courseId, lessonId, seconds }) => ({ activeSeconds: lessons().addActiveTime(courseId, lessonId, seconds) }),
   };

@@ -5,8 +5,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
 import { exerciseLessonTypes, markCompleteLessonTypes } from '../../preload/contract/courses';
-import type { LessonStanding, QuizProgress, StepAnswerInput, StepOutcome } from '../../preload/contract/lesson';
-import { answerGuidedStep, guidedStanding } from './guided-steps';
+import type { LessonStanding, MilestoneOutcome, QuizProgress, StepAnswerInput, StepOutcome } from '../../preload/contract/lesson';
+import { answerGuidedStep, guidedStanding, openGuidedStep } from './guided-steps';
+import { milestoneStanding, submitMilestone } from './project-milestones';
+import { judgeStep } from '../../common/rules/lesson-steps';
 import { challengeStanding, startChallengeClock } from './challenge-clock';
 import { askedQuestion, keepAskedQuestion } from './reflection-question';
 import type { CheckResult } from '../../preload/contract/sandbox';
@@ -82,6 +84,7 @@ export class LessonActivity {
           ? { xpCost: hintXpCost(lesson?.type ?? '', revealed.length), givesAnswer: revealed.length === exercise.hints.length - 1 }
           : null,
       ...guidedStanding(this.store, courseId, lessonId, (await this.sources.keys?.(courseId, lessonId))?.guided),
+      milestones: milestoneStanding(this.store, courseId, lessonId, lesson?.project),
       challenge: row?.status === 'completed' ? null : challengeStanding(this.store, courseId, lessonId, lesson, this.now()),
     };
   }
@@ -330,9 +333,24 @@ export class LessonActivity {
     if (!guided) throw new DronaError('conflict', 'This lesson has no guided steps.');
     this.markStarted(courseId, lessonId);
     const lastCheck = this.sources.lastCheck?.(courseId, lessonId) ?? null;
-    const outcome = answerGuidedStep(this.store, { courseId, lessonId, guided, stepId, answer, lastCheck, now: this.now() });
+    const step = openGuidedStep(this.store, { courseId, lessonId, guided, stepId });
+    // A free answer the key does not accept goes to the tutor (with a provider), who judges it against the step's intent.
+    const tutor =
+      answer.kind === 'free' && step.kind === 'free' && judgeStep(step, answer) === 'wrong'
+        ? ((await this.sources.judgeFree?.(courseId, lessonId, step, answer.text)) ?? null)
+        : null;
+    const outcome = answerGuidedStep(this.store, { courseId, lessonId, guided, stepId, answer, lastCheck, now: this.now(), tutor });
     if (outcome.complete) await this.completeAs(courseId, lessonId, lesson.type);
-    return { verdict: outcome.verdict, followUp: outcome.followUp, standing: await this.standing(courseId, lessonId) };
+    return { verdict: outcome.verdict, followUp: outcome.followUp, judgedBy: outcome.judgedBy, standing: await this.standing(courseId, lessonId) };
+  }
+
+  /** Submits a project's open milestone; the last one accepted completes the lesson. */
+  async submitMilestone(courseId: string, lessonId: string, milestoneId: string, confirmed: readonly number[]): Promise<MilestoneOutcome> {
+    const lesson = await this.lesson(courseId, lessonId);
+    this.markStarted(courseId, lessonId);
+    const outcome = await submitMilestone(this.store, this.sources, { courseId, lessonId, project: lesson.project, milestoneId, confirmed, now: this.now() });
+    if (outcome.complete) await this.completeAs(courseId, lessonId, lesson.type);
+    return { accepted: outcome.accepted, review: outcome.review, standing: await this.standing(courseId, lessonId) };
   }
 
   journal(courseId: string, lessonId: string): { text: string; createdAt: number }[] {

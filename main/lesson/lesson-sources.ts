@@ -1,11 +1,13 @@
 // What lesson activity (lesson-activity.ts) needs from the rest of main, as narrow ports the
 // composition root fills: the lesson's and exercise's facts, answer keys, the run history's
 // Checks, the progress service's recording, Practice and the learner model.
-import type { LessonContent } from '../../preload/contract/courses';
+import type { LessonContent, MilestoneView } from '../../preload/contract/courses';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import type { LessonKeys } from '../courses/lesson-content/lesson-content-service';
 import type { MasteryStore } from '../learner/mastery-store';
 import type { NewCard } from '../practice/practice-service';
+import type { GuidedStepForJudge } from '../tutor/guided-judge';
+import type { OtherJudgement } from './guided-steps';
 
 /** The parts of a lesson the canvas's rules need (the course service's getLesson has more). */
 export interface LessonFacts {
@@ -14,6 +16,7 @@ export interface LessonFacts {
   readonly quiz?: LessonContent['quiz'];
   readonly reflection?: { readonly prompt: string } | null;
   readonly challenge?: { readonly allowanceMinutes: number } | null;
+  readonly project?: LessonContent['project'];
   /** The lesson's Markdown: Mark complete counts as fast only after time enough to read it. */
   readonly body?: string;
 }
@@ -34,6 +37,10 @@ export interface LessonSources {
   lastCheck?(courseId: string, lessonId: string): CheckResult | null;
   /** The Mentor's one question back on a reflection (null without a provider: the authored follow-up is used). */
   askBack?(courseId: string, lessonId: string, reflection: string): Promise<string | null>;
+  /** The tutor's judgement of a guided step's free answer against its intent (null without a provider: the answer key and authored follow-up stand). */
+  judgeFree?(courseId: string, lessonId: string, step: GuidedStepForJudge, answer: string): Promise<OtherJudgement | null>;
+  /** The Project Guide's review of a milestone submission against its rubric (null without a provider: the rubric review from the checks is used). */
+  reviewMilestone?(courseId: string, lessonId: string, milestone: MilestoneView, acceptance: string): Promise<string | null>;
   /** Reports a learning event to the progress service, when there is one. */
   record(event: Record<string, unknown> & { kind: string; idempotencyKey: string }): Promise<void>;
   /** How many Checks of the lesson the run history holds before the one with this id. */

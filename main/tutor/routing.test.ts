@@ -21,6 +21,7 @@ describe('routing', () => {
     ['ask', 'What did I learn?', 'reflection', 'mentor'],
     ['ask', 'What is a list?', 'concept', 'tutor'],
     ['ask', 'What is a list?', null, 'tutor'],
+    ['ask', 'Why does my loop stop after one turn?', 'practice', 'code-reviewer'],
   ] as const)('%s "%s" in a %s lesson goes to %s', (action, text, lessonType, agent) => {
     expect(routeAgent({ action, text, lessonType })).toBe(agent);
   });

@@ -28,7 +28,9 @@ const textRoutes: { agent: TutorAgent; pattern: RegExp }[] = [
   },
 ];
 
+// Sandbox practice's default is the Code Reviewer (design §6.3): the learner's own code is the subject there.
 const lessonAgents: Partial<Record<LessonType, TutorAgent>> = {
+  practice: 'code-reviewer',
   project: 'project-guide',
   quiz: 'assessor',
   reflection: 'mentor',

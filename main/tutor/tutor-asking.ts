@@ -17,7 +17,9 @@ import type { OllamaModels } from './ollama-models';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { OllamaProvider } from './providers/ollama-provider';
 import { failure, TutorProviderError, type ChatProvider } from './providers/provider';
-import { parseQuiz, quizMarkdown } from './quiz-generator';
+import { guidedJudgeBrief, guidedJudgeRequest, parseJudgement, type GuidedJudgement, type GuidedStepForJudge } from './guided-judge';
+import { isReviewRequest, quizReply, reviewReply, type StructuredDeps } from './structured-replies';
+import { reviewInstruction } from './code-review';
 import { chooseMode, isOffTopic, offTopicReply, routeAgent, type LessonType } from './routing';
 import { gatherContext, leftOut, type ContextDeps } from './tutor-context';
 import { modelOf, type TutorConfig } from './tutor-config';
@@ -70,8 +72,6 @@ const actionLabels: Record<TutorAction, string> = {
 const reflectionBrief =
   'The learner has just written the reflection below. Ask exactly one short, open question back that helps them go one step deeper. Reply with the question only.';
 
-const QUIZ_REVIEW_AFTER_MS = 24 * 3600_000;
-
 export const defaultProviderFor: ProviderFactory = (settings, apiKey, embeddingModel) => {
   if (settings.provider === 'anthropic') {
     if (!apiKey) throw new TutorProviderError('no_key', 'No Anthropic API key is set.');
@@ -95,31 +95,91 @@ export class TutorAsking {
     return controller !== undefined;
   }
 
+  /** One short reply outside the conversation's stream (a reflection's question, a step's judgement); null without a provider or within budget. */
+  private async oneShot(system: string, user: string, maxTokens: number): Promise<string | null> {
+    const { config } = this.options;
+    const settings = config.settings();
+    if (settings.provider === 'none' || !budgetAllows(config.budget())) return null;
+    const provider = this.providerFor(settings, config.apiKey(), null);
+    if (!provider) return null;
+    const full = await provider.chat(
+      { model: modelOf(settings), system, messages: [{ role: 'user', content: user }], maxTokens, signal: AbortSignal.timeout(30_000) },
+      () => undefined,
+    );
+    return full.trim();
+  }
+
   /**
    * The Mentor's one question back on a reflection, or null without a provider (the lesson's
    * authored follow-up is used then) or when the model fails or does not ask a question. It
    * counts against the daily budget like any reply, and joins the lesson's conversation.
    */
   async reflectionQuestion(courseId: string, lessonId: string, reflection: string): Promise<string | null> {
-    const { config, sessions, logger } = this.options;
-    const settings = config.settings();
-    if (settings.provider === 'none' || !budgetAllows(config.budget())) return null;
     try {
-      const provider = this.providerFor(settings, config.apiKey(), null);
-      if (!provider) return null;
-      const system = `${systemPrompt('mentor', 'socratic')}\n\n${reflectionBrief}`;
-      const full = await provider.chat(
-        { model: modelOf(settings), system, messages: [{ role: 'user', content: reflection }], maxTokens: 150, signal: AbortSignal.timeout(30_000) },
-        () => undefined,
-      );
-      const question = full.trim();
-      if (!question.includes('?') || question.length > 600) return null;
-      const sessionId = sessions.active(courseId, lessonId);
-      sessions.add(sessionId, 'assistant', question, 'mentor', { source: 'provider', billable: 1, reflection: true });
+      const question = await this.oneShot(`${systemPrompt('mentor', 'socratic')}\n\n${reflectionBrief}`, reflection, 150);
+      if (!question || !question.includes('?') || question.length > 600) return null;
+      const sessionId = this.options.sessions.active(courseId, lessonId);
+      this.options.sessions.add(sessionId, 'assistant', question, 'mentor', { source: 'provider', billable: 1, reflection: true });
       return question;
     } catch (error) {
       // The authored follow-up takes its place; the learner's reflection is already saved.
-      logger.warn(`the Mentor's reflection question failed: ${messageOf(error)}`);
+      this.options.logger.warn(`the Mentor's reflection question failed: ${messageOf(error)}`);
+      return null;
+    }
+  }
+
+  /**
+   * The tutor's judgement of a guided step's free answer against the step's intent, with its own
+   * question after a wrong one; null without a provider, or when the reply is invalid or would
+   * reveal the step (the authored follow-up is used then). Counts against the daily budget.
+   */
+  async guidedJudgement(courseId: string, lessonId: string, step: GuidedStepForJudge, answer: string): Promise<GuidedJudgement | null> {
+    try {
+      const reply = await this.oneShot(`${systemPrompt('tutor', 'socratic')}\n\n${guidedJudgeBrief}`, guidedJudgeRequest(step, answer), 200);
+      if (reply === null) return null;
+      const parsed = parseJudgement(reply, step);
+      const sessionId = this.options.sessions.active(courseId, lessonId);
+      if (!parsed.ok) {
+        this.options.logger.warn(`the tutor's guided judgement of ${courseId}/${lessonId} was not used: ${parsed.problem}`);
+        this.options.sessions.add(sessionId, 'system-note', `The tutor's judgement was not used (${parsed.problem}).`, null, { billable: 1, guided: true });
+        return null;
+      }
+      const said = parsed.judgement.followUp ?? 'That shows the idea: on to the next step.';
+      this.options.sessions.add(sessionId, 'assistant', said, 'tutor', { source: 'provider', billable: 1, guided: parsed.judgement.verdict });
+      return parsed.judgement;
+    } catch (error) {
+      // The authored judgement and follow-up take its place; the answer is judged and recorded all the same.
+      this.options.logger.warn(`the tutor's guided judgement failed: ${messageOf(error)}`);
+      return null;
+    }
+  }
+
+  /** The Project Guide's review of a milestone submission against its rubric; null without a provider or when unusable (the rubric review is used). */
+  async milestoneReview(
+    courseId: string,
+    lessonId: string,
+    milestone: { title: string; rubric: readonly string[] },
+    acceptance: string,
+  ): Promise<string | null> {
+    try {
+      const files = await this.options.sources.learnerFiles(courseId, lessonId);
+      const brief = `Review this milestone submission ("${milestone.title}") against the rubric, one line per point (met or not, and where), then ask one question. Never rewrite the code.`;
+      const user = [
+        `Rubric:\n${milestone.rubric.map((point) => `- ${point}`).join('\n')}`,
+        `Acceptance checks:\n${acceptance}`,
+        ...files.map((file) => `File ${file.path}:\n${file.content}`),
+      ].join('\n\n');
+      const review = await this.oneShot(`${systemPrompt('project-guide', 'socratic')}\n\n${brief}`, user, 400);
+      if (!review || review.length > 3000) return null;
+      this.options.sessions.add(this.options.sessions.active(courseId, lessonId), 'assistant', review, 'project-guide', {
+        source: 'provider',
+        billable: 1,
+        milestone: milestone.title,
+      });
+      return review;
+    } catch (error) {
+      // The rubric review from the acceptance checks takes its place; the submission is recorded either way.
+      this.options.logger.warn(`the Project Guide's milestone review failed: ${messageOf(error)}`);
       return null;
     }
   }
@@ -151,6 +211,7 @@ export class TutorAsking {
     const [lesson, exercise] = await Promise.all([sources.lesson(input.courseId, input.lessonId), sources.exercise(input.courseId, input.lessonId)]);
     const lessonType = (lesson?.type as LessonType | undefined) ?? null;
     const agent = routeAgent({ action: input.action, text: shownText, lessonType });
+    const reviewing = isReviewRequest(agent, input.action, shownText);
 
     let provider: ChatProvider | null;
     try {
@@ -159,6 +220,7 @@ export class TutorAsking {
       if (error instanceof TutorProviderError) return { status: 'failed', failure: error.toFailure(), budget: config.budget() };
       throw error;
     }
+    if (!provider && reviewing) return reviewReply(this.replies(), input, sessionId, null, emit);
     if (!provider) return this.offlineReply(input, sessionId, agent, lesson, emit);
 
     const controller = new AbortController();
@@ -179,10 +241,11 @@ export class TutorAsking {
 
       const generate = async (strict: boolean) => {
         if (controller.signal.aborted) throw new TutorProviderError('cancelled', 'You stopped the reply.');
-        const instruction = requestInstruction(input.action, strict);
+        const instruction = reviewing ? reviewInstruction : requestInstruction(input.action, strict);
         const asked = instruction ? `[${instruction}]\n\n${shownText}` : shownText;
         const built = buildContext({ ...context, system: systemPrompt(agent, mode), recentMessages: history, request: asked, budgetTokens });
-        const quiet = agent === 'quiz-generator';
+        // Structured replies (a quiz, a review) are parsed whole before anything is shown.
+        const quiet = agent === 'quiz-generator' || reviewing;
         const gate = new LeakGate(secret, (text) => !quiet && emit(text));
         const inner = new AbortController();
         const onStop = () => inner.abort();
@@ -205,7 +268,8 @@ export class TutorAsking {
         }
       };
 
-      if (agent === 'quiz-generator') return await this.quiz(input, sessionId, generate, emit);
+      if (agent === 'quiz-generator') return await quizReply(this.replies(), input, sessionId, generate, emit);
+      if (reviewing) return await reviewReply(this.replies(), input, sessionId, { generate, secret }, emit);
 
       let attempt = await generate(false);
       let source: 'provider' | 'provider-strict' = 'provider';
@@ -235,6 +299,10 @@ export class TutorAsking {
     }
   }
 
+  private replies(): StructuredDeps {
+    return { options: this.options, answered: (...args) => this.answered(...args) };
+  }
+
   private logLeak(input: AskInput, sessionId: string, stage: string): void {
     this.options.logger.warn(`tutor answer-leak guard held back a reply (${stage}) for ${input.courseId}/${input.lessonId}`);
     this.options.sessions.add(sessionId, 'system-note', `The tutor's draft revealed too much of the solution (${stage}); it was not shown.`, null, {
@@ -247,37 +315,6 @@ export class TutorAsking {
     const billable = source === 'provider' || source === 'provider-strict' || source === 'authored-hint' ? 1 : 0;
     const message = this.options.sessions.add(sessionId, 'assistant', text, agent, { source, billable, ...meta });
     return { status: 'answered', message, source, budget: this.options.config.budget() };
-  }
-
-  private async quiz(input: AskInput, sessionId: string, generate: (strict: boolean) => Promise<{ full: string }>, emit: Emit): Promise<TutorAskResult> {
-    let problem = '';
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const { full } = await generate(false);
-      const parsed = parseQuiz(full);
-      if (parsed.ok) {
-        const at = this.options.now();
-        this.options.review(
-          parsed.quiz.questions.map((question, index) => ({
-            key: `tutor-quiz:${sessionId}:${at}:${index}`,
-            source: 'tutor-quiz' as const,
-            courseId: input.courseId,
-            lessonId: input.lessonId,
-            item: question,
-            dueAt: at + QUIZ_REVIEW_AFTER_MS,
-          })),
-        );
-        const text = quizMarkdown(parsed.quiz);
-        emit(text);
-        return this.answered(sessionId, text, 'quiz-generator', 'provider', { questions: parsed.quiz.questions.length });
-      }
-      problem = parsed.problem;
-      this.options.logger.warn(`tutor quiz output was invalid (${problem}); ${attempt === 0 ? 'retrying' : 'giving up'}`);
-    }
-    return {
-      status: 'failed',
-      failure: failure('provider_error', `The model did not produce a valid quiz (${problem}).`),
-      budget: this.options.config.budget(),
-    };
   }
 
   private async offlineReply(input: AskInput, sessionId: string, agent: TutorAgent, lesson: TutorLesson | null, emit: Emit): Promise<TutorAskResult> {

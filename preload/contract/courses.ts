@@ -81,6 +81,16 @@ export const guidedStepViewSchema = z.object({
 export type GuidedStepView = z.infer<typeof guidedStepViewSchema>;
 export const codeAlongStepViewSchema = z.object({ id: z.string(), narration: z.string(), tests: z.array(z.string()) });
 export type CodeAlongStepView = z.infer<typeof codeAlongStepViewSchema>;
+/** A project's milestone: its goal, acceptance check (tests, a checklist or both) and the rubric its submission is reviewed against. */
+export const milestoneViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  goal: z.string(),
+  tests: z.array(z.string()).optional(),
+  checklist: z.array(z.string()).optional(),
+  rubric: z.array(z.string()),
+});
+export type MilestoneView = z.infer<typeof milestoneViewSchema>;
 export const lessonContentSchema = z.object({
   courseId: z.string(),
   lessonId: z.string(),
@@ -100,6 +110,8 @@ export const lessonContentSchema = z.object({
   challenge: z.object({ allowanceMinutes: z.number(), hintXpCost: z.number() }).nullable(),
   /** A concept intro's "check your understanding" questions, answered before Mark complete. */
   checks: z.array(lessonQuizQuestionSchema).nullable(),
+  /** A project's milestones, in order. */
+  project: z.object({ milestones: z.array(milestoneViewSchema) }).nullable(),
 });
 export type LessonContent = z.infer<typeof lessonContentSchema>;
 

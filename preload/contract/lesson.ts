@@ -17,6 +17,8 @@ export const lessonStandingSchema = z.object({
   /** A guided discovery's steps answered right, in order, and the discovery once every step is. */
   stepsPassed: z.array(z.string()),
   discovery: z.string().nullable(),
+  /** A project's milestones accepted, in order, each with the review recorded for it. */
+  milestones: z.array(z.object({ id: z.string(), review: z.string() })),
   /** A timed challenge's clock, kept by main from the first opening (a reload carries on); at the limit the attempt is submitted. */
   challenge: z.object({ limitSeconds: z.number().int(), elapsedSeconds: z.number().int(), expired: z.boolean() }).nullable(),
 });
@@ -54,11 +56,21 @@ export type StepAnswerInput = z.infer<typeof stepAnswerSchema>;
 
 export const stepOutcomeSchema = z.object({
   verdict: z.enum(['right', 'wrong']),
-  /** The step's authored Socratic question after a wrong answer. */
+  /** The Socratic question after a wrong answer: the tutor's own with a provider, else the step's authored one. */
   followUp: z.string().nullable(),
+  /** Who judged: the lesson's answer key, or the tutor (a free answer against the step's intent, with a provider). */
+  judgedBy: z.enum(['lesson', 'tutor']),
   standing: lessonStandingSchema,
 });
 export type StepOutcome = z.infer<typeof stepOutcomeSchema>;
+
+export const milestoneOutcomeSchema = z.object({
+  accepted: z.boolean(),
+  /** The Project Guide's review of the submission against the milestone's rubric (recorded either way). */
+  review: z.string(),
+  standing: lessonStandingSchema,
+});
+export type MilestoneOutcome = z.infer<typeof milestoneOutcomeSchema>;
 
 export const lessonCalls = {
   'lesson.standing': call(z.object(lessonRef), lessonStandingSchema),
@@ -83,5 +95,10 @@ export const lessonCalls = {
     lessonStandingSchema.extend({ followUp: z.string().nullable() }),
   ),
   /** Answers the current step of a guided discovery; the last right answer reaches the discovery and completes the lesson. */
+  /** Submits the open milestone of a project: its tests are judged from main's latest Check, `confirmed` are the checklist items ticked (by index). */
+  'lesson.submitMilestone': call(
+    z.object({ ...lessonRef, milestoneId: z.string().min(1).max(80), confirmed: z.array(z.number().int().min(0).max(20)).max(20) }),
+    milestoneOutcomeSchema,
+  ),
   'lesson.answerStep': call(z.object({ ...lessonRef, stepId: z.string().min(1).max(80), answer: stepAnswerSchema }), stepOutcomeSchema),
 };

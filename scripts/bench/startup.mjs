@@ -56,6 +56,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-startup-'));
   const page = await browser.newPage();
   await page.goto(await serve.url);
   await page.getByLabel('What should we call you?').fill('Bench');
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Start learning' }).click();
   await page.waitForSelector('nav[aria-label="Activities"]');
   await page.close();

@@ -253,6 +253,7 @@ try {
     const page = await browser.newPage();
     await page.goto(url);
     await page.getByLabel('What should we call you?').fill('Bench');
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Start learning' }).click();
     await page.locator('nav[aria-label="Activities"]').waitFor();
     await page.close();

@@ -11,8 +11,9 @@ describe('tutor eval harness', () => {
     expect(report.leakRate).toBe(0);
     expect(report.failures).toBe(0);
     expect(report.routingAccuracy).toBe(1);
-    const adversarial = new Set(scenarios.filter((s) => s.adversarial).map((s) => s.id));
-    for (const r of report.results.filter((r) => adversarial.has(r.id))) expect(r.source).toBe('authored-hint');
+    // A held-back draft gives way to the next authored hint; a held-back review, to the offline review.
+    const adversarial = new Map(scenarios.filter((s) => s.adversarial).map((s) => [s.id, s.action === 'review' ? 'offline' : 'authored-hint']));
+    for (const r of report.results.filter((r) => adversarial.has(r.id))) expect(r.source).toBe(adversarial.get(r.id));
     expect(formatReport(report)).toContain('answer-leak rate (shown replies containing the solution): 0.0%');
   }, 60_000);
 

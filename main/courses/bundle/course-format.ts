@@ -2,7 +2,7 @@
 // these, and scripts/generate-course-schema.ts turns them into the JSON Schema editors use.
 import { z } from 'zod';
 import { exerciseLessonTypes, lessonTypeSchema, quizQuestionKinds } from '../../../preload/contract/courses';
-import { challengeSchema, codeAlongSchema, guidedSchema, reflectionSchema } from './lesson-type-format';
+import { challengeSchema, codeAlongSchema, guidedSchema, projectSchema, reflectionSchema } from './lesson-type-format';
 
 export const FORMAT_VERSION = 1;
 
@@ -100,6 +100,7 @@ const typedBlocks = [
   ['checks', 'concept'],
   ['quiz', 'quiz'],
   ['reflection', 'reflection'],
+  ['project', 'project'],
 ] as const;
 
 export const lessonFrontMatterSchema = z
@@ -121,6 +122,7 @@ export const lessonFrontMatterSchema = z
     codeAlong: codeAlongSchema.optional().describe('code-along lessons: numbered steps, each with its subset of the tests'),
     challenge: challengeSchema.optional().describe('challenge lessons: the time allowance and the XP a hint costs'),
     checks: z.array(quizQuestionSchema).min(1).max(10).optional().describe('concept lessons: "check your understanding" questions answered before Mark complete'),
+    project: projectSchema.optional().describe('project lessons: milestones, each with its acceptance check and rubric'),
   })
   .strict()
   .superRefine((lesson, ctx) => {

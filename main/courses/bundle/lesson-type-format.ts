@@ -1,6 +1,6 @@
 // What each lesson type adds to the front matter (courses/FORMAT.md, "Lesson types"): a guided
 // discovery's questions, a code-along's steps, a challenge's time allowance, a reflection's
-// follow-up and a concept intro's inline checks. Zod schemas, so the loader and the JSON Schema
+// follow-up, a concept intro's inline checks and a project's milestones. Zod schemas, so the loader and the JSON Schema
 // share them; cross-references (test names, which type may carry what) are lesson-type-problems.ts.
 import { z } from 'zod';
 
@@ -61,6 +61,26 @@ export type CodeAlongStepSpec = z.output<typeof codeAlongStepSchema>;
 
 export const codeAlongSchema = z
   .object({ steps: z.array(codeAlongStepSchema).min(2).max(20).describe('Numbered steps; a step unlocks when the previous step\'s tests pass') })
+  .strict();
+
+export const milestoneSchema = z
+  .object({
+    id: stepId,
+    title: z.string().min(1).max(160),
+    goal: z.string().min(1).describe('What this milestone delivers, in Markdown'),
+    tests: testNames.optional().describe("Names of the exercise's tests that accept this milestone (as the results report them)"),
+    checklist: z.array(z.string().min(1).max(300)).min(1).max(10).optional().describe('What the learner confirms by hand before submitting'),
+    rubric: z.array(z.string().min(1).max(300)).min(1).max(10).describe("What the Project Guide reviews the milestone's submission against"),
+  })
+  .strict()
+  .refine((milestone) => milestone.tests || milestone.checklist, {
+    message: 'a milestone needs an acceptance check: "tests:", "checklist:" or both',
+    path: ['tests'],
+  });
+export type MilestoneSpec = z.output<typeof milestoneSchema>;
+
+export const projectSchema = z
+  .object({ milestones: z.array(milestoneSchema).min(2).max(10).describe('In order; a milestone opens when the one before it is accepted') })
   .strict();
 
 export const challengeSchema = z

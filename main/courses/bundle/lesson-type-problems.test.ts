@@ -79,6 +79,16 @@ describe('lesson-type blocks', () => {
     expect(problems(withFrontMatter(concept, 'reflection: { prompt: Why?, followUp: And then? }', 'reflection'))).toEqual([]);
   });
 
+  it('accepts project milestones with tests or a checklist, and names a missing check or an unknown test', () => {
+    const milestones = (first: string) =>
+      `project:\n  milestones:\n    - { id: one, title: First, goal: Add., ${first}, rubric: [Clear names] }\n    - { id: two, title: Second, goal: Ship., checklist: [I ran it], rubric: [Tidy] }`;
+    expect(problems(withFrontMatter(practice, milestones('tests: [test_add]'), 'project'))).toEqual([]);
+    expect(problems(withFrontMatter(practice, milestones('checklist: [Works]'), 'project'))).toEqual([]);
+    expect(problems(withFrontMatter(practice, milestones('tests: [test_nope]'), 'project'))[0]).toMatch(/step "one" names test "test_nope", which is not a test/);
+    expect(problems(withFrontMatter(practice, milestones('rubric: [x]').replace(', rubric: [Clear names]', ''), 'project'))[0]).toMatch(/a milestone needs an acceptance check/);
+    expect(problems(withFrontMatter(practice, milestones('tests: [test_add]')))[0]).toMatch(/"project:" belongs to project lessons only/);
+  });
+
   it('wants at least two code-along steps', () => {
     expect(problems(withFrontMatter(practice, 'codeAlong:\n  steps:\n    - { id: one, narration: All of it., tests: [test_add] }', 'code-along'))[0]).toMatch(/"codeAlong\.steps" Too small/);
   });

@@ -93,6 +93,7 @@ export class LessonContentService implements LessonSource, ExerciseSource {
       codeAlong: meta.codeAlong ?? null,
       challenge: meta.challenge ?? null,
       checks: meta.checks ?? null,
+      project: meta.project ?? null,
     };
   }
 

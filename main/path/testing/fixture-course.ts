@@ -55,6 +55,7 @@ export function fixtureLesson(courseId: string, lessonId: string): LessonContent
     codeAlong: null,
     challenge: null,
     checks: null,
+    project: null,
   };
 }
 

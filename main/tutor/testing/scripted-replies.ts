@@ -14,6 +14,19 @@ export function scriptedReply(system: string, user: string): string {
       })),
     });
   }
+  if (/Role: Guided discovery judge/.test(system)) {
+    return JSON.stringify({ verdict: 'wrong', followUp: 'What do you notice when you try it on a smaller example, one item at a time?' });
+  }
+  if (/Role: Code Reviewer/.test(system) && /"findings"/.test(user)) {
+    return JSON.stringify({
+      findings: [
+        { aspect: 'correctness', line: 2, comment: 'What does this give back when the list is empty? Compare it with what the test expects.' },
+        { aspect: 'efficiency', line: 1, comment: 'How many times does the body run for n items? Is that what you need?' },
+        { aspect: 'style', line: 1, comment: 'Does the name say what the value holds?' },
+      ],
+      summary: 'A good start: three things to look at.',
+    });
+  }
   if (/Role: Code Reviewer/.test(system)) {
     return 'Your function is close. Look at line 2: what does it return when the input is empty? Next step: run it with an empty list and compare the output with what the test expects.';
   }

@@ -18,6 +18,7 @@ import { CompletionBar, useLessonAwards } from './CompletionBar';
 import { exerciseLessonTypes, markCompleteLessonTypes, type LessonContent } from '../../../../preload/contract/courses';
 import type { LessonPlace } from './lesson-types';
 import { CodeAlongSteps } from './CodeAlongSteps';
+import { ProjectMilestones } from './ProjectMilestones';
 import { ConceptChecks } from './ConceptChecks';
 import { GuidedDialogue } from './GuidedDialogue';
 import { QuizMode } from './QuizMode';
@@ -284,6 +285,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
             {instructions}
             {lesson.guided && standing && <GuidedDialogue lesson={lesson} standing={standing} lastCheck={lastCheck} onStanding={updateStanding} />}
             {lesson.codeAlong && <CodeAlongSteps lesson={lesson} lastCheck={lastCheck} />}
+            {lesson.project && standing && <ProjectMilestones lesson={lesson} standing={standing} onStanding={updateStanding} />}
             {standing && <Hints lesson={lesson} standing={standing} onStanding={updateStanding} />}
             {lesson.type === 'challenge' && lastCheck && (
               <p className="muted">
