@@ -78,6 +78,16 @@ function suite(engine: Engine) {
         design: { score, reasons: 'Covers storage.' },
       },
     });
+  /** The Silver certificate's XP event, as the app sends it once the certificate is issued. */
+  const silverXp = (token: string, facts: Record<string, unknown>) =>
+    t.request('POST', '/v1/events', {
+      token,
+      body: {
+        events: [
+          { idempotencyKey: `k-${++keys}`, kind: 'certificate-earned', courseId: examCourse.id, lessonId: null, occurredAt: clock, timezone: 'UTC', facts },
+        ],
+      },
+    });
   const silver = (token: string) => t.request('POST', '/v1/certificates', { token, body: { courseId: examCourse.id, tier: 'silver' } });
 
   it('registers the bank with the course: it changes the digest, and a bank too small for an attempt is refused', async () => {
@@ -131,22 +141,7 @@ function suite(engine: Engine) {
 
     const certificate = await silver(token);
     expect(certificate.status).toBe(201);
-    const xp = await t.request('POST', '/v1/events', {
-      token,
-      body: {
-        events: [
-          {
-            idempotencyKey: `k-${++keys}`,
-            kind: 'certificate-earned',
-            courseId: examCourse.id,
-            lessonId: null,
-            occurredAt: clock,
-            timezone: 'UTC',
-            facts: { tier: 'silver' },
-          },
-        ],
-      },
-    });
+    const xp = await silverXp(token, { tier: 'silver' });
     expect(xp.json.results[0]).toMatchObject({ status: 'accepted', xp: 1500 });
     expect((await begin(token)).json.error.code).toBe('exam_passed');
   });
@@ -209,22 +204,7 @@ function suite(engine: Engine) {
     await take(token, second, true);
     expect((await review(second, 100)).json.status).toBe('passed');
     expect((await silver(token)).status).toBe(201);
-    const xp = await t.request('POST', '/v1/events', {
-      token,
-      body: {
-        events: [
-          {
-            idempotencyKey: `k-${++keys}`,
-            kind: 'certificate-earned',
-            courseId: examCourse.id,
-            lessonId: null,
-            occurredAt: clock,
-            timezone: 'UTC',
-            facts: { tier: 'silver', firstAttempt: true },
-          },
-        ],
-      },
-    });
+    const xp = await silverXp(token, { tier: 'silver', firstAttempt: true });
     expect(xp.json.results[0]).toMatchObject({ status: 'accepted', xp: 1000 });
   });
 }
