@@ -21,13 +21,20 @@ const owned = [
   ['org_members', 'learner_id'],
   ['cohort_members', 'learner_id'],
   ['invites', 'created_by'],
+  ['exam_attempts', 'learner_id'],
 ] as const;
 
 export async function exportAccount(db: Database, learnerId: string): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const [table, column] of owned) {
     // The password hash is a secret of the server's, not data about the learner.
-    const columns = table === 'accounts' ? sql.raw('learner_id, email, created_at') : sql.raw('*');
+    // So is an attempt's seed, which would tell the questions still to come.
+    const columns =
+      table === 'accounts'
+        ? sql.raw('learner_id, email, created_at')
+        : table === 'exam_attempts'
+          ? sql.raw('id, course_id, status, sections, first_attempt, overall, started_at, finished_at')
+          : sql.raw('*');
     out[table] = await db.query(sql`select ${columns} from ${sql.identifier(table)} where ${sql.identifier(column)} = ${learnerId}`);
   }
   return out;
@@ -62,6 +69,7 @@ export async function deleteAccount(db: Database, learnerId: string): Promise<vo
     await q(sql`update leagues set size = size - 1 where id in (select league_id from league_members where learner_id = ${learnerId})`);
     await q(sql`delete from refresh_tokens where learner_id = ${learnerId}`);
     await q(sql`delete from link_codes where learner_id = ${learnerId}`);
+    await q(sql`delete from exam_answers where attempt_id in (select id from exam_attempts where learner_id = ${learnerId})`);
     for (const [table, column] of owned) await q(sql`delete from ${sql.identifier(table)} where ${sql.identifier(column)} = ${learnerId}`);
   });
 }

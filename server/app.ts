@@ -18,7 +18,8 @@ import { clientAddress, trustedProxies } from './client-address';
 import { listCourses, registerCourse, summaryOf } from './course-registry';
 import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, type Issuer } from './certificates';
 import { verificationPage } from './verification-page';
-import type { TierRecords } from './tier-records';
+import { serverTierRecords, type TierRecords } from './tier-records';
+import { examRoutes } from './exam-routes';
 import { ingestBatch } from './event-batch';
 import { ingestEvents, setTimezone, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
@@ -52,7 +53,7 @@ export interface ApiConfig {
   readonly log?: (entry: Record<string, unknown>) => void;
   /** A release folder from electron-builder, served at /updates/ as a generic update feed; none by default. */
   readonly updateFeedDir?: string | null | undefined;
-  /** Where Silver's graded exams and Gold's accepted reviews are looked up; none held by default. */
+  /** Where Silver's graded exams and Gold's accepted reviews are looked up; by default what this server holds. */
   readonly tierRecords?: TierRecords;
   /** scrypt cost of new password hashes (tests lower it). */
   readonly passwordCost?: PasswordCost;
@@ -253,7 +254,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.post('/v1/certificates', async (c) => {
     const input = await body(c, certificateRequest);
-    return c.json(await issueCertificate(db, keys, issuer, c.get('learnerId'), input, now(), config.tierRecords), 201);
+    return c.json(await issueCertificate(db, keys, issuer, c.get('learnerId'), input, now(), config.tierRecords ?? serverTierRecords(db)), 201);
   });
   app.get('/v1/certificates', async (c) => c.json({ certificates: await listCertificates(db, issuer, c.get('learnerId')) }));
 
@@ -302,6 +303,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     requireAdmin(c);
     return c.json({ courses: (await listCourses(db)).map(summaryOf) });
   });
+  examRoutes(app, { db, now, requireAdmin });
 
   return app;
 }

@@ -1,17 +1,20 @@
 // The courses this server certifies. An admin registers each course's outline (module and lesson
-// ids with each lesson's type, which the tier rules need) and title; certificates are decided
+// ids with each lesson's type, which the tier rules need), title and Silver exam bank; certificates are decided
 // against that record only, so a client cannot shrink a course to one lesson or retitle it.
 import crypto from 'node:crypto';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
 import type { CourseOutline, CourseRegistration } from '../common/sync-api/schemas';
 import type { OutlineLesson } from '../common/rules/certificate-criteria';
+import type { ExamBank } from '../common/exam/exam-format';
 
 export interface RegisteredCourse {
   readonly id: string;
   readonly version: string;
   readonly title: string;
   readonly outline: CourseOutline;
+  /** The Silver exam's bank, when one is registered. */
+  readonly exam: ExamBank | null;
   readonly digest: string;
   readonly registeredAt: number;
   readonly registeredBy: string;
@@ -22,6 +25,7 @@ interface CourseRow {
   version: string;
   title: string;
   outline: CourseOutline;
+  exam: ExamBank | null;
   digest: string;
   registered_at: number;
   registered_by: string;
@@ -32,6 +36,7 @@ const fromRow = (row: CourseRow): RegisteredCourse => ({
   version: row.version,
   title: row.title,
   outline: row.outline,
+  exam: row.exam,
   digest: row.digest,
   registeredAt: Number(row.registered_at),
   registeredBy: row.registered_by,
@@ -43,7 +48,14 @@ function outlineOf(course: CourseRegistration): CourseOutline {
 }
 
 export function courseDigest(course: CourseRegistration): string {
-  const canonical = JSON.stringify({ id: course.id, version: course.version, title: course.title, outline: outlineOf(course) });
+  // A course without a bank keeps the digest it had before banks were registered.
+  const canonical = JSON.stringify({
+    id: course.id,
+    version: course.version,
+    title: course.title,
+    outline: outlineOf(course),
+    ...(course.exam ? { exam: course.exam } : {}),
+  });
   return `sha256:${crypto.createHash('sha256').update(canonical).digest('hex')}`;
 }
 
@@ -55,6 +67,7 @@ export const summaryOf = (course: RegisteredCourse) => ({
   title: course.title,
   digest: course.digest,
   lessonCount: lessonsOf(course).length,
+  examItems: course.exam?.items.length ?? 0,
   registeredAt: course.registeredAt,
   registeredBy: course.registeredBy,
 });
@@ -69,15 +82,16 @@ export async function registerCourse(
   const digest = courseDigest(course);
   const existing = await findCourse(db, course.id);
   if (existing?.digest === digest) return { outcome: 'unchanged', course: existing };
-  const [row] = await db.query<CourseRow>(sql`insert into courses (id, version, title, outline, digest, registered_at, registered_by)
-    values (${course.id}, ${course.version}, ${course.title}, ${JSON.stringify(outlineOf(course))}::jsonb, ${digest}, ${now}, ${registeredBy})
-    on conflict (id) do update set version = excluded.version, title = excluded.title, outline = excluded.outline, digest = excluded.digest,
+  const [row] = await db.query<CourseRow>(sql`insert into courses (id, version, title, outline, exam, digest, registered_at, registered_by)
+    values (${course.id}, ${course.version}, ${course.title}, ${JSON.stringify(outlineOf(course))}::jsonb,
+      ${course.exam ? JSON.stringify(course.exam) : null}::jsonb, ${digest}, ${now}, ${registeredBy})
+    on conflict (id) do update set version = excluded.version, title = excluded.title, outline = excluded.outline, exam = excluded.exam, digest = excluded.digest,
       registered_at = excluded.registered_at, registered_by = excluded.registered_by
     returning *`);
   return { outcome: existing ? 'updated' : 'registered', course: fromRow(row!) };
 }
 
-export async function findCourse(db: Database, id: string): Promise<RegisteredCourse | null> {
+export async function findCourse(db: Pick<Database, 'query'>, id: string): Promise<RegisteredCourse | null> {
   const [row] = await db.query<CourseRow>(sql`select * from courses where id = ${id}`);
   return row ? fromRow(row) : null;
 }

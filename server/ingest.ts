@@ -93,7 +93,7 @@ async function loadLedger(q: Q, learnerId: string, state: LearnerState, events: 
   return ledger;
 }
 
-/** The learner's unrevoked certificates, and which of them already earned their XP. */
+/** The learner's unrevoked certificates, which of them already earned their XP, and the exams passed at the first attempt. */
 async function loadCertificates(q: Q, learnerId: string, ledger: Ledger): Promise<void> {
   const issued = await q<{ course_id: string; tier: string }>(
     sql`select course_id, tier from certificates where learner_id = ${learnerId} and revoked_at is null`,
@@ -102,6 +102,9 @@ async function loadCertificates(q: Q, learnerId: string, ledger: Ledger): Promis
   const granted = await q<{ course_id: string | null; tier: string | null }>(sql`select course_id, facts->>'tier' as tier from events
     where learner_id = ${learnerId} and kind = 'certificate-earned'`);
   for (const row of granted) ledger.certificates.set(certificateKey(row.course_id, row.tier), true);
+  const firstPasses = await q<{ course_id: string }>(sql`select course_id from exam_attempts
+    where learner_id = ${learnerId} and status = 'passed' and first_attempt`);
+  for (const row of firstPasses) ledger.silverFirstAttempts.add(row.course_id);
 }
 
 export async function ingestEvents(db: Database, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {

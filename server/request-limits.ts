@@ -24,6 +24,9 @@ export const routeLimits: readonly RouteLimit[] = [
   { method: 'POST', path: /^\/v1\/admin\/certificates\/[^/]+\/revoke$/, maxBytes: 4 * KB },
   // Up to 2000 lessons with their ids, types and titles.
   { method: 'PUT', path: /^\/v1\/admin\/courses\/[^/]+$/, maxBytes: 1024 * KB },
+  // Three challenges of at most 20 files of 64 KB each (a real solution is a few KB).
+  { method: 'POST', path: /^\/v1\/exams\/attempts\/[^/]+\/sections\/[^/]+$/, maxBytes: 512 * KB },
+  { method: 'POST', path: /^\/v1\/admin\/exam-attempts\/[^/]+\/review$/, maxBytes: 32 * KB },
 ];
 
 /** Any other route takes no body worth reading. */

@@ -1,8 +1,10 @@
 // Silver and Gold rest on records this server holds, never on the app's word: a Silver exam it
-// served and graded (looked up by learner and course), and a Gold project review a person or the
-// Project Guide accepted. Until those stores exist, none is held, so both tiers are refused with a
-// message that says what is missing (certificates.ts).
+// served and graded (server/exam-attempts.ts, looked up by learner and course), and a Gold project
+// review a person or the Project Guide accepted. The review queue for Gold is not built yet, so
+// no review is held and Gold is refused with a message that says what is missing (certificates.ts).
 import type { ExamEvidence, ReviewEvidence } from '../common/rules/certificate-criteria';
+import type { Database } from './db/database';
+import { bestExam } from './exam-review';
 
 export interface TierRecords {
   /** The learner's best server-graded Silver exam for the course, or null. */
@@ -11,8 +13,17 @@ export interface TierRecords {
   review(learnerId: string, courseId: string): Promise<ReviewEvidence | null>;
 }
 
-/** No exam is graded and no review is held on this server yet (the exam and the review queue bring theirs). */
+/** No exam and no review held (tests of the refusals use it). */
 export const noTierRecords: TierRecords = {
   exam: () => Promise.resolve(null),
   review: () => Promise.resolve(null),
 };
+
+/** What this server holds: the exams it graded; no Gold review yet. */
+export const serverTierRecords = (db: Database): TierRecords => ({
+  exam: async (learnerId, courseId) => {
+    const best = await bestExam(db, learnerId, courseId);
+    return best && { score: best.score, passed: best.passed };
+  },
+  review: () => Promise.resolve(null),
+});

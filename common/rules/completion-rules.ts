@@ -50,6 +50,8 @@ export interface Ledger {
   readonly anchors: Map<string, boolean>;
   /** `${courseId} ${tier}` of certificates the server issued (and not revoked) → whether their XP was granted. */
   readonly certificates: Map<string, boolean>;
+  /** Courses whose Silver exam the server graded as passed at the learner's first attempt: Silver's +50 % rests on this, not on the client's fact. */
+  readonly silverFirstAttempts: Set<string>;
   /** The learner's streak (days in the account timezone), before the events being judged. */
   streak: StreakState;
 }
@@ -60,7 +62,14 @@ export interface Context {
   readonly timezone: string;
 }
 
-export const emptyLedger = (): Ledger => ({ spans: [], days: new Map(), anchors: new Map(), certificates: new Map(), streak: emptyStreak });
+export const emptyLedger = (): Ledger => ({
+  spans: [],
+  days: new Map(),
+  anchors: new Map(),
+  certificates: new Map(),
+  silverFirstAttempts: new Set(),
+  streak: emptyStreak,
+});
 export const anchorKey = (courseId: string | null | undefined, occurredAt: number) => `${courseId ?? ''} ${occurredAt}`;
 export const certificateKey = (courseId: string | null | undefined, tier: unknown) => `${courseId ?? ''} ${String(tier)}`;
 
@@ -113,6 +122,12 @@ export function overlaps(spans: Ledger['spans'], start: number, end: number): bo
   return next !== undefined && next.start < end;
 }
 
+/** The event with the facts the server holds in place of the client's: whether Silver's exam passed at the first attempt. */
+function serverFacts(event: Completion, ledger: Ledger): Completion {
+  if (event.kind !== 'certificate-earned' || event.facts.tier !== 'silver') return event;
+  return { ...event, facts: { ...event.facts, firstAttempt: ledger.silverFirstAttempts.has(event.courseId ?? '') } };
+}
+
 /** The verdict on one event given the ledger (which it does not change). */
 export function judge(event: Completion, ledger: Ledger, context: Context, rules: Plausibility = defaultPlausibility): Verdict {
   const { now, timezone } = context;
@@ -135,7 +150,7 @@ export function judge(event: Completion, ledger: Ledger, context: Context, rules
   } else if (event.kind === 'certificate-earned' && ledger.certificates.get(certificateKey(event.courseId, event.facts.tier)) !== false) {
     return { status: 'rejected', code: 'not_certified' };
   }
-  const earned = earnedXp(event, ledger.streak, timezone);
+  const earned = earnedXp(serverFacts(event, ledger), ledger.streak, timezone);
   const xp = uncapped.has(event.kind) ? earned : Math.max(0, Math.min(earned, rules.dailyXpCap - day.xp));
   return { status: 'accepted', xp, date, week, weekOpen: week >= weekOf(now, timezone), activeSeconds };
 }

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { certificateTiers } from '../rules/certificate-criteria';
 import { eventKinds } from '../rules/plausibility';
+import { examSchema } from '../exam/exam-format';
+import { bankShortfalls } from '../exam/exam-sections';
 
 // Every string that crosses the API is one a database can store as written: PostgreSQL refuses
 // U+0000 in text and jsonb (a 500 that rolled back whole batches), and a lone UTF-16 surrogate is
@@ -185,6 +187,34 @@ export const courseOutline = z.object({
 });
 export type CourseOutline = z.infer<typeof courseOutline>;
 
+/** The first string in `value` (any depth) that cannot be stored, with its path. */
+function unstorableIn(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; message: string } | null {
+  if (typeof value === 'string') {
+    const problem = unstorable(value);
+    return problem ? { path, message: problem } : null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = unstorableIn(child, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A bank as registered: the course format's schema, unique ids, large enough for an attempt, storable. */
+export const registeredExamBank = examSchema.superRefine((bank, ctx) => {
+  if (bank.items.length > 2000) ctx.addIssue({ code: 'custom', path: ['items'], message: `a bank may hold at most 2000 items, not ${bank.items.length}` });
+  const seen = new Set<string>();
+  bank.items.forEach((item, index) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `exam item id "${item.id}" is used twice` });
+    seen.add(item.id);
+  });
+  for (const missing of bankShortfalls(bank))
+    ctx.addIssue({ code: 'custom', path: ['items'], message: `the bank is too small for an attempt: it needs ${missing}` });
+  const bad = unstorableIn(bank);
+  if (bad) ctx.addIssue({ code: 'custom', path: bad.path, message: bad.message });
+});
+
 /** PUT /v1/admin/courses/:id: what the server certifies a course against. */
 export const courseRegistration = courseOutline
   .extend({
@@ -193,6 +223,8 @@ export const courseRegistration = courseOutline
     title: text().min(1).max(200),
     /** Who registered it, for the record (the CLI sends user@host). */
     registeredBy: text().min(1).max(200).optional(),
+    /** The Silver exam's bank: the server serves and grades attempts from it (it joins the digest). */
+    exam: registeredExamBank.optional(),
   })
   .superRefine((course, ctx) => {
     const ids = course.modules.flatMap((m) => m.lessons.map((l) => l.id));
@@ -211,6 +243,8 @@ export const registeredCourse = z.object({
   title: z.string(),
   digest: z.string(),
   lessonCount: z.number(),
+  /** Items in the registered exam bank; 0 when the course has no server-graded exam. */
+  examItems: z.number(),
   registeredAt: z.number(),
   registeredBy: z.string(),
 });

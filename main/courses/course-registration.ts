@@ -1,6 +1,6 @@
 // What a sync server certifies a course against (common/sync-api/schemas.ts courseRegistration),
 // read from a course folder or a .drona file: module and lesson ids, each lesson's type and
-// title, the course's title and version.
+// title, the course's title and version, and its Silver exam bank when it has one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -32,7 +32,7 @@ function declaredPrerequisites(files: BundleFiles): Map<string, string[]> {
 export function registrationFromFiles(source: string, files: BundleFiles): CourseRegistration {
   const loaded = loadBundle(files, declaredPrerequisites(files));
   if (!loaded.course) throw new CourseRegistrationError(source, loaded.problems);
-  const { manifest, lessons } = loaded.course;
+  const { manifest, lessons, exam } = loaded.course;
   return {
     id: manifest.id,
     version: manifest.version,
@@ -42,6 +42,7 @@ export function registrationFromFiles(source: string, files: BundleFiles): Cours
       title: module.title,
       lessons: lessons.filter((lesson) => lesson.moduleId === module.id).map((lesson) => ({ id: lesson.meta.id, type: lesson.meta.type, title: lesson.meta.title })),
     })),
+    ...(exam ? { exam } : {}),
   };
 }
 

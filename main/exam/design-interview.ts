@@ -2,7 +2,7 @@
 // own answer, one at a time, and at the end scores the transcript against the rubric. Prompts are
 // pure; the provider is the tutor's (main/tutor/providers), reached through `Interviewer`.
 import type { ChatTurn } from '../tutor/context-builder';
-import type { DesignItem } from '../courses/bundle/exam-format';
+import type { DesignItem } from '../../common/exam/exam-format';
 
 /** One completion from the tutor's provider. */
 export type Interviewer = (request: { system: string; messages: ChatTurn[] }) => Promise<string>;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DronaError } from '../../preload/contract';
 import { exerciseSchema, type ExerciseSpec } from '../courses/bundle/course-format';
 import { EXAM_FILE } from '../courses/bundle/exam-bundle';
-import { examSchema, type ChallengeItem, type ExamBank } from '../courses/bundle/exam-format';
+import { examSchema, type ChallengeItem, type ExamBank } from '../../common/exam/exam-format';
 import { parseYaml } from '../courses/bundle/yaml-locations';
 
 export interface ChallengeFiles {

@@ -5,16 +5,16 @@ import { DronaError } from '../../preload/contract';
 import type { CheckResult, SandboxFile } from '../../preload/contract/sandbox';
 import type { z } from 'zod';
 import type { ExamOverview, ExamView, examAnswerSchema } from '../../preload/contract/exam';
-import type { ExamSectionKind } from '../courses/bundle/exam-bundle';
-import type { ChallengeItem, ExamBank, ExamItem } from '../courses/bundle/exam-format';
+import { itemById, sectionMinutes, sectionQuestions, sectionTitles, type ExamSectionKind } from '../../common/exam/exam-sections';
+import type { ChallengeItem, ExamBank, ExamItem } from '../../common/exam/exam-format';
 import type { ExerciseForCheck } from '../sandbox/run-coordinator';
 import type { Store } from '../store/open-store';
 import { readChallenge, readExamBank } from './exam-bank';
-import { challengeScore, choiceScore, gradeExam, sectionOrder, type ExamScores } from './exam-grading';
-import { drawExam, optionOrder } from './exam-selection';
+import { challengeScore, choiceScore, gradeExam, sectionOrder, type ExamScores } from '../../common/exam/exam-grading';
+import { drawExam, optionOrder } from '../../common/exam/exam-selection';
 import { ExamStore, type AnswerRow, type AttemptRow } from './exam-store';
-import { retakeAvailableAt, tick, timedOut } from './exam-timing';
-import { currentConceptual, examView, itemById, sectionItems, sectionMinutes, sectionQuestions, sectionTitles, type SavedAnswer } from './exam-view';
+import { retakeAvailableAt, tick, timedOut } from '../../common/exam/exam-timing';
+import { currentConceptual, examView, sectionItems, type SavedAnswer } from './exam-view';
 import { designInterview, type Interviewer } from './design-interview';
 
 export interface ExamServiceDeps {

@@ -2,9 +2,9 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Store } from '../store/open-store';
 import { examAnswers, examAttempts, examSections } from '../store/schema';
-import type { ExamSectionKind } from '../courses/bundle/exam-bundle';
-import { sectionOrder } from './exam-grading';
-import type { SectionClock } from './exam-timing';
+import type { ExamSectionKind } from '../../common/exam/exam-sections';
+import { sectionOrder } from '../../common/exam/exam-grading';
+import type { SectionClock } from '../../common/exam/exam-timing';
 
 export type AttemptRow = typeof examAttempts.$inferSelect;
 export type SectionRow = typeof examSections.$inferSelect;

@@ -1,32 +1,18 @@
 // What the window sees of an attempt: the sections' clocks and scores, and only the current
 // section's questions, with options in the attempt's shuffled order and never which is right.
 import type { ExamQuestion, ExamView } from '../../preload/contract/exam';
-import type { ExamSectionKind } from '../courses/bundle/exam-bundle';
-import type { ExamBank, ExamItem } from '../courses/bundle/exam-format';
-import type { ExamScores } from './exam-grading';
-import { sectionOrder } from './exam-grading';
-import { nextConceptual, optionOrder, type ExamDraw } from './exam-selection';
-import { remainingMs } from './exam-timing';
+import { itemById, sectionMinutes, sectionQuestions, sectionTitles, type ExamSectionKind } from '../../common/exam/exam-sections';
+import type { ExamBank, ExamItem } from '../../common/exam/exam-format';
+import { sectionOrder, type ExamScores } from '../../common/exam/exam-grading';
+import { nextConceptual, optionOrder, type ExamDraw } from '../../common/exam/exam-selection';
+import { remainingMs } from '../../common/exam/exam-timing';
 import type { AnswerRow, AttemptRow, SectionRow } from './exam-store';
-
-export const sectionTitles: Readonly<Record<ExamSectionKind, string>> = {
-  conceptual: 'Conceptual',
-  codeAnalysis: 'Code analysis',
-  challenges: 'Coding challenges',
-  design: 'Design interview',
-};
-
-export const sectionMinutes = (bank: ExamBank, kind: ExamSectionKind): number => bank.sections[kind].minutes;
-export const sectionQuestions = (bank: ExamBank, kind: ExamSectionKind): number =>
-  kind === 'conceptual' ? bank.sections.conceptual.questions : kind === 'codeAnalysis' ? bank.sections.codeAnalysis.questions : kind === 'challenges' ? 3 : 1;
 
 /** Saved answers as stored: an option index in the bank's order, files, or text. */
 export type SavedAnswer =
   | { selected: number | null }
   | { files: { path: string; content: string }[]; checked?: { passed: number; total: number } }
   | { text: string; interview?: { role: 'interviewer' | 'learner'; text: string }[] };
-
-export const itemById = (bank: ExamBank, id: string): ExamItem | undefined => bank.items.find((item) => item.id === id);
 
 /** The Conceptual question being asked: answers with `correct` set are locked. */
 export function currentConceptual(bank: ExamBank, seed: string, answers: readonly AnswerRow[]): ExamItem | null {

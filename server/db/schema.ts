@@ -174,8 +174,10 @@ export const courses = pgTable('courses', {
   title: text('title').notNull(),
   /** `{ modules: [{ id, title, lessons: [{ id, type, title }] }] }` (common/sync-api/schemas.ts courseOutline). */
   outline: jsonb('outline').notNull(),
-  /** sha256 of the registration (id, version, title, outline): same digest, same course. */
+  /** sha256 of the registration (id, version, title, outline, exam bank): same digest, same course. */
   digest: text('digest').notNull(),
+  /** The Silver exam's bank (common/exam/exam-format.ts), when one is registered: attempts draw from it. */
+  exam: jsonb('exam'),
   registeredAt: bigint('registered_at', { mode: 'number' }).notNull(),
   registeredBy: text('registered_by').notNull(),
 });

@@ -11,7 +11,7 @@ import { courseConceptProblems, exerciseConceptProblems, lessonConceptProblems }
 import { lessonTypeProblems } from './lesson-type-problems';
 import { courseSchema, exerciseSchema, lessonFrontMatterSchema, type CourseManifest, type ExerciseSpec, type LessonFrontMatter } from './course-format';
 import { examBankProblems } from './exam-bundle';
-import type { ExamBank } from './exam-format';
+import type { ExamBank } from '../../../common/exam/exam-format';
 import { projectBriefProblems } from './project-briefs';
 import { markdownLinkPattern } from '../search/lesson-text';
 import { locate, parseYaml, yamlNestingDepth, MAX_YAML_DEPTH, type ParsedYaml } from './yaml-locations';

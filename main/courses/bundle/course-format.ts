@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { exerciseLessonTypes, lessonTypeSchema, quizQuestionKinds } from '../../../preload/contract/courses';
 import { challengeSchema, codeAlongSchema, guidedSchema, projectSchema, reflectionSchema } from './lesson-type-format';
+import { languageSchema, quizOptionSchema } from '../../../common/exam/exam-format';
+
+// Shared with the exam format, which the hosted API validates too.
+export { languageSchema, quizOptionSchema };
 
 export const FORMAT_VERSION = 1;
 
@@ -16,7 +20,6 @@ const relativePath = z
   .min(1)
   .refine((value) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..') && !/^[a-zA-Z]:/.test(value), 'must be a path inside the course folder (no "..", not absolute)');
 
-export const languageSchema = z.enum(['python', 'javascript']);
 export const difficultySchema = z.enum(['beginner', 'intermediate', 'advanced']);
 
 export const moduleSchema = z
@@ -29,10 +32,6 @@ export const moduleSchema = z
 
 /** Concept ids a lesson, question or test names: each must be one of the course's concepts. */
 const conceptRefs = z.array(kebabId);
-
-export const quizOptionSchema = z
-  .object({ text: z.string().min(1), correct: z.boolean(), explanation: z.string().min(1).describe('Why this option is right or wrong') })
-  .strict();
 
 export const quizQuestionSchema = z
   .object({

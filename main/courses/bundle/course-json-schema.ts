@@ -2,7 +2,7 @@
 // zod schemas the loader uses, so an editor (YAML language server) checks as the author types.
 import { z } from 'zod';
 import { courseSchema, exerciseSchema, lessonFrontMatterSchema } from './course-format';
-import { examSchema } from './exam-format';
+import { examSchema } from '../../../common/exam/exam-format';
 import { projectsSchema } from './project-briefs';
 
 const base = 'https://dronacharya.dev/schema/courses';

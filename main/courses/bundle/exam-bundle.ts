@@ -4,27 +4,11 @@
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
 import { checkExercise, parseYamlWith } from './course-bundle';
 import type { CourseManifest, ExerciseSpec } from './course-format';
-import { examSchema, type ExamBank, type ExamItem } from './exam-format';
+import { examSchema, type ExamBank } from '../../../common/exam/exam-format';
+import { bankShortfalls } from '../../../common/exam/exam-sections';
 import { locate } from './yaml-locations';
 
 export const EXAM_FILE = 'exam.yaml';
-
-/** The exam section an item belongs to. */
-export type ExamSectionKind = 'conceptual' | 'codeAnalysis' | 'challenges' | 'design';
-export const sectionOf = (item: ExamItem): ExamSectionKind =>
-  item.kind === 'choice' ? 'conceptual' : item.kind === 'coding-challenge' ? 'challenges' : item.kind === 'design-question' ? 'design' : 'codeAnalysis';
-
-/** What an attempt needs from the bank that is missing; empty when an exam can be assembled. Pure. */
-export function bankShortfalls(bank: ExamBank): string[] {
-  const count = (section: ExamSectionKind, difficulty?: number) => bank.items.filter((item) => sectionOf(item) === section && (difficulty === undefined || item.difficulty === difficulty)).length;
-  const missing: string[] = [];
-  const { conceptual, codeAnalysis } = bank.sections;
-  if (count('conceptual') < conceptual.questions) missing.push(`${conceptual.questions} "choice" items for the Conceptual section (found ${count('conceptual')})`);
-  if (count('codeAnalysis') < codeAnalysis.questions) missing.push(`${codeAnalysis.questions} "predict-output" or "find-the-bug" items for Code analysis (found ${count('codeAnalysis')})`);
-  for (const difficulty of [1, 2, 3]) if (count('challenges', difficulty) < 1) missing.push(`a "coding-challenge" of difficulty ${difficulty}`);
-  if (count('design') < 1) missing.push('a "design-question"');
-  return missing;
-}
 
 /** Validates exam.yaml when the course has one; challenge exercises join `exercises`. Returns the bank when it is sound. */
 export function examBankProblems(files: BundleFiles, manifest: CourseManifest, exercises: Map<string, ExerciseSpec>, out: BundleProblem[]): ExamBank | null {

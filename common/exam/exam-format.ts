@@ -1,13 +1,25 @@
-// A course's exam bank (exam.yaml, courses/FORMAT.md "Exams"), as zod schemas. The loader
-// validates with these; the exam service reads the installed file with the same schema.
+// A course's exam bank (exam.yaml, courses/FORMAT.md "Exams"), as zod schemas. The app's course
+// loader and exam service validate with these, and so does the hosted API when an admin registers
+// a bank with a course: one format on both sides.
 import { z } from 'zod';
-import { languageSchema, quizOptionSchema } from './course-format';
 
-const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters and digits joined by single hyphens (e.g. "loop-bounds")').max(80);
+/** The course format's languages and quiz options (main/courses/bundle/course-format.ts re-exports them). */
+export const languageSchema = z.enum(['python', 'javascript']);
+export const quizOptionSchema = z
+  .object({ text: z.string().min(1), correct: z.boolean(), explanation: z.string().min(1).describe('Why this option is right or wrong') })
+  .strict();
+
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters and digits joined by single hyphens (e.g. "loop-bounds")')
+  .max(80);
 const relativePath = z
   .string()
   .min(1)
-  .refine((value) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..') && !/^[a-zA-Z]:/.test(value), 'must be a path inside the course folder (no "..", not absolute)');
+  .refine(
+    (value) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..') && !/^[a-zA-Z]:/.test(value),
+    'must be a path inside the course folder (no "..", not absolute)',
+  );
 
 export const examDifficulties = [1, 2, 3] as const;
 export type ExamDifficulty = (typeof examDifficulties)[number];
@@ -25,7 +37,14 @@ const optionsWithOneCorrect = z
   .refine((options) => options.filter((option) => option.correct).length === 1, 'an exam question needs exactly one correct option');
 
 export const choiceItemSchema = z
-  .object({ ...common, kind: z.literal('choice'), prompt: z.string().min(1), code: z.string().optional(), language: languageSchema.optional(), options: optionsWithOneCorrect })
+  .object({
+    ...common,
+    kind: z.literal('choice'),
+    prompt: z.string().min(1),
+    code: z.string().optional(),
+    language: languageSchema.optional(),
+    options: optionsWithOneCorrect,
+  })
   .strict();
 export const codeAnalysisItemSchema = z
   .object({
@@ -67,7 +86,11 @@ const sectionSize = (questions: number, minutes: number) =>
     .object({ questions: z.number().int().min(1).max(50).default(questions), minutes: z.number().positive().max(240).default(minutes) })
     .strict()
     .default({ questions, minutes });
-const timedSection = (minutes: number) => z.object({ minutes: z.number().positive().max(240).default(minutes) }).strict().default({ minutes });
+const timedSection = (minutes: number) =>
+  z
+    .object({ minutes: z.number().positive().max(240).default(minutes) })
+    .strict()
+    .default({ minutes });
 
 export const examSchema = z
   .object({
@@ -82,7 +105,12 @@ export const examSchema = z
         design: timedSection(15),
       })
       .strict()
-      .default({ conceptual: { questions: 20, minutes: 25 }, codeAnalysis: { questions: 10, minutes: 20 }, challenges: { minutes: 45 }, design: { minutes: 15 } })
+      .default({
+        conceptual: { questions: 20, minutes: 25 },
+        codeAnalysis: { questions: 10, minutes: 20 },
+        challenges: { minutes: 45 },
+        design: { minutes: 15 },
+      })
       .describe('Section sizes and times; the defaults are the Silver exam of the design'),
     items: z.array(examItemSchema).min(1).describe('The bank: each attempt draws a fresh, seeded selection from it'),
   })

@@ -1,8 +1,8 @@
-// Scores and the verdict of an attempt, computed in main from what main stored: the renderer
-// never claims a score. Each section is a percentage; the overall score weighs them (design §9.2's
+// Scores and the verdict of an attempt, computed by whoever holds the answers (the app's main
+// process, or the hosted API for a server-graded attempt): a client never claims a score. Each section is a percentage; the overall score weighs them (design §9.2's
 // four sections), and the design interview, when a person has yet to review it, leaves the verdict
 // open only when it could still change it.
-import type { ExamSectionKind } from '../courses/bundle/exam-bundle';
+import type { ExamSectionKind } from './exam-sections';
 
 export const sectionWeights: Readonly<Record<ExamSectionKind, number>> = { conceptual: 30, codeAnalysis: 20, challenges: 40, design: 10 };
 export const sectionOrder: readonly ExamSectionKind[] = ['conceptual', 'codeAnalysis', 'challenges', 'design'];

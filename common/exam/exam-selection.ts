@@ -2,8 +2,8 @@
 // so the same seed gives the same exam (and a restart rebuilds it), while a new attempt's seed
 // draws a fresh selection. The Conceptual section adapts: each next question's difficulty
 // follows the learner's last answers.
-import { sectionOf } from '../courses/bundle/exam-bundle';
-import type { ExamBank, ExamDifficulty, ExamItem } from '../courses/bundle/exam-format';
+import { sectionOf } from './exam-sections';
+import type { ExamBank, ExamDifficulty, ExamItem } from './exam-format';
 
 /** A small, fast PRNG (mulberry32) seeded from a string; plenty for drawing questions. */
 export function seededRandom(seed: string): () => number {

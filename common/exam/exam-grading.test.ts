@@ -2,7 +2,7 @@
 // only when it could, challenge weights, the clock across restarts, and the retake cooldown.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { awardFor } from '../../common/rules/xp-rules';
+import { awardFor } from '../rules/xp-rules';
 import { challengeScore, choiceScore, gradeExam, sectionOrder, sectionWeights } from './exam-grading';
 import { remainingMs, retakeAvailableAt, tick, timedOut, type SectionClock } from './exam-timing';
 

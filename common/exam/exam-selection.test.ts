@@ -2,14 +2,10 @@
 // follows the answers; never a question twice; the bank never runs dry for a valid bank.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadBundle } from '../courses/bundle/course-bundle';
-import { readBundleDir } from '../courses/bundle/bundle-files';
-import { builtinCoursesDir } from './testing/builtin-banks';
+import { builtinBank } from './testing/builtin-banks';
 import { drawExam, nextConceptual, nextDifficulty, optionOrder, shuffled } from './exam-selection';
-import path from 'node:path';
 
-const bank = (course: string) => loadBundle(readBundleDir(path.join(builtinCoursesDir, course)).files).course!.exam!;
-const banks = { python: bank('python-basics'), javascript: bank('javascript-basics') };
+const banks = { python: builtinBank('python-basics'), javascript: builtinBank('javascript-basics') };
 
 /** Runs the Conceptual section with answers from `correctness` (cycled). */
 function conceptualRun(which: keyof typeof banks, seed: string, correctness: readonly boolean[]) {
