@@ -33,6 +33,7 @@ import { body, type Env } from './route-kit';
 import { accountRoutes } from './accounts';
 import { accountDataRoutes } from './account-data';
 import { orgRoutes, setSeatLimit } from './orgs';
+import { learnerCohortRoutes } from './learner-cohorts';
 import { seatLimitRequest } from '../common/sync-api/account-schemas';
 import { defaultPasswordCost, type PasswordCost } from './passwords';
 
@@ -139,6 +140,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
   accountRoutes(app, { db, keys, now, passwordCost: config.passwordCost ?? defaultPasswordCost, guard, address });
   accountDataRoutes(app, db);
   orgRoutes(app, { db, now, guard, address });
+  learnerCohortRoutes(app, { db, now, guard, address });
 
   if (config.updateFeedDir) app.route('/updates', updateFeedRoutes(config.updateFeedDir));
 
