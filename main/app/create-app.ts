@@ -16,6 +16,7 @@ import { sandboxHandlers } from '../sandbox/handlers';
 import { visualizeHandlers } from '../visualize/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { syncHandlers } from '../sync/handlers';
+import { accountHandlers } from '../account/handlers';
 import { leaderboardHandlers } from '../leaderboard/handlers';
 import { certificatesHandlers } from '../certificates/handlers';
 import { tutorHandlers } from '../tutor/handlers';
@@ -120,6 +121,7 @@ export function createApp(config: AppConfig, events = new EventBus()): DronaApp 
     ...pathHandlers(access),
     ...settingsHandlers(access),
     ...syncHandlers(access),
+    ...accountHandlers(access),
     ...leaderboardHandlers(access),
     ...certificatesHandlers(access),
     ...tutorHandlers(access),

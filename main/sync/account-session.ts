@@ -15,7 +15,7 @@ export interface AccountView {
 export interface AccountSession {
   account(): AccountView;
   /** A call with the account's access token, refreshed once if it expired; throws SyncOfflineError or SyncHttpError. */
-  authorized<S extends z.ZodType>(method: 'GET' | 'POST' | 'PATCH', path: string, body: unknown, schema: S): Promise<z.output<S>>;
+  authorized<S extends z.ZodType>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, schema: S): Promise<z.output<S>>;
   /** A call to a public endpoint of the account's server (no token). */
   publicGet<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>>;
 }

@@ -10,6 +10,7 @@ import { practiceCalls, practiceEvents } from './practice';
 import { pathCalls } from './path';
 import { profileCalls } from './profile';
 import { syncCalls, syncEvents } from './sync';
+import { accountCalls, accountEvents } from './account';
 import { leaderboardCalls } from './leaderboard';
 import { certificatesCalls } from './certificates';
 import { progressCalls, progressEvents } from './progress';
@@ -36,6 +37,7 @@ export const calls = {
   ...coursesCalls,
   ...progressCalls,
   ...syncCalls,
+  ...accountCalls,
   ...leaderboardCalls,
   ...certificatesCalls,
   ...practiceCalls,
@@ -58,6 +60,7 @@ export const events = {
   ...terminalEvents,
   ...progressEvents,
   ...syncEvents,
+  ...accountEvents,
   ...practiceEvents,
   ...updateEvents,
   ...dataEvents,
