@@ -5,6 +5,8 @@ import { TutorSettingsSection } from '../tutor/TutorSettings';
 import { gamificationModeLabels, optionText } from './labels';
 import { SandboxSettingsSection } from './SandboxSettings';
 import { SyncSettingsSection } from './SyncSettings';
+import { AccountSettingsSection } from './AccountSettings';
+import { AccountCohortsSection } from './AccountCohorts';
 import { UpdateSettingsSection } from '../update/UpdateSettings';
 import { DataSettingsSection } from './data/DataSettings';
 import { PathSettingsSection } from '../onboarding/PathSettings';
@@ -20,6 +22,8 @@ export function SettingsSide() {
       <a href="#settings-tutor">Tutor</a>
       <a href="#settings-sandbox">Sandbox</a>
       <a href="#settings-sync">Sync</a>
+      <a href="#settings-account">Account</a>
+      <a href="#settings-cohorts">Cohorts</a>
       <a href="#settings-updates">Updates</a>
       <a href="#settings-data">Your data</a>
       <a href="#settings-about">About</a>
@@ -113,6 +117,8 @@ export function SettingsCanvas() {
         <SandboxSettingsSection />
       </LockableSection>
       <SyncSettingsSection />
+      <AccountSettingsSection />
+      <AccountCohortsSection />
       <LockableSection setting="updates">
         <UpdateSettingsSection />
       </LockableSection>
