@@ -8,6 +8,7 @@ import { client } from '../../platform/client';
 import { useAction } from '../../platform/use-action';
 import { useCall } from '../../platform/use-call';
 import { AccountDeleteDialog } from './AccountDeleteDialog';
+import { AccountRestore } from './AccountRestore';
 import { AccountSignIn } from './AccountSignIn';
 import { offerDownload } from './data/download-export';
 import './account.css';
@@ -173,6 +174,7 @@ function AccountData({ onDeleted }: { onDeleted: (status: SyncStatus) => void })
 
 export function AccountSettingsSection() {
   const { data: status, error, setData: setStatus } = useCall('sync.status', {});
+  const [signingIn, setSigningIn] = useState(false);
   useEffect(() => client().on('sync.changed', setStatus), [setStatus]);
   if (!status) return error ? <p className="form-error">{error}</p> : null;
   return (
@@ -180,7 +182,7 @@ export function AccountSettingsSection() {
       <h2 id="settings-account-title">Account</h2>
       {!status.serverUrl ? (
         <p className="muted">Set the sync server address (Sync, above) to sign in to an account.</p>
-      ) : status.signedIn ? (
+      ) : status.signedIn && !signingIn ? (
         <>
           <p>
             Signed in to <code>{status.serverUrl}</code> as <strong>{status.displayName ?? 'you'}</strong>
@@ -192,8 +194,9 @@ export function AccountSettingsSection() {
           <AccountData onDeleted={setStatus} />
         </>
       ) : (
-        <AccountSignIn onSignedIn={setStatus} />
+        <AccountSignIn onSignedIn={setStatus} onBusy={setSigningIn} />
       )}
+      <AccountRestore />
     </section>
   );
 }

@@ -1,8 +1,7 @@
 // Settings → Account while signed out: sign in with email and password, create an account, or
-// enter a code shown on a signed-in computer. Signing in restores this account's progress here,
-// with the count of events replayed so far.
-import { useEffect, useId, useState } from 'react';
-import type { RestoreProgress } from '../../../../preload/contract/account';
+// enter a code shown on a signed-in computer. Signing in restores this account's progress here
+// (RestoreStatus shows how far it got).
+import { useId, useState } from 'react';
 import type { SyncStatus } from '../../../../preload/contract/sync';
 import { client } from '../../platform/client';
 import { useAction } from '../../platform/use-action';
@@ -14,29 +13,21 @@ const modes: { id: Mode; label: string }[] = [
   { id: 'code', label: 'Use a code from another computer' },
 ];
 
-function restoreText(progress: RestoreProgress): string {
-  const total = progress.restored + progress.known;
-  return progress.done
-    ? `Restored ${progress.restored} event(s) of your progress${progress.known ? ` (${progress.known} were already here)` : ''}.`
-    : `Restoring your progress… ${total} event(s) so far.`;
-}
-
-export function AccountSignIn({ onSignedIn }: { onSignedIn: (status: SyncStatus) => void }) {
+export function AccountSignIn({ onSignedIn, onBusy }: { onSignedIn: (status: SyncStatus) => void; onBusy: (busy: boolean) => void }) {
   const [mode, setMode] = useState<Mode>('sign-in');
   const [form, setForm] = useState({ email: '', password: '', name: '', code: '', device: 'Computer' });
-  const [restore, setRestore] = useState<RestoreProgress | null>(null);
   const { busy, error, act } = useAction();
   const ids = { email: useId(), password: useId(), name: useId(), code: useId(), device: useId(), panel: useId() };
-  useEffect(() => client().on('account.restoreProgress', setRestore), []);
   const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [field]: e.target.value });
 
   const submit = async () => {
-    setRestore(null);
+    onBusy(true);
     const status = await act(async () => {
       if (mode === 'create') return client().call('account.create', { displayName: form.name, email: form.email, password: form.password, optedIn: true });
       const credentials = mode === 'code' ? { code: form.code } : { email: form.email, password: form.password };
       return (await client().call('sync.signInToAccount', { ...credentials, deviceName: form.device })).status;
     });
+    onBusy(false);
     if (status) onSignedIn(status);
   };
 
@@ -115,12 +106,6 @@ export function AccountSignIn({ onSignedIn }: { onSignedIn: (status: SyncStatus)
           </button>
         </div>
       </form>
-      {restore && (
-        <p role="status" aria-label="Restore progress">
-          {!restore.done && <progress aria-label="Restoring" />} {restoreText(restore)}
-          {restore.unknown > 0 && ` ${restore.unknown} event(s) from a newer app stay on the server.`}
-        </p>
-      )}
       {error && (
         <p role="alert" className="account-error">
           {error}
