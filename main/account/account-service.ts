@@ -5,7 +5,7 @@ import { DronaError, messageOf } from '../../preload/contract';
 import { DELETE_ACCOUNT_CONFIRMATION, type AccountSession as Session } from '../../preload/contract/account';
 import type { SyncStatus } from '../../preload/contract/sync';
 import { sessionsResponse } from '../../common/sync-api/account-schemas';
-import { asDronaError } from '../sync/account-session';
+import { asDronaError, signedInCall } from '../sync/account-session';
 import type { SyncService } from '../sync/sync-service';
 
 const emailResponse = z.object({ email: z.string() });
@@ -22,9 +22,8 @@ export class AccountService {
 
   /** Server calls as the learner reads their failures (offline, wrong password, rate limited...). */
   private async call<S extends z.ZodType>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, schema: S): Promise<z.output<S>> {
-    if (!this.sync.account().signedIn) throw new DronaError('signed_out', 'Sign in to your account first (Settings → Account).');
     try {
-      return await this.sync.authorized(method, path, body, schema);
+      return await signedInCall(this.sync, method, path, body, schema);
     } catch (error) {
       throw asDronaError(error);
     }

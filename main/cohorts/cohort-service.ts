@@ -7,7 +7,7 @@ import { DronaError, messageOf } from '../../preload/contract';
 import type { AssignedCourse, Cohort, InvitePreview } from '../../preload/contract/account';
 import { assignmentRow, type OrgRole } from '../../common/sync-api/account-schemas';
 import { cohortBoardResponse, cohortConsentVersion, cohortSharedData, invitePreviewResponse, myCohortsResponse } from '../../common/sync-api/cohort-schemas';
-import { asDronaError } from '../sync/account-session';
+import { asDronaError, signedInCall } from '../sync/account-session';
 import { isSyncApiError, SyncOfflineError } from '../sync/api-client';
 import type { SyncService } from '../sync/sync-service';
 import { readRow, writeRow } from '../sync/sync-state';
@@ -47,9 +47,8 @@ export class CohortService {
     private readonly warn: (message: string) => void = () => {},
   ) {}
 
-  private async call<S extends z.ZodType>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, schema: S): Promise<z.output<S>> {
-    if (!this.sync.account().signedIn) throw new DronaError('signed_out', 'Sign in to your account first (Settings → Account).');
-    return this.sync.authorized(method, path, body, schema);
+  private call<S extends z.ZodType>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    return signedInCall(this.sync, method, path, body, schema);
   }
 
   private consents(): Record<string, Consent> {

@@ -28,3 +28,15 @@ export function asDronaError(error: unknown): DronaError {
   if (error instanceof SyncHttpError) return new DronaError(error.code, error.message, error.details);
   return new DronaError('internal', messageOf(error));
 }
+
+/** A call the signed-in learner makes; refused here, before any request, when this computer is signed out. */
+export function signedInCall<S extends z.ZodType>(
+  session: AccountSession,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema: S,
+): Promise<z.output<S>> {
+  if (!session.account().signedIn) return Promise.reject(new DronaError('signed_out', 'Sign in to your account first (Settings → Account).'));
+  return session.authorized(method, path, body, schema);
+}

@@ -6,6 +6,7 @@ import { client } from '../../platform/client';
 import { useAction } from '../../platform/use-action';
 import { useCall } from '../../platform/use-call';
 import { AccountConsentDialog } from './AccountConsentDialog';
+import { AccountError } from './AccountRestore';
 import './account.css';
 
 const boardLabel: Record<(typeof cohortBoards)[number], string> = { week: 'This week (league)', all: 'All time' };
@@ -112,11 +113,7 @@ export function AccountCohortsSection() {
               </button>
             </div>
           </form>
-          {review.error && (
-            <p role="alert" className="account-error">
-              {review.error}
-            </p>
-          )}
+          <AccountError error={review.error} />
           {data.cohorts.length === 0 ? (
             <p className="muted">You are in no cohort.</p>
           ) : (
@@ -134,11 +131,7 @@ export function AccountCohortsSection() {
               ))}
             </ul>
           )}
-          {leave.error && (
-            <p role="alert" className="account-error">
-              {leave.error}
-            </p>
-          )}
+          <AccountError error={leave.error} />
         </>
       )}
       {preview && (

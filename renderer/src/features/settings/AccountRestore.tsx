@@ -21,3 +21,12 @@ export function AccountRestore() {
     </p>
   );
 }
+
+/** Why the last account action failed, announced as it appears. */
+export function AccountError({ error }: { error: string | null }) {
+  return error ? (
+    <p role="alert" className="account-error">
+      {error}
+    </p>
+  ) : null;
+}

@@ -8,7 +8,7 @@ import { client } from '../../platform/client';
 import { useAction } from '../../platform/use-action';
 import { useCall } from '../../platform/use-call';
 import { AccountDeleteDialog } from './AccountDeleteDialog';
-import { AccountRestore } from './AccountRestore';
+import { AccountError, AccountRestore } from './AccountRestore';
 import { AccountSignIn } from './AccountSignIn';
 import { offerDownload } from './data/download-export';
 import './account.css';
@@ -32,11 +32,7 @@ function LinkCode() {
           </span>
         )}
       </div>
-      {error && (
-        <p role="alert" className="account-error">
-          {error}
-        </p>
-      )}
+      <AccountError error={error} />
     </div>
   );
 }
@@ -69,11 +65,7 @@ function Sessions() {
           </li>
         ))}
       </ul>
-      {error && (
-        <p role="alert" className="account-error">
-          {error}
-        </p>
-      )}
+      <AccountError error={error} />
     </div>
   );
 }
@@ -124,11 +116,7 @@ function Password({ email }: { email: string | null }) {
         </button>
         {note && <span role="status">{note}</span>}
       </div>
-      {error && (
-        <p role="alert" className="account-error">
-          {error}
-        </p>
-      )}
+      <AccountError error={error} />
     </form>
   );
 }
@@ -154,11 +142,7 @@ function AccountData({ onDeleted }: { onDeleted: (status: SyncStatus) => void })
         </button>
       </div>
       {note && <p role="status">{note}</p>}
-      {error && (
-        <p role="alert" className="account-error">
-          {error}
-        </p>
-      )}
+      <AccountError error={error} />
       {deleting && (
         <AccountDeleteDialog
           onClose={() => setDeleting(false)}

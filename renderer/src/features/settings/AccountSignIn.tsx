@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import type { SyncStatus } from '../../../../preload/contract/sync';
 import { client } from '../../platform/client';
 import { useAction } from '../../platform/use-action';
+import { AccountError } from './AccountRestore';
 
 type Mode = 'sign-in' | 'create' | 'code';
 const modes: { id: Mode; label: string }[] = [
@@ -106,11 +107,7 @@ export function AccountSignIn({ onSignedIn, onBusy }: { onSignedIn: (status: Syn
           </button>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="account-error">
-          {error}
-        </p>
-      )}
+      <AccountError error={error} />
     </div>
   );
 }
