@@ -36,6 +36,7 @@ import { body, type Env } from './route-kit';
 import { accountRoutes } from './accounts';
 import { accountDataRoutes } from './account-data';
 import { orgRoutes, setSeatLimit } from './orgs';
+import { learnerCohortRoutes } from './learner-cohorts';
 import { seatLimitRequest } from '../common/sync-api/account-schemas';
 import { defaultPasswordCost, type PasswordCost } from './passwords';
 
@@ -150,6 +151,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     limit: (key) => limit(key),
     address,
   });
+  learnerCohortRoutes(app, { db, now, guard, address });
 
   if (config.updateFeedDir) app.route('/updates', updateFeedRoutes(config.updateFeedDir));
 

@@ -17,6 +17,7 @@ import { sandboxHandlers } from '../sandbox/handlers';
 import { visualizeHandlers } from '../visualize/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { syncHandlers } from '../sync/handlers';
+import { accountHandlers } from '../account/handlers';
 import { leaderboardHandlers } from '../leaderboard/handlers';
 import { certificatesHandlers } from '../certificates/handlers';
 import { tutorHandlers } from '../tutor/handlers';
@@ -122,6 +123,7 @@ export function createApp(config: AppConfig, events = new EventBus()): DronaApp 
     ...pathHandlers(access),
     ...settingsHandlers(access),
     ...syncHandlers(access),
+    ...accountHandlers(access),
     ...leaderboardHandlers(access),
     ...certificatesHandlers(access),
     ...tutorHandlers(access),

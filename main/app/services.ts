@@ -251,6 +251,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     onChange: (status) => events.emit('sync.changed', status),
     warn: (message) => logger.warn(`sync: ${message}`),
     record: (event) => progress.record(event),
+    onRestoreProgress: (sofar) => events.emit('account.restoreProgress', sofar),
   });
   const leaderboard = new LeaderboardService(store, sync, now);
   let deviceKey: DeviceKey | undefined;

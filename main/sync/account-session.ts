@@ -15,7 +15,7 @@ export interface AccountView {
 export interface AccountSession {
   account(): AccountView;
   /** A call with the account's access token, refreshed once if it expired; throws SyncOfflineError or SyncHttpError. */
-  authorized<S extends z.ZodType>(method: 'GET' | 'POST' | 'PATCH', path: string, body: unknown, schema: S): Promise<z.output<S>>;
+  authorized<S extends z.ZodType>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, schema: S): Promise<z.output<S>>;
   /** A call to a public endpoint of the account's server (no token). */
   publicGet<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>>;
 }
@@ -27,4 +27,16 @@ export function asDronaError(error: unknown): DronaError {
     return new DronaError('offline', `${error.message} Check the address and your connection; your progress is kept and syncs later.`);
   if (error instanceof SyncHttpError) return new DronaError(error.code, error.message, error.details);
   return new DronaError('internal', messageOf(error));
+}
+
+/** A call the signed-in learner makes; refused here, before any request, when this computer is signed out. */
+export function signedInCall<S extends z.ZodType>(
+  session: AccountSession,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema: S,
+): Promise<z.output<S>> {
+  if (!session.account().signedIn) return Promise.reject(new DronaError('signed_out', 'Sign in to your account first (Settings → Account).'));
+  return session.authorized(method, path, body, schema);
 }

@@ -39,6 +39,8 @@ export interface RestoreDeps {
   readonly record: (event: LearningEvent) => Promise<{ duplicate: boolean }>;
   readonly timezone: string;
   readonly now: () => number;
+  /** Told the totals so far after each page (a restore of years of progress takes a while). */
+  readonly onPage?: (sofar: RestoreOutcome) => void;
 }
 
 export interface RestoreOutcome {
@@ -76,6 +78,7 @@ export async function restoreEvents(deps: RestoreDeps): Promise<RestoreOutcome> 
         .where(and(inArray(syncOutbox.idempotencyKey, keys), isNull(syncOutbox.sentAt)))
         .run();
     if (page.next === null) return { restored, known, unknown };
+    deps.onPage?.({ restored, known, unknown });
     after = page.next;
   }
 }

@@ -36,6 +36,8 @@ export interface SyncOptions {
   /** Records a restored event in this computer's progress (the progress service); none: nothing is restored. */
   readonly record?: (event: LearningEvent) => Promise<{ duplicate: boolean }>;
   readonly warn?: (message: string) => void;
+  /** Told after each page a restore replays, and once when it is done. */
+  readonly onRestoreProgress?: (progress: RestoreOutcome & { done: boolean }) => void;
 }
 
 // Unref'd: a pending retry never keeps a process (the CLI, a test) alive.
@@ -272,13 +274,16 @@ export class SyncService implements AccountSession {
     const record = this.options.record;
     if (!record) return null;
     try {
-      return await restoreEvents({
+      const outcome = await restoreEvents({
         store: this.store,
         page: (after) => this.client().authorized('GET', `/v1/events?after=${after}&limit=500`, undefined, eventFeedResponse),
         record,
         timezone: this.options.timezone(),
         now: this.now,
+        onPage: (sofar) => this.options.onRestoreProgress?.({ ...sofar, done: false }),
       });
+      this.options.onRestoreProgress?.({ ...outcome, done: true });
+      return outcome;
     } catch (error) {
       throw asDronaError(error);
     }
@@ -309,7 +314,7 @@ export class SyncService implements AccountSession {
     return { serverUrl, learnerId, displayName, signedIn: tokens !== null };
   }
 
-  authorized<S extends z.ZodType>(method: 'GET' | 'POST' | 'PATCH', path: string, body: unknown, schema: S): Promise<z.output<S>> {
+  authorized<S extends z.ZodType>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, schema: S): Promise<z.output<S>> {
     return this.client().authorized(method, path, body, schema);
   }
 

@@ -10,6 +10,7 @@ import { practiceCalls, practiceEvents } from './practice';
 import { pathCalls } from './path';
 import { profileCalls } from './profile';
 import { syncCalls, syncEvents } from './sync';
+import { accountCalls, accountEvents } from './account';
 import { leaderboardCalls } from './leaderboard';
 import { certificatesCalls } from './certificates';
 import { progressCalls, progressEvents } from './progress';
@@ -37,6 +38,7 @@ export const calls = {
   ...coursesCalls,
   ...progressCalls,
   ...syncCalls,
+  ...accountCalls,
   ...leaderboardCalls,
   ...certificatesCalls,
   ...practiceCalls,
@@ -60,6 +62,7 @@ export const events = {
   ...terminalEvents,
   ...progressEvents,
   ...syncEvents,
+  ...accountEvents,
   ...practiceEvents,
   ...updateEvents,
   ...dataEvents,

@@ -5,6 +5,7 @@ import { CourseCard } from './CourseCard';
 import { CourseFilterBar } from './CourseFilterBar';
 import { CourseImport } from './CourseImport';
 import { NextUp } from './NextUp';
+import { Assigned } from './Assigned';
 import { RequiredPath } from '../organisation/RequiredPath';
 import { filterCourses, groupCourses, noFilters, type CatalogFilters } from './catalog-filters';
 import { useCourses } from './use-courses';
@@ -22,6 +23,7 @@ export function Catalog() {
         <CourseImport />
       </header>
       <RequiredPath />
+      <Assigned />
       <NextUp />
       <CourseFilterBar filters={filters} languages={languages} onChange={set} />
       {error && <p className="form-error">{error}</p>}

@@ -6,6 +6,8 @@ import { gamificationModeLabels } from './labels';
 import { ChoiceSelect } from './ChoiceSelect';
 import { SandboxSettingsSection } from './SandboxSettings';
 import { SyncSettingsSection } from './SyncSettings';
+import { AccountSettingsSection } from './AccountSettings';
+import { AccountCohortsSection } from './AccountCohorts';
 import { UpdateSettingsSection } from '../update/UpdateSettings';
 import { DataSettingsSection } from './data/DataSettings';
 import { PathSettingsSection } from '../onboarding/PathSettings';
@@ -21,6 +23,8 @@ export function SettingsSide() {
       <a href="#settings-tutor">Tutor</a>
       <a href="#settings-sandbox">Sandbox</a>
       <a href="#settings-sync">Sync</a>
+      <a href="#settings-account">Account</a>
+      <a href="#settings-cohorts">Cohorts</a>
       <a href="#settings-updates">Updates</a>
       <a href="#settings-data">Your data</a>
       <a href="#settings-about">About</a>
@@ -110,6 +114,8 @@ export function SettingsCanvas() {
         <SandboxSettingsSection />
       </LockableSection>
       <SyncSettingsSection />
+      <AccountSettingsSection />
+      <AccountCohortsSection />
       <LockableSection setting="updates">
         <UpdateSettingsSection />
       </LockableSection>

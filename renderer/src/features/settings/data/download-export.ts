@@ -33,11 +33,16 @@ export async function downloadExport(onStep: (step: ExportStep) => void): Promis
     parts.push(Uint8Array.from(atob(chunk.base64), (ch) => ch.charCodeAt(0)));
     offset = chunk.nextOffset;
   }
-  const url = URL.createObjectURL(new Blob(parts, { type: 'application/zip' }));
+  offerDownload(new Blob(parts, { type: 'application/zip' }), built.fileName);
+  return built.fileName;
+}
+
+/** Hands `blob` to the browser's (or Electron's) download, which saves it where the learner chooses. */
+export function offerDownload(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = built.fileName;
+  a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return built.fileName;
 }

@@ -1,0 +1,267 @@
+// The learner's account and cohorts against the real hosted API on loopback: create an account
+// with a password, sign in on a second computer (restored with progress told page by page), list
+// and revoke sessions, export and delete; join a cohort only with consent — checked at the sync
+// boundary, where every request the app makes is recorded — see its assignments, leave it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/start';
+import { cheapPasswords } from '../../server/testing/api-harness';
+import { DronaError } from '../../preload/contract';
+import { cohortConsentVersion, cohortSharedData } from '../../preload/contract/account';
+import { encryptedFileSecretStore } from '../secrets/secret-store';
+import { openStore, type Store } from '../store/open-store';
+import { ProgressService } from '../progress/progress-service';
+import { SyncService } from '../sync/sync-service';
+import { AccountService } from '../account/account-service';
+import { CohortService } from './cohort-service';
+import { DAY_MS } from './reminder-rule';
+
+interface Sent {
+  method: string;
+  path: string;
+  body: unknown;
+}
+interface Computer {
+  store: Store;
+  progress: ProgressService;
+  sync: SyncService;
+  account: AccountService;
+  cohorts: CohortService;
+  sent: Sent[];
+  restoreSteps: { restored: number; done: boolean }[];
+  /** Pulls the network cable: every request fails as fetch does offline. */
+  offline: boolean;
+}
+
+let dir: string;
+let server: RunningServer;
+const computers: Computer[] = [];
+const course = { id: 'python-basics', title: 'Python Basics', lessonCount: 10, completedCount: 3 };
+const allShared = { version: cohortConsentVersion, shares: cohortSharedData.map((item) => item.id) };
+
+function computer(name: string, url = server.url): Computer {
+  const folder = path.join(dir, name);
+  fs.mkdirSync(folder);
+  const store = openStore(path.join(folder, 'drona.db'));
+  const progress = new ProgressService(store);
+  const sent: Sent[] = [];
+  const restoreSteps: Computer['restoreSteps'] = [];
+  // The sync boundary: every request leaving the app, recorded as it goes to the real server.
+  const recording: typeof fetch = async (input, init) => {
+    if (made.offline) throw new TypeError('fetch failed');
+    const u = new URL(String(input));
+    sent.push({ method: init?.method ?? 'GET', path: u.pathname, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    return fetch(input, init);
+  };
+  const sync = new SyncService(store, {
+    timezone: () => 'UTC',
+    secrets: encryptedFileSecretStore(folder),
+    timers: { setTimeout: () => 0, clearTimeout: () => {} },
+    record: (event) => progress.record(event),
+    fetch: recording,
+    onRestoreProgress: (step) => restoreSteps.push(step),
+  });
+  sync.configure(url);
+  const made: Computer = {
+    offline: false,
+    store,
+    progress,
+    sync,
+    sent,
+    restoreSteps,
+    account: new AccountService(sync),
+    cohorts: new CohortService(store, sync, { listCourses: () => [course] }),
+  };
+  computers.push(made);
+  return made;
+}
+
+const caught = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as DronaError;
+  }
+  throw new Error('expected a failure');
+};
+
+/** An instructor's calls, made directly (the instructor dashboard is not this app). */
+async function as(token: string, method: string, p: string, body?: unknown) {
+  const res = await fetch(`${server.url}${p}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return (await res.json()) as Record<string, string>;
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-cohorts-'));
+  server = await startServer({ port: 0, dataDir: null, passwordCost: cheapPasswords, guardLimit: { burst: 4, perSecond: 1 / 600 } });
+});
+afterAll(async () => {
+  for (const c of computers) {
+    await c.sync.stop();
+    c.store.close();
+  }
+  await server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the account', () => {
+  it('is created with a password, restored on a second computer, and its sessions revoked, exported and deleted', async () => {
+    const first = computer('first');
+    await first.account.create({ displayName: 'Asha', email: 'asha@example.org', password: 'correct horse battery', optedIn: true });
+    for (let i = 0; i < 3; i++)
+      await first.progress.record({
+        kind: 'lesson-completed',
+        idempotencyKey: `done:${i}`,
+        courseId: 'py',
+        lessonId: `l${i}`,
+        occurredAt: Date.now() - (3 - i) * 60_000,
+        timezone: 'UTC',
+        elapsedSeconds: 60,
+      });
+    await first.sync.syncNow();
+
+    const second = computer('second');
+    const wrong = await caught(second.sync.signInToAccount({ email: 'asha@example.org', password: 'not the password' }, 'Laptop'));
+    expect([wrong.code, wrong.message]).toEqual(['wrong_credentials', 'This email and password do not match an account.']);
+    const { restore } = await second.sync.signInToAccount({ email: 'asha@example.org', password: 'correct horse battery' }, 'Laptop');
+    expect(restore).toMatchObject({ restored: 3 });
+    expect(second.restoreSteps.at(-1)).toMatchObject({ restored: 3, done: true });
+    expect(second.progress.snapshot().totalXp).toBe(first.progress.snapshot().totalXp);
+
+    const { sessions } = await first.account.sessions();
+    expect(sessions.map((s) => [s.deviceName, s.current]).sort()).toEqual([
+      ['Computer', true],
+      ['Laptop', false],
+    ]);
+    expect((await caught(first.account.revokeSession(sessions.find((s) => s.current)!.id))).code).toBe('invalid_input');
+    const after = await first.account.revokeSession(sessions.find((s) => !s.current)!.id);
+    expect(after.sessions).toHaveLength(1);
+    // The revoked computer's next call finds its session over.
+    expect((await caught(second.account.sessions())).code).toBe('signed_out');
+
+    const exported = await first.account.export();
+    expect(exported.fileName).toMatch(/^dronacharya-account-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(exported.json) as { events: unknown[]; accounts: { email: string; password_hash?: string }[] };
+    expect(data.events).toHaveLength(3);
+    expect(data.accounts[0]).toEqual(expect.objectContaining({ email: 'asha@example.org' }));
+    expect(data.accounts[0]!.password_hash).toBeUndefined();
+
+    expect((await first.account.delete()).signedIn).toBe(false);
+    const third = computer('third');
+    expect((await caught(third.sync.signInToAccount({ email: 'asha@example.org', password: 'correct horse battery' }))).code).toBe('wrong_credentials');
+    // This computer keeps its own progress.
+    expect(first.progress.snapshot().totalXp).toBeGreaterThan(0);
+  });
+
+  it('undoes a new account whose email is taken, and says when the server is down or guesses are too many', async () => {
+    const taken = computer('taken');
+    await taken.account.create({ displayName: 'Ben', email: 'ben@example.org', password: 'correct horse battery', optedIn: true });
+    const again = computer('again');
+    const refused = await caught(again.account.create({ displayName: 'Ben 2', email: 'ben@example.org', password: 'another password', optedIn: true }));
+    expect(refused.code).toBe('email_taken');
+    expect(again.sync.status().signedIn).toBe(false);
+    expect(again.sent.map((s) => `${s.method} ${s.path}`)).toEqual(['POST /v1/learners', 'POST /v1/account/credentials', 'DELETE /v1/account']);
+
+    const down = computer('down', 'http://127.0.0.1:9');
+    const offline = await caught(down.sync.signInToAccount({ email: 'ben@example.org', password: 'x' }));
+    expect(offline.code).toBe('offline');
+    expect(offline.message).toMatch(/cannot be reached/);
+
+    const guesser = computer('guesser');
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await caught(guesser.sync.signInToAccount({ email: 'ben@example.org', password: `guess ${i}` }))).code);
+    expect(codes.at(-1)).toBe('rate_limited');
+    expect((await caught(guesser.sync.signInToAccount({ email: 'ben@example.org', password: 'guess' }))).message).toMatch(/Too many requests; wait \d+ s/);
+  });
+});
+
+describe('cohorts', () => {
+  it('joins only with consent, sends nothing but the code, shows assignments with reminders, and leaves', async () => {
+    const ownerRes = await fetch(`${server.url}/v1/learners`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Teacher', timezone: 'UTC' }),
+    });
+    const owner = ((await ownerRes.json()) as { accessToken: string }).accessToken;
+    const org = await as(owner, 'POST', '/v1/orgs', { name: 'Bootcamp' });
+    const cohort = await as(owner, 'POST', `/v1/orgs/${org.id}/cohorts`, { name: 'Spring 2027' });
+    const invite = await as(owner, 'POST', `/v1/orgs/${org.id}/invites`, { role: 'learner', cohortId: cohort.id, maxUses: 5 });
+    await as(owner, 'POST', `/v1/cohorts/${cohort.id}/assignments`, { courseId: 'python-basics', dueAt: Date.now() + 2 * DAY_MS });
+    await as(owner, 'POST', `/v1/cohorts/${cohort.id}/assignments`, { courseId: 'sql-later', dueAt: null });
+
+    const learner = computer('learner');
+    await learner.sync.signIn({ displayName: 'Chandra', optedIn: true });
+    expect(await learner.cohorts.preview(invite.code!)).toMatchObject({ orgName: 'Bootcamp', cohortName: 'Spring 2027', role: 'learner' });
+    learner.sent.length = 0;
+
+    // Without consent to exactly the list the screen showed, nothing leaves the app.
+    for (const consent of [
+      { version: cohortConsentVersion, shares: [] },
+      { version: cohortConsentVersion, shares: ['progress', 'metrics'] },
+      { version: cohortConsentVersion + 1, shares: allShared.shares },
+      { version: cohortConsentVersion, shares: [...allShared.shares, 'code'] },
+    ])
+      expect((await caught(learner.cohorts.join(invite.code!, consent))).code).toBe('consent_needed');
+    expect(learner.sent).toEqual([]);
+    expect((await learner.cohorts.list()).cohorts).toEqual([]);
+
+    const joined = await learner.cohorts.join(invite.code!, allShared);
+    expect(joined.cohorts).toEqual([
+      expect.objectContaining({ id: cohort.id, name: 'Spring 2027', orgName: 'Bootcamp', role: 'learner', consentedAt: expect.any(Number) }),
+    ]);
+    const accept = learner.sent.filter((s) => s.path === '/v1/invites/accept');
+    expect(accept).toEqual([{ method: 'POST', path: '/v1/invites/accept', body: { code: invite.code } }]);
+
+    const assigned = await learner.cohorts.assigned();
+    expect(assigned.offline).toBe(false);
+    expect(assigned.assignments).toEqual([
+      expect.objectContaining({
+        courseId: 'python-basics',
+        courseTitle: 'Python Basics',
+        cohortName: 'Spring 2027',
+        lessonsDone: 3,
+        lessonsTotal: 10,
+        reminder: { level: 'due-soon', text: 'Python Basics is due in 2 days; 7 lessons to go.' },
+      }),
+      expect.objectContaining({ courseId: 'sql-later', courseTitle: null, dueAt: null, reminder: null }),
+    ]);
+    const board = await learner.cohorts.leaderboard(cohort.id!, 'week');
+    expect(board.rows.map((r) => [r.displayName, r.me])).toEqual([['Chandra', true]]);
+
+    // The instructor sees the learner; after leaving, neither the cohort nor its organisation has them.
+    expect(((await as(owner, 'GET', `/v1/cohorts/${cohort.id}/members`)) as unknown as { members: unknown[] }).members).toHaveLength(1);
+    expect((await learner.cohorts.leave(cohort.id!)).cohorts).toEqual([]);
+    expect(((await as(owner, 'GET', `/v1/cohorts/${cohort.id}/members`)) as unknown as { members: unknown[] }).members).toHaveLength(0);
+    expect(((await as(owner, 'GET', `/v1/orgs/${org.id}/members`)) as unknown as { members: unknown[] }).members).toHaveLength(1);
+    expect((await learner.cohorts.assigned()).assignments).toEqual([]);
+  });
+
+  it('shows the last assignments seen while the server is unreachable', async () => {
+    const ownerRes = await fetch(`${server.url}/v1/learners`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'T2', timezone: 'UTC' }),
+    });
+    const owner = ((await ownerRes.json()) as { accessToken: string }).accessToken;
+    const org = await as(owner, 'POST', '/v1/orgs', { name: 'Night school' });
+    const cohort = await as(owner, 'POST', `/v1/orgs/${org.id}/cohorts`, { name: 'Evening' });
+    const invite = await as(owner, 'POST', `/v1/orgs/${org.id}/invites`, { role: 'learner', cohortId: cohort.id });
+    await as(owner, 'POST', `/v1/cohorts/${cohort.id}/assignments`, { courseId: 'python-basics', dueAt: Date.now() - DAY_MS });
+    const learner = computer('offline-learner');
+    await learner.sync.signIn({ displayName: 'Dev', optedIn: false });
+    await learner.cohorts.join(invite.code!, allShared);
+    expect((await learner.cohorts.assigned()).assignments[0]!.reminder?.level).toBe('overdue');
+    learner.offline = true;
+    const offline = await learner.cohorts.assigned();
+    expect(offline.offline).toBe(true);
+    expect(offline.assignments).toEqual([
+      expect.objectContaining({ courseId: 'python-basics', cohortName: 'Evening', reminder: expect.objectContaining({ level: 'overdue' }) }),
+    ]);
+  });
+});

@@ -1,0 +1,154 @@
+// Settings → Cohorts: join one with an invite code (after the consent screen), the cohorts you
+// are in, leaving one, and — when you choose to look — a cohort's leaderboard and weekly league.
+import { useEffect, useId, useState } from 'react';
+import { cohortBoards, type Cohort, type InvitePreview } from '../../../../preload/contract/account';
+import { client } from '../../platform/client';
+import { useAction } from '../../platform/use-action';
+import { useCall } from '../../platform/use-call';
+import { AccountConsentDialog } from './AccountConsentDialog';
+import { AccountError } from './AccountRestore';
+import './account.css';
+
+const boardLabel: Record<(typeof cohortBoards)[number], string> = { week: 'This week (league)', all: 'All time' };
+
+function CohortBoard({ cohort }: { cohort: Cohort }) {
+  const [board, setBoard] = useState<(typeof cohortBoards)[number]>('week');
+  const { data, error } = useCall('cohorts.leaderboard', { cohortId: cohort.id, board });
+  const id = useId();
+  return (
+    <div className="account-block">
+      <label htmlFor={id}>Board</label>
+      <select id={id} value={board} onChange={(e) => setBoard(e.target.value as typeof board)}>
+        {cohortBoards.map((b) => (
+          <option key={b} value={b}>
+            {boardLabel[b]}
+          </option>
+        ))}
+      </select>
+      {error && <p className="account-error">{error}</p>}
+      {data && (
+        <table className="account-board" aria-label={`${cohort.name} leaderboard`}>
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Name</th>
+              <th scope="col">XP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.learnerId} data-me={row.me}>
+                <td>{row.rank}</td>
+                <td>{row.me ? `${row.displayName} (you)` : row.displayName}</td>
+                <td>{row.score}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data && data.hidden > 0 && <p className="muted">{data.hidden} member(s) keep off leaderboards and are not shown.</p>}
+    </div>
+  );
+}
+
+function CohortRow({ cohort, onLeave }: { cohort: Cohort; onLeave: () => void }) {
+  const [showBoard, setShowBoard] = useState(false);
+  return (
+    <li>
+      <div className="account-block">
+        <span>
+          <strong>{cohort.name}</strong> <span className="muted">· {cohort.orgName}</span>
+          <br />
+          <span className="muted">
+            Joined {new Date(cohort.joinedAt).toLocaleDateString()}
+            {cohort.consentedAt && ` · sharing progress, metrics and submissions since ${new Date(cohort.consentedAt).toLocaleDateString()}`}
+          </span>
+        </span>
+        <div className="account-actions">
+          <button type="button" className="button" aria-expanded={showBoard} onClick={() => setShowBoard(!showBoard)}>
+            {showBoard ? 'Hide leaderboard' : 'Show leaderboard'}
+          </button>
+          <button type="button" className="button data-danger" aria-label={`Leave ${cohort.name}`} onClick={onLeave}>
+            Leave
+          </button>
+        </div>
+        {showBoard && <CohortBoard cohort={cohort} />}
+      </div>
+    </li>
+  );
+}
+
+export function AccountCohortsSection() {
+  const { data, error: loadError, setData, reload } = useCall('cohorts.list', {});
+  // Signing in or out (Account, above) changes whose cohorts these are.
+  const signedIn = data?.signedIn;
+  useEffect(() => client().on('sync.changed', (status) => signedIn !== undefined && status.signedIn !== signedIn && reload()), [signedIn, reload]);
+  const [code, setCode] = useState('');
+  const [preview, setPreview] = useState<InvitePreview | null>(null);
+  const review = useAction();
+  const join = useAction();
+  const leave = useAction();
+  const id = useId();
+  if (!data) return loadError ? <p className="form-error">{loadError}</p> : null;
+  return (
+    <section id="settings-cohorts" aria-labelledby="settings-cohorts-title">
+      <h2 id="settings-cohorts-title">Cohorts</h2>
+      {!data.signedIn ? (
+        <p className="muted">Sign in to your account (above) to join your class or team with an invite code.</p>
+      ) : (
+        <>
+          <form
+            className="account-form account-block"
+            aria-label="Join a cohort"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void review.act(async () => setPreview(await client().call('cohorts.preview', { code })));
+            }}
+          >
+            <label htmlFor={id}>Invite code</label>
+            <input id={id} value={code} required autoComplete="off" spellCheck={false} placeholder="ABCD-EFGH-JKLM" onChange={(e) => setCode(e.target.value)} />
+            <div className="account-actions">
+              <button type="submit" className="button" disabled={review.busy}>
+                Review and join…
+              </button>
+            </div>
+          </form>
+          <AccountError error={review.error} />
+          {data.cohorts.length === 0 ? (
+            <p className="muted">You are in no cohort.</p>
+          ) : (
+            <ul className="account-list account-block" aria-label="Your cohorts">
+              {data.cohorts.map((cohort) => (
+                <CohortRow
+                  key={cohort.id}
+                  cohort={cohort}
+                  onLeave={() =>
+                    void leave.act(async () => {
+                      setData(await client().call('cohorts.leave', { cohortId: cohort.id }));
+                    })
+                  }
+                />
+              ))}
+            </ul>
+          )}
+          <AccountError error={leave.error} />
+        </>
+      )}
+      {preview && (
+        <AccountConsentDialog
+          preview={preview}
+          busy={join.busy}
+          error={join.error}
+          onCancel={() => setPreview(null)}
+          onJoin={(consent) =>
+            void join.act(async () => {
+              setData(await client().call('cohorts.join', { code, consent }));
+              setPreview(null);
+              setCode('');
+            })
+          }
+        />
+      )}
+    </section>
+  );
+}
