@@ -12,9 +12,10 @@ import { parse } from 'yaml';
 import { messageOf } from '../../preload/contract';
 import { exerciseLessonTypes, lessonTypes, quizQuestionKinds as questionKinds } from '../../preload/contract/courses';
 import { describeWhen } from '../../common/testing/capabilities';
+import { builtinCourseIds } from './testing/builtin-courses';
 
 const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
-const builtinCourses = ['python-basics', 'javascript-basics'];
+const builtinCourses = builtinCourseIds();
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const exerciseTypes: ReadonlySet<string> = exerciseLessonTypes;
 
@@ -205,7 +206,7 @@ describe('built-in course bundles', () => {
         reflections: lessons.filter((lesson) => lesson.meta.type === 'reflection').length,
       };
     };
-    const minimums = { 'python-basics': { modules: 5, lessons: 25, exercises: 12, quizzes: 5 }, 'javascript-basics': { modules: 4, lessons: 18, exercises: 8, quizzes: 4 } };
+    const minimums = { 'python-basics': { modules: 5, lessons: 25, exercises: 12, quizzes: 5 }, 'javascript-basics': { modules: 4, lessons: 18, exercises: 8, quizzes: 4 }, 'python-data-structures': { modules: 5, lessons: 25, exercises: 10, quizzes: 5 } };
     for (const [courseId, minimum] of Object.entries(minimums)) {
       const found = counts(courseId);
       for (const [what, atLeast] of Object.entries(minimum)) expect(found[what as keyof typeof minimum], `${courseId}: ${what}`).toBeGreaterThanOrEqual(atLeast);

@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../courses/bundle/course-bundle';
 import { readBundleDir } from '../courses/bundle/bundle-files';
 import { builtinCoursesDir } from './testing/builtin-banks';
+import { knownBuiltinCourses } from '../courses/testing/builtin-courses';
 import { drawExam, nextConceptual, nextDifficulty, optionOrder, shuffled } from './exam-selection';
 import path from 'node:path';
 
-const bank = (course: string) => loadBundle(readBundleDir(path.join(builtinCoursesDir, course)).files).course!.exam!;
-const banks = { python: bank('python-basics'), javascript: bank('javascript-basics') };
+const bank = (course: string) => loadBundle(readBundleDir(path.join(builtinCoursesDir, course)).files, knownBuiltinCourses()).course!.exam!;
+const banks = { python: bank('python-basics'), javascript: bank('javascript-basics'), 'python-data-structures': bank('python-data-structures') };
 
 /** Runs the Conceptual section with answers from `correctness` (cycled). */
 function conceptualRun(which: keyof typeof banks, seed: string, correctness: readonly boolean[]) {
@@ -40,7 +41,7 @@ describe('exam selection', () => {
     );
   });
 
-  it.each(['python', 'javascript'] as const)('%s: the same seed gives the same exam, with a challenge per difficulty', (which) => {
+  it.each(['python', 'javascript', 'python-data-structures'] as const)('%s: the same seed gives the same exam, with a challenge per difficulty', (which) => {
     fc.assert(
       fc.property(fc.string(), fc.array(fc.boolean(), { minLength: 1, maxLength: 20 }), (seed, answers) => {
         const draw = drawExam(banks[which], seed);
