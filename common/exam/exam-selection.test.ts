@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { builtinBank } from './testing/builtin-banks';
 import { drawExam, nextConceptual, nextDifficulty, optionOrder, shuffled } from './exam-selection';
 
-const banks = { python: builtinBank('python-basics'), javascript: builtinBank('javascript-basics') };
+const banks = {
+  python: builtinBank('python-basics'),
+  javascript: builtinBank('javascript-basics'),
+  'python-data-structures': builtinBank('python-data-structures'),
+  'javascript-async': builtinBank('javascript-async'),
+};
 
 /** Runs the Conceptual section with answers from `correctness` (cycled). */
 function conceptualRun(which: keyof typeof banks, seed: string, correctness: readonly boolean[]) {
@@ -36,7 +41,7 @@ describe('exam selection', () => {
     );
   });
 
-  it.each(['python', 'javascript'] as const)('%s: the same seed gives the same exam, with a challenge per difficulty', (which) => {
+  it.each(['python', 'javascript', 'python-data-structures'] as const)('%s: the same seed gives the same exam, with a challenge per difficulty', (which) => {
     fc.assert(
       fc.property(fc.string(), fc.array(fc.boolean(), { minLength: 1, maxLength: 20 }), (seed, answers) => {
         const draw = drawExam(banks[which], seed);

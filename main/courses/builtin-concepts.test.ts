@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, readBundleDir } from './bundle/bundle-files';
 import { loadBundle } from './bundle/course-bundle';
+import { builtinCourseIds, knownBuiltinCourses } from './testing/builtin-courses';
 
 const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
-const builtins = ['python-basics', 'javascript-basics', 'javascript-async'];
-const known = new Map(builtins.map((id) => [id, [] as string[]]));
+const builtins = builtinCourseIds();
+const known = knownBuiltinCourses();
 
 /** Test names as the harnesses report them: Python test functions, JavaScript top-level test titles. */
 function testNames(language: string, sources: readonly string[]): string[] {

@@ -13,9 +13,10 @@ import { messageOf } from '../../preload/contract';
 import { exerciseLessonTypes, lessonTypes, quizQuestionKinds as questionKinds } from '../../preload/contract/courses';
 import { describeWhen } from '../../common/testing/capabilities';
 import { javascriptSnippetRunner, pythonSnippetRunner } from './testing/lesson-snippet-runners';
+import { builtinCourseIds } from './testing/builtin-courses';
 
 const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
-const builtinCourses = ['python-basics', 'javascript-basics', 'javascript-async'];
+const builtinCourses = builtinCourseIds();
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const exerciseTypes: ReadonlySet<string> = exerciseLessonTypes;
 
@@ -210,6 +211,7 @@ describe('built-in course bundles', () => {
       'python-basics': { modules: 5, lessons: 25, exercises: 12, quizzes: 5 },
       'javascript-basics': { modules: 4, lessons: 18, exercises: 8, quizzes: 4 },
       'javascript-async': { modules: 5, lessons: 20, exercises: 9, quizzes: 4 },
+      'python-data-structures': { modules: 5, lessons: 25, exercises: 10, quizzes: 5 },
     };
     for (const [courseId, minimum] of Object.entries(minimums)) {
       const found = counts(courseId);

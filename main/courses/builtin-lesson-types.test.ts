@@ -3,14 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBundleDir } from './bundle/bundle-files';
 import { loadBundle } from './bundle/course-bundle';
+import { builtinCourseIds, knownBuiltinCourses } from './testing/builtin-courses';
 
-const builtins = ['python-basics', 'javascript-basics', 'javascript-async'];
-// A course requiring another built-in (javascript-async needs javascript-basics) loads beside it.
-const known = new Map(builtins.map((id) => [id, [] as string[]]));
-
-describe.each(builtins)('%s', (courseId) => {
+describe.each(builtinCourseIds())('%s', (courseId) => {
   it('has a lesson of every type, with the blocks each type teaches through', () => {
-    const { course } = loadBundle(readBundleDir(path.join(import.meta.dirname, '../../courses', courseId)).files, known);
+    const { course } = loadBundle(readBundleDir(path.join(import.meta.dirname, '../../courses', courseId)).files, knownBuiltinCourses());
     const lessons = course!.lessons.map((lesson) => lesson.meta);
     // javascript-basics has no project lesson yet; python-basics' project has milestones.
     expect([...new Set(lessons.map((lesson) => lesson.type))]).toEqual(expect.arrayContaining(['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'reflection']));

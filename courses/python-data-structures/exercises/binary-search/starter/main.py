@@ -1,0 +1,8 @@
+def binary_search(items, target):
+    """Return the index of target in the sorted list items, or -1 when it is not there."""
+    low, high = 0, len(items) - 1
+    return -1
+
+
+if __name__ == "__main__":
+    print(binary_search([3, 8, 15, 21, 34], 21))

@@ -1,0 +1,26 @@
+FRIENDS = {
+    "ana": ["ben", "cy", "dee"],
+    "ben": ["ana", "cy", "eve"],
+    "cy": ["ana", "ben"],
+    "dee": ["ana"],
+    "eve": ["ben"],
+}
+
+
+def mutual_friends(friends, a, b):
+    """Return the sorted list of people who are friends of both a and b."""
+    return sorted(set(friends.get(a, [])) & set(friends.get(b, [])))
+
+
+def suggest_friends(friends, person):
+    """Return the sorted friends of person's friends who are not yet person's friends (nor person)."""
+    mine = set(friends.get(person, []))
+    found = set()
+    for friend in mine:
+        found |= set(friends.get(friend, []))
+    return sorted(found - mine - {person})
+
+
+if __name__ == "__main__":
+    print(mutual_friends(FRIENDS, "ana", "ben"))
+    print(suggest_friends(FRIENDS, "dee"))

@@ -1,0 +1,10 @@
+def rotate(items, k):
+    """Return a new list: items moved k places to the left, wrapping around."""
+    if not items:
+        return []
+    k = k % len(items)
+    return items[k:] + items[:k]
+
+
+if __name__ == "__main__":
+    print(rotate([1, 2, 3, 4], 1))
