@@ -4,9 +4,9 @@
 // the review comes from the last Check's results and static rules. Never a rewrite: findings
 // that repeat the reference solution are dropped (answer-leak-guard.ts).
 import { z } from 'zod';
-import { messageOf } from '../../preload/contract';
 import { isLeak } from './answer-leak-guard';
 import type { ContextRun } from './context-builder';
+import { parseJsonReply } from './json-reply';
 
 export const reviewAspects = ['correctness', 'efficiency', 'style'] as const;
 export type ReviewAspect = (typeof reviewAspects)[number];
@@ -34,27 +34,18 @@ export const reviewInstruction =
 
 /** Parses the model's review and checks each finding's file and line against the learner's files. */
 export function parseReview(reply: string, files: readonly ReviewedFile[]): { ok: true; review: CodeReview } | { ok: false; problem: string } {
-  const start = reply.indexOf('{');
-  const end = reply.lastIndexOf('}');
-  if (start < 0 || end <= start) return { ok: false, problem: 'the reply has no JSON object' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(reply.slice(start, end + 1));
-  } catch (error) {
-    return { ok: false, problem: `the JSON does not parse (${messageOf(error)})` };
-  }
-  const parsed = codeReviewSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  const parsed = parseJsonReply(reply, codeReviewSchema);
+  if (!parsed.ok) return parsed;
   const entry = files[0]?.path;
   const findings: ReviewFinding[] = [];
-  for (const [index, finding] of parsed.data.findings.entries()) {
+  for (const [index, finding] of parsed.value.findings.entries()) {
     const file = files.find((candidate) => candidate.path === (finding.file ?? entry));
     if (!file) return { ok: false, problem: `findings.${index}.file: "${finding.file}" is not one of the learner's files` };
     const lines = file.content.split('\n').length;
     if (finding.line !== null && finding.line > lines) return { ok: false, problem: `findings.${index}.line: ${file.path} has only ${lines} lines` };
     findings.push({ ...finding, file: file.path });
   }
-  return { ok: true, review: { findings, summary: parsed.data.summary } };
+  return { ok: true, review: { findings, summary: parsed.value.summary } };
 }
 
 /** Drops the findings (and summary) that repeat the reference solution; what is left can be shown. */

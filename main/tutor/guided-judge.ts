@@ -4,8 +4,8 @@
 // shown: the authored follow-up takes its place. Pure parts here, the provider call in TutorAsking.
 import { z } from 'zod';
 import { normaliseAnswer } from '../../common/rules/lesson-steps';
-import { messageOf } from '../../preload/contract';
 import { leakScore, secretShingles } from './answer-leak-guard';
+import { parseJsonReply } from './json-reply';
 
 /** What the tutor is told of the step: never sent to the renderer. */
 export interface GuidedStepForJudge {
@@ -44,18 +44,9 @@ export function revealsStep(text: string, step: GuidedStepForJudge): boolean {
 
 /** Parses and checks the model's reply; a problem names what was wrong with it. */
 export function parseJudgement(reply: string, step: GuidedStepForJudge): { ok: true; judgement: GuidedJudgement } | { ok: false; problem: string } {
-  const start = reply.indexOf('{');
-  const end = reply.lastIndexOf('}');
-  if (start < 0 || end <= start) return { ok: false, problem: 'the reply has no JSON object' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(reply.slice(start, end + 1));
-  } catch (error) {
-    return { ok: false, problem: `the JSON does not parse (${messageOf(error)})` };
-  }
-  const parsed = judgementSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-  const { verdict, followUp } = parsed.data;
+  const parsed = parseJsonReply(reply, judgementSchema);
+  if (!parsed.ok) return parsed;
+  const { verdict, followUp } = parsed.value;
   if (verdict === 'right') return { ok: true, judgement: { verdict, followUp: null } };
   const question = followUp.trim();
   if (!question.includes('?')) return { ok: false, problem: 'the follow-up is not a question' };

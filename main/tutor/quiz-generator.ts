@@ -1,7 +1,7 @@
 // The Quiz Generator's output is structured: validated with zod, retried once when invalid,
 // and saved to review_items for spaced review.
 import { z } from 'zod';
-import { messageOf } from '../../preload/contract';
+import { parseJsonReply } from './json-reply';
 
 export const generatedQuizSchema = z.object({
   questions: z
@@ -22,19 +22,8 @@ export type GeneratedQuiz = z.infer<typeof generatedQuizSchema>;
 
 /** Finds the JSON object in a reply (models sometimes wrap it in a fence) and validates it. */
 export function parseQuiz(reply: string): { ok: true; quiz: GeneratedQuiz } | { ok: false; problem: string } {
-  const start = reply.indexOf('{');
-  const end = reply.lastIndexOf('}');
-  if (start < 0 || end <= start) return { ok: false, problem: 'the reply has no JSON object' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(reply.slice(start, end + 1));
-  } catch (error) {
-    return { ok: false, problem: `the JSON does not parse (${messageOf(error)})` };
-  }
-  const parsed = generatedQuizSchema.safeParse(raw);
-  return parsed.success
-    ? { ok: true, quiz: parsed.data }
-    : { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  const parsed = parseJsonReply(reply, generatedQuizSchema);
+  return parsed.ok ? { ok: true, quiz: parsed.value } : parsed;
 }
 
 /** The quiz as the learner reads it in the panel; answers follow the questions, so try first. */
