@@ -48,6 +48,6 @@ export async function signInToSync(page: Page, serverUrl: string, name: string):
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByLabel('Sync server address')).toHaveValue(serverUrl);
   await page.getByLabel('Name on leaderboards').fill(name);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('Signed in as')).toBeVisible();
 }
