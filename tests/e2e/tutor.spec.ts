@@ -63,13 +63,14 @@ test('hint streams, Stop stops it, the session survives a restart; pulling shows
   await panel.getByRole('button', { name: 'Stop' }).click();
   await expect(panel.getByRole('alert')).toContainText('Stopped.');
   await expect(panel.getByText('(stopped)')).toBeVisible();
-  const stoppedText = await panel.getByRole('article', { name: 'Tutor' }).last().innerText();
+  // In a practice lesson the Code Reviewer is the default agent, so the replies carry its name.
+  const stoppedText = await panel.getByRole('article', { name: 'Code Reviewer' }).last().innerText();
   expect(stoppedText).not.toContain('compare.');
 
   // A full reply.
   await panel.getByLabel('Ask the tutor').fill('Why does my count stay at 1?');
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByRole('article', { name: 'Tutor' }).last()).toContainText('run the check again');
+  await expect(panel.getByRole('article', { name: 'Code Reviewer' }).last()).toContainText('compare the output');
   await expect(panel.getByRole('article', { name: 'Tutor reply in progress' })).toHaveCount(0);
 
   // After a restart the session is still there.
