@@ -32,6 +32,8 @@ interface AppState {
 }
 
 const OUTPUT_LIMIT = 2000;
+/** Counts settings updates so only the newest one's answer replaces the optimistic state. */
+let settingsUpdates = 0;
 
 export const useAppStore = create<AppState>((set, get) => ({
   status: null,
@@ -68,11 +70,15 @@ export const useAppStore = create<AppState>((set, get) => ({
 
   async updateSettings(patch) {
     const before = get().settings;
+    const update = ++settingsUpdates;
     if (before) set({ settings: { ...before, ...patch } }); // optimistic: the UI answers at once
     try {
-      set({ settings: await client().call('settings.update', patch) });
+      const saved = await client().call('settings.update', patch);
+      // A later update's optimistic state must not be overwritten by this older answer (a bottom
+      // tab flipping back unmounts its panel and loses what the learner typed); the last answer wins.
+      if (update === settingsUpdates) set({ settings: saved });
     } catch (error) {
-      set({ settings: before });
+      if (update === settingsUpdates) set({ settings: before });
       get().appendOutput({ level: 'error', source: 'settings', message: messageOf(error) });
     }
   },
