@@ -10,64 +10,32 @@ def sends_nothing(loans, today, mailer):
     return 0
 
 
-def includes_due_today(loans, today, mailer):
-    sent = 0
-    for title, email, due in loans:
-        if due <= today:
-            try:
-                mailer.send(email, f"Overdue: {title}")
-            except ConnectionError:
+def _broken(late=lambda due, today: due < today, subject="Overdue: {}", to_first=False, stop_on_failure=False, count_failures=False):
+    """A send_overdue_notices with one bug switched on."""
+
+    def send(loans, today, mailer):
+        sent = 0
+        for title, email, due in loans:
+            if not late(due, today):
                 continue
-            sent += 1
-    return sent
-
-
-def wrong_subject(loans, today, mailer):
-    sent = 0
-    for title, email, due in loans:
-        if due < today:
             try:
-                mailer.send(email, "Overdue")
+                mailer.send(loans[0][1] if to_first else email, subject.format(title))
             except ConnectionError:
-                continue
+                if stop_on_failure:
+                    break
+                if not count_failures:
+                    continue
             sent += 1
-    return sent
+        return sent
+
+    return send
 
 
-def everyone_to_first_borrower(loans, today, mailer):
-    sent = 0
-    for title, _, due in loans:
-        if due < today:
-            try:
-                mailer.send(loans[0][1], f"Overdue: {title}")
-            except ConnectionError:
-                continue
-            sent += 1
-    return sent
-
-
-def stops_at_first_failure(loans, today, mailer):
-    sent = 0
-    for title, email, due in loans:
-        if due < today:
-            try:
-                mailer.send(email, f"Overdue: {title}")
-            except ConnectionError:
-                break
-            sent += 1
-    return sent
-
-
-def counts_failures_too(loans, today, mailer):
-    sent = 0
-    for title, email, due in loans:
-        if due < today:
-            try:
-                mailer.send(email, f"Overdue: {title}")
-            except ConnectionError:
-                pass
-            sent += 1
-    return sent
+includes_due_today = _broken(late=lambda due, today: due <= today)
+wrong_subject = _broken(subject="Overdue")
+everyone_to_first_borrower = _broken(to_first=True)
+stops_at_first_failure = _broken(stop_on_failure=True)
+counts_failures_too = _broken(count_failures=True)
 
 
 def _cases(function):
