@@ -10,7 +10,9 @@ const banks = {
   javascript: builtinBank('javascript-basics'),
   'python-data-structures': builtinBank('python-data-structures'),
   'javascript-async': builtinBank('javascript-async'),
+  'python-oop-testing': builtinBank('python-oop-testing'),
 };
+const drawn = ['python', 'javascript', 'python-data-structures', 'python-oop-testing'] as const;
 
 /** Runs the Conceptual section with answers from `correctness` (cycled). */
 function conceptualRun(which: keyof typeof banks, seed: string, correctness: readonly boolean[]) {
@@ -41,7 +43,7 @@ describe('exam selection', () => {
     );
   });
 
-  it.each(['python', 'javascript', 'python-data-structures'] as const)('%s: the same seed gives the same exam, with a challenge per difficulty', (which) => {
+  it.each(drawn)('%s: the same seed gives the same exam, with a challenge per difficulty', (which) => {
     fc.assert(
       fc.property(fc.string(), fc.array(fc.boolean(), { minLength: 1, maxLength: 20 }), (seed, answers) => {
         const draw = drawExam(banks[which], seed);

@@ -212,6 +212,7 @@ describe('built-in course bundles', () => {
       'javascript-basics': { modules: 4, lessons: 18, exercises: 8, quizzes: 4 },
       'javascript-async': { modules: 5, lessons: 20, exercises: 9, quizzes: 4 },
       'python-data-structures': { modules: 5, lessons: 25, exercises: 10, quizzes: 5 },
+      'python-oop-testing': { modules: 7, lessons: 30, exercises: 11, quizzes: 6 },
     };
     for (const [courseId, minimum] of Object.entries(minimums)) {
       const found = counts(courseId);
