@@ -69,6 +69,17 @@ async function as(token: string, method: string, p: string, body?: unknown) {
   return (await res.json()) as Record<string, string>;
 }
 
+/** A new account (made directly, as the instructor's own app would) that owns a new organisation. */
+async function ownerOfOrg(displayName: string, orgName: string) {
+  const res = await fetch(`${synced.server().url}/v1/learners`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ displayName, timezone: 'UTC' }),
+  });
+  const owner = ((await res.json()) as { accessToken: string }).accessToken;
+  return { owner, org: await as(owner, 'POST', '/v1/orgs', { name: orgName }) };
+}
+
 describe('the account', () => {
   it('is created with a password, restored on a second computer, and its sessions revoked, exported and deleted', async () => {
     const first = computer('first');
@@ -142,13 +153,7 @@ describe('the account', () => {
 
 describe('cohorts', () => {
   it('joins only with consent, sends nothing but the code, shows assignments with reminders, and leaves', async () => {
-    const ownerRes = await fetch(`${synced.server().url}/v1/learners`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ displayName: 'Teacher', timezone: 'UTC' }),
-    });
-    const owner = ((await ownerRes.json()) as { accessToken: string }).accessToken;
-    const org = await as(owner, 'POST', '/v1/orgs', { name: 'Bootcamp' });
+    const { owner, org } = await ownerOfOrg('Teacher', 'Bootcamp');
     const cohort = await as(owner, 'POST', `/v1/orgs/${org.id}/cohorts`, { name: 'Spring 2027' });
     const invite = await as(owner, 'POST', `/v1/orgs/${org.id}/invites`, { role: 'learner', cohortId: cohort.id, maxUses: 5 });
     await as(owner, 'POST', `/v1/cohorts/${cohort.id}/assignments`, { courseId: 'python-basics', dueAt: Date.now() + 2 * DAY_MS });
@@ -202,13 +207,7 @@ describe('cohorts', () => {
   });
 
   it('shows the last assignments seen while the server is unreachable', async () => {
-    const ownerRes = await fetch(`${synced.server().url}/v1/learners`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ displayName: 'T2', timezone: 'UTC' }),
-    });
-    const owner = ((await ownerRes.json()) as { accessToken: string }).accessToken;
-    const org = await as(owner, 'POST', '/v1/orgs', { name: 'Night school' });
+    const { owner, org } = await ownerOfOrg('T2', 'Night school');
     const cohort = await as(owner, 'POST', `/v1/orgs/${org.id}/cohorts`, { name: 'Evening' });
     const invite = await as(owner, 'POST', `/v1/orgs/${org.id}/invites`, { role: 'learner', cohortId: cohort.id });
     await as(owner, 'POST', `/v1/cohorts/${cohort.id}/assignments`, { courseId: 'python-basics', dueAt: Date.now() - DAY_MS });
