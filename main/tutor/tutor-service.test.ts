@@ -10,12 +10,12 @@ import { openStore, type Store } from '../store/open-store';
 import { RunHistory } from '../sandbox/run-history';
 import { aiMessages, profile, reviewCards } from '../store/schema';
 import { PracticeService } from '../practice/practice-service';
-import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
 import { createTutorService, type TutorService } from './tutor-service';
+import { tutorOptions } from './testing/tutor-options';
 import { runResultOf } from '../../preload/contract/testing/sandbox-results';
 
 let dir: string;
@@ -45,16 +45,7 @@ const logger: Logger = { ...silentLogger, warn: (m) => warnings.push(m) };
 function service(sources = fixtureSources(), provider: 'ollama' | 'none' = 'ollama') {
   const settings = new SettingsService(store);
   const practice = new PracticeService(store, { now: Date.now, timezone: () => 'UTC' });
-  const tutor = createTutorService({
-    store,
-    events,
-    settings,
-    secrets: encryptedFileSecretStore(dir),
-    sources,
-    logger,
-    runs: new RunHistory(store),
-    review: (cards) => practice.add(cards),
-  });
+  const tutor = createTutorService(tutorOptions(store, dir, { events, settings, sources, logger, review: (cards) => practice.add(cards) }));
   tutor.config.configure({ provider, ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
   return tutor;
 }
@@ -244,18 +235,13 @@ describe('tutor service', () => {
   it('streams from Anthropic through the guard with the SDK against the Messages SSE test server', async () => {
     const anthropic = await startAnthropicTestServer();
     try {
-      const settings = new SettingsService(store);
-      const tutor = createTutorService({
-        store,
-        events,
-        settings,
-        secrets: encryptedFileSecretStore(dir),
-        sources: fixtureSources(),
-        logger,
-        review: () => undefined,
-        runs: new RunHistory(store),
-        providerFor: (s, key) => new AnthropicProvider({ apiKey: key!, baseURL: anthropic.url, maxRetries: 1 }),
-      });
+      const tutor = createTutorService(
+        tutorOptions(store, dir, {
+          events,
+          logger,
+          providerFor: (s, key) => new AnthropicProvider({ apiKey: key!, baseURL: anthropic.url, maxRetries: 1 }),
+        }),
+      );
       tutor.config.configure({ provider: 'anthropic', anthropicModel: 'claude-test' });
       tutor.config.setKey(anthropic.apiKey);
       const leak = { kind: 'stream' as const, chunks: tokenChunks(`\`\`\`python\n${fixtureSolution}\`\`\``) };

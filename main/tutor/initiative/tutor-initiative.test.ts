@@ -5,15 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../app/logger';
-import { EventBus } from '../../ipc/event-bus';
-import { RunHistory } from '../../sandbox/run-history';
-import { encryptedFileSecretStore } from '../../secrets/secret-store';
-import { SettingsService } from '../../settings/settings-service';
 import { openStore, type Store } from '../../store/open-store';
 import { attempts, codeExecutions, examAttempts, profile, workspaceSnapshots } from '../../store/schema';
 import { fixtureSources } from '../testing/fixture-lesson';
 import { createTutorService } from '../tutor-service';
+import { tutorOptions } from '../testing/tutor-options';
 import { idleAfterFailureSeconds } from './trigger-rules';
 
 const courseId = 'python-basics';
@@ -31,17 +27,12 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 function tutor(lessonType = 'practice') {
-  const service = createTutorService({
-    store,
-    events: new EventBus(),
-    settings: new SettingsService(store),
-    secrets: encryptedFileSecretStore(dir),
-    sources: fixtureSources({ lesson: async () => ({ title: 'Adding up prices', type: lessonType, objectives: ['Use a loop with an accumulator'] }) }),
-    logger: silentLogger,
-    runs: new RunHistory(store),
-    review: () => undefined,
-    now: () => clock,
-  });
+  const service = createTutorService(
+    tutorOptions(store, dir, {
+      sources: fixtureSources({ lesson: async () => ({ title: 'Adding up prices', type: lessonType, objectives: ['Use a loop with an accumulator'] }) }),
+      now: () => clock,
+    }),
+  );
   return { service, nudge: () => service.initiative.nudge(courseId, lessonId) };
 }
 
