@@ -1,13 +1,9 @@
 // "Review my code": the zod-validated review, the offline review from the Check and static rules,
 // and the whole request against the local Ollama and Anthropic servers. The reference solution
 // never appears in what the learner is shown, whoever wrote the review.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../ipc/event-bus';
-import { openStore, type Store } from '../store/open-store';
-import { profile } from '../store/schema';
+import { type Store } from '../store/open-store';
 import { leakScore, secretShingles } from './answer-leak-guard';
 import { offlineReview, parseReview, reviewMarkdown } from './code-review';
 import { AnthropicProvider } from './providers/anthropic-provider';
@@ -15,7 +11,7 @@ import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-
 import { fixtureSolution, fixtureStarter } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
 import { createTutorService } from './tutor-service';
-import { tutorOptions } from './testing/tutor-options';
+import { ashasStore, tutorOptions } from './testing/tutor-options';
 
 const learner = [{ path: 'main.py', content: 'def totalPrice(prices):\n    for p in prices:\n        for q in prices:\n            pass\n    return p \n' }];
 const secret = secretShingles({ solution: [fixtureSolution], starter: [fixtureStarter] });
@@ -96,9 +92,7 @@ let ollama: OllamaTestServer;
 let delivered: string[];
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-review-'));
-  store = openStore(path.join(dir, 'drona.db'));
-  store.db.insert(profile).values({ id: 1, name: 'Asha', experienceLevel: 'some', gamificationMode: 'full', timezone: 'UTC', createdAt: 0 }).run();
+  ({ dir, store } = ashasStore('drona-review-', 'some'));
   ollama = await startOllamaTestServer();
   delivered = [];
 });

@@ -1,21 +1,20 @@
 // The orchestrator end to end: a real store, the real Ollama client against the test server.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger, type Logger } from '../app/logger';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsService } from '../settings/settings-service';
-import { openStore, type Store } from '../store/open-store';
+import { type Store } from '../store/open-store';
 import { RunHistory } from '../sandbox/run-history';
-import { aiMessages, profile, reviewCards } from '../store/schema';
+import { aiMessages, reviewCards } from '../store/schema';
 import { PracticeService } from '../practice/practice-service';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
 import { createTutorService, type TutorService } from './tutor-service';
-import { tutorOptions } from './testing/tutor-options';
+import { ashasStore, tutorOptions } from './testing/tutor-options';
 import { runResultOf } from '../../preload/contract/testing/sandbox-results';
 
 let dir: string;
@@ -26,9 +25,7 @@ let delivered: { name: string; payload: { text?: string; reset?: boolean }; sess
 let warnings: string[];
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-tutor-'));
-  store = openStore(path.join(dir, 'drona.db'));
-  store.db.insert(profile).values({ id: 1, name: 'Asha', experienceLevel: 'new', gamificationMode: 'full', timezone: 'UTC', createdAt: 0 }).run();
+  ({ dir, store } = ashasStore('drona-tutor-', 'new'));
   ollama = await startOllamaTestServer();
   events = new EventBus();
   delivered = [];

@@ -6,7 +6,11 @@ import { EventBus } from '../../ipc/event-bus';
 import { RunHistory } from '../../sandbox/run-history';
 import { encryptedFileSecretStore } from '../../secrets/secret-store';
 import { SettingsService } from '../../settings/settings-service';
-import type { Store } from '../../store/open-store';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore, type Store } from '../../store/open-store';
+import { profile } from '../../store/schema';
 import type { TutorServiceOptions } from '../tutor-service';
 import { fixtureSources } from './fixture-lesson';
 
@@ -22,4 +26,12 @@ export function tutorOptions(store: Store, dir: string, overrides: Partial<Tutor
     review: () => undefined,
     ...overrides,
   };
+}
+
+/** A store in a new temp folder (named after `tempPrefix`) whose learner is Asha at `experienceLevel`. */
+export function ashasStore(tempPrefix: string, experienceLevel: (typeof profile.$inferInsert)['experienceLevel']): { dir: string; store: Store } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), tempPrefix));
+  const store = openStore(path.join(dir, 'drona.db'));
+  store.db.insert(profile).values({ id: 1, name: 'Asha', experienceLevel, gamificationMode: 'full', timezone: 'UTC', createdAt: 0 }).run();
+  return { dir, store };
 }
