@@ -3,10 +3,5 @@
 // without the rest of the wire schemas.
 import { z } from 'zod';
 
-export const boardRow = z.object({
-  rank: z.number(),
-  learnerId: z.string(),
-  displayName: z.string(),
-  score: z.number(),
-});
+export const boardRow = z.object({ rank: z.number(), learnerId: z.string(), displayName: z.string(), score: z.number() });
 export type BoardRow = z.infer<typeof boardRow>;
