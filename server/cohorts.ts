@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
 import { body, liveLearner, uuidParam, type Env } from './route-kit';
-import { cohortAccess, forbidden, orgRole, requireManager, membersOf } from './org-access';
+import { cohortAccess, orgRole, requireManager, requireStaff, membersOf } from './org-access';
 import { assignRequest, createCohortRequest } from '../common/sync-api/account-schemas';
 
 interface AssignmentDbRow {
@@ -25,8 +25,7 @@ export function cohortRoutes(app: Hono<Env>, db: Database, now: () => number): v
     const learnerId = await liveLearner(db, c);
     const orgId = uuidParam(c, 'orgId', 'organisation');
     const input = await body(c, createCohortRequest);
-    const role = await orgRole(db.query, orgId, learnerId);
-    if (role === 'learner') throw forbidden('Only instructors and owners create cohorts.');
+    const role = await requireStaff(db.query, orgId, learnerId, 'Only instructors and owners create cohorts.');
     const id = crypto.randomUUID();
     await db.transaction(async (q) => {
       await q(sql`insert into cohorts (id, org_id, name, created_at) values (${id}, ${orgId}, ${input.name}, ${now()})`);

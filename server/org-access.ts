@@ -22,6 +22,13 @@ export async function requireOwner(q: Q, orgId: string, learnerId: string): Prom
   if ((await orgRole(q, orgId, learnerId)) !== 'owner') throw forbidden('Only an owner of the organisation may do this.');
 }
 
+/** The role of an owner or instructor of the organisation; 403 with `whyNot` for a learner. */
+export async function requireStaff(q: Q, orgId: string, learnerId: string, whyNot: string): Promise<Exclude<OrgRole, 'learner'>> {
+  const role = await orgRole(q, orgId, learnerId);
+  if (role === 'learner') throw forbidden(whyNot);
+  return role;
+}
+
 export interface CohortAccess {
   readonly orgId: string;
   readonly name: string;

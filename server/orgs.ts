@@ -7,7 +7,7 @@ import { ApiError } from './api-error';
 import { codeHash, randomCode } from './accounts';
 import { cohortRoutes } from './cohorts';
 import { body, liveLearner, uuidParam, type Env } from './route-kit';
-import { forbidden, noOrg, orgRole, requireManager, requireOwner, membersOf, type Q } from './org-access';
+import { forbidden, noOrg, orgRole, requireManager, requireOwner, requireStaff, membersOf, type Q } from './org-access';
 import { acceptInviteRequest, createInviteRequest, createOrgRequest, orgRoles, type OrgRole } from '../common/sync-api/account-schemas';
 import { z } from 'zod';
 
@@ -137,8 +137,7 @@ export function orgRoutes(app: Hono<Env>, deps: OrgDeps): void {
     const learnerId = await liveLearner(db, c);
     const orgId = uuidParam(c, 'orgId', 'organisation');
     const input = await body(c, createInviteRequest);
-    const role = await orgRole(db.query, orgId, learnerId);
-    if (role === 'learner') throw forbidden('Learners cannot invite; ask an instructor or owner.');
+    const role = await requireStaff(db.query, orgId, learnerId, 'Learners cannot invite; ask an instructor or owner.');
     if (role === 'instructor' && input.role !== 'learner') throw forbidden('Instructors invite learners only; an owner invites instructors.');
     if (input.cohortId) {
       const access = await requireManager(db.query, input.cohortId, learnerId);

@@ -2,6 +2,7 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Whether the runtime knows this IANA timezone. */
 export function isTimezone(timezone: string): boolean {
   try {
     formatter(timezone);
@@ -14,18 +15,29 @@ export function isTimezone(timezone: string): boolean {
 function formatter(timezone: string): Intl.DateTimeFormat {
   let found = formatters.get(timezone);
   if (!found) {
-    found = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    found = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timezone, found);
   }
   return found;
 }
 
-/** YYYY-MM-DD of an instant in a timezone. */
-export function localDate(at: number, timezone: string): string {
-  const parts = formatter(timezone).formatToParts(new Date(at));
+/** The calendar date (YYYY-MM-DD) and the wall-clock hour and minute of an instant in a timezone, in one formatting pass. */
+export function localParts(at: number, timezone: string): { date: string; hour: number; minute: number } {
+  const parts = formatter(timezone).formatToParts(at);
   const get = (type: string) => parts.find((part) => part.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) % 24, minute: Number(get('minute')) };
 }
+
+/** YYYY-MM-DD of an instant in a timezone. */
+export const localDate = (at: number, timezone: string): string => localParts(at, timezone).date;
 
 /** ISO-8601 week of a calendar date, as `YYYY-Www` (sorts in time order). */
 export function isoWeek(date: string): string {

@@ -11,48 +11,16 @@
 // - The longest streak is kept. Everything here is derived from the events: replaying them gives
 //   the same state.
 
+import { isTimezone, localDate, localParts } from './calendar';
+
 export const FREEZE_EVERY_DAYS = 7;
 export const MAX_FREEZES = 2;
 const DAY_MS = 86_400_000;
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatFor(timezone: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateFormats.set(timezone, format);
-  }
-  return format;
-}
-
-/** Whether the runtime knows this IANA timezone. */
-export function isKnownTimezone(timezone: string): boolean {
-  try {
-    formatFor(timezone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function localParts(at: number, timezone: string): { date: string; hour: number; minute: number } {
-  const parts = formatFor(timezone).formatToParts(at);
-  const get = (type: string) => parts.find((part) => part.type === type)!.value;
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) % 24, minute: Number(get('minute')) };
-}
+export { isTimezone as isKnownTimezone, localDate };
 
 /** The calendar date and the hour of an instant in a timezone, in one formatting pass. */
 export const localDateAndHour = localParts;
-/** The calendar date (YYYY-MM-DD) of an instant in a timezone. */
-export const localDate = (at: number, timezone: string): string => localParts(at, timezone).date;
 /** The hour (0–23) of an instant in a timezone. */
 export const localHour = (at: number, timezone: string): number => localParts(at, timezone).hour;
 /** The date and the minutes since local midnight as the wall clock shows them (0–1439). */

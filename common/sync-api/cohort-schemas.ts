@@ -2,6 +2,7 @@
 // are in, and a cohort's leaderboard. Also the one list of what a cohort sees of its learners,
 // shown on the consent screen and honoured by every instructor view.
 import { z } from 'zod';
+import { boardRow } from './board-row';
 
 /**
  * Everything a cohort's instructors see of a learner who joined it, in the words of the consent
@@ -34,7 +35,7 @@ export const myCohortRow = z.object({
 export const myCohortsResponse = z.object({ cohorts: z.array(myCohortRow) });
 
 export const cohortBoards = ['week', 'all'] as const;
-export const cohortBoardRow = z.object({ rank: z.number(), learnerId: z.string(), displayName: z.string(), score: z.number(), me: z.boolean() });
+export const cohortBoardRow = boardRow.extend({ me: z.boolean() });
 export const cohortBoardResponse = z.object({
   cohortId: z.string(),
   board: z.enum(cohortBoards),

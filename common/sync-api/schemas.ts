@@ -5,6 +5,8 @@ import { certificateTiers } from '../rules/certificate-criteria';
 import { eventKinds } from '../rules/plausibility';
 import { examSchema } from '../exam/exam-format';
 import { bankShortfalls } from '../exam/exam-sections';
+import { boardRow } from './board-row';
+export { boardRow, type BoardRow } from './board-row';
 
 // Every string that crosses the API is one a database can store as written: PostgreSQL refuses
 // U+0000 in text and jsonb (a 500 that rolled back whole batches), and a lone UTF-16 surrogate is
@@ -137,14 +139,6 @@ export const eventResult = z.object({
 });
 export const eventsResponse = z.object({ results: z.array(eventResult) });
 export type EventResult = z.infer<typeof eventResult>;
-
-export const boardRow = z.object({
-  rank: z.number(),
-  learnerId: z.string(),
-  displayName: z.string(),
-  score: z.number(),
-});
-export type BoardRow = z.infer<typeof boardRow>;
 
 export const aroundResponse = z.object({
   board: z.string(),

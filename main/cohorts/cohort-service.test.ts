@@ -2,18 +2,10 @@
 // with a password, sign in on a second computer (restored with progress told page by page), list
 // and revoke sessions, export and delete; join a cohort only with consent — checked at the sync
 // boundary, where every request the app makes is recorded — see its assignments, leave it.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/start';
-import { cheapPasswords } from '../../server/testing/api-harness';
+import { describe, expect, it } from 'vitest';
 import { DronaError } from '../../preload/contract';
 import { cohortConsentVersion, cohortSharedData } from '../../preload/contract/account';
-import { encryptedFileSecretStore } from '../secrets/secret-store';
-import { openStore, type Store } from '../store/open-store';
-import { ProgressService } from '../progress/progress-service';
-import { SyncService } from '../sync/sync-service';
+import { syncedComputers, type SyncedComputer } from '../sync/testing/synced-computers';
 import { AccountService } from '../account/account-service';
 import { CohortService } from './cohort-service';
 import { DAY_MS } from './reminder-rule';
@@ -23,10 +15,7 @@ interface Sent {
   path: string;
   body: unknown;
 }
-interface Computer {
-  store: Store;
-  progress: ProgressService;
-  sync: SyncService;
+interface Computer extends SyncedComputer {
   account: AccountService;
   cohorts: CohortService;
   sent: Sent[];
@@ -35,17 +24,11 @@ interface Computer {
   offline: boolean;
 }
 
-let dir: string;
-let server: RunningServer;
-const computers: Computer[] = [];
+const synced = syncedComputers('drona-cohorts-', { guardLimit: { burst: 4, perSecond: 1 / 600 } });
 const course = { id: 'python-basics', title: 'Python Basics', lessonCount: 10, completedCount: 3 };
 const allShared = { version: cohortConsentVersion, shares: cohortSharedData.map((item) => item.id) };
 
-function computer(name: string, url = server.url): Computer {
-  const folder = path.join(dir, name);
-  fs.mkdirSync(folder);
-  const store = openStore(path.join(folder, 'drona.db'));
-  const progress = new ProgressService(store);
+function computer(name: string, url?: string): Computer {
   const sent: Sent[] = [];
   const restoreSteps: Computer['restoreSteps'] = [];
   // The sync boundary: every request leaving the app, recorded as it goes to the real server.
@@ -55,26 +38,15 @@ function computer(name: string, url = server.url): Computer {
     sent.push({ method: init?.method ?? 'GET', path: u.pathname, body: init?.body ? JSON.parse(String(init.body)) : undefined });
     return fetch(input, init);
   };
-  const sync = new SyncService(store, {
-    timezone: () => 'UTC',
-    secrets: encryptedFileSecretStore(folder),
-    timers: { setTimeout: () => 0, clearTimeout: () => {} },
-    record: (event) => progress.record(event),
-    fetch: recording,
-    onRestoreProgress: (step) => restoreSteps.push(step),
-  });
-  sync.configure(url);
+  const base = synced.computer(name, { url, fetch: recording, onRestoreProgress: (step) => restoreSteps.push(step) });
   const made: Computer = {
+    ...base,
     offline: false,
-    store,
-    progress,
-    sync,
     sent,
     restoreSteps,
-    account: new AccountService(sync),
-    cohorts: new CohortService(store, sync, { listCourses: () => [course] }),
+    account: new AccountService(base.sync),
+    cohorts: new CohortService(base.store, base.sync, { listCourses: () => [course] }),
   };
-  computers.push(made);
   return made;
 }
 
@@ -89,7 +61,7 @@ const caught = async (promise: Promise<unknown>) => {
 
 /** An instructor's calls, made directly (the instructor dashboard is not this app). */
 async function as(token: string, method: string, p: string, body?: unknown) {
-  const res = await fetch(`${server.url}${p}`, {
+  const res = await fetch(`${synced.server().url}${p}`, {
     method,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -97,18 +69,16 @@ async function as(token: string, method: string, p: string, body?: unknown) {
   return (await res.json()) as Record<string, string>;
 }
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-cohorts-'));
-  server = await startServer({ port: 0, dataDir: null, passwordCost: cheapPasswords, guardLimit: { burst: 4, perSecond: 1 / 600 } });
-});
-afterAll(async () => {
-  for (const c of computers) {
-    await c.sync.stop();
-    c.store.close();
-  }
-  await server?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+/** A new account (made directly, as the instructor's own app would) that owns a new organisation. */
+async function ownerOfOrg(displayName: string, orgName: string) {
+  const res = await fetch(`${synced.server().url}/v1/learners`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ displayName, timezone: 'UTC' }),
+  });
+  const owner = ((await res.json()) as { accessToken: string }).accessToken;
+  return { owner, org: await as(owner, 'POST', '/v1/orgs', { name: orgName }) };
+}
 
 describe('the account', () => {
   it('is created with a password, restored on a second computer, and its sessions revoked, exported and deleted', async () => {
@@ -183,13 +153,7 @@ describe('the account', () => {
 
 describe('cohorts', () => {
   it('joins only with consent, sends nothing but the code, shows assignments with reminders, and leaves', async () => {
-    const ownerRes = await fetch(`${server.url}/v1/learners`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ displayName: 'Teacher', timezone: 'UTC' }),
-    });
-    const owner = ((await ownerRes.json()) as { accessToken: string }).accessToken;
-    const org = await as(owner, 'POST', '/v1/orgs', { name: 'Bootcamp' });
+    const { owner, org } = await ownerOfOrg('Teacher', 'Bootcamp');
     const cohort = await as(owner, 'POST', `/v1/orgs/${org.id}/cohorts`, { name: 'Spring 2027' });
     const invite = await as(owner, 'POST', `/v1/orgs/${org.id}/invites`, { role: 'learner', cohortId: cohort.id, maxUses: 5 });
     await as(owner, 'POST', `/v1/cohorts/${cohort.id}/assignments`, { courseId: 'python-basics', dueAt: Date.now() + 2 * DAY_MS });
@@ -243,13 +207,7 @@ describe('cohorts', () => {
   });
 
   it('shows the last assignments seen while the server is unreachable', async () => {
-    const ownerRes = await fetch(`${server.url}/v1/learners`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ displayName: 'T2', timezone: 'UTC' }),
-    });
-    const owner = ((await ownerRes.json()) as { accessToken: string }).accessToken;
-    const org = await as(owner, 'POST', '/v1/orgs', { name: 'Night school' });
+    const { owner, org } = await ownerOfOrg('T2', 'Night school');
     const cohort = await as(owner, 'POST', `/v1/orgs/${org.id}/cohorts`, { name: 'Evening' });
     const invite = await as(owner, 'POST', `/v1/orgs/${org.id}/invites`, { role: 'learner', cohortId: cohort.id });
     await as(owner, 'POST', `/v1/cohorts/${cohort.id}/assignments`, { courseId: 'python-basics', dueAt: Date.now() - DAY_MS });

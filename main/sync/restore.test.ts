@@ -1,45 +1,12 @@
 // Two computers, one account, against the real hosted API on loopback: the second signs in (by a
 // link code or by password), restores the first's progress through its own progress service, and
 // both keep syncing without counting anything twice.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/start';
-import { cheapPasswords } from '../../server/testing/api-harness';
+import { expect, it } from 'vitest';
 import { z } from 'zod';
-import { encryptedFileSecretStore } from '../secrets/secret-store';
-import { openStore, type Store } from '../store/open-store';
-import { ProgressService } from '../progress/progress-service';
-import { SyncService } from './sync-service';
 import { toLearningEvent } from './restore';
+import { syncedComputers, type SyncedComputer as Computer } from './testing/synced-computers';
 
-interface Computer {
-  store: Store;
-  progress: ProgressService;
-  sync: SyncService;
-}
-
-let dir: string;
-let server: RunningServer;
-const computers: Computer[] = [];
-
-function computer(name: string): Computer {
-  const folder = path.join(dir, name);
-  fs.mkdirSync(folder);
-  const store = openStore(path.join(folder, 'drona.db'));
-  const progress = new ProgressService(store);
-  const sync = new SyncService(store, {
-    timezone: () => 'UTC',
-    secrets: encryptedFileSecretStore(folder),
-    timers: { setTimeout: () => 0, clearTimeout: () => {} },
-    record: (event) => progress.record(event),
-  });
-  sync.configure(server.url);
-  const made = { store, progress, sync };
-  computers.push(made);
-  return made;
-}
+const { computer } = syncedComputers('drona-restore-');
 
 const profileXp = z.object({ totalXp: z.number() });
 const totalXp = (c: Computer) => c.progress.snapshot().totalXp;
@@ -53,19 +20,6 @@ const lesson = (key: string, lessonId: string, minutesAgo: number) => ({
   occurredAt: Date.now() - minutesAgo * 60_000,
   timezone: 'UTC',
   elapsedSeconds: 120,
-});
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-restore-'));
-  server = await startServer({ port: 0, dataDir: null, passwordCost: cheapPasswords });
-});
-afterAll(async () => {
-  for (const c of computers) {
-    await c.sync.stop();
-    c.store.close();
-  }
-  await server?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 it('maps a stored event back to the app event it came from, dropping what recording recomputes', () => {

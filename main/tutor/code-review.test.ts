@@ -1,24 +1,17 @@
 // "Review my code": the zod-validated review, the offline review from the Check and static rules,
 // and the whole request against the local Ollama and Anthropic servers. The reference solution
 // never appears in what the learner is shown, whoever wrote the review.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../app/logger';
 import { EventBus } from '../ipc/event-bus';
-import { SettingsService } from '../settings/settings-service';
-import { openStore, type Store } from '../store/open-store';
-import { RunHistory } from '../sandbox/run-history';
-import { profile } from '../store/schema';
-import { encryptedFileSecretStore } from '../secrets/secret-store';
+import { type Store } from '../store/open-store';
 import { leakScore, secretShingles } from './answer-leak-guard';
 import { offlineReview, parseReview, reviewMarkdown } from './code-review';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
-import { fixtureSolution, fixtureSources, fixtureStarter } from './testing/fixture-lesson';
+import { fixtureSolution, fixtureStarter } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
 import { createTutorService } from './tutor-service';
+import { ashasStore, tutorOptions } from './testing/tutor-options';
 
 const learner = [{ path: 'main.py', content: 'def totalPrice(prices):\n    for p in prices:\n        for q in prices:\n            pass\n    return p \n' }];
 const secret = secretShingles({ solution: [fixtureSolution], starter: [fixtureStarter] });
@@ -99,9 +92,7 @@ let ollama: OllamaTestServer;
 let delivered: string[];
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-review-'));
-  store = openStore(path.join(dir, 'drona.db'));
-  store.db.insert(profile).values({ id: 1, name: 'Asha', experienceLevel: 'some', gamificationMode: 'full', timezone: 'UTC', createdAt: 0 }).run();
+  ({ dir, store } = ashasStore('drona-review-', 'some'));
   ollama = await startOllamaTestServer();
   delivered = [];
 });
@@ -113,17 +104,7 @@ afterEach(async () => {
 function tutorWith(providerFor?: Parameters<typeof createTutorService>[0]['providerFor']) {
   const events = new EventBus();
   events.subscribe((name, payload) => name === 'tutor.delta' && delivered.push((payload as { text: string }).text));
-  return createTutorService({
-    store,
-    events,
-    settings: new SettingsService(store),
-    secrets: encryptedFileSecretStore(dir),
-    sources: fixtureSources(),
-    logger: silentLogger,
-    runs: new RunHistory(store),
-    review: () => undefined,
-    ...(providerFor ? { providerFor } : {}),
-  });
+  return createTutorService(tutorOptions(store, dir, { events, ...(providerFor ? { providerFor } : {}) }));
 }
 
 const review = (tutor: ReturnType<typeof tutorWith>, text = '') =>

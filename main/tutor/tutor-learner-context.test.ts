@@ -5,19 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { silentLogger } from '../app/logger';
-import { EventBus } from '../ipc/event-bus';
 import { MasteryStore } from '../learner/mastery-store';
 import { learningMetrics } from '../learner/metrics-service';
 import { PathService } from '../path/path-service';
 import { FIXTURE_COURSE, writeFixtureCourse } from '../path/testing/fixture-course';
-import { RunHistory } from '../sandbox/run-history';
-import { encryptedFileSecretStore } from '../secrets/secret-store';
-import { SettingsService } from '../settings/settings-service';
 import { openStore, type Store } from '../store/open-store';
-import { fixtureSources } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
 import { createTutorService } from './tutor-service';
+import { tutorOptions } from './testing/tutor-options';
 
 let dir: string;
 let store: Store;
@@ -36,18 +31,9 @@ afterEach(async () => {
 
 /** The tutor on the Ollama test server, told of the learner by the real path service. */
 function tutorOver(paths: PathService, mentor?: (courseId: string) => string[]) {
-  const tutor = createTutorService({
-    store,
-    events: new EventBus(),
-    settings: new SettingsService(store),
-    secrets: encryptedFileSecretStore(dir),
-    sources: fixtureSources(),
-    logger: silentLogger,
-    runs: new RunHistory(store),
-    review: () => undefined,
-    learner: (courseId, lessonId) => paths.tutorContext(courseId, lessonId),
-    ...(mentor ? { mentor } : {}),
-  });
+  const tutor = createTutorService(
+    tutorOptions(store, dir, { learner: (courseId, lessonId) => paths.tutorContext(courseId, lessonId), ...(mentor ? { mentor } : {}) }),
+  );
   tutor.config.configure({ provider: 'ollama', ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
   return tutor;
 }

@@ -1,21 +1,20 @@
 // The orchestrator end to end: a real store, the real Ollama client against the test server.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger, type Logger } from '../app/logger';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsService } from '../settings/settings-service';
-import { openStore, type Store } from '../store/open-store';
+import { type Store } from '../store/open-store';
 import { RunHistory } from '../sandbox/run-history';
-import { aiMessages, profile, reviewCards } from '../store/schema';
+import { aiMessages, reviewCards } from '../store/schema';
 import { PracticeService } from '../practice/practice-service';
-import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
 import { fixtureSolution, fixtureSources } from './testing/fixture-lesson';
 import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
 import { createTutorService, type TutorService } from './tutor-service';
+import { ashasStore, tutorOptions } from './testing/tutor-options';
 import { runResultOf } from '../../preload/contract/testing/sandbox-results';
 
 let dir: string;
@@ -26,9 +25,7 @@ let delivered: { name: string; payload: { text?: string; reset?: boolean }; sess
 let warnings: string[];
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-tutor-'));
-  store = openStore(path.join(dir, 'drona.db'));
-  store.db.insert(profile).values({ id: 1, name: 'Asha', experienceLevel: 'new', gamificationMode: 'full', timezone: 'UTC', createdAt: 0 }).run();
+  ({ dir, store } = ashasStore('drona-tutor-', 'new'));
   ollama = await startOllamaTestServer();
   events = new EventBus();
   delivered = [];
@@ -45,16 +42,7 @@ const logger: Logger = { ...silentLogger, warn: (m) => warnings.push(m) };
 function service(sources = fixtureSources(), provider: 'ollama' | 'none' = 'ollama') {
   const settings = new SettingsService(store);
   const practice = new PracticeService(store, { now: Date.now, timezone: () => 'UTC' });
-  const tutor = createTutorService({
-    store,
-    events,
-    settings,
-    secrets: encryptedFileSecretStore(dir),
-    sources,
-    logger,
-    runs: new RunHistory(store),
-    review: (cards) => practice.add(cards),
-  });
+  const tutor = createTutorService(tutorOptions(store, dir, { events, settings, sources, logger, review: (cards) => practice.add(cards) }));
   tutor.config.configure({ provider, ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
   return tutor;
 }
@@ -244,18 +232,13 @@ describe('tutor service', () => {
   it('streams from Anthropic through the guard with the SDK against the Messages SSE test server', async () => {
     const anthropic = await startAnthropicTestServer();
     try {
-      const settings = new SettingsService(store);
-      const tutor = createTutorService({
-        store,
-        events,
-        settings,
-        secrets: encryptedFileSecretStore(dir),
-        sources: fixtureSources(),
-        logger,
-        review: () => undefined,
-        runs: new RunHistory(store),
-        providerFor: (s, key) => new AnthropicProvider({ apiKey: key!, baseURL: anthropic.url, maxRetries: 1 }),
-      });
+      const tutor = createTutorService(
+        tutorOptions(store, dir, {
+          events,
+          logger,
+          providerFor: (s, key) => new AnthropicProvider({ apiKey: key!, baseURL: anthropic.url, maxRetries: 1 }),
+        }),
+      );
       tutor.config.configure({ provider: 'anthropic', anthropicModel: 'claude-test' });
       tutor.config.setKey(anthropic.apiKey);
       const leak = { kind: 'stream' as const, chunks: tokenChunks(`\`\`\`python\n${fixtureSolution}\`\`\``) };

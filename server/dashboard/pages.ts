@@ -11,6 +11,25 @@ type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 const day = (at: number | null) => (at === null ? '—' : new Date(at).toISOString().slice(0, 10));
 const when = (at: number) => new Date(at).toISOString().slice(0, 16).replace('T', ' ');
 
+/** Every table of the dashboard: scrolls sideways on its own, with a caption and column headers. */
+function table(caption: Html | string, columns: readonly (Html | string)[], rows: readonly Html[]): Html {
+  return html`<div class="table-wrap">
+    <table>
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          ${columns.map((c) => html`<th scope="col">${c}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
+}
+
 export function layout(title: string, body: Html, signedIn: boolean): Html {
   return html`<!doctype html>
     <html lang="en">
@@ -52,30 +71,18 @@ export function signInPage(error: string | null): Html {
 
 export function cohortsPage(cohorts: readonly ManagedCohort[]): Html {
   const body = cohorts.length
-    ? html`<div class="table-wrap">
-        <table>
-          <caption>
-            Cohorts you instruct or whose organisation you own
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Cohort</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Learners</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${cohorts.map(
-              (c) =>
-                html`<tr>
-                  <th scope="row"><a href="/dashboard/cohorts/${c.id}">${c.name}</a></th>
-                  <td>${c.orgName}</td>
-                  <td class="num">${c.learners}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`
+    ? table(
+        'Cohorts you instruct or whose organisation you own',
+        ['Cohort', 'Organisation', 'Learners'],
+        cohorts.map(
+          (c) =>
+            html`<tr>
+              <th scope="row"><a href="/dashboard/cohorts/${c.id}">${c.name}</a></th>
+              <td>${c.orgName}</td>
+              <td class="num">${c.learners}</td>
+            </tr>`,
+        ),
+      )
     : html`<p>You instruct no cohort yet. Create one in an organisation where you are an instructor or owner, or ask an owner for an instructor invite.</p>`;
   return layout(
     'Cohorts',
@@ -95,64 +102,49 @@ function progressCell(cell: CohortTable['rows'][number]['cells'][number]): Html 
 }
 
 export function cohortPage(t: CohortTable): Html {
-  const atRisk = t.rows.filter((r) => r.atRisk).length;
-  const table = t.courses.length
-    ? html`<div class="table-wrap">
-        <table>
-          <caption>
-            Progress per assigned course: lessons done, struggle index (0–100, from hints and time per lesson against the cohort), predicted completion
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Learner</th>
-              ${t.courses.map((c) => html`<th scope="col">${c.title}${c.dueAt === null ? '' : html`<br /><span class="muted">due ${day(c.dueAt)}</span>`}</th>`)}
-              <th scope="col">Last active</th>
-              <th scope="col">At risk</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${t.rows.map(
-              (r) =>
-                html`<tr>
-                  <th scope="row"><a href="/dashboard/cohorts/${t.cohort.id}/learners/${r.learnerId}">${r.displayName}</a></th>
-                  ${r.cells.map(progressCell)}
-                  <td>${day(r.lastActiveAt)}</td>
-                  <td>${r.atRisk ? html`<span class="risk">Yes</span>` : html`<span class="ok">No</span>`}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`
+  const summary: [string, Html | number][] = [
+    ['Active learners', html`${t.week.activeLearners} of ${t.rows.length}`],
+    ['Lessons done', t.week.lessonsDone],
+    ['XP earned', t.week.xp],
+    ['Hints revealed', t.week.hints],
+    ['At risk', t.rows.filter((r) => r.atRisk).length],
+  ];
+  const progress = t.courses.length
+    ? table(
+        'Progress per assigned course: lessons done, struggle index (0–100, from hints and time per lesson against the cohort), predicted completion',
+        [
+          'Learner',
+          ...t.courses.map((c) => html`${c.title}${c.dueAt === null ? '' : html`<br /><span class="muted">due ${day(c.dueAt)}</span>`}`),
+          'Last active',
+          'At risk',
+        ],
+        t.rows.map(
+          (r) =>
+            html`<tr>
+              <th scope="row"><a href="/dashboard/cohorts/${t.cohort.id}/learners/${r.learnerId}">${r.displayName}</a></th>
+              ${r.cells.map(progressCell)}
+              <td>${day(r.lastActiveAt)}</td>
+              <td>${r.atRisk ? html`<span class="risk">Yes</span>` : html`<span class="ok">No</span>`}</td>
+            </tr>`,
+        ),
+      )
     : html`<p>No course is assigned to this cohort yet: assign one from the app (Settings → Organisation) to see progress here.</p>`;
   return layout(
     t.cohort.name,
     html`<h1>${t.cohort.name}</h1>
       <h2>This week</h2>
       <dl class="summary">
-        <div>
-          <dt>Active learners</dt>
-          <dd>${t.week.activeLearners} of ${t.rows.length}</dd>
-        </div>
-        <div>
-          <dt>Lessons done</dt>
-          <dd>${t.week.lessonsDone}</dd>
-        </div>
-        <div>
-          <dt>XP earned</dt>
-          <dd>${t.week.xp}</dd>
-        </div>
-        <div>
-          <dt>Hints revealed</dt>
-          <dd>${t.week.hints}</dd>
-        </div>
-        <div>
-          <dt>At risk</dt>
-          <dd>${atRisk}</dd>
-        </div>
+        ${summary.map(
+          ([term, value]) =>
+            html`<div>
+              <dt>${term}</dt>
+              <dd>${value}</dd>
+            </div>`,
+        )}
       </dl>
       <h2>Learners</h2>
       <p><a class="button" href="/dashboard/cohorts/${t.cohort.id}/export.csv" download>Export CSV</a></p>
-      ${table}`,
+      ${progress}`,
     true,
   );
 }
@@ -191,34 +183,20 @@ export function learnerPage(d: LearnerDetail): Html {
       <h2>Attempts</h2>
       ${
         d.attempts.length
-          ? html`<div class="table-wrap">
-              <table>
-                <caption>
-                  The latest ${d.attempts.length} events in assigned courses
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">When (UTC)</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Lesson</th>
-                    <th scope="col">Score</th>
-                    <th scope="col">XP</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${d.attempts.map(
-                    (a) =>
-                      html`<tr>
-                        <td>${when(a.at)}</td>
-                        <td>${a.kind}</td>
-                        <td>${title(a.courseId, a.lessonId)}</td>
-                        <td class="num">${a.score ?? '—'}</td>
-                        <td class="num">${a.xp}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+          ? table(
+              `The latest ${d.attempts.length} events in assigned courses`,
+              ['When (UTC)', 'What', 'Lesson', 'Score', 'XP'],
+              d.attempts.map(
+                (a) =>
+                  html`<tr>
+                    <td>${when(a.at)}</td>
+                    <td>${a.kind}</td>
+                    <td>${title(a.courseId, a.lessonId)}</td>
+                    <td class="num">${a.score ?? '—'}</td>
+                    <td class="num">${a.xp}</td>
+                  </tr>`,
+              ),
+            )
           : html`<p>No attempts yet.</p>`
       }`,
     true,

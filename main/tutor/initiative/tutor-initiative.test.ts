@@ -1,19 +1,12 @@
 // The tutor acting unasked, end to end on a real store with an injected clock: offers come from
 // what main recorded (Checks, saves, step answers), once per cause, with "Why this?", and respect
 // the initiative setting, exams and challenges.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../app/logger';
-import { EventBus } from '../../ipc/event-bus';
-import { RunHistory } from '../../sandbox/run-history';
-import { encryptedFileSecretStore } from '../../secrets/secret-store';
-import { SettingsService } from '../../settings/settings-service';
-import { openStore, type Store } from '../../store/open-store';
-import { attempts, codeExecutions, examAttempts, profile, workspaceSnapshots } from '../../store/schema';
+import { type Store } from '../../store/open-store';
+import { attempts, codeExecutions, examAttempts, workspaceSnapshots } from '../../store/schema';
 import { fixtureSources } from '../testing/fixture-lesson';
 import { createTutorService } from '../tutor-service';
+import { ashasStore, tutorOptions } from '../testing/tutor-options';
 import { idleAfterFailureSeconds } from './trigger-rules';
 
 const courseId = 'python-basics';
@@ -23,25 +16,18 @@ let store: Store;
 let clock: number;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-initiative-'));
-  store = openStore(path.join(dir, 'drona.db'));
-  store.db.insert(profile).values({ id: 1, name: 'Asha', experienceLevel: 'new', gamificationMode: 'full', timezone: 'UTC', createdAt: 0 }).run();
+  ({ dir, store } = ashasStore('drona-initiative-', 'new'));
   clock = 1_800_000_000_000;
 });
 afterEach(() => store.close());
 
 function tutor(lessonType = 'practice') {
-  const service = createTutorService({
-    store,
-    events: new EventBus(),
-    settings: new SettingsService(store),
-    secrets: encryptedFileSecretStore(dir),
-    sources: fixtureSources({ lesson: async () => ({ title: 'Adding up prices', type: lessonType, objectives: ['Use a loop with an accumulator'] }) }),
-    logger: silentLogger,
-    runs: new RunHistory(store),
-    review: () => undefined,
-    now: () => clock,
-  });
+  const service = createTutorService(
+    tutorOptions(store, dir, {
+      sources: fixtureSources({ lesson: async () => ({ title: 'Adding up prices', type: lessonType, objectives: ['Use a loop with an accumulator'] }) }),
+      now: () => clock,
+    }),
+  );
   return { service, nudge: () => service.initiative.nudge(courseId, lessonId) };
 }
 

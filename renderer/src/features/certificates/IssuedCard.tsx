@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { IssuedCertificateView } from '../../../../preload/contract/certificates';
 import { messageOf } from '../../../../preload/contract';
 import { client } from '../../platform/client';
+import { offerDownload } from '../../platform/download';
 import { EvidenceList } from './EvidenceList';
 
 export const tierTitle = (tier: string) => tier.charAt(0).toUpperCase() + tier.slice(1);
@@ -16,15 +17,6 @@ export const statusLabel = {
   'self-issued': 'Self-issued',
   invalid: 'Signature does not hold',
 } as const;
-
-export function downloadFile(fileName: string, blob: Blob) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function IssuedCard({ cert }: { cert: IssuedCertificateView }) {
   const [note, setNote] = useState<string | null>(null);
@@ -38,12 +30,12 @@ export function IssuedCard({ cert }: { cert: IssuedCertificateView }) {
   });
   const exportPdf = act(async () => {
     const pdf = await client().call('certificates.exportPdf', { id: cert.id });
-    downloadFile(pdf.fileName, new Blob([Uint8Array.from(atob(pdf.base64), (ch) => ch.charCodeAt(0))], { type: 'application/pdf' }));
+    offerDownload(new Blob([Uint8Array.from(atob(pdf.base64), (ch) => ch.charCodeAt(0))], { type: 'application/pdf' }), pdf.fileName);
     return `Saved ${pdf.fileName}.`;
   });
   const exportCredential = act(async () => {
     const file = await client().call('certificates.exportCredential', { id: cert.id });
-    downloadFile(file.fileName, new Blob([file.json], { type: 'application/json' }));
+    offerDownload(new Blob([file.json], { type: 'application/json' }), file.fileName);
     return `Saved ${file.fileName}: anyone can check it in Dronacharya (Certificates → Check a credential).`;
   });
   const copy = act(async () => {

@@ -1,12 +1,13 @@
 // Leaderboards from the sync server: the week's league (promotion and demotion zones), all-time
 // XP, streaks and per course, with "you" highlighted; a cached copy with its age when offline.
 import { useEffect, useMemo } from 'react';
-import type { LeaderboardRow, LeaderboardView } from '../../../../preload/contract/leaderboard';
+import type { LeaderboardView } from '../../../../preload/contract/leaderboard';
 import { useCall } from '../../platform/use-call';
 import { NeedsSyncServer } from '../settings/NeedsSyncServer';
 import { openSettingsAt } from '../settings/settings-focus';
 import { useRegisterCommands } from '../palette/command-registry';
 import { useLeaderboard } from './leaderboard-store';
+import { LeaderboardTable } from './LeaderboardTable';
 import './leaderboard.css';
 
 const boards: { id: LeaderboardView['board']; label: string }[] = [
@@ -45,39 +46,6 @@ function age(fetchedAt: number): string {
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.round(minutes / 60);
   return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
-}
-
-function Rows({ rows, me, zone }: { rows: LeaderboardRow[]; me: string | null; zone?: (row: LeaderboardRow) => 'promote' | 'demote' | null }) {
-  return (
-    <table className="leaderboard-table">
-      <thead>
-        <tr>
-          <th scope="col">Rank</th>
-          <th scope="col">Learner</th>
-          <th scope="col">Score</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const z = zone?.(row) ?? null;
-          const you = row.learnerId === me;
-          return (
-            <tr key={row.learnerId} className={[you ? 'you' : '', z ?? ''].join(' ').trim() || undefined} aria-current={you ? 'true' : undefined}>
-              <td>{row.rank}</td>
-              <td>
-                {/* Isolated: a name stored with a bidi override cannot reorder the tags after it. */}
-                <bdi dir="auto">{row.displayName}</bdi>
-                {you && <span className="you-tag"> (you)</span>}
-                {z === 'promote' && <span className="zone-tag"> ↑ promotion zone</span>}
-                {z === 'demote' && <span className="zone-tag"> ↓ demotion zone</span>}
-              </td>
-              <td>{row.score}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
 }
 
 export function LeaderboardCanvas() {
@@ -140,9 +108,9 @@ export function LeaderboardCanvas() {
           {view.league.members.length === 0 ? (
             <p className="muted">Earn XP this week to join a league.</p>
           ) : (
-            <Rows
+            <LeaderboardTable
               rows={view.league.members}
-              me={view.learnerId}
+              isMe={(row) => row.learnerId === view.learnerId}
               zone={(row) => (row.rank <= view.league!.promote ? 'promote' : row.rank > view.league!.members.length - view.league!.demote ? 'demote' : null)}
             />
           )}
@@ -151,7 +119,10 @@ export function LeaderboardCanvas() {
       {view?.around && (
         <section aria-labelledby="around-title">
           <h2 id="around-title">{view.around.me ? `You are #${view.around.me.rank}` : 'Top learners'}</h2>
-          <Rows rows={[...view.around.above, ...(view.around.me ? [view.around.me] : []), ...view.around.below]} me={view.learnerId} />
+          <LeaderboardTable
+            rows={[...view.around.above, ...(view.around.me ? [view.around.me] : []), ...view.around.below]}
+            isMe={(row) => row.learnerId === view.learnerId}
+          />
           {!view.around.me && <p className="muted">You are not listed: earn XP on this board, or opt in to leaderboards in Settings → Sync.</p>}
         </section>
       )}

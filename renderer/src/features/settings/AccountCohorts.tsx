@@ -6,6 +6,7 @@ import { client } from '../../platform/client';
 import { useAction } from '../../platform/use-action';
 import { useCall } from '../../platform/use-call';
 import { AccountConsentDialog } from './AccountConsentDialog';
+import { LeaderboardTable } from '../leaderboard/LeaderboardTable';
 import { AccountError } from './AccountRestore';
 import './account.css';
 
@@ -26,26 +27,7 @@ function CohortBoard({ cohort }: { cohort: Cohort }) {
         ))}
       </select>
       {error && <p className="account-error">{error}</p>}
-      {data && (
-        <table className="account-board" aria-label={`${cohort.name} leaderboard`}>
-          <thead>
-            <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Name</th>
-              <th scope="col">XP</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => (
-              <tr key={row.learnerId} data-me={row.me}>
-                <td>{row.rank}</td>
-                <td>{row.me ? `${row.displayName} (you)` : row.displayName}</td>
-                <td>{row.score}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {data && <LeaderboardTable rows={data.rows} isMe={(row) => row.me} label={`${cohort.name} leaderboard`} scoreLabel="XP" />}
       {data && data.hidden > 0 && <p className="muted">{data.hidden} member(s) keep off leaderboards and are not shown.</p>}
     </div>
   );

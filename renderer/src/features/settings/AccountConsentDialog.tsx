@@ -4,6 +4,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { Users } from 'lucide-react';
 import { cohortSharedData, type InvitePreview } from '../../../../preload/contract/account';
 import { SafeChoiceDialog } from '../../platform/SafeChoiceDialog';
+import { DialogError } from './data/dialog-parts';
 
 export function AccountConsentDialog(props: {
   preview: InvitePreview;
@@ -42,11 +43,7 @@ export function AccountConsentDialog(props: {
           <p>Nothing else is shared: not your code, tutor conversations, journal or other courses. You can leave the cohort at any time.</p>
         </div>
       </Dialog.Description>
-      {props.error && (
-        <p className="data-error" role="alert">
-          {props.error}
-        </p>
-      )}
+      <DialogError error={props.error} />
       <div className="data-actions">
         <button id="cohort-consent-cancel" type="button" className="button" disabled={props.busy} onClick={props.onCancel}>
           Cancel

@@ -2,17 +2,17 @@
 // Cancel has the focus first.
 import * as Dialog from '@radix-ui/react-dialog';
 import { Trash2 } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { DELETE_ACCOUNT_CONFIRMATION } from '../../../../preload/contract/account';
 import type { SyncStatus } from '../../../../preload/contract/sync';
 import { client } from '../../platform/client';
 import { SafeChoiceDialog } from '../../platform/SafeChoiceDialog';
 import { useAction } from '../../platform/use-action';
+import { DialogError, TypedConfirmation } from './data/dialog-parts';
 
 export function AccountDeleteDialog({ onClose, onDeleted }: { onClose: () => void; onDeleted: (status: SyncStatus) => void }) {
   const [typed, setTyped] = useState('');
   const { busy, error, act } = useAction();
-  const id = useId();
   const matches = typed.trim().toLowerCase() === DELETE_ACCOUNT_CONFIRMATION;
   const remove = async () => {
     const status = await act(() => client().call('account.delete', { confirmation: DELETE_ACCOUNT_CONFIRMATION }));
@@ -39,15 +39,8 @@ export function AccountDeleteDialog({ onClose, onDeleted }: { onClose: () => voi
           <p>This computer keeps its own progress and signs out. Export the account first if you want a copy.</p>
         </div>
       </Dialog.Description>
-      <div className="data-confirm">
-        <label htmlFor={id}>Type “{DELETE_ACCOUNT_CONFIRMATION}” to confirm</label>
-        <input id={id} value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
-      </div>
-      {error && (
-        <p className="data-error" role="alert">
-          {error}
-        </p>
-      )}
+      <TypedConfirmation label={<>Type “{DELETE_ACCOUNT_CONFIRMATION}” to confirm</>} value={typed} onChange={setTyped} />
+      <DialogError error={error} />
       <div className="data-actions">
         <button id="account-delete-cancel" type="button" className="button" disabled={busy} onClick={onClose}>
           Cancel

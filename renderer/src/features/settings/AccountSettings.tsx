@@ -10,7 +10,7 @@ import { useCall } from '../../platform/use-call';
 import { AccountDeleteDialog } from './AccountDeleteDialog';
 import { AccountError, AccountRestore } from './AccountRestore';
 import { AccountSignIn } from './AccountSignIn';
-import { offerDownload } from './data/download-export';
+import { offerDownload } from '../../platform/download';
 import './account.css';
 import './data/data.css';
 

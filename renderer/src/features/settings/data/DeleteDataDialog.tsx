@@ -2,7 +2,7 @@
 // chooses), then a typed confirmation ("delete" or their name). Cancel has the focus first.
 import * as Dialog from '@radix-ui/react-dialog';
 import { Trash2 } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { messageOf } from '../../../../../preload/contract';
 import { DELETE_CONFIRMATION_WORD } from '../../../../../preload/contract/data';
 import { useAppStore } from '../../../app/app-store';
@@ -10,6 +10,7 @@ import { client } from '../../../platform/client';
 import { SafeChoiceDialog } from '../../../platform/SafeChoiceDialog';
 import { downloadExport, type ExportStep } from './download-export';
 import { ExportProgress } from './ExportProgress';
+import { DialogError, TypedConfirmation } from './dialog-parts';
 
 export function DeleteDataDialog({ onClose }: { onClose: () => void }) {
   const name = useAppStore((state) => state.profile?.name ?? '');
@@ -19,7 +20,6 @@ export function DeleteDataDialog({ onClose }: { onClose: () => void }) {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const ids = { typed: useId(), hint: useId() };
   const matches = typed.trim().toLowerCase() === DELETE_CONFIRMATION_WORD || (!!name.trim() && typed.trim().toLowerCase() === name.trim().toLowerCase());
 
   const keepBackup = async () => {
@@ -72,18 +72,17 @@ export function DeleteDataDialog({ onClose }: { onClose: () => void }) {
       </Dialog.Description>
       {step && <ExportProgress step={step} />}
       {stage === 'confirm' && (
-        <div className="data-confirm">
-          <label htmlFor={ids.typed}>
-            Type “{DELETE_CONFIRMATION_WORD}”{name ? ` or your name (${name})` : ''} to confirm
-          </label>
-          <input id={ids.typed} value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
-        </div>
+        <TypedConfirmation
+          label={
+            <>
+              Type “{DELETE_CONFIRMATION_WORD}”{name ? ` or your name (${name})` : ''} to confirm
+            </>
+          }
+          value={typed}
+          onChange={setTyped}
+        />
       )}
-      {error && (
-        <p className="data-error" role="alert">
-          {error}
-        </p>
-      )}
+      <DialogError error={error} />
       <div className="data-actions">
         <button id="data-delete-cancel" type="button" className="button" disabled={busy || !!step} onClick={onClose}>
           Cancel

@@ -2,6 +2,7 @@
 // Electron's) download, which saves it where the learner chooses.
 import type { DataExportProgress } from '../../../../../preload/contract/data';
 import { client } from '../../../platform/client';
+import { offerDownload } from '../../../platform/download';
 
 export interface ExportStep {
   readonly label: string;
@@ -35,14 +36,4 @@ export async function downloadExport(onStep: (step: ExportStep) => void): Promis
   }
   offerDownload(new Blob(parts, { type: 'application/zip' }), built.fileName);
   return built.fileName;
-}
-
-/** Hands `blob` to the browser's (or Electron's) download, which saves it where the learner chooses. */
-export function offerDownload(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
