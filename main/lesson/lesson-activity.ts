@@ -81,7 +81,10 @@ export class LessonActivity {
       revealedHints: exercise ? revealed.flatMap(({ hintIndex }) => (exercise.hints[hintIndex] === undefined ? [] : [exercise.hints[hintIndex]!])) : [],
       nextHint:
         exercise && revealed.length < exercise.hints.length
-          ? { xpCost: hintXpCost(lesson?.type ?? '', revealed.length), givesAnswer: revealed.length === exercise.hints.length - 1 }
+          ? {
+              xpCost: hintXpCost(lesson?.type ?? '', revealed.length, lesson?.challenge?.hintXpCost),
+              givesAnswer: revealed.length === exercise.hints.length - 1,
+            }
           : null,
       ...guidedStanding(this.store, courseId, lessonId, (await this.sources.keys?.(courseId, lessonId))?.guided),
       milestones: milestoneStanding(this.store, courseId, lessonId, lesson?.project),
@@ -248,6 +251,8 @@ export class LessonActivity {
         lessonType: lesson.type,
         firstAttempt: this.sources.checksBefore(courseId, lessonId, checkId) === 0,
         hintsUsed: hints,
+        // The server recomputes the award from the event, so it carries the authored per-hint cost.
+        ...(lesson.challenge ? { hintXpCost: lesson.challenge.hintXpCost } : {}),
         ...(elapsed === undefined ? {} : { elapsedSeconds: elapsed }),
         ...(lesson.parTimeMinutes && elapsed !== undefined ? { underPar: elapsed <= lesson.parTimeMinutes * 60 } : {}),
       },
