@@ -7,7 +7,8 @@ import { openStore, type Store } from '../store/open-store';
 import { RunHistory } from '../sandbox/run-history';
 import { activeTime, journalEntries } from '../store/schema';
 import type { NewCard } from '../practice/practice-service';
-import { LessonActivity, scoreQuiz } from './lesson-activity';
+import { LessonActivity } from './lesson-activity';
+import { scoreQuiz } from './quiz-submission';
 import type { LessonFacts } from './lesson-sources';
 import { checkResultOf } from '../../preload/contract/testing/sandbox-results';
 
