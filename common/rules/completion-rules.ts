@@ -91,6 +91,8 @@ export function awardFacts(event: IncomingEvent): AwardFacts {
     underPar: flag(facts.underPar),
     tier: certificateTiers.find((tier): tier is CertificateTier => tier === facts.tier),
     exceptional: flag(facts.exceptional),
+    // The award table itself refuses an odd cost (negative, fractional) in favour of the default.
+    hintXpCost: count(facts.hintXpCost),
   };
 }
 

@@ -28,4 +28,15 @@ describe('hintXpCost', () => {
       }),
     );
   });
+
+  it("uses the lesson's authored cost for each hint after the first, as the award does", () => {
+    fc.assert(
+      fc.property(fc.nat(8), fc.integer({ min: 0, max: 1000 }), (total, authored) => {
+        const xp = (hints: number) => awardFor({ kind: 'challenge-completed', hintsUsed: hints, hintXpCost: authored }, { streakActive: false })!.amount;
+        const costs = Array.from({ length: total }, (_, used) => hintXpCost('challenge', used, authored));
+        expect(costs.reduce((sum, cost) => sum + cost, 0)).toBe(xp(0) - xp(total));
+        if (total >= 2) expect(costs[1]).toBe(Math.min(authored, BASE_XP['challenge-completed'] / 2));
+      }),
+    );
+  });
 });

@@ -13,6 +13,8 @@ export interface AwardFacts {
   readonly underPar?: boolean | undefined;
   readonly tier?: CertificateTier | undefined;
   readonly exceptional?: boolean | undefined;
+  /** Challenges: the XP the lesson's author set per hint (`challenge.hintXpCost`); the default when absent. */
+  readonly hintXpCost?: number | undefined;
 }
 
 export interface Award {
@@ -21,6 +23,8 @@ export interface Award {
   readonly bonusPercent: number;
   readonly amount: number;
   readonly bonuses: readonly string[];
+  /** XP taken off after the bonuses, whole XP (a challenge's later hints); 0 when none. */
+  readonly deductedXp: number;
 }
 
 /** What the award depends on beyond the event itself. */
@@ -42,13 +46,35 @@ export const BASE_XP = {
   gold: 2500,
 } as const;
 
-/** What each challenge hint after the first takes off the challenge's base XP, in percent. */
+/** What each challenge hint after the first takes off the challenge's base XP by default, in percent. */
 export const CHALLENGE_HINT_PERCENT = 10;
 
-/** Multipliers add, then round down: 50 × (100 + 25 + 10) % = 67.5 → 67. */
-export function applyBonuses(baseXp: number, bonuses: readonly (readonly [string, number])[]): Omit<Award, 'activity'> {
+/** The XP a challenge hint after the first costs when the lesson does not set its own: 15. */
+export const DEFAULT_CHALLENGE_HINT_XP = (BASE_XP['challenge-completed'] * CHALLENGE_HINT_PERCENT) / 100;
+
+/** Hints never take more than half a challenge's base XP, whatever the author set. */
+export const MAX_HINT_DEDUCTION_PERCENT = 50;
+
+/**
+ * The per-hint cost the award uses: the authored one when it is a whole number of XP ≥ 0, else
+ * the default. A client's odd value (negative, fractional, NaN) never earns more than the default.
+ */
+export function hintCostOf(authored: number | undefined): number {
+  return authored !== undefined && Number.isInteger(authored) && authored >= 0 ? authored : DEFAULT_CHALLENGE_HINT_XP;
+}
+
+/** Multipliers add, then round down: 50 × (100 + 25 + 10) % = 67.5 → 67; then whole XP come off. */
+export function applyBonuses(baseXp: number, bonuses: readonly (readonly [string, number])[], deductedXp = 0): Omit<Award, 'activity'> {
   const bonusPercent = bonuses.reduce((sum, [, percent]) => sum + percent, 0);
-  return { baseXp, bonusPercent, amount: Math.floor((baseXp * (100 + bonusPercent)) / 100), bonuses: bonuses.map(([name]) => name) };
+  const amount = Math.max(0, Math.floor((baseXp * (100 + bonusPercent)) / 100) - deductedXp);
+  return { baseXp, bonusPercent, amount, bonuses: bonuses.map(([name]) => name), deductedXp };
+}
+
+/** XP a challenge's hints take off: nothing for the first (it costs the no-hints bonus), the cost for each later one, to at most half the base. */
+export function challengeHintDeduction(hintsUsed: number | undefined, hintXpCost: number | undefined): number {
+  if (hintsUsed === undefined || hintsUsed <= 1) return 0;
+  const cap = Math.floor((BASE_XP['challenge-completed'] * MAX_HINT_DEDUCTION_PERCENT) / 100);
+  return Math.min(cap, (hintsUsed - 1) * hintCostOf(hintXpCost));
 }
 
 /** The award one event earns, or null for events worth no XP (hints, checks, course completion). */
@@ -65,9 +91,11 @@ export function awardFor(event: AwardFacts, context: AwardContext): Award | null
       return { activity: event.kind, ...applyBonuses(BASE_XP['quiz-passed'], bonuses) };
     case 'challenge-completed':
       if (event.hintsUsed === 0) bonuses.push(['no-hints', 100]);
-      // Minimal help has a price per hint: after the first (which costs the no-hints bonus), each takes 10 % off, to at most half.
-      else if (event.hintsUsed !== undefined && event.hintsUsed > 1) bonuses.push(['hints', -Math.min(50, (event.hintsUsed - 1) * CHALLENGE_HINT_PERCENT)]);
-      return { activity: event.kind, ...applyBonuses(BASE_XP['challenge-completed'], bonuses) };
+      // Minimal help has a price per hint: the first costs the no-hints bonus, each later one the authored cost (or 15 XP).
+      return {
+        activity: event.kind,
+        ...applyBonuses(BASE_XP['challenge-completed'], bonuses, challengeHintDeduction(event.hintsUsed, event.hintXpCost)),
+      };
     case 'module-completed':
       if (event.underPar === true) bonuses.push(['under-par', 25]);
       return { activity: event.kind, ...applyBonuses(BASE_XP['module-completed'], bonuses) };

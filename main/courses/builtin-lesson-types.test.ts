@@ -9,8 +9,7 @@ describe.each(builtinCourseIds())('%s', (courseId) => {
   it('has a lesson of every type, with the blocks each type teaches through', () => {
     const { course } = loadBundle(readBundleDir(path.join(import.meta.dirname, '../../courses', courseId)).files, knownBuiltinCourses());
     const lessons = course!.lessons.map((lesson) => lesson.meta);
-    // javascript-basics has no project lesson yet; python-basics' project has milestones.
-    expect([...new Set(lessons.map((lesson) => lesson.type))]).toEqual(expect.arrayContaining(['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'reflection']));
+    expect([...new Set(lessons.map((lesson) => lesson.type))]).toEqual(expect.arrayContaining(['concept', 'guided', 'code-along', 'practice', 'challenge', 'quiz', 'project', 'reflection']));
     expect(lessons.filter((lesson) => lesson.type === 'project').every((lesson) => (lesson.project?.milestones.length ?? 0) >= 2)).toBe(true);
     expect(lessons.some((lesson) => lesson.guided?.steps.some((step) => step.kind === 'check'))).toBe(true);
     expect(lessons.some((lesson) => lesson.codeAlong)).toBe(true);

@@ -105,6 +105,13 @@ describe('CourseService', () => {
     fs.cpSync(fixtureDir, path.join(root, 'tiny-course'), { recursive: true });
     fs.mkdirSync(path.join(root, 'not-a-course'));
     expect(env.service.installBuiltins(root).results.map((r) => r.outcome)).toEqual(['installed']);
+    const [installed] = env.service.listCourses();
+    expect(env.service.installBuiltins(root).results).toEqual([
+      { courseId: 'tiny-course', title: installed!.title, version: '1.0.0', outcome: 'unchanged', previousVersion: '1.0.0', lessonCount: installed!.lessonCount, removedLessons: [] },
+    ]);
+    // Unchanged bytes skip the parse (start-up time); one changed byte anywhere takes the full install again.
+    fs.appendFileSync(path.join(root, 'tiny-course', 'lessons', 'basics', 'welcome.md'), '\nOne more line.\n');
+    expect(env.service.installBuiltins(root).results.map((r) => r.outcome)).toEqual(['upgraded']);
     expect(env.service.installBuiltins(root).results.map((r) => r.outcome)).toEqual(['unchanged']);
     fs.writeFileSync(path.join(root, 'tiny-course', 'course.yaml'), fs.readFileSync(path.join(root, 'tiny-course', 'course.yaml'), 'utf8').replace('version: 1.0.0', 'version: 1.0.1'));
     expect(env.service.installBuiltins(root).results.map((r) => r.outcome)).toEqual(['upgraded']);

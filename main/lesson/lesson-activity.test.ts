@@ -7,7 +7,8 @@ import { openStore, type Store } from '../store/open-store';
 import { RunHistory } from '../sandbox/run-history';
 import { activeTime, journalEntries } from '../store/schema';
 import type { NewCard } from '../practice/practice-service';
-import { LessonActivity, scoreQuiz } from './lesson-activity';
+import { LessonActivity } from './lesson-activity';
+import { scoreQuiz } from './quiz-submission';
 import type { LessonFacts } from './lesson-sources';
 import { checkResultOf } from '../../preload/contract/testing/sandbox-results';
 
@@ -28,6 +29,7 @@ const lessons: Record<string, LessonFacts> = {
   intro: { type: 'concept' },
   add: { type: 'practice' },
   sum: { type: 'challenge', parTimeMinutes: 2 },
+  duel: { type: 'challenge', parTimeMinutes: 2, challenge: { allowanceMinutes: 5, hintXpCost: 7 } },
   check: { type: 'quiz', quiz },
   think: { type: 'reflection', reflection: { prompt: 'What surprised you?' } },
 };
@@ -46,7 +48,8 @@ function setup() {
     store,
     {
       getLesson: async (_course, lesson) => lessons[lesson] ?? null,
-      getExercise: async (_course, lesson) => (lesson === 'add' ? { language: 'python', entry: 'main.py', hints: ['nudge', 'closer', 'answer'] } : null),
+      getExercise: async (_course, lesson) =>
+        lesson === 'add' || lesson === 'duel' ? { language: 'python', entry: 'main.py', hints: ['nudge', 'closer', 'answer'] } : null,
       record: async (event) => void recorded.push(event),
       checksBefore: (courseId, lessonId, checkId) => history.checksBefore(courseId, lessonId, checkId),
       review: (cards) => void reviews.push(...cards),
@@ -200,6 +203,17 @@ describe('LessonActivity', () => {
     await activity.revealHint('py', 'add');
     expect((await activity.standing('py', 'add')).nextHint).toBeNull();
     expect((await activity.standing('py', 'intro')).nextHint).toBeNull();
+  });
+
+  it("prices a challenge's later hints at the authored cost and carries that cost in the completion, for the server to award the same", async () => {
+    const { activity, recorded, checked } = setup();
+    await activity.open('py', 'duel');
+    expect((await activity.standing('py', 'duel')).nextHint).toEqual({ xpCost: 150, givesAnswer: false }); // the no-hints bonus
+    await activity.revealHint('py', 'duel');
+    expect((await activity.standing('py', 'duel')).nextHint).toEqual({ xpCost: 7, givesAnswer: false });
+    await activity.revealHint('py', 'duel');
+    await activity.checkPassed({ courseId: 'py', lessonId: 'duel', checkId: checked('duel', 'pass') });
+    expect(recorded.find((event) => event.kind === 'challenge-completed')).toMatchObject({ hintsUsed: 2, hintXpCost: 7 });
   });
 
   it('counts Mark complete as fast only after time enough to read the lesson', async () => {

@@ -1,6 +1,7 @@
-// The learner's standing in one lesson (lesson_progress, hint_reveals, attempts,
-// journal_entries) and the ways a lesson completes: Mark complete (where the type allows),
-// a passing Check (told by the sandbox inside main), a passed quiz, a saved reflection. XP and
+// The learner's standing in one lesson (lesson_progress, hint_reveals, journal_entries; the
+// attempts through guided-steps, project-milestones and quiz-submission) and the ways a lesson
+// completes: Mark complete (where the type allows), a passing Check (told by the sandbox inside
+// main), a passed quiz, a saved reflection, the discovery, the last milestone. XP and
 // streaks are the progress service's: each completion is also reported to it as a LearningEvent.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { DronaError } from '../../preload/contract';
@@ -12,33 +13,19 @@ import { judgeStep } from '../../common/rules/lesson-steps';
 import { challengeStanding, startChallengeClock } from './challenge-clock';
 import { askedQuestion, keepAskedQuestion } from './reflection-question';
 import type { CheckResult } from '../../preload/contract/sandbox';
-import { isExactAnswer } from '../learner/exact-answer';
-import { checkEvidence, hintEvidence, lessonConcepts, quizEvidence, timeRatioOf } from '../learner/evidence';
-import { missedQuizCards } from '../practice/missed-questions';
+import { checkEvidence, hintEvidence, lessonConcepts, timeRatioOf } from '../learner/evidence';
 import type { Store } from '../store/open-store';
 import { hintXpCost } from '../../common/rules/hint-cost';
 import { localDate } from '../../common/rules/streaks';
 import { QuizProgressStore, resumableQuizProgress } from './quiz-progress';
+import { recordQuizAttempt } from './quiz-submission';
 import { wasRead } from './reading';
 import type { LessonFacts, LessonSources } from './lesson-sources';
-import { activeTime, attempts, hintReveals, journalEntries, lessonProgress, lessons, profile } from '../store/schema';
+import { activeTime, hintReveals, journalEntries, lessonProgress, lessons, profile } from '../store/schema';
 
 // The lesson types that complete by "Mark complete" and by a passing Check (the contract's lists).
 const markCompleteTypes: ReadonlySet<string> = markCompleteLessonTypes;
 const exerciseTypes: ReadonlySet<string> = exerciseLessonTypes;
-
-/** The share of questions answered exactly right, 0–100. Pure, for the quiz rules. */
-export function scoreQuiz(
-  questions: NonNullable<LessonFacts['quiz']>['questions'],
-  answers: readonly { questionId: string; selected: readonly number[] }[],
-): number {
-  if (questions.length === 0) return 0;
-  let right = 0;
-  for (const question of questions) {
-    if (isExactAnswer(question.options, answers.find((answer) => answer.questionId === question.id)?.selected ?? [])) right += 1;
-  }
-  return Math.round((right / questions.length) * 1000) / 10;
-}
 
 const lessonKey = (courseId: string, lessonId: string) => `${courseId}\u0000${lessonId}`;
 
@@ -81,7 +68,10 @@ export class LessonActivity {
       revealedHints: exercise ? revealed.flatMap(({ hintIndex }) => (exercise.hints[hintIndex] === undefined ? [] : [exercise.hints[hintIndex]!])) : [],
       nextHint:
         exercise && revealed.length < exercise.hints.length
-          ? { xpCost: hintXpCost(lesson?.type ?? '', revealed.length), givesAnswer: revealed.length === exercise.hints.length - 1 }
+          ? {
+              xpCost: hintXpCost(lesson?.type ?? '', revealed.length, lesson?.challenge?.hintXpCost),
+              givesAnswer: revealed.length === exercise.hints.length - 1,
+            }
           : null,
       ...guidedStanding(this.store, courseId, lessonId, (await this.sources.keys?.(courseId, lessonId))?.guided),
       milestones: milestoneStanding(this.store, courseId, lessonId, lesson?.project),
@@ -248,6 +238,8 @@ export class LessonActivity {
         lessonType: lesson.type,
         firstAttempt: this.sources.checksBefore(courseId, lessonId, checkId) === 0,
         hintsUsed: hints,
+        // The server recomputes the award from the event, so it carries the authored per-hint cost.
+        ...(lesson.challenge ? { hintXpCost: lesson.challenge.hintXpCost } : {}),
         ...(elapsed === undefined ? {} : { elapsedSeconds: elapsed }),
         ...(lesson.parTimeMinutes && elapsed !== undefined ? { underPar: elapsed <= lesson.parTimeMinutes * 60 } : {}),
       },
@@ -272,32 +264,14 @@ export class LessonActivity {
   ): Promise<{ score: number; passed: boolean; passPercent: number; missed: string[]; standing: LessonStanding }> {
     const lesson = await this.lesson(courseId, lessonId);
     if (!lesson.quiz) throw new DronaError('conflict', 'This lesson has no quiz.');
-    const score = scoreQuiz(lesson.quiz.questions, answers);
-    const passed = score >= lesson.quiz.passPercent;
     this.markStarted(courseId, lessonId);
-    const previous = this.store.db
-      .select({ id: attempts.id })
-      .from(attempts)
-      .where(and(eq(attempts.courseId, courseId), eq(attempts.lessonId, lessonId), eq(attempts.kind, 'quiz')))
-      .all().length;
-    const concepts = lessonConcepts(this.store, courseId, lessonId);
-    const questions = lesson.quiz.questions;
     const timeRatio = timeRatioOf(this.spentSeconds(courseId, lessonId), lesson.parTimeMinutes ? lesson.parTimeMinutes * 60 : undefined);
-    this.store.transaction((tx) => {
-      this.quizzes.clear(courseId, lessonId);
-      const { id } = tx
-        .insert(attempts)
-        .values({ courseId, lessonId, kind: 'quiz', passed, score, detail: { answers }, createdAt: this.now() })
-        .returning({ id: attempts.id })
-        .get();
-      this.sources.mastery?.apply(quizEvidence({ courseId, attemptId: id, questions, answers, lessonConcepts: concepts, timeRatio, at: this.now() }));
-    });
-    this.sources.review?.(missedQuizCards(courseId, lessonId, lesson.quiz.questions, answers, this.now(), concepts));
+    const attempt = recordQuizAttempt(this.store, this.sources, this.quizzes, { courseId, lessonId, quiz: lesson.quiz, answers, timeRatio, now: this.now() });
+    const { score, passed } = attempt;
     if (passed && this.markCompleted(courseId, lessonId)) {
-      await this.report('quiz-passed', courseId, lessonId, { score, firstAttempt: previous === 0 }, `quiz-passed:${courseId}:${lessonId}`);
+      await this.report('quiz-passed', courseId, lessonId, { score, firstAttempt: attempt.firstAttempt }, `quiz-passed:${courseId}:${lessonId}`);
     }
-    const missed = questions.filter((question) => !isExactAnswer(question.options, answers.find((a) => a.questionId === question.id)?.selected ?? []));
-    return { score, passed, passPercent: lesson.quiz.passPercent, missed: missed.map(({ id }) => id), standing: await this.standing(courseId, lessonId) };
+    return { score, passed, passPercent: lesson.quiz.passPercent, missed: attempt.missed, standing: await this.standing(courseId, lessonId) };
   }
 
   /**

@@ -15,7 +15,7 @@ export interface LessonFacts {
   readonly parTimeMinutes?: number;
   readonly quiz?: LessonContent['quiz'];
   readonly reflection?: { readonly prompt: string } | null;
-  readonly challenge?: { readonly allowanceMinutes: number } | null;
+  readonly challenge?: { readonly allowanceMinutes: number; readonly hintXpCost?: number } | null;
   readonly project?: LessonContent['project'];
   /** The lesson's Markdown: Mark complete counts as fast only after time enough to read it. */
   readonly body?: string;

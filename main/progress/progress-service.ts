@@ -225,7 +225,14 @@ export class ProgressService {
     cache.dataVersion = this.dataVersion();
     return [
       {
-        awarded: awarded.map(({ activity, amount, bonusPercent, baseXp, bonuses }) => ({ activity, amount, bonusPercent, baseXp, bonuses: [...bonuses] })),
+        awarded: awarded.map(({ activity, amount, bonusPercent, baseXp, bonuses, deductedXp }) => ({
+          activity,
+          amount,
+          bonusPercent,
+          baseXp,
+          bonuses: [...bonuses],
+          ...(deductedXp > 0 ? { deductedXp } : {}),
+        })),
         achievements: earned.map(({ id, title }) => ({ id, title })),
         levelBefore,
         levelAfter: levelFor(cache.totalXp),
@@ -306,7 +313,7 @@ export class ProgressService {
         event.occurredAt,
         event.timezone,
         date,
-        JSON.stringify({ bonuses: award.bonuses }),
+        JSON.stringify({ bonuses: award.bonuses, ...(award.deductedXp > 0 ? { deductedXp: award.deductedXp } : {}) }),
       );
       cache.totalXp += award.amount;
       awarded.push(award);

@@ -44,36 +44,59 @@ function fortnight(): LearningEvent[] {
   return events;
 }
 
+/** Records the events in the app, drains its outbox through the hosted API's rules; the HUD's total and the server's. */
+async function bothTotals(events: readonly LearningEvent[]) {
+  store = openStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-parity-')), 'drona.db'));
+  const progress = new ProgressService(store, { now: () => NOW });
+  for (const event of events) await progress.record(event);
+
+  const ledger = emptyLedger();
+  let serverXp = 0;
+  const outcome = await drainOutbox({
+    store,
+    now: () => NOW,
+    random: () => 0.5,
+    send: async (sent) => {
+      const verdicts = judgeBatch(sent, ledger, { now: NOW, timezone: 'UTC' });
+      const results = sent.map((event) => {
+        const verdict = verdicts.get(event.idempotencyKey)!;
+        expect(verdict).toMatchObject({ status: 'accepted' }); // nothing here is implausible
+        const xp = verdict.status === 'accepted' ? verdict.xp : 0;
+        serverXp += xp;
+        return { idempotencyKey: event.idempotencyKey, status: verdict.status, xp };
+      });
+      return { results };
+    },
+  });
+  expect(outcome).toMatchObject({ kind: 'drained', sent: events.length });
+  return { hud: progress.snapshot().totalXp, server: serverXp, ledger, progress };
+}
+
 describe('the HUD and the hosted API agree on XP', () => {
   it('for the same events, the server rules grant exactly the HUD total', async () => {
-    store = openStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-parity-')), 'drona.db'));
-    const progress = new ProgressService(store, { now: () => NOW });
-    for (const event of fortnight()) await progress.record(event);
-
-    const ledger = emptyLedger();
-    let serverXp = 0;
-    const outcome = await drainOutbox({
-      store,
-      now: () => NOW,
-      random: () => 0.5,
-      send: async (events) => {
-        const verdicts = judgeBatch(events, ledger, { now: NOW, timezone: 'UTC' });
-        const results = events.map((event) => {
-          const verdict = verdicts.get(event.idempotencyKey)!;
-          expect(verdict).toMatchObject({ status: 'accepted' }); // nothing here is implausible
-          const xp = verdict.status === 'accepted' ? verdict.xp : 0;
-          serverXp += xp;
-          return { idempotencyKey: event.idempotencyKey, status: verdict.status, xp };
-        });
-        return { results };
-      },
-    });
-    expect(outcome).toMatchObject({ kind: 'drained', sent: 45 });
-    const hud = progress.snapshot();
-    expect(hud.totalXp).toBeGreaterThan(3000);
-    expect(serverXp).toBe(hud.totalXp);
+    const { hud, server, ledger, progress } = await bothTotals(fortnight());
+    expect(hud).toBeGreaterThan(3000);
+    expect(server).toBe(hud);
     // The streaks agree too: eight days with the freeze bridging day 7, then a new one.
     expect(ledger.streak).toMatchObject({ current: 1, longest: 8, freezes: 0 });
     expect(progress.state().streak).toMatchObject({ current: 1, longest: 8 });
+  });
+
+  it('with challenges whose authors set their own hint cost, the event carries it and both award by it', async () => {
+    const challenge = (i: number, hintsUsed: number, hintXpCost?: number): LearningEvent => ({
+      kind: 'challenge-completed',
+      idempotencyKey: `challenge:${i}`,
+      courseId: 'c',
+      lessonId: `ch${i}`,
+      occurredAt: start + i * 10 * minute,
+      timezone: 'UTC',
+      elapsedSeconds: 300,
+      hintsUsed,
+      ...(hintXpCost === undefined ? {} : { hintXpCost }),
+    });
+    // 150-20, 150-0, 150-75 (capped at half), 150-30 (the default 15 XP each).
+    const { hud, server } = await bothTotals([challenge(0, 3, 10), challenge(1, 4, 0), challenge(2, 2, 400), challenge(3, 3)]);
+    expect(hud).toBe(130 + 150 + 75 + 120);
+    expect(server).toBe(hud);
   });
 });

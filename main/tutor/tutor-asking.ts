@@ -137,7 +137,7 @@ export class TutorAsking {
     try {
       const reply = await this.oneShot(`${systemPrompt('tutor', 'socratic')}\n\n${guidedJudgeBrief}`, guidedJudgeRequest(step, answer), 200);
       if (reply === null) return null;
-      const parsed = parseJudgement(reply, step);
+      const parsed = parseJudgement(reply, step, answer);
       const sessionId = this.options.sessions.active(courseId, lessonId);
       if (!parsed.ok) {
         this.options.logger.warn(`the tutor's guided judgement of ${courseId}/${lessonId} was not used: ${parsed.problem}`);

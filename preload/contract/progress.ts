@@ -26,6 +26,8 @@ export const learningEventSchema = z
     /** Passed at the first try (lessons, quizzes, checks, Silver certificates). */
     firstAttempt: z.boolean().optional(),
     hintsUsed: z.number().int().min(0).optional(),
+    /** Challenges: the XP the lesson's author set per hint (the award table's default when absent), so the hosted API awards the same. */
+    hintXpCost: z.number().int().min(0).max(1000).optional(),
     /** Quiz score, 0–100. */
     score: z.number().min(0).max(100).optional(),
     /** Finished under the lesson's or module's par time. */
@@ -132,6 +134,8 @@ export const awardSchema = z.object({
   /** The base before bonuses and the bonuses' names (first-attempt, streak...), so the learner reads why. */
   baseXp: z.number().int().optional(),
   bonuses: z.array(z.string()).optional(),
+  /** Whole XP taken off after the bonuses (a challenge's later hints). */
+  deductedXp: z.number().int().min(0).optional(),
 });
 
 export const recordResultSchema = z.object({

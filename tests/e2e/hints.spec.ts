@@ -18,7 +18,7 @@ for (const size of SIZES) {
     await startLearnerIn(page, 'dark', startLearner, size);
     await openLessonBySearch(page, 'Collatz', COLLATZ);
 
-    // The cost comes from the XP rules: a challenge's first hint costs its no-hints bonus, each later one 10% of its base.
+    // The cost comes from the XP rules: a challenge's first hint costs its no-hints bonus, each later one the lesson's authored hintXpCost (10 here).
     const hints = page.getByRole('region', { name: 'Hints' });
     const first = hints.getByRole('button', { name: 'Show a hint (0/4)' });
     await expect(first).toHaveAccessibleDescription('Costs 150 XP of this lesson’s award.');
@@ -28,11 +28,11 @@ for (const size of SIZES) {
     await first.click();
     // Each reveal is recorded in main first; a shared, busy machine can take a while.
     await expect(hints.getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
-    await expect(hints.getByRole('button', { name: 'Show the next hint (1/4)' })).toHaveAccessibleDescription('Costs 15 XP of this lesson’s award.');
+    await expect(hints.getByRole('button', { name: 'Show the next hint (1/4)' })).toHaveAccessibleDescription('Costs 10 XP of this lesson’s award.');
     await hints.getByRole('button', { name: 'Show the next hint (1/4)' }).click();
     await hints.getByRole('button', { name: 'Show the next hint (2/4)' }).click();
     const last = hints.getByRole('button', { name: 'Show the next hint (3/4)' });
-    await expect(last).toHaveAccessibleDescription('Costs 15 XP of this lesson’s award. The last hint gives the answer away.');
+    await expect(last).toHaveAccessibleDescription('Costs 10 XP of this lesson’s award. The last hint gives the answer away.');
 
     // The last hint asks first; the safe answer has the focus, so Enter or Escape changes nothing.
     // The dialog is modal (the theme button behind it is inert): it is opened once in each theme.

@@ -3,6 +3,7 @@
 // follow-up, a concept intro's inline checks and a project's milestones. Zod schemas, so the loader and the JSON Schema
 // share them; cross-references (test names, which type may carry what) are lesson-type-problems.ts.
 import { z } from 'zod';
+import { DEFAULT_CHALLENGE_HINT_XP } from '../../../common/rules/xp-rules';
 
 const stepId = z
   .string()
@@ -86,7 +87,13 @@ export const projectSchema = z
 export const challengeSchema = z
   .object({
     allowanceMinutes: z.number().min(0).max(600).describe('Minutes on top of parTimeMinutes; at par + allowance the attempt is submitted'),
-    hintXpCost: z.number().int().min(0).max(1000).default(10).describe('XP each revealed hint costs'),
+    hintXpCost: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(DEFAULT_CHALLENGE_HINT_XP)
+      .describe('XP each revealed hint after the first costs (the first costs the no-hints bonus); hints take at most half the award'),
   })
   .strict();
 

@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { DronaError, messageOf } from '../../../preload/contract';
 import { MAX_UI_IMPORT_BYTES, type ImportResult } from '../../../preload/contract/courses';
 import type { Store } from '../../store/open-store';
-import { courses } from '../../store/schema';
+import { courses, lessons } from '../../store/schema';
 import { formatProblem, problem, readBundleDir, type BundleFiles } from '../bundle/bundle-files';
 import { loadBundle, type KnownCourses } from '../bundle/course-bundle';
 import { defaultPackLimits, manifestFor, readPack, sha256, type PackLimits } from '../bundle/course-pack';
@@ -123,7 +123,26 @@ export class CourseInstaller {
     return { results, failures };
   }
 
+  /**
+   * A built-in course whose bytes are the ones installed (so validated then) needs no parse: the
+   * id and version are read off course.yaml's top lines only to name the digest to compare, and a
+   * misread just takes the full path. Parsing and validating the four built-ins was about half of
+   * serve's start-up (3.9 s of 8.5 s under load) on every start, with nothing changed.
+   */
+  private unchangedBuiltin(files: BundleFiles): ImportResult | null {
+    const yaml = files.get('course.yaml')?.toString('utf8') ?? '';
+    const id = /^id:[ \t]*([\w.-]+)[ \t]*$/m.exec(yaml)?.[1];
+    const version = /^version:[ \t]*([\w.+-]+)[ \t]*$/m.exec(yaml)?.[1];
+    if (!id || !version) return null;
+    const existing = this.store.db.select().from(courses).where(eq(courses.id, id)).get();
+    if (!existing?.builtIn || existing.manifestDigest !== sha256(Buffer.from(JSON.stringify(manifestFor(files, id, version))))) return null;
+    const lessonCount = this.store.db.select({ n: count() }).from(lessons).where(eq(lessons.courseId, id)).get()?.n ?? 0;
+    return { courseId: id, title: existing.title, version, outcome: 'unchanged', previousVersion: existing.version, lessonCount, removedLessons: [] };
+  }
+
   installFiles(files: BundleFiles, options: { builtIn?: boolean }): ImportResult {
+    const unchanged = options.builtIn ? this.unchangedBuiltin(files) : null;
+    if (unchanged) return unchanged;
     const loaded = loadBundle(files, this.catalog.knownCourses());
     if (!loaded.course) throw new CourseImportError(loaded.problems);
     const course = loaded.course;

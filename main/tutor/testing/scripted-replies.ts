@@ -14,9 +14,7 @@ export function scriptedReply(system: string, user: string): string {
       })),
     });
   }
-  if (/Role: Guided discovery judge/.test(system)) {
-    return JSON.stringify({ verdict: 'wrong', followUp: 'What do you notice when you try it on a smaller example, one item at a time?' });
-  }
+  if (/Role: Guided discovery judge/.test(system)) return guidedVerdict(user);
   if (/Role: Code Reviewer/.test(system) && /"findings"/.test(user)) {
     return JSON.stringify({
       findings: [
@@ -44,4 +42,30 @@ export function scriptedReply(system: string, user: string): string {
     return 'Here is the same idea on a different problem:\n\n```python\ntotal = 0\nfor price in [3, 4]:\n    total = total + price\nprint(total)\n```\n\nHow could you use this pattern in your exercise?';
   }
   return 'Good question. Look at what your function returns for the first test: what value do you expect, and what do you get? Try printing it before the return, then run the check again.';
+}
+
+/**
+ * A stand-in judge: "right" when the learner's answer repeats three words of the intent in a row
+ * (all of a shorter one), quoting them as the brief asks; otherwise "wrong" with a question.
+ */
+function guidedVerdict(user: string): string {
+  // Split as the app's answer check normalises (lesson-steps' normaliseAnswer), so the quotes match.
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[\s.,;:!?"'`]+/)
+      .filter(Boolean);
+  const intent = words(/Intent \(secret, never reveal\): (.*)/.exec(user)?.[1] ?? '');
+  const answer = ` ${words(/<<<\n([\s\S]*)\n>>>/.exec(user)?.[1] ?? '').join(' ')} `;
+  const size = Math.min(3, intent.length);
+  for (let start = 0; size > 0 && start + size <= intent.length; start++) {
+    const run = intent.slice(start, start + size).join(' ');
+    if (answer.includes(` ${run} `)) return JSON.stringify({ verdict: 'right', intent: run, evidence: run, followUp: '' });
+  }
+  return JSON.stringify({
+    verdict: 'wrong',
+    intent: '',
+    evidence: '',
+    followUp: 'What do you notice when you try it on a smaller example, one item at a time?',
+  });
 }

@@ -29,17 +29,19 @@ export interface CompletionBarProps extends LessonAwards {
   readonly lessonType: string;
   /** Hints revealed in this lesson: the breakdown says what they cost. */
   readonly hintsUsed: number;
+  /** A challenge's authored cost per hint after the first, when it sets one. */
+  readonly hintXpCost?: number | undefined;
   readonly next: { readonly title: string } | null;
   /** Continue takes the focus, unless the lesson shows its own result first (a quiz's score and explanations). */
   readonly takeFocus: boolean;
   onContinue(): void;
 }
 
-export function CompletionBar({ awards, streakBefore, lessonType, hintsUsed, next, takeFocus, onContinue }: CompletionBarProps) {
+export function CompletionBar({ awards, streakBefore, lessonType, hintsUsed, hintXpCost, next, takeFocus, onContinue }: CompletionBarProps) {
   const mode = useAppStore((state) => state.profile?.gamificationMode ?? 'full');
   const features = hudFeatures(mode, useReducedMotion());
   const summary = completionSummary(awards);
-  const hints = hintsPart(lessonType, hintsUsed);
+  const hints = hintsPart(lessonType, hintsUsed, hintXpCost);
   const streak = streakChange(
     streakBefore,
     useProgressStore((state) => state.snapshot?.streak.current ?? null),

@@ -87,6 +87,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
       {...lessonAwards}
       lessonType={lesson.type}
       hintsUsed={standing?.revealedHints.length ?? 0}
+      hintXpCost={lesson.challenge?.hintXpCost}
       next={place.next ?? null}
       takeFocus={lesson.type !== 'quiz'}
       onContinue={goNext}

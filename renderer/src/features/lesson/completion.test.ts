@@ -11,6 +11,9 @@ describe('completionSummary', () => {
     );
     expect(describeAward({ activity: 'lesson-completed', amount: 50, bonusPercent: 0, baseXp: 50, bonuses: [] })).toBe('Lesson: 50 XP');
     expect(describeAward({ activity: 'mystery', amount: 5, bonusPercent: 0 })).toBe('mystery: 5 XP');
+    expect(describeAward({ activity: 'challenge-completed', amount: 130, bonusPercent: 0, baseXp: 150, bonuses: [], deductedXp: 20 })).toBe(
+      'Challenge: 150 XP − 20 XP (later hints) = 130 XP',
+    );
   });
 
   it('adds the parts, names a level reached and achievements, and ignores other kinds', () => {
@@ -44,6 +47,9 @@ describe('hintsPart and streakChange', () => {
     expect(hintsPart('challenge', 3)).toBe('Hints: 3 used, so 180 XP less (no “no hints” bonus, and 30 XP for the hints after the first)');
     expect(hintsPart('practice', 2)).toBe('Hints: 2 used, at no XP cost');
     expect(hintsPart('guided', 1)).toBe('Hints: 1 used, at no XP cost');
+    // The lesson's authored cost per later hint, as the award uses it.
+    expect(hintsPart('challenge', 3, 10)).toBe('Hints: 3 used, so 170 XP less (no “no hints” bonus, and 20 XP for the hints after the first)');
+    expect(hintsPart('challenge', 3, 0)).toBe('Hints: 3 used, so 150 XP less (no “no hints” bonus)');
   });
 
   it('names a streak that started or grew, and nothing when today had already counted', () => {

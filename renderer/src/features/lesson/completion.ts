@@ -38,9 +38,12 @@ export interface CompletionSummary {
 
 export function describeAward(award: AwardedEvent['awarded'][number]): string {
   const label = activityLabels[award.activity] ?? award.activity;
-  if (award.bonusPercent === 0 || award.baseXp === undefined) return `${label}: ${award.amount} XP`;
+  const deducted = award.deductedXp ?? 0;
+  if ((award.bonusPercent === 0 && deducted === 0) || award.baseXp === undefined) return `${label}: ${award.amount} XP`;
   const reasons = (award.bonuses ?? []).map((bonus) => bonusLabels[bonus] ?? bonus).join(', ');
-  return `${label}: ${award.baseXp} XP + ${award.bonusPercent}%${reasons ? ` (${reasons})` : ''} = ${award.amount} XP`;
+  const bonus = award.bonusPercent === 0 ? '' : ` + ${award.bonusPercent}%${reasons ? ` (${reasons})` : ''}`;
+  const minus = deducted === 0 ? '' : ` − ${deducted} XP (later hints)`;
+  return `${label}: ${award.baseXp} XP${bonus}${minus} = ${award.amount} XP`;
 }
 
 export function completionSummary(events: readonly AwardedEvent[]): CompletionSummary {
@@ -57,13 +60,13 @@ export function completionSummary(events: readonly AwardedEvent[]): CompletionSu
 }
 
 /** What the hints taken cost, so the award's figure is not a mystery; null when none were taken. */
-export function hintsPart(lessonType: string, hintsUsed: number): string | null {
+export function hintsPart(lessonType: string, hintsUsed: number, authoredCost?: number): string | null {
   if (hintsUsed === 0) return null;
   const used = `Hints: ${hintsUsed} used`;
-  const lost = hintsXpLost(lessonType, hintsUsed);
+  const lost = hintsXpLost(lessonType, hintsUsed, authoredCost);
   if (lost === 0) return `${used}, at no XP cost`;
-  // The first hint takes the "no hints" bonus; in a challenge each later hint takes a share of the base.
-  const later = lost - hintsXpLost(lessonType, 1);
+  // The first hint takes the "no hints" bonus; in a challenge each later hint costs the authored XP (or the default).
+  const later = lost - hintsXpLost(lessonType, 1, authoredCost);
   return `${used}, so ${lost} XP less (no “no hints” bonus${later > 0 ? `, and ${later} XP for the hints after the first` : ''})`;
 }
 
