@@ -40,7 +40,7 @@ export function benchCheckClicks(warmCheck: Record<string, number | undefined>, 
     lines.push(
       `${`UI ${driver}`.padEnd(10)} ten Checks 3 s apart p50 ${fmt(p50)}` +
         (base ? ` = ${(p50 / base).toFixed(2)}x the warm Check (${fmt(base)}) [goal <= 1.5x]` : '') +
-        `; later half / earlier half ${growth.toFixed(2)}x [goal: no growth, ~1x]`,
+        `; later half / earlier half ${growth.toFixed(2)}x [goal: no growth, ~1x] (load avg ${os.loadavg()[0]!.toFixed(1)})`,
     );
   }
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
