@@ -63,6 +63,11 @@ export class WasmDriver implements SandboxDriver {
     await this.spares.get(language)?.ready;
   }
 
+  /** Whether new Python workers start from the first one's snapshot (for tests). */
+  startsPythonFromSnapshot(): boolean {
+    return this.pythonBoot !== null;
+  }
+
   warmLanguages(): SandboxLanguage[] {
     return [...this.ready];
   }
