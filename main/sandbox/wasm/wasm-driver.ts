@@ -195,7 +195,10 @@ export class WasmDriver implements SandboxDriver {
       return outcome(end.end, waitMs, end.results);
     } finally {
       // Ends the program wherever it is (a loop in WebAssembly included): its state goes with it.
-      await loading.worker.terminate();
+      // Not awaited (the teardown took 200-500 ms under load): the result need not wait for it,
+      // and nothing the worker still sends reaches this run.
+      loading.listener = () => undefined;
+      void loading.worker.terminate().catch((error: unknown) => this.options.log?.(`could not end a wasm worker: ${messageOf(error)}`));
       if (this.options.spare && !this.closed) this.prewarm([spec.language]);
     }
   }
