@@ -26,6 +26,8 @@ import type { CheckRequest, RunRequest, SandboxServiceOptions } from './sandbox-
 export const cliUnisolatedHint = 'run your own code directly on this computer (not isolated) with --driver process';
 
 const REPROBE_MS = 5000;
+/** How long after its first call serve mode waits before loading the WebAssembly runtimes. */
+const IDLE_WARM_UP_MS = 1500;
 
 export class SandboxService {
   private readonly builds = new Map<SandboxLanguage, ImageBuildProgress>();
@@ -41,6 +43,7 @@ export class SandboxService {
   private reprobing: Promise<void> | null = null;
   private readonly log: (message: string) => void;
   private starting: Promise<void> | null = null;
+  private idleWarmUp: NodeJS.Timeout | null = null;
 
   /**
    * Chooses the driver (probing Docker, removing stale containers, warming up) at once when asked
@@ -78,8 +81,12 @@ export class SandboxService {
     const choice = this.request;
     if (choice !== 'process' && choice !== 'wasm') await this.connectDocker();
     if (!this.dockerDriver && choice === 'docker') throw new Error(`Docker did not answer: ${this.dockerProblem}`);
-    // Without Docker, the WebAssembly runtimes load ahead of the first Run.
-    if (!this.dockerDriver && choice !== 'process' && this.options.prewarm) this.wasmDriver.prewarm(sandboxLanguages);
+    // Without Docker, the WebAssembly runtimes load ahead of the first Run: at once when asked to
+    // prewarm (the desktop app), else (serve mode) a moment after the first call, which comes as
+    // the page first draws, so the load does not compete with it. A one-shot CLI run keeps no spare.
+    if (this.dockerDriver || choice === 'process') return;
+    if (this.options.prewarm) this.wasmDriver.prewarm(sandboxLanguages);
+    else if (this.options.warm ?? true) this.idleWarmUp = setTimeout(() => this.wasmDriver.prewarm(sandboxLanguages), IDLE_WARM_UP_MS).unref();
   }
 
   /** Probes Docker and, when it answers, sets up its driver; else keeps the reason. */
@@ -316,6 +323,7 @@ export class SandboxService {
   async close(): Promise<void> {
     // Never started (nothing ran): there is nothing to close, and no reason to ask Docker now.
     await this.starting?.catch(() => undefined); // a failed start was reported to its callers
+    if (this.idleWarmUp) clearTimeout(this.idleWarmUp);
     await this.dockerDriver?.close();
     await this.processDriver.close();
     await this.wasmDriver.close();

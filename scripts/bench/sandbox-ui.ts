@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Parts } from '../../tests/e2e/check-clicks.pw-bench';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -23,8 +24,14 @@ export function benchCheckClicks(warmCheck: Record<string, number | undefined>, 
     return [`UI Checks: the Playwright run recorded nothing (exit ${ran.status}):\n${ran.stdout.slice(-2000)}${ran.stderr.slice(-1000)}`];
   const lines: string[] = [];
   for (const line of fs.readFileSync(out, 'utf8').trim().split('\n')) {
-    const { driver, samples } = JSON.parse(line) as { driver: string; samples: number[] };
+    const { driver, samples, parts } = JSON.parse(line) as { driver: string; samples: number[]; parts: Parts[] };
     process.stdout.write(`\nUI Checks (${driver}), click to results shown, ms: ${samples.join(', ')}\n`);
+    const part = (key: keyof Parts) => median(parts.map((p) => p[key]));
+    process.stdout.write(
+      `  where it went (p50): click to call sent (saving files) ${part('save')} ms; sandbox.check answered in ${part('call')} ms, ` +
+        `of which the run ${part('run')} ms (the rest: main's work and the wait for a runtime); answer to drawn ${part('draw')} ms\n` +
+        `  per click, call/run ms: ${parts.map((p) => `${p.call}/${p.run}`).join(', ')}\n`,
+    );
     // The first click also starts the sandbox; growth compares the later clicks' halves.
     const later = samples.slice(1);
     const growth = median(later.slice(Math.ceil(later.length / 2))) / median(later.slice(0, Math.floor(later.length / 2)));
@@ -33,7 +40,7 @@ export function benchCheckClicks(warmCheck: Record<string, number | undefined>, 
     lines.push(
       `${`UI ${driver}`.padEnd(10)} ten Checks 3 s apart p50 ${fmt(p50)}` +
         (base ? ` = ${(p50 / base).toFixed(2)}x the warm Check (${fmt(base)}) [goal <= 1.5x]` : '') +
-        `; later half / earlier half ${growth.toFixed(2)}x [goal: no growth, ~1x]`,
+        `; later half / earlier half ${growth.toFixed(2)}x [goal: no growth, ~1x] (load avg ${os.loadavg()[0]!.toFixed(1)})`,
     );
   }
   fs.rmSync(path.dirname(out), { recursive: true, force: true });

@@ -105,7 +105,8 @@ try {
       const wasm = await benchWasm(language, hello[language], suite[language], measure, Number(process.env.BENCH_WASM_RUNS ?? 10), Math.min(COLD_RUNS, 3));
       summary.push(
         `${language.padEnd(10)} wasm cold start p50 ${fmt(wasm.cold.p50)} [goal < 1500 ms]; warm Run p50 ${fmt(wasm.warmRun.p50)} = ` +
-          `${(wasm.warmRun.p50 / bare.p50).toFixed(2)}x bare local [goal <= 3x]; warm Check p50 ${fmt(wasm.warmCheck.p50)}`,
+          `${(wasm.warmRun.p50 / bare.p50).toFixed(2)}x bare local [goal <= 3x]; warm Check p50 ${fmt(wasm.warmCheck.p50)}; ` +
+          `back-to-back Run p50 ${fmt(wasm.backToBack.p50)} (load avg ${os.loadavg()[0]!.toFixed(1)})`,
       );
       if (language === 'python') warmPythonCheck.wasm = wasm.warmCheck.p50;
     }

@@ -11,6 +11,60 @@ const out = process.env.DRONA_BENCH_CHECKS;
 const CHECKS = 10;
 const APART_MS = 3_000;
 
+interface Call {
+  readonly name: string;
+  readonly sent: number;
+  done?: number;
+  durationMs?: number;
+}
+
+/** Where one click's time went, in ms (sandbox-ui.ts prints their medians). */
+export interface Parts {
+  /** Click to the sandbox.check call sent: saving the files (workspace.write) and the store's work. */
+  readonly save: number;
+  /** The sandbox.check call, sent to answered: main's work, the wait for a runtime, and the run. */
+  readonly call: number;
+  /** Of the call: the run itself, as the driver timed it (durationMs). */
+  readonly run: number;
+  /** Answer to the results drawn. */
+  readonly draw: number;
+}
+
+/** In the page, before the app loads: notes when each serve-mode call is sent and answered. */
+function recordCalls() {
+  const calls: Call[] = [];
+  const byId = new Map<number, Call>();
+  (window as unknown as { __dronaCalls: Call[] }).__dronaCalls = calls;
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      // Added before the app's own listener, so it sees each answer first.
+      this.addEventListener('message', (event) => {
+        const message = JSON.parse(String(event.data)) as { t: string; id: number; value?: { durationMs?: number } };
+        const call = message.t === 'result' ? byId.get(message.id) : undefined;
+        if (call) Object.assign(call, { done: performance.now(), durationMs: message.value?.durationMs });
+      });
+    }
+    override send(data: string) {
+      const message = JSON.parse(data) as { t: string; id: number; name: string };
+      if (message.t === 'call') {
+        const call: Call = { name: message.name, sent: performance.now() };
+        calls.push(call);
+        byId.set(message.id, call);
+      }
+      super.send(data);
+    }
+  };
+}
+
+function partsOf(clicked: number, drawn: number, calls: Call[]): Parts {
+  const check = calls.find((call) => call.name === 'sandbox.check' && call.sent >= clicked);
+  if (!check?.done) throw new Error(`no answered sandbox.check after the click: ${JSON.stringify(calls)}`);
+  const round = (ms: number) => Math.round(ms);
+  return { save: round(check.sent - clicked), call: round(check.done - check.sent), run: round(check.durationMs ?? 0), draw: round(drawn - check.done) };
+}
+
 let serve: ServeProcess | undefined;
 test.afterEach(async () => {
   await serve?.stop();
@@ -27,17 +81,19 @@ for (const [driver, env] of Object.entries(drivers)) {
     if (!out) throw new Error('a bench: set DRONA_BENCH_CHECKS to the file for its timings (npm run bench:sandbox does)');
     test.setTimeout(300_000);
     serve = await startServe({ env });
+    await page.addInitScript(recordCalls);
     await page.goto(serve.url);
     await completeFirstRun(page);
     await openCourseLesson(page, /Guided: .*greeting/);
     const check = page.getByRole('button', { name: 'Check', exact: true });
     const samples: number[] = [];
+    const parts: Parts[] = [];
     for (let i = 0; i < CHECKS; i += 1) {
       // Armed before the click: resolves with the ms from the click to the first frame after the
       // results replaced the "Checking…" status.
       const shown = page.evaluate(
         () =>
-          new Promise<number>((resolve) => {
+          new Promise<{ clicked: number; drawn: number }>((resolve) => {
             let clicked = 0;
             let seen = false;
             const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Check');
@@ -47,16 +103,18 @@ for (const [driver, env] of Object.entries(drivers)) {
               if (busy()) seen = true;
               else if (seen && document.querySelector('.test-results h3')) {
                 observer.disconnect();
-                requestAnimationFrame(() => resolve(performance.now() - clicked));
+                requestAnimationFrame(() => resolve({ clicked, drawn: performance.now() }));
               }
             });
             observer.observe(document.body, { subtree: true, childList: true, characterData: true });
           }),
       );
       await check.click();
-      samples.push(Math.round(await shown));
+      const { clicked, drawn } = await shown;
+      samples.push(Math.round(drawn - clicked));
+      parts.push(partsOf(clicked, drawn, await page.evaluate(() => (window as unknown as { __dronaCalls: Call[] }).__dronaCalls.splice(0))));
       await page.waitForTimeout(APART_MS);
     }
-    fs.appendFileSync(out!, `${JSON.stringify({ driver, samples })}\n`);
+    fs.appendFileSync(out!, `${JSON.stringify({ driver, samples, parts })}\n`);
   });
 }

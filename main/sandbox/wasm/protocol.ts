@@ -1,11 +1,16 @@
 // Messages between the WebAssembly driver and its worker. A worker starts with its language
 // (so it can load the runtime before a job arrives: the spare), takes one job, and is ended.
 import type { SandboxFile, SandboxLanguage } from '../../../preload/contract/sandbox';
+import type { PythonBoot } from './python-boot';
 
 export interface WorkerStart {
   readonly language: SandboxLanguage;
   /** sandbox/harness/wasm: the Python runner and the JavaScript test shims. */
   readonly harnessDir: string;
+  /** Python: start from what an earlier worker made (python-boot.ts). */
+  readonly boot?: PythonBoot;
+  /** Python: make it (a full load) and send it back before 'ready'. */
+  readonly makeBoot?: boolean;
 }
 
 export interface WasmJob {
@@ -28,6 +33,8 @@ export interface WasmJob {
 
 export type FromWorker =
   | { readonly type: 'ready' }
+  /** Python's compiled module and memory snapshot, made while loading, before any job. */
+  | { readonly type: 'boot'; readonly module: WebAssembly.Module; readonly snapshot: Uint8Array }
   | { readonly type: 'output'; readonly stream: 'stdout' | 'stderr'; readonly data: Uint8Array }
   | { readonly type: 'done'; readonly exitCode: number; readonly results?: string; readonly outOfMemory?: boolean }
   | { readonly type: 'failed'; readonly detail: string }

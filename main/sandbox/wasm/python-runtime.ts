@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { OutputPump } from './output-pump';
+import { reusePyodideModule, type PythonBoot } from './python-boot';
 import type { WasmJob } from './protocol';
 import type { StdinReader } from './stdin-channel';
 
@@ -51,20 +52,38 @@ export interface PythonRuntime {
   run(job: WasmJob, pump: OutputPump, stdin: StdinReader): { exitCode: number; results?: string };
 }
 
-export async function loadPython(harnessDir: string): Promise<PythonRuntime> {
-  const pyodide = await loadPyodide({
-    // Found from here, not from the caller's stack (a worker has none to go by): node_modules/pyodide, offline.
-    indexURL: `${path.dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`,
-    // The `js` module sees this object only, never the worker's globals.
-    jsglobals: {},
-    env: { HOME: WORK, PYTHONDONTWRITEBYTECODE: '1', LANG: 'C.UTF-8' },
-  });
+/**
+ * Loads Python: from `boot`'s snapshot when there is one (restoring memory instead of starting
+ * the interpreter and importing the harness again), else in full, handing what it made to
+ * `onBoot` before any job can run.
+ */
+export async function loadPython(harnessDir: string, boot: PythonBoot = {}, onBoot?: (made: Required<PythonBoot>) => void): Promise<PythonRuntime> {
+  // Found from here, not from the caller's stack (a worker has none to go by): node_modules/pyodide, offline.
+  const indexURL = `${path.dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`;
+  const wasm = reusePyodideModule(`${indexURL}pyodide.asm.wasm`, boot);
+  let pyodide: PyodideAPI;
+  try {
+    pyodide = await loadPyodide({
+      indexURL,
+      // The `js` module sees this object only, never the worker's globals.
+      jsglobals: {},
+      env: { HOME: WORK, PYTHONDONTWRITEBYTECODE: '1', LANG: 'C.UTF-8' },
+      ...(boot.snapshot ? { _loadSnapshot: boot.snapshot } : onBoot ? { _makeSnapshot: true } : {}),
+    });
+  } finally {
+    wasm.restore();
+  }
   const { FS } = pyodide;
+  // Written even after a snapshot (the file system is not in it): tracebacks read these files.
   FS.mkdirTree(HARNESS);
   for (const name of fs.readdirSync(harnessDir).filter((file) => file.endsWith('.py'))) {
     FS.writeFile(`${HARNESS}/${name}`, fs.readFileSync(path.join(harnessDir, name)));
   }
-  pyodide.runPython(`import sys\nsys.path.append(${JSON.stringify(HARNESS)})\nimport drona_wasm, drona_pytest, drona_trace, json, unittest`);
+  // After a snapshot, the harness is imported already; this only binds the names again.
+  if (!boot.snapshot) pyodide.runPython(`import sys\nsys.path.append(${JSON.stringify(HARNESS)})`);
+  pyodide.runPython(`import drona_wasm, drona_pytest, drona_trace, json, unittest`);
+  const module = wasm.module();
+  if (!boot.snapshot && onBoot && module) onBoot({ module, snapshot: pyodide.makeMemorySnapshot() });
   const runFile = pyodide.globals.get('drona_wasm').run as (entry: string) => number;
   const checkFiles = pyodide.globals.get('drona_wasm').check as (testsJson: string) => string;
   const traceRun = pyodide.globals.get('drona_trace').trace as (requestJson: string) => string;

@@ -43,7 +43,15 @@ function lockGlobals(): void {
 const start = workerData as WorkerStart;
 installMemoryCap();
 try {
-  const runtime = start.language === 'python' ? await loadPython(start.harnessDir) : await loadJavaScript(start.harnessDir);
+  const runtime =
+    start.language === 'python'
+      ? await loadPython(
+          start.harnessDir,
+          start.boot,
+          // Sent before 'ready', so before any job: the driver takes it from no later message.
+          start.makeBoot ? (made) => port.postMessage({ type: 'boot', ...made } satisfies FromWorker, [made.snapshot.buffer as ArrayBuffer]) : undefined,
+        )
+      : await loadJavaScript(start.harnessDir);
   lockGlobals();
   port.once('message', (job: WasmJob) => {
     setMemoryCap(job.memoryBytes);

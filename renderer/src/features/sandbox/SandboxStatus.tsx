@@ -12,6 +12,8 @@ import { useCall } from '../../platform/use-call';
 import { ProcessConsentDialog } from './ProcessConsentDialog';
 import './sandbox.css';
 
+const PREPARING_POLL_MS = 2000;
+
 export function SandboxStatus() {
   // Turning the process driver on or off in Settings changes which driver runs code.
   const allowProcess = useAppStore((state) => state.settings?.sandbox.allowProcess);
@@ -28,6 +30,17 @@ export function SandboxStatus() {
       }),
     [reload],
   );
+
+  // The WebAssembly driver loads Python in the background after start; until it first has, a
+  // Check waits for it, so say so (and look again until it is ready).
+  const [pythonReady, setPythonReady] = useState(false);
+  if (!pythonReady && status?.warm.includes('python')) setPythonReady(true);
+  const preparing = status?.driver === 'wasm' && !pythonReady && !status.warm.includes('python');
+  useEffect(() => {
+    if (!preparing) return;
+    const timer = setTimeout(reload, PREPARING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [preparing, status, reload]);
 
   const missing = useMemo(() => status?.images.filter((image) => !image.present).map((image) => image.language) ?? [], [status]);
   const running = Object.values(builds).filter((build) => build?.state === 'running');
@@ -71,6 +84,11 @@ export function SandboxStatus() {
       <span className={status.isolated ? '' : 'sandbox-warn'} title={status.detail} aria-label={`Sandbox: ${status.detail}`} role="status">
         <Icon size={12} aria-hidden="true" /> {label}
       </span>
+      {preparing && (
+        <span className="sandbox-build" aria-live="polite" title="Loading Python in WebAssembly; the first Run or Check waits for it.">
+          Preparing Python…
+        </span>
+      )}
       {running.map((build) => (
         <span key={build!.language} className="sandbox-build" title={build!.step}>
           <Box size={12} aria-hidden="true" /> {build!.language} image
