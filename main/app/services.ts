@@ -40,6 +40,8 @@ import { PlacementService } from '../path/placement-service';
 import { quizBank } from '../path/placement-bank';
 import { ExamService } from '../exam/exam-service';
 import { ServerExamService } from '../exam/server-exam';
+import { ServerProjectReview } from '../project/server-review';
+import { ProjectStore } from '../project/project-store';
 import { tutorInterviewer } from '../exam/tutor-interviewer';
 import { ProjectService } from '../project/project-service';
 import { projectGuideFor } from '../project/project-guide';
@@ -83,6 +85,8 @@ export interface Services {
   readonly exam: ExamService;
   /** The Silver exam the sync server runs and grades, when signed in. */
   readonly serverExam: ServerExamService;
+  /** Gold projects sent to the sync server's review queue. */
+  readonly projectReview: ServerProjectReview;
   /** The Gold project: briefs, milestones, submissions checked in the sandbox, rubric reviews. */
   readonly project: ProjectService;
 }
@@ -339,6 +343,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     exam,
     serverExam,
     project,
+    projectReview: new ServerProjectReview(store, new ProjectStore(store), sync, now),
   };
   // In the background: the first drain waits for the event loop, never for start-up. One-shot
   // CLI commands do without: a course import must not sync or record the evening's reminder.
