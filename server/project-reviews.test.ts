@@ -4,13 +4,13 @@
 // their own submission, claim a score in it, read another's, or get the bonus by saying so.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
-import { defaultPlausibility } from '../common/rules/plausibility';
 import { rubricCategories } from '../common/rules/project-review';
 import { sql } from './db/database';
-import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { ADMIN, openExamCourseApi } from './testing/exam-course-api';
 import { examCourse } from './testing/exam-fixture';
 
-const admin = 'admin-secret-token';
+const admin = ADMIN;
 const minute = 60_000;
 
 const submission = {
@@ -29,8 +29,7 @@ function suite(engine: Engine) {
   const clock = Date.UTC(2026, 10, 23, 12);
   let keys = 0;
   beforeAll(async () => {
-    t = await openTestApi(engine, { adminToken: admin, now: () => clock, plausibility: defaultPlausibility });
-    expect((await t.request('PUT', `/v1/admin/courses/${examCourse.id}`, { token: admin, body: examCourse })).status).toBe(201);
+    t = await openExamCourseApi(engine, () => clock);
   });
   afterAll(async () => t?.close());
 
