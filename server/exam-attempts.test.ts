@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
-import { ADMIN, openExamCourseApi } from './testing/exam-course-api';
+import { ADMIN, bronzeLesson, openExamCourseApi } from './testing/exam-course-api';
 import { examCourse } from './testing/exam-fixture';
 
 const start = Date.UTC(2026, 10, 23, 12);
@@ -28,18 +28,7 @@ function suite(engine: Engine) {
     };
     refreshes.set(me.accessToken, me.refreshToken);
     // Bronze: the course's one lesson.
-    const events = [
-      {
-        idempotencyKey: `k-${++keys}`,
-        kind: 'lesson-completed',
-        courseId: examCourse.id,
-        lessonId: 'hello',
-        occurredAt: clock - 10 * minute,
-        timezone: 'UTC',
-        activeSeconds: 300,
-        facts: {},
-      },
-    ];
+    const events = [bronzeLesson(`k-${++keys}`, clock - 10 * minute)];
     await t.request('POST', '/v1/events', { token: me.accessToken, body: { events } });
     return me.accessToken;
   };

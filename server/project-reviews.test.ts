@@ -7,7 +7,7 @@ import { describeWhen } from '../common/testing/capabilities';
 import { rubricCategories } from '../common/rules/project-review';
 import { sql } from './db/database';
 import { testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
-import { ADMIN, openExamCourseApi } from './testing/exam-course-api';
+import { ADMIN, bronzeLesson, openExamCourseApi } from './testing/exam-course-api';
 import { examCourse } from './testing/exam-fixture';
 
 const admin = ADMIN;
@@ -36,16 +36,7 @@ function suite(engine: Engine) {
   /** A learner who finished the course (Bronze) and whose Silver exam this server graded as passed. */
   const learner = async (name: string) => {
     const me = (await t.request('POST', '/v1/learners', { body: { displayName: name, timezone: 'UTC' } })).json;
-    const lesson = {
-      kind: 'lesson-completed',
-      courseId: examCourse.id,
-      lessonId: 'hello',
-      occurredAt: clock - 10 * minute,
-      timezone: 'UTC',
-      activeSeconds: 300,
-      facts: {},
-    };
-    await t.request('POST', '/v1/events', { token: me.accessToken, body: { events: [{ idempotencyKey: `k-${++keys}`, ...lesson }] } });
+    await t.request('POST', '/v1/events', { token: me.accessToken, body: { events: [bronzeLesson(`k-${++keys}`, clock - 10 * minute)] } });
     const digest = (await t.db.query<{ digest: string }>(sql`select digest from courses where id = ${examCourse.id}`))[0]!.digest;
     await t.db
       .query(sql`insert into exam_attempts (id, learner_id, course_id, course_digest, seed, status, section, section_started_at, first_attempt, overall, started_at, finished_at)

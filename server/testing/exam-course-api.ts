@@ -12,3 +12,15 @@ export async function openExamCourseApi(engine: Engine, now: () => number): Prom
   expect((await t.request('PUT', `/v1/admin/courses/${examCourse.id}`, { token: ADMIN, body: examCourse })).status).toBe(201);
   return t;
 }
+
+/** Bronze for the exam course: its one lesson, completed at `at` after five minutes' work. */
+export const bronzeLesson = (idempotencyKey: string, at: number) => ({
+  idempotencyKey,
+  kind: 'lesson-completed',
+  courseId: examCourse.id,
+  lessonId: 'hello',
+  occurredAt: at,
+  timezone: 'UTC',
+  activeSeconds: 300,
+  facts: {},
+});
