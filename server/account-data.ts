@@ -22,6 +22,7 @@ const owned = [
   ['cohort_members', 'learner_id'],
   ['invites', 'created_by'],
   ['exam_attempts', 'learner_id'],
+  ['project_submissions', 'learner_id'],
 ] as const;
 
 export async function exportAccount(db: Database, learnerId: string): Promise<Record<string, unknown[]>> {

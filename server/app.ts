@@ -20,6 +20,7 @@ import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, t
 import { verificationPage } from './verification-page';
 import { serverTierRecords, type TierRecords } from './tier-records';
 import { examRoutes } from './exam-routes';
+import { projectRoutes } from './project-routes';
 import { ingestBatch } from './event-batch';
 import { ingestEvents, setTimezone, setVisibility } from './ingest';
 import type { ServerKeys } from './keys';
@@ -306,6 +307,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     return c.json({ courses: (await listCourses(db)).map(summaryOf) });
   });
   examRoutes(app, { db, now, requireAdmin });
+  projectRoutes(app, { db, now, requireAdmin });
 
   return app;
 }

@@ -4,12 +4,12 @@
 // from a passing attempt the server graded (a person scoring the challenges and the design answer).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
-import { defaultPlausibility } from '../common/rules/plausibility';
-import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { ADMIN, bronzeLesson, openExamCourseApi } from './testing/exam-course-api';
 import { examCourse } from './testing/exam-fixture';
 
 const start = Date.UTC(2026, 10, 23, 12);
-const admin = 'admin-secret-token';
+const admin = ADMIN;
 const minute = 60_000;
 
 function suite(engine: Engine) {
@@ -17,8 +17,7 @@ function suite(engine: Engine) {
   let clock = start;
   let keys = 0;
   beforeAll(async () => {
-    t = await openTestApi(engine, { adminToken: admin, now: () => clock, plausibility: defaultPlausibility });
-    expect((await t.request('PUT', `/v1/admin/courses/${examCourse.id}`, { token: admin, body: examCourse })).status).toBe(201);
+    t = await openExamCourseApi(engine, () => clock);
   });
   afterAll(async () => t?.close());
 
@@ -29,18 +28,7 @@ function suite(engine: Engine) {
     };
     refreshes.set(me.accessToken, me.refreshToken);
     // Bronze: the course's one lesson.
-    const events = [
-      {
-        idempotencyKey: `k-${++keys}`,
-        kind: 'lesson-completed',
-        courseId: examCourse.id,
-        lessonId: 'hello',
-        occurredAt: clock - 10 * minute,
-        timezone: 'UTC',
-        activeSeconds: 300,
-        facts: {},
-      },
-    ];
+    const events = [bronzeLesson(`k-${++keys}`, clock - 10 * minute)];
     await t.request('POST', '/v1/events', { token: me.accessToken, body: { events } });
     return me.accessToken;
   };

@@ -1,27 +1,15 @@
 // The Silver exam's routes: a learner's attempts (questions served without answers, sections
 // submitted within the server's time) and the admin's review queue.
-import type { Context, Hono } from 'hono';
-import type { Database } from './db/database';
+import type { Hono } from 'hono';
 import { ApiError } from './api-error';
-import { body, uuidParam, type Env } from './route-kit';
+import { body, courseIdParam, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
 import { examReviewRequest, examSectionKinds, sectionSubmissions } from '../common/sync-api/exam-api';
-import { text } from '../common/sync-api/schemas';
 import { startAttempt, submitSection, viewAttempt } from './exam-attempts';
 import { reviewAttempt, reviewQueue } from './exam-review';
 
-interface ExamRouteDeps {
-  readonly db: Database;
-  readonly now: () => number;
-  readonly requireAdmin: (c: Context) => void;
-}
-
-const courseIdParam = text().min(1).max(120);
-
-export function examRoutes(app: Hono<Env>, { db, now, requireAdmin }: ExamRouteDeps): void {
+export function examRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewRouteDeps): void {
   app.post('/v1/exams/:courseId/attempts', async (c) => {
-    const courseId = courseIdParam.safeParse(c.req.param('courseId'));
-    if (!courseId.success) throw new ApiError(400, 'invalid_input', 'The course id must be 1–120 storable characters.');
-    return c.json(await startAttempt(db, c.get('learnerId'), courseId.data, now()), 201);
+    return c.json(await startAttempt(db, c.get('learnerId'), courseIdParam(c), now()), 201);
   });
   app.get('/v1/exams/attempts/:attemptId', async (c) => c.json(await viewAttempt(db, c.get('learnerId'), uuidParam(c, 'attemptId', 'exam attempt'), now())));
   app.post('/v1/exams/attempts/:attemptId/sections/:section', async (c) => {

@@ -93,7 +93,7 @@ async function loadLedger(q: Q, learnerId: string, state: LearnerState, events: 
   return ledger;
 }
 
-/** The learner's unrevoked certificates, which of them already earned their XP, and the exams passed at the first attempt. */
+/** The learner's unrevoked certificates, which of them already earned their XP, the exams passed at the first attempt and the exceptional projects. */
 async function loadCertificates(q: Q, learnerId: string, ledger: Ledger): Promise<void> {
   const issued = await q<{ course_id: string; tier: string }>(
     sql`select course_id, tier from certificates where learner_id = ${learnerId} and revoked_at is null`,
@@ -105,6 +105,9 @@ async function loadCertificates(q: Q, learnerId: string, ledger: Ledger): Promis
   const firstPasses = await q<{ course_id: string }>(sql`select course_id from exam_attempts
     where learner_id = ${learnerId} and status = 'passed' and first_attempt`);
   for (const row of firstPasses) ledger.silverFirstAttempts.add(row.course_id);
+  const exceptional = await q<{ course_id: string }>(sql`select course_id from project_submissions
+    where learner_id = ${learnerId} and status = 'accepted' and exceptional`);
+  for (const row of exceptional) ledger.goldExceptional.add(row.course_id);
 }
 
 export async function ingestEvents(db: Database, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 import { sql, type Database } from './db/database';
+import { text } from '../common/sync-api/schemas';
 
 export type Env = { Variables: { learnerId: string; sessionId: string | null } };
 
@@ -45,4 +46,20 @@ export function uuidParam(c: Context, name: string, what: string): string {
   const value = c.req.param(name) ?? '';
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)) throw new ApiError(404, 'not_found', `No ${what} has this id.`);
   return value;
+}
+
+/** What a route module with a learner side and an admin review queue needs. */
+export interface ReviewRouteDeps {
+  readonly db: Database;
+  readonly now: () => number;
+  readonly requireAdmin: (c: Context) => void;
+}
+
+const courseIdText = text().min(1).max(120);
+
+/** The :courseId path parameter, or a 400 naming what it must be. */
+export function courseIdParam(c: Context): string {
+  const courseId = courseIdText.safeParse(c.req.param('courseId'));
+  if (!courseId.success) throw new ApiError(400, 'invalid_input', 'The course id must be 1–120 storable characters.');
+  return courseId.data;
 }

@@ -1,10 +1,10 @@
 // Silver and Gold rest on records this server holds, never on the app's word: a Silver exam it
 // served and graded (server/exam-attempts.ts, looked up by learner and course), and a Gold project
-// review a person or the Project Guide accepted. The review queue for Gold is not built yet, so
-// no review is held and Gold is refused with a message that says what is missing (certificates.ts).
+// review a person accepted on this server's queue (server/project-reviews.ts).
 import type { ExamEvidence, ReviewEvidence } from '../common/rules/certificate-criteria';
 import type { Database } from './db/database';
 import { bestExam } from './exam-review';
+import { heldReview } from './project-reviews';
 
 export interface TierRecords {
   /** The learner's best server-graded Silver exam for the course, or null. */
@@ -19,11 +19,11 @@ export const noTierRecords: TierRecords = {
   review: () => Promise.resolve(null),
 };
 
-/** What this server holds: the exams it graded; no Gold review yet. */
+/** What this server holds: the exams it graded and the projects a person reviewed. */
 export const serverTierRecords = (db: Database): TierRecords => ({
   exam: async (learnerId, courseId) => {
     const best = await bestExam(db, learnerId, courseId);
     return best && { score: best.score, passed: best.passed };
   },
-  review: () => Promise.resolve(null),
+  review: (learnerId, courseId) => heldReview(db, learnerId, courseId),
 });

@@ -351,11 +351,19 @@ describe('completion rules: streak and certificates, as the app scores them', ()
   it('a certificate earns its XP once, only when the server issued it, outside the daily cap', () => {
     const ledger = emptyLedger();
     ledger.certificates.set(certificateKey('c', 'gold'), false);
+    ledger.goldExceptional.add('c');
     ledger.days.set('2026-11-25', { xp: rules.dailyXpCap, activeSeconds: 0 });
     const forged = ev('certificate-earned', now - minute, { courseId: 'c', facts: { tier: 'silver' } });
     const gold = ev('certificate-earned', now - minute, { courseId: 'c', facts: { tier: 'gold', exceptional: true } });
     const again = ev('certificate-earned', now, { courseId: 'c', facts: { tier: 'gold' } });
     expect(xpOf(judgeBatch([forged, gold, again], ledger, context), [forged, gold, again])).toEqual(['not_certified', 5000, 'not_certified']);
     expect(ledger.days.get('2026-11-25')!.xp).toBe(rules.dailyXpCap);
+  });
+
+  it("Gold's exceptional bonus comes from the server's review, never from the client's fact", () => {
+    const ledger = emptyLedger();
+    ledger.certificates.set(certificateKey('c', 'gold'), false);
+    const claimed = ev('certificate-earned', now - minute, { courseId: 'c', facts: { tier: 'gold', exceptional: true } });
+    expect(xpOf(judgeBatch([claimed], ledger, context), [claimed])).toEqual([2500]);
   });
 });

@@ -52,6 +52,8 @@ export interface Ledger {
   readonly certificates: Map<string, boolean>;
   /** Courses whose Silver exam the server graded as passed at the learner's first attempt: Silver's +50 % rests on this, not on the client's fact. */
   readonly silverFirstAttempts: Set<string>;
+  /** Courses whose Gold project a person on the server accepted as exceptional: Gold's +100 % rests on this, not on the client's fact. */
+  readonly goldExceptional: Set<string>;
   /** The learner's streak (days in the account timezone), before the events being judged. */
   streak: StreakState;
 }
@@ -68,6 +70,7 @@ export const emptyLedger = (): Ledger => ({
   anchors: new Map(),
   certificates: new Map(),
   silverFirstAttempts: new Set(),
+  goldExceptional: new Set(),
   streak: emptyStreak,
 });
 export const anchorKey = (courseId: string | null | undefined, occurredAt: number) => `${courseId ?? ''} ${occurredAt}`;
@@ -124,10 +127,13 @@ export function overlaps(spans: Ledger['spans'], start: number, end: number): bo
   return next !== undefined && next.start < end;
 }
 
-/** The event with the facts the server holds in place of the client's: whether Silver's exam passed at the first attempt. */
+/** The event with the facts the server holds in place of the client's: Silver's first-attempt pass, Gold's exceptional review. */
 function serverFacts(event: Completion, ledger: Ledger): Completion {
-  if (event.kind !== 'certificate-earned' || event.facts.tier !== 'silver') return event;
-  return { ...event, facts: { ...event.facts, firstAttempt: ledger.silverFirstAttempts.has(event.courseId ?? '') } };
+  if (event.kind !== 'certificate-earned') return event;
+  const course = event.courseId ?? '';
+  if (event.facts.tier === 'silver') return { ...event, facts: { ...event.facts, firstAttempt: ledger.silverFirstAttempts.has(course) } };
+  if (event.facts.tier === 'gold') return { ...event, facts: { ...event.facts, exceptional: ledger.goldExceptional.has(course) } };
+  return event;
 }
 
 /** The verdict on one event given the ledger (which it does not change). */

@@ -39,6 +39,9 @@ import { PathService } from '../path/path-service';
 import { PlacementService } from '../path/placement-service';
 import { quizBank } from '../path/placement-bank';
 import { ExamService } from '../exam/exam-service';
+import { ServerExamService } from '../exam/server-exam';
+import { ServerProjectReview } from '../project/server-review';
+import { ProjectStore } from '../project/project-store';
 import { tutorInterviewer } from '../exam/tutor-interviewer';
 import { ProjectService } from '../project/project-service';
 import { projectGuideFor } from '../project/project-guide';
@@ -80,6 +83,10 @@ export interface Services {
   readonly update: UpdateService;
   /** The Silver exam: attempts, its clock and grading. */
   readonly exam: ExamService;
+  /** The Silver exam the sync server runs and grades, when signed in. */
+  readonly serverExam: ServerExamService;
+  /** Gold projects sent to the sync server's review queue. */
+  readonly projectReview: ServerProjectReview;
   /** The Gold project: briefs, milestones, submissions checked in the sandbox, rubric reviews. */
   readonly project: ProjectService;
 }
@@ -275,6 +282,12 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     check: (input, exercise, sessionId) => runs.checkExercise(input, exercise, sessionId),
     interviewer: () => tutorInterviewer(tutor.config),
   });
+  const serverExam = new ServerExamService(store, {
+    session: sync,
+    now,
+    courseDir: (courseId) => courses.catalog.courseDir(courseId),
+    warn: (message) => logger.warn(message),
+  });
   const project = new ProjectService(store, {
     now,
     course: (courseId) => {
@@ -328,7 +341,9 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     language: new PythonLanguageService(),
     update,
     exam,
+    serverExam,
     project,
+    projectReview: new ServerProjectReview(store, new ProjectStore(store), sync, now),
   };
   // In the background: the first drain waits for the event loop, never for start-up. One-shot
   // CLI commands do without: a course import must not sync or record the evening's reminder.

@@ -30,7 +30,7 @@ export function readExamBank(dir: string): ExamBank | null {
   return parsed.data;
 }
 
-export function readChallenge(dir: string, item: ChallengeItem): ChallengeFiles {
+export function readChallenge(dir: string, item: Pick<ChallengeItem, 'exercise'>): ChallengeFiles {
   const folder = path.join(dir, item.exercise);
   const spec = exerciseSchema.parse(parseYaml(fs.readFileSync(path.join(folder, 'exercise.yaml'), 'utf8')).value);
   const read = (relative: string) => fs.readFileSync(path.join(folder, relative), 'utf8');

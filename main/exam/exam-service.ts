@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DronaError } from '../../preload/contract';
 import type { CheckResult, SandboxFile } from '../../preload/contract/sandbox';
 import type { z } from 'zod';
-import type { ExamOverview, ExamView, examAnswerSchema } from '../../preload/contract/exam';
+import type { ExamOverview, examAnswerSchema } from '../../preload/contract/exam';
 import { itemById, sectionMinutes, sectionQuestions, sectionTitles, type ExamSectionKind } from '../../common/exam/exam-sections';
 import type { ChallengeItem, ExamBank, ExamItem } from '../../common/exam/exam-format';
 import type { ExerciseForCheck } from '../sandbox/run-coordinator';
@@ -14,7 +14,7 @@ import { challengeScore, choiceScore, gradeExam, sectionOrder, type ExamScores }
 import { drawExam, optionOrder } from '../../common/exam/exam-selection';
 import { ExamStore, type AnswerRow, type AttemptRow } from './exam-store';
 import { retakeAvailableAt, tick, timedOut } from '../../common/exam/exam-timing';
-import { currentConceptual, examView, sectionItems, type SavedAnswer } from './exam-view';
+import { currentConceptual, examView, sectionItems, type AppExamView, type SavedAnswer } from './exam-view';
 import { designInterview, type Interviewer } from './design-interview';
 
 export interface ExamServiceDeps {
@@ -59,6 +59,7 @@ export class ExamService {
       activeAttemptId: attempts.find((row) => row.status === 'in-progress')?.id ?? null,
       retakeAt: bank ? retakeAvailableAt(lastFailed?.finishedAt ?? null, bank.retakeCooldownHours, this.deps.now()) : null,
       passed: attempts.some((row) => row.status === 'passed'),
+      gradedBy: 'app',
       attempts: attempts.map((row) => ({
         attemptId: row.id,
         status: row.status as ExamOverview['attempts'][number]['status'],
@@ -85,12 +86,12 @@ export class ExamService {
     return row ? { attemptId: row.id, overall: row.overall ?? 0, passedAt: row.finishedAt ?? row.startedAt, firstAttempt: row.firstAttempt } : null;
   }
 
-  start(courseId: string): ExamView {
+  start(courseId: string): AppExamView {
     const course = this.deps.course(courseId);
     const bank = course ? readExamBank(course.dir) : null;
     if (!course || !bank) throw new DronaError('not_found', `Course "${courseId}" has no exam.`);
     const overview = this.overview(courseId);
-    if (overview.activeAttemptId !== null) return this.current(overview.activeAttemptId);
+    if (typeof overview.activeAttemptId === 'number') return this.current(overview.activeAttemptId);
     if (overview.passed) throw new DronaError('conflict', 'You have already passed this exam.');
     if (overview.retakeAt !== null)
       throw new DronaError('conflict', `You can retake the exam after ${new Date(overview.retakeAt).toISOString()}.`, { retakeAt: overview.retakeAt });
@@ -104,7 +105,7 @@ export class ExamService {
   }
 
   /** The attempt now: the current section's clock moves and, when its time is up, the section is submitted. */
-  current(attemptId: number): ExamView {
+  current(attemptId: number): AppExamView {
     const { attempt, bank } = this.load(attemptId);
     const kind = sectionOrder[attempt.section];
     if (attempt.status === 'in-progress' && kind) {
@@ -143,7 +144,7 @@ export class ExamService {
     return { savedAt: now };
   }
 
-  next(attemptId: number): ExamView {
+  next(attemptId: number): AppExamView {
     const { attempt, bank, kind } = this.inProgress(attemptId);
     if (kind !== 'conceptual') throw new DronaError('invalid_input', 'Only the Conceptual section asks one question at a time.');
     const answers = this.rows.answers(attemptId, kind);
@@ -197,7 +198,7 @@ export class ExamService {
     return result;
   }
 
-  async interview(attemptId: number, text: string): Promise<ExamView> {
+  async interview(attemptId: number, text: string): Promise<AppExamView> {
     const { attempt, bank, kind } = this.inProgress(attemptId);
     if (kind !== 'design') throw new DronaError('invalid_input', 'The design interview is the last section.');
     const item = itemById(bank, drawExam(bank, attempt.seed).design) as Extract<ExamItem, { kind: 'design-question' }>;
@@ -221,7 +222,7 @@ export class ExamService {
     return this.current(attemptId);
   }
 
-  async submitSection(attemptId: number): Promise<ExamView> {
+  async submitSection(attemptId: number): Promise<AppExamView> {
     const { attempt, bank, kind } = this.inProgress(attemptId);
     let designScore: number | null = null;
     const interviewer = kind === 'design' ? this.deps.interviewer() : null;
@@ -262,7 +263,7 @@ export class ExamService {
     );
   }
 
-  private view(attemptId: number): ExamView {
+  private view(attemptId: number): AppExamView {
     const { attempt, bank, title, dir } = this.load(attemptId);
     return examView({
       bank,

@@ -66,7 +66,10 @@ export interface ViewInput {
   readonly starter: (item: ExamItem) => { entry: string; files: { path: string; content: string }[] } | null;
 }
 
-export function examView(input: ViewInput): ExamView {
+/** An attempt this app runs: numbered by its store (the server's attempts have uuids). */
+export type AppExamView = ExamView & { readonly attemptId: number };
+
+export function examView(input: ViewInput): AppExamView {
   const { bank, attempt, sections, answers, draw } = input;
   const current = sectionOrder[attempt.section];
   const sectionAnswers = answers.filter((row) => row.section === current);
@@ -101,6 +104,7 @@ export function examView(input: ViewInput): ExamView {
     asked,
     interview: design && 'interview' in design ? (design.interview ?? []) : [],
     interviewer: input.interviewer,
+    gradedBy: 'app',
     savedAt: answers.reduce<number | null>((latest, row) => (latest === null || row.updatedAt > latest ? row.updatedAt : latest), null),
     result: input.scores
       ? {

@@ -13,5 +13,7 @@ export function projectHandlers(services: ServicesAccess): Pick<Handlers, keyof 
       ),
     'project.draftReview': ({ submissionId }) => services().project.draftReview(submissionId),
     'project.recordReview': ({ submissionId, reviewerName, scores }) => services().project.recordReview(submissionId, reviewerName, scores),
+    'project.sendForReview': ({ submissionId }) => services().projectReview.send(submissionId),
+    'project.serverReview': ({ submissionId }) => services().projectReview.status(submissionId),
   };
 }

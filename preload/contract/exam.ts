@@ -11,7 +11,9 @@ export type ExamSectionKind = (typeof examSectionKinds)[number];
 export const examStatuses = ['in-progress', 'passed', 'failed', 'pending-review'] as const;
 
 const courseId = z.string().min(1).max(100);
-const attemptId = z.number().int().positive();
+/** The app's own attempts are numbered; an attempt the sync server runs has the server's uuid. */
+const attemptId = z.union([z.number().int().positive(), z.string().uuid()]);
+export type ExamAttemptId = z.infer<typeof attemptId>;
 const itemId = z.string().min(1).max(80);
 
 export const examSectionStateSchema = z.object({
@@ -75,6 +77,8 @@ export const examViewSchema = z.object({
   /** When main last saved an answer of this attempt. */
   savedAt: z.number().nullable(),
   result: examResultSchema.nullable(),
+  /** Who grades the attempt: main, or the sync server (a person there reviews challenges and the design answer). */
+  gradedBy: z.enum(['app', 'server']),
 });
 export type ExamView = z.infer<typeof examViewSchema>;
 
@@ -85,10 +89,12 @@ export const examOverviewSchema = z.object({
   retakeCooldownHours: z.number(),
   sections: z.array(z.object({ kind: z.enum(examSectionKinds), title: z.string(), minutes: z.number(), questions: z.number().int() })),
   /** The attempt in progress, if any. */
-  activeAttemptId: z.number().int().nullable(),
+  activeAttemptId: attemptId.nullable(),
   /** When a retake may start (epoch ms) while the cooldown runs; null when it may start now. */
   retakeAt: z.number().nullable(),
   passed: z.boolean(),
+  /** Where a new attempt runs: the sync server when signed in to it, else this app. */
+  gradedBy: z.enum(['app', 'server']),
   attempts: z.array(z.object({ attemptId, status: z.enum(examStatuses), startedAt: z.number(), overall: z.number().nullable() })),
 });
 export type ExamOverview = z.infer<typeof examOverviewSchema>;

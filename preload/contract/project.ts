@@ -5,6 +5,7 @@
 // sends choices and scores; verdicts, test results and checks come from main alone.
 import { z } from 'zod';
 import { automatedChecksSchema, rubricCategories } from '../../common/rules/project-review';
+import { projectSubmissionView } from '../../common/sync-api/project-api';
 import { call, event } from './define';
 import { testStatuses } from './sandbox';
 
@@ -91,6 +92,10 @@ export const projectCalls = {
   'project.draftReview': call(z.object({ submissionId }), projectOverviewSchema),
   /** A person's review entered in the app (an instructor or mentor beside the learner): their name and the rubric scores with reasons. */
   'project.recordReview': call(z.object({ submissionId, reviewerName: line.max(200), scores: rubricScoresSchema }), projectOverviewSchema),
+  /** Sends the submission to the sync server's review queue (Gold is issued only from a review held there); again: its status there. */
+  'project.sendForReview': call(z.object({ submissionId }), projectSubmissionView),
+  /** The submission's status and review on the sync server; null when it was not sent. */
+  'project.serverReview': call(z.object({ submissionId }), projectSubmissionView.nullable()),
 };
 
 export const projectEvents = {

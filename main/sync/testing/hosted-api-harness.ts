@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../../../server/start';
+import { startServer, type RunningServer, type ServerOptions } from '../../../server/start';
 import { encryptedFileSecretStore, type SecretStore } from '../../secrets/secret-store';
 import { openStore, type Store } from '../../store/open-store';
 import { activityEvents, syncOutbox } from '../../store/schema';
@@ -22,6 +22,13 @@ export const installedCourses = {
   getCourse: () => ({ title: 'Course', modules: [{ lessons }] }),
 };
 
+export interface HarnessOptions {
+  /** The courses the server registers at start (default: registeredCourse). */
+  readonly courses?: ServerOptions['courses'];
+  /** Whether the server reads the test's clock rather than the real one. */
+  readonly serverClock?: boolean;
+}
+
 export class HostedApiHarness {
   clock = Date.now();
   readonly scheduled: { fn: () => void; ms: number }[] = [];
@@ -31,7 +38,10 @@ export class HostedApiHarness {
   server: RunningServer | null = null;
   private port = 0;
 
-  private constructor(readonly dir: string) {
+  private constructor(
+    readonly dir: string,
+    private readonly options: HarnessOptions,
+  ) {
     this.store = openStore(path.join(dir, 'drona.db'));
     this.secrets = encryptedFileSecretStore(dir);
     const timers: Timers = { setTimeout: (fn, ms) => (this.scheduled.push({ fn, ms }), this.scheduled.length), clearTimeout: () => {} };
@@ -39,8 +49,8 @@ export class HostedApiHarness {
   }
 
   /** A harness whose sync points at a free port with no server on it yet (the server is "down"). */
-  static async create(prefix: string): Promise<HostedApiHarness> {
-    const harness = new HostedApiHarness(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  static async create(prefix: string, options: HarnessOptions = {}): Promise<HostedApiHarness> {
+    const harness = new HostedApiHarness(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), options);
     const { url } = await harness.start();
     await harness.stop();
     harness.sync.configure(url);
@@ -50,7 +60,14 @@ export class HostedApiHarness {
   /** Starts the server, on the same port and data as before. */
   async start(): Promise<RunningServer> {
     const dataDir = path.join(this.dir, 'server-db');
-    const server = await startServer({ port: this.port, dataDir, plausibility: undefined, adminToken: ADMIN_TOKEN, courses: [registeredCourse] });
+    const server = await startServer({
+      port: this.port,
+      dataDir,
+      plausibility: undefined,
+      adminToken: ADMIN_TOKEN,
+      courses: this.options.courses ?? [registeredCourse],
+      ...(this.options.serverClock ? { now: () => this.clock } : {}),
+    });
     this.port = Number(new URL(server.url).port);
     this.server = server;
     return server;

@@ -13,7 +13,7 @@ export function ChallengeSection({ view }: { view: ExamView }) {
   return (
     <>
       {view.questions.map((question) => (
-        <Challenge key={question.itemId} attemptId={view.attemptId} question={question} />
+        <Challenge key={question.itemId} attemptId={view.attemptId} question={question} checks={view.gradedBy === 'app'} />
       ))}
     </>
   );
@@ -21,7 +21,8 @@ export function ChallengeSection({ view }: { view: ExamView }) {
 
 type Files = { path: string; content: string }[];
 
-function Challenge({ attemptId, question }: { attemptId: number; question: ExamQuestion }) {
+/** `checks`: whether this app runs the hidden tests; in an exam the sync server grades, a person does. */
+function Challenge({ attemptId, question, checks }: { attemptId: ExamView['attemptId']; question: ExamQuestion; checks: boolean }) {
   const [files, setFiles] = useState<Files>(Array.isArray(question.saved) ? question.saved : []);
   const [status, setStatus] = useState<string | null>(
     question.checked ? `Last check: ${question.checked.passed} of ${question.checked.total} tests pass.` : null,
@@ -33,7 +34,7 @@ function Challenge({ attemptId, question }: { attemptId: number; question: ExamQ
   const edit = (path: string, content: string) => {
     const next = files.map((file) => (file.path === path ? { ...file, content } : file));
     setFiles(next);
-    setStatus('Changed since the last check: run the checks again for it to count.');
+    if (checks) setStatus('Changed since the last check: run the checks again for it to count.');
     save({ kind: 'code', files: next });
   };
   const check = async () => {
@@ -73,9 +74,13 @@ function Challenge({ attemptId, question }: { attemptId: number; question: ExamQ
         </label>
       ))}
       <div className="exam-actions">
-        <button type="button" className="button" disabled={busy} onClick={() => void check()}>
-          {busy ? 'Checking…' : `Run the checks: ${question.title}`}
-        </button>
+        {checks ? (
+          <button type="button" className="button" disabled={busy} onClick={() => void check()}>
+            {busy ? 'Checking…' : `Run the checks: ${question.title}`}
+          </button>
+        ) : (
+          <p className="muted">Your sync server grades this exam: a person runs and scores your code after you submit the section.</p>
+        )}
         {status && (
           <p role="status" className="exam-check-status">
             {status}

@@ -16,7 +16,10 @@ export function ExamEntry({ courseId, title }: { courseId: string; title: string
       <h4 id={headingId}>{overview.title}</h4>
       <p className="muted">
         {overview.sections.map((section) => `${section.title} (${section.minutes} min)`).join(', ')}: {minutes} minutes in all, timed per section. Pass mark{' '}
-        {overview.passPercent}%. The exam fills the window; the tutor and Try it are off until you finish.
+        {overview.passPercent}%. The exam fills the window; the tutor and Try it are off until you finish.{' '}
+        {overview.gradedBy === 'server'
+          ? 'You are signed in, so your sync server sets and grades the exam.'
+          : 'This computer sets and grades the exam; sign in to a sync server for a server-graded one.'}
       </p>
       {overview.attempts.length > 0 && (
         <ul className="exam-attempts" aria-label={`Past attempts at the ${title} exam`}>

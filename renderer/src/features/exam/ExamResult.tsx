@@ -17,12 +17,19 @@ export function ExamResult({ view }: { view: ExamView }) {
             Overall: <strong>{result.overall}%</strong> (pass mark {result.passPercent}%)
             {result.verdict === 'passed' && result.firstAttempt ? ', on your first attempt.' : '.'}
           </p>
-          {result.verdict === 'pending-review' && <p>Your design answer waits for a person&apos;s review; the verdict depends on it.</p>}
+          {result.verdict === 'pending-review' && (
+            <p>
+              {view.gradedBy === 'server'
+                ? 'Your challenges and design answer wait for a reviewer on your sync server; the verdict depends on them.'
+                : "Your design answer waits for a person's review; the verdict depends on it."}
+            </p>
+          )}
           {result.failedSections.length > 0 && (
             <p>Under the pass mark: {result.failedSections.map((kind) => view.sections.find((section) => section.kind === kind)?.title ?? kind).join(', ')}.</p>
           )}
         </>
       )}
+      <p className="exam-graded-by muted">{view.gradedBy === 'server' ? 'Graded by your sync server.' : 'Graded on this computer.'}</p>
       <table className="exam-scores">
         <caption>Scores per section</caption>
         <thead>

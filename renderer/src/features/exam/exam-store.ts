@@ -73,7 +73,7 @@ export async function saveAnswer(itemId: string, answer: CallInput<'exam.answer'
 }
 
 /** Runs one of main's exam calls that returns the attempt, showing the new view or the error. */
-export async function examStep(step: (attemptId: number) => Promise<ExamView>): Promise<void> {
+export async function examStep(step: (attemptId: ExamView['attemptId']) => Promise<ExamView>): Promise<void> {
   const view = useExamMode.getState().view;
   if (!view) return;
   try {

@@ -5,6 +5,7 @@ import type { ProjectOverview, ProjectReviewView, ProjectSubmissionView } from '
 import { client } from '../../platform/client';
 import { useAction } from '../../platform/use-action';
 import { ReviewerForm } from './ReviewerForm';
+import { ServerReview } from './ServerReview';
 
 function Review({ review }: { review: ProjectReviewView }) {
   const verdict = review.exceptional ? 'Accepted: exceptional' : review.accepted ? 'Accepted' : 'Not accepted yet';
@@ -102,6 +103,7 @@ export function ReviewPanel({ overview, onReviewed }: { overview: ProjectOvervie
     <section className="project-submissions" aria-label="Project review">
       <h5>Review</h5>
       <Submission submission={latest} />
+      <ServerReview submission={latest} />
       {overview.projectGuide && (
         <button
           type="button"
