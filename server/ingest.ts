@@ -113,13 +113,16 @@ export async function ingestEvents(db: Database, learnerId: string, events: read
       from learners where id = ${learnerId} for update`);
     if (!row) return events.map((event) => ({ idempotencyKey: event.idempotencyKey, status: 'rejected' as const, code: 'unknown_learner', xp: 0 }));
     const state: LearnerState = { ...row };
-    const keys = events.map((event) => event.idempotencyKey);
-    const seenRows = await q<{ idempotency_key: string }>(sql`select idempotency_key from events
-      where learner_id = ${learnerId} and idempotency_key in (${sql.join(
-        keys.map((key) => sql`${key}`),
-        sql`, `,
-      )})`);
+    const keys = sql.join(
+      events.map((event) => sql`${event.idempotencyKey}`),
+      sql`, `,
+    );
+    // A key refused before is answered with its reason again: a rejection is final.
+    const seenRows = await q<{ idempotency_key: string; code: string | null }>(sql`select idempotency_key, null as code from events
+      where learner_id = ${learnerId} and idempotency_key in (${keys})
+      union all select idempotency_key, code from refused_events where learner_id = ${learnerId} and idempotency_key in (${keys})`);
     const seen = new Set(seenRows.map((r) => r.idempotency_key));
+    const refused = new Map(seenRows.flatMap((r) => (r.code === null ? [] : [[r.idempotency_key, r.code] as const])));
     // A key is judged once: the first time it appears, in this batch or before.
     const fresh = new Map<string, EventInput>();
     for (const event of events) if (!seen.has(event.idempotencyKey) && !fresh.has(event.idempotencyKey)) fresh.set(event.idempotencyKey, event);
@@ -129,8 +132,10 @@ export async function ingestEvents(db: Database, learnerId: string, events: read
     for (const event of events) {
       const key = event.idempotencyKey;
       const verdict = answered.has(key) ? undefined : judged.get(key);
+      const refusedBefore = answered.has(key) ? undefined : refused.get(key);
       answered.add(key);
-      if (!verdict) results.push({ idempotencyKey: key, status: 'duplicate', xp: 0 });
+      if (refusedBefore) results.push({ idempotencyKey: key, status: 'rejected', code: refusedBefore, xp: 0 });
+      else if (!verdict) results.push({ idempotencyKey: key, status: 'duplicate', xp: 0 });
       else if (verdict.status === 'rejected') results.push({ idempotencyKey: key, status: 'rejected', code: verdict.code, xp: 0 });
       else results.push({ idempotencyKey: key, status: 'accepted', ...(verdict.weekOpen ? {} : { code: 'week_closed' }), xp: verdict.xp });
     }
@@ -144,11 +149,26 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
   const verdicts = judgeBatch(events, ledger, { now, timezone: state.timezone }, rules);
   const pending: Pending = { daily: new Set(), weekXp: new Map(), courseXp: new Map(), xpChanged: false, streakChanged: false };
   const rows = [];
-  for (const event of canonicalOrder(events)) {
+  const refused = [];
+  const ordered = canonicalOrder(events);
+  // With refused events in the batch, ids are drawn up front in the batch's order across both
+  // tables (one sequence), so the restore feed replays the batch in the order it was judged.
+  const ids = ordered.some((event) => verdicts.get(event.idempotencyKey)!.status !== 'accepted')
+    ? (await q<{ id: string }>(sql`select nextval('events_id_seq') as id from generate_series(1, ${ordered.length})`))
+        .map((r) => Number(r.id))
+        .sort((a, b) => a - b)
+    : null;
+  const idColumn = ids ? sql`id, ` : sql``;
+  for (const [index, event] of ordered.entries()) {
     const verdict = verdicts.get(event.idempotencyKey)!;
-    if (verdict.status !== 'accepted') continue;
+    const id = ids ? sql`${ids[index]}, ` : sql``;
+    if (verdict.status !== 'accepted') {
+      refused.push(sql`(${id}${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt},
+        ${verdict.code}, ${JSON.stringify(event.facts)}::jsonb, ${now})`);
+      continue;
+    }
     const { xp, date, week } = verdict;
-    rows.push(sql`(${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week},
+    rows.push(sql`(${id}${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week},
       ${xp}, ${timedKinds.has(event.kind) ? verdict.activeSeconds : null}, ${JSON.stringify(event.facts)}::jsonb, ${now})`);
     pending.daily.add(date);
     if (xp > 0) {
@@ -162,8 +182,12 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
   const { current, freezes, lastDay } = ledger.streak;
   if (current !== state.streak) pending.streakChanged = true;
   Object.assign(state, { streak: current, streak_freezes: freezes, last_active_date: lastDay === null ? null : dateOfDay(lastDay) });
+  // Kept so a new computer restores them (GET /v1/events); they count nowhere.
+  if (refused.length > 0)
+    await q(sql`insert into refused_events (${idColumn}learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, code, facts, received_at)
+      values ${sql.join(refused, sql`, `)}`);
   if (rows.length > 0) {
-    await q(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
+    await q(sql`insert into events (${idColumn}learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
       values ${sql.join(rows, sql`, `)}`);
     await flush(q, learnerId, state, pending, ledger);
   }

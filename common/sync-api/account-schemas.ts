@@ -49,6 +49,8 @@ export const storedEvent = z.object({
   activeSeconds: z.number().nullable(),
   facts: z.record(z.string(), z.unknown()),
   xp: z.number(),
+  /** Why the server's rules refused it (it earned nothing there); null when accepted. Older servers omit it. */
+  refused: z.string().nullable().default(null),
 });
 export type StoredEvent = z.infer<typeof storedEvent>;
 export const eventFeedResponse = z.object({ events: z.array(storedEvent), next: z.number().nullable() });
