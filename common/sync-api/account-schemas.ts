@@ -75,6 +75,8 @@ export const createInviteRequest = z
   });
 export const inviteResponse = z.object({ id: z.string(), code: z.string(), expiresAt: z.number() });
 export const acceptInviteRequest = z.object({ code });
+/** Joining: `onBoard` is the learner's choice to appear on the cohort's leaderboard and league (off unless chosen). */
+export const joinInviteRequest = acceptInviteRequest.extend({ onBoard: z.boolean().default(false) });
 
 export const assignRequest = z.object({
   courseId: text().min(1).max(120),

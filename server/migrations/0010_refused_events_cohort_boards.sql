@@ -11,4 +11,5 @@ CREATE TABLE "refused_events" (
 	"received_at" bigint NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "cohort_members" ADD COLUMN "on_board" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "refused_events_learner_key" ON "refused_events" USING btree ("learner_id","idempotency_key");
