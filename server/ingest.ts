@@ -196,32 +196,53 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
 
 async function flush(q: Q, learnerId: string, state: LearnerState, pending: Pending, ledger: Ledger) {
   const visible = state.opted_in;
-  if (pending.streakChanged) await upsertScore(q, 'streak', learnerId, state.streak, visible, 'set');
-  for (const date of pending.daily) {
-    const day = ledger.days.get(date)!;
-    await q(sql`insert into daily_xp (learner_id, local_date, xp, active_seconds) values (${learnerId}, ${date}, ${day.xp}, ${day.activeSeconds})
-      on conflict (learner_id, local_date) do update set xp = excluded.xp, active_seconds = excluded.active_seconds`);
-  }
-  if (pending.xpChanged) await upsertScore(q, 'all', learnerId, state.total_xp, visible, 'set');
+  const boards: BoardChange[] = [];
+  if (pending.streakChanged) boards.push({ board: 'streak', value: state.streak, add: false });
+  if (pending.xpChanged) boards.push({ board: 'all', value: state.total_xp, add: false });
   // Weeks in time order, so a league that settles sees the weeks before it complete.
-  for (const [week, xp] of [...pending.weekXp].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    await upsertScore(q, `week:${week}`, learnerId, xp, visible, 'add');
-    await addLeagueXp(q, learnerId, state, week, xp);
-  }
-  for (const [courseId, xp] of pending.courseXp) await upsertScore(q, `course:${courseId}`, learnerId, xp, visible, 'add');
+  const weeks = [...pending.weekXp].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [week, xp] of weeks) boards.push({ board: `week:${week}`, value: xp, add: true });
+  for (const [courseId, xp] of pending.courseXp) boards.push({ board: `course:${courseId}`, value: xp, add: true });
+  const days = [...pending.daily].map((date) => {
+    const day = ledger.days.get(date)!;
+    return sql`(${learnerId}, ${date}, ${day.xp}, ${day.activeSeconds})`;
+  });
+  if (days.length > 0)
+    await q(sql`insert into daily_xp (learner_id, local_date, xp, active_seconds) values ${sql.join(days, sql`, `)}
+      on conflict (learner_id, local_date) do update set xp = excluded.xp, active_seconds = excluded.active_seconds`);
+  await upsertScores(q, learnerId, boards, visible);
+  for (const [week, xp] of weeks) await addLeagueXp(q, learnerId, state, week, xp);
   await q(sql`update learners set league_tier = ${state.league_tier}, tier_settled_week = ${state.tier_settled_week},
     total_xp = ${state.total_xp}, streak = ${state.streak}, streak_freezes = ${state.streak_freezes}, last_active_date = ${state.last_active_date} where id = ${learnerId}`);
 }
 
-async function upsertScore(q: Q, board: string, learnerId: string, value: number, visible: boolean, mode: 'set' | 'add') {
-  const [old] = await q<{ score: number }>(sql`select score from scores where board = ${board} and learner_id = ${learnerId}`);
-  const next = mode === 'set' || !old ? value : old.score + value;
-  if (old && old.score === next) return;
-  await q(sql`insert into scores (board, learner_id, score, visible) values (${board}, ${learnerId}, ${next}, ${visible})
-    on conflict (board, learner_id) do update set score = excluded.score`);
-  if (!visible) return;
-  if (old) await q(sql`update score_counts set n = n - 1 where board = ${board} and score = ${old.score}`);
-  await q(sql`insert into score_counts (board, score, n) values (${board}, ${next}, 1) on conflict (board, score) do update set n = score_counts.n + 1`);
+/** A board's new score for the learner: `value`, or `value` more than it was. */
+interface BoardChange {
+  board: string;
+  value: number;
+  add: boolean;
+}
+
+/**
+ * Sets the learner's scores on several boards in one statement (a batch touches up to a dozen:
+ * per-statement round trips were most of ingestion's time), keeping the per-score counts of
+ * visible learners in step. Boards are distinct, so no counts row is touched twice.
+ */
+async function upsertScores(q: Q, learnerId: string, changes: readonly BoardChange[], visible: boolean) {
+  if (changes.length === 0) return;
+  const input = sql.join(
+    changes.map((c) => sql`(${c.board}::text, ${c.value}::int, ${c.add}::boolean)`),
+    sql`, `,
+  );
+  await q(sql`with input (board, value, add) as (values ${input}),
+    next as (select i.board, o.score as old, case when i.add and o.score is not null then o.score + i.value else i.value end as score
+      from input i left join scores o on o.board = i.board and o.learner_id = ${learnerId}),
+    changed as (select * from next where old is distinct from score),
+    saved as (insert into scores (board, learner_id, score, visible) select board, ${learnerId}, score, ${visible} from changed
+      on conflict (board, learner_id) do update set score = excluded.score),
+    uncounted as (update score_counts c set n = c.n - 1 from changed where ${visible} and c.board = changed.board and c.score = changed.old)
+    insert into score_counts (board, score, n) select board, score, 1 from changed where ${visible}
+      on conflict (board, score) do update set n = score_counts.n + 1`);
 }
 
 /**
