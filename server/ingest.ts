@@ -107,7 +107,28 @@ async function loadCertificates(q: Q, learnerId: string, ledger: Ledger): Promis
   for (const row of firstPasses) ledger.silverFirstAttempts.add(row.course_id);
 }
 
+/** PostgreSQL's deadlock_detected, as the driver reports it (or a wrapper's cause). */
+const isDeadlock = (error: unknown): boolean => {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  return code === '40P01' || (cause !== undefined && cause !== error && isDeadlock(cause));
+};
+
+/**
+ * Ingests a batch in one transaction. Batches of different learners share the per-score count
+ * rows, which they lock in no set order, so two can deadlock: PostgreSQL aborts one, and it is
+ * run again (nothing of it was kept) rather than failing the app's request.
+ */
 export async function ingestEvents(db: Database, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ingestOnce(db, learnerId, events, now, rules);
+    } catch (error) {
+      if (attempt >= 3 || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+function ingestOnce(db: Database, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {
   return db.transaction(async (q) => {
     const [row] = await q<LearnerState>(sql`select opted_in, timezone, league_tier, tier_settled_week, total_xp, streak, streak_freezes, last_active_date
       from learners where id = ${learnerId} for update`);
