@@ -1,54 +1,20 @@
 // A lesson completed at once ("Mark complete" right after opening) is too fast for the server's
 // plausibility rules: it earns no server XP, but it is still the learner's progress. The server
 // keeps it as refused, a second computer restores it, and both computers say it was not counted.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
-import { startServer, type RunningServer } from '../../server/start';
-import { cheapPasswords } from '../../server/testing/api-harness';
-import { encryptedFileSecretStore } from '../secrets/secret-store';
-import { openStore, type Store } from '../store/open-store';
-import { ProgressService } from '../progress/progress-service';
-import { SyncService } from './sync-service';
+import type { Store } from '../store/open-store';
+import { loopbackComputers } from './testing/loopback-computers';
 
-let dir: string;
-let server: RunningServer;
-const opened: { store: Store; sync: SyncService }[] = [];
-
-function computer(name: string) {
-  const folder = path.join(dir, name);
-  fs.mkdirSync(folder);
-  const store = openStore(path.join(folder, 'drona.db'));
-  const progress = new ProgressService(store);
-  const sync = new SyncService(store, {
-    timezone: () => 'UTC',
-    secrets: encryptedFileSecretStore(folder),
-    timers: { setTimeout: () => 0, clearTimeout: () => {} },
-    record: (event) => progress.record(event),
-  });
-  sync.configure(server.url);
-  opened.push({ store, sync });
-  return { store, progress, sync };
-}
+// The default rules: a lesson completion claims at least 20 s of active time.
+const computers = loopbackComputers('drona-restore-refused-');
+const computer = computers.computer;
 
 const completedLessons = (store: Store) =>
   (store.sqlite.prepare('select lesson_id as id from lesson_progress where completed_at is not null order by id').all() as { id: string }[]).map((r) => r.id);
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-restore-refused-'));
-  // The default rules: a lesson completion claims at least 20 s of active time.
-  server = await startServer({ port: 0, dataDir: null, passwordCost: cheapPasswords });
-});
-afterAll(async () => {
-  for (const c of opened) {
-    await c.sync.stop();
-    c.store.close();
-  }
-  await server?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => computers.start());
+afterAll(() => computers.close());
 
 it('restores a completion the server refused for XP, and says on both computers that it was not counted', async () => {
   const a = computer('a');

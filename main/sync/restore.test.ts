@@ -1,45 +1,13 @@
 // Two computers, one account, against the real hosted API on loopback: the second signs in (by a
 // link code or by password), restores the first's progress through its own progress service, and
 // both keep syncing without counting anything twice.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/start';
-import { cheapPasswords } from '../../server/testing/api-harness';
 import { z } from 'zod';
-import { encryptedFileSecretStore } from '../secrets/secret-store';
-import { openStore, type Store } from '../store/open-store';
-import { ProgressService } from '../progress/progress-service';
-import { SyncService } from './sync-service';
 import { toLearningEvent } from './restore';
+import { loopbackComputers, type Computer } from './testing/loopback-computers';
 
-interface Computer {
-  store: Store;
-  progress: ProgressService;
-  sync: SyncService;
-}
-
-let dir: string;
-let server: RunningServer;
-const computers: Computer[] = [];
-
-function computer(name: string): Computer {
-  const folder = path.join(dir, name);
-  fs.mkdirSync(folder);
-  const store = openStore(path.join(folder, 'drona.db'));
-  const progress = new ProgressService(store);
-  const sync = new SyncService(store, {
-    timezone: () => 'UTC',
-    secrets: encryptedFileSecretStore(folder),
-    timers: { setTimeout: () => 0, clearTimeout: () => {} },
-    record: (event) => progress.record(event),
-  });
-  sync.configure(server.url);
-  const made = { store, progress, sync };
-  computers.push(made);
-  return made;
-}
+const computers = loopbackComputers('drona-restore-');
+const computer = computers.computer;
 
 const profileXp = z.object({ totalXp: z.number() });
 const totalXp = (c: Computer) => c.progress.snapshot().totalXp;
@@ -55,18 +23,8 @@ const lesson = (key: string, lessonId: string, minutesAgo: number) => ({
   elapsedSeconds: 120,
 });
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-restore-'));
-  server = await startServer({ port: 0, dataDir: null, passwordCost: cheapPasswords });
-});
-afterAll(async () => {
-  for (const c of computers) {
-    await c.sync.stop();
-    c.store.close();
-  }
-  await server?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => computers.start());
+afterAll(() => computers.close());
 
 it('maps a stored event back to the app event it came from, dropping what recording recomputes', () => {
   const stored = { id: 1, idempotencyKey: 'k', kind: 'quiz-passed', courseId: 'c', lessonId: null, occurredAt: 5, activeSeconds: 3, xp: 10, refused: null };
