@@ -14,6 +14,7 @@ const owned = [
   ['accounts', 'learner_id'],
   ['sessions', 'learner_id'],
   ['events', 'learner_id'],
+  ['refused_events', 'learner_id'],
   ['daily_xp', 'learner_id'],
   ['scores', 'learner_id'],
   ['league_members', 'learner_id'],

@@ -120,7 +120,8 @@ function suite(engine: Engine) {
       courseId: 'py',
       lessonId: `l${i}`,
       occurredAt: clock - 3 * 3600_000 + i * 600_000,
-      activeSeconds: 120,
+      // Two completed too fast: refused for XP, restored all the same, in the batch's order.
+      activeSeconds: i % 2 === 1 ? 5 : 120,
       facts: { note: i },
     }));
     await t.request('POST', '/v1/events', { token: rae.accessToken, body: { events } });
@@ -136,10 +137,11 @@ function suite(engine: Engine) {
       after = page.next;
     }
     expect(restored.map((e) => e.idempotencyKey)).toEqual(events.map((e) => e.idempotencyKey));
-    expect(restored[2]).toMatchObject({ courseId: 'py', lessonId: 'l2', activeSeconds: 120, facts: { note: 2 } });
-    // The new computer's outbox re-sends what it replayed: every event is a duplicate.
+    expect(restored[2]).toMatchObject({ courseId: 'py', lessonId: 'l2', activeSeconds: 120, facts: { note: 2 }, refused: null });
+    expect(restored[1]).toMatchObject({ lessonId: 'l1', xp: 0, refused: 'too_fast', facts: { note: 1 } });
+    // The new computer's outbox re-sends what it replayed: nothing counts twice, a refusal stays one.
     const resent = await t.request('POST', '/v1/events', { token: other.accessToken, body: { events } });
-    expect(resent.json.results.map((r: any) => r.status)).toEqual(Array(5).fill('duplicate'));
+    expect(resent.json.results.map((r: any) => r.code ?? r.status)).toEqual(['duplicate', 'too_fast', 'duplicate', 'too_fast', 'duplicate']);
     expect((await t.request('GET', '/v1/me', { token: other.accessToken })).json.totalXp).toBe(xp);
     expect((await t.request('GET', '/v1/events?limit=5000', { token: other.accessToken })).status).toBe(400);
   });
@@ -164,6 +166,7 @@ function suite(engine: Engine) {
       ['sessions', 'learner_id'],
       ['refresh_tokens', 'learner_id'],
       ['events', 'learner_id'],
+      ['refused_events', 'learner_id'],
       ['daily_xp', 'learner_id'],
       ['scores', 'learner_id'],
       ['league_members', 'learner_id'],

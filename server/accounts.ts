@@ -118,8 +118,9 @@ export function accountRoutes(app: Hono<Env>, deps: AccountDeps): void {
     return c.json({ revoked: true });
   });
 
-  // The learner's accepted events in the order the server took them: a new computer pages
-  // through them and replays each once (the idempotency key is what it dedupes on).
+  // The learner's events in the order the server took them, those its rules refused included
+  // (the learner's progress all the same): a new computer pages through them and replays each
+  // once (the idempotency key is what it dedupes on).
   app.get('/v1/events', async (c) => {
     const learnerId = await liveLearner(db, c);
     const after = Number(c.req.query('after') ?? 0);
@@ -136,8 +137,12 @@ export function accountRoutes(app: Hono<Env>, deps: AccountDeps): void {
       active_seconds: number | null;
       facts: Record<string, unknown>;
       xp: number;
-    }>(sql`select id, idempotency_key, kind, course_id, lesson_id, occurred_at, active_seconds, facts, xp
-      from events where learner_id = ${learnerId} and id > ${after} order by id limit ${limit}`);
+      refused: string | null;
+    }>(sql`(select id, idempotency_key, kind, course_id, lesson_id, occurred_at, active_seconds, facts, xp, null as refused
+        from events where learner_id = ${learnerId} and id > ${after} order by id limit ${limit})
+      union all (select id, idempotency_key, kind, course_id, lesson_id, occurred_at, null, facts, 0, code
+        from refused_events where learner_id = ${learnerId} and id > ${after} order by id limit ${limit})
+      order by id limit ${limit}`);
     const events = rows.map((r) => ({
       id: Number(r.id),
       idempotencyKey: r.idempotency_key,
@@ -148,6 +153,7 @@ export function accountRoutes(app: Hono<Env>, deps: AccountDeps): void {
       activeSeconds: r.active_seconds,
       facts: r.facts,
       xp: r.xp,
+      refused: r.refused,
     }));
     return c.json({ events, next: events.length === limit ? events.at(-1)!.id : null });
   });

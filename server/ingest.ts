@@ -110,19 +110,43 @@ async function loadCertificates(q: Q, learnerId: string, ledger: Ledger): Promis
   for (const row of exceptional) ledger.goldExceptional.add(row.course_id);
 }
 
+/** PostgreSQL's deadlock_detected, as the driver reports it (or a wrapper's cause). */
+const isDeadlock = (error: unknown): boolean => {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  return code === '40P01' || (cause !== undefined && cause !== error && isDeadlock(cause));
+};
+
+/**
+ * Ingests a batch in one transaction. Batches of different learners share the per-score count
+ * rows, which they lock in no set order, so two can deadlock: PostgreSQL aborts one, and it is
+ * run again (nothing of it was kept) rather than failing the app's request.
+ */
 export async function ingestEvents(db: Database, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ingestOnce(db, learnerId, events, now, rules);
+    } catch (error) {
+      if (attempt >= 3 || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+function ingestOnce(db: Database, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {
   return db.transaction(async (q) => {
     const [row] = await q<LearnerState>(sql`select opted_in, timezone, league_tier, tier_settled_week, total_xp, streak, streak_freezes, last_active_date
       from learners where id = ${learnerId} for update`);
     if (!row) return events.map((event) => ({ idempotencyKey: event.idempotencyKey, status: 'rejected' as const, code: 'unknown_learner', xp: 0 }));
     const state: LearnerState = { ...row };
-    const keys = events.map((event) => event.idempotencyKey);
-    const seenRows = await q<{ idempotency_key: string }>(sql`select idempotency_key from events
-      where learner_id = ${learnerId} and idempotency_key in (${sql.join(
-        keys.map((key) => sql`${key}`),
-        sql`, `,
-      )})`);
+    const keys = sql.join(
+      events.map((event) => sql`${event.idempotencyKey}`),
+      sql`, `,
+    );
+    // A key refused before is answered with its reason again: a rejection is final.
+    const seenRows = await q<{ idempotency_key: string; code: string | null }>(sql`select idempotency_key, null as code from events
+      where learner_id = ${learnerId} and idempotency_key in (${keys})
+      union all select idempotency_key, code from refused_events where learner_id = ${learnerId} and idempotency_key in (${keys})`);
     const seen = new Set(seenRows.map((r) => r.idempotency_key));
+    const refused = new Map(seenRows.flatMap((r) => (r.code === null ? [] : [[r.idempotency_key, r.code] as const])));
     // A key is judged once: the first time it appears, in this batch or before.
     const fresh = new Map<string, EventInput>();
     for (const event of events) if (!seen.has(event.idempotencyKey) && !fresh.has(event.idempotencyKey)) fresh.set(event.idempotencyKey, event);
@@ -132,8 +156,10 @@ export async function ingestEvents(db: Database, learnerId: string, events: read
     for (const event of events) {
       const key = event.idempotencyKey;
       const verdict = answered.has(key) ? undefined : judged.get(key);
+      const refusedBefore = answered.has(key) ? undefined : refused.get(key);
       answered.add(key);
-      if (!verdict) results.push({ idempotencyKey: key, status: 'duplicate', xp: 0 });
+      if (refusedBefore) results.push({ idempotencyKey: key, status: 'rejected', code: refusedBefore, xp: 0 });
+      else if (!verdict) results.push({ idempotencyKey: key, status: 'duplicate', xp: 0 });
       else if (verdict.status === 'rejected') results.push({ idempotencyKey: key, status: 'rejected', code: verdict.code, xp: 0 });
       else results.push({ idempotencyKey: key, status: 'accepted', ...(verdict.weekOpen ? {} : { code: 'week_closed' }), xp: verdict.xp });
     }
@@ -147,11 +173,26 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
   const verdicts = judgeBatch(events, ledger, { now, timezone: state.timezone }, rules);
   const pending: Pending = { daily: new Set(), weekXp: new Map(), courseXp: new Map(), xpChanged: false, streakChanged: false };
   const rows = [];
-  for (const event of canonicalOrder(events)) {
+  const refused = [];
+  const ordered = canonicalOrder(events);
+  // With refused events in the batch, ids are drawn up front in the batch's order across both
+  // tables (one sequence), so the restore feed replays the batch in the order it was judged.
+  const ids = ordered.some((event) => verdicts.get(event.idempotencyKey)!.status !== 'accepted')
+    ? (await q<{ id: string }>(sql`select nextval('events_id_seq') as id from generate_series(1, ${ordered.length})`))
+        .map((r) => Number(r.id))
+        .sort((a, b) => a - b)
+    : null;
+  const idColumn = ids ? sql`id, ` : sql``;
+  for (const [index, event] of ordered.entries()) {
     const verdict = verdicts.get(event.idempotencyKey)!;
-    if (verdict.status !== 'accepted') continue;
+    const id = ids ? sql`${ids[index]}, ` : sql``;
+    if (verdict.status !== 'accepted') {
+      refused.push(sql`(${id}${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt},
+        ${verdict.code}, ${JSON.stringify(event.facts)}::jsonb, ${now})`);
+      continue;
+    }
     const { xp, date, week } = verdict;
-    rows.push(sql`(${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week},
+    rows.push(sql`(${id}${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week},
       ${xp}, ${timedKinds.has(event.kind) ? verdict.activeSeconds : null}, ${JSON.stringify(event.facts)}::jsonb, ${now})`);
     pending.daily.add(date);
     if (xp > 0) {
@@ -165,8 +206,12 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
   const { current, freezes, lastDay } = ledger.streak;
   if (current !== state.streak) pending.streakChanged = true;
   Object.assign(state, { streak: current, streak_freezes: freezes, last_active_date: lastDay === null ? null : dateOfDay(lastDay) });
+  // Kept so a new computer restores them (GET /v1/events); they count nowhere.
+  if (refused.length > 0)
+    await q(sql`insert into refused_events (${idColumn}learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, code, facts, received_at)
+      values ${sql.join(refused, sql`, `)}`);
   if (rows.length > 0) {
-    await q(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
+    await q(sql`insert into events (${idColumn}learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
       values ${sql.join(rows, sql`, `)}`);
     await flush(q, learnerId, state, pending, ledger);
   }
@@ -175,32 +220,53 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
 
 async function flush(q: Q, learnerId: string, state: LearnerState, pending: Pending, ledger: Ledger) {
   const visible = state.opted_in;
-  if (pending.streakChanged) await upsertScore(q, 'streak', learnerId, state.streak, visible, 'set');
-  for (const date of pending.daily) {
-    const day = ledger.days.get(date)!;
-    await q(sql`insert into daily_xp (learner_id, local_date, xp, active_seconds) values (${learnerId}, ${date}, ${day.xp}, ${day.activeSeconds})
-      on conflict (learner_id, local_date) do update set xp = excluded.xp, active_seconds = excluded.active_seconds`);
-  }
-  if (pending.xpChanged) await upsertScore(q, 'all', learnerId, state.total_xp, visible, 'set');
+  const boards: BoardChange[] = [];
+  if (pending.streakChanged) boards.push({ board: 'streak', value: state.streak, add: false });
+  if (pending.xpChanged) boards.push({ board: 'all', value: state.total_xp, add: false });
   // Weeks in time order, so a league that settles sees the weeks before it complete.
-  for (const [week, xp] of [...pending.weekXp].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    await upsertScore(q, `week:${week}`, learnerId, xp, visible, 'add');
-    await addLeagueXp(q, learnerId, state, week, xp);
-  }
-  for (const [courseId, xp] of pending.courseXp) await upsertScore(q, `course:${courseId}`, learnerId, xp, visible, 'add');
+  const weeks = [...pending.weekXp].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [week, xp] of weeks) boards.push({ board: `week:${week}`, value: xp, add: true });
+  for (const [courseId, xp] of pending.courseXp) boards.push({ board: `course:${courseId}`, value: xp, add: true });
+  const days = [...pending.daily].map((date) => {
+    const day = ledger.days.get(date)!;
+    return sql`(${learnerId}, ${date}, ${day.xp}, ${day.activeSeconds})`;
+  });
+  if (days.length > 0)
+    await q(sql`insert into daily_xp (learner_id, local_date, xp, active_seconds) values ${sql.join(days, sql`, `)}
+      on conflict (learner_id, local_date) do update set xp = excluded.xp, active_seconds = excluded.active_seconds`);
+  await upsertScores(q, learnerId, boards, visible);
+  for (const [week, xp] of weeks) await addLeagueXp(q, learnerId, state, week, xp);
   await q(sql`update learners set league_tier = ${state.league_tier}, tier_settled_week = ${state.tier_settled_week},
     total_xp = ${state.total_xp}, streak = ${state.streak}, streak_freezes = ${state.streak_freezes}, last_active_date = ${state.last_active_date} where id = ${learnerId}`);
 }
 
-async function upsertScore(q: Q, board: string, learnerId: string, value: number, visible: boolean, mode: 'set' | 'add') {
-  const [old] = await q<{ score: number }>(sql`select score from scores where board = ${board} and learner_id = ${learnerId}`);
-  const next = mode === 'set' || !old ? value : old.score + value;
-  if (old && old.score === next) return;
-  await q(sql`insert into scores (board, learner_id, score, visible) values (${board}, ${learnerId}, ${next}, ${visible})
-    on conflict (board, learner_id) do update set score = excluded.score`);
-  if (!visible) return;
-  if (old) await q(sql`update score_counts set n = n - 1 where board = ${board} and score = ${old.score}`);
-  await q(sql`insert into score_counts (board, score, n) values (${board}, ${next}, 1) on conflict (board, score) do update set n = score_counts.n + 1`);
+/** A board's new score for the learner: `value`, or `value` more than it was. */
+interface BoardChange {
+  board: string;
+  value: number;
+  add: boolean;
+}
+
+/**
+ * Sets the learner's scores on several boards in one statement (a batch touches up to a dozen:
+ * per-statement round trips were most of ingestion's time), keeping the per-score counts of
+ * visible learners in step. Boards are distinct, so no counts row is touched twice.
+ */
+async function upsertScores(q: Q, learnerId: string, changes: readonly BoardChange[], visible: boolean) {
+  if (changes.length === 0) return;
+  const input = sql.join(
+    changes.map((c) => sql`(${c.board}::text, ${c.value}::int, ${c.add}::boolean)`),
+    sql`, `,
+  );
+  await q(sql`with input (board, value, add) as (values ${input}),
+    next as (select i.board, o.score as old, case when i.add and o.score is not null then o.score + i.value else i.value end as score
+      from input i left join scores o on o.board = i.board and o.learner_id = ${learnerId}),
+    changed as (select * from next where old is distinct from score),
+    saved as (insert into scores (board, learner_id, score, visible) select board, ${learnerId}, score, ${visible} from changed
+      on conflict (board, learner_id) do update set score = excluded.score),
+    uncounted as (update score_counts c set n = c.n - 1 from changed where ${visible} and c.board = changed.board and c.score = changed.old)
+    insert into score_counts (board, score, n) select board, score, 1 from changed where ${visible}
+      on conflict (board, score) do update set n = score_counts.n + 1`);
 }
 
 /**

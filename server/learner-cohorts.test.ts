@@ -36,7 +36,7 @@ function suite(engine: Engine) {
       })),
     });
 
-  it('previews an invite without joining, lists my cohorts, and ranks only visible learners', async () => {
+  it('previews an invite without joining, lists my cohorts, and ranks only learners who chose the board', async () => {
     const owner = await register('Owner');
     const org = (await as(owner).post('/v1/orgs', { name: 'Bootcamp' })).json;
     const cohort = (await as(owner).post(`/v1/orgs/${org.id}/cohorts`, { name: 'Spring' })).json;
@@ -50,10 +50,13 @@ function suite(engine: Engine) {
     expect((await as(asha).post('/v1/invites/preview', { code: 'AAAA-BBBB-CCCC' })).status).toBe(404);
 
     const ben = await register('Ben');
-    const hidden = await register('Hidden', false);
-    for (const who of [asha, ben, hidden]) expect((await as(who).post('/v1/invites/accept', { code: invite.code })).status).toBe(200);
+    // On the global leaderboards, but not on this cohort's board: joining leaves it off unless chosen.
+    const hidden = await register('Hidden', true);
+    for (const who of [asha, ben]) expect((await as(who).post('/v1/invites/accept', { code: invite.code, onBoard: true })).status).toBe(200);
+    expect((await as(hidden).post('/v1/invites/accept', { code: invite.code })).status).toBe(200);
     const mine = (await as(asha).get('/v1/me/cohorts')).json.cohorts;
-    expect(mine).toEqual([{ id: cohort.id, orgId: org.id, orgName: 'Bootcamp', name: 'Spring', role: 'learner', joinedAt: start }]);
+    expect(mine).toEqual([{ id: cohort.id, orgId: org.id, orgName: 'Bootcamp', name: 'Spring', role: 'learner', joinedAt: start, onBoard: true }]);
+    expect((await as(hidden).get('/v1/me/cohorts')).json.cohorts[0].onBoard).toBe(false);
 
     expect((await lessonDone(asha, 2)).status).toBe(200);
     expect((await lessonDone(ben, 3)).status).toBe(200);
@@ -73,6 +76,43 @@ function suite(engine: Engine) {
     expect((await as(stranger).get(`/v1/cohorts/${cohort.id}/leaderboard`)).status).toBe(404);
     expect((await as(asha).get(`/v1/cohorts/${other.id}/leaderboard`)).status).toBe(404);
     expect((await as(asha).get(`/v1/cohorts/${cohort.id}/leaderboard?board=streak`)).status).toBe(400);
+  });
+
+  it('lets only the learner themself choose the cohort board: nobody can opt another in', async () => {
+    const owner = await register('Owner2');
+    const org = (await as(owner).post('/v1/orgs', { name: 'Camp' })).json;
+    const cohort = (await as(owner).post(`/v1/orgs/${org.id}/cohorts`, { name: 'Summer' })).json;
+    const invite = (await as(owner).post(`/v1/orgs/${org.id}/invites`, { role: 'learner', cohortId: cohort.id, maxUses: 5 })).json;
+    const [kim, lee, shy] = [await register('Kim'), await register('Lee'), await register('Shy')];
+    for (const who of [kim, lee]) await as(who).post('/v1/invites/accept', { code: invite.code, onBoard: true });
+    await as(shy).post('/v1/invites/accept', { code: invite.code, onBoard: false });
+    for (const who of [kim, lee, shy]) expect((await lessonDone(who, 2)).status).toBe(200);
+    const names = async (who: Who) => {
+      const week = (await as(who).get(`/v1/cohorts/${cohort.id}/leaderboard?board=week`)).json;
+      const all = (await as(who).get(`/v1/cohorts/${cohort.id}/leaderboard?board=all`)).json;
+      expect(all.rows.map((r: any) => r.displayName).sort()).toEqual(week.rows.map((r: any) => r.displayName).sort());
+      return week.rows.map((r: any) => r.displayName).sort();
+    };
+    const board = (who: Who, body: unknown) => as(who).post(`/v1/cohorts/${cohort.id}/board`, body);
+    // Kim tries to opt Shy in by naming her: only Kim's own row is touched.
+    expect((await board(kim, { onBoard: true, learnerId: shy.learnerId })).json).toEqual({ cohortId: cohort.id, onBoard: true });
+    // The owner manages the cohort but has no row on its board to set, and a stranger none either.
+    expect((await board(owner, { onBoard: true, learnerId: shy.learnerId })).status).toBe(404);
+    const stranger = await register('Stranger2');
+    expect((await board(stranger, { onBoard: true })).status).toBe(404);
+    expect((await board(kim, { onBoard: 'yes' })).status).toBe(400);
+    for (const who of [kim, lee]) expect(await names(who)).toEqual(['Kim', 'Lee']);
+    expect((await as(kim).get(`/v1/cohorts/${cohort.id}/leaderboard`)).json.hidden).toBe(1);
+    // Shy sees her own row only; once she opts in, everyone sees her; once Lee opts out, nobody else sees him.
+    expect(await names(shy)).toEqual(['Kim', 'Lee', 'Shy']);
+    expect((await board(shy, { onBoard: true })).status).toBe(200);
+    expect(await names(kim)).toEqual(['Kim', 'Lee', 'Shy']);
+    expect((await board(lee, { onBoard: false })).status).toBe(200);
+    expect(await names(kim)).toEqual(['Kim', 'Shy']);
+    expect(await names(lee)).toEqual(['Kim', 'Lee', 'Shy']);
+    // Joining again (a second invite) keeps the choice made.
+    await as(lee).post('/v1/invites/accept', { code: invite.code, onBoard: true });
+    expect(await names(kim)).toEqual(['Kim', 'Shy']);
   });
 }
 

@@ -8,7 +8,7 @@ import { codeHash, randomCode } from './accounts';
 import { cohortRoutes } from './cohorts';
 import { body, liveLearner, uuidParam, type Env } from './route-kit';
 import { forbidden, noOrg, orgRole, requireManager, requireOwner, requireStaff, membersOf, type Q } from './org-access';
-import { acceptInviteRequest, createInviteRequest, createOrgRequest, orgRoles, type OrgRole } from '../common/sync-api/account-schemas';
+import { joinInviteRequest, createInviteRequest, createOrgRequest, orgRoles, type OrgRole } from '../common/sync-api/account-schemas';
 import { z } from 'zod';
 
 export interface OrgDeps {
@@ -38,7 +38,7 @@ export async function setSeatLimit(db: Database, orgId: string, seatLimit: numbe
 }
 
 /** Joins the organisation (taking a seat under its row lock, so concurrent joins cannot overfill it) and the invite's cohort. */
-async function accept(q: Q, code: string, learnerId: string, now: number) {
+async function accept(q: Q, code: string, learnerId: string, now: number, onBoard: boolean) {
   const [invite] = await q<{
     id: string;
     org_id: string;
@@ -62,7 +62,9 @@ async function accept(q: Q, code: string, learnerId: string, now: number) {
     await q(sql`insert into org_members (org_id, learner_id, role, joined_at) values (${invite.org_id}, ${learnerId}, ${invite.role}, ${now})`);
   }
   if (invite.cohort_id) {
-    await q(sql`insert into cohort_members (cohort_id, learner_id, role, joined_at) values (${invite.cohort_id}, ${learnerId}, ${invite.role}, ${now})
+    // A member who joins again keeps the board choice they made.
+    await q(sql`insert into cohort_members (cohort_id, learner_id, role, joined_at, on_board)
+      values (${invite.cohort_id}, ${learnerId}, ${invite.role}, ${now}, ${invite.role === 'learner' && onBoard})
       on conflict (cohort_id, learner_id) do nothing`);
   }
   await q(sql`update invites set uses = uses + 1 where id = ${invite.id}`);
@@ -164,10 +166,10 @@ export function orgRoutes(app: Hono<Env>, deps: OrgDeps): void {
 
   app.post('/v1/invites/accept', async (c) => {
     const learnerId = await liveLearner(db, c);
-    const input = await body(c, acceptInviteRequest);
+    const input = await body(c, joinInviteRequest);
     await deps.guard(`invite:${learnerId}`);
     await deps.guard(`invite:ip:${deps.address(c)}`);
-    return c.json(await db.transaction((q) => accept(q, input.code, learnerId, now())));
+    return c.json(await db.transaction((q) => accept(q, input.code, learnerId, now(), input.onBoard)));
   });
 
   cohortRoutes(app, db, now);

@@ -49,6 +49,8 @@ export const storedEvent = z.object({
   activeSeconds: z.number().nullable(),
   facts: z.record(z.string(), z.unknown()),
   xp: z.number(),
+  /** Why the server's rules refused it (it earned nothing there); null when accepted. Older servers omit it. */
+  refused: z.string().nullable().default(null),
 });
 export type StoredEvent = z.infer<typeof storedEvent>;
 export const eventFeedResponse = z.object({ events: z.array(storedEvent), next: z.number().nullable() });
@@ -73,6 +75,8 @@ export const createInviteRequest = z
   });
 export const inviteResponse = z.object({ id: z.string(), code: z.string(), expiresAt: z.number() });
 export const acceptInviteRequest = z.object({ code });
+/** Joining: `onBoard` is the learner's choice to appear on the cohort's leaderboard and league (off unless chosen). */
+export const joinInviteRequest = acceptInviteRequest.extend({ onBoard: z.boolean().default(false) });
 
 export const assignRequest = z.object({
   courseId: text().min(1).max(120),

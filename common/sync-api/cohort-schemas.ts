@@ -31,15 +31,19 @@ export const myCohortRow = z.object({
   name: z.string(),
   role: z.enum(['instructor', 'learner']),
   joinedAt: z.number(),
+  /** Whether the learner appears on this cohort's leaderboard and league (their choice; older servers omit it). */
+  onBoard: z.boolean().default(false),
 });
 export const myCohortsResponse = z.object({ cohorts: z.array(myCohortRow) });
 
 export const cohortBoards = ['week', 'all'] as const;
+/** The learner's own choice for one cohort's board; there is no way to set another member's. */
+export const cohortBoardChoice = z.object({ onBoard: z.boolean() });
 export const cohortBoardRow = boardRow.extend({ me: z.boolean() });
 export const cohortBoardResponse = z.object({
   cohortId: z.string(),
   board: z.enum(cohortBoards),
-  /** Members not shown because they keep off leaderboards. */
+  /** Members not shown because they chose not to appear on this cohort's board. */
   hidden: z.number(),
   rows: z.array(cohortBoardRow),
 });

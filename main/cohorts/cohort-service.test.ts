@@ -177,10 +177,10 @@ describe('cohorts', () => {
 
     const joined = await learner.cohorts.join(invite.code!, allShared);
     expect(joined.cohorts).toEqual([
-      expect.objectContaining({ id: cohort.id, name: 'Spring 2027', orgName: 'Bootcamp', role: 'learner', consentedAt: expect.any(Number) }),
+      expect.objectContaining({ id: cohort.id, name: 'Spring 2027', orgName: 'Bootcamp', role: 'learner', consentedAt: expect.any(Number), onBoard: false }),
     ]);
     const accept = learner.sent.filter((s) => s.path === '/v1/invites/accept');
-    expect(accept).toEqual([{ method: 'POST', path: '/v1/invites/accept', body: { code: invite.code } }]);
+    expect(accept).toEqual([{ method: 'POST', path: '/v1/invites/accept', body: { code: invite.code, onBoard: false } }]);
 
     const assigned = await learner.cohorts.assigned();
     expect(assigned.offline).toBe(false);
@@ -197,6 +197,14 @@ describe('cohorts', () => {
     ]);
     const board = await learner.cohorts.leaderboard(cohort.id!, 'week');
     expect(board.rows.map((r) => [r.displayName, r.me])).toEqual([['Chandra', true]]);
+    // Off the board until the learner chooses it; then the cohort's other members see them.
+    const classmate = computer('classmate');
+    await classmate.sync.signIn({ displayName: 'Dev', optedIn: true });
+    await classmate.cohorts.join(invite.code!, allShared, true);
+    expect((await classmate.cohorts.leaderboard(cohort.id!, 'all')).rows.map((r) => r.displayName)).toEqual(['Dev']);
+    expect((await learner.cohorts.setBoard(cohort.id!, true)).cohorts[0]!.onBoard).toBe(true);
+    expect((await classmate.cohorts.leaderboard(cohort.id!, 'all')).rows.map((r) => r.displayName)).toContain('Chandra');
+    await classmate.cohorts.leave(cohort.id!);
 
     // The instructor sees the learner; after leaving, neither the cohort nor its organisation has them.
     expect(((await as(owner, 'GET', `/v1/cohorts/${cohort.id}/members`)) as unknown as { members: unknown[] }).members).toHaveLength(1);

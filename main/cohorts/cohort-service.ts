@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { DronaError, messageOf } from '../../preload/contract';
 import type { AssignedCourse, Cohort, InvitePreview } from '../../preload/contract/account';
 import { assignmentRow, type OrgRole } from '../../common/sync-api/account-schemas';
-import { cohortBoardResponse, cohortConsentVersion, cohortSharedData, invitePreviewResponse, myCohortsResponse } from '../../common/sync-api/cohort-schemas';
+import {
+  cohortBoardChoice,
+  cohortBoardResponse,
+  cohortConsentVersion,
+  cohortSharedData,
+  invitePreviewResponse,
+  myCohortsResponse,
+} from '../../common/sync-api/cohort-schemas';
 import { asDronaError, signedInCall } from '../sync/account-session';
 import { isSyncApiError, SyncOfflineError } from '../sync/api-client';
 import type { SyncService } from '../sync/sync-service';
@@ -69,6 +76,7 @@ export class CohortService {
           role: c.role,
           joinedAt: c.joinedAt,
           consentedAt: consents[c.id]?.consentedAt ?? null,
+          onBoard: c.onBoard,
         })),
       };
     } catch (error) {
@@ -85,18 +93,28 @@ export class CohortService {
   }
 
   /** Joins the invite's cohort; without consent to exactly what the cohort sees, nothing is sent. */
-  async join(code: string, consent: { version: number; shares: readonly string[] }): Promise<{ signedIn: boolean; cohorts: Cohort[] }> {
+  async join(code: string, consent: { version: number; shares: readonly string[] }, onBoard = false): Promise<{ signedIn: boolean; cohorts: Cohort[] }> {
     if (!consentCovers(consent))
       throw new DronaError('consent_needed', 'Joining a cohort needs your consent to what it sees; read the list and agree to it first.');
     let joined;
     try {
-      joined = await this.call('POST', '/v1/invites/accept', { code }, acceptResponse);
+      joined = await this.call('POST', '/v1/invites/accept', { code, onBoard }, acceptResponse);
     } catch (error) {
       throw asDronaError(error);
     }
     if (joined.cohortId) {
       const record: Consent = { version: consent.version, shares: [...consent.shares], consentedAt: this.now() };
       writeRow(this.store, CONSENTS_KEY, { ...this.consents(), [joined.cohortId]: record }, this.now());
+    }
+    return this.list();
+  }
+
+  /** Shows or hides the learner on one cohort's leaderboard and league (the server lets nobody else choose). */
+  async setBoard(cohortId: string, onBoard: boolean): Promise<{ signedIn: boolean; cohorts: Cohort[] }> {
+    try {
+      await this.call('POST', `/v1/cohorts/${encodeURIComponent(cohortId)}/board`, { onBoard }, cohortBoardChoice);
+    } catch (error) {
+      throw asDronaError(error);
     }
     return this.list();
   }

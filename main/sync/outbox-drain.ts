@@ -2,7 +2,7 @@
 // the same transaction as the progress they report; a row is marked sent only after the server
 // answered for it, and the server ignores an idempotency key it has seen, so a crash between
 // the two can at worst resend an event the server then reports as a duplicate.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { EventInput, EventResult } from '../../common/sync-api/schemas';
 import { timedKinds } from '../../common/rules/completion-rules';
 import { defaultPlausibility } from '../../common/rules/plausibility';
@@ -13,6 +13,10 @@ import { backoffDelay } from './backoff';
 import { messageOf } from '../../preload/contract';
 
 export const batchSize = 50;
+
+/** How an outbox row the server refused is marked: the event stays here and on the server, earning nothing there. */
+export const refusedNote = (code: string | undefined, message?: string) => `rejected by the server: ${code ?? 'implausible'}${message ? ` (${message})` : ''}`;
+const refusedPattern = 'rejected by the server:%';
 
 /** The standard fields of an outbox payload's event; the rest are its facts. */
 const standard = new Set(['idempotencyKey', 'kind', 'courseId', 'lessonId', 'occurredAt', 'timezone']);
@@ -95,6 +99,15 @@ export function pendingCount(store: Store): number {
     .get()!.n;
 }
 
+/** Events the server's rules refused (sent, kept, earning no XP there). */
+export function refusedCount(store: Store): number {
+  return store.db
+    .select({ n: sql<number>`count(*)` })
+    .from(syncOutbox)
+    .where(like(syncOutbox.lastError, refusedPattern))
+    .get()!.n;
+}
+
 /** Sends every pending row it can, in order; stops at the first failure and schedules a retry. */
 export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   const { store } = deps;
@@ -142,8 +155,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
         db.update(syncOutbox)
           .set({
             sentAt: at,
-            lastError:
-              result.status === 'rejected' ? `rejected by the server: ${result.code ?? 'implausible'}${result.message ? ` (${result.message})` : ''}` : null,
+            lastError: result.status === 'rejected' ? refusedNote(result.code, result.message) : null,
           })
           .where(and(eq(syncOutbox.id, item.id), isNull(syncOutbox.sentAt)))
           .run();

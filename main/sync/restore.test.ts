@@ -23,7 +23,7 @@ const lesson = (key: string, lessonId: string, minutesAgo: number) => ({
 });
 
 it('maps a stored event back to the app event it came from, dropping what recording recomputes', () => {
-  const stored = { id: 1, idempotencyKey: 'k', kind: 'quiz-passed', courseId: 'c', lessonId: null, occurredAt: 5, activeSeconds: 3, xp: 10 };
+  const stored = { id: 1, idempotencyKey: 'k', kind: 'quiz-passed', courseId: 'c', lessonId: null, occurredAt: 5, activeSeconds: 3, xp: 10, refused: null };
   expect(toLearningEvent({ ...stored, facts: { score: 90, localDate: '2026-01-01' } }, 'Asia/Kolkata')).toEqual({
     kind: 'quiz-passed',
     idempotencyKey: 'k',

@@ -1,12 +1,14 @@
 // A second computer signed in to an existing account restores the learner's progress: the
 // server's event log is replayed through the progress service, which records each idempotency
 // key once (so a replay, or a replay of a replay, counts nothing twice), and the replayed keys
-// are marked sent so the outbox does not send the server its own events back.
-import { and, inArray, isNull } from 'drizzle-orm';
+// are marked sent so the outbox does not send the server its own events back. Events the
+// server's rules refused come back too (they are progress, only not XP on the server).
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { learningEventKinds, type LearningEvent } from '../../preload/contract/progress';
 import type { StoredEvent } from '../../common/sync-api/account-schemas';
 import type { Store } from '../store/open-store';
 import { syncOutbox } from '../store/schema';
+import { refusedNote } from './outbox-drain';
 
 /** Fields the app recomputes on recording; everything else in the server's facts is the event's own. */
 const recomputed = new Set(['localDate']);
@@ -60,6 +62,7 @@ export async function restoreEvents(deps: RestoreDeps): Promise<RestoreOutcome> 
   for (;;) {
     const page = await deps.page(after);
     const keys: string[] = [];
+    const refused: StoredEvent[] = [];
     for (const stored of page.events) {
       const event = toLearningEvent(stored, deps.timezone);
       if (!event) {
@@ -69,14 +72,22 @@ export async function restoreEvents(deps: RestoreDeps): Promise<RestoreOutcome> 
       const result = await deps.record(event);
       if (result.duplicate) known++;
       else restored++;
-      keys.push(stored.idempotencyKey);
+      if (stored.refused === null) keys.push(stored.idempotencyKey);
+      else refused.push(stored);
     }
-    if (keys.length > 0)
-      deps.store.db
-        .update(syncOutbox)
-        .set({ sentAt: deps.now() })
-        .where(and(inArray(syncOutbox.idempotencyKey, keys), isNull(syncOutbox.sentAt)))
-        .run();
+    deps.store.transaction((db) => {
+      if (keys.length > 0)
+        db.update(syncOutbox)
+          .set({ sentAt: deps.now() })
+          .where(and(inArray(syncOutbox.idempotencyKey, keys), isNull(syncOutbox.sentAt)))
+          .run();
+      // Refused ones say so here too, as on the computer that sent them.
+      for (const stored of refused)
+        db.update(syncOutbox)
+          .set({ sentAt: deps.now(), lastError: refusedNote(stored.refused ?? undefined) })
+          .where(and(eq(syncOutbox.idempotencyKey, stored.idempotencyKey), isNull(syncOutbox.sentAt)))
+          .run();
+    });
     if (page.next === null) return { restored, known, unknown };
     deps.onPage?.({ restored, known, unknown });
     after = page.next;

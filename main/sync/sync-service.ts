@@ -9,7 +9,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store/open-store';
 import { asDronaError, type AccountSession, type AccountView } from './account-session';
 import { ApiClient, type Fetch } from './api-client';
-import { drainOutbox, pendingCount } from './outbox-drain';
+import { drainOutbox, pendingCount, refusedCount } from './outbox-drain';
 import { readAccount, SYNC_TOKENS_SECRET, writeRow, type SyncAccount } from './sync-state';
 import { restoreEvents, type RestoreOutcome } from './restore';
 import { eventFeedResponse, linkCodeResponse } from '../../common/sync-api/account-schemas';
@@ -103,6 +103,7 @@ export class SyncService implements AccountSession {
       email: account.email,
       optedIn: account.optedIn,
       pending: pendingCount(this.store),
+      refused: refusedCount(this.store),
       lastSyncAt: account.lastSyncAt,
       lastError: account.lastError,
       state,

@@ -34,6 +34,8 @@ export const cohortSchema = z.object({
   joinedAt: z.number(),
   /** When this computer recorded the learner's consent (null: joined elsewhere). */
   consentedAt: z.number().nullable(),
+  /** Whether the learner appears on this cohort's leaderboard and league (their choice, off by default). */
+  onBoard: z.boolean(),
 });
 export type Cohort = z.infer<typeof cohortSchema>;
 const cohortList = z.object({ signedIn: z.boolean(), cohorts: z.array(cohortSchema) });
@@ -96,9 +98,13 @@ export const accountCalls = {
     z.object({
       code: inviteCode,
       consent: z.object({ version: z.number().int(), shares: z.array(z.string().max(40)).max(20) }),
+      /** Appear on the cohort's leaderboard and league: off unless the learner ticks it. */
+      onBoard: z.boolean().default(false),
     }),
     cohortList,
   ),
+  /** The learner's own choice to appear on one cohort's leaderboard and league. */
+  'cohorts.setBoard': call(z.object({ cohortId: z.string().min(1).max(100), onBoard: z.boolean() }), cohortList),
   'cohorts.leave': call(z.object({ cohortId: z.string().min(1).max(100) }), cohortList),
   /** Courses assigned to the learner's cohorts, with deadlines and reminders; the last known list when offline. */
   'cohorts.assigned': call(z.object({}), z.object({ assignments: z.array(assignedCourseSchema), offline: z.boolean() })),

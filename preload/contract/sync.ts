@@ -11,6 +11,8 @@ export const syncStatusSchema = z.object({
   optedIn: z.boolean(),
   /** Events waiting in the outbox. */
   pending: z.number().int(),
+  /** Events the server's rules refused (e.g. a lesson completed too fast): kept and restored, but no XP on the server. */
+  refused: z.number().int(),
   lastSyncAt: z.number().nullable(),
   lastError: z.string().nullable(),
   state: z.enum(['off', 'signed-out', 'idle', 'syncing', 'offline', 'error']),

@@ -1,7 +1,7 @@
 // Accounts (email + password, linked devices, sessions) and organisations (members in roles,
 // cohorts, invites, course assignments). Kept apart from schema.ts so each part stays readable;
 // drizzle.config.ts reads both.
-import { bigint, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** A learner who can sign in from another computer: one email (lowercased) per account. */
 export const accounts = pgTable(
@@ -80,6 +80,8 @@ export const cohortMembers = pgTable(
     learnerId: text('learner_id').notNull(),
     role: text('role').notNull(), // instructor | learner
     joinedAt: bigint('joined_at', { mode: 'number' }).notNull(),
+    /** Whether the learner chose to appear on this cohort's leaderboard and league (only they can set it; off until they do). */
+    onBoard: boolean('on_board').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.cohortId, t.learnerId] }), index('cohort_members_learner').on(t.learnerId)],
 );

@@ -74,6 +74,32 @@ export const events = pgTable(
   ],
 );
 
+/**
+ * Events the plausibility rules refused (too fast, overlapping, a full day...): they earn no
+ * XP and count on no board, but they are still the learner's progress, so a new computer
+ * restores them. Ids come from the events sequence, so the restore feed pages through both
+ * tables in one order.
+ */
+export const refusedEvents = pgTable(
+  'refused_events',
+  {
+    id: bigint('id', { mode: 'number' })
+      .primaryKey()
+      .default(sql`nextval('events_id_seq')`),
+    learnerId: text('learner_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind').notNull(),
+    courseId: text('course_id'),
+    lessonId: text('lesson_id'),
+    occurredAt: bigint('occurred_at', { mode: 'number' }).notNull(),
+    /** The rule that refused it (common/rules/completion-rules.ts Rejection). */
+    code: text('code').notNull(),
+    facts: jsonb('facts').notNull(),
+    receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('refused_events_learner_key').on(t.learnerId, t.idempotencyKey)],
+);
+
 export const dailyXp = pgTable(
   'daily_xp',
   {

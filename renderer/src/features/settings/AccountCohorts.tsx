@@ -28,13 +28,14 @@ function CohortBoard({ cohort }: { cohort: Cohort }) {
       </select>
       {error && <p className="account-error">{error}</p>}
       {data && <LeaderboardTable rows={data.rows} isMe={(row) => row.me} label={`${cohort.name} leaderboard`} scoreLabel="XP" />}
-      {data && data.hidden > 0 && <p className="muted">{data.hidden} member(s) keep off leaderboards and are not shown.</p>}
+      {data && data.hidden > 0 && <p className="muted">{data.hidden} member(s) chose not to appear on this board and are not shown.</p>}
     </div>
   );
 }
 
-function CohortRow({ cohort, onLeave }: { cohort: Cohort; onLeave: () => void }) {
+function CohortRow({ cohort, onLeave, onBoardChange }: { cohort: Cohort; onLeave: () => void; onBoardChange: (onBoard: boolean) => void }) {
   const [showBoard, setShowBoard] = useState(false);
+  const boardId = useId();
   return (
     <li>
       <div className="account-block">
@@ -46,6 +47,12 @@ function CohortRow({ cohort, onLeave }: { cohort: Cohort; onLeave: () => void })
             {cohort.consentedAt && ` · sharing progress, metrics and submissions since ${new Date(cohort.consentedAt).toLocaleDateString()}`}
           </span>
         </span>
+        {cohort.role === 'learner' && (
+          <span>
+            <input id={boardId} type="checkbox" checked={cohort.onBoard} onChange={(e) => onBoardChange(e.target.checked)} />{' '}
+            <label htmlFor={boardId}>Show me on the {cohort.name} leaderboard and league</label>
+          </span>
+        )}
         <div className="account-actions">
           <button type="button" className="button" aria-expanded={showBoard} onClick={() => setShowBoard(!showBoard)}>
             {showBoard ? 'Hide leaderboard' : 'Show leaderboard'}
@@ -70,6 +77,7 @@ export function AccountCohortsSection() {
   const review = useAction();
   const join = useAction();
   const leave = useAction();
+  const board = useAction();
   const id = useId();
   if (!data) return loadError ? <p className="form-error">{loadError}</p> : null;
   return (
@@ -109,11 +117,16 @@ export function AccountCohortsSection() {
                       setData(await client().call('cohorts.leave', { cohortId: cohort.id }));
                     })
                   }
+                  onBoardChange={(onBoard) =>
+                    void board.act(async () => {
+                      setData(await client().call('cohorts.setBoard', { cohortId: cohort.id, onBoard }));
+                    })
+                  }
                 />
               ))}
             </ul>
           )}
-          <AccountError error={leave.error} />
+          <AccountError error={leave.error ?? board.error} />
         </>
       )}
       {preview && (
@@ -122,9 +135,9 @@ export function AccountCohortsSection() {
           busy={join.busy}
           error={join.error}
           onCancel={() => setPreview(null)}
-          onJoin={(consent) =>
+          onJoin={(consent, onBoard) =>
             void join.act(async () => {
-              setData(await client().call('cohorts.join', { code, consent }));
+              setData(await client().call('cohorts.join', { code, consent, onBoard }));
               setPreview(null);
               setCode('');
             })

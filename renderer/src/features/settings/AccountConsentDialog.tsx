@@ -1,5 +1,6 @@
 // Before joining a cohort: who it belongs to, and exactly what its instructors will see of you
 // (the one declared list); nothing else is shared. Cancel has the focus first.
+import { useId, useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { Users } from 'lucide-react';
 import { cohortSharedData, type InvitePreview } from '../../../../preload/contract/account';
@@ -10,11 +11,13 @@ export function AccountConsentDialog(props: {
   preview: InvitePreview;
   busy: boolean;
   error: string | null;
-  onJoin: (consent: { version: number; shares: string[] }) => void;
+  onJoin: (consent: { version: number; shares: string[] }, onBoard: boolean) => void;
   onCancel: () => void;
 }) {
   const { preview } = props;
   const where = preview.cohortName ? `${preview.cohortName} (${preview.orgName})` : preview.orgName;
+  const [onBoard, setOnBoard] = useState(false);
+  const boardId = useId();
   return (
     <SafeChoiceDialog
       className="data-dialog account-consent"
@@ -43,6 +46,12 @@ export function AccountConsentDialog(props: {
           <p>Nothing else is shared: not your code, tutor conversations, journal or other courses. You can leave the cohort at any time.</p>
         </div>
       </Dialog.Description>
+      {preview.role === 'learner' && preview.cohortName && (
+        <p>
+          <input id={boardId} type="checkbox" checked={onBoard} disabled={props.busy} onChange={(e) => setOnBoard(e.target.checked)} />{' '}
+          <label htmlFor={boardId}>Show my name and XP on this cohort's leaderboard and league (you can change this later)</label>
+        </p>
+      )}
       <DialogError error={props.error} />
       <div className="data-actions">
         <button id="cohort-consent-cancel" type="button" className="button" disabled={props.busy} onClick={props.onCancel}>
@@ -52,7 +61,7 @@ export function AccountConsentDialog(props: {
           type="button"
           className="button primary"
           disabled={props.busy}
-          onClick={() => props.onJoin({ version: preview.consentVersion, shares: cohortSharedData.map((item) => item.id) })}
+          onClick={() => props.onJoin({ version: preview.consentVersion, shares: cohortSharedData.map((item) => item.id) }, onBoard)}
         >
           {props.busy ? 'Joining…' : 'Agree and join'}
         </button>

@@ -97,6 +97,12 @@ export function SyncSettingsSection() {
         {status.lastSyncAt && `Last synced ${new Date(status.lastSyncAt).toLocaleString()}.`}
         {status.lastError && status.state !== 'idle' && ` ${status.lastError}`}
       </p>
+      {status.refused > 0 && (
+        <p className="muted" role="note" aria-label="Not counted by the server">
+          The server did not count {status.refused} completion(s) for XP or leaderboards (for example, a lesson marked complete too soon after opening it). They
+          stay in your progress here and on your other computers.
+        </p>
+      )}
       {status.signedIn && (
         <button type="button" className="button" onClick={() => void run(() => client().call('sync.syncNow', {}))}>
           Sync now
