@@ -2,7 +2,8 @@
 // cohort table and the week's summary. It runs per learner (a lateral aggregate over the covering
 // index events_learner_course), so its cost follows the cohort's size, never the events table's:
 // a join planned over all events chose a sequential scan of them (1.8 s at 2.5M events).
-import { sql, type SQL } from '../db/database';
+import type { SQL } from 'drizzle-orm';
+import { sql } from '../db/database';
 import type { Q } from '../org-access';
 
 /** The kinds that finish a lesson (a quiz by passing it, a challenge by completing it). */
