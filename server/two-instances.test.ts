@@ -2,23 +2,16 @@
 // Two API instances on loopback against one PostgreSQL behave as one: the same batch sent to both
 // at once counts once (each event accepted by one instance, a duplicate at the other), both answer
 // the same XP, rank and restore feed, and a learner's request budget is one bucket across them.
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { startServer, type RunningServer } from './start';
-import { testDatabaseUrl } from './testing/api-harness';
+import { createTestDatabase, testDatabaseUrl } from './testing/api-harness';
 
 const burst = 12;
 
 describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'two API instances, one PostgreSQL', () => {
-  const name = `drona_test_${crypto.randomBytes(6).toString('hex')}`;
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   const servers: RunningServer[] = [];
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: testDatabaseUrl });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
   const call = async (instance: number, method: string, route: string, token?: string, body?: unknown) => {
     const res = await fetch(`${servers[instance]!.url}${route}`, {
       method,
@@ -30,16 +23,13 @@ describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL'
   const signUp = async (displayName: string) => (await call(0, 'POST', '/v1/learners', undefined, { displayName, timezone: 'UTC' })).json.accessToken as string;
 
   beforeAll(async () => {
-    await admin(`create database ${name}`);
-    const url = new URL(testDatabaseUrl!);
-    url.pathname = `/${name}`;
-    servers.push(
-      ...(await Promise.all([0, 1].map(() => startServer({ databaseUrl: url.toString(), port: 0, poolSize: 3, rateLimit: { burst, perSecond: 0.001 } })))),
-    );
+    database = await createTestDatabase();
+    const { url } = database;
+    servers.push(...(await Promise.all([0, 1].map(() => startServer({ databaseUrl: url, port: 0, poolSize: 3, rateLimit: { burst, perSecond: 0.001 } })))));
   }, 120_000);
   afterAll(async () => {
     for (const server of servers) await server.close();
-    await admin(`drop database if exists ${name} with (force)`);
+    await database?.drop();
   });
 
   it('counts a batch sent to both instances at once exactly once, and both agree on it', async () => {
