@@ -1,13 +1,11 @@
 // Rate limits live in the database: the bucket arithmetic on PGlite, and two API instances on
 // loopback against one PostgreSQL that refuse together once a client's burst is spent.
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { openDatabase } from './db/database';
 import { RateLimiter } from './rate-limit';
 import { startServer, type RunningServer } from './start';
-import { testDatabaseUrl } from './testing/api-harness';
+import { createTestDatabase, testDatabaseUrl } from './testing/api-harness';
 
 describe('database token buckets (PGlite)', () => {
   it('grants a burst, refuses with the wait, refills over time, and keeps namespaces apart', async () => {
@@ -33,26 +31,18 @@ describe('database token buckets (PGlite)', () => {
 });
 
 describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'two instances, one PostgreSQL', () => {
-  const name = `drona_test_${crypto.randomBytes(6).toString('hex')}`;
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   const servers: RunningServer[] = [];
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: testDatabaseUrl });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
   afterAll(async () => {
     for (const server of servers) await server.close();
-    await admin(`drop database if exists ${name} with (force)`);
+    await database?.drop();
   });
 
   it('a client that spent its burst on one instance is refused by the other', async () => {
-    await admin(`create database ${name}`);
-    const url = new URL(testDatabaseUrl!);
-    url.pathname = `/${name}`;
+    database = await createTestDatabase();
+    const { url } = database;
     // Both start at once: one migrates, the other waits on the migration lock.
-    servers.push(
-      ...(await Promise.all([0, 1].map(() => startServer({ databaseUrl: url.toString(), port: 0, poolSize: 2, rateLimit: { burst: 4, perSecond: 0.001 } })))),
-    );
+    servers.push(...(await Promise.all([0, 1].map(() => startServer({ databaseUrl: url, port: 0, poolSize: 2, rateLimit: { burst: 4, perSecond: 0.001 } })))));
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
       // A refresh with no token: 400 while the client's bucket holds a token, 429 after.

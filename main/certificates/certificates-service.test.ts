@@ -189,4 +189,18 @@ describe('certificates against the hosted API', () => {
     expect(issued.find((c) => c.courseId === 'unregistered')).toMatchObject({ selfIssued: true, replacedBy: null });
     await h.stop();
   });
+
+  it('gets back at the next sync the server certificates this computer does not hold (as a second computer would)', async () => {
+    const held = certificates.overview().issued.filter((c) => !c.selfIssued);
+    expect(held.length).toBeGreaterThanOrEqual(2);
+    h.store.sqlite.prepare("delete from certificates where issued_by = 'server'").run();
+    await h.start();
+    h.clock += REVOCATION_CHECK_MS;
+    await h.sync.syncNow();
+    const back = certificates.overview().issued.filter((c) => !c.selfIssued);
+    expect(back.map((c) => [c.id, c.tier, c.revokedAt === null]).sort()).toEqual(held.map((c) => [c.id, c.tier, c.revokedAt === null]).sort());
+    await h.stop();
+    // Saved with the server's key and the server's own JWT: they verify offline, revocations kept.
+    for (const cert of back) expect(await certificates.verify(cert.id)).toMatchObject({ valid: true, revoked: cert.revokedAt !== null });
+  });
 });

@@ -2,7 +2,8 @@
 // the sync server (which decides from the evidence it holds) or self-issuing one signed by this
 // app's device key when there is no server; exchanging a self-issued one for a server-issued one
 // once synced; the saved copies with their issuer key so they verify with no network; checks of
-// pasted credentials; revocations learnt at each sync; the PDF and the credential file.
+// pasted credentials; revocations and other computers' certificates learnt at each sync; the PDF
+// and the credential file.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { JWK } from 'jose';
 import { z } from 'zod';
@@ -22,6 +23,7 @@ import { certificatePdf } from './certificate-pdf';
 import { certificateView, credentialSummary, type StoredPayload } from './certificate-views';
 import type { DeviceKey } from './device-key';
 import { signSelfIssued } from './self-issue';
+import { saveServerCertificate, syncServerCertificates, type ServerCertificateDeps } from './server-certificates';
 
 /** What certificates need of sync: the account, sending the outbox now, and word of each drain. */
 export interface CertificateSync extends AccountSession {
@@ -66,15 +68,22 @@ export class CertificatesService {
   private revocationsCheckedAt = -Infinity;
   /** When each self-issued certificate was last offered to the server for exchange. */
   private readonly exchangeTriedAt = new Map<string, number>();
+  private readonly serverCertificates: ServerCertificateDeps;
 
   constructor(
     private readonly store: Store,
     private readonly options: CertificatesOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.serverCertificates = {
+      store,
+      issuerKey: (jwt) => this.issuerKey(jwt),
+      now: this.now,
+      fallbackName: () => options.sync.account().displayName ?? '',
+    };
     options.sync.onDrained(async () => {
       await this.exchangeSelfIssued();
-      await this.refreshRevocations();
+      await this.refreshFromServer();
     });
   }
 
@@ -136,34 +145,8 @@ export class CertificatesService {
     try {
       // The server decides against its own registered outline and title, not this app's.
       const issued = await sync.authorized('POST', '/v1/certificates', { courseId, tier }, certificateResponse);
-      const publicJwk = await this.issuerKey(issued.jwt);
-      const check = await verifyCredentialJwt(issued.jwt, publicJwk, this.now());
-      if (!check.valid)
+      if (!(await saveServerCertificate(this.serverCertificates, issued)))
         throw new DronaError('bad_signature', 'The server issued a certificate whose signature does not match its published key; it was not saved.');
-      const issuer = (check.credential?.issuer ?? {}) as { name?: string };
-      const subject = (check.credential?.credentialSubject ?? {}) as { name?: string };
-      const learnerName = subject.name ?? sync.account().displayName ?? '';
-      const payload: StoredPayload = { publicJwk, learnerName, issuerName: issuer.name ?? 'Dronacharya', courseTitle: issued.courseTitle };
-      this.store.transaction((tx) => {
-        tx.insert(certificates)
-          .values({
-            id: issued.id,
-            tier: issued.tier,
-            courseId,
-            issuedAt: issued.issuedAt,
-            jwt: issued.jwt,
-            payload,
-            verifyUrl: issued.verifyUrl,
-            revokedAt: issued.revokedAt,
-          })
-          .onConflictDoNothing()
-          .run();
-        // The server's evidence agreed: a self-issued certificate for this tier is now exchanged.
-        tx.update(certificates)
-          .set({ replacedBy: issued.id })
-          .where(and(eq(certificates.issuedBy, 'self'), eq(certificates.courseId, courseId), eq(certificates.tier, tier), isNull(certificates.replacedBy)))
-          .run();
-      });
       const earned = {
         kind: 'certificate-earned',
         idempotencyKey: `certificate-earned:${courseId}:${tier}`,
@@ -250,27 +233,19 @@ export class CertificatesService {
   }
 
   /**
-   * Copies the server's revocations onto the saved certificates (an issuer can revoke one after it
-   * was issued), at most every REVOCATION_CHECK_MS; a failure waits for the next drain.
+   * Brings the saved certificates up to the server's list (revocations, and certificates issued
+   * to this account on another computer, so a second computer gets them back), at most every
+   * REVOCATION_CHECK_MS; a failure waits for the next drain.
    */
-  private async refreshRevocations(): Promise<void> {
-    const saved = this.store.db
-      .select({ id: certificates.id, revokedAt: certificates.revokedAt })
-      .from(certificates)
-      .where(eq(certificates.issuedBy, 'server'))
-      .all();
-    if (saved.length === 0 || this.now() - this.revocationsCheckedAt < REVOCATION_CHECK_MS) return;
+  private async refreshFromServer(): Promise<void> {
+    if (!this.options.sync.account().signedIn || this.now() - this.revocationsCheckedAt < REVOCATION_CHECK_MS) return;
     try {
       const { certificates: issued } = await this.options.sync.authorized('GET', '/v1/certificates', undefined, certificatesResponse);
-      const revokedAt = new Map(issued.map((cert) => [cert.id, cert.revokedAt]));
-      for (const row of saved) {
-        const current = revokedAt.get(row.id);
-        if (current !== undefined && current !== row.revokedAt)
-          this.store.db.update(certificates).set({ revokedAt: current }).where(eq(certificates.id, row.id)).run();
-      }
+      const refused = await syncServerCertificates(this.serverCertificates, issued);
+      if (refused.length > 0) this.options.warn?.(`certificates whose signature does not match the server's key were not saved: ${refused.join(', ')}`);
       this.revocationsCheckedAt = this.now();
     } catch (error) {
-      this.options.warn?.(`could not check certificates for revocation: ${messageOf(error)}`);
+      this.options.warn?.(`could not bring certificates up to the server's list: ${messageOf(error)}`);
     }
   }
 

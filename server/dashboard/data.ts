@@ -4,6 +4,7 @@
 import { sql } from '../db/database';
 import { ApiError } from '../api-error';
 import { requireManager, type Q } from '../org-access';
+import { cohortActivity, finishing, inList } from './activity';
 import { median, predictedCompletion, progressPercent, riskOf, struggleIndex, type CourseActivity, type Risk } from './rules';
 
 export interface ManagedCohort {
@@ -51,13 +52,7 @@ async function assignedCourses(q: Q, cohortId: string): Promise<AssignedCourse[]
   }));
 }
 
-/** The kinds that finish a lesson (a quiz by passing it, a challenge by completing it). */
-const finishing = sql`('lesson-completed', 'quiz-passed', 'challenge-completed')`;
-const inCourses = (courses: readonly AssignedCourse[]) =>
-  sql`(${sql.join(
-    courses.map((c) => sql`${c.courseId}`),
-    sql`, `,
-  )})`;
+const inCourses = (courses: readonly AssignedCourse[]) => inList(courses.map((c) => c.courseId));
 
 export interface CohortCell extends CourseActivity {
   readonly courseId: string;
@@ -88,32 +83,13 @@ export async function cohortTable(q: Q, personId: string, cohortId: string, now:
   const activity = new Map<string, CourseActivity & { courseId: string }>();
   let week = { activeLearners: 0, lessonsDone: 0, xp: 0, hints: 0 };
   if (courses.length > 0 && learners.length > 0) {
-    const weekAgo = now - 7 * 86_400_000;
     // One pass over the cohort's events in the assigned courses gives the table and the week.
-    const rows = await q<{
-      learner_id: string;
-      course_id: string;
-      done: number;
-      hints: number;
-      active: number;
-      first_at: number;
-      last_at: number;
-      week_done: number;
-      week_xp: number;
-      week_hints: number;
-      week_active: boolean;
-    }>(sql`select e.learner_id, e.course_id,
-        count(distinct e.lesson_id) filter (where e.kind in ${finishing})::int as done,
-        count(*) filter (where e.kind = 'hint-revealed')::int as hints,
-        coalesce(sum(e.active_seconds), 0)::int as active,
-        min(e.occurred_at) as first_at, max(e.occurred_at) as last_at,
-        count(*) filter (where e.kind in ${finishing} and e.occurred_at > ${weekAgo})::int as week_done,
-        coalesce(sum(e.xp) filter (where e.occurred_at > ${weekAgo}), 0)::int as week_xp,
-        count(*) filter (where e.kind = 'hint-revealed' and e.occurred_at > ${weekAgo})::int as week_hints,
-        bool_or(e.occurred_at > ${weekAgo}) as week_active
-      from cohort_members m join events e on e.learner_id = m.learner_id and e.course_id in ${inCourses(courses)}
-      where m.cohort_id = ${cohortId} and m.role = 'learner'
-      group by e.learner_id, e.course_id`);
+    const rows = await cohortActivity(
+      q,
+      cohortId,
+      courses.map((c) => c.courseId),
+      now - 7 * 86_400_000,
+    );
     const activeThisWeek = new Set<string>();
     for (const r of rows) {
       const course = courses.find((c) => c.courseId === r.course_id)!;
@@ -123,8 +99,8 @@ export async function cohortTable(q: Q, personId: string, cohortId: string, now:
         done: r.done,
         hints: r.hints,
         activeSeconds: r.active,
-        firstAt: Number(r.first_at),
-        lastAt: Number(r.last_at),
+        firstAt: r.first_at,
+        lastAt: r.last_at,
         dueAt: course.dueAt,
       });
       if (r.week_active) activeThisWeek.add(r.learner_id);

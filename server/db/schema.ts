@@ -69,7 +69,9 @@ export const events = pgTable(
   },
   (t) => [
     uniqueIndex('events_learner_key').on(t.learnerId, t.idempotencyKey),
-    index('events_learner_course').on(t.learnerId, t.courseId, t.kind),
+    // Covers the dashboard's per-learner, per-course figures: one index-only range per learner
+    // (kind, lesson, time, active time and XP are in the index), never a scan of every event.
+    index('events_learner_course').on(t.learnerId, t.courseId, t.kind, t.lessonId, t.occurredAt, t.activeSeconds, t.xp),
     index('events_learner_time').on(t.learnerId, t.occurredAt),
   ],
 );

@@ -34,16 +34,18 @@ async function admin(url: string, statement: string): Promise<void> {
   }
 }
 
+/** A PostgreSQL database of the test's own next to DRONA_TEST_DATABASE_URL's, dropped by `drop`. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `drona_test_${crypto.randomBytes(6).toString('hex')}`;
+  await admin(testDatabaseUrl!, `create database ${name}`);
+  const url = new URL(testDatabaseUrl!);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(testDatabaseUrl!, `drop database if exists ${name} with (force)`) };
+}
+
 export async function openTestApi(engine: Engine, config: Partial<Omit<ApiConfig, 'db' | 'keys'>> = {}): Promise<TestApi> {
-  let databaseUrl: string | undefined;
-  let name = '';
-  if (engine === 'postgresql') {
-    name = `drona_test_${crypto.randomBytes(6).toString('hex')}`;
-    await admin(testDatabaseUrl!, `create database ${name}`);
-    const url = new URL(testDatabaseUrl!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-  }
+  const own = engine === 'postgresql' ? await createTestDatabase() : null;
+  const databaseUrl = own?.url;
   const db = await openDatabase({ databaseUrl, dataDir: null, poolSize: 2 });
   const keys = await loadKeys(db);
   const api = createApi({
@@ -78,7 +80,7 @@ export async function openTestApi(engine: Engine, config: Partial<Omit<ApiConfig
     },
     async close() {
       await db.close();
-      if (name) await admin(testDatabaseUrl!, `drop database if exists ${name} with (force)`);
+      await own?.drop();
     },
   };
 }

@@ -1,11 +1,13 @@
 // The instructor dashboard end to end: the hosted API (`drona server`, PGlite) on loopback, an
 // organisation set up through its API as the app would (owner, instructor, cohort, assignment,
 // invite, a learner who joins and completes lessons), then in Chromium: signing in by keyboard,
-// the cohort's table with the learner's progress, their detail, CSV export, axe in both schemes.
+// the cohort's table with the learner's progress, their detail, CSV export, axe in both schemes
+// (each view and scheme also shot to test-results/screenshots/dashboard-*.png).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import path from 'node:path';
 import { readCourseRegistration } from '../../main/courses/course-registration';
+import { attachShot } from './support/look';
 import { repoRoot, tempDataDir } from './support/serve';
 import { startSyncServer, type SyncServer } from './support/sync-server';
 
@@ -15,16 +17,17 @@ test.afterEach(async () => {
   server = undefined;
 });
 
-async function expectAxeClean(page: Page, view: string): Promise<void> {
+async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Promise<void> {
   for (const colorScheme of ['dark', 'light'] as const) {
     await page.emulateMedia({ colorScheme });
     const result = await new AxeBuilder({ page }).analyze();
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious, `${view} (${colorScheme}): ${serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`).join('\n')}`).toEqual([]);
+    await attachShot(page, testInfo, `dashboard-${view.replace(/ /g, '-')}-${colorScheme}`);
   }
 }
 
-test('an instructor signs in, follows a learner through the cohort table, and exports it', async ({ page }) => {
+test('an instructor signs in, follows a learner through the cohort table, and exports it', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   server = await startSyncServer(0, tempDataDir('drona-dashboard-server-'), ['--min-lesson-seconds', '0']);
   const call = async (method: string, route: string, token?: string, body?: unknown) => {
@@ -71,13 +74,13 @@ test('an instructor signs in, follows a learner through the cohort table, and ex
   // Signed out, the dashboard sends the instructor to its sign-in form, which works by keyboard.
   await page.goto(`${server.url}/dashboard`);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await expectAxeClean(page, 'sign-in');
+  await expectAxeClean(page, testInfo, 'sign-in');
   await page.getByLabel('Email').fill('iris@bootcamp.test');
   await page.getByLabel('Password').fill('teach them well');
   await page.getByLabel('Password').press('Enter');
 
   await expect(page.getByRole('heading', { name: 'Cohorts' })).toBeVisible();
-  await expectAxeClean(page, 'cohorts');
+  await expectAxeClean(page, testInfo, 'cohorts');
   const link = page.getByRole('link', { name: 'Spring cohort' });
   await link.focus();
   await page.keyboard.press('Enter');
@@ -86,7 +89,7 @@ test('an instructor signs in, follows a learner through the cohort table, and ex
   const row = page.getByRole('row', { name: /Asha/ });
   await expect(row).toContainText(`3/${lessons.length}`);
   await expect(page.getByRole('columnheader', { name: /Python/ })).toBeVisible();
-  await expectAxeClean(page, 'cohort table');
+  await expectAxeClean(page, testInfo, 'cohort table');
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Export CSV' }).click();
@@ -98,7 +101,7 @@ test('an instructor signs in, follows a learner through the cohort table, and ex
   await row.getByRole('link', { name: 'Asha' }).click();
   await expect(page.getByRole('heading', { name: 'Asha' })).toBeVisible();
   await expect(page.getByRole('list', { name: /Lessons of/ }).getByText('Done')).toHaveCount(3);
-  await expectAxeClean(page, 'learner detail');
+  await expectAxeClean(page, testInfo, 'learner detail');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

@@ -1,0 +1,84 @@
+// The cohort activity query's fast path (a lateral aggregate per learner over the covering index)
+// gives exactly what the straightforward join over the cohort's events gives, on any generated
+// cohort: members of other cohorts, instructors, other courses, repeated lessons, the week's edge.
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhen } from '../../common/testing/capabilities';
+import { sql, type Database } from '../db/database';
+import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from '../testing/api-harness';
+import { activityColumns, cohortActivity, inList, type ActivityRow } from './activity';
+
+const cohort = 'cohort-a';
+const now = Date.UTC(2026, 11, 6);
+const weekAgo = now - 7 * 86_400_000;
+const kinds = ['lesson-completed', 'quiz-passed', 'challenge-completed', 'hint-revealed', 'check-passed', 'lesson-started'];
+const courseIds = ['c1', 'c2', 'c3'];
+
+/** The query as written first: one join of the cohort's members with their events. */
+async function straightforward(db: Database, courses: readonly string[]): Promise<ActivityRow[]> {
+  if (courses.length === 0) return [];
+  const rows = await db.query<ActivityRow>(sql`select e.learner_id, e.course_id, ${activityColumns(weekAgo)}
+    from cohort_members m join events e on e.learner_id = m.learner_id and e.course_id in ${inList(courses)}
+    where m.cohort_id = ${cohort} and m.role = 'learner'
+    group by e.learner_id, e.course_id`);
+  return rows.map((r) => ({ ...r, first_at: Number(r.first_at), last_at: Number(r.last_at) }));
+}
+
+const byKey = (rows: readonly ActivityRow[]) => [...rows].sort((a, b) => `${a.learner_id}/${a.course_id}`.localeCompare(`${b.learner_id}/${b.course_id}`));
+
+const member = fc.record({
+  learner: fc.integer({ min: 1, max: 8 }),
+  cohort: fc.constantFrom(cohort, 'cohort-b'),
+  role: fc.constantFrom('learner', 'learner', 'instructor'),
+});
+const event = fc.record({
+  learner: fc.integer({ min: 1, max: 9 }),
+  kind: fc.constantFrom(...kinds),
+  course: fc.option(fc.constantFrom(...courseIds), { nil: null }),
+  lesson: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+  // Around the week's edge, the edge itself included.
+  at: fc.oneof(fc.constant(weekAgo), fc.integer({ min: weekAgo - 3 * 86_400_000, max: now })),
+  active: fc.option(fc.integer({ min: 0, max: 3600 }), { nil: null }),
+  xp: fc.integer({ min: 0, max: 300 }),
+});
+const scenario = fc.record({
+  members: fc.uniqueArray(member, { selector: (m) => `${m.cohort}/${m.learner}`, maxLength: 10 }),
+  events: fc.array(event, { maxLength: 40 }),
+  courses: fc.subarray(courseIds),
+});
+
+function suite(engine: Engine) {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await openTestApi(engine);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('gives the straightforward join’s rows for any cohort and events', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ members, events, courses }) => {
+        run++;
+        await t.db.query(sql`delete from events`);
+        await t.db.query(sql`delete from cohort_members`);
+        for (const m of members) {
+          await t.db.query(sql`insert into cohort_members (cohort_id, learner_id, role, joined_at) values (${m.cohort}, ${`l${m.learner}`}, ${m.role}, 0)`);
+        }
+        for (const [i, e] of events.entries()) {
+          await t.db
+            .query(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
+            values (${`l${e.learner}`}, ${`k${run}-${i}`}, ${e.kind}, ${e.course}, ${e.lesson === null ? null : `lesson-${e.lesson}`}, ${e.at},
+              '2026-12-01', '2026-W49', ${e.xp}, ${e.active}, '{}'::jsonb, 0)`);
+        }
+        const fast = await cohortActivity(t.db.query, cohort, courses, weekAgo);
+        expect(byKey(fast)).toEqual(byKey(await straightforward(t.db, courses)));
+      }),
+      { numRuns: engine === 'pglite' ? 40 : 25 },
+    );
+  }, 120_000);
+}
+
+describeWhen(true, 'PGlite', 'cohort activity fast path on PGlite', () => suite('pglite'));
+describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'cohort activity fast path on PostgreSQL', () => suite('postgresql'));

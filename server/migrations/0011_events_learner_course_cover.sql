@@ -1,0 +1,2 @@
+DROP INDEX "events_learner_course";--> statement-breakpoint
+CREATE INDEX "events_learner_course" ON "events" USING btree ("learner_id","course_id","kind","lesson_id","occurred_at","active_seconds","xp");

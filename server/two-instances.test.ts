@@ -1,0 +1,77 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the test reads JSON response bodies field by field. */
+// Two API instances on loopback against one PostgreSQL behave as one: the same batch sent to both
+// at once counts once (each event accepted by one instance, a duplicate at the other), both answer
+// the same XP, rank and restore feed, and a learner's request budget is one bucket across them.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhen } from '../common/testing/capabilities';
+import { startServer, type RunningServer } from './start';
+import { createTestDatabase, testDatabaseUrl } from './testing/api-harness';
+
+const burst = 12;
+
+describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'two API instances, one PostgreSQL', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  const servers: RunningServer[] = [];
+  const call = async (instance: number, method: string, route: string, token?: string, body?: unknown) => {
+    const res = await fetch(`${servers[instance]!.url}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, json: (await res.json()) as any };
+  };
+  const signUp = async (displayName: string) => (await call(0, 'POST', '/v1/learners', undefined, { displayName, timezone: 'UTC' })).json.accessToken as string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const { url } = database;
+    servers.push(...(await Promise.all([0, 1].map(() => startServer({ databaseUrl: url, port: 0, poolSize: 3, rateLimit: { burst, perSecond: 0.001 } })))));
+  }, 120_000);
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+    await database?.drop();
+  });
+
+  it('counts a batch sent to both instances at once exactly once, and both agree on it', async () => {
+    const token = await signUp('Twin');
+    const start = Date.now() - 4 * 3600_000;
+    const events = Array.from({ length: 6 }, (_, i) => ({
+      idempotencyKey: `twin-${i}`,
+      kind: 'lesson-completed',
+      courseId: 'py',
+      lessonId: `l${i}`,
+      occurredAt: start + i * 600_000,
+      activeSeconds: 120,
+      timezone: 'UTC',
+      facts: {},
+    }));
+    const [a, b] = await Promise.all([0, 1].map((i) => call(i, 'POST', '/v1/events', token, { events })));
+    expect([a!.status, b!.status]).toEqual([200, 200]);
+    for (const [i, event] of events.entries()) {
+      const both = [a!.json.results[i], b!.json.results[i]];
+      expect(both.map((r: any) => r.idempotencyKey)).toEqual([event.idempotencyKey, event.idempotencyKey]);
+      expect(both.map((r: any) => r.status).sort(), `${event.idempotencyKey}: ${JSON.stringify(both)}`).toEqual(['accepted', 'duplicate']);
+    }
+    const granted = [...a!.json.results, ...b!.json.results].reduce((sum: number, r: any) => sum + r.xp, 0);
+    expect(granted).toBeGreaterThan(0);
+
+    const [meA, meB] = await Promise.all([0, 1].map((i) => call(i, 'GET', '/v1/me', token)));
+    expect(meA!.json.totalXp).toBe(granted);
+    expect(meB!.json.totalXp).toBe(granted);
+    const [rankA, rankB] = await Promise.all([0, 1].map((i) => call(i, 'GET', '/v1/leaderboards/all/around-me', token)));
+    expect(rankA!.json).toEqual(rankB!.json);
+    const feed = await call(1, 'GET', '/v1/events?limit=100', token);
+    expect(feed.json.events.map((e: any) => e.idempotencyKey)).toEqual(events.map((e) => e.idempotencyKey));
+    // A resend through either instance changes nothing.
+    const resent = await call(1, 'POST', '/v1/events', token, { events });
+    expect(resent.json.results.map((r: any) => r.status)).toEqual(events.map(() => 'duplicate'));
+    expect((await call(0, 'GET', '/v1/me', token)).json.totalXp).toBe(granted);
+  }, 60_000);
+
+  it('spends one learner’s request budget across both instances', async () => {
+    const token = await signUp('Budget');
+    const statuses: number[] = [];
+    for (let i = 0; i < burst + 4; i++) statuses.push((await call(i % 2, 'GET', '/v1/me', token)).status);
+    expect(statuses).toEqual([...Array<number>(burst).fill(200), 429, 429, 429, 429]);
+  }, 60_000);
+});
