@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { LearningMetrics } from '../../preload/contract/progress-metrics';
 import type { Store } from '../store/open-store';
+import { unchangedRead } from '../store/unchanged-reads';
 import { dateOfDay, dayNumber, localDate } from '../../common/rules/streaks';
 import { dailyInteractions, dailyTotals, utcDay, type DailyTotal } from './daily-totals';
 import {
@@ -53,18 +54,14 @@ function prepare(db: Database) {
 const statements = (db: Database) => prepared.get(db) ?? prepared.set(db, prepare(db)).get(db)!;
 
 export function learningMetrics(store: Store, now: number, timezone: string): LearningMetrics {
-  const q = statements(store.sqlite);
   const today = dayNumber(localDate(now, timezone));
-  const since = (days: number) => dateOfDay(today - days + 1);
-
-  const days = dailyTotals(store.sqlite, since(42));
-  const activeSeconds28 = q.activeSince.get(since(28)) as number;
-  const modules28 = days.reduce((sum, day) => sum + (day.date >= since(28) ? day.modules : 0), 0);
+  const todayUtc = utcDay(now);
+  // What is read from the store depends on the day, not the instant: kept until the store changes.
+  const read = unchangedRead(store.sqlite, `learner.metrics:${today}:${todayUtc}`, () => readInputs(statements(store.sqlite), today, todayUtc));
+  const { days, activeSeconds28, modules28, interactions, engagement, mastery } = read;
   const velocity = learningVelocity(modules28, activeSeconds28);
 
   // Reviews of the last 90 days, a day's counted at its middle (the weights halve in 14 days).
-  const todayUtc = utcDay(now);
-  const interactions = dailyInteractions(store.sqlite, todayUtc - 89);
   const reviews = interactions.flatMap((row) => {
     const at = Math.min(now, row.day * DAY_MS + DAY_MS / 2);
     return [
@@ -74,21 +71,41 @@ export function learningMetrics(store: Store, now: number, timezone: string): Le
   });
   const retention = knowledgeRetention(reviews, now);
 
-  const week = interactions.filter((row) => row.day > todayUtc - 7);
-  const engagement = {
-    sessions: sessionsInSlots(week),
-    activeSeconds: q.activeSince.get(since(7)) as number,
-    interactions: week.reduce((sum, row) => sum + row.interactions, 0),
-  };
-
-  const mastery = q.mastery.all() as MasteryRow[];
   return {
     learningVelocity: velocity === null ? null : { modulesPerHour: velocity, modulesCompleted: modules28, activeSeconds: activeSeconds28 },
     knowledgeRetention: retention === null ? null : { rate: retention, reviews: reviews.reduce((sum, row) => sum + row.times, 0) },
     engagement: engagement.sessions === 0 ? null : { score: engagementScore(engagement), ...engagement },
-    struggle: struggle(q, mastery),
-    predictedCompletion: completion(q, days, now, since),
+    struggle: read.struggle,
+    predictedCompletion: completion(read.course, days, now, sinceDay(today)),
     decayRisk: decay(mastery, now),
+  };
+}
+
+const sinceDay = (today: number) => (days: number) => dateOfDay(today - days + 1);
+
+/** Everything the metrics read from the store for a local day `today` (and UTC day `todayUtc`). */
+function readInputs(q: Statements, today: number, todayUtc: number) {
+  const since = sinceDay(today);
+  const db = q.activeSince.database;
+  const days = dailyTotals(db, since(42));
+  const from28 = since(28);
+  const interactions = dailyInteractions(db, todayUtc - 89);
+  const week = interactions.filter((row) => row.day > todayUtc - 7);
+  const mastery = q.mastery.all() as MasteryRow[];
+  const course = q.currentCourse.get() as { id: string; title: string } | undefined;
+  return {
+    days,
+    activeSeconds28: q.activeSince.get(from28) as number,
+    modules28: days.reduce((sum, day) => sum + (day.date >= from28 ? day.modules : 0), 0),
+    interactions,
+    engagement: {
+      sessions: sessionsInSlots(week),
+      activeSeconds: q.activeSince.get(since(7)) as number,
+      interactions: week.reduce((sum, row) => sum + row.interactions, 0),
+    },
+    mastery,
+    struggle: struggle(q, mastery),
+    course: course ? { ...course, remainingLessons: q.remaining.get(course.id) as number } : null,
   };
 }
 
@@ -155,16 +172,22 @@ interface MasteryRow {
   lastAt: number;
 }
 
-function completion(q: Statements, days: readonly DailyTotal[], now: number, since: (days: number) => string): LearningMetrics['predictedCompletion'] {
-  const course = q.currentCourse.get() as { id: string; title: string } | undefined;
+function completion(
+  course: { id: string; title: string; remainingLessons: number } | null,
+  days: readonly DailyTotal[],
+  now: number,
+  since: (days: number) => string,
+): LearningMetrics['predictedCompletion'] {
   if (!course) return null;
-  const remainingLessons = q.remaining.get(course.id) as number;
+  const { remainingLessons } = course;
   // Lessons per day with lessons, over the last `window` days.
   const pace = (window: number) => {
-    const recent = days.filter((day) => day.lessons > 0 && day.date >= since(window));
+    const from = since(window);
+    const recent = days.filter((day) => day.lessons > 0 && day.date >= from);
     return recent.length === 0 ? 0 : recent.reduce((sum, day) => sum + day.lessons, 0) / recent.length;
   };
-  const activeDaysPerWeek = days.filter((day) => day.qualifying > 0 && day.date >= since(28)).length / 4;
+  const from28 = since(28);
+  const activeDaysPerWeek = days.filter((day) => day.qualifying > 0 && day.date >= from28).length / 4;
   const forecast = predictedCompletion({ remainingLessons, recentPace: pace(14), longerPace: pace(42), activeDaysPerWeek, now });
   return forecast && { courseId: course.id, courseTitle: course.title, remainingLessons, ...forecast };
 }

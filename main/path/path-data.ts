@@ -5,6 +5,7 @@ import { localDate } from '../../common/rules/calendar';
 import type { ConceptInfo } from '../learner/recommendation';
 import type { Statement } from 'better-sqlite3';
 import type { Store } from '../store/open-store';
+import { unchangedRead } from '../store/unchanged-reads';
 import type { ConceptStanding, OrderedLesson, RecentEvidence } from './path-rules';
 
 export interface CourseLesson extends OrderedLesson {
@@ -34,6 +35,11 @@ export class PathData {
     return this.prepared.get(sql) ?? this.prepared.set(sql, this.store.sqlite.prepare(sql)).get(sql)!;
   }
 
+  /** Next up asks for the same course many times between two learning events: read it once per state of the store. */
+  private kept<T>(key: string, read: () => T): T {
+    return unchangedRead(this.store.sqlite, `path.${key}`, read);
+  }
+
   courseTitle(courseId: string): string | null {
     const row = this.prepare('SELECT title FROM courses WHERE id = ?').get(courseId) as { title: string } | undefined;
     return row?.title ?? null;
@@ -49,41 +55,47 @@ export class PathData {
     return row?.id ?? null;
   }
 
-  lessons(courseId: string): CourseLesson[] {
-    const rows = this.prepare(
-      `SELECT l.lesson_id AS lessonId, l.module_id AS moduleId, l.title, l.type, l.concepts, p.status
-         FROM lessons l LEFT JOIN lesson_progress p ON p.course_id = l.course_id AND p.lesson_id = l.lesson_id
-         WHERE l.course_id = ? AND l.removed_at IS NULL ORDER BY l.position`,
-    ).all(courseId) as { lessonId: string; moduleId: string; title: string; type: string; concepts: string | null; status: string | null }[];
-    return rows.map((row) => ({ ...row, concepts: parseList(row.concepts), completed: row.status === 'completed' }));
+  lessons(courseId: string): readonly CourseLesson[] {
+    return this.kept(`lessons:${courseId}`, () => {
+      const rows = this.prepare(
+        `SELECT l.lesson_id AS lessonId, l.module_id AS moduleId, l.title, l.type, l.concepts, p.status
+           FROM lessons l LEFT JOIN lesson_progress p ON p.course_id = l.course_id AND p.lesson_id = l.lesson_id
+           WHERE l.course_id = ? AND l.removed_at IS NULL ORDER BY l.position`,
+      ).all(courseId) as { lessonId: string; moduleId: string; title: string; type: string; concepts: string | null; status: string | null }[];
+      return rows.map((row) => ({ ...row, concepts: parseList(row.concepts), completed: row.status === 'completed' }));
+    });
   }
 
-  concepts(courseId: string): ConceptInfo[] {
-    const rows = this.prepare('SELECT concept_id AS id, title, prerequisites, lesson_id AS lessonId FROM concepts WHERE course_id = ? ORDER BY position').all(
-      courseId,
-    ) as { id: string; title: string; prerequisites: string | null; lessonId: string | null }[];
-    return rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      prerequisites: parseList(row.prerequisites),
-      ...(row.lessonId ? { lessonId: row.lessonId } : {}),
-    }));
+  concepts(courseId: string): readonly ConceptInfo[] {
+    return this.kept(`concepts:${courseId}`, () => {
+      const rows = this.prepare('SELECT concept_id AS id, title, prerequisites, lesson_id AS lessonId FROM concepts WHERE course_id = ? ORDER BY position').all(
+        courseId,
+      ) as { id: string; title: string; prerequisites: string | null; lessonId: string | null }[];
+      return rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        prerequisites: parseList(row.prerequisites),
+        ...(row.lessonId ? { lessonId: row.lessonId } : {}),
+      }));
+    });
   }
 
   /** Mastery per concept with evidence, and whether the placement's last word on it was "known". */
-  standing(courseId: string): Map<string, ConceptStanding> {
-    const mastery = this.prepare('SELECT concept_id AS id, probability FROM concept_mastery WHERE course_id = ?').all(courseId) as {
-      id: string;
-      probability: number;
-    }[];
-    // Through the key index (placement keys start "placement:"), so the cost follows the
-    // placement answers, not the length of the evidence history.
-    const placed = this.prepare(
-      `SELECT concept_id AS id, correct FROM mastery_evidence e WHERE key >= 'placement:' AND key < 'placement;' AND +course_id = ? AND kind = 'placement'
-         AND rowid = (SELECT max(rowid) FROM mastery_evidence WHERE key >= 'placement:' AND key < 'placement;' AND +course_id = e.course_id AND +concept_id = e.concept_id AND kind = 'placement')`,
-    ).all(courseId) as { id: string; correct: number }[];
-    const placedKnown = new Set(placed.filter((row) => row.correct === 1).map((row) => row.id));
-    return new Map(mastery.map((row) => [row.id, { probability: row.probability, placedKnown: placedKnown.has(row.id) }]));
+  standing(courseId: string): ReadonlyMap<string, ConceptStanding> {
+    return this.kept(`standing:${courseId}`, () => {
+      const mastery = this.prepare('SELECT concept_id AS id, probability FROM concept_mastery WHERE course_id = ?').all(courseId) as {
+        id: string;
+        probability: number;
+      }[];
+      // Through the key index (placement keys start "placement:"), so the cost follows the
+      // placement answers, not the length of the evidence history.
+      const placed = this.prepare(
+        `SELECT concept_id AS id, correct FROM mastery_evidence e WHERE key >= 'placement:' AND key < 'placement;' AND +course_id = ? AND kind = 'placement'
+           AND rowid = (SELECT max(rowid) FROM mastery_evidence WHERE key >= 'placement:' AND key < 'placement;' AND +course_id = e.course_id AND +concept_id = e.concept_id AND kind = 'placement')`,
+      ).all(courseId) as { id: string; correct: number }[];
+      const placedKnown = new Set(placed.filter((row) => row.correct === 1).map((row) => row.id));
+      return new Map(mastery.map((row) => [row.id, { probability: row.probability, placedKnown: placedKnown.has(row.id) }]));
+    });
   }
 
   /** The newest evidence of what the learner did (not the placement, not hints), newest first. */

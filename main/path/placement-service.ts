@@ -18,7 +18,7 @@ export interface BankQuestion extends PlacementItem {
 
 export interface PlacementDeps {
   readonly mastery: Pick<MasteryStore, 'apply'>;
-  readonly concepts: (courseId: string) => ConceptInfo[];
+  readonly concepts: (courseId: string) => readonly ConceptInfo[];
   readonly bank: (courseId: string) => Promise<readonly BankQuestion[]>;
   /** The lessons tested out once the placement is over. */
   readonly testedOut: (courseId: string) => string[];

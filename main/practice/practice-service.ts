@@ -8,6 +8,7 @@ import type { DueCard, PracticeAnswer, PracticeDue, ReviewCardItem, ReviewCardSo
 import { reviewCardItemSchema } from '../../preload/contract/practice';
 import { localDayEnd } from '../progress/streak-reminder';
 import type { Store } from '../store/open-store';
+import { unchangedRead } from '../store/unchanged-reads';
 import { lessons, reviewCards, reviewLog } from '../store/schema';
 import { isExactAnswer } from '../learner/exact-answer';
 import { reviewEvidence, timeRatioOf } from '../learner/evidence';
@@ -90,7 +91,13 @@ export class PracticeService {
   }
 
   dueCount(): number {
-    return this.store.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM review_cards WHERE due_at <= ${this.endOfToday()}`).n;
+    const end = this.endOfToday();
+    // Asked by Next up and the HUD on every look: counted once per state of the store and day.
+    return unchangedRead(
+      this.store.sqlite,
+      `practice.due:${end}`,
+      () => this.store.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM review_cards WHERE due_at <= ${end}`).n,
+    );
   }
 
   /** Adds the learner model's cards; says how many were new. */
