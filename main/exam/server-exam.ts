@@ -5,7 +5,7 @@
 // unreachable, or with no exam registered there, the learner takes this app's own exam instead.
 import { DronaError, messageOf } from '../../preload/contract';
 import type { ExamOverview, ExamView } from '../../preload/contract/exam';
-import { examAttemptView, type ExamAttemptView } from '../../common/sync-api/exam-api';
+import { examAttemptHistory, examAttemptView, type ExamAttemptHistory, type ExamAttemptView } from '../../common/sync-api/exam-api';
 import type { Store } from '../store/open-store';
 import { asDronaError, type AccountSession } from '../sync/account-session';
 import { SyncHttpError, SyncOfflineError } from '../sync/api-client';
@@ -44,17 +44,35 @@ export class ServerExamService {
     return this.deps.session.account().signedIn;
   }
 
-  /** The overview of this app's exam, told where a new attempt runs; the server enforces its own passes and cooldowns. */
-  overview(local: ExamOverview, courseId: string): ExamOverview {
+  /**
+   * The overview of this app's exam, or, signed in, the server's: its attempts and when the next
+   * opens (the server decides; the app only shows it). Offline or with no exam there, this app's.
+   */
+  async overview(local: ExamOverview, courseId: string): Promise<ExamOverview> {
     if (!this.signedIn() || local.activeAttemptId !== null) return local;
-    const active = this.active();
+    let history: ExamAttemptHistory;
+    try {
+      history = await this.deps.session.authorized('GET', `/v1/exams/${encodeURIComponent(courseId)}/attempts`, undefined, examAttemptHistory);
+    } catch (error) {
+      if (this.appExamApplies(error, courseId)) return local;
+      throw asDronaError(error);
+    }
     return {
       ...local,
       gradedBy: 'server',
-      activeAttemptId: active && readRow<ActiveAttempt>(this.store, ACTIVE_KEY)?.courseId === courseId ? active.attemptId : null,
-      retakeAt: null,
-      passed: false,
+      retakeCooldownHours: history.retakeCooldownHours,
+      activeAttemptId: history.activeAttemptId,
+      retakeAt: history.retakeAt,
+      passed: history.passed,
+      attempts: history.attempts.map(({ attemptId, status, startedAt, overall }) => ({ attemptId, status, startedAt, overall })),
     };
+  }
+
+  /** True (and said in the log) when the server is unreachable or gives no exam for the course. */
+  private appExamApplies(error: unknown, courseId: string): boolean {
+    if (!(error instanceof SyncOfflineError || (error instanceof SyncHttpError && noServerExam.has(error.code)))) return false;
+    this.deps.warn(`the server exam for ${courseId} is not available, so this app's own exam runs: ${messageOf(error)}`);
+    return true;
   }
 
   active(): { attemptId: string } | null {
@@ -69,10 +87,7 @@ export class ServerExamService {
     try {
       attempt = await this.deps.session.authorized('POST', `/v1/exams/${encodeURIComponent(courseId)}/attempts`, {}, examAttemptView);
     } catch (error) {
-      if (error instanceof SyncOfflineError || (error instanceof SyncHttpError && noServerExam.has(error.code))) {
-        this.deps.warn(`the server exam for ${courseId} is not available, so this app's own exam runs: ${messageOf(error)}`);
-        return null;
-      }
+      if (this.appExamApplies(error, courseId)) return null;
       throw asDronaError(error);
     }
     writeRow(this.store, ACTIVE_KEY, { attemptId: attempt.attemptId, courseId } satisfies ActiveAttempt, this.deps.now());
