@@ -182,6 +182,31 @@ function suite(engine: Engine) {
     expect((await begin(await fresh(token))).json).toMatchObject({ status: 'in-progress', firstAttempt: false });
   });
 
+  it("decides a time-out by its own clock: a scripted client's claims of more time count for nothing", async () => {
+    const token = await learner('Clock forger');
+    const view = (await begin(token)).json;
+    const id = view.attemptId;
+    const [q] = view.questions;
+    const opened = clock;
+    clock += 5 * minute + 11_000;
+    // Claims in the body are refused outright (the submissions are strict)...
+    for (const claim of [{ submittedAt: opened + minute }, { elapsedMs: 1_000 }, { remainingMs: 4 * minute }, { deadline: clock + minute }]) {
+      const forged = await section(token, id, 'conceptual', { itemId: q.itemId, selected: pick(q, true), ...claim });
+      expect(forged.status).toBe(400);
+    }
+    // ...and in headers they are not read: the section closed at the server's deadline, with no answer in it.
+    const headers = { date: new Date(opened + minute).toUTCString(), 'x-client-time': String(opened + minute) };
+    const late = await t.request('POST', `/v1/exams/attempts/${id}/sections/conceptual`, {
+      token,
+      headers,
+      body: { itemId: q.itemId, selected: pick(q, true) },
+    });
+    expect(late.json.error).toMatchObject({ code: 'time_up' });
+    const after = (await t.request('GET', `/v1/exams/attempts/${id}`, { token })).json;
+    expect(after.sections[0]).toMatchObject({ submitted: true, timedOut: true, score: 0 });
+    expect(after.sections[1].deadline).toBe(clock + 5 * minute);
+  });
+
   it('lists the attempts with their scores and when the next opens; a scripted retake in the cooldown is refused and adds nothing', async () => {
     let token = await learner('Lister');
     const history = (token_: string) => t.request('GET', `/v1/exams/${examCourse.id}/attempts`, { token: token_ });
