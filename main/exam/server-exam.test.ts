@@ -7,6 +7,10 @@ import { courseRegistration } from '../../common/sync-api/schemas';
 import { examCourse } from '../../server/testing/exam-fixture';
 import { ADMIN_TOKEN, HostedApiHarness } from '../sync/testing/hosted-api-harness';
 import { ServerExamService } from './server-exam';
+import { CertificatesService } from '../certificates/certificates-service';
+import { certificateEvidence } from '../certificates/certificate-evidence';
+import { loadOrCreateDeviceKey } from '../certificates/device-key';
+import { lessonProgress } from '../store/schema';
 
 const minute = 60_000;
 let h: HostedApiHarness | null = null;
@@ -45,6 +49,21 @@ const local = {
   gradedBy: 'app' as const,
   attempts: [],
 };
+
+/** The Certificates service on this app, with the exam course installed and started. */
+const certificatesFor = (harness: HostedApiHarness) =>
+  new CertificatesService(harness.store, {
+    sync: harness.sync,
+    courses: {
+      listCourses: () => [{ id: examCourse.id, title: examCourse.title, completedCount: 1 }],
+      getCourse: () => ({ title: examCourse.title, version: examCourse.version, modules: examCourse.modules }),
+    },
+    progress: { record: async () => undefined },
+    timezone: () => 'UTC',
+    now: () => harness.clock,
+    learnerName: () => 'Sita',
+    deviceKey: () => loadOrCreateDeviceKey(harness.dir),
+  });
 
 const rightOption = (view: ExamView, index = 0) => view.questions[index]!.options!.findIndex((option) => option.startsWith('right-'));
 const attemptIdOf = (view: ExamView) => view.attemptId as string;
@@ -103,6 +122,20 @@ describe('the Silver exam through the sync server', () => {
     expect(view.result).toMatchObject({ verdict: 'passed', firstAttempt: true });
     expect(view.result!.overall).toBeGreaterThanOrEqual(80);
     expect(await exam.overview(local, examCourse.id)).toMatchObject({ passed: true, retakeAt: null, attempts: [{ attemptId: id, status: 'passed' }] });
+
+    // The server's pass makes Silver show as earned here; a self-issued Silver gives way to the server's signed one.
+    expect(certificateEvidence(harness.store, examCourse.id).exam).toEqual({ score: view.result!.overall, passed: true });
+    const certificates = certificatesFor(harness);
+    harness.addEvent('lesson-completed:exam:hello', 'lesson-completed', 'hello', harness.clock - minute, { courseId: examCourse.id });
+    harness.store.db.insert(lessonProgress).values({ courseId: examCourse.id, lessonId: 'hello', status: 'completed', completedAt: harness.clock }).run();
+    expect(certificates.overview().courses[0]!.tiers.map((tier) => tier.eligible)).toEqual([true, true, false]);
+    const self = await certificates.selfIssue(examCourse.id, 'silver');
+    expect(self).toMatchObject({ selfIssued: true, evidence: expect.arrayContaining([`Silver exam: ${view.result!.overall}% (passed).`]) as unknown });
+    const signed = await certificates.request(examCourse.id, 'silver');
+    expect(signed).toMatchObject({ tier: 'silver', selfIssued: false, verifyUrl: expect.stringContaining('/verify/') as unknown });
+    const issued = certificates.overview().issued;
+    expect(issued.find((cert) => cert.id === self.id)!.replacedBy).toBe(signed.id);
+    expect(issued.filter((cert) => cert.tier === 'silver' && cert.replacedBy === null)).toEqual([signed]);
   });
 
   it('submits the answers saved here when the section runs out of time', async () => {

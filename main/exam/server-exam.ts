@@ -13,6 +13,7 @@ import { eq } from 'drizzle-orm';
 import { settings } from '../store/schema';
 import { readRow, writeRow } from '../sync/sync-state';
 import { readChallenge } from './exam-bank';
+import { recordServerPass } from './server-exam-evidence';
 import { sectionSubmission, serverExamView, type DraftAnswer, type Drafts, type Starter } from './server-exam-view';
 
 export interface ServerExamDeps {
@@ -57,6 +58,8 @@ export class ServerExamService {
       if (this.appExamApplies(error, courseId)) return local;
       throw asDronaError(error);
     }
+    const pass = history.attempts.find((attempt) => attempt.status === 'passed');
+    if (pass) recordServerPass(this.store, courseId, { attemptId: pass.attemptId, overall: pass.overall ?? 0 }, this.deps.now());
     return {
       ...local,
       gradedBy: 'server',
@@ -157,6 +160,8 @@ export class ServerExamService {
       // Decided or with a person: nothing is left to save or resume here.
       const remove = (key: string) => this.store.db.delete(settings).where(eq(settings.key, key)).run();
       if (readRow<ActiveAttempt>(this.store, ACTIVE_KEY)?.attemptId === attempt.attemptId) remove(ACTIVE_KEY);
+      if (attempt.status === 'passed')
+        recordServerPass(this.store, attempt.courseId, { attemptId: attempt.attemptId, overall: attempt.result?.overall ?? 0 }, this.deps.now());
       remove(draftsKey(attempt.attemptId));
     }
     return serverExamView(attempt, drafts, this.starter(attempt.courseId), this.deps.now());
