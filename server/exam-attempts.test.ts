@@ -182,6 +182,61 @@ function suite(engine: Engine) {
     expect((await begin(await fresh(token))).json).toMatchObject({ status: 'in-progress', firstAttempt: false });
   });
 
+  it("decides a time-out by its own clock: a scripted client's claims of more time count for nothing", async () => {
+    const token = await learner('Clock forger');
+    const view = (await begin(token)).json;
+    const id = view.attemptId;
+    const [q] = view.questions;
+    const opened = clock;
+    clock += 5 * minute + 11_000;
+    // Claims in the body are refused outright (the submissions are strict)...
+    for (const claim of [{ submittedAt: opened + minute }, { elapsedMs: 1_000 }, { remainingMs: 4 * minute }, { deadline: clock + minute }]) {
+      const forged = await section(token, id, 'conceptual', { itemId: q.itemId, selected: pick(q, true), ...claim });
+      expect(forged.status).toBe(400);
+    }
+    // ...and in headers they are not read: the section closed at the server's deadline, with no answer in it.
+    const headers = { date: new Date(opened + minute).toUTCString(), 'x-client-time': String(opened + minute) };
+    const late = await t.request('POST', `/v1/exams/attempts/${id}/sections/conceptual`, {
+      token,
+      headers,
+      body: { itemId: q.itemId, selected: pick(q, true) },
+    });
+    expect(late.json.error).toMatchObject({ code: 'time_up' });
+    const after = (await t.request('GET', `/v1/exams/attempts/${id}`, { token })).json;
+    expect(after.sections[0]).toMatchObject({ submitted: true, timedOut: true, score: 0 });
+    expect(after.sections[1].deadline).toBe(clock + 5 * minute);
+  });
+
+  it('lists the attempts with their scores and when the next opens; a scripted retake in the cooldown is refused and adds nothing', async () => {
+    let token = await learner('Lister');
+    const history = (token_: string) => t.request('GET', `/v1/exams/${examCourse.id}/attempts`, { token: token_ });
+    expect((await history(token)).json).toMatchObject({ attempts: [], activeAttemptId: null, passed: false, retakeAt: null, retakeCooldownHours: 1 });
+    const id = (await begin(token)).json.attemptId;
+    expect((await history(token)).json).toMatchObject({ activeAttemptId: id, attempts: [{ attemptId: id, status: 'in-progress', overall: null }] });
+    await take(token, id, false);
+    const failed = (await history(token)).json;
+    expect(failed.attempts).toEqual([
+      { attemptId: id, status: 'failed', firstAttempt: true, overall: expect.any(Number), startedAt: clock, finishedAt: clock },
+    ]);
+    expect(failed).toMatchObject({ activeAttemptId: null, passed: false, retakeAt: clock + 60 * minute });
+    // The attack: a scripted client asks again and again (at once, too), with a body claiming the cooldown is over.
+    const tries = await Promise.all(
+      [0, 1, 2].map(() => t.request('POST', `/v1/exams/${examCourse.id}/attempts`, { token, body: { retakeAt: clock - 1, finishedAt: 0 } })),
+    );
+    for (const attempt of tries) expect(attempt.json.error).toMatchObject({ code: 'retake_cooldown', details: { retakeAt: failed.retakeAt } });
+    expect((await history(token)).json.attempts).toHaveLength(1);
+    // Another learner sees none of it; an unknown course is refused as the start route refuses it.
+    expect((await history(await learner('Neighbour'))).json.attempts).toEqual([]);
+    expect((await t.request('GET', '/v1/exams/unknown/attempts', { token })).json.error.code).toBe('course_not_registered');
+    clock += 60 * minute + 1;
+    token = await fresh(token);
+    expect((await history(token)).json.retakeAt).toBeNull();
+    const second = (await begin(token)).json;
+    const after = (await history(token)).json;
+    expect(after.attempts.map((a: any) => a.attemptId)).toEqual([second.attemptId, id]);
+    expect(after).toMatchObject({ activeAttemptId: second.attemptId, retakeAt: null });
+  });
+
   it('a pass that is not the first attempt earns Silver without the bonus, whatever the client claims', async () => {
     let token = await learner('Second try');
     const first = (await begin(token)).json.attemptId;

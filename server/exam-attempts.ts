@@ -12,14 +12,23 @@ import type { ExamBank } from '../common/exam/exam-format';
 import { choiceScore, gradeExam, sectionOrder } from '../common/exam/exam-grading';
 import { itemById, sectionQuestions, sectionTitles, type ExamSectionKind } from '../common/exam/exam-sections';
 import { optionOrder } from '../common/exam/exam-selection';
-import { retakeAvailableAt } from '../common/exam/exam-timing';
 import type { ExamAttemptView, sectionSubmissions } from '../common/sync-api/exam-api';
-import { attemptView, currentConceptual, deadlineOf, NETWORK_GRACE_MS, sectionItemIds, sectionScores, type AnswerRow, type AttemptRow } from './exam-view';
+import {
+  attemptView,
+  currentConceptual,
+  deadlineOf,
+  NETWORK_GRACE_MS,
+  sectionItemIds,
+  sectionScores,
+  standing,
+  type AnswerRow,
+  type AttemptRow,
+} from './exam-view';
 
 export type Submission<K extends ExamSectionKind> = z.output<(typeof sectionSubmissions)[K]>;
 
 /** The course's registered bank, or a 404 saying the server gives no exam for it. */
-function bankOf(course: RegisteredCourse): ExamBank {
+export function bankOf(course: RegisteredCourse): ExamBank {
   if (!course.exam)
     throw new ApiError(
       404,
@@ -32,6 +41,11 @@ function bankOf(course: RegisteredCourse): ExamBank {
 const answersOf = (q: Q, attemptId: string) =>
   q<AnswerRow>(sql`select item_id, section, position, answer, correct, score from exam_answers where attempt_id = ${attemptId} order by section, position`);
 
+/** The learner's attempts at a course's exam, newest first, void ones left out; locked for the caller's transaction. */
+export const attemptsOf = (q: Q, learnerId: string, courseId: string) =>
+  q<AttemptRow>(sql`select * from exam_attempts where learner_id = ${learnerId} and course_id = ${courseId}
+    and status <> 'void' order by started_at desc for update`);
+
 /** Starts an attempt, or answers with the one in progress; refused once passed, while one awaits review, and during the cooldown. */
 export async function startAttempt(db: Database, learnerId: string, courseId: string, now: number): Promise<ExamAttemptView> {
   const course = await requireCourse(db, courseId);
@@ -39,26 +53,18 @@ export async function startAttempt(db: Database, learnerId: string, courseId: st
   return db.transaction(async (q) => {
     // Two starts at once make one attempt: the learner's row serializes them.
     await q(sql`select id from learners where id = ${learnerId} for update`);
-    const attempts = await q<AttemptRow>(sql`select * from exam_attempts where learner_id = ${learnerId} and course_id = ${courseId}
-      and status <> 'void' order by started_at desc`);
-    const counted = attempts.filter((row) => row.status !== 'in-progress' || row.course_digest === course.digest);
-    const open = attempts.find((row) => row.status === 'in-progress');
-    if (open?.course_digest === course.digest) return attemptView(await advance(q, open, bank, now), bank, course.title, await answersOf(q, open.id));
+    const state = standing(await attemptsOf(q, learnerId, courseId), course.digest, bank.retakeCooldownHours, now);
+    if (state.open) return attemptView(await advance(q, state.open, bank, now), bank, course.title, await answersOf(q, state.open.id));
     // Drawn from a bank registered again since: it no longer counts, for or against the learner.
-    if (open) await q(sql`update exam_attempts set status = 'void' where id = ${open.id}`);
-    if (attempts.some((row) => row.status === 'passed')) throw new ApiError(409, 'exam_passed', 'You have already passed this exam.');
-    if (attempts.some((row) => row.status === 'pending-review'))
+    if (state.stale) await q(sql`update exam_attempts set status = 'void' where id = ${state.stale.id}`);
+    if (state.passed) throw new ApiError(409, 'exam_passed', 'You have already passed this exam.');
+    if (state.pendingReview)
       throw new ApiError(409, 'exam_pending_review', 'Your last attempt is waiting for a person to review its challenges and design answer.');
-    const lastFailed = attempts.find((row) => row.status === 'failed');
-    const retakeAt = retakeAvailableAt(
-      lastFailed?.finished_at === undefined || lastFailed.finished_at === null ? null : Number(lastFailed.finished_at),
-      bank.retakeCooldownHours,
-      now,
-    );
+    const retakeAt = state.retakeAt;
     if (retakeAt !== null) throw new ApiError(409, 'retake_cooldown', `You can retake the exam after ${new Date(retakeAt).toISOString()}.`, { retakeAt });
     const [row] =
       await q<AttemptRow>(sql`insert into exam_attempts (id, learner_id, course_id, course_digest, seed, status, section, section_started_at, first_attempt, started_at)
-      values (${crypto.randomUUID()}, ${learnerId}, ${courseId}, ${course.digest}, ${crypto.randomUUID()}, 'in-progress', 0, ${now}, ${counted.length === 0}, ${now})
+      values (${crypto.randomUUID()}, ${learnerId}, ${courseId}, ${course.digest}, ${crypto.randomUUID()}, 'in-progress', 0, ${now}, ${state.counted === 0}, ${now})
       returning *`);
     return attemptView(row!, bank, course.title, []);
   });
@@ -93,7 +99,7 @@ export async function viewAttempt(db: Database, learnerId: string, attemptId: st
 }
 
 /** Closes sections whose time ran out (the next one starts now: a learner away between sections loses no time). */
-async function advance(q: Q, attempt: AttemptRow, bank: ExamBank, now: number): Promise<AttemptRow> {
+export async function advance(q: Q, attempt: AttemptRow, bank: ExamBank, now: number): Promise<AttemptRow> {
   let row = attempt;
   for (let kind = sectionOrder[row.section]; row.status === 'in-progress' && kind; kind = sectionOrder[row.section]) {
     const deadline = deadlineOf(row, bank, kind);

@@ -6,11 +6,13 @@ import { body, courseIdParam, uuidParam, type Env, type ReviewRouteDeps } from '
 import { examReviewRequest, examSectionKinds, sectionSubmissions } from '../common/sync-api/exam-api';
 import { startAttempt, submitSection, viewAttempt } from './exam-attempts';
 import { reviewAttempt, reviewQueue } from './exam-review';
+import { listAttempts } from './exam-history';
 
 export function examRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewRouteDeps): void {
   app.post('/v1/exams/:courseId/attempts', async (c) => {
     return c.json(await startAttempt(db, c.get('learnerId'), courseIdParam(c), now()), 201);
   });
+  app.get('/v1/exams/:courseId/attempts', async (c) => c.json(await listAttempts(db, c.get('learnerId'), courseIdParam(c), now())));
   app.get('/v1/exams/attempts/:attemptId', async (c) => c.json(await viewAttempt(db, c.get('learnerId'), uuidParam(c, 'attemptId', 'exam attempt'), now())));
   app.post('/v1/exams/attempts/:attemptId/sections/:section', async (c) => {
     const attemptId = uuidParam(c, 'attemptId', 'exam attempt');

@@ -5,7 +5,7 @@ import type { ExamBank, ExamItem } from '../common/exam/exam-format';
 import { gradeExam, sectionOrder } from '../common/exam/exam-grading';
 import { itemById, sectionMinutes, sectionQuestions, sectionTitles, type ExamSectionKind } from '../common/exam/exam-sections';
 import { drawExam, nextConceptual, optionOrder } from '../common/exam/exam-selection';
-import { sectionLimitMs } from '../common/exam/exam-timing';
+import { retakeAvailableAt, sectionLimitMs } from '../common/exam/exam-timing';
 import type { ExamAttemptView } from '../common/sync-api/exam-api';
 
 export type AttemptStatus = ExamAttemptView['status'];
@@ -47,6 +47,34 @@ export const NETWORK_GRACE_MS = 10_000;
 
 export const deadlineOf = (attempt: AttemptRow, bank: ExamBank, kind: ExamSectionKind): number =>
   Number(attempt.section_started_at) + sectionLimitMs(sectionMinutes(bank, kind));
+
+/** Where a learner stands with a course's exam: what starting an attempt meets, and what the exam start screen shows. */
+export interface Standing {
+  /** The attempt in progress drawn from the bank registered now (`digest`). */
+  readonly open: AttemptRow | undefined;
+  /** An attempt in progress drawn from an older bank: starting voids it (it counts neither way). */
+  readonly stale: AttemptRow | undefined;
+  readonly passed: boolean;
+  readonly pendingReview: boolean;
+  readonly retakeAt: number | null;
+  /** Attempts that count (for the first-attempt bonus). */
+  readonly counted: number;
+}
+
+/** The server's one rule for retakes, from the learner's non-void attempts (newest first). */
+export function standing(attempts: readonly AttemptRow[], digest: string, cooldownHours: number, now: number): Standing {
+  const inProgress = attempts.find((row) => row.status === 'in-progress');
+  const lastFailed = attempts.find((row) => row.status === 'failed');
+  const current = inProgress?.course_digest === digest;
+  return {
+    open: current ? inProgress : undefined,
+    stale: current ? undefined : inProgress,
+    passed: attempts.some((row) => row.status === 'passed'),
+    pendingReview: attempts.some((row) => row.status === 'pending-review'),
+    retakeAt: retakeAvailableAt(lastFailed?.finished_at == null ? null : Number(lastFailed.finished_at), cooldownHours, now),
+    counted: attempts.filter((row) => row.status !== 'in-progress' || row.course_digest === digest).length,
+  };
+}
 
 /** The Conceptual question being asked: the one the locked answers so far call for. */
 export function currentConceptual(bank: ExamBank, seed: string, answers: readonly AnswerRow[]): ExamItem | null {

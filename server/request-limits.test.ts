@@ -118,6 +118,19 @@ describe('request bodies against a real server', () => {
     const count = await server.db.query<{ n: number }>((await import('./db/database')).sql`select count(*)::int as n from events`);
     expect(count[0]!.n).toBe(0);
   });
+
+  it("takes a Gold project's files (the default 1 KB cap refused every real one) up to the app's 8 MB workspace cap", async () => {
+    const signUp = await fetch(`${server.url}/v1/learners`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Builder', timezone: 'UTC' }),
+    });
+    const { accessToken } = (await signUp.json()) as { accessToken: string };
+    const prefix = '{"title":"Tracker","readme":"';
+    // Read and answered by the route (the course is not registered here), not refused for its size.
+    expect((await bigPost(server.url, '/v1/projects/python-basics/submissions', 40 * 1024, { token: accessToken, prefix })).status).not.toBe(413);
+    expect((await bigPost(server.url, '/v1/projects/python-basics/submissions', 9 * MB, { token: accessToken, prefix })).status).toBe(413);
+  });
 });
 
 function fieldSuite(engine: Engine) {

@@ -27,6 +27,9 @@ export const routeLimits: readonly RouteLimit[] = [
   // Three challenges of at most 20 files of 64 KB each (a real solution is a few KB).
   { method: 'POST', path: /^\/v1\/exams\/attempts\/[^/]+\/sections\/[^/]+$/, maxBytes: 512 * KB },
   { method: 'POST', path: /^\/v1\/admin\/exam-attempts\/[^/]+\/review$/, maxBytes: 32 * KB },
+  // A Gold project's text files, README and checks: up to the app's workspace cap of 8 MB (a real one is tens of KB).
+  { method: 'POST', path: /^\/v1\/projects\/[^/]+\/submissions$/, maxBytes: 8 * 1024 * KB },
+  { method: 'POST', path: /^\/v1\/admin\/project-submissions\/[^/]+\/review$/, maxBytes: 32 * KB },
 ];
 
 /** Any other route takes no body worth reading. */

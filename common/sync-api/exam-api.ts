@@ -66,6 +66,30 @@ export const examAttemptView = z.object({
 });
 export type ExamAttemptView = z.infer<typeof examAttemptView>;
 
+/** GET /v1/exams/:courseId/attempts: the learner's attempts, newest first, and the server's word on a retake. */
+export const examAttemptHistory = z.object({
+  courseId: z.string(),
+  attempts: z.array(
+    z.object({
+      attemptId: z.string(),
+      status: z.enum(['in-progress', 'pending-review', 'passed', 'failed']),
+      firstAttempt: z.boolean(),
+      /** The server's overall score; null until the attempt is decided. */
+      overall: z.number().nullable(),
+      startedAt: z.number(),
+      finishedAt: z.number().nullable(),
+    }),
+  ),
+  /** The attempt in progress, drawn from the bank registered now; null when none. */
+  activeAttemptId: z.string().nullable(),
+  passed: z.boolean(),
+  pendingReview: z.boolean(),
+  /** When the next attempt opens (epoch ms) while the cooldown after a failed one runs; null when it may start now. */
+  retakeAt: z.number().nullable(),
+  retakeCooldownHours: z.number(),
+});
+export type ExamAttemptHistory = z.infer<typeof examAttemptHistory>;
+
 const reviewScore = z.object({ score: z.number().min(0).max(100), reasons: text().min(1).max(4000) }).strict();
 
 /** POST /v1/admin/exam-attempts/:id/review: a person's scores for the challenges and the design answer. */

@@ -7,6 +7,10 @@ import { courseRegistration } from '../../common/sync-api/schemas';
 import { examCourse } from '../../server/testing/exam-fixture';
 import { ADMIN_TOKEN, HostedApiHarness } from '../sync/testing/hosted-api-harness';
 import { ServerExamService } from './server-exam';
+import { CertificatesService } from '../certificates/certificates-service';
+import { certificateEvidence } from '../certificates/certificate-evidence';
+import { loadOrCreateDeviceKey } from '../certificates/device-key';
+import { lessonProgress } from '../store/schema';
 
 const minute = 60_000;
 let h: HostedApiHarness | null = null;
@@ -32,25 +36,42 @@ async function signedIn(): Promise<{ harness: HostedApiHarness; exam: ServerExam
   return { harness, exam, warnings };
 }
 
+/** This app's own overview, which signing in replaces with the server's. */
+const local = {
+  available: true,
+  title: 'x',
+  passPercent: 80,
+  retakeCooldownHours: 1,
+  sections: [],
+  activeAttemptId: null,
+  retakeAt: null,
+  passed: false,
+  gradedBy: 'app' as const,
+  attempts: [],
+};
+
+/** The Certificates service on this app, with the exam course installed and started. */
+const certificatesFor = (harness: HostedApiHarness) =>
+  new CertificatesService(harness.store, {
+    sync: harness.sync,
+    courses: {
+      listCourses: () => [{ id: examCourse.id, title: examCourse.title, completedCount: 1 }],
+      getCourse: () => ({ title: examCourse.title, version: examCourse.version, modules: examCourse.modules }),
+    },
+    progress: { record: async () => undefined },
+    timezone: () => 'UTC',
+    now: () => harness.clock,
+    learnerName: () => 'Sita',
+    deviceKey: () => loadOrCreateDeviceKey(harness.dir),
+  });
+
 const rightOption = (view: ExamView, index = 0) => view.questions[index]!.options!.findIndex((option) => option.startsWith('right-'));
 const attemptIdOf = (view: ExamView) => view.attemptId as string;
 
 describe('the Silver exam through the sync server', () => {
   it('takes every section on the server and shows its grade after a person reviews', async () => {
     const { harness, exam } = await signedIn();
-    const local = {
-      available: true,
-      title: 'x',
-      passPercent: 80,
-      retakeCooldownHours: 1,
-      sections: [],
-      activeAttemptId: null,
-      retakeAt: null,
-      passed: false,
-      gradedBy: 'app' as const,
-      attempts: [],
-    };
-    expect(exam.overview(local, examCourse.id).gradedBy).toBe('server');
+    expect(await exam.overview(local, examCourse.id)).toMatchObject({ gradedBy: 'server', attempts: [], retakeAt: null, activeAttemptId: null });
 
     let view = (await exam.start(examCourse.id))!;
     const id = attemptIdOf(view);
@@ -100,6 +121,21 @@ describe('the Silver exam through the sync server', () => {
     expect(view.status).toBe('passed');
     expect(view.result).toMatchObject({ verdict: 'passed', firstAttempt: true });
     expect(view.result!.overall).toBeGreaterThanOrEqual(80);
+    expect(await exam.overview(local, examCourse.id)).toMatchObject({ passed: true, retakeAt: null, attempts: [{ attemptId: id, status: 'passed' }] });
+
+    // The server's pass makes Silver show as earned here; a self-issued Silver gives way to the server's signed one.
+    expect(certificateEvidence(harness.store, examCourse.id).exam).toEqual({ score: view.result!.overall, passed: true });
+    const certificates = certificatesFor(harness);
+    harness.addEvent('lesson-completed:exam:hello', 'lesson-completed', 'hello', harness.clock - minute, { courseId: examCourse.id });
+    harness.store.db.insert(lessonProgress).values({ courseId: examCourse.id, lessonId: 'hello', status: 'completed', completedAt: harness.clock }).run();
+    expect(certificates.overview().courses[0]!.tiers.map((tier) => tier.eligible)).toEqual([true, true, false]);
+    const self = await certificates.selfIssue(examCourse.id, 'silver');
+    expect(self).toMatchObject({ selfIssued: true, evidence: expect.arrayContaining([`Silver exam: ${view.result!.overall}% (passed).`]) as unknown });
+    const signed = await certificates.request(examCourse.id, 'silver');
+    expect(signed).toMatchObject({ tier: 'silver', selfIssued: false, verifyUrl: expect.stringContaining('/verify/') as unknown });
+    const issued = certificates.overview().issued;
+    expect(issued.find((cert) => cert.id === self.id)!.replacedBy).toBe(signed.id);
+    expect(issued.filter((cert) => cert.tier === 'silver' && cert.replacedBy === null)).toEqual([signed]);
   });
 
   it('submits the answers saved here when the section runs out of time', async () => {
@@ -118,6 +154,27 @@ describe('the Silver exam through the sync server', () => {
     expect(view.sections[2]!.remainingMs).toBe(5 * minute);
   });
 
+  it('shows when the server opens the next attempt after a failed one, and the server refuses one before', async () => {
+    const { harness, exam } = await signedIn();
+    let view = (await exam.start(examCourse.id))!;
+    const id = attemptIdOf(view);
+    // Nothing answered: each section goes empty and the attempt fails at once.
+    for (let asked = 0; asked < 3; asked++) view = await exam.next(id);
+    while (view.status === 'in-progress') view = await exam.submitSection(id);
+    expect(view.status).toBe('failed');
+    const opensAt = harness.clock + 60 * minute;
+    expect(await exam.overview(local, examCourse.id)).toMatchObject({
+      gradedBy: 'server',
+      retakeAt: opensAt,
+      passed: false,
+      activeAttemptId: null,
+      attempts: [{ attemptId: id, status: 'failed', overall: 0 }],
+    });
+    await expect(exam.start(examCourse.id)).rejects.toMatchObject({ code: 'retake_cooldown', details: { retakeAt: opensAt } });
+    harness.clock = opensAt + 1;
+    expect((await exam.overview(local, examCourse.id)).retakeAt).toBeNull();
+  });
+
   it('refuses answers for an attempt that is not the one in progress here', async () => {
     const { exam } = await signedIn();
     expect(() => exam.answer('00000000-0000-4000-8000-000000000000', 'c1-1', { kind: 'choice', selected: 0 })).toThrow(/not the one in progress/);
@@ -127,6 +184,7 @@ describe('the Silver exam through the sync server', () => {
     expect(await exam.start('not-registered')).toBeNull();
     await harness.stop();
     expect(await exam.start(examCourse.id)).toBeNull();
-    expect(warnings).toHaveLength(2);
+    expect(await exam.overview(local, examCourse.id)).toBe(local);
+    expect(warnings).toHaveLength(3);
   });
 });

@@ -5,7 +5,7 @@
 // unreachable, or with no exam registered there, the learner takes this app's own exam instead.
 import { DronaError, messageOf } from '../../preload/contract';
 import type { ExamOverview, ExamView } from '../../preload/contract/exam';
-import { examAttemptView, type ExamAttemptView } from '../../common/sync-api/exam-api';
+import { examAttemptHistory, examAttemptView, type ExamAttemptHistory, type ExamAttemptView } from '../../common/sync-api/exam-api';
 import type { Store } from '../store/open-store';
 import { asDronaError, type AccountSession } from '../sync/account-session';
 import { SyncHttpError, SyncOfflineError } from '../sync/api-client';
@@ -13,6 +13,7 @@ import { eq } from 'drizzle-orm';
 import { settings } from '../store/schema';
 import { readRow, writeRow } from '../sync/sync-state';
 import { readChallenge } from './exam-bank';
+import { recordServerPass } from './server-exam-evidence';
 import { sectionSubmission, serverExamView, type DraftAnswer, type Drafts, type Starter } from './server-exam-view';
 
 export interface ServerExamDeps {
@@ -44,17 +45,37 @@ export class ServerExamService {
     return this.deps.session.account().signedIn;
   }
 
-  /** The overview of this app's exam, told where a new attempt runs; the server enforces its own passes and cooldowns. */
-  overview(local: ExamOverview, courseId: string): ExamOverview {
+  /**
+   * The overview of this app's exam, or, signed in, the server's: its attempts and when the next
+   * opens (the server decides; the app only shows it). Offline or with no exam there, this app's.
+   */
+  async overview(local: ExamOverview, courseId: string): Promise<ExamOverview> {
     if (!this.signedIn() || local.activeAttemptId !== null) return local;
-    const active = this.active();
+    let history: ExamAttemptHistory;
+    try {
+      history = await this.deps.session.authorized('GET', `/v1/exams/${encodeURIComponent(courseId)}/attempts`, undefined, examAttemptHistory);
+    } catch (error) {
+      if (this.appExamApplies(error, courseId)) return local;
+      throw asDronaError(error);
+    }
+    const pass = history.attempts.find((attempt) => attempt.status === 'passed');
+    if (pass) recordServerPass(this.store, courseId, { attemptId: pass.attemptId, overall: pass.overall ?? 0 }, this.deps.now());
     return {
       ...local,
       gradedBy: 'server',
-      activeAttemptId: active && readRow<ActiveAttempt>(this.store, ACTIVE_KEY)?.courseId === courseId ? active.attemptId : null,
-      retakeAt: null,
-      passed: false,
+      retakeCooldownHours: history.retakeCooldownHours,
+      activeAttemptId: history.activeAttemptId,
+      retakeAt: history.retakeAt,
+      passed: history.passed,
+      attempts: history.attempts.map(({ attemptId, status, startedAt, overall }) => ({ attemptId, status, startedAt, overall })),
     };
+  }
+
+  /** True (and said in the log) when the server is unreachable or gives no exam for the course. */
+  private appExamApplies(error: unknown, courseId: string): boolean {
+    if (!(error instanceof SyncOfflineError || (error instanceof SyncHttpError && noServerExam.has(error.code)))) return false;
+    this.deps.warn(`the server exam for ${courseId} is not available, so this app's own exam runs: ${messageOf(error)}`);
+    return true;
   }
 
   active(): { attemptId: string } | null {
@@ -69,10 +90,7 @@ export class ServerExamService {
     try {
       attempt = await this.deps.session.authorized('POST', `/v1/exams/${encodeURIComponent(courseId)}/attempts`, {}, examAttemptView);
     } catch (error) {
-      if (error instanceof SyncOfflineError || (error instanceof SyncHttpError && noServerExam.has(error.code))) {
-        this.deps.warn(`the server exam for ${courseId} is not available, so this app's own exam runs: ${messageOf(error)}`);
-        return null;
-      }
+      if (this.appExamApplies(error, courseId)) return null;
       throw asDronaError(error);
     }
     writeRow(this.store, ACTIVE_KEY, { attemptId: attempt.attemptId, courseId } satisfies ActiveAttempt, this.deps.now());
@@ -142,6 +160,8 @@ export class ServerExamService {
       // Decided or with a person: nothing is left to save or resume here.
       const remove = (key: string) => this.store.db.delete(settings).where(eq(settings.key, key)).run();
       if (readRow<ActiveAttempt>(this.store, ACTIVE_KEY)?.attemptId === attempt.attemptId) remove(ACTIVE_KEY);
+      if (attempt.status === 'passed')
+        recordServerPass(this.store, attempt.courseId, { attemptId: attempt.attemptId, overall: attempt.result?.overall ?? 0 }, this.deps.now());
       remove(draftsKey(attempt.attemptId));
     }
     return serverExamView(attempt, drafts, this.starter(attempt.courseId), this.deps.now());

@@ -6,31 +6,16 @@
 // on the project view before and after the review.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import fs from 'node:fs';
 import path from 'node:path';
-import { openStore } from '../../main/store/open-store';
-import { examAttempts } from '../../main/store/schema';
 import { pythonBasicsDoneOffline } from './support/course-done-offline';
 import { expect, test } from './support/fixtures';
+import { seedSilverPass, writeProject } from './support/gold-project';
 
 async function expectAxeClean(page: Page, view: string) {
   await page.mouse.move(0, 0);
   const result = await new AxeBuilder({ page }).include('.project-view').analyze();
   const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => `${view}: ${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`)).toEqual([]);
-}
-
-function writeProject(folder: string) {
-  fs.mkdirSync(path.join(folder, 'tests'), { recursive: true });
-  fs.writeFileSync(
-    path.join(folder, 'tracker.py'),
-    'def totals(rows):\n    out = {}\n    for category, amount in rows:\n        out[category] = out.get(category, 0) + amount\n    return out\n',
-  );
-  fs.writeFileSync(
-    path.join(folder, 'tests', 'test_tracker.py'),
-    'from tracker import totals\n\n\ndef test_totals():\n    assert totals([("food", 2), ("food", 3)]) == {"food": 5}\n\n\ndef test_empty():\n    assert totals([]) == {}\n',
-  );
-  fs.writeFileSync(path.join(folder, 'README.md'), '# Expense tracker\n\nRun `pytest`.\n');
 }
 
 test('a learner takes on a brief, submits the project, has it reviewed and self-issues Gold', async ({ page, serveApp, workDir }) => {
@@ -40,23 +25,7 @@ test('a learner takes on a brief, submits the project, has it reviewed and self-
   await page.goto('about:blank');
   await first.serve.stop();
   // Silver's exam, passed as main grades it (the exam spec takes one through the UI).
-  const store = openStore(path.join(dataDir, 'drona.db'));
-  const now = Date.now();
-  store.db
-    .insert(examAttempts)
-    .values({
-      courseId: 'python-basics',
-      courseVersion: '1.0.0',
-      seed: 'e2e',
-      status: 'passed',
-      section: 4,
-      firstAttempt: true,
-      startedAt: now - 3_600_000,
-      finishedAt: now - 60_000,
-      overall: 86,
-    })
-    .run();
-  store.close();
+  seedSilverPass(dataDir);
   const folder = path.join(workDir, 'expense-tracker');
   writeProject(folder);
   const serve = await serveApp({ dataDir });

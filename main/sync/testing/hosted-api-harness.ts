@@ -83,7 +83,7 @@ export class HostedApiHarness {
     const event = { idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', elapsedSeconds: 60, ...extra };
     this.store.db
       .insert(activityEvents)
-      .values({ idempotencyKey: key, kind, courseId: 'course', lessonId, occurredAt, timezone: 'UTC', localDate: '2026-01-01', detail: event })
+      .values({ idempotencyKey: key, kind, courseId: event.courseId, lessonId, occurredAt, timezone: 'UTC', localDate: '2026-01-01', detail: event })
       .run();
     this.store.db.insert(syncOutbox).values({ idempotencyKey: key, kind, payload: { event }, createdAt: occurredAt }).run();
   }

@@ -34,7 +34,10 @@ export function ExamEntry({ courseId, title }: { courseId: string; title: string
       {overview.passed ? (
         <p>You passed this exam.</p>
       ) : overview.retakeAt !== null ? (
-        <p>You can retake it from {new Date(overview.retakeAt).toLocaleString()}.</p>
+        <p className="exam-retake">
+          Next attempt opens on {new Date(overview.retakeAt).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' })}
+          {overview.gradedBy === 'server' ? ' (your sync server sets the cooldown).' : '.'}
+        </p>
       ) : (
         <button type="button" className="button primary" onClick={() => startExam(courseId).catch((caught: unknown) => setError(messageOf(caught)))}>
           {overview.activeAttemptId !== null ? 'Resume the Silver exam' : 'Start the Silver exam'}
