@@ -4,6 +4,7 @@
 // api.test.ts, which resets the shared database's schema.
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { createApi, type ApiConfig } from '../app';
 import { openDatabase, type Database } from '../db/database';
 import { loadKeys } from '../keys';
@@ -80,5 +81,31 @@ export async function openTestApi(engine: Engine, config: Partial<Omit<ApiConfig
       await db.close();
       if (name) await admin(testDatabaseUrl!, `drop database if exists ${name} with (force)`);
     },
+  };
+}
+
+/**
+ * Opens a TestApi before the suite's tests and closes it after them. The handle it returns
+ * forwards to the open API, so a suite declares it once instead of repeating the hooks.
+ */
+export function useTestApi(engine: Engine, config: Partial<Omit<ApiConfig, 'db' | 'keys'>> = {}, timeoutMs?: number): TestApi {
+  let opened: TestApi | undefined;
+  beforeAll(async () => {
+    opened = await openTestApi(engine, config);
+  }, timeoutMs);
+  afterAll(async () => opened?.close());
+  const open = (): TestApi => {
+    if (!opened) throw new Error('useTestApi: the test API is used before its beforeAll opened it');
+    return opened;
+  };
+  return {
+    get db() {
+      return open().db;
+    },
+    get api() {
+      return open().api;
+    },
+    request: (method, path, init) => open().request(method, path, init),
+    close: () => open().close(),
   };
 }
