@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { createApi, type ApiConfig } from '../app';
+import { forwardTo } from '../../common/testing/forward-to';
 import { openDatabase, type Database } from '../db/database';
 import { loadKeys } from '../keys';
 
@@ -94,18 +95,5 @@ export function useTestApi(engine: Engine, config: Partial<Omit<ApiConfig, 'db' 
     opened = await openTestApi(engine, config);
   }, timeoutMs);
   afterAll(async () => opened?.close());
-  const open = (): TestApi => {
-    if (!opened) throw new Error('useTestApi: the test API is used before its beforeAll opened it');
-    return opened;
-  };
-  return {
-    get db() {
-      return open().db;
-    },
-    get api() {
-      return open().api;
-    },
-    request: (method, path, init) => open().request(method, path, init),
-    close: () => open().close(),
-  };
+  return forwardTo(() => opened, 'useTestApi: the test API is used before its beforeAll opened it');
 }
