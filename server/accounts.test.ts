@@ -2,24 +2,18 @@
 // Accounts end to end through app.request() on PGlite and PostgreSQL: sign-in with a password,
 // linking a second computer with a code, sessions revoked for good, the restore feed replayed
 // without double counting, export and deletion of everything the server holds.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sql } from './db/database';
 import { describeWhen } from '../common/testing/capabilities';
-import { cheapPasswords, openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { cheapPasswords, useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 import { eventFeedResponse, sessionsResponse } from '../common/sync-api/account-schemas';
 
 const start = Date.UTC(2026, 11, 2, 12);
 
 function suite(engine: Engine) {
-  let t: TestApi;
   let clock = start;
   let n = 0;
-  beforeAll(async () => {
-    t = await openTestApi(engine, { now: () => clock, passwordCost: cheapPasswords, guardLimit: { burst: 5, perSecond: 1 / 60 } });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApi(engine, { now: () => clock, passwordCost: cheapPasswords, guardLimit: { burst: 5, perSecond: 1 / 60 } });
 
   const register = async (name: string) => (await t.request('POST', '/v1/learners', { body: { displayName: name, timezone: 'UTC' } })).json;
   const withPassword = async (name: string) => {

@@ -3,11 +3,11 @@
 // course the server does not know, replays events, leans on another learner's events, and asks
 // for Silver or Gold with no exam or review. The server certifies only registered courses, against
 // its own outline and title and the evidence it holds for that learner.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { verifyCredentialJwt } from './certificates';
 import { defaultPlausibility } from '../common/rules/plausibility';
-import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { openTestApi, useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 import { noTierRecords } from './tier-records';
 import { achievementCredentialErrors } from '../common/testing/ob3-schema';
 
@@ -38,13 +38,11 @@ const course = {
 };
 
 function suite(engine: Engine) {
-  let t: TestApi;
   let counter = 0;
+  const t = useTestApi(engine, { adminToken: admin, now: () => now, plausibility: defaultPlausibility });
   beforeAll(async () => {
-    t = await openTestApi(engine, { adminToken: admin, now: () => now, plausibility: defaultPlausibility });
     await t.request('PUT', `/v1/admin/courses/${course.id}`, { token: admin, body: course });
   });
-  afterAll(async () => t?.close());
 
   const register = async (name: string) =>
     (await t.request('POST', '/v1/learners', { body: { displayName: name, timezone: 'UTC' } })).json as { accessToken: string };

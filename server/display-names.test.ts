@@ -2,21 +2,17 @@
 // "Ashaolder" and can flip the text around it on the verification page and the boards. New names
 // with invisible or direction-changing characters are refused; names stored before are shown
 // isolated, so they cannot reorder the page around them.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { sql } from './db/database';
 import { defaultPlausibility } from '../common/rules/plausibility';
-import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 
 const now = Date.UTC(2026, 10, 23, 12);
 const admin = 'display-names-admin';
 
 function suite(engine: Engine) {
-  let t: TestApi;
-  beforeAll(async () => {
-    t = await openTestApi(engine, { now: () => now, adminToken: admin, plausibility: defaultPlausibility });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApi(engine, { now: () => now, adminToken: admin, plausibility: defaultPlausibility });
 
   it('refuses bidi overrides, isolates, marks, zero-width and other control characters in new names', async () => {
     const spoofs = [

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
-import { ADMIN, bronzeLesson, openExamCourseApi } from './testing/exam-course-api';
+import { ADMIN, bronzeLesson, certificateEarned, openExamCourseApi } from './testing/exam-course-api';
 import { examCourse } from './testing/exam-fixture';
 
 const start = Date.UTC(2026, 10, 23, 12);
@@ -68,14 +68,7 @@ function suite(engine: Engine) {
     });
   /** The Silver certificate's XP event, as the app sends it once the certificate is issued. */
   const silverXp = (token: string, facts: Record<string, unknown>) =>
-    t.request('POST', '/v1/events', {
-      token,
-      body: {
-        events: [
-          { idempotencyKey: `k-${++keys}`, kind: 'certificate-earned', courseId: examCourse.id, lessonId: null, occurredAt: clock, timezone: 'UTC', facts },
-        ],
-      },
-    });
+    t.request('POST', '/v1/events', { token, body: { events: [certificateEarned(`k-${++keys}`, clock, facts)] } });
   const silver = (token: string) => t.request('POST', '/v1/certificates', { token, body: { courseId: examCourse.id, tier: 'silver' } });
 
   it('registers the bank with the course: it changes the digest, and a bank too small for an attempt is refused', async () => {

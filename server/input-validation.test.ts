@@ -2,10 +2,10 @@
 // Strings the database cannot store (U+0000, lone UTF-16 surrogates) and malformed cursors and
 // ids, sent by a scripted client: each is a 400 (or a per-event rejection) naming the field,
 // never a 500, and a bad event does not take the good ones of its batch down with it.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { sql } from './db/database';
-import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 
 const now = Date.UTC(2026, 10, 23, 12);
 const admin = 'admin-token-for-validation';
@@ -14,13 +14,11 @@ const NUL = '\\u0000';
 const LONE = '\\ud800';
 
 function suite(engine: Engine) {
-  let t: TestApi;
   let token = '';
+  const t = useTestApi(engine, { now: () => now, adminToken: admin });
   beforeAll(async () => {
-    t = await openTestApi(engine, { now: () => now, adminToken: admin });
     token = (await t.request('POST', '/v1/learners', { body: { displayName: 'Valid', timezone: 'UTC' } })).json.accessToken;
   });
-  afterAll(async () => t?.close());
 
   const expect400 = (res: { status: number; json: any }, field: string) => {
     expect(res.status).toBe(400);

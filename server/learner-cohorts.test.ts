@@ -1,20 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON response bodies field by field. */
 // The learner's side of cohorts (invite preview, my cohorts, the cohort board) from the right and
 // the wrong side, on PGlite and PostgreSQL.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
-import { cheapPasswords, openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { cheapPasswords, useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 
 const start = Date.UTC(2026, 11, 2, 12);
 
 function suite(engine: Engine) {
-  let t: TestApi;
-  beforeAll(async () => {
-    t = await openTestApi(engine, { now: () => start, passwordCost: cheapPasswords });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApi(engine, { now: () => start, passwordCost: cheapPasswords });
   type Who = { learnerId: string; accessToken: string };
   const register = async (name: string, optedIn = true): Promise<Who> =>
     (await t.request('POST', '/v1/learners', { body: { displayName: name, timezone: 'UTC', optedIn } })).json;

@@ -1,7 +1,7 @@
 // /metrics: Prometheus text of this instance's requests, behind the admin token unless public.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { labels, Metrics } from './metrics';
-import { openTestApi, type TestApi } from './testing/api-harness';
+import { useTestApi } from './testing/api-harness';
 
 describe('metrics', () => {
   it('escapes label values and counts a request in every bucket at or above its time', () => {
@@ -16,15 +16,8 @@ describe('metrics', () => {
   });
 
   describe('the endpoint', () => {
-    let closed: TestApi;
-    let open: TestApi;
-    beforeAll(async () => {
-      [closed, open] = await Promise.all([openTestApi('pglite', { adminToken: 'admin-secret' }), openTestApi('pglite', { metricsPublic: true })]);
-    }, 120_000);
-    afterAll(async () => {
-      await closed.close();
-      await open.close();
-    });
+    const closed = useTestApi('pglite', { adminToken: 'admin-secret' }, 120_000);
+    const open = useTestApi('pglite', { metricsPublic: true }, 120_000);
 
     it('needs the admin token unless it was made public', async () => {
       expect((await closed.request('GET', '/metrics')).status).toBe(401);

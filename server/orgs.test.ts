@@ -2,22 +2,16 @@
 // Organisations, cohorts, invites and assignments against hostile scripted clients (app.request(),
 // PGlite and PostgreSQL): every authorization rule tried from the wrong side, seat limits under
 // concurrent joins, invite codes revoked, used up, expired and guessed.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
-import { cheapPasswords, openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { cheapPasswords, useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 
 const start = Date.UTC(2026, 11, 2, 12);
 const admin = 'admin-token-for-orgs';
 
 function suite(engine: Engine) {
-  let t: TestApi;
   let clock = start;
-  beforeAll(async () => {
-    t = await openTestApi(engine, { now: () => clock, passwordCost: cheapPasswords, guardLimit: { burst: 5, perSecond: 1 / 60 }, adminToken: admin });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApi(engine, { now: () => clock, passwordCost: cheapPasswords, guardLimit: { burst: 5, perSecond: 1 / 60 }, adminToken: admin });
 
   const register = async (name: string): Promise<{ learnerId: string; accessToken: string }> =>
     (await t.request('POST', '/v1/learners', { body: { displayName: name, timezone: 'UTC' } })).json;

@@ -7,7 +7,7 @@ import { describeWhen } from '../common/testing/capabilities';
 import { rubricCategories } from '../common/rules/project-review';
 import { sql } from './db/database';
 import { testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
-import { ADMIN, bronzeLesson, openExamCourseApi } from './testing/exam-course-api';
+import { ADMIN, bronzeLesson, certificateEarned, openExamCourseApi } from './testing/exam-course-api';
 import { examCourse } from './testing/exam-fixture';
 
 const admin = ADMIN;
@@ -51,14 +51,7 @@ function suite(engine: Engine) {
     });
   const gold = (token: string) => t.request('POST', '/v1/certificates', { token, body: { courseId: examCourse.id, tier: 'gold' } });
   const goldXp = (token: string, facts: Record<string, unknown>) =>
-    t.request('POST', '/v1/events', {
-      token,
-      body: {
-        events: [
-          { idempotencyKey: `k-${++keys}`, kind: 'certificate-earned', courseId: examCourse.id, lessonId: null, occurredAt: clock, timezone: 'UTC', facts },
-        ],
-      },
-    });
+    t.request('POST', '/v1/events', { token, body: { events: [certificateEarned(`k-${++keys}`, clock, facts)] } });
 
   it('issues Gold only after a person accepts the project, with the exceptional bonus the review earned', async () => {
     const { token } = await learner('Gita');

@@ -5,7 +5,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { startServer, type RunningServer } from './start';
-import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 
 const MB = 1024 * 1024;
 
@@ -134,11 +134,7 @@ describe('request bodies against a real server', () => {
 });
 
 function fieldSuite(engine: Engine) {
-  let t: TestApi;
-  beforeAll(async () => {
-    t = await openTestApi(engine);
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApi(engine);
 
   it('caps every field: names, emails, ids and the facts of each event', async () => {
     const long = (n: number) => 'x'.repeat(n);

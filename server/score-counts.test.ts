@@ -1,23 +1,17 @@
 // Ingestion writes a batch's scores on every board in one statement; whatever the batches, the
 // per-score counts that ranks are summed from must equal the visible scores, board by board; a
 // batch PostgreSQL aborts as a deadlock (batches share those count rows) is run again.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { sql, type Database } from './db/database';
 import { ingestEvents } from './ingest';
 import { defaultPlausibility } from '../common/rules/plausibility';
-import { cheapPasswords, openTestApi, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
+import { cheapPasswords, useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 
 const start = Date.UTC(2026, 11, 2, 12);
 
 function suite(engine: Engine) {
-  let t: TestApi;
-  beforeAll(async () => {
-    t = await openTestApi(engine, { now: () => start, passwordCost: cheapPasswords });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApi(engine, { now: () => start, passwordCost: cheapPasswords });
 
   it('keeps score_counts equal to the visible scores after mixed batches over days, weeks and courses', async () => {
     const learners = [];

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { ExamOverview, examAnswerSchema } from '../../preload/contract/exam';
 import { itemById, sectionMinutes, sectionQuestions, sectionTitles, type ExamSectionKind } from '../../common/exam/exam-sections';
 import type { ChallengeItem, ExamBank, ExamItem } from '../../common/exam/exam-format';
-import type { ExerciseForCheck } from '../sandbox/run-coordinator';
+import type { ExerciseForCheck, RunCoordinator } from '../sandbox/run-coordinator';
 import type { Store } from '../store/open-store';
 import { readChallenge, readExamBank } from './exam-bank';
 import { challengeScore, choiceScore, gradeExam, sectionOrder, type ExamScores } from '../../common/exam/exam-grading';
@@ -20,11 +20,8 @@ import { designInterview, type Interviewer } from './design-interview';
 export interface ExamServiceDeps {
   readonly now: () => number;
   readonly course: (courseId: string) => { dir: string; title: string; version: string } | null;
-  readonly check: (
-    input: { runId: string; courseId: string; files: readonly SandboxFile[] },
-    exercise: ExerciseForCheck,
-    sessionId: string,
-  ) => Promise<CheckResult>;
+  /** The run coordinator's Check of an exercise outside any lesson. */
+  readonly check: RunCoordinator['checkExercise'];
   /** The tutor's provider for the design interview, or null when none is set (a person reviews). */
   readonly interviewer: () => Interviewer | null;
 }

@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { DronaError, messageOf } from '../../preload/contract';
 import type { ProjectOverview, projectChoiceSchema, projectStages, rubricScoresSchema } from '../../preload/contract/project';
-import { sandboxLanguages, type CheckResult, type SandboxFile, type SandboxLanguage } from '../../preload/contract/sandbox';
+import { sandboxLanguages, type SandboxLanguage } from '../../preload/contract/sandbox';
 import type { z } from 'zod';
 import { rubricCategories, rubricTitles, rubricWeights, type ProjectReview } from '../../common/rules/project-review';
-import type { ExerciseForCheck } from '../sandbox/run-coordinator';
+import type { ExerciseForCheck, RunCoordinator } from '../sandbox/run-coordinator';
 import type { Store } from '../store/open-store';
 import { readProjectBriefs } from '../courses/bundle/project-briefs';
 import { readProjectFolder } from './project-folder';
@@ -20,11 +20,8 @@ export interface ProjectServiceDeps {
   readonly now: () => number;
   /** The installed course: its folder, title and first language. */
   readonly course: (courseId: string) => { dir: string; title: string; language: string } | null;
-  readonly check: (
-    input: { runId: string; courseId: string; files: readonly SandboxFile[] },
-    exercise: ExerciseForCheck,
-    sessionId: string,
-  ) => Promise<CheckResult>;
+  /** The run coordinator's Check of an exercise outside any lesson. */
+  readonly check: RunCoordinator['checkExercise'];
   /** The Project Guide on the tutor's provider, or null when none is set (a person reviews). */
   readonly guide: () => ProjectGuide | null;
   readonly warn: (message: string) => void;

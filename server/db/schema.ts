@@ -48,17 +48,25 @@ export const serverKeys = pgTable('server_keys', {
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
 });
 
+/**
+ * What an accepted and a refused event both record of the event itself. A function, as each
+ * table needs column builders of its own.
+ */
+const eventColumns = () => ({
+  learnerId: text('learner_id').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  kind: text('kind').notNull(),
+  courseId: text('course_id'),
+  lessonId: text('lesson_id'),
+  occurredAt: bigint('occurred_at', { mode: 'number' }).notNull(),
+});
+
 /** Every ingested learning event, once per (learner, idempotency key). */
 export const events = pgTable(
   'events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    learnerId: text('learner_id').notNull(),
-    idempotencyKey: text('idempotency_key').notNull(),
-    kind: text('kind').notNull(),
-    courseId: text('course_id'),
-    lessonId: text('lesson_id'),
-    occurredAt: bigint('occurred_at', { mode: 'number' }).notNull(),
+    ...eventColumns(),
     localDate: text('local_date').notNull(),
     week: text('week').notNull(),
     xp: integer('xp').notNull(),
@@ -88,12 +96,7 @@ export const refusedEvents = pgTable(
     id: bigint('id', { mode: 'number' })
       .primaryKey()
       .default(sql`nextval('events_id_seq')`),
-    learnerId: text('learner_id').notNull(),
-    idempotencyKey: text('idempotency_key').notNull(),
-    kind: text('kind').notNull(),
-    courseId: text('course_id'),
-    lessonId: text('lesson_id'),
-    occurredAt: bigint('occurred_at', { mode: 'number' }).notNull(),
+    ...eventColumns(),
     /** The rule that refused it (common/rules/completion-rules.ts Rejection). */
     code: text('code').notNull(),
     facts: jsonb('facts').notNull(),

@@ -4,7 +4,9 @@
 // api.test.ts, which resets the shared database's schema.
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { createApi, type ApiConfig } from '../app';
+import { forwardTo } from '../../common/testing/forward-to';
 import { openDatabase, type Database } from '../db/database';
 import { loadKeys } from '../keys';
 
@@ -83,4 +85,17 @@ export async function openTestApi(engine: Engine, config: Partial<Omit<ApiConfig
       await own?.drop();
     },
   };
+}
+
+/**
+ * Opens a TestApi before the suite's tests and closes it after them. The handle it returns
+ * forwards to the open API, so a suite declares it once instead of repeating the hooks.
+ */
+export function useTestApi(engine: Engine, config: Partial<Omit<ApiConfig, 'db' | 'keys'>> = {}, timeoutMs?: number): TestApi {
+  let opened: TestApi | undefined;
+  beforeAll(async () => {
+    opened = await openTestApi(engine, config);
+  }, timeoutMs);
+  afterAll(async () => opened?.close());
+  return forwardTo(() => opened, 'useTestApi: the test API is used before its beforeAll opened it');
 }

@@ -13,14 +13,23 @@ export async function openExamCourseApi(engine: Engine, now: () => number): Prom
   return t;
 }
 
-/** Bronze for the exam course: its one lesson, completed at `at` after five minutes' work. */
-export const bronzeLesson = (idempotencyKey: string, at: number) => ({
+/** An event of the exam course, as the app sends it. */
+const courseEvent = (idempotencyKey: string, kind: string, lessonId: string | null, at: number, facts: Record<string, unknown>) => ({
   idempotencyKey,
-  kind: 'lesson-completed',
+  kind,
   courseId: examCourse.id,
-  lessonId: 'hello',
+  lessonId,
   occurredAt: at,
   timezone: 'UTC',
-  activeSeconds: 300,
-  facts: {},
+  facts,
 });
+
+/** Bronze for the exam course: its one lesson, completed at `at` after five minutes' work. */
+export const bronzeLesson = (idempotencyKey: string, at: number) => ({
+  ...courseEvent(idempotencyKey, 'lesson-completed', 'hello', at, {}),
+  activeSeconds: 300,
+});
+
+/** The XP event of a certificate of the exam course, as the app sends it once the certificate is issued. */
+export const certificateEarned = (idempotencyKey: string, at: number, facts: Record<string, unknown>) =>
+  courseEvent(idempotencyKey, 'certificate-earned', null, at, facts);

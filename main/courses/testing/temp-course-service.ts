@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
+import { forwardTo } from '../../../common/testing/forward-to';
 import { openStore, type Store } from '../../store/open-store';
 import { readBundleDir, type BundleFiles } from '../bundle/bundle-files';
 import type { PackLimits } from '../bundle/course-pack';
@@ -34,19 +35,5 @@ export function useTempCourseService(prefix: string, options: { now?: () => numb
     if (current) fs.rmSync(current.dataDir, { recursive: true, force: true });
     current = null;
   });
-  const now = (): TempCourses => {
-    if (!current) throw new Error('useTempCourseService: read only inside a test');
-    return current;
-  };
-  return {
-    get store() {
-      return now().store;
-    },
-    get dataDir() {
-      return now().dataDir;
-    },
-    get service() {
-      return now().service;
-    },
-  };
+  return forwardTo(() => current, 'useTempCourseService: read only inside a test');
 }

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { ProjectOverview } from '../../../../preload/contract/project';
 import { client } from '../../platform/client';
+import { ActionSubmit } from '../../platform/ActionSubmit';
 import { useAction } from '../../platform/use-action';
 
 const OWN = 'own';
@@ -64,10 +65,9 @@ export function BriefPicker({ overview, onChosen }: { overview: ProjectOverview;
           </label>
         </div>
       )}
-      <button type="submit" className="button primary" disabled={busy}>
-        {busy ? 'Saving…' : 'Take on this project'}
-      </button>
-      {error && <p role="alert">{error}</p>}
+      <ActionSubmit busy={busy} error={error} busyLabel="Saving…">
+        Take on this project
+      </ActionSubmit>
     </form>
   );
 }

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { ProjectOverview } from '../../../../preload/contract/project';
 import { client } from '../../platform/client';
+import { ActionSubmit } from '../../platform/ActionSubmit';
 import { useAction } from '../../platform/use-action';
 
 type Rubric = ProjectOverview['rubric'];
@@ -76,10 +77,9 @@ export function ReviewerForm({
             </label>
           </fieldset>
         ))}
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save the review'}
-        </button>
-        {error && <p role="alert">{error}</p>}
+        <ActionSubmit busy={busy} error={error} busyLabel="Saving…">
+          Save the review
+        </ActionSubmit>
       </form>
     </details>
   );
