@@ -56,6 +56,9 @@ async function buildMain() {
     format: 'esm',
     target: 'node20',
     plugins: [bundleStartupPackages],
+    // A third less to read and parse on every start; names stay, so stack traces still read (and map).
+    minifyWhitespace: true,
+    minifySyntax: true,
     // Bundled CommonJS packages call require() for Node's built-ins; ESM output has none of its own.
     banner: { js: "import { createRequire as __dronaCreateRequire } from 'node:module'; const require = __dronaCreateRequire(import.meta.url);" },
     sourcemap: true,
