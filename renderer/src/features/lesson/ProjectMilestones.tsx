@@ -7,7 +7,7 @@ import type { LessonContent } from '../../../../preload/contract/courses';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
 import { messageOf } from '../../../../preload/contract';
 import { client } from '../../platform/client';
-import { TutorMarkdown } from '../tutor/TutorMarkdown';
+import { TutorReply } from '../tutor/TutorReply';
 import { CodeSpanText } from './CodeSpanText';
 
 export function ProjectMilestones({
@@ -91,7 +91,7 @@ export function ProjectMilestones({
                 )}
                 {shownReview && state !== 'locked' && (
                   <div className="milestone-review" role="status" aria-label={`Review of ${milestone.title}`}>
-                    <TutorMarkdown text={shownReview} />
+                    <TutorReply text={shownReview} />
                   </div>
                 )}
               </div>

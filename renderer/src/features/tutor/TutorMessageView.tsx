@@ -1,21 +1,11 @@
 // One message of the conversation. A reply the tutor made unasked carries its pattern's actions
 // and "Why this?" (the signal main observed); every reply can be rated helpful or not, with a reason.
 import { Lightbulb, ThumbsDown, ThumbsUp } from 'lucide-react';
-import { lazy, Suspense, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { TutorAction, TutorMessage } from '../../../../preload/contract/tutor';
 import { useHintRequest } from '../lesson/hint-request';
 import { useTutorStore } from './tutor-store';
-
-// Markdown and highlight.js load with the first reply, not with the shell; until then the reply shows as plain text.
-const TutorMarkdown = lazy(() => import('./TutorMarkdown').then((module) => ({ default: module.TutorMarkdown })));
-
-export function TutorReply({ text }: { text: string }) {
-  return (
-    <Suspense fallback={<p>{text}</p>}>
-      <TutorMarkdown text={text} />
-    </Suspense>
-  );
-}
+import { TutorReply } from './TutorReply';
 
 export const agentNames: Record<string, string> = {
   tutor: 'Tutor',

@@ -3,7 +3,8 @@ import { tutorModes, type TutorAction, type TutorMode } from '../../../../preloa
 import { useAppStore } from '../../app/app-store';
 import { useLearnStore } from '../learn/learn-store';
 import { useRegisterCommands, type AppCommand } from '../palette/command-registry';
-import { TutorMessageView, TutorReply } from './TutorMessageView';
+import { TutorMessageView } from './TutorMessageView';
+import { TutorReply } from './TutorReply';
 import { connectTutorEvents, useTutorStore } from './tutor-store';
 import './tutor.css';
 
