@@ -108,6 +108,11 @@ try {
           `${(wasm.warmRun.p50 / bare.p50).toFixed(2)}x bare local [goal <= 3x]; warm Check p50 ${fmt(wasm.warmCheck.p50)}; ` +
           `back-to-back Run p50 ${fmt(wasm.backToBack.p50)} (load avg ${os.loadavg()[0]!.toFixed(1)})`,
       );
+      if (wasm.appCold)
+        summary.push(
+          `${language.padEnd(10)} wasm app cold start from the snapshot file p50 ${fmt(wasm.appCold.withFile.p50)} = ` +
+            `${(wasm.appCold.withFile.p50 / wasm.appCold.withoutFile.p50).toFixed(2)}x without it (${fmt(wasm.appCold.withoutFile.p50)}) [goal < 1500 ms]`,
+        );
       if (language === 'python') warmPythonCheck.wasm = wasm.warmCheck.p50;
     }
     if (!sandbox) continue;
