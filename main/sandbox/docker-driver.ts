@@ -101,7 +101,7 @@ interface Warm {
 export interface DockerDriverOptions {
   readonly docker: Docker;
   readonly imageFor: (language: SandboxLanguage) => string;
-  /** Keep a started container ready per language (the app); off for one-shot CLI runs. */
+  /** Keep started containers ready per language (the app); off for one-shot CLI runs. */
   readonly warm?: boolean;
   readonly log?: (message: string) => void;
   /** The app's data folder, hashed into the containers' owner label. */
@@ -142,12 +142,20 @@ async function execCollect(
   return { stdout: Buffer.concat(chunks).toString('utf8'), exitCode: info.ExitCode ?? null, truncated };
 }
 
+/**
+ * Containers kept started per language: the next Run's, and a spare, so that a Run right after
+ * another takes the spare instead of waiting for the used container's cleanup (or, after a limit,
+ * for a new container).
+ */
+const POOL_SIZE = 2;
+
 export class DockerDriver implements SandboxDriver {
   readonly name = 'docker' as const;
   readonly isolated = true;
   private readonly docker: Docker;
   private readonly warmEnabled: boolean;
-  private readonly ready = new Map<SandboxLanguage, Promise<Warm | null>>();
+  /** Per language, oldest first: containers starting, started, or being cleaned for reuse. */
+  private readonly ready = new Map<SandboxLanguage, Promise<Warm | null>[]>();
   private readonly live = new Map<Docker.Container, Duplex | null>();
   private closed = false;
   private readonly owner: Promise<ContainerOwner>;
@@ -180,7 +188,7 @@ export class DockerDriver implements SandboxDriver {
   }
 
   warmLanguages(): SandboxLanguage[] {
-    return [...this.ready.keys()];
+    return [...this.ready].filter(([, pool]) => pool.length > 0).map(([language]) => language);
   }
 
   private async create(language: SandboxLanguage, limits: SandboxLimits): Promise<Warm> {
@@ -199,27 +207,39 @@ export class DockerDriver implements SandboxDriver {
     }
   }
 
+  private pool(language: SandboxLanguage): Promise<Warm | null>[] {
+    let pool = this.ready.get(language);
+    if (!pool) this.ready.set(language, (pool = []));
+    return pool;
+  }
+
+  private drop(language: SandboxLanguage, entry: Promise<Warm | null>): void {
+    const pool = this.pool(language);
+    if (pool.includes(entry)) pool.splice(pool.indexOf(entry), 1);
+  }
+
+  /** Starts containers until the pool for `language` is full. */
   private replenish(language: SandboxLanguage): void {
-    if (this.closed || !this.warmEnabled || this.ready.has(language)) return;
-    const pending: Promise<Warm | null> = this.create(language, defaultLimits).catch((error: Error) => {
-      this.options.log?.(`could not start a warm ${language} container: ${error.message}`);
-      if (this.ready.get(language) === pending) this.ready.delete(language);
-      return null;
-    });
-    this.ready.set(language, pending);
-    this.track(pending);
+    const pool = this.pool(language);
+    while (!this.closed && this.warmEnabled && pool.length < POOL_SIZE) {
+      const pending: Promise<Warm | null> = this.create(language, defaultLimits).catch((error: Error) => {
+        this.options.log?.(`could not start a warm ${language} container: ${error.message}`);
+        this.drop(language, pending);
+        return null;
+      });
+      pool.push(pending);
+      this.track(pending);
+    }
   }
 
   private async acquire(language: SandboxLanguage, limits: SandboxLimits): Promise<Warm> {
-    if (!needsOwnContainer(limits)) {
-      const pending = this.ready.get(language);
-      if (pending) {
-        this.ready.delete(language);
-        const warm = await pending;
-        // A container whose lifeline broke has ended (or is ending) on its own.
-        if (warm && !warm.lifeline.closed) return warm;
-        if (warm) await this.discard(warm.container);
-      }
+    const pool = this.pool(language);
+    while (!needsOwnContainer(limits) && pool.length > 0) {
+      const warm = await pool.shift()!;
+      // A container whose lifeline broke has ended (or is ending) on its own.
+      if (warm && !warm.lifeline.closed) return warm;
+      if (warm) await this.discard(warm.container);
+      this.replenish(language);
     }
     return this.create(language, limits);
   }
@@ -237,7 +257,8 @@ export class DockerDriver implements SandboxDriver {
    * pool slot holds the cleaning at once, so the next Run waits for it instead of creating a container.
    */
   private release(warm: Warm, reusable: boolean): void {
-    const keep = reusable && this.warmEnabled && !this.closed && !needsOwnContainer(warm.limits) && !this.ready.has(warm.language);
+    const pool = this.pool(warm.language);
+    const keep = reusable && this.warmEnabled && !this.closed && !needsOwnContainer(warm.limits) && pool.length < POOL_SIZE;
     if (!keep) {
       this.track(this.discard(warm.container).then(() => this.replenish(warm.language)));
       return;
@@ -251,13 +272,13 @@ export class DockerDriver implements SandboxDriver {
       } catch {
         // A container that cannot be cleaned is not reused.
       }
-      if (this.ready.get(warm.language) === slot.cleaning) this.ready.delete(warm.language);
+      this.drop(warm.language, slot.cleaning!);
       await this.discard(warm.container);
       this.replenish(warm.language);
       return null;
     })();
     slot.cleaning = cleaned;
-    this.ready.set(warm.language, cleaned);
+    pool.push(cleaned);
     this.track(cleaned);
   }
 
@@ -387,7 +408,7 @@ export class DockerDriver implements SandboxDriver {
   async close(): Promise<void> {
     this.closed = true;
     if (this.reaper) clearInterval(this.reaper);
-    const pending = [...this.ready.values(), ...this.background];
+    const pending = [...[...this.ready.values()].flat(), ...this.background];
     this.ready.clear();
     // Closing only waits for these; their failures were reported where they were started.
     await Promise.all(pending.map((entry) => Promise.resolve(entry).catch(() => null)));

@@ -53,7 +53,12 @@ export class SandboxService {
   constructor(private readonly options: SandboxServiceOptions = {}) {
     this.log = options.log ?? (() => undefined);
     this.processDriver = new ProcessDriver(options.environment?.childPath);
-    this.wasmDriver = new WasmDriver({ harnessDir: path.join(sandboxRoot(), 'harness', 'wasm'), spare: options.warm ?? true, log: this.log });
+    this.wasmDriver = new WasmDriver({
+      harnessDir: path.join(sandboxRoot(), 'harness', 'wasm'),
+      spare: options.warm ?? true,
+      ...(options.dataDir ? { snapshotDir: path.join(options.dataDir, 'cache', 'sandbox') } : {}),
+      log: this.log,
+    });
     // The next call gets the failure too; logging it here tells why the first Run waits or is refused.
     if (options.prewarm) void this.ready().catch((error) => this.log(`the sandbox could not start ahead of the first Run: ${messageOf(error)}`));
   }

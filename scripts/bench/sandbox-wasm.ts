@@ -1,10 +1,13 @@
 // The WebAssembly driver's part of bench:sandbox: cold start (the first run of a fresh driver:
 // the worker loads Pyodide or QuickJS first), warm Run and warm Check (a loaded spare waiting),
-// and Runs back to back (each waits for the next worker to load).
+// and Runs back to back (each waits for the next worker to load). For Python, also the app's cold
+// start with and without the snapshot file an earlier start saved (snapshot-file.ts).
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { SandboxLanguage, SandboxFile } from '../../preload/contract/sandbox';
 import { checkPlan, runPlan } from '../../main/sandbox/commands';
-import type { ExecSpec } from '../../main/sandbox/driver';
+import type { ExecOutcome, ExecSpec } from '../../main/sandbox/driver';
 import { checkExtraMs, defaultLimits } from '../../main/sandbox/limits';
 import { sandboxRoot } from '../../main/sandbox/runner-images';
 import { harnessFiles } from '../../main/sandbox/harness-files';
@@ -42,6 +45,7 @@ export async function benchWasm(
       await driver.close();
     }
   });
+  const appCold = language === 'python' ? await benchAppColdStart(measure, runSpec, expectExit, coldRuns) : undefined;
   const driver = new WasmDriver({ harnessDir, spare: true });
   driver.prewarm([language]);
   const spare = () => driver.spareReady(language);
@@ -61,8 +65,40 @@ export async function benchWasm(
     // No wait for the spare between runs: each Run waits for the worker started after the last
     // one (for Python, from the first worker's snapshot): what quick clicks in a row meet.
     const backToBack = await measure('wasm back-to-back Run (hello)', Math.ceil(runs / 2), async () => expectExit((await driver.execute(runSpec())).end));
-    return { cold, warmRun, warmCheck, backToBack };
+    return { cold, warmRun, warmCheck, backToBack, appCold };
   } finally {
     await driver.close();
+  }
+}
+
+/** The app's first Run after it starts (a new driver with a data directory): with no snapshot file (it makes and saves one), then with it. */
+async function benchAppColdStart(measure: Measure, runSpec: () => ExecSpec, expectExit: (end: ExecOutcome['end']) => void, count: number) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-snapshot-'));
+  let driver: WasmDriver | null = null;
+  let sample = 0;
+  const firstRun = (dir: () => string) => async () => {
+    driver = new WasmDriver({ harnessDir, spare: true, snapshotDir: dir() });
+    expectExit((await driver.execute(runSpec())).end);
+  };
+  // Closing (which waits for the file to be saved) is not part of the Run.
+  const close = async () => {
+    await driver?.close();
+  };
+  try {
+    const withoutFile = await measure(
+      'wasm app cold start, no file',
+      count,
+      firstRun(() => path.join(root, `fresh-${(sample += 1)}`)),
+      close,
+    );
+    const withFile = await measure(
+      'wasm app cold start, from file',
+      count,
+      firstRun(() => path.join(root, 'fresh-1')),
+      close,
+    );
+    return { withoutFile, withFile };
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
   }
 }

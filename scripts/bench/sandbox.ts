@@ -84,6 +84,24 @@ const bareCommand: Record<SandboxLanguage, string> = {
   javascript: process.execPath,
 };
 
+/** `docker exec` into a started container of the runner image: what a Run costs with no sandbox work of ours. */
+async function measureBareExec(image: string, argv: string[]) {
+  const started = spawnSync('docker', ['run', '-d', '--rm', '--network', 'none', '--log-driver', 'none', '-i', image, 'sh', '-c', 'exec cat >/dev/null'], {
+    encoding: 'utf8',
+  });
+  // `docker run -d -i` keeps stdin open, so cat waits until the container is removed.
+  const id = started.stdout.trim();
+  if (started.status !== 0) throw new Error(started.stderr);
+  try {
+    return await measure('bare docker exec (hello)', RUNS, () => {
+      const result = spawnSync('docker', ['exec', id, ...argv], { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(result.stderr);
+    });
+  } finally {
+    spawnSync('docker', ['rm', '-f', id]);
+  }
+}
+
 const sandbox = drivers.includes('docker') ? await SandboxService.create({ driver: 'docker', prewarm: true }) : null;
 await sandbox?.settled();
 const settle = async () => sandbox?.settled();
@@ -108,6 +126,11 @@ try {
           `${(wasm.warmRun.p50 / bare.p50).toFixed(2)}x bare local [goal <= 3x]; warm Check p50 ${fmt(wasm.warmCheck.p50)}; ` +
           `back-to-back Run p50 ${fmt(wasm.backToBack.p50)} (load avg ${os.loadavg()[0]!.toFixed(1)})`,
       );
+      if (wasm.appCold)
+        summary.push(
+          `${language.padEnd(10)} wasm app cold start from the snapshot file p50 ${fmt(wasm.appCold.withFile.p50)} = ` +
+            `${(wasm.appCold.withFile.p50 / wasm.appCold.withoutFile.p50).toFixed(2)}x without it (${fmt(wasm.appCold.withoutFile.p50)}) [goal < 1500 ms]`,
+        );
       if (language === 'python') warmPythonCheck.wasm = wasm.warmCheck.p50;
     }
     if (!sandbox) continue;
@@ -117,6 +140,7 @@ try {
       const result = spawnSync('docker', ['run', '--rm', '--network', 'none', '--log-driver', 'none', image, ...coldArgv], { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(result.stderr);
     });
+    const bareExec = await measureBareExec(image, coldArgv);
     const warmRun = await measure(
       'warm Run (hello)',
       RUNS,
@@ -135,12 +159,20 @@ try {
       },
       settle,
     );
+    // No settling between: each Run starts while the last one's container is being cleaned (the spare's case).
+    const backToBack = await measure('back-to-back Run (hello)', Math.ceil(RUNS / 2), async () => {
+      const result = await sandbox.run({ language, files: [{ path: file, content: code }], entry: file });
+      if (result.outcome !== 'finished') throw new Error(result.message);
+    });
+    await settle();
     if (language === 'python') warmPythonCheck.docker = warmCheck.p50;
     const vsBare = warmRun.p50 / bare.p50;
     const vsCold = cold.p50 / warmRun.p50;
     summary.push(
       `${language.padEnd(10)} warm Run p50 ${fmt(warmRun.p50)} = ${vsBare.toFixed(2)}x bare local (${fmt(bare.p50)}) [goal <= 1.3x], ` +
         `${vsCold.toFixed(1)}x faster than cold docker run (${fmt(cold.p50)}) [goal >= 10x]; Check p50 ${fmt(warmCheck.p50)}`,
+      `${language.padEnd(10)} warm Run = ${(warmRun.p50 / bareExec.p50).toFixed(2)}x bare docker exec (${fmt(bareExec.p50)}); ` +
+        `back-to-back Run p50 ${fmt(backToBack.p50)} = ${(backToBack.p50 / bareExec.p50).toFixed(2)}x bare docker exec [goal <= 1.3x] (load avg ${os.loadavg()[0]!.toFixed(1)})`,
     );
   }
 } finally {

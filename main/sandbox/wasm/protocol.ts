@@ -2,6 +2,7 @@
 // (so it can load the runtime before a job arrives: the spare), takes one job, and is ended.
 import type { SandboxFile, SandboxLanguage } from '../../../preload/contract/sandbox';
 import type { PythonBoot } from './python-boot';
+import type { SnapshotFile } from './snapshot-file';
 
 export interface WorkerStart {
   readonly language: SandboxLanguage;
@@ -11,6 +12,8 @@ export interface WorkerStart {
   readonly boot?: PythonBoot;
   /** Python: make it (a full load) and send it back before 'ready'. */
   readonly makeBoot?: boolean;
+  /** Python, with makeBoot: start from this file when it holds a good snapshot (then send that back instead). */
+  readonly snapshotFile?: SnapshotFile;
 }
 
 export interface WasmJob {
@@ -34,7 +37,9 @@ export interface WasmJob {
 export type FromWorker =
   | { readonly type: 'ready' }
   /** Python's compiled module and memory snapshot, made while loading, before any job. */
-  | { readonly type: 'boot'; readonly module: WebAssembly.Module; readonly snapshot: Uint8Array }
+  | { readonly type: 'boot'; readonly module: WebAssembly.Module; readonly snapshot: Uint8Array; readonly from: 'file' | 'made' }
+  /** Something the driver should log (a snapshot file that could not be used). */
+  | { readonly type: 'log'; readonly detail: string }
   | { readonly type: 'output'; readonly stream: 'stdout' | 'stderr'; readonly data: Uint8Array }
   | { readonly type: 'done'; readonly exitCode: number; readonly results?: string; readonly outOfMemory?: boolean }
   | { readonly type: 'failed'; readonly detail: string }

@@ -54,8 +54,8 @@ export interface PythonRuntime {
 
 /**
  * Loads Python: from `boot`'s snapshot when there is one (restoring memory instead of starting
- * the interpreter and importing the harness again), else in full, handing what it made to
- * `onBoot` before any job can run.
+ * the interpreter and importing the harness again), else in full, handing the module and the
+ * snapshot it made or used to `onBoot` before any job can run.
  */
 export async function loadPython(harnessDir: string, boot: PythonBoot = {}, onBoot?: (made: Required<PythonBoot>) => void): Promise<PythonRuntime> {
   // Found from here, not from the caller's stack (a worker has none to go by): node_modules/pyodide, offline.
@@ -83,7 +83,8 @@ export async function loadPython(harnessDir: string, boot: PythonBoot = {}, onBo
   if (!boot.snapshot) pyodide.runPython(`import sys\nsys.path.append(${JSON.stringify(HARNESS)})`);
   pyodide.runPython(`import drona_wasm, drona_pytest, drona_trace, json, unittest`);
   const module = wasm.module();
-  if (!boot.snapshot && onBoot && module) onBoot({ module, snapshot: pyodide.makeMemorySnapshot() });
+  // A snapshot given without a module (read from a file) is handed on as it came.
+  if (onBoot && module) onBoot({ module, snapshot: boot.snapshot ?? pyodide.makeMemorySnapshot() });
   const runFile = pyodide.globals.get('drona_wasm').run as (entry: string) => number;
   const checkFiles = pyodide.globals.get('drona_wasm').check as (testsJson: string) => string;
   const traceRun = pyodide.globals.get('drona_trace').trace as (requestJson: string) => string;

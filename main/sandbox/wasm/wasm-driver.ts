@@ -4,7 +4,8 @@
 // in a virtual file system, no network, no host files. One spare worker per language is loaded
 // ahead of the next run, so a warm Run does not wait for the runtime to load; Python workers after
 // the first start from its compiled module and memory snapshot (python-boot.ts), in a fraction of
-// the time.
+// the time; the app keeps that snapshot on disk too (snapshot-file.ts), so its next start skips
+// the full boot.
 import { Worker } from 'node:worker_threads';
 import type { SandboxLanguage } from '../../../preload/contract/sandbox';
 import { messageOf } from '../../../preload/contract/errors';
@@ -16,6 +17,7 @@ import { wasmJobFrom } from './job';
 import { newStdinBuffer, StdinWriter } from './stdin-channel';
 import type { FromWorker, WorkerStart } from './protocol';
 import type { PythonBoot } from './python-boot';
+import { snapshotFileFor, writeSnapshotFile, type SnapshotFile } from './snapshot-file';
 import { workerEntry } from './worker-entry';
 import { loadTimeoutMs, workerResourceLimits } from './worker-limits';
 
@@ -29,6 +31,8 @@ export interface WasmDriverOptions {
   readonly harnessDir: string;
   /** Keep a loaded spare worker per language for the next run (the app); a one-shot CLI run does not need it. */
   readonly spare?: boolean;
+  /** With spare: where the Python snapshot is kept between starts of the app (its data directory). */
+  readonly snapshotDir?: string;
   readonly log?: (message: string) => void;
 }
 
@@ -48,6 +52,11 @@ export class WasmDriver implements SandboxDriver {
   private readonly live = new Set<Worker>();
   /** Made by the first Python worker, before any job ran; null until then, or after a start from it failed. */
   private pythonBoot: Required<PythonBoot> | null = null;
+  /** Where pythonBoot's snapshot came from: a file an earlier start wrote, or made by this driver. */
+  private pythonBootFrom: 'file' | 'made' | null = null;
+  private snapshotFile: SnapshotFile | null = null;
+  /** Writing the snapshot file (close waits for it, so a CLI-like short life still leaves it whole). */
+  private writing: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(private readonly options: WasmDriverOptions) {}
@@ -68,6 +77,11 @@ export class WasmDriver implements SandboxDriver {
     return this.pythonBoot !== null;
   }
 
+  /** Where the snapshot new Python workers start from came from (for tests): null when there is none yet. */
+  pythonSnapshotFrom(): 'file' | 'made' | null {
+    return this.pythonBootFrom;
+  }
+
   warmLanguages(): SandboxLanguage[] {
     return [...this.ready];
   }
@@ -77,7 +91,14 @@ export class WasmDriver implements SandboxDriver {
     const boot = language === 'python' ? this.pythonBoot : null;
     // Only the app's driver, which starts a worker per run, gains from making one.
     const makeBoot = language === 'python' && !boot && Boolean(this.options.spare);
-    const workerData: WorkerStart = { language, harnessDir: this.options.harnessDir, ...(boot ? { boot } : {}), ...(makeBoot ? { makeBoot } : {}) };
+    const snapshotFile = makeBoot ? this.persistedSnapshot() : null;
+    const workerData: WorkerStart = {
+      language,
+      harnessDir: this.options.harnessDir,
+      ...(boot ? { boot } : {}),
+      ...(makeBoot ? { makeBoot } : {}),
+      ...(snapshotFile ? { snapshotFile } : {}),
+    };
     const worker = new Worker(entry.code, {
       eval: entry.eval,
       workerData,
@@ -96,14 +117,20 @@ export class WasmDriver implements SandboxDriver {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'boot') {
           // Taken only before 'ready' (so before any job), and only once: no run can change what later runs start from.
-          if (makeBoot && !isReady && !this.pythonBoot) this.pythonBoot = { module: message.module, snapshot: message.snapshot };
+          if (makeBoot && !isReady && !this.pythonBoot) {
+            this.pythonBoot = { module: message.module, snapshot: message.snapshot };
+            this.pythonBootFrom = message.from;
+            if (snapshotFile && message.from === 'made') this.persist(snapshotFile, message.snapshot);
+          }
+        } else if (message.type === 'log') {
+          this.options.log?.(message.detail);
         } else if (message.type === 'ready') {
           isReady = true;
           this.ready.add(language);
           resolve(null);
         } else if (message.type === 'failed' && !loading.listener) {
           // A start from the snapshot that failed: the next worker loads in full (and makes a new one).
-          if (boot && this.pythonBoot === boot) this.pythonBoot = null;
+          if (boot && this.pythonBoot === boot) this.pythonBoot = this.pythonBootFrom = null;
           resolve(message.detail);
         } else if (loading.listener) loading.listener(message);
         else loading.messages.push(message);
@@ -112,6 +139,27 @@ export class WasmDriver implements SandboxDriver {
       worker.on('exit', (code) => resolve(`the ${language} worker exited (code ${code}) before it was ready`));
     });
     return loading;
+  }
+
+  /** The app's snapshot file, or null without a data directory or when its key cannot be made. */
+  private persistedSnapshot(): SnapshotFile | null {
+    if (!this.options.snapshotDir) return null;
+    try {
+      this.snapshotFile ??= snapshotFileFor(this.options.snapshotDir, this.options.harnessDir);
+    } catch (error) {
+      this.options.log?.(`no Python snapshot file: ${messageOf(error)}`);
+    }
+    return this.snapshotFile;
+  }
+
+  private persist(file: SnapshotFile, snapshot: Uint8Array): void {
+    this.writing = this.writing
+      .then(() => writeSnapshotFile(file, snapshot))
+      .then(
+        () => this.options.log?.(`saved the Python snapshot to ${file.path}`),
+        // The app works as before without it; the next start makes and tries to save it again.
+        (error: unknown) => this.options.log?.(`could not save the Python snapshot to ${file.path}: ${messageOf(error)}`),
+      );
   }
 
   private take(language: SandboxLanguage): Loading {
@@ -208,5 +256,6 @@ export class WasmDriver implements SandboxDriver {
     this.spares.clear();
     this.ready.clear();
     await Promise.all([...this.live].map((worker) => worker.terminate()));
+    await this.writing;
   }
 }

@@ -7,7 +7,7 @@ import { loadJavaScript } from './js-runtime';
 import { installMemoryCap, memoryCapReached, setMemoryCap } from './memory-cap';
 import { OutputPump } from './output-pump';
 import type { FromWorker, WasmJob, WorkerStart } from './protocol';
-import { loadPython } from './python-runtime';
+import { startPython } from './python-start';
 import { StdinReader } from './stdin-channel';
 
 const port = parentPort!;
@@ -44,14 +44,7 @@ const start = workerData as WorkerStart;
 installMemoryCap();
 try {
   const runtime =
-    start.language === 'python'
-      ? await loadPython(
-          start.harnessDir,
-          start.boot,
-          // Sent before 'ready', so before any job: the driver takes it from no later message.
-          start.makeBoot ? (made) => port.postMessage({ type: 'boot', ...made } satisfies FromWorker, [made.snapshot.buffer as ArrayBuffer]) : undefined,
-        )
-      : await loadJavaScript(start.harnessDir);
+    start.language === 'python' ? await startPython(start, (message, transfer) => port.postMessage(message, transfer)) : await loadJavaScript(start.harnessDir);
   lockGlobals();
   port.once('message', (job: WasmJob) => {
     setMemoryCap(job.memoryBytes);
