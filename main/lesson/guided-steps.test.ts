@@ -1,17 +1,12 @@
 // A guided discovery walked through LessonActivity against a real store: answers judged and
 // recorded in order, the authored follow-up after a wrong answer, a check step judged from
 // main's own latest Check, and the discovery completing the lesson; a reflection's follow-up.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkResultOf } from '../../preload/contract/testing/sandbox-results';
 import type { LessonKeys } from '../courses/lesson-content/lesson-content-service';
-import { openStore, type Store } from '../store/open-store';
 import { journalEntries } from '../store/schema';
-import { LessonActivity } from './lesson-activity';
-import type { CheckResult } from '../../preload/contract/sandbox';
 import type { LessonSources } from './lesson-sources';
+import { lessonActivityHarness } from './testing/lesson-activity-harness';
 
 const guided: NonNullable<LessonKeys['guided']> = {
   steps: [
@@ -32,23 +27,12 @@ const guided: NonNullable<LessonKeys['guided']> = {
   discovery: '/ gives a float; // the floor.',
 };
 
-let store: Store | undefined;
-afterEach(() => store?.close());
-
 function setup(judgeFree?: LessonSources['judgeFree']) {
-  store = openStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-guided-')), 'drona.db'));
-  const recorded: string[] = [];
-  const state: { lastCheck: CheckResult | null } = { lastCheck: null };
-  const activity = new LessonActivity(store, {
+  return lessonActivityHarness({
     getLesson: async (_course, lesson) => (lesson === 'think' ? { type: 'reflection', reflection: { prompt: 'Why?' } } : { type: 'guided' }),
-    getExercise: async () => null,
     keys: async (_course, lesson) => (lesson === 'think' ? { reflectionFollowUp: 'What would you try next?' } : { guided }),
-    lastCheck: () => state.lastCheck,
-    record: async (event) => void recorded.push(event.kind),
-    checksBefore: () => 0,
     ...(judgeFree ? { judgeFree } : {}),
   });
-  return { activity, recorded, state };
 }
 
 describe('guided discovery', () => {
@@ -110,11 +94,11 @@ describe('guided discovery', () => {
 
 describe('reflection follow-up', () => {
   it('asks the authored question back, and journals the answer under it', async () => {
-    const { activity } = setup();
+    const { activity, store } = setup();
     expect((await activity.saveReflection('py', 'think', 'Loops clicked.')).followUp).toBe('What would you try next?');
     expect((await activity.saveReflection('py', 'think', 'Nested ones.', true)).followUp).toBeNull();
     expect(
-      store!.db
+      store.db
         .select({ text: journalEntries.text })
         .from(journalEntries)
         .all()

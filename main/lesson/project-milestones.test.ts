@@ -2,17 +2,13 @@
 // accepted when its tests pass in main's latest Check and its checklist is confirmed, each
 // submission recorded with its review (the Project Guide's, else the rubric review), and the
 // last one completing the lesson.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkResultOf } from '../../preload/contract/testing/sandbox-results';
-import type { LessonContent } from '../../preload/contract/courses';
 import type { CheckResult } from '../../preload/contract/sandbox';
-import { openStore, type Store } from '../store/open-store';
+import type { LessonContent } from '../../preload/contract/courses';
 import { attempts } from '../store/schema';
-import { LessonActivity } from './lesson-activity';
 import type { LessonSources } from './lesson-sources';
+import { lessonActivityHarness } from './testing/lesson-activity-harness';
 import { milestoneAcceptance, rubricReview } from './project-milestones';
 
 const project: NonNullable<LessonContent['project']> = {
@@ -28,22 +24,8 @@ const check = (...passing: string[]): CheckResult =>
     tests: ['test_count', 'test_report'].map((name) => ({ name, status: passing.includes(name) ? 'pass' : 'fail', concepts: [] })),
   });
 
-let store: Store | undefined;
-afterEach(() => store?.close());
-
 function setup(reviewMilestone?: LessonSources['reviewMilestone']) {
-  store = openStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-milestones-')), 'drona.db'));
-  const recorded: string[] = [];
-  const state: { lastCheck: CheckResult | null } = { lastCheck: null };
-  const activity = new LessonActivity(store, {
-    getLesson: async () => ({ type: 'project', project }),
-    getExercise: async () => null,
-    lastCheck: () => state.lastCheck,
-    record: async (event) => void recorded.push(event.kind),
-    checksBefore: () => 0,
-    ...(reviewMilestone ? { reviewMilestone } : {}),
-  });
-  return { activity, recorded, state };
+  return lessonActivityHarness({ getLesson: async () => ({ type: 'project', project }), ...(reviewMilestone ? { reviewMilestone } : {}) });
 }
 
 describe('milestoneAcceptance', () => {
@@ -61,7 +43,7 @@ describe('milestoneAcceptance', () => {
 
 describe('project milestones', () => {
   it('accepts them in order, records each review, and completes the lesson at the last', async () => {
-    const { activity, recorded, state } = setup();
+    const { activity, recorded, state, store } = setup();
     await expect(activity.submitMilestone('py', 'proj', 'report', [0, 1])).rejects.toThrow(/not open yet/);
     const early = await activity.submitMilestone('py', 'proj', 'count', []);
     expect(early).toMatchObject({ accepted: false, review: expect.stringMatching(/press Check first/), standing: { milestones: [] } });
@@ -77,7 +59,7 @@ describe('project milestones', () => {
     await expect(activity.submitMilestone('py', 'proj', 'report', [0, 1])).rejects.toThrow(/already accepted/);
     // Every submission is on record, accepted or not.
     expect(
-      store!.db
+      store.db
         .select()
         .from(attempts)
         .all()

@@ -1,25 +1,14 @@
 // A reflection gets one question back: the Mentor's when a provider answers, else the lesson's
 // authored follow-up; the learner's answer is journaled under the question they actually saw.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store/open-store';
-import { LessonActivity } from './lesson-activity';
-
-let store: Store | undefined;
-afterEach(() => store?.close());
+import { describe, expect, it } from 'vitest';
+import { lessonActivityHarness } from './testing/lesson-activity-harness';
 
 function activity(mentor: string | null) {
-  store = openStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-reflect-')), 'drona.db'));
-  return new LessonActivity(store, {
+  return lessonActivityHarness({
     getLesson: async () => ({ type: 'reflection', reflection: { prompt: 'What surprised you?' } }),
-    getExercise: async () => null,
     keys: async () => ({ reflectionFollowUp: 'What would you try differently next time?' }),
     askBack: async () => mentor,
-    record: async () => undefined,
-    checksBefore: () => 0,
-  });
+  }).activity;
 }
 
 describe('reflection follow-up', () => {
