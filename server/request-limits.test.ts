@@ -55,6 +55,16 @@ function bigPost(
 }
 
 /** Largest RSS growth over `baseline` while `work` runs, sampled every 5 ms. */
+/** A new learner on the server at `url`; its access token. */
+async function signUp(url: string, displayName: string): Promise<string> {
+  const answer = await fetch(`${url}/v1/learners`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ displayName, timezone: 'UTC' }),
+  });
+  return ((await answer.json()) as { accessToken: string }).accessToken;
+}
+
 async function peakRssGrowth(work: () => Promise<unknown>): Promise<number> {
   globalThis.gc?.();
   const baseline = process.memoryUsage().rss;
@@ -104,12 +114,7 @@ describe('request bodies against a real server', () => {
   });
 
   it('refuses 100 MB of event facts from a signed-in learner', async () => {
-    const signUp = await fetch(`${server.url}/v1/learners`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ displayName: 'Big', timezone: 'UTC' }),
-    });
-    const { accessToken } = (await signUp.json()) as { accessToken: string };
+    const accessToken = await signUp(server.url, 'Big');
     let answer: Awaited<ReturnType<typeof bigPost>> | undefined;
     const prefix = '{"events":[{"idempotencyKey":"k1","kind":"lesson-completed","occurredAt":1,"timezone":"UTC","facts":{"note":"';
     const growth = await peakRssGrowth(async () => (answer = await bigPost(server.url, '/v1/events', 100 * MB, { token: accessToken, prefix, chunked: true })));
@@ -120,12 +125,7 @@ describe('request bodies against a real server', () => {
   });
 
   it("takes a Gold project's files (the default 1 KB cap refused every real one) up to the app's 8 MB workspace cap", async () => {
-    const signUp = await fetch(`${server.url}/v1/learners`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ displayName: 'Builder', timezone: 'UTC' }),
-    });
-    const { accessToken } = (await signUp.json()) as { accessToken: string };
+    const accessToken = await signUp(server.url, 'Builder');
     const prefix = '{"title":"Tracker","readme":"';
     // Read and answered by the route (the course is not registered here), not refused for its size.
     expect((await bigPost(server.url, '/v1/projects/python-basics/submissions', 40 * 1024, { token: accessToken, prefix })).status).not.toBe(413);
