@@ -1,7 +1,6 @@
 // Your data is yours, as a learner meets it in serve mode: Export saves a zip of everything; Delete
 // everything offers a backup first, asks for a typed confirmation, erases, and the app starts
 // fresh at the first run without restarting the server. Axe is clean on the section and dialog.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,12 +9,7 @@ import { contractCall } from './support/contract-call';
 import { rightQuizAnswers } from './support/course-answers';
 import { expect, test } from './support/fixtures';
 import { completeFirstRun, openAsNewLearner } from './support/learner';
-
-async function expectAxeClean(page: Page, selector: string, view: string) {
-  const result = await new AxeBuilder({ page }).include(selector).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${view}: ${violation.id}: ${violation.help}`)).toEqual([]);
-}
+import { expectAxeClean } from './support/look';
 
 async function saveDownload(page: Page, click: () => Promise<void>, to: string): Promise<Map<string, Buffer>> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -41,7 +35,7 @@ test('export, then delete everything keeping a backup: the app starts fresh at t
   await page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Settings' }).click();
   const section = page.getByRole('region', { name: 'Your data' });
   await section.scrollIntoViewIfNeeded();
-  await expectAxeClean(page, '#settings-data', 'Your data');
+  await expectAxeClean(page, 'Your data', '#settings-data');
   const exported = await saveDownload(page, () => section.getByRole('button', { name: 'Export…' }).click(), path.join(workDir, 'export.zip'));
   await expect(section.getByRole('status')).toContainText('Saved dronacharya-export-');
   expect(exported.get('workspaces/python-basics/hello-python/main.py')?.toString()).toBe('print("mine, all mine")\n');
@@ -51,7 +45,7 @@ test('export, then delete everything keeping a backup: the app starts fresh at t
   await section.getByRole('button', { name: 'Delete everything…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete everything?' });
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await expectAxeClean(page, '[role="dialog"]', 'delete: backup offer');
+  await expectAxeClean(page, 'delete: backup offer', '[role="dialog"]');
   const backup = await saveDownload(page, () => dialog.getByRole('button', { name: 'Save a backup…' }).click(), path.join(workDir, 'backup.zip'));
   expect(backup.has('tables/journal_entries.csv')).toBe(true);
   await expect(dialog).toContainText('was saved');
@@ -61,7 +55,7 @@ test('export, then delete everything keeping a backup: the app starts fresh at t
   await dialog.getByLabel(/Type “delete” or your name \(Asha\) to confirm/).fill('not it');
   await expect(erase).toBeDisabled();
   await dialog.getByLabel(/to confirm/).fill('asha');
-  await expectAxeClean(page, '[role="dialog"]', 'delete: confirmation');
+  await expectAxeClean(page, 'delete: confirmation', '[role="dialog"]');
   await erase.click();
 
   // The same server, a fresh store: the page reloads into the first run.

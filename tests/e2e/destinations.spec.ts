@@ -1,13 +1,11 @@
 // Destinations that need a server, with none set (issue #21): Leaderboard and Certificates say
 // what they need, offer it in one action (Settings, at the server's field) and say what works
 // offline; nothing reads "never fetched". Serve mode at 1280×720 in both themes.
-import { expect, test, type Page } from '@playwright/test';
-import { learnerPerTest } from './support/learner';
+import { expect, test } from '@playwright/test';
+import { activity, learnerPerTest } from './support/learner';
 import { attachShot, expectAxeClean, startLearnerIn, THEMES } from './support/look';
 
 const startLearner = learnerPerTest();
-
-const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
 
 for (const theme of THEMES) {
   test(`Leaderboard and Certificates without a server offer one and say what works offline (${theme})`, async ({ page }, testInfo) => {

@@ -5,7 +5,6 @@
 // sandbox; the design answer written with no tutor provider (kept for review). The result shows
 // a pass at 84% naming the failed section; Silver is then self-issued and its signature holds.
 // Axe is clean on the exam, a challenge and the result.
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import YAML from 'yaml';
 import { pythonBasicsDoneOffline } from './support/course-done-offline';
 import { expect, test } from './support/fixtures';
 import { repoRoot } from './support/serve';
+import { expectAxeCleanAtRest } from './support/look';
 
 interface BankItem {
   id: string;
@@ -29,13 +29,6 @@ async function shownItem(group: Locator): Promise<BankItem> {
   const prompt = await group.locator('.exam-prompt').textContent();
   const code = (await group.locator('.exam-code').count()) > 0 ? await group.locator('.exam-code').textContent() : null;
   return bank.find((item) => item.prompt === prompt && (code === null || item.code?.trim() === code.trim()))!;
-}
-
-async function expectAxeClean(page: Page, view: string) {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).include('.exam-mode').analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${view}: ${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`)).toEqual([]);
 }
 
 /** Answers the question in `group` as the bank says: its right option, or (wrong) the first other one. */
@@ -70,7 +63,7 @@ test('a learner takes the Silver exam, restarts mid-section, passes with a faile
   await expect(page.getByRole('button', { name: /Try it/ })).toHaveCount(0);
   const timer = exam.getByRole('timer', { name: 'Time left in Conceptual' });
   await expect(timer).toHaveText(/^2[45]:\d\d$/);
-  await expectAxeClean(page, 'conceptual');
+  await expectAxeCleanAtRest(page, 'conceptual', '.exam-mode');
 
   // Conceptual, adaptive and one at a time; the app restarts after the fifth answer.
   for (let n = 1; n <= 20; n++) {
@@ -107,7 +100,7 @@ test('a learner takes the Silver exam, restarts mid-section, passes with a faile
     await challenge.getByRole('button', { name: `Run the checks: ${item.title}` }).click();
     await expect(challenge.getByRole('status')).toHaveText(/^(\d+) of \1 tests pass\./, { timeout: 60_000 });
   }
-  await expectAxeClean(page, 'challenges');
+  await expectAxeCleanAtRest(page, 'challenges', '.exam-mode');
   await exam.getByRole('button', { name: 'Submit section' }).click();
   await page.getByRole('dialog', { name: 'Submit Coding challenges?' }).getByRole('button', { name: 'Submit section' }).click();
 
@@ -126,7 +119,7 @@ test('a learner takes the Silver exam, restarts mid-section, passes with a faile
   await expect(result).toContainText('Under the pass mark: Code analysis.');
   await expect(result.getByRole('table', { name: 'Scores per section' })).toContainText('Design interviewawaiting review');
   await page.screenshot({ path: 'test-results/screenshots/exam-result.png' });
-  await expectAxeClean(page, 'result');
+  await expectAxeCleanAtRest(page, 'result', '.exam-mode');
   await result.getByRole('button', { name: 'Leave exam mode' }).click();
 
   // Silver, self-issued from the exam main graded, carries the score as evidence.

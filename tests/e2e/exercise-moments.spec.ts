@@ -1,10 +1,10 @@
 // The exercise screen as a learner meets it (issue #21), in serve mode at the three window sizes
 // the issue names and in both themes: the editor gets the room, passing leads on to the next
 // lesson, results are shown once and kept per lesson.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { completeFirstRun, openLessonBySearch } from './support/learner';
+import { completeFirstRun, openLessonBySearch, replaceEditorText } from './support/learner';
 import { startServe, type ServeProcess } from './support/serve';
+import { expectAxeClean, setTheme, SIZES, THEMES, type Size } from './support/look';
 
 let serve: ServeProcess | undefined;
 test.afterEach(async () => {
@@ -12,12 +12,6 @@ test.afterEach(async () => {
   serve = undefined;
 });
 
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1280, height: 720 },
-  { width: 1024, height: 640 },
-] as const;
-const THEMES = ['dark', 'light'] as const;
 const GREETING = 'Guided: a greeting function';
 const NUMBERS = 'Numbers, strings and variables';
 const TEMPERATURE = 'Practice: temperature converter';
@@ -27,24 +21,11 @@ const RIGHT = 'def make_greeting(name):\n    return f"Hello, {name}!"\n';
 const lessonTitle = (page: Page) => page.locator('h1.lesson-title');
 const editor = (page: Page) => page.locator('.lesson-canvas .monaco-editor').first();
 
-async function startLearner(page: Page, size: { width: number; height: number } = SIZES[1]) {
+async function startLearner(page: Page, size: Size = SIZES[1]) {
   await page.setViewportSize(size);
   serve = await startServe();
   await page.goto(serve.url);
   await completeFirstRun(page);
-}
-
-async function setTheme(page: Page, theme: 'dark' | 'light') {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-theme')) !== theme) await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).click();
-  await expect(html).toHaveAttribute('data-theme', theme);
-}
-
-async function replaceEditorText(page: Page, text: string) {
-  await editor(page).click();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
 }
 
 /** Every visible button's box: nothing may lie on top of one. */
@@ -70,13 +51,6 @@ async function editorLines(page: Page): Promise<number> {
   const height = (await editor(page).boundingBox())!.height;
   const lineHeight = (await line.boundingBox())!.height;
   return Math.floor(height / lineHeight);
-}
-
-/** axe on what the learner sees: no serious or critical violation. */
-async function expectAxeClean(page: Page, view: string) {
-  const result = await new AxeBuilder({ page }).include('.app-shell').analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious, `${view}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
 }
 
 const shot = (page: Page, name: string, size: { width: number; height: number }, theme: string) =>

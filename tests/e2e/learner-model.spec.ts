@@ -3,22 +3,15 @@
 // missed today back in Practice the next day (the app's clock run ahead); the review session,
 // after which Next up's reason changes; Progress with the skill map and the six metrics; then
 // export and delete, and the app starts fresh. Axe is clean on each view.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { readZip } from '../../main/data/read-zip';
 import { contractCall } from './support/contract-call';
 import { rightQuizAnswers } from './support/course-answers';
 import { expect, test } from './support/fixtures';
-import { answerPlacement } from './support/learner';
+import { activity, answerPlacement } from './support/learner';
+import { expectAxeCleanAtRest } from './support/look';
 
-async function expectAxeClean(page: Page, view: string, include: string) {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).include(include).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${view}: ${violation.id}: ${violation.help}`)).toEqual([]);
-}
-const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
 const METRICS = ['Learning velocity', 'Knowledge retention', 'Engagement score', 'Predicted completion', 'Struggle index', 'Skill decay risk'];
 
 /** Learn, Python Basics' outline, and its Next up. */
@@ -81,7 +74,7 @@ test('placement, tested out, a missed question reviewed the next day, Next up, P
   const session = page.getByRole('region', { name: 'Review session' });
   await expect(session).toContainText('from “Quiz: values and types”');
   await expect(session.locator('legend')).toContainText('What is the type of');
-  await expectAxeClean(page, 'review card', 'main.canvas');
+  await expectAxeCleanAtRest(page, 'review card', 'main.canvas');
   await page.keyboard.press('1');
   await expect(session.getByRole('radio', { name: /float/ })).toBeChecked();
   await page.keyboard.press('Enter');
@@ -89,7 +82,7 @@ test('placement, tested out, a missed question reviewed the next day, Next up, P
   await page.keyboard.press('Enter');
   const summary = page.getByRole('region', { name: 'Review summary' });
   await expect(summary).toContainText('You recalled 1 of 1 card.');
-  await expectAxeClean(page, 'review summary', 'main.canvas');
+  await expectAxeCleanAtRest(page, 'review summary', 'main.canvas');
 
   // Nothing due: Next up goes back to the path, with its reason.
   const after = await nextUp(page);
@@ -111,7 +104,7 @@ test('placement, tested out, a missed question reviewed the next day, Next up, P
   }
   // One review answered: retention has a figure now.
   await expect(metrics.getByRole('listitem', { name: 'Knowledge retention' })).not.toContainText('Not enough yet');
-  await expectAxeClean(page, 'progress', 'main.canvas');
+  await expectAxeCleanAtRest(page, 'progress', 'main.canvas');
 
   // Export, then delete everything: the app starts fresh at the first run.
   await activity(page, 'Settings').click();

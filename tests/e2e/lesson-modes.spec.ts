@@ -2,10 +2,10 @@
 // opened by clicking through the catalog and the course outline. Concept (full-width text,
 // "Try it"), Quiz (one question at a time, by keyboard alone), Reflection (journal), Challenge
 // (timer against par, hints one at a time), and the chrome every lesson shares.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { contractCall } from './support/contract-call';
 import { learnerPerTest } from './support/learner';
+import { expectAxeClean } from './support/look';
 
 const startLearner = learnerPerTest();
 
@@ -25,10 +25,8 @@ async function openFromOutline(page: Page, course: string, lesson: string) {
  * axe on the lesson canvas: no serious or critical violation, and the rules that prove every
  * control has an accessible name did find controls to check (so a pass is not vacuous).
  */
-async function expectAxeClean(page: Page, view: string, namedControlRules: readonly string[]) {
-  const result = await new AxeBuilder({ page }).include('.lesson-canvas').analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious, `${view}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
+async function expectCanvasAxeClean(page: Page, view: string, namedControlRules: readonly string[]) {
+  const result = await expectAxeClean(page, view, '.lesson-canvas');
   for (const rule of namedControlRules) {
     expect(result.passes.find((pass) => pass.id === rule)?.nodes.length ?? 0, `${view}: axe checked no control with ${rule}`).toBeGreaterThan(0);
   }
@@ -57,7 +55,7 @@ test('a concept lesson reads full width, "Try it" runs its example, and the less
   const articleWidth = (await article.boundingBox())!.width;
   expect(articleWidth).toBeGreaterThan(Math.min(780, canvasWidth * 0.8));
 
-  await expectAxeClean(page, 'concept lesson', ['button-name']);
+  await expectCanvasAxeClean(page, 'concept lesson', ['button-name']);
   await page.screenshot({ path: 'test-results/screenshots/lesson-concept.png' });
 
   // "Try it" on the first example runs it as a scratch program; its output shows right under it.
@@ -71,7 +69,7 @@ test('a concept lesson reads full width, "Try it" runs its example, and the less
   await example.fill('print("Edited!")');
   await page.getByRole('button', { name: 'Try it: run this python example' }).first().click();
   await expect(output).toHaveText('Edited!', { timeout: 30_000 });
-  await expectAxeClean(page, 'concept lesson, example edited', ['button-name']);
+  await expectCanvasAxeClean(page, 'concept lesson, example edited', ['button-name']);
   await page.getByRole('button', { name: 'Reset this example' }).click();
   await expect(example).toHaveValue(/Hello, world!/);
   await page.screenshot({ path: 'test-results/screenshots/lesson-concept-try-it.png' });
@@ -112,7 +110,7 @@ test('a quiz shows one question at a time with feedback and explanations, and is
   await expect(quiz.getByRole('group')).toHaveCount(1);
   await expect(quiz.getByRole('radio')).toHaveCount(3);
   await expect(page.getByRole('button', { name: 'Mark complete' })).toHaveCount(0);
-  await expectAxeClean(page, 'quiz question', ['button-name', 'label']);
+  await expectCanvasAxeClean(page, 'quiz question', ['button-name', 'label']);
 
   // Keyboard only from here: Tab from the outline into the quiz's first option.
   await page.keyboard.press('Tab');
@@ -142,7 +140,7 @@ test('a quiz shows one question at a time with feedback and explanations, and is
   await expect(explanations.first().locator('code')).toHaveText(['/', '4.0']);
   await expect(quiz.locator('legend code')).toHaveText('8 / 2');
   await expect(quiz.getByRole('radio', { name: 'float' })).toBeDisabled();
-  await expectAxeClean(page, 'quiz feedback', ['button-name', 'label']);
+  await expectCanvasAxeClean(page, 'quiz feedback', ['button-name', 'label']);
   await quiz.getByRole('status').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/lesson-quiz-feedback.png' });
   const next = quiz.getByRole('button', { name: 'Next question' });
@@ -161,7 +159,7 @@ test('a quiz shows one question at a time with feedback and explanations, and is
   await page.keyboard.press('Enter');
   await expect(quiz.getByRole('status')).toHaveText('Correct.');
   await expect(quiz).toContainText('Multiplying a string by an int repeats it');
-  await expectAxeClean(page, 'quiz right answer', ['button-name', 'label']);
+  await expectCanvasAxeClean(page, 'quiz right answer', ['button-name', 'label']);
   await page.keyboard.press('Enter');
 
   // Question 3 takes several answers: Space on each checkbox that applies, Tab past the others.
@@ -190,7 +188,7 @@ test('a quiz shows one question at a time with feedback and explanations, and is
   await expect(result).toContainText('You scored 80% (pass mark 80%).');
   await expect(result.getByRole('heading', { name: 'Quiz passed' })).toBeFocused();
   await expect(page.locator('.lesson-header').getByRole('status').filter({ hasText: 'Completed' })).toBeVisible();
-  await expectAxeClean(page, 'quiz passed', ['button-name']);
+  await expectCanvasAxeClean(page, 'quiz passed', ['button-name']);
   await page.screenshot({ path: 'test-results/screenshots/lesson-quiz-passed.png' });
 });
 
@@ -202,7 +200,7 @@ test('a reflection is saved to the journal and is still there after a reload', a
   const answer = reflection.getByRole('textbox', { name: /Which exercise took you the longest/ });
   const save = reflection.getByRole('button', { name: 'Save to journal' });
   await expect(save).toBeDisabled();
-  await expectAxeClean(page, 'reflection', ['button-name', 'label']);
+  await expectCanvasAxeClean(page, 'reflection', ['button-name', 'label']);
 
   const text = 'Collatz took longest: I would write the loop condition first. Next I will build a to-do list.';
   await answer.fill(text);
@@ -214,7 +212,7 @@ test('a reflection is saved to the journal and is still there after a reload', a
   await expect(journal.getByRole('listitem')).toHaveCount(1);
   await expect(journal.getByRole('listitem').first()).toContainText(text);
   await expect(page.locator('.lesson-header').getByRole('status').filter({ hasText: 'Completed' })).toBeVisible();
-  await expectAxeClean(page, 'reflection saved', ['button-name', 'label']);
+  await expectCanvasAxeClean(page, 'reflection saved', ['button-name', 'label']);
   await journal.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/lesson-reflection.png' });
 
@@ -262,7 +260,7 @@ test('a challenge times the learner against par and reveals hints one at a time,
   await page.clock.fastForward('20:00');
   await expect(timer).toHaveAccessibleName(/^Time 20:\d\d of par 20:00, limit 30:00$/);
   await expect(timer).toHaveClass(/\bover\b/);
-  await expectAxeClean(page, 'challenge past par', ['button-name']);
+  await expectCanvasAxeClean(page, 'challenge past par', ['button-name']);
   await page.screenshot({ path: 'test-results/screenshots/lesson-challenge-hints.png' });
   // At par plus the authored allowance the attempt is submitted: the Check runs by itself.
   await page.clock.fastForward('10:00');

@@ -2,18 +2,11 @@
 // tutor provider: the milestones in order with their acceptance checks, a submission before any
 // Check recorded with its rubric review (not accepted), and the offline structured review in the
 // tutor panel (correctness, efficiency, style). axe clean.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { learnerPerTest, openLessonBySearch } from './support/learner';
+import { expectAxeCleanAtRest } from './support/look';
 
 const startLearner = learnerPerTest();
-
-async function expectAxeClean(page: Page, view: string, scope = '.lesson-canvas') {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).include(scope).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious, `${view}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
-}
 
 test('a project shows its milestones in order and records a submission with its rubric review', async ({ page }) => {
   test.setTimeout(150_000);
@@ -25,7 +18,7 @@ test('a project shows its milestones in order and records a submission with its 
   await expect(items.nth(0)).toHaveAttribute('aria-current', 'step');
   await expect(items.nth(0)).toContainText('Count the words');
   await expect(items.nth(1)).toContainText('Opens when milestone 1 is accepted');
-  await expectAxeClean(page, 'project, first milestone');
+  await expectAxeCleanAtRest(page, 'project, first milestone', '.lesson-canvas');
 
   // Submitted before any Check: not accepted, and the review says what is open and the rubric to read against.
   await items.nth(0).getByRole('button', { name: 'Submit milestone' }).click();
@@ -34,7 +27,7 @@ test('a project shows its milestones in order and records a submission with its 
   await expect(review).toContainText('press Check first');
   await expect(review).toContainText('The counting loop reads each word once');
   await expect(items.nth(1)).toContainText('Opens when milestone 1 is accepted');
-  await expectAxeClean(page, 'project, milestone reviewed');
+  await expectAxeCleanAtRest(page, 'project, milestone reviewed', '.lesson-canvas');
 
   // "Review my code" without a provider: the structured review from the code and the rules.
   await page.getByRole('tab', { name: 'Tutor' }).click();
@@ -44,5 +37,5 @@ test('a project shows its milestones in order and records a submission with its 
   await expect(reply).toContainText('Correctness');
   await expect(reply).toContainText('Efficiency');
   await expect(reply).toContainText('Style');
-  await expectAxeClean(page, 'project, review', '.tutor-panel, [aria-label="Tutor"]');
+  await expectAxeCleanAtRest(page, 'project, review', '.tutor-panel, [aria-label="Tutor"]');
 });

@@ -2,19 +2,11 @@
 // provider (authored follow-ups only): a guided discovery as a dialogue ending in the discovery,
 // a code-along whose steps unlock as their tests pass, and a concept intro's inline checks
 // before Mark complete. axe clean on each.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { learnerPerTest, openLessonBySearch, replaceEditorText } from './support/learner';
+import { expectAxeCleanAtRest } from './support/look';
 
 const startLearner = learnerPerTest();
-
-async function expectAxeClean(page: Page, view: string) {
-  // Off any hovered button, as a learner reading would be.
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).include('.lesson-canvas').analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious, `${view}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
-}
 
 test('a guided discovery is a dialogue: follow-up on a wrong answer, then the discovery completes the lesson', async ({ page }) => {
   test.setTimeout(150_000);
@@ -22,7 +14,7 @@ test('a guided discovery is a dialogue: follow-up on a wrong answer, then the di
   await openLessonBySearch(page, 'greeting function', 'Guided: a greeting function');
   const dialogue = page.getByRole('region', { name: 'Guided discovery' });
   await expect(dialogue.getByRole('log')).toContainText('what does make_greeting("Ada") give back');
-  await expectAxeClean(page, 'guided, first question');
+  await expectAxeCleanAtRest(page, 'guided, first question', '.lesson-canvas');
 
   // A wrong choice gets the step's Socratic follow-up, not the answer.
   await dialogue.getByRole('radio', { name: 'An error' }).check();
@@ -35,14 +27,14 @@ test('a guided discovery is a dialogue: follow-up on a wrong answer, then the di
   await dialogue.getByRole('textbox', { name: 'Your answer' }).fill('I use return');
   await dialogue.getByRole('button', { name: 'Answer' }).click();
   await expect(dialogue).toContainText('press Check: the tests answer this step');
-  await expectAxeClean(page, 'guided, check step');
+  await expectAxeCleanAtRest(page, 'guided, check step', '.lesson-canvas');
 
   // The check step is answered by a Check of the learner's code.
   await replaceEditorText(page, 'def make_greeting(name):\n    return f"Hello, {name}!"\n');
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(dialogue.getByRole('status')).toContainText('What you found out: A function', { timeout: 90_000 });
   await expect(page.locator('.lesson-header').getByRole('status').filter({ hasText: 'Completed' })).toBeVisible();
-  await expectAxeClean(page, 'guided, discovery');
+  await expectAxeCleanAtRest(page, 'guided, discovery', '.lesson-canvas');
 });
 
 test('a code-along unlocks its numbered steps as their tests pass', async ({ page }) => {
@@ -53,7 +45,7 @@ test('a code-along unlocks its numbered steps as their tests pass', async ({ pag
   await expect(steps).toHaveCount(4);
   await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
   await expect(steps.nth(1)).toContainText('Unlocks when step 1 passes');
-  await expectAxeClean(page, 'code-along, first step');
+  await expectAxeCleanAtRest(page, 'code-along, first step', '.lesson-canvas');
 
   // Only the plain-number case: step 1 passes, step 2's narration shows, the rest stay locked.
   await replaceEditorText(page, 'def fizzbuzz_word(n):\n    return str(n)\n\n\ndef fizzbuzz(n):\n    return []\n');
@@ -62,7 +54,7 @@ test('a code-along unlocks its numbered steps as their tests pass', async ({ pag
   await expect(steps.nth(0)).toContainText('Step 1, done');
   await expect(steps.nth(1)).toContainText('multiples of three');
   await expect(steps.nth(2)).toContainText('Unlocks when step 2 passes');
-  await expectAxeClean(page, 'code-along, second step');
+  await expectAxeCleanAtRest(page, 'code-along, second step', '.lesson-canvas');
 });
 
 test('a concept intro asks its checks before Mark complete', async ({ page }) => {
@@ -76,7 +68,7 @@ test('a concept intro asks its checks before Mark complete', async ({ page }) =>
   await expect(checks).toContainText('Not quite.');
   await checks.getByRole('radio', { name: 'Hi 3' }).check();
   await checks.getByRole('radio', { name: /Without quotes/ }).check();
-  await expectAxeClean(page, 'concept checks answered');
+  await expectAxeCleanAtRest(page, 'concept checks answered', '.lesson-canvas');
   await markComplete.click();
   await expect(page.locator('.lesson-header').getByRole('status').filter({ hasText: 'Completed' })).toBeVisible();
 });

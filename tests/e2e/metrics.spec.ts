@@ -2,24 +2,12 @@
 // shows the six metrics (a figure, or what to do when there is not enough yet) with one plain
 // line each; the digest opens from Progress and from the command palette; the next week the
 // app announces last week's digest in the window (serve mode's notice). Axe-clean, both themes.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { contractCall } from './support/contract-call';
 import { rightQuizAnswers } from './support/course-answers';
 import { expect, test } from './support/fixtures';
-import { completeFirstRun } from './support/learner';
+import { activity, completeFirstRun } from './support/learner';
+import { expectAxeCleanAtRest } from './support/look';
 
-/** Axe on what this feature draws: the Progress canvas and, when shown, the digest notice. */
-async function expectAxeClean(page: Page, view: string, include = 'main.canvas') {
-  // The pointer away from the content: a hovered primary button takes the plain hover colour.
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).include(include).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(
-    serious.map((violation) => `${view}: ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
-const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
 const METRICS = ['Learning velocity', 'Knowledge retention', 'Engagement score', 'Predicted completion', 'Struggle index', 'Skill decay risk'];
 
 /** Hours from now to the Tuesday noon (UTC) of next week: any timezone is then past Monday 09:00 of it. */
@@ -55,7 +43,7 @@ test('Progress shows the six learning metrics and the weekly digest, in both the
   await expect(metrics.getByRole('listitem', { name: 'Engagement score' })).toContainText('/ 100');
   await expect(metrics.getByRole('listitem', { name: 'Predicted completion' })).toContainText('Python Basics');
   await expect(metrics.getByRole('listitem', { name: 'Knowledge retention' })).toContainText('Not enough yet');
-  await expectAxeClean(page, 'progress metrics');
+  await expectAxeCleanAtRest(page, 'progress metrics', 'main.canvas');
   await page.screenshot({ path: 'test-results/screenshots/metrics-dark.png' });
 
   // The digest, from the side panel.
@@ -66,7 +54,7 @@ test('Progress shows the six learning metrics and the weekly digest, in both the
   await expect(totals).toContainText('Lessons');
   await expect(totals.locator('dd').nth(1)).toHaveText('1');
   await expect(canvas.getByRole('button', { name: /Next week/ })).toBeDisabled();
-  await expectAxeClean(page, 'weekly digest');
+  await expectAxeCleanAtRest(page, 'weekly digest', 'main.canvas');
   await canvas.getByRole('button', { name: /Previous week/ }).click();
   await expect(canvas).toContainText('A quiet week');
   await canvas.getByRole('button', { name: 'Back to Progress' }).click();
@@ -77,12 +65,12 @@ test('Progress shows the six learning metrics and the weekly digest, in both the
   const before = await html.getAttribute('data-theme');
   await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).click();
   await expect(html).not.toHaveAttribute('data-theme', before ?? '');
-  await expectAxeClean(page, 'progress metrics, other theme');
+  await expectAxeCleanAtRest(page, 'progress metrics, other theme', 'main.canvas');
   await page.keyboard.press('Control+Shift+P');
   await page.keyboard.type('weekly digest');
   await page.keyboard.press('Enter');
   await expect(canvas.getByRole('heading', { name: 'Weekly digest', level: 1 })).toBeVisible();
-  await expectAxeClean(page, 'weekly digest, other theme');
+  await expectAxeCleanAtRest(page, 'weekly digest, other theme', 'main.canvas');
   await page.screenshot({ path: 'test-results/screenshots/digest-light.png' });
 
   // Next week: the app announces last week's digest in the window; opening it clears the notice.
@@ -91,7 +79,7 @@ test('Progress shows the six learning metrics and the weekly digest, in both the
   await page.goto(serve.url);
   const notice = page.getByRole('status', { name: 'Weekly digest' });
   await expect(notice).toContainText('Your week in review');
-  await expectAxeClean(page, 'digest notice', '.digest-notice');
+  await expectAxeCleanAtRest(page, 'digest notice', '.digest-notice');
   await notice.getByRole('button', { name: 'Open digest' }).click();
   await expect(notice).toHaveCount(0);
   await expect(page.getByRole('main', { name: 'Progress' }).getByRole('region', { name: 'The week in numbers' }).locator('dd').nth(1)).toHaveText('1');

@@ -1,18 +1,9 @@
 // A personal path as a learner meets it: first run asks role, goal with a weekly time and a
 // learning preference, then an adaptive placement quiz; the lessons it shows known are marked
 // "Tested out"; Next up names what comes next and why; Settings changes the preference.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { answerPlacement } from './support/learner';
-
-async function expectAxeClean(page: Page, view: string, selector: string) {
-  const result = await new AxeBuilder({ page }).include(selector).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${view}: ${violation.id}: ${violation.help}`)).toEqual([]);
-}
-
-const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
+import { activity, answerPlacement } from './support/learner';
+import { expectAxeClean } from './support/look';
 
 test('first run with role, goal and placement marks known lessons tested out, and Next up says why', async ({ page, serveApp, workDir }) => {
   test.setTimeout(180_000);

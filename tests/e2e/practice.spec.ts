@@ -1,20 +1,11 @@
 // Practice as a learner meets it: a quiz question missed today comes back the next day (the
 // app's clock run a day ahead with `drona serve --clock-ahead-hours`), counted on the Practice
 // activity and in the HUD; the review session is done by keyboard alone and ends in a summary.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { contractCall } from './support/contract-call';
 import { rightQuizAnswers } from './support/course-answers';
 import { expect, test } from './support/fixtures';
-import { completeFirstRun } from './support/learner';
-
-async function expectAxeClean(page: Page, view: string) {
-  const result = await new AxeBuilder({ page }).include('main.canvas').analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${view}: ${violation.id}: ${violation.help}`)).toEqual([]);
-}
-
-const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
+import { activity, completeFirstRun } from './support/learner';
+import { expectAxeClean } from './support/look';
 
 test('a missed quiz question comes back in Practice the next day and is reviewed by keyboard alone', async ({ page, serveApp, workDir }) => {
   test.setTimeout(180_000); // two serve starts
@@ -42,21 +33,21 @@ test('a missed quiz question comes back in Practice the next day and is reviewed
   await expect(session.locator('legend')).toContainText('What is the type of');
   // The answer is not in the page before it is given.
   await expect(session).not.toContainText('true division');
-  await expectAxeClean(page, 'review card');
+  await expectAxeClean(page, 'review card', 'main.canvas');
 
   await page.keyboard.press('1');
   await expect(session.getByRole('radio', { name: /float/ })).toBeChecked();
   await page.keyboard.press('Enter');
   await expect(session.getByRole('status')).toContainText('Correct.');
   await expect(session).toContainText('true division');
-  await expectAxeClean(page, 'review feedback');
+  await expectAxeClean(page, 'review feedback', 'main.canvas');
   await page.screenshot({ path: 'test-results/screenshots/practice-review.png' });
   await page.keyboard.press('Enter');
 
   const summary = page.getByRole('region', { name: 'Review summary' });
   await expect(summary.getByRole('heading', { name: 'Review done' })).toBeFocused();
   await expect(summary).toContainText('You recalled 1 of 1 card.');
-  await expectAxeClean(page, 'review summary');
+  await expectAxeClean(page, 'review summary', 'main.canvas');
   await expect(page.locator('.hud-reviews')).toHaveCount(0);
   await expect(page.locator('#activity-badge-practice')).not.toHaveClass(/activity-badge/);
   await expect(page.getByRole('complementary', { name: 'Practice side panel' })).toContainText('Nothing is due today.');

@@ -4,19 +4,11 @@
 // runs in the sandbox, sees it kept for a person's review, enters the reviewer's scores, sees the
 // rubric verdict with reasons, and self-issues Gold carrying the review as evidence. Axe is clean
 // on the project view before and after the review.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { pythonBasicsDoneOffline } from './support/course-done-offline';
 import { expect, test } from './support/fixtures';
 import { seedSilverPass, writeProject } from './support/gold-project';
-
-async function expectAxeClean(page: Page, view: string) {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).include('.project-view').analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${view}: ${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`)).toEqual([]);
-}
+import { expectAxeCleanAtRest } from './support/look';
 
 test('a learner takes on a brief, submits the project, has it reviewed and self-issues Gold', async ({ page, serveApp, workDir }) => {
   test.setTimeout(240_000);
@@ -35,7 +27,7 @@ test('a learner takes on a brief, submits the project, has it reviewed and self-
   const project = page.getByRole('region', { name: 'Python Basics: Gold project' });
   await expect(project).toContainText('Code quality 25%, Functionality 30%, Testing 20%, Documentation 15%, Deployment 10%');
   await expect(project.getByRole('radio', { name: /Expense tracker/ })).toBeChecked();
-  await expectAxeClean(page, 'briefs');
+  await expectAxeCleanAtRest(page, 'briefs', '.project-view');
 
   // By keyboard: the brief is picked; Enter on the button takes it on; Space ticks the first milestone.
   await project.getByRole('button', { name: 'Take on this project' }).focus();
@@ -81,7 +73,7 @@ test('a learner takes on a brief, submits the project, has it reviewed and self-
   await form.getByRole('button', { name: 'Save the review' }).click();
   await expect(review).toContainText('Accepted: 82.5% overall');
   await expect(review.getByRole('row', { name: /Functionality/ })).toContainText('Functionality: seen in tracker.py and its tests');
-  await expectAxeClean(page, 'review');
+  await expectAxeCleanAtRest(page, 'review', '.project-view');
 
   // Gold now: self-issued, with the review as its evidence.
   await page.getByRole('button', { name: 'Self-issue Gold' }).click();

@@ -4,7 +4,7 @@
 // runs it (not isolated) and lists the course in Settings.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { completeFirstRun, openLessonBySearch } from './support/learner';
+import { activity, completeFirstRun, openLessonBySearch } from './support/learner';
 import { startServe, type ServeProcess } from './support/serve';
 
 let serve: ServeProcess | undefined;
@@ -13,7 +13,6 @@ test.afterEach(async () => {
   serve = undefined;
 });
 
-const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
 const tryIt = (page: Page) => page.getByRole('button', { name: 'Try it: run this python example' }).first();
 
 const noDocker = { env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock', DRONA_SANDBOX_DRIVER: '' } };

@@ -1,20 +1,13 @@
 // The skill map as a learner meets it: after a quiz with one question missed, Progress shows each
 // concept of the started course with its mastery, grouped by module; opening a concept (by
 // keyboard) shows the lessons that teach it and its review cards, and a lesson opens from there.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { contractCall } from './support/contract-call';
 import { rightQuizAnswers } from './support/course-answers';
 import { expect, test } from './support/fixtures';
 import { completeFirstRun } from './support/learner';
+import { expectAxeClean } from './support/look';
 
 // Only the skill map: the rest of Progress is another feature's (and its own spec's) to check.
-async function expectAxeClean(page: Page, view: string) {
-  const result = await new AxeBuilder({ page }).include('.skill-map').analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${view}: ${violation.id}: ${violation.help}`)).toEqual([]);
-}
-
 test('the skill map shows concepts by module, and a concept opens its lessons and review cards', async ({ page, serveApp, workDir }) => {
   const serve = await serveApp({ dataDir: workDir });
   await page.goto(serve.url);
@@ -33,7 +26,7 @@ test('the skill map shows concepts by module, and a concept opens its lessons an
   // Evidence moved it: it has a band other than "Not started", while an untouched concept has none.
   await expect(arithmetic).not.toContainText('Not started');
   await expect(map.getByRole('button', { name: /Dictionaries|Lists/ }).first()).toContainText('Not started');
-  await expectAxeClean(page, 'skill map');
+  await expectAxeClean(page, 'skill map', '.skill-map');
 
   // By keyboard: focus the concept, open it.
   await arithmetic.focus();
@@ -44,7 +37,7 @@ test('the skill map shows concepts by module, and a concept opens its lessons an
   await expect(details).toContainText('Missed quiz question');
   // The answer is not in the page.
   await expect(details).not.toContainText('true division');
-  await expectAxeClean(page, 'skill map concept');
+  await expectAxeClean(page, 'skill map concept', '.skill-map');
   await page.screenshot({ path: 'test-results/screenshots/skill-map.png' });
 
   const open = details.getByRole('button', { name: /^Open “/ }).first();

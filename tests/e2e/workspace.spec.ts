@@ -1,11 +1,11 @@
 // The IDE workspace as a learner uses it, in serve mode: a Python exercise from wrong to
 // passing, the terminal in the lesson folder, external edits, history, and a crash mid-typing.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { completeFirstRun, openCourseLesson } from './support/learner';
+import { completeFirstRun, openCourseLesson, replaceEditorText } from './support/learner';
 import { startServe, tempDataDir, type ServeProcess } from './support/serve';
+import { expectAxeClean } from './support/look';
 
 let serve: ServeProcess | undefined;
 test.afterEach(async () => {
@@ -40,28 +40,13 @@ async function startAtExercise(page: Page, dataDir?: string): Promise<ServeProce
   return started;
 }
 
-async function replaceEditorText(page: Page, text: string) {
-  await editor(page).click();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Delete');
-  // insertText: one input event, as a paste would be, so Monaco's auto-indent leaves it alone.
-  await page.keyboard.insertText(text);
-}
-
 const editorText = (page: Page) => page.locator('.monaco-editor .view-lines').first().innerText();
 const normalise = (text: string) => text.replace(/\u00a0/g, ' ');
-
-/** axe on the lesson canvas (editor included) and the bottom panel (terminal, output): this feature's views. */
-async function expectAxeClean(page: Page, name: string) {
-  const result = await new AxeBuilder({ page }).include('.lesson-canvas').include('.bottom-panel').analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious, `${name}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
-}
 
 test('a Python exercise from a failing Check to a passing one completes the lesson', async ({ page }) => {
   test.setTimeout(120_000);
   await startAtExercise(page);
-  await expectAxeClean(page, 'lesson with editor');
+  await expectAxeClean(page, 'lesson with editor', ['.lesson-canvas', '.bottom-panel']);
 
   await replaceEditorText(page, WRONG);
   await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -129,7 +114,7 @@ test('the terminal works in the lesson folder and its edits reach the editor; hi
   await page.keyboard.type("echo 'from_terminal = 3' >> main.py");
   await page.keyboard.press('Enter');
   await expect.poll(async () => normalise(await editorText(page))).toContain('from_terminal = 3');
-  await expectAxeClean(page, 'lesson with terminal');
+  await expectAxeClean(page, 'lesson with terminal', ['.lesson-canvas', '.bottom-panel']);
 
   await page.getByRole('button', { name: 'History' }).click();
   const dialog = page.getByRole('dialog', { name: /History of main.py/ });
@@ -193,7 +178,7 @@ test('files are created, renamed and deleted in the tree by keyboard, and come b
   await files.getByRole('button', { name: 'Trash' }).click();
   await files.getByRole('button', { name: 'Restore scratch.py' }).click();
   await expect(files.getByRole('treeitem', { name: 'scratch.py', exact: true })).toBeVisible();
-  await expectAxeClean(page, 'file tree with trash');
+  await expectAxeClean(page, 'file tree with trash', ['.lesson-canvas', '.bottom-panel']);
 });
 
 test('text typed just before the server is killed is there after a restart', async ({ page }) => {

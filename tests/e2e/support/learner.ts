@@ -95,6 +95,9 @@ export async function answerPlacement(page: Page, known: ReadonlySet<string>, on
   return asked;
 }
 
+/** The activity bar's button for `name` (Learn, Practice, Progress, ...). */
+export const activity = (page: Page, name: string) => page.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name });
+
 /** Replaces the editor's whole text by pasting, as a learner would. */
 export async function replaceEditorText(page: Page, text: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -3,6 +3,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
 export const THEMES = ['dark', 'light'] as const;
 
 /** The window sizes issue #21 names: a large laptop, the common one, a small one. */
@@ -34,11 +36,21 @@ export async function setTheme(page: Page, theme: 'dark' | 'light'): Promise<voi
 /**
  * axe on what the learner sees: no serious or critical violation. With a modal dialog open, pass
  * its selector: the shell behind the backdrop is inert and dimmed (and was checked before it opened).
+ * Returns axe's result, for a spec that also asks what it checked.
  */
-export async function expectAxeClean(page: Page, view: string, scope = '.app-shell'): Promise<void> {
-  const result = await new AxeBuilder({ page }).include(scope).analyze();
+export async function expectAxeClean(page: Page, view: string, scope: string | readonly string[] = '.app-shell'): Promise<AxeResults> {
+  const builder = new AxeBuilder({ page });
+  for (const selector of typeof scope === 'string' ? [scope] : scope) builder.include(selector);
+  const result = await builder.analyze();
   const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious, `${view}: ${serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`).join('\n')}`).toEqual([]);
+  return result;
+}
+
+/** expectAxeClean with the pointer off the content first, as a learner reading would have it: no button keeps its hover colours. */
+export async function expectAxeCleanAtRest(page: Page, view: string, scope: string | readonly string[] = '.app-shell'): Promise<AxeResults> {
+  await page.mouse.move(0, 0);
+  return expectAxeClean(page, view, scope);
 }
 
 /**
