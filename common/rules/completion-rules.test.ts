@@ -186,6 +186,33 @@ const mostPerCompletion =
   awardFor({ kind: 'challenge-completed', hintsUsed: 0 }, { streakActive: true })!.amount +
   awardFor({ kind: 'module-completed', underPar: true }, { streakActive: true })!.amount;
 
+/**
+ * One learner's completions of `kinds` one after the other, each claiming 60% of the time since
+ * the previous one (within it, as the app computes it; a day then holds under 16 h); with
+ * `modules`, each may be followed by the module it finishes.
+ */
+const completionHistory = (kinds: Iterable<EventKind>, modules: boolean) =>
+  fc
+    .array(
+      fc.record({
+        gap: fc.integer({ min: 100, max: 2 * 3600 }),
+        kind: fc.constantFrom<EventKind>(...kinds),
+        module: modules ? fc.boolean() : fc.constant(false),
+        score: fc.integer({ min: 0, max: 100 }),
+      }),
+      { maxLength: 50 },
+    )
+    .map((steps) => {
+      let at = now - 20 * day;
+      const events: Completion[] = [];
+      steps.forEach((s, i) => {
+        at += s.gap * 1000;
+        events.push({ idempotencyKey: `h${i}`, kind: s.kind, occurredAt: at, activeSeconds: Math.ceil(s.gap * 0.6), courseId: 'a', facts: { score: s.score } });
+        if (s.module) events.push({ idempotencyKey: `m${i}`, kind: 'module-completed', occurredAt: at, courseId: 'a', facts: {} });
+      });
+      return events;
+    });
+
 describe('completion rules: properties', () => {
   it('no combination of events, however sent, earns more than a day allows', () => {
     fc.assert(
@@ -240,30 +267,7 @@ describe('completion rules: properties', () => {
   });
 
   it('an honest history earns the same total however it is split, ordered and replayed', () => {
-    // One learner's completions one after the other, each claiming 60% of the time since the
-    // previous one (within it, as the app computes it; a day then holds under 16 h), each
-    // followed by the module it may finish.
-    const honest = fc
-      .array(
-        fc.record({
-          gap: fc.integer({ min: 100, max: 2 * 3600 }),
-          kind: fc.constantFrom<EventKind>(...timedKinds),
-          module: fc.boolean(),
-          score: fc.integer({ min: 0, max: 100 }),
-        }),
-        { maxLength: 50 },
-      )
-      .map((steps) => {
-        let at = now - 20 * day;
-        const events: Completion[] = [];
-        steps.forEach((s, i) => {
-          at += s.gap * 1000;
-          const claim = Math.ceil(s.gap * 0.6);
-          events.push({ idempotencyKey: `h${i}`, kind: s.kind, occurredAt: at, activeSeconds: claim, courseId: 'a', facts: { score: s.score } });
-          if (s.module) events.push({ idempotencyKey: `m${i}`, kind: 'module-completed', occurredAt: at, courseId: 'a', facts: {} });
-        });
-        return events;
-      });
+    const honest = completionHistory(timedKinds, true);
     const sameTotal = (events: Completion[], batches: Completion[][]) => {
       const once = ingestAll([events]);
       expect(once.accepted.length).toBe(events.length);
@@ -282,26 +286,7 @@ describe('completion rules: properties', () => {
 
   it('without the streak bonus, batches in any order earn the same total', () => {
     // Quizzes and challenges carry no streak bonus, so what they earn does not depend on what came first.
-    const untouched = fc
-      .array(
-        fc.record({
-          gap: fc.integer({ min: 100, max: 2 * 3600 }),
-          kind: fc.constantFrom<EventKind>('quiz-passed', 'challenge-completed'),
-          score: fc.integer({ min: 0, max: 100 }),
-        }),
-        { maxLength: 50 },
-      )
-      .map((steps) => {
-        let at = now - 20 * day;
-        return steps.map((s, i): Completion => ({
-          idempotencyKey: `u${i}`,
-          kind: s.kind,
-          occurredAt: (at += s.gap * 1000),
-          activeSeconds: Math.ceil(s.gap * 0.6),
-          courseId: 'a',
-          facts: { score: s.score },
-        }));
-      });
+    const untouched = completionHistory(['quiz-passed', 'challenge-completed'], false);
     fc.assert(
       fc.property(
         untouched.chain((events) => fc.tuple(fc.constant(events), delivery(events))),
