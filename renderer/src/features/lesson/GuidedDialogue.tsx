@@ -9,6 +9,7 @@ import type { LessonContent } from '../../../../preload/contract/courses';
 import { messageOf } from '../../../../preload/contract';
 import { client } from '../../platform/client';
 import { CodeSpanText } from './CodeSpanText';
+import { onSubmitRun } from '../../platform/on-submit';
 
 interface Turn {
   readonly stepId: string;
@@ -19,13 +20,7 @@ interface Turn {
 /** An answer form for the current step: submitting (Enter or the button) never reloads the page. */
 function StepForm({ onSubmit, children }: { onSubmit(): void; children: ReactNode }) {
   return (
-    <form
-      className="guided-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
+    <form className="guided-form" onSubmit={onSubmitRun(onSubmit)}>
       {children}
     </form>
   );

@@ -12,6 +12,7 @@ import { gamificationModeLabels } from '../settings/labels';
 import { PathQuestions, type PathAnswers } from './PathQuestions';
 import { PlacementQuiz } from './PlacementQuiz';
 import './onboarding.css';
+import { onSubmitRun } from '../../platform/on-submit';
 
 const experienceLabels: Record<Profile['experienceLevel'], string> = {
   new: 'New to programming',
@@ -128,14 +129,7 @@ export function FirstRun() {
   if (step === 'path') {
     return (
       <main className="first-run">
-        <form
-          className="first-run-card"
-          aria-labelledby="first-run-path-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void start();
-          }}
-        >
+        <form className="first-run-card" aria-labelledby="first-run-path-title" onSubmit={onSubmitRun(start)}>
           <h1 id="first-run-path-title">Your path</h1>
           <p className="muted">Your role sets the game elements and how the tutor speaks to you; you can change all of it in Settings.</p>
           <PathQuestions value={path} onChange={changePath} />

@@ -6,6 +6,7 @@ import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { useRunStore } from '../lesson/run-store';
 import { messageOf } from '../../../../preload/contract';
+import { onSubmitRun } from '../../platform/on-submit';
 
 export function RunInput() {
   const runId = useRunStore((state) => (state.kind === 'run' ? state.runId : null));
@@ -29,12 +30,11 @@ export function RunInput() {
   return (
     <form
       className="run-input"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={onSubmitRun(() => {
         const line = text;
         setText('');
         void send(line, false);
-      }}
+      })}
     >
       <label htmlFor="run-input-line" className="muted">
         Input

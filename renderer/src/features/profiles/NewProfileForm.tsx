@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { PIN_PATTERN } from '../../../../preload/contract/learner-profiles';
 import { client } from '../../platform/client';
+import { onSubmitRun } from '../../platform/on-submit';
 import { useAction } from '../../platform/use-action';
 
 /** A new learner profile from the picker: a name and, if the learner wants one, a PIN. */
@@ -11,16 +12,14 @@ export function NewProfileForm({ onCancel, onCreated }: { onCancel: () => void; 
   const { busy, error, act } = useAction();
   const pinValid = pin === '' || PIN_PATTERN.test(pin);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    await act(async () => {
+  const submit = () =>
+    act(async () => {
       await client().call('learnerProfiles.create', { name, pin: pin === '' ? null : pin });
       await onCreated();
     });
-  };
 
   return (
-    <form onSubmit={(event) => void submit(event)} className="profile-pin" aria-label="New learner">
+    <form onSubmit={onSubmitRun(submit)} className="profile-pin" aria-label="New learner">
       <label htmlFor={ids.name}>Name</label>
       <input id={ids.name} value={name} maxLength={60} autoFocus onChange={(e) => setName(e.target.value)} />
       <label htmlFor={ids.pin}>PIN (optional)</label>

@@ -5,6 +5,7 @@ import type { ProjectOverview } from '../../../../preload/contract/project';
 import { client } from '../../platform/client';
 import { ActionSubmit } from '../../platform/ActionSubmit';
 import { useAction } from '../../platform/use-action';
+import { onSubmitRun } from '../../platform/on-submit';
 
 const OWN = 'own';
 
@@ -24,13 +25,7 @@ export function BriefPicker({ overview, onChosen }: { overview: ProjectOverview;
       onChosen(await client().call('project.choose', choice));
     });
   return (
-    <form
-      className="project-briefs"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void choose();
-      }}
-    >
+    <form className="project-briefs" onSubmit={onSubmitRun(choose)}>
       <fieldset>
         <legend>Pick a project</legend>
         {overview.briefs.map((brief) => (

@@ -6,6 +6,7 @@ import type { ProjectOverview } from '../../../../preload/contract/project';
 import { client } from '../../platform/client';
 import { ActionSubmit } from '../../platform/ActionSubmit';
 import { useAction } from '../../platform/use-action';
+import { onSubmitRun } from '../../platform/on-submit';
 
 type Rubric = ProjectOverview['rubric'];
 
@@ -35,13 +36,7 @@ export function ReviewerForm({
   return (
     <details className="project-reviewer" open={open}>
       <summary>Enter a reviewer&apos;s scores</summary>
-      <form
-        aria-label="Reviewer's scores"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <form aria-label="Reviewer's scores" onSubmit={onSubmitRun(save)}>
         <p className="muted">
           For the person who reviewed the project (an instructor or mentor). Give each category a score from 0 to 100 and the reason for it.
         </p>

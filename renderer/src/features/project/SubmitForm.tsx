@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { projectStages, type ProjectOverview } from '../../../../preload/contract/project';
 import { client } from '../../platform/client';
 import { useAction } from '../../platform/use-action';
+import { onSubmitRun } from '../../platform/on-submit';
 
 export function SubmitForm({ projectId, onSubmitted }: { projectId: number; onSubmitted: (next: ProjectOverview) => void }) {
   const [folder, setFolder] = useState('');
@@ -24,14 +25,7 @@ export function SubmitForm({ projectId, onSubmitted }: { projectId: number; onSu
       onSubmitted(next);
     });
   return (
-    <form
-      className="project-submit"
-      aria-label="Submit the project"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="project-submit" aria-label="Submit the project" onSubmit={onSubmitRun(submit)}>
       <label>
         Project folder (its full path on this computer)
         <input type="text" required value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/home/you/projects/tracker" spellCheck={false} />

@@ -9,6 +9,7 @@ import { AccountConsentDialog } from './AccountConsentDialog';
 import { LeaderboardTable } from '../leaderboard/LeaderboardTable';
 import { AccountError } from './AccountRestore';
 import './account.css';
+import { onSubmitRun } from '../../platform/on-submit';
 
 const boardLabel: Record<(typeof cohortBoards)[number], string> = { week: 'This week (league)', all: 'All time' };
 
@@ -90,10 +91,7 @@ export function AccountCohortsSection() {
           <form
             className="account-form account-block"
             aria-label="Join a cohort"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void review.act(async () => setPreview(await client().call('cohorts.preview', { code })));
-            }}
+            onSubmit={onSubmitRun(() => review.act(async () => setPreview(await client().call('cohorts.preview', { code }))))}
           >
             <label htmlFor={id}>Invite code</label>
             <input id={id} value={code} required autoComplete="off" spellCheck={false} placeholder="ABCD-EFGH-JKLM" onChange={(e) => setCode(e.target.value)} />

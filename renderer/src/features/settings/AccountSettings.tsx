@@ -13,6 +13,7 @@ import { AccountSignIn } from './AccountSignIn';
 import { offerDownload } from '../../platform/download';
 import './account.css';
 import './data/data.css';
+import { onSubmitRun } from '../../platform/on-submit';
 
 const when = (at: number) => new Date(at).toLocaleString();
 
@@ -82,14 +83,7 @@ function Password({ email }: { email: string | null }) {
     if (saved) setNote(`Saved: sign in on another computer as ${saved.email}.`);
   };
   return (
-    <form
-      className="account-form"
-      aria-label="Email and password"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <form className="account-form" aria-label="Email and password" onSubmit={onSubmitRun(save)}>
       <label htmlFor={ids.email}>Account email</label>
       <input id={ids.email} type="email" value={form.email} required autoComplete="email" onChange={(e) => setForm({ ...form, email: e.target.value })} />
       <label htmlFor={ids.password}>New password</label>

@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../../../preload/contract/sync';
 import { client } from '../../platform/client';
 import { useAction } from '../../platform/use-action';
 import { AccountError } from './AccountRestore';
+import { onSubmitRun } from '../../platform/on-submit';
 
 type Mode = 'sign-in' | 'create' | 'code';
 const modes: { id: Mode; label: string }[] = [
@@ -58,16 +59,7 @@ export function AccountSignIn({ onSignedIn, onBusy }: { onSignedIn: (status: Syn
           </button>
         ))}
       </div>
-      <form
-        id={ids.panel}
-        role="tabpanel"
-        aria-label={modes.find((m) => m.id === mode)!.label}
-        className="account-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form id={ids.panel} role="tabpanel" aria-label={modes.find((m) => m.id === mode)!.label} className="account-form" onSubmit={onSubmitRun(submit)}>
         {mode === 'create' && (
           <>
             <label htmlFor={ids.name}>Name on leaderboards</label>

@@ -8,6 +8,7 @@ import { LockNote } from '../organisation/OrganisationParts';
 import { useLockedBy } from '../organisation/organisation-store';
 import { useCall } from '../../platform/use-call';
 import { useSettingsFocus } from './settings-focus';
+import { onSubmitRun } from '../../platform/on-submit';
 
 const stateText: Record<SyncStatus['state'], string> = {
   off: 'Sync is off: no server is set.',
@@ -59,10 +60,7 @@ export function SyncSettingsSection() {
       {status.serverUrl && !status.signedIn && (
         <form
           className="sync-sign-in"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(() => client().call('sync.signIn', { displayName: name, ...(email ? { email } : {}), optedIn: true }));
-          }}
+          onSubmit={onSubmitRun(() => run(() => client().call('sync.signIn', { displayName: name, ...(email ? { email } : {}), optedIn: true })))}
         >
           <label htmlFor={ids.name}>Name on leaderboards</label>
           <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} required />

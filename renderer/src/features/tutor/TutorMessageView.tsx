@@ -6,6 +6,7 @@ import type { TutorAction, TutorMessage } from '../../../../preload/contract/tut
 import { useHintRequest } from '../lesson/hint-request';
 import { useTutorStore } from './tutor-store';
 import { TutorReply } from './TutorReply';
+import { onSubmitRun } from '../../platform/on-submit';
 
 export const agentNames: Record<string, string> = {
   tutor: 'Tutor',
@@ -43,11 +44,10 @@ function Rating({ message }: { message: TutorMessage }) {
     return (
       <form
         className="tutor-rating"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={onSubmitRun(() => {
           setAsking(false);
           void rate(message.id, false, reason);
-        }}
+        })}
       >
         <label htmlFor={reasonId}>Why not?</label>
         <select id={reasonId} value={reason} onChange={(event) => setReason(event.target.value)}>

@@ -7,6 +7,7 @@ import { TutorMessageView } from './TutorMessageView';
 import { TutorReply } from './TutorReply';
 import { connectTutorEvents, useTutorStore } from './tutor-store';
 import './tutor.css';
+import { onSubmitRun } from '../../platform/on-submit';
 
 // No "Hint" here: the lesson's hint control is the one way to take a hint (cost shown, the last one asks first).
 const quickActions: { action: TutorAction; label: string }[] = [
@@ -181,12 +182,11 @@ export function TutorPanel() {
       )}
       <form
         className="tutor-input"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={onSubmitRun(() => {
           if (!draft.trim() || busy) return;
           send('ask', draft);
           setDraft('');
-        }}
+        })}
       >
         <label htmlFor={ids.input} className="visually-hidden">
           Ask the tutor
