@@ -4,7 +4,8 @@
 // initiative" is honoured: the check-in comes after 5 exchanges with More, after 7 with Normal,
 // never with Off. Guided recovery, with no provider and with each scripted one: a failing Check
 // brings a Socratic question on that test ("Talk it through" then asks the provider about it),
-// and no edit after it brings the offer of a simpler explanation. axe clean on the canvas and the panel.
+// and no edit after it brings the offer of a simpler explanation. Adaptive depth: three quick right
+// answers bring the offer of something harder. axe clean on the canvas and the panel.
 import { expect, test, type Page } from '@playwright/test';
 import { contractCall } from './support/contract-call';
 import { learnerPerTest, openLessonBySearch, replaceEditorText } from './support/learner';
@@ -159,3 +160,32 @@ for (const name of ['no provider', ...scriptedProviders] as const) {
     await expectAxeClean(page, `tutor panel with recovery offers (${name})`, '.tutor');
   });
 }
+
+test('adaptive depth: three quick right answers bring the offer of something harder, with why', async ({ page }) => {
+  test.setTimeout(240_000);
+  await startLearner(page);
+  await openLessonBySearch(page, 'greeting function', 'Guided: a greeting function');
+  // A passing Check first, then the two questions answered right straight after it.
+  await replaceEditorText(page, 'def make_greeting(name):\n    return f"Hello, {name}!"\n');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'All 3 tests pass' })).toBeVisible({ timeout: 120_000 });
+  const dialogue = page.getByRole('region', { name: 'Guided discovery' });
+  await dialogue.getByRole('radio', { name: 'None' }).check();
+  await dialogue.getByRole('button', { name: 'Answer' }).click();
+  await dialogue.getByRole('textbox', { name: 'Your answer' }).fill('return');
+  await dialogue.getByRole('button', { name: 'Answer' }).click();
+  await expect(dialogue).toContainText('press Check: the tests answer this step');
+
+  await page.getByRole('tab', { name: 'Tutor' }).click();
+  const harder = page
+    .getByRole('region', { name: 'Tutor' })
+    .getByRole('article', { name: 'Tutor, unasked' })
+    .filter({ hasText: 'Want something harder?' })
+    .first();
+  await expect(harder).toBeVisible({ timeout: 30_000 });
+  await expect(harder.getByRole('button', { name: 'Quiz me' })).toBeVisible();
+  await harder.getByRole('button', { name: 'Why this?' }).click();
+  await expect(harder.getByText('3 right answers in a row, each within 60 s.')).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expectAxeClean(page, 'tutor panel with the harder offer', '.tutor');
+});
