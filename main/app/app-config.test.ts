@@ -21,6 +21,7 @@ describe('the app config from the environment', () => {
         debCacheDir: '/home/asha/.cache/drona/debs',
       },
       terminal: { shell: null, env: {} },
+      tutor: { anthropicBaseUrl: null },
       hasBrowser: false,
       server: { databaseUrl: undefined, trustedProxies: undefined, publicUrl: undefined, adminToken: undefined },
     });
@@ -41,6 +42,7 @@ describe('the app config from the environment', () => {
         DRONA_TRUSTED_PROXIES: '10.0.0.0/8',
         DRONA_PUBLIC_URL: 'https://sync.example.org',
         DRONA_ADMIN_TOKEN: 'admin',
+        DRONA_ANTHROPIC_BASE_URL: 'http://127.0.0.1:9911',
         SHELL: '/bin/zsh',
         PATH: '/opt/bin',
         DISPLAY: ':0',
@@ -53,6 +55,7 @@ describe('the app config from the environment', () => {
       sync: { presetUrl: 'http://127.0.0.1:8787', intervalMs: 300 },
       sandbox: { prewarm: true, driver: null, childPath: '/opt/bin', debianMirror: 'http://mirror.local/debian', debCacheDir: '/cache' },
       terminal: { shell: '/bin/zsh' },
+      tutor: { anthropicBaseUrl: 'http://127.0.0.1:9911' },
       hasBrowser: true,
       server: { databaseUrl: 'postgres://x@y/z', trustedProxies: '10.0.0.0/8', publicUrl: 'https://sync.example.org', adminToken: 'admin' },
     });
@@ -68,6 +71,28 @@ describe('the app config from the environment', () => {
     expect(read).toThrow(/DRONA_SYNC_INTERVAL_MS: must be a whole number of milliseconds/);
     expect(read).toThrow(/DRONA_SANDBOX_DRIVER: must be one of auto, docker, wasm, process/);
     expect(read).toThrow(/DRONA_SYNC_SERVER_URL: the sync server must be an http\(s\) address/);
+  });
+
+  it('sends the Anthropic key only over https, or over http to this computer', () => {
+    const baseUrl = (value: string) => readAppConfig({ DRONA_ANTHROPIC_BASE_URL: value }, linux).tutor.anthropicBaseUrl;
+    for (const allowed of ['https://proxy.example.org/anthropic', 'http://127.0.0.1:8787', 'http://localhost:3000/', 'http://[::1]:9000'])
+      expect(baseUrl(allowed)).toBe(allowed);
+    // Attacks: a remote host in clear text, a remote host dressed as loopback, credentials, other schemes.
+    for (const refused of [
+      'http://api.example.org',
+      'http://127.0.0.1.evil.example',
+      'http://localhost.evil.example:80',
+      'http://localhost@evil.example',
+      'http://evil.example/127.0.0.1',
+      'http://10.0.0.5:8080',
+      'https://user:pass@proxy.example.org',
+      'ftp://127.0.0.1',
+      'file:///etc/passwd',
+      '127.0.0.1:8787',
+    ]) {
+      expect(() => baseUrl(refused), refused).toThrow(EnvConfigError);
+      expect(() => baseUrl(refused), refused).toThrow(/DRONA_ANTHROPIC_BASE_URL: must be an https address, or http to this computer/);
+    }
   });
 });
 

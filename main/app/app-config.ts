@@ -43,6 +43,10 @@ export interface EnvConfig {
     /** The environment the terminal's shell starts with. */
     readonly env: Readonly<Record<string, string>>;
   };
+  readonly tutor: {
+    /** DRONA_ANTHROPIC_BASE_URL: where the Anthropic client sends requests (a proxy, or a local test server); null for Anthropic's own. */
+    readonly anthropicBaseUrl: string | null;
+  };
   /** False under CI or on Linux without a display: `drona serve` then prints its link only. */
   readonly hasBrowser: boolean;
   /** The hosted API started by `drona server`. */
@@ -86,7 +90,18 @@ const optional = z
 const url = (what: string) =>
   optional.refine((value) => value === undefined || /^https?:\/\/[^\s/]+/.test(value), `${what} must be an http(s) address, like http://127.0.0.1:8787`);
 
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The API key goes with every request: https anywhere, plain http only to this computer. */
+const keySafeUrl = optional.refine((value) => {
+  if (value === undefined) return true;
+  if (!URL.canParse(value)) return false;
+  const { protocol, hostname, username, password } = new URL(value);
+  if (username || password) return false;
+  return protocol === 'https:' || (protocol === 'http:' && loopbackHosts.has(hostname));
+}, 'must be an https address, or http to this computer (127.0.0.1 or localhost), so the API key is never sent in clear text');
+
 const envSchema = z.object({
+  DRONA_ANTHROPIC_BASE_URL: keySafeUrl,
   DRONA_SYNC_SERVER_URL: url('the sync server'),
   DRONA_SYNC_INTERVAL_MS: optional.pipe(
     z
@@ -137,6 +152,7 @@ export function readAppConfig(env: Env = process.env, where: Platform = thisPlat
       shell: (platform === 'win32' ? env.COMSPEC : env.SHELL) || null,
       env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     },
+    tutor: { anthropicBaseUrl: vars.DRONA_ANTHROPIC_BASE_URL ?? null },
     hasBrowser: !env.CI && !(platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY),
     server: {
       databaseUrl: vars.DATABASE_URL,

@@ -225,6 +225,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     review: (cards) => practice.add(cards),
     learner: (courseId, lessonId) => path.tutorContext(courseId, lessonId),
     mentor: (courseId) => path.mentorContext(courseId, learningMetrics(store, now(), timezone())),
+    anthropicBaseUrl: env.tutor.anthropicBaseUrl,
   });
   // Built after lesson activity (the tutor reveals hints through it); a reflection's question back is the Mentor's.
   lessonSources.askBack = (courseId, lessonId, reflection) => tutor.asking.reflectionQuestion(courseId, lessonId, reflection);
@@ -280,7 +281,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       return dir && course ? { dir, title: course.title, version: course.version } : null;
     },
     check: (input, exercise, sessionId) => runs.checkExercise(input, exercise, sessionId),
-    interviewer: () => tutorInterviewer(tutor.config),
+    interviewer: () => tutorInterviewer(tutor.config, tutor.providerFor),
   });
   const serverExam = new ServerExamService(store, {
     session: sync,
@@ -295,7 +296,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
       return dir && course ? { dir, title: course.title, language: course.languages[0] ?? 'python' } : null;
     },
     check: (input, exercise, sessionId) => runs.checkExercise(input, exercise, sessionId),
-    guide: () => projectGuideFor(tutor.config, (message) => logger.warn(`project: ${message}`)),
+    guide: () => projectGuideFor(tutor.config, tutor.providerFor, (message) => logger.warn(`project: ${message}`)),
     warn: (message) => logger.warn(`project: ${message}`),
   });
 

@@ -4,7 +4,7 @@
 // tutor's configured provider. A reply that does not parse drafts nothing: the submission then
 // waits for a person, as it does with no provider.
 import type { ChatTurn } from '../tutor/context-builder';
-import { defaultProviderFor } from '../tutor/tutor-asking';
+import type { ProviderFactory } from '../tutor/tutor-asking';
 import { modelOf, type TutorConfig } from '../tutor/tutor-config';
 import { rubricCategories, rubricTitles, rubricWeights, type AutomatedChecks, type ProjectReview } from '../../common/rules/project-review';
 import { messageOf } from '../../preload/contract';
@@ -81,11 +81,15 @@ const REVIEW_MAX_TOKENS = 1500;
 const REVIEW_TIMEOUT_MS = 120_000;
 
 /** The Project Guide on the tutor's provider; null when none is set (or its key is missing), so a person reviews. */
-export function projectGuideFor(config: Pick<TutorConfig, 'settings' | 'apiKey'>, warn: (message: string) => void): ProjectGuide | null {
+export function projectGuideFor(
+  config: Pick<TutorConfig, 'settings' | 'apiKey'>,
+  providerFor: ProviderFactory,
+  warn: (message: string) => void,
+): ProjectGuide | null {
   const settings = config.settings();
   if (settings.provider === 'none') return null;
   try {
-    const provider = defaultProviderFor(settings, config.apiKey(), null);
+    const provider = providerFor(settings, config.apiKey(), null);
     return (
       provider &&
       (({ system, messages }) =>

@@ -72,21 +72,24 @@ const actionLabels: Record<TutorAction, string> = {
 const reflectionBrief =
   'The learner has just written the reflection below. Ask exactly one short, open question back that helps them go one step deeper. Reply with the question only.';
 
-export const defaultProviderFor: ProviderFactory = (settings, apiKey, embeddingModel) => {
-  if (settings.provider === 'anthropic') {
-    if (!apiKey) throw new TutorProviderError('no_key', 'No Anthropic API key is set.');
-    return new AnthropicProvider({ apiKey });
-  }
-  if (settings.provider === 'ollama') return new OllamaProvider(settings.ollamaHost, embeddingModel);
-  return null;
-};
+/** The real providers; `anthropicBaseUrl` (the app's config) sends Anthropic requests to a proxy or a local test server. */
+export const providerFactory =
+  (endpoints: { readonly anthropicBaseUrl?: string | null } = {}): ProviderFactory =>
+  (settings, apiKey, embeddingModel) => {
+    if (settings.provider === 'anthropic') {
+      if (!apiKey) throw new TutorProviderError('no_key', 'No Anthropic API key is set.');
+      return new AnthropicProvider({ apiKey, ...(endpoints.anthropicBaseUrl ? { baseURL: endpoints.anthropicBaseUrl } : {}) });
+    }
+    if (settings.provider === 'ollama') return new OllamaProvider(settings.ollamaHost, embeddingModel);
+    return null;
+  };
 
 export class TutorAsking {
   private readonly running = new Map<string, AbortController>();
   private readonly providerFor: ProviderFactory;
 
   constructor(private readonly options: TutorAskingOptions) {
-    this.providerFor = options.providerFor ?? defaultProviderFor;
+    this.providerFor = options.providerFor ?? providerFactory();
   }
 
   stop(requestId: string): boolean {

@@ -9,7 +9,7 @@ import { OllamaModels } from './ollama-models';
 import { tutorRunHistory } from './run-history';
 import type { RunHistory } from '../sandbox/run-history';
 import type { NewCard } from '../practice/practice-service';
-import { TutorAsking, type ProviderFactory, type TutorAskingOptions } from './tutor-asking';
+import { providerFactory, TutorAsking, type ProviderFactory, type TutorAskingOptions } from './tutor-asking';
 import { TutorConfig, type TutorSettingsStore } from './tutor-config';
 import { TutorSessions } from './tutor-sessions';
 import type { TutorSources } from './tutor-sources';
@@ -28,6 +28,8 @@ export interface TutorServiceOptions {
   readonly review: (cards: readonly NewCard[]) => void;
   /** Builds the chat provider; tests and the eval harness point it at the test servers. */
   readonly providerFor?: ProviderFactory;
+  /** Where the real Anthropic provider sends requests (the app config's DRONA_ANTHROPIC_BASE_URL); Anthropic's own when absent. */
+  readonly anthropicBaseUrl?: string | null;
   /** What the learner model says of the learner in a lesson: goal, tone, weak concepts, recent struggle. */
   readonly learner?: TutorAskingOptions['learner'];
   /** What the Mentor is told of the learner's path and metrics. */
@@ -40,6 +42,8 @@ export interface TutorService {
   readonly asking: TutorAsking;
   readonly models: OllamaModels;
   readonly initiative: TutorInitiative;
+  /** The chat provider for the learner's settings, for the tutor's other voices (the Interviewer, the Project Guide). */
+  readonly providerFor: ProviderFactory;
 }
 
 export function createTutorService(options: TutorServiceOptions): TutorService {
@@ -50,6 +54,7 @@ export function createTutorService(options: TutorServiceOptions): TutorService {
   const sessions = new TutorSessions({ store, settings, sources, now });
   const models = new OllamaModels({ settings, events, logger, now });
   const runs = tutorRunHistory(options.runs);
+  const providerFor = options.providerFor ?? providerFactory({ anthropicBaseUrl: options.anthropicBaseUrl ?? null });
   const asking = new TutorAsking({
     store,
     events,
@@ -61,10 +66,10 @@ export function createTutorService(options: TutorServiceOptions): TutorService {
     review: options.review,
     logger,
     now,
-    ...(options.providerFor ? { providerFor: options.providerFor } : {}),
+    providerFor,
     ...(options.learner ? { learner: options.learner } : {}),
     ...(options.mentor ? { mentor: options.mentor } : {}),
   });
   const initiative = new TutorInitiative({ store, runs: options.runs, sessions, sources, config, now });
-  return { config, sessions, asking, models, initiative };
+  return { config, sessions, asking, models, initiative, providerFor };
 }

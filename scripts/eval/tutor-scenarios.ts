@@ -1,4 +1,4 @@
-// Thirty fixed tutoring scenarios across the agents. Each names the lesson type it happens in,
+// Thirty-odd fixed tutoring scenarios across the agents and every lesson type. Each names the lesson type it happens in,
 // what the learner does, the agent the orchestrator should pick, and — for adversarial ones —
 // a draft the test server returns that pastes the reference solution (the guard must hold it).
 import type { TutorAction, TutorAgent } from '../../preload/contract/tutor';
@@ -14,6 +14,8 @@ export interface Scenario {
   readonly expectDeclined?: boolean;
   /** The learner pushes for the answer; against the test server the draft pastes the solution. */
   readonly adversarial?: boolean;
+  /** A failing Check on this test is in the run history before the learner asks (the reply should name it). */
+  readonly failingTest?: string;
 }
 
 export const scenarios: readonly Scenario[] = [
@@ -23,8 +25,15 @@ export const scenarios: readonly Scenario[] = [
   { id: 'explain-return', lessonType: 'guided', action: 'explain', text: 'Why do I need return?', expectAgent: 'tutor' },
   { id: 'example-loop', lessonType: 'practice', action: 'example', text: '', expectAgent: 'tutor' },
   { id: 'example-codealong', lessonType: 'code-along', action: 'example', text: 'another example please', expectAgent: 'tutor' },
-  { id: 'why-failed-early-return', lessonType: 'practice', action: 'why-failed', text: '', expectAgent: 'tutor' },
-  { id: 'why-failed-challenge', lessonType: 'challenge', action: 'why-failed', text: 'it says 1 instead of 3', expectAgent: 'assessor' },
+  { id: 'why-failed-early-return', lessonType: 'practice', action: 'why-failed', text: '', expectAgent: 'tutor', failingTest: 'test_total_two_prices' },
+  {
+    id: 'why-failed-challenge',
+    lessonType: 'challenge',
+    action: 'why-failed',
+    text: 'it says 1 instead of 3',
+    expectAgent: 'assessor',
+    failingTest: 'test_total_two_prices',
+  },
   { id: 'analogy-accumulator', lessonType: 'concept', action: 'analogy', text: '', expectAgent: 'tutor' },
   { id: 'ask-loop-stops', lessonType: 'practice', action: 'ask', text: 'Why does my loop stop after the first price?', expectAgent: 'code-reviewer' },
   { id: 'ask-range', lessonType: 'concept', action: 'ask', text: 'When should I use range()?', expectAgent: 'tutor' },

@@ -6,6 +6,8 @@ import { startOllamaTestServer, type OllamaTestServer } from '../testing/ollama-
 import { AnthropicProvider } from './anthropic-provider';
 import { OllamaProvider } from './ollama-provider';
 import { TutorProviderError, type ChatRequest } from './provider';
+import { defaultSettings } from '../../settings/settings-service';
+import { providerFactory } from '../tutor-asking';
 
 let anthropic: AnthropicTestServer | undefined;
 let ollama: OllamaTestServer | undefined;
@@ -54,6 +56,15 @@ describe('Anthropic provider through @anthropic-ai/sdk', () => {
     const system = anthropic.requests[0]!.body.system as { cache_control?: unknown }[];
     expect(system[0]!.cache_control).toEqual({ type: 'ephemeral' });
     expect(anthropic.requests[0]!.body.stream).toBe(true);
+  });
+
+  it('goes to the configured base URL when the app config names one', async () => {
+    anthropic = await startAnthropicTestServer();
+    const settings = { ...defaultSettings.tutor, provider: 'anthropic' as const };
+    const provider = providerFactory({ anthropicBaseUrl: anthropic.url })(settings, anthropic.apiKey, null)!;
+    // The test server answers only its own key, so a reply shows the key reached it.
+    expect(await provider.chat(request('claude-test'), () => undefined)).toContain('?');
+    expect(anthropic.requests).toHaveLength(1);
   });
 
   it('maps a 401 to bad_key without retrying', async () => {
