@@ -40,18 +40,8 @@ export function reviewQueuePage(queue: readonly ReviewQueueEntry[]): Html {
 
 const checked = (on: boolean) => (on ? html`checked` : '');
 
-function reviewForm(s: ReviewSubmission, draft: ReviewDraft, problems: readonly string[]): Html {
+function reviewForm(s: ReviewSubmission, draft: ReviewDraft): Html {
   return html`<h2 id="review-heading">Your review</h2>
-    ${
-      problems.length
-        ? html`<div class="error" role="alert">
-            <p>The review was not saved:</p>
-            <ul>
-              ${problems.map((p) => html`<li>${p}</li>`)}
-            </ul>
-          </div>`
-        : ''
-    }
     <form class="review" method="post" action="/dashboard/reviews/${s.submissionId}" aria-labelledby="review-heading">
       ${rubricCategories.map(
         (category) =>
@@ -112,6 +102,16 @@ export function reviewPage(s: ReviewSubmission, draft: ReviewDraft, problems: re
     s.title,
     html`<p><a href="/dashboard/reviews">← Gold reviews</a></p>
       <h1>${s.title}</h1>
+      ${
+        problems.length
+          ? html`<div class="error" role="alert">
+              <p>The review was not saved (<a href="#review-heading">your review</a> keeps what you typed):</p>
+              <ul>
+                ${problems.map((p) => html`<li>${p}</li>`)}
+              </ul>
+            </div>`
+          : ''
+      }
       <dl class="facts">
         <div>
           <dt>Learner</dt>
@@ -159,16 +159,16 @@ export function reviewPage(s: ReviewSubmission, draft: ReviewDraft, problems: re
         <li>README: ${p.automated.readme ? 'present' : 'missing'}</li>
       </ul>
       <h2>README</h2>
-      <pre class="file" tabindex="0" aria-label="README">${p.readme}</pre>
+      <pre class="file" tabindex="0" role="region" aria-label="README">${p.readme}</pre>
       <h2>Files (${p.files.length})</h2>
       ${p.files.map(
         (f) =>
           html`<details class="file">
             <summary>${f.path}</summary>
-            <pre tabindex="0" aria-label="${f.path}">${f.content}</pre>
+            <pre tabindex="0" role="region" aria-label="${f.path}">${f.content}</pre>
           </details>`,
       )}
-      ${s.status === 'pending-review' ? reviewForm(s, draft, problems) : reviewResult(s)}`,
+      ${s.status === 'pending-review' ? reviewForm(s, draft) : reviewResult(s)}`,
     true,
   );
 }
