@@ -149,7 +149,9 @@ function suite(engine: Engine) {
     const { lea } = w;
     await t.request('POST', '/v1/events', { token: lea.accessToken, body: { events: [bronzeLesson(`lea-${engine}`, clock - 600_000)] } });
     await passSilver(t, lea.learnerId, clock);
-    const changes = await review(w.ira, w.ids.lea, 95, { decision: 'request-changes', note: 'Add a test for empty notes.' });
+    // Reasons as long as a careful reviewer writes them (a few KB in all) are taken.
+    const scores = Object.fromEntries(Object.entries(rubric(95)).map(([category, score]) => [category, { ...score, reasons: ['Clear. '.repeat(200)] }]));
+    const changes = await review(w.ira, w.ids.lea, 95, { decision: 'request-changes', note: 'Add a test for empty notes.', scores });
     expect(changes.json).toMatchObject({
       status: 'not-accepted',
       review: { reviewer: 'Ira Instructor', blockers: ['The reviewer asks: Add a test for empty notes.'] },
@@ -229,7 +231,7 @@ function suite(engine: Engine) {
     expect(failing.text).toContain('do not pass');
     expect(await row(w.ids.bo)).toMatchObject({ status: 'pending-review', review: null });
 
-    const done = await browse(`/dashboard/reviews/${w.ids.bo}`, { cookie: ines, form: form(80) });
+    const done = await browse(`/dashboard/reviews/${w.ids.bo}`, { cookie: ines, form: { ...form(80), 'testing-reasons': 'Thorough é. '.repeat(150) } });
     expect(done.status).toBe(303);
     expect(await row(w.ids.bo)).toMatchObject({ status: 'accepted', reviewer_id: w.ines.learnerId });
     expect((await browse(`/dashboard/reviews/${w.ids.bo}`, { cookie: ines })).text).toContain('Approved');

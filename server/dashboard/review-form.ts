@@ -65,6 +65,7 @@ function problem(issue: { path: PropertyKey[]; message: string }): string {
   const title = rubricTitles[category as RubricCategory] ?? category;
   if (first === 'decision') return 'Choose Approve or Request changes.';
   if (first === 'scores' && part === 'score') return `${title}: give a score from 0 to 100.`;
+  if (first === 'scores' && part === 'reasons' && issue.path.length > 3) return `${title}: a reason may have at most 2000 characters.`;
   if (first === 'scores' && part === 'reasons') return `${title}: give at least one reason (one per line).`;
   if (first === 'automated') return 'Tests counted: give a whole number of tests.';
   return issue.message;
