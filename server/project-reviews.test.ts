@@ -4,25 +4,12 @@
 // their own submission, claim a score in it, read another's, or get the bonus by saying so.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
-import { rubricCategories } from '../common/rules/project-review';
-import { sql } from './db/database';
 import { testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
-import { ADMIN, bronzeLesson, certificateEarned, openExamCourseApi } from './testing/exam-course-api';
+import { ADMIN, bronzeLesson, certificateEarned, openExamCourseApi, passSilver, projectSubmission as submission, rubric } from './testing/exam-course-api';
 import { examCourse } from './testing/exam-fixture';
 
 const admin = ADMIN;
 const minute = 60_000;
-
-const submission = {
-  title: 'Notes CLI',
-  goal: 'Keep notes from the terminal.',
-  milestones: ['Add notes', 'Search notes'],
-  demoUrl: 'https://example.org/notes',
-  readme: '# Notes CLI\nRun it with python notes.py',
-  files: [{ path: 'notes.py', content: 'print("notes")\n' }],
-  automated: { testsPassed: true, testCount: 12, lintClean: true, readme: true },
-};
-const rubric = (score: number) => Object.fromEntries(rubricCategories.map((category) => [category, { score, reasons: [`Scored ${score}.`] }]));
 
 function suite(engine: Engine) {
   let t: TestApi;
@@ -37,10 +24,7 @@ function suite(engine: Engine) {
   const learner = async (name: string) => {
     const me = (await t.request('POST', '/v1/learners', { body: { displayName: name, timezone: 'UTC' } })).json;
     await t.request('POST', '/v1/events', { token: me.accessToken, body: { events: [bronzeLesson(`k-${++keys}`, clock - 10 * minute)] } });
-    const digest = (await t.db.query<{ digest: string }>(sql`select digest from courses where id = ${examCourse.id}`))[0]!.digest;
-    await t.db
-      .query(sql`insert into exam_attempts (id, learner_id, course_id, course_digest, seed, status, section, section_started_at, first_attempt, overall, started_at, finished_at)
-      values (${crypto.randomUUID()}, ${me.learnerId}, ${examCourse.id}, ${digest}, 'seed', 'passed', 4, ${clock}, true, 90, ${clock - minute}, ${clock})`);
+    await passSilver(t, me.learnerId, clock);
     return { token: me.accessToken as string, learnerId: me.learnerId as string };
   };
   const submit = (token: string, body: unknown = submission) => t.request('POST', `/v1/projects/${examCourse.id}/submissions`, { token, body });

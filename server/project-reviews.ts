@@ -1,14 +1,16 @@
 // Gold projects this server reviews (server/README.md "Gold projects"): a learner submits a project
-// for a registered course; a person (the server's admin until cohorts say who may review whom)
-// scores it against the rubric with reasons; the shared rule decides. Gold, and its "exceptional"
-// +100 % XP, rest only on an accepted review held here, never on anything the app says.
+// for a registered course; a person (the server's admin, or an instructor of a cohort the learner
+// is in, with the course assigned to it) scores it against the rubric with reasons; the shared
+// rule decides. Gold, and its "exceptional" +100 % XP, rest only on an accepted review held here,
+// never on anything the app says.
 import crypto from 'node:crypto';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
+import { forbidden, type Q } from './org-access';
 import { requireCourse } from './course-registry';
 import { reviewVerdict, rubricCategories, type RubricCategory } from '../common/rules/project-review';
 import type { ReviewEvidence } from '../common/rules/certificate-criteria';
-import type { ProjectReviewRequest, ProjectSubmissionRequest, ProjectSubmissionView } from '../common/sync-api/project-api';
+import type { InstructorReviewRequest, ProjectReviewRequest, ProjectSubmissionRequest, ProjectSubmissionView } from '../common/sync-api/project-api';
 
 interface SubmissionRow {
   id: string;
@@ -17,7 +19,7 @@ interface SubmissionRow {
   submission: ProjectSubmissionRequest;
   status: ProjectSubmissionView['status'];
   submitted_at: number;
-  review: (ProjectReviewRequest & { blockers: string[] }) | null;
+  review: (StoredReview & { reviewer: string; blockers: string[] }) | null;
   overall: number | null;
   exceptional: boolean;
   reviewed_by: string | null;
@@ -71,18 +73,124 @@ export async function projectReviewQueue(db: Database) {
   return rows.map((row) => ({ ...view(row), learnerId: row.learner_id, submission: row.submission }));
 }
 
-/** Records a person's rubric review and decides: accepted at 75 % with no category under 60 % and the checks holding. */
+type StoredReview = Pick<ProjectReviewRequest, 'scores' | 'automated'> & { note?: string | undefined };
+
+/** Stores the review on the locked, waiting row: accepted or not, with the blockers the learner reads. */
+async function recordReview(
+  q: Q,
+  row: SubmissionRow,
+  review: StoredReview,
+  reviewer: { name: string; id: string | null },
+  decide: (verdict: ReturnType<typeof reviewVerdict>) => { accepted: boolean; blockers: readonly string[] },
+  now: number,
+) {
+  if (row.status !== 'pending-review') throw new ApiError(409, 'not_pending', `This submission is ${row.status}; only one waiting for review takes scores.`);
+  const scores = Object.fromEntries(rubricCategories.map((category) => [category, review.scores[category].score])) as Record<RubricCategory, number>;
+  const verdict = reviewVerdict(scores, review.automated);
+  const { accepted, blockers } = decide(verdict);
+  const stored = { reviewer: reviewer.name, scores: review.scores, automated: review.automated, blockers };
+  const [updated] = await q<SubmissionRow>(sql`update project_submissions set status = ${accepted ? 'accepted' : 'not-accepted'},
+    review = ${JSON.stringify(stored)}::jsonb, overall = ${verdict.overall}, exceptional = ${accepted && verdict.exceptional},
+    reviewed_by = ${reviewer.name}, reviewer_id = ${reviewer.id}, reviewed_at = ${now} where id = ${row.id} returning *`);
+  return view(updated!);
+}
+
+/** The admin's rubric review; the rule decides: accepted at 75 % with no category under 60 % and the checks holding. */
 export async function reviewProject(db: Database, submissionId: string, review: ProjectReviewRequest, now: number) {
   return db.transaction(async (q) => {
     const [row] = await q<SubmissionRow>(sql`select * from project_submissions where id = ${submissionId} for update`);
     if (!row) throw new ApiError(404, 'not_found', 'No project submission has this id.');
-    if (row.status !== 'pending-review') throw new ApiError(409, 'not_pending', `This submission is ${row.status}; only one waiting for review takes scores.`);
-    const scores = Object.fromEntries(rubricCategories.map((category) => [category, review.scores[category].score])) as Record<RubricCategory, number>;
-    const verdict = reviewVerdict(scores, review.automated);
-    const [updated] = await q<SubmissionRow>(sql`update project_submissions set status = ${verdict.accepted ? 'accepted' : 'not-accepted'},
-      review = ${JSON.stringify({ ...review, blockers: verdict.blockers })}::jsonb, overall = ${verdict.overall}, exceptional = ${verdict.exceptional},
-      reviewed_by = ${review.reviewer}, reviewed_at = ${now} where id = ${submissionId} returning *`);
-    return view(updated!);
+    return recordReview(q, row, review, { name: review.reviewer, id: null }, (verdict) => verdict, now);
+  });
+}
+
+/**
+ * Submissions `personId` may review: from a learner of a cohort they teach (an instructor of the
+ * organisation instructing that cohort, or an owner of the organisation), in a course assigned to
+ * it (what the learner shares with the cohort), and never their own.
+ */
+const reviewable = (personId: string) => sql`s.learner_id <> ${personId} and exists (select 1 from cohort_members lm
+    join cohorts c on c.id = lm.cohort_id
+    join assignments a on a.cohort_id = c.id and a.course_id = s.course_id
+    join org_members lo on lo.org_id = c.org_id and lo.learner_id = lm.learner_id
+    join org_members po on po.org_id = c.org_id and po.learner_id = ${personId}
+    where lm.learner_id = s.learner_id and lm.role = 'learner'
+      and (po.role = 'owner' or (po.role = 'instructor' and exists (select 1 from cohort_members im
+        where im.cohort_id = c.id and im.learner_id = ${personId} and im.role = 'instructor'))))`;
+
+const notReviewable = () => new ApiError(404, 'not_found', 'No project submission from a cohort you teach has this id.');
+
+/** A learner teaches no cohort: they review nothing, not even their own project. */
+async function requireTeaching(q: Q, personId: string): Promise<void> {
+  const [row] = await q<{ teaches: boolean }>(sql`select exists (select 1 from org_members om join cohorts c on c.org_id = om.org_id
+      where om.learner_id = ${personId} and (om.role = 'owner' or (om.role = 'instructor' and exists (select 1 from cohort_members im
+        where im.cohort_id = c.id and im.learner_id = ${personId} and im.role = 'instructor')))) as teaches`);
+  if (!row?.teaches) throw forbidden('Only instructors review Gold projects, for the cohorts they teach.');
+}
+
+export interface ReviewQueueEntry extends ProjectSubmissionView {
+  readonly learnerId: string;
+  readonly learnerName: string;
+  readonly courseTitle: string;
+}
+export interface ReviewSubmission extends ReviewQueueEntry {
+  readonly submission: ProjectSubmissionRequest;
+  readonly blockers: readonly string[];
+}
+
+const withLearner = (row: SubmissionRow & { display_name: string; course_title: string | null }) => ({
+  ...view(row),
+  learnerId: row.learner_id,
+  learnerName: row.display_name,
+  courseTitle: row.course_title ?? row.course_id,
+});
+
+/** The instructor's queue: waiting submissions from the cohorts they teach, oldest first. */
+export async function instructorQueue(q: Q, personId: string): Promise<ReviewQueueEntry[]> {
+  await requireTeaching(q, personId);
+  const rows = await q<SubmissionRow & { display_name: string; course_title: string | null }>(sql`select s.*, l.display_name, co.title as course_title
+    from project_submissions s join learners l on l.id = s.learner_id left join courses co on co.id = s.course_id
+    where s.status = 'pending-review' and ${reviewable(personId)} order by s.submitted_at limit 100`);
+  return rows.map(withLearner);
+}
+
+/** One submission the instructor may review, with everything they read; their own is refused, others' are not found. */
+export async function instructorSubmission(q: Q, personId: string, submissionId: string, lock = false): Promise<ReviewSubmission & { row: SubmissionRow }> {
+  await requireTeaching(q, personId);
+  const [own] = await q<{ id: string }>(sql`select id from project_submissions where id = ${submissionId} and learner_id = ${personId}`);
+  if (own) throw forbidden('You cannot review your own project; another instructor of your cohort reviews it.');
+  const [row] = await q<SubmissionRow & { display_name: string; course_title: string | null }>(sql`select s.*, l.display_name, co.title as course_title
+    from project_submissions s join learners l on l.id = s.learner_id left join courses co on co.id = s.course_id
+    where s.id = ${submissionId} and ${reviewable(personId)} ${lock ? sql`for update of s` : sql``}`);
+  if (!row) throw notReviewable();
+  return { ...withLearner(row), submission: row.submission, blockers: row.review?.blockers ?? [], row };
+}
+
+/**
+ * An instructor's review, signed with their own name and id (never a reviewer the request names).
+ * Approving needs a passing rubric (the shared rule); asking for changes is always possible and
+ * lets the learner submit again.
+ */
+export async function instructorReview(db: Database, personId: string, submissionId: string, input: InstructorReviewRequest, now: number) {
+  return db.transaction(async (q) => {
+    const { row } = await instructorSubmission(q, personId, submissionId, true);
+    const [me] = await q<{ display_name: string }>(sql`select display_name from learners where id = ${personId}`);
+    const note = input.note ? [`The reviewer asks: ${input.note}`] : [];
+    return recordReview(
+      q,
+      row,
+      input,
+      { name: me!.display_name, id: personId },
+      (verdict) => {
+        if (input.decision === 'request-changes') return { accepted: false, blockers: [...verdict.blockers, ...note] };
+        if (!verdict.accepted)
+          throw new ApiError(422, 'review_not_passing', `These scores do not pass, so the project cannot be approved: ${verdict.blockers.join(' ')}`, {
+            blockers: verdict.blockers,
+          });
+        return { accepted: true, blockers: [] };
+      },
+      now,
+    );
   });
 }
 

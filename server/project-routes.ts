@@ -1,8 +1,17 @@
-// The Gold project's routes: a learner's submissions and the admin's review queue.
-import type { Hono } from 'hono';
-import { body, courseIdParam, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
-import { projectReviewRequest, projectSubmissionRequest } from '../common/sync-api/project-api';
-import { projectReviewQueue, reviewProject, submitProject, viewSubmission } from './project-reviews';
+// The Gold project's routes: a learner's submissions, the review queue of the instructors who
+// teach the learner's cohort, and the admin's review queue.
+import type { Context, Hono } from 'hono';
+import { ApiError } from './api-error';
+import { body, courseIdParam, liveLearner, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
+import { instructorReviewRequest, projectReviewRequest, projectSubmissionRequest } from '../common/sync-api/project-api';
+import { instructorQueue, instructorReview, instructorSubmission, projectReviewQueue, reviewProject, submitProject, viewSubmission } from './project-reviews';
+
+/** A review naming its reviewer is refused outright: the reviewer is whoever signed in. */
+async function refuseNamedReviewer(c: Context): Promise<void> {
+  const raw: unknown = await c.req.json().catch(() => null);
+  if (raw !== null && typeof raw === 'object' && ('reviewer' in raw || 'reviewerId' in raw))
+    throw new ApiError(403, 'forbidden', 'A review cannot name its reviewer: it is signed with the account that sends it.');
+}
 
 export function projectRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewRouteDeps): void {
   app.post('/v1/projects/:courseId/submissions', async (c) => {
@@ -12,6 +21,19 @@ export function projectRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewR
   app.get('/v1/projects/submissions/:submissionId', async (c) =>
     c.json(await viewSubmission(db, c.get('learnerId'), uuidParam(c, 'submissionId', 'project submission'))),
   );
+
+  app.get('/v1/reviews/projects', async (c) => c.json({ submissions: await instructorQueue(db.query, await liveLearner(db, c)) }));
+  app.get('/v1/reviews/projects/:submissionId', async (c) => {
+    const personId = await liveLearner(db, c);
+    const { row: _row, ...submission } = await instructorSubmission(db.query, personId, uuidParam(c, 'submissionId', 'project submission'));
+    return c.json(submission);
+  });
+  app.post('/v1/reviews/projects/:submissionId', async (c) => {
+    const personId = await liveLearner(db, c);
+    const submissionId = uuidParam(c, 'submissionId', 'project submission');
+    await refuseNamedReviewer(c);
+    return c.json(await instructorReview(db, personId, submissionId, await body(c, instructorReviewRequest), now()));
+  });
 
   app.get('/v1/admin/project-reviews', async (c) => {
     requireAdmin(c);

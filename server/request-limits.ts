@@ -30,6 +30,9 @@ export const routeLimits: readonly RouteLimit[] = [
   // A Gold project's text files, README and checks: up to the app's workspace cap of 8 MB (a real one is tens of KB).
   { method: 'POST', path: /^\/v1\/projects\/[^/]+\/submissions$/, maxBytes: 8 * 1024 * KB },
   { method: 'POST', path: /^\/v1\/admin\/project-submissions\/[^/]+\/review$/, maxBytes: 32 * KB },
+  { method: 'POST', path: /^\/v1\/reviews\/projects\/[^/]+$/, maxBytes: 32 * KB },
+  // The same review as the dashboard's form, URL-encoded (which can triple non-ASCII text).
+  { method: 'POST', path: /^\/dashboard\/reviews\/[^/]+$/, maxBytes: 96 * KB },
 ];
 
 /** Any other route takes no body worth reading. */

@@ -54,3 +54,21 @@ export const projectReviewRequest = z
   })
   .strict();
 export type ProjectReviewRequest = z.infer<typeof projectReviewRequest>;
+
+/** What an instructor decides: approve (the rubric must pass) or ask for changes (the learner may submit again). */
+export const reviewDecisions = ['approve', 'request-changes'] as const;
+
+/**
+ * POST /v1/reviews/projects/:id: an instructor's review of a submission from a cohort they teach.
+ * No reviewer field: the reviewer is whoever is signed in.
+ */
+export const instructorReviewRequest = z
+  .object({
+    decision: z.enum(reviewDecisions),
+    scores: projectReviewSchema.shape.scores,
+    automated: automatedChecksSchema.strict(),
+    /** What the learner should change, shown to them with the scores. */
+    note: text().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+export type InstructorReviewRequest = z.infer<typeof instructorReviewRequest>;

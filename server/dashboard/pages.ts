@@ -6,13 +6,13 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import type { CohortTable, LearnerDetail, ManagedCohort } from './data';
 import { riskLabels } from './rules';
 
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-const day = (at: number | null) => (at === null ? '—' : new Date(at).toISOString().slice(0, 10));
-const when = (at: number) => new Date(at).toISOString().slice(0, 16).replace('T', ' ');
+export const day = (at: number | null) => (at === null ? '—' : new Date(at).toISOString().slice(0, 10));
+export const when = (at: number) => new Date(at).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Every table of the dashboard: scrolls sideways on its own, with a caption and column headers. */
-function table(caption: Html | string, columns: readonly (Html | string)[], rows: readonly Html[]): Html {
+export function table(caption: Html | string, columns: readonly (Html | string)[], rows: readonly Html[]): Html {
   return html`<div class="table-wrap">
     <table>
       <caption>
@@ -44,7 +44,7 @@ export function layout(title: string, body: Html, signedIn: boolean): Html {
           <span class="brand">Dronacharya · Instructors</span>
           ${
             signedIn
-              ? html`<nav aria-label="Dashboard"><a href="/dashboard">Cohorts</a></nav>
+              ? html`<nav aria-label="Dashboard"><a href="/dashboard">Cohorts</a><a href="/dashboard/reviews">Gold reviews</a></nav>
                   <form method="post" action="/dashboard/sign-out"><button class="quiet" type="submit">Sign out</button></form>`
               : ''
           }

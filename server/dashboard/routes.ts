@@ -1,5 +1,5 @@
 // The instructor dashboard at /dashboard: sign in, the cohorts you manage, a cohort's table and
-// weekly summary, one learner's detail, and the table as CSV. Server-rendered, no script; the
+// weekly summary, one learner's detail, the table as CSV, and the Gold review queue. Server-rendered, no script; the
 // data readers (data.ts) decide who sees what.
 import type { Context, Hono, Next } from 'hono';
 import type { Database } from '../db/database';
@@ -9,6 +9,9 @@ import type { PasswordCost } from '../passwords';
 import type { Env } from '../route-kit';
 import { cohortTable, learnerDetail, managedCohorts } from './data';
 import { cohortPage, cohortsPage, learnerPage, notFoundPage, signInPage } from './pages';
+import { instructorQueue, instructorReview, instructorSubmission } from '../project-reviews';
+import { blankDraft, readReviewForm } from './review-form';
+import { refusedPage, reviewPage, reviewQueuePage } from './review-pages';
 import { csvRow, riskLabels } from './rules';
 import { checkPassword, endSession, sessionOf, startSession } from './session';
 import { dashboardCss } from './styles';
@@ -30,6 +33,7 @@ type DashboardEnv = Env & { Variables: { personId: string; dashboardSession: str
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const notYours = 'No cohort or learner of yours has this address.';
+const noSubmission = 'No Gold project from a cohort you teach has this address.';
 
 /** A form from another site is refused even where SameSite cookies are not enforced. */
 function sameOrigin(c: Context): boolean {
@@ -84,7 +88,7 @@ export function dashboardRoutes(app: Hono<Env>, deps: DashboardDeps): void {
     return next();
   };
   dash.use('/dashboard', signedIn);
-  for (const path of ['/dashboard/cohorts/*', '/dashboard/sign-out']) dash.use(path, signedIn);
+  for (const path of ['/dashboard/cohorts/*', '/dashboard/reviews', '/dashboard/reviews/*', '/dashboard/sign-out']) dash.use(path, signedIn);
 
   dash.post('/dashboard/sign-out', async (c) => {
     if (!sameOrigin(c)) return c.html(notFoundPage('This form was sent from another site.'), 403);
@@ -146,6 +150,44 @@ export function dashboardRoutes(app: Hono<Env>, deps: DashboardDeps): void {
           ]);
       const file = t.cohort.name.replace(/[^\w.-]+/g, '-').slice(0, 60) || 'cohort';
       return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}.csv"` });
+    }),
+  );
+
+  // Gold reviews: what the instructor may review is decided in project-reviews.ts, as for the API.
+  const reviewing = async (c: Context<DashboardEnv>, render: () => Promise<Response>) => {
+    const id = c.req.param('submissionId');
+    if (id !== undefined && !uuid.test(id)) return c.html(notFoundPage(noSubmission), 404);
+    try {
+      return await render();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return c.html(notFoundPage(noSubmission), 404);
+      if (error instanceof ApiError && error.status === 403) return c.html(refusedPage(error.message), 403);
+      throw error;
+    }
+  };
+  dash.get('/dashboard/reviews', (c) => reviewing(c, async () => c.html(reviewQueuePage(await instructorQueue(db.query, c.get('personId'))))));
+  dash.get('/dashboard/reviews/:submissionId', (c) =>
+    reviewing(c, async () => {
+      const s = await instructorSubmission(db.query, c.get('personId'), c.req.param('submissionId'));
+      return c.html(reviewPage(s, blankDraft(s.submission.automated)));
+    }),
+  );
+  dash.post('/dashboard/reviews/:submissionId', (c) =>
+    reviewing(c, async () => {
+      if (!sameOrigin(c)) return c.html(refusedPage('This form was sent from another site.'), 403);
+      const personId = c.get('personId');
+      const submissionId = c.req.param('submissionId');
+      const { draft, review, problems } = readReviewForm(await c.req.parseBody());
+      const again = async (status: 400 | 422, why: readonly string[]) =>
+        c.html(reviewPage(await instructorSubmission(db.query, personId, submissionId), draft, why), status);
+      if (!review) return again(400, problems);
+      try {
+        await instructorReview(db, personId, submissionId, review, now());
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'review_not_passing') return again(422, [error.message]);
+        throw error;
+      }
+      return c.redirect(`/dashboard/reviews/${submissionId}`, 303);
     }),
   );
 }

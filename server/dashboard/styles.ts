@@ -64,6 +64,19 @@ form.sign-in label { display: grid; gap: var(--space-1); }
 input { font: inherit; color: var(--text); background: var(--bg-sunken); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-2); }
 .error { color: var(--danger); }
 ul.lessons { columns: 2; padding-left: var(--space-6); }
+.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: var(--space-2); margin: 0; }
+.facts dt { color: var(--text-muted); }
+.facts dd { margin: 0; }
+pre.file, details.file pre { background: var(--bg-sunken); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-3);
+  overflow: auto; max-height: 400px; white-space: pre-wrap; }
+details.file summary { cursor: pointer; padding: var(--space-1) 0; }
+form.review { display: grid; gap: var(--space-4); max-width: 720px; }
+form.review fieldset { display: grid; gap: var(--space-2); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-3); }
+form.review legend { font-weight: 600; padding: 0 var(--space-1); }
+form.review label { display: grid; gap: var(--space-1); }
+form.review label.check { display: flex; align-items: center; gap: var(--space-2); }
+form.review .actions { display: flex; gap: var(--space-3); }
+textarea { font: inherit; color: var(--text); background: var(--bg-sunken); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-2); }
 ${Array.from({ length: 21 }, (_, i) => `.bar-fill.w${i * 5} { width: ${i * 5}%; }`).join('\n')}
 `;
 

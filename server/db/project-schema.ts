@@ -18,7 +18,10 @@ export const projectSubmissions = pgTable(
     review: jsonb('review'),
     overall: real('overall'),
     exceptional: boolean('exceptional').notNull().default(false),
+    /** The reviewer's name as the learner sees it. */
     reviewedBy: text('reviewed_by'),
+    /** The instructor's learner id when one reviewed it from their cohorts (server/project-reviews.ts); null for the admin. */
+    reviewerId: text('reviewer_id'),
     reviewedAt: bigint('reviewed_at', { mode: 'number' }),
   },
   (t) => [

@@ -2,7 +2,10 @@
 // organisation set up through its API as the app would (owner, instructor, cohort, assignment,
 // invite, a learner who joins and completes lessons), then in Chromium: signing in by keyboard,
 // the cohort's table with the learner's progress, their detail, CSV export, axe in both schemes
-// (each view and scheme also shot to test-results/screenshots/dashboard-*.png).
+// (each view and scheme also shot to test-results/screenshots/dashboard-*.png). Then the Gold review:
+// a learner of the instructor's cohort submits a project through the API; the instructor opens it
+// from the queue by keyboard, is told why failing scores cannot be approved, fixes one and approves;
+// the learner's submission is accepted, signed by the instructor.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import path from 'node:path';
@@ -27,11 +30,10 @@ async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Pro
   }
 }
 
-test('an instructor signs in, follows a learner through the cohort table, and exports it', async ({ page }, testInfo) => {
-  test.setTimeout(180_000);
-  server = await startSyncServer(0, tempDataDir('drona-dashboard-server-'), ['--min-lesson-seconds', '0']);
+/** The hosted API as a scripted client: JSON calls that must succeed, and people with accounts. */
+function apiOf(url: string) {
   const call = async (method: string, route: string, token?: string, body?: unknown) => {
-    const res = await fetch(`${server!.url}${route}`, {
+    const res = await fetch(`${url}${route}`, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -45,7 +47,13 @@ test('an instructor signs in, follows a learner through the cohort table, and ex
     if (email) await call('POST', '/v1/account/credentials', who.accessToken, { email, password: 'teach them well' });
     return who.accessToken as string;
   };
+  return { call, person };
+}
 
+test('an instructor signs in, follows a learner through the cohort table, and exports it', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  server = await startSyncServer(0, tempDataDir('drona-dashboard-server-'), ['--min-lesson-seconds', '0']);
+  const { call, person } = apiOf(server.url);
   const course = await readCourseRegistration(path.join(repoRoot, 'courses', 'python-basics'));
   const lessons = course.modules.flatMap((m) => m.lessons);
   const owner = await person('Owner', 'owner@bootcamp.test');
@@ -107,4 +115,71 @@ test('an instructor signs in, follows a learner through the cohort table, and ex
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await page.goto(`${server.url}/dashboard/cohorts/${cohort.id}`);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('an instructor reviews a Gold project from their cohort by keyboard and approves it', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  server = await startSyncServer(0, tempDataDir('drona-review-server-'));
+  const { call, person } = apiOf(server.url);
+  const owner = await person('Owner', 'owner@bootcamp.test');
+  const org = await call('POST', '/v1/orgs', owner, { name: 'Loopback Bootcamp' });
+  const instructor = await person('Iris Instructor', 'iris@bootcamp.test');
+  await call('POST', '/v1/invites/accept', instructor, { code: (await call('POST', `/v1/orgs/${org.id}/invites`, owner, { role: 'instructor' })).code });
+  const cohort = await call('POST', `/v1/orgs/${org.id}/cohorts`, instructor, { name: 'Spring cohort' });
+  await call('POST', `/v1/cohorts/${cohort.id}/assignments`, instructor, { courseId: 'python-basics', dueAt: null });
+  const learner = await person('Asha');
+  await call('POST', '/v1/invites/accept', learner, {
+    code: (await call('POST', `/v1/orgs/${org.id}/invites`, instructor, { role: 'learner', cohortId: cohort.id })).code,
+  });
+  const submitted = await call('POST', '/v1/projects/python-basics/submissions', learner, {
+    title: 'Expense tracker',
+    goal: 'Total expenses per category.',
+    milestones: ['Totals', 'Tests'],
+    readme: '# Expense tracker\n\nRun `pytest`.\n',
+    files: [{ path: 'tracker.py', content: 'def totals(rows):\n    return {}\n' }],
+    automated: { testsPassed: true, testCount: 2, lintClean: true, readme: true },
+  });
+
+  await page.goto(`${server.url}/dashboard/sign-in`);
+  await page.getByLabel('Email').fill('iris@bootcamp.test');
+  await page.getByLabel('Password').fill('teach them well');
+  await page.getByLabel('Password').press('Enter');
+  await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Gold reviews' }).click();
+  await expect(page.getByRole('heading', { name: 'Gold reviews' })).toBeVisible();
+  const row = page.getByRole('row', { name: /Expense tracker/ });
+  await expect(row).toContainText('Asha');
+  await expectAxeClean(page, testInfo, 'review queue');
+  await row.getByRole('link', { name: 'Expense tracker' }).focus();
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { name: 'Expense tracker' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'README' })).toContainText('Run `pytest`.');
+  const form = page.getByRole('form', { name: 'Your review' });
+  await expectAxeClean(page, testInfo, 'review form');
+  // Sent with a category under the floor first: the page says why and keeps what was typed.
+  const categories = ['Code quality', 'Functionality', 'Testing', 'Documentation', 'Deployment'];
+  for (const [i, category] of categories.entries()) {
+    const group = form.getByRole('group', { name: new RegExp(`^${category}`) });
+    await group.getByLabel('Score (0–100)').fill(i === 2 ? '50' : '90');
+    await group.getByLabel('Reasons (one per line)').fill(`${category}: clear and complete.`);
+  }
+  await form.getByRole('button', { name: 'Approve' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Testing scored 50%');
+  await expectAxeClean(page, testInfo, 'review form with errors');
+  const testing = page
+    .getByRole('form', { name: 'Your review' })
+    .getByRole('group', { name: /^Testing/ })
+    .getByLabel('Score (0–100)');
+  await expect(testing).toHaveValue('50');
+  await testing.fill('85');
+  await page.getByRole('form', { name: 'Your review' }).getByRole('button', { name: 'Approve' }).press('Enter');
+
+  await expect(page.getByRole('status')).toContainText('Approved by Iris Instructor');
+  await expect(page.getByRole('status')).toContainText('89% overall');
+  await expectAxeClean(page, testInfo, 'review done');
+  const seen = await call('GET', `/v1/projects/submissions/${submitted.submissionId}`, learner);
+  expect(seen).toMatchObject({ status: 'accepted', review: { reviewer: 'Iris Instructor', overall: 89 } });
+  await page.getByRole('link', { name: 'Gold reviews' }).first().click();
+  await expect(page.getByText('No Gold project is waiting for you.')).toBeVisible();
 });
