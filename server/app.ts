@@ -36,6 +36,7 @@ import { updateFeedRoutes } from './update-feed/routes';
 import { body, type Env } from './route-kit';
 import { accountRoutes } from './accounts';
 import { accountDataRoutes } from './account-data';
+import { learnerRecordRoutes } from './learner-records';
 import { orgRoutes, setSeatLimit } from './orgs';
 import { learnerCohortRoutes } from './learner-cohorts';
 import { seatLimitRequest } from '../common/sync-api/account-schemas';
@@ -141,6 +142,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
   const guard = (key: string, scope: 'client' | 'all' = 'client') => limit(key, scope === 'all' ? sharedGuardLimiter : guardLimiter);
   accountRoutes(app, { db, keys, now, passwordCost: config.passwordCost ?? defaultPasswordCost, guard, address });
   accountDataRoutes(app, db);
+  learnerRecordRoutes(app, db);
   orgRoutes(app, { db, now, guard, address });
   dashboardRoutes(app, {
     db,

@@ -12,7 +12,7 @@ import { reviewVerdict, rubricCategories, type RubricCategory } from '../common/
 import type { ReviewEvidence } from '../common/rules/certificate-criteria';
 import type { InstructorReviewRequest, ProjectReviewRequest, ProjectSubmissionRequest, ProjectSubmissionView } from '../common/sync-api/project-api';
 
-interface SubmissionRow {
+export interface SubmissionRow {
   id: string;
   learner_id: string;
   course_id: string;
@@ -26,7 +26,7 @@ interface SubmissionRow {
   reviewed_at: number | null;
 }
 
-function view(row: SubmissionRow): ProjectSubmissionView {
+export function view(row: SubmissionRow): ProjectSubmissionView {
   return {
     submissionId: row.id,
     courseId: row.course_id,

@@ -11,7 +11,8 @@ import { isReadme } from './project-folder';
 import type { ProjectStore } from './project-store';
 
 /** Settings row (no migration): the server's submission id for one of this app's submissions. */
-const sentKey = (submissionId: number) => `project.server.${submissionId}`;
+export const SENT_PREFIX = 'project.server.';
+export const sentKey = (submissionId: number) => `${SENT_PREFIX}${submissionId}`;
 
 export class ServerProjectReview {
   constructor(

@@ -432,8 +432,10 @@ export const examAttempts = sqliteTable(
     startedAt: integer('started_at').notNull(),
     finishedAt: integer('finished_at'),
     overall: real('overall'),
+    /** The sync server's attempt this row restores (graded there); null for one taken in this app. */
+    serverAttemptId: text('server_attempt_id'),
   },
-  (t) => [index('exam_attempts_course').on(t.courseId, t.id)],
+  (t) => [index('exam_attempts_course').on(t.courseId, t.id), uniqueIndex('exam_attempts_server').on(t.serverAttemptId)],
 );
 
 /** A section's clock and score. */

@@ -12,6 +12,8 @@ import { ApiClient, type Fetch } from './api-client';
 import { drainOutbox, pendingCount, refusedCount } from './outbox-drain';
 import { readAccount, SYNC_TOKENS_SECRET, writeRow, type SyncAccount } from './sync-state';
 import { restoreEvents, type RestoreOutcome } from './restore';
+import { restoreExamAttempts, restoreProjectSubmissions } from './restore-records';
+import { restoredExamAttempts, restoredProjectSubmissions } from '../../common/sync-api/restore-api';
 import { eventFeedResponse, linkCodeResponse } from '../../common/sync-api/account-schemas';
 import type { LearningEvent } from '../../preload/contract/progress';
 
@@ -283,6 +285,9 @@ export class SyncService implements AccountSession {
         now: this.now,
         onPage: (sofar) => this.options.onRestoreProgress?.({ ...sofar, done: false }),
       });
+      const client = this.client();
+      restoreExamAttempts(this.store, await client.authorized('GET', '/v1/me/exam-attempts', undefined, restoredExamAttempts));
+      restoreProjectSubmissions(this.store, await client.authorized('GET', '/v1/me/project-submissions', undefined, restoredProjectSubmissions), this.now());
       this.options.onRestoreProgress?.({ ...outcome, done: true });
       return outcome;
     } catch (error) {

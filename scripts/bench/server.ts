@@ -38,9 +38,16 @@ async function load(db: Database) {
   const t0 = performance.now();
   await db.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at)
     select 'l' || g, 'Learner ' || g, 'UTC', true, ${now} from generate_series(1, ${learners}) g`);
+  // The events' secondary indexes are dropped for the load and built once after it (a sorted
+  // build, not 50 million random inserts into them), from their own definitions.
+  const indexes = await db.query<{ name: string; def: string }>(
+    sql`select indexname as name, indexdef as def from pg_indexes where tablename = 'events' and indexname <> 'events_pkey'`,
+  );
+  for (const { name } of indexes) await db.query(sql.raw(`drop index "${name}"`));
   // Events spread over learners and the last 25 days; dates and ISO weeks computed in SQL.
   const chunk = 500_000;
   for (let from = 1; from <= eventCount; from += chunk) {
+    if (from > 1) process.stdout.write(`  ${(from - 1).toLocaleString()} events in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
     const to = Math.min(eventCount, from + chunk - 1);
     await db.query(sql`insert into events (learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, facts, received_at)
       select 'l' || ((g * 7919) % ${learners} + 1), 'seed-' || g, 'check-passed', 'course-' || ((g / 7) % 5), 'lesson-' || ((g / 3) % 60), t,
@@ -48,7 +55,13 @@ async function load(db: Database) {
         5 + ((g * 7 + g / 11) % 41)::int, '{}'::jsonb, ${now}
       from (select g, ${now} - (g::bigint * 7 % ${span}) as t from generate_series(${from}::bigint, ${to}::bigint) g) s`);
   }
+  const insertedAt = performance.now();
+  await db.transaction(async (q) => {
+    await q(sql`set local maintenance_work_mem = '1GB'`);
+    for (const { def } of indexes) await q(sql.raw(def));
+  });
   const eventsAt = performance.now();
+  process.stdout.write(`  events inserted in ${((insertedAt - t0) / 1000).toFixed(0)} s, indexed in ${((eventsAt - insertedAt) / 1000).toFixed(0)} s\n`);
   await db.query(sql`insert into scores (board, learner_id, score, visible) select 'all', learner_id, sum(xp), true from events group by learner_id`);
   await db.query(
     sql`insert into scores (board, learner_id, score, visible) select 'week:' || week, learner_id, sum(xp), true from events group by learner_id, week`,
@@ -117,6 +130,30 @@ async function cannon(opts: autocannon.Options) {
   const result: autocannon.Result = await autocannon({ connections: 16, duration: seconds, ...opts });
   // autocannon's percentiles are whole milliseconds; p97_5/p99 come from its histogram.
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+/**
+ * GETs of `url` from `connections` loops for the run's seconds, each latency kept (autocannon's
+ * percentiles have no p95): the dashboard's goal is a p95.
+ */
+async function sample(url: string, headers: Record<string, string>, connections: number) {
+  const times: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        const res = await fetch(url, { headers });
+        await res.arrayBuffer();
+        if (!res.ok) errors++;
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), requests: times.length, errors };
 }
 
 async function benchEngine(engine: 'pglite' | 'postgresql') {
@@ -190,14 +227,12 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
       },
     ],
   });
-  const dashboard = await cannon({
-    url: server.url,
-    connections: 4,
-    requests: [{ method: 'GET', path: `/dashboard/cohorts/${benchCohort}`, headers: { cookie } }],
-  });
+  // The instructor dashboard at 4 connections, beside /healthz sampled the same way.
+  const dashboardBase = await sample(`${server.url}/healthz`, {}, 4);
+  const dashboard = await sample(`${server.url}/dashboard/cohorts/${benchCohort}`, { cookie }, 4);
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { engine, base, rank, rankThroughput, ingest, dashboard };
+  return { engine, base, rank, rankThroughput, ingest, dashboard, dashboardBase };
 }
 
 const engines = engineFlag === 'both' ? (['pglite', 'postgresql'] as const) : [engineFlag as 'pglite' | 'postgresql'];
@@ -221,11 +256,12 @@ for (const r of results) {
       `  rank-around-me, 4 connections  p50 ${ms(r.rank.p50)}  p99 ${ms(r.rank.p99)}  ${r.rank.rps.toFixed(0)} req/s (errors ${r.rank.errors})\n` +
       `  rank-around-me, 16 connections p50 ${ms(r.rankThroughput.p50)}  p99 ${ms(r.rankThroughput.p99)}  ${r.rankThroughput.rps.toFixed(0)} req/s  (baseline ${(r.base.rps / Math.max(1, r.rankThroughput.rps)).toFixed(1)}× as many, errors ${r.rankThroughput.errors})\n` +
       `  ingestion (${batch} events/request) p50 ${ms(r.ingest.p50)}  p99 ${ms(r.ingest.p99)}  ${r.ingest.rps.toFixed(0)} req/s = ${eventsPerSecond.toFixed(0)} events/s (errors ${r.ingest.errors})\n` +
-      `  dashboard, ${cohortSize.toLocaleString()}-learner cohort, 4 connections p50 ${ms(r.dashboard.p50)}  p99 ${ms(r.dashboard.p99)}  ${r.dashboard.rps.toFixed(0)} req/s (errors ${r.dashboard.errors})\n`,
+      `  baseline GET /healthz, 4 connections p50 ${ms(r.dashboardBase.p50)}  p95 ${ms(r.dashboardBase.p95)}  p99 ${ms(r.dashboardBase.p99)}\n` +
+      `  dashboard, ${cohortSize.toLocaleString()}-learner cohort, 4 connections p50 ${ms(r.dashboard.p50)}  p95 ${ms(r.dashboard.p95)}  p99 ${ms(r.dashboard.p99)}  ${r.dashboard.requests} requests (p95 ${(r.dashboard.p95 / r.dashboardBase.p95).toFixed(0)}× the baseline's, errors ${r.dashboard.errors})\n`,
   );
   if (r.engine === 'postgresql') {
     process.stdout.write(
-      `  goals: rank p99 < 20 ms: ${r.rank.p99 < 20 ? 'met' : 'NOT met'}; ingestion > 2,000 events/s: ${eventsPerSecond > 2000 ? 'met' : 'NOT met'}; dashboard p99 < 300 ms: ${r.dashboard.p99 < 300 && r.dashboard.errors === 0 ? 'met' : 'NOT met'}\n`,
+      `  goals: rank p99 < 20 ms at 16 connections: ${r.rankThroughput.p99 < 20 ? 'met' : 'NOT met'}; ingestion ≥ 5,000 events/s: ${eventsPerSecond >= 5000 ? 'met' : 'NOT met'}; dashboard p95 < 300 ms: ${r.dashboard.p95 < 300 && r.dashboard.errors === 0 ? 'met' : 'NOT met'}\n`,
     );
   }
 }

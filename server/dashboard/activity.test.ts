@@ -1,12 +1,13 @@
 // The cohort activity query's fast path (a lateral aggregate per learner over the covering index)
 // gives exactly what the straightforward join over the cohort's events gives, on any generated
 // cohort: members of other cohorts, instructors, other courses, repeated lessons, the week's edge.
+// So does the cohort's list of learners by name (shared names, a member with no learner row).
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../../common/testing/capabilities';
 import { sql, type Database } from '../db/database';
 import { openTestApi, testDatabaseUrl, type Engine, type TestApi } from '../testing/api-harness';
-import { activityColumns, cohortActivity, inList, type ActivityRow } from './activity';
+import { activityColumns, cohortActivity, cohortLearners, inList, type ActivityRow } from './activity';
 
 const cohort = 'cohort-a';
 const now = Date.UTC(2026, 11, 6);
@@ -24,10 +25,15 @@ async function straightforward(db: Database, courses: readonly string[]): Promis
   return rows.map((r) => ({ ...r, first_at: Number(r.first_at), last_at: Number(r.last_at) }));
 }
 
+/** The learners' query as written first: a join of the members with the learners. */
+const straightforwardLearners = (db: Database) =>
+  db.query(sql`select m.learner_id, l.display_name from cohort_members m join learners l on l.id = m.learner_id
+    where m.cohort_id = ${cohort} and m.role = 'learner' order by l.display_name, m.learner_id`);
+
 const byKey = (rows: readonly ActivityRow[]) => [...rows].sort((a, b) => `${a.learner_id}/${a.course_id}`.localeCompare(`${b.learner_id}/${b.course_id}`));
 
 const member = fc.record({
-  learner: fc.integer({ min: 1, max: 8 }),
+  learner: fc.integer({ min: 1, max: 9 }),
   cohort: fc.constantFrom(cohort, 'cohort-b'),
   role: fc.constantFrom('learner', 'learner', 'instructor'),
 });
@@ -45,6 +51,8 @@ const scenario = fc.record({
   members: fc.uniqueArray(member, { selector: (m) => `${m.cohort}/${m.learner}`, maxLength: 10 }),
   events: fc.array(event, { maxLength: 40 }),
   courses: fc.subarray(courseIds),
+  // Learners l1…l8 (l9 has none): names drawn from few, so some are shared.
+  names: fc.array(fc.constantFrom('Asha', 'Ravi', 'Zoe'), { minLength: 8, maxLength: 8 }),
 });
 
 function suite(engine: Engine) {
@@ -59,10 +67,13 @@ function suite(engine: Engine) {
   it('gives the straightforward join’s rows for any cohort and events', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(scenario, async ({ members, events, courses }) => {
+      fc.asyncProperty(scenario, async ({ members, events, courses, names }) => {
         run++;
         await t.db.query(sql`delete from events`);
         await t.db.query(sql`delete from cohort_members`);
+        await t.db.query(sql`delete from learners`);
+        for (const [i, name] of names.entries())
+          await t.db.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at) values (${`l${i + 1}`}, ${name}, 'UTC', true, 0)`);
         for (const m of members) {
           await t.db.query(sql`insert into cohort_members (cohort_id, learner_id, role, joined_at) values (${m.cohort}, ${`l${m.learner}`}, ${m.role}, 0)`);
         }
@@ -74,6 +85,7 @@ function suite(engine: Engine) {
         }
         const fast = await cohortActivity(t.db.query, cohort, courses, weekAgo);
         expect(byKey(fast)).toEqual(byKey(await straightforward(t.db, courses)));
+        expect(await cohortLearners(t.db.query, cohort)).toEqual(await straightforwardLearners(t.db));
       }),
       { numRuns: engine === 'pglite' ? 40 : 25 },
     );

@@ -4,7 +4,7 @@
 import { sql } from '../db/database';
 import { ApiError } from '../api-error';
 import { requireManager, type Q } from '../org-access';
-import { cohortActivity, finishing, inList } from './activity';
+import { cohortActivity, cohortLearners, finishing, inList } from './activity';
 import { median, predictedCompletion, progressPercent, riskOf, struggleIndex, type CourseActivity, type Risk } from './rules';
 
 export interface ManagedCohort {
@@ -78,8 +78,7 @@ export interface CohortTable {
 export async function cohortTable(q: Q, personId: string, cohortId: string, now: number): Promise<CohortTable> {
   const access = await requireManager(q, cohortId, personId);
   const courses = await assignedCourses(q, cohortId);
-  const learners = await q<{ learner_id: string; display_name: string }>(sql`select m.learner_id, l.display_name
-    from cohort_members m join learners l on l.id = m.learner_id where m.cohort_id = ${cohortId} and m.role = 'learner' order by l.display_name, m.learner_id`);
+  const learners = await cohortLearners(q, cohortId);
   const activity = new Map<string, CourseActivity & { courseId: string }>();
   let week = { activeLearners: 0, lessonsDone: 0, xp: 0, hints: 0 };
   if (courses.length > 0 && learners.length > 0) {

@@ -3,9 +3,12 @@
 // account, joins a cohort after its consent screen (the cohort board off until chosen), sees the
 // assigned course with its deadline reminder in Learn and the cohort board; computer B joins the
 // account with a code shown on A and restores A's progress, an instant completion the server
-// refused for XP included; A then signs B out, exports the account and leaves the cohort. axe on
-// each view and dialog.
+// refused for XP included, and the Silver exam A failed on the server and A's Gold project with
+// its review there; A then signs B out, exports the account and leaves the cohort. axe on each
+// view and dialog.
 import { expect, test, type Page } from '@playwright/test';
+import { rubricCategories } from '../../common/rules/project-review';
+import type { ExamView } from '../../preload/contract/exam';
 import { contractCall as call } from './support/contract-call';
 import { completeFirstRun } from './support/learner';
 import { expectAxeClean } from './support/look';
@@ -41,7 +44,8 @@ test('an account on two computers, a cohort joined with consent, its assignment 
   test.setTimeout(240_000);
   // The server's default rules: the lesson completed at once below is refused for XP (too fast),
   // yet B must restore it all the same, and both computers say it was not counted.
-  server = await startSyncServer(0, tempDataDir('drona-account-server-'));
+  const admin = 'e2e-admin-token';
+  server = await startSyncServer(0, tempDataDir('drona-account-server-'), [], { DRONA_ADMIN_TOKEN: admin });
   const env = { DRONA_SYNC_SERVER_URL: server.url, DRONA_SYNC_INTERVAL_MS: '300' };
 
   // The instructor's side, through the API (the dashboard is its own web app).
@@ -121,13 +125,45 @@ test('an account on two computers, a cohort joined with consent, its assignment 
   await expect(assigned.getByRole('status', { name: 'Deadline reminders' })).toContainText(/Python Basics is due in 2 days; \d+ lessons to go\./);
   await expectAxeClean(page, 'Learn with Assigned');
 
+  // A takes the Silver exam on the server and fails it (nothing answered).
+  await call(page, 'exam.start', { courseId: 'python-basics' });
+  const { attemptId } = (await call<{ attemptId: string }>(page, 'exam.active', {}))!;
+  let exam = await call<ExamView>(page, 'exam.current', { attemptId });
+  while (exam.sectionIndex === 0) exam = await call<ExamView>(page, 'exam.next', { attemptId });
+  while (exam.status === 'in-progress') exam = await call<ExamView>(page, 'exam.submitSection', { attemptId });
+  expect(exam.status).toBe('failed');
+  // A's Gold project reaches the server (through the API, as a script signed in to the account) and a person reviews it.
+  const script = await api(server.url, 'POST', '/v1/auth/sign-in', undefined, {
+    email: 'asha@example.org',
+    password: 'correct horse battery',
+    deviceName: 'Script',
+  });
+  const project = await api(server.url, 'POST', '/v1/projects/python-basics/submissions', script.accessToken, {
+    title: 'Expense tracker',
+    milestones: ['Totals per category'],
+    readme: '# Expense tracker',
+    files: [{ path: 'tracker.py', content: 'print("totals")\n' }],
+    automated: { testsPassed: true, testCount: 2, lintClean: true, readme: true },
+  });
+  await api(server.url, 'POST', `/v1/admin/project-submissions/${project.submissionId}/review`, admin, {
+    reviewer: 'Ms Rao',
+    scores: Object.fromEntries(rubricCategories.map((category) => [category, { score: 85, reasons: ['Clear.'] }])),
+    automated: { testsPassed: true, testCount: 2, lintClean: true, readme: true },
+  });
+  const { sessions } = (await (await fetch(`${server.url}/v1/auth/sessions`, { headers: { authorization: `Bearer ${script.accessToken}` } })).json()) as {
+    sessions: { id: string; current: boolean }[];
+  };
+  await api(server.url, 'DELETE', `/v1/auth/sessions/${sessions.find((s) => s.current)!.id}`, script.accessToken);
+
   // A shows a code; computer B types it and restores A's progress.
   await openAccountSettings(page);
   await account.getByRole('button', { name: 'Add another computer…' }).click();
   const code = (await account.getByRole('status', { name: 'Link code' }).locator('strong').textContent())!;
   const b = await startServe({ env });
   serves.push(b);
-  const pageB = await browser.newPage();
+  // A context of its own: axe runs only on pages of a context.
+  const contextB = await browser.newContext();
+  const pageB = await contextB.newPage();
   await pageB.goto(b.url);
   await completeFirstRun(pageB, 'Asha');
   await openAccountSettings(pageB);
@@ -146,7 +182,18 @@ test('an account on two computers, a cohort joined with consent, its assignment 
   expect(await totalXp(pageB)).toBeGreaterThan(0);
   expect(await totalXp(pageB)).toBe(await totalXp(page));
   await expect(pageB.locator('#settings-sync').getByRole('note', { name: 'Not counted by the server' })).toContainText('did not count 1 completion(s)');
-  await pageB.close();
+  // B shows the exam A failed (with its cooldown) and A's project with the server's review.
+  await pageB.getByRole('navigation', { name: 'Activities' }).getByRole('button', { name: 'Certificates' }).click();
+  const examB = pageB.getByRole('region', { name: 'Python Basics: Silver exam' });
+  await expect(examB.getByRole('list', { name: 'Past attempts at the Python Basics exam' })).toContainText('failed');
+  await expect(examB).toContainText('Next attempt opens on');
+  const projectB = pageB.getByRole('region', { name: 'Python Basics: Gold project' });
+  await expect(projectB.getByLabel('Review on your sync server')).toContainText('Accepted: 85% overall');
+  await expect(projectB.getByLabel('Review on your sync server')).toContainText('reviewed by Ms Rao');
+  await pageB.mouse.move(0, 0);
+  await expectAxeClean(pageB, 'Restored exam and project', '.project-view');
+  await pageB.screenshot({ path: 'test-results/screenshots/account-restored-exam-project.png' });
+  await contextB.close();
 
   // A lists both computers and signs B out; exports the account; leaves the cohort.
   await page.reload();
