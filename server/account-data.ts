@@ -36,7 +36,10 @@ export async function exportAccount(db: Database, learnerId: string): Promise<Re
         ? sql.raw('learner_id, email, created_at')
         : table === 'exam_attempts'
           ? sql.raw('id, course_id, status, sections, first_attempt, overall, started_at, finished_at')
-          : sql.raw('*');
+          : // The reviewer's account id is another person's; their name is what the learner sees.
+            table === 'project_submissions'
+            ? sql.raw('id, course_id, submission, status, submitted_at, review, overall, exceptional, reviewed_by, reviewed_at')
+            : sql.raw('*');
     out[table] = await db.query(sql`select ${columns} from ${sql.identifier(table)} where ${sql.identifier(column)} = ${learnerId}`);
   }
   return out;

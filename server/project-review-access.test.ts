@@ -166,6 +166,10 @@ function suite(engine: Engine) {
     expect(await row(again)).toMatchObject({ status: 'accepted', reviewer_id: w.ira.learnerId });
     expect((await review(w.ira, again, 92)).json.error.code).toBe('not_pending');
     expect(await queueOf(w.ira)).not.toContain(again);
+    // The learner's export says who reviewed by name, never the reviewer's account id.
+    const exported = await ok(lea, 'GET', '/v1/account/export');
+    expect(exported.project_submissions).toContainEqual(expect.objectContaining({ id: again, reviewed_by: 'Ira Instructor' }));
+    expect(JSON.stringify(exported)).not.toContain(w.ira.learnerId);
 
     const gold = await call(lea, 'POST', '/v1/certificates', { courseId: examCourse.id, tier: 'gold' });
     expect(gold.status).toBe(201);
