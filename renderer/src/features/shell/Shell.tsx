@@ -1,5 +1,5 @@
 import { Command as CommandIcon, Moon, Sun } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { useAppStore } from '../../app/app-store';
 import { useResolvedTheme } from '../../app/use-theme';
@@ -144,7 +144,9 @@ export function Shell() {
           >
             {/* Folded away, its controls leave the Tab order and the accessibility tree. */}
             <aside aria-label={`${activity.label} side panel`} className="side-panel-body" inert={sideCollapsed}>
-              <activity.Side />
+              <Suspense fallback={<ViewLoading />}>
+                <activity.Side />
+              </Suspense>
             </aside>
           </Panel>
           <Separator className="sash sash-vertical" aria-label="Resize side panel" />
@@ -152,7 +154,9 @@ export function Shell() {
             <Group orientation="vertical" className="panel-group" defaultLayout={settings.layout.vertical} onLayoutChanged={onVerticalChanged}>
               <Panel id="canvas" minSize="20%">
                 <main id="main-content" className="canvas" aria-label={activity.label} tabIndex={-1}>
-                  <activity.Canvas />
+                  <Suspense fallback={<ViewLoading />}>
+                    <activity.Canvas />
+                  </Suspense>
                 </main>
               </Panel>
               <Separator className="sash sash-horizontal" aria-label="Resize bottom panel" />
@@ -195,5 +199,14 @@ function ActivityBadge({ id, useCount }: { id: string; useCount: () => number | 
       {count ? `${count}` : ''}
       <span className="visually-hidden">{count ? ` due today` : ''}</span>
     </span>
+  );
+}
+
+/** While a view's code loads (Settings, Certificates and the Leaderboard load on first open). */
+function ViewLoading() {
+  return (
+    <p className="muted panel-pad" role="status">
+      Loading…
+    </p>
   );
 }
