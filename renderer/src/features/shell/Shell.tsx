@@ -1,5 +1,5 @@
 import { Command as CommandIcon, Moon, Sun } from 'lucide-react';
-import { Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { useAppStore } from '../../app/app-store';
 import { useResolvedTheme } from '../../app/use-theme';
@@ -14,6 +14,7 @@ import { activities } from './activities';
 import { Brand, OrganisationStatusItem } from '../organisation/OrganisationParts';
 import { useLockedBy } from '../organisation/organisation-store';
 import { BottomPanel } from './BottomPanel';
+import { Loading } from '../../platform/Loading';
 import { openPanel, openSide, useViewLayout } from './use-view-layout';
 import { SIDE_MIN_PX } from './view-layout';
 
@@ -144,9 +145,9 @@ export function Shell() {
           >
             {/* Folded away, its controls leave the Tab order and the accessibility tree. */}
             <aside aria-label={`${activity.label} side panel`} className="side-panel-body" inert={sideCollapsed}>
-              <Suspense fallback={<ViewLoading />}>
+              <Loading what={activity.label}>
                 <activity.Side />
-              </Suspense>
+              </Loading>
             </aside>
           </Panel>
           <Separator className="sash sash-vertical" aria-label="Resize side panel" />
@@ -154,9 +155,9 @@ export function Shell() {
             <Group orientation="vertical" className="panel-group" defaultLayout={settings.layout.vertical} onLayoutChanged={onVerticalChanged}>
               <Panel id="canvas" minSize="20%">
                 <main id="main-content" className="canvas" aria-label={activity.label} tabIndex={-1}>
-                  <Suspense fallback={<ViewLoading />}>
+                  <Loading what={activity.label}>
                     <activity.Canvas />
-                  </Suspense>
+                  </Loading>
                 </main>
               </Panel>
               <Separator className="sash sash-horizontal" aria-label="Resize bottom panel" />
@@ -199,14 +200,5 @@ function ActivityBadge({ id, useCount }: { id: string; useCount: () => number | 
       {count ? `${count}` : ''}
       <span className="visually-hidden">{count ? ` due today` : ''}</span>
     </span>
-  );
-}
-
-/** While a view's code loads (Settings, Certificates and the Leaderboard load on first open). */
-function ViewLoading() {
-  return (
-    <p className="muted panel-pad" role="status">
-      Loading…
-    </p>
   );
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { Loading } from '../../platform/Loading';
 import type { VisualizerProps } from './Visualizer';
 
 // The step-through view loads when a trace is first shown, not with the shell.
@@ -6,14 +7,8 @@ const Visualizer = lazy(() => import('./Visualizer').then((module) => ({ default
 
 export function LazyVisualizer(props: VisualizerProps) {
   return (
-    <Suspense
-      fallback={
-        <div className="muted panel-pad" role="status">
-          Loading the visualiser…
-        </div>
-      }
-    >
+    <Loading what="the visualiser">
       <Visualizer {...props} />
-    </Suspense>
+    </Loading>
   );
 }
