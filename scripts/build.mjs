@@ -37,9 +37,23 @@ const packageName = (specifier) =>
     .split('/')
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
+// Native addons (CommonJS) every launch loads: required, not imported. Node's ESM loader imports
+// CommonJS by scanning its source for exports first (cjs-module-lexer), which cost about 60 ms of
+// every start (bench:startup); the bundle's require (the banner below) loads them directly.
+const REQUIRED_PACKAGES = /^(better-sqlite3|node-pty)$/;
 const bundleStartupPackages = {
   name: 'bundle-startup-packages',
   setup(build) {
+    // zod re-exports its ~50 message locales (a fifth of main's bundle, parsed on every start);
+    // the app speaks English only, the locale zod configures by default.
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: "export { default as en } from './en.js';", loader: 'js' }));
+    build.onResolve({ filter: REQUIRED_PACKAGES }, (args) =>
+      args.namespace === 'required-package' ? { external: true } : { path: args.path, namespace: 'required-package' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'required-package' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
     build.onResolve({ filter: /^[^./]/ }, (args) =>
       BUNDLED_PACKAGES.has(packageName(args.path)) && args.kind !== 'dynamic-import' ? undefined : { external: true },
     );

@@ -70,6 +70,8 @@ export interface AppConfig {
   readonly secrets?: SecretStore;
   /** Sync and the streak reminder run in the background unless this is false (one-shot CLI commands). */
   readonly backgroundWork?: boolean;
+  /** Background work and the sandbox's warm-up wait for this (serve listening, the window shown), so they never delay the first paint; default: at once. */
+  readonly startupDone?: Promise<void>;
   /** Folder whose course folders are installed as built-in courses at start-up (default: the app's courses/); null for none. */
   readonly builtinCoursesDir?: string | null;
   /** What the environment configures (app-config.ts), read once by the entry point; tests get the defaults. */

@@ -197,6 +197,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     // The desktop app warms one container per language at start-up so the first Run is instant;
     // serve mode (tests, browsers) warms on first use unless DRONA_SANDBOX_PREWARM=1.
     prewarm: config.mode === 'electron' || env.sandbox.prewarm,
+    ...(config.startupDone ? { prewarmAfter: config.startupDone } : {}),
     ...(env.sandbox.driver ? { driver: env.sandbox.driver } : {}),
     environment: env.sandbox,
     log: (message) => logger.info(`sandbox: ${message}`),
@@ -346,22 +347,30 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     project,
     projectReview: new ServerProjectReview(store, new ProjectStore(store), sync, now),
   };
-  // In the background: the first drain waits for the event loop, never for start-up. One-shot
-  // CLI commands do without: a course import must not sync or record the evening's reminder.
+  // In the background, once start-up is done (the server listens, the window shows), so the first
+  // checks never delay the first paint. One-shot CLI commands do without: a course import must
+  // not sync or record the evening's reminder.
   if (config.backgroundWork !== false) {
-    sync.start();
-    streakReminders.start();
-    weeklyDigest.start();
-    update.start();
-    // Fading concepts and newly met ones get their cards before the HUD first counts what is due.
-    setImmediate(() => {
-      try {
-        practice.refresh();
-      } catch (error) {
-        // Nothing is lost: the same cards are offered again when Practice next lists what is due.
-        logger.warn(`practice: ${messageOf(error)}`);
-      }
-    });
+    // Closed meanwhile (the app quit, or its data was erased and a new store opened): nothing to start.
+    const stopped = () => !store.sqlite.open;
+    const startBackground = () => {
+      if (stopped()) return;
+      sync.start();
+      streakReminders.start();
+      weeklyDigest.start();
+      update.start();
+      // Fading concepts and newly met ones get their cards before the HUD first counts what is due.
+      setImmediate(() => {
+        try {
+          if (!stopped()) practice.refresh();
+        } catch (error) {
+          // Nothing is lost: the same cards are offered again when Practice next lists what is due.
+          logger.warn(`practice: ${messageOf(error)}`);
+        }
+      });
+    };
+    if (config.startupDone) void config.startupDone.then(startBackground);
+    else startBackground();
   }
   return services;
 }

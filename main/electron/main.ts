@@ -83,8 +83,12 @@ async function main(): Promise<void> {
     app.exit(1);
     return;
   }
+  // Background work and the Docker pool's warm containers wait until the window is shown.
+  let shown = () => {};
+  const startupDone = new Promise<void>((resolve) => (shown = resolve));
   const drona = createAppForFolder({
     organisation,
+    startupDone,
     dataDir: app.getPath('userData'),
     mode: 'electron',
     version: app.getVersion(),
@@ -153,12 +157,16 @@ async function main(): Promise<void> {
       if (notice.success) notifyWeeklyDigest(window, notice.data);
     }
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    window.show();
+    shown();
+  });
   window.on('closed', () => {
     unsubscribe();
     drona.events.endSession(sessionId);
   });
   await window.loadURL(`${APP_ORIGIN}/index.html`);
+  shown(); // also when the page never signalled ready-to-show
 
   app.on('window-all-closed', () => {
     void drona.close().then(() => app.quit());

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StreakReminder } from '../../preload/contract/progress';
 import { createApp, type DronaApp } from '../app/create-app';
 import { silentLogger } from '../app/logger';
@@ -293,5 +293,26 @@ describe('the streak reminder through the composition root', () => {
 
     expect(await remindersOnOpening(false)).toEqual([]);
     expect(await remindersOnOpening()).toEqual([expect.objectContaining({ streak: 3 })]);
+  });
+
+  it('makes its first check only once start-up is done (the server listens), never before the first paint', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-reminder-startup-'));
+    const now = at(ZONE, '2026-06-10T21:00');
+    const seed = createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: silentLogger, now: () => now, backgroundWork: false });
+    const state = seed.state();
+    if (!('services' in state)) throw new Error('store did not open');
+    state.services.profile.completeFirstRun({ name: 'Asha', goal: '', experienceLevel: 'new', gamificationMode: 'full', timezone: ZONE });
+    await learnedOnSevenToNine(state.services);
+    await seed.close();
+
+    let listening = () => {};
+    const startupDone = new Promise<void>((resolve) => (listening = resolve));
+    app = createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: silentLogger, now: () => now, startupDone });
+    const received: unknown[] = [];
+    app.events.subscribe((name, payload) => name === 'progress.streakReminder' && received.push(payload));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received).toEqual([]);
+    listening();
+    await vi.waitFor(() => expect(received).toEqual([expect.objectContaining({ streak: 3 })]));
   });
 });

@@ -57,6 +57,8 @@ export interface SandboxServiceOptions {
    * a language starts cold and its container stays warm for the next.
    */
   readonly prewarm?: boolean;
+  /** The prewarm waits for this (the app's first paint); default: at once. */
+  readonly prewarmAfter?: Promise<void>;
   readonly log?: (message: string) => void;
   readonly docker?: Docker;
   /** The app's data folder: its hash labels the containers with the instance that owns them. */

@@ -44,6 +44,7 @@ export class SandboxService {
   private readonly log: (message: string) => void;
   private starting: Promise<void> | null = null;
   private idleWarmUp: NodeJS.Timeout | null = null;
+  private closed = false;
 
   /**
    * Chooses the driver (probing Docker, removing stale containers, warming up) at once when asked
@@ -60,7 +61,12 @@ export class SandboxService {
       log: this.log,
     });
     // The next call gets the failure too; logging it here tells why the first Run waits or is refused.
-    if (options.prewarm) void this.ready().catch((error) => this.log(`the sandbox could not start ahead of the first Run: ${messageOf(error)}`));
+    if (!options.prewarm) return;
+    const prewarm = () => {
+      if (!this.closed) void this.ready().catch((error) => this.log(`the sandbox could not start ahead of the first Run: ${messageOf(error)}`));
+    };
+    if (options.prewarmAfter) void options.prewarmAfter.then(prewarm);
+    else prewarm();
   }
 
   private ready(): Promise<void> {
@@ -326,6 +332,7 @@ export class SandboxService {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     // Never started (nothing ran): there is nothing to close, and no reason to ask Docker now.
     await this.starting?.catch(() => undefined); // a failed start was reported to its callers
     if (this.idleWarmUp) clearTimeout(this.idleWarmUp);

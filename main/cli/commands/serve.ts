@@ -13,6 +13,8 @@ import { CliUserError } from '../cli-error';
 import { messageOf } from '../../../preload/contract';
 
 const SHUTDOWN_GRACE_MS = 5000;
+/** Background work (sync, reminders, the digest) starts this long after the server listens: the browser's first paint comes first. */
+const BACKGROUND_AFTER_LISTEN_MS = 1000;
 
 interface ServeFlags {
   port?: string;
@@ -80,9 +82,12 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
           throw new CliUserError(messageOf(error));
         }
       }
+      let listening = () => {};
+      const startupDone = new Promise<void>((resolve) => (listening = resolve));
       const app = createAppForFolder({
         dataDir,
         mode: 'serve',
+        startupDone,
         version: appVersion(),
         logger,
         env: config,
@@ -101,6 +106,7 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
       // The one line that carries the token, for this user's own terminal (as Jupyter prints
       // it); the logger redacts it from here on.
       process.stdout.write(`Dronacharya is running at ${server.url}\n`);
+      setTimeout(listening, BACKGROUND_AFTER_LISTEN_MS).unref();
       logger.info(`serving data from ${dataDir}`);
       const launch = flags.open ? await openInBrowser(server.url, logger, config.hasBrowser) : null;
       if (launch) {

@@ -7,7 +7,6 @@ import { trustedProxies } from '../../../server/client-address';
 import { packageRoot } from '../../app/package-info';
 import { builtinCourseDirs, CourseRegistrationError, readCourseRegistration } from '../../courses/course-registration';
 import type { CourseRegistration } from '../../../common/sync-api/schemas';
-import { jsonLog, startServer } from '../../../server/start';
 import { CliUserError } from '../cli-error';
 import { messageOf } from '../../../preload/contract';
 
@@ -71,6 +70,8 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
       const perSecond = Number(flags.rateLimit);
       if (!(perSecond > 0)) throw new CliUserError('--rate-limit must be a positive number of requests per second.');
       const { defaultPlausibility, withMinActiveSeconds } = await import('../../../common/rules/plausibility');
+      // The sync server (Hono, its routes and schemas) loads only for this command, never on an app start.
+      const { jsonLog, startServer } = await import('../../../server/start');
       const { databaseUrl, publicUrl, adminToken } = config.server;
       const proxies = (flags.trustedProxy ?? config.server.trustedProxies ?? '')
         .split(',')

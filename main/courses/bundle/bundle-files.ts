@@ -21,7 +21,7 @@ export const formatProblem = (p: BundleProblem): string =>
   `${p.file || '(bundle)'}${p.line > 0 ? `:${p.line}:${p.column}` : ''}: ${p.message}\n  fix: ${p.hint}`;
 
 /** Files the desktop leaves in every folder an author opens; never read, so never installed. */
-const desktopLeftovers = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+export const desktopLeftovers = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
 /**
  * Reads a course folder. Symbolic links and special files are reported, not followed: a bundle

@@ -16,6 +16,7 @@ import { claimProblems } from './course-claims';
 import { CourseImportError } from './course-import-error';
 import { compareVersions } from './compare-versions';
 import { writeCourseRows } from './course-rows';
+import { BuiltinFingerprints, folderFingerprint } from './builtin-fingerprint';
 
 export interface InstallerOptions {
   readonly now?: () => number;
@@ -104,12 +105,27 @@ export class CourseInstaller {
       .readdirSync(root, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(root, entry.name, 'course.yaml')))
       .map((entry) => path.join(root, entry.name));
+    // A folder whose fingerprint is the one verified last time needs no read at all.
+    const fingerprints = new BuiltinFingerprints(this.store, this.now);
+    const pending: string[] = [];
+    const fingerprintOf = new Map<string, string>();
+    for (const dir of dirs) {
+      const fingerprint = folderFingerprint(dir);
+      const known = fingerprints.unchanged(dir, fingerprint);
+      if (known) {
+        results.push(this.unchangedResult(known.courseId, known.title, known.version, known.version));
+      } else {
+        pending.push(dir);
+        fingerprintOf.set(dir, fingerprint);
+      }
+    }
     // Prerequisites may point at each other: install in an order where they come first.
-    const pending = [...dirs];
     for (let round = 0; pending.length && round < dirs.length + 1; round++) {
       for (const dir of [...pending]) {
         try {
-          results.push(this.installDir(dir, { builtIn: true }));
+          const result = this.installDir(dir, { builtIn: true });
+          results.push(result);
+          fingerprints.verified(dir, fingerprintOf.get(dir)!, result.courseId);
           pending.splice(pending.indexOf(dir), 1);
         } catch (error) {
           const unknownPrereq = error instanceof CourseImportError && error.problems.every((p) => p.message.includes('is not an installed or bundled course'));
@@ -120,7 +136,13 @@ export class CourseInstaller {
         }
       }
     }
+    fingerprints.save();
     return { results, failures };
+  }
+
+  private unchangedResult(courseId: string, title: string, version: string, previousVersion: string): ImportResult {
+    const lessonCount = this.store.db.select({ n: count() }).from(lessons).where(eq(lessons.courseId, courseId)).get()?.n ?? 0;
+    return { courseId, title, version, outcome: 'unchanged', previousVersion, lessonCount, removedLessons: [] };
   }
 
   /**
@@ -136,8 +158,7 @@ export class CourseInstaller {
     if (!id || !version) return null;
     const existing = this.store.db.select().from(courses).where(eq(courses.id, id)).get();
     if (!existing?.builtIn || existing.manifestDigest !== sha256(Buffer.from(JSON.stringify(manifestFor(files, id, version))))) return null;
-    const lessonCount = this.store.db.select({ n: count() }).from(lessons).where(eq(lessons.courseId, id)).get()?.n ?? 0;
-    return { courseId: id, title: existing.title, version, outcome: 'unchanged', previousVersion: existing.version, lessonCount, removedLessons: [] };
+    return this.unchangedResult(id, existing.title, version, existing.version);
   }
 
   installFiles(files: BundleFiles, options: { builtIn?: boolean }): ImportResult {

@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { FirstRun } from '../features/onboarding/FirstRun';
+import { lazy, Suspense, useEffect } from 'react';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
 import { Shell } from '../features/shell/Shell';
@@ -8,8 +7,12 @@ import { client } from '../platform/client';
 import { useAppStore } from './app-store';
 import { useThemeAttribute } from './use-theme';
 import { useOrganisationBranding } from '../features/organisation/organisation-store';
-import { ExamScreen } from '../features/exam/ExamScreen';
 import { resumeExam, useExamMode } from '../features/exam/exam-store';
+
+// Shown once per learner: the first run's screens load only when needed.
+const FirstRun = lazy(() => import('../features/onboarding/FirstRun').then((module) => ({ default: module.FirstRun })));
+// Exam mode is rare: its screen loads when an attempt starts or resumes, not with the shell.
+const ExamScreen = lazy(() => import('../features/exam/ExamScreen').then((module) => ({ default: module.ExamScreen })));
 
 export function App() {
   const { status, profile, settings, loadError, load, appendOutput } = useAppStore();
@@ -44,8 +47,18 @@ export function App() {
   if (status.state === 'recovery') return <RecoveryScreen status={status} />;
   if (status.state === 'pick-profile') return <ProfilePicker />;
   if (!profile || !settings) return <StartupFrame />;
-  if (!profile.firstRunCompleted) return <FirstRun />;
+  if (!profile.firstRunCompleted)
+    return (
+      <Suspense fallback={<StartupFrame />}>
+        <FirstRun />
+      </Suspense>
+    );
   // Exam mode replaces the whole workbench (no tutor, no Try it) until the attempt is left.
-  if (exam) return <ExamScreen view={exam} />;
+  if (exam)
+    return (
+      <Suspense fallback={<StartupFrame />}>
+        <ExamScreen view={exam} />
+      </Suspense>
+    );
   return <Shell />;
 }

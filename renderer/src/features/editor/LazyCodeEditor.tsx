@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { Loading } from '../../platform/Loading';
 import type { CodeEditorProps } from './CodeEditor';
 
 // Monaco is several megabytes: it loads on first use, after the shell has painted.
@@ -6,15 +7,9 @@ const CodeEditor = lazy(() => import('./CodeEditor'));
 
 export function LazyCodeEditor(props: CodeEditorProps) {
   return (
-    <Suspense
-      fallback={
-        <div className="muted panel-pad" role="status">
-          Loading the editor…
-        </div>
-      }
-    >
+    <Loading what="the editor">
       <CodeEditor {...props} />
-    </Suspense>
+    </Loading>
   );
 }
 

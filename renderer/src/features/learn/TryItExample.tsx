@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import type { RunResult } from '../../../../preload/contract/sandbox';
 import type { Trace } from '../../../../preload/contract/visualize';
 import { recordTrace } from '../visualize/visualize-store';
-import { Visualizer } from '../visualize/Visualizer';
+import { LazyVisualizer } from '../visualize/LazyVisualizer';
 
 export type TryItLanguage = 'python' | 'javascript';
 
@@ -77,7 +77,7 @@ export function TryItExample({ code, language, children, run }: TryItExampleProp
       )}
       {visual && (
         <div className="try-it-visualizer">
-          <Visualizer
+          <LazyVisualizer
             title="this example"
             trace={visual.trace}
             step={visual.step}

@@ -14,6 +14,7 @@ import { activities } from './activities';
 import { Brand, OrganisationStatusItem } from '../organisation/OrganisationParts';
 import { useLockedBy } from '../organisation/organisation-store';
 import { BottomPanel } from './BottomPanel';
+import { Loading } from '../../platform/Loading';
 import { openPanel, openSide, useViewLayout } from './use-view-layout';
 import { SIDE_MIN_PX } from './view-layout';
 
@@ -144,7 +145,9 @@ export function Shell() {
           >
             {/* Folded away, its controls leave the Tab order and the accessibility tree. */}
             <aside aria-label={`${activity.label} side panel`} className="side-panel-body" inert={sideCollapsed}>
-              <activity.Side />
+              <Loading what={activity.label}>
+                <activity.Side />
+              </Loading>
             </aside>
           </Panel>
           <Separator className="sash sash-vertical" aria-label="Resize side panel" />
@@ -152,7 +155,9 @@ export function Shell() {
             <Group orientation="vertical" className="panel-group" defaultLayout={settings.layout.vertical} onLayoutChanged={onVerticalChanged}>
               <Panel id="canvas" minSize="20%">
                 <main id="main-content" className="canvas" aria-label={activity.label} tabIndex={-1}>
-                  <activity.Canvas />
+                  <Loading what={activity.label}>
+                    <activity.Canvas />
+                  </Loading>
                 </main>
               </Panel>
               <Separator className="sash sash-horizontal" aria-label="Resize bottom panel" />

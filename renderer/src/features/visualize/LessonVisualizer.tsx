@@ -4,7 +4,7 @@ import { Footprints } from 'lucide-react';
 import { useEffect } from 'react';
 import type { CallInput } from '../../../../preload/contract';
 import { pythonOnlyNote, useVisualizeStore } from './visualize-store';
-import { Visualizer } from './Visualizer';
+import { LazyVisualizer } from './LazyVisualizer';
 
 export interface VisualizeTarget {
   readonly language: 'python' | 'javascript';
@@ -70,5 +70,5 @@ export function VisualizePanel() {
   // Closing the lesson closes its view.
   useEffect(() => () => useVisualizeStore.getState().close(), []);
   if (title === null) return null;
-  return <Visualizer title={title} trace={trace} step={step} loading={loading} note={note} onStep={go} onClose={close} />;
+  return <LazyVisualizer title={title} trace={trace} step={step} loading={loading} note={note} onStep={go} onClose={close} />;
 }
