@@ -32,6 +32,12 @@ function openError(file: string): StoreOpenError {
 }
 
 describe('openStore', () => {
+  it('has every migration dated after the one before (drizzle skips an earlier-dated one on upgrade)', () => {
+    const dates = journal().entries.map((entry) => entry.when);
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    expect(new Set(dates).size).toBe(dates.length);
+  });
+
   it('creates every table from an empty folder, in WAL mode with foreign keys on', () => {
     const file = tempFile();
     const store = openStore(file);
