@@ -211,6 +211,7 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     checkPassed: (check) => lessonActivity.checkPassed(check),
     checkRecorded: (check) => lessonActivity.checkRecorded(check),
     events,
+    log: (message) => logger.info(`sandbox: ${message}`),
   });
   const visualizer = new Visualizer({ sandbox, exercise: (courseId, lessonId) => courses.getExercise(courseId, lessonId) });
 

@@ -13,7 +13,7 @@ import type { Duplex } from 'node:stream';
 import type { SandboxLanguage } from '../../preload/contract/sandbox';
 import { currentOwner, liveProcesses, ownerLabelsOf, ownerVerdict, type ContainerOwner, type ProcessProbe } from './container-owner';
 import type { ExecOptions, ExecOutcome, ExecSpec, SandboxDriver } from './driver';
-import { defaultLimits, needsOwnContainer, type SandboxLimits } from './limits';
+import { defaultLimits, type SandboxLimits } from './limits';
 import { DockerStreamDemuxer, OutputCollector } from './output-collector';
 import type { RunEnd } from './run-outcome';
 import { tarArchive } from './tar-archive';
@@ -27,6 +27,9 @@ const WORK_DIR = '/work';
 /** The learner's code runs as this user; the container's keep-alive process as another, out of its reach. */
 const LEARNER_USER = '1000:1000';
 const KEEPER_USER = '1001:1001';
+
+/** A container's memory limit, swap included (no swap): set at creation, and changed in place for a run that asks for another. */
+const memoryLimit = (limits: SandboxLimits) => ({ Memory: limits.memoryBytes, MemorySwap: limits.memoryBytes });
 
 export function containerSpec(image: string, language: SandboxLanguage, limits: SandboxLimits, owner: ContainerOwner): Docker.ContainerCreateOptions {
   return {
@@ -50,8 +53,7 @@ export function containerSpec(image: string, language: SandboxLanguage, limits: 
       SecurityOpt: ['no-new-privileges'],
       Init: true,
       PidsLimit: limits.pids,
-      Memory: limits.memoryBytes,
-      MemorySwap: limits.memoryBytes,
+      ...memoryLimit(limits),
       NanoCpus: Math.round(limits.cpus * 1e9),
       Ulimits: [
         { Name: 'nofile', Soft: limits.openFiles, Hard: limits.openFiles },
@@ -234,14 +236,30 @@ export class DockerDriver implements SandboxDriver {
 
   private async acquire(language: SandboxLanguage, limits: SandboxLimits): Promise<Warm> {
     const pool = this.pool(language);
-    while (!needsOwnContainer(limits) && pool.length > 0) {
+    while (pool.length > 0) {
       const warm = await pool.shift()!;
       // A container whose lifeline broke has ended (or is ending) on its own.
-      if (warm && !warm.lifeline.closed) return warm;
+      const fitted = warm && !warm.lifeline.closed ? await this.fitMemory(warm, limits) : null;
+      if (fitted) return fitted;
       if (warm) await this.discard(warm.container);
       this.replenish(language);
     }
     return this.create(language, limits);
+  }
+
+  /**
+   * `warm` with the memory limit `limits` asks for (an exercise may set its own), changed in place
+   * (`docker update`: a cgroup write, where a new container took seconds); null when Docker refused.
+   */
+  private async fitMemory(warm: Warm, limits: SandboxLimits): Promise<Warm | null> {
+    if (warm.limits.memoryBytes === limits.memoryBytes) return warm;
+    try {
+      await warm.container.update(memoryLimit(limits));
+      return { ...warm, limits: { ...warm.limits, memoryBytes: limits.memoryBytes } };
+    } catch (error) {
+      if (!this.closed) this.options.log?.(`could not set a warm container's memory limit (${messageOf(error)}); replacing it`);
+      return null;
+    }
   }
 
   private async discard(container: Docker.Container): Promise<void> {
@@ -258,7 +276,7 @@ export class DockerDriver implements SandboxDriver {
    */
   private release(warm: Warm, reusable: boolean): void {
     const pool = this.pool(warm.language);
-    const keep = reusable && this.warmEnabled && !this.closed && !needsOwnContainer(warm.limits) && pool.length < POOL_SIZE;
+    const keep = reusable && this.warmEnabled && !this.closed && pool.length < POOL_SIZE;
     if (!keep) {
       this.track(this.discard(warm.container).then(() => this.replenish(warm.language)));
       return;

@@ -20,13 +20,21 @@ const missing = !probe.ok ? `a Docker engine (${probe.reason})` : 'the Python ru
 const ownIds = async () =>
   new Set((await docker.listContainers({ all: true, filters: { label: [`dronacharya.owner-pid=${process.pid}`] } })).map((c) => c.Id.slice(0, 12)));
 
-const spec = (code: string, timeoutMs = defaultLimits.timeoutMs): ExecSpec => ({
+const spec = (code: string, timeoutMs = defaultLimits.timeoutMs, memoryBytes = defaultLimits.memoryBytes): ExecSpec => ({
   language: 'python',
   files: [{ path: 'main.py', content: code }],
   argv: ['python3', 'main.py'],
   env: {},
-  limits: { ...defaultLimits, timeoutMs },
+  limits: { ...defaultLimits, timeoutMs, memoryBytes },
 });
+
+/** Prints the container's hostname (its id) and its cgroup's memory limit (v2, else v1). */
+const hostAndMemory = `import os, socket
+for name in ('/sys/fs/cgroup/memory.max', '/sys/fs/cgroup/memory/memory.limit_in_bytes'):
+    if os.path.exists(name):
+        print(socket.gethostname(), open(name).read().strip())
+        break
+`;
 
 describeWhen(imagesReady, missing, 'Docker spare container', () => {
   it('serves back-to-back Runs, and the Run after a timeout, from containers started before them', async () => {
@@ -53,6 +61,19 @@ describeWhen(imagesReady, missing, 'Docker spare container', () => {
       expect(beforeTimeout.has(await host())).toBe(true);
       await driver.settled();
       expect((await ownIds()).size).toBe(2);
+
+      // An exercise's own memory limit (the greeting's 128 MB) is set on a warm container in
+      // place, enforced for that run, and the next run gets its own limit back.
+      const warmIds = await ownIds();
+      const limited = await driver.execute(spec(hostAndMemory, defaultLimits.timeoutMs, 128 * 1024 * 1024));
+      const [limitedHost, limitedMemory] = limited.stdout.trim().split(' ');
+      expect(warmIds.has(limitedHost!)).toBe(true);
+      expect(Number(limitedMemory)).toBe(128 * 1024 * 1024);
+      const bomb = await driver.execute(spec('x = bytearray(200 * 1024 * 1024)\nprint(len(x))', defaultLimits.timeoutMs, 128 * 1024 * 1024));
+      expect(bomb.end).toEqual({ kind: 'exited', exitCode: 137 });
+      await driver.settled();
+      const after = (await driver.execute(spec(hostAndMemory))).stdout.trim().split(' ');
+      expect(Number(after[1])).toBe(defaultLimits.memoryBytes);
     } finally {
       await driver.close();
     }

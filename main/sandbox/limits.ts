@@ -47,6 +47,3 @@ export function resolveLimits(input: SandboxLimitsInput | undefined): SandboxLim
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-
-/** True when a run needs a container of its own because the warm one has other limits. */
-export const needsOwnContainer = (limits: SandboxLimits) => limits.memoryBytes !== defaultLimits.memoryBytes;

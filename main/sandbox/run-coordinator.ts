@@ -45,9 +45,22 @@ export interface RunCoordinatorDeps {
   /** Every recorded Check, inside the run history's transaction (the learner model's evidence). */
   readonly checkRecorded?: (check: PassedCheck & { readonly result: CheckResult }) => void;
   readonly events: Pick<EventBus, 'emit'>;
+  /** Where each Check's time went in main (exercise, sandbox wait and run, history, progress), one line per Check. */
+  readonly log?: (message: string) => void;
 }
 
 const FLUSH_MS = 40;
+
+/** Each call returns the whole ms since the call before it (the first: since laps()). */
+function laps(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const ms = Math.round(now - last);
+    last = now;
+    return ms;
+  };
+}
 
 export class RunCoordinator {
   private readonly running = new Map<string, AbortController>();
@@ -73,14 +86,22 @@ export class RunCoordinator {
 
   async check(input: CallInput<'sandbox.check'>, sessionId: string): Promise<CheckResult> {
     const { courseId, lessonId } = input;
+    const lap = laps();
     const exercise = await this.deps.exercise(courseId, lessonId);
     if (!exercise) throw new DronaError('not_found', `Lesson "${lessonId}" of course "${courseId}" has no exercise to check.`);
+    const exerciseMs = lap();
     const { waitMs, result } = await this.graded(input, exercise, sessionId);
+    const sandboxMs = lap();
     const checkId = this.deps.history.record({ kind: 'check', language: exercise.language, courseId, lessonId, waitMs }, result, (id) =>
       this.deps.checkRecorded?.({ courseId, lessonId, checkId: id, result }),
     );
+    const recordMs = lap();
     // 'pass' is the grader's verdict: at least one test, and every test passed (check-results.ts).
     if (checkId !== null && result.status === 'pass') await this.deps.checkPassed({ courseId, lessonId, checkId });
+    this.deps.log?.(
+      `check ${courseId}/${lessonId} (${result.driver}): exercise ${exerciseMs} ms, sandbox ${sandboxMs} ms ` +
+        `(waited ${waitMs} ms for a runtime, ran ${result.durationMs} ms), history ${recordMs} ms, progress ${lap()} ms`,
+    );
     return result;
   }
 

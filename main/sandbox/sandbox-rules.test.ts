@@ -12,7 +12,7 @@ import { utf8Bytes, workspaceLimits } from '../../preload/contract/workspace-lim
 import { checkResultFrom } from './check-results';
 import { checkPlan, runPlan } from './commands';
 import { progressAfter } from './image-build';
-import { defaultLimits, limitCaps, needsOwnContainer, resolveLimits } from './limits';
+import { defaultLimits, limitCaps, resolveLimits } from './limits';
 import { DockerStreamDemuxer, OutputCollector, safeText } from './output-collector';
 import { classifyRun, diagnosticsFrom } from './run-outcome';
 import { aptPackages, runnerImage } from './runner-images';
@@ -39,8 +39,6 @@ describe('limits', () => {
         expect(limits.pids).toBe(defaultLimits.pids);
       }),
     );
-    expect(needsOwnContainer(resolveLimits({ memoryMb: 512 }))).toBe(true);
-    expect(needsOwnContainer(resolveLimits({ timeoutSeconds: 10 }))).toBe(false);
   });
 });
 

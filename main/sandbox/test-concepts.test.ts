@@ -43,6 +43,7 @@ describe('a Check through the run coordinator', () => {
   it('returns and records each test with its concepts, from the installed exercise', async () => {
     env.service.installer.installFiles(conceptCourse(), {});
     const recorded: unknown[] = [];
+    const logged: string[] = [];
     const coordinator = new RunCoordinator({
       sandbox: {
         check: () => Promise.resolve({ ...graded(['test_add', 'test_add_is_a_function']), waitMs: 0 }),
@@ -54,6 +55,7 @@ describe('a Check through the run coordinator', () => {
       exercise: (courseId, lessonId) => env.service.getExercise(courseId, lessonId),
       checkPassed: () => Promise.resolve(),
       events: { emit: () => {} },
+      log: (message) => logged.push(message),
     });
     const result = await coordinator.check({ runId: 'r1', courseId: 'tiny-course', lessonId: 'add-numbers', files: [{ path: 'main.py', content: '' }] }, 's1');
     expect(result.tests.map((test) => [test.name, test.concepts])).toEqual([
@@ -61,5 +63,11 @@ describe('a Check through the run coordinator', () => {
       ['test_add_is_a_function', ['functions', 'arithmetic']],
     ]);
     expect(recorded).toEqual([result]);
+    // Where the Check's time went in main, one line per Check.
+    expect(logged).toEqual([
+      expect.stringMatching(
+        /^check tiny-course\/add-numbers \(process\): exercise \d+ ms, sandbox \d+ ms \(waited 0 ms for a runtime, ran 5 ms\), history \d+ ms, progress \d+ ms$/,
+      ),
+    ]);
   });
 });

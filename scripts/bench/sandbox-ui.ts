@@ -24,13 +24,14 @@ export function benchCheckClicks(warmCheck: Record<string, number | undefined>, 
     return [`UI Checks: the Playwright run recorded nothing (exit ${ran.status}):\n${ran.stdout.slice(-2000)}${ran.stderr.slice(-1000)}`];
   const lines: string[] = [];
   for (const line of fs.readFileSync(out, 'utf8').trim().split('\n')) {
-    const { driver, samples, parts } = JSON.parse(line) as { driver: string; samples: number[]; parts: Parts[] };
+    const { driver, samples, parts, main } = JSON.parse(line) as { driver: string; samples: number[]; parts: Parts[]; main?: string[] };
     process.stdout.write(`\nUI Checks (${driver}), click to results shown, ms: ${samples.join(', ')}\n`);
     const part = (key: keyof Parts) => median(parts.map((p) => p[key]));
     process.stdout.write(
       `  where it went (p50): click to call sent (saving files) ${part('save')} ms; sandbox.check answered in ${part('call')} ms, ` +
         `of which the run ${part('run')} ms (the rest: main's work and the wait for a runtime); answer to drawn ${part('draw')} ms\n` +
-        `  per click, call/run ms: ${parts.map((p) => `${p.call}/${p.run}`).join(', ')}\n`,
+        `  per click, call/run ms: ${parts.map((p) => `${p.call}/${p.run}`).join(', ')}\n` +
+        `  in main, per click:\n${(main ?? []).map((entry) => `    ${entry}\n`).join('')}`,
     );
     // The first click also starts the sandbox; growth compares the later clicks' halves.
     const later = samples.slice(1);

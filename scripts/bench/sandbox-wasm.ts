@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { SandboxLanguage, SandboxFile } from '../../preload/contract/sandbox';
 import { checkPlan, runPlan } from '../../main/sandbox/commands';
 import type { ExecOutcome, ExecSpec } from '../../main/sandbox/driver';
@@ -12,10 +13,21 @@ import { checkExtraMs, defaultLimits } from '../../main/sandbox/limits';
 import { sandboxRoot } from '../../main/sandbox/runner-images';
 import { harnessFiles } from '../../main/sandbox/harness-files';
 import { WasmDriver } from '../../main/sandbox/wasm/wasm-driver';
+import { workerEntry } from '../../main/sandbox/wasm/worker-entry';
 
 type Measure = (label: string, count: number, fn: () => Promise<unknown>, between?: () => Promise<void>) => Promise<{ p50: number; p95: number }>;
 
 const harnessDir = path.join(sandboxRoot(), 'harness', 'wasm');
+// The app runs the built worker (dist/main); from source, tsx would compile the worker's modules in each new worker.
+const builtBundle = path.join(sandboxRoot(), '..', 'dist', 'main', 'sandbox-wasm-worker.js');
+const builtWorker = fs.existsSync(builtBundle) ? { workerEntry: workerEntry(pathToFileURL(builtBundle).href) } : {};
+process.stdout.write(`  (wasm workers from ${'workerEntry' in builtWorker ? builtBundle : 'source, through tsx: build first to time what the app runs'})\n`);
+
+/** Where each sample's time went, per phase (load-phases.ts), printed under its timing line. */
+const phases: (string | undefined)[] = [];
+function printPhases(label: string): void {
+  for (const line of phases.splice(0)) process.stdout.write(`    ${label} phases: ${line ?? 'none recorded'}\n`);
+}
 
 export async function benchWasm(
   language: SandboxLanguage,
@@ -38,15 +50,17 @@ export async function benchWasm(
     if (end.kind !== 'exited' || end.exitCode !== 0) throw new Error(`wasm run ended ${JSON.stringify(end)}`);
   };
   const cold = await measure('wasm cold start (first Run)', coldRuns, async () => {
-    const driver = new WasmDriver({ harnessDir });
+    const driver = new WasmDriver({ harnessDir, ...builtWorker });
     try {
       expectExit((await driver.execute(runSpec())).end);
+      phases.push(driver.lastRunPhases(language));
     } finally {
       await driver.close();
     }
   });
+  printPhases('wasm cold start');
   const appCold = language === 'python' ? await benchAppColdStart(measure, runSpec, expectExit, coldRuns) : undefined;
-  const driver = new WasmDriver({ harnessDir, spare: true });
+  const driver = new WasmDriver({ harnessDir, spare: true, ...builtWorker });
   driver.prewarm([language]);
   const spare = () => driver.spareReady(language);
   try {
@@ -77,8 +91,9 @@ async function benchAppColdStart(measure: Measure, runSpec: () => ExecSpec, expe
   let driver: WasmDriver | null = null;
   let sample = 0;
   const firstRun = (dir: () => string) => async () => {
-    driver = new WasmDriver({ harnessDir, spare: true, snapshotDir: dir() });
+    driver = new WasmDriver({ harnessDir, spare: true, snapshotDir: dir(), ...builtWorker });
     expectExit((await driver.execute(runSpec())).end);
+    phases.push(driver.lastRunPhases('python'));
   };
   // Closing (which waits for the file to be saved) is not part of the Run.
   const close = async () => {
@@ -91,12 +106,14 @@ async function benchAppColdStart(measure: Measure, runSpec: () => ExecSpec, expe
       firstRun(() => path.join(root, `fresh-${(sample += 1)}`)),
       close,
     );
+    printPhases('no file');
     const withFile = await measure(
       'wasm app cold start, from file',
       count,
       firstRun(() => path.join(root, 'fresh-1')),
       close,
     );
+    printPhases('from file');
     return { withoutFile, withFile };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

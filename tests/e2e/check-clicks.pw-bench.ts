@@ -115,6 +115,8 @@ for (const [driver, env] of Object.entries(drivers)) {
       parts.push(partsOf(clicked, drawn, await page.evaluate(() => (window as unknown as { __dronaCalls: Call[] }).__dronaCalls.splice(0))));
       await page.waitForTimeout(APART_MS);
     }
-    fs.appendFileSync(out!, `${JSON.stringify({ driver, samples, parts })}\n`);
+    // Main's own account of each Check (run-coordinator.ts logs where its time went).
+    const main = serve.output().match(/check \S+ \(\w+\): exercise .*/g) ?? [];
+    fs.appendFileSync(out!, `${JSON.stringify({ driver, samples, parts, main })}\n`);
   });
 }

@@ -4,7 +4,7 @@
 // no other module, no host objects, so no files or network to reach.
 import fs from 'node:fs';
 import path from 'node:path';
-import { newQuickJSWASMModule, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import type { OutputPump } from './output-pump';
 import type { WasmJob } from './protocol';
 import type { StdinReader } from './stdin-channel';
@@ -125,7 +125,8 @@ function checkSource(tests: readonly string[]): string {
 }
 
 export async function loadJavaScript(harnessDir: string): Promise<JavaScriptRuntime> {
-  const quickjs: QuickJSWASMModule = await newQuickJSWASMModule();
+  // Imported here, not at the top: a Python worker (one per Python run) never loads QuickJS.
+  const quickjs: QuickJSWASMModule = await (await import('quickjs-emscripten')).newQuickJSWASMModule();
   const shims = new Map(Object.entries(builtins).map(([name, file]) => [name, fs.readFileSync(path.join(harnessDir, file), 'utf8')]));
   shims.set('node:assert/strict', strictAssert);
   shims.set('assert/strict', strictAssert);

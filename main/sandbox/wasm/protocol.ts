@@ -1,8 +1,8 @@
 // Messages between the WebAssembly driver and its worker. A worker starts with its language
 // (so it can load the runtime before a job arrives: the spare), takes one job, and is ended.
 import type { SandboxFile, SandboxLanguage } from '../../../preload/contract/sandbox';
+import type { LoadPhase } from './load-phases';
 import type { PythonBoot } from './python-boot';
-import type { SnapshotFile } from './snapshot-file';
 
 export interface WorkerStart {
   readonly language: SandboxLanguage;
@@ -12,8 +12,21 @@ export interface WorkerStart {
   readonly boot?: PythonBoot;
   /** Python: make it (a full load) and send it back before 'ready'. */
   readonly makeBoot?: boolean;
-  /** Python, with makeBoot: start from this file when it holds a good snapshot (then send that back instead). */
-  readonly snapshotFile?: SnapshotFile;
+  /** Python without boot: wait for the driver's PythonPrepared message, the first it sends, and start from it. */
+  readonly prepared?: boolean;
+}
+
+/**
+ * What the driver prepared for a Python worker that has no boot, while the worker itself started:
+ * the compiled module (none when compiling failed: the worker compiles), and with makeBoot the
+ * snapshot file's contents when they passed its checks (then sent back as the boot, from 'file').
+ */
+export interface PythonPrepared {
+  readonly type: 'prepared';
+  readonly module?: WebAssembly.Module;
+  readonly snapshot?: Uint8Array;
+  /** Where the snapshot came from, for the log when Pyodide refuses it. */
+  readonly snapshotPath?: string;
 }
 
 export interface WasmJob {
@@ -35,7 +48,8 @@ export interface WasmJob {
 }
 
 export type FromWorker =
-  | { readonly type: 'ready' }
+  /** Loaded; `phases` says when each step of the load ended (load-phases.ts). */
+  | { readonly type: 'ready'; readonly phases: readonly LoadPhase[] }
   /** Python's compiled module and memory snapshot, made while loading, before any job. */
   | { readonly type: 'boot'; readonly module: WebAssembly.Module; readonly snapshot: Uint8Array; readonly from: 'file' | 'made' }
   /** Something the driver should log (a snapshot file that could not be used). */

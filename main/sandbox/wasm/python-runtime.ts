@@ -1,11 +1,11 @@
 // Python in the worker: Pyodide loaded from node_modules (no network), sealed off from the
 // host before any learner code runs, the exercise's files alone under /work.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { PyodideAPI } from 'pyodide';
+import { markPhase } from './load-phases';
 import type { OutputPump } from './output-pump';
-import { reusePyodideModule, type PythonBoot } from './python-boot';
+import { pyodideIndexURL, reusePyodideModule, type PythonBoot } from './python-boot';
 import type { WasmJob } from './protocol';
 import type { StdinReader } from './stdin-channel';
 
@@ -58,11 +58,12 @@ export interface PythonRuntime {
  * snapshot it made or used to `onBoot` before any job can run.
  */
 export async function loadPython(harnessDir: string, boot: PythonBoot = {}, onBoot?: (made: Required<PythonBoot>) => void): Promise<PythonRuntime> {
-  // Found from here, not from the caller's stack (a worker has none to go by): node_modules/pyodide, offline.
-  const indexURL = `${path.dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`;
+  const indexURL = pyodideIndexURL();
   const wasm = reusePyodideModule(`${indexURL}pyodide.asm.wasm`, boot);
   let pyodide: PyodideAPI;
   try {
+    // Imported here, not at the top: a JavaScript worker never loads Pyodide.
+    const { loadPyodide } = await import('pyodide');
     pyodide = await loadPyodide({
       indexURL,
       // The `js` module sees this object only, never the worker's globals.
@@ -73,6 +74,7 @@ export async function loadPython(harnessDir: string, boot: PythonBoot = {}, onBo
   } finally {
     wasm.restore();
   }
+  markPhase(boot.snapshot ? 'snapshot restored' : 'Python started');
   const { FS } = pyodide;
   // Written even after a snapshot (the file system is not in it): tracebacks read these files.
   FS.mkdirTree(HARNESS);
@@ -82,6 +84,7 @@ export async function loadPython(harnessDir: string, boot: PythonBoot = {}, onBo
   // After a snapshot, the harness is imported already; this only binds the names again.
   if (!boot.snapshot) pyodide.runPython(`import sys\nsys.path.append(${JSON.stringify(HARNESS)})`);
   pyodide.runPython(`import drona_wasm, drona_pytest, drona_trace, json, unittest`);
+  markPhase('harness imported');
   const module = wasm.module();
   // A snapshot given without a module (read from a file) is handed on as it came.
   if (onBoot && module) onBoot({ module, snapshot: boot.snapshot ?? pyodide.makeMemorySnapshot() });
@@ -89,6 +92,7 @@ export async function loadPython(harnessDir: string, boot: PythonBoot = {}, onBo
   const checkFiles = pyodide.globals.get('drona_wasm').check as (testsJson: string) => string;
   const traceRun = pyodide.globals.get('drona_trace').trace as (requestJson: string) => string;
   seal(pyodide);
+  markPhase('handed on and sealed');
   return {
     run(job, pump, stdin) {
       FS.mkdirTree(WORK);

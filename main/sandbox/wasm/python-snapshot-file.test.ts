@@ -44,7 +44,7 @@ async function appStart(): Promise<{ from: string | null; logs: string[] }> {
 
 it('saves the snapshot on the first start and restores it on the next', async () => {
   expect(await appStart()).toMatchObject({ from: 'made' });
-  expect(readSnapshotFile(file)).toHaveProperty('snapshot');
+  expect(await readSnapshotFile(file)).toHaveProperty('snapshot');
   const before = fs.statSync(file.path).mtimeMs;
   expect(await appStart()).toMatchObject({ from: 'file' });
   // Restored, not made again: the file is left as it was.
@@ -58,7 +58,7 @@ it('logs and replaces a corrupt file', async () => {
   const { from, logs } = await appStart();
   expect(from).toBe('made');
   expect(logs.join('\n')).toMatch(/ignored .*SHA-256 does not match/);
-  expect(readSnapshotFile(file)).toHaveProperty('snapshot');
+  expect(await readSnapshotFile(file)).toHaveProperty('snapshot');
   expect((await appStart()).from).toBe('file');
 });
 

@@ -25,7 +25,7 @@ it('reads back what it wrote, 4-byte aligned, in a directory and file only this 
   const file = snapshotFileFor(path.join(tempDir(), 'cache'), harnessDir);
   const snapshot = bytes(100_000);
   await writeSnapshotFile(file, snapshot);
-  const read = readSnapshotFile(file);
+  const read = await readSnapshotFile(file);
   if (!('snapshot' in read)) throw new Error(read.problem);
   expect(Buffer.from(read.snapshot).equals(Buffer.from(snapshot))).toBe(true);
   expect(read.snapshot.byteOffset % 4).toBe(0);
@@ -53,7 +53,7 @@ it('keys the file by Pyodide version and harness, and removes snapshots of other
 it('refuses a missing, truncated, altered or mismatched file with a reason', async () => {
   const dir = tempDir();
   const file = snapshotFileFor(dir, harnessDir);
-  expect(readSnapshotFile(file)).toEqual({ problem: 'missing' });
+  expect(await readSnapshotFile(file)).toEqual({ problem: 'missing' });
   await writeSnapshotFile(file, bytes(10_000));
   const whole = fs.readFileSync(file.path);
   const cases: [string, Buffer, RegExp][] = [
@@ -64,11 +64,11 @@ it('refuses a missing, truncated, altered or mismatched file with a reason', asy
   ];
   for (const [, content, why] of cases) {
     fs.writeFileSync(file.path, content);
-    const read = readSnapshotFile(file);
+    const read = await readSnapshotFile(file);
     expect('problem' in read && read.problem).toMatch(why);
   }
   fs.writeFileSync(file.path, whole);
-  const mismatched = readSnapshotFile({ ...file, key: 'another' });
+  const mismatched = await readSnapshotFile({ ...file, key: 'another' });
   expect('problem' in mismatched && mismatched.problem).toMatch(/made for .*, not another/);
-  expect(readSnapshotFile(file)).toHaveProperty('snapshot');
+  expect(await readSnapshotFile(file)).toHaveProperty('snapshot');
 });

@@ -27,7 +27,8 @@ interface Header {
   readonly sha256: string;
 }
 
-const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
+/** Hashed off the calling thread (WebCrypto runs in libuv's pool): the app's main thread reads and writes these files. */
+const sha256 = async (data: Uint8Array) => Buffer.from(await crypto.webcrypto.subtle.digest('SHA-256', data)).toString('hex');
 
 /** Where the snapshot for this Pyodide and this harness lives under `dir`. */
 export function snapshotFileFor(dir: string, harnessDir: string): SnapshotFile {
@@ -47,11 +48,14 @@ export function snapshotFileFor(dir: string, harnessDir: string): SnapshotFile {
   return { path: path.join(dir, `${PREFIX}${key}${SUFFIX}`), key };
 }
 
-/** The snapshot in `file`, or why there is none to use ('missing' when there is no file: not a problem). */
-export function readSnapshotFile(file: SnapshotFile): { snapshot: Uint8Array } | { problem: string } {
+/**
+ * The snapshot in `file`, or why there is none to use ('missing' when there is no file: not a
+ * problem). Read and hashed off the calling thread.
+ */
+export async function readSnapshotFile(file: SnapshotFile): Promise<{ snapshot: Uint8Array } | { problem: string }> {
   let data: Buffer;
   try {
-    data = fs.readFileSync(file.path);
+    data = await fs.promises.readFile(file.path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problem: 'missing' };
     return { problem: `could not read ${file.path}: ${messageOf(error)}` };
@@ -68,7 +72,7 @@ export function readSnapshotFile(file: SnapshotFile): { snapshot: Uint8Array } |
   // A Buffer this large has an ArrayBuffer of its own, so the snapshot starts at offset 256: aligned.
   const snapshot = new Uint8Array(data.buffer, data.byteOffset + HEADER_BYTES, data.length - HEADER_BYTES);
   if (header.bytes !== snapshot.length) return bad(`${snapshot.length} bytes where its header says ${header.bytes}`);
-  if (sha256(snapshot) !== header.sha256) return bad('its SHA-256 does not match its header');
+  if ((await sha256(snapshot)) !== header.sha256) return bad('its SHA-256 does not match its header');
   return { snapshot };
 }
 
@@ -81,7 +85,7 @@ export async function writeSnapshotFile(file: SnapshotFile, snapshot: Uint8Array
   await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
   // mkdir leaves an existing directory as it was.
   await fs.promises.chmod(dir, 0o700);
-  const header: Header = { key: file.key, bytes: snapshot.length, sha256: sha256(snapshot) };
+  const header: Header = { key: file.key, bytes: snapshot.length, sha256: await sha256(snapshot) };
   const head = Buffer.alloc(HEADER_BYTES, ' ');
   const json = JSON.stringify(header);
   if (json.length >= HEADER_BYTES) throw new Error(`the snapshot header is ${json.length} bytes, over ${HEADER_BYTES}`);

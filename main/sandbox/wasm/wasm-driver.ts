@@ -14,11 +14,12 @@ import { OutputCollector } from '../output-collector';
 import type { RunEnd } from '../run-outcome';
 import { wallClock } from '../stdin-feed';
 import { wasmJobFrom } from './job';
+import { clockNow, describePhases, type LoadPhase } from './load-phases';
 import { newStdinBuffer, StdinWriter } from './stdin-channel';
-import type { FromWorker, WorkerStart } from './protocol';
-import type { PythonBoot } from './python-boot';
-import { snapshotFileFor, writeSnapshotFile, type SnapshotFile } from './snapshot-file';
-import { workerEntry } from './worker-entry';
+import type { FromWorker, PythonPrepared, WorkerStart } from './protocol';
+import { compilePyodide, type PythonBoot } from './python-boot';
+import { readSnapshotFile, snapshotFileFor, writeSnapshotFile, type SnapshotFile } from './snapshot-file';
+import { workerEntry, type WorkerEntry } from './worker-entry';
 import { loadTimeoutMs, workerResourceLimits } from './worker-limits';
 
 export const wasmWorkDir = '/work';
@@ -34,6 +35,8 @@ export interface WasmDriverOptions {
   /** With spare: where the Python snapshot is kept between starts of the app (its data directory). */
   readonly snapshotDir?: string;
   readonly log?: (message: string) => void;
+  /** Where the worker's code is (default: beside this module; bench:sandbox names the built bundle, as the app runs it). */
+  readonly workerEntry?: WorkerEntry;
 }
 
 interface Loading {
@@ -42,6 +45,9 @@ interface Loading {
   readonly ready: Promise<string | null>;
   readonly messages: FromWorker[];
   listener: ((message: FromWorker) => void) | null;
+  /** When the worker was asked for (clockNow), and when each step of its load ended. */
+  readonly startedAt: number;
+  phases: readonly LoadPhase[];
 }
 
 export class WasmDriver implements SandboxDriver {
@@ -55,9 +61,13 @@ export class WasmDriver implements SandboxDriver {
   /** Where pythonBoot's snapshot came from: a file an earlier start wrote, or made by this driver. */
   private pythonBootFrom: 'file' | 'made' | null = null;
   private snapshotFile: SnapshotFile | null = null;
+  /** pyodide.asm.wasm compiled by this driver for the Python workers that start without a boot (undefined: it failed). */
+  private compiled: Promise<WebAssembly.Module | undefined> | null = null;
   /** Writing the snapshot file (close waits for it, so a CLI-like short life still leaves it whole). */
   private writing: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Per language, where the last run's time went: its worker's load, then the run (for bench:sandbox). */
+  private readonly lastPhases = new Map<SandboxLanguage, string>();
 
   constructor(private readonly options: WasmDriverOptions) {}
 
@@ -82,22 +92,29 @@ export class WasmDriver implements SandboxDriver {
     return this.pythonBootFrom;
   }
 
+  /** Where the last run of `language` spent its time, from asking for its worker to the result (for bench:sandbox). */
+  lastRunPhases(language: SandboxLanguage): string | undefined {
+    return this.lastPhases.get(language);
+  }
+
   warmLanguages(): SandboxLanguage[] {
     return [...this.ready];
   }
 
   private start(language: SandboxLanguage): Loading {
-    const entry = workerEntry();
+    const startedAt = clockNow();
+    const entry = this.options.workerEntry ?? workerEntry();
     const boot = language === 'python' ? this.pythonBoot : null;
     // Only the app's driver, which starts a worker per run, gains from making one.
     const makeBoot = language === 'python' && !boot && Boolean(this.options.spare);
     const snapshotFile = makeBoot ? this.persistedSnapshot() : null;
+    const prepare = language === 'python' && !boot;
     const workerData: WorkerStart = {
       language,
       harnessDir: this.options.harnessDir,
       ...(boot ? { boot } : {}),
       ...(makeBoot ? { makeBoot } : {}),
-      ...(snapshotFile ? { snapshotFile } : {}),
+      ...(prepare ? { prepared: true } : {}),
     };
     const worker = new Worker(entry.code, {
       eval: entry.eval,
@@ -108,10 +125,15 @@ export class WasmDriver implements SandboxDriver {
       env: {},
     });
     this.live.add(worker);
+    // Compiling and reading the file here overlaps the worker's own start (its thread, its JavaScript).
+    if (prepare)
+      void this.preparePython(snapshotFile).then((prepared) =>
+        worker.postMessage(prepared, prepared.snapshot ? [prepared.snapshot.buffer as ArrayBuffer] : []),
+      );
     worker.on('exit', () => this.live.delete(worker));
     // Whatever the worker itself prints (never the learner's output, which comes as messages) is a driver log.
     for (const stream of [worker.stdout, worker.stderr]) stream.on('data', (chunk: Buffer) => this.options.log?.(`wasm worker: ${chunk.toString().trimEnd()}`));
-    const loading: Loading = { worker, messages: [], listener: null, ready: Promise.resolve(null) };
+    const loading: Loading = { worker, messages: [], listener: null, ready: Promise.resolve(null), startedAt, phases: [] };
     (loading as { ready: Promise<string | null> }).ready = new Promise((resolve) => {
       let isReady = false;
       worker.on('message', (message: FromWorker) => {
@@ -126,6 +148,7 @@ export class WasmDriver implements SandboxDriver {
           this.options.log?.(message.detail);
         } else if (message.type === 'ready') {
           isReady = true;
+          loading.phases = message.phases;
           this.ready.add(language);
           resolve(null);
         } else if (message.type === 'failed' && !loading.listener) {
@@ -150,6 +173,17 @@ export class WasmDriver implements SandboxDriver {
       this.options.log?.(`no Python snapshot file: ${messageOf(error)}`);
     }
     return this.snapshotFile;
+  }
+
+  /** The compiled module (compiled once per driver) and, given `file`, its snapshot when the file passes its checks. */
+  private async preparePython(file: SnapshotFile | null): Promise<PythonPrepared> {
+    this.compiled ??= compilePyodide().catch((error: unknown) => {
+      this.options.log?.(`could not compile Pyodide ahead of its worker (the worker compiles it): ${messageOf(error)}`);
+      return undefined;
+    });
+    const [module, read] = await Promise.all([this.compiled, file ? readSnapshotFile(file) : { problem: 'missing' }]);
+    if ('problem' in read && read.problem !== 'missing') this.options.log?.(read.problem);
+    return { type: 'prepared', ...(module ? { module } : {}), ...('snapshot' in read && file ? { snapshot: read.snapshot, snapshotPath: file.path } : {}) };
   }
 
   private persist(file: SnapshotFile, snapshot: Uint8Array): void {
@@ -189,6 +223,7 @@ export class WasmDriver implements SandboxDriver {
     const job = wasmJobFrom(spec, stdinBuffer);
     if ('problem' in job) return outcome({ kind: 'sandbox-error', detail: job.problem }, 0);
     const loading = this.take(spec.language);
+    const askedAt = clockNow();
     try {
       const loadLimit = new Promise<string>((resolve) =>
         setTimeout(() => resolve(`the ${spec.language} runtime did not load within ${loadTimeoutMs / 1000} s`), loadTimeoutMs).unref(),
@@ -240,6 +275,13 @@ export class WasmDriver implements SandboxDriver {
           );
         else stdin.end();
       });
+      const doneAt = clockNow();
+      const runFrom = Math.max(askedAt, loading.phases.at(-1)?.at ?? askedAt);
+      this.lastPhases.set(
+        spec.language,
+        `load: ${describePhases(loading.startedAt, loading.phases)} (asked for the run ${Math.round(askedAt - loading.startedAt)} ms after the worker); ` +
+          `run ${Math.round(doneAt - runFrom)} ms`,
+      );
       return outcome(end.end, waitMs, end.results);
     } finally {
       // Ends the program wherever it is (a loop in WebAssembly included): its state goes with it.

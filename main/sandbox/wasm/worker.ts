@@ -2,11 +2,12 @@
 // before a Run is asked for), locks the worker's own JavaScript down, takes one job and reports.
 // The driver ends it after the job, or at the wall-clock limit, so nothing survives a run.
 import { parentPort, workerData } from 'node:worker_threads';
-import { messageOf } from '../../../preload/contract/errors';
+import { messageOf } from '../../../common/errors';
 import { loadJavaScript } from './js-runtime';
+import { loadPhases, markPhase } from './load-phases';
 import { installMemoryCap, memoryCapReached, setMemoryCap } from './memory-cap';
 import { OutputPump } from './output-pump';
-import type { FromWorker, WasmJob, WorkerStart } from './protocol';
+import type { FromWorker, PythonPrepared, WasmJob, WorkerStart } from './protocol';
 import { startPython } from './python-start';
 import { StdinReader } from './stdin-channel';
 
@@ -40,11 +41,16 @@ function lockGlobals(): void {
   }
 }
 
+markPhase('worker JS loaded');
 const start = workerData as WorkerStart;
 installMemoryCap();
 try {
+  // Listening before anything is awaited: the driver's message may come at any time.
+  const prepared = start.prepared ? new Promise<PythonPrepared>((resolve) => port.once('message', resolve)) : null;
   const runtime =
-    start.language === 'python' ? await startPython(start, (message, transfer) => port.postMessage(message, transfer)) : await loadJavaScript(start.harnessDir);
+    start.language === 'python'
+      ? await startPython(start, (message, transfer) => port.postMessage(message, transfer), prepared)
+      : await loadJavaScript(start.harnessDir);
   lockGlobals();
   port.once('message', (job: WasmJob) => {
     setMemoryCap(job.memoryBytes);
@@ -67,7 +73,7 @@ try {
         },
       );
   });
-  post({ type: 'ready' });
+  post({ type: 'ready', phases: loadPhases() });
 } catch (error) {
   post({ type: 'failed', detail: `The ${start.language} runtime could not load: ${messageOf(error)}` });
 }
