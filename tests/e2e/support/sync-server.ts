@@ -10,11 +10,12 @@ export interface SyncServer {
   stop(): Promise<void>;
 }
 
-export async function startSyncServer(port: number, dataDir: string, args: string[] = []): Promise<SyncServer> {
+/** `env` adds to the server's environment, e.g. DRONA_ADMIN_TOKEN for a test that acts as the server's admin. */
+export async function startSyncServer(port: number, dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<SyncServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(repoRoot, 'bin', 'drona.mjs'), 'server', '--port', String(port), '--data-dir', dataDir, '--builtin-courses', ...args],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let log = '';
   child.stderr!.on('data', (chunk) => (log += String(chunk)));
