@@ -214,6 +214,7 @@ test('a signed-in learner passes the server-graded Silver exam and verifies the 
     await expect(verify.locator('#verdict')).toContainText('Valid.');
     await expect(verify.locator('#earner')).toHaveText('Ravi');
     await expect(verify.locator('h1')).toContainText('Python Basics: Silver certificate');
+    await expect(verify.getByText(`Silver exam: ${decided.overall}% (passed).`)).toBeVisible();
     await expectAxeClean(verify, 'Silver verification page', 'body');
     await verify.screenshot({ path: 'test-results/screenshots/server-exam-silver-verify.png' });
     await visitor.close();
