@@ -1,6 +1,7 @@
 // Python Basics finished offline, as the certificate specs need it: the first run in the page,
-// then, with the app closed, every lesson completed and every quiz passed at 80% (windows cannot
-// record learning events), and the app started again on the same data.
+// then, with the app closed, every lesson completed (45 s on each, the active time a sync server
+// asks of it) and every quiz passed at 80% (windows cannot record learning events), and the app
+// started again on the same data.
 import type { Page } from '@playwright/test';
 import { contractCall } from './contract-call';
 import { completeFirstRun } from './learner';
@@ -24,7 +25,9 @@ export async function pythonBasicsDoneOffline(
   await seedProgress(
     dataDir,
     lessons.map((lesson, i) =>
-      lesson.type === 'quiz' ? quizPassed(lesson.id, start + i * 60_000, 80) : lessonCompleted(lesson.id, start + i * 60_000, { lessonType: lesson.type }),
+      lesson.type === 'quiz'
+        ? quizPassed(lesson.id, start + i * 60_000, 80)
+        : lessonCompleted(lesson.id, start + i * 60_000, { lessonType: lesson.type, elapsedSeconds: 45 }),
     ),
   );
   const serve = await serveApp({ dataDir });

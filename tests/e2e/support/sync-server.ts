@@ -10,6 +10,7 @@ export interface SyncServer {
   stop(): Promise<void>;
 }
 
+/** `env` adds to the server's environment, e.g. DRONA_ADMIN_TOKEN for a test that acts as the server's admin. */
 export async function startSyncServer(port: number, dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<SyncServer> {
   const child: ChildProcess = spawn(
     process.execPath,

@@ -1,7 +1,7 @@
 // Certificates: what each tier still needs per course; requesting one from the sync server or
 // self-issuing one offline; the certificates saved (IssuedCard); and checking a credential
 // someone pasted or dropped, offline (CheckCredential).
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
 import type { CertificatesOverview } from '../../../../preload/contract/certificates';
 import { client } from '../../platform/client';
@@ -67,6 +67,7 @@ export function CertificatesCanvas() {
   const { data: sync } = useCall('sync.status', {});
   const commands = useMemo(() => [{ id: 'certificates.refresh', title: 'Refresh certificates', category: 'Certificates', run: () => void load() }], [load]);
   useRegisterCommands(commands);
+  const reloadTiers = useCallback(() => void load(), [load]);
   const request = async (courseId: string, tier: 'bronze' | 'silver' | 'gold', how: 'certificates.request' | 'certificates.selfIssue') => {
     setBusy(`${courseId}:${tier}`);
     setMessage(null);
@@ -150,7 +151,7 @@ export function CertificatesCanvas() {
                 </li>
               ))}
             </ul>
-            <ExamEntry courseId={course.courseId} title={course.title} />
+            <ExamEntry courseId={course.courseId} title={course.title} onServerPass={reloadTiers} />
             <ProjectView courseId={course.courseId} title={course.title} onChange={() => void load()} />
           </div>
         ))}

@@ -1,13 +1,18 @@
 // A course's Silver exam as the Certificates view offers it: its sections and times, the pass
 // mark, past attempts, the retake cooldown, and the button into exam mode.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { messageOf } from '../../../../preload/contract';
 import { useCall } from '../../platform/use-call';
 import { startExam } from './exam-store';
 
-export function ExamEntry({ courseId, title }: { courseId: string; title: string }) {
+/** `onServerPass`: main learns of the sync server's pass only when asked for this overview, after the view's tiers were read; it reloads them. */
+export function ExamEntry({ courseId, title, onServerPass }: { courseId: string; title: string; onServerPass: () => void }) {
   const { data: overview } = useCall('exam.overview', { courseId });
   const [error, setError] = useState<string | null>(null);
+  const serverPass = overview?.passed === true && overview.gradedBy === 'server';
+  useEffect(() => {
+    if (serverPass) onServerPass();
+  }, [serverPass, onServerPass]);
   if (!overview?.available) return null;
   const minutes = overview.sections.reduce((sum, section) => sum + section.minutes, 0);
   const headingId = `exam-entry-${courseId}`;
