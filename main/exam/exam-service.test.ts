@@ -82,6 +82,20 @@ describe('ExamService', () => {
     expect(exam.active()).toBeNull();
   });
 
+  it('keeps a Check when the same code is saved after it, and drops it when the code changed', async () => {
+    const exam = new ExamService(store, deps());
+    let view = exam.start('tiny');
+    while (view.sectionIndex < 2) view = await exam.submitSection(view.attemptId);
+    const [late, changed] = view.questions.map((question) => question.itemId);
+    const files = [{ path: 'main.py', content: 'x' }];
+    for (const itemId of [late!, changed!]) await exam.check(view.attemptId, itemId, `run-${itemId}`, files, 's');
+    // The editor's autosave of the checked code lands after the Check answered.
+    exam.answer(view.attemptId, late!, { kind: 'code', files });
+    exam.answer(view.attemptId, changed!, { kind: 'code', files: [{ path: 'main.py', content: 'y' }] });
+    view = exam.current(view.attemptId);
+    expect(view.questions.slice(0, 2).map((question) => question.checked ?? null)).toEqual([{ passed: 1, total: 1 }, null]);
+  });
+
   it('submits a section whose time ran out, and refuses answers after it', () => {
     const exam = new ExamService(store, deps());
     const view = exam.start('tiny');

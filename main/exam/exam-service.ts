@@ -133,7 +133,16 @@ export class ExamService {
       this.rows.saveAnswer({ ...base, answer: { selected }, correct: kind === 'conceptual' ? null : correct });
     } else if (answer.kind === 'code' && item.kind === 'coding-challenge') {
       // Changed code is no longer what was checked: the challenge counts again once checked again.
-      this.rows.saveAnswer({ ...base, answer: { files: answer.files }, correct: null, score: null });
+      // The same code saved again (an autosave that lands after its Check) keeps the Check's result.
+      const previous = answers.find((row) => row.itemId === itemId);
+      const saved = previous?.answer as { files?: SandboxFile[]; checked?: { passed: number; total: number } } | undefined;
+      const kept = previous && saved?.checked && sameFiles(saved.files ?? [], answer.files) ? previous : null;
+      this.rows.saveAnswer({
+        ...base,
+        answer: { files: answer.files, ...(kept ? { checked: saved!.checked } : {}) },
+        correct: kept?.correct ?? null,
+        score: kept?.score ?? null,
+      });
     } else if (answer.kind === 'design' && item.kind === 'design-question') {
       const previous = (answers.find((row) => row.itemId === itemId)?.answer ?? null) as SavedAnswer | null;
       this.rows.saveAnswer({ ...base, answer: { text: answer.text, interview: previous && 'interview' in previous ? previous.interview : [] } });
@@ -302,6 +311,12 @@ export class ExamService {
   private title(bank: ExamBank | null, courseTitle: string): string {
     return bank?.title ?? `${courseTitle}: Silver exam`;
   }
+}
+
+/** The same files with the same contents, in any order. */
+function sameFiles(a: readonly SandboxFile[], b: readonly SandboxFile[]): boolean {
+  const contents = new Map(a.map((file) => [file.path, file.content]));
+  return a.length === b.length && contents.size === a.length && b.every((file) => contents.get(file.path) === file.content);
 }
 
 function challengeResult(item: ChallengeItem, answers: readonly AnswerRow[]) {
