@@ -30,8 +30,13 @@ export const useExamMode = create<ExamMode>((set, get) => ({
   async refresh() {
     const current = get().view;
     if (!current) return;
+    // Main may submit a section whose time ran out: it gets the answers still waiting first, and
+    // an answer it did not save stays said.
+    const saved = await sendUnsent();
+    const saveError = get().error;
     try {
       get().show(await client().call('exam.current', { attemptId: current.attemptId }));
+      if (!saved) set({ error: saveError });
     } catch (error) {
       set({ error: messageOf(error) });
     }
@@ -60,22 +65,59 @@ export async function startExam(courseId: string): Promise<void> {
   document.documentElement.requestFullscreen?.().catch((error: unknown) => console.info(`full screen refused: ${messageOf(error)}`));
 }
 
-/** Saves one answer at once (every change); the indicator shows when main saved it. */
-export async function saveAnswer(itemId: string, answer: CallInput<'exam.answer'>['answer']): Promise<void> {
+type Answer = CallInput<'exam.answer'>['answer'];
+
+/** How long typing pauses before its answer is sent. */
+export const QUIET_MS = 500;
+
+/** Answers being typed, by item: sent once the typing pauses, or before the next exam step, whichever comes first. */
+const unsent = new Map<string, { timer: ReturnType<typeof setTimeout>; answer: Answer }>();
+
+/** Saves an answer being typed once the learner stops typing, so no keystroke is lost between saves. */
+export function saveSoon(itemId: string, answer: Answer): void {
+  const waiting = unsent.get(itemId);
+  if (waiting) clearTimeout(waiting.timer);
+  const timer = setTimeout(() => {
+    unsent.delete(itemId);
+    void saveAnswer(itemId, answer);
+  }, QUIET_MS);
+  unsent.set(itemId, { timer, answer });
+}
+
+/**
+ * Sends the answers still waiting for a pause in the typing, before a step that may close their
+ * section (a submit, the clock): a section takes no answer once submitted. False when one was not saved.
+ */
+async function sendUnsent(): Promise<boolean> {
+  const due = [...unsent];
+  unsent.clear();
+  for (const [, { timer }] of due) clearTimeout(timer);
+  const saved = await Promise.all(due.map(([itemId, { answer }]) => saveAnswer(itemId, answer)));
+  return saved.every(Boolean);
+}
+
+/** Saves one answer at once (every change); the indicator shows when main saved it. False when it was not saved. */
+export async function saveAnswer(itemId: string, answer: Answer): Promise<boolean> {
   const view = useExamMode.getState().view;
-  if (!view) return;
+  // A finished attempt takes no answers, and its result is on screen: there is nothing to save or to say.
+  if (!view || view.status !== 'in-progress') return false;
   try {
     const { savedAt } = await client().call('exam.answer', { attemptId: view.attemptId, itemId, answer });
     useExamMode.getState().saved(savedAt);
+    return true;
   } catch (error) {
     useExamMode.getState().setError(`Your answer was not saved: ${messageOf(error)}`);
+    return false;
   }
 }
 
-/** Runs one of main's exam calls that returns the attempt, showing the new view or the error. */
+/**
+ * Runs one of main's exam calls that returns the attempt, showing the new view or the error. The
+ * answers still being typed are saved first; when one is not, the step waits and its error stays.
+ */
 export async function examStep(step: (attemptId: ExamView['attemptId']) => Promise<ExamView>): Promise<void> {
   const view = useExamMode.getState().view;
-  if (!view) return;
+  if (!view || !(await sendUnsent())) return;
   try {
     useExamMode.getState().show(await step(view.attemptId));
   } catch (error) {
