@@ -2,6 +2,7 @@
 // run history), saves (workspace snapshots), answers judged (attempts) and the conversation's
 // replies. Nothing here comes from a window's claim.
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { tutorOfferPatterns } from '../../../preload/contract/tutor';
 import type { RunHistory } from '../../sandbox/run-history';
 import type { Store } from '../../store/open-store';
 import { aiMessages, attempts, workspaceSnapshots } from '../../store/schema';
@@ -51,7 +52,7 @@ export function lessonSignals(store: Store, runs: Pick<RunHistory, 'recent'>, le
     .orderBy(desc(aiMessages.id))
     .limit(RECENT)
     .all()
-    .map(({ at, meta }) => ({ kind: 'interaction', at, checkIn: offerMeta(meta)?.pattern === 'check-in' }));
+    .map(({ at, meta }) => ({ kind: 'interaction', at, offer: tutorOfferPatterns.find((pattern) => pattern === offerMeta(meta)?.pattern) }));
   // Stable by time; at equal times the learner's act comes before the reply it caused.
   const order = { check: 0, edit: 0, answer: 0, interaction: 1 } as const;
   return [...checks, ...edits, ...answers, ...interactions].sort((a, b) => a.at - b.at || order[a.kind] - order[b.kind]);

@@ -61,6 +61,46 @@ describe('adaptive depth', () => {
     expect(nextOffer(missed, quick.at(-1)!.at, context)?.pattern).toBe('praise');
   });
 
+  it('offers it once per run: the answers after the offer start a new run', () => {
+    const quick = Array.from({ length: quickStreak }, (_, index) => right(t0 + index));
+    const offered: Signal = { kind: 'interaction', at: t0 + quickStreak, offer: 'harder' };
+    expect(nextOffer([...quick, offered, right(t0 + 10)], t0 + 11, context)?.pattern).toBe('praise');
+    const again = Array.from({ length: quickStreak }, (_, index) => right(t0 + 10 + index));
+    expect(nextOffer([...quick, offered, ...again], t0 + 20, context)?.pattern).toBe('harder');
+  });
+
+  it('never offers something harder twice without a new run of quick right answers in between (property)', () => {
+    // The learner acts one signal at a time; after each, the tutor makes the offer the rule calls for.
+    // Mostly quick and right, so long runs are common.
+    const gap = fc.oneof({ arbitrary: fc.nat(quickSeconds * 1000), weight: 4 }, { arbitrary: fc.nat(quickSeconds * 3000), weight: 1 });
+    const right = fc.constantFrom(true, true, true, false);
+    const act = fc.oneof(
+      { arbitrary: fc.record({ kind: fc.constant('answer' as const), gap, right }), weight: 4 },
+      { arbitrary: fc.record({ kind: fc.constant('check' as const), gap, passed: right }), weight: 2 },
+      { arbitrary: fc.record({ kind: fc.constant('edit' as const), gap }), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.array(act, { maxLength: 40 }), fc.constantFrom<TriggerContext['initiative']>('more', 'normal'), (acts, initiative) => {
+        const signals: Signal[] = [];
+        let at = t0;
+        let rightSinceHarder = 0;
+        for (const { gap, ...signal } of acts) {
+          at += gap;
+          signals.push({ ...signal, at } as Signal);
+          const isRight = (signal.kind === 'answer' && signal.right) || (signal.kind === 'check' && signal.passed);
+          rightSinceHarder = isRight ? rightSinceHarder + 1 : 0;
+          const offer = nextOffer(signals, at, { ...context, initiative });
+          if (!offer) continue;
+          if (offer.pattern === 'harder') {
+            expect(rightSinceHarder).toBeGreaterThanOrEqual(quickStreak);
+            rightSinceHarder = 0;
+          }
+          signals.push({ kind: 'interaction', at, offer: offer.pattern });
+        }
+      }),
+    );
+  });
+
   it('counts only the learner signals: an exchange in between does not break the run', () => {
     const signals: Signal[] = [right(t0), { kind: 'interaction', at: t0 + 1 }, right(t0 + 2), right(t0 + 3)];
     expect(nextOffer(signals, t0 + 4, context)?.pattern).toBe('harder');
@@ -73,7 +113,9 @@ describe('check-in', () => {
     expect(nextOffer(talk(checkInEvery.normal - 1), t0 + 100, context)).toBeNull();
     expect(nextOffer(talk(checkInEvery.normal), t0 + 100, context)?.pattern).toBe('check-in');
     expect(nextOffer(talk(checkInEvery.more), t0 + 100, { ...context, initiative: 'more' })?.pattern).toBe('check-in');
-    expect(nextOffer([...talk(checkInEvery.normal), { kind: 'interaction', at: t0 + 50, checkIn: true }, ...talk(2, t0 + 60)], t0 + 100, context)).toBeNull();
+    expect(
+      nextOffer([...talk(checkInEvery.normal), { kind: 'interaction', at: t0 + 50, offer: 'check-in' }, ...talk(2, t0 + 60)], t0 + 100, context),
+    ).toBeNull();
   });
 });
 

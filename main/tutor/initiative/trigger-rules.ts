@@ -17,8 +17,8 @@ export type Signal =
     }
   | { readonly kind: 'edit'; readonly at: number }
   | { readonly kind: 'answer'; readonly at: number; readonly right: boolean }
-  /** A tutor exchange or a proactive offer shown: what check-ins are counted in. */
-  | { readonly kind: 'interaction'; readonly at: number; readonly checkIn?: boolean };
+  /** A tutor exchange or a proactive offer shown (`offer`: its pattern): what check-ins are counted in. */
+  | { readonly kind: 'interaction'; readonly at: number; readonly offer?: OfferPattern | undefined };
 
 export interface TriggerContext {
   readonly lessonType: string;
@@ -49,9 +49,13 @@ export const quickSeconds = 60;
 
 const isRight = (signal: Signal) => (signal.kind === 'check' && signal.passed) || (signal.kind === 'answer' && signal.right);
 
-/** Adaptive depth: the last `quickStreak` learner signals are right answers, each quick after the one before. */
-function answeringQuickly(learnerSignals: readonly Signal[]): boolean {
-  const run = learnerSignals.slice(-quickStreak);
+/**
+ * Adaptive depth: the last `quickStreak` learner signals are right answers, each quick after the one
+ * before, all since the last offer of something harder (one offer per run, not one per answer after it).
+ */
+function answeringQuickly(signals: readonly Signal[]): boolean {
+  const since = signals.slice(signals.findLastIndex((signal) => signal.kind === 'interaction' && signal.offer === 'harder') + 1);
+  const run = since.filter((signal) => signal.kind !== 'interaction').slice(-quickStreak);
   return run.length === quickStreak && run.every(isRight) && run.every((signal, index) => index === 0 || signal.at - run[index - 1]!.at <= quickSeconds * 1000);
 }
 
@@ -78,13 +82,13 @@ export function nextOffer(signals: readonly Signal[], now: number, context: Trig
       return { pattern: 'socratic', why: `Your last Check failed on ${lastCheck.failingTest}.`, praise: false, failingTest: lastCheck.failingTest };
     }
   }
-  if (answeringQuickly(learnerSignals)) {
+  if (answeringQuickly(signals)) {
     return { pattern: 'harder', why: `${quickStreak} right answers in a row, each within ${quickSeconds} s.`, praise: context.gamification !== 'minimal' };
   }
   if (last && isRight(last)) {
     return { pattern: 'praise', why: last.kind === 'check' ? 'Your last Check passed.' : 'You answered right.', praise: context.gamification !== 'minimal' };
   }
-  const sinceCheckIn = signals.length - 1 - signals.findLastIndex((signal) => signal.kind === 'interaction' && signal.checkIn === true);
+  const sinceCheckIn = signals.length - 1 - signals.findLastIndex((signal) => signal.kind === 'interaction' && signal.offer === 'check-in');
   const interactions = signals.slice(signals.length - sinceCheckIn).filter((signal) => signal.kind === 'interaction').length;
   if (interactions >= checkInEvery[level]) return { pattern: 'check-in', why: `${interactions} exchanges since the last check-in.`, praise: false };
   return null;

@@ -95,6 +95,10 @@ describe('tutor initiative', () => {
       store.db.insert(attempts).values({ courseId, lessonId, kind: 'step', passed: true, score: null, detail: {}, createdAt: clock }).run();
     }
     expect((await nudge())?.offer?.pattern).toBe('harder');
+    // One more quick right answer is not a second offer of something harder straight after the first.
+    clock += 20_000;
+    store.db.insert(attempts).values({ courseId, lessonId, kind: 'step', passed: true, score: null, detail: {}, createdAt: clock }).run();
+    expect((await nudge())?.offer?.pattern).toBe('praise');
   });
 
   it('checks in after enough exchanges, with a question from the lesson objectives', async () => {
