@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
-import { ADMIN, bronzeLesson, certificateEarned, openExamCourseApi } from './testing/exam-course-api';
+import { ADMIN, bronzeLesson, certificateEarned, examReview, openExamCourseApi, pickOption as pick, takeExam } from './testing/exam-course-api';
 import { examCourse } from './testing/exam-fixture';
 
 const start = Date.UTC(2026, 10, 23, 12);
@@ -41,30 +41,11 @@ function suite(engine: Engine) {
   };
   const begin = (token: string) => t.request('POST', `/v1/exams/${examCourse.id}/attempts`, { token });
   const section = (token: string, id: string, kind: string, body: unknown) => t.request('POST', `/v1/exams/attempts/${id}/sections/${kind}`, { token, body });
-  /** The shown index of the right (or a wrong) option. */
-  const pick = (question: any, right: boolean) => question.options.findIndex((text: string) => text.startsWith(right ? 'right-' : 'wrong-'));
-
-  /** Takes an attempt's sections: `right` answers every choice well (or badly); challenges and design are always answered. */
-  async function take(token: string, id: string, right: boolean) {
-    let view: any;
-    for (let i = 0; i < 3; i++) {
-      view = (await t.request('GET', `/v1/exams/attempts/${id}`, { token })).json;
-      const [q] = view.questions;
-      view = (await section(token, id, 'conceptual', { itemId: q.itemId, selected: pick(q, right) })).json;
-    }
-    view = (await section(token, id, 'codeAnalysis', { answers: view.questions.map((q: any) => ({ itemId: q.itemId, selected: pick(q, right) })) })).json;
-    const files = [{ path: 'main.py', content: 'def add(a, b):\n    return a + b\n' }];
-    view = (await section(token, id, 'challenges', { answers: view.questions.map((q: any) => ({ itemId: q.itemId, files })) })).json;
-    return (await section(token, id, 'design', { itemId: view.questions[0].itemId, text: 'A list of items in a table.' })).json;
-  }
+  const take = (token: string, id: string, right: boolean) => takeExam(t, token, id, right);
   const review = (id: string, score: number) =>
     t.request('POST', `/v1/admin/exam-attempts/${id}/review`, {
       token: admin,
-      body: {
-        reviewer: 'Instructor',
-        challenges: [1, 2, 3].map((d) => ({ itemId: `ch-${d}`, score, reasons: 'Tests pass; clear names.' })),
-        design: { score, reasons: 'Covers storage.' },
-      },
+      body: { reviewer: 'Instructor', ...examReview(score) },
     });
   /** The Silver certificate's XP event, as the app sends it once the certificate is issued. */
   const silverXp = (token: string, facts: Record<string, unknown>) =>

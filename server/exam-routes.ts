@@ -1,11 +1,12 @@
 // The Silver exam's routes: a learner's attempts (questions served without answers, sections
-// submitted within the server's time) and the admin's review queue.
+// submitted within the server's time), the review queue of the instructors who teach the
+// learner's cohort, and the admin's review queue.
 import type { Hono } from 'hono';
 import { ApiError } from './api-error';
-import { body, courseIdParam, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
-import { examReviewRequest, examSectionKinds, sectionSubmissions } from '../common/sync-api/exam-api';
+import { body, courseIdParam, liveLearner, refuseNamedReviewer, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
+import { examReviewRequest, examSectionKinds, instructorExamReviewRequest, sectionSubmissions } from '../common/sync-api/exam-api';
 import { startAttempt, submitSection, viewAttempt } from './exam-attempts';
-import { reviewAttempt, reviewQueue } from './exam-review';
+import { instructorExamAttempt, instructorReviewAttempt, instructorReviewQueue, reviewAttempt, reviewQueue } from './exam-review';
 import { listAttempts } from './exam-history';
 
 export function examRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewRouteDeps): void {
@@ -20,6 +21,17 @@ export function examRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewRout
     if (!section) throw new ApiError(404, 'not_found', `A section is one of ${examSectionKinds.join(', ')}.`);
     const input = await body(c, sectionSubmissions[section]);
     return c.json(await submitSection(db, c.get('learnerId'), attemptId, section, input, now()));
+  });
+
+  app.get('/v1/reviews/exams', async (c) => c.json({ attempts: await instructorReviewQueue(db, await liveLearner(db, c)) }));
+  app.get('/v1/reviews/exams/:attemptId', async (c) =>
+    c.json(await instructorExamAttempt(db, await liveLearner(db, c), uuidParam(c, 'attemptId', 'exam attempt'))),
+  );
+  app.post('/v1/reviews/exams/:attemptId', async (c) => {
+    const personId = await liveLearner(db, c);
+    const attemptId = uuidParam(c, 'attemptId', 'exam attempt');
+    await refuseNamedReviewer(c);
+    return c.json(await instructorReviewAttempt(db, personId, attemptId, await body(c, instructorExamReviewRequest), now()));
   });
 
   app.get('/v1/admin/exam-reviews', async (c) => {

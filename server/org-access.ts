@@ -1,6 +1,7 @@
 // Who may do what in an organisation. Owners manage everything in theirs; instructors manage the
 // cohorts they instruct; learners read their own cohorts. Anything else answers 404, as if the
 // organisation or cohort did not exist, so ids cannot be probed.
+import type { SQL } from 'drizzle-orm';
 import { sql } from './db/database';
 import { ApiError } from './api-error';
 import type { OrgRole } from '../common/sync-api/account-schemas';
@@ -55,6 +56,30 @@ export async function requireManager(q: Q, cohortId: string, learnerId: string):
   const access = await cohortAccess(q, cohortId, learnerId);
   if (!access.manages) throw forbidden("Only the cohort's instructors and the organisation's owners may do this.");
   return access;
+}
+
+/**
+ * Whether `personId` may review a learner's work in a course (a Gold project, a Silver exam's
+ * challenges and design answer), as a condition on the row's `learner` and `course` columns: the
+ * learner is in a cohort the person teaches (an instructor of the organisation instructing that
+ * cohort, or an owner of the organisation), the course is assigned to it (what the learner shares
+ * with the cohort), and the work is not the person's own. (Its own aliases start with rw_.)
+ */
+export const reviewsWorkOf = (personId: string, learner: SQL, course: SQL) => sql`${learner} <> ${personId} and exists (select 1 from cohort_members rw_lm
+    join cohorts rw_c on rw_c.id = rw_lm.cohort_id
+    join assignments rw_a on rw_a.cohort_id = rw_c.id and rw_a.course_id = ${course}
+    join org_members rw_lo on rw_lo.org_id = rw_c.org_id and rw_lo.learner_id = rw_lm.learner_id
+    join org_members rw_po on rw_po.org_id = rw_c.org_id and rw_po.learner_id = ${personId}
+    where rw_lm.learner_id = ${learner} and rw_lm.role = 'learner'
+      and (rw_po.role = 'owner' or (rw_po.role = 'instructor' and exists (select 1 from cohort_members rw_im
+        where rw_im.cohort_id = rw_c.id and rw_im.learner_id = ${personId} and rw_im.role = 'instructor'))))`;
+
+/** A learner teaches no cohort: they review nothing, not even their own work; 403 with `whyNot`. */
+export async function requireTeaching(q: Q, personId: string, whyNot: string): Promise<void> {
+  const [row] = await q<{ teaches: boolean }>(sql`select exists (select 1 from org_members om join cohorts c on c.org_id = om.org_id
+      where om.learner_id = ${personId} and (om.role = 'owner' or (om.role = 'instructor' and exists (select 1 from cohort_members im
+        where im.cohort_id = c.id and im.learner_id = ${personId} and im.role = 'instructor')))) as teaches`);
+  if (!row?.teaches) throw forbidden(whyNot);
 }
 
 /** The members of an organisation or a cohort, oldest first, with the names they chose. */

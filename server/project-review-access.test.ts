@@ -11,33 +11,20 @@ import { verifyCredentialJwt } from './certificates';
 import { cheapPasswords, testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
 import { bronzeLesson, openExamCourseApi, passSilver, projectSubmission, rubric } from './testing/exam-course-api';
 import { examCourse } from './testing/exam-fixture';
+import { reviewClients, reviewWorld, type Who } from './testing/review-world';
 
 const password = 'review them fairly';
 
 function suite(engine: Engine) {
   let t: TestApi;
   const clock = Date.UTC(2026, 11, 6, 12);
-  let n = 0;
   beforeAll(async () => {
     t = await openExamCourseApi(engine, () => clock, { passwordCost: cheapPasswords });
   }, 120_000);
   afterAll(async () => t?.close());
 
-  type Who = { learnerId: string; accessToken: string; email: string; name: string };
-  const person = async (name: string): Promise<Who> => {
-    const who = (await t.request('POST', '/v1/learners', { body: { displayName: name, timezone: 'UTC' } })).json;
-    const email = `r${++n}-${engine}@example.test`;
-    expect((await t.request('POST', '/v1/account/credentials', { token: who.accessToken, body: { email, password } })).status).toBe(200);
-    return { ...who, email, name };
-  };
-  const call = async (who: Who, method: string, path: string, body: unknown = undefined) => t.request(method, path, { token: who.accessToken, body });
-  const ok = async (who: Who, method: string, path: string, body: unknown = undefined) => {
-    const res = await call(who, method, path, body);
-    expect(res.status, `${method} ${path}: ${JSON.stringify(res.json)}`).toBeLessThan(300);
-    return res.json;
-  };
-  const join = async (owner: Who, orgId: string, who: Who, role: 'instructor' | 'learner', cohortId?: string) =>
-    ok(who, 'POST', '/v1/invites/accept', { code: (await ok(owner, 'POST', `/v1/orgs/${orgId}/invites`, { role, ...(cohortId ? { cohortId } : {}) })).code });
+  const clients = reviewClients(() => t, engine, password);
+  const { call, ok } = clients;
   const submit = async (who: Who) => (await ok(who, 'POST', `/v1/projects/${examCourse.id}/submissions`, projectSubmission)).submissionId as string;
   const review = (who: Who, id: string, score: number, extra: Record<string, unknown> = {}) =>
     call(who, 'POST', `/v1/reviews/projects/${id}`, { decision: 'approve', scores: rubric(score), automated: projectSubmission.automated, ...extra });
@@ -49,36 +36,14 @@ function suite(engine: Engine) {
       )
     )[0]!;
 
-  /**
-   * Organisation A: an owner; instructor Ira teaching cohort A1 (the course assigned) with learners
-   * Lea and Leo, and cohort A3 (no course assigned) with learner Lou; instructor Ian teaching cohort
-   * A2 (assigned) where Ira is a learner. Organisation B: instructor Ines teaching B1 with learner Bo.
-   */
+  /** The organisations of reviewWorld, with a project submitted by Lea, Leo, Lou, Ira and Bo. */
   let w: Record<string, any>;
   beforeAll(async () => {
-    const owner = await person('Owner A');
-    const orgA = await ok(owner, 'POST', '/v1/orgs', { name: 'Org A' });
-    const [ira, ian, lea, leo, lou] = (await Promise.all(['Ira Instructor', 'Ian Instructor', 'Lea', 'Leo', 'Lou'].map(person))) as [Who, Who, Who, Who, Who];
-    for (const who of [ira, ian]) await join(owner, orgA.id, who, 'instructor');
-    const a1 = await ok(ira, 'POST', `/v1/orgs/${orgA.id}/cohorts`, { name: 'A1' });
-    const a3 = await ok(ira, 'POST', `/v1/orgs/${orgA.id}/cohorts`, { name: 'A3' });
-    const a2 = await ok(ian, 'POST', `/v1/orgs/${orgA.id}/cohorts`, { name: 'A2' });
-    for (const cohort of [a1, a2]) await ok(owner, 'POST', `/v1/cohorts/${cohort.id}/assignments`, { courseId: examCourse.id, dueAt: null });
-    for (const who of [lea, leo]) await join(ira, orgA.id, who, 'learner', a1.id);
-    await join(ira, orgA.id, lou, 'learner', a3.id);
-    await join(ian, orgA.id, ira, 'learner', a2.id);
-
-    const ownerB = await person('Owner B');
-    const orgB = await ok(ownerB, 'POST', '/v1/orgs', { name: 'Org B' });
-    const [ines, bo] = (await Promise.all(['Ines Instructor', 'Bo'].map(person))) as [Who, Who];
-    await join(ownerB, orgB.id, ines, 'instructor');
-    const b1 = await ok(ines, 'POST', `/v1/orgs/${orgB.id}/cohorts`, { name: 'B1' });
-    await ok(ines, 'POST', `/v1/cohorts/${b1.id}/assignments`, { courseId: examCourse.id, dueAt: null });
-    await join(ines, orgB.id, bo, 'learner', b1.id);
-
+    const people = await reviewWorld(clients);
+    const { lea, leo, lou, ira, bo } = people;
     const ids: Record<string, string> = {};
     for (const [name, who] of Object.entries({ lea, leo, lou, ira, bo })) ids[name] = await submit(who);
-    w = { owner, ira, ian, lea, leo, lou, ines, bo, ids };
+    w = { ...people, ids };
   }, 120_000);
 
   it('shows each instructor the waiting projects of the cohorts they teach, and nothing else', async () => {

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { sql, type Database } from './db/database';
 import { ApiError } from './api-error';
-import { forbidden, type Q } from './org-access';
+import { forbidden, requireTeaching, reviewsWorkOf, type Q } from './org-access';
 import { requireCourse } from './course-registry';
 import { reviewVerdict, rubricCategories, type RubricCategory } from '../common/rules/project-review';
 import type { ReviewEvidence } from '../common/rules/certificate-criteria';
@@ -104,29 +104,12 @@ export async function reviewProject(db: Database, submissionId: string, review: 
   });
 }
 
-/**
- * Submissions `personId` may review: from a learner of a cohort they teach (an instructor of the
- * organisation instructing that cohort, or an owner of the organisation), in a course assigned to
- * it (what the learner shares with the cohort), and never their own.
- */
-const reviewable = (personId: string) => sql`s.learner_id <> ${personId} and exists (select 1 from cohort_members lm
-    join cohorts c on c.id = lm.cohort_id
-    join assignments a on a.cohort_id = c.id and a.course_id = s.course_id
-    join org_members lo on lo.org_id = c.org_id and lo.learner_id = lm.learner_id
-    join org_members po on po.org_id = c.org_id and po.learner_id = ${personId}
-    where lm.learner_id = s.learner_id and lm.role = 'learner'
-      and (po.role = 'owner' or (po.role = 'instructor' and exists (select 1 from cohort_members im
-        where im.cohort_id = c.id and im.learner_id = ${personId} and im.role = 'instructor'))))`;
+/** Submissions `personId` may review (the rule in org-access.ts, shared with the exam's reviews). */
+const reviewable = (personId: string) => reviewsWorkOf(personId, sql`s.learner_id`, sql`s.course_id`);
 
 const notReviewable = () => new ApiError(404, 'not_found', 'No project submission from a cohort you teach has this id.');
 
-/** A learner teaches no cohort: they review nothing, not even their own project. */
-async function requireTeaching(q: Q, personId: string): Promise<void> {
-  const [row] = await q<{ teaches: boolean }>(sql`select exists (select 1 from org_members om join cohorts c on c.org_id = om.org_id
-      where om.learner_id = ${personId} and (om.role = 'owner' or (om.role = 'instructor' and exists (select 1 from cohort_members im
-        where im.cohort_id = c.id and im.learner_id = ${personId} and im.role = 'instructor')))) as teaches`);
-  if (!row?.teaches) throw forbidden('Only instructors review Gold projects, for the cohorts they teach.');
-}
+const requireTeachingProjects = (q: Q, personId: string) => requireTeaching(q, personId, 'Only instructors review Gold projects, for the cohorts they teach.');
 
 export interface ReviewQueueEntry extends ProjectSubmissionView {
   readonly learnerId: string;
@@ -147,7 +130,7 @@ const withLearner = (row: SubmissionRow & { display_name: string; course_title: 
 
 /** The instructor's queue: waiting submissions from the cohorts they teach, oldest first. */
 export async function instructorQueue(q: Q, personId: string): Promise<ReviewQueueEntry[]> {
-  await requireTeaching(q, personId);
+  await requireTeachingProjects(q, personId);
   const rows = await q<SubmissionRow & { display_name: string; course_title: string | null }>(sql`select s.*, l.display_name, co.title as course_title
     from project_submissions s join learners l on l.id = s.learner_id left join courses co on co.id = s.course_id
     where s.status = 'pending-review' and ${reviewable(personId)} order by s.submitted_at limit 100`);
@@ -156,7 +139,7 @@ export async function instructorQueue(q: Q, personId: string): Promise<ReviewQue
 
 /** One submission the instructor may review, with everything they read; their own is refused, others' are not found. */
 export async function instructorSubmission(q: Q, personId: string, submissionId: string, lock = false): Promise<ReviewSubmission & { row: SubmissionRow }> {
-  await requireTeaching(q, personId);
+  await requireTeachingProjects(q, personId);
   const [own] = await q<{ id: string }>(sql`select id from project_submissions where id = ${submissionId} and learner_id = ${personId}`);
   if (own) throw forbidden('You cannot review your own project; another instructor of your cohort reviews it.');
   const [row] = await q<SubmissionRow & { display_name: string; course_title: string | null }>(sql`select s.*, l.display_name, co.title as course_title

@@ -101,3 +101,10 @@ export const examReviewRequest = z
   })
   .strict();
 export type ExamReviewRequest = z.infer<typeof examReviewRequest>;
+
+/**
+ * POST /v1/reviews/exams/:id: an instructor's scores for an attempt from a cohort they teach. No
+ * reviewer field: the reviewer is whoever is signed in.
+ */
+export const instructorExamReviewRequest = examReviewRequest.omit({ reviewer: true }).strict();
+export type InstructorExamReviewRequest = z.infer<typeof instructorExamReviewRequest>;

@@ -59,3 +59,28 @@ export const projectSubmission = {
 
 /** Every rubric category scored `score`, with a reason. */
 export const rubric = (score: number) => Object.fromEntries(rubricCategories.map((category) => [category, { score, reasons: [`Scored ${score}.`] }]));
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the exam helpers read JSON response bodies field by field. */
+/** The shown index of the right (or a wrong) option. */
+export const pickOption = (question: any, right: boolean) => question.options.findIndex((text: string) => text.startsWith(right ? 'right-' : 'wrong-'));
+
+/** Takes an attempt's sections: `right` answers every choice well (or badly); challenges and design are always answered. */
+export async function takeExam(t: TestApi, token: string, id: string, right: boolean): Promise<any> {
+  const section = (kind: string, body: unknown) => t.request('POST', `/v1/exams/attempts/${id}/sections/${kind}`, { token, body });
+  let view: any;
+  for (let i = 0; i < 3; i++) {
+    view = (await t.request('GET', `/v1/exams/attempts/${id}`, { token })).json;
+    const [q] = view.questions;
+    view = (await section('conceptual', { itemId: q.itemId, selected: pickOption(q, right) })).json;
+  }
+  view = (await section('codeAnalysis', { answers: view.questions.map((q: any) => ({ itemId: q.itemId, selected: pickOption(q, right) })) })).json;
+  const files = [{ path: 'main.py', content: 'def add(a, b):\n    return a + b\n' }];
+  view = (await section('challenges', { answers: view.questions.map((q: any) => ({ itemId: q.itemId, files })) })).json;
+  return (await section('design', { itemId: view.questions[0].itemId, text: 'A list of items in a table.' })).json;
+}
+
+/** A person's scores for an attempt's three challenges and its design answer (no reviewer: the admin's request adds one). */
+export const examReview = (score: number) => ({
+  challenges: [1, 2, 3].map((d) => ({ itemId: `ch-${d}`, score, reasons: 'Tests pass; clear names.' })),
+  design: { score, reasons: 'Covers storage.' },
+});
