@@ -1,17 +1,9 @@
 // The Gold project's routes: a learner's submissions, the review queue of the instructors who
 // teach the learner's cohort, and the admin's review queue.
-import type { Context, Hono } from 'hono';
-import { ApiError } from './api-error';
+import type { Hono } from 'hono';
 import { body, courseIdParam, liveLearner, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
 import { instructorReviewRequest, projectReviewRequest, projectSubmissionRequest } from '../common/sync-api/project-api';
 import { instructorQueue, instructorReview, instructorSubmission, projectReviewQueue, reviewProject, submitProject, viewSubmission } from './project-reviews';
-
-/** A review naming its reviewer is refused outright: the reviewer is whoever signed in. */
-async function refuseNamedReviewer(c: Context): Promise<void> {
-  const raw: unknown = await c.req.json().catch(() => null);
-  if (raw !== null && typeof raw === 'object' && ('reviewer' in raw || 'reviewerId' in raw))
-    throw new ApiError(403, 'forbidden', 'A review cannot name its reviewer: it is signed with the account that sends it.');
-}
 
 export function projectRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewRouteDeps): void {
   app.post('/v1/projects/:courseId/submissions', async (c) => {
@@ -31,7 +23,6 @@ export function projectRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewR
   app.post('/v1/reviews/projects/:submissionId', async (c) => {
     const personId = await liveLearner(db, c);
     const submissionId = uuidParam(c, 'submissionId', 'project submission');
-    await refuseNamedReviewer(c);
     return c.json(await instructorReview(db, personId, submissionId, await body(c, instructorReviewRequest), now()));
   });
 

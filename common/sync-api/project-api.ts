@@ -60,15 +60,21 @@ export const reviewDecisions = ['approve', 'request-changes'] as const;
 
 /**
  * POST /v1/reviews/projects/:id: an instructor's review of a submission from a cohort they teach.
- * No reviewer field: the reviewer is whoever is signed in.
+ * No reviewer field: the reviewer is whoever is signed in, and a body naming one is refused.
  */
-export const instructorReviewRequest = z
-  .object({
+export const instructorReviewRequest = z.strictObject(
+  {
     decision: z.enum(reviewDecisions),
     scores: projectReviewSchema.shape.scores,
     automated: automatedChecksSchema.strict(),
     /** What the learner should change, shown to them with the scores. */
     note: text().trim().min(1).max(2000).optional(),
-  })
-  .strict();
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' && issue.keys.some((key) => key === 'reviewer' || key === 'reviewerId')
+        ? 'A review cannot name its reviewer: it is signed with the account that sends it.'
+        : undefined,
+  },
+);
 export type InstructorReviewRequest = z.infer<typeof instructorReviewRequest>;
