@@ -14,6 +14,7 @@ import { exerciseLessonTypes, lessonTypes, quizQuestionKinds as questionKinds } 
 import { describeWhen } from '../../common/testing/capabilities';
 import { javascriptSnippetRunner, pythonSnippetRunner } from './testing/lesson-snippet-runners';
 import { builtinCourseIds } from './testing/builtin-courses';
+import { readCourseSupport } from './bundle/course-support';
 
 const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
 const builtinCourses = builtinCourseIds();
@@ -224,13 +225,14 @@ describe('built-in course bundles', () => {
 
 type RunOutcome = { code: number; output: string };
 
-/** Copies the learner files (starter or solution) and the flattened tests into a fresh folder and runs them. */
+/** Copies the learner files (starter or solution), the flattened tests and the course's support files into a fresh folder and runs them. */
 function runExercise(exercise: Exercise, variant: 'starter' | 'solution'): Promise<RunOutcome> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `drona-${exercise.lessonId}-${variant}-`));
   fs.cpSync(path.join(exercise.dir, variant), work, { recursive: true });
   const testsDir = path.join(exercise.dir, 'tests');
   const testFiles = filesUnder(testsDir);
   for (const file of testFiles) fs.copyFileSync(path.join(testsDir, file), path.join(work, path.basename(file)));
+  for (const file of readCourseSupport(path.join(coursesRoot, exercise.course))) fs.writeFileSync(path.join(work, file.path), file.content);
   let command: string;
   let args: string[];
   if (exercise.language === 'python') {

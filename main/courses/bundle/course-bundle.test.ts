@@ -124,6 +124,18 @@ describe('loadBundle', () => {
     expect(problems(noTests)).toEqual([expect.stringMatching(/the exercise has no tests\n {2}fix: add exercises\/add\/tests\/test_main\.py/)]);
   });
 
+  it('a support file may not take the name of an exercise file or test', () => {
+    const files = fixture();
+    files.set('support/shapes.py', Buffer.from('SIDES = 4\n'));
+    expect(problems(files)).toEqual([]);
+    files.set('support/test_main.py', Buffer.from(''));
+    files.set('support/main.py', Buffer.from(''));
+    expect(problems(files)).toEqual([
+      expect.stringMatching(/^support\/main\.py:1:1: support\/main\.py has the name of a file of exercises\/add/),
+      expect.stringMatching(/^support\/test_main\.py:1:1: support\/test_main\.py has the name of a file of exercises\/add.*\n {2}fix: rename the support file/),
+    ]);
+  });
+
   it('links and images must resolve inside the bundle', () => {
     expect(problems(edit(fixture(), 'lessons/basics/welcome.md', '../../images/box.svg', '../../images/missing.svg'))).toEqual([
       'lessons/basics/welcome.md:26:1: image "../../images/missing.svg" does not resolve (no file images/missing.svg)\n  fix: fix the path (relative to this lesson file) or add the file',

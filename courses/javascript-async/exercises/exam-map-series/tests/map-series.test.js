@@ -1,15 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mapSeries } from './main.js';
-
-async function settle(promise) {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
-const show = (outcome) => ('error' in outcome ? `rejected with "${outcome.error?.message}"` : `resolved with ${JSON.stringify(outcome.value)}`);
+import { settle, show } from './outcomes.js';
 
 function tracked(broken = null) {
   const stats = { inFlight: 0, most: 0, called: [] };
