@@ -170,7 +170,8 @@ describe('built-in course bundles', () => {
       expect(declared, `${where}: files must list the entry`).toContain(spec.entry);
       for (const file of declared) {
         expect(fs.existsSync(path.join(dir, 'starter', file)), `${where}: starter/${file}`).toBe(true);
-        expect(fs.existsSync(path.join(dir, 'solution', file)), `${where}: solution/${file}`).toBe(true);
+        // Read-only and hidden files are the starter's; solution/ holds the editable ones.
+        if (list(files.editable).includes(file)) expect(fs.existsSync(path.join(dir, 'solution', file)), `${where}: solution/${file}`).toBe(true);
       }
       const hints = list(spec.hints);
       expect(hints.length >= 2 && hints.length <= 4 && hints.every((hint) => typeof hint === 'string'), `${where}: 2-4 hints`).toBe(true);
@@ -228,6 +229,8 @@ type RunOutcome = { code: number; output: string };
 /** Copies the learner files (starter or solution), the flattened tests and the course's support files into a fresh folder and runs them. */
 function runExercise(exercise: Exercise, variant: 'starter' | 'solution'): Promise<RunOutcome> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `drona-${exercise.lessonId}-${variant}-`));
+  // solution/ may leave out read-only and hidden files: the starter's go under it.
+  if (variant === 'solution') fs.cpSync(path.join(exercise.dir, 'starter'), work, { recursive: true });
   fs.cpSync(path.join(exercise.dir, variant), work, { recursive: true });
   const testsDir = path.join(exercise.dir, 'tests');
   const testFiles = filesUnder(testsDir);

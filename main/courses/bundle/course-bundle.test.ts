@@ -119,6 +119,9 @@ describe('loadBundle', () => {
     const noStarter = fixture();
     noStarter.delete('exercises/add/starter/main.py');
     expect(problems(noStarter)).toEqual([expect.stringMatching(/starter\/main\.py is missing\n {2}fix: add exercises\/add\/starter\/main\.py/)]);
+    const readOnlyInStarter = edit(fixture(), 'exercises/add/exercise.yaml', 'readOnly: []', 'readOnly: [data.txt]');
+    readOnlyInStarter.set('exercises/add/starter/data.txt', Buffer.from('1 2\n'));
+    expect(problems(readOnlyInStarter)).toEqual([]);
     const noTests = fixture();
     noTests.delete('exercises/add/tests/test_main.py');
     expect(problems(noTests)).toEqual([expect.stringMatching(/the exercise has no tests\n {2}fix: add exercises\/add\/tests\/test_main\.py/)]);

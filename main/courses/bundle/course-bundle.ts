@@ -255,7 +255,8 @@ export function checkExercise(files: BundleFiles, lessonFile: string, folder: st
     const pos = at('files');
     if (seen.has(file)) out.push(problem(specFile, `"${file}" is listed twice in files`, 'give each file exactly one role: editable, readOnly or hidden', pos.line, pos.column));
     seen.add(file);
-    for (const variant of ['starter', 'solution']) {
+    // A read-only or hidden file is the learner's as the starter has it: solution/ may leave it out.
+    for (const variant of spec.files.editable.includes(file) ? ['starter', 'solution'] : ['starter']) {
       if (!files.has(`${folder}/${variant}/${file}`)) out.push(problem(specFile, `${variant}/${file} is missing`, `add ${folder}/${variant}/${file}`, pos.line, pos.column));
     }
   }

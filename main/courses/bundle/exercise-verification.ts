@@ -33,7 +33,8 @@ export async function verifyExercises(course: LoadedCourse, files: BundleFiles, 
     const declared = [...spec.files.editable, ...spec.files.readOnly, ...spec.files.hidden];
     // Tests are flattened to the learner's folder, as the sandbox harness expects.
     const tests = [...files.keys()].filter((name) => name.startsWith(`${folder}/tests/`)).map((name) => ({ path: name.slice(`${folder}/tests/`.length).split('/').pop()!, content: textOf(files, name) }));
-    const variant = (which: string) => declared.map((file) => ({ path: file, content: textOf(files, `${folder}/${which}/${file}`) }));
+    // solution/ may leave out read-only and hidden files: the learner has the starter's.
+    const variant = (which: string) => declared.map((file) => ({ path: file, content: textOf(files, [`${folder}/${which}/${file}`, `${folder}/starter/${file}`].find((name) => files.has(name)) ?? '') }));
     const limits = { ...(spec.limits ? { limits: spec.limits } : {}), ...(support.length ? { support } : {}) };
     const solution = await checker.check({ language: spec.language, files: variant('solution'), tests, ...limits });
     const starter = await checker.check({ language: spec.language, files: variant('starter'), tests, ...limits });

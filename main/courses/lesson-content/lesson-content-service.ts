@@ -145,7 +145,8 @@ export class LessonContentService implements LessonSource, ExerciseSource {
       files: roles.map(([file, role]) => ({ path: file, content: read('starter', file), role })),
       tests,
       support: readCourseSupport(source.dir),
-      solution: roles.map(([file]) => ({ path: file, content: read('solution', file) })),
+      // solution/ may leave out read-only and hidden files: the learner has the starter's.
+      solution: roles.map(([file, role]) => ({ path: file, content: read(role === 'editable' || fs.existsSync(path.join(folder, 'solution', file)) ? 'solution' : 'starter', file) })),
       hints: spec.hints,
       ...(spec.limits ? { limits: spec.limits } : {}),
       concepts: { lesson: source.meta.concepts, tests: spec.tests ?? {} },

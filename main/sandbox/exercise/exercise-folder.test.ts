@@ -5,9 +5,13 @@ import { exerciseFrom } from './exercise-folder';
 const file = (path: string) => ({ path, content: '' });
 
 describe('exerciseFrom', () => {
-  it("reads a course's exercise as its solution/ checked against every file of its tests/", () => {
-    const files = ['exercise.yaml', 'starter/main.js', 'solution/main.js', 'tests/retry.test.js', 'tests/fixtures.js'].map(file);
-    expect(exerciseFrom(files, undefined)).toEqual({ language: 'javascript', files: [file('main.js')], tests: [file('retry.test.js'), file('fixtures.js')] });
+  it("reads a course's exercise as its solution/ (with the starter's read-only files) checked against every file of its tests/", () => {
+    const files = ['exercise.yaml', 'starter/main.js', 'starter/demo.js', 'solution/main.js', 'tests/retry.test.js', 'tests/fixtures.js'].map(file);
+    expect(exerciseFrom(files, undefined)).toEqual({
+      language: 'javascript',
+      files: [file('main.js'), file('demo.js')],
+      tests: [file('retry.test.js'), file('fixtures.js')],
+    });
   });
 
   it('says why a course exercise without tests cannot be checked', () => {

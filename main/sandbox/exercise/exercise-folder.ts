@@ -29,7 +29,10 @@ export function exerciseFrom(files: readonly SandboxFile[], language: SandboxLan
     const tests = inside('tests');
     const chosen = language ?? languageOf(tests.find((file) => isTest(file.path))?.path ?? '');
     if (!chosen) return { problem: 'no test files in tests/ (test_*.py or *.test.js) to tell the language by: add them, or pass --lang' };
-    return { language: chosen, files: inside('solution'), tests };
+    // solution/ may leave out read-only and hidden files: the learner has the starter's.
+    const solution = inside('solution');
+    const fromStarter = inside('starter').filter((file) => !solution.some((own) => own.path === file.path));
+    return { language: chosen, files: [...solution, ...fromStarter], tests };
   }
   const meta = files.find((file) => file.path === '.meta/config.json');
   let testNames: Set<string>;
