@@ -3,7 +3,7 @@
 // learner's cohort, and the admin's review queue.
 import type { Hono } from 'hono';
 import { ApiError } from './api-error';
-import { body, courseIdParam, liveLearner, refuseNamedReviewer, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
+import { body, courseIdParam, liveLearner, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
 import { examReviewRequest, examSectionKinds, instructorExamReviewRequest, sectionSubmissions } from '../common/sync-api/exam-api';
 import { startAttempt, submitSection, viewAttempt } from './exam-attempts';
 import { instructorExamAttempt, instructorReviewAttempt, instructorReviewQueue, reviewAttempt, reviewQueue } from './exam-review';
@@ -30,7 +30,6 @@ export function examRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewRout
   app.post('/v1/reviews/exams/:attemptId', async (c) => {
     const personId = await liveLearner(db, c);
     const attemptId = uuidParam(c, 'attemptId', 'exam attempt');
-    await refuseNamedReviewer(c);
     return c.json(await instructorReviewAttempt(db, personId, attemptId, await body(c, instructorExamReviewRequest), now()));
   });
 

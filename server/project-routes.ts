@@ -1,7 +1,7 @@
 // The Gold project's routes: a learner's submissions, the review queue of the instructors who
 // teach the learner's cohort, and the admin's review queue.
 import type { Hono } from 'hono';
-import { body, courseIdParam, liveLearner, refuseNamedReviewer, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
+import { body, courseIdParam, liveLearner, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
 import { instructorReviewRequest, projectReviewRequest, projectSubmissionRequest } from '../common/sync-api/project-api';
 import { instructorQueue, instructorReview, instructorSubmission, projectReviewQueue, reviewProject, submitProject, viewSubmission } from './project-reviews';
 
@@ -23,7 +23,6 @@ export function projectRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewR
   app.post('/v1/reviews/projects/:submissionId', async (c) => {
     const personId = await liveLearner(db, c);
     const submissionId = uuidParam(c, 'submissionId', 'project submission');
-    await refuseNamedReviewer(c);
     return c.json(await instructorReview(db, personId, submissionId, await body(c, instructorReviewRequest), now()));
   });
 

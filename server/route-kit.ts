@@ -63,10 +63,3 @@ export function courseIdParam(c: Context): string {
   if (!courseId.success) throw new ApiError(400, 'invalid_input', 'The course id must be 1–120 storable characters.');
   return courseId.data;
 }
-
-/** A review naming its reviewer is refused outright: the reviewer is whoever signed in. */
-export async function refuseNamedReviewer(c: Context): Promise<void> {
-  const raw: unknown = await c.req.json().catch(() => null);
-  if (raw !== null && typeof raw === 'object' && ('reviewer' in raw || 'reviewerId' in raw))
-    throw new ApiError(403, 'forbidden', 'A review cannot name its reviewer: it is signed with the account that sends it.');
-}

@@ -3,7 +3,7 @@
 // learner submits per section, and the review a person gives the challenges and the design answer.
 // Validated by the server and parsed by the app's client alike.
 import { z } from 'zod';
-import { text } from './schemas';
+import { signedBySender, text } from './schemas';
 
 export const examSectionKinds = ['conceptual', 'codeAnalysis', 'challenges', 'design'] as const;
 
@@ -104,7 +104,7 @@ export type ExamReviewRequest = z.infer<typeof examReviewRequest>;
 
 /**
  * POST /v1/reviews/exams/:id: an instructor's scores for an attempt from a cohort they teach. No
- * reviewer field: the reviewer is whoever is signed in.
+ * reviewer field: the reviewer is whoever is signed in, and a body naming one is refused.
  */
-export const instructorExamReviewRequest = examReviewRequest.omit({ reviewer: true }).strict();
+export const instructorExamReviewRequest = z.strictObject(examReviewRequest.omit({ reviewer: true }).shape, signedBySender);
 export type InstructorExamReviewRequest = z.infer<typeof instructorExamReviewRequest>;

@@ -3,7 +3,7 @@
 // common/rules/project-review.ts; nothing the learner sends decides it.
 import { z } from 'zod';
 import { automatedChecksSchema, projectReviewSchema, rubricCategories } from '../rules/project-review';
-import { text } from './schemas';
+import { signedBySender, text } from './schemas';
 
 const file = z.object({ path: text().min(1).max(200), content: text().max(64 * 1024) }).strict();
 
@@ -60,15 +60,16 @@ export const reviewDecisions = ['approve', 'request-changes'] as const;
 
 /**
  * POST /v1/reviews/projects/:id: an instructor's review of a submission from a cohort they teach.
- * No reviewer field: the reviewer is whoever is signed in.
+ * No reviewer field: the reviewer is whoever is signed in, and a body naming one is refused.
  */
-export const instructorReviewRequest = z
-  .object({
+export const instructorReviewRequest = z.strictObject(
+  {
     decision: z.enum(reviewDecisions),
     scores: projectReviewSchema.shape.scores,
     automated: automatedChecksSchema.strict(),
     /** What the learner should change, shown to them with the scores. */
     note: text().trim().min(1).max(2000).optional(),
-  })
-  .strict();
+  },
+  signedBySender,
+);
 export type InstructorReviewRequest = z.infer<typeof instructorReviewRequest>;

@@ -31,6 +31,17 @@ export const text = () => z.string().superRefine(storable);
 const timezone = text().min(1).max(64);
 
 /** Largest facts object per event, as JSON. */
+/**
+ * The zod options of a review that names no reviewer (the reviewer is whoever signed in): a body
+ * naming one is refused with why; any other unknown key keeps zod's own message.
+ */
+export const signedBySender = {
+  error: (issue: { code?: string; keys?: readonly string[] }) =>
+    issue.code === 'unrecognized_keys' && issue.keys?.some((key) => key === 'reviewer' || key === 'reviewerId')
+      ? 'A review cannot name its reviewer: it is signed with the account that sends it.'
+      : undefined,
+};
+
 export const maxFactsBytes = 4096;
 const maxFactsDepth = 8;
 

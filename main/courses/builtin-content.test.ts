@@ -14,6 +14,7 @@ import { exerciseLessonTypes, lessonTypes, quizQuestionKinds as questionKinds } 
 import { describeWhen } from '../../common/testing/capabilities';
 import { javascriptSnippetRunner, pythonSnippetRunner } from './testing/lesson-snippet-runners';
 import { builtinCourseIds } from './testing/builtin-courses';
+import { readCourseSupport } from './bundle/course-support';
 
 const coursesRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../courses');
 const builtinCourses = builtinCourseIds();
@@ -169,7 +170,8 @@ describe('built-in course bundles', () => {
       expect(declared, `${where}: files must list the entry`).toContain(spec.entry);
       for (const file of declared) {
         expect(fs.existsSync(path.join(dir, 'starter', file)), `${where}: starter/${file}`).toBe(true);
-        expect(fs.existsSync(path.join(dir, 'solution', file)), `${where}: solution/${file}`).toBe(true);
+        // Read-only and hidden files are the starter's; solution/ holds the editable ones.
+        if (list(files.editable).includes(file)) expect(fs.existsSync(path.join(dir, 'solution', file)), `${where}: solution/${file}`).toBe(true);
       }
       const hints = list(spec.hints);
       expect(hints.length >= 2 && hints.length <= 4 && hints.every((hint) => typeof hint === 'string'), `${where}: 2-4 hints`).toBe(true);
@@ -224,13 +226,16 @@ describe('built-in course bundles', () => {
 
 type RunOutcome = { code: number; output: string };
 
-/** Copies the learner files (starter or solution) and the flattened tests into a fresh folder and runs them. */
+/** Copies the learner files (starter or solution), the flattened tests and the course's support files into a fresh folder and runs them. */
 function runExercise(exercise: Exercise, variant: 'starter' | 'solution'): Promise<RunOutcome> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `drona-${exercise.lessonId}-${variant}-`));
+  // solution/ may leave out read-only and hidden files: the starter's go under it.
+  if (variant === 'solution') fs.cpSync(path.join(exercise.dir, 'starter'), work, { recursive: true });
   fs.cpSync(path.join(exercise.dir, variant), work, { recursive: true });
   const testsDir = path.join(exercise.dir, 'tests');
   const testFiles = filesUnder(testsDir);
   for (const file of testFiles) fs.copyFileSync(path.join(testsDir, file), path.join(work, path.basename(file)));
+  for (const file of readCourseSupport(path.join(coursesRoot, exercise.course))) fs.writeFileSync(path.join(work, file.path), file.content);
   let command: string;
   let args: string[];
   if (exercise.language === 'python') {

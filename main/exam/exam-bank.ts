@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DronaError } from '../../preload/contract';
 import { exerciseSchema, type ExerciseSpec } from '../courses/bundle/course-format';
 import { EXAM_FILE } from '../courses/bundle/exam-bundle';
+import { readCourseSupport } from '../courses/bundle/course-support';
 import { examSchema, type ChallengeItem, type ExamBank } from '../../common/exam/exam-format';
 import { parseYaml } from '../courses/bundle/yaml-locations';
 
@@ -15,6 +16,8 @@ export interface ChallengeFiles {
   /** The starter's read-only and hidden files, which the learner cannot change. */
   readonly fixed: { path: string; content: string; role: 'readOnly' | 'hidden' }[];
   readonly tests: { path: string; content: string }[];
+  /** The course's support files, staged beside the tests. */
+  readonly support: { path: string; content: string }[];
 }
 
 /** The bank of the course in `dir`, or null when the course has no exam. */
@@ -50,5 +53,6 @@ export function readChallenge(dir: string, item: Pick<ChallengeItem, 'exercise'>
       .readdirSync(testsDir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => ({ path: entry.name, content: fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8') })),
+    support: readCourseSupport(dir),
   };
 }

@@ -184,6 +184,7 @@ export class ExamService {
       language: challenge.spec.language,
       files: [...challenge.starter.map((file) => ({ ...file, role: 'editable' as const })), ...challenge.fixed],
       tests: challenge.tests,
+      support: challenge.support,
       ...(challenge.spec.limits ? { limits: challenge.spec.limits } : {}),
     };
     const result = await this.deps.check({ runId, courseId: attempt.courseId, files }, exercise, sessionId);

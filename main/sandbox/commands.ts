@@ -46,7 +46,7 @@ export function runPlan(
   };
 }
 
-/** Test files go beside the learner's files, flattened to the work dir's root. */
+/** Test files (and the course's support files) go beside the learner's files, flattened to the work dir's root. */
 export const flattened = (tests: readonly SandboxFile[]) => tests.map((test) => ({ path: test.path.split('/').pop()!, content: test.content }));
 
 export function checkPlan(
@@ -55,10 +55,12 @@ export function checkPlan(
   tests: readonly SandboxFile[],
   harness: readonly SandboxFile[],
   limits: SandboxLimits,
+  support: readonly SandboxFile[] = [],
 ): CommandPlan {
   const testFiles = flattened(tests);
-  const testNames = new Set(testFiles.map((test) => test.path));
-  const all = withHarness([...files.filter((file) => !testNames.has(file.path)), ...testFiles], harness);
+  const hidden = [...testFiles, ...flattened(support)];
+  const hiddenNames = new Set(hidden.map((file) => file.path));
+  const all = withHarness([...files.filter((file) => !hiddenNames.has(file.path)), ...hidden], harness);
   if (language === 'python') {
     return {
       argv: [

@@ -16,6 +16,8 @@ export interface ExerciseForCheck {
   readonly language: SandboxLanguage;
   readonly files: readonly (SandboxFile & { role: 'editable' | 'readOnly' | 'hidden' })[];
   readonly tests: readonly SandboxFile[];
+  /** The course's support files (courses/FORMAT.md), staged beside the tests. */
+  readonly support?: readonly SandboxFile[];
   readonly limits?: SandboxLimitsInput;
   /** The concepts each test assesses; without it, tests carry none. */
   readonly concepts?: TestConcepts;
@@ -128,6 +130,7 @@ export class RunCoordinator {
           language: exercise.language,
           files: filesForCheck(input.files, exercise),
           tests: exercise.tests,
+          ...(exercise.support?.length ? { support: exercise.support } : {}),
           ...(exercise.limits ? { limits: exercise.limits } : {}),
         },
         options,

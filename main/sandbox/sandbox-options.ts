@@ -19,6 +19,8 @@ export interface CheckRequest {
   readonly language: SandboxLanguage;
   readonly files: readonly SandboxFile[];
   readonly tests: readonly SandboxFile[];
+  /** The course's shared support files (courses/FORMAT.md, support/): staged beside the tests, never run as tests. */
+  readonly support?: readonly SandboxFile[];
   readonly limits?: SandboxLimitsInput;
 }
 

@@ -286,6 +286,14 @@ describe('commands', () => {
     expect(plan.argv).toContain('drona_results');
     expect(plan.resultsFile).toBe('.drona/results.json');
   });
+
+  it('stages the course support files beside the tests without running them as tests', () => {
+    const support = [{ path: 'outcomes.js', content: 'export const settle = 1;' }];
+    const plan = checkPlan('javascript', [{ path: 'main.js', content: '' }], [{ path: 'tests/a.test.js', content: '' }], [], defaultLimits, support);
+    expect(plan.files.map((f) => f.path)).toEqual(['main.js', 'a.test.js', 'outcomes.js', 'package.json']);
+    expect(plan.argv.at(-1)).toBe('a.test.js');
+    expect(plan.argv).not.toContain('outcomes.js');
+  });
 });
 
 describe('runner images', () => {

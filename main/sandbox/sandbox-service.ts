@@ -249,7 +249,7 @@ export class SandboxService {
       return { status: 'error', message: chosen.refused.message, tests: [], durationMs: 0, driver: chosen.refused.driver, run: chosen.refused, waitMs: 0 };
     const base = resolveLimits(request.limits);
     const limits = { ...base, timeoutMs: base.timeoutMs + checkExtraMs };
-    const plan = checkPlan(request.language, request.files, request.tests, harnessFiles(request.language), limits);
+    const plan = checkPlan(request.language, request.files, request.tests, harnessFiles(request.language), limits, request.support);
     const outcome = await this.execute(chosen.driver, request.language, plan, limits, options);
     const run = this.toRunResult(chosen.driver, request.language, outcome, limits);
     const checked = checkResultFrom(outcome.results, run);

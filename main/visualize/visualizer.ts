@@ -46,7 +46,8 @@ export class Visualizer {
       const learner = filesForCheck(input.files, exercise);
       shown = learner.map((file) => file.path).filter((path) => !hidden.has(path));
       testFiles = tests.map((test) => test.path);
-      files = [...learner.filter((file) => !testFiles.includes(file.path)), ...tests];
+      const hiddenFiles = [...tests, ...flattened(exercise.support ?? [])];
+      files = [...learner.filter((file) => !hiddenFiles.some((hiddenFile) => hiddenFile.path === file.path)), ...hiddenFiles];
     }
     const request = { entry: input.entry, shown: shown.filter((path) => path.endsWith('.py')), limit: traceStepLimit, test: input.test ?? null, testFiles };
     const { results, run } = await this.deps.sandbox.trace(files, JSON.stringify(request), resolveLimits({ timeoutSeconds: traceTimeoutSeconds }));

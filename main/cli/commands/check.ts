@@ -1,7 +1,10 @@
 // `drona check DIR`: an exercise folder's tests, run the way the Check button runs them, printed
 // as a list or as Exercism's results.json (version 3), like `exercism test`. Exit 0: every test
 // passed; 1: a test failed (or the folder is not an exercise); 2: the tests could not run.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { readCourseSupport } from '../../courses/bundle/course-support';
 import { sandboxLanguages, type SandboxLanguage } from '../../../preload/contract/sandbox';
 import type { GradedCheck } from '../../sandbox/check-results';
 import { messageOf } from '../../../preload/contract';
@@ -47,7 +50,11 @@ export function registerCheckCommand(program: Command, config: EnvConfig): void 
       const service = await startCliSandbox(config, flags.driver as DriverRequest | undefined);
       try {
         await ensureCodeMayRun(service);
-        const result = await service.check(exercise);
+        // A course's exercise (exercises/<name>/) is checked with the course's support files.
+        const courseDir = path.resolve(dir, '..', '..');
+        const support =
+          fs.existsSync(path.join(dir, 'exercise.yaml')) && fs.existsSync(path.join(courseDir, 'course.yaml')) ? readCourseSupport(courseDir) : [];
+        const result = await service.check({ ...exercise, support });
         if (flags.json) process.stdout.write(`${JSON.stringify(exercismResults(result), null, 2)}\n`);
         else {
           for (const test of result.tests) {

@@ -42,6 +42,9 @@ describe('bundle allow-list', () => {
     'exercises/add/tests/main.test.mjs',
     'exercises/add/starter/scores.csv',
     'exercises/add/starter/people.json',
+    'support/outcomes.js',
+    'support/shapes.py',
+    'support/rows.csv',
   ])('admits %s', (file) => {
     expect(bundlePathRefusal(file)).toBeNull();
   });
@@ -83,6 +86,9 @@ describe('bundle allow-list', () => {
     ['exercises/x/notes.md', /an exercise folder holds only exercise\.yaml, starter\/, solution\/ and tests\//],
     ['exercises/x/build/main.py', /an exercise folder holds only/],
     ['exercises/exercise.yaml', /an exercise folder holds only/],
+    ['support/helpers/outcomes.js', /support\/ holds files, not folders/],
+    ['support/conftest.py', /"conftest\.py" is loaded by pytest by itself/],
+    ['support/diagram.png', /\.png files are not allowed in support\//],
     ['setup.py', /"setup\.py" is configuration/],
     ['Makefile', /files without an extension are not allowed outside exercises\//],
     ['lessons/evil.py', /\.py files are not allowed outside exercises\//],
@@ -149,6 +155,8 @@ describe('bundle allow-list', () => {
         const [first, , part] = file.split('/');
         // A content file whose first folder happens to be called "exercises" is held to the exercise rule.
         fc.pre(first !== 'exercises' || ['starter', 'solution', 'tests'].includes(part ?? ''));
+        // Likewise one under a first folder called "support" is held to the support rule.
+        fc.pre(first !== 'support');
         expect(bundlePathRefusal(file)).toBeNull();
       }),
     );

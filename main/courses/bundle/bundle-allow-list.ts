@@ -87,6 +87,12 @@ export function bundlePathRefusal(relative: string): PathRefusal | null {
     return refusal(`"${name}" is configuration that Python, npm, Node or an editor loads by itself`, 'remove it; exercises hold source and data files only');
   }
   const extension = extensionOf(name);
+  if (segments[0] === 'support') {
+    if (segments.length !== 2) return refusal('support/ holds files, not folders: they are staged beside the tests, flattened', 'move the file directly into support/');
+    if (lower === 'conftest.py') return refusal('"conftest.py" is loaded by pytest by itself; it may only be among the hidden tests', "move it to an exercise's tests/ or remove it");
+    if (exerciseExtensions.has(extension)) return null;
+    return refusal(`${extension ? `.${extension} files are` : 'files without an extension are'} not allowed in support/`, `support files are source or data the tests import: ${list(exerciseExtensions)}`);
+  }
   if (segments[0] !== 'exercises') {
     if (relative === 'course.yaml' || relative === 'exam.yaml' || relative === 'projects.yaml') return null;
     if (contentExtensions.has(extension)) return null;

@@ -119,9 +119,24 @@ describe('loadBundle', () => {
     const noStarter = fixture();
     noStarter.delete('exercises/add/starter/main.py');
     expect(problems(noStarter)).toEqual([expect.stringMatching(/starter\/main\.py is missing\n {2}fix: add exercises\/add\/starter\/main\.py/)]);
+    const readOnlyInStarter = edit(fixture(), 'exercises/add/exercise.yaml', 'readOnly: []', 'readOnly: [data.txt]');
+    readOnlyInStarter.set('exercises/add/starter/data.txt', Buffer.from('1 2\n'));
+    expect(problems(readOnlyInStarter)).toEqual([]);
     const noTests = fixture();
     noTests.delete('exercises/add/tests/test_main.py');
     expect(problems(noTests)).toEqual([expect.stringMatching(/the exercise has no tests\n {2}fix: add exercises\/add\/tests\/test_main\.py/)]);
+  });
+
+  it('a support file may not take the name of an exercise file or test', () => {
+    const files = fixture();
+    files.set('support/shapes.py', Buffer.from('SIDES = 4\n'));
+    expect(problems(files)).toEqual([]);
+    files.set('support/test_main.py', Buffer.from(''));
+    files.set('support/main.py', Buffer.from(''));
+    expect(problems(files)).toEqual([
+      expect.stringMatching(/^support\/main\.py:1:1: support\/main\.py has the name of a file of exercises\/add/),
+      expect.stringMatching(/^support\/test_main\.py:1:1: support\/test_main\.py has the name of a file of exercises\/add.*\n {2}fix: rename the support file/),
+    ]);
   });
 
   it('links and images must resolve inside the bundle', () => {

@@ -15,6 +15,7 @@ import type { ExamBank } from '../../../common/exam/exam-format';
 import { projectBriefProblems } from './project-briefs';
 import { markdownLinkPattern } from '../search/lesson-text';
 import { locate, parseYaml, yamlNestingDepth, MAX_YAML_DEPTH, type ParsedYaml } from './yaml-locations';
+import { SUPPORT_FOLDER, supportFilesOf } from './course-support';
 
 export interface LoadedLesson {
   readonly moduleId: string;
@@ -254,13 +255,18 @@ export function checkExercise(files: BundleFiles, lessonFile: string, folder: st
     const pos = at('files');
     if (seen.has(file)) out.push(problem(specFile, `"${file}" is listed twice in files`, 'give each file exactly one role: editable, readOnly or hidden', pos.line, pos.column));
     seen.add(file);
-    for (const variant of ['starter', 'solution']) {
+    // A read-only or hidden file is the learner's as the starter has it: solution/ may leave it out.
+    for (const variant of spec.files.editable.includes(file) ? ['starter', 'solution'] : ['starter']) {
       if (!files.has(`${folder}/${variant}/${file}`)) out.push(problem(specFile, `${variant}/${file} is missing`, `add ${folder}/${variant}/${file}`, pos.line, pos.column));
     }
   }
   const tests = testFilesOf(files, folder, spec.language);
   if (tests.length === 0) {
     out.push(problem(specFile, 'the exercise has no tests', spec.language === 'python' ? `add ${folder}/tests/test_${path.basename(spec.entry, '.py')}.py with plain asserts` : `add ${folder}/tests/${path.basename(spec.entry, '.js')}.test.js using node:test`));
+  }
+  const staged = new Set([...declared, ...tests.map((file) => path.posix.basename(file))]);
+  for (const support of supportFilesOf(files).filter((file) => staged.has(file.path))) {
+    out.push(problem(`${SUPPORT_FOLDER}/${support.path}`, `support/${support.path} has the name of a file of ${folder}, and both would land in the same place at check time`, 'rename the support file'));
   }
   const concepts = new Set(course.concepts.map((concept) => concept.id));
   out.push(...exerciseConceptProblems(specFile, parsed, spec, tests.map((file) => text(files, file) ?? ''), concepts));

@@ -4,12 +4,14 @@
 import type { BundleFiles, BundleProblem } from './bundle-files';
 import { problem } from './bundle-files';
 import type { LoadedCourse } from './course-bundle';
+import { supportFilesOf } from './course-support';
 
 export interface ExerciseChecker {
   check(request: {
     language: 'python' | 'javascript';
     files: { path: string; content: string }[];
     tests: { path: string; content: string }[];
+    support?: { path: string; content: string }[];
     limits?: { timeoutSeconds?: number; memoryMb?: number };
   }): Promise<{ status: 'pass' | 'fail' | 'error'; message?: string; tests: { name: string; status: string; message?: string }[] }>;
 }
@@ -26,12 +28,14 @@ const textOf = (files: BundleFiles, name: string) => files.get(name)?.toString('
 
 export async function verifyExercises(course: LoadedCourse, files: BundleFiles, checker: ExerciseChecker, onVerdict?: (verdict: ExerciseVerdict) => void): Promise<BundleProblem[]> {
   const problems: BundleProblem[] = [];
+  const support = supportFilesOf(files);
   for (const [folder, spec] of course.exercises) {
     const declared = [...spec.files.editable, ...spec.files.readOnly, ...spec.files.hidden];
     // Tests are flattened to the learner's folder, as the sandbox harness expects.
     const tests = [...files.keys()].filter((name) => name.startsWith(`${folder}/tests/`)).map((name) => ({ path: name.slice(`${folder}/tests/`.length).split('/').pop()!, content: textOf(files, name) }));
-    const variant = (which: string) => declared.map((file) => ({ path: file, content: textOf(files, `${folder}/${which}/${file}`) }));
-    const limits = spec.limits ? { limits: spec.limits } : {};
+    // solution/ may leave out read-only and hidden files: the learner has the starter's.
+    const variant = (which: string) => declared.map((file) => ({ path: file, content: textOf(files, [`${folder}/${which}/${file}`, `${folder}/starter/${file}`].find((name) => files.has(name)) ?? '') }));
+    const limits = { ...(spec.limits ? { limits: spec.limits } : {}), ...(support.length ? { support } : {}) };
     const solution = await checker.check({ language: spec.language, files: variant('solution'), tests, ...limits });
     const starter = await checker.check({ language: spec.language, files: variant('starter'), tests, ...limits });
     const starterExpected = spec.refactoring ? 'pass' : 'fail';

@@ -12,6 +12,7 @@ import type { Store } from '../../store/open-store';
 import { lessons } from '../../store/schema';
 import { exerciseFileRefusal } from '../bundle/bundle-allow-list';
 import { splitFrontMatter } from '../bundle/course-bundle';
+import { readCourseSupport } from '../bundle/course-support';
 import { courseSchema, exerciseSchema, lessonFrontMatterSchema, type ConceptSpec, type LessonFrontMatter } from '../bundle/course-format';
 import type { CourseLocator } from '../catalog/course-catalog';
 import { resolveLessonLinks } from './lesson-links';
@@ -22,6 +23,8 @@ export interface ExerciseContent {
   readonly entry: string;
   readonly files: WorkspaceFile[];
   readonly tests: SandboxFile[];
+  /** The course's support files (support/), which its tests may import. */
+  readonly support: SandboxFile[];
   readonly solution: SandboxFile[];
   readonly hints: string[];
   readonly limits?: SandboxLimitsInput;
@@ -141,7 +144,9 @@ export class LessonContentService implements LessonSource, ExerciseSource {
       entry: spec.entry,
       files: roles.map(([file, role]) => ({ path: file, content: read('starter', file), role })),
       tests,
-      solution: roles.map(([file]) => ({ path: file, content: read('solution', file) })),
+      support: readCourseSupport(source.dir),
+      // solution/ may leave out read-only and hidden files: the learner has the starter's.
+      solution: roles.map(([file, role]) => ({ path: file, content: read(role === 'editable' || fs.existsSync(path.join(folder, 'solution', file)) ? 'solution' : 'starter', file) })),
       hints: spec.hints,
       ...(spec.limits ? { limits: spec.limits } : {}),
       concepts: { lesson: source.meta.concepts, tests: spec.tests ?? {} },

@@ -1,5 +1,6 @@
-// An exercise folder as `drona check` reads it: Exercism's layout (`.meta/config.json` naming
-// the solution and test files), or a folder of files where the tests are known by their names
+// An exercise folder as `drona check` reads it: a course's exercise (`exercise.yaml`: its
+// solution/ checked against its tests/), Exercism's layout (`.meta/config.json` naming the
+// solution and test files), or a folder of files where the tests are known by their names
 // (`test_*.py`, `*_test.py`, `*.test.js`, `*.spec.js`). The rule is pure over the list of files.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,18 @@ interface MetaConfig {
 
 /** The exercise in `files` (paths relative to the folder), or why it is not one. Pure. */
 export function exerciseFrom(files: readonly SandboxFile[], language: SandboxLanguage | undefined): ExerciseFolder | { readonly problem: string } {
+  if (files.some((file) => file.path === 'exercise.yaml')) {
+    const inside = (folder: string) =>
+      files.filter((file) => file.path.startsWith(`${folder}/`)).map((file) => ({ ...file, path: file.path.slice(folder.length + 1) }));
+    // As the Check button has it: every file of tests/ goes with the tests.
+    const tests = inside('tests');
+    const chosen = language ?? languageOf(tests.find((file) => isTest(file.path))?.path ?? '');
+    if (!chosen) return { problem: 'no test files in tests/ (test_*.py or *.test.js) to tell the language by: add them, or pass --lang' };
+    // solution/ may leave out read-only and hidden files: the learner has the starter's.
+    const solution = inside('solution');
+    const fromStarter = inside('starter').filter((file) => !solution.some((own) => own.path === file.path));
+    return { language: chosen, files: [...solution, ...fromStarter], tests };
+  }
   const meta = files.find((file) => file.path === '.meta/config.json');
   let testNames: Set<string>;
   if (meta) {
@@ -56,7 +69,7 @@ export function readFolder(dir: string): SandboxFile[] {
       const name = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (!['node_modules', '__pycache__', '.git', '.pytest_cache'].includes(entry.name)) walk(name);
-      } else if (entry.isFile() && (languageOf(name) || name === '.meta/config.json')) {
+      } else if (entry.isFile() && (languageOf(name) || name === '.meta/config.json' || name === 'exercise.yaml')) {
         if (found.length >= MAX_FILES) throw new Error(`more than ${MAX_FILES} source files under ${dir}`);
         found.push({ path: name, content: fs.readFileSync(path.join(dir, name), 'utf8') });
       }

@@ -1,32 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mapSeries } from './main.js';
+import { inFlightTask } from './in-flight.js';
+import { settle, show } from './outcomes.js';
 
-async function settle(promise) {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
-const show = (outcome) => ('error' in outcome ? `rejected with "${outcome.error?.message}"` : `resolved with ${JSON.stringify(outcome.value)}`);
-
-function tracked(broken = null) {
-  const stats = { inFlight: 0, most: 0, called: [] };
-  const fn = (n) => {
-    stats.called.push(n);
-    stats.inFlight++;
-    stats.most = Math.max(stats.most, stats.inFlight);
-    return new Promise((resolve, reject) =>
-      setTimeout(() => {
-        stats.inFlight--;
-        if (n === broken) reject(new Error(`item ${n} failed`));
-        else resolve(n * 10);
-      }, 12 - n),
-    );
-  };
-  return { fn, stats };
-}
+/** fn(n) answers n * 10 after 12 - n ms (so later items finish sooner) and fails for `broken`. */
+const tracked = (broken = null) => inFlightTask({ delay: (n) => 12 - n, answer: (n) => (n === broken ? new Error(`item ${n} failed`) : n * 10) });
 
 test('returns the results in order', async () => {
   const { fn } = tracked();

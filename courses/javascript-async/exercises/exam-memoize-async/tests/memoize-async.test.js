@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { memoizeAsync } from './main.js';
-
-async function settle(promise) {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
+import { settle } from './outcomes.js';
 
 /** fn(key) answers `key!` after 5 ms; the first `failures` calls fail. */
 function counted(failures = 0) {

@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sumAsync } from './main.js';
+import { settle, show } from './outcomes.js';
 
 const later = (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms));
-async function settle(promise) {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
-const show = (outcome) => ('error' in outcome ? `rejected with "${outcome.error?.message}"` : `resolved with ${JSON.stringify(outcome.value)}`);
 
 test('adds the resolved numbers', async () => {
   const outcome = await settle(sumAsync([later(10, 1), Promise.resolve(2), later(1, 3)]));

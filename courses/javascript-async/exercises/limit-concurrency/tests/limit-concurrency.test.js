@@ -1,34 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mapWithLimit } from './main.js';
+import { inFlightTask } from './in-flight.js';
+import { settle, show } from './outcomes.js';
 
-/** How a promise settled, so a failure can say what came back: { value } or { error }. */
-async function settle(promise) {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
-const show = (outcome) => ('error' in outcome ? `rejected with "${outcome.error?.message ?? outcome.error}"` : `resolved with ${JSON.stringify(outcome.value)}`);
-
-/** fn(n) doubles n after `n` ms (so larger items finish later); it counts calls in flight and fails for `broken`. */
-function tracked(broken = null) {
-  const stats = { inFlight: 0, most: 0, calls: 0 };
-  const fn = (n) => {
-    stats.calls++;
-    stats.inFlight++;
-    stats.most = Math.max(stats.most, stats.inFlight);
-    return new Promise((resolve, reject) =>
-      setTimeout(() => {
-        stats.inFlight--;
-        if (n === broken) reject(new Error(`item ${n} failed`));
-        else resolve(n * 2);
-      }, n),
-    );
-  };
-  return { fn, stats };
-}
+/** fn(n) doubles n after `n` ms (so larger items finish later) and fails for `broken`. */
+const tracked = (broken = null) => inFlightTask({ delay: (n) => n, answer: (n) => (n === broken ? new Error(`item ${n} failed`) : n * 2) });
 
 test('keeps the results in input order', async () => {
   const { fn } = tracked();
@@ -40,7 +17,7 @@ test('never runs more than limit at once', async () => {
   const { fn, stats } = tracked();
   await settle(mapWithLimit([8, 3, 6, 2, 9, 4, 7, 5], 3, fn));
   assert.ok(stats.most <= 3, `mapWithLimit(8 items, 3, fn) had ${stats.most} calls in flight at once; the limit is 3`);
-  assert.equal(stats.calls, 8, `mapWithLimit(8 items, 3, fn) called fn ${stats.calls} times; expected once per item: 8`);
+  assert.equal(stats.called.length, 8, `mapWithLimit(8 items, 3, fn) called fn ${stats.called.length} times; expected once per item: 8`);
 });
 
 test('uses the whole limit', async () => {
@@ -53,12 +30,12 @@ test('works with an empty list', async () => {
   const { fn, stats } = tracked();
   const outcome = await settle(mapWithLimit([], 4, fn));
   assert.deepEqual(outcome, { value: [] }, `mapWithLimit([], 4, fn) ${show(outcome)}; expected []`);
-  assert.equal(stats.calls, 0, `mapWithLimit([], 4, fn) called fn ${stats.calls} times; expected 0`);
+  assert.equal(stats.called.length, 0, `mapWithLimit([], 4, fn) called fn ${stats.called.length} times; expected 0`);
 });
 
 test('rejects when a task fails', async () => {
   const { fn, stats } = tracked(3);
   const outcome = await settle(mapWithLimit([1, 3, 40, 40, 40, 40, 40, 40], 2, fn));
   assert.equal(outcome.error?.message, 'item 3 failed', `mapWithLimit with a failing item 3 ${show(outcome)}; expected it to reject with "item 3 failed"`);
-  assert.ok(stats.calls < 8, `after item 3 failed, mapWithLimit still started all ${stats.calls} items; it should stop taking new ones`);
+  assert.ok(stats.called.length < 8, `after item 3 failed, mapWithLimit still started all ${stats.called.length} items; it should stop taking new ones`);
 });

@@ -1,33 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fastest, loadAll, loadSome } from './main.js';
-
-/** How a promise settled, so a failure can say what came back: { value } or { error }. */
-async function settle(promise) {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
-const show = (outcome) => ('error' in outcome ? `rejected with "${outcome.error?.message ?? outcome.error}"` : `resolved with ${JSON.stringify(outcome.value)}`);
+import { inFlightTask } from './in-flight.js';
+import { settle, show } from './outcomes.js';
 
 /** A pretend server: later ids answer sooner; ids in `broken` fail. It counts requests in flight. */
 function fakeServer(broken = []) {
-  const stats = { inFlight: 0, most: 0, asked: [] };
-  const fetchUser = (id) => {
-    stats.asked.push(id);
-    stats.inFlight++;
-    stats.most = Math.max(stats.most, stats.inFlight);
-    return new Promise((resolve, reject) =>
-      setTimeout(() => {
-        stats.inFlight--;
-        if (broken.includes(id)) reject(new Error(`user ${id} not found`));
-        else resolve({ id });
-      }, 40 - id * 5),
-    );
-  };
-  return { fetchUser, stats };
+  const { fn, stats } = inFlightTask({ delay: (id) => 40 - id * 5, answer: (id) => (broken.includes(id) ? new Error(`user ${id} not found`) : { id }) });
+  return { fetchUser: fn, stats };
 }
 const source = (ms, value, fails = false) => () => new Promise((resolve, reject) => setTimeout(() => (fails ? reject(new Error(`${value} failed`)) : resolve(value)), ms));
 

@@ -1,18 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { delay, promisify, withTimeout } from './main.js';
+import { settle, show } from './outcomes.js';
 
 const wait = (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms));
-
-/** How a promise settled, so a failure can say what came back: { value } or { error }. */
-async function settle(promise) {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
-const show = (outcome) => ('error' in outcome ? `rejected with "${outcome.error?.message ?? outcome.error}"` : `resolved with ${JSON.stringify(outcome.value)}`);
 
 /** An old-style API: adds later, or fails for negative numbers. */
 function addLater(a, b, callback) {

@@ -1,16 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { retry } from './main.js';
-
-/** How a promise settled, so a failure can say what came back: { value } or { error }. */
-async function settle(promise) {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
-const show = (outcome) => ('error' in outcome ? `rejected with "${outcome.error?.message ?? outcome.error}"` : `resolved with ${JSON.stringify(outcome.value)}`);
+import { settle, show } from './outcomes.js';
 
 /** A task that fails its first `failures` attempts (a little later, as a network call would), then succeeds. */
 function flakyTask(failures) {

@@ -1,30 +1,7 @@
+from counting_list import CountingList
 from main import binary_search
 
 ITEMS = [3, 8, 15, 21, 34, 42, 57]
-
-
-class CountingList(list):
-    """A list that counts how many of its items are read, however they are read."""
-
-    def __init__(self, items):
-        super().__init__(items)
-        self.reads = 0
-
-    def __getitem__(self, index):
-        self.reads += 1
-        return super().__getitem__(index)
-
-    def __iter__(self):
-        self.reads += len(self)
-        return super().__iter__()
-
-    def __contains__(self, item):
-        self.reads += len(self)
-        return super().__contains__(item)
-
-    def index(self, *args):
-        self.reads += len(self)
-        return super().index(*args)
 
 
 def test_finds_middle_item():

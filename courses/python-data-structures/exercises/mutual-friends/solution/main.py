@@ -1,10 +1,4 @@
-FRIENDS = {
-    "ana": ["ben", "cy", "dee"],
-    "ben": ["ana", "cy", "eve"],
-    "cy": ["ana", "ben"],
-    "dee": ["ana"],
-    "eve": ["ben"],
-}
+from friends import FRIENDS
 
 
 def mutual_friends(friends, a, b):

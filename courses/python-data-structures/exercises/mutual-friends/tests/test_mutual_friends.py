@@ -1,12 +1,5 @@
+from friends import FRIENDS
 from main import mutual_friends, suggest_friends
-
-FRIENDS = {
-    "ana": ["ben", "cy", "dee"],
-    "ben": ["ana", "cy", "eve"],
-    "cy": ["ana", "ben"],
-    "dee": ["ana"],
-    "eve": ["ben"],
-}
 
 
 def test_mutual_friends():
