@@ -41,7 +41,9 @@ import {
 } from '../../common/rules/streaks';
 import { awardFor, QUALIFYING_KINDS, type Award } from '../../common/rules/xp-rules';
 
-export const builtinAchievements: readonly AchievementDefinition[] = z.array(achievementDefinitionSchema).parse(builtinJson);
+let builtins: readonly AchievementDefinition[] | undefined;
+/** The built-in achievements, validated on first use: at module load the parse cost every start ~60 ms (bench:startup). */
+export const builtinAchievements = (): readonly AchievementDefinition[] => (builtins ??= z.array(achievementDefinitionSchema).parse(builtinJson));
 
 /** Where course-specific achievements come from (course.yaml `achievements:`), when courses are installed. */
 export type CourseAchievementSource = (courseId: string) => Promise<readonly unknown[] | null | undefined>;
@@ -104,7 +106,7 @@ export class ProgressService {
 
   /** Every achievement definition known now: built-in, then each loaded course's (ids prefixed `<course>/`). */
   definitions(): AchievementDefinition[] {
-    return [...builtinAchievements, ...[...this.courseDefinitions.values()].flat()];
+    return [...builtinAchievements(), ...[...this.courseDefinitions.values()].flat()];
   }
 
   /** Validates and keeps a course's own achievements; a bad entry is reported and skipped. */

@@ -1,15 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { useAppStore } from './app/app-store';
-import { createClient } from './platform/create-client';
-import { setClient } from './platform/client';
+// The renderer's entry. index.html's startup frame paints first; the app's modules (react-dom,
+// the contract's schemas, the stores) load and run after that paint, not before it.
 import './styles/tokens.css';
 import './styles/shell.css';
 
-setClient(createClient((state) => useAppStore.getState().setConnection(state)));
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+requestAnimationFrame(() => setTimeout(() => void import('./boot')));

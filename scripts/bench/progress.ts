@@ -87,7 +87,7 @@ tallyEvent(tally, { kind: 'lesson-completed' });
 const evaluation: number[] = [];
 for (let i = 0; i < EVENTS; i++) {
   t = performance.now();
-  newlyEarned(builtinAchievements, new Set(), tally, { kind: 'lesson-completed', localHour: 12, hintsUsed: 0 });
+  newlyEarned(builtinAchievements(), new Set(), tally, { kind: 'lesson-completed', localHour: 12, hintsUsed: 0 });
   evaluation.push(performance.now() - t);
 }
 const dashboardRuns: number[] = [];
@@ -155,7 +155,7 @@ console.log(
     .map((n) => n.toFixed(2))
     .join(' ')} on ${os.cpus().length} CPUs (wall times grow with it; CPU times less so)`,
 );
-console.log(`ledger rows: ${ledger.toLocaleString()}, built-in achievements: ${builtinAchievements.length}, events timed: ${EVENTS}`);
+console.log(`ledger rows: ${ledger.toLocaleString()}, built-in achievements: ${builtinAchievements().length}, events timed: ${EVENTS}`);
 console.log(`baseline  bare INSERT transaction     mean ${ms(b.mean)}  p50 ${ms(b.p50)}  p95 ${ms(b.p95)}`);
 console.log(
   `record    one event, all achievements mean ${ms(r.mean)}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  (${(r.mean / b.mean).toFixed(1)}× baseline; goal < 2 ms: ${r.p95 < 2 ? 'met' : 'NOT met'} at p95)`,
@@ -163,7 +163,7 @@ console.log(
 const d = stats(duplicate);
 console.log(`duplicate same key again              mean ${ms(d.mean)}  p50 ${ms(d.p50)}  (${(d.mean / b.mean).toFixed(1)}× baseline)`);
 const e = stats(evaluation);
-console.log(`evaluate  all ${builtinAchievements.length} achievements          mean ${ms(e.mean)}  p95 ${ms(e.p95)}`);
+console.log(`evaluate  all ${builtinAchievements().length} achievements          mean ${ms(e.mean)}  p95 ${ms(e.p95)}`);
 console.log(`dashboard progress.dashboard query     p50 ${ms(stats(dashboardRuns).p50)}`);
 console.log(`start     first snapshot, no saved totals yet (${LEDGER_ROWS.toLocaleString()} rows) ${ms(coldSnapshot)}`);
 const lb = stats(learner.baseline);

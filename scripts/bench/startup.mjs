@@ -1,6 +1,7 @@
 // bench:startup — from `drona serve` process start to the shell's first contentful paint in
 // Chromium, and the renderer's initial JS (gzipped). Baseline, measured in the same run: a bare
-// Node HTTP server serving a one-line page, started and painted the same way.
+// Node HTTP server serving a one-line page, started and painted the same way. Goal (issue #20):
+// the shell's first paint within 3x the baseline's, p50.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,15 +18,19 @@ function startProcess(args) {
   const startedAt = Date.now();
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  let urlAt = 0;
   const url = new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-      if (match) resolve(match[1]);
+      if (match) {
+        urlAt ||= Date.now();
+        resolve(match[1]);
+      }
     });
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
-  return { startedAt, url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+  return { startedAt, url, urlAfter: () => urlAt - startedAt, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
 }
 
 async function firstContentfulPaint(page, url, readySelector) {
@@ -70,16 +75,28 @@ const baselineServer = `
 
 const app = [];
 const baseline = [];
+const appUrl = [];
+const baselineUrl = [];
+// Initial JS: every script the page fetches until the shell is up (the entry, its preloads and the
+// app it imports after the first paint), as seen in the last app run.
+let shellScripts = new Set();
 for (let i = 0; i < runs; i++) {
-  for (const [args, selector, into] of [
-    [['-e', baselineServer], null, baseline],
-    [['bin/drona.mjs', 'serve', '--no-open', '--data-dir', dataDir], 'nav[aria-label="Activities"]', app],
+  for (const [args, selector, into, urlInto] of [
+    [['-e', baselineServer], null, baseline, baselineUrl],
+    [['bin/drona.mjs', 'serve', '--no-open', '--data-dir', dataDir], 'nav[aria-label="Activities"]', app, appUrl],
   ]) {
     const context = await browser.newContext(); // cold cache each time
     const page = await context.newPage();
+    const scriptsSeen = new Set();
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/assets/') && pathname.endsWith('.js')) scriptsSeen.add(pathname.slice(1));
+    });
     const proc = startProcess(args);
     const fcp = await firstContentfulPaint(page, await proc.url, selector);
     into.push(fcp - proc.startedAt);
+    urlInto.push(proc.urlAfter());
+    if (into === app) shellScripts = scriptsSeen;
     await context.close();
     await proc.stop();
   }
@@ -87,10 +104,8 @@ for (let i = 0; i < runs; i++) {
 await browser.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-// Initial JS: the entry script and its modulepreloads, as index.html references them.
 const rendererDir = path.join(root, 'dist', 'renderer');
-const html = fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
-const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const scripts = [...shellScripts];
 const gzipped = scripts.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(rendererDir, file)), { level: 9 }).length, 0);
 const raw = scripts.reduce((sum, file) => sum + fs.statSync(path.join(rendererDir, file)).size, 0);
 
@@ -100,6 +115,7 @@ const b50 = percentile(baseline, 50);
 console.log(`startup to first contentful paint of the shell, ${runs} runs (cold browser cache):`);
 console.log(`  app       p50 ${fmt(p50)}  p95 ${fmt(percentile(app, 95))}`);
 console.log(`  baseline  p50 ${fmt(b50)}  p95 ${fmt(percentile(baseline, 95))}  (bare Node server, one-line page)`);
-console.log(`  ratio app/baseline p50: ${(p50 / b50).toFixed(2)}x   goal: under 1000 ms → ${p50 < 1000 ? 'met' : 'NOT met'}`);
+console.log(`  of which process start to the printed URL: app p50 ${fmt(percentile(appUrl, 50))}, baseline p50 ${fmt(percentile(baselineUrl, 50))}`);
+console.log(`  ratio app/baseline p50: ${(p50 / b50).toFixed(2)}x   goal: at most 3x the same-run baseline → ${p50 <= 3 * b50 ? 'met' : 'NOT met'}`);
 console.log(`initial renderer JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(1)} KB raw) in ${scripts.length} file(s)`);
 console.log(`  ratio to the 400 KB budget: ${(gzipped / 1024 / 400).toFixed(2)}   goal → ${gzipped < 400 * 1024 ? 'met' : 'NOT met'}`);
