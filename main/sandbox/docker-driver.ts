@@ -215,10 +215,19 @@ export class DockerDriver implements SandboxDriver {
     return removed;
   }
 
-  /** Starts the warm containers in the background. */
+  /**
+   * Starts the warm containers in the background: one per language first, and the spares once
+   * those have started, so that the first Run after start-up waits for one container's start, not
+   * for its share of every container starting at once.
+   */
   prewarm(languages: readonly SandboxLanguage[]): void {
     if (!this.warmEnabled) return;
-    for (const language of languages) this.replenish(language);
+    const firsts = languages.map((language) => {
+      const pool = this.pool(language);
+      if (pool.length === 0) this.replenish(language, 1);
+      return pool[0];
+    });
+    this.track(Promise.allSettled(firsts).then(() => languages.forEach((language) => this.replenish(language))));
   }
 
   warmLanguages(): SandboxLanguage[] {
@@ -252,10 +261,10 @@ export class DockerDriver implements SandboxDriver {
     if (pool.includes(entry)) pool.splice(pool.indexOf(entry), 1);
   }
 
-  /** Starts containers until the pool for `language` is full. */
-  private replenish(language: SandboxLanguage): void {
+  /** Starts containers until the pool for `language` holds `size` (default: full). */
+  private replenish(language: SandboxLanguage, size = POOL_SIZE): void {
     const pool = this.pool(language);
-    while (!this.closed && this.warmEnabled && pool.length < POOL_SIZE) {
+    while (!this.closed && this.warmEnabled && pool.length < size) {
       const pending: Promise<Warm | null> = this.create(language, defaultLimits).catch((error: Error) => {
         this.options.log?.(`could not start a warm ${language} container: ${error.message}`);
         this.drop(language, pending);
