@@ -14,7 +14,7 @@ describe('the app config from the environment', () => {
       keyDir: '/home/asha/.local/state/dronacharya/keys',
       sync: { presetUrl: '', intervalMs: 60_000 },
       sandbox: {
-        prewarm: false,
+        prewarm: null,
         driver: null,
         childPath: '/usr/local/bin:/usr/bin:/bin',
         debianMirror: 'http://deb.debian.org/debian',

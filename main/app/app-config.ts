@@ -27,8 +27,11 @@ export interface EnvConfig {
     readonly intervalMs: number;
   };
   readonly sandbox: {
-    /** DRONA_SANDBOX_PREWARM=1: warm one container per language at start-up in serve mode too. */
-    readonly prewarm: boolean;
+    /**
+     * DRONA_SANDBOX_PREWARM: 1 warms the sandbox's runtime at start-up, 0 never (it starts on the
+     * first Run); null (unset): the app's default, warm once start-up is done (window shown, serve listening).
+     */
+    readonly prewarm: boolean | null;
     /** DRONA_SANDBOX_DRIVER: the driver named by the author; null for the app's own choice. */
     readonly driver: DriverRequest | null;
     /** PATH for the process driver's child. */
@@ -144,7 +147,7 @@ export function readAppConfig(env: Env = process.env, where: Platform = thisPlat
     keyDir: userKeyDir(env, platform, home),
     sync: { presetUrl: vars.DRONA_SYNC_SERVER_URL ?? '', intervalMs: vars.DRONA_SYNC_INTERVAL_MS ?? 60_000 },
     sandbox: {
-      prewarm: vars.DRONA_SANDBOX_PREWARM === '1',
+      prewarm: vars.DRONA_SANDBOX_PREWARM === undefined ? null : vars.DRONA_SANDBOX_PREWARM === '1',
       driver: vars.DRONA_SANDBOX_DRIVER ?? null,
       childPath: env.PATH || '/usr/local/bin:/usr/bin:/bin',
       debianMirror: vars.DRONA_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian',

@@ -194,9 +194,10 @@ export function createServices(store: Store, events: EventBus, config: AppConfig
     course: (courseId) => processConsents.installed(courseId),
   };
   const sandbox = new SandboxService({
-    // The desktop app warms one container per language at start-up so the first Run is instant;
-    // serve mode (tests, browsers) warms on first use unless DRONA_SANDBOX_PREWARM=1.
-    prewarm: config.mode === 'electron' || env.sandbox.prewarm,
+    // The runtime of the driver in use (Docker's containers, else the WebAssembly workers) warms
+    // once start-up is done (the window shown, serve listening), so the first Run or Check does
+    // not wait for it; without that signal (tests, the CLI) only when DRONA_SANDBOX_PREWARM=1.
+    prewarm: env.sandbox.prewarm ?? (config.mode === 'electron' || config.startupDone !== undefined),
     ...(config.startupDone ? { prewarmAfter: config.startupDone } : {}),
     ...(env.sandbox.driver ? { driver: env.sandbox.driver } : {}),
     environment: env.sandbox,

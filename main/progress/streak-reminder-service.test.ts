@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StreakReminder } from '../../preload/contract/progress';
+import { readAppConfig } from '../app/app-config';
 import { createApp, type DronaApp } from '../app/create-app';
 import { silentLogger } from '../app/logger';
 import { ProfileService } from '../profile/profile-service';
@@ -307,7 +308,9 @@ describe('the streak reminder through the composition root', () => {
 
     let listening = () => {};
     const startupDone = new Promise<void>((resolve) => (listening = resolve));
-    app = createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: silentLogger, now: () => now, startupDone });
+    // The sandbox's warm-up also waits for start-up; it is not this test's business.
+    const env = readAppConfig({ DRONA_SANDBOX_PREWARM: '0' });
+    app = createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: silentLogger, now: () => now, startupDone, env });
     const received: unknown[] = [];
     app.events.subscribe((name, payload) => name === 'progress.streakReminder' && received.push(payload));
     await new Promise((resolve) => setTimeout(resolve, 50));

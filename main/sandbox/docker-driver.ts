@@ -1,7 +1,8 @@
 // The Docker driver: every run in a locked-down container (no network, read-only root,
 // tmpfs work dir, no capabilities, non-root, pids/memory/CPU/ulimits, no logs, no mounts).
-// A warm pool keeps one started container per language, so a Run costs one `exec`.
-// Code goes in as a tar stream on the exec's stdin; afterwards every process of the learner
+// A warm pool keeps started containers per language, each with the next run's process already
+// started (an "armed" exec waiting on its stdin), so a Run costs no `docker exec` of its own.
+// Code goes in as a tar stream on that exec's stdin; afterwards every process of the learner
 // user is killed and the work dir wiped, and a container that hit a limit is thrown away.
 // A container lives only as long as its owner: its keep-alive process reads a stdin the
 // owner holds open, so it ends (and Docker removes the container) when the owner dies; and
@@ -27,6 +28,30 @@ const WORK_DIR = '/work';
 /** The learner's code runs as this user; the container's keep-alive process as another, out of its reach. */
 const LEARNER_USER = '1000:1000';
 const KEEPER_USER = '1001:1001';
+const RUN_ENV = ['HOME=/work', 'TMPDIR=/work', 'PATH=/usr/local/bin:/usr/bin:/bin', 'LANG=C.UTF-8'];
+
+/**
+ * The armed exec: reads a line with the archive's size and a line with the command, unpacks the
+ * archive (head reads its bytes and not one more, as tar would drain the pipe, so what follows on
+ * the same stdin is the program's standard input), then becomes the command.
+ */
+const armedScript = [
+  'IFS= read -r size || exit 0',
+  'IFS= read -r command || exit 0',
+  'head -c "$size" | tar -xf - -m --no-same-owner --no-same-permissions && eval "$command"',
+].join('; ');
+
+const shellWord = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+
+/** The armed exec's command line: `env` exported, then `argv` in place of the shell. Pure. */
+export function armedCommand(argv: readonly string[], env: Readonly<Record<string, string>>): string {
+  for (const [name, value] of Object.entries(env)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not an environment variable name: ${JSON.stringify(name)}`);
+    if (/[\n\0]/.test(value)) throw new Error(`a line break in the environment variable ${name}`);
+  }
+  if (argv.some((word) => /[\n\0]/.test(word))) throw new Error(`a line break in the command: ${JSON.stringify(argv)}`);
+  return [...Object.entries(env).map(([name, value]) => `export ${name}=${shellWord(value)};`), 'exec', ...argv.map(shellWord)].join(' ');
+}
 
 /** A container's memory limit, swap included (no swap): set at creation, and changed in place for a run that asks for another. */
 const memoryLimit = (limits: SandboxLimits) => ({ Memory: limits.memoryBytes, MemorySwap: limits.memoryBytes });
@@ -92,12 +117,19 @@ if [ $left -eq 0 ] && [ -z "$(ls -A ${WORK_DIR})" ] && [ "$ipc" -eq 3 ] && [ -z 
 else echo "dirty: $left process(es), $((ipc - 3)) IPC object(s) left"; fi
 `;
 
+/** The next run's process, started as the learner in a clean container, waiting for its stdin. */
+interface Armed {
+  readonly exec: Docker.Exec;
+  readonly stream: Duplex;
+}
+
 interface Warm {
   readonly container: Docker.Container;
   /** The stdin the container's keep-alive process reads: the container lives while it is open. */
   readonly lifeline: Duplex;
   readonly language: SandboxLanguage;
   readonly limits: SandboxLimits;
+  readonly armed: Armed;
 }
 
 export interface DockerDriverOptions {
@@ -183,10 +215,19 @@ export class DockerDriver implements SandboxDriver {
     return removed;
   }
 
-  /** Starts the warm containers in the background. */
+  /**
+   * Starts the warm containers in the background: one per language first, and the spares once
+   * those have started, so that the first Run after start-up waits for one container's start, not
+   * for its share of every container starting at once.
+   */
   prewarm(languages: readonly SandboxLanguage[]): void {
     if (!this.warmEnabled) return;
-    for (const language of languages) this.replenish(language);
+    const firsts = languages.map((language) => {
+      const pool = this.pool(language);
+      if (pool.length === 0) this.replenish(language, 1);
+      return pool[0];
+    });
+    this.track(Promise.allSettled(firsts).then(() => languages.forEach((language) => this.replenish(language))));
   }
 
   warmLanguages(): SandboxLanguage[] {
@@ -202,7 +243,7 @@ export class DockerDriver implements SandboxDriver {
       lifeline.on('error', () => undefined);
       this.live.set(container, lifeline);
       await container.start();
-      return { container, lifeline, language, limits };
+      return { container, lifeline, language, limits, armed: await arm(container) };
     } catch (error) {
       await this.discard(container);
       throw error;
@@ -220,10 +261,10 @@ export class DockerDriver implements SandboxDriver {
     if (pool.includes(entry)) pool.splice(pool.indexOf(entry), 1);
   }
 
-  /** Starts containers until the pool for `language` is full. */
-  private replenish(language: SandboxLanguage): void {
+  /** Starts containers until the pool for `language` holds `size` (default: full). */
+  private replenish(language: SandboxLanguage, size = POOL_SIZE): void {
     const pool = this.pool(language);
-    while (!this.closed && this.warmEnabled && pool.length < POOL_SIZE) {
+    while (!this.closed && this.warmEnabled && pool.length < size) {
       const pending: Promise<Warm | null> = this.create(language, defaultLimits).catch((error: Error) => {
         this.options.log?.(`could not start a warm ${language} container: ${error.message}`);
         this.drop(language, pending);
@@ -238,8 +279,8 @@ export class DockerDriver implements SandboxDriver {
     const pool = this.pool(language);
     while (pool.length > 0) {
       const warm = await pool.shift()!;
-      // A container whose lifeline broke has ended (or is ending) on its own.
-      const fitted = warm && !warm.lifeline.closed ? await this.fitMemory(warm, limits) : null;
+      // A container whose lifeline (or armed exec) broke has ended (or is ending) on its own.
+      const fitted = warm && !warm.lifeline.closed && !warm.armed.stream.closed ? await this.fitMemory(warm, limits) : null;
       if (fitted) return fitted;
       if (warm) await this.discard(warm.container);
       this.replenish(language);
@@ -285,7 +326,8 @@ export class DockerDriver implements SandboxDriver {
     const cleaned = (async (): Promise<Warm | null> => {
       try {
         const result = await execCollect(warm.container, ['sh', '-c', cleanupScript]);
-        if (result.stdout.trim() === 'clean') return warm;
+        // Armed only now: the cleanup kills every process of the learner user.
+        if (result.stdout.trim() === 'clean') return { ...warm, armed: await arm(warm.container) };
         if (!this.closed) this.options.log?.(`sandbox container not reusable (${result.stdout.trim()}); replacing it`);
       } catch {
         // A container that cannot be cleaned is not reused.
@@ -357,29 +399,21 @@ export class DockerDriver implements SandboxDriver {
     try {
       if (options.signal?.aborted) onAbort();
       const archive = tarArchive(spec.files);
-      // head reads the archive's bytes and not one more (tar would drain the pipe), so what follows
-      // on the same stdin is the program's standard input.
-      const unpack = `head -c ${archive.length} | tar -xf - -m --no-same-owner --no-same-permissions && exec "$@"`;
-      const exec = await warm.container.exec({
-        Cmd: ['sh', '-c', unpack, 'sh', ...spec.argv],
-        AttachStdin: true,
-        AttachStdout: true,
-        AttachStderr: true,
-        User: LEARNER_USER,
-        WorkingDir: WORK_DIR,
-        Env: ['HOME=/work', 'TMPDIR=/work', 'PATH=/usr/local/bin:/usr/bin:/bin', 'LANG=C.UTF-8', ...Object.entries(spec.env).map(([k, v]) => `${k}=${v}`)],
-      });
-      stream = (await exec.start({ hijack: true, stdin: true })) as Duplex;
+      const { exec } = warm.armed;
+      stream = warm.armed.stream;
       const demuxer = new DockerStreamDemuxer((name, payload) => {
         if (!collector.push(name, payload)) force({ kind: 'output-limit' });
       });
       const ended = new Promise<void>((resolve) => {
+        // Ended while it waited (the container went): 'end' and 'close' have been and gone.
+        if (stream!.readableEnded || stream!.destroyed) resolve();
         stream!.on('data', (chunk: Buffer) => demuxer.push(chunk));
         stream!.on('end', resolve);
         stream!.on('close', resolve);
         stream!.on('error', () => resolve());
       });
       const input = stream;
+      input.write(`${archive.length}\n${armedCommand(spec.argv, spec.env)}\n`);
       if (options.stdin) {
         input.write(archive);
         options.stdin.attach(
@@ -390,13 +424,15 @@ export class DockerDriver implements SandboxDriver {
       await ended;
       if (forced) end = forced;
       else {
-        const info = await exec.inspect();
-        end = { kind: 'exited', exitCode: info.ExitCode ?? null };
-        if (spec.resultsFile) {
+        // Both at once: the report does not wait for the exit status's round trip.
+        const resultsFile = spec.resultsFile;
+        const [info, read] = await Promise.all([
+          exec.inspect(),
           // The learner's code may write this file too: a report past the output cap is not read.
-          const read = await execCollect(warm.container, ['cat', spec.resultsFile], spec.limits.outputBytes);
-          if (read.exitCode === 0 && !read.truncated) results = read.stdout;
-        }
+          resultsFile ? execCollect(warm.container, ['cat', resultsFile], spec.limits.outputBytes) : null,
+        ]);
+        end = { kind: 'exited', exitCode: info.ExitCode ?? null };
+        if (read?.exitCode === 0 && !read.truncated) results = read.stdout;
       }
     } catch (error) {
       end = forced ?? {
@@ -432,6 +468,23 @@ export class DockerDriver implements SandboxDriver {
     await Promise.all(pending.map((entry) => Promise.resolve(entry).catch(() => null)));
     await Promise.all([...this.live.keys()].map((container) => this.discard(container)));
   }
+}
+
+/** Starts the next run's process in `container` (see armedScript). */
+async function arm(container: Docker.Container): Promise<Armed> {
+  const exec = await container.exec({
+    Cmd: ['sh', '-c', armedScript],
+    AttachStdin: true,
+    AttachStdout: true,
+    AttachStderr: true,
+    User: LEARNER_USER,
+    WorkingDir: WORK_DIR,
+    Env: RUN_ENV,
+  });
+  const stream = (await exec.start({ hijack: true, stdin: true })) as Duplex;
+  // Its failures show when a run uses it (or it is never used: its container is removed).
+  stream.on('error', () => undefined);
+  return { exec, stream };
 }
 
 /** Removes sandbox containers whose owner is gone (see ownerVerdict); returns how many. */

@@ -11,6 +11,7 @@ import type { RunResult } from '../../preload/contract/sandbox';
 import { utf8Bytes, workspaceLimits } from '../../preload/contract/workspace-limits';
 import { checkResultFrom } from './check-results';
 import { checkPlan, runPlan } from './commands';
+import { armedCommand } from './docker-driver';
 import { progressAfter } from './image-build';
 import { defaultLimits, limitCaps, resolveLimits } from './limits';
 import { DockerStreamDemuxer, OutputCollector, safeText } from './output-collector';
@@ -293,6 +294,29 @@ describe('commands', () => {
     expect(plan.files.map((f) => f.path)).toEqual(['main.js', 'a.test.js', 'outcomes.js', 'package.json']);
     expect(plan.argv.at(-1)).toBe('a.test.js');
     expect(plan.argv).not.toContain('outcomes.js');
+  });
+});
+
+describe('armedCommand', () => {
+  // What the armed exec does with its command line (docker-driver.ts), with a printer for a program.
+  const ran = (argv: string[], env: Record<string, string>) =>
+    spawnSync('sh', ['-c', 'IFS= read -r command; eval "$command"'], { input: `${armedCommand(argv, env)}\n`, encoding: 'utf8', env: {} });
+  const word = fc.string({ unit: fc.constantFrom('a', ' ', "'", '"', '\\', '$', '`', '*', ';', '&', '|', '(', ')', '#', '~', 'é') });
+
+  it('passes every word and variable to the program as it is, whatever the shell would make of it', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 4 }), word, (words, value) => {
+        const result = ran(['sh', '-c', 'printf "%s|" "$V" "$@"', 'sh', ...words], { V: value });
+        expect(result.stdout).toBe([value, ...words].map((w) => `${w}|`).join(''));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses what one line cannot carry, and names that are no variable names', () => {
+    expect(() => armedCommand(['python3', 'a\nb.py'], {})).toThrow(/line break/);
+    expect(() => armedCommand(['python3'], { V: 'a\nb' })).toThrow(/line break/);
+    expect(() => armedCommand(['python3'], { 'A;B': 'x' })).toThrow(/not an environment variable name/);
   });
 });
 

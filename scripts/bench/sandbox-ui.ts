@@ -1,6 +1,7 @@
 // bench:sandbox's Check as a learner feels it: tests/e2e/check-clicks.pw-bench.ts clicks Check ten
 // times, 3 s apart, on the greeting exercise with each driver (needs `node scripts/build.mjs`);
-// printed beside the bench's own warm Check. Goal: p50 within 1.5x the warm Check, no growth.
+// printed beside the bench's own warm Check. Goals: p50 within 1.5x the warm Check, no growth, and
+// the first click after the app starts within 1.2x the later ones (the runtime warmed at start-up).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,6 +43,9 @@ export function benchCheckClicks(warmCheck: Record<string, number | undefined>, 
       `${`UI ${driver}`.padEnd(10)} ten Checks 3 s apart p50 ${fmt(p50)}` +
         (base ? ` = ${(p50 / base).toFixed(2)}x the warm Check (${fmt(base)}) [goal <= 1.5x]` : '') +
         `; later half / earlier half ${growth.toFixed(2)}x [goal: no growth, ~1x] (load avg ${os.loadavg()[0]!.toFixed(1)})`,
+      // The app warms its runtime once start-up is done, so the first click should not wait for it.
+      `${`UI ${driver}`.padEnd(10)} first Check after app start ${fmt(samples[0]!)} = ${(samples[0]! / median(later)).toFixed(2)}x ` +
+        `the later clicks' p50 (${fmt(median(later))}) [goal <= 1.2x]`,
     );
   }
   fs.rmSync(path.dirname(out), { recursive: true, force: true });

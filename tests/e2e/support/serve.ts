@@ -32,7 +32,8 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(repoRoot, 'bin', 'drona.mjs'), 'serve', '--no-open', '--data-dir', dataDir, ...(options.args ?? [])],
-    { cwd: repoRoot, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Most tests never run code: the sandbox starts on first use instead of warming at start-up.
+    { cwd: repoRoot, env: { DRONA_SANDBOX_PREWARM: '0', ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
   child.stdout!.on('data', (chunk) => (log += String(chunk)));
