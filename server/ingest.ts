@@ -3,6 +3,7 @@
 import { sql, type Database } from './db/database';
 import type { EventInput, EventResult } from '../common/sync-api/schemas';
 import { ApiError } from './api-error';
+import { recordProgress, type StoredEvent } from './course-progress';
 import { localDate, timezoneChangeAllowedAt, timezoneChangeDays } from '../common/rules/calendar';
 import {
   anchoredKinds,
@@ -174,6 +175,7 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
   const pending: Pending = { daily: new Set(), weekXp: new Map(), courseXp: new Map(), xpChanged: false, streakChanged: false };
   const rows = [];
   const refused = [];
+  const stored: StoredEvent[] = [];
   const ordered = canonicalOrder(events);
   // With refused events in the batch, ids are drawn up front in the batch's order across both
   // tables (one sequence), so the restore feed replays the batch in the order it was judged.
@@ -192,8 +194,10 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
       continue;
     }
     const { xp, date, week } = verdict;
+    const activeSeconds = timedKinds.has(event.kind) ? verdict.activeSeconds : null;
     rows.push(sql`(${id}${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week},
-      ${xp}, ${timedKinds.has(event.kind) ? verdict.activeSeconds : null}, ${JSON.stringify(event.facts)}::jsonb, ${now})`);
+      ${xp}, ${activeSeconds}, ${JSON.stringify(event.facts)}::jsonb, ${now})`);
+    stored.push({ kind: event.kind, courseId: event.courseId ?? null, lessonId: event.lessonId ?? null, occurredAt: event.occurredAt, xp, activeSeconds });
     pending.daily.add(date);
     if (xp > 0) {
       state.total_xp += xp;
@@ -211,6 +215,7 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
     await q(sql`insert into refused_events (${idColumn}learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, code, facts, received_at)
       values ${sql.join(refused, sql`, `)}`);
   if (rows.length > 0) {
+    await recordProgress(q, learnerId, stored);
     await q(sql`insert into events (${idColumn}learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
       values ${sql.join(rows, sql`, `)}`);
     await flush(q, learnerId, state, pending, ledger);

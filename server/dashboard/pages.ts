@@ -174,7 +174,7 @@ export function cohortPage(t: CohortTable, view: TableView): Html {
   return layout(
     t.cohort.name,
     html`<h1>${t.cohort.name}</h1>
-      <h2>This week</h2>
+      <h2>This week <span class="muted">(since Monday, UTC)</span></h2>
       <dl class="summary">
         ${summary.map(
           ([term, value]) =>

@@ -117,6 +117,30 @@ export const dailyXp = pgTable(
 );
 
 /**
+ * One row per (learner, course) with events: the instructor dashboard's figures, kept on ingest so
+ * a cohort's table reads two rows per learner rather than their events. `done` counts distinct
+ * lessons finished; the week figures are those of the ISO week (UTC) starting at `weekStart`, the
+ * latest week the learner worked in the course (a later week's first event starts them again).
+ */
+export const courseProgress = pgTable(
+  'course_progress',
+  {
+    learnerId: text('learner_id').notNull(),
+    courseId: text('course_id').notNull(),
+    done: integer('done').notNull(),
+    hints: integer('hints').notNull(),
+    activeSeconds: integer('active_seconds').notNull(),
+    firstAt: bigint('first_at', { mode: 'number' }).notNull(),
+    lastAt: bigint('last_at', { mode: 'number' }).notNull(),
+    weekStart: bigint('week_start', { mode: 'number' }).notNull(),
+    weekDone: integer('week_done').notNull(),
+    weekXp: integer('week_xp').notNull(),
+    weekHints: integer('week_hints').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.learnerId, t.courseId] })],
+);
+
+/**
  * One row per (board, learner): `all`, `streak`, `week:<ISO week>`, `course:<id>`.
  * Order: score descending, ties by learner id descending, so "ahead of me" is the row
  * comparison (score, learner_id) > (mine) — one range of scores_order, never a full sort.
