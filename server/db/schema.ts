@@ -1,7 +1,7 @@
 // The hosted API's PostgreSQL schema (PGlite embedded, or a real PostgreSQL via DATABASE_URL).
 // Migrations are generated from this file with `npx drizzle-kit generate --config server/drizzle.config.ts`.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const learners = pgTable('learners', {
   id: text('id').primaryKey(),
@@ -169,9 +169,15 @@ export const scoreCounts = pgTable(
   {
     board: text('board').notNull(),
     score: integer('score').notNull(),
+    /**
+     * Which of a score's rows counts the learner (a hash of their id): concurrent batches of
+     * learners at the same score change different rows rather than wait on one. A score's count
+     * is the sum of its rows; a row may be negative (a learner counted in another row before).
+     */
+    stripe: smallint('stripe').notNull().default(0),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.board, t.score] })],
+  (t) => [primaryKey({ columns: [t.board, t.score, t.stripe] })],
 );
 
 /** Weekly leagues of up to 30 learners of one tier. */

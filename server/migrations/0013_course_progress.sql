@@ -13,6 +13,10 @@ CREATE TABLE "course_progress" (
 	CONSTRAINT "course_progress_learner_id_course_id_pk" PRIMARY KEY("learner_id","course_id")
 );
 --> statement-breakpoint
+-- Counts striped by learner (see score_counts.stripe in server/db/schema.ts): the rows so far are stripe 0.
+ALTER TABLE "score_counts" ADD COLUMN "stripe" smallint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "score_counts" DROP CONSTRAINT "score_counts_board_score_pk";--> statement-breakpoint
+ALTER TABLE "score_counts" ADD CONSTRAINT "score_counts_board_score_stripe_pk" PRIMARY KEY("board","score","stripe");--> statement-breakpoint
 -- The rows of the events stored so far, in one pass over the covering index events_learner_course
 -- (an index-only scan in its order: no sort, no lock that stops event writes). The week figures
 -- are those of the week under way (Monday 00:00 UTC, 345600000 ms after the epoch's week start).
