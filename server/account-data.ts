@@ -16,6 +16,7 @@ const owned = [
   ['events', 'learner_id'],
   ['refused_events', 'learner_id'],
   ['daily_xp', 'learner_id'],
+  ['course_progress', 'learner_id'],
   ['scores', 'learner_id'],
   ['league_members', 'learner_id'],
   ['certificates', 'learner_id'],

@@ -162,6 +162,7 @@ function suite(engine: Engine) {
       ['events', 'learner_id'],
       ['refused_events', 'learner_id'],
       ['daily_xp', 'learner_id'],
+      ['course_progress', 'learner_id'],
       ['scores', 'learner_id'],
       ['league_members', 'learner_id'],
     ] as const)

@@ -14,6 +14,7 @@ import pg from 'pg';
 import { openDatabase, sql, type Database } from '../../server/db/database';
 import { loadKeys, type ServerKeys } from '../../server/keys';
 import { cookieName, dashboardToken } from '../../server/dashboard/session';
+import { rebuildProgress, weekStartOf } from '../../server/course-progress';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -71,6 +72,7 @@ async function load(db: Database) {
   );
   await db.query(sql`insert into score_counts (board, score, n) select board, score, count(*)::int from scores where visible group by board, score`);
   await db.query(sql`update learners l set total_xp = s.score from scores s where s.board = 'all' and s.learner_id = l.id`);
+  await rebuildProgress(db.query, weekStartOf(now));
   await db.query(sql`vacuum analyze`);
   const [{ n }] = (await db.query<{ n: number }>(sql`select count(*)::int as n from scores`)) as [{ n: number }];
   return { eventsSeconds: (eventsAt - t0) / 1000, totalSeconds: (performance.now() - t0) / 1000, scoreRows: n };

@@ -114,6 +114,15 @@ function suite(engine: Engine) {
     expect(table.text).toContain('Idle Ida');
     expect(table.text).toContain('Not started'); // Ida, with a due date a month away
     expect(table.text).not.toContain('private-course');
+    // Sorted by name by default; by the course's progress, most first, on asking; one page of two learners.
+    expect(table.text).toContain('<th scope="col" aria-sort="ascending"><a href="/dashboard/cohorts/');
+    expect(table.text.indexOf('Ada')).toBeLessThan(table.text.indexOf('Idle Ida'));
+    const byProgress = await browse(`/dashboard/cohorts/${w.cohort.id}?sort=course-0&dir=desc&page=9`, { cookie });
+    expect(byProgress.text).toContain('aria-sort="descending"');
+    expect(byProgress.text).toContain('Learners 1–2 of 2.');
+    expect(byProgress.text).not.toContain('aria-label="Pages of learners"');
+    const ascending = await browse(`/dashboard/cohorts/${w.cohort.id}?sort=course-0&dir=asc`, { cookie });
+    expect(ascending.text.indexOf('Idle Ida')).toBeLessThan(ascending.text.indexOf('Ada'));
 
     const detail = await browse(`/dashboard/cohorts/${w.cohort.id}/learners/${w.learner.learnerId}`, { cookie });
     expect(detail.status).toBe(200);

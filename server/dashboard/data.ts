@@ -4,6 +4,7 @@
 import { sql } from '../db/database';
 import { ApiError } from '../api-error';
 import { requireManager, type Q } from '../org-access';
+import { weekStartOf } from '../course-progress';
 import { cohortActivity, cohortLearners, finishing, inList } from './activity';
 import { median, predictedCompletion, progressPercent, riskOf, struggleIndex, type CourseActivity, type Risk } from './rules';
 
@@ -87,7 +88,7 @@ export async function cohortTable(q: Q, personId: string, cohortId: string, now:
       q,
       cohortId,
       courses.map((c) => c.courseId),
-      now - 7 * 86_400_000,
+      weekStartOf(now),
     );
     const activeThisWeek = new Set<string>();
     for (const r of rows) {

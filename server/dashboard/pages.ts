@@ -4,6 +4,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { CohortTable, LearnerDetail, ManagedCohort } from './data';
+import { pageOf, pageSize, sortRows, type TableView } from './paging';
 import { riskLabels } from './rules';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -11,8 +12,15 @@ export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 export const day = (at: number | null) => (at === null ? '—' : new Date(at).toISOString().slice(0, 10));
 export const when = (at: number) => new Date(at).toISOString().slice(0, 16).replace('T', ' ');
 
+/** A column header the table is sorted by (or may be): its aria-sort tells screen readers which. */
+export interface SortColumn {
+  readonly label: Html | string;
+  readonly ariaSort: 'ascending' | 'descending' | null;
+}
+const isSortColumn = (c: Html | string | SortColumn): c is SortColumn => typeof c === 'object' && 'ariaSort' in c;
+
 /** Every table of the dashboard: scrolls sideways on its own, with a caption and column headers. */
-export function table(caption: Html | string, columns: readonly (Html | string)[], rows: readonly Html[]): Html {
+export function table(caption: Html | string, columns: readonly (Html | string | SortColumn)[], rows: readonly Html[]): Html {
   return html`<div class="table-wrap">
     <table>
       <caption>
@@ -20,7 +28,13 @@ export function table(caption: Html | string, columns: readonly (Html | string)[
       </caption>
       <thead>
         <tr>
-          ${columns.map((c) => html`<th scope="col">${c}</th>`)}
+          ${columns.map((c) =>
+            isSortColumn(c)
+              ? c.ariaSort
+                ? html`<th scope="col" aria-sort="${c.ariaSort}">${c.label}</th>`
+                : html`<th scope="col">${c.label}</th>`
+              : html`<th scope="col">${c}</th>`,
+          )}
         </tr>
       </thead>
       <tbody>
@@ -101,7 +115,11 @@ function progressCell(cell: CohortTable['rows'][number]['cells'][number]): Html 
   </td>`;
 }
 
-export function cohortPage(t: CohortTable): Html {
+/**
+ * The cohort's week and one page of its table. Column headers are links that sort by them (again
+ * to reverse); the pages are links too, so every control works by keyboard without script.
+ */
+export function cohortPage(t: CohortTable, view: TableView): Html {
   const summary: [string, Html | number][] = [
     ['Active learners', html`${t.week.activeLearners} of ${t.rows.length}`],
     ['Lessons done', t.week.lessonsDone],
@@ -109,30 +127,54 @@ export function cohortPage(t: CohortTable): Html {
     ['Hints revealed', t.week.hints],
     ['At risk', t.rows.filter((r) => r.atRisk).length],
   ];
+  const shown = pageOf(sortRows(t.rows, view), view.page);
+  const first = (shown.page - 1) * pageSize;
+  const base = `/dashboard/cohorts/${t.cohort.id}`;
+  const href = (sort: string, dir: string, page: number) => `${base}?sort=${sort}&dir=${dir}${page > 1 ? `&page=${page}` : ''}`;
+  const sortable = (sort: string, label: Html | string): SortColumn => {
+    const current = view.sort === sort;
+    const next = current && view.dir === 'asc' ? 'desc' : 'asc';
+    return {
+      label: html`<a href="${href(sort, next, 1)}">${label}</a>`,
+      ariaSort: current ? (view.dir === 'asc' ? 'ascending' : 'descending') : null,
+    };
+  };
+  const pages =
+    shown.pages > 1
+      ? html`<nav class="pages" aria-label="Pages of learners">
+          ${shown.page > 1 ? html`<a href="${href(view.sort, view.dir, shown.page - 1)}">Previous</a>` : ''}
+          <span aria-current="page">Page ${shown.page} of ${shown.pages}</span>
+          ${shown.page < shown.pages ? html`<a href="${href(view.sort, view.dir, shown.page + 1)}">Next</a>` : ''}
+        </nav>`
+      : '';
   const progress = t.courses.length
-    ? table(
-        'Progress per assigned course: lessons done, struggle index (0–100, from hints and time per lesson against the cohort), predicted completion',
+    ? html`${table(
+        html`Progress per assigned course: lessons done, struggle index (0–100, from hints and time per lesson against the cohort), predicted completion.
+        Learners ${first + Math.min(1, shown.rows.length)}–${first + shown.rows.length} of ${t.rows.length}.`,
         [
-          'Learner',
-          ...t.courses.map((c) => html`${c.title}${c.dueAt === null ? '' : html`<br /><span class="muted">due ${day(c.dueAt)}</span>`}`),
-          'Last active',
-          'At risk',
+          sortable('name', 'Learner'),
+          ...t.courses.map((c, i) =>
+            sortable(`course-${i}`, html`${c.title}${c.dueAt === null ? '' : html`<br /><span class="muted">due ${day(c.dueAt)}</span>`}`),
+          ),
+          sortable('last-active', 'Last active'),
+          sortable('at-risk', 'At risk'),
         ],
-        t.rows.map(
+        shown.rows.map(
           (r) =>
             html`<tr>
-              <th scope="row"><a href="/dashboard/cohorts/${t.cohort.id}/learners/${r.learnerId}">${r.displayName}</a></th>
+              <th scope="row"><a href="${base}/learners/${r.learnerId}">${r.displayName}</a></th>
               ${r.cells.map(progressCell)}
               <td>${day(r.lastActiveAt)}</td>
               <td>${r.atRisk ? html`<span class="risk">Yes</span>` : html`<span class="ok">No</span>`}</td>
             </tr>`,
         ),
-      )
+      )}
+      ${pages}`
     : html`<p>No course is assigned to this cohort yet: assign one from the app (Settings → Organisation) to see progress here.</p>`;
   return layout(
     t.cohort.name,
     html`<h1>${t.cohort.name}</h1>
-      <h2>This week</h2>
+      <h2>This week <span class="muted">(since Monday, UTC)</span></h2>
       <dl class="summary">
         ${summary.map(
           ([term, value]) =>
@@ -143,7 +185,7 @@ export function cohortPage(t: CohortTable): Html {
         )}
       </dl>
       <h2>Learners</h2>
-      <p><a class="button" href="/dashboard/cohorts/${t.cohort.id}/export.csv" download>Export CSV</a></p>
+      <p><a class="button" href="${base}/export.csv" download>Export CSV (every learner)</a></p>
       ${progress}`,
     true,
   );

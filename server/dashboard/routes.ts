@@ -12,6 +12,7 @@ import { cohortPage, cohortsPage, learnerPage, notFoundPage, signInPage } from '
 import { instructorQueue, instructorReview, instructorSubmission } from '../project-reviews';
 import { blankDraft, readReviewForm } from './review-form';
 import { refusedPage, reviewPage, reviewQueuePage } from './review-pages';
+import { tableView } from './paging';
 import { csvRow, riskLabels } from './rules';
 import { checkPassword, endSession, sessionOf, startSession } from './session';
 import { dashboardCss } from './styles';
@@ -111,7 +112,7 @@ export function dashboardRoutes(app: Hono<Env>, deps: DashboardDeps): void {
   };
 
   dash.get('/dashboard/cohorts/:cohortId', (c) =>
-    page(c, async () => c.html(cohortPage(await cohortTable(db.query, c.get('personId'), c.req.param('cohortId'), now())))),
+    page(c, async () => c.html(cohortPage(await cohortTable(db.query, c.get('personId'), c.req.param('cohortId'), now()), tableView.parse(c.req.query())))),
   );
   dash.get('/dashboard/cohorts/:cohortId/learners/:learnerId', (c) =>
     page(c, async () => c.html(learnerPage(await learnerDetail(db.query, c.get('personId'), c.req.param('cohortId'), c.req.param('learnerId'))))),

@@ -63,6 +63,7 @@ form.sign-in { display: grid; gap: var(--space-3); max-width: 320px; }
 form.sign-in label { display: grid; gap: var(--space-1); }
 input { font: inherit; color: var(--text); background: var(--bg-sunken); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-2); }
 .error { color: var(--danger); }
+nav.pages { display: flex; gap: var(--space-4); align-items: center; margin-top: var(--space-3); }
 ul.lessons { columns: 2; padding-left: var(--space-6); }
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: var(--space-2); margin: 0; }
 .facts dt { color: var(--text-muted); }

@@ -1,7 +1,7 @@
 // The hosted API's PostgreSQL schema (PGlite embedded, or a real PostgreSQL via DATABASE_URL).
 // Migrations are generated from this file with `npx drizzle-kit generate --config server/drizzle.config.ts`.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const learners = pgTable('learners', {
   id: text('id').primaryKey(),
@@ -117,6 +117,30 @@ export const dailyXp = pgTable(
 );
 
 /**
+ * One row per (learner, course) with events: the instructor dashboard's figures, kept on ingest so
+ * a cohort's table reads two rows per learner rather than their events. `done` counts distinct
+ * lessons finished; the week figures are those of the ISO week (UTC) starting at `weekStart`, the
+ * latest week the learner worked in the course (a later week's first event starts them again).
+ */
+export const courseProgress = pgTable(
+  'course_progress',
+  {
+    learnerId: text('learner_id').notNull(),
+    courseId: text('course_id').notNull(),
+    done: integer('done').notNull(),
+    hints: integer('hints').notNull(),
+    activeSeconds: integer('active_seconds').notNull(),
+    firstAt: bigint('first_at', { mode: 'number' }).notNull(),
+    lastAt: bigint('last_at', { mode: 'number' }).notNull(),
+    weekStart: bigint('week_start', { mode: 'number' }).notNull(),
+    weekDone: integer('week_done').notNull(),
+    weekXp: integer('week_xp').notNull(),
+    weekHints: integer('week_hints').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.learnerId, t.courseId] })],
+);
+
+/**
  * One row per (board, learner): `all`, `streak`, `week:<ISO week>`, `course:<id>`.
  * Order: score descending, ties by learner id descending, so "ahead of me" is the row
  * comparison (score, learner_id) > (mine) — one range of scores_order, never a full sort.
@@ -145,9 +169,15 @@ export const scoreCounts = pgTable(
   {
     board: text('board').notNull(),
     score: integer('score').notNull(),
+    /**
+     * Which of a score's rows counts the learner (a hash of their id): concurrent batches of
+     * learners at the same score change different rows rather than wait on one. A score's count
+     * is the sum of its rows; a row may be negative (a learner counted in another row before).
+     */
+    stripe: smallint('stripe').notNull().default(0),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.board, t.score] })],
+  (t) => [primaryKey({ columns: [t.board, t.score, t.stripe] })],
 );
 
 /** Weekly leagues of up to 30 learners of one tier. */

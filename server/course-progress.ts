@@ -1,0 +1,119 @@
+// Each learner's figures per course (course_progress), kept in step with the events as a batch is
+// ingested: one upsert per batch, so the instructor dashboard reads two rows per learner of a
+// cohort instead of aggregating their events on every page (130 ms for 1,000 learners).
+import { sql } from './db/database';
+import type { Q } from './org-access';
+
+/** The kinds that finish a lesson (a quiz by passing it, a challenge by completing it). */
+export const finishingKinds: readonly string[] = ['lesson-completed', 'quiz-passed', 'challenge-completed'];
+
+const weekMs = 7 * 86_400_000;
+/** 1970-01-05, the first Monday after the epoch. */
+const firstMonday = 4 * 86_400_000;
+/** The start (Monday 00:00 UTC) of the ISO week holding the instant. */
+export const weekStartOf = (at: number) => at - ((((at - firstMonday) % weekMs) + weekMs) % weekMs);
+
+/** An accepted event, as stored. */
+export interface StoredEvent {
+  readonly kind: string;
+  readonly courseId: string | null;
+  readonly lessonId: string | null;
+  readonly occurredAt: number;
+  readonly xp: number;
+  readonly activeSeconds: number | null;
+}
+
+interface Change {
+  done: number;
+  hints: number;
+  active: number;
+  firstAt: number;
+  lastAt: number;
+  weekStart: number;
+  weekDone: number;
+  weekXp: number;
+  weekHints: number;
+}
+
+/**
+ * Folds a batch's accepted events into the learner's rows. Runs before the batch's events are
+ * stored (its lessons finished before are read from the events), under the learner's row lock.
+ */
+export async function recordProgress(q: Q, learnerId: string, events: readonly StoredEvent[]): Promise<void> {
+  const inCourses = events.filter((e): e is StoredEvent & { courseId: string } => e.courseId !== null);
+  if (inCourses.length === 0) return;
+  const finishes = inCourses.filter((e) => finishingKinds.includes(e.kind) && e.lessonId !== null);
+  const finished = new Set<string>();
+  if (finishes.length > 0) {
+    const list = (values: readonly string[]) =>
+      sql.join(
+        [...new Set(values)].map((v) => sql`${v}`),
+        sql`, `,
+      );
+    const before = await q<{ course_id: string; lesson_id: string }>(sql`select distinct course_id, lesson_id from events
+      where learner_id = ${learnerId} and course_id in (${list(finishes.map((e) => e.courseId))}) and kind in (${list(finishingKinds)})
+      and lesson_id in (${list(finishes.map((e) => e.lessonId!))})`);
+    for (const row of before) finished.add(`${row.course_id}\n${row.lesson_id}`);
+  }
+  const changes = new Map<string, Change>();
+  for (const e of inCourses) {
+    let c = changes.get(e.courseId);
+    if (!c) {
+      c = { done: 0, hints: 0, active: 0, firstAt: e.occurredAt, lastAt: e.occurredAt, weekStart: -Infinity, weekDone: 0, weekXp: 0, weekHints: 0 };
+      changes.set(e.courseId, c);
+    }
+    const finishing = finishingKinds.includes(e.kind) && e.lessonId !== null;
+    const lesson = `${e.courseId}\n${e.lessonId}`;
+    if (finishing && !finished.has(lesson)) {
+      finished.add(lesson);
+      c.done++;
+    }
+    const hint = e.kind === 'hint-revealed' ? 1 : 0;
+    c.hints += hint;
+    c.active += e.activeSeconds ?? 0;
+    c.firstAt = Math.min(c.firstAt, e.occurredAt);
+    c.lastAt = Math.max(c.lastAt, e.occurredAt);
+    // Only the batch's latest week is kept; an earlier one's figures are of a week already past.
+    const week = weekStartOf(e.occurredAt);
+    if (week > c.weekStart) Object.assign(c, { weekStart: week, weekDone: 0, weekXp: 0, weekHints: 0 });
+    if (week === c.weekStart) {
+      if (finishingKinds.includes(e.kind)) c.weekDone++;
+      c.weekXp += e.xp;
+      c.weekHints += hint;
+    }
+  }
+  const rows = [...changes].map(
+    ([courseId, c]) =>
+      sql`(${learnerId}, ${courseId}, ${c.done}, ${c.hints}, ${c.active}, ${c.firstAt}, ${c.lastAt}, ${c.weekStart}, ${c.weekDone}, ${c.weekXp}, ${c.weekHints})`,
+  );
+  // A later week starts the week's figures again; an earlier one (events synced late) leaves them.
+  const week = (column: string) =>
+    sql.raw(`${column} = case when excluded.week_start > p.week_start then excluded.${column}
+      when excluded.week_start = p.week_start then p.${column} + excluded.${column} else p.${column} end`);
+  await q(sql`insert into course_progress as p (learner_id, course_id, done, hints, active_seconds, first_at, last_at, week_start, week_done, week_xp, week_hints)
+    values ${sql.join(rows, sql`, `)}
+    on conflict (learner_id, course_id) do update set done = p.done + excluded.done, hints = p.hints + excluded.hints,
+      active_seconds = p.active_seconds + excluded.active_seconds, first_at = least(p.first_at, excluded.first_at), last_at = greatest(p.last_at, excluded.last_at),
+      ${week('week_done')}, ${week('week_xp')}, ${week('week_hints')}, week_start = greatest(p.week_start, excluded.week_start)`);
+}
+
+/**
+ * Fills course_progress from the events stored, the week figures those of the week starting at
+ * `weekStart`: what migration 0013 does for the events stored before it, for loads that write
+ * events directly (bench:server).
+ */
+export async function rebuildProgress(q: Q, weekStart: number): Promise<void> {
+  const finishing = sql`kind in (${sql.join(
+    finishingKinds.map((kind) => sql`${kind}`),
+    sql`, `,
+  )})`;
+  await q(sql`delete from course_progress`);
+  await q(sql`insert into course_progress (learner_id, course_id, done, hints, active_seconds, first_at, last_at, week_start, week_done, week_xp, week_hints)
+    select learner_id, course_id, count(distinct lesson_id) filter (where ${finishing})::int, count(*) filter (where kind = 'hint-revealed')::int,
+      coalesce(sum(active_seconds), 0)::int, min(occurred_at), max(occurred_at),
+      (max(occurred_at) - ${firstMonday}) / ${weekMs} * ${weekMs} + ${firstMonday},
+      count(*) filter (where ${finishing} and occurred_at >= ${weekStart})::int,
+      coalesce(sum(xp) filter (where occurred_at >= ${weekStart}), 0)::int,
+      count(*) filter (where kind = 'hint-revealed' and occurred_at >= ${weekStart})::int
+    from events where course_id is not null group by learner_id, course_id`);
+}
