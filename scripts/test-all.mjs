@@ -12,6 +12,8 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
+/** The names of the tests that failed, repeated at the very end: a CI log is often read from its tail. */
+const failedTests = [];
 
 function step(name, command, args, count) {
   const started = Date.now();
@@ -47,6 +49,12 @@ step('unit and integration (vitest)', bin('vitest'), ['run', '--reporter=default
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
   totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  for (const file of report.testResults ?? []) {
+    const failures = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    if (file.status === 'failed' && failures.length === 0)
+      failedTests.push(`vitest ${path.relative(root, file.name)}: ${file.message || 'the file failed to run'}`);
+    for (const test of failures) failedTests.push(`vitest ${path.relative(root, file.name)} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+  }
 });
 
 const e2eReport = path.join(results, 'e2e-report.json');
@@ -57,7 +65,21 @@ step('end-to-end (Playwright, serve mode)', bin('playwright'), ['test'], () => {
   totals.passed += report.stats.expected;
   totals.failed += report.stats.unexpected + report.stats.flaky + (report.errors?.length ?? 0);
   totals.skipped += report.stats.skipped;
+  collectFailedSpecs(report.suites ?? []);
 });
+
+function firstLine(message) {
+  return (message ?? '').split('\n')[0].slice(0, 200);
+}
+
+function collectFailedSpecs(suites) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected' || test.status === 'flaky') failedTests.push(`e2e ${spec.file}:${spec.line} › ${spec.title} (${test.status})`);
+    collectFailedSpecs(suite.suites ?? []);
+  }
+}
 
 step('Electron security (Electronegativity)', process.execPath, ['scripts/electronegativity.mjs']);
 
@@ -66,5 +88,6 @@ if (process.env.CI === 'true' && totals.skipped > 0) {
   totals.failed += totals.skipped;
 }
 process.stdout.write(`\n${failedSteps.length ? `Failed: ${failedSteps.join(', ')}\n` : ''}`);
+for (const test of failedTests.slice(0, 40)) process.stdout.write(`  ✘ ${test}\n`);
 process.stdout.write(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(failedSteps.length ? 1 : 0);
