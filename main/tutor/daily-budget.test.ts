@@ -7,7 +7,17 @@ function wallClock(at: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(at);
 }
 
-const zones = ['UTC', 'Asia/Kolkata', 'America/St_Johns', 'Asia/Kathmandu', 'Europe/London', 'Pacific/Chatham', 'America/Los_Angeles'];
+const zones = [
+  'UTC',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'Asia/Kathmandu',
+  'Europe/London',
+  'Pacific/Chatham',
+  'America/Los_Angeles',
+  'America/Havana',
+  'America/Santiago',
+];
 
 describe('startOfLocalDay', () => {
   it('is local midnight of the same local date, at or before the instant, less than a day before it', () => {
@@ -20,7 +30,15 @@ describe('startOfLocalDay', () => {
         // Midnight, or on a day that skips it (a DST change at 00:00), the day's first hour.
         expect(wallClock(start, zone).split(', ')[1]).toMatch(/^0[01]:00:00$/);
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 2000,
+        // The mornings after DST changes: St John's springs forward at 02:00 and falls back at 02:00.
+        examples: [
+          [1710048600000, 'America/St_Johns'],
+          [1994304600000, 'America/St_Johns'],
+          [Date.UTC(2024, 10, 3, 6, 30), 'America/St_Johns'],
+        ],
+      },
     );
   });
 });
