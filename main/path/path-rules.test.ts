@@ -52,6 +52,20 @@ describe('lesson order by learning preference', () => {
           if (stop !== -1) expect(ordered.indexOf(lesson.lessonId)).toBeLessThan(ordered.indexOf(rest[stop]!.lessonId));
         });
       }),
+      {
+        numRuns: 1000,
+        // A concept the first exercise does not practise waits for the untagged exercise after it.
+        examples: [
+          [
+            [
+              { lessonId: 'l0', moduleId: 'm1', type: 'concept', concepts: ['b', 'c'] },
+              { lessonId: 'l1', moduleId: 'm1', type: 'concept', concepts: ['a'] },
+              { lessonId: 'l2', moduleId: 'm1', type: 'challenge', concepts: ['a'] },
+              { lessonId: 'l3', moduleId: 'm1', type: 'practice', concepts: [] },
+            ],
+          ],
+        ],
+      },
     );
   });
 

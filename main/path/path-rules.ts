@@ -42,8 +42,9 @@ export function orderByPreference<T extends OrderedLesson>(lessons: readonly T[]
         ordered.push(lesson);
         continue;
       }
-      ordered.push(...waiting.filter((concept) => !matched.includes(concept)), lesson, ...matched);
-      waiting = [];
+      // The concepts this exercise does not practise keep waiting for one that does.
+      ordered.push(lesson, ...matched);
+      waiting = waiting.filter((concept) => !matched.includes(concept));
     } else {
       flush();
       ordered.push(lesson);
