@@ -3,6 +3,9 @@ import { SERVE_TOKEN_STORAGE_KEY } from '../../../preload/wire';
 
 /** Calls the contract from inside the page, over its own origin's WebSocket with the token the page keeps, as the UI does. */
 export async function contractCall<T = unknown>(page: Page, name: string, input: unknown): Promise<T> {
+  // The app keeps the link's token once its script has run, which is after the first paint: right
+  // after a page.goto there may be no token yet.
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, SERVE_TOKEN_STORAGE_KEY);
   return page.evaluate(
     ([name, input, key]) =>
       new Promise<unknown>((resolve, reject) => {
