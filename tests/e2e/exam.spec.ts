@@ -106,9 +106,12 @@ test('a learner takes the Silver exam, restarts mid-section, passes with a faile
 
   // Design interview without a tutor provider: the written answer is kept for a person's review.
   await expect(exam).toContainText('your written answer is kept for a person to review');
+  // Earlier sections left the status at "All answers saved": wait for this answer's own save.
+  const savedBefore = await page.locator('.exam-saved').getAttribute('data-saved-at');
   await exam
     .getByLabel('Your answer')
     .fill('Functions: read_scores(path), add_score(book, name, score), average(scores), letter(avg). A dict of name to a list of scores.');
+  await expect(page.locator('.exam-saved')).not.toHaveAttribute('data-saved-at', savedBefore ?? '');
   await expect(page.locator('.exam-saved')).toContainText('All answers saved');
   await exam.getByRole('button', { name: 'Submit section' }).click();
   await page.getByRole('dialog', { name: 'Submit Design interview?' }).getByRole('button', { name: 'Submit section' }).click();
