@@ -30,7 +30,7 @@ import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { createTutorService, type TutorService } from '../tutor/tutor-service';
 import { tutorSources } from '../tutor/tutor-sources';
 import { PythonLanguageService } from '../language/python-language-service';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import { defaultEnvConfig, type AppConfig } from './app-config';
 import { readOrCreateInstallId } from '../update/install-id';
 import { MasteryStore } from '../learner/mastery-store';

@@ -20,7 +20,7 @@ import { readOrCreateInstallId } from '../update/install-id';
 import { bundlePathsIn, openBundle } from './open-bundle';
 import { electronUpdaterPort, updateFeedFrom } from './updater';
 import { bakedOrgPublicKey, loadBakedOrg } from '../organisation/baked-org';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 
 const APP_ORIGIN = 'app://drona';
 /** Links the app may open, always in the system browser, never inside the app's window. */

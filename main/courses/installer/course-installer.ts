@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
-import { DronaError, messageOf } from '../../../preload/contract';
+import { DronaError, messageOf } from '../../../preload/contract/errors';
 import { MAX_UI_IMPORT_BYTES, type ImportResult } from '../../../preload/contract/courses';
 import type { Store } from '../../store/open-store';
 import { courses, lessons } from '../../store/schema';
