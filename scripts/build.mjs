@@ -1,6 +1,7 @@
 // Builds everything the app runs from: the renderer (Vite), main and the CLI (esbuild,
 // Node ESM, dependencies left in node_modules), the sandboxed preload (esbuild, one CJS file).
 import { build as esbuild } from 'esbuild';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,25 +61,72 @@ const bundleStartupPackages = {
   },
 };
 
+// Each built-in course folder's content (every path and its bytes), hashed: a start compares these
+// with the ones it verified last instead of stat-ing every file (main/courses/installer/builtin-fingerprint.ts).
+function writeBuiltinFingerprints() {
+  const coursesDir = path.join(root, 'courses');
+  const courses = {};
+  for (const entry of fs.readdirSync(coursesDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const hash = createHash('sha256');
+    const walk = (relative) => {
+      const entries = fs
+        .readdirSync(path.join(coursesDir, entry.name, relative), { withFileTypes: true })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const child of entries) {
+        const rel = relative ? `${relative}/${child.name}` : child.name;
+        if (child.isDirectory()) {
+          hash.update(`${rel}/\n`);
+          walk(rel);
+        } else {
+          const bytes = child.isFile() ? fs.readFileSync(path.join(coursesDir, entry.name, rel)) : Buffer.from(`not a file: ${child.name}`);
+          hash.update(`${rel}\0${bytes.length}\0`).update(bytes);
+        }
+      }
+    };
+    walk('');
+    courses[entry.name] = hash.digest('hex');
+  }
+  fs.mkdirSync(path.join(root, 'dist/main'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'dist/main/builtin-courses.json'), `${JSON.stringify({ courses }, null, 2)}\n`);
+}
+
 async function buildMain() {
-  await esbuild({
-    absWorkingDir: root,
-    entryPoints: { cli: 'main/cli/index.ts', electron: 'main/electron/main.ts', 'sandbox-wasm-worker': 'main/sandbox/wasm/worker.ts' },
-    outdir: 'dist/main',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    plugins: [bundleStartupPackages],
-    // A third less to read and parse on every start; names stay, so stack traces still read (and map).
-    minifyWhitespace: true,
-    minifySyntax: true,
-    // Bundled CommonJS packages call require() for Node's built-ins; ESM output has none of its own.
-    banner: { js: "import { createRequire as __dronaCreateRequire } from 'node:module'; const require = __dronaCreateRequire(import.meta.url);" },
-    sourcemap: true,
-    logLevel: 'warning',
-    define: { __DRONA_ORG_PUBLIC_KEY__: orgPublicKey ? JSON.stringify(orgPublicKey) : 'undefined' },
-  });
+  // Chunks carry a content hash: drop the last build's, so only this build's ship.
+  if (fs.existsSync(path.join(root, 'dist/main'))) {
+    for (const file of fs.readdirSync(path.join(root, 'dist/main'))) if (file.startsWith('chunk-')) fs.rmSync(path.join(root, 'dist/main', file));
+  }
+  const entries = { cli: 'main/cli/index.ts', electron: 'main/electron/main.ts', 'sandbox-wasm-worker': 'main/sandbox/wasm/worker.ts' };
+  // One build per entry: a start then loads its entry and the few chunks of code it imports
+  // statically, not the many small chunks that code shared between the entries would be split into.
+  await Promise.all(
+    Object.entries(entries).map(([name, entry]) =>
+      esbuild({
+        absWorkingDir: root,
+        entryPoints: { [name]: entry },
+        outdir: 'dist/main',
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        // Code reached only through a dynamic import (the sync server and Hono for `drona server`,
+        // the contract's call table on the first call) goes into chunks of its own: a start reads
+        // and parses only what it runs (bench:startup). Chunks sit beside the entries, so
+        // import.meta.url still finds migrations/ and the package root.
+        splitting: true,
+        chunkNames: 'chunk-[hash]',
+        plugins: [bundleStartupPackages],
+        // A third less to read and parse on every start; names stay, so stack traces still read (and map).
+        minifyWhitespace: true,
+        minifySyntax: true,
+        // Bundled CommonJS packages call require() for Node's built-ins; ESM output has none of its own.
+        banner: { js: "import { createRequire as __dronaCreateRequire } from 'node:module'; const require = __dronaCreateRequire(import.meta.url);" },
+        sourcemap: true,
+        logLevel: 'warning',
+        define: { __DRONA_ORG_PUBLIC_KEY__: orgPublicKey ? JSON.stringify(orgPublicKey) : 'undefined' },
+      }),
+    ),
+  );
   // Sandboxed preloads cannot use ESM or node_modules: one self-contained CJS file.
   await esbuild({
     absWorkingDir: root,
@@ -91,6 +139,7 @@ async function buildMain() {
     external: ['electron'],
     logLevel: 'warning',
   });
+  writeBuiltinFingerprints();
   fs.cpSync(path.join(root, 'main/store/migrations'), path.join(root, 'dist/main/migrations'), { recursive: true });
   // The instructor dashboard (server/dashboard/styles.ts) wears the app's design tokens.
   fs.copyFileSync(path.join(root, 'renderer/src/styles/tokens.css'), path.join(root, 'dist/main/dashboard-tokens.css'));

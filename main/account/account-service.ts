@@ -1,7 +1,7 @@
 // The learner's account on the sync server, beyond signing in (main/sync): an account created
 // with a password, the sessions of its computers, and the account's data exported or deleted.
 import { z } from 'zod';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import { DELETE_ACCOUNT_CONFIRMATION, type AccountSession as Session } from '../../preload/contract/account';
 import type { SyncStatus } from '../../preload/contract/sync';
 import { sessionsResponse } from '../../common/sync-api/account-schemas';

@@ -1,7 +1,7 @@
 // The composition root: builds every service from a data directory and a config, for
 // Electron, serve mode, the CLI and tests alike.
 import path from 'node:path';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import type { StoreProblem } from '../../preload/contract/app';
 import { EventBus } from '../ipc/event-bus';
 import type { Handlers } from '../ipc/handlers';

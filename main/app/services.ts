@@ -5,6 +5,7 @@ import { PracticeService } from '../practice/practice-service';
 import { LearnerCards } from '../practice/learner-cards';
 import { ProfileService } from '../profile/profile-service';
 import { packageRoot } from './package-info';
+import { BUILD_FINGERPRINTS_FILE, readBuildFingerprints } from '../courses/installer/builtin-fingerprint';
 import { recommendedLesson } from '../progress/dashboard';
 import { ProgressService, type CourseAchievementSource } from '../progress/progress-service';
 import { StreakReminderService } from '../progress/streak-reminder-service';
@@ -30,7 +31,7 @@ import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { createTutorService, type TutorService } from '../tutor/tutor-service';
 import { tutorSources } from '../tutor/tutor-sources';
 import { PythonLanguageService } from '../language/python-language-service';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import { defaultEnvConfig, type AppConfig } from './app-config';
 import { readOrCreateInstallId } from '../update/install-id';
 import { MasteryStore } from '../learner/mastery-store';
@@ -389,9 +390,12 @@ function terminalFolder(dataDir: string, workspace: WorkspaceService, courseId?:
 }
 
 function installBuiltinCourses(courses: CourseService, config: AppConfig): void {
-  const builtinDir = config.builtinCoursesDir === undefined ? path.join(packageRoot(), 'courses') : config.builtinCoursesDir;
+  const shipped = config.builtinCoursesDir === undefined;
+  const builtinDir = shipped ? path.join(packageRoot(), 'courses') : config.builtinCoursesDir;
   if (!builtinDir) return;
-  const { results, failures } = courses.installBuiltins(builtinDir);
+  // The shipped folders were hashed by the build (scripts/build.mjs); another folder is fingerprinted by its stats.
+  const buildFingerprints = shipped ? readBuildFingerprints(path.join(packageRoot(), 'dist', 'main', BUILD_FINGERPRINTS_FILE)) : {};
+  const { results, failures } = courses.installBuiltins(builtinDir, buildFingerprints);
   for (const result of results)
     if (result.outcome !== 'unchanged') config.logger.info(`courses: ${result.outcome} built-in ${result.courseId} ${result.version}`);
   for (const failure of failures) config.logger.warn(`courses: built-in course in ${failure.dir} was not installed:\n${failure.message}`);

@@ -7,7 +7,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { JWK } from 'jose';
 import { z } from 'zod';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import type { CertificatesOverview, CredentialCheckView, IssuedCertificateView } from '../../preload/contract/certificates';
 import { certificateResponse, certificatesResponse } from '../../common/sync-api/schemas';
 import { envelopeOf, jwtFromPasted, keyIdOf, verifyCredentialJwt, verifySelfIssuedJwt } from '../../common/sync-api/credential-verify';

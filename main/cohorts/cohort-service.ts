@@ -3,7 +3,7 @@
 // reminders, and the cohort's leaderboard. Consents and the last assignments seen are kept in the
 // settings table, so Learn shows "Assigned" offline too.
 import { z } from 'zod';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import type { AssignedCourse, Cohort, InvitePreview } from '../../preload/contract/account';
 import { assignmentRow, type OrgRole } from '../../common/sync-api/account-schemas';
 import {

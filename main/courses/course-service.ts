@@ -28,8 +28,8 @@ export class CourseService implements CourseCatalogReader, LessonSource, Exercis
     this.lessonSearch = new CourseSearch(store);
   }
 
-  installBuiltins(root: string): { results: ImportResult[]; failures: { dir: string; message: string }[] } {
-    return this.installer.installBuiltins(root);
+  installBuiltins(root: string, buildFingerprints?: Readonly<Record<string, string>>): { results: ImportResult[]; failures: { dir: string; message: string }[] } {
+    return this.installer.installBuiltins(root, buildFingerprints);
   }
 
   listCourses() {

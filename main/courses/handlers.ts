@@ -1,5 +1,5 @@
 // courses.* calls, forwarded to the courses feature's parts.
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { ServicesAccess } from '../app/services';
 import type { Handlers } from '../ipc/handlers';
 

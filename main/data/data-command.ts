@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import { DELETE_CONFIRMATION_WORD } from '../../preload/contract/data';
 import type { EnvConfig } from '../app/app-config';
 import { appVersion } from '../app/package-info';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import yazl from 'yazl';
 import type { DataExportProgress, DataExportSummary } from '../../preload/contract/data';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import { csvRow } from './csv';
 import { allTables, EXCLUDED_TABLES, exportedTables, rowCount, tablePages } from './store-tables';
 import { readNoFollow, scanWorkspaces } from './workspace-files';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DATA_EXPORT_CHUNK_BYTES, type dataCalls } from '../../preload/contract/data';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { ServicesAccess } from '../app/services';
 import type { Handlers } from '../ipc/handlers';
 import { exportData } from './data-export';

@@ -1,6 +1,6 @@
 // Electron glue: the only code that imports 'electron'. Everything else is plain Node
 // services built by the composition root, shared with serve mode and the CLI.
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, net, protocol, session, shell, type WebContents } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +20,7 @@ import { readOrCreateInstallId } from '../update/install-id';
 import { bundlePathsIn, openBundle } from './open-bundle';
 import { electronUpdaterPort, updateFeedFrom } from './updater';
 import { bakedOrgPublicKey, loadBakedOrg } from '../organisation/baked-org';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 
 const APP_ORIGIN = 'app://drona';
 /** Links the app may open, always in the system browser, never inside the app's window. */
@@ -126,7 +126,8 @@ async function main(): Promise<void> {
     minWidth: 900,
     minHeight: 600,
     title: 'Dronacharya',
-    backgroundColor: '#1e1f22',
+    // The tokens' --bg (renderer/src/styles/tokens.css) of the system's theme, as the startup frame paints it.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1f22' : '#ffffff',
     show: false,
     webPreferences: {
       preload: path.join(packageRoot(), 'dist', 'preload', 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK: the preload exposes only the validated contract bridge (preload/bridge.ts), no Node APIs.

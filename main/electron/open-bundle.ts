@@ -2,7 +2,7 @@
 // imports it through the same contract call, and so the same checks, as the import button.
 import fs from 'node:fs';
 import path from 'node:path';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import type { DronaApp } from '../app/create-app';
 import { dispatchCall } from '../ipc/dispatch';
 

@@ -2,7 +2,7 @@
 // format's own schemas (the bundle was validated on install, so a failure here is a damaged install).
 import fs from 'node:fs';
 import path from 'node:path';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import { exerciseSchema, type ExerciseSpec } from '../courses/bundle/course-format';
 import { EXAM_FILE } from '../courses/bundle/exam-bundle';
 import { readCourseSupport } from '../courses/bundle/course-support';

@@ -1,7 +1,7 @@
 // The Silver exam in main: attempts, the clock, answers saved on every change, challenges checked
 // in the sandbox, the design interview, and grading. The window gets views (exam-view.ts) only.
 import { randomUUID } from 'node:crypto';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { CheckResult, SandboxFile } from '../../preload/contract/sandbox';
 import type { z } from 'zod';
 import type { ExamOverview, examAnswerSchema } from '../../preload/contract/exam';

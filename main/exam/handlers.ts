@@ -1,7 +1,7 @@
 import type { ServicesAccess } from '../app/services';
 import type { Handlers } from '../ipc/handlers';
 import type { examCalls } from '../../preload/contract/exam';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 
 // An attempt the sync server runs has the server's uuid; this app's own attempts are numbered.
 export function examHandlers(services: ServicesAccess): Pick<Handlers, keyof typeof examCalls> {

@@ -1,7 +1,7 @@
 // The sync server's Silver exam as the exam window shows it, and the window's saved answers as the
 // server takes them per section. Pure: the service (server-exam.ts) brings the attempt, the answers
 // saved in this app while a section runs, the starter files of the course's challenges, and the clock.
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import { examQuestionSchema, type ExamQuestion, type ExamView, type examAnswerSchema } from '../../preload/contract/exam';
 import type { z } from 'zod';
 import type { ExamAttemptView, sectionSubmissions } from '../../common/sync-api/exam-api';

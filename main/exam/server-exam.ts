@@ -3,7 +3,7 @@
 // grades; this app shows them, saves every answer here at once (the server takes a section's answers
 // only when it is submitted) and submits them, also when the time is up. Signed out, with the server
 // unreachable, or with no exam registered there, the learner takes this app's own exam instead.
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import type { ExamOverview, ExamView } from '../../preload/contract/exam';
 import { examAttemptHistory, examAttemptView, type ExamAttemptHistory, type ExamAttemptView } from '../../common/sync-api/exam-api';
 import type { Store } from '../store/open-store';

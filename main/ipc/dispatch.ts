@@ -1,4 +1,4 @@
-import { calls, DronaError, isCallName, messageOf, type CallErrorShape } from '../../preload/contract';
+import { DronaError, messageOf, type CallErrorShape } from '../../preload/contract/errors';
 import type { CallContext, Handlers } from './handlers';
 import type { Logger } from '../app/logger';
 
@@ -10,6 +10,8 @@ export type CallResult = { ok: true; value: unknown } | { ok: false; error: Call
  * error, never a crash.
  */
 export async function dispatchCall(handlers: Handlers, name: unknown, input: unknown, ctx: CallContext, logger: Logger): Promise<CallResult> {
+  // The contract's schemas are built on the first call, not at start-up: the window paints first (bench:startup).
+  const { calls, isCallName } = await import('../../preload/contract');
   if (!isCallName(name)) {
     return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${String(name)}".` } };
   }

@@ -1,4 +1,4 @@
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { Handlers } from '../ipc/handlers';
 
 const noProfiles = () => {

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { EnvConfig } from '../app/app-config';
 import { CliUserError } from '../cli/cli-error';
 import { eraseDataDir, EraseRefused } from '../data/erase';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import { checkPin, createProfile, forgetProfile, listProfiles, profileDataDir, ProfileError } from './learner-profiles';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);

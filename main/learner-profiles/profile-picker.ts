@@ -2,7 +2,7 @@
 // starts with no learner's data open and answers only the picker's calls; opening a profile
 // (after its PIN) builds the usual app on that profile's data folder. Electron and serve mode
 // both start through `createAppForFolder`.
-import { calls, DronaError, type CallName } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { LearnerProfileSummary } from '../../preload/contract/learner-profiles';
 import { createApp, type DronaApp } from '../app/create-app';
 import type { AppConfig } from '../app/app-config';
@@ -61,8 +61,11 @@ export function createProfilePicker(config: AppConfig, open = (dataDir: string, 
   const refused = () => {
     throw new DronaError('conflict', 'Choose a learner profile first.');
   };
-  const closed = Object.fromEntries((Object.keys(calls) as CallName[]).map((name) => [name, refused])) as unknown as Handlers;
-  const beforeOpen: Handlers = { ...closed, ...pickerHandlers };
+  // Every other call is refused until a profile is open. Dispatch looks a handler up only by a name
+  // the contract knows, so this needs no list of the calls (the contract loads on the first call).
+  const beforeOpen = new Proxy(pickerHandlers, {
+    get: (target, name) => (Object.prototype.hasOwnProperty.call(target, name) ? target[name as keyof typeof target] : refused),
+  }) as unknown as Handlers;
 
   return {
     config,

@@ -2,7 +2,7 @@
 // `step` (detail: the step and the answer), so the passed steps are those with a right answer.
 // Judging is the pure step engine's; a check step is judged from main's own latest Check.
 import { and, eq } from 'drizzle-orm';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { StepAnswerInput } from '../../preload/contract/lesson';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import { canAnswer, isComplete, judgeStep, stepStates, type StepAnswer, type StepVerdict } from '../../common/rules/lesson-steps';

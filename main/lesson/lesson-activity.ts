@@ -4,7 +4,7 @@
 // main), a passed quiz, a saved reflection, the discovery, the last milestone. XP and
 // streaks are the progress service's: each completion is also reported to it as a LearningEvent.
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import { exerciseLessonTypes, markCompleteLessonTypes } from '../../preload/contract/courses';
 import type { LessonStanding, MilestoneOutcome, QuizProgress, StepAnswerInput, StepOutcome } from '../../preload/contract/lesson';
 import { answerGuidedStep, guidedStanding, openGuidedStep } from './guided-steps';

@@ -4,7 +4,7 @@
 // is confirmed; milestones open in order. The review is the Project Guide's with a provider, else
 // a rubric review written from the acceptance checks.
 import { and, asc, eq } from 'drizzle-orm';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { LessonContent, MilestoneView } from '../../preload/contract/courses';
 import type { CheckResult } from '../../preload/contract/sandbox';
 import { canAnswer, isComplete, isTest, stepStates, testsPass } from '../../common/rules/lesson-steps';

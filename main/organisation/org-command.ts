@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import { CliUserError } from '../cli/cli-error';
 import { OrgProfileError, parseOrgProfile } from './org-profile';
 import { sha256Hex, signOrgProfile, verifyOrgProfile } from './org-signature';

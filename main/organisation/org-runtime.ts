@@ -3,7 +3,7 @@
 // (installed once per signed file, through the same checks as the import button), and the view
 // the window shows (branding, issuer, required path, locks).
 import path from 'node:path';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import type { OrganisationView } from '../../preload/contract/organisation';
 import type { Services } from '../app/services';
 import type { Logger } from '../app/logger';

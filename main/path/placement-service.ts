@@ -2,7 +2,7 @@
 // answers never reach the window before they are answered), asks what placement.ts picks, and
 // records every answer at once as `placement` evidence, so stopping early loses nothing.
 import { randomUUID } from 'node:crypto';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { PlacementStep } from '../../preload/contract/path';
 import type { MasteryStore } from '../learner/mastery-store';
 import type { ConceptInfo } from '../learner/recommendation';

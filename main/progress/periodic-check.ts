@@ -1,7 +1,7 @@
 // A check that runs at once (after start-up's own work) and then at a fixed interval, on timers a
 // test can replace: the streak reminder and the weekly digest both keep their clock this way. A
 // failing check is logged and the next one still runs.
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import type { Store } from '../store/open-store';
 
 export interface ReminderTimers {

@@ -11,7 +11,7 @@
 // and reads only the rows added since (running-totals.ts), so start-up does not grow with history.
 import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import {
   achievementDefinitionSchema,
   learningEventSchema,

@@ -4,7 +4,7 @@
 // that are not text are skipped, so "the project" is what the learner wrote.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { SandboxFile, SandboxLanguage } from '../../preload/contract/sandbox';
 import { workspaceEntriesProblem, workspaceLimits } from '../../preload/contract/workspace-limits';
 

@@ -7,7 +7,7 @@ import type { ChatTurn } from '../tutor/context-builder';
 import type { ProviderFactory } from '../tutor/tutor-asking';
 import { modelOf, type TutorConfig } from '../tutor/tutor-config';
 import { rubricCategories, rubricTitles, rubricWeights, type AutomatedChecks, type ProjectReview } from '../../common/rules/project-review';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import { rubricScoresSchema } from '../../preload/contract/project';
 import type { SandboxFile } from '../../preload/contract/sandbox';
 

@@ -3,7 +3,7 @@
 // folder), and reviews: the Project Guide drafts one when a tutor provider is set, otherwise a
 // person's scores are entered. Either way the rubric rule decides; the window gets views only.
 import { randomUUID } from 'node:crypto';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import type { ProjectOverview, projectChoiceSchema, projectStages, rubricScoresSchema } from '../../preload/contract/project';
 import { sandboxLanguages, type SandboxLanguage } from '../../preload/contract/sandbox';
 import type { z } from 'zod';

@@ -2,7 +2,7 @@
 // measured (files, README, milestones, the sandbox's checks) to the server's queue, where a person
 // scores the rubric; Gold and its exceptional bonus are issued from that review only. The app keeps
 // which server submission each of its own submissions became, to show the status and the review.
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import { projectSubmissionView, type ProjectSubmissionRequest, type ProjectSubmissionView } from '../../common/sync-api/project-api';
 import type { Store } from '../store/open-store';
 import { asDronaError, signedInCall, type AccountSession } from '../sync/account-session';

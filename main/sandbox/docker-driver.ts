@@ -20,7 +20,7 @@ import type { RunEnd } from './run-outcome';
 import { tarArchive } from './tar-archive';
 import { containerWchanCommand, readsInput } from './input-wait';
 import { wallClock } from './stdin-feed';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 
 export const sandboxLabel = 'dronacharya.sandbox';
 

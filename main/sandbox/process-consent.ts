@@ -5,7 +5,7 @@
 // replaces the code that would run, so it asks again.
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { CourseConsent } from '../../preload/contract/sandbox';
 import type { Store } from '../store/open-store';
 import { courses, settings } from '../store/schema';

@@ -1,6 +1,6 @@
 // Why a run did not start, said so the learner knows what to do; and the one check that learner
 // files fit a workspace before they go to any driver.
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { RunResult, SandboxFile } from '../../preload/contract/sandbox';
 import { workspaceFilesProblem } from '../../preload/contract/workspace-limits';
 import type { Refusal } from './driver-choice';

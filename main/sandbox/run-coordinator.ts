@@ -2,7 +2,8 @@
 // coalesced into a few events per second for the calling session only; every run that ran
 // code kept in the run history; and a Check whose tests all pass reaches the lesson's
 // progress here in main, so no window can claim a pass (or how it passed).
-import { DronaError, messageOf, type CallInput } from '../../preload/contract';
+import type { CallInput } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import type { CheckResult, ImageBuildProgress, RunResult, SandboxFile, SandboxLanguage, SandboxLimitsInput } from '../../preload/contract/sandbox';
 import type { EventBus } from '../ipc/event-bus';
 import { withTestConcepts, type TestConcepts } from './check-results';

@@ -4,7 +4,7 @@
 import type Docker from 'dockerode';
 import path from 'node:path';
 import type { ImageBuildProgress, RunResult, SandboxFile, SandboxLanguage, SandboxStatus } from '../../preload/contract/sandbox';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import { sandboxLanguages } from '../../preload/contract/sandbox';
 import { checkResultFrom, type GradedCheck } from './check-results';
 import { checkPlan, runPlan, type CommandPlan } from './commands';

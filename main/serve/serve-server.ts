@@ -16,7 +16,7 @@ import type { DronaApp } from '../app/create-app';
 import { contentSecurityPolicy } from '../app/content-security-policy';
 import { dispatchCall } from '../ipc/dispatch';
 import { clientMessageSchema, MAX_MESSAGE_BYTES, type ServerMessage } from '../../preload/wire';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 
 export interface ServeOptions {
   readonly app: DronaApp;

@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StoreProblem } from '../../preload/contract/app';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 
 export type StoreDb = BetterSQLite3Database;
 

@@ -2,7 +2,7 @@
 // server, which learner, and calls to that server with the account's token. They never see the
 // tokens themselves, the outbox or the loop.
 import type { z } from 'zod';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import { SyncHttpError, SyncOfflineError } from './api-client';
 
 export interface AccountView {

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { eventsResponse, tokensResponse, type EventInput, type Tokens } from '../../common/sync-api/schemas';
 import { HttpStatusError } from '../../common/errors';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 
 /** The server could not be reached (no network, server down, timeout). */
 export class SyncOfflineError extends Error {

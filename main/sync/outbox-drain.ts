@@ -10,7 +10,7 @@ import type { Store } from '../store/open-store';
 import { activityEvents, lessonProgress, syncOutbox } from '../store/schema';
 import { isSyncApiError } from './api-client';
 import { backoffDelay } from './backoff';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 
 export const batchSize = 50;
 

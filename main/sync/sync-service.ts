@@ -2,7 +2,7 @@
 // that drains the outbox with backoff. Leaderboards and certificates reach the server through
 // this account as an AccountSession (main/leaderboard, main/certificates).
 import type { z } from 'zod';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import type { SyncStatus } from '../../preload/contract/sync';
 import type { Tokens } from '../../common/sync-api/schemas';
 import type { SecretStore } from '../secrets/secret-store';

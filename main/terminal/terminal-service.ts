@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import * as pty from 'node-pty';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import { promptEnv } from './terminal-prompt';
 
 export const HIGH_WATERMARK = 100_000;

@@ -1,7 +1,7 @@
 // A model's JSON reply: the object found in the text (models sometimes wrap it in a fence or a
 // sentence) and validated with the reply's schema; a problem names what was wrong, for the retry.
 import type { z } from 'zod';
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 
 export type JsonReply<T> = { ok: true; value: T } | { ok: false; problem: string };
 

@@ -1,6 +1,6 @@
 // The local Ollama host's models: list, pull (with progress events), delete, and which one can
 // embed (for retrieval ranking), looked up at most once a minute per host.
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import type { TutorSettings } from '../../preload/contract/tutor';
 import type { EventBus } from '../ipc/event-bus';
 import type { Logger } from '../app/logger';

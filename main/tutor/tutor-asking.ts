@@ -1,7 +1,7 @@
 // Asking the tutor: for each request it picks the agent and mode, gathers the context within a
 // budget, streams the provider's reply through the answer-leak guard to the asking window only,
 // and falls back to authored hints when it must.
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import type { TutorAction, TutorAgent, TutorAskResult, TutorFailure, TutorMode, TutorSettings } from '../../preload/contract/tutor';
 import type { Logger } from '../app/logger';
 import type { EventBus } from '../ipc/event-bus';

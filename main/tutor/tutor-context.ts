@@ -1,7 +1,7 @@
 // What the model is told besides the request: retrieved passages (keyword order fused with
 // embedding order when the provider can embed), the learner's files, the last run, the
 // revealed hints and the learner's level. A source that fails leaves its part out, logged.
-import { messageOf } from '../../preload/contract';
+import { messageOf } from '../../preload/contract/errors';
 import type { Logger } from '../app/logger';
 import type { ContextPassage, LearnerContext } from './context-builder';
 import type { TutorRunHistory } from './last-run';

@@ -2,7 +2,7 @@
 // messages kept in ai_sessions / ai_messages so they survive a restart.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import { tutorOfferPatterns, type TutorAgent, type TutorMessage, type TutorSession, type TutorSettings } from '../../preload/contract/tutor';
 import { offerMeta } from './initiative/initiative-signals';
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 import type { Logger } from '../app/logger';
 import type { Store } from '../store/open-store';
 import { hintReveals } from '../store/schema';

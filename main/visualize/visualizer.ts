@@ -2,7 +2,8 @@
 // lesson's exercise (its hidden tests added here, in main; only the learner's files traced),
 // in the WebAssembly runtime, and reads it back against the contract's shape.
 import { z } from 'zod';
-import { DronaError, type CallInput } from '../../preload/contract';
+import type { CallInput } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { SandboxFile } from '../../preload/contract/sandbox';
 import { traceSchema, traceStepLimit, type Trace } from '../../preload/contract/visualize';
 import { flattened } from '../sandbox/commands';

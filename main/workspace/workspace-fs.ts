@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DronaError, messageOf } from '../../preload/contract';
+import { DronaError, messageOf } from '../../preload/contract/errors';
 
 const TEMP_MARK = '.drona-tmp-';
 /** Not on Windows, where links need privileges and the flag does not exist. */

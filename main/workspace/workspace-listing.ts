@@ -2,7 +2,7 @@
 // workspaceLimits, found without following links.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import { utf8Bytes, workspaceEntriesProblem, workspaceLimits, workspacePathProblem } from '../../preload/contract/workspace-limits';
 import { isTempFile, looksBinary, lstatOrNull, readRegular } from './workspace-fs';
 

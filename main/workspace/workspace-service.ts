@@ -5,7 +5,7 @@
 // workspace (workspace-viewers).
 import fs from 'node:fs';
 import path from 'node:path';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { FileRole, SnapshotSummary, TrashEntry, Workspace, WorkspaceFile, WriteReason } from '../../preload/contract/workspace';
 import { workspacePathProblem } from '../../preload/contract/workspace-limits';
 import { workspaceFileRefusal } from '../courses/bundle/bundle-allow-list';

@@ -1,7 +1,7 @@
 // A lesson's file history: snapshots of each file's text in SQLite (workspace_snapshots).
 import { and, desc, eq } from 'drizzle-orm';
 import { createTwoFilesPatch, diffLines } from 'diff';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import type { SnapshotSummary } from '../../preload/contract/workspace';
 import type { Store } from '../store/open-store';
 import { workspaceSnapshots } from '../store/schema';

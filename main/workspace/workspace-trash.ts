@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DronaError } from '../../preload/contract';
+import { DronaError } from '../../preload/contract/errors';
 import { trashEntrySchema, type TrashEntry } from '../../preload/contract/workspace';
 import { checkLessonIds, lstatOrNull, readRegular, realFolder, safeSegment, saveFailed, writeFileDurably, type DurableWriteFs } from './workspace-fs';
 

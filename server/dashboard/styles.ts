@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withSystemTheme } from '../../common/theme-tokens';
 
 /** The tokens file: beside the bundle (dist/main) when built, else from the source tree. */
 function tokensFile(): string {
@@ -15,15 +16,6 @@ function tokensFile(): string {
     if (parent === dir) throw new Error('Cannot find the design tokens (renderer/src/styles/tokens.css)');
     dir = parent;
   }
-}
-
-/**
- * The tokens, with the light theme's values also applied under prefers-color-scheme: light (the
- * app switches themes with a data attribute; the dashboard runs no script, so the OS decides).
- */
-export function themedTokens(tokens: string): string {
-  const light = /\[data-theme='light'\]\s*\{([^}]*)\}/.exec(tokens);
-  return light ? `${tokens}\n@media (prefers-color-scheme: light) {\n  :root {${light[1]}}\n}\n` : tokens;
 }
 
 const own = `
@@ -83,6 +75,6 @@ ${Array.from({ length: 21 }, (_, i) => `.bar-fill.w${i * 5} { width: ${i * 5}%; 
 
 let cached: string | null = null;
 export function dashboardCss(): string {
-  cached ??= `${themedTokens(fs.readFileSync(tokensFile(), 'utf8'))}\n${own}`;
+  cached ??= `${withSystemTheme(fs.readFileSync(tokensFile(), 'utf8'))}\n${own}`;
   return cached;
 }

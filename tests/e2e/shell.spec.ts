@@ -23,6 +23,24 @@ test('a page request without the token is refused; the token is printed once', a
   expect(lines[0]).toContain('Dronacharya is running at');
 });
 
+test("the startup frame paints in the system's light or dark theme before any script runs", async ({ browser, serveApp }) => {
+  const serve = await serveApp();
+  for (const [colorScheme, background] of [
+    ['light', 'rgb(255, 255, 255)'],
+    ['dark', 'rgb(30, 31, 34)'],
+  ] as const) {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    // No script: the frame as index.html and the stylesheet paint it, before the app boots.
+    await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await page.goto(serve.url);
+    await expect(page.getByRole('status')).toHaveText('Starting…');
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
+    await context.close();
+  }
+});
+
 test('the shell renders, first run completes, theme and layout persist across a restart', async ({ page, serveApp }) => {
   const dataDir = tempDataDir();
   let serve = await serveApp({ dataDir });

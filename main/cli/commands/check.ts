@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { readCourseSupport } from '../../courses/bundle/course-support';
 import { sandboxLanguages, type SandboxLanguage } from '../../../preload/contract/sandbox';
 import type { GradedCheck } from '../../sandbox/check-results';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 import type { EnvConfig } from '../../app/app-config';
 import { driverRequests, type DriverRequest } from '../../sandbox/driver-choice';
 import { exerciseFrom, readFolder } from '../../sandbox/exercise/exercise-folder';

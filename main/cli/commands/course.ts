@@ -15,7 +15,7 @@ import { verifyExercises, type ExerciseChecker } from '../../courses/bundle/exer
 import { driverRequests, type DriverRequest } from '../../sandbox/driver-choice';
 import { parse as parseYaml } from 'yaml';
 import { CliUserError } from '../cli-error';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 

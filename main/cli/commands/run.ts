@@ -7,7 +7,7 @@ import { ensureCodeMayRun, startCliSandbox } from './cli-sandbox';
 import type { EnvConfig } from '../../app/app-config';
 import { CliUserError } from '../cli-error';
 import { StdinFeed } from '../../sandbox/stdin-feed';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 /** drona's own standard input, line by line as it comes (a person typing, or a pipe), then its end. */
 function passThrough(input: NodeJS.ReadableStream): StdinFeed {

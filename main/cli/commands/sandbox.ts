@@ -7,7 +7,7 @@ import { runnerImage } from '../../sandbox/runner-images';
 import { SandboxService } from '../../sandbox/sandbox-service';
 import { startCliSandbox } from './cli-sandbox';
 import { CliUserError } from '../cli-error';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 function languagesFrom(value: string | undefined): SandboxLanguage[] {
   if (!value) return [...sandboxLanguages];

@@ -10,7 +10,7 @@ import { appVersion, packageRoot } from '../../app/package-info';
 import { writeLaunchFile, type LaunchFile } from '../../serve/launch-file';
 import { startServeServer } from '../../serve/serve-server';
 import { CliUserError } from '../cli-error';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 const SHUTDOWN_GRACE_MS = 5000;
 /** Background work (sync, reminders, the digest) starts this long after the server listens: the browser's first paint comes first. */

@@ -8,7 +8,7 @@ import { packageRoot } from '../../app/package-info';
 import { builtinCourseDirs, CourseRegistrationError, readCourseRegistration } from '../../courses/course-registration';
 import type { CourseRegistration } from '../../../common/sync-api/schemas';
 import { CliUserError } from '../cli-error';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 interface ServerFlags {
   host: string;

@@ -6,7 +6,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
 import { FORMAT_VERSION, packManifestSchema, type PackManifest } from './course-format';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 export const MANIFEST_NAME = 'manifest.json';
 /** Every entry gets this mtime so the same folder packs to the same bytes. */

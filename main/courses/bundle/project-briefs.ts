@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DronaError } from '../../../preload/contract';
+import { DronaError } from '../../../preload/contract/errors';
 import { problem, type BundleFiles, type BundleProblem } from './bundle-files';
 import { parseYamlWith } from './course-bundle';
 import { languageSchema, type CourseManifest } from './course-format';

@@ -1,7 +1,7 @@
 // Line and column for a path inside a YAML document, so every schema problem points at the
 // spot the author has to change.
 import { isCollection, isPair, LineCounter, parseDocument, type Document } from 'yaml';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 export interface ParsedYaml {
   readonly doc: Document;

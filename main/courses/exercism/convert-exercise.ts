@@ -3,7 +3,7 @@
 // Pure; convert-track.ts assembles the course from these.
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 import { JEST_COMPAT_FILE, jestCompatSource, translateJestSpec } from './jest-compat';
 import { lessonMarkdown, parseHints } from './markdown';
 import { exerciseMetaSchema, type ExerciseMeta, type TrackConceptExercise, type TrackConfig, type TrackPracticeExercise } from './track-format';

@@ -8,7 +8,7 @@ import { FORMAT_VERSION } from '../bundle/course-format';
 import { buildExercise, conceptLesson, conceptNames, frontMatter, kebab, LICENSE_FILES, licenseId, text, type Built, type ExerciseReport, type Language, type TrackFiles } from './convert-exercise';
 import { trackConcepts } from './track-concepts';
 import { trackConfigSchema, type TrackConfig } from './track-format';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 export interface ImportOptions {
   /** The course title (default: "<Language> (from Exercism)"). */

@@ -12,7 +12,7 @@ import { verifyExercises, type ExerciseChecker, type ExerciseVerdict } from '../
 import type { ExerciseReport, TrackFiles } from './convert-exercise';
 import { convertTrack, type ImportOptions, type ImportResult } from './convert-track';
 import { readTrackDir } from './read-track';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { settings } from '../../store/schema';
 import { tinyCourseDir, useTempCourseService } from '../testing/temp-course-service';
-import { BUILTIN_FINGERPRINTS_KEY, folderFingerprint } from './builtin-fingerprint';
+import { BUILD_FINGERPRINTS_FILE, BUILTIN_FINGERPRINTS_KEY, folderFingerprint, readBuildFingerprints } from './builtin-fingerprint';
 
 const env = useTempCourseService('drona-fingerprint-');
 let root = '';
@@ -75,5 +75,32 @@ describe('built-in course fingerprints', () => {
     env.store.db.update(settings).set({ value: forged }).where(eq(settings.key, BUILTIN_FINGERPRINTS_KEY)).run();
     expect(outcomes()).toEqual(['tiny-course upgraded']);
     expect(installedWelcome()).toBe(fs.readFileSync(path.join(course, 'lessons', 'basics', 'welcome.md'), 'utf8'));
+  });
+
+  it("with the build's fingerprints the folder is neither stat-ed nor read; a new build's hash has it verified and reinstalled", () => {
+    const built = (hash: string) => env.service.installBuiltins(root, { 'tiny-course': hash }).results.map((r) => `${r.courseId} ${r.outcome}`);
+    expect(built('a'.repeat(64))).toEqual(['tiny-course installed']);
+    const stats = vi.spyOn(fs, 'lstatSync');
+    const reads = vi.spyOn(fs, 'readFileSync');
+    expect(built('a'.repeat(64))).toEqual(['tiny-course unchanged']);
+    const touched = (calls: unknown[][]) => calls.filter(([file]) => String(file).startsWith(course));
+    expect(touched(stats.mock.calls)).toEqual([]);
+    expect(touched(reads.mock.calls)).toEqual([]);
+    vi.restoreAllMocks();
+    changeInPlace(path.join(course, 'lessons', 'basics', 'welcome.md'));
+    expect(built('b'.repeat(64))).toEqual(['tiny-course upgraded']);
+    expect(installedWelcome()).toBe(fs.readFileSync(path.join(course, 'lessons', 'basics', 'welcome.md'), 'utf8'));
+  });
+
+  it("reads the build's fingerprints file, and treats a missing or malformed one as none", () => {
+    const file = path.join(root, BUILD_FINGERPRINTS_FILE);
+    expect(readBuildFingerprints(file)).toEqual({});
+    const good = { courses: { 'tiny-course': 'c'.repeat(64) } };
+    fs.writeFileSync(file, JSON.stringify(good));
+    expect(readBuildFingerprints(file)).toEqual(good.courses);
+    for (const bad of ['{', JSON.stringify({ courses: { 'tiny-course': 'short' } }), JSON.stringify([1])]) {
+      fs.writeFileSync(file, bad);
+      expect(readBuildFingerprints(file)).toEqual({});
+    }
   });
 });

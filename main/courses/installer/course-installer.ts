@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
-import { DronaError, messageOf } from '../../../preload/contract';
+import { DronaError, messageOf } from '../../../preload/contract/errors';
 import { MAX_UI_IMPORT_BYTES, type ImportResult } from '../../../preload/contract/courses';
 import type { Store } from '../../store/open-store';
 import { courses, lessons } from '../../store/schema';
@@ -96,8 +96,15 @@ export class CourseInstaller {
     return this.importPack(fs.readFileSync(target));
   }
 
-  /** Every folder under `root` with a course.yaml; idempotent, upgrades when the bundled copy is newer or changed. */
-  installBuiltins(root: string): { results: ImportResult[]; failures: { dir: string; message: string }[] } {
+  /**
+   * Every folder under `root` with a course.yaml; idempotent, upgrades when the bundled copy is newer
+   * or changed. `buildFingerprints` (readBuildFingerprints), by folder name, stand in for a folder's
+   * stat fingerprint.
+   */
+  installBuiltins(
+    root: string,
+    buildFingerprints: Readonly<Record<string, string>> = {},
+  ): { results: ImportResult[]; failures: { dir: string; message: string }[] } {
     const results: ImportResult[] = [];
     const failures: { dir: string; message: string }[] = [];
     if (!fs.existsSync(root)) return { results, failures };
@@ -110,7 +117,8 @@ export class CourseInstaller {
     const pending: string[] = [];
     const fingerprintOf = new Map<string, string>();
     for (const dir of dirs) {
-      const fingerprint = folderFingerprint(dir);
+      const name = path.basename(dir);
+      const fingerprint = Object.hasOwn(buildFingerprints, name) ? `build:${buildFingerprints[name]}` : folderFingerprint(dir);
       const known = fingerprints.unchanged(dir, fingerprint);
       if (known) {
         results.push(this.unchangedResult(known.courseId, known.title, known.version, known.version));

@@ -2,7 +2,7 @@
 // SDK retries on 429/5xx (honouring retry-after), prompt caching for the stable system part.
 import type Anthropic from '@anthropic-ai/sdk';
 import { TutorProviderError, type ChatProvider, type ChatRequest } from './provider';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 type AnthropicSdk = typeof Anthropic;
 

@@ -1,7 +1,7 @@
 // A local Ollama server through the `ollama` package: streaming chat, models, pulls, embeddings.
 import { Ollama, type AbortableAsyncIterator, type ChatResponse } from 'ollama';
 import { TutorProviderError, type ChatProvider, type ChatRequest } from './provider';
-import { messageOf } from '../../../preload/contract';
+import { messageOf } from '../../../preload/contract/errors';
 
 export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434';
 
