@@ -71,20 +71,21 @@ export const examAttemptView = z.object({
 });
 export type ExamAttemptView = z.infer<typeof examAttemptView>;
 
+/** One of the learner's attempts as a list of them shows it. */
+export const examAttemptSummary = z.object({
+  attemptId: z.string(),
+  status: z.enum(examStatuses),
+  firstAttempt: z.boolean(),
+  /** The server's overall score; null until the attempt is decided. */
+  overall: z.number().nullable(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+});
+
 /** GET /v1/exams/:courseId/attempts: the learner's attempts, newest first, and the server's word on a retake. */
 export const examAttemptHistory = z.object({
   courseId: z.string(),
-  attempts: z.array(
-    z.object({
-      attemptId: z.string(),
-      status: z.enum(examStatuses),
-      firstAttempt: z.boolean(),
-      /** The server's overall score; null until the attempt is decided. */
-      overall: z.number().nullable(),
-      startedAt: z.number(),
-      finishedAt: z.number().nullable(),
-    }),
-  ),
+  attempts: z.array(examAttemptSummary),
   /** The attempt in progress, drawn from the bank registered now; null when none. */
   activeAttemptId: z.string().nullable(),
   passed: z.boolean(),
