@@ -3,7 +3,7 @@
 // learner's cohort, and the admin's review queue.
 import type { Hono } from 'hono';
 import { ApiError } from './api-error';
-import { body, courseIdParam, liveLearner, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
+import { body, courseIdParam, reviewQueueRoutes, uuidParam, type Env, type ReviewRouteDeps } from './route-kit';
 import { examReviewRequest, examSectionKinds, instructorExamReviewRequest, sectionSubmissions } from '../common/sync-api/exam-api';
 import { startAttempt, submitSection, viewAttempt } from './exam-attempts';
 import { instructorExamAttempt, instructorReviewAttempt, instructorReviewQueue, reviewAttempt, reviewQueue } from './exam-review';
@@ -23,23 +23,22 @@ export function examRoutes(app: Hono<Env>, { db, now, requireAdmin }: ReviewRout
     return c.json(await submitSection(db, c.get('learnerId'), attemptId, section, input, now()));
   });
 
-  app.get('/v1/reviews/exams', async (c) => c.json({ attempts: await instructorReviewQueue(db, await liveLearner(db, c)) }));
-  app.get('/v1/reviews/exams/:attemptId', async (c) =>
-    c.json(await instructorExamAttempt(db, await liveLearner(db, c), uuidParam(c, 'attemptId', 'exam attempt'))),
+  reviewQueueRoutes(
+    app,
+    { db, now, requireAdmin },
+    {
+      instructorPath: 'exams',
+      adminQueuePath: 'exam-reviews',
+      adminItemPath: 'exam-attempts',
+      param: 'attemptId',
+      what: 'exam attempt',
+      instructorRequest: instructorExamReviewRequest,
+      adminRequest: examReviewRequest,
+      instructorQueue: async (personId) => ({ attempts: await instructorReviewQueue(db, personId) }),
+      instructorItem: (personId, attemptId) => instructorExamAttempt(db, personId, attemptId),
+      instructorReview: (personId, attemptId, input, at) => instructorReviewAttempt(db, personId, attemptId, input, at),
+      adminQueue: async () => ({ attempts: await reviewQueue(db) }),
+      adminReview: (attemptId, input, at) => reviewAttempt(db, attemptId, input, at),
+    },
   );
-  app.post('/v1/reviews/exams/:attemptId', async (c) => {
-    const personId = await liveLearner(db, c);
-    const attemptId = uuidParam(c, 'attemptId', 'exam attempt');
-    return c.json(await instructorReviewAttempt(db, personId, attemptId, await body(c, instructorExamReviewRequest), now()));
-  });
-
-  app.get('/v1/admin/exam-reviews', async (c) => {
-    requireAdmin(c);
-    return c.json({ attempts: await reviewQueue(db) });
-  });
-  app.post('/v1/admin/exam-attempts/:attemptId/review', async (c) => {
-    requireAdmin(c);
-    const attemptId = uuidParam(c, 'attemptId', 'exam attempt');
-    return c.json(await reviewAttempt(db, attemptId, await body(c, examReviewRequest), now()));
-  });
 }

@@ -1,6 +1,6 @@
 // What every route module shares: the context's variables, body parsing with zod, and the check
 // that the request's session is still live.
-import type { Context } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 import { sql, type Database } from './db/database';
@@ -53,6 +53,56 @@ export interface ReviewRouteDeps {
   readonly db: Database;
   readonly now: () => number;
   readonly requireAdmin: (c: Context) => void;
+}
+
+/**
+ * Work a person reviews (exam attempts, project submissions): the queue of the instructors who
+ * teach the learner's cohort, one piece of it and an instructor's review, each for a live
+ * session; and the admin's queue and review. Ids are UUIDs in the path parameter `param`.
+ */
+export interface ReviewQueue<I extends z.ZodType, A extends z.ZodType> {
+  /** `/v1/reviews/<instructorPath>` and `/v1/reviews/<instructorPath>/:<param>`. */
+  readonly instructorPath: string;
+  /** `/v1/admin/<adminQueuePath>`. */
+  readonly adminQueuePath: string;
+  /** `/v1/admin/<adminItemPath>/:<param>/review`. */
+  readonly adminItemPath: string;
+  readonly param: string;
+  /** What the id names, for a 404. */
+  readonly what: string;
+  readonly instructorRequest: I;
+  readonly adminRequest: A;
+  instructorQueue(personId: string): Promise<object>;
+  instructorItem(personId: string, id: string): Promise<object>;
+  instructorReview(personId: string, id: string, input: z.output<I>, now: number): Promise<object>;
+  adminQueue(): Promise<object>;
+  adminReview(id: string, input: z.output<A>, now: number): Promise<object>;
+}
+
+export function reviewQueueRoutes<I extends z.ZodType, A extends z.ZodType>(
+  app: Hono<Env>,
+  { db, now, requireAdmin }: ReviewRouteDeps,
+  queue: ReviewQueue<I, A>,
+): void {
+  const id = (c: Context) => uuidParam(c, queue.param, queue.what);
+  const item = `/v1/reviews/${queue.instructorPath}/:${queue.param}`;
+  app.get(`/v1/reviews/${queue.instructorPath}`, async (c) => c.json(await queue.instructorQueue(await liveLearner(db, c))));
+  app.get(item, async (c) => c.json(await queue.instructorItem(await liveLearner(db, c), id(c))));
+  app.post(item, async (c) => {
+    const personId = await liveLearner(db, c);
+    const itemId = id(c);
+    return c.json(await queue.instructorReview(personId, itemId, await body(c, queue.instructorRequest), now()));
+  });
+
+  app.get(`/v1/admin/${queue.adminQueuePath}`, async (c) => {
+    requireAdmin(c);
+    return c.json(await queue.adminQueue());
+  });
+  app.post(`/v1/admin/${queue.adminItemPath}/:${queue.param}/review`, async (c) => {
+    requireAdmin(c);
+    const itemId = id(c);
+    return c.json(await queue.adminReview(itemId, await body(c, queue.adminRequest), now()));
+  });
 }
 
 const courseIdText = text().min(1).max(120);

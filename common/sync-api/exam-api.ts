@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { signedBySender, text } from './schemas';
 
 export const examSectionKinds = ['conceptual', 'codeAnalysis', 'challenges', 'design'] as const;
+export const examStatuses = ['in-progress', 'pending-review', 'passed', 'failed'] as const;
+/** How a finished attempt stands: a person may still have to review it. */
+export const examVerdicts = ['passed', 'failed', 'pending-review'] as const;
 
 const itemId = text().min(1).max(80);
 const choiceAnswer = z.object({ itemId, selected: z.number().int().min(0).max(7).nullable() }).strict();
@@ -20,16 +23,20 @@ export const sectionSubmissions = {
   design: z.object({ itemId, text: text().max(20_000) }).strict(),
 } as const;
 
-const question = z.object({
-  itemId: z.string(),
-  kind: z.string(),
-  number: z.number(),
+/** A question as the learner reads it, on the wire and in the app's view alike: never its answer. */
+export const examQuestionText = z.object({
   prompt: z.string(),
   code: z.string().optional(),
   language: z.string().optional(),
   /** Choice questions: the option texts in this attempt's order (an answer names an index in it). */
   options: z.array(z.string()).optional(),
   title: z.string().optional(),
+});
+
+const question = examQuestionText.extend({
+  itemId: z.string(),
+  kind: z.string(),
+  number: z.number(),
   difficulty: z.number().optional(),
   /** Challenges: the course's exercise folder, whose starter files the app shows. */
   exercise: z.string().optional(),
@@ -40,7 +47,7 @@ export const examAttemptView = z.object({
   attemptId: z.string(),
   courseId: z.string(),
   title: z.string(),
-  status: z.enum(['in-progress', 'pending-review', 'passed', 'failed']),
+  status: z.enum(examStatuses),
   firstAttempt: z.boolean(),
   passPercent: z.number(),
   sectionIndex: z.number(),
@@ -60,26 +67,25 @@ export const examAttemptView = z.object({
   ),
   /** The current section's questions (Conceptual: the one being asked), never with their answers. */
   questions: z.array(question),
-  result: z
-    .object({ overall: z.number(), verdict: z.enum(['passed', 'failed', 'pending-review']), failedSections: z.array(z.enum(examSectionKinds)) })
-    .nullable(),
+  result: z.object({ overall: z.number(), verdict: z.enum(examVerdicts), failedSections: z.array(z.enum(examSectionKinds)) }).nullable(),
 });
 export type ExamAttemptView = z.infer<typeof examAttemptView>;
+
+/** One of the learner's attempts as a list of them shows it. */
+export const examAttemptSummary = z.object({
+  attemptId: z.string(),
+  status: z.enum(examStatuses),
+  firstAttempt: z.boolean(),
+  /** The server's overall score; null until the attempt is decided. */
+  overall: z.number().nullable(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+});
 
 /** GET /v1/exams/:courseId/attempts: the learner's attempts, newest first, and the server's word on a retake. */
 export const examAttemptHistory = z.object({
   courseId: z.string(),
-  attempts: z.array(
-    z.object({
-      attemptId: z.string(),
-      status: z.enum(['in-progress', 'pending-review', 'passed', 'failed']),
-      firstAttempt: z.boolean(),
-      /** The server's overall score; null until the attempt is decided. */
-      overall: z.number().nullable(),
-      startedAt: z.number(),
-      finishedAt: z.number().nullable(),
-    }),
-  ),
+  attempts: z.array(examAttemptSummary),
   /** The attempt in progress, drawn from the bank registered now; null when none. */
   activeAttemptId: z.string().nullable(),
   passed: z.boolean(),

@@ -3,20 +3,15 @@
 // its cooldown) and Gold project submissions with their reviews. Only the learner's own rows.
 import { z } from 'zod';
 import { automatedChecksSchema } from '../rules/project-review';
-import { examSectionKinds } from './exam-api';
+import { examAttemptSummary, examSectionKinds, examVerdicts } from './exam-api';
 import { projectSubmissionView } from './project-api';
 
 /** GET /v1/me/exam-attempts: every decided attempt (in-progress ones resume through the exam routes), oldest first. */
 export const restoredExamAttempts = z.object({
   attempts: z.array(
-    z.object({
-      attemptId: z.string(),
+    examAttemptSummary.extend({
       courseId: z.string(),
-      status: z.enum(['pending-review', 'passed', 'failed']),
-      firstAttempt: z.boolean(),
-      overall: z.number().nullable(),
-      startedAt: z.number(),
-      finishedAt: z.number().nullable(),
+      status: z.enum(examVerdicts),
       sections: z.array(z.object({ kind: z.enum(examSectionKinds), score: z.number().nullable(), submittedAt: z.number(), timedOut: z.boolean() })),
     }),
   ),

@@ -3,6 +3,11 @@
 // Over 350 lines on purpose: drizzle-kit diffs one schema file into each migration.
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
+/** The lesson a row is about. Functions, as every table needs column builders of its own. */
+const lessonColumns = () => ({ courseId: text('course_id').notNull(), lessonId: text('lesson_id').notNull() });
+/** The lesson a row is about, when it is about one. */
+const optionalLessonColumns = () => ({ courseId: text('course_id'), lessonId: text('lesson_id') });
+
 // ── learner ────────────────────────────────────────────────────────────────────────────
 export const profile = sqliteTable('profile', {
   id: integer('id').primaryKey(), // always 1: one learner per data directory
@@ -58,13 +63,16 @@ export const courses = sqliteTable('courses', {
   installedAt: integer('installed_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+/** A part of an installed course's content: removing the course removes it. */
+const installedCourseId = () =>
+  text('course_id')
+    .notNull()
+    .references(() => courses.id, { onDelete: 'cascade' });
 
 export const modules = sqliteTable(
   'modules',
   {
-    courseId: text('course_id')
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: installedCourseId(),
     moduleId: text('module_id').notNull(),
     title: text('title').notNull(),
     position: integer('position').notNull(),
@@ -76,9 +84,7 @@ export const modules = sqliteTable(
 export const lessons = sqliteTable(
   'lessons',
   {
-    courseId: text('course_id')
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: installedCourseId(),
     lessonId: text('lesson_id').notNull(),
     moduleId: text('module_id').notNull(),
     title: text('title').notNull(),
@@ -99,9 +105,7 @@ export const lessons = sqliteTable(
 export const concepts = sqliteTable(
   'concepts',
   {
-    courseId: text('course_id')
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: installedCourseId(),
     conceptId: text('concept_id').notNull(),
     title: text('title').notNull(),
     prerequisites: text('prerequisites', { mode: 'json' }).$type<string[]>().notNull().default([]),
@@ -116,8 +120,7 @@ export const concepts = sqliteTable(
 export const lessonProgress = sqliteTable(
   'lesson_progress',
   {
-    courseId: text('course_id').notNull(),
-    lessonId: text('lesson_id').notNull(),
+    ...lessonColumns(),
     status: text('status').notNull().default('not_started'), // not_started | in_progress | completed
     startedAt: integer('started_at'),
     completedAt: integer('completed_at'),
@@ -132,8 +135,7 @@ export const lessonProgress = sqliteTable(
 export const activeTime = sqliteTable(
   'active_time',
   {
-    courseId: text('course_id').notNull(),
-    lessonId: text('lesson_id').notNull(),
+    ...lessonColumns(),
     localDate: text('local_date').notNull(),
     seconds: integer('seconds').notNull().default(0),
   },
@@ -144,8 +146,7 @@ export const attempts = sqliteTable(
   'attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    courseId: text('course_id').notNull(),
-    lessonId: text('lesson_id').notNull(),
+    ...lessonColumns(),
     kind: text('kind').notNull(), // check | quiz | reflection
     passed: integer('passed', { mode: 'boolean' }).notNull(),
     score: real('score'),
@@ -158,8 +159,7 @@ export const attempts = sqliteTable(
 export const hintReveals = sqliteTable(
   'hint_reveals',
   {
-    courseId: text('course_id').notNull(),
-    lessonId: text('lesson_id').notNull(),
+    ...lessonColumns(),
     hintIndex: integer('hint_index').notNull(),
     revealedAt: integer('revealed_at').notNull(),
   },
@@ -173,8 +173,7 @@ export const activityEvents = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     idempotencyKey: text('idempotency_key').notNull(),
     kind: text('kind').notNull(),
-    courseId: text('course_id'),
-    lessonId: text('lesson_id'),
+    ...optionalLessonColumns(),
     occurredAt: integer('occurred_at').notNull(),
     timezone: text('timezone').notNull(),
     localDate: text('local_date').notNull(), // YYYY-MM-DD in `timezone`
@@ -193,8 +192,7 @@ export const xpLedger = sqliteTable(
     baseXp: integer('base_xp').notNull(),
     bonusPercent: integer('bonus_percent').notNull().default(0),
     amount: integer('amount').notNull(),
-    courseId: text('course_id'),
-    lessonId: text('lesson_id'),
+    ...optionalLessonColumns(),
     occurredAt: integer('occurred_at').notNull(),
     timezone: text('timezone').notNull(),
     localDate: text('local_date').notNull(),
@@ -212,8 +210,7 @@ export const achievements = sqliteTable('achievements', {
 
 export const journalEntries = sqliteTable('journal_entries', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  courseId: text('course_id').notNull(),
-  lessonId: text('lesson_id').notNull(),
+  ...lessonColumns(),
   text: text('text').notNull(),
   createdAt: integer('created_at').notNull(),
 });
@@ -223,8 +220,7 @@ export const aiSessions = sqliteTable(
   'ai_sessions',
   {
     id: text('id').primaryKey(),
-    courseId: text('course_id'),
-    lessonId: text('lesson_id'),
+    ...optionalLessonColumns(),
     provider: text('provider').notNull(),
     model: text('model'),
     createdAt: integer('created_at').notNull(),
@@ -260,8 +256,7 @@ export const reviewCards = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     key: text('key').notNull(),
     source: text('source').notNull(), // missed-quiz | tutor-quiz | course-check
-    courseId: text('course_id'),
-    lessonId: text('lesson_id'),
+    ...optionalLessonColumns(),
     conceptId: text('concept_id'),
     item: text('item', { mode: 'json' }).notNull(),
     schedule: text('schedule', { mode: 'json' }).notNull(),
@@ -352,8 +347,7 @@ export const codeExecutions = sqliteTable(
   'code_executions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    courseId: text('course_id'),
-    lessonId: text('lesson_id'),
+    ...optionalLessonColumns(),
     kind: text('kind').notNull(), // run | check
     language: text('language').notNull(),
     driver: text('driver').notNull(), // docker | process
@@ -371,8 +365,7 @@ export const workspaceSnapshots = sqliteTable(
   'workspace_snapshots',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    courseId: text('course_id').notNull(),
-    lessonId: text('lesson_id').notNull(),
+    ...lessonColumns(),
     filePath: text('file_path').notNull(),
     content: text('content').notNull(),
     digest: text('digest').notNull(),
@@ -438,13 +431,17 @@ export const examAttempts = sqliteTable(
   (t) => [index('exam_attempts_course').on(t.courseId, t.id), uniqueIndex('exam_attempts_server').on(t.serverAttemptId)],
 );
 
+/** A part of an exam attempt: removing the attempt removes it. */
+const examAttemptId = () =>
+  integer('attempt_id')
+    .notNull()
+    .references(() => examAttempts.id, { onDelete: 'cascade' });
+
 /** A section's clock and score. */
 export const examSections = sqliteTable(
   'exam_sections',
   {
-    attemptId: integer('attempt_id')
-      .notNull()
-      .references(() => examAttempts.id, { onDelete: 'cascade' }),
+    attemptId: examAttemptId(),
     section: text('section').notNull(), // conceptual | codeAnalysis | challenges | design
     usedMs: integer('used_ms').notNull().default(0),
     seenAt: integer('seen_at').notNull(),
@@ -460,9 +457,7 @@ export const examSections = sqliteTable(
 export const examAnswers = sqliteTable(
   'exam_answers',
   {
-    attemptId: integer('attempt_id')
-      .notNull()
-      .references(() => examAttempts.id, { onDelete: 'cascade' }),
+    attemptId: examAttemptId(),
     itemId: text('item_id').notNull(),
     section: text('section').notNull(),
     position: integer('position').notNull(),

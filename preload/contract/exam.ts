@@ -2,13 +2,10 @@
 // only the current section's questions (never which option is right, never the bank) and sends
 // answers, which main saves at once. Scores come from main alone.
 import { z } from 'zod';
+import { examQuestionText, examSectionKinds, examStatuses, examVerdicts } from '../../common/sync-api/exam-api';
 import { call } from './define';
 import { checkResultSchema, sandboxFileSchema } from './sandbox';
 import { workspaceFileListSchema } from './workspace-limits';
-
-export const examSectionKinds = ['conceptual', 'codeAnalysis', 'challenges', 'design'] as const;
-export type ExamSectionKind = (typeof examSectionKinds)[number];
-export const examStatuses = ['in-progress', 'passed', 'failed', 'pending-review'] as const;
 
 const courseId = z.string().min(1).max(100);
 /** The app's own attempts are numbered; an attempt the sync server runs has the server's uuid. */
@@ -16,11 +13,10 @@ const attemptId = z.union([z.number().int().positive(), z.string().uuid()]);
 export type ExamAttemptId = z.infer<typeof attemptId>;
 const itemId = z.string().min(1).max(80);
 
-export const examSectionStateSchema = z.object({
-  kind: z.enum(examSectionKinds),
-  title: z.string(),
-  minutes: z.number(),
-  questions: z.number().int(),
+/** A section as the overview lists it. */
+const examSectionSchema = z.object({ kind: z.enum(examSectionKinds), title: z.string(), minutes: z.number(), questions: z.number().int() });
+
+export const examSectionStateSchema = examSectionSchema.extend({
   /** Time left by main's clock (ms); 0 once submitted. */
   remainingMs: z.number(),
   submitted: z.boolean(),
@@ -30,17 +26,12 @@ export const examSectionStateSchema = z.object({
 });
 
 /** A question as the exam shows it: no right answer, no explanations. */
-export const examQuestionSchema = z.object({
+export const examQuestionSchema = examQuestionText.extend({
   itemId,
   kind: z.enum(['choice', 'predict-output', 'find-the-bug', 'coding-challenge', 'design-question']),
   /** 1-based, in the section. */
   number: z.number().int(),
-  prompt: z.string(),
-  code: z.string().optional(),
-  language: z.string().optional(),
-  options: z.array(z.string()).optional(),
-  /** Challenges: the title, the entry file and the files the learner starts from (or last saved). */
-  title: z.string().optional(),
+  /** Challenges: the entry file and the files the learner starts from (or last saved). */
   entry: z.string().optional(),
   difficulty: z.number().int().optional(),
   /** What the learner last saved: an option index, files, or text; null when unanswered. */
@@ -52,7 +43,7 @@ export type ExamQuestion = z.infer<typeof examQuestionSchema>;
 
 export const examResultSchema = z.object({
   overall: z.number(),
-  verdict: z.enum(['passed', 'failed', 'pending-review']),
+  verdict: z.enum(examVerdicts),
   failedSections: z.array(z.enum(examSectionKinds)),
   passPercent: z.number(),
   firstAttempt: z.boolean(),
@@ -87,7 +78,7 @@ export const examOverviewSchema = z.object({
   title: z.string(),
   passPercent: z.number(),
   retakeCooldownHours: z.number(),
-  sections: z.array(z.object({ kind: z.enum(examSectionKinds), title: z.string(), minutes: z.number(), questions: z.number().int() })),
+  sections: z.array(examSectionSchema),
   /** The attempt in progress, if any. */
   activeAttemptId: attemptId.nullable(),
   /** When a retake may start (epoch ms) while the cooldown runs; null when it may start now. */

@@ -1,14 +1,13 @@
 // The Silver exam attempts this server runs (server/exam-attempts.ts): drawn with its own seed,
 // timed by its own clock, graded against the bank registered with the course.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, real, text } from 'drizzle-orm/pg-core';
+import { learnerCourseRow, reviewColumns, reviewQueueIndexes } from './columns';
 
 export const examAttempts = pgTable(
   'exam_attempts',
   {
-    id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull(),
-    courseId: text('course_id').notNull(),
+    ...learnerCourseRow(),
     /** The registered course's digest when the attempt started (the bank it draws from is part of it). */
     courseDigest: text('course_digest').notNull(),
     /** The server's random seed: the learner never sees it, so the selection cannot be predicted. */
@@ -23,20 +22,12 @@ export const examAttempts = pgTable(
     sections: jsonb('sections').notNull().default({}),
     /** The learner had no earlier attempt at this course: a pass earns Silver's first-attempt bonus. */
     firstAttempt: boolean('first_attempt').notNull(),
-    overall: real('overall'),
     startedAt: bigint('started_at', { mode: 'number' }).notNull(),
     finishedAt: bigint('finished_at', { mode: 'number' }),
-    reviewedBy: text('reviewed_by'),
-    reviewedAt: bigint('reviewed_at', { mode: 'number' }),
+    ...reviewColumns(),
   },
-  (t) => [
-    index('exam_attempts_learner_course').on(t.learnerId, t.courseId),
-    // One attempt in flight (being taken or waiting for its review) per learner and course.
-    uniqueIndex('exam_attempts_open')
-      .on(t.learnerId, t.courseId)
-      .where(sql`${t.status} in ('in-progress', 'pending-review')`),
-    index('exam_attempts_pending').on(t.status, t.finishedAt),
-  ],
+  // One attempt in flight (being taken or waiting for its review) per learner and course.
+  (t) => reviewQueueIndexes('exam_attempts', t, sql`${t.status} in ('in-progress', 'pending-review')`, t.finishedAt),
 );
 
 /** One answer per question of an attempt: a second answer to the same question is refused. */

@@ -2,6 +2,7 @@
 // Migrations are generated from this file with `npx drizzle-kit generate --config server/drizzle.config.ts`.
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { learnerCourseRow } from './columns';
 
 export const learners = pgTable('learners', {
   id: text('id').primaryKey(),
@@ -207,9 +208,7 @@ export const leagueMembers = pgTable(
 export const certificates = pgTable(
   'certificates',
   {
-    id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull(),
-    courseId: text('course_id').notNull(),
+    ...learnerCourseRow(),
     courseTitle: text('course_title').notNull(),
     tier: text('tier').notNull(),
     issuedAt: bigint('issued_at', { mode: 'number' }).notNull(),
