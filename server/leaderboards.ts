@@ -1,6 +1,7 @@
 // Rank queries. Order: score descending, ties by learner id descending. A rank is one plus the
 // rows strictly ahead, summed from score_counts (one row per distinct score) plus the ties
 // ahead; the rows around it are keyset pages over scores_order (board, visible, score, learner_id).
+import type { SQL } from 'drizzle-orm';
 import { sql, type Database } from './db/database';
 import type { AroundResponse, BoardRow, LeagueResponse } from '../common/sync-api/schemas';
 import { weekOf } from '../common/rules/calendar';
@@ -13,8 +14,8 @@ interface ScoreRow {
   score: number;
 }
 
-const ahead = (board: string, score: number, id: string) => sql`board = ${board} and visible and (score, learner_id) > (${score}::int, ${id}::text)`;
-const behind = (board: string, score: number, id: string) => sql`board = ${board} and visible and (score, learner_id) < (${score}::int, ${id}::text)`;
+const ahead = (board: string, score: number | SQL, id: string) => sql`board = ${board} and visible and (score, learner_id) > (${score}::int, ${id}::text)`;
+const behind = (board: string, score: number | SQL, id: string) => sql`board = ${board} and visible and (score, learner_id) < (${score}::int, ${id}::text)`;
 
 /** Rows ahead: the counts of every higher score, plus the ties ordered ahead (an index range of one score). */
 async function countAhead(db: Database, board: string, score: number, id: string): Promise<number> {
@@ -24,27 +25,40 @@ async function countAhead(db: Database, board: string, score: number, id: string
   return row!.n;
 }
 
-/** The learner's rank on `board` and the ten around them (five above, five below). */
+/**
+ * The learner's rank on `board` and the ten around them (five above, five below), in one
+ * statement: their row, the rows ahead (score_counts above their score plus the ties ahead), and
+ * two keyset scans of scores_order. Four queries in two round trips, on a pool shared with every
+ * other request, were most of the route's time at 16 connections.
+ */
 export async function rankAround(db: Database, board: string, learnerId: string, span = 5): Promise<AroundResponse> {
-  const [mine] = await db.query<{ score: number; visible: boolean; display_name: string }>(sql`select s.score, s.visible, l.display_name
-    from scores s join learners l on l.id = s.learner_id where s.board = ${board} and s.learner_id = ${learnerId}`);
+  const rows = await db.query<ScoreRow & { part: 'me' | 'above' | 'below'; visible: boolean; n: number }>(sql`with me as (
+      select s.score, s.visible, l.display_name from scores s join learners l on l.id = s.learner_id where s.board = ${board} and s.learner_id = ${learnerId})
+    select 'me' as part, ${learnerId}::text as learner_id, me.display_name, me.score, me.visible, case when me.visible then
+        (select coalesce(sum(n), 0)::int from score_counts where board = ${board} and score > me.score)
+        + (select count(*)::int from scores where board = ${board} and visible and score = me.score and learner_id > ${learnerId}::text) end::int as n
+      from me
+    union all select 'above', a.learner_id, l.display_name, a.score, true, a.i::int from me
+      cross join lateral (select learner_id, score, row_number() over (order by score asc, learner_id asc) as i from (select learner_id, score from scores
+        where me.visible and ${ahead(board, sql`me.score`, learnerId)} order by score asc, learner_id asc limit ${span}) x) a join learners l on l.id = a.learner_id
+    union all select 'below', b.learner_id, l.display_name, b.score, true, b.i::int from me
+      cross join lateral (select learner_id, score, row_number() over (order by score desc, learner_id desc) as i from (select learner_id, score from scores
+        where me.visible and ${behind(board, sql`me.score`, learnerId)} order by score desc, learner_id desc limit ${span}) x) b join learners l on l.id = b.learner_id`);
+  const mine = rows.find((r) => r.part === 'me');
   if (!mine || !mine.visible) {
     const page = await boardPage(db, board, null, span * 2);
     return { board, me: null, above: [], below: page.rows };
   }
-  const [rank, aboveRows, belowRows] = await Promise.all([
-    countAhead(db, board, mine.score, learnerId).then((n) => n + 1),
-    db.query<ScoreRow>(sql`select s.learner_id, l.display_name, s.score from scores s join learners l on l.id = s.learner_id
-      where ${ahead(board, mine.score, learnerId)} order by s.score asc, s.learner_id asc limit ${span}`),
-    db.query<ScoreRow>(sql`select s.learner_id, l.display_name, s.score from scores s join learners l on l.id = s.learner_id
-      where ${behind(board, mine.score, learnerId)} order by s.score desc, s.learner_id desc limit ${span}`),
-  ]);
+  const rank = mine.n + 1;
   const row = (r: ScoreRow, n: number): BoardRow => ({ rank: n, learnerId: r.learner_id, displayName: r.display_name, score: r.score });
+  // `n`: the learner's rows ahead, the others' place from the learner outwards.
+  const part = (name: string) => rows.filter((r) => r.part === name).sort((a, b) => a.n - b.n);
+  const above = part('above').reverse();
   return {
     board,
     me: { rank, learnerId, displayName: mine.display_name, score: mine.score },
-    above: aboveRows.map((r, i) => row(r, rank - 1 - i)).reverse(),
-    below: belowRows.map((r, i) => row(r, rank + 1 + i)),
+    above: above.map((r, i) => row(r, rank - above.length + i)),
+    below: part('below').map((r, i) => row(r, rank + 1 + i)),
   };
 }
 

@@ -5,8 +5,10 @@ import { sql } from '../db/database';
 import { ApiError } from '../api-error';
 import { requireManager, type Q } from '../org-access';
 import { weekStartOf } from '../course-progress';
-import { cohortActivity, cohortLearners, finishing, inList } from './activity';
-import { median, predictedCompletion, progressPercent, riskOf, struggleIndex, type CourseActivity, type Risk } from './rules';
+import { finishing, inList } from './activity';
+import { pageSize, type TableView } from './paging';
+import { cohortTablePage } from './table-query';
+import { predictedCompletion, progressPercent, riskOf, struggleIndex, type CourseActivity, type Risk } from './rules';
 
 export interface ManagedCohort {
   readonly id: string;
@@ -72,73 +74,67 @@ export interface CohortRow {
 export interface CohortTable {
   readonly cohort: { id: string; name: string };
   readonly courses: readonly AssignedCourse[];
+  /** The page's rows (every row, by name, without a view). */
   readonly rows: readonly CohortRow[];
+  /** The whole cohort's learners and how many of them are at risk. */
+  readonly learners: number;
+  readonly atRisk: number;
+  readonly page: number;
+  readonly pages: number;
   readonly week: { activeLearners: number; lessonsDone: number; xp: number; hints: number };
 }
 
-export async function cohortTable(q: Q, personId: string, cohortId: string, now: number): Promise<CohortTable> {
+/**
+ * The cohort's table: one page of it in the view's order, or every row by name without a view
+ * (the CSV export). The order, the page and the totals come from the database
+ * (table-query.ts); the cells shown are the rules' (rules.ts) over the page's figures.
+ */
+export async function cohortTable(q: Q, personId: string, cohortId: string, now: number, view: TableView | null): Promise<CohortTable> {
   const access = await requireManager(q, cohortId, personId);
   const courses = await assignedCourses(q, cohortId);
-  const learners = await cohortLearners(q, cohortId);
-  const activity = new Map<string, CourseActivity & { courseId: string }>();
-  let week = { activeLearners: 0, lessonsDone: 0, xp: 0, hints: 0 };
-  if (courses.length > 0 && learners.length > 0) {
-    // One pass over the cohort's events in the assigned courses gives the table and the week.
-    const rows = await cohortActivity(
-      q,
-      cohortId,
-      courses.map((c) => c.courseId),
-      weekStartOf(now),
-    );
-    const activeThisWeek = new Set<string>();
-    for (const r of rows) {
-      const course = courses.find((c) => c.courseId === r.course_id)!;
-      activity.set(`${r.learner_id}\n${r.course_id}`, {
-        courseId: r.course_id,
-        total: course.lessons.length || null,
-        done: r.done,
-        hints: r.hints,
-        activeSeconds: r.active,
-        firstAt: r.first_at,
-        lastAt: r.last_at,
-        dueAt: course.dueAt,
-      });
-      if (r.week_active) activeThisWeek.add(r.learner_id);
-      week = { ...week, lessonsDone: week.lessonsDone + r.week_done, xp: week.xp + r.week_xp, hints: week.hints + r.week_hints };
-    }
-    week.activeLearners = activeThisWeek.size;
-  }
-  // The cohort's usual active time per lesson, per course: the yardstick of "slow".
-  const pace = new Map(
-    courses.map((c) => {
-      const perLesson = [...activity.values()].filter((a) => a.courseId === c.courseId && a.done > 0).map((a) => a.activeSeconds / a.done);
-      return [c.courseId, median(perLesson)];
-    }),
+  const shown = await cohortTablePage(
+    q,
+    cohortId,
+    courses.map((c) => ({ courseId: c.courseId, total: c.lessons.length || null, dueAt: c.dueAt })),
+    view,
+    now,
+    weekStartOf(now),
+    pageSize,
   );
-  const rows = learners.map((l): CohortRow => {
-    const cells = courses.map((c): CohortCell => {
-      const a = activity.get(`${l.learner_id}\n${c.courseId}`) ?? {
+  const rows = shown.rows.map((l): CohortRow => {
+    const cells = courses.map((c, i): CohortCell => {
+      const raw = l.cells[i]!;
+      const a: CourseActivity = {
         total: c.lessons.length || null,
-        done: 0,
-        hints: 0,
-        activeSeconds: 0,
-        firstAt: null,
-        lastAt: null,
+        done: raw.done,
+        hints: raw.hints,
+        activeSeconds: raw.active,
+        firstAt: raw.firstAt,
+        lastAt: raw.lastAt,
         dueAt: c.dueAt,
       };
-      const struggle = struggleIndex(a, pace.get(c.courseId) ?? null);
+      const struggle = struggleIndex(a, shown.pace[i] ?? null);
       return { ...a, courseId: c.courseId, percent: progressPercent(a), struggle, predictedAt: predictedCompletion(a, now), risk: riskOf(a, struggle, now) };
     });
     const times = cells.map((cell) => cell.lastAt).filter((t): t is number => t !== null);
     return {
-      learnerId: l.learner_id,
-      displayName: l.display_name,
+      learnerId: l.learnerId,
+      displayName: l.displayName,
       lastActiveAt: times.length ? Math.max(...times) : null,
       cells,
       atRisk: cells.some((cell) => cell.risk !== null),
     };
   });
-  return { cohort: { id: cohortId, name: access.name }, courses, rows, week };
+  return {
+    cohort: { id: cohortId, name: access.name },
+    courses,
+    rows,
+    learners: shown.learners,
+    atRisk: shown.atRisk,
+    page: shown.page,
+    pages: shown.pages,
+    week: shown.week,
+  };
 }
 
 export interface LearnerDetail {

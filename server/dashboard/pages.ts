@@ -4,7 +4,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { CohortTable, LearnerDetail, ManagedCohort } from './data';
-import { pageOf, pageSize, sortRows, type TableView } from './paging';
+import { pageSize, type TableView } from './paging';
 import { riskLabels } from './rules';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -121,14 +121,13 @@ function progressCell(cell: CohortTable['rows'][number]['cells'][number]): Html 
  */
 export function cohortPage(t: CohortTable, view: TableView): Html {
   const summary: [string, Html | number][] = [
-    ['Active learners', html`${t.week.activeLearners} of ${t.rows.length}`],
+    ['Active learners', html`${t.week.activeLearners} of ${t.learners}`],
     ['Lessons done', t.week.lessonsDone],
     ['XP earned', t.week.xp],
     ['Hints revealed', t.week.hints],
-    ['At risk', t.rows.filter((r) => r.atRisk).length],
+    ['At risk', t.atRisk],
   ];
-  const shown = pageOf(sortRows(t.rows, view), view.page);
-  const first = (shown.page - 1) * pageSize;
+  const first = (t.page - 1) * pageSize;
   const base = `/dashboard/cohorts/${t.cohort.id}`;
   const href = (sort: string, dir: string, page: number) => `${base}?sort=${sort}&dir=${dir}${page > 1 ? `&page=${page}` : ''}`;
   const sortable = (sort: string, label: Html | string): SortColumn => {
@@ -140,17 +139,17 @@ export function cohortPage(t: CohortTable, view: TableView): Html {
     };
   };
   const pages =
-    shown.pages > 1
+    t.pages > 1
       ? html`<nav class="pages" aria-label="Pages of learners">
-          ${shown.page > 1 ? html`<a href="${href(view.sort, view.dir, shown.page - 1)}">Previous</a>` : ''}
-          <span aria-current="page">Page ${shown.page} of ${shown.pages}</span>
-          ${shown.page < shown.pages ? html`<a href="${href(view.sort, view.dir, shown.page + 1)}">Next</a>` : ''}
+          ${t.page > 1 ? html`<a href="${href(view.sort, view.dir, t.page - 1)}">Previous</a>` : ''}
+          <span aria-current="page">Page ${t.page} of ${t.pages}</span>
+          ${t.page < t.pages ? html`<a href="${href(view.sort, view.dir, t.page + 1)}">Next</a>` : ''}
         </nav>`
       : '';
   const progress = t.courses.length
     ? html`${table(
         html`Progress per assigned course: lessons done, struggle index (0–100, from hints and time per lesson against the cohort), predicted completion.
-        Learners ${first + Math.min(1, shown.rows.length)}–${first + shown.rows.length} of ${t.rows.length}.`,
+        Learners ${first + Math.min(1, t.rows.length)}–${first + t.rows.length} of ${t.learners}.`,
         [
           sortable('name', 'Learner'),
           ...t.courses.map((c, i) =>
@@ -159,7 +158,7 @@ export function cohortPage(t: CohortTable, view: TableView): Html {
           sortable('last-active', 'Last active'),
           sortable('at-risk', 'At risk'),
         ],
-        shown.rows.map(
+        t.rows.map(
           (r) =>
             html`<tr>
               <th scope="row"><a href="${base}/learners/${r.learnerId}">${r.displayName}</a></th>

@@ -112,14 +112,17 @@ export function dashboardRoutes(app: Hono<Env>, deps: DashboardDeps): void {
   };
 
   dash.get('/dashboard/cohorts/:cohortId', (c) =>
-    page(c, async () => c.html(cohortPage(await cohortTable(db.query, c.get('personId'), c.req.param('cohortId'), now()), tableView.parse(c.req.query())))),
+    page(c, async () => {
+      const view = tableView.parse(c.req.query());
+      return c.html(cohortPage(await cohortTable(db.query, c.get('personId'), c.req.param('cohortId'), now(), view), view));
+    }),
   );
   dash.get('/dashboard/cohorts/:cohortId/learners/:learnerId', (c) =>
     page(c, async () => c.html(learnerPage(await learnerDetail(db.query, c.get('personId'), c.req.param('cohortId'), c.req.param('learnerId'))))),
   );
   dash.get('/dashboard/cohorts/:cohortId/export.csv', (c) =>
     page(c, async () => {
-      const t = await cohortTable(db.query, c.get('personId'), c.req.param('cohortId'), now());
+      const t = await cohortTable(db.query, c.get('personId'), c.req.param('cohortId'), now(), null);
       const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
       let csv = csvRow([
         'learner',

@@ -1,0 +1,53 @@
+// Rank-around-me in one statement gives what a direct sort of the board gives, on any board:
+// ties, hidden learners, counts split over stripes, learners with no score, the top and the end.
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { describeWhen } from '../common/testing/capabilities';
+import { sql } from './db/database';
+import { rankAround } from './leaderboards';
+import { testDatabaseUrl, useTestApi, type Engine } from './testing/api-harness';
+
+const ids = Array.from({ length: 24 }, (_, i) => `l${String(i + 1).padStart(2, '0')}`);
+const board = fc.uniqueArray(
+  fc.record({ learner: fc.constantFrom(...ids), score: fc.integer({ min: 0, max: 12 }), visible: fc.boolean(), stripe: fc.integer({ min: 0, max: 3 }) }),
+  { selector: (r) => r.learner, maxLength: 24 },
+);
+
+function suite(engine: Engine) {
+  const t = useTestApi(engine, {}, 120_000);
+
+  it('gives the rank and the rows around as a direct sort of the board does', async () => {
+    await fc.assert(
+      fc.asyncProperty(board, fc.constantFrom(...ids), fc.integer({ min: 1, max: 6 }), async (rows, asker, span) => {
+        const db = t.db;
+        for (const table of ['score_counts', 'scores', 'learners']) await db.query(sql.raw(`delete from ${table}`));
+        for (const id of ids)
+          await db.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at) values (${id}, ${`Name ${id}`}, 'UTC', true, 0)`);
+        for (const r of rows) {
+          await db.query(sql`insert into scores (board, learner_id, score, visible) values ('all', ${r.learner}, ${r.score}, ${r.visible})`);
+          if (r.visible)
+            await db.query(sql`insert into score_counts (board, score, stripe, n) values ('all', ${r.score}, ${r.stripe}, 1)
+              on conflict (board, score, stripe) do update set n = score_counts.n + 1`);
+        }
+        const sorted = rows.filter((r) => r.visible).sort((a, b) => b.score - a.score || (a.learner < b.learner ? 1 : -1));
+        const shown = (r: (typeof rows)[number], i: number) => ({ rank: i + 1, learnerId: r.learner, displayName: `Name ${r.learner}`, score: r.score });
+        const at = sorted.findIndex((r) => r.learner === asker);
+        const got = await rankAround(db, 'all', asker, span);
+        if (at < 0) {
+          expect(got).toEqual({ board: 'all', me: null, above: [], below: sorted.slice(0, span * 2).map(shown) });
+          return;
+        }
+        expect(got).toEqual({
+          board: 'all',
+          me: shown(sorted[at]!, at),
+          above: sorted.map(shown).slice(Math.max(0, at - span), at),
+          below: sorted.map(shown).slice(at + 1, at + 1 + span),
+        });
+      }),
+      { numRuns: engine === 'pglite' ? 60 : 30 },
+    );
+  }, 180_000);
+}
+
+describeWhen(true, 'PGlite', 'rank around me on PGlite', () => suite('pglite'));
+describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'rank around me on PostgreSQL', () => suite('postgresql'));
