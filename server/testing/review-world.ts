@@ -56,6 +56,9 @@ export async function reviewWorld({ ok, person, join }: ReturnType<typeof review
   return { owner, ownerB, ira, ian, lea, leo, lou, ines, bo };
 }
 
+/** The people of reviewWorld, with `ids`: the item each of Lea, Lou, Ira and Bo has waiting; as loose as the suites read it. */
+type Waiting = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the suites' world
+
 type Reply = { status: number; json: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON response bodies.
 
 /**
@@ -70,8 +73,21 @@ export function reviewRefusals(
   unchanged: (id: string) => Promise<void>,
 ) {
   return {
-    /** Each of `cases` neither reads nor scores the item (404, `message`), and neither may anyone an id that names nothing. */
-    async notFound(cases: [Who, string][], message: string, anyone: Who) {
+    /**
+     * No one outside the cohorts that hold an item reads or scores it (404, `message`): another
+     * organisation's instructor or owner, an instructor of another cohort, an instructor whose
+     * cohort has no course assigned; nor may anyone an id that names nothing.
+     */
+    async notFound(w: Waiting, message: string) {
+      const { ids } = w;
+      const cases: [Who, string][] = [
+        [w.ira, ids.bo],
+        [w.ines, ids.lea],
+        [w.ownerB, ids.lea],
+        [w.owner, ids.bo],
+        [w.ian, ids.lea],
+        [w.ira, ids.lou],
+      ];
       for (const [who, id] of cases) {
         expect((await call(who, 'GET', `/v1/reviews/${kind}/${id}`)).status).toBe(404);
         const refused = await review(who, id, 95);
@@ -79,11 +95,12 @@ export function reviewRefusals(
         expect(refused.json.error.message).toBe(message);
         await unchanged(id);
       }
-      expect((await call(anyone, 'GET', `/v1/reviews/${kind}/not-a-uuid`)).status).toBe(404);
-      expect((await review(anyone, crypto.randomUUID(), 95)).status).toBe(404);
+      expect((await call(w.ira, 'GET', `/v1/reviews/${kind}/not-a-uuid`)).status).toBe(404);
+      expect((await review(w.ira, crypto.randomUUID(), 95)).status).toBe(404);
     },
-    /** Each of `cases`, a learner, may see no queue, read nothing and score nothing (403). */
-    async forbidden(cases: [Who, string][]) {
+    /** No learner (Lea, Lou, Bo, and any `more` cases) sees a queue, reads or scores an item, their own included (403). */
+    async forbidden(w: Waiting, more: [Who, string][] = []) {
+      const cases: [Who, string][] = [[w.lea, w.ids.lea], [w.lou, w.ids.lea], [w.bo, w.ids.bo], ...more];
       for (const [who, id] of cases) {
         expect((await call(who, 'GET', `/v1/reviews/${kind}`)).status).toBe(403);
         expect((await call(who, 'GET', `/v1/reviews/${kind}/${id}`)).status).toBe(403);
