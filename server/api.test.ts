@@ -1,66 +1,21 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON response bodies field by field. */
 // The hosted API end to end through app.request(), against PGlite and (when
 // DRONA_TEST_DATABASE_URL is set, as .ci/run does) a real PostgreSQL.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import pg from 'pg';
-import { createApi } from './app';
-import { openDatabase, type Database } from './db/database';
-import { loadKeys } from './keys';
+import { expect, it } from 'vitest';
 import { verifyCredentialJwt } from './certificates';
 import { describeWhen } from '../common/testing/capabilities';
+import { testDatabaseUrl, useTestApi } from './testing/api-harness';
 import { defaultPlausibility } from '../common/rules/plausibility';
-
-const testDatabaseUrl = process.env.DRONA_TEST_DATABASE_URL;
-
-async function resetPostgres(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('drop schema if exists public cascade; create schema public; drop schema if exists drizzle cascade;');
-  await client.end();
-}
 
 const day = 86_400_000;
 // Monday 2026-11-23 12:00 UTC.
 const start = Date.UTC(2026, 10, 23, 12);
 
 function suite(engine: 'pglite' | 'postgresql') {
-  let db: Database;
-  let api: ReturnType<typeof createApi>;
   let clock = start;
   const admin = 'admin-secret-token';
-
-  beforeAll(async () => {
-    if (engine === 'postgresql') await resetPostgres(testDatabaseUrl!);
-    db = await openDatabase({ databaseUrl: engine === 'postgresql' ? testDatabaseUrl : undefined, dataDir: null });
-    const keys = await loadKeys(db);
-    api = createApi({
-      db,
-      keys,
-      issuer: { baseUrl: 'http://issuer.test', name: 'Test Bootcamp' },
-      adminToken: admin,
-      rateLimit: { burst: 100, perSecond: 1 },
-      now: () => clock,
-    });
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
-
-  const request = async (method: string, path: string, init: { token?: string; body?: unknown } = {}) => {
-    const res = await api.request(path, {
-      method,
-      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-      ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
-    });
-    const text = await res.text();
-    let json: any = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = text;
-    }
-    return { status: res.status, json };
-  };
+  const t = useTestApi(engine, { adminToken: admin, rateLimit: { burst: 100, perSecond: 1 }, now: () => clock });
+  const request = (method: string, path: string, init: { token?: string; body?: unknown } = {}) => t.request(method, path, init);
 
   let counter = 0;
   const register = async (name: string, timezone = 'UTC', optedIn = true) => {

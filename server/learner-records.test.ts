@@ -6,19 +6,10 @@ import { rubricCategories } from '../common/rules/project-review';
 import { restoredExamAttempts, restoredProjectSubmissions } from '../common/sync-api/restore-api';
 import { sql } from './db/database';
 import { testDatabaseUrl, type Engine, type TestApi } from './testing/api-harness';
-import { ADMIN, openExamCourseApi } from './testing/exam-course-api';
+import { ADMIN, openExamCourseApi, projectSubmission as submission } from './testing/exam-course-api';
 import { examCourse } from './testing/exam-fixture';
 
 const minute = 60_000;
-const submission = {
-  title: 'Notes CLI',
-  goal: 'Keep notes from the terminal.',
-  milestones: ['Add notes', 'Search notes'],
-  readme: '# Notes CLI',
-  files: [{ path: 'notes.py', content: 'print("notes")\n' }],
-  automated: { testsPassed: true, testCount: 12, lintClean: true, readme: true },
-};
-
 function suite(engine: Engine) {
   let t: TestApi;
   const clock = Date.UTC(2026, 10, 23, 12);
@@ -87,7 +78,7 @@ function suite(engine: Engine) {
         title: 'Notes CLI',
         goal: 'Keep notes from the terminal.',
         milestones: ['Add notes', 'Search notes'],
-        demoUrl: null,
+        demoUrl: 'https://example.org/notes',
         files: submission.files,
         automated: submission.automated,
         status: 'accepted',

@@ -25,6 +25,8 @@ function streakEndingOn(timezone: string, lastDay: string, count: number): Strea
     }),
   );
 }
+/** The calendar date after `date` (YYYY-MM-DD). */
+const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const decide = (input: Partial<StreakReminderInput> & Pick<StreakReminderInput, 'now' | 'timezone' | 'streak'>) =>
   streakReminderDecision({ reminderTime: '20:00', lastRemindedDate: null, ...input });
 
@@ -43,21 +45,21 @@ describe('time of day', () => {
 
 describe('the end of the local day', () => {
   it.each([
-    ['UTC', '2026-06-10T20:00', '2026-06-11T00:00', 240],
-    ['UTC', '2026-06-10T23:59', '2026-06-11T00:00', 1],
-    ['UTC', '2026-06-10T00:00', '2026-06-11T00:00', 1440],
-    ['Asia/Kathmandu', '2026-06-10T23:00', '2026-06-11T00:00', 60],
-    ['Pacific/Kiritimati', '2026-06-10T20:00', '2026-06-11T00:00', 240],
-    ['Pacific/Pago_Pago', '2026-06-10T21:15', '2026-06-11T00:00', 165],
+    ['UTC', '2026-06-10T20:00', 240],
+    ['UTC', '2026-06-10T23:59', 1],
+    ['UTC', '2026-06-10T00:00', 1440],
+    ['Asia/Kathmandu', '2026-06-10T23:00', 60],
+    ['Pacific/Kiritimati', '2026-06-10T20:00', 240],
+    ['Pacific/Pago_Pago', '2026-06-10T21:15', 165],
     // DST: the spring-forward day has 23 hours, the fall-back day 25.
-    ['America/New_York', '2026-03-08T00:30', '2026-03-09T00:00', 23 * 60 - 30],
-    ['America/New_York', '2026-11-01T00:30', '2026-11-02T00:00', 25 * 60 - 30],
-    ['Europe/Berlin', '2026-03-29T00:00', '2026-03-30T00:00', 23 * 60],
-    ['Europe/Berlin', '2026-10-25T00:00', '2026-10-26T00:00', 25 * 60],
-    ['Europe/Berlin', '2026-10-25T20:00', '2026-10-26T00:00', 240],
-  ])('%s at %s: the day ends at %s, minutes left %i', (timezone, wall, end, minutes) => {
+    ['America/New_York', '2026-03-08T00:30', 23 * 60 - 30],
+    ['America/New_York', '2026-11-01T00:30', 25 * 60 - 30],
+    ['Europe/Berlin', '2026-03-29T00:00', 23 * 60],
+    ['Europe/Berlin', '2026-10-25T00:00', 25 * 60],
+    ['Europe/Berlin', '2026-10-25T20:00', 240],
+  ])('%s at %s: the day ends at the next date’s 00:00, minutes left %i', (timezone, wall, minutes) => {
     const now = at(timezone, wall);
-    expect(localDayEnd(now, timezone)).toBe(at(timezone, end));
+    expect(localDayEnd(now, timezone)).toBe(at(timezone, `${nextDate(wall.slice(0, 10))}T00:00`));
     expect(decide({ now, timezone, streak: emptyStreak }).minutesLeft).toBe(minutes);
   });
 
@@ -165,21 +167,15 @@ describe('when a reminder is due', () => {
   });
 
   describe('far east and far west', () => {
-    it('Pacific/Kiritimati (UTC+14): the local evening is the UTC morning, and the local date decides', () => {
-      const zone = 'Pacific/Kiritimati';
-      const streak = streakEndingOn(zone, '2026-06-09', 2);
-      const now = at(zone, '2026-06-10T20:00');
-      expect(new Date(now).toISOString()).toBe('2026-06-10T06:00:00.000Z');
-      expect(decide({ now, timezone: zone, streak })).toMatchObject({ due: true, date: '2026-06-10', minutesLeft: 240 });
-      expect(decide({ now, timezone: zone, streak, lastRemindedDate: '2026-06-10' })).toMatchObject({ reason: 'reminded-today' });
-    });
-
-    it('Pacific/Pago_Pago (UTC−11): the local evening is the next UTC day', () => {
-      const zone = 'Pacific/Pago_Pago';
-      const streak = streakEndingOn(zone, '2026-06-09', 2);
-      const now = at(zone, '2026-06-10T23:30');
-      expect(new Date(now).toISOString()).toBe('2026-06-11T10:30:00.000Z');
-      expect(decide({ now, timezone: zone, streak })).toMatchObject({ due: true, date: '2026-06-10', minutesLeft: 30 });
+    it.each([
+      ['Pacific/Kiritimati', 'UTC+14', 'the UTC morning', '2026-06-10T20:00', '2026-06-10T06:00:00.000Z', 240],
+      ['Pacific/Pago_Pago', 'UTC−11', 'the next UTC day', '2026-06-10T23:30', '2026-06-11T10:30:00.000Z', 30],
+    ])('%s (%s): the local evening is %s, and the local date decides', (timezone, _offset, _utcDay, wall, utc, minutesLeft) => {
+      const streak = streakEndingOn(timezone, '2026-06-09', 2);
+      const now = at(timezone, wall);
+      expect(new Date(now).toISOString()).toBe(utc);
+      expect(decide({ now, timezone, streak })).toMatchObject({ due: true, date: '2026-06-10', minutesLeft });
+      expect(decide({ now, timezone, streak, lastRemindedDate: '2026-06-10' })).toMatchObject({ reason: 'reminded-today' });
     });
   });
 });

@@ -1,17 +1,15 @@
 // "Review my code": the zod-validated review, the offline review from the Check and static rules,
 // and the whole request against the local Ollama and Anthropic servers. The reference solution
 // never appears in what the learner is shown, whoever wrote the review.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../ipc/event-bus';
-import { type Store } from '../store/open-store';
 import { leakScore, secretShingles } from './answer-leak-guard';
 import { offlineReview, parseReview, reviewMarkdown } from './code-review';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks } from './testing/anthropic-test-server';
 import { fixtureSolution, fixtureStarter } from './testing/fixture-lesson';
-import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
 import { createTutorService } from './tutor-service';
-import { ashasStore, tutorOptions } from './testing/tutor-options';
+import { ashaWithOllama, tutorOptions } from './testing/tutor-options';
 
 const learner = [{ path: 'main.py', content: 'def totalPrice(prices):\n    for p in prices:\n        for q in prices:\n            pass\n    return p \n' }];
 const secret = secretShingles({ solution: [fixtureSolution], starter: [fixtureStarter] });
@@ -86,25 +84,16 @@ describe('offlineReview', () => {
   });
 });
 
-let dir: string;
-let store: Store;
-let ollama: OllamaTestServer;
+const asha = ashaWithOllama('drona-review-', 'some');
 let delivered: string[];
-
-beforeEach(async () => {
-  ({ dir, store } = ashasStore('drona-review-', 'some'));
-  ollama = await startOllamaTestServer();
+beforeEach(() => {
   delivered = [];
-});
-afterEach(async () => {
-  store.close();
-  await ollama.close();
 });
 
 function tutorWith(providerFor?: Parameters<typeof createTutorService>[0]['providerFor']) {
   const events = new EventBus();
   events.subscribe((name, payload) => name === 'tutor.delta' && delivered.push((payload as { text: string }).text));
-  return createTutorService(tutorOptions(store, dir, { events, ...(providerFor ? { providerFor } : {}) }));
+  return createTutorService(tutorOptions(asha.store, asha.dir, { events, ...(providerFor ? { providerFor } : {}) }));
 }
 
 const review = (tutor: ReturnType<typeof tutorWith>, text = '') =>
@@ -118,13 +107,13 @@ function expectNoSolution(shown: string) {
 describe('Review my code', () => {
   it('returns the Code Reviewer’s structured review through Ollama, asked for as JSON', async () => {
     const tutor = tutorWith();
-    tutor.config.configure({ provider: 'ollama', ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
+    tutor.config.configure({ provider: 'ollama', ollamaHost: asha.ollama.url, ollamaModel: 'llama3.2:1b' });
     const result = await review(tutor);
     expect(result).toMatchObject({ status: 'answered', source: 'provider', message: { agent: 'code-reviewer' } });
     const shown = delivered.join('');
     expect(shown).toMatch(/\*\*Correctness\*\*\n\n- \*\*main\.py, line 2\*\*: What does this give back/);
     expect(shown).toMatch(/\*\*Efficiency\*\*\n\n- \*\*main\.py, line 1\*\*/);
-    expect(JSON.stringify(ollama.chatRequests[0])).toContain('\\"findings\\"');
+    expect(JSON.stringify(asha.ollama.chatRequests[0])).toContain('\\"findings\\"');
     expectNoSolution(shown);
   });
 
@@ -156,6 +145,6 @@ describe('Review my code', () => {
     expect(shown).toMatch(/Press Check first/);
     expect(shown).toMatch(/\*\*Style\*\*/);
     expectNoSolution(shown);
-    expect(ollama.chatRequests).toHaveLength(0);
+    expect(asha.ollama.chatRequests).toHaveLength(0);
   });
 });

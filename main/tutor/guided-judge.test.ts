@@ -1,22 +1,12 @@
 // The tutor judging a guided discovery's free answer: the pure parser and reveal check, and the
 // real Ollama and Anthropic clients against the local test servers speaking their wire formats,
 // including a learner asking for the answer (the reply shown must not contain it).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../app/logger';
-import { EventBus } from '../ipc/event-bus';
-import { SettingsService } from '../settings/settings-service';
-import { openStore, type Store } from '../store/open-store';
-import { RunHistory } from '../sandbox/run-history';
-import { profile } from '../store/schema';
-import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { parseJudgement, revealsStep, type GuidedStepForJudge } from './guided-judge';
 import { AnthropicProvider } from './providers/anthropic-provider';
 import { startAnthropicTestServer, tokenChunks, type AnthropicTestServer } from './testing/anthropic-test-server';
-import { fixtureSources } from './testing/fixture-lesson';
-import { startOllamaTestServer, type OllamaTestServer } from './testing/ollama-test-server';
+import { ashaWithOllama, tutorOptions } from './testing/tutor-options';
 import { createTutorService } from './tutor-service';
 import { LessonActivity } from '../lesson/lesson-activity';
 
@@ -79,35 +69,15 @@ describe('parseJudgement', () => {
   });
 });
 
-let dir: string;
-let store: Store;
-let ollama: OllamaTestServer;
+const asha = ashaWithOllama('drona-guided-judge-', 'new');
 let warnings: string[];
-
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-guided-judge-'));
-  store = openStore(path.join(dir, 'drona.db'));
-  store.db.insert(profile).values({ id: 1, name: 'Asha', experienceLevel: 'new', gamificationMode: 'full', timezone: 'UTC', createdAt: 0 }).run();
-  ollama = await startOllamaTestServer();
+beforeEach(() => {
   warnings = [];
-});
-afterEach(async () => {
-  store.close();
-  await ollama.close();
 });
 
 function tutorWith(providerFor?: Parameters<typeof createTutorService>[0]['providerFor']) {
-  return createTutorService({
-    store,
-    events: new EventBus(),
-    settings: new SettingsService(store),
-    secrets: encryptedFileSecretStore(dir),
-    sources: fixtureSources(),
-    logger: { ...silentLogger, warn: (message) => warnings.push(message) },
-    runs: new RunHistory(store),
-    review: () => undefined,
-    ...(providerFor ? { providerFor } : {}),
-  });
+  const logger = { ...silentLogger, warn: (message: string) => warnings.push(message) };
+  return createTutorService(tutorOptions(asha.store, asha.dir, { logger, ...(providerFor ? { providerFor } : {}) }));
 }
 
 /** A tutor set up for the Anthropic test server, as Settings would leave it. */
@@ -121,11 +91,11 @@ function tutorOn(anthropic: AnthropicTestServer) {
 describe('the tutor judging a guided answer', () => {
   it('asks its own question through Ollama, sent the intent but never shown it, and counts it in the budget', async () => {
     const tutor = tutorWith();
-    tutor.config.configure({ provider: 'ollama', ollamaHost: ollama.url, ollamaModel: 'llama3.2:1b' });
+    tutor.config.configure({ provider: 'ollama', ollamaHost: asha.ollama.url, ollamaModel: 'llama3.2:1b' });
     const judgement = await tutor.asking.guidedJudgement('python-basics', 'adding-prices', step, 'it gives 3.5');
     expect(judgement).toEqual({ verdict: 'wrong', followUp: expect.stringMatching(/\?$/) });
     expect(judgement?.followUp).not.toMatch(/rounds down|floor/i);
-    const sent = JSON.stringify(ollama.chatRequests[0]);
+    const sent = JSON.stringify(asha.ollama.chatRequests[0]);
     expect(sent).toContain('Guided discovery judge');
     expect(sent).toContain(step.intent);
     expect(sent).toContain('it gives 3.5');
@@ -136,7 +106,7 @@ describe('the tutor judging a guided answer', () => {
     const tutor = tutorWith();
     tutor.config.configure({ provider: 'none' });
     expect(await tutor.asking.guidedJudgement('python-basics', 'adding-prices', step, 'no idea')).toBeNull();
-    expect(ollama.chatRequests).toHaveLength(0);
+    expect(asha.ollama.chatRequests).toHaveLength(0);
   });
 
   it('withholds a reply that gives the answer when the learner asks for it (Anthropic Messages SSE)', async () => {
@@ -171,7 +141,7 @@ describe('the tutor judging a guided answer', () => {
         steps: [{ id: 'say', question: step.question, kind: 'free' as const, accept: [...step.accept!], intent: step.intent, followUp: 'What is -7 // 2?' }],
         discovery: '// is floor division.',
       };
-      const activity = new LessonActivity(store, {
+      const activity = new LessonActivity(asha.store, {
         getLesson: async () => ({ type: 'guided' }),
         getExercise: async () => null,
         keys: async () => ({ guided }),

@@ -55,3 +55,74 @@ export async function reviewWorld({ ok, person, join }: ReturnType<typeof review
   await join(ines, orgB.id, bo, 'learner', b1.id);
   return { owner, ownerB, ira, ian, lea, leo, lou, ines, bo };
 }
+
+/** The people of reviewWorld, with `ids`: the item each of Lea, Lou, Ira and Bo has waiting; as loose as the suites read it. */
+type Waiting = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the suites' world
+
+type Reply = { status: number; json: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON response bodies.
+
+/**
+ * The refusals every kind of review (`kind`: the path under /v1/reviews) must make, each checked
+ * to change nothing: `review` posts a review scoring `score`, `unchanged` asserts the item still
+ * waits with no reviewer.
+ */
+export function reviewRefusals(
+  { call }: ReturnType<typeof reviewClients>,
+  kind: 'exams' | 'projects',
+  review: (who: Who, id: string, score: number, extra?: Record<string, unknown>) => Promise<Reply>,
+  unchanged: (id: string) => Promise<void>,
+) {
+  return {
+    /**
+     * No one outside the cohorts that hold an item reads or scores it (404, `message`): another
+     * organisation's instructor or owner, an instructor of another cohort, an instructor whose
+     * cohort has no course assigned; nor may anyone an id that names nothing.
+     */
+    async notFound(w: Waiting, message: string) {
+      const { ids } = w;
+      const cases: [Who, string][] = [
+        [w.ira, ids.bo],
+        [w.ines, ids.lea],
+        [w.ownerB, ids.lea],
+        [w.owner, ids.bo],
+        [w.ian, ids.lea],
+        [w.ira, ids.lou],
+      ];
+      for (const [who, id] of cases) {
+        expect((await call(who, 'GET', `/v1/reviews/${kind}/${id}`)).status).toBe(404);
+        const refused = await review(who, id, 95);
+        expect(refused.status).toBe(404);
+        expect(refused.json.error.message).toBe(message);
+        await unchanged(id);
+      }
+      expect((await call(w.ira, 'GET', `/v1/reviews/${kind}/not-a-uuid`)).status).toBe(404);
+      expect((await review(w.ira, crypto.randomUUID(), 95)).status).toBe(404);
+    },
+    /** No learner (Lea, Lou, Bo, and any `more` cases) sees a queue, reads or scores an item, their own included (403). */
+    async forbidden(w: Waiting, more: [Who, string][] = []) {
+      const cases: [Who, string][] = [[w.lea, w.ids.lea], [w.lou, w.ids.lea], [w.bo, w.ids.bo], ...more];
+      for (const [who, id] of cases) {
+        expect((await call(who, 'GET', `/v1/reviews/${kind}`)).status).toBe(403);
+        expect((await call(who, 'GET', `/v1/reviews/${kind}/${id}`)).status).toBe(403);
+        expect((await review(who, id, 100)).status).toBe(403);
+        await unchanged(id);
+      }
+    },
+    /** `who` may not review their own item `id` (403, a message containing `message`). */
+    async ownRefused(who: Who, id: string, message: string) {
+      const own = await review(who, id, 100);
+      expect(own.status).toBe(403);
+      expect(own.json.error.message).toContain(message);
+      await unchanged(id);
+    },
+    /** A review by `who` naming any reviewer, by name or id, is refused (400). */
+    async reviewerForged(who: Who, id: string, other: Who) {
+      for (const extra of [{ reviewer: other.name }, { reviewerId: other.learnerId }]) {
+        const forged = await review(who, id, 95, extra);
+        expect(forged.status).toBe(400);
+        expect(forged.json.error.details[0].message).toContain('cannot name its reviewer');
+      }
+      await unchanged(id);
+    },
+  };
+}

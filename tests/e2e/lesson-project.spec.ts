@@ -3,15 +3,14 @@
 // Check recorded with its rubric review (not accepted), and the offline structured review in the
 // tutor panel (correctness, efficiency, style). axe clean.
 import { expect, test } from '@playwright/test';
-import { learnerPerTest, openLessonBySearch } from './support/learner';
+import { lessonPerTest } from './support/learner';
 import { expectAxeCleanAtRest } from './support/look';
 
-const startLearner = learnerPerTest();
+const openLesson = lessonPerTest();
 
 test('a project shows its milestones in order and records a submission with its rubric review', async ({ page }) => {
   test.setTimeout(150_000);
-  await startLearner(page);
-  await openLessonBySearch(page, 'frequency report', 'Project: word-frequency report');
+  await openLesson(page, 'frequency report', 'Project: word-frequency report');
   const milestones = page.getByRole('region', { name: 'Project milestones' });
   const items = milestones.locator('ol.code-along-steps > li');
   await expect(items).toHaveCount(3);

@@ -3,15 +3,14 @@
 // a code-along whose steps unlock as their tests pass, and a concept intro's inline checks
 // before Mark complete. axe clean on each.
 import { expect, test } from '@playwright/test';
-import { learnerPerTest, openLessonBySearch, replaceEditorText } from './support/learner';
+import { lessonPerTest, replaceEditorText } from './support/learner';
 import { expectAxeCleanAtRest } from './support/look';
 
-const startLearner = learnerPerTest();
+const openLesson = lessonPerTest();
 
 test('a guided discovery is a dialogue: follow-up on a wrong answer, then the discovery completes the lesson', async ({ page }) => {
   test.setTimeout(150_000);
-  await startLearner(page);
-  await openLessonBySearch(page, 'greeting function', 'Guided: a greeting function');
+  await openLesson(page, 'greeting function', 'Guided: a greeting function');
   const dialogue = page.getByRole('region', { name: 'Guided discovery' });
   await expect(dialogue.getByRole('log')).toContainText('what does make_greeting("Ada") give back');
   await expectAxeCleanAtRest(page, 'guided, first question', '.lesson-canvas');
@@ -39,8 +38,7 @@ test('a guided discovery is a dialogue: follow-up on a wrong answer, then the di
 
 test('a code-along unlocks its numbered steps as their tests pass', async ({ page }) => {
   test.setTimeout(150_000);
-  await startLearner(page);
-  await openLessonBySearch(page, 'FizzBuzz', 'Code-along: FizzBuzz');
+  await openLesson(page, 'FizzBuzz', 'Code-along: FizzBuzz');
   const steps = page.getByRole('region', { name: 'Code-along steps' }).getByRole('listitem');
   await expect(steps).toHaveCount(4);
   await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
@@ -59,8 +57,7 @@ test('a code-along unlocks its numbered steps as their tests pass', async ({ pag
 
 test('a concept intro asks its checks before Mark complete', async ({ page }) => {
   test.setTimeout(120_000);
-  await startLearner(page);
-  await openLessonBySearch(page, 'Numbers, strings', 'Numbers, strings and variables');
+  await openLesson(page, 'Numbers, strings', 'Numbers, strings and variables');
   const markComplete = page.getByRole('button', { name: 'Mark complete' });
   await expect(markComplete).toBeDisabled();
   const checks = page.getByRole('region', { name: 'Check your understanding' });

@@ -5,7 +5,7 @@
 // a project milestone reviewed by the Project Guide, and a reflection's one question back from the
 // Mentor. (Guided discovery and sandbox practice with a provider are in tutor-judged.spec; every
 // type without one is in lesson-modes, lesson-steps and lesson-project.) axe clean on each view.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { learnerPerTest, openLessonBySearch } from './support/learner';
 import { expectAxeClean } from './support/look';
 import { scriptedProviders, startScriptedProvider, type ScriptedProvider, type ScriptedProviderName } from './support/scripted-provider';
@@ -50,6 +50,14 @@ async function ask(page: Page, question: string) {
   return panel;
 }
 
+/** The tutor's `reply` shows `shown`, the chat the app sent has `sent`, and the tutor panel at rest is axe clean. */
+async function expectTutorAnswer(page: Page, scripted: ScriptedProvider, reply: Locator, shown: string, sent: string, view: string) {
+  await expect(reply).toContainText(shown, { timeout: 30_000 });
+  expect(lastRequest(scripted)).toContain(sent);
+  await page.mouse.move(0, 0);
+  await expectAxeClean(page, view, '.tutor');
+}
+
 for (const name of scriptedProviders) {
   test.describe(`with ${name}`, () => {
     test('a concept intro: "Explain with an analogy" asks the model for one analogy', async ({ page }) => {
@@ -57,20 +65,16 @@ for (const name of scriptedProviders) {
       const scripted = await openWithProvider(page, name, 'Numbers, strings', 'Numbers, strings and variables');
       const panel = await openTutor(page);
       await panel.getByRole('group', { name: 'Quick actions' }).getByRole('button', { name: 'Explain with an analogy' }).click();
-      await expect(panel.getByRole('article', { name: 'Tutor' }).last()).toContainText('Good question', { timeout: 30_000 });
-      expect(lastRequest(scripted)).toContain('everyday analogy');
-      await page.mouse.move(0, 0);
-      await expectAxeClean(page, 'concept intro, analogy', '.tutor');
+      const reply = panel.getByRole('article', { name: 'Tutor' }).last();
+      await expectTutorAnswer(page, scripted, reply, 'Good question', 'everyday analogy', 'concept intro, analogy');
     });
 
     test('a code-along: the tutor answers in scaffolded mode', async ({ page }) => {
       test.setTimeout(120_000);
       const scripted = await openWithProvider(page, name, 'FizzBuzz', 'Code-along: FizzBuzz');
       const panel = await ask(page, 'How do I start step 1?');
-      await expect(panel.getByRole('article', { name: 'Tutor' }).last()).toContainText('Good question');
-      expect(lastRequest(scripted)).toContain('Mode: scaffolded');
-      await page.mouse.move(0, 0);
-      await expectAxeClean(page, 'code-along, tutor reply', '.tutor');
+      const reply = panel.getByRole('article', { name: 'Tutor' }).last();
+      await expectTutorAnswer(page, scripted, reply, 'Good question', 'Mode: scaffolded', 'code-along, tutor reply');
     });
 
     test('a challenge: only the Assessor answers, with no quick actions', async ({ page }) => {
@@ -80,10 +84,8 @@ for (const name of scriptedProviders) {
       await expect(panel).toContainText('In a challenge only the Assessor answers');
       await expect(panel.getByRole('group', { name: 'Quick actions' })).toHaveCount(0);
       await ask(page, 'Is my loop right?');
-      await expect(panel.getByRole('article', { name: 'Assessor' }).last()).toContainText('what would happen if the loop ran one extra time');
-      expect(lastRequest(scripted)).toContain('Role: Assessor');
-      await page.mouse.move(0, 0);
-      await expectAxeClean(page, 'challenge, Assessor reply', '.tutor');
+      const reply = panel.getByRole('article', { name: 'Assessor' }).last();
+      await expectTutorAnswer(page, scripted, reply, 'what would happen if the loop ran one extra time', 'Role: Assessor', 'challenge, Assessor reply');
     });
 
     test('a project: the Project Guide reviews a milestone submission, after its acceptance checks', async ({ page }) => {

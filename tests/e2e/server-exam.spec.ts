@@ -10,6 +10,7 @@
 // never sees it), the reference solutions submitted to the challenges and a written design
 // answer; the server's admin scores those through the admin API, the server decides the pass,
 // and the learner requests the server-issued Silver certificate and opens its verification page.
+import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -51,11 +52,7 @@ test('a signed-in learner takes the Silver exam on the sync server and sees its 
     while (view.sectionIndex < 3) view = await contractCall<ExamView>(page, 'exam.submitSection', { attemptId });
 
     // A reload reopens the server's attempt on its last section.
-    await page.reload();
-    await expect(exam.getByRole('heading', { name: 'Section 4 of 4: Design interview' })).toBeVisible();
-    await exam.getByRole('button', { name: 'Submit section' }).click();
-    await page.getByRole('dialog', { name: 'Submit Design interview?' }).getByRole('button', { name: 'Submit section' }).click();
-    const result = exam.getByRole('region', { name: 'You did not pass this time' });
+    const result = await submitDesignAfterReload(page, exam, 'You did not pass this time');
     await expect(result).toContainText('Graded by your sync server.');
     await expect(result).toContainText('(pass mark 80%)');
     await expectAxeClean(page, 'server exam result', '.exam-mode');
@@ -79,6 +76,15 @@ interface BankItem {
   kind: string;
   exercise?: string;
   options?: { text: string; correct: boolean }[];
+}
+
+/** Reloads, expects the attempt reopened on its last section, submits it, and gives the outcome region named `outcome`. */
+async function submitDesignAfterReload(page: Page, exam: Locator, outcome: string): Promise<Locator> {
+  await page.reload();
+  await expect(exam.getByRole('heading', { name: 'Section 4 of 4: Design interview' })).toBeVisible();
+  await exam.getByRole('button', { name: 'Submit section' }).click();
+  await page.getByRole('dialog', { name: 'Submit Design interview?' }).getByRole('button', { name: 'Submit section' }).click();
+  return exam.getByRole('region', { name: outcome });
 }
 
 /** The Python Basics exam bank, as the test's answer key. */
@@ -167,11 +173,7 @@ test('a signed-in learner passes the server-graded Silver exam and verifies the 
     });
 
     // The design section is submitted in the UI; the verdict waits for the server's reviewer.
-    await page.reload();
-    await expect(exam.getByRole('heading', { name: 'Section 4 of 4: Design interview' })).toBeVisible();
-    await exam.getByRole('button', { name: 'Submit section' }).click();
-    await page.getByRole('dialog', { name: 'Submit Design interview?' }).getByRole('button', { name: 'Submit section' }).click();
-    const waiting = exam.getByRole('region', { name: 'Waiting for review' });
+    const waiting = await submitDesignAfterReload(page, exam, 'Waiting for review');
     await expect(waiting).toContainText('wait for a reviewer on your sync server');
     await expectAxeClean(page, 'server exam waiting for review', '.exam-mode');
     await page.screenshot({ path: 'test-results/screenshots/server-exam-waiting.png' });

@@ -1,6 +1,7 @@
 // The tutor's dependencies as the service tests build it: the test's real store and settings,
 // secrets in the test's folder, the fixture lesson, no log output and no practice cards kept.
 // A test passes what it looks at (events, provider, learner model, clock) as overrides.
+import { afterEach, beforeEach } from 'vitest';
 import { silentLogger } from '../../app/logger';
 import { EventBus } from '../../ipc/event-bus';
 import { RunHistory } from '../../sandbox/run-history';
@@ -13,6 +14,7 @@ import { openStore, type Store } from '../../store/open-store';
 import { profile } from '../../store/schema';
 import type { TutorServiceOptions } from '../tutor-service';
 import { fixtureSources } from './fixture-lesson';
+import { startOllamaTestServer, type OllamaTestServer } from './ollama-test-server';
 
 export function tutorOptions(store: Store, dir: string, overrides: Partial<TutorServiceOptions> = {}): TutorServiceOptions {
   return {
@@ -34,4 +36,17 @@ export function ashasStore(tempPrefix: string, experienceLevel: (typeof profile.
   const store = openStore(path.join(dir, 'drona.db'));
   store.db.insert(profile).values({ id: 1, name: 'Asha', experienceLevel, gamificationMode: 'full', timezone: 'UTC', createdAt: 0 }).run();
   return { dir, store };
+}
+
+/** For each test: Asha's store (as ashasStore makes it) and a local Ollama test server, both closed after the test. */
+export function ashaWithOllama(tempPrefix: string, experienceLevel: (typeof profile.$inferInsert)['experienceLevel']) {
+  const asha = {} as { dir: string; store: Store; ollama: OllamaTestServer };
+  beforeEach(async () => {
+    Object.assign(asha, ashasStore(tempPrefix, experienceLevel), { ollama: await startOllamaTestServer() });
+  });
+  afterEach(async () => {
+    asha.store.close();
+    await asha.ollama.close();
+  });
+  return asha;
 }

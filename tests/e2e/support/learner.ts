@@ -124,3 +124,12 @@ export function learnerPerTest(): (page: Page, options?: ServeOptions) => Promis
     return serve;
   };
 }
+
+/** learnerPerTest's learner, who then opens the lesson titled `title` found by searching for `query`. */
+export function lessonPerTest(): (page: Page, query: string, title: string) => Promise<void> {
+  const startLearner = learnerPerTest();
+  return async (page, query, title) => {
+    await startLearner(page);
+    await openLessonBySearch(page, query, title);
+  };
+}

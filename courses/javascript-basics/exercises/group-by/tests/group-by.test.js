@@ -25,34 +25,24 @@ test('grouping nothing gives an empty object', () => {
   assert.deepEqual(groupBy([], (x) => x), {}, 'groupBy([], ...) should be {}');
 });
 
+/** spendingByCategory of (category, amount) pairs should give these (category, total, count) rows, in order. */
+function expectSpending(expenses, rows, message) {
+  const result = spendingByCategory(expenses.map(([category, amount]) => ({ category, amount })));
+  assert.deepEqual(result, rows.map(([category, total, count]) => ({ category, total, count })), message);
+}
+
 test('spending summary, biggest first', () => {
-  const result = spendingByCategory([
-    { category: 'food', amount: 12.5 },
-    { category: 'travel', amount: 40 },
-    { category: 'food', amount: 7.25 },
-  ]);
-  assert.deepEqual(
-    result,
-    [
-      { category: 'travel', total: 40, count: 1 },
-      { category: 'food', total: 19.75, count: 2 },
-    ],
+  expectSpending(
+    [['food', 12.5], ['travel', 40], ['food', 7.25]],
+    [['travel', 40, 1], ['food', 19.75, 2]],
     'spendingByCategory should list travel (40, 1 expense) before food (19.75, 2 expenses)',
   );
 });
 
 test('totals are rounded to cents and ties sorted by name', () => {
-  const result = spendingByCategory([
-    { category: 'snacks', amount: 0.1 },
-    { category: 'snacks', amount: 0.2 },
-    { category: 'books', amount: 0.3 },
-  ]);
-  assert.deepEqual(
-    result,
-    [
-      { category: 'books', total: 0.3, count: 1 },
-      { category: 'snacks', total: 0.3, count: 2 },
-    ],
+  expectSpending(
+    [['snacks', 0.1], ['snacks', 0.2], ['books', 0.3]],
+    [['books', 0.3, 1], ['snacks', 0.3, 2]],
     'snacks should total 0.3 (not 0.30000000000000004) and tie with books, which comes first by name',
   );
 });

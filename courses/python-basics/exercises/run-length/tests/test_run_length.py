@@ -1,31 +1,35 @@
 from main import decode, encode
 
 
+def check(function, argument, expected, described=None):
+    """Asserts function(argument) == expected, saying what it should be (described, or expected itself)."""
+    result = function(argument)
+    assert result == expected, f"{function.__name__}({argument!r}) should be {described or repr(expected)}, got {result!r}"
+
+
 def test_encode_runs():
-    assert encode("AAABCCDDDD") == "3AB2C4D", f'encode("AAABCCDDDD") should be "3AB2C4D", got {encode("AAABCCDDDD")!r}'
+    check(encode, "AAABCCDDDD", "3AB2C4D")
 
 
 def test_encode_multi_digit_count():
-    result = encode("WWWWWWWWWWWWBWWW")
-    assert result == "12WB3W", f'encode("WWWWWWWWWWWWBWWW") should be "12WB3W", got {result!r}'
+    check(encode, "WWWWWWWWWWWWBWWW", "12WB3W")
 
 
 def test_encode_empty_and_single():
-    assert encode("") == "", f'encode("") should be "", got {encode("")!r}'
-    assert encode("x") == "x", f'encode("x") should be "x" (no count for a run of one), got {encode("x")!r}'
+    check(encode, "", "")
+    check(encode, "x", "x", "'x' (no count for a run of one)")
 
 
 def test_encode_spaces():
-    assert encode("  hi") == "2 hi", f'encode("  hi") should be "2 hi", got {encode("  hi")!r}'
+    check(encode, "  hi", "2 hi")
 
 
 def test_decode_runs():
-    assert decode("3AB2C4D") == "AAABCCDDDD", f'decode("3AB2C4D") should be "AAABCCDDDD", got {decode("3AB2C4D")!r}'
+    check(decode, "3AB2C4D", "AAABCCDDDD")
 
 
 def test_decode_multi_digit_count():
-    result = decode("12WB3W")
-    assert result == "WWWWWWWWWWWWBWWW", f'decode("12WB3W") should be twelve W, B, three W, got {result!r}'
+    check(decode, "12WB3W", "WWWWWWWWWWWWBWWW", "twelve W, B, three W")
 
 
 def test_round_trip():

@@ -28,18 +28,23 @@ def test_parse_skips_blank_and_comment_lines():
     assert result == expected, f"parse_catalogue({text!r}) should return {expected!r}, got {result!r}"
 
 
-def test_parse_reports_the_bad_line():
-    text = "Dune;Frank Herbert;1965\n\nEmma;Jane Austen"
+def error_of(text):
+    """The message of the ValueError parse_catalogue must raise for text."""
     with pytest.raises(ValueError) as caught:
         parse_catalogue(text)
-    assert "line 3" in str(caught.value), f"parse_catalogue({text!r}) should raise a ValueError naming 'line 3', got {str(caught.value)!r}"
+    return str(caught.value)
+
+
+def test_parse_reports_the_bad_line():
+    text = "Dune;Frank Herbert;1965\n\nEmma;Jane Austen"
+    message = error_of(text)
+    assert "line 3" in message, f"parse_catalogue({text!r}) should raise a ValueError naming 'line 3', got {message!r}"
 
 
 def test_parse_reports_a_bad_year():
     text = "Dune;Frank Herbert;nineteen sixty-five"
-    with pytest.raises(ValueError) as caught:
-        parse_catalogue(text)
-    assert "line 1" in str(caught.value), f"parse_catalogue({text!r}) should raise a ValueError naming 'line 1', got {str(caught.value)!r}"
+    message = error_of(text)
+    assert "line 1" in message, f"parse_catalogue({text!r}) should raise a ValueError naming 'line 1', got {message!r}"
 
 
 def test_index_by_author():

@@ -5,9 +5,6 @@ class Playlist:
         self.name = name
         self.songs = []
 
-    def add(self, title, seconds):
-        self.songs.append((title, seconds))
-
     def __len__(self):
         return len(self.songs)
 
@@ -17,6 +14,9 @@ class Playlist:
     def __repr__(self):
         word = "song" if len(self) == 1 else "songs"
         return f"Playlist({self.name!r}, {len(self)} {word})"
+
+    def add(self, title, seconds):
+        self.songs.append((title, seconds))
 
     @property
     def total_seconds(self):

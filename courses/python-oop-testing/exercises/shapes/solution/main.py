@@ -1,24 +1,12 @@
 import math
 
-
-class Shape:
-    """The parent of every shape: children set self.name and override area()."""
-
-    def __init__(self, name):
-        self.name = name
-
-    def area(self):
-        raise NotImplementedError(f"{type(self).__name__} must define area()")
-
-    def describe(self):
-        return f"{self.name} with area {self.area():.2f}"
+from shape import Shape
 
 
 class Rectangle(Shape):
     def __init__(self, width, height):
         super().__init__("rectangle")
-        self.width = width
-        self.height = height
+        self.width, self.height = width, height
 
     def area(self):
         return self.width * self.height

@@ -3,24 +3,11 @@ import pytest
 from main import discount_price
 
 
-def test_no_discount_keeps_the_price():
-    result = discount_price(50, 0)
-    assert result == 50, f"discount_price(50, 0) should be 50, got {result}"
-
-
-def test_quarter_off():
-    result = discount_price(80, 25)
-    assert result == 60, f"discount_price(80, 25) should be 60, got {result}"
-
-
-def test_rounds_to_cents():
-    result = discount_price(19.99, 15)
-    assert result == 16.99, f"discount_price(19.99, 15) should be 16.99, got {result}"
-
-
-def test_everything_off():
-    result = discount_price(5, 100)
-    assert result == 0, f"discount_price(5, 100) should be 0, got {result}"
+# No discount, a quarter off, rounding to cents, and everything off: each catches a different bug.
+@pytest.mark.parametrize("price, percent, expected", [(50, 0, 50), (80, 25, 60), (19.99, 15, 16.99), (5, 100, 0)])
+def test_discount_price(price, percent, expected):
+    result = discount_price(price, percent)
+    assert result == expected, f"discount_price({price}, {percent}) should be {expected}, got {result}"
 
 
 @pytest.mark.parametrize("percent", [-1, 101])
