@@ -15,7 +15,7 @@ import { buildImageOffline, buildImageOnline, imageExists } from './image-build'
 import { checkExtraMs, resolveLimits, type SandboxLimits } from './limits';
 import { notIsolatedWarning, ProcessDriver } from './process-driver';
 import { classifyRun, diagnosticsFrom } from './run-outcome';
-import { runnerImage, sandboxRoot } from './runner-images';
+import { runnerImage, sandboxRoot, shippedSnapshotDir } from './runner-images';
 import { traceModule } from './wasm/job';
 import { WasmDriver } from './wasm/wasm-driver';
 import { harnessFiles } from './harness-files';
@@ -58,6 +58,7 @@ export class SandboxService {
       harnessDir: path.join(sandboxRoot(), 'harness', 'wasm'),
       spare: options.warm ?? true,
       ...(options.dataDir ? { snapshotDir: path.join(options.dataDir, 'cache', 'sandbox') } : {}),
+      shippedSnapshotDir: shippedSnapshotDir(),
       log: this.log,
     });
     // The next call gets the failure too; logging it here tells why the first Run waits or is refused.

@@ -6,6 +6,7 @@
 // the first start from its compiled module and memory snapshot (python-boot.ts), in a fraction of
 // the time; the app keeps that snapshot on disk too (snapshot-file.ts), so its next start skips
 // the full boot.
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SandboxLanguage } from '../../../preload/contract/sandbox';
 import { messageOf } from '../../../preload/contract/errors';
@@ -18,7 +19,7 @@ import { clockNow, describePhases, type LoadPhase } from './load-phases';
 import { newStdinBuffer, StdinWriter } from './stdin-channel';
 import type { FromWorker, PythonPrepared, WorkerStart } from './protocol';
 import { compilePyodide, type PythonBoot } from './python-boot';
-import { readSnapshotFile, snapshotFileFor, writeSnapshotFile, type SnapshotFile } from './snapshot-file';
+import { otherSnapshots, readSnapshotFile, snapshotFileFor, writeSnapshotFile, type SnapshotFile } from './snapshot-file';
 import { workerEntry, type WorkerEntry } from './worker-entry';
 import { loadTimeoutMs, workerResourceLimits } from './worker-limits';
 
@@ -34,6 +35,11 @@ export interface WasmDriverOptions {
   readonly spare?: boolean;
   /** With spare: where the Python snapshot is kept between starts of the app (its data directory). */
   readonly snapshotDir?: string;
+  /**
+   * With spare: where the build left a Python snapshot (scripts/python-snapshot.ts), used when
+   * snapshotDir has none, so even a fresh install's first Run restores Python instead of booting it.
+   */
+  readonly shippedSnapshotDir?: string;
   readonly log?: (message: string) => void;
   /** Where the worker's code is (default: beside this module; bench:sandbox names the built bundle, as the app runs it). */
   readonly workerEntry?: WorkerEntry;
@@ -108,6 +114,7 @@ export class WasmDriver implements SandboxDriver {
     // Only the app's driver, which starts a worker per run, gains from making one.
     const makeBoot = language === 'python' && !boot && Boolean(this.options.spare);
     const snapshotFile = makeBoot ? this.persistedSnapshot() : null;
+    const shipped = makeBoot ? this.shippedSnapshot() : null;
     const prepare = language === 'python' && !boot;
     const workerData: WorkerStart = {
       language,
@@ -127,7 +134,7 @@ export class WasmDriver implements SandboxDriver {
     this.live.add(worker);
     // Compiling and reading the file here overlaps the worker's own start (its thread, its JavaScript).
     if (prepare)
-      void this.preparePython(snapshotFile).then((prepared) =>
+      void this.preparePython(snapshotFile, shipped).then((prepared) =>
         worker.postMessage(prepared, prepared.snapshot ? [prepared.snapshot.buffer as ArrayBuffer] : []),
       );
     worker.on('exit', () => this.live.delete(worker));
@@ -175,15 +182,37 @@ export class WasmDriver implements SandboxDriver {
     return this.snapshotFile;
   }
 
-  /** The compiled module (compiled once per driver) and, given `file`, its snapshot when the file passes its checks. */
-  private async preparePython(file: SnapshotFile | null): Promise<PythonPrepared> {
+  /** The snapshot the build shipped for this Pyodide and harness, or null without one (logged when one was shipped for another). */
+  private shippedSnapshot(): SnapshotFile | null {
+    if (!this.options.shippedSnapshotDir) return null;
+    try {
+      const file = snapshotFileFor(this.options.shippedSnapshotDir, this.options.harnessDir);
+      const others = otherSnapshots(file);
+      if (others.length > 0 && !fs.existsSync(file.path))
+        this.options.log?.(`the shipped Python snapshot (${others.join(', ')}) was made for another Pyodide or harness, not ${file.key}: Python boots in full`);
+      return file;
+    } catch (error) {
+      this.options.log?.(`no shipped Python snapshot: ${messageOf(error)}`);
+      return null;
+    }
+  }
+
+  /**
+   * The compiled module (compiled once per driver) and a snapshot to start from: `file`'s (the
+   * data directory's) when it passes its checks, else `shipped`'s (the build's).
+   */
+  private async preparePython(file: SnapshotFile | null, shipped: SnapshotFile | null): Promise<PythonPrepared> {
     this.compiled ??= compilePyodide().catch((error: unknown) => {
       this.options.log?.(`could not compile Pyodide ahead of its worker (the worker compiles it): ${messageOf(error)}`);
       return undefined;
     });
-    const [module, read] = await Promise.all([this.compiled, file ? readSnapshotFile(file) : { problem: 'missing' }]);
-    if ('problem' in read && read.problem !== 'missing') this.options.log?.(read.problem);
-    return { type: 'prepared', ...(module ? { module } : {}), ...('snapshot' in read && file ? { snapshot: read.snapshot, snapshotPath: file.path } : {}) };
+    const readUsable = async (candidate: SnapshotFile | null) => {
+      const read = candidate ? await readSnapshotFile(candidate) : { problem: 'missing' };
+      if ('problem' in read && read.problem !== 'missing') this.options.log?.(read.problem);
+      return 'snapshot' in read && candidate ? { snapshot: read.snapshot, snapshotPath: candidate.path } : null;
+    };
+    const [module, found] = await Promise.all([this.compiled, readUsable(file).then(async (own) => own ?? readUsable(shipped))]);
+    return { type: 'prepared', ...(module ? { module } : {}), ...found };
   }
 
   private persist(file: SnapshotFile, snapshot: Uint8Array): void {
