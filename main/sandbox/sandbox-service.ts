@@ -127,6 +127,23 @@ export class SandboxService {
     if (this.options.prewarm) this.warmUp();
   }
 
+  /**
+   * Warms `language`'s runtime now, as a lesson with an exercise in it opens (when the app warms
+   * at all): starts the sandbox if start-up has not yet, and a container or worker for `language`
+   * unless one is warm or on its way. The Check that follows takes that same one, never a second.
+   */
+  warm(language: SandboxLanguage): void {
+    if (this.closed || !this.options.prewarm) return;
+    void this.ready()
+      .then(() => {
+        if (this.closed) return;
+        if (this.dockerDriver) {
+          if (this.imagesPresent.get(language)) this.dockerDriver.prewarm([language]);
+        } else if (this.request !== 'process') this.wasmDriver.prewarm([language]);
+      })
+      .catch((error) => this.log(`the sandbox could not warm up for a lesson: ${messageOf(error)}`));
+  }
+
   /** Starts a warm container for every language whose image is present (in the background). */
   private warmUp(): void {
     this.dockerDriver?.prewarm(sandboxLanguages.filter((language) => this.imagesPresent.get(language)));
