@@ -1,6 +1,7 @@
 // Builds everything the app runs from: the renderer (Vite), main and the CLI (esbuild,
 // Node ESM, dependencies left in node_modules), the sandboxed preload (esbuild, one CJS file).
 import { build as esbuild } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -146,5 +147,7 @@ async function buildMain() {
 }
 
 await buildMain();
+// The Python snapshot the WebAssembly sandbox starts from, made with the worker just built (scripts/python-snapshot.ts).
+execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/python-snapshot.ts')], { cwd: root, stdio: 'inherit' });
 if (only === 'all') await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 process.stdout.write(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -39,7 +39,8 @@ const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' 
 // Read at run time, from the code: package.json "main" and packageRoot() (main/app/package-info.ts),
 // main/electron/main.ts (renderer, preload), main/store/open-store.ts (migrations beside the bundle),
 // server/db/database.ts (server/migrations), main/app/services.ts and cli/commands/server.ts
-// (courses/), main/sandbox/runner-images.ts and sandbox-service.ts (sandbox/images, sandbox/harness).
+// (courses/), main/sandbox/runner-images.ts and sandbox-service.ts (sandbox/images, sandbox/harness,
+// and the Python snapshot scripts/python-snapshot.ts builds into dist/python-snapshot).
 const runtimePaths = [
   'package.json',
   'dist/main/electron.js',
@@ -48,6 +49,7 @@ const runtimePaths = [
   'dist/renderer/index.html',
   'dist/main/migrations/meta/_journal.json',
   'dist/main/migrations/0000_initial.sql',
+  'dist/python-snapshot/python-1-0.0.0-000000.snapshot',
   ...tracked.filter((file) => /^(server\/migrations|courses|sandbox\/(images|harness))\//.test(file)),
 ];
 

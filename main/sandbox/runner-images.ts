@@ -22,6 +22,8 @@ export interface RunnerImage {
 }
 
 export const sandboxRoot = (root = packageRoot()) => path.join(root, 'sandbox');
+/** Where the build leaves the Python snapshot it made (scripts/python-snapshot.ts), shipped with the app. */
+export const shippedSnapshotDir = (root = packageRoot()) => path.join(root, 'dist', 'python-snapshot');
 
 /** The apt packages a Dockerfile installs (`apt-get install ... <names>` on one logical line). */
 export function aptPackages(dockerfile: string): string[] {

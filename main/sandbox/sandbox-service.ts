@@ -15,7 +15,7 @@ import { buildImageOffline, buildImageOnline, imageExists } from './image-build'
 import { checkExtraMs, resolveLimits, type SandboxLimits } from './limits';
 import { notIsolatedWarning, ProcessDriver } from './process-driver';
 import { classifyRun, diagnosticsFrom } from './run-outcome';
-import { runnerImage, sandboxRoot } from './runner-images';
+import { runnerImage, sandboxRoot, shippedSnapshotDir } from './runner-images';
 import { traceModule } from './wasm/job';
 import { WasmDriver } from './wasm/wasm-driver';
 import { harnessFiles } from './harness-files';
@@ -58,6 +58,7 @@ export class SandboxService {
       harnessDir: path.join(sandboxRoot(), 'harness', 'wasm'),
       spare: options.warm ?? true,
       ...(options.dataDir ? { snapshotDir: path.join(options.dataDir, 'cache', 'sandbox') } : {}),
+      shippedSnapshotDir: shippedSnapshotDir(),
       log: this.log,
     });
     // The next call gets the failure too; logging it here tells why the first Run waits or is refused.
@@ -124,6 +125,23 @@ export class SandboxService {
     this.dockerVersion = probe.version;
     await this.refreshImages();
     if (this.options.prewarm) this.warmUp();
+  }
+
+  /**
+   * Warms `language`'s runtime now, as a lesson with an exercise in it opens (when the app warms
+   * at all): starts the sandbox if start-up has not yet, and a container or worker for `language`
+   * unless one is warm or on its way. The Check that follows takes that same one, never a second.
+   */
+  warm(language: SandboxLanguage): void {
+    if (this.closed || !this.options.prewarm) return;
+    void this.ready()
+      .then(() => {
+        if (this.closed) return;
+        if (this.dockerDriver) {
+          if (this.imagesPresent.get(language)) this.dockerDriver.prewarm([language]);
+        } else if (this.request !== 'process') this.wasmDriver.prewarm([language]);
+      })
+      .catch((error) => this.log(`the sandbox could not warm up for a lesson: ${messageOf(error)}`));
   }
 
   /** Starts a warm container for every language whose image is present (in the background). */

@@ -19,6 +19,9 @@ export function workspaceHandlers(services: ServicesAccess): Pick<Handlers, Work
   const workspace = () => services().workspace;
   return {
     'workspace.open': async ({ courseId, lessonId }, ctx) => {
+      // The learner will Run or Check this exercise next: its runtime warms from now.
+      const language = services().courses.getExercise(courseId, lessonId)?.language;
+      if (language) services().sandbox.warm(language);
       const opened = await workspace().open(courseId, lessonId);
       await workspace().view(ctx.sessionId, courseId, lessonId);
       return opened;

@@ -1,5 +1,6 @@
 // Attack: a full disk. A save that cannot be written must say so (not "Your work is saved"),
-// leave the last saved text on disk as it was, and leave no temp file behind.
+// leave the last saved text on disk as it was, and leave no temp file behind. And a save of the
+// text already on disk writes nothing (no fsync for Run and Check to wait on).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -99,5 +100,29 @@ describe('a save on a full disk', () => {
     expect(fs.readFileSync(path.join(root, 'main.py'), 'utf8')).toBe(starters[0]!.content);
     expect(leftovers(root)).toEqual([]);
     await service.close();
+  });
+});
+
+describe('a save of unchanged text', () => {
+  it('does not rewrite the file (a Check saves every file first), and still records its snapshot', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-same-'));
+    cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
+    store = openStore(path.join(dataDir, 'drona.db'));
+    let writes = 0;
+    const io: DurableWriteFs = {
+      writeSync: (fd, buffer, offset, length) => {
+        writes += 1;
+        return fs.writeSync(fd, buffer, offset, length);
+      },
+    };
+    const service = new WorkspaceService(store, dataDir, async () => starters, Date.now, io);
+    const { root } = await service.open(ref.courseId, ref.lessonId);
+    writes = 0;
+    expect(await writeCall(service, starters[0]!.content)).toMatchObject({ ok: true });
+    expect(writes).toBe(0);
+    expect(service.history(ref.courseId, ref.lessonId, 'main.py')).toHaveLength(1);
+    expect(await writeCall(service, 'print("changed")\n')).toMatchObject({ ok: true });
+    expect(writes).toBeGreaterThan(0);
+    expect(fs.readFileSync(path.join(root, 'main.py'), 'utf8')).toBe('print("changed")\n');
   });
 });

@@ -13,6 +13,14 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
+/** The ms of one of run-coordinator.ts's lines: in all, and waiting for a runtime. */
+function mainSplit(line: string): { total: number; wait: number } | undefined {
+  const match = /exercise (\d+) ms, sandbox (\d+) ms \(waited (\d+) ms for a runtime, ran (\d+) ms\), history (\d+) ms, progress (\d+) ms/.exec(line);
+  if (!match) return undefined;
+  const [exercise, sandbox, wait, , history, progress] = match.slice(1).map(Number) as number[];
+  return { total: exercise! + sandbox! + history! + progress!, wait: wait! };
+}
+
 /** Lines for the bench's summary: per driver, the ten clicks' p50 against `warmCheck[driver]`, and their growth. */
 export function benchCheckClicks(warmCheck: Record<string, number | undefined>, fmt: (ms: number) => string): string[] {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-ui-')), 'checks.jsonl');
@@ -27,11 +35,20 @@ export function benchCheckClicks(warmCheck: Record<string, number | undefined>, 
   for (const line of fs.readFileSync(out, 'utf8').trim().split('\n')) {
     const { driver, samples, parts, main } = JSON.parse(line) as { driver: string; samples: number[]; parts: Parts[]; main?: string[] };
     process.stdout.write(`\nUI Checks (${driver}), click to results shown, ms: ${samples.join(', ')}\n`);
-    const part = (key: keyof Parts) => median(parts.map((p) => p[key]));
+    // Main's account of each click (run-coordinator.ts), beside the page's: what the call took
+    // beyond main's own work is the way there and back (serve's WebSocket or Electron's IPC).
+    const inMain = (main ?? []).map(mainSplit);
+    const splits = parts.map((p, i) => {
+      const m = inMain[i];
+      return { ...p, main: m?.total ?? NaN, transport: m ? p.call - m.total : NaN, wait: m?.wait ?? NaN, outside: m ? m.total - m.wait - p.run : NaN };
+    });
+    const part = (key: keyof (typeof splits)[number]) => median(splits.map((p) => p[key]));
     process.stdout.write(
-      `  where it went (p50): click to call sent (saving files) ${part('save')} ms; sandbox.check answered in ${part('call')} ms, ` +
-        `of which the run ${part('run')} ms (the rest: main's work and the wait for a runtime); answer to drawn ${part('draw')} ms\n` +
-        `  per click, call/run ms: ${parts.map((p) => `${p.call}/${p.run}`).join(', ')}\n` +
+      `  where it went (p50): click to call sent (saving files) ${part('save')} ms, of which workspace.write ${part('write')} ms; there and back (call minus main's work) ${part('transport')} ms; ` +
+        `main's work ${part('main')} ms (waiting for a runtime ${part('wait')} ms, the run as the driver timed it ${part('run')} ms, ` +
+        `the rest of main ${part('outside')} ms); answer to drawn ${part('draw')} ms\n` +
+        `  per click, save (write)/there-and-back/main (wait+run+rest)/draw ms: ` +
+        `${splits.map((p) => `${p.save} (${p.write})/${p.transport}/${p.main} (${p.wait}+${p.run}+${p.outside})/${p.draw}`).join(', ')}\n` +
         `  in main, per click:\n${(main ?? []).map((entry) => `    ${entry}\n`).join('')}`,
     );
     // The first click also starts the sandbox; growth compares the later clicks' halves.

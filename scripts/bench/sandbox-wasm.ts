@@ -1,7 +1,8 @@
 // The WebAssembly driver's part of bench:sandbox: cold start (the first run of a fresh driver:
 // the worker loads Pyodide or QuickJS first), warm Run and warm Check (a loaded spare waiting),
 // and Runs back to back (each waits for the next worker to load). For Python, also the app's cold
-// start with and without the snapshot file an earlier start saved (snapshot-file.ts).
+// start with and without the snapshot file an earlier start saved (snapshot-file.ts), and a fresh
+// install's, from the snapshot the build shipped (scripts/python-snapshot.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import type { SandboxLanguage, SandboxFile } from '../../preload/contract/sandbo
 import { checkPlan, runPlan } from '../../main/sandbox/commands';
 import type { ExecOutcome, ExecSpec } from '../../main/sandbox/driver';
 import { checkExtraMs, defaultLimits } from '../../main/sandbox/limits';
-import { sandboxRoot } from '../../main/sandbox/runner-images';
+import { sandboxRoot, shippedSnapshotDir } from '../../main/sandbox/runner-images';
 import { harnessFiles } from '../../main/sandbox/harness-files';
 import { WasmDriver } from '../../main/sandbox/wasm/wasm-driver';
 import { workerEntry } from '../../main/sandbox/wasm/worker-entry';
@@ -90,8 +91,8 @@ async function benchAppColdStart(measure: Measure, runSpec: () => ExecSpec, expe
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-bench-snapshot-'));
   let driver: WasmDriver | null = null;
   let sample = 0;
-  const firstRun = (dir: () => string) => async () => {
-    driver = new WasmDriver({ harnessDir, spare: true, snapshotDir: dir(), ...builtWorker });
+  const firstRun = (dir: () => string, shipped?: string) => async () => {
+    driver = new WasmDriver({ harnessDir, spare: true, snapshotDir: dir(), ...(shipped ? { shippedSnapshotDir: shipped } : {}), ...builtWorker });
     expectExit((await driver.execute(runSpec())).end);
     phases.push(driver.lastRunPhases('python'));
   };
@@ -114,7 +115,17 @@ async function benchAppColdStart(measure: Measure, runSpec: () => ExecSpec, expe
       close,
     );
     printPhases('from file');
-    return { withoutFile, withFile };
+    // A fresh install: nothing in the data directory, the snapshot the build shipped (scripts/python-snapshot.ts).
+    const shipped = shippedSnapshotDir();
+    if (!fs.existsSync(shipped)) return { withoutFile, withFile };
+    const fromShipped = await measure(
+      'wasm app cold start, fresh install',
+      count,
+      firstRun(() => path.join(root, `install-${(sample += 1)}`), shipped),
+      close,
+    );
+    printPhases('fresh install');
+    return { withoutFile, withFile, fromShipped };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -22,6 +22,8 @@ interface Call {
 export interface Parts {
   /** Click to the sandbox.check call sent: saving the files (workspace.write) and the store's work. */
   readonly save: number;
+  /** Of save: the workspace.write calls, first sent to last answered (main's write and the way there and back). */
+  readonly write: number;
   /** The sandbox.check call, sent to answered: main's work, the wait for a runtime, and the run. */
   readonly call: number;
   /** Of the call: the run itself, as the driver timed it (durationMs). */
@@ -62,7 +64,15 @@ function partsOf(clicked: number, drawn: number, calls: Call[]): Parts {
   const check = calls.find((call) => call.name === 'sandbox.check' && call.sent >= clicked);
   if (!check?.done) throw new Error(`no answered sandbox.check after the click: ${JSON.stringify(calls)}`);
   const round = (ms: number) => Math.round(ms);
-  return { save: round(check.sent - clicked), call: round(check.done - check.sent), run: round(check.durationMs ?? 0), draw: round(drawn - check.done) };
+  const writes = calls.filter((call) => call.name === 'workspace.write' && call.sent >= clicked && call.sent <= check.sent);
+  const write = writes.length ? Math.max(...writes.map((call) => call.done ?? check.sent)) - Math.min(...writes.map((call) => call.sent)) : 0;
+  return {
+    save: round(check.sent - clicked),
+    write: round(write),
+    call: round(check.done - check.sent),
+    run: round(check.durationMs ?? 0),
+    draw: round(drawn - check.done),
+  };
 }
 
 let serve: ServeProcess | undefined;

@@ -28,9 +28,9 @@ const spec: ExecSpec = {
 };
 
 /** A fresh start of the app: a new driver, a Run, and what it logged and started from. */
-async function appStart(): Promise<{ from: string | null; logs: string[] }> {
+async function appStart(dirs: { snapshotDir: string; shippedSnapshotDir?: string } = { snapshotDir }): Promise<{ from: string | null; logs: string[] }> {
   const logs: string[] = [];
-  const driver = new WasmDriver({ harnessDir, spare: true, snapshotDir, log: (message) => logs.push(message) });
+  const driver = new WasmDriver({ harnessDir, spare: true, ...dirs, log: (message) => logs.push(message) });
   try {
     driver.prewarm(['python']);
     const outcome = await driver.execute(spec);
@@ -69,4 +69,25 @@ it('loads in full when Pyodide refuses a file that passes the checks', async () 
   expect(from).toBe('made');
   expect(logs.join('\n')).toMatch(/could not start from .*loading in full/);
   expect((await appStart()).from).toBe('file');
+});
+
+it('starts a fresh install from the snapshot the build shipped, and boots in full when it was made for another Pyodide', async () => {
+  const shipped = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-pyshipped-'));
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-pyempty-'));
+  try {
+    // A snapshot Pyodide accepts, as scripts/python-snapshot.ts makes it.
+    fs.copyFileSync(file.path, snapshotFileFor(shipped, harnessDir).path);
+    const fresh = await appStart({ snapshotDir: empty, shippedSnapshotDir: shipped });
+    expect(fresh.from).toBe('file');
+    // Used where it lies: the data directory keeps nothing of its own.
+    expect(fs.readdirSync(empty)).toEqual([]);
+
+    fs.renameSync(snapshotFileFor(shipped, harnessDir).path, path.join(shipped, 'python-1-0.0.1-000000.snapshot'));
+    const other = await appStart({ snapshotDir: empty, shippedSnapshotDir: shipped });
+    expect(other.from).toBe('made');
+    expect(other.logs.join('\n')).toMatch(/shipped Python snapshot \(python-1-0\.0\.1-000000\.snapshot\) was made for another Pyodide/);
+  } finally {
+    fs.rmSync(shipped, { recursive: true, force: true });
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
 });

@@ -49,6 +49,16 @@ export function snapshotFileFor(dir: string, harnessDir: string): SnapshotFile {
 }
 
 /**
+ * Snapshot files in `file`'s directory made for another key (another Pyodide or harness), by
+ * name: why a shipped snapshot (built with the app, scripts/python-snapshot.ts) was not used.
+ */
+export function otherSnapshots(file: SnapshotFile): string[] {
+  const dir = path.dirname(file.path);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => name.startsWith(PREFIX) && name.endsWith(SUFFIX) && path.join(dir, name) !== file.path);
+}
+
+/**
  * The snapshot in `file`, or why there is none to use ('missing' when there is no file: not a
  * problem). Read and hashed off the calling thread.
  */
@@ -105,6 +115,5 @@ export async function writeSnapshotFile(file: SnapshotFile, snapshot: Uint8Array
     await fs.promises.rm(temporary, { force: true });
     throw error;
   }
-  const stale = (await fs.promises.readdir(dir)).filter((name) => name.startsWith(PREFIX) && name.endsWith(SUFFIX) && path.join(dir, name) !== file.path);
-  await Promise.all(stale.map((name) => fs.promises.rm(path.join(dir, name), { force: true })));
+  await Promise.all(otherSnapshots(file).map((name) => fs.promises.rm(path.join(dir, name), { force: true })));
 }

@@ -6,6 +6,7 @@
 // the first start from its compiled module and memory snapshot (python-boot.ts), in a fraction of
 // the time; the app keeps that snapshot on disk too (snapshot-file.ts), so its next start skips
 // the full boot.
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SandboxLanguage } from '../../../preload/contract/sandbox';
 import { messageOf } from '../../../preload/contract/errors';
@@ -18,7 +19,7 @@ import { clockNow, describePhases, type LoadPhase } from './load-phases';
 import { newStdinBuffer, StdinWriter } from './stdin-channel';
 import type { FromWorker, PythonPrepared, WorkerStart } from './protocol';
 import { compilePyodide, type PythonBoot } from './python-boot';
-import { readSnapshotFile, snapshotFileFor, writeSnapshotFile, type SnapshotFile } from './snapshot-file';
+import { otherSnapshots, readSnapshotFile, snapshotFileFor, writeSnapshotFile, type SnapshotFile } from './snapshot-file';
 import { workerEntry, type WorkerEntry } from './worker-entry';
 import { loadTimeoutMs, workerResourceLimits } from './worker-limits';
 
@@ -34,6 +35,11 @@ export interface WasmDriverOptions {
   readonly spare?: boolean;
   /** With spare: where the Python snapshot is kept between starts of the app (its data directory). */
   readonly snapshotDir?: string;
+  /**
+   * With spare: where the build left a Python snapshot (scripts/python-snapshot.ts), used when
+   * snapshotDir has none, so even a fresh install's first Run restores Python instead of booting it.
+   */
+  readonly shippedSnapshotDir?: string;
   readonly log?: (message: string) => void;
   /** Where the worker's code is (default: beside this module; bench:sandbox names the built bundle, as the app runs it). */
   readonly workerEntry?: WorkerEntry;
@@ -66,6 +72,8 @@ export class WasmDriver implements SandboxDriver {
   /** Writing the snapshot file (close waits for it, so a CLI-like short life still leaves it whole). */
   private writing: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Per language, the start of the spare after the last run (deferred until its result is out). */
+  private readonly respawns = new Map<SandboxLanguage, Promise<void>>();
   /** Per language, where the last run's time went: its worker's load, then the run (for bench:sandbox). */
   private readonly lastPhases = new Map<SandboxLanguage, string>();
 
@@ -79,6 +87,7 @@ export class WasmDriver implements SandboxDriver {
 
   /** Resolves when the spare for `language` has loaded (for benchmarks: a warm run, not a wait for one). */
   async spareReady(language: SandboxLanguage): Promise<void> {
+    await this.respawns.get(language);
     await this.spares.get(language)?.ready;
   }
 
@@ -104,10 +113,15 @@ export class WasmDriver implements SandboxDriver {
   private start(language: SandboxLanguage): Loading {
     const startedAt = clockNow();
     const entry = this.options.workerEntry ?? workerEntry();
-    const boot = language === 'python' ? this.pythonBoot : null;
+    const made = language === 'python' ? this.pythonBoot : null;
+    // A copy of the snapshot of the worker's own, moved to it, so no run can change what the next
+    // one starts from: copying here and moving held this thread ~5x less than cloning it into
+    // workerData (p50 54 vs 257 ms for its 31 MB at load avg 17), time the Check's result waited.
+    const boot = made ? { ...made, snapshot: made.snapshot.slice() } : null;
     // Only the app's driver, which starts a worker per run, gains from making one.
     const makeBoot = language === 'python' && !boot && Boolean(this.options.spare);
     const snapshotFile = makeBoot ? this.persistedSnapshot() : null;
+    const shipped = makeBoot ? this.shippedSnapshot() : null;
     const prepare = language === 'python' && !boot;
     const workerData: WorkerStart = {
       language,
@@ -119,6 +133,7 @@ export class WasmDriver implements SandboxDriver {
     const worker = new Worker(entry.code, {
       eval: entry.eval,
       workerData,
+      ...(boot ? { transferList: [boot.snapshot.buffer as ArrayBuffer] } : {}),
       resourceLimits: workerResourceLimits({ memoryBytes: 1024 * 1024 * 1024 }),
       stdout: true,
       stderr: true,
@@ -127,7 +142,7 @@ export class WasmDriver implements SandboxDriver {
     this.live.add(worker);
     // Compiling and reading the file here overlaps the worker's own start (its thread, its JavaScript).
     if (prepare)
-      void this.preparePython(snapshotFile).then((prepared) =>
+      void this.preparePython(snapshotFile, shipped).then((prepared) =>
         worker.postMessage(prepared, prepared.snapshot ? [prepared.snapshot.buffer as ArrayBuffer] : []),
       );
     worker.on('exit', () => this.live.delete(worker));
@@ -153,7 +168,7 @@ export class WasmDriver implements SandboxDriver {
           resolve(null);
         } else if (message.type === 'failed' && !loading.listener) {
           // A start from the snapshot that failed: the next worker loads in full (and makes a new one).
-          if (boot && this.pythonBoot === boot) this.pythonBoot = this.pythonBootFrom = null;
+          if (made && this.pythonBoot === made) this.pythonBoot = this.pythonBootFrom = null;
           resolve(message.detail);
         } else if (loading.listener) loading.listener(message);
         else loading.messages.push(message);
@@ -175,15 +190,37 @@ export class WasmDriver implements SandboxDriver {
     return this.snapshotFile;
   }
 
-  /** The compiled module (compiled once per driver) and, given `file`, its snapshot when the file passes its checks. */
-  private async preparePython(file: SnapshotFile | null): Promise<PythonPrepared> {
+  /** The snapshot the build shipped for this Pyodide and harness, or null without one (logged when one was shipped for another). */
+  private shippedSnapshot(): SnapshotFile | null {
+    if (!this.options.shippedSnapshotDir) return null;
+    try {
+      const file = snapshotFileFor(this.options.shippedSnapshotDir, this.options.harnessDir);
+      const others = otherSnapshots(file);
+      if (others.length > 0 && !fs.existsSync(file.path))
+        this.options.log?.(`the shipped Python snapshot (${others.join(', ')}) was made for another Pyodide or harness, not ${file.key}: Python boots in full`);
+      return file;
+    } catch (error) {
+      this.options.log?.(`no shipped Python snapshot: ${messageOf(error)}`);
+      return null;
+    }
+  }
+
+  /**
+   * The compiled module (compiled once per driver) and a snapshot to start from: `file`'s (the
+   * data directory's) when it passes its checks, else `shipped`'s (the build's).
+   */
+  private async preparePython(file: SnapshotFile | null, shipped: SnapshotFile | null): Promise<PythonPrepared> {
     this.compiled ??= compilePyodide().catch((error: unknown) => {
       this.options.log?.(`could not compile Pyodide ahead of its worker (the worker compiles it): ${messageOf(error)}`);
       return undefined;
     });
-    const [module, read] = await Promise.all([this.compiled, file ? readSnapshotFile(file) : { problem: 'missing' }]);
-    if ('problem' in read && read.problem !== 'missing') this.options.log?.(read.problem);
-    return { type: 'prepared', ...(module ? { module } : {}), ...('snapshot' in read && file ? { snapshot: read.snapshot, snapshotPath: file.path } : {}) };
+    const readUsable = async (candidate: SnapshotFile | null) => {
+      const read = candidate ? await readSnapshotFile(candidate) : { problem: 'missing' };
+      if ('problem' in read && read.problem !== 'missing') this.options.log?.(read.problem);
+      return 'snapshot' in read && candidate ? { snapshot: read.snapshot, snapshotPath: candidate.path } : null;
+    };
+    const [module, found] = await Promise.all([this.compiled, readUsable(file).then(async (own) => own ?? readUsable(shipped))]);
+    return { type: 'prepared', ...(module ? { module } : {}), ...found };
   }
 
   private persist(file: SnapshotFile, snapshot: Uint8Array): void {
@@ -289,7 +326,13 @@ export class WasmDriver implements SandboxDriver {
       // and nothing the worker still sends reaches this run.
       loading.listener = () => undefined;
       void loading.worker.terminate().catch((error: unknown) => this.options.log?.(`could not end a wasm worker: ${messageOf(error)}`));
-      if (this.options.spare && !this.closed) this.prewarm([spec.language]);
+      // The next spare starts once this result is on its way: starting a Python worker copies the
+      // snapshot (~30 MB) into its workerData on this thread, which held the result back (bench:sandbox's UI Checks).
+      if (this.options.spare && !this.closed)
+        this.respawns.set(
+          spec.language,
+          new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.prewarm([spec.language])),
+        );
     }
   }
 
