@@ -59,15 +59,17 @@ export function GuidedDialogue({
     }
   };
 
-  // A Check run while a check step is open answers it; the Check restored on opening does not.
-  const firstCheck = useRef(lastCheck);
+  // A Check run while a check step is open answers it; the Check restored on opening does not,
+  // nor does one run before the step opened (it is marked seen as it arrives).
+  const seenCheck = useRef(lastCheck);
   const answerRef = useRef(answer);
   useEffect(() => {
     answerRef.current = answer;
   });
   useEffect(() => {
-    if (!lastCheck || lastCheck === firstCheck.current || current?.kind !== 'check') return;
-    firstCheck.current = lastCheck;
+    if (!lastCheck || lastCheck === seenCheck.current) return;
+    seenCheck.current = lastCheck;
+    if (current?.kind !== 'check') return;
     const passing = lastCheck.tests.filter((test) => test.status === 'pass').length;
     void answerRef.current({ kind: 'check' }, `Ran Check: ${passing} of ${lastCheck.tests.length} tests passing`);
   }, [lastCheck, current?.kind]);
