@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { withSystemTheme } from './common/theme-tokens';
+import { withSystemTheme } from './common/theme-tokens.ts';
 
 // The startup frame in index.html paints before any script sets data-theme: with the tokens'
 // light values under prefers-color-scheme, a light system sees no dark flash.
