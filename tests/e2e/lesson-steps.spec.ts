@@ -36,6 +36,29 @@ test('a guided discovery is a dialogue: follow-up on a wrong answer, then the di
   await expectAxeCleanAtRest(page, 'guided, discovery', '.lesson-canvas');
 });
 
+test('a Check run before the check step opens does not answer that step', async ({ page }) => {
+  test.setTimeout(150_000);
+  await openLesson(page, 'greeting function', 'Guided: a greeting function');
+  const dialogue = page.getByRole('region', { name: 'Guided discovery' });
+  const log = dialogue.getByRole('log');
+
+  // A failing Check on the first step: the check step must not take it as its answer later.
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /0 of \d+ tests pass/ })).toBeVisible({ timeout: 90_000 });
+  await dialogue.getByRole('radio', { name: 'None' }).check();
+  await dialogue.getByRole('button', { name: 'Answer' }).click();
+  await dialogue.getByRole('textbox', { name: 'Your answer' }).fill('return');
+  await dialogue.getByRole('button', { name: 'Answer' }).click();
+  await expect(dialogue).toContainText('press Check: the tests answer this step');
+
+  await replaceEditorText(page, 'def make_greeting(name):\n    return f"Hello, {name}!"\n');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(dialogue.getByRole('status')).toContainText('What you found out', { timeout: 90_000 });
+  // Only the Check run while the step was open answered it, and it was the passing one.
+  await expect(log.locator('.guided-answer', { hasText: 'Ran Check:' })).toHaveCount(1);
+  await expect(log).not.toContainText('Ran Check: 0 of');
+});
+
 test('a code-along unlocks its numbered steps as their tests pass', async ({ page }) => {
   test.setTimeout(150_000);
   await openLesson(page, 'FizzBuzz', 'Code-along: FizzBuzz');
