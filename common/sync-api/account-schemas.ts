@@ -32,6 +32,7 @@ export const sessionRow = z.object({
   deviceName: z.string(),
   createdAt: z.number(),
   lastUsedAt: z.number(),
+  /** The session of the computer that asked. */
   current: z.boolean(),
 });
 export const sessionsResponse = z.object({ sessions: z.array(sessionRow) });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { call, event } from './define';
 import { restoreOutcomeSchema, syncStatusSchema } from './sync';
+import { sessionRow, sessionsResponse } from '../../common/sync-api/account-schemas';
 import { cohortBoardResponse, cohortBoards, cohortConsentVersion, cohortSharedData } from '../../common/sync-api/cohort-schemas';
 
 export { cohortSharedData, cohortConsentVersion, cohortBoards };
@@ -13,15 +14,8 @@ export const DELETE_ACCOUNT_CONFIRMATION = 'delete my account';
 
 const password = z.string().min(10, 'A password needs at least 10 characters').max(200);
 
-export const accountSessionSchema = z.object({
-  id: z.string(),
-  deviceName: z.string(),
-  createdAt: z.number(),
-  lastUsedAt: z.number(),
-  /** This computer's own session. */
-  current: z.boolean(),
-});
-export type AccountSession = z.infer<typeof accountSessionSchema>;
+/** One signed-in device as the server lists it (the wire shape, passed through). */
+export type AccountSession = z.infer<typeof sessionRow>;
 
 export const restoreProgressSchema = restoreOutcomeSchema.extend({ done: z.boolean() });
 export type RestoreProgress = z.infer<typeof restoreProgressSchema>;
@@ -80,8 +74,8 @@ export const accountCalls = {
     z.object({ email: z.email().max(200), password, currentPassword: z.string().max(200).optional() }),
     z.object({ email: z.string() }),
   ),
-  'account.sessions': call(z.object({}), z.object({ sessions: z.array(accountSessionSchema) })),
-  'account.revokeSession': call(z.object({ id: z.string().min(1).max(100) }), z.object({ sessions: z.array(accountSessionSchema) })),
+  'account.sessions': call(z.object({}), sessionsResponse),
+  'account.revokeSession': call(z.object({ id: z.string().min(1).max(100) }), sessionsResponse),
   /** Everything the server holds about the learner, as a JSON document to save. */
   'account.export': call(z.object({}), z.object({ fileName: z.string(), json: z.string() })),
   /** Deletes the account and everything the server holds; this computer keeps its own progress and signs out. */

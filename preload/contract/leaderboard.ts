@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { boardRow } from '../../common/sync-api/board-row';
+import { aroundResponse, leagueResponse } from '../../common/sync-api/schemas';
 
 /** The boards a learner can look at; `course` needs a course id. */
 export const leaderboardBoards = ['week', 'all', 'streak', 'course'] as const;
@@ -17,10 +18,9 @@ export const leaderboardViewSchema = z.object({
   fetchedAt: z.number().nullable(),
   fromCache: z.boolean(),
   error: z.string().nullable(),
-  league: z
-    .object({ week: z.string(), tier: z.number(), tierName: z.string(), promote: z.number(), demote: z.number(), members: z.array(boardRow) })
-    .nullable(),
-  around: z.object({ me: boardRow.nullable(), above: z.array(boardRow), below: z.array(boardRow) }).nullable(),
+  /** The weekly league and the learner's neighbourhood on the board, as the hosted API sends them. */
+  league: leagueResponse.nullable(),
+  around: aroundResponse.omit({ board: true }).nullable(),
 });
 export type LeaderboardView = z.infer<typeof leaderboardViewSchema>;
 

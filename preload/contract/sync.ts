@@ -2,6 +2,7 @@
 // Leaderboards and certificates, which use the account, have their own files.
 import { z } from 'zod';
 import { call, event } from './define';
+import { linkCodeResponse } from '../../common/sync-api/account-schemas';
 
 export const syncStatusSchema = z.object({
   serverUrl: z.string(),
@@ -44,7 +45,7 @@ export const syncCalls = {
     z.object({ status: syncStatusSchema, restore: restoreOutcomeSchema.nullable() }),
   ),
   /** A short code to type on another computer to link it to this account. */
-  'sync.linkCode': call(z.object({}), z.object({ code: z.string(), expiresAt: z.number() })),
+  'sync.linkCode': call(z.object({}), linkCodeResponse),
   /** Pulls what the account's other computers recorded. */
   'sync.restore': call(z.object({}), restoreOutcomeSchema.nullable()),
   'sync.signOut': call(z.object({}), syncStatusSchema),

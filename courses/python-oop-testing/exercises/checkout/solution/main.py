@@ -1,5 +1,8 @@
 from dataclasses import dataclass
 
+from discount import Discount
+from pretend_gateway import PretendGateway
+
 
 class ShopError(Exception):
     """Anything the shop refuses to do."""
@@ -48,13 +51,6 @@ class Cart:
         return round(max(self.subtotal() - off, 0), 2)
 
 
-class Discount:
-    """A rule that takes money off a cart; subclasses override amount()."""
-
-    def amount(self, cart):
-        return 0
-
-
 class PercentOff(Discount):
     def __init__(self, percent):
         self.percent = percent
@@ -86,14 +82,6 @@ def checkout(cart, discounts, gateway):
         cart.stock[sku] -= quantity
     cart.lines.clear()
     return receipt
-
-
-class PretendGateway:
-    """Stands in for a payment service when you press Run."""
-
-    def charge(self, amount):
-        print(f"charging {amount:.2f}")
-        return "receipt-1"
 
 
 if __name__ == "__main__":

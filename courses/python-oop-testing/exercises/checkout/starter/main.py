@@ -1,5 +1,8 @@
 from dataclasses import dataclass
 
+from discount import Discount
+from pretend_gateway import PretendGateway
+
 
 class ShopError(Exception):
     """Anything the shop refuses to do."""
@@ -43,13 +46,6 @@ class Cart:
         return self.subtotal()
 
 
-class Discount:
-    """A rule that takes money off a cart; subclasses override amount()."""
-
-    def amount(self, cart):
-        return 0
-
-
 class PercentOff(Discount):
     def __init__(self, percent):
         self.percent = percent
@@ -66,14 +62,6 @@ class FreeItem(Discount):
 def checkout(cart, discounts, gateway):
     """Charge the cart's total through gateway.charge(amount); on success take the goods from stock."""
     return gateway.charge(cart.total(discounts))
-
-
-class PretendGateway:
-    """Stands in for a payment service when you press Run."""
-
-    def charge(self, amount):
-        print(f"charging {amount:.2f}")
-        return "receipt-1"
 
 
 if __name__ == "__main__":
