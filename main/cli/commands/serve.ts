@@ -11,8 +11,8 @@ import { CliUserError } from '../cli-error';
 import { messageOf } from '../../../preload/contract/errors';
 
 const SHUTDOWN_GRACE_MS = 5000;
-/** Background work (sync, reminders, the digest) starts this long after the server listens: the browser's first paint comes first. */
-const BACKGROUND_AFTER_LISTEN_MS = 1000;
+/** Background work (sync, reminders, the digest) starts this long after the app: the browser's first paint comes first. */
+const BACKGROUND_AFTER_APP_MS = 1000;
 /**
  * The app starts once the browser has the page it paints first, or this long after listening when
  * no browser asks sooner: loading and opening it holds the event loop, which would hold that page back.
@@ -104,6 +104,8 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
       // The one line that carries the token, for this user's own terminal (as Jupyter prints
       // it); the logger redacts it from here on.
       process.stdout.write(`Dronacharya is running at ${server.url}\n`);
+      // The browser starts while the app does; openInBrowser never rejects.
+      const launching = flags.open ? openInBrowser(server.url, logger, config.hasBrowser) : Promise.resolve(null);
       await Promise.race([server.pageSent, new Promise((resolve) => setTimeout(resolve, APP_AFTER_LISTEN_MS))]);
       let app: DronaApp;
       try {
@@ -121,12 +123,13 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
       } catch (error) {
         failed(error);
         await server.close();
+        (await launching)?.remove();
         throw error;
       }
       started(app);
-      setTimeout(listening, BACKGROUND_AFTER_LISTEN_MS).unref();
+      setTimeout(listening, BACKGROUND_AFTER_APP_MS).unref();
       logger.info(`serving data from ${dataDir}`);
-      const launch = flags.open ? await openInBrowser(server.url, logger, config.hasBrowser) : null;
+      const launch = await launching;
       if (launch) {
         process.once('exit', () => launch.remove());
         process.stdout.write(`Opened in your browser through ${launch.url} (readable only by you).\n`);
