@@ -32,7 +32,6 @@ const BUNDLED_PACKAGES = new Set([
   'yauzl',
   'ts-fsrs',
   'chokidar',
-  'ollama',
 ]);
 const packageName = (specifier) =>
   specifier

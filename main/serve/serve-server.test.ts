@@ -117,6 +117,36 @@ describe('serve mode', () => {
   });
 });
 
+describe('serve mode while the app is still starting', () => {
+  it('sends the page at once, holds calls until the app is up, then answers them', async () => {
+    const dataDir = tempDir();
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+    let started!: (app: DronaApp) => void;
+    const starting = new Promise<DronaApp>((resolve) => (started = resolve));
+    const server = await startServeServer({ app: starting, logger: createLogger(() => {}), rendererDir });
+    cleanups.push(() => server.close());
+    expect(await rawGet(server, `/?token=${server.token}`)).toBe(200);
+    await server.pageSent;
+    const { call } = await client(server);
+    const status = call('app.status', {});
+    const app = createApp({ dataDir, mode: 'serve', version: '0.0.0-test', logger: createLogger(() => {}) });
+    cleanups.push(() => app.close());
+    started(app);
+    expect(await status).toMatchObject({ t: 'result', ok: true, value: { state: 'ready', mode: 'serve' } });
+  });
+
+  it('fails the calls of an app that could not start, and stays up', async () => {
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+    const server = await startServeServer({ app: Promise.reject(new Error('no data folder')), logger: createLogger(() => {}), rendererDir });
+    cleanups.push(() => server.close());
+    const { call } = await client(server);
+    expect(await call('app.status', {})).toMatchObject({ t: 'result', ok: false, error: { code: 'internal' } });
+    expect(await rawGet(server, `/?token=${server.token}`)).toBe(200);
+  });
+});
+
 /** A raw GET, so a malformed path reaches the server byte for byte. */
 function rawGet(server: ServeServer, requestPath: string): Promise<number> {
   return new Promise((resolve, reject) => {

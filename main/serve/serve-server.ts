@@ -13,23 +13,31 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { DronaApp } from '../app/create-app';
+import type { Logger } from '../app/logger';
 import { contentSecurityPolicy } from '../app/content-security-policy';
 import { dispatchCall } from '../ipc/dispatch';
 import { clientMessageSchema, MAX_MESSAGE_BYTES, type ServerMessage } from '../../preload/wire';
 import { messageOf } from '../../preload/contract/errors';
 
-export interface ServeOptions {
-  readonly app: DronaApp;
+interface ServeBase {
   readonly rendererDir: string;
   readonly port?: number;
   /** Fixed only by tests that need a known token; normally random per start. */
   readonly token?: string;
 }
 
+/**
+ * The app, or the app still starting (with the logger to use meanwhile): the page's files are
+ * served at once, so the browser paints the startup frame while the app starts; calls wait for it.
+ */
+export type ServeOptions = ServeBase & ({ readonly app: DronaApp } | { readonly app: Promise<DronaApp>; readonly logger: Logger });
+
 export interface ServeServer {
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /** Settles once a browser has been sent the page (index.html): all its first paint needs from here. */
+  readonly pageSent: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,15 +95,18 @@ function cookieValue(header: string | undefined, cookie: string): string | undef
 export const pageKey = (token: string) => createHmac('sha256', token).update('drona serve: page files only').digest('hex');
 
 export async function startServeServer(options: ServeOptions): Promise<ServeServer> {
-  const { app, rendererDir } = options;
+  const { rendererDir } = options;
+  const appReady = Promise.resolve(options.app);
   const token = options.token ?? randomBytes(24).toString('hex');
-  const logger = app.logger;
+  const logger = 'logger' in options ? options.logger : options.app.logger;
   const indexFile = path.join(rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) {
     throw new Error(`The renderer is not built (${indexFile} is missing). Run "npm run build" first.`);
   }
 
   const pages = pageKey(token);
+  let sentPage = () => {};
+  const pageSent = new Promise<void>((resolve) => (sentPage = resolve));
   let port = 0;
   // Per port, so two serve processes on one host do not overwrite each other's cookie.
   const cookieName = () => `drona-${port}`;
@@ -140,6 +151,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
       headers['Set-Cookie'] = `${cookieName()}=${pages}; HttpOnly; SameSite=Strict; Path=/`;
     }
     res.writeHead(200, headers);
+    if (relative === 'index.html') res.once('finish', sentPage);
     if (req.method === 'HEAD') res.end();
     // A file removed between the check and the read ends this response, not the server.
     else
@@ -191,6 +203,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
       }
       const { id, name, input } = message.data;
       try {
+        const app = await appReady;
         const result = await dispatchCall(app.handlers, name, input, { sessionId, events: app.events }, logger);
         send(ws, { t: 'result', id, ...result });
       } catch (error) {
@@ -202,15 +215,27 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     });
     ws.on('close', () => {
       sockets.delete(ws);
-      app.events.endSession(sessionId);
+      void appReady.then(
+        (app) => app.events.endSession(sessionId),
+        () => {},
+      );
     });
   });
 
-  const unsubscribe = app.events.subscribe((name, payload, target) => {
-    for (const [ws, sessionId] of sockets) {
-      if (target === null || target === sessionId) send(ws, { t: 'event', name, payload });
-    }
-  });
+  let stopped = false;
+  let unsubscribe = () => {};
+  // An app that fails to start fails its calls (above); whoever started it reports why.
+  void appReady.then(
+    (app) => {
+      if (stopped) return;
+      unsubscribe = app.events.subscribe((name, payload, target) => {
+        for (const [ws, sessionId] of sockets) {
+          if (target === null || target === sessionId) send(ws, { t: 'event', name, payload });
+        }
+      });
+    },
+    () => {},
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -223,7 +248,9 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     url: `http://${HOST}:${port}/?token=${token}`,
     port,
     token,
+    pageSent,
     close: async () => {
+      stopped = true;
       unsubscribe();
       for (const ws of sockets.keys()) ws.terminate();
       wss.close();

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { createAppForFolder } from '../../learner-profiles/profile-picker';
 import type { EnvConfig } from '../../app/app-config';
+import type { DronaApp } from '../../app/create-app';
 import fs from 'node:fs';
-import { loadOrgBundle } from '../../organisation/org-bundle';
-import { profileDataDirFor } from '../../learner-profiles/profile-command';
 import { createLogger } from '../../app/logger';
 import { appVersion, packageRoot } from '../../app/package-info';
 import { writeLaunchFile, type LaunchFile } from '../../serve/launch-file';
@@ -13,8 +11,13 @@ import { CliUserError } from '../cli-error';
 import { messageOf } from '../../../preload/contract/errors';
 
 const SHUTDOWN_GRACE_MS = 5000;
-/** Background work (sync, reminders, the digest) starts this long after the server listens: the browser's first paint comes first. */
-const BACKGROUND_AFTER_LISTEN_MS = 1000;
+/** Background work (sync, reminders, the digest) starts this long after the app: the browser's first paint comes first. */
+const BACKGROUND_AFTER_APP_MS = 1000;
+/**
+ * The app starts once the browser has the page it paints first, or this long after listening when
+ * no browser asks sooner: loading and opening it holds the event loop, which would hold that page back.
+ */
+const APP_AFTER_LISTEN_MS = 300;
 
 interface ServeFlags {
   port?: string;
@@ -67,7 +70,9 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
       }
       const logger = createLogger();
       const root = flags.dataDir ? path.resolve(flags.dataDir) : config.dataDir;
-      const dataDir = flags.profile ? await profileDataDirFor(root, flags.profile) : root;
+      // The app's code loads only when needed (and the app itself after the URL prints): a start of
+      // serve mode reads and compiles just this command's code before the browser can ask for the page.
+      const dataDir = flags.profile ? await (await import('../../learner-profiles/profile-command')).profileDataDirFor(root, flags.profile) : root;
       const aheadHours = flags.clockAheadHours === undefined ? 0 : Number(flags.clockAheadHours);
       if (!Number.isFinite(aheadHours) || aheadHours < 0 || aheadHours > 24 * 366) {
         throw new CliUserError(`--clock-ahead-hours must be a number of hours from 0 to 8784, not "${flags.clockAheadHours}".`);
@@ -76,6 +81,7 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
       let organisation = null;
       if (flags.orgProfile) {
         if (!flags.orgPublicKey) throw new CliUserError('--org-profile needs --org-public-key: the key the profile is verified against.');
+        const { loadOrgBundle } = await import('../../organisation/org-bundle');
         try {
           organisation = loadOrgBundle(flags.orgProfile, fs.readFileSync(flags.orgPublicKey, 'utf8'), new Date());
         } catch (error) {
@@ -84,21 +90,13 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
       }
       let listening = () => {};
       const startupDone = new Promise<void>((resolve) => (listening = resolve));
-      const app = createAppForFolder({
-        dataDir,
-        mode: 'serve',
-        startupDone,
-        version: appVersion(),
-        logger,
-        env: config,
-        organisation,
-        ...(ahead > 0 ? { now: () => Date.now() + ahead } : {}),
-      });
+      let started!: (app: DronaApp) => void;
+      let failed!: (error: unknown) => void;
+      const starting = new Promise<DronaApp>((resolve, reject) => ((started = resolve), (failed = reject)));
       let server;
       try {
-        server = await startServeServer({ app, port, rendererDir: path.join(packageRoot(), 'dist', 'renderer') });
+        server = await startServeServer({ app: starting, logger, port, rendererDir: path.join(packageRoot(), 'dist', 'renderer') });
       } catch (error) {
-        await app.close();
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new CliUserError(`Port ${port} is already in use; pick another with --port.`);
         throw new CliUserError(messageOf(error));
@@ -106,9 +104,32 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
       // The one line that carries the token, for this user's own terminal (as Jupyter prints
       // it); the logger redacts it from here on.
       process.stdout.write(`Dronacharya is running at ${server.url}\n`);
-      setTimeout(listening, BACKGROUND_AFTER_LISTEN_MS).unref();
+      // The browser starts while the app does; openInBrowser never rejects.
+      const launching = flags.open ? openInBrowser(server.url, logger, config.hasBrowser) : Promise.resolve(null);
+      await Promise.race([server.pageSent, new Promise((resolve) => setTimeout(resolve, APP_AFTER_LISTEN_MS))]);
+      let app: DronaApp;
+      try {
+        const { createAppForFolder } = await import('../../learner-profiles/profile-picker');
+        app = createAppForFolder({
+          dataDir,
+          mode: 'serve',
+          startupDone,
+          version: appVersion(),
+          logger,
+          env: config,
+          organisation,
+          ...(ahead > 0 ? { now: () => Date.now() + ahead } : {}),
+        });
+      } catch (error) {
+        failed(error);
+        await server.close();
+        (await launching)?.remove();
+        throw error;
+      }
+      started(app);
+      setTimeout(listening, BACKGROUND_AFTER_APP_MS).unref();
       logger.info(`serving data from ${dataDir}`);
-      const launch = flags.open ? await openInBrowser(server.url, logger, config.hasBrowser) : null;
+      const launch = await launching;
       if (launch) {
         process.once('exit', () => launch.remove());
         process.stdout.write(`Opened in your browser through ${launch.url} (readable only by you).\n`);

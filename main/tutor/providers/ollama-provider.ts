@@ -1,7 +1,12 @@
 // A local Ollama server through the `ollama` package: streaming chat, models, pulls, embeddings.
-import { Ollama, type AbortableAsyncIterator, type ChatResponse } from 'ollama';
+import type { AbortableAsyncIterator, ChatResponse, Ollama } from 'ollama';
 import { TutorProviderError, type ChatProvider, type ChatRequest } from './provider';
 import { messageOf } from '../../../preload/contract/errors';
+
+// The package loads with the first Ollama request (as Anthropic's SDK does): it and the fetch
+// polyfill it imports (CommonJS, scanned by Node's ESM loader) cost every start-up otherwise.
+let ollamaPackage: Promise<typeof import('ollama')> | null = null;
+const loadOllama = () => (ollamaPackage ??= import('ollama'));
 
 export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434';
 
@@ -53,13 +58,15 @@ export function ollamaFailure(error: unknown, host: string, model?: string, abor
 
 export class OllamaProvider implements ChatProvider {
   readonly id = 'ollama' as const;
-  private readonly client: Ollama;
+  private client: Promise<Ollama> | null = null;
 
   constructor(
     readonly host: string = DEFAULT_OLLAMA_HOST,
     private readonly embeddingModel: string | null = null,
-  ) {
-    this.client = new Ollama({ host });
+  ) {}
+
+  private connect(): Promise<Ollama> {
+    return (this.client ??= loadOllama().then(({ Ollama }) => new Ollama({ host: this.host })));
   }
 
   async chat(request: ChatRequest, onText: (text: string) => void): Promise<string> {
@@ -68,7 +75,8 @@ export class OllamaProvider implements ChatProvider {
     const onAbort = () => iterator?.abort();
     request.signal.addEventListener('abort', onAbort, { once: true });
     try {
-      const stream = await this.client.chat({
+      const client = await this.connect();
+      const stream = await client.chat({
         model: request.model,
         stream: true,
         messages: [{ role: 'system', content: request.system }, ...request.messages.map((m) => ({ role: m.role, content: m.content }))],
@@ -95,7 +103,8 @@ export class OllamaProvider implements ChatProvider {
   async embed(texts: readonly string[]): Promise<number[][] | null> {
     if (!this.embeddingModel || texts.length === 0) return null;
     try {
-      const response = await this.client.embed({ model: this.embeddingModel, input: [...texts] });
+      const client = await this.connect();
+      const response = await client.embed({ model: this.embeddingModel, input: [...texts] });
       return response.embeddings;
     } catch (error) {
       throw ollamaFailure(error, this.host, this.embeddingModel);
@@ -104,7 +113,8 @@ export class OllamaProvider implements ChatProvider {
 
   async models(): Promise<OllamaModelInfo[]> {
     try {
-      const { models } = await this.client.list();
+      const client = await this.connect();
+      const { models } = await client.list();
       return models.map((m) => ({ name: m.name, size: m.size, embedding: isEmbeddingModel(m.name, m.details?.families) }));
     } catch (error) {
       throw ollamaFailure(error, this.host);
@@ -114,7 +124,8 @@ export class OllamaProvider implements ChatProvider {
   async pull(model: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
     const tracker = new PullProgressTracker();
     try {
-      const iterator = await this.client.pull({ model, stream: true });
+      const client = await this.connect();
+      const iterator = await client.pull({ model, stream: true });
       signal?.addEventListener('abort', () => iterator.abort(), { once: true });
       for await (const event of iterator) {
         const sums = tracker.update(event);
@@ -127,7 +138,8 @@ export class OllamaProvider implements ChatProvider {
 
   async remove(model: string): Promise<void> {
     try {
-      await this.client.delete({ model });
+      const client = await this.connect();
+      await client.delete({ model });
     } catch (error) {
       throw ollamaFailure(error, this.host, model);
     }
