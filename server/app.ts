@@ -23,6 +23,7 @@ import { examRoutes } from './exam-routes';
 import { projectRoutes } from './project-routes';
 import { ingestBatch } from './event-batch';
 import { ingestEvents, setTimezone, setVisibility } from './ingest';
+import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit } from './rate-limit';
@@ -64,6 +65,8 @@ export interface ApiConfig {
   readonly guardLimit?: RateLimit;
   /** Serve /metrics to anyone (the port is private to the scraper); otherwise it needs the admin token. */
   readonly metricsPublic?: boolean;
+  /** How ingestion requests are grouped into transactions. */
+  readonly ingestion?: GroupCommitOptions;
 }
 
 const socketPeer = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
@@ -88,6 +91,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
   const guardLimiter = new RateLimiter(db, 'guard', guardLimit, now);
   // Guesses from every client together: a hundred clients' worth, so many addresses gain no more.
   const sharedGuardLimiter = new RateLimiter(db, 'guard-all', { burst: guardLimit.burst * 100, perSecond: guardLimit.perSecond * 100 }, now);
+  // Concurrent ingestion requests share transactions, so a commit's flush answers many of them.
+  const ingestion = new GroupCommit(db, config.ingestion);
   const address = (c: Context) => clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted);
   const app = new Hono<Env>();
 
@@ -235,7 +240,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.post('/v1/events', async (c) => {
     const input = await body(c, eventsRequest);
-    return c.json({ results: await ingestBatch(input.events, (events) => ingestEvents(db, c.get('learnerId'), events, now(), rules)) });
+    return c.json({ results: await ingestBatch(input.events, (events) => ingestion.run((q) => ingestEvents(q, c.get('learnerId'), events, now(), rules))) });
   });
 
   app.get('/v1/league', async (c) => c.json(await league(db, c.get('learnerId'), now())));

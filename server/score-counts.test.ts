@@ -1,11 +1,8 @@
 // Ingestion writes a batch's scores on every board in one statement; whatever the batches, the
-// per-score counts that ranks are summed from must equal the visible scores, board by board; a
-// batch PostgreSQL aborts as a deadlock (batches share those count rows) is run again.
+// per-score counts that ranks are summed from must equal the visible scores, board by board.
 import { expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
-import { sql, type Database } from './db/database';
-import { ingestEvents } from './ingest';
-import { defaultPlausibility } from '../common/rules/plausibility';
+import { sql } from './db/database';
 import { cheapPasswords, useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 
 const start = Date.UTC(2026, 11, 2, 12);
@@ -47,26 +44,6 @@ function suite(engine: Engine) {
     const me = (await t.request('GET', '/v1/me', { token: learners[0].accessToken })).json;
     const [all] = await t.db.query<{ score: number }>(sql`select score from scores where board = 'all' and learner_id = ${learners[0].learnerId}`);
     expect(all!.score).toBe(me.totalXp);
-  });
-
-  it('runs a batch again when PostgreSQL aborts it as a deadlock, and only then', async () => {
-    const who = (await t.request('POST', '/v1/learners', { body: { displayName: 'Retry', timezone: 'UTC' } })).json;
-    let calls = 0;
-    const failing = (error: unknown, times: number): Database => ({
-      ...t.db,
-      transaction: (fn) => (++calls <= times ? Promise.reject(error) : t.db.transaction(fn)),
-    });
-    const deadlock = Object.assign(new Error('query failed'), { cause: Object.assign(new Error('deadlock detected'), { code: '40P01' }) });
-    const event = { idempotencyKey: 'retry-1', kind: 'check-passed' as const, occurredAt: start - 60_000, timezone: 'UTC', facts: {} };
-    expect(await ingestEvents(failing(deadlock, 2), who.learnerId, [event], start, defaultPlausibility)).toEqual([
-      expect.objectContaining({ status: 'accepted' }),
-    ]);
-    expect(calls).toBe(3);
-    calls = 0;
-    await expect(ingestEvents(failing(deadlock, 3), who.learnerId, [event], start, defaultPlausibility)).rejects.toBe(deadlock);
-    calls = 0;
-    await expect(ingestEvents(failing(new Error('other'), 1), who.learnerId, [event], start, defaultPlausibility)).rejects.toThrow('other');
-    expect(calls).toBe(1);
   });
 }
 

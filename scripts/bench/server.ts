@@ -111,7 +111,7 @@ async function seedCohort(db: Database, keys: ServerKeys): Promise<string> {
   return `${cookieName}=${await dashboardToken(keys, 'l1', sid, now)}`;
 }
 
-function startChild(env: Record<string, string>, dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+function startChild(env: Record<string, string>, dataDir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [path.join(root, 'dist/main/cli.js'), 'server', '--port', '0', '--data-dir', dataDir, '--rate-limit', '100000'], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -122,16 +122,40 @@ function startChild(env: Record<string, string>, dataDir: string): Promise<{ url
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) resolve({ url: match[1]!, stop: () => new Promise((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) });
+      if (match) resolve({ url: match[1]!, pid: child.pid!, stop: () => new Promise((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) });
     });
     child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
 }
 
-async function cannon(opts: autocannon.Options) {
+/** A process's CPU time in ms (user + system, from /proc: Linux only; NaN elsewhere or once it has exited). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, in clock ticks of 1/100 s (USER_HZ).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * CPU time, not latency, is what a loaded machine cannot distort: the server process's and its
+ * PostgreSQL backends' (the bench and PostgreSQL share this machine; PGlite runs in the server).
+ */
+interface CpuProbe {
+  server: number;
+  database: () => Promise<number>;
+}
+
+async function cannon(opts: autocannon.Options, cpu?: CpuProbe) {
+  const before = cpu ? { server: cpuMs(cpu.server), database: await cpu.database() } : null;
   const result: autocannon.Result = await autocannon({ connections: 16, duration: seconds, ...opts });
+  const requests = Math.max(1, result.requests.total);
+  const cpuPerRequest =
+    cpu && before ? { server: (cpuMs(cpu.server) - before.server) / requests, database: ((await cpu.database()) - before.database) / requests } : null;
   // autocannon's percentiles are whole milliseconds; p97_5/p99 come from its histogram.
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx, cpuPerRequest };
 }
 
 /**
@@ -184,6 +208,19 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
   await db.close();
 
   const server = await startChild(engine === 'postgresql' ? { DATABASE_URL: pgUrl! } : {}, dataDir);
+  // The server's backends (every other session of the database is this bench's own probe).
+  const probeClient = engine === 'postgresql' ? new pg.Client({ connectionString: pgUrl }) : null;
+  await probeClient?.connect();
+  const cpu: CpuProbe = {
+    server: server.pid,
+    database: async () => {
+      if (!probeClient) return 0;
+      const { rows } = await probeClient.query<{ pid: number }>(
+        'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
+      return rows.reduce((sum, row) => sum + (cpuMs(row.pid) || 0), 0);
+    },
+  };
   const tokenCount = 2000;
   const tokens: string[] = [];
   for (let i = 0; i < tokenCount; i++) {
@@ -192,46 +229,55 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
   }
   let n = 0;
   const pick = () => tokens[n++ % tokenCount]!;
-  const base = await cannon({ url: `${server.url}/healthz` });
+  const base = await cannon({ url: `${server.url}/healthz` }, cpu);
   // Latency at light load (4 connections), then throughput at 16.
   const rank = await cannon({
     url: server.url,
     connections: 4,
     requests: [{ method: 'GET', path: '/v1/leaderboards/all/around-me', setupRequest: (req) => ({ ...req, headers: { authorization: `Bearer ${pick()}` } }) }],
   });
-  const rankThroughput = await cannon({
-    url: server.url,
-    requests: [{ method: 'GET', path: '/v1/leaderboards/all/around-me', setupRequest: (req) => ({ ...req, headers: { authorization: `Bearer ${pick()}` } }) }],
-  });
+  const rankThroughput = await cannon(
+    {
+      url: server.url,
+      requests: [
+        { method: 'GET', path: '/v1/leaderboards/all/around-me', setupRequest: (req) => ({ ...req, headers: { authorization: `Bearer ${pick()}` } }) },
+      ],
+    },
+    cpu,
+  );
   let key = 0;
   const slotsFrom = Date.now() - 20 * 86_400_000;
-  const ingest = await cannon({
-    url: server.url,
-    requests: [
-      {
-        method: 'POST',
-        path: '/v1/events',
-        setupRequest: (req) => {
-          // Completions as the app sends them: each claims its active time, and every one has its
-          // own 20 s slot of the last days, so no two of a learner overlap and all are accepted.
-          const events = Array.from({ length: batch }, (_, i) => ({
-            idempotencyKey: `bench-${process.pid}-${++key}`,
-            kind: i % 2 ? 'check-passed' : 'quiz-passed',
-            courseId: `course-${key % 5}`,
-            lessonId: `lesson-${key % 60}`,
-            occurredAt: slotsFrom + key * 21_000,
-            activeSeconds: 20,
-            timezone: 'UTC',
-            facts: { score: 90 },
-          }));
-          return { ...req, headers: { authorization: `Bearer ${pick()}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) };
+  const ingest = await cannon(
+    {
+      url: server.url,
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/events',
+          setupRequest: (req) => {
+            // Completions as the app sends them: each claims its active time, and every one has its
+            // own 20 s slot of the last days, so no two of a learner overlap and all are accepted.
+            const events = Array.from({ length: batch }, (_, i) => ({
+              idempotencyKey: `bench-${process.pid}-${++key}`,
+              kind: i % 2 ? 'check-passed' : 'quiz-passed',
+              courseId: `course-${key % 5}`,
+              lessonId: `lesson-${key % 60}`,
+              occurredAt: slotsFrom + key * 21_000,
+              activeSeconds: 20,
+              timezone: 'UTC',
+              facts: { score: 90 },
+            }));
+            return { ...req, headers: { authorization: `Bearer ${pick()}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) };
+          },
         },
-      },
-    ],
-  });
+      ],
+    },
+    cpu,
+  );
   // The instructor dashboard at 4 connections, beside /healthz sampled the same way.
   const dashboardBase = await sample(`${server.url}/healthz`, {}, 4);
   const dashboard = await sample(`${server.url}/dashboard/cohorts/${benchCohort}`, { cookie }, 4);
+  await probeClient?.end();
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
   return { engine, base, rank, rankThroughput, ingest, dashboard, dashboardBase };
@@ -247,6 +293,11 @@ for (const engine of engines) {
   results.push(await benchEngine(engine));
 }
 const ms = (v: number) => `${v.toFixed(1)} ms`;
+const cores = os.cpus().length;
+const cpuText = (c: { server: number; database: number } | null) => (c ? `${ms(c.server)} / ${ms(c.database)}` : 'n/a');
+/** Events per second the machine's cores would ingest if ingestion had them all, at the measured CPU per request. */
+const capacity = (c: { server: number; database: number } | null) =>
+  c ? `${((cores * 1000 * batch) / (c.server + c.database)).toFixed(0)} events/s at most` : 'n/a';
 process.stdout.write(
   `\nbench:server — ${learners.toLocaleString()} learners, ${eventCount.toLocaleString()} events, ${seconds} s per run, 16 connections, ${os.cpus().length} cores\n`,
 );
@@ -258,6 +309,7 @@ for (const r of results) {
       `  rank-around-me, 4 connections  p50 ${ms(r.rank.p50)}  p99 ${ms(r.rank.p99)}  ${r.rank.rps.toFixed(0)} req/s (errors ${r.rank.errors})\n` +
       `  rank-around-me, 16 connections p50 ${ms(r.rankThroughput.p50)}  p99 ${ms(r.rankThroughput.p99)}  ${r.rankThroughput.rps.toFixed(0)} req/s  (baseline ${(r.base.rps / Math.max(1, r.rankThroughput.rps)).toFixed(1)}× as many, errors ${r.rankThroughput.errors})\n` +
       `  ingestion (${batch} events/request) p50 ${ms(r.ingest.p50)}  p99 ${ms(r.ingest.p99)}  ${r.ingest.rps.toFixed(0)} req/s = ${eventsPerSecond.toFixed(0)} events/s (errors ${r.ingest.errors})\n` +
+      `  CPU per request (server / PostgreSQL backends): /healthz ${cpuText(r.base.cpuPerRequest)}, rank ${cpuText(r.rankThroughput.cpuPerRequest)}, ingestion ${cpuText(r.ingest.cpuPerRequest)}; ${cores} cores at this cost: ${capacity(r.ingest.cpuPerRequest)}\n` +
       `  baseline GET /healthz, 4 connections p50 ${ms(r.dashboardBase.p50)}  p95 ${ms(r.dashboardBase.p95)}  p99 ${ms(r.dashboardBase.p99)}\n` +
       `  dashboard, ${cohortSize.toLocaleString()}-learner cohort, 4 connections p50 ${ms(r.dashboard.p50)}  p95 ${ms(r.dashboard.p95)}  p99 ${ms(r.dashboard.p99)}  ${r.dashboard.requests} requests (p95 ${(r.dashboard.p95 / r.dashboardBase.p95).toFixed(0)}× the baseline's, errors ${r.dashboard.errors})\n`,
   );

@@ -1,0 +1,98 @@
+// Group commit: requests that arrive while earlier ones are being written wait for the next
+// transaction and share it, so one commit (one WAL flush, the disk's few hundred a second) answers
+// many requests. Nothing is answered before its transaction has committed, so an acknowledged
+// request survives a crash as before. When a shared transaction fails (one request's error, or a
+// deadlock PostgreSQL aborted), nothing of it was kept and each of its requests is run again
+// alone: only the failing one fails.
+import type { Database } from './db/database';
+
+type Q = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+interface Waiting {
+  work: (q: Q) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** PostgreSQL's deadlock_detected, as the driver reports it (or a wrapper's cause). */
+export const isDeadlock = (error: unknown): boolean => {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  return code === '40P01' || (cause !== undefined && cause !== error && isDeadlock(cause));
+};
+
+export interface GroupCommitOptions {
+  /**
+   * Transactions written at once (each on its own connection of the pool). One by default: two
+   * groups lock many count rows in no set order, and their deadlocks (a second's wait each before
+   * PostgreSQL aborts one) made ingestion's p99 2.5 s at 1M learners against 0.4–0.7 s with one.
+   */
+  readonly concurrency?: number;
+  /** Requests in one transaction at most (its locks are held until all of them are done). */
+  readonly maxGroup?: number;
+}
+
+export class GroupCommit {
+  private readonly queue: Waiting[] = [];
+  private running = 0;
+  private readonly concurrency: number;
+  private readonly maxGroup: number;
+
+  constructor(
+    private readonly db: Database,
+    options: GroupCommitOptions = {},
+  ) {
+    this.concurrency = options.concurrency ?? 1;
+    this.maxGroup = options.maxGroup ?? 32;
+  }
+
+  /** Runs `work` in a transaction it may share with other requests; resolves once that has committed. */
+  run<R>(work: (q: Q) => Promise<R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    while (this.running < this.concurrency && this.queue.length > 0) {
+      const group = this.queue.splice(0, this.maxGroup);
+      this.running++;
+      void this.write(group).finally(() => {
+        this.running--;
+        this.drain();
+      });
+    }
+  }
+
+  private async write(group: Waiting[]): Promise<void> {
+    if (group.length === 1) return this.alone(group[0]!);
+    let results: unknown[];
+    try {
+      results = await this.db.transaction(async (q) => {
+        const out = [];
+        // One connection: the requests run one after another, each seeing the ones before it.
+        for (const waiting of group) out.push(await waiting.work(q));
+        return out;
+      });
+    } catch {
+      for (const waiting of group) await this.alone(waiting);
+      return;
+    }
+    group.forEach((waiting, i) => waiting.resolve(results[i]));
+  }
+
+  /**
+   * One request in its own transaction. Batches of different learners share rows they lock in
+   * no set order, so two can deadlock: PostgreSQL aborts one, and it is run again (nothing of it
+   * was kept) rather than failing the request.
+   */
+  private async alone(waiting: Waiting): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return waiting.resolve(await this.db.transaction(waiting.work));
+      } catch (error) {
+        if (attempt >= 3 || !isDeadlock(error)) return waiting.reject(error);
+      }
+    }
+  }
+}
