@@ -34,10 +34,11 @@ interface RunState {
 }
 
 const LOG_LIMIT = 2000;
-// The same empty lists each time, so that a Run or Check starting on a clean slate changes nothing
-// the editor and results draw from (a new [] would redraw the editor's markers for nothing).
+// The same empty lists each time, so that a Run or Check that starts on a clean slate, or ends with
+// no diagnostics, changes nothing the editor draws from (a new [] would redraw its markers).
 const noLines: RunLogLine[] = [];
 const noDiagnostics: Diagnostic[] = [];
+const orNone = (diagnostics: Diagnostic[]) => (diagnostics.length ? diagnostics : noDiagnostics);
 const newRunId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
 
 let listening = false;
@@ -126,7 +127,7 @@ export const useRunStore = create<RunState>((set, get) => {
       return settle(async () => {
         const result = await sent;
         // Ended in the same update as the result is shown: the results draw once, not twice.
-        set({ lastRun: result, diagnostics: result.diagnostics, kind: null });
+        set({ lastRun: result, diagnostics: orNone(result.diagnostics), kind: null });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
         return result;
       });
@@ -162,7 +163,7 @@ export const useRunStore = create<RunState>((set, get) => {
       return settle(async () => {
         const result = await sent;
         const learnerFiles = useWorkspaceStore.getState().files.map((file) => file.path);
-        set({ lastCheck: result, diagnostics: checkDiagnostics(result, learnerFiles), kind: null });
+        set({ lastCheck: result, diagnostics: orNone(checkDiagnostics(result, learnerFiles)), kind: null });
         const passed = result.tests.filter((test) => test.status === 'pass').length;
         say(result.status === 'pass' ? 'info' : 'error', `${passed} of ${result.tests.length} tests pass${result.message ? `: ${result.message}` : ''}`);
         return result;
