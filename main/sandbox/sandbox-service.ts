@@ -25,7 +25,9 @@ import type { CheckRequest, RunRequest, SandboxServiceOptions } from './sandbox-
 /** The CLI's way: an author running their own code names the driver. */
 export const cliUnisolatedHint = 'run your own code directly on this computer (not isolated) with --driver process';
 
+/** 'auto' without Docker asks again no sooner than this after a failed probe; each failure in a row doubles it, up to REPROBE_MAX_MS. */
 const REPROBE_MS = 5000;
+const REPROBE_MAX_MS = 60_000;
 /** How long after its first call serve mode waits before loading the WebAssembly runtimes. */
 const IDLE_WARM_UP_MS = 1500;
 
@@ -39,7 +41,9 @@ export class SandboxService {
   private dockerProblem: string | null = null;
   private docker: Docker | null = null;
   private dockerVersion = '';
-  private probedAt = 0;
+  /** When 'auto' may ask Docker again, and the wait after the next failed probe. */
+  private nextProbeAt = 0;
+  private reprobeEveryMs = REPROBE_MS;
   private reprobing: Promise<void> | null = null;
   private readonly log: (message: string) => void;
   private starting: Promise<void> | null = null;
@@ -103,12 +107,13 @@ export class SandboxService {
 
   /** Probes Docker and, when it answers, sets up its driver; else keeps the reason. */
   private async connectDocker(): Promise<void> {
-    this.probedAt = Date.now();
     // dockerode loads here, not at start-up: it costs about 130 ms that the process driver never needs.
     const docker = this.options.docker ?? new (await import('dockerode')).default();
     const probe = await probeDocker(docker);
     if (!probe.ok) {
       this.dockerProblem = probe.reason;
+      this.nextProbeAt = Date.now() + this.reprobeEveryMs;
+      this.reprobeEveryMs = Math.min(this.reprobeEveryMs * 2, REPROBE_MAX_MS);
       return;
     }
     this.dockerProblem = null;
@@ -223,23 +228,32 @@ export class SandboxService {
     );
   }
 
-  /** The driver for this request, or the result that says why nothing ran (no driver, or a missing image). */
   /**
-   * 'auto' without Docker asks again (at most every few seconds) before refusing or running
-   * unisolated: the learner was told to start Docker, so the next Run must notice it.
+   * 'auto' without Docker asks again, when due (5 s after the first failed probe, then twice as
+   * long after each failure in a row, up to a minute): the learner may have been told to start
+   * Docker, so a Run soon after must notice it. The probe's promise, or null when none is due.
    */
-  private async dockerAgain(): Promise<void> {
-    await this.ready();
-    if (this.dockerDriver || this.request !== 'auto' || Date.now() - this.probedAt < REPROBE_MS) return;
+  private dockerAgain(): Promise<void> | null {
+    if (this.dockerDriver || this.request !== 'auto' || Date.now() < this.nextProbeAt) return this.reprobing;
     this.reprobing ??= this.connectDocker()
       .catch((error) => this.log(`asking Docker again failed: ${messageOf(error)}`))
       .finally(() => (this.reprobing = null));
-    await this.reprobing;
+    return this.reprobing;
   }
 
+  /**
+   * The driver for this request, or the result that says why nothing ran (no driver, or a missing
+   * image). A run that an isolated driver (WebAssembly) would take does not wait for Docker's
+   * answer: it runs now, and Docker, if it answers, takes the next one.
+   */
   private async driverFor(courseId: string | undefined, language: SandboxLanguage): Promise<{ driver: SandboxDriver } | { refused: RunResult }> {
-    await this.dockerAgain();
-    const chosen = this.choose(courseId ?? null);
+    await this.ready();
+    const probing = this.dockerAgain();
+    let chosen = this.choose(courseId ?? null);
+    if (probing && !('driver' in chosen && chosen.driver.isolated)) {
+      await probing;
+      chosen = this.choose(courseId ?? null);
+    }
     if ('refused' in chosen || chosen.driver !== this.dockerDriver) return chosen;
     const missing = await this.missingImage(language);
     return missing ? { refused: missing } : chosen;
@@ -312,6 +326,7 @@ export class SandboxService {
 
   /** The status after looking at the images again (an image may have been built meanwhile). */
   async refreshedStatus(): Promise<SandboxStatus> {
+    await this.ready();
     await this.dockerAgain();
     await this.refreshImages();
     return this.status();

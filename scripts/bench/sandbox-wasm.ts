@@ -7,14 +7,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SandboxLanguage, SandboxFile } from '../../preload/contract/sandbox';
+import type { SandboxLanguage, SandboxFile, SandboxLimitsInput } from '../../preload/contract/sandbox';
 import { checkPlan, runPlan } from '../../main/sandbox/commands';
 import type { ExecOutcome, ExecSpec } from '../../main/sandbox/driver';
-import { checkExtraMs, defaultLimits } from '../../main/sandbox/limits';
+import { checkExtraMs, defaultLimits, resolveLimits } from '../../main/sandbox/limits';
 import { sandboxRoot, shippedSnapshotDir } from '../../main/sandbox/runner-images';
 import { harnessFiles } from '../../main/sandbox/harness-files';
 import { WasmDriver } from '../../main/sandbox/wasm/wasm-driver';
 import { workerEntry } from '../../main/sandbox/wasm/worker-entry';
+
+/** An exercise's files, tests and limits, as a Check sends them (sandbox.ts reads the one the UI clicks). */
+export interface ClickedExercise {
+  readonly files: readonly SandboxFile[];
+  readonly tests: readonly SandboxFile[];
+  readonly limits?: SandboxLimitsInput;
+}
 
 type Measure = (label: string, count: number, fn: () => Promise<unknown>, between?: () => Promise<void>) => Promise<{ p50: number; p95: number }>;
 
@@ -33,18 +40,20 @@ function printPhases(label: string): void {
 export async function benchWasm(
   language: SandboxLanguage,
   hello: { file: string; code: string },
-  suite: { files: SandboxFile[]; tests: SandboxFile[] },
+  suite: ClickedExercise,
   measure: Measure,
   runs: number,
   coldRuns: number,
+  clicked?: ClickedExercise,
 ) {
   const runSpec = (): ExecSpec => {
     const plan = runPlan(language, [{ path: hello.file, content: hello.code }], hello.file, defaultLimits, harnessFiles(language));
     return { language, files: plan.files, argv: plan.argv, env: plan.env, limits: defaultLimits };
   };
-  const checkSpec = (): ExecSpec => {
-    const limits = { ...defaultLimits, timeoutMs: defaultLimits.timeoutMs + checkExtraMs };
-    const plan = checkPlan(language, suite.files, suite.tests, harnessFiles(language), limits);
+  const checkSpec = (exercise: ClickedExercise = suite): ExecSpec => {
+    const base = resolveLimits(exercise.limits);
+    const limits = { ...base, timeoutMs: base.timeoutMs + checkExtraMs };
+    const plan = checkPlan(language, exercise.files, exercise.tests, harnessFiles(language), limits);
     return { language, files: plan.files, argv: plan.argv, env: plan.env, limits };
   };
   const expectExit = (end: { kind: string; exitCode?: number | null }) => {
@@ -77,10 +86,22 @@ export async function benchWasm(
       },
       spare,
     );
+    // The exercise the UI clicks Check on, as its starter leaves it (its tests fail), the same way.
+    const clickedCheck = clicked
+      ? await measure(
+          'wasm warm Check (clicked exercise)',
+          Math.ceil(runs / 2),
+          async () => {
+            const outcome = await driver.execute(checkSpec(clicked));
+            if (!outcome.results) throw new Error(`wasm check of the clicked exercise: ${outcome.stderr}`);
+          },
+          spare,
+        )
+      : undefined;
     // No wait for the spare between runs: each Run waits for the worker started after the last
     // one (for Python, from the first worker's snapshot): what quick clicks in a row meet.
     const backToBack = await measure('wasm back-to-back Run (hello)', Math.ceil(runs / 2), async () => expectExit((await driver.execute(runSpec())).end));
-    return { cold, warmRun, warmCheck, backToBack, appCold };
+    return { cold, warmRun, warmCheck, clickedCheck, backToBack, appCold };
   } finally {
     await driver.close();
   }

@@ -107,8 +107,15 @@ for (const [driver, env] of Object.entries(drivers)) {
           new Promise<{ clicked: number; drawn: number }>((resolve) => {
             let clicked = 0;
             let seen = false;
-            const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Check');
-            button?.addEventListener('click', () => (clicked = performance.now()), { once: true, capture: true });
+            // On the document, not on the button found now: the lesson may draw its toolbar
+            // again before the click lands (right after it opens), and a listener on the old
+            // button would never hear it, leaving the time counted from the page's load.
+            const onClick = (event: MouseEvent) => {
+              if ((event.target as Element | null)?.closest('button')?.textContent?.trim() !== 'Check') return;
+              clicked = performance.now();
+              document.removeEventListener('click', onClick, true);
+            };
+            document.addEventListener('click', onClick, true);
             const busy = () => [...document.querySelectorAll('.results [role="status"]')].some((node) => node.textContent === 'Checking…');
             const observer = new MutationObserver(() => {
               if (busy()) seen = true;
@@ -122,6 +129,7 @@ for (const [driver, env] of Object.entries(drivers)) {
       );
       await check.click();
       const { clicked, drawn } = await shown;
+      if (!clicked) throw new Error('the click on Check was not seen in the page');
       samples.push(Math.round(drawn - clicked));
       parts.push(partsOf(clicked, drawn, await page.evaluate(() => (window as unknown as { __dronaCalls: Call[] }).__dronaCalls.splice(0))));
       await page.waitForTimeout(APART_MS);

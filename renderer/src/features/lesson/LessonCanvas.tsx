@@ -63,7 +63,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   const completed = standing?.status === 'completed';
   // A challenge's clock is main's (it carries on after a reload); the canvas only ticks it along.
   const elapsed = useElapsedSeconds(standing?.challenge?.elapsedSeconds ?? 0, lesson.type === 'challenge' && !completed);
-  useTutorInitiative(lesson, [lastCheck, standing]);
+  useTutorInitiative(lesson, lastCheck, standing);
   // A concept intro with inline checks is marked complete once every check is answered right.
   const [checksRight, setChecksRight] = useState(!lesson.checks?.length);
   useActiveTime(lesson.courseId, lesson.lessonId);

@@ -2,7 +2,7 @@
 // output for that id streams into the Output panel and into this store's own log, its
 // diagnostics become editor markers, and a Check lists its tests.
 import { create } from 'zustand';
-import type { CheckResult, Diagnostic, RunResult } from '../../../../preload/contract/sandbox';
+import type { CheckResult, Diagnostic, RunResult, SandboxFile } from '../../../../preload/contract/sandbox';
 import { workspaceFilesProblem } from '../../../../preload/contract/workspace-limits';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
@@ -34,6 +34,11 @@ interface RunState {
 }
 
 const LOG_LIMIT = 2000;
+// The same empty lists each time, so that a Run or Check that starts on a clean slate, or ends with
+// no diagnostics, changes nothing the editor draws from (a new [] would redraw its markers).
+const noLines: RunLogLine[] = [];
+const noDiagnostics: Diagnostic[] = [];
+const orNone = (diagnostics: Diagnostic[]) => (diagnostics.length ? diagnostics : noDiagnostics);
 const newRunId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
 
 let listening = false;
@@ -68,11 +73,25 @@ function say(level: 'info' | 'warn' | 'error', message: string) {
 }
 
 export const useRunStore = create<RunState>((set, get) => {
-  const start = (kind: 'run' | 'check') => {
+  const start = (kind: 'run' | 'check', runId = newRunId()) => {
     listen();
-    const runId = newRunId();
-    set({ runId, kind, log: [], diagnostics: [] });
+    set({ runId, kind, log: noLines, diagnostics: noDiagnostics });
     return runId;
+  };
+  /**
+   * Starts a Run or Check of the workspace: its call leaves first, with the editor's text (saved
+   * or not), before the status is drawn; the save (History's snapshot) goes on beside it, and
+   * the answer comes when both are done. A failure to send (too many files) is the answer's.
+   */
+  const sendWorkspace = <T>(kind: 'run' | 'check', send: (runId: string, files: SandboxFile[]) => Promise<T>): Promise<T> => {
+    const runId = newRunId();
+    const sent = (async () => send(runId, sendableFiles()))();
+    start(kind, runId);
+    const saved = useWorkspaceStore.getState().saveAll(kind);
+    return sent.then(async (result) => {
+      await saved;
+      return result;
+    });
   };
   /** Runs one sandbox call: its failure is said in the Output panel, and the run always ends. */
   const settle = async <T>(call: () => Promise<T>): Promise<T | null> => {
@@ -89,25 +108,26 @@ export const useRunStore = create<RunState>((set, get) => {
   return {
     runId: null,
     kind: null,
-    log: [],
-    diagnostics: [],
+    log: noLines,
+    diagnostics: noDiagnostics,
     lastRun: null,
     lastCheck: null,
 
     async run(language, entry) {
       const workspace = useWorkspaceStore.getState();
       if (!workspace.ref || get().kind) return null;
-      const runId = start('run');
-      await workspace.saveAll('run');
-      say('info', `Running ${entry}…`);
       const ref = workspace.ref;
-      return settle(async () => {
-        const files = sendableFiles();
-        const result = await withConsent(
+      const sent = sendWorkspace('run', (runId, files) =>
+        withConsent(
           () => client().call('sandbox.run', { runId, language, files, entry, ...ref }),
           (run) => run.needsConsent,
-        );
-        set({ lastRun: result, diagnostics: result.diagnostics });
+        ),
+      );
+      say('info', `Running ${entry}…`);
+      return settle(async () => {
+        const result = await sent;
+        // Ended in the same update as the result is shown: the results draw once, not twice.
+        set({ lastRun: result, diagnostics: orNone(result.diagnostics), kind: null });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
         return result;
       });
@@ -123,7 +143,7 @@ export const useRunStore = create<RunState>((set, get) => {
           () => client().call('sandbox.run', { runId, language, files: [{ path: entry, content: code }], entry, ...ref }),
           (run) => run.needsConsent,
         );
-        set({ lastRun: result });
+        set({ lastRun: result, kind: null });
         say(result.outcome === 'finished' ? 'info' : 'error', result.message);
         return result;
       });
@@ -132,18 +152,18 @@ export const useRunStore = create<RunState>((set, get) => {
     async check() {
       const workspace = useWorkspaceStore.getState();
       if (!workspace.ref || get().kind) return null;
-      const runId = start('check');
-      await workspace.saveAll('check');
-      say('info', 'Checking your solution against the tests…');
       const ref = workspace.ref;
-      return settle(async () => {
-        const files = sendableFiles();
-        const result = await withConsent(
+      const sent = sendWorkspace('check', (runId, files) =>
+        withConsent(
           () => client().call('sandbox.check', { runId, ...ref, files }),
           (checked) => checked.run.needsConsent,
-        );
+        ),
+      );
+      say('info', 'Checking your solution against the tests…');
+      return settle(async () => {
+        const result = await sent;
         const learnerFiles = useWorkspaceStore.getState().files.map((file) => file.path);
-        set({ lastCheck: result, diagnostics: checkDiagnostics(result, learnerFiles) });
+        set({ lastCheck: result, diagnostics: orNone(checkDiagnostics(result, learnerFiles)), kind: null });
         const passed = result.tests.filter((test) => test.status === 'pass').length;
         say(result.status === 'pass' ? 'info' : 'error', `${passed} of ${result.tests.length} tests pass${result.message ? `: ${result.message}` : ''}`);
         return result;
@@ -171,6 +191,6 @@ export const useRunStore = create<RunState>((set, get) => {
       }
     },
 
-    reset: () => set({ runId: null, kind: null, log: [], diagnostics: [], lastRun: null, lastCheck: null }),
+    reset: () => set({ runId: null, kind: null, log: noLines, diagnostics: noDiagnostics, lastRun: null, lastCheck: null }),
   };
 });

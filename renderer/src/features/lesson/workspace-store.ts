@@ -51,6 +51,12 @@ function reportError(error: unknown) {
 }
 
 export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
+  /**
+   * The text this store last saved with a snapshot, per file: main then had it on disk and as the
+   * file's latest snapshot, so saving it again would change nothing. Forgotten when the files
+   * come from elsewhere (opening, a reset, an outside edit), which may record snapshots of their own.
+   */
+  const snapshotted = new Map<string, string>();
   const write = async (path: string, snapshot: boolean, reason: WriteReason = 'save') => {
     const { ref, buffers, files } = get();
     const text = buffers[path];
@@ -59,10 +65,13 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     const timer = timers.get(path);
     if (timer) clearTimeout(timer);
     timers.delete(path);
-    if (!snapshot && get().onDisk[path] === text) return;
+    // Run and Check save every file first; mostly nothing changed since the last of them.
+    if (get().onDisk[path] === text && (!snapshot || snapshotted.get(path) === text)) return;
     try {
       await client().call('workspace.write', { ...ref, path, content: text, snapshot, reason });
-      if (sameRef(get().ref, ref)) set((state) => ({ onDisk: { ...state.onDisk, [path]: text }, saveErrors: withoutKey(state.saveErrors, path) }));
+      if (!sameRef(get().ref, ref)) return;
+      if (snapshot) snapshotted.set(path, text);
+      set((state) => ({ onDisk: { ...state.onDisk, [path]: text }, saveErrors: withoutKey(state.saveErrors, path) }));
     } catch (error) {
       reportError(error);
       if (sameRef(get().ref, ref)) set((state) => ({ saveErrors: { ...state.saveErrors, [path]: messageOf(error) } }));
@@ -84,6 +93,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     async open(ref) {
       if (sameRef(get().ref, ref) && !get().error) return;
       await get().leave();
+      snapshotted.clear();
       set({ ref, loading: true, error: null, files: [], buffers: {}, onDisk: {}, saveErrors: {}, tabs: [], active: null, root: null });
       try {
         const workspace = await client().call('workspace.open', ref);
@@ -154,6 +164,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
 
     replaceFile(file) {
+      snapshotted.delete(file.path);
       set((state) => ({
         files: state.files.some((entry) => entry.path === file.path)
           ? state.files.map((entry) => (entry.path === file.path ? file : entry))
@@ -164,6 +175,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
 
     removeFile(path) {
+      snapshotted.delete(path);
       const timer = timers.get(path);
       if (timer) clearTimeout(timer);
       timers.delete(path);
@@ -181,6 +193,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
 
     reload(files) {
+      snapshotted.clear();
       const buffers = Object.fromEntries(files.map((file) => [file.path, file.content]));
       const visible = files.filter((file) => file.role !== 'hidden');
       const first = visible.find((file) => file.role === 'editable') ?? visible[0];

@@ -8,8 +8,11 @@ import { useTutorStore, type LessonRef } from './tutor-store';
 
 const POLL_MS = 15_000;
 
-/** `changed` is anything that moves when the learner acts (the last Check, the standing). */
-export function useTutorInitiative(lesson: LessonRef, changed: unknown): void {
+/**
+ * `lastCheck` and `standing` move when the learner acts; each new one asks again. (Passed apart,
+ * not as one array: a new array each render would ask on every render, a challenge's each second.)
+ */
+export function useTutorInitiative(lesson: LessonRef, lastCheck: unknown, standing: unknown): void {
   const { courseId, lessonId } = lesson;
   useEffect(() => {
     const ask = () =>
@@ -20,5 +23,5 @@ export function useTutorInitiative(lesson: LessonRef, changed: unknown): void {
     void ask();
     const timer = setInterval(() => void ask(), POLL_MS);
     return () => clearInterval(timer);
-  }, [courseId, lessonId, changed]);
+  }, [courseId, lessonId, lastCheck, standing]);
 }
