@@ -1,3 +1,6 @@
+// The composition root: every service built once, in dependency order, each handed the narrow
+// interfaces of the ones it uses. Over 350 lines on purpose: the whole wiring order reads top to
+// bottom in one function, which is what a newcomer opens to see how the app fits together.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CourseService } from '../courses/course-service';

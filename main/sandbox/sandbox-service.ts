@@ -1,6 +1,9 @@
 // The sandbox as the rest of the app sees it: Run and Check learner code through the Docker
 // driver (isolated, warm pool), else the WebAssembly driver (isolated, no install) or, only when
 // someone chose it, the process driver (not isolated; driver-choice.ts has the rule).
+// Over 350 lines on purpose: which driver holds (Docker's probe and back-off, image builds, the
+// WebAssembly warm-up) decides every Run, Check and Visualize, so that state and its uses stay in
+// one class; the rules themselves live beside it (driver-choice, commands, limits, refusals).
 import type Docker from 'dockerode';
 import path from 'node:path';
 import type { ImageBuildProgress, RunResult, SandboxFile, SandboxLanguage, SandboxStatus } from '../../preload/contract/sandbox';
