@@ -9,6 +9,7 @@ import { encryptedFileSecretStore } from '../secrets/secret-store';
 import { openStore } from '../store/open-store';
 import { WorkspaceService } from '../workspace/workspace-service';
 import { createApp, databaseFile, type DronaApp } from './create-app';
+import { prepareDataDir } from './data-dir';
 import { silentLogger } from './logger';
 
 let umask = 0;
@@ -77,5 +78,21 @@ describe('the data folder', () => {
     for (const file of [databaseFile(dataDir), `${databaseFile(dataDir)}-wal`, `${databaseFile(dataDir)}-shm`]) {
       expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
     }
+  });
+
+  it('that cannot be made is refused with its name, not waited on forever', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-file-')), 'a-file');
+    fs.writeFileSync(file, 'not a folder');
+    expect(() => prepareDataDir(path.join(file, 'data'))).toThrow(`Cannot make the data folder ${path.join(file, 'data')} (ENOTDIR).`);
+    expect(() => prepareDataDir(path.join(file, 'deep', 'data'))).toThrow(`: ${path.join(file, 'deep')} could not be made (ENOTDIR).`);
+    // Node's own recursive mkdirSync never returns here.
+    if (process.platform === 'linux') expect(() => prepareDataDir('/proc/drona-data')).toThrow('Cannot make the data folder /proc/drona-data (ENOENT).');
+  });
+
+  it('is made with every missing folder above it, all private', () => {
+    const top = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-deep-'));
+    expect(prepareDataDir(path.join(top, 'a', 'b'))).toBeNull();
+    for (const dir of [path.join(top, 'a'), path.join(top, 'a', 'b')]) expect((fs.statSync(dir).mode & 0o777).toString(8)).toBe('700');
+    expect(prepareDataDir(path.join(top, 'a', 'b'))).toBeNull();
   });
 });

@@ -21,12 +21,34 @@ export function defaultDataDir(env: Readonly<Record<string, string | undefined>>
  * cannot (a folder owned by someone else), so the caller can say so and carry on.
  */
 export function prepareDataDir(dir: string): string | null {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeFolders(dir);
   if (process.platform === 'win32') return null;
   try {
     if ((fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
     return null;
   } catch (error) {
     return `The data folder ${dir} may be readable by other accounts on this computer (${(error as NodeJS.ErrnoException).code ?? messageOf(error)}); make it private with: chmod 700 "${dir}"`;
+  }
+}
+
+/**
+ * `mkdir -p` that fails instead of spinning: Node's recursive mkdirSync loops forever under
+ * procfs (`--data-dir /proc/x`). Makes each missing folder from the nearest existing one down, and
+ * names the folder in the error.
+ */
+function makeFolders(dir: string) {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); !fs.existsSync(at); at = path.dirname(at)) {
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const folder of missing) {
+    try {
+      fs.mkdirSync(folder, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      const why = (error as NodeJS.ErrnoException).code ?? messageOf(error);
+      throw new Error(`Cannot make the data folder ${dir}${folder === path.resolve(dir) ? '' : `: ${folder} could not be made`} (${why}).`);
+    }
   }
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './program';
 import { runServeCli } from './serve-program';
@@ -19,5 +22,13 @@ describe('drona serve started alone', () => {
       expect(await output(runServeCli, ...args)).toEqual(await output(runCli, ...args));
     }
     expect((await output(runServeCli, '--help')).text).toContain('Usage: drona serve [options]');
+  });
+
+  it('exits 1 naming a data folder it cannot make, before printing its URL', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drona-serve-')), 'a-file');
+    fs.writeFileSync(file, '');
+    const { code, text } = await output(runServeCli, '--no-open', '--data-dir', path.join(file, 'data'));
+    expect(code).toBe(1);
+    expect(text).toBe(`drona: Cannot make the data folder ${path.join(file, 'data')} (ENOTDIR).\n`);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EnvConfig } from '../../app/app-config';
 import type { DronaApp } from '../../app/create-app';
 import fs from 'node:fs';
+import { prepareDataDir } from '../../app/data-dir';
 import { createLogger } from '../../app/logger';
 import { appVersion, packageRoot } from '../../app/package-info';
 import { writeLaunchFile, type LaunchFile } from '../../serve/launch-file';
@@ -87,6 +88,14 @@ export function registerServeCommand(program: Command, config: EnvConfig): void 
         } catch (error) {
           throw new CliUserError(messageOf(error));
         }
+      }
+      // The folder is made before the URL prints, so a folder that cannot be made (a file in
+      // the way, procfs, no permission) is a message and exit 1, not a page that never loads.
+      // Its permission warning, if any, is logged when the app starts.
+      try {
+        prepareDataDir(dataDir);
+      } catch (error) {
+        throw new CliUserError(messageOf(error));
       }
       let listening = () => {};
       const startupDone = new Promise<void>((resolve) => (listening = resolve));
