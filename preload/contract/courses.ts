@@ -115,11 +115,10 @@ export const lessonContentSchema = z.object({
 });
 export type LessonContent = z.infer<typeof lessonContentSchema>;
 
-export const searchHitSchema = z.object({
-  courseId: z.string(),
-  lessonId: z.string(),
-  courseTitle: z.string(),
-  title: z.string(),
+/** A lesson as a link names it with its course: search hits, the recommended next lesson, reminders. */
+export const lessonLinkSchema = z.object({ courseId: z.string(), lessonId: z.string(), title: z.string(), courseTitle: z.string() });
+
+export const searchHitSchema = lessonLinkSchema.extend({
   /** Matched terms are wrapped in « and ». */
   snippet: z.string(),
   score: z.number(),

@@ -3,6 +3,7 @@
 // bundles share it: course.yaml `achievements:` is a list of `achievementDefinitionSchema`).
 import { z } from 'zod';
 import { learningEventKinds, type LearningEventKind } from '../../common/rules/event-kinds';
+import { lessonLinkSchema } from './courses';
 import { call, event } from './define';
 import { progressMetricsCalls, progressMetricsEvents } from './progress-metrics';
 
@@ -202,7 +203,7 @@ export const dashboardSchema = z.object({
   streaks: z.array(z.object({ start: z.string(), end: z.string(), days: z.number().int(), freezesUsed: z.number().int() })),
   /** Lessons completed per week (weeks start Monday), the last 8 weeks, oldest first. */
   velocity: z.array(z.object({ weekStart: z.string(), lessons: z.number().int(), xp: z.number().int() })),
-  recommended: z.object({ courseId: z.string(), lessonId: z.string(), title: z.string(), courseTitle: z.string() }).nullable(),
+  recommended: lessonLinkSchema.nullable(),
   week: z.object({
     start: z.string(),
     end: z.string(),
@@ -233,7 +234,7 @@ export const streakReminderSchema = z.object({
   dayEndsAt: z.number().int(),
   message: z.string(),
   /** What "Continue learning" opens: the recommended next lesson, if any. */
-  lesson: z.object({ courseId: z.string(), lessonId: z.string(), title: z.string(), courseTitle: z.string() }).nullable(),
+  lesson: lessonLinkSchema.nullable(),
 });
 export type StreakReminder = z.infer<typeof streakReminderSchema>;
 

@@ -1,6 +1,7 @@
 // The result, as main graded it: the overall score against the pass mark, each section's score,
 // the sections under the mark, and a design answer awaiting a person's review.
 import type { ExamView } from '../../../../preload/contract/exam';
+import { ColumnHeads } from '../../platform/ColumnHeads';
 import { useExamMode } from './exam-store';
 
 const verdictTitle = { passed: 'You passed the Silver exam', failed: 'You did not pass this time', 'pending-review': 'Waiting for review' } as const;
@@ -32,12 +33,7 @@ export function ExamResult({ view }: { view: ExamView }) {
       <p className="exam-graded-by muted">{view.gradedBy === 'server' ? 'Graded by your sync server.' : 'Graded on this computer.'}</p>
       <table className="exam-scores">
         <caption>Scores per section</caption>
-        <thead>
-          <tr>
-            <th scope="col">Section</th>
-            <th scope="col">Score</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['Section', 'Score']} />
         <tbody>
           {view.sections.map((section) => (
             <tr key={section.kind}>

@@ -1,6 +1,7 @@
 // The one leaderboard table, for the global boards and a cohort's: rank, name and score, the
 // learner's own row marked (and, in a league, the promotion and demotion zones).
 import type { LeaderboardRow } from '../../../../preload/contract/leaderboard';
+import { ColumnHeads } from '../../platform/ColumnHeads';
 import './leaderboard-table.css';
 
 export type Zone = 'promote' | 'demote' | null;
@@ -20,13 +21,7 @@ export function LeaderboardTable<Row extends LeaderboardRow>({
 }) {
   return (
     <table className="leaderboard-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">Rank</th>
-          <th scope="col">Learner</th>
-          <th scope="col">{scoreLabel}</th>
-        </tr>
-      </thead>
+      <ColumnHeads labels={['Rank', 'Learner', scoreLabel]} />
       <tbody>
         {rows.map((row) => {
           const z = zone?.(row) ?? null;

@@ -3,6 +3,7 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useEffect } from 'react';
 import type { WeeklyDigest } from '../../../../preload/contract/progress-metrics';
+import { ColumnHeads } from '../../platform/ColumnHeads';
 import { formatDuration } from './format';
 import { useInsightsStore } from './insights-store';
 import { Tiles } from './WeekTiles';
@@ -77,15 +78,7 @@ function DigestBody({ digest }: { digest: WeeklyDigest }) {
       </ProgressCard>
       <ProgressCard id="digest-days" title="Day by day">
         <table className="digest-days">
-          <thead>
-            <tr>
-              {['Day', 'Time', 'XP'].map((label) => (
-                <th key={label} scope="col">
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Day', 'Time', 'XP']} />
           <tbody>
             {digest.days.map((day) => (
               <tr key={day.date}>

@@ -3,6 +3,7 @@
 // Guide's review on request or a person's scores entered here.
 import type { ProjectOverview, ProjectReviewView, ProjectSubmissionView } from '../../../../preload/contract/project';
 import { client } from '../../platform/client';
+import { ColumnHeads } from '../../platform/ColumnHeads';
 import { useAction } from '../../platform/use-action';
 import { ReviewerForm } from './ReviewerForm';
 import { ServerReview } from './ServerReview';
@@ -22,14 +23,7 @@ function Review({ review }: { review: ProjectReviewView }) {
       </p>
       <table>
         <caption className="visually-hidden">Rubric scores</caption>
-        <thead>
-          <tr>
-            <th scope="col">Category</th>
-            <th scope="col">Weight</th>
-            <th scope="col">Score</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['Category', 'Weight', 'Score', 'Why']} />
         <tbody>
           {review.categories.map((c) => (
             <tr key={c.category}>
