@@ -22,7 +22,7 @@ import { serverTierRecords, type TierRecords } from './tier-records';
 import { examRoutes } from './exam-routes';
 import { projectRoutes } from './project-routes';
 import { ingestBatch } from './event-batch';
-import { ingestEvents, setTimezone, setVisibility } from './ingest';
+import { ingestGroup, setTimezone, setVisibility, type IngestRequest } from './ingest';
 import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
@@ -92,7 +92,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
   // Guesses from every client together: a hundred clients' worth, so many addresses gain no more.
   const sharedGuardLimiter = new RateLimiter(db, 'guard-all', { burst: guardLimit.burst * 100, perSecond: guardLimit.perSecond * 100 }, now);
   // Concurrent ingestion requests share transactions, so a commit's flush answers many of them.
-  const ingestion = new GroupCommit(db, config.ingestion);
+  const ingestion = new GroupCommit(db, (q, requests: IngestRequest[]) => ingestGroup(q, requests, rules), config.ingestion);
   const address = (c: Context) => clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted);
   const app = new Hono<Env>();
 
@@ -240,7 +240,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.post('/v1/events', async (c) => {
     const input = await body(c, eventsRequest);
-    return c.json({ results: await ingestBatch(input.events, (events) => ingestion.run((q) => ingestEvents(q, c.get('learnerId'), events, now(), rules))) });
+    return c.json({ results: await ingestBatch(input.events, (events) => ingestion.run({ learnerId: c.get('learnerId'), events, now: now() })) });
   });
 
   app.get('/v1/league', async (c) => c.json(await league(db, c.get('learnerId'), now())));

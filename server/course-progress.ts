@@ -35,13 +35,33 @@ interface Change {
   weekHints: number;
 }
 
+/** What a batch adds to one of the learner's courses (course_progress's columns). */
+export interface ProgressRow {
+  readonly learner_id: string;
+  readonly course_id: string;
+  readonly done: number;
+  readonly hints: number;
+  readonly active_seconds: number;
+  readonly first_at: number;
+  readonly last_at: number;
+  readonly week_start: number;
+  readonly week_done: number;
+  readonly week_xp: number;
+  readonly week_hints: number;
+}
+
 /**
  * Folds a batch's accepted events into the learner's rows. Runs before the batch's events are
  * stored (its lessons finished before are read from the events), under the learner's row lock.
  */
 export async function recordProgress(q: Q, learnerId: string, events: readonly StoredEvent[]): Promise<void> {
+  await writeProgress(q, await progressOf(q, learnerId, events));
+}
+
+/** The rows a batch of the learner's accepted events adds to (read before the batch is stored). */
+export async function progressOf(q: Q, learnerId: string, events: readonly StoredEvent[]): Promise<ProgressRow[]> {
   const inCourses = events.filter((e): e is StoredEvent & { courseId: string } => e.courseId !== null);
-  if (inCourses.length === 0) return;
+  if (inCourses.length === 0) return [];
   const finishes = inCourses.filter((e) => finishingKinds.includes(e.kind) && e.lessonId !== null);
   const finished = new Set<string>();
   if (finishes.length > 0) {
@@ -82,16 +102,34 @@ export async function recordProgress(q: Q, learnerId: string, events: readonly S
       c.weekHints += hint;
     }
   }
-  const rows = [...changes].map(
-    ([courseId, c]) =>
-      sql`(${learnerId}, ${courseId}, ${c.done}, ${c.hints}, ${c.active}, ${c.firstAt}, ${c.lastAt}, ${c.weekStart}, ${c.weekDone}, ${c.weekXp}, ${c.weekHints})`,
-  );
+  return [...changes].map(([courseId, c]) => ({
+    learner_id: learnerId,
+    course_id: courseId,
+    done: c.done,
+    hints: c.hints,
+    active_seconds: c.active,
+    first_at: c.firstAt,
+    last_at: c.lastAt,
+    week_start: c.weekStart,
+    week_done: c.weekDone,
+    week_xp: c.weekXp,
+    week_hints: c.weekHints,
+  }));
+}
+
+/**
+ * Adds rows to course_progress in one statement, whichever learners they are of (at most one row
+ * per learner and course).
+ */
+export async function writeProgress(q: Q, rows: readonly ProgressRow[]): Promise<void> {
+  if (rows.length === 0) return;
   // A later week starts the week's figures again; an earlier one (events synced late) leaves them.
   const week = (column: string) =>
     sql.raw(`${column} = case when excluded.week_start > p.week_start then excluded.${column}
       when excluded.week_start = p.week_start then p.${column} + excluded.${column} else p.${column} end`);
   await q(sql`insert into course_progress as p (learner_id, course_id, done, hints, active_seconds, first_at, last_at, week_start, week_done, week_xp, week_hints)
-    values ${sql.join(rows, sql`, `)}
+    select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(learner_id text, course_id text, done int, hints int, active_seconds int,
+      first_at bigint, last_at bigint, week_start bigint, week_done int, week_xp int, week_hints int)
     on conflict (learner_id, course_id) do update set done = p.done + excluded.done, hints = p.hints + excluded.hints,
       active_seconds = p.active_seconds + excluded.active_seconds, first_at = least(p.first_at, excluded.first_at), last_at = greatest(p.last_at, excluded.last_at),
       ${week('week_done')}, ${week('week_xp')}, ${week('week_hints')}, week_start = greatest(p.week_start, excluded.week_start)`);

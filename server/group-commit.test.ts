@@ -3,10 +3,18 @@
 import { expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { sql, type Database } from './db/database';
-import { GroupCommit } from './group-commit';
+import { GroupCommit, type GroupWriter } from './group-commit';
 import { cheapPasswords, useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 
 const start = Date.UTC(2026, 11, 2, 12);
+
+type Work = (q: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<string>;
+/** Each item a piece of work of its own, run one after another. */
+const inOrder: GroupWriter<Work, string> = async (q, works) => {
+  const out = [];
+  for (const work of works) out.push(await work(q));
+  return out;
+};
 
 function suite(engine: Engine) {
   const t = useTestApi(engine, { now: () => start, passwordCost: cheapPasswords });
@@ -27,18 +35,20 @@ function suite(engine: Engine) {
           return result;
         }),
     };
-    const insert = (k: string) => async (q: Parameters<Parameters<Database['transaction']>[0]>[0]) => {
-      await q(sql`insert into ${name} (k) values (${k})`);
-      const [row] = await q<{ n: number }>(sql`select count(*)::int as n from ${name}`);
-      return `${k}:${row!.n}`;
-    };
+    const insert =
+      (k: string): Work =>
+      async (q) => {
+        await q(sql`insert into ${name} (k) values (${k})`);
+        const [row] = await q<{ n: number }>(sql`select count(*)::int as n from ${name}`);
+        return `${k}:${row!.n}`;
+      };
     const stored = async () => (await t.db.query<{ k: string }>(sql`select k from ${name} order by k`)).map((r) => r.k);
     return { db, transactions, insert, stored };
   }
 
   it('writes the requests queued behind a running transaction in one transaction, in order', async () => {
     const { db, transactions, insert, stored } = await setup();
-    const group = new GroupCommit(db, { concurrency: 1 });
+    const group = new GroupCommit(db, inOrder, { concurrency: 1 });
     const answers = await Promise.all(['a', 'b', 'c', 'd'].map((k) => group.run(insert(k))));
     // a alone (nothing was waiting), then b, c and d together, each seeing the ones before it.
     expect(answers).toEqual(['a:1', 'b:2', 'c:3', 'd:4']);
@@ -48,7 +58,7 @@ function suite(engine: Engine) {
 
   it('fails only the request that fails in a shared transaction; the others are written once', async () => {
     const { db, insert, stored } = await setup();
-    const group = new GroupCommit(db, { concurrency: 1 });
+    const group = new GroupCommit(db, inOrder, { concurrency: 1 });
     const bad = async () => {
       throw new Error('bad request');
     };
@@ -61,7 +71,7 @@ function suite(engine: Engine) {
 
   it('answers no request of a group whose commit fails, and keeps none of it', async () => {
     const { db, insert, stored } = await setup(() => true);
-    const group = new GroupCommit(db, { concurrency: 1 });
+    const group = new GroupCommit(db, inOrder, { concurrency: 1 });
     const answered: string[] = [];
     const runs = ['a', 'b', 'c'].map((k) => group.run(insert(k)).then((v) => answered.push(v)));
     const settled = await Promise.allSettled(runs);
@@ -78,12 +88,12 @@ function suite(engine: Engine) {
       transaction: (fn) => (++calls <= times ? Promise.reject(error) : t.db.transaction(fn)),
     });
     const deadlock = Object.assign(new Error('query failed'), { cause: Object.assign(new Error('deadlock detected'), { code: '40P01' }) });
-    expect(await new GroupCommit(failing(deadlock, 2)).run(insert('a'))).toBe('a:1');
+    expect(await new GroupCommit(failing(deadlock, 2), inOrder).run(insert('a'))).toBe('a:1');
     expect(calls).toBe(3);
     calls = 0;
-    await expect(new GroupCommit(failing(deadlock, 3)).run(insert('b'))).rejects.toBe(deadlock);
+    await expect(new GroupCommit(failing(deadlock, 3), inOrder).run(insert('b'))).rejects.toBe(deadlock);
     calls = 0;
-    await expect(new GroupCommit(failing(new Error('other'), 1)).run(insert('c'))).rejects.toThrow('other');
+    await expect(new GroupCommit(failing(new Error('other'), 1), inOrder).run(insert('c'))).rejects.toThrow('other');
     expect(calls).toBe(1);
     expect(await stored()).toEqual(['a']);
   });

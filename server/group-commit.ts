@@ -1,6 +1,6 @@
 // Group commit: requests that arrive while earlier ones are being written wait for the next
 // transaction and share it, so one commit (one WAL flush, the disk's few hundred a second) answers
-// many requests. Nothing is answered before its transaction has committed, so an acknowledged
+// many requests, and the writer handles them together (a statement per step for all of them). Nothing is answered before its transaction has committed, so an acknowledged
 // request survives a crash as before. When a shared transaction fails (one request's error, or a
 // deadlock PostgreSQL aborted), nothing of it was kept and each of its requests is run again
 // alone: only the failing one fails.
@@ -8,11 +8,14 @@ import type { Database } from './db/database';
 
 type Q = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-interface Waiting {
-  work: (q: Q) => Promise<unknown>;
-  resolve: (value: unknown) => void;
+interface Waiting<I, R> {
+  item: I;
+  resolve: (value: R) => void;
   reject: (error: unknown) => void;
 }
+
+/** Writes a group's items in the transaction of `q`, answering each (in the items' order). */
+export type GroupWriter<I, R> = (q: Q, items: I[]) => Promise<R[]>;
 
 /** PostgreSQL's deadlock_detected, as the driver reports it (or a wrapper's cause). */
 export const isDeadlock = (error: unknown): boolean => {
@@ -31,24 +34,25 @@ export interface GroupCommitOptions {
   readonly maxGroup?: number;
 }
 
-export class GroupCommit {
-  private readonly queue: Waiting[] = [];
+export class GroupCommit<I, R> {
+  private readonly queue: Waiting<I, R>[] = [];
   private running = 0;
   private readonly concurrency: number;
   private readonly maxGroup: number;
 
   constructor(
     private readonly db: Database,
+    private readonly writer: GroupWriter<I, R>,
     options: GroupCommitOptions = {},
   ) {
     this.concurrency = options.concurrency ?? 1;
     this.maxGroup = options.maxGroup ?? 32;
   }
 
-  /** Runs `work` in a transaction it may share with other requests; resolves once that has committed. */
-  run<R>(work: (q: Q) => Promise<R>): Promise<R> {
+  /** Writes `item` in a transaction it may share with other requests; resolves once that has committed. */
+  run(item: I): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ item, resolve, reject });
       this.drain();
     });
   }
@@ -64,21 +68,21 @@ export class GroupCommit {
     }
   }
 
-  private async write(group: Waiting[]): Promise<void> {
+  private async write(group: Waiting<I, R>[]): Promise<void> {
     if (group.length === 1) return this.alone(group[0]!);
-    let results: unknown[];
+    let results: R[];
     try {
-      results = await this.db.transaction(async (q) => {
-        const out = [];
-        // One connection: the requests run one after another, each seeing the ones before it.
-        for (const waiting of group) out.push(await waiting.work(q));
-        return out;
-      });
+      results = await this.db.transaction((q) =>
+        this.writer(
+          q,
+          group.map((waiting) => waiting.item),
+        ),
+      );
     } catch {
       for (const waiting of group) await this.alone(waiting);
       return;
     }
-    group.forEach((waiting, i) => waiting.resolve(results[i]));
+    group.forEach((waiting, i) => waiting.resolve(results[i]!));
   }
 
   /**
@@ -86,10 +90,11 @@ export class GroupCommit {
    * no set order, so two can deadlock: PostgreSQL aborts one, and it is run again (nothing of it
    * was kept) rather than failing the request.
    */
-  private async alone(waiting: Waiting): Promise<void> {
+  private async alone(waiting: Waiting<I, R>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return waiting.resolve(await this.db.transaction(waiting.work));
+        const [result] = await this.db.transaction((q) => this.writer(q, [waiting.item]));
+        return waiting.resolve(result!);
       } catch (error) {
         if (attempt >= 3 || !isDeadlock(error)) return waiting.reject(error);
       }

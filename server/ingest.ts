@@ -1,9 +1,11 @@
 // Event ingestion: each event once per (learner, idempotency key), checked for plausibility,
 // scored by the server's own rules, and folded into the boards and the learner's league.
+// Over 350 lines: reading a round's state, judging it and writing it set-based are one sequence
+// whose steps share the round's writes; split, each part would only make sense beside the others.
 import { sql } from './db/database';
 import type { EventInput, EventResult } from '../common/sync-api/schemas';
 import { ApiError } from './api-error';
-import { recordProgress, type StoredEvent } from './course-progress';
+import { progressOf, writeProgress, type ProgressRow, type StoredEvent } from './course-progress';
 import { localDate, timezoneChangeAllowedAt, timezoneChangeDays } from '../common/rules/calendar';
 import {
   anchoredKinds,
@@ -111,51 +113,122 @@ async function loadCertificates(q: Q, learnerId: string, ledger: Ledger): Promis
   for (const row of exceptional) ledger.goldExceptional.add(row.course_id);
 }
 
+/** One POST /v1/events: the learner's valid events, received at `now`. */
+export interface IngestRequest {
+  readonly learnerId: string;
+  readonly events: readonly EventInput[];
+  readonly now: number;
+}
+
 /**
- * Ingests a learner's batch inside the transaction `q` belongs to (a group commit's, shared with
- * other requests: see group-commit.ts), under the learner's row lock.
+ * Ingests a group of requests inside the transaction `q` belongs to (a group commit's: see
+ * group-commit.ts), under their learners' row locks. Each step is one statement for the whole
+ * group rather than a few per request (per-statement costs, in the server and in PostgreSQL, were
+ * most of ingestion's CPU): requests of distinct learners are written together, a learner's later
+ * request in a following round, so it sees the earlier one as if each ran alone.
  */
-export async function ingestEvents(q: Q, learnerId: string, events: readonly EventInput[], now: number, rules: Plausibility): Promise<EventResult[]> {
-  const [row] = await q<LearnerState>(sql`select opted_in, timezone, league_tier, tier_settled_week, total_xp, streak, streak_freezes, last_active_date
-      from learners where id = ${learnerId} for update`);
-  if (!row) return events.map((event) => ({ idempotencyKey: event.idempotencyKey, status: 'rejected' as const, code: 'unknown_learner', xp: 0 }));
-  const state: LearnerState = { ...row };
-  const keys = sql.join(
-    events.map((event) => sql`${event.idempotencyKey}`),
-    sql`, `,
-  );
-  // A key refused before is answered with its reason again: a rejection is final.
-  const seenRows = await q<{ idempotency_key: string; code: string | null }>(sql`select idempotency_key, null as code from events
-      where learner_id = ${learnerId} and idempotency_key in (${keys})
-      union all select idempotency_key, code from refused_events where learner_id = ${learnerId} and idempotency_key in (${keys})`);
-  const seen = new Set(seenRows.map((r) => r.idempotency_key));
-  const refused = new Map(seenRows.flatMap((r) => (r.code === null ? [] : [[r.idempotency_key, r.code] as const])));
-  // A key is judged once: the first time it appears, in this batch or before.
-  const fresh = new Map<string, EventInput>();
-  for (const event of events) if (!seen.has(event.idempotencyKey) && !fresh.has(event.idempotencyKey)) fresh.set(event.idempotencyKey, event);
-  const judged = fresh.size === 0 ? new Map<string, Verdict>() : await judge(q, learnerId, state, [...fresh.values()], now, rules);
-  const results: EventResult[] = [];
-  const answered = new Set<string>();
-  for (const event of events) {
-    const key = event.idempotencyKey;
-    const verdict = answered.has(key) ? undefined : judged.get(key);
-    const refusedBefore = answered.has(key) ? undefined : refused.get(key);
-    answered.add(key);
-    if (refusedBefore) results.push({ idempotencyKey: key, status: 'rejected', code: refusedBefore, xp: 0 });
-    else if (!verdict) results.push({ idempotencyKey: key, status: 'duplicate', xp: 0 });
-    else if (verdict.status === 'rejected') results.push({ idempotencyKey: key, status: 'rejected', code: verdict.code, xp: 0 });
-    else results.push({ idempotencyKey: key, status: 'accepted', ...(verdict.weekOpen ? {} : { code: 'week_closed' }), xp: verdict.xp });
+export async function ingestGroup(q: Q, requests: readonly IngestRequest[], rules: Plausibility): Promise<EventResult[][]> {
+  const rounds: number[][] = [];
+  const taken = new Map<string, number>();
+  requests.forEach((request, i) => {
+    const round = taken.get(request.learnerId) ?? 0;
+    taken.set(request.learnerId, round + 1);
+    (rounds[round] ??= []).push(i);
+  });
+  const results: EventResult[][] = [];
+  for (const round of rounds) {
+    const answered = await ingestRound(
+      q,
+      round.map((i) => requests[i]!),
+      rules,
+    );
+    round.forEach((i, j) => (results[i] = answered[j]!));
   }
   return results;
 }
 
-/** Judges the batch with the pure rules, then stores what they accepted and folds it into the boards. */
-async function judge(q: Q, learnerId: string, state: LearnerState, events: EventInput[], now: number, rules: Plausibility): Promise<Map<string, Verdict>> {
+/** What a round writes, gathered from each of its requests and written once at its end. */
+interface Writes {
+  refused: Record<string, unknown>[];
+  events: Record<string, unknown>[];
+  progress: ProgressRow[];
+  daily: { learner_id: string; local_date: string; xp: number; active_seconds: number }[];
+  boards: BoardChange[];
+  leagueXp: { learner_id: string; week: string; xp: number }[];
+  learners: (LearnerState & { id: string })[];
+}
+
+/** A round: requests of distinct learners. */
+async function ingestRound(q: Q, requests: readonly IngestRequest[], rules: Plausibility): Promise<EventResult[][]> {
+  const ids = requests.map((r) => r.learnerId);
+  // Locked in one order, so two groups wait rather than deadlock on each other's learners.
+  const learnerRows = await q<
+    LearnerState & { id: string }
+  >(sql`select id, opted_in, timezone, league_tier, tier_settled_week, total_xp, streak, streak_freezes, last_active_date
+      from learners where id in (${list(ids)}) order by id for update`);
+  const states = new Map(learnerRows.map((row) => [row.id, row]));
+  const pairs = JSON.stringify(requests.flatMap((r) => r.events.map((e) => ({ learner_id: r.learnerId, idempotency_key: e.idempotencyKey }))));
+  // A key refused before is answered with its reason again: a rejection is final.
+  const seenRows = await q<{ learner_id: string; idempotency_key: string; code: string | null }>(sql`with k as (
+      select distinct * from jsonb_to_recordset(${pairs}::jsonb) as k(learner_id text, idempotency_key text))
+    select e.learner_id, e.idempotency_key, null as code from events e join k using (learner_id, idempotency_key)
+    union all select r.learner_id, r.idempotency_key, r.code from refused_events r join k using (learner_id, idempotency_key)`);
+  const seenKey = (learnerId: string, key: string) => `${learnerId}\n${key}`;
+  const seen = new Set(seenRows.map((r) => seenKey(r.learner_id, r.idempotency_key)));
+  const refused = new Map(seenRows.flatMap((r) => (r.code === null ? [] : [[seenKey(r.learner_id, r.idempotency_key), r.code] as const])));
+  const writes: Writes = { refused: [], events: [], progress: [], daily: [], boards: [], leagueXp: [], learners: [] };
+  const answers: EventResult[][] = [];
+  for (const request of requests) {
+    const { learnerId, events, now } = request;
+    const row = states.get(learnerId);
+    if (!row) {
+      answers.push(events.map((event) => ({ idempotencyKey: event.idempotencyKey, status: 'rejected' as const, code: 'unknown_learner', xp: 0 })));
+      continue;
+    }
+    // A key is judged once: the first time it appears, in this batch or before.
+    const fresh = new Map<string, EventInput>();
+    for (const event of events) {
+      const key = event.idempotencyKey;
+      if (!seen.has(seenKey(learnerId, key)) && !fresh.has(key)) fresh.set(key, event);
+    }
+    const judged = fresh.size === 0 ? new Map<string, Verdict>() : await judge(q, learnerId, { ...row }, [...fresh.values()], now, rules, writes);
+    const results: EventResult[] = [];
+    const answered = new Set<string>();
+    for (const event of events) {
+      const key = event.idempotencyKey;
+      const verdict = answered.has(key) ? undefined : judged.get(key);
+      const refusedBefore = answered.has(key) ? undefined : refused.get(seenKey(learnerId, key));
+      answered.add(key);
+      if (refusedBefore) results.push({ idempotencyKey: key, status: 'rejected', code: refusedBefore, xp: 0 });
+      else if (!verdict) results.push({ idempotencyKey: key, status: 'duplicate', xp: 0 });
+      else if (verdict.status === 'rejected') results.push({ idempotencyKey: key, status: 'rejected', code: verdict.code, xp: 0 });
+      else results.push({ idempotencyKey: key, status: 'accepted', ...(verdict.weekOpen ? {} : { code: 'week_closed' }), xp: verdict.xp });
+    }
+    answers.push(results);
+  }
+  await write(q, writes);
+  return answers;
+}
+
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/** Judges the batch with the pure rules, and adds what they accepted to the round's writes. */
+async function judge(
+  q: Q,
+  learnerId: string,
+  state: LearnerState & { id: string },
+  events: EventInput[],
+  now: number,
+  rules: Plausibility,
+  writes: Writes,
+): Promise<Map<string, Verdict>> {
   const ledger = await loadLedger(q, learnerId, state, events, now, rules);
   const verdicts = judgeBatch(events, ledger, { now, timezone: state.timezone }, rules);
   const pending: Pending = { daily: new Set(), weekXp: new Map(), courseXp: new Map(), xpChanged: false, streakChanged: false };
-  const rows = [];
-  const refused = [];
   const stored: StoredEvent[] = [];
   const ordered = canonicalOrder(events);
   // With refused events in the batch, ids are drawn up front in the batch's order across both
@@ -165,19 +238,27 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
         .map((r) => Number(r.id))
         .sort((a, b) => a - b)
     : null;
-  const idColumn = ids ? sql`id, ` : sql``;
+  const accepted = [];
   for (const [index, event] of ordered.entries()) {
     const verdict = verdicts.get(event.idempotencyKey)!;
-    const id = ids ? sql`${ids[index]}, ` : sql``;
+    const common = {
+      id: ids ? ids[index] : null,
+      learner_id: learnerId,
+      idempotency_key: event.idempotencyKey,
+      kind: event.kind,
+      course_id: event.courseId ?? null,
+      lesson_id: event.lessonId ?? null,
+      occurred_at: event.occurredAt,
+      facts: event.facts,
+      received_at: now,
+    };
     if (verdict.status !== 'accepted') {
-      refused.push(sql`(${id}${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt},
-        ${verdict.code}, ${JSON.stringify(event.facts)}::jsonb, ${now})`);
+      writes.refused.push({ ...common, code: verdict.code });
       continue;
     }
     const { xp, date, week } = verdict;
     const activeSeconds = timedKinds.has(event.kind) ? verdict.activeSeconds : null;
-    rows.push(sql`(${id}${learnerId}, ${event.idempotencyKey}, ${event.kind}, ${event.courseId ?? null}, ${event.lessonId ?? null}, ${event.occurredAt}, ${date}, ${week},
-      ${xp}, ${activeSeconds}, ${JSON.stringify(event.facts)}::jsonb, ${now})`);
+    accepted.push({ ...common, local_date: date, week, xp, active_seconds: activeSeconds });
     stored.push({ kind: event.kind, courseId: event.courseId ?? null, lessonId: event.lessonId ?? null, occurredAt: event.occurredAt, xp, activeSeconds });
     pending.daily.add(date);
     if (xp > 0) {
@@ -191,46 +272,70 @@ async function judge(q: Q, learnerId: string, state: LearnerState, events: Event
   const { current, freezes, lastDay } = ledger.streak;
   if (current !== state.streak) pending.streakChanged = true;
   Object.assign(state, { streak: current, streak_freezes: freezes, last_active_date: lastDay === null ? null : dateOfDay(lastDay) });
-  // Kept so a new computer restores them (GET /v1/events); they count nowhere.
-  if (refused.length > 0)
-    await q(sql`insert into refused_events (${idColumn}learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, code, facts, received_at)
-      values ${sql.join(refused, sql`, `)}`);
-  if (rows.length > 0) {
-    await recordProgress(q, learnerId, stored);
-    await q(sql`insert into events (${idColumn}learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
-      values ${sql.join(rows, sql`, `)}`);
-    await flush(q, learnerId, state, pending, ledger);
+  if (accepted.length > 0) {
+    writes.progress.push(...(await progressOf(q, learnerId, stored)));
+    writes.events.push(...accepted);
+    gather(writes, state, pending, ledger);
   }
   return verdicts;
 }
 
-async function flush(q: Q, learnerId: string, state: LearnerState, pending: Pending, ledger: Ledger) {
+/** Adds the batch's days, boards, league XP and learner row to the round's writes. */
+function gather(writes: Writes, state: LearnerState & { id: string }, pending: Pending, ledger: Ledger) {
+  const learnerId = state.id;
   const visible = state.opted_in;
-  const boards: BoardChange[] = [];
-  if (pending.streakChanged) boards.push({ board: 'streak', value: state.streak, add: false });
-  if (pending.xpChanged) boards.push({ board: 'all', value: state.total_xp, add: false });
+  const stripe = stripeOf(learnerId);
+  const board = (name: string, value: number, add: boolean) => writes.boards.push({ learner_id: learnerId, board: name, value, add, visible, stripe });
+  if (pending.streakChanged) board('streak', state.streak, false);
+  if (pending.xpChanged) board('all', state.total_xp, false);
   // Weeks in time order, so a league that settles sees the weeks before it complete.
   const weeks = [...pending.weekXp].sort(([a], [b]) => (a < b ? -1 : 1));
-  for (const [week, xp] of weeks) boards.push({ board: `week:${week}`, value: xp, add: true });
-  for (const [courseId, xp] of pending.courseXp) boards.push({ board: `course:${courseId}`, value: xp, add: true });
-  const days = [...pending.daily].map((date) => {
+  for (const [week, xp] of weeks) board(`week:${week}`, xp, true);
+  for (const [courseId, xp] of pending.courseXp) board(`course:${courseId}`, xp, true);
+  for (const date of pending.daily) {
     const day = ledger.days.get(date)!;
-    return sql`(${learnerId}, ${date}, ${day.xp}, ${day.activeSeconds})`;
-  });
-  if (days.length > 0)
-    await q(sql`insert into daily_xp (learner_id, local_date, xp, active_seconds) values ${sql.join(days, sql`, `)}
-      on conflict (learner_id, local_date) do update set xp = excluded.xp, active_seconds = excluded.active_seconds`);
-  await upsertScores(q, learnerId, boards, visible);
-  for (const [week, xp] of weeks) await addLeagueXp(q, learnerId, state, week, xp);
-  await q(sql`update learners set league_tier = ${state.league_tier}, tier_settled_week = ${state.tier_settled_week},
-    total_xp = ${state.total_xp}, streak = ${state.streak}, streak_freezes = ${state.streak_freezes}, last_active_date = ${state.last_active_date} where id = ${learnerId}`);
+    writes.daily.push({ learner_id: learnerId, local_date: date, xp: day.xp, active_seconds: day.activeSeconds });
+  }
+  // That week's league is settled: its XP no longer counts.
+  for (const [week, xp] of weeks)
+    if (state.tier_settled_week === null || week > state.tier_settled_week) writes.leagueXp.push({ learner_id: learnerId, week, xp });
+  writes.learners.push(state);
 }
 
-/** A board's new score for the learner: `value`, or `value` more than it was. */
+/** The round's writes: a statement per table for all its learners (the rare league join excepted). */
+async function write(q: Q, writes: Writes) {
+  const eventColumns = `learner_id text, idempotency_key text, kind text, course_id text, lesson_id text, occurred_at bigint, facts jsonb, received_at bigint`;
+  // Kept so a new computer restores them (GET /v1/events); they count nowhere.
+  if (writes.refused.length > 0)
+    await q(sql`insert into refused_events (id, learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, code, facts, received_at)
+      select coalesce(id, nextval('events_id_seq')), learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, code, facts, received_at
+      from jsonb_to_recordset(${JSON.stringify(writes.refused)}::jsonb) as v(id bigint, ${sql.raw(eventColumns)}, code text)`);
+  if (writes.events.length === 0) return;
+  await writeProgress(q, writes.progress);
+  await q(sql`insert into events (id, learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
+    select coalesce(id, nextval('events_id_seq')), learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at
+    from jsonb_to_recordset(${JSON.stringify(writes.events)}::jsonb) as v(id bigint, ${sql.raw(eventColumns)}, local_date text, week text, xp int, active_seconds int)`);
+  await q(sql`insert into daily_xp (learner_id, local_date, xp, active_seconds)
+    select * from jsonb_to_recordset(${JSON.stringify(writes.daily)}::jsonb) as v(learner_id text, local_date text, xp int, active_seconds int)
+    on conflict (learner_id, local_date) do update set xp = excluded.xp, active_seconds = excluded.active_seconds`);
+  await upsertScores(q, writes.boards);
+  await addLeagueXp(q, writes);
+  await q(sql`update learners l set league_tier = v.league_tier, tier_settled_week = v.tier_settled_week, total_xp = v.total_xp, streak = v.streak,
+      streak_freezes = v.streak_freezes, last_active_date = v.last_active_date
+    from jsonb_to_recordset(${JSON.stringify(writes.learners)}::jsonb) as v(id text, league_tier int, tier_settled_week text, total_xp int, streak int,
+      streak_freezes int, last_active_date text)
+    where l.id = v.id`);
+}
+
+/** A board's new score for a learner: `value`, or `value` more than it was. */
 interface BoardChange {
+  learner_id: string;
   board: string;
   value: number;
   add: boolean;
+  /** The learner is on the boards (counted in score_counts). */
+  visible: boolean;
+  stripe: number;
 }
 
 /**
@@ -247,30 +352,27 @@ export function stripeOf(learnerId: string): number {
 }
 
 /**
- * Sets the learner's scores on several boards in one statement (a batch touches up to a dozen:
- * per-statement round trips were most of ingestion's time), keeping the per-score counts of
+ * Sets the learners' scores on their boards in one statement, keeping the per-score counts of
  * visible learners in step (the old score's count less one and the new one's plus one, in the
  * learner's stripe of each: a contended single row per score made every batch wait, measured
- * as 123 of 135 samples of waiting ingestion at 1M learners). Each (board, score) is changed
- * once, so no counts row is touched twice by the statement.
+ * as 123 of 135 samples of waiting ingestion at 1M learners). The counts' changes are summed per
+ * row first, so no counts row is touched twice by the statement.
  */
-async function upsertScores(q: Q, learnerId: string, changes: readonly BoardChange[], visible: boolean) {
+async function upsertScores(q: Q, changes: readonly BoardChange[]) {
   if (changes.length === 0) return;
-  const input = sql.join(
-    changes.map((c) => sql`(${c.board}::text, ${c.value}::int, ${c.add}::boolean)`),
-    sql`, `,
-  );
-  await q(sql`with input (board, value, add) as (values ${input}),
-    next as (select i.board, o.score as old, case when i.add and o.score is not null then o.score + i.value else i.value end as score
-      from input i left join scores o on o.board = i.board and o.learner_id = ${learnerId}),
+  await q(sql`with input as (select * from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
+      as i(learner_id text, board text, value int, add boolean, visible boolean, stripe int)),
+    next as (select i.learner_id, i.board, i.visible, i.stripe, o.score as old,
+        case when i.add and o.score is not null then o.score + i.value else i.value end as score
+      from input i left join scores o on o.board = i.board and o.learner_id = i.learner_id),
     changed as (select * from next where old is distinct from score),
-    saved as (insert into scores (board, learner_id, score, visible) select board, ${learnerId}, score, ${visible} from changed
+    saved as (insert into scores (board, learner_id, score, visible) select board, learner_id, score, visible from changed
       on conflict (board, learner_id) do update set score = excluded.score),
-    counted as (select board, old as score, -1 as n from changed where old is not null union all select board, score, 1 from changed)
-    insert into score_counts (board, score, stripe, n) select board, score, ${stripeOf(learnerId)}, sum(n) from counted where ${visible} group by board, score
+    counted as (select board, old as score, stripe, -1 as n from changed where old is not null and visible
+      union all select board, score, stripe, 1 from changed where visible)
+    insert into score_counts (board, score, stripe, n) select board, score, stripe, sum(n) from counted group by board, score, stripe
       on conflict (board, score, stripe) do update set n = score_counts.n + excluded.n`);
 }
-
 /**
  * Changes the account timezone (the days of the daily cap and the weeks of leagues), at most once
  * per `timezoneChangeDays`: each change re-dates the days ahead, so it must not be a game.
@@ -318,15 +420,26 @@ export async function settleBefore(q: Q, learnerId: string, state: Pick<LearnerS
   state.tier_settled_week = last.week;
 }
 
-async function addLeagueXp(q: Q, learnerId: string, state: LearnerState, week: string, xp: number) {
-  if (state.tier_settled_week !== null && week <= state.tier_settled_week) return; // that week's league is settled
-  const updated = await q(sql`update league_members set xp = xp + ${xp} where week = ${week} and learner_id = ${learnerId} returning league_id`);
-  if (updated.length > 0) return;
-  await settleBefore(q, learnerId, state, week);
-  const tier = state.league_tier;
-  let [league] = await q<{ id: number }>(sql`update leagues set size = size + 1 where id = (
-      select id from leagues where week = ${week} and tier = ${tier} and size < ${leagueSize} order by id limit 1 for update skip locked)
-    returning id`);
-  if (!league) [league] = await q<{ id: number }>(sql`insert into leagues (week, tier, size) values (${week}, ${tier}, 1) returning id`);
-  await q(sql`insert into league_members (week, learner_id, league_id, tier, xp) values (${week}, ${learnerId}, ${league!.id}, ${tier}, ${xp})`);
+/**
+ * Adds the round's XP to its learners' leagues: one statement for the leagues they are in, then
+ * each league to join (a learner's first XP of a week) in week order per learner.
+ */
+async function addLeagueXp(q: Q, writes: Writes) {
+  if (writes.leagueXp.length === 0) return;
+  const updated = await q<{ learner_id: string; week: string }>(sql`update league_members m set xp = m.xp + v.xp
+    from jsonb_to_recordset(${JSON.stringify(writes.leagueXp)}::jsonb) as v(learner_id text, week text, xp int)
+    where m.week = v.week and m.learner_id = v.learner_id returning m.learner_id, m.week`);
+  const done = new Set(updated.map((r) => `${r.learner_id}\n${r.week}`));
+  const states = new Map(writes.learners.map((state) => [state.id, state]));
+  for (const { learner_id: learnerId, week, xp } of writes.leagueXp) {
+    if (done.has(`${learnerId}\n${week}`)) continue;
+    const state = states.get(learnerId)!;
+    await settleBefore(q, learnerId, state, week);
+    const tier = state.league_tier;
+    let [league] = await q<{ id: number }>(sql`update leagues set size = size + 1 where id = (
+        select id from leagues where week = ${week} and tier = ${tier} and size < ${leagueSize} order by id limit 1 for update skip locked)
+      returning id`);
+    if (!league) [league] = await q<{ id: number }>(sql`insert into leagues (week, tier, size) values (${week}, ${tier}, 1) returning id`);
+    await q(sql`insert into league_members (week, learner_id, league_id, tier, xp) values (${week}, ${learnerId}, ${league!.id}, ${tier}, ${xp})`);
+  }
 }
