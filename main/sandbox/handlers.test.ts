@@ -102,7 +102,7 @@ describeWhen(imagesReady, probe.ok ? 'the Python runner image (drona sandbox bui
     const exercise = services().courses.getExercise('python-basics', 'above-average');
     expect(exercise).not.toBeNull();
     const solution = await app.handlers['sandbox.check'](
-      { runId: 'c1', courseId: 'python-basics', lessonId: 'above-average', files: exercise!.solution },
+      { runId: 'c1', courseId: 'python-basics', lessonId: 'above-average', files: [...exercise!.solution] },
       ctx(),
     );
     expect(solution.status).toBe('pass');

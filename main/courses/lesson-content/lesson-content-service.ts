@@ -1,6 +1,8 @@
 // One lesson as the learner opens it (front matter, Markdown with its links resolved) and its
 // exercise (starter, read-only and hidden files, tests, solution, hints), read from the
-// installed course folder.
+// installed course folder. Parsed lessons and exercises are kept per installed copy of a course
+// (its manifest digest, which hashes every file): every Check reads its exercise, and reading and
+// parsing the YAML and files again took 10-100 ms of each Check's time under load.
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -9,7 +11,7 @@ import type { LessonContent } from '../../../preload/contract/courses';
 import type { SandboxFile, SandboxLanguage, SandboxLimitsInput } from '../../../preload/contract/sandbox';
 import type { WorkspaceFile } from '../../../preload/contract/workspace';
 import type { Store } from '../../store/open-store';
-import { lessons } from '../../store/schema';
+import { courses, lessons } from '../../store/schema';
 import { exerciseFileRefusal } from '../bundle/bundle-allow-list';
 import { splitFrontMatter } from '../bundle/course-bundle';
 import { readCourseSupport } from '../bundle/course-support';
@@ -21,15 +23,15 @@ import { resolveLessonLinks } from './lesson-links';
 export interface ExerciseContent {
   readonly language: SandboxLanguage;
   readonly entry: string;
-  readonly files: WorkspaceFile[];
-  readonly tests: SandboxFile[];
+  readonly files: readonly WorkspaceFile[];
+  readonly tests: readonly SandboxFile[];
   /** The course's support files (support/), which its tests may import. */
-  readonly support: SandboxFile[];
-  readonly solution: SandboxFile[];
-  readonly hints: string[];
+  readonly support: readonly SandboxFile[];
+  readonly solution: readonly SandboxFile[];
+  readonly hints: readonly string[];
   readonly limits?: SandboxLimitsInput;
   /** What each test assesses (exercise.yaml `tests:`), and the lesson's concepts for tests not mapped. */
-  readonly concepts: { readonly lesson: string[]; readonly tests: Record<string, string[]> };
+  readonly concepts: { readonly lesson: readonly string[]; readonly tests: Readonly<Record<string, readonly string[]>> };
 }
 
 /** A lesson's answer keys (main only). */
@@ -43,7 +45,7 @@ export interface LessonSource {
   getLesson(courseId: string, lessonId: string): LessonContent | null;
 }
 
-/** What the workspace (starter files), the sandbox's Check and the tutor read. */
+/** What the workspace (starter files), the sandbox's Check and the tutor read; kept and shared, so never changed by its readers. */
 export interface ExerciseSource {
   getExercise(courseId: string, lessonId: string): ExerciseContent | null;
 }
@@ -51,13 +53,53 @@ export interface ExerciseSource {
 /** A concept's authored concept-check questions (course.yaml), each assessing `concepts` (default: the concept itself). */
 export type ConceptQuestions = { readonly conceptId: string; readonly questions: NonNullable<ConceptSpec['questions']> };
 
+type LessonFile = { dir: string; path: string; moduleId: string; meta: LessonFrontMatter; body: string };
+
+/** What was read of one installed copy of a course: good while the course's digest is `digest`. */
+interface ParsedCourse {
+  readonly digest: string;
+  readonly lessons: Map<string, LessonFile | null>;
+  readonly exercises: Map<string, ExerciseContent | null>;
+}
+
 export class LessonContentService implements LessonSource, ExerciseSource {
+  private readonly parsed = new Map<string, ParsedCourse>();
+
   constructor(
     private readonly store: Store,
     private readonly courses: CourseLocator,
   ) {}
 
-  private lessonSource(courseId: string, lessonId: string): { dir: string; path: string; moduleId: string; meta: LessonFrontMatter; body: string } | null {
+  /**
+   * What was read of the course as installed now. An install, upgrade or preview edit writes a
+   * new digest with its rows (from this process or the CLI's), so what was read of the copy
+   * before is dropped, not served; the one query costs well under a millisecond.
+   */
+  private parsedCourse(courseId: string): ParsedCourse | null {
+    const digest = this.store.db.select({ digest: courses.manifestDigest }).from(courses).where(eq(courses.id, courseId)).get()?.digest;
+    if (digest === undefined) {
+      this.parsed.delete(courseId);
+      return null;
+    }
+    let parsed = this.parsed.get(courseId);
+    if (parsed?.digest !== digest) {
+      parsed = { digest, lessons: new Map(), exercises: new Map() };
+      this.parsed.set(courseId, parsed);
+    }
+    return parsed;
+  }
+
+  private lessonSource(courseId: string, lessonId: string): LessonFile | null {
+    const parsed = this.parsedCourse(courseId);
+    if (!parsed) return null;
+    const known = parsed.lessons.get(lessonId);
+    if (known !== undefined) return known;
+    const source = this.readLesson(courseId, lessonId);
+    parsed.lessons.set(lessonId, source);
+    return source;
+  }
+
+  private readLesson(courseId: string, lessonId: string): LessonFile | null {
     const dir = this.courses.courseDir(courseId);
     const row = this.store.db.select().from(lessons).where(and(eq(lessons.courseId, courseId), eq(lessons.lessonId, lessonId), isNull(lessons.removedAt))).get();
     if (!dir || !row) return null;
@@ -117,6 +159,16 @@ export class LessonContentService implements LessonSource, ExerciseSource {
   }
 
   getExercise(courseId: string, lessonId: string): ExerciseContent | null {
+    const parsed = this.parsedCourse(courseId);
+    if (!parsed) return null;
+    const known = parsed.exercises.get(lessonId);
+    if (known !== undefined) return known;
+    const exercise = this.readExercise(courseId, lessonId);
+    parsed.exercises.set(lessonId, exercise);
+    return exercise;
+  }
+
+  private readExercise(courseId: string, lessonId: string): ExerciseContent | null {
     const source = this.lessonSource(courseId, lessonId);
     if (!source?.meta.exercise) return null;
     const folder = path.join(source.dir, source.meta.exercise);
