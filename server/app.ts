@@ -13,7 +13,7 @@ import {
   registerRequest,
   revokeRequest,
 } from '../common/sync-api/schemas';
-import { authenticate, issueTokens, rotateRefresh } from './auth';
+import { accessTokenCache, issueTokens, rotateRefresh } from './auth';
 import { clientAddress, trustedProxies } from './client-address';
 import { listCourses, registerCourse, summaryOf } from './course-registry';
 import { issueCertificate, issuerProfile, listCertificates, revokeCertificate, type Issuer } from './certificates';
@@ -93,6 +93,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
   const sharedGuardLimiter = new RateLimiter(db, 'guard-all', { burst: guardLimit.burst * 100, perSecond: guardLimit.perSecond * 100 }, now);
   // Concurrent ingestion requests share transactions, so a commit's flush answers many of them.
   const ingestion = new GroupCommit(db, (q, requests: IngestRequest[]) => ingestGroup(q, requests, rules), config.ingestion);
+  const authenticate = accessTokenCache(keys.accessSecret);
   const address = (c: Context) => clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted);
   const app = new Hono<Env>();
 
@@ -137,7 +138,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
       await limit(`ip:${address(c)}`);
       return next();
     }
-    const { learnerId, sessionId } = await authenticate(keys.accessSecret, c.req.header('authorization'), now());
+    const { learnerId, sessionId } = await authenticate(c.req.header('authorization'), now());
     await limit(`learner:${learnerId}`);
     c.set('learnerId', learnerId);
     c.set('sessionId', sessionId);

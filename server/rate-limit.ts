@@ -34,8 +34,11 @@ export class RateLimiter {
     const refilled = sql`least(${burst}::float8, b.tokens + greatest(0, ${now}::bigint - b.at) / 1000.0 * ${perSecond}::float8)`;
     // The update's WHERE refuses an empty bucket: no row comes back, and the bucket keeps its time
     // so the refill since then still counts.
-    const granted = await this.db.query(sql`insert into rate_limits as b (key, tokens, at) values (${id}, ${burst - 1}::float8, ${now}::bigint)
-      on conflict (key) do update set tokens = ${refilled} - 1, at = ${now}::bigint where ${refilled} >= 1 returning 1 as ok`);
+    const granted = await this.db.query(
+      sql`insert into rate_limits as b (key, tokens, at) values (${id}, ${burst - 1}::float8, ${now}::bigint)
+      on conflict (key) do update set tokens = ${refilled} - 1, at = ${now}::bigint where ${refilled} >= 1 returning 1 as ok`,
+      'rate-limit-take',
+    );
     if (++this.takes % pruneEvery === 0) await this.prune(now);
     if (granted.length > 0) return { ok: true };
     const [row] = await this.db.query<{ tokens: number }>(sql`select ${refilled} as tokens from rate_limits b where key = ${id}`);

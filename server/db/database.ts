@@ -11,8 +11,12 @@ export interface Executor {
 
 export interface Database {
   readonly engine: 'pglite' | 'postgresql';
-  /** Run one statement; rows typed by the caller. */
-  query<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Run one statement; rows typed by the caller. A `name` prepares it once per connection on
+   * PostgreSQL and keeps one generic plan (parsed and planned once, not per request): for hot
+   * statements whose text never varies and whose best plan does not depend on the parameters.
+   */
+  query<T = Record<string, unknown>>(query: SQL, name?: string): Promise<T[]>;
   /** Run `fn` in one transaction; `q` runs statements inside it. */
   transaction<R>(fn: (q: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>) => Promise<R>): Promise<R>;
   close(): Promise<void>;
@@ -40,14 +44,18 @@ export function migrationsFolder(): string {
 
 type Drizzle = Executor & { transaction<R>(fn: (tx: Executor) => Promise<R>): Promise<R> };
 
-function wrap(engine: Database['engine'], db: Drizzle, close: () => Promise<void>): Database {
+/** Runs a named statement itself (drizzle's execute has no name): its text and parameters from drizzle's dialect. */
+type Prepared = <T>(query: SQL, name: string) => Promise<T[]>;
+
+function wrap(engine: Database['engine'], db: Drizzle, close: () => Promise<void>, prepared?: Prepared): Database {
   const run =
     (ex: Executor) =>
     async <T>(query: SQL) =>
       (await ex.execute(query)).rows as T[];
+  const once = run(db);
   return {
     engine,
-    query: run(db),
+    query: async <T>(query: SQL, name?: string) => (name && prepared ? prepared<T>(query, name) : once<T>(query)),
     transaction: (fn) => db.transaction((tx) => fn(run(tx))),
     close,
   };
@@ -71,7 +79,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await client.query('select pg_advisory_unlock(727001)').catch(() => {});
       client.release();
     }
-    return wrap('postgresql', db as unknown as Drizzle, () => pool.end());
+    // Named statements get connections of their own that always keep the generic plan: left to
+    // choose, PostgreSQL re-planned rank-around-me on every call (its custom plans looked cheaper),
+    // and planning cost as much as running it. Other statements keep per-call plans.
+    const preparedPool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c plan_cache_mode=force_generic_plan' });
+    const { PgDialect } = await import('drizzle-orm/pg-core');
+    const dialect = new PgDialect();
+    const prepared: Prepared = async <T>(query: SQL, name: string) => {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      return (await preparedPool.query({ name, text, values: params })).rows as T[];
+    };
+    return wrap('postgresql', db as unknown as Drizzle, async () => void (await Promise.all([pool.end(), preparedPool.end()])), prepared);
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
