@@ -89,14 +89,19 @@ export class LessonContentService implements LessonSource, ExerciseSource {
     return parsed;
   }
 
-  private lessonSource(courseId: string, lessonId: string): LessonFile | null {
+  /** The lesson's entry in one of the course's parse caches, read on a miss (a missing one is remembered as null). */
+  private remembered<T>(courseId: string, lessonId: string, cache: (parsed: ParsedCourse) => Map<string, T | null>, read: () => T | null): T | null {
     const parsed = this.parsedCourse(courseId);
     if (!parsed) return null;
-    const known = parsed.lessons.get(lessonId);
+    const known = cache(parsed).get(lessonId);
     if (known !== undefined) return known;
-    const source = this.readLesson(courseId, lessonId);
-    parsed.lessons.set(lessonId, source);
-    return source;
+    const value = read();
+    cache(parsed).set(lessonId, value);
+    return value;
+  }
+
+  private lessonSource(courseId: string, lessonId: string): LessonFile | null {
+    return this.remembered(courseId, lessonId, (parsed) => parsed.lessons, () => this.readLesson(courseId, lessonId));
   }
 
   private readLesson(courseId: string, lessonId: string): LessonFile | null {
@@ -159,13 +164,7 @@ export class LessonContentService implements LessonSource, ExerciseSource {
   }
 
   getExercise(courseId: string, lessonId: string): ExerciseContent | null {
-    const parsed = this.parsedCourse(courseId);
-    if (!parsed) return null;
-    const known = parsed.exercises.get(lessonId);
-    if (known !== undefined) return known;
-    const exercise = this.readExercise(courseId, lessonId);
-    parsed.exercises.set(lessonId, exercise);
-    return exercise;
+    return this.remembered(courseId, lessonId, (parsed) => parsed.exercises, () => this.readExercise(courseId, lessonId));
   }
 
   private readExercise(courseId: string, lessonId: string): ExerciseContent | null {
