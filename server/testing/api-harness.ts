@@ -42,7 +42,18 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   await admin(testDatabaseUrl!, `create database ${name}`);
   const url = new URL(testDatabaseUrl!);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(testDatabaseUrl!, `drop database if exists ${name} with (force)`) };
+  const drop = async () => {
+    try {
+      await admin(testDatabaseUrl!, `drop database if exists ${name} with (force)`);
+    } catch (error) {
+      // FORCE may not terminate an autovacuum worker that is on the database (it has no role this
+      // one may signal: "must be a member of the role whose process is being terminated"); a
+      // plain drop makes autovacuum leave and waits up to 5 s for the rest to go.
+      if ((error as { code?: string }).code !== '42501') throw error;
+      await admin(testDatabaseUrl!, `drop database if exists ${name}`);
+    }
+  };
+  return { url: url.toString(), drop };
 }
 
 export async function openTestApi(engine: Engine, config: Partial<Omit<ApiConfig, 'db' | 'keys'>> = {}): Promise<TestApi> {
