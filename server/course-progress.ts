@@ -60,21 +60,44 @@ export async function recordProgress(q: Q, learnerId: string, events: readonly S
 
 /** The rows a batch of the learner's accepted events adds to (read before the batch is stored). */
 export async function progressOf(q: Q, learnerId: string, events: readonly StoredEvent[]): Promise<ProgressRow[]> {
-  const inCourses = events.filter((e): e is StoredEvent & { courseId: string } => e.courseId !== null);
-  if (inCourses.length === 0) return [];
-  const finishes = inCourses.filter((e) => finishingKinds.includes(e.kind) && e.lessonId !== null);
+  return progressOfMany(q, [{ learnerId, events }]);
+}
+
+/** A learner's batch of accepted events. */
+export interface LearnerEvents {
+  readonly learnerId: string;
+  readonly events: readonly StoredEvent[];
+}
+
+/**
+ * The rows batches of distinct learners add to, their lessons finished before read in one
+ * statement for all of them (each read before its batch is stored).
+ */
+export async function progressOfMany(q: Q, batches: readonly LearnerEvents[]): Promise<ProgressRow[]> {
+  const finishes = batches.flatMap(({ learnerId, events }) =>
+    events.flatMap((e) =>
+      e.courseId !== null && e.lessonId !== null && finishingKinds.includes(e.kind)
+        ? [{ learner_id: learnerId, course_id: e.courseId, lesson_id: e.lessonId }]
+        : [],
+    ),
+  );
   const finished = new Set<string>();
   if (finishes.length > 0) {
-    const list = (values: readonly string[]) =>
-      sql.join(
-        [...new Set(values)].map((v) => sql`${v}`),
+    const before = await q<{ learner_id: string; course_id: string; lesson_id: string }>(sql`select distinct e.learner_id, e.course_id, e.lesson_id
+      from jsonb_to_recordset(${JSON.stringify(finishes)}::jsonb) as k(learner_id text, course_id text, lesson_id text)
+      join events e on e.learner_id = k.learner_id and e.course_id = k.course_id and e.lesson_id = k.lesson_id and e.kind in (${sql.join(
+        finishingKinds.map((kind) => sql`${kind}`),
         sql`, `,
-      );
-    const before = await q<{ course_id: string; lesson_id: string }>(sql`select distinct course_id, lesson_id from events
-      where learner_id = ${learnerId} and course_id in (${list(finishes.map((e) => e.courseId))}) and kind in (${list(finishingKinds)})
-      and lesson_id in (${list(finishes.map((e) => e.lessonId!))})`);
-    for (const row of before) finished.add(`${row.course_id}\n${row.lesson_id}`);
+      )})`);
+    for (const row of before) finished.add(`${row.learner_id}\n${row.course_id}\n${row.lesson_id}`);
   }
+  return batches.flatMap(({ learnerId, events }) => rowsOf(learnerId, events, (courseId, lessonId) => finished.has(`${learnerId}\n${courseId}\n${lessonId}`)));
+}
+
+/** Folds a learner's batch into rows per course, `finishedBefore` telling the lessons finished before it. */
+function rowsOf(learnerId: string, events: readonly StoredEvent[], finishedBefore: (courseId: string, lessonId: string) => boolean): ProgressRow[] {
+  const inCourses = events.filter((e): e is StoredEvent & { courseId: string } => e.courseId !== null);
+  const finished = new Set<string>();
   const changes = new Map<string, Change>();
   for (const e of inCourses) {
     let c = changes.get(e.courseId);
@@ -84,7 +107,7 @@ export async function progressOf(q: Q, learnerId: string, events: readonly Store
     }
     const finishing = finishingKinds.includes(e.kind) && e.lessonId !== null;
     const lesson = `${e.courseId}\n${e.lessonId}`;
-    if (finishing && !finished.has(lesson)) {
+    if (finishing && !finished.has(lesson) && !finishedBefore(e.courseId, e.lessonId!)) {
       finished.add(lesson);
       c.done++;
     }

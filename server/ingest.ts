@@ -5,7 +5,7 @@
 import { sql } from './db/database';
 import type { EventInput, EventResult } from '../common/sync-api/schemas';
 import { ApiError } from './api-error';
-import { progressOf, writeProgress, type ProgressRow, type StoredEvent } from './course-progress';
+import { progressOfMany, writeProgress, type LearnerEvents, type ProgressRow, type StoredEvent } from './course-progress';
 import { localDate, timezoneChangeAllowedAt, timezoneChangeDays } from '../common/rules/calendar';
 import {
   anchoredKinds,
@@ -47,35 +47,56 @@ interface Pending {
 
 const ruledKinds = [...timedKinds, ...anchoredKinds];
 
+/** A request's fresh events to judge, of a learner whose row is locked. */
+interface ToJudge {
+  readonly learnerId: string;
+  readonly state: LearnerState & { id: string };
+  readonly events: EventInput[];
+  readonly now: number;
+}
+
 /**
- * The learner's accepted completions around the batch's instants (a stored span ends at most a
- * day's cap after it starts), and the days the batch falls on. Instants outside the accepted age
- * window are clamped: an absurd date never widens the scan.
+ * Each learner's accepted completions around their batch's instants (a stored span ends at most
+ * a day's cap after it starts), and the days the batch falls on: one statement each for all the
+ * round's learners. Instants outside the accepted age window are clamped: an absurd date never
+ * widens the scan.
  */
-async function loadLedger(q: Q, learnerId: string, state: LearnerState, events: readonly EventInput[], now: number, rules: Plausibility): Promise<Ledger> {
-  const { timezone } = state;
-  const ledger = emptyLedger();
-  ledger.streak = resumeStreak(state.streak, state.streak_freezes, state.last_active_date, timezone);
-  if (events.some((event) => event.kind === 'certificate-earned')) await loadCertificates(q, learnerId, ledger);
-  const oldest = now - rules.maxAgeDays * 86_400_000;
-  const newest = now + rules.futureSkewMs;
-  const times = events.map((event) => Math.min(newest, Math.max(oldest, event.occurredAt)));
-  const reach = rules.maxActiveSecondsPerDay * 1000;
-  const from = Math.min(...times) - reach;
-  const to = Math.max(...times) + reach;
+async function loadLedgers(q: Q, items: readonly ToJudge[], rules: Plausibility): Promise<Ledger[]> {
+  const ledgers = items.map(({ state }) => {
+    const ledger = emptyLedger();
+    ledger.streak = resumeStreak(state.streak, state.streak_freezes, state.last_active_date, state.timezone);
+    return ledger;
+  });
+  for (const [i, { learnerId, events }] of items.entries())
+    if (events.some((event) => event.kind === 'certificate-earned')) await loadCertificates(q, learnerId, ledgers[i]!);
+  const spans: { i: number; learner_id: string; from: number; to: number }[] = [];
+  const dates: { i: number; learner_id: string; local_date: string }[] = [];
+  for (const [i, { learnerId, state, events, now }] of items.entries()) {
+    const oldest = now - rules.maxAgeDays * 86_400_000;
+    const newest = now + rules.futureSkewMs;
+    const times = events.map((event) => Math.min(newest, Math.max(oldest, event.occurredAt)));
+    const reach = rules.maxActiveSecondsPerDay * 1000;
+    spans.push({ i, learner_id: learnerId, from: Math.floor(Math.min(...times) - reach), to: Math.ceil(Math.max(...times) + reach) });
+    for (const date of new Set(times.map((at) => localDate(at, state.timezone)))) dates.push({ i, learner_id: learnerId, local_date: date });
+  }
   const rows = await q<{
+    i: number;
     kind: string;
     course_id: string | null;
     occurred_at: number;
     active_seconds: number | null;
-  }>(sql`select kind, course_id, occurred_at, active_seconds
-    from events where learner_id = ${learnerId} and occurred_at >= ${from} and occurred_at <= ${to}
-    and kind in (${sql.join(
+  }>(sql`select k.i, e.kind, e.course_id, e.occurred_at, e.active_seconds
+    from jsonb_to_recordset(${JSON.stringify(spans)}::jsonb) as k(i int, learner_id text, "from" bigint, "to" bigint)
+    join events e on e.learner_id = k.learner_id and e.occurred_at >= k."from" and e.occurred_at <= k."to"
+    and e.kind in (${sql.join(
       ruledKinds.map((kind) => sql`${kind}`),
       sql`, `,
-    )}) order by occurred_at`);
-  for (const row of rows) {
-    const at = Number(row.occurred_at);
+    )})`);
+  // Each learner's rows in time order (a stable sort: ties as the statement gave them).
+  const ordered = rows.map((row) => ({ ...row, at: Number(row.occurred_at) })).sort((a, b) => a.i - b.i || a.at - b.at);
+  for (const row of ordered) {
+    const ledger = ledgers[row.i]!;
+    const at = row.at;
     const key = anchorKey(row.course_id, at);
     if (row.kind === 'module-completed') {
       ledger.anchors.set(key, true);
@@ -85,15 +106,12 @@ async function loadLedger(q: Q, learnerId: string, state: LearnerState, events: 
     ledger.spans.push({ start: at - (row.active_seconds ?? 0) * 1000, end: at });
     if (!ledger.anchors.has(key)) ledger.anchors.set(key, false);
   }
-  ledger.spans.sort((a, b) => a.start - b.start);
-  const dates = [...new Set(times.map((at) => localDate(at, timezone)))];
-  const days = await q<{ local_date: string; xp: number; active_seconds: number }>(sql`select local_date, xp, active_seconds from daily_xp
-    where learner_id = ${learnerId} and local_date in (${sql.join(
-      dates.map((date) => sql`${date}`),
-      sql`, `,
-    )})`);
-  for (const day of days) ledger.days.set(day.local_date, { xp: day.xp, activeSeconds: day.active_seconds });
-  return ledger;
+  for (const ledger of ledgers) ledger.spans.sort((a, b) => a.start - b.start);
+  const days = await q<{ i: number; local_date: string; xp: number; active_seconds: number }>(sql`select k.i, d.local_date, d.xp, d.active_seconds
+    from jsonb_to_recordset(${JSON.stringify(dates)}::jsonb) as k(i int, learner_id text, local_date text)
+    join daily_xp d on d.learner_id = k.learner_id and d.local_date = k.local_date`);
+  for (const day of days) ledgers[day.i]!.days.set(day.local_date, { xp: day.xp, activeSeconds: day.active_seconds });
+  return ledgers;
 }
 
 /** The learner's unrevoked certificates, which of them already earned their XP, the exams passed at the first attempt and the exceptional projects. */
@@ -177,21 +195,39 @@ async function ingestRound(q: Q, requests: readonly IngestRequest[], rules: Plau
   const seen = new Set(seenRows.map((r) => seenKey(r.learner_id, r.idempotency_key)));
   const refused = new Map(seenRows.flatMap((r) => (r.code === null ? [] : [[seenKey(r.learner_id, r.idempotency_key), r.code] as const])));
   const writes: Writes = { refused: [], events: [], progress: [], daily: [], boards: [], leagueXp: [], learners: [] };
-  const answers: EventResult[][] = [];
-  for (const request of requests) {
-    const { learnerId, events, now } = request;
+  // A key is judged once: the first time it appears, in this batch or before.
+  const toJudge: (ToJudge | null)[] = requests.map(({ learnerId, events, now }) => {
     const row = states.get(learnerId);
-    if (!row) {
-      answers.push(events.map((event) => ({ idempotencyKey: event.idempotencyKey, status: 'rejected' as const, code: 'unknown_learner', xp: 0 })));
-      continue;
-    }
-    // A key is judged once: the first time it appears, in this batch or before.
+    if (!row) return null;
     const fresh = new Map<string, EventInput>();
     for (const event of events) {
       const key = event.idempotencyKey;
       if (!seen.has(seenKey(learnerId, key)) && !fresh.has(key)) fresh.set(key, event);
     }
-    const judged = fresh.size === 0 ? new Map<string, Verdict>() : await judge(q, learnerId, { ...row }, [...fresh.values()], now, rules, writes);
+    return fresh.size === 0 ? null : { learnerId, state: { ...row }, events: [...fresh.values()], now };
+  });
+  const judging = toJudge.filter((item): item is ToJudge => item !== null);
+  const ledgers = judging.length === 0 ? [] : await loadLedgers(q, judging, rules);
+  const verdicts = new Map<ToJudge, Map<string, Verdict>>();
+  const stored: LearnerEvents[] = [];
+  const judgedBatches: { state: LearnerState & { id: string }; pending: Pending; ledger: Ledger }[] = [];
+  for (const [i, item] of judging.entries()) {
+    const judged = await judge(q, item, ledgers[i]!, rules, writes);
+    verdicts.set(item, judged.verdicts);
+    if (judged.stored.length > 0) {
+      stored.push({ learnerId: item.learnerId, events: judged.stored });
+      judgedBatches.push({ state: item.state, pending: judged.pending, ledger: ledgers[i]! });
+    }
+  }
+  // The lessons each batch finishes for the first time, read for all of them at once (each
+  // learner's before their batch is stored: the round's writes come after).
+  if (stored.length > 0) writes.progress.push(...(await progressOfMany(q, stored)));
+  for (const { state, pending, ledger } of judgedBatches) gather(writes, state, pending, ledger);
+  const answers: EventResult[][] = requests.map(({ learnerId, events }, r) => {
+    if (!states.has(learnerId))
+      return events.map((event) => ({ idempotencyKey: event.idempotencyKey, status: 'rejected' as const, code: 'unknown_learner', xp: 0 }));
+    const item = toJudge[r];
+    const judged = (item && verdicts.get(item)) ?? new Map<string, Verdict>();
     const results: EventResult[] = [];
     const answered = new Set<string>();
     for (const event of events) {
@@ -204,8 +240,8 @@ async function ingestRound(q: Q, requests: readonly IngestRequest[], rules: Plau
       else if (verdict.status === 'rejected') results.push({ idempotencyKey: key, status: 'rejected', code: verdict.code, xp: 0 });
       else results.push({ idempotencyKey: key, status: 'accepted', ...(verdict.weekOpen ? {} : { code: 'week_closed' }), xp: verdict.xp });
     }
-    answers.push(results);
-  }
+    return results;
+  });
   await write(q, writes);
   return answers;
 }
@@ -216,17 +252,17 @@ const list = (values: readonly string[]) =>
     sql`, `,
   );
 
-/** Judges the batch with the pure rules, and adds what they accepted to the round's writes. */
+/**
+ * Judges the batch with the pure rules, and adds its events to the round's writes; returns the
+ * verdicts, the accepted events (for the progress rows) and what they add up to.
+ */
 async function judge(
   q: Q,
-  learnerId: string,
-  state: LearnerState & { id: string },
-  events: EventInput[],
-  now: number,
+  { learnerId, state, events, now }: ToJudge,
+  ledger: Ledger,
   rules: Plausibility,
   writes: Writes,
-): Promise<Map<string, Verdict>> {
-  const ledger = await loadLedger(q, learnerId, state, events, now, rules);
+): Promise<{ verdicts: Map<string, Verdict>; stored: StoredEvent[]; pending: Pending }> {
   const verdicts = judgeBatch(events, ledger, { now, timezone: state.timezone }, rules);
   const pending: Pending = { daily: new Set(), weekXp: new Map(), courseXp: new Map(), xpChanged: false, streakChanged: false };
   const stored: StoredEvent[] = [];
@@ -272,12 +308,8 @@ async function judge(
   const { current, freezes, lastDay } = ledger.streak;
   if (current !== state.streak) pending.streakChanged = true;
   Object.assign(state, { streak: current, streak_freezes: freezes, last_active_date: lastDay === null ? null : dateOfDay(lastDay) });
-  if (accepted.length > 0) {
-    writes.progress.push(...(await progressOf(q, learnerId, stored)));
-    writes.events.push(...accepted);
-    gather(writes, state, pending, ledger);
-  }
-  return verdicts;
+  writes.events.push(...accepted);
+  return { verdicts, stored, pending };
 }
 
 /** Adds the batch's days, boards, league XP and learner row to the round's writes. */
