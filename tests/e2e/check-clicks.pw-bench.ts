@@ -87,7 +87,11 @@ const drivers: Record<string, ServeOptions['env']> = {
   wasm: { DOCKER_HOST: 'unix:///nonexistent/docker.sock', DRONA_SANDBOX_DRIVER: '', DRONA_SANDBOX_PREWARM: '' },
 };
 
+// BENCH_DRIVERS (bench:sandbox's list, e.g. "wasm") limits the clicks to those drivers too.
+const only = process.env.BENCH_DRIVERS?.split(',').map((name) => name.trim());
+
 for (const [driver, env] of Object.entries(drivers)) {
+  if (only && !only.includes(driver)) continue;
   test(`ten Checks in a row, 3 s apart, with ${driver}`, async ({ page }) => {
     if (!out) throw new Error('a bench: set DRONA_BENCH_CHECKS to the file for its timings (npm run bench:sandbox does)');
     test.setTimeout(300_000);

@@ -3,7 +3,7 @@
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus.js';
-import { useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import './monaco-environment';
 import { monacoProps, type MonacoViewLook } from './monaco-props';
 import { registerPythonFormatting, watchPythonDiagnostics } from './python-language';
@@ -40,7 +40,7 @@ export interface CodeEditorProps extends MonacoViewLook {
   onCheck(): void;
 }
 
-export default function CodeEditor(props: CodeEditorProps) {
+function CodeEditor(props: CodeEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // Keyboard commands call the latest handlers without re-registering them.
   const handlers = useRef(props);
@@ -118,23 +118,28 @@ export default function CodeEditor(props: CodeEditorProps) {
     editor.revealLineInCenterIfOutsideViewport(line);
   }, [props.highlightLine, props.modelPath]);
 
-  return (
-    <Editor
-      {...monacoProps(props, 'Loading the editor…', {
-        readOnly: props.readOnly,
+  // Made again only when what they say changes: a new options object makes Monaco's wrapper call
+  // updateOptions (and lay the editor out again) on every render, e.g. twice per Run or Check.
+  const { readOnly, language, theme, fontSize, label } = props;
+  const look = useMemo(
+    () =>
+      monacoProps({ language, theme, fontSize, label }, 'Loading the editor…', {
+        readOnly,
         readOnlyMessage: { value: 'This file is part of the exercise and cannot be changed.' },
         // The line after a final newline is a real line the learner can type on: its number reads
         // like the others (Monaco's dimmed number fails WCAG contrast in the light theme).
         renderFinalNewline: 'on',
-        tabSize: props.language === 'python' ? 4 : 2,
+        tabSize: language === 'python' ? 4 : 2,
         matchBrackets: 'always',
         bracketPairColorization: { enabled: true },
         fixedOverflowWidgets: true,
-      })}
-      path={props.modelPath}
-      value={props.value}
-      onMount={onMount}
-      onChange={(value) => props.onChange(value ?? '')}
-    />
+      }),
+    [readOnly, language, theme, fontSize, label],
   );
+  const onChange = useCallback((value: string | undefined) => handlers.current.onChange(value ?? ''), []);
+
+  return <Editor {...look} path={props.modelPath} value={props.value} onMount={onMount} onChange={onChange} />;
 }
+
+/** Drawn again only when its props change (the Workbench redraws as a Run or Check starts and ends). */
+export default memo(CodeEditor);

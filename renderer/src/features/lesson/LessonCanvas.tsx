@@ -2,9 +2,10 @@
 // "Try it" runs), Code (instructions beside the editor, output below), Challenge (Code plus a
 // timer against par, tests and hints), Quiz (one question at a time), Reflection (journal).
 import { CheckCircle2, ChevronLeft, ChevronRight } from 'lucide-react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { LessonStanding } from '../../../../preload/contract/lesson';
+import type { CheckResult } from '../../../../preload/contract/sandbox';
 import { useAppStore } from '../../app/app-store';
 import { client } from '../../platform/client';
 import { useCall } from '../../platform/use-call';
@@ -48,6 +49,22 @@ function say(level: 'info' | 'error', message: string) {
   useAppStore.getState().appendOutput({ level, source: 'lesson', message });
 }
 
+/**
+ * The last Check, read where it is drawn: a Check's result redraws these few parts, not the whole
+ * canvas (its header, the lesson's text and the editor).
+ */
+function WithLastCheck({ children }: { children: (lastCheck: CheckResult | null) => ReactNode }) {
+  const lastCheck = useRunStore((state) => state.lastCheck);
+  return <>{children(lastCheck)}</>;
+}
+
+/** The tutor's nudges, asked again after each Check (use-initiative.ts); draws nothing. */
+function TutorInitiative({ lesson, standing }: { lesson: LessonContent; standing: unknown }) {
+  const lastCheck = useRunStore((state) => state.lastCheck);
+  useTutorInitiative(lesson, lastCheck, standing);
+  return null;
+}
+
 /** One canvas per lesson: opening another lesson starts fresh state (timer, standing, results). */
 export function LessonCanvas(props: LessonCanvasProps) {
   return <LessonCanvasFor key={`${props.lesson.courseId}/${props.lesson.lessonId}`} {...props} />;
@@ -58,12 +75,10 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
   const { data: standing, error: standingError, setData: setStanding } = useCall('lesson.open', { courseId: lesson.courseId, lessonId: lesson.lessonId });
   const workspaceError = useWorkspaceStore((state) => state.error);
   const workspaceReady = useWorkspaceStore((state) => state.ref?.lessonId === lesson.lessonId && !state.loading && state.files.length > 0);
-  const lastCheck = useRunStore((state) => state.lastCheck);
   const isExercise = exerciseLessonTypes.has(lesson.type) && lesson.hasExercise;
   const completed = standing?.status === 'completed';
   // A challenge's clock is main's (it carries on after a reload); the canvas only ticks it along.
   const elapsed = useElapsedSeconds(standing?.challenge?.elapsedSeconds ?? 0, lesson.type === 'challenge' && !completed);
-  useTutorInitiative(lesson, lastCheck, standing);
   // A concept intro with inline checks is marked complete once every check is answered right.
   const [checksRight, setChecksRight] = useState(!lesson.checks?.length);
   useActiveTime(lesson.courseId, lesson.lessonId);
@@ -132,6 +147,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
       say('error', messageOf(error));
     }
   }, [isExercise, completed, lesson, updateStanding]);
+  const onCheck = useCallback(() => void check(), [check]);
 
   const markComplete = useCallback(async () => {
     try {
@@ -271,6 +287,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
             {exerciseLessonTypes.has(lesson.type) && !lesson.hasExercise && <p className="muted">This lesson's exercise is missing from the course bundle.</p>}
           </div>
         </div>
+        <TutorInitiative lesson={lesson} standing={standing} />
         <TutorCue courseId={lesson.courseId} lessonId={lesson.lessonId} />
         {completionBar}
       </div>
@@ -284,14 +301,24 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
         <Panel id="instructions" defaultSize="36%" minSize="22%">
           <div className="lesson-scroll" tabIndex={0} role="region" aria-label="Lesson text">
             {instructions}
-            {lesson.guided && standing && <GuidedDialogue lesson={lesson} standing={standing} lastCheck={lastCheck} onStanding={updateStanding} />}
-            {lesson.codeAlong && <CodeAlongSteps lesson={lesson} lastCheck={lastCheck} />}
+            {lesson.guided && standing && (
+              <WithLastCheck>
+                {(lastCheck) => <GuidedDialogue lesson={lesson} standing={standing} lastCheck={lastCheck} onStanding={updateStanding} />}
+              </WithLastCheck>
+            )}
+            {lesson.codeAlong && <WithLastCheck>{(lastCheck) => <CodeAlongSteps lesson={lesson} lastCheck={lastCheck} />}</WithLastCheck>}
             {lesson.project && standing && <ProjectMilestones lesson={lesson} standing={standing} onStanding={updateStanding} />}
             {standing && <Hints lesson={lesson} standing={standing} onStanding={updateStanding} />}
-            {lesson.type === 'challenge' && lastCheck && (
-              <p className="muted">
-                Tests: {lastCheck.tests.filter((test) => test.status === 'pass').length} / {lastCheck.tests.length} passing
-              </p>
+            {lesson.type === 'challenge' && (
+              <WithLastCheck>
+                {(lastCheck) =>
+                  lastCheck && (
+                    <p className="muted">
+                      Tests: {lastCheck.tests.filter((test) => test.status === 'pass').length} / {lastCheck.tests.length} passing
+                    </p>
+                  )
+                }
+              </WithLastCheck>
             )}
           </div>
         </Panel>
@@ -300,7 +327,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
           {workspaceError ? (
             <p className="form-error panel-pad">{workspaceError}</p>
           ) : workspaceReady && standing?.exercise ? (
-            <Workbench language={standing.exercise.language} entry={standing.exercise.entry} onRun={run} onCheck={() => void check()} />
+            <Workbench language={standing.exercise.language} entry={standing.exercise.entry} onRun={run} onCheck={onCheck} />
           ) : (
             <p className="muted panel-pad" role="status">
               Opening the workspace…
@@ -308,6 +335,7 @@ function LessonCanvasFor({ lesson, place, onNavigate, onStandingChange }: Lesson
           )}
         </Panel>
       </Group>
+      <TutorInitiative lesson={lesson} standing={standing} />
       <TutorCue courseId={lesson.courseId} lessonId={lesson.lessonId} />
       {completionBar}
     </div>

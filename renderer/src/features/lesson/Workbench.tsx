@@ -1,7 +1,7 @@
 // The IDE half of a lesson: file tree, tabs with dirty markers, the editor, Run/Check, and
 // the results of the last Check (per test) below.
 import { FolderTree, History, Play, RotateCcw, Save, Square, CheckCircle2, XCircle } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useAppStore } from '../../app/app-store';
 import { useResolvedTheme } from '../../app/use-theme';
@@ -140,7 +140,8 @@ function Results({ target }: { target: VisualizeTarget }) {
   );
 }
 
-export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
+/** Drawn again when its own state changes, not with the lesson canvas around it. */
+export const Workbench = memo(function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
   const ref = useWorkspaceStore((state) => state.ref);
   const files = useWorkspaceStore((state) => state.files);
   const active = useWorkspaceStore((state) => state.active);
@@ -161,8 +162,12 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
         .map(({ line, column, message }) => ({ line, column, message })),
     [diagnostics, active],
   );
-  const { edit, save } = useWorkspaceStore.getState();
-  const target: VisualizeTarget = { language, entry, files: sendableFiles, ref };
+  const { save } = useWorkspaceStore.getState();
+  const target = useMemo<VisualizeTarget>(() => ({ language, entry, files: sendableFiles, ref }), [language, entry, ref]);
+  // The same handlers while the same file is open, so the editor is not drawn again for them.
+  // (The editor shows `active`'s file.)
+  const onChange = useCallback((value: string) => active !== null && useWorkspaceStore.getState().edit(active, value), [active]);
+  const saveFile = useCallback(() => active !== null && void useWorkspaceStore.getState().save(active), [active]);
   const visualizing = useVisualizerOpen();
   const visualizedLine = useVisualizedLine(file?.path ?? null);
 
@@ -247,9 +252,9 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
                       markers={markers}
                       highlightLine={visualizedLine}
                       label={`Editor: ${file.path}`}
-                      onChange={(value) => edit(file.path, value)}
-                      onBlur={() => void save(file.path)}
-                      onSave={() => void save(file.path)}
+                      onChange={onChange}
+                      onBlur={saveFile}
+                      onSave={saveFile}
                       onRun={onRun}
                       onCheck={onCheck}
                     />
@@ -282,4 +287,4 @@ export function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
       )}
     </div>
   );
-}
+});
