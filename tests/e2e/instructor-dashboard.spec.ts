@@ -8,10 +8,9 @@
 // the learner's submission is accepted, signed by the instructor.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import path from 'node:path';
-import { readCourseRegistration } from '../../main/courses/course-registration';
+import { seedCohort, submitGoldProject } from './support/dashboard-seed';
 import { attachShot } from './support/look';
-import { repoRoot, tempDataDir } from './support/serve';
+import { tempDataDir } from './support/serve';
 import { startSyncServer, type SyncServer } from './support/sync-server';
 
 let server: SyncServer | undefined;
@@ -30,54 +29,10 @@ async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Pro
   }
 }
 
-/** The hosted API as a scripted client: JSON calls that must succeed, and people with accounts. */
-function apiOf(url: string) {
-  const call = async (method: string, route: string, token?: string, body?: unknown) => {
-    const res = await fetch(`${url}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- API replies read field by field
-    expect(res.ok, `${method} ${route}: ${JSON.stringify(json)}`).toBe(true);
-    return json;
-  };
-  const person = async (displayName: string, email?: string) => {
-    const who = await call('POST', '/v1/learners', undefined, { displayName, timezone: 'UTC' });
-    if (email) await call('POST', '/v1/account/credentials', who.accessToken, { email, password: 'teach them well' });
-    return who.accessToken as string;
-  };
-  return { call, person };
-}
-
 test('an instructor signs in, follows a learner through the cohort table, and exports it', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   server = await startSyncServer(0, tempDataDir('drona-dashboard-server-'), ['--min-lesson-seconds', '0']);
-  const { call, person } = apiOf(server.url);
-  const course = await readCourseRegistration(path.join(repoRoot, 'courses', 'python-basics'));
-  const lessons = course.modules.flatMap((m) => m.lessons);
-  const owner = await person('Owner', 'owner@bootcamp.test');
-  const org = await call('POST', '/v1/orgs', owner, { name: 'Loopback Bootcamp' });
-  const instructor = await person('Iris Instructor', 'iris@bootcamp.test');
-  await call('POST', '/v1/invites/accept', instructor, { code: (await call('POST', `/v1/orgs/${org.id}/invites`, owner, { role: 'instructor' })).code });
-  const cohort = await call('POST', `/v1/orgs/${org.id}/cohorts`, instructor, { name: 'Spring cohort' });
-  await call('POST', `/v1/cohorts/${cohort.id}/assignments`, instructor, { courseId: course.id, dueAt: Date.now() + 21 * 86_400_000 });
-  const invite = await call('POST', `/v1/orgs/${org.id}/invites`, instructor, { role: 'learner', cohortId: cohort.id, maxUses: 2 });
-  const learner = await person('Asha');
-  await call('POST', '/v1/invites/accept', learner, { code: invite.code });
-  const at = Date.now() - 3 * 3600_000;
-  await call('POST', '/v1/events', learner, {
-    events: lessons.slice(0, 3).map((lesson, i) => ({
-      idempotencyKey: `e2e-${lesson.id}`,
-      kind: lesson.type === 'quiz' ? 'quiz-passed' : 'lesson-completed',
-      courseId: course.id,
-      lessonId: lesson.id,
-      occurredAt: at + i * 600_000,
-      activeSeconds: 300,
-      timezone: 'UTC',
-      facts: { score: 90 },
-    })),
-  });
+  const { course, lessons, cohort } = await seedCohort(server.url, { lessonsDone: 3 });
 
   // Signed out, the dashboard sends the instructor to its sign-in form, which works by keyboard.
   await page.goto(`${server.url}/dashboard`);
@@ -120,25 +75,8 @@ test('an instructor signs in, follows a learner through the cohort table, and ex
 test('an instructor reviews a Gold project from their cohort by keyboard and approves it', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   server = await startSyncServer(0, tempDataDir('drona-review-server-'));
-  const { call, person } = apiOf(server.url);
-  const owner = await person('Owner', 'owner@bootcamp.test');
-  const org = await call('POST', '/v1/orgs', owner, { name: 'Loopback Bootcamp' });
-  const instructor = await person('Iris Instructor', 'iris@bootcamp.test');
-  await call('POST', '/v1/invites/accept', instructor, { code: (await call('POST', `/v1/orgs/${org.id}/invites`, owner, { role: 'instructor' })).code });
-  const cohort = await call('POST', `/v1/orgs/${org.id}/cohorts`, instructor, { name: 'Spring cohort' });
-  await call('POST', `/v1/cohorts/${cohort.id}/assignments`, instructor, { courseId: 'python-basics', dueAt: null });
-  const learner = await person('Asha');
-  await call('POST', '/v1/invites/accept', learner, {
-    code: (await call('POST', `/v1/orgs/${org.id}/invites`, instructor, { role: 'learner', cohortId: cohort.id })).code,
-  });
-  const submitted = await call('POST', '/v1/projects/python-basics/submissions', learner, {
-    title: 'Expense tracker',
-    goal: 'Total expenses per category.',
-    milestones: ['Totals', 'Tests'],
-    readme: '# Expense tracker\n\nRun `pytest`.\n',
-    files: [{ path: 'tracker.py', content: 'def totals(rows):\n    return {}\n' }],
-    automated: { testsPassed: true, testCount: 2, lintClean: true, readme: true },
-  });
+  const { call, learner } = await seedCohort(server.url, { dueAt: null });
+  const submissionId = await submitGoldProject(call, learner);
 
   await page.goto(`${server.url}/dashboard/sign-in`);
   await page.getByLabel('Email').fill('iris@bootcamp.test');
@@ -178,7 +116,7 @@ test('an instructor reviews a Gold project from their cohort by keyboard and app
   await expect(page.getByRole('status')).toContainText('Approved by Iris Instructor');
   await expect(page.getByRole('status')).toContainText('89% overall');
   await expectAxeClean(page, testInfo, 'review done');
-  const seen = await call('GET', `/v1/projects/submissions/${submitted.submissionId}`, learner);
+  const seen = await call('GET', `/v1/projects/submissions/${submissionId}`, learner);
   expect(seen).toMatchObject({ status: 'accepted', review: { reviewer: 'Iris Instructor', overall: 89 } });
   await page.getByRole('link', { name: 'Gold reviews' }).first().click();
   await expect(page.getByText('No Gold project is waiting for you.')).toBeVisible();
