@@ -26,7 +26,7 @@ import { ingestGroup, setTimezone, setVisibility, type IngestRequest } from './i
 import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
-import { RateLimiter, type RateLimit } from './rate-limit';
+import { RateLimiter, type RateLimit, type Taken } from './rate-limit';
 import { Metrics } from './metrics';
 import { dashboardRoutes } from './dashboard/routes';
 import { limitRequestBodies } from './request-limits';
@@ -120,13 +120,21 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.use('*', limitRequestBodies());
 
-  const limit = async (key: string, from = limiter) => {
-    const taken = await from.take(key);
+  const refuse = (taken: Taken) => {
     if (!taken.ok)
       throw new ApiError(429, 'rate_limited', `Too many requests; wait ${taken.retryAfterSeconds} s and try again.`, {
         retryAfterSeconds: taken.retryAfterSeconds,
       });
   };
+  const limit = async (key: string, from = limiter) => refuse(await from.take(key));
+  /** Takes the request's token now if its route has not taken it in its own statement. */
+  const takePending = async (c: Context<Env>) => {
+    const key = c.get('pendingTake');
+    c.set('pendingTake', undefined);
+    if (key !== undefined) await limit(key);
+  };
+  // Rank-around-me takes its token in the statement that reads the rank: one round trip, not two.
+  const takesOwnToken = /^\/v1\/leaderboards\/[^/]+\/around-me$/;
 
   // Every /v1 route but sign-up and refresh needs an access token, and is limited per learner.
   app.use('/v1/*', async (c, next) => {
@@ -139,10 +147,16 @@ export function createApi(config: ApiConfig): Hono<Env> {
       return next();
     }
     const { learnerId, sessionId } = await authenticate(c.req.header('authorization'), now());
-    await limit(`learner:${learnerId}`);
     c.set('learnerId', learnerId);
     c.set('sessionId', sessionId);
-    return next();
+    if (c.req.method !== 'GET' || !takesOwnToken.test(c.req.path)) {
+      await limit(`learner:${learnerId}`);
+      return next();
+    }
+    c.set('pendingTake', `learner:${learnerId}`);
+    await next();
+    // Every request takes a token: one whose route did not (no route matched) takes it now.
+    await takePending(c);
   });
 
   const guard = (key: string, scope: 'client' | 'all' = 'client') => limit(key, scope === 'all' ? sharedGuardLimiter : guardLimiter);
@@ -253,7 +267,19 @@ export function createApi(config: ApiConfig): Hono<Env> {
     if (!name) throw new ApiError(400, 'invalid_input', 'A board is all, streak, week or course:<course id>.');
     return name;
   };
-  app.get('/v1/leaderboards/:board/around-me', async (c) => c.json(await rankAround(db, await resolveBoard(c), c.get('learnerId'))));
+  app.get('/v1/leaderboards/:board/around-me', async (c) => {
+    const key = c.get('pendingTake');
+    const name = key === undefined || c.req.param('board') === 'week' ? null : boardName(c.req.param('board'), 'UTC', now());
+    if (key === undefined || name === null) {
+      // The week board reads the learner's timezone first, and a bad board is refused: take the token before either.
+      await takePending(c);
+      return c.json(await rankAround(db, await resolveBoard(c), c.get('learnerId')));
+    }
+    c.set('pendingTake', undefined);
+    const taking = limiter.taking(key);
+    const answer = async (granted: boolean) => refuse(await taking.answer(granted));
+    return c.json(await rankAround(db, name, c.get('learnerId'), 5, { statement: taking.statement, answer }));
+  });
   app.get('/v1/leaderboards/:board', async (c) => {
     const limitParam = Number(c.req.query('limit') ?? 20);
     if (!Number.isInteger(limitParam) || limitParam < 1 || limitParam > 100)

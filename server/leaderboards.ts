@@ -31,15 +31,28 @@ async function countAhead(db: Database, board: string, score: number, id: string
  * two keyset scans of scores_order. Four queries in two round trips, on a pool shared with every
  * other request, were most of the route's time at 16 connections.
  */
-export async function rankAround(db: Database, board: string, learnerId: string, span = 5): Promise<AroundResponse> {
+/**
+ * A statement run before the rank is read, in the rank's own statement (a data-modifying CTE),
+ * returning a row when the request may go on: a rate-limit take (see RateLimiter.taking) costs
+ * no round trip of its own. `answer` is told whether it returned a row, and throws to refuse.
+ */
+export interface TakeFirst {
+  readonly statement: SQL;
+  answer(granted: boolean): Promise<void>;
+}
+
+export async function rankAround(db: Database, board: string, learnerId: string, span = 5, take?: TakeFirst): Promise<AroundResponse> {
   if (!Number.isInteger(span) || span < 0) throw new Error(`span must be a whole number, not ${span}`);
   // A literal, not a parameter: the statement keeps one generic plan (see the name below), and a
   // limit unknown to the planner is taken for a tenth of the board, which at 1M learners chose a
   // hash join over every learner (387 ms of PostgreSQL CPU per request instead of about 2).
   const limit = sql.raw(String(span));
-  const rows = await db.query<ScoreRow & { part: 'me' | 'above' | 'below'; visible: boolean; n: number }>(
-    sql`with me as (
-      select s.score, s.visible, l.display_name from scores s join learners l on l.id = s.learner_id where s.board = ${board} and s.learner_id = ${learnerId})
+  // Refused, the take returns no row and nothing else is read.
+  const taken = take ? sql`taken as (${take.statement}), ` : sql``;
+  const granted = take ? sql` and exists (select from taken)` : sql``;
+  const rows = await db.query<ScoreRow & { part: 'me' | 'above' | 'below' | 'taken'; visible: boolean; n: number }>(
+    sql`with ${taken}me as (
+      select s.score, s.visible, l.display_name from scores s join learners l on l.id = s.learner_id where s.board = ${board} and s.learner_id = ${learnerId}${granted})
     select 'me' as part, ${learnerId}::text as learner_id, me.display_name, me.score, me.visible, case when me.visible then
         (select coalesce(sum(n), 0)::int from score_counts where board = ${board} and score > me.score)
         + (select count(*)::int from scores where board = ${board} and visible and score = me.score and learner_id > ${learnerId}::text) end::int as n
@@ -49,10 +62,16 @@ export async function rankAround(db: Database, board: string, learnerId: string,
         where me.visible and ${ahead(board, sql`me.score`, learnerId)} order by score asc, learner_id asc limit ${limit}) x) a join learners l on l.id = a.learner_id
     union all select 'below', b.learner_id, l.display_name, b.score, true, b.i::int from me
       cross join lateral (select learner_id, score, row_number() over (order by score desc, learner_id desc) as i from (select learner_id, score from scores
-        where me.visible and ${behind(board, sql`me.score`, learnerId)} order by score desc, learner_id desc limit ${limit}) x) b join learners l on l.id = b.learner_id`,
+        where me.visible and ${behind(board, sql`me.score`, learnerId)} order by score desc, learner_id desc limit ${limit}) x) b join learners l on l.id = b.learner_id${
+          take
+            ? sql`
+    union all select 'taken', null, null, null, null, null from taken`
+            : sql``
+        }`,
     // Prepared, planned once: planning took as long as running it (0.5 ms each, warm, 100k learners).
-    `rank-around-${span}`,
+    `rank-around-${span}${take ? '-taking' : ''}`,
   );
+  if (take) await take.answer(rows.some((r) => r.part === 'taken'));
   const mine = rows.find((r) => r.part === 'me');
   if (!mine || !mine.visible) {
     const page = await boardPage(db, board, null, span * 2);

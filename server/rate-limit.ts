@@ -1,6 +1,7 @@
 // A token bucket per key (access token subject, or client address before sign-in), kept in the
 // database (rate_limits) so every instance behind a load balancer draws from the same buckets.
 // One statement per request: the refill, the check and the take happen in a single upsert.
+import type { SQL } from 'drizzle-orm';
 import { sql, type Database } from './db/database';
 
 export interface RateLimit {
@@ -28,21 +29,31 @@ export class RateLimiter {
 
   /** Takes one request from `key`'s bucket; returns the seconds to wait when it is empty. */
   async take(key: string): Promise<Taken> {
+    const taking = this.taking(key);
+    const granted = await this.db.query(taking.statement, 'rate-limit-take');
+    return taking.answer(granted.length > 0);
+  }
+
+  /**
+   * The take as one statement returning a row when granted, and the answer once it has run: a
+   * route may run the statement as a CTE of its own so a request costs one round trip.
+   */
+  taking(key: string): { statement: SQL; answer: (granted: boolean) => Promise<Taken> } {
     const now = this.now();
     const { burst, perSecond } = this.limit;
     const id = `${this.namespace}:${key}`;
     const refilled = sql`least(${burst}::float8, b.tokens + greatest(0, ${now}::bigint - b.at) / 1000.0 * ${perSecond}::float8)`;
     // The update's WHERE refuses an empty bucket: no row comes back, and the bucket keeps its time
     // so the refill since then still counts.
-    const granted = await this.db.query(
-      sql`insert into rate_limits as b (key, tokens, at) values (${id}, ${burst - 1}::float8, ${now}::bigint)
-      on conflict (key) do update set tokens = ${refilled} - 1, at = ${now}::bigint where ${refilled} >= 1 returning 1 as ok`,
-      'rate-limit-take',
-    );
-    if (++this.takes % pruneEvery === 0) await this.prune(now);
-    if (granted.length > 0) return { ok: true };
-    const [row] = await this.db.query<{ tokens: number }>(sql`select ${refilled} as tokens from rate_limits b where key = ${id}`);
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - Number(row?.tokens ?? 0)) / perSecond)) };
+    const statement = sql`insert into rate_limits as b (key, tokens, at) values (${id}, ${burst - 1}::float8, ${now}::bigint)
+      on conflict (key) do update set tokens = ${refilled} - 1, at = ${now}::bigint where ${refilled} >= 1 returning 1 as ok`;
+    const answer = async (granted: boolean): Promise<Taken> => {
+      if (++this.takes % pruneEvery === 0) await this.prune(now);
+      if (granted) return { ok: true };
+      const [row] = await this.db.query<{ tokens: number }>(sql`select ${refilled} as tokens from rate_limits b where key = ${id}`);
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - Number(row?.tokens ?? 0)) / perSecond)) };
+    };
+    return { statement, answer };
   }
 
   /** Forgets buckets full again (idle for a whole refill): they would grant the same as none. */

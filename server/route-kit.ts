@@ -6,7 +6,14 @@ import { ApiError } from './api-error';
 import { sql, type Database } from './db/database';
 import { text } from '../common/sync-api/schemas';
 
-export type Env = { Variables: { learnerId: string; sessionId: string | null } };
+export type Env = {
+  Variables: {
+    learnerId: string;
+    sessionId: string | null;
+    /** The rate-limit key whose token the route takes itself, in its own statement (not taken yet). */
+    pendingTake?: string | undefined;
+  };
+};
 
 export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   let raw: unknown;

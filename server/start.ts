@@ -11,7 +11,17 @@ import { scanFeed } from './update-feed/routes';
 /** The API's own settings (see ApiConfig) pass through unchanged; the rest is about starting it. */
 export interface ServerOptions extends Pick<
   ApiConfig,
-  'adminToken' | 'rateLimit' | 'trustedProxies' | 'plausibility' | 'now' | 'log' | 'updateFeedDir' | 'passwordCost' | 'guardLimit' | 'metricsPublic'
+  | 'adminToken'
+  | 'rateLimit'
+  | 'trustedProxies'
+  | 'plausibility'
+  | 'now'
+  | 'log'
+  | 'updateFeedDir'
+  | 'passwordCost'
+  | 'guardLimit'
+  | 'metricsPublic'
+  | 'ingestion'
 > {
   readonly host?: string;
   readonly port?: number;
@@ -76,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
     ...(options.guardLimit ? { guardLimit: options.guardLimit } : {}),
     metricsPublic: options.metricsPublic ?? false,
+    ...(options.ingestion ? { ingestion: options.ingestion } : {}),
   });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s));

@@ -74,4 +74,21 @@ describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL'
     for (let i = 0; i < burst + 4; i++) statuses.push((await call(i % 2, 'GET', '/v1/me', token)).status);
     expect(statuses).toEqual([...Array<number>(burst).fill(200), 429, 429, 429, 429]);
   }, 60_000);
+
+  it('spends the budget on rank-around-me as on any route, and refuses it with the same answer', async () => {
+    const token = await signUp('Ranker');
+    // Rank-around-me takes its token in its own statement; a bad board and the week board before reading anything.
+    const routes = ['/v1/leaderboards/all/around-me', '/v1/me', '/v1/leaderboards/nope/around-me', '/v1/leaderboards/week/around-me'];
+    const answers = [];
+    for (let i = 0; i < burst + 8; i++) answers.push(await call(i % 2, 'GET', routes[i % routes.length]!, token));
+    expect(answers.map((a) => a.status)).toEqual([...[0, 1, 2].flatMap(() => [200, 200, 400, 200]), ...Array<number>(8).fill(429)]);
+    // The wait shrinks as the clock runs (a token per 1,000 s): the same answer, up to the second.
+    for (const { json } of answers.slice(burst)) {
+      const wait = json.error.details.retryAfterSeconds;
+      expect(wait).toBeGreaterThan(900);
+      expect(json).toEqual({
+        error: { code: 'rate_limited', message: `Too many requests; wait ${wait} s and try again.`, details: { retryAfterSeconds: wait } },
+      });
+    }
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { z } from 'zod';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,11 @@ interface ServerFlags {
   builtinCourses?: boolean;
   updateFeed?: string;
   publicMetrics?: boolean;
+  ingestGroupSize?: string;
 }
+
+/** Ingestion requests written in one transaction at most: a whole number, 1 to 1,000. */
+const ingestGroupSize = z.coerce.number().int().min(1).max(1000);
 
 /** Outlines read from course folders or .drona files, plus the app's built-ins when asked. */
 async function registrations(sources: readonly string[], builtin: boolean): Promise<CourseRegistration[]> {
@@ -60,6 +65,7 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
     .option('--min-lesson-seconds <n>', 'plausibility: least active time a completion claims (default 20 s, challenges 60 s)')
     .option('--builtin-courses', 'register (or update) the courses that ship with the app before listening, so they can be certified')
     .option('--public-metrics', 'serve /metrics without the admin token (when only the scraper can reach the port)')
+    .option('--ingest-group-size <n>', 'ingestion requests written in one database transaction at most (1 to 1000; default 32)')
     .option('--update-feed <dir>', "serve this release folder (from npm run dist) at /updates/ as the desktop app's update feed")
     .action(async (flags: ServerFlags) => {
       const port = Number(flags.port);
@@ -69,6 +75,8 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
         throw new CliUserError('--min-lesson-seconds must be a number of seconds, 0 or more (a completion always claims at least 1 s).');
       const perSecond = Number(flags.rateLimit);
       if (!(perSecond > 0)) throw new CliUserError('--rate-limit must be a positive number of requests per second.');
+      const groupSize = flags.ingestGroupSize === undefined ? undefined : ingestGroupSize.safeParse(flags.ingestGroupSize.trim() || 'none');
+      if (groupSize && !groupSize.success) throw new CliUserError(`--ingest-group-size must be a whole number from 1 to 1000, not "${flags.ingestGroupSize}".`);
       const { defaultPlausibility, withMinActiveSeconds } = await import('../../../common/rules/plausibility');
       // The sync server (Hono, its routes and schemas) loads only for this command, never on an app start.
       const { jsonLog, startServer } = await import('../../../server/start');
@@ -104,6 +112,7 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
           coursesRegisteredBy: `drona server --builtin-courses (${registeredBy()})`,
           updateFeedDir: flags.updateFeed ? path.resolve(flags.updateFeed) : undefined,
           metricsPublic: Boolean(flags.publicMetrics),
+          ...(groupSize?.success ? { ingestion: { maxGroup: groupSize.data } } : {}),
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
