@@ -5,8 +5,9 @@
 // nothing may skip). Seeded as instructor-dashboard.spec.ts is; then, by keyboard only: signing in,
 // the cohorts, the cohort's table, the CSV export link, one learner's detail, the Gold review queue
 // and a review approved. At each view: the Tab order reaches its controls with the focus visible,
-// and axe-core (run in the page) finds no violation. Each view is shot to
-// test-results/screenshots/dashboard-firefox-*.png.
+// and axe-core (run in the page) finds no violation, in the dark and in the light colour scheme
+// (switched in the running browser by a test extension: support/firefox-colour-scheme.ts). Each
+// view is shot in each scheme to test-results/screenshots/dashboard-firefox-<view>-<scheme>.png.
 import { expect, test, type TestInfo } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { INSTRUCTOR, seedCohort, submitGoldProject } from './support/dashboard-seed';
+import { colourSchemeExtension, setColourScheme } from './support/firefox-colour-scheme';
 import { tempDataDir } from './support/serve';
 import { startSyncServer, type SyncServer } from './support/sync-server';
 
@@ -27,9 +29,12 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-co
 
 let server: SyncServer | undefined;
 let browser: Browser | undefined;
+let extension: string | undefined;
 test.afterEach(async () => {
   await browser?.close();
   browser = undefined;
+  if (extension) fs.rmSync(extension, { recursive: true, force: true });
+  extension = undefined;
   await server?.stop();
   server = undefined;
 });
@@ -110,17 +115,46 @@ async function heading(page: Page): Promise<string> {
   return page.$eval('h1', (h) => h.textContent?.trim() ?? '');
 }
 
-/** axe-core, injected into the page: no violation at all, then the view is shot for the CI artifacts. */
+/** The page's own background and text, each as a relative luminance (0 black, 1 white). */
+async function pageColours(page: Page): Promise<{ background: number; text: number }> {
+  return page.evaluate(() => {
+    const luminance = (css: string): number => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? [])
+        .map(Number)
+        .map((c) => c / 255)
+        .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const style = getComputedStyle(document.body);
+    return { background: luminance(style.backgroundColor), text: luminance(style.color) };
+  });
+}
+
+/**
+ * In each colour scheme, dark then light: the browser switched (the page's prefers-color-scheme
+ * says so and its own colours follow: light text on a dark page, or the reverse), axe-core
+ * (injected into the page) finds no violation at all, and the view is shot for the CI artifacts.
+ */
 async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.html).join(' | ')}`);
-  expect(violations, `axe in Firefox, ${view}`).toEqual([]);
-  expect(result.passes.length, 'axe checked something').toBeGreaterThan(10);
-  const file = path.join('test-results', 'screenshots', `dashboard-firefox-${view.replace(/ /g, '-')}.png`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  await page.screenshot({ path: file as `${string}.png`, fullPage: true });
-  await testInfo.attach(`dashboard-firefox-${view}`, { path: file, contentType: 'image/png' });
+  for (const scheme of ['dark', 'light'] as const) {
+    await setColourScheme(page, scheme);
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: light)').matches), `${view}: prefers-color-scheme is ${scheme}`).toBe(
+      scheme === 'light',
+    );
+    const colours = await pageColours(page);
+    if (scheme === 'light') expect(colours.background, `${view} (light): a light page under dark text`).toBeGreaterThan(colours.text);
+    else expect(colours.background, `${view} (dark): a dark page under light text`).toBeLessThan(colours.text);
+    const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+    const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.html).join(' | ')}`);
+    expect(violations, `axe in Firefox, ${view} (${scheme})`).toEqual([]);
+    expect(result.passes.length, 'axe checked something').toBeGreaterThan(10);
+    const name = `dashboard-firefox-${view.replace(/ /g, '-')}-${scheme}`;
+    const file = path.join('test-results', 'screenshots', `${name}.png`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await page.screenshot({ path: file as `${string}.png`, fullPage: true });
+    await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  }
 }
 
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from this pattern: none, so no Chromium starts
@@ -137,21 +171,18 @@ test('in Firefox, an instructor uses the dashboard by keyboard: cohorts, a learn
     executablePath: FIREFOX,
     headless: true,
     defaultViewport: { width: 1280, height: 720 },
-    // The machine's network is closed: no update, telemetry or connectivity checks. Dark, as the
-    // dashboard is unless the OS asks for light (Chromium's spec covers both schemes).
-    extraPrefsFirefox: {
-      'network.connectivity-service.enabled': false,
-      'network.captive-portal-service.enabled': false,
-      'layout.css.prefers-color-scheme.content-override': 0,
-    },
+    // The machine's network is closed: no update, telemetry or connectivity checks.
+    extraPrefsFirefox: { 'network.connectivity-service.enabled': false, 'network.captive-portal-service.enabled': false },
   });
   expect(await browser.version()).toMatch(/^firefox\//);
+  // The colour scheme's switch (BiDi cannot emulate it in Firefox ESR): see support/firefox-colour-scheme.ts.
+  extension = colourSchemeExtension();
+  await browser.installExtension(extension);
   const page = await browser.newPage();
 
   // Signed out, the dashboard sends the instructor to its sign-in form; Tab reaches each field.
   await page.goto(`${server.url}/dashboard`, { waitUntil: 'load' });
   expect(await heading(page)).toBe('Sign in');
-  expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
   await expectAxeClean(page, testInfo, 'sign-in');
   await tabTo(page, /^Email/);
   await page.keyboard.type(INSTRUCTOR.email);
