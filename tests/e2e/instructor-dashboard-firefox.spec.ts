@@ -131,9 +131,44 @@ async function pageColours(page: Page): Promise<{ background: number; text: numb
 }
 
 /**
+ * Each visible text field's border against the background around it, as a contrast ratio: WCAG
+ * 1.4.11 asks 3:1 for what identifies a control, and a text field is known by its boundary (axe
+ * does not check this).
+ */
+async function fieldBorders(page: Page): Promise<{ field: string; ratio: number }[]> {
+  return page.evaluate(() => {
+    const luminance = (css: string): number => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? [])
+        .map(Number)
+        .map((c) => c / 255)
+        .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const around = (el: Element): string => {
+      for (let at = el.parentElement; at; at = at.parentElement) {
+        const bg = getComputedStyle(at).backgroundColor;
+        if (bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) return bg;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    const fields = [...document.querySelectorAll<HTMLElement>('textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden])')];
+    return fields
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const [a, b] = [luminance(getComputedStyle(el).borderTopColor), luminance(around(el))];
+        return {
+          field: el.getAttribute('name') ?? el.tagName.toLowerCase(),
+          ratio: Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100,
+        };
+      });
+  });
+}
+
+/**
  * In each colour scheme, dark then light: the browser switched (the page's prefers-color-scheme
  * says so and its own colours follow: light text on a dark page, or the reverse), axe-core
- * (injected into the page) finds no violation at all, and the view is shot for the CI artifacts.
+ * (injected into the page) finds no violation at all, each text field's border stands out 3:1, and
+ * the view is shot for the CI artifacts.
  */
 async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
@@ -149,6 +184,10 @@ async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Pro
     const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.html).join(' | ')}`);
     expect(violations, `axe in Firefox, ${view} (${scheme})`).toEqual([]);
     expect(result.passes.length, 'axe checked something').toBeGreaterThan(10);
+    expect(
+      (await fieldBorders(page)).filter((f) => f.ratio < 3),
+      `${view} (${scheme}): text fields' borders under 3:1`,
+    ).toEqual([]);
     const name = `dashboard-firefox-${view.replace(/ /g, '-')}-${scheme}`;
     const file = path.join('test-results', 'screenshots', `${name}.png`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
