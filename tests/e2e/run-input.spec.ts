@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { learnerPerTest, openCourseLesson } from './support/learner';
+import { expectFieldsStandOut } from './support/look';
 
 const startLearner = learnerPerTest();
 
@@ -39,6 +40,8 @@ for (const [name, env] of [
       // Only here does the clock stop while the program waits, leaving time for axe.
       const axe = await new AxeBuilder({ page }).include('.bottom-panel').analyze();
       expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      // The input line is known by its border: 3:1 against the panel, in both themes.
+      await expectFieldsStandOut(page, 'Output input');
     }
     await input.fill('Ada');
     await input.press('Enter');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { completeFirstRun } from './support/learner';
+import { expectFieldsStandOut } from './support/look';
 import { tempDataDir } from './support/serve';
 
 test('a page request without the token is refused; the token is printed once', async ({ request, serveApp }) => {
@@ -102,6 +103,19 @@ test('the command palette opens with Ctrl+Shift+P and runs a command', async ({ 
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
   await expect(page.getByRole('main', { name: 'Progress' })).toBeVisible();
+});
+
+test("each form field's border stands out 3:1 in both themes: the lesson search, Settings", async ({ page, serveApp }) => {
+  const serve = await serveApp();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  const activities = page.getByRole('navigation', { name: 'Activities' });
+  await activities.getByRole('button', { name: 'Learn' }).click();
+  await expect(page.getByLabel('Search lessons')).toBeVisible();
+  await expectFieldsStandOut(page, 'Learn');
+  await activities.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expectFieldsStandOut(page, 'Settings');
 });
 
 test('a damaged database gets an explanation and a choice, and starting fresh keeps it aside', async ({ page, serveApp }) => {

@@ -72,3 +72,60 @@ export async function attachShot(page: Page, testInfo: TestInfo, name: string): 
   await page.screenshot({ path });
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
+
+/**
+ * Each visible form field's border against the background behind it, as a contrast ratio: WCAG
+ * 1.4.11 asks 3:1 for what identifies a control, and a text field or a select is known by its
+ * boundary (axe does not check this). Checkboxes and radios (the browser draws them), fields
+ * without a border, and the editor's and terminal's own hidden textareas are left out.
+ */
+export async function fieldBorders(page: Page): Promise<{ field: string; border: string; behind: string; ratio: number }[]> {
+  return page.evaluate(() => {
+    const channels = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = (css: string): number => {
+      const [r, g, b] = channels(css)
+        .slice(0, 3)
+        .map((c) => c / 255)
+        .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const opaque = (css: string): boolean => css !== 'transparent' && (channels(css)[3] ?? 1) > 0;
+    const behind = (el: Element): string => {
+      for (let at = el.parentElement; at; at = at.parentElement) {
+        const bg = getComputedStyle(at).backgroundColor;
+        if (opaque(bg)) return bg;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    const fields = [...document.querySelectorAll<HTMLElement>('select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden])')];
+    return fields
+      .filter((el) => !el.closest('.monaco-editor, .xterm') && el.getClientRects().length > 0)
+      .filter((el) => getComputedStyle(el).visibility === 'visible' && parseFloat(getComputedStyle(el).borderTopWidth) > 0)
+      .map((el) => {
+        const border = getComputedStyle(el).borderTopColor;
+        const back = behind(el);
+        const [a, b] = [luminance(border), luminance(back)];
+        return {
+          field: el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.[0]?.textContent?.trim() || el.id || el.tagName.toLowerCase(),
+          border,
+          behind: back,
+          ratio: Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100,
+        };
+      });
+  });
+}
+
+/**
+ * In both themes (ending in the light one): form fields show and each one's border stands out 3:1
+ * from what is behind it. Both themes are measured before the verdict, which lists every field under 3:1.
+ */
+export async function expectFieldsStandOut(page: Page, view: string): Promise<void> {
+  const under: { theme: string; field: string; border: string; behind: string; ratio: number }[] = [];
+  for (const theme of THEMES) {
+    await setTheme(page, theme);
+    const fields = await fieldBorders(page);
+    expect(fields.length, `${view} (${theme}): form fields measured`).toBeGreaterThan(0);
+    under.push(...fields.filter((field) => field.ratio < 3).map((field) => ({ theme, ...field })));
+  }
+  expect(under, `${view}: form fields whose border is under 3:1`).toEqual([]);
+}
