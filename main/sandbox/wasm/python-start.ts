@@ -22,7 +22,7 @@ export async function startPython(
   const { module, snapshot, snapshotPath } = await prepared;
   markPhase('driver prepared');
   const compiled = module ? { module } : {};
-  if (snapshot && start.makeBoot) {
+  if (snapshot) {
     try {
       return await loadPython(start.harnessDir, { ...compiled, snapshot }, onBoot('file'));
     } catch (error) {

@@ -118,11 +118,12 @@ export class WasmDriver implements SandboxDriver {
     // one starts from: copying here and moving held this thread ~5x less than cloning it into
     // workerData (p50 54 vs 257 ms for its 31 MB at load avg 17), time the Check's result waited.
     const boot = made ? { ...made, snapshot: made.snapshot.slice() } : null;
-    // Only the app's driver, which starts a worker per run, gains from making one.
-    const makeBoot = language === 'python' && !boot && Boolean(this.options.spare);
-    const snapshotFile = makeBoot ? this.persistedSnapshot() : null;
-    const shipped = makeBoot ? this.shippedSnapshot() : null;
     const prepare = language === 'python' && !boot;
+    // Only the app's driver, which starts a worker per run, gains from making one; every driver
+    // (a one-shot CLI run too) starts from one on disk when there is one, instead of booting Python.
+    const makeBoot = prepare && Boolean(this.options.spare);
+    const snapshotFile = prepare ? this.persistedSnapshot() : null;
+    const shipped = prepare ? this.shippedSnapshot() : null;
     const workerData: WorkerStart = {
       language,
       harnessDir: this.options.harnessDir,
@@ -154,7 +155,7 @@ export class WasmDriver implements SandboxDriver {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'boot') {
           // Taken only before 'ready' (so before any job), and only once: no run can change what later runs start from.
-          if (makeBoot && !isReady && !this.pythonBoot) {
+          if (prepare && !isReady && !this.pythonBoot) {
             this.pythonBoot = { module: message.module, snapshot: message.snapshot };
             this.pythonBootFrom = message.from;
             if (snapshotFile && message.from === 'made') this.persist(snapshotFile, message.snapshot);
