@@ -59,8 +59,11 @@ export async function benchWasm(
   const expectExit = (end: { kind: string; exitCode?: number | null }) => {
     if (end.kind !== 'exited' || end.exitCode !== 0) throw new Error(`wasm run ended ${JSON.stringify(end)}`);
   };
-  const cold = await measure('wasm cold start (first Run)', coldRuns, async () => {
-    const driver = new WasmDriver({ harnessDir, ...builtWorker });
+  // A driver made as SandboxService makes every one (the CLI's too): from the snapshot the build
+  // shipped when there is one. `BENCH_SHIPPED_SNAPSHOT=0` times Python's full boot instead.
+  const shipped = process.env.BENCH_SHIPPED_SNAPSHOT === '0' ? {} : { shippedSnapshotDir: shippedSnapshotDir() };
+  const cold = await measure('wasm cold start (first Run, one-shot driver)', coldRuns, async () => {
+    const driver = new WasmDriver({ harnessDir, ...shipped, ...builtWorker });
     try {
       expectExit((await driver.execute(runSpec())).end);
       phases.push(driver.lastRunPhases(language));

@@ -12,14 +12,17 @@ export interface WorkerStart {
   readonly boot?: PythonBoot;
   /** Python: make it (a full load) and send it back before 'ready'. */
   readonly makeBoot?: boolean;
-  /** Python without boot: wait for the driver's PythonPrepared message, the first it sends, and start from it. */
+  /**
+   * Python without boot: wait for the driver's PythonPrepared message, the first it sends, and
+   * start from it; a snapshot from it that Python started from is sent back (from 'file').
+   */
   readonly prepared?: boolean;
 }
 
 /**
  * What the driver prepared for a Python worker that has no boot, while the worker itself started:
- * the compiled module (none when compiling failed: the worker compiles), and with makeBoot the
- * snapshot file's contents when they passed its checks (then sent back as the boot, from 'file').
+ * the compiled module (none when compiling failed: the worker compiles), and the snapshot file's
+ * contents when they passed its checks (then sent back as the boot, from 'file').
  */
 export interface PythonPrepared {
   readonly type: 'prepared';

@@ -57,3 +57,17 @@ it('a driver without spares (the CLI) makes no snapshot', async () => {
     await driver.close();
   }
 });
+
+it('loads the spares one after another: JavaScript starts once Python has loaded, not beside it', async () => {
+  const driver = new WasmDriver({ harnessDir, spare: true });
+  try {
+    driver.prewarm(['python', 'javascript']);
+    await driver.spareReady('python');
+    // Side by side, QuickJS (far quicker to load) would be warm before Python.
+    expect(driver.warmLanguages()).toEqual(['python']);
+    await driver.spareReady('javascript');
+    expect(driver.warmLanguages().sort()).toEqual(['javascript', 'python']);
+  } finally {
+    await driver.close();
+  }
+});

@@ -2,6 +2,7 @@
 // host before any learner code runs, the exercise's files alone under /work.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PyodideAPI } from 'pyodide';
 import { markPhase } from './load-phases';
 import type { OutputPump } from './output-pump';
@@ -50,6 +51,13 @@ function seal(pyodide: PyodideAPI): void {
 
 export interface PythonRuntime {
   run(job: WasmJob, pump: OutputPump, stdin: StdinReader): { exitCode: number; results?: string };
+}
+
+/** Starts importing Pyodide's JavaScript (pyodide.mjs and pyodide.asm.mjs), for loadPython to find loaded; failures are loadPython's to report. */
+export function preloadPyodide(): void {
+  // As Pyodide imports it (nodeLoadScript), so the module cache holds the same URL.
+  const asm = pathToFileURL(`${pyodideIndexURL()}pyodide.asm.mjs`).href;
+  for (const load of [import('pyodide'), import(asm)]) load.catch(() => undefined);
 }
 
 /**

@@ -91,3 +91,28 @@ it('starts a fresh install from the snapshot the build shipped, and boots in ful
     fs.rmSync(empty, { recursive: true, force: true });
   }
 });
+
+it('starts a one-shot (CLI) run from the shipped snapshot too, clean each run, and makes or saves none', async () => {
+  const shipped = fs.mkdtempSync(path.join(os.tmpdir(), 'drona-pyshipped-'));
+  try {
+    fs.copyFileSync(file.path, snapshotFileFor(shipped, harnessDir).path);
+    const driver = new WasmDriver({ harnessDir, shippedSnapshotDir: shipped });
+    try {
+      // A run that leaves a file, a builtin and a module behind: the next run sees none of them.
+      const leave =
+        'import builtins, os, sys\nprint(hasattr(builtins, "LEFT"), os.path.exists("/work/left.txt"), "left" in sys.modules)\n' +
+        'builtins.LEFT = 1\nopen("/work/left.txt", "w").write("x")\nsys.modules["left"] = sys\n';
+      for (let run = 0; run < 2; run += 1) {
+        const outcome = await driver.execute({ ...spec, files: [{ path: 'main.py', content: leave }] });
+        expect(outcome.end, outcome.stderr).toEqual({ kind: 'exited', exitCode: 0 });
+        expect(outcome.stdout).toBe('False False False\n');
+        expect(driver.pythonSnapshotFrom()).toBe('file');
+      }
+    } finally {
+      await driver.close();
+    }
+    expect(fs.readdirSync(shipped)).toEqual([path.basename(snapshotFileFor(shipped, harnessDir).path)]);
+  } finally {
+    fs.rmSync(shipped, { recursive: true, force: true });
+  }
+});

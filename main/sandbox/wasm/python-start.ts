@@ -5,7 +5,8 @@
 import { messageOf } from '../../../common/errors';
 import type { FromWorker, PythonPrepared, WorkerStart } from './protocol';
 import type { PythonBoot } from './python-boot';
-import { loadPython, type PythonRuntime } from './python-runtime';
+import { markPhase } from './load-phases';
+import { loadPython, preloadPyodide, type PythonRuntime } from './python-runtime';
 
 export async function startPython(
   start: WorkerStart,
@@ -15,9 +16,13 @@ export async function startPython(
   // Sent before 'ready', so before any job: the driver takes it from no later message.
   const onBoot = (from: 'file' | 'made') => (made: Required<PythonBoot>) => post({ type: 'boot', ...made, from }, [made.snapshot.buffer as ArrayBuffer]);
   if (!prepared) return loadPython(start.harnessDir, start.boot);
+  // Pyodide's JavaScript (1.2 MB to parse) loads while the driver compiles and reads the snapshot,
+  // instead of after: loadPython's own imports then find it loaded.
+  preloadPyodide();
   const { module, snapshot, snapshotPath } = await prepared;
+  markPhase('driver prepared');
   const compiled = module ? { module } : {};
-  if (snapshot && start.makeBoot) {
+  if (snapshot) {
     try {
       return await loadPython(start.harnessDir, { ...compiled, snapshot }, onBoot('file'));
     } catch (error) {
