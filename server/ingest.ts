@@ -5,6 +5,7 @@
 import { sql } from './db/database';
 import type { EventInput, EventResult } from '../common/sync-api/schemas';
 import { ApiError } from './api-error';
+import { stripeOf } from './score-stripes';
 import { progressOfMany, writeProgress, type LearnerEvents, type ProgressRow, type StoredEvent } from './course-progress';
 import { localDate, timezoneChangeAllowedAt, timezoneChangeDays } from '../common/rules/calendar';
 import {
@@ -316,8 +317,7 @@ async function judge(
 function gather(writes: Writes, state: LearnerState & { id: string }, pending: Pending, ledger: Ledger) {
   const learnerId = state.id;
   const visible = state.opted_in;
-  const stripe = stripeOf(learnerId);
-  const board = (name: string, value: number, add: boolean) => writes.boards.push({ learner_id: learnerId, board: name, value, add, visible, stripe });
+  const board = (name: string, value: number, add: boolean) => writes.boards.push({ learner_id: learnerId, board: name, value, add, visible });
   if (pending.streakChanged) board('streak', state.streak, false);
   if (pending.xpChanged) board('all', state.total_xp, false);
   // Weeks in time order, so a league that settles sees the weeks before it complete.
@@ -367,20 +367,6 @@ interface BoardChange {
   add: boolean;
   /** The learner is on the boards (counted in score_counts). */
   visible: boolean;
-  stripe: number;
-}
-
-/**
- * Rows per score in score_counts: batches of learners at the same score rarely wait on one
- * another (an instance writes one ingestion transaction at a time, so the waits are between
- * instances), and a rank sums a quarter of the rows sixteen made it read (3,000 at 1M learners).
- */
-const stripes = 4;
-/** The learner's row of a score's count (FNV-1a of their id). */
-export function stripeOf(learnerId: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < learnerId.length; i++) hash = Math.imul(hash ^ learnerId.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % stripes;
 }
 
 /**
@@ -393,8 +379,8 @@ export function stripeOf(learnerId: string): number {
 async function upsertScores(q: Q, changes: readonly BoardChange[]) {
   if (changes.length === 0) return;
   await q(sql`with input as (select * from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
-      as i(learner_id text, board text, value int, add boolean, visible boolean, stripe int)),
-    next as (select i.learner_id, i.board, i.visible, i.stripe, o.score as old,
+      as i(learner_id text, board text, value int, add boolean, visible boolean)),
+    next as (select i.learner_id, i.board, i.visible, ${stripeOf(sql`i.learner_id`)} as stripe, o.score as old,
         case when i.add and o.score is not null then o.score + i.value else i.value end as score
       from input i left join scores o on o.board = i.board and o.learner_id = i.learner_id),
     changed as (select * from next where old is distinct from score),

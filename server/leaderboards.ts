@@ -1,12 +1,15 @@
 // Rank queries. Order: score descending, ties by learner id descending. A rank is one plus the
-// rows strictly ahead, summed from score_counts (one row per distinct score) plus the ties
-// ahead; the rows around it are keyset pages over scores_order (board, visible, score, learner_id).
+// rows strictly ahead: the score_counts rows ahead of the learner's (board, score, stripe), that
+// is every higher score and the ties in higher id ranges (stripes), plus the ties ahead within
+// their own stripe, an index range of scores_order (board, visible, score, learner_id) that also
+// gives the rows around as keyset pages.
 import type { SQL } from 'drizzle-orm';
 import { sql, type Database } from './db/database';
 import type { AroundResponse, BoardRow, LeagueResponse } from '../common/sync-api/schemas';
 import { weekOf } from '../common/rules/calendar';
 import { leagueTiers, zones } from '../common/rules/leagues';
 import { settleBefore } from './ingest';
+import { stripeEnd, stripeOf } from './score-stripes';
 
 interface ScoreRow {
   learner_id: string;
@@ -17,11 +20,19 @@ interface ScoreRow {
 const ahead = (board: string, score: number | SQL, id: string) => sql`board = ${board} and visible and (score, learner_id) > (${score}::int, ${id}::text)`;
 const behind = (board: string, score: number | SQL, id: string) => sql`board = ${board} and visible and (score, learner_id) < (${score}::int, ${id}::text)`;
 
-/** Rows ahead: the counts of every higher score, plus the ties ordered ahead (an index range of one score). */
+/**
+ * Rows ahead of (score, id): the counts of every higher score and of the ties' higher stripes, plus
+ * the ties ahead in the id's own stripe (up to the next stripe's first id, an index range).
+ */
+const aheadSql = (board: string, score: SQL, id: string) => sql`
+  (select coalesce(sum(n), 0)::int from score_counts where board = ${board} and (score, stripe) > (${score}::int, ${stripeOf(id)}))
+  + (select count(*)::int from scores, (select ${stripeEnd(id)} as e) stripe where board = ${board} and visible and score = ${score}::int
+      and (score, learner_id) > (${score}::int, ${id}::text)
+      and (score, learner_id) < (case when stripe.e is null then ${score}::int + 1 else ${score}::int end, coalesce(stripe.e, '')))`;
+
+/** Rows ahead (see aheadSql). */
 async function countAhead(db: Database, board: string, score: number, id: string): Promise<number> {
-  const [row] = await db.query<{ n: number }>(sql`select
-    (select coalesce(sum(n), 0)::int from score_counts where board = ${board} and score > ${score}::int)
-    + (select count(*)::int from scores where board = ${board} and visible and score = ${score}::int and learner_id > ${id}::text) as n`);
+  const [row] = await db.query<{ n: number }>(sql`select ${aheadSql(board, sql`${score}`, id)} as n`);
   return row!.n;
 }
 
@@ -53,9 +64,7 @@ export async function rankAround(db: Database, board: string, learnerId: string,
   const rows = await db.query<ScoreRow & { part: 'me' | 'above' | 'below' | 'taken'; visible: boolean; n: number }>(
     sql`with ${taken}me as (
       select s.score, s.visible, l.display_name from scores s join learners l on l.id = s.learner_id where s.board = ${board} and s.learner_id = ${learnerId}${granted})
-    select 'me' as part, ${learnerId}::text as learner_id, me.display_name, me.score, me.visible, case when me.visible then
-        (select coalesce(sum(n), 0)::int from score_counts where board = ${board} and score > me.score)
-        + (select count(*)::int from scores where board = ${board} and visible and score = me.score and learner_id > ${learnerId}::text) end::int as n
+    select 'me' as part, ${learnerId}::text as learner_id, me.display_name, me.score, me.visible, case when me.visible then ${aheadSql(board, sql`me.score`, learnerId)} end::int as n
       from me
     union all select 'above', a.learner_id, l.display_name, a.score, true, a.i::int from me
       cross join lateral (select learner_id, score, row_number() over (order by score asc, learner_id asc) as i from (select learner_id, score from scores

@@ -1,8 +1,10 @@
 // Ingestion writes a batch's scores on every board in one statement; whatever the batches, the
-// per-score counts that ranks are summed from must equal the visible scores, board by board.
+// per-score counts that ranks are summed from must equal the visible scores, board by board, and
+// each stripe's row its id range's learners.
 import { expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
 import { sql } from './db/database';
+import { stripeOf } from './score-stripes';
 import { cheapPasswords, useTestApi, testDatabaseUrl, type Engine } from './testing/api-harness';
 
 const start = Date.UTC(2026, 11, 2, 12);
@@ -38,6 +40,15 @@ function suite(engine: Engine) {
         on s.board = c.board and s.score = c.score
       where coalesce(c.n, 0) <> coalesce(s.n, 0)`);
     expect(wrong).toEqual([]);
+    // Each row counts the learners of its stripe (id range): the ties ahead are summed from them.
+    const wrongStripes = await t.db
+      .query(sql`select coalesce(c.board, s.board) as board, coalesce(c.score, s.score) as score, coalesce(c.stripe, s.stripe) as stripe, c.n, s.n as actual
+      from (select board, score, stripe, n from score_counts where n <> 0) c full join (select board, score, ${stripeOf(sql`learner_id`)} as stripe, count(*)::int as n
+        from scores where visible group by 1, 2, 3) s on s.board = c.board and s.score = c.score and s.stripe = c.stripe
+      where coalesce(c.n, 0) <> coalesce(s.n, 0)`);
+    expect(wrongStripes).toEqual([]);
+    const stripes = await t.db.query<{ stripe: number }>(sql`select distinct ${stripeOf(sql`learner_id`)} as stripe from scores`);
+    expect(stripes.length).toBeGreaterThan(1);
     const boards = await t.db.query<{ board: string }>(sql`select distinct board from scores`);
     expect(boards.map((b) => b.board).sort()).toEqual(expect.arrayContaining(['all', 'streak', 'course:c0', 'course:c1', 'course:c2']));
     expect(boards.filter((b) => b.board.startsWith('week:'))).toHaveLength(1);

@@ -13,6 +13,7 @@ import { SignJWT } from 'jose';
 import pg from 'pg';
 import { openDatabase, sql, type Database } from '../../server/db/database';
 import { loadKeys, type ServerKeys } from '../../server/keys';
+import { restripe } from '../../server/score-stripes';
 import { cookieName, dashboardToken } from '../../server/dashboard/session';
 import { rebuildProgress, weekStartOf } from '../../server/course-progress';
 
@@ -70,7 +71,7 @@ async function load(db: Database) {
   await db.query(
     sql`insert into scores (board, learner_id, score, visible) select 'course:' || course_id, learner_id, sum(xp), true from events group by learner_id, course_id`,
   );
-  await db.query(sql`insert into score_counts (board, score, n) select board, score, count(*)::int from scores where visible group by board, score`);
+  await restripe((statement) => db.query(statement));
   await db.query(sql`update learners l set total_xp = s.score from scores s where s.board = 'all' and s.learner_id = l.id`);
   await rebuildProgress(db.query, weekStartOf(now));
   await db.query(sql`vacuum analyze`);

@@ -171,15 +171,27 @@ export const scoreCounts = pgTable(
     board: text('board').notNull(),
     score: integer('score').notNull(),
     /**
-     * Which of a score's rows counts the learner (a hash of their id): concurrent batches of
-     * learners at the same score change different rows rather than wait on one. A score's count
-     * is the sum of its rows; a row may be negative (a learner counted in another row before).
+     * Which of a score's rows counts the learner: the stripe of score_stripes their id falls in.
+     * Concurrent batches of learners at the same score change different rows rather than wait on
+     * one, and as stripes follow the ties' order (learner id), the ties ahead of a learner are the
+     * rows of the higher stripes plus a scan of their own stripe only.
      */
     stripe: smallint('stripe').notNull().default(0),
     n: integer('n').notNull(),
   },
   (t) => [primaryKey({ columns: [t.board, t.score, t.stripe] })],
 );
+
+/**
+ * Learner ids split into ranges, each counted in its own score_counts row (stripe): stripe k holds
+ * the ids from its first_id up to the next stripe's first_id (compared as the database orders
+ * learner_id, as scores_order does). Stripe 0 starts at ''. Fixed once counts exist: a change of
+ * the ranges needs score_counts counted again.
+ */
+export const scoreStripes = pgTable('score_stripes', {
+  stripe: smallint('stripe').primaryKey(),
+  firstId: text('first_id').notNull(),
+});
 
 /** Weekly leagues of up to 30 learners of one tier. */
 export const leagues = pgTable(
