@@ -91,6 +91,23 @@ function suite(engine: 'pglite' | 'postgresql') {
     clock = start;
   });
 
+  it('limits ingestion per token when concurrent requests share a transaction, storing nothing of a refused one', async () => {
+    const learner = await register('Burst');
+    // The registration took no token of the learner's: 105 requests at once against a burst of 100.
+    const statuses = (
+      await Promise.all(Array.from({ length: 105 }, (_, i) => send(learner.accessToken, [event('lesson-completed', start - day + i * 60_000)])))
+    ).map((res) => res.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(100);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    // A batch with no valid event takes its token too.
+    expect((await send(learner.accessToken, [{ kind: 'total-xp' }])).status).toBe(429);
+    clock += 10_000;
+    const stored = await request('GET', '/v1/events?limit=500', { token: learner.accessToken });
+    expect(stored.status).toBe(200);
+    expect(stored.json.events).toHaveLength(100);
+    clock = start;
+  });
+
   it('ingests each event once, whatever the number of retries', async () => {
     const learner = await register('Once');
     const events = [

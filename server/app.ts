@@ -22,6 +22,7 @@ import { serverTierRecords, type TierRecords } from './tier-records';
 import { examRoutes } from './exam-routes';
 import { projectRoutes } from './project-routes';
 import { ingestBatch } from './event-batch';
+import type { EventResult } from '../common/sync-api/schemas';
 import { ingestGroup, setTimezone, setVisibility, type IngestRequest } from './ingest';
 import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import type { ServerKeys } from './keys';
@@ -92,7 +93,22 @@ export function createApi(config: ApiConfig): Hono<Env> {
   // Guesses from every client together: a hundred clients' worth, so many addresses gain no more.
   const sharedGuardLimiter = new RateLimiter(db, 'guard-all', { burst: guardLimit.burst * 100, perSecond: guardLimit.perSecond * 100 }, now);
   // Concurrent ingestion requests share transactions, so a commit's flush answers many of them.
-  const ingestion = new GroupCommit(db, (q, requests: IngestRequest[]) => ingestGroup(q, requests, rules), config.ingestion);
+  // Each request's rate-limit token is taken in its group's transaction too (a round trip and a
+  // commit fewer per request); a refused request writes nothing.
+  const ingestion = new GroupCommit(
+    db,
+    async (q, requests: (IngestRequest & { limitKey: string })[]): Promise<(EventResult[] | Taken)[]> => {
+      const taken = await limiter.takeEach(
+        q,
+        requests.map((request) => request.limitKey),
+      );
+      const granted = requests.filter((_, i) => taken[i]!.ok);
+      const results = granted.length > 0 ? await ingestGroup(q, granted, rules) : [];
+      let next = 0;
+      return taken.map((take) => (take.ok ? results[next++]! : take));
+    },
+    config.ingestion,
+  );
   const authenticate = accessTokenCache(keys.accessSecret);
   const address = (c: Context) => clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), trusted);
   const app = new Hono<Env>();
@@ -135,6 +151,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
   };
   // Rank-around-me takes its token in the statement that reads the rank: one round trip, not two.
   const takesOwnToken = /^\/v1\/leaderboards\/[^/]+\/around-me$/;
+  // Ingestion takes it in its group's transaction.
+  const takesOwnTokenOnPost = /^\/v1\/events$/;
 
   // Every /v1 route but sign-up and refresh needs an access token, and is limited per learner.
   app.use('/v1/*', async (c, next) => {
@@ -149,7 +167,7 @@ export function createApi(config: ApiConfig): Hono<Env> {
     const { learnerId, sessionId } = await authenticate(c.req.header('authorization'), now());
     c.set('learnerId', learnerId);
     c.set('sessionId', sessionId);
-    if (c.req.method !== 'GET' || !takesOwnToken.test(c.req.path)) {
+    if (!(c.req.method === 'GET' ? takesOwnToken : takesOwnTokenOnPost).test(c.req.path)) {
       await limit(`learner:${learnerId}`);
       return next();
     }
@@ -255,7 +273,16 @@ export function createApi(config: ApiConfig): Hono<Env> {
 
   app.post('/v1/events', async (c) => {
     const input = await body(c, eventsRequest);
-    return c.json({ results: await ingestBatch(input.events, (events) => ingestion.run({ learnerId: c.get('learnerId'), events, now: now() })) });
+    const results = await ingestBatch(input.events, async (events) => {
+      const limitKey = c.get('pendingTake');
+      // ingestBatch calls this at most once, with the token still pending (else the middleware takes it).
+      if (limitKey === undefined) throw new Error('ingestion without a pending rate-limit take');
+      c.set('pendingTake', undefined);
+      const answer = await ingestion.run({ learnerId: c.get('learnerId'), events, now: now(), limitKey });
+      if (!Array.isArray(answer)) refuse(answer);
+      return answer as EventResult[];
+    });
+    return c.json({ results });
   });
 
   app.get('/v1/league', async (c) => c.json(await league(db, c.get('learnerId'), now())));

@@ -1,9 +1,10 @@
 // Group commit: requests that arrive while earlier ones are being written wait for the next
 // transaction and share it, so one commit (one WAL flush, the disk's few hundred a second) answers
-// many requests, and the writer handles them together (a statement per step for all of them). Nothing is answered before its transaction has committed, so an acknowledged
-// request survives a crash as before. When a shared transaction fails (one request's error, or a
-// deadlock PostgreSQL aborted), nothing of it was kept and each of its requests is run again
-// alone: only the failing one fails.
+// many requests, and the writer handles them together (a statement per step for all of them).
+// Nothing is answered before its transaction has committed, so an acknowledged request survives a
+// crash as before. When a shared transaction fails (one request's error, or a deadlock PostgreSQL
+// aborted), nothing of it was kept and each of its requests is run again alone: only the failing
+// one fails.
 import type { Database } from './db/database';
 
 type Q = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -49,7 +50,10 @@ export class GroupCommit<I, R> {
     this.maxGroup = options.maxGroup ?? 32;
   }
 
-  /** Writes `item` in a transaction it may share with other requests; resolves once that has committed. */
+  /**
+   * Writes `item` in a transaction it may share with other requests; resolves once that has
+   * committed.
+   */
   run(item: I): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });

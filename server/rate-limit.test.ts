@@ -30,6 +30,33 @@ describe('database token buckets (PGlite)', () => {
   }, 120_000);
 });
 
+describe("takes in a transaction (ingestion's group commit)", () => {
+  it('takes a repeated key once per request in turn, answers in order, and commits or rolls back with the transaction', async () => {
+    const db = await openDatabase({ dataDir: null });
+    const now = 1_000_000;
+    const limiter = new RateLimiter(db, 'a', { burst: 3, perSecond: 0.5 }, () => now);
+    // A burst of five concurrent requests of one client shares a group: only three pass.
+    const taken = await db.transaction((q) => limiter.takeEach(q, ['k', 'other', 'k', 'k', 'k', 'k']));
+    expect(taken).toEqual([{ ok: true }, { ok: true }, { ok: true }, { ok: true }, { ok: false, retryAfterSeconds: 2 }, { ok: false, retryAfterSeconds: 2 }]);
+    expect(await limiter.take('k')).toEqual({ ok: false, retryAfterSeconds: 2 });
+    expect(await limiter.take('other')).toEqual({ ok: true });
+    // A group that fails keeps none of its takes (its requests run again, each alone).
+    await expect(
+      db.transaction(async (q) => {
+        await limiter.takeEach(q, ['fresh', 'fresh', 'fresh']);
+        throw new Error('group failed');
+      }),
+    ).rejects.toThrow('group failed');
+    expect(await db.transaction((q) => limiter.takeEach(q, ['fresh', 'fresh', 'fresh', 'fresh']))).toEqual([
+      { ok: true },
+      { ok: true },
+      { ok: true },
+      { ok: false, retryAfterSeconds: 2 },
+    ]);
+    await db.close();
+  }, 120_000);
+});
+
 describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'two instances, one PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   const servers: RunningServer[] = [];

@@ -13,6 +13,9 @@ export interface RateLimit {
 
 export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+/** Runs a statement (a transaction's). */
+type Run = <T = Record<string, unknown>>(query: SQL) => Promise<T[]>;
+
 /** Takes between prunes of idle buckets (per limiter and instance): rare enough to cost nothing. */
 const pruneEvery = 5_000;
 
@@ -56,9 +59,52 @@ export class RateLimiter {
     return { statement, answer };
   }
 
+  /**
+   * Takes one request from each key's bucket (a key may repeat: each of its takes in turn) with
+   * statements of `q`, a transaction's that writes what the requests do (ingestion's group
+   * commit): the takes commit with it, and a request costs no round trip of its own. Buckets are
+   * locked in key order, as the group's learners are. Answers in the keys' order.
+   */
+  async takeEach(q: Run, keys: readonly string[]): Promise<Taken[]> {
+    const now = this.now();
+    const { burst, perSecond } = this.limit;
+    const refilled = sql`least(${burst}::float8, b.tokens + greatest(0, ${now}::bigint - b.at) / 1000.0 * ${perSecond}::float8)`;
+    const answers: Taken[] = keys.map(() => ({ ok: true }));
+    // A key's n-th take in the n-th statement (one statement cannot change a row twice).
+    const rounds: number[][] = [];
+    const seen = new Map<string, number>();
+    keys.forEach((key, i) => {
+      const round = seen.get(key) ?? 0;
+      seen.set(key, round + 1);
+      (rounds[round] ??= []).push(i);
+    });
+    for (const round of rounds) {
+      const ids = round.map((i) => `${this.namespace}:${keys[i]!}`).sort();
+      const granted = await q<{ key: string }>(sql`insert into rate_limits as b (key, tokens, at)
+        select key, ${burst - 1}::float8, ${now}::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as k(key)
+        on conflict (key) do update set tokens = ${refilled} - 1, at = ${now}::bigint where ${refilled} >= 1 returning b.key`);
+      const ok = new Set(granted.map((row) => row.key));
+      const refused = ids.filter((id) => !ok.has(id));
+      const left =
+        refused.length === 0
+          ? []
+          : await q<{ key: string; tokens: number }>(sql`select key, ${refilled} as tokens from rate_limits b
+              where key in (select jsonb_array_elements_text(${JSON.stringify(refused)}::jsonb))`);
+      const tokens = new Map(left.map((row) => [row.key, Number(row.tokens)]));
+      for (const i of round) {
+        const id = `${this.namespace}:${keys[i]!}`;
+        if (!ok.has(id)) answers[i] = { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - (tokens.get(id) ?? 0)) / perSecond)) };
+      }
+    }
+    const before = this.takes;
+    this.takes += keys.length;
+    if (Math.floor(this.takes / pruneEvery) > Math.floor(before / pruneEvery)) await this.prune(now, q);
+    return answers;
+  }
+
   /** Forgets buckets full again (idle for a whole refill): they would grant the same as none. */
-  private async prune(now: number): Promise<void> {
+  private async prune(now: number, q: Run = (query) => this.db.query(query)): Promise<void> {
     const full = Math.ceil((this.limit.burst / this.limit.perSecond) * 1000);
-    await this.db.query(sql`delete from rate_limits where starts_with(key, ${`${this.namespace}:`}) and at < ${now - full}::bigint`);
+    await q(sql`delete from rate_limits where starts_with(key, ${`${this.namespace}:`}) and at < ${now - full}::bigint`);
   }
 }
