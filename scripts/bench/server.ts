@@ -146,15 +146,41 @@ function cpuMs(pid: number): number {
  */
 interface CpuProbe {
   server: number;
-  database: () => Promise<number>;
+  /** Each backend's CPU time in ms, by process id. */
+  database: () => Promise<Map<number, number>>;
+}
+
+/**
+ * Database CPU over a phase, sampled every 250 ms by backend: the pool closes idle connections
+ * during a phase, and a sum of the backends open at its start and end alone lost their CPU (it
+ * printed negative figures). A backend that ends loses at most its last 250 ms.
+ */
+async function databaseCpuDuring<T>(probe: CpuProbe, run: Promise<T>): Promise<{ result: T; ms: number }> {
+  const first = await probe.database();
+  const last = new Map(first);
+  const sample = async () => {
+    for (const [pid, ms] of await probe.database()) {
+      if (!first.has(pid)) first.set(pid, 0);
+      last.set(pid, ms);
+    }
+  };
+  let sampling = Promise.resolve();
+  const timer = setInterval(() => (sampling = sampling.then(sample)), 250);
+  const result = await run;
+  clearInterval(timer);
+  await sampling;
+  await sample();
+  let ms = 0;
+  for (const [pid, end] of last) ms += end - first.get(pid)!;
+  return { result, ms };
 }
 
 async function cannon(opts: autocannon.Options, cpu?: CpuProbe) {
-  const before = cpu ? { server: cpuMs(cpu.server), database: await cpu.database() } : null;
-  const result: autocannon.Result = await autocannon({ connections: 16, duration: seconds, ...opts });
+  const serverBefore = cpu ? cpuMs(cpu.server) : 0;
+  const running = autocannon({ connections: 16, duration: seconds, ...opts });
+  const { result, ms: databaseMs } = cpu ? await databaseCpuDuring(cpu, running) : { result: await running, ms: 0 };
   const requests = Math.max(1, result.requests.total);
-  const cpuPerRequest =
-    cpu && before ? { server: (cpuMs(cpu.server) - before.server) / requests, database: ((await cpu.database()) - before.database) / requests } : null;
+  const cpuPerRequest = cpu ? { server: (cpuMs(cpu.server) - serverBefore) / requests, database: databaseMs / requests } : null;
   // autocannon's percentiles are whole milliseconds; p97_5/p99 come from its histogram.
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx, cpuPerRequest };
 }
@@ -215,11 +241,11 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
   const cpu: CpuProbe = {
     server: server.pid,
     database: async () => {
-      if (!probeClient) return 0;
+      if (!probeClient) return new Map<number, number>();
       const { rows } = await probeClient.query<{ pid: number }>(
         'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
       );
-      return rows.reduce((sum, row) => sum + (cpuMs(row.pid) || 0), 0);
+      return new Map(rows.map((row) => [row.pid, cpuMs(row.pid)] as const).filter(([, ms]) => !Number.isNaN(ms)));
     },
   };
   const tokenCount = 2000;
