@@ -115,27 +115,13 @@ async function heading(page: Page): Promise<string> {
   return page.$eval('h1', (h) => h.textContent?.trim() ?? '');
 }
 
-/** The page's own background and text, each as a relative luminance (0 black, 1 white). */
-async function pageColours(page: Page): Promise<{ background: number; text: number }> {
-  return page.evaluate(() => {
-    const luminance = (css: string): number => {
-      const [r, g, b] = (css.match(/[\d.]+/g) ?? [])
-        .map(Number)
-        .map((c) => c / 255)
-        .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    };
-    const style = getComputedStyle(document.body);
-    return { background: luminance(style.backgroundColor), text: luminance(style.color) };
-  });
-}
-
 /**
- * Each visible text field's border against the background around it, as a contrast ratio: WCAG
- * 1.4.11 asks 3:1 for what identifies a control, and a text field is known by its boundary (axe
- * does not check this).
+ * The page's own background and text, each as a relative luminance (0 black, 1 white), and each
+ * visible text field's border against the background around it, as a contrast ratio: WCAG 1.4.11
+ * asks 3:1 for what identifies a control, and a text field is known by its boundary (axe does not
+ * check this).
  */
-async function fieldBorders(page: Page): Promise<{ field: string; ratio: number }[]> {
+async function pageLook(page: Page): Promise<{ background: number; text: number; fields: { field: string; ratio: number }[] }> {
   return page.evaluate(() => {
     const luminance = (css: string): number => {
       const [r, g, b] = (css.match(/[\d.]+/g) ?? [])
@@ -152,15 +138,20 @@ async function fieldBorders(page: Page): Promise<{ field: string; ratio: number 
       return 'rgb(255, 255, 255)';
     };
     const fields = [...document.querySelectorAll<HTMLElement>('textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden])')];
-    return fields
-      .filter((el) => el.getClientRects().length > 0)
-      .map((el) => {
-        const [a, b] = [luminance(getComputedStyle(el).borderTopColor), luminance(around(el))];
-        return {
-          field: el.getAttribute('name') ?? el.tagName.toLowerCase(),
-          ratio: Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100,
-        };
-      });
+    const style = getComputedStyle(document.body);
+    return {
+      background: luminance(style.backgroundColor),
+      text: luminance(style.color),
+      fields: fields
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => {
+          const [a, b] = [luminance(getComputedStyle(el).borderTopColor), luminance(around(el))];
+          return {
+            field: el.getAttribute('name') ?? el.tagName.toLowerCase(),
+            ratio: Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100,
+          };
+        }),
+    };
   });
 }
 
@@ -177,7 +168,7 @@ async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Pro
     expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: light)').matches), `${view}: prefers-color-scheme is ${scheme}`).toBe(
       scheme === 'light',
     );
-    const colours = await pageColours(page);
+    const colours = await pageLook(page);
     if (scheme === 'light') expect(colours.background, `${view} (light): a light page under dark text`).toBeGreaterThan(colours.text);
     else expect(colours.background, `${view} (dark): a dark page under light text`).toBeLessThan(colours.text);
     const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
@@ -185,7 +176,7 @@ async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Pro
     expect(violations, `axe in Firefox, ${view} (${scheme})`).toEqual([]);
     expect(result.passes.length, 'axe checked something').toBeGreaterThan(10);
     expect(
-      (await fieldBorders(page)).filter((f) => f.ratio < 3),
+      colours.fields.filter((f) => f.ratio < 3),
       `${view} (${scheme}): text fields' borders under 3:1`,
     ).toEqual([]);
     const name = `dashboard-firefox-${view.replace(/ /g, '-')}-${scheme}`;
