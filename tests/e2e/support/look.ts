@@ -54,17 +54,22 @@ export async function expectAxeCleanAtRest(page: Page, view: string, scope: stri
 }
 
 /**
- * The view as it is now, in both themes: axe on it and a screenshot of each (named
- * `<name>-<width>x<height>-<theme>`). It ends in the light theme. Clicks the theme button, so
- * call it where the focus may move.
+ * The view as it is now, in both themes: axe on it, every visible form field's border measured
+ * against what is behind it (3:1, WCAG 1.4.11, which axe does not check: see fieldBorders) and a
+ * screenshot of each (named `<name>-<width>x<height>-<theme>`). Both themes are measured before the
+ * fields' verdict, which lists every field under 3:1. It ends in the light theme. Clicks the theme
+ * button, so call it where the focus may move.
  */
 export async function lookInBothThemes(page: Page, testInfo: TestInfo, name: string, scope = '.app-shell'): Promise<void> {
   const { width, height } = page.viewportSize()!;
+  const under: { theme: string; field: string; border: string; behind: string; ratio: number }[] = [];
   for (const theme of THEMES) {
     await setTheme(page, theme);
     await expectAxeClean(page, `${name} ${width}x${height} (${theme})`, scope);
+    under.push(...(await fieldBorders(page)).filter((field) => field.ratio < 3).map((field) => ({ theme, ...field })));
     await attachShot(page, testInfo, `${name}-${width}x${height}-${theme}`);
   }
+  expect(under, `${name} ${width}x${height}: form fields whose border is under 3:1`).toEqual([]);
 }
 
 export async function attachShot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
