@@ -134,3 +134,17 @@ export async function expectFieldsStandOut(page: Page, view: string): Promise<vo
   }
   expect(under, `${view}: form fields whose border is under 3:1`).toEqual([]);
 }
+
+/** The WCAG contrast ratio of two CSS rgb()/rgba() colours (alpha ignored), for colours read out of the page. */
+export function contrast(x: string, y: string): number {
+  const luminance = (css: string): number => {
+    const [r, g, b] = (css.match(/[\d.]+/g) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .map((c) => c / 255)
+      .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [a, b] = [luminance(x), luminance(y)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
