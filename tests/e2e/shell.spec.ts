@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { completeFirstRun } from './support/learner';
-import { expectFieldsStandOut } from './support/look';
+import { contrast, expectFieldsStandOut, fieldBorders, setTheme, THEMES } from './support/look';
 import { tempDataDir } from './support/serve';
 
 test('a page request without the token is refused; the token is printed once', async ({ request, serveApp }) => {
@@ -131,4 +131,39 @@ test('a damaged database gets an explanation and a choice, and starting fresh ke
   const keptAside = fs.readdirSync(dataDir).filter((name) => name.startsWith('drona.db.broken-'));
   expect(keptAside).toHaveLength(1);
   expect(fs.readFileSync(path.join(dataDir, keptAside[0]!), 'utf8')).toContain('these bytes are not a database');
+});
+
+test("the command palette's input is boxed and ringed 3:1 against the palette in both themes", async ({ page, serveApp }) => {
+  const serve = await serveApp();
+  await page.goto(serve.url);
+  await completeFirstRun(page);
+  for (const theme of THEMES) {
+    await setTheme(page, theme);
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.getByRole('dialog').getByRole('combobox', { name: 'Command' });
+    await expect(input).toBeFocused();
+    // A box, not a divider: every side has a border, and it stands out 3:1 from the palette.
+    const sides = await input.evaluate((el) =>
+      ['Top', 'Right', 'Bottom', 'Left'].map((side) => getComputedStyle(el).getPropertyValue(`border-${side.toLowerCase()}-width`)),
+    );
+    expect(sides, `palette input's border widths (${theme})`).toEqual(['1px', '1px', '1px', '1px']);
+    const measured = (await fieldBorders(page)).filter((field) => field.field === 'Command');
+    expect(measured, `palette input measured (${theme})`).toHaveLength(1);
+    expect(measured[0]!.ratio, `palette input's border against the palette (${theme}): ${JSON.stringify(measured[0])}`).toBeGreaterThanOrEqual(3);
+    // Focused (it opens with the focus), the app's focus ring is drawn around it, 3:1 against the palette too.
+    const ring = await input.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return {
+        style: style.outlineStyle,
+        width: style.outlineWidth,
+        colour: style.outlineColor,
+        panel: getComputedStyle(el.closest('.palette-content')!).backgroundColor,
+      };
+    });
+    expect(ring.style, `palette input's focus ring (${theme})`).toBe('solid');
+    expect(parseFloat(ring.width)).toBeGreaterThanOrEqual(2);
+    expect(contrast(ring.colour, ring.panel), `palette input's focus ring against the palette (${theme})`).toBeGreaterThanOrEqual(3);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
 });

@@ -2,6 +2,7 @@
 // shell, and a screenshot kept as a CI artifact (written under test-results and attached to the report).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import { pageLook, type FieldBorder } from './page-look';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
@@ -54,17 +55,22 @@ export async function expectAxeCleanAtRest(page: Page, view: string, scope: stri
 }
 
 /**
- * The view as it is now, in both themes: axe on it and a screenshot of each (named
- * `<name>-<width>x<height>-<theme>`). It ends in the light theme. Clicks the theme button, so
- * call it where the focus may move.
+ * The view as it is now, in both themes: axe on it, every visible form field's border measured
+ * against what is behind it (3:1, WCAG 1.4.11, which axe does not check: see fieldBorders) and a
+ * screenshot of each (named `<name>-<width>x<height>-<theme>`). Both themes are measured before the
+ * fields' verdict, which lists every field under 3:1. It ends in the light theme. Clicks the theme
+ * button, so call it where the focus may move.
  */
 export async function lookInBothThemes(page: Page, testInfo: TestInfo, name: string, scope = '.app-shell'): Promise<void> {
   const { width, height } = page.viewportSize()!;
+  const under: { theme: string; field: string; border: string; behind: string; ratio: number }[] = [];
   for (const theme of THEMES) {
     await setTheme(page, theme);
     await expectAxeClean(page, `${name} ${width}x${height} (${theme})`, scope);
+    under.push(...(await fieldBorders(page)).filter((field) => field.ratio < 3).map((field) => ({ theme, ...field })));
     await attachShot(page, testInfo, `${name}-${width}x${height}-${theme}`);
   }
+  expect(under, `${name} ${width}x${height}: form fields whose border is under 3:1`).toEqual([]);
 }
 
 export async function attachShot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
@@ -73,46 +79,9 @@ export async function attachShot(page: Page, testInfo: TestInfo, name: string): 
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-/**
- * Each visible form field's border against the background behind it, as a contrast ratio: WCAG
- * 1.4.11 asks 3:1 for what identifies a control, and a text field or a select is known by its
- * boundary (axe does not check this). Checkboxes and radios (the browser draws them), fields
- * without a border, and the editor's and terminal's own hidden textareas are left out.
- */
-export async function fieldBorders(page: Page): Promise<{ field: string; border: string; behind: string; ratio: number }[]> {
-  return page.evaluate(() => {
-    const channels = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).map(Number);
-    const luminance = (css: string): number => {
-      const [r, g, b] = channels(css)
-        .slice(0, 3)
-        .map((c) => c / 255)
-        .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    };
-    const opaque = (css: string): boolean => css !== 'transparent' && (channels(css)[3] ?? 1) > 0;
-    const behind = (el: Element): string => {
-      for (let at = el.parentElement; at; at = at.parentElement) {
-        const bg = getComputedStyle(at).backgroundColor;
-        if (opaque(bg)) return bg;
-      }
-      return 'rgb(255, 255, 255)';
-    };
-    const fields = [...document.querySelectorAll<HTMLElement>('select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden])')];
-    return fields
-      .filter((el) => !el.closest('.monaco-editor, .xterm') && el.getClientRects().length > 0)
-      .filter((el) => getComputedStyle(el).visibility === 'visible' && parseFloat(getComputedStyle(el).borderTopWidth) > 0)
-      .map((el) => {
-        const border = getComputedStyle(el).borderTopColor;
-        const back = behind(el);
-        const [a, b] = [luminance(border), luminance(back)];
-        return {
-          field: el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.[0]?.textContent?.trim() || el.id || el.tagName.toLowerCase(),
-          border,
-          behind: back,
-          ratio: Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100,
-        };
-      });
-  });
+/** Each visible form field's border against the background behind it, as a contrast ratio: see pageLook (support/page-look.ts), which the Firefox dashboard spec runs too. */
+export async function fieldBorders(page: Page): Promise<FieldBorder[]> {
+  return (await page.evaluate(pageLook)).fields;
 }
 
 /**
@@ -128,4 +97,18 @@ export async function expectFieldsStandOut(page: Page, view: string): Promise<vo
     under.push(...fields.filter((field) => field.ratio < 3).map((field) => ({ theme, ...field })));
   }
   expect(under, `${view}: form fields whose border is under 3:1`).toEqual([]);
+}
+
+/** The WCAG contrast ratio of two CSS rgb()/rgba() colours (alpha ignored), for colours read out of the page. */
+export function contrast(x: string, y: string): number {
+  const luminance = (css: string): number => {
+    const [r, g, b] = (css.match(/[\d.]+/g) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .map((c) => c / 255)
+      .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [a, b] = [luminance(x), luminance(y)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
