@@ -15,7 +15,13 @@ const FirstRun = lazy(() => import('../features/onboarding/FirstRun').then((modu
 const ExamScreen = lazy(() => import('../features/exam/ExamScreen').then((module) => ({ default: module.ExamScreen })));
 
 export function App() {
-  const { status, profile, settings, loadError, load, appendOutput } = useAppStore();
+  // Field by field, not the whole store: a line added to the Output panel (every Run and Check
+  // says two) would otherwise draw the whole shell again, inside the time a Check's result waits.
+  const status = useAppStore((state) => state.status);
+  const profile = useAppStore((state) => state.profile);
+  const settings = useAppStore((state) => state.settings);
+  const loadError = useAppStore((state) => state.loadError);
+  const { load, appendOutput } = useAppStore.getState();
   useThemeAttribute(settings?.theme ?? 'system');
   useOrganisationBranding();
   const exam = useExamMode((state) => state.view);
