@@ -33,6 +33,11 @@ export interface GroupCommitOptions {
   readonly concurrency?: number;
   /** Requests in one transaction at most (its locks are held until all of them are done). */
   readonly maxGroup?: number;
+  /**
+   * False: the writer's statements run outside a transaction, each committing on its own, for a
+   * writer that writes a group in one statement (no BEGIN and COMMIT round trips around it).
+   */
+  readonly transaction?: boolean;
 }
 
 export class GroupCommit<I, R> {
@@ -40,14 +45,16 @@ export class GroupCommit<I, R> {
   private running = 0;
   private readonly concurrency: number;
   private readonly maxGroup: number;
+  private readonly inTransaction: <T>(fn: (q: Q) => Promise<T>) => Promise<T>;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly writer: GroupWriter<I, R>,
     options: GroupCommitOptions = {},
   ) {
     this.concurrency = options.concurrency ?? 1;
     this.maxGroup = options.maxGroup ?? 32;
+    this.inTransaction = options.transaction === false ? (fn) => fn((query) => db.query(query)) : (fn) => db.transaction(fn);
   }
 
   /**
@@ -76,7 +83,7 @@ export class GroupCommit<I, R> {
     if (group.length === 1) return this.alone(group[0]!);
     let results: R[];
     try {
-      results = await this.db.transaction((q) =>
+      results = await this.inTransaction((q) =>
         this.writer(
           q,
           group.map((waiting) => waiting.item),
@@ -97,7 +104,7 @@ export class GroupCommit<I, R> {
   private async alone(waiting: Waiting<I, R>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const [result] = await this.db.transaction((q) => this.writer(q, [waiting.item]));
+        const [result] = await this.inTransaction((q) => this.writer(q, [waiting.item]));
         return waiting.resolve(result!);
       } catch (error) {
         if (attempt >= 3 || !isDeadlock(error)) return waiting.reject(error);

@@ -1,8 +1,10 @@
 // A token bucket per key (access token subject, or client address before sign-in), kept in the
 // database (rate_limits) so every instance behind a load balancer draws from the same buckets.
-// One statement per request: the refill, the check and the take happen in a single upsert.
+// The refill, the check and the take happen in a single upsert per take; concurrent takes share
+// one statement (a group commit: rate_limit_take runs their upserts in turn).
 import type { SQL } from 'drizzle-orm';
 import { sql, type Database } from './db/database';
+import { GroupCommit } from './group-commit';
 
 export interface RateLimit {
   /** Requests allowed in a burst. */
@@ -19,8 +21,14 @@ type Run = <T = Record<string, unknown>>(query: SQL) => Promise<T[]>;
 /** Takes between prunes of idle buckets (per limiter and instance): rare enough to cost nothing. */
 const pruneEvery = 5_000;
 
+export interface RateLimiterOptions {
+  /** Takes answered by one statement at most (a group commit's). */
+  readonly maxGroup?: number;
+}
+
 export class RateLimiter {
   private takes = 0;
+  private readonly group: GroupCommit<{ id: string; now: number }, Taken>;
 
   /** `namespace` keeps limiters with different limits apart in the one shared table. */
   constructor(
@@ -28,13 +36,43 @@ export class RateLimiter {
     private readonly namespace: string,
     private readonly limit: RateLimit,
     private readonly now: () => number,
-  ) {}
+    options: RateLimiterOptions = {},
+  ) {
+    // Takes that arrive while one statement is running share the next: one round trip and one
+    // commit answer all of them, however many instances take from the same buckets.
+    this.group = new GroupCommit(db, (_, takes) => this.takeGroup(takes), { transaction: false, maxGroup: options.maxGroup ?? 64 });
+  }
 
   /** Takes one request from `key`'s bucket; returns the seconds to wait when it is empty. */
-  async take(key: string): Promise<Taken> {
-    const taking = this.taking(key);
-    const granted = await this.db.query(taking.statement, 'rate-limit-take');
-    return taking.answer(granted.length > 0);
+  take(key: string): Promise<Taken> {
+    return this.group.run({ id: `${this.namespace}:${key}`, now: this.now() });
+  }
+
+  /**
+   * Takes of a group, in one statement (rate_limit_take): each the upsert a lone take would run,
+   * in turn, so a key taken twice counts twice and each take sees the others' instances' commits.
+   * Buckets are taken in key order (as takeEach locks them), each key's takes in arrival order.
+   */
+  private async takeGroup(takes: readonly { id: string; now: number }[]): Promise<Taken[]> {
+    const { burst, perSecond } = this.limit;
+    const order = takes.map((_, i) => i).sort((a, b) => (takes[a]!.id < takes[b]!.id ? -1 : takes[a]!.id > takes[b]!.id ? 1 : a - b));
+    const rows = await this.db.query<{ take_index: number; granted: boolean; left_tokens: number | null }>(
+      sql`select take_index, granted, left_tokens from rate_limit_take(${JSON.stringify(order.map((i) => [takes[i]!.id, takes[i]!.now]))}::jsonb, ${burst}::float8, ${perSecond}::float8)`,
+      'rate-limit-take-group',
+    );
+    const answers: Taken[] = takes.map(() => ({ ok: true }));
+    for (const row of rows) {
+      if (!row.granted) answers[order[row.take_index]!] = { ok: false, retryAfterSeconds: this.retryAfter(Number(row.left_tokens ?? 0)) };
+    }
+    const before = this.takes;
+    this.takes += takes.length;
+    if (Math.floor(this.takes / pruneEvery) > Math.floor(before / pruneEvery)) await this.prune(Math.max(...takes.map((t) => t.now)));
+    return answers;
+  }
+
+  /** Seconds until a bucket holding `tokens` has one. */
+  private retryAfter(tokens: number): number {
+    return Math.max(1, Math.ceil((1 - tokens) / this.limit.perSecond));
   }
 
   /**
