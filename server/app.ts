@@ -28,6 +28,7 @@ import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit, type Taken } from './rate-limit';
+import type { RankFeed } from './rank-feed';
 import { Metrics } from './metrics';
 import { dashboardRoutes } from './dashboard/routes';
 import { limitRequestBodies } from './request-limits';
@@ -68,6 +69,8 @@ export interface ApiConfig {
   readonly metricsPublic?: boolean;
   /** How ingestion requests are grouped into transactions. */
   readonly ingestion?: GroupCommitOptions;
+  /** The instance's rank index: rank-around-me answers from it once it is loaded (see rank-feed.ts). */
+  readonly rankFeed?: RankFeed;
 }
 
 const socketPeer = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
@@ -200,7 +203,9 @@ export function createApi(config: ApiConfig): Hono<Env> {
   app.get('/readyz', async (c) => {
     try {
       await db.query(sql`select 1`);
-      return c.json({ status: 'ready', database: db.engine });
+      // The rank index's load figures, or "loading" (rank-around-me reads the database meanwhile).
+      const rankIndex = config.rankFeed ? { rankIndex: config.rankFeed.ready ? config.rankFeed.stats : 'loading' } : {};
+      return c.json({ status: 'ready', database: db.engine, ...rankIndex });
     } catch (error) {
       return c.json({ error: { code: 'not_ready', message: `The database does not answer: ${messageOf(error)}` } }, 503);
     }
@@ -300,7 +305,13 @@ export function createApi(config: ApiConfig): Hono<Env> {
     if (key === undefined || name === null) {
       // The week board reads the learner's timezone first, and a bad board is refused: take the token before either.
       await takePending(c);
-      return c.json(await rankAround(db, await resolveBoard(c), c.get('learnerId')));
+      const board = await resolveBoard(c);
+      return c.json(config.rankFeed?.around(board, c.get('learnerId')) ?? (await rankAround(db, board, c.get('learnerId'))));
+    }
+    if (config.rankFeed?.ready) {
+      // The index answers without a statement: the token is taken on its own, then the rank read.
+      await takePending(c);
+      return c.json(config.rankFeed.around(name, c.get('learnerId')) ?? (await rankAround(db, name, c.get('learnerId'))));
     }
     c.set('pendingTake', undefined);
     const taking = limiter.taking(key);

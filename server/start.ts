@@ -6,6 +6,7 @@ import type { CourseRegistration } from '../common/sync-api/schemas';
 import { registerCourse } from './course-registry';
 import { openDatabase, type Database } from './db/database';
 import { loadKeys } from './keys';
+import { RankFeed } from './rank-feed';
 import { scanFeed } from './update-feed/routes';
 
 /** The API's own settings (see ApiConfig) pass through unchanged; the rest is about starting it. */
@@ -36,11 +37,15 @@ export interface ServerOptions extends Pick<
   readonly courses?: readonly CourseRegistration[];
   /** Who registers `courses`, for the record. */
   readonly coursesRegisteredBy?: string;
+  /** Answer rank-around-me from an in-memory index kept current by notifications (on by default). */
+  readonly rankIndex?: boolean;
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly db: Database;
+  /** The instance's rank index, unless started without one. */
+  readonly rankFeed?: RankFeed | undefined;
   close(): Promise<void>;
 }
 
@@ -72,8 +77,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     name: options.issuerName ?? 'Dronacharya',
   };
+  // Rank-around-me from memory once loaded (the database answers meanwhile); off with rankIndex: false.
+  const rankFeed = options.rankIndex === false ? undefined : new RankFeed(db, options.log);
+  void rankFeed?.start();
   const app = createApi({
     db,
+    ...(rankFeed ? { rankFeed } : {}),
     keys,
     issuer,
     adminToken: options.adminToken,
@@ -101,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     db,
+    rankFeed,
     close: () =>
       (closing ??= (async () => {
         // Stop accepting, let in-flight requests finish, then close the database.
@@ -108,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           server.close(() => resolve());
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        await rankFeed?.close();
         await db.close();
         options.log?.({ level: 'info', msg: 'stopped' });
       })()),

@@ -91,4 +91,41 @@ describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL'
       });
     }
   }, 60_000);
+
+  it("shows a write through one instance in the other instance's rank index, without asking the database", async () => {
+    await Promise.all(servers.map((server) => server.rankFeed!.whenReady()));
+    const token = await signUp('Indexed');
+    const me = (await call(0, 'GET', '/v1/me', token)).json.learnerId as string;
+    const index = servers[1]!.rankFeed!;
+    /** Polls instance 1's index until `seen` holds (notifications arrive after commit), for at most 5 s. */
+    const until = async (seen: (answer: ReturnType<typeof index.around>) => boolean) => {
+      for (const started = Date.now(); Date.now() - started < 5_000; await new Promise((resolve) => setTimeout(resolve, 20)))
+        if (seen(index.around('all', me))) return index.around('all', me);
+      throw new Error(`instance 1's index never showed the change: ${JSON.stringify(index.around('all', me))}`);
+    };
+    const start = Date.now() - 2 * 3600_000;
+    const events = [0, 1].map((i) => ({
+      idempotencyKey: `indexed-${i}`,
+      kind: 'lesson-completed',
+      courseId: 'py',
+      lessonId: `l${i}`,
+      occurredAt: start + i * 600_000,
+      activeSeconds: 120,
+      timezone: 'UTC',
+      facts: {},
+    }));
+    expect((await call(0, 'POST', '/v1/events', token, { events })).status).toBe(200);
+    const xp = (await call(0, 'GET', '/v1/me', token)).json.totalXp as number;
+    expect(xp).toBeGreaterThan(0);
+    const ranked = await until((answer) => answer?.me?.score === xp);
+    expect(ranked!.me).toMatchObject({ learnerId: me, displayName: 'Indexed', score: xp });
+    // Renamed and then hidden through instance 0: instance 1's index follows, and its route answers as the database.
+    expect((await call(0, 'PATCH', '/v1/me', token, { displayName: 'Renamed' })).status).toBe(200);
+    await until((answer) => answer?.me?.displayName === 'Renamed');
+    expect((await call(0, 'PATCH', '/v1/me', token, { optedIn: false })).status).toBe(200);
+    await until((answer) => answer !== undefined && answer.me === null);
+    const { rankAround } = await import('./leaderboards');
+    const viaRoute = await call(1, 'GET', '/v1/leaderboards/all/around-me', token);
+    expect(viaRoute.json).toEqual(await rankAround(servers[0]!.db, 'all', me));
+  }, 60_000);
 });

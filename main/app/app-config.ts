@@ -58,6 +58,8 @@ export interface EnvConfig {
     readonly trustedProxies: string | undefined;
     readonly publicUrl: string | undefined;
     readonly adminToken: string | undefined;
+    /** DRONA_RANK_INDEX: off makes rank-around-me always read the database (no in-memory index). */
+    readonly rankIndex: boolean;
   };
 }
 
@@ -124,6 +126,7 @@ const envSchema = z.object({
   DRONA_TRUSTED_PROXIES: optional,
   DRONA_PUBLIC_URL: url('the public address'),
   DRONA_ADMIN_TOKEN: optional,
+  DRONA_RANK_INDEX: optional.pipe(z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
 });
 
 export interface Platform {
@@ -164,6 +167,7 @@ export function readAppConfig(env: Env = process.env, where: Platform = thisPlat
       trustedProxies: vars.DRONA_TRUSTED_PROXIES,
       publicUrl: vars.DRONA_PUBLIC_URL,
       adminToken: vars.DRONA_ADMIN_TOKEN,
+      rankIndex: vars.DRONA_RANK_INDEX !== 'off',
     },
   };
 }

@@ -235,6 +235,20 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
   await db.close();
 
   const server = await startChild(engine === 'postgresql' ? { DATABASE_URL: pgUrl! } : {}, dataDir);
+  // The rank index loads after start (the database answers meanwhile): measure once it has.
+  for (const started = Date.now(); ; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    const ready = (await (await fetch(`${server.url}/readyz`)).json()) as { rankIndex?: unknown };
+    if (ready.rankIndex !== 'loading') {
+      const stats = ready.rankIndex as { loadMs: number; boards: number; rows: number; heapBytes: number } | 'off';
+      process.stdout.write(
+        stats === 'off' || stats === undefined
+          ? `${engine}: rank index off (DRONA_RANK_INDEX=off)\n`
+          : `${engine}: rank index loaded in ${(stats.loadMs / 1000).toFixed(1)} s (${stats.rows.toLocaleString()} rows on ${stats.boards} boards; server heap ${(stats.heapBytes / 2 ** 20).toFixed(0)} MiB, ${((Date.now() - started) / 1000).toFixed(1)} s after start)\n`,
+      );
+      break;
+    }
+    if (Date.now() - started > 900_000) throw new Error('the rank index did not load in 15 minutes');
+  }
   // The server's backends (every other session of the database is this bench's own probe).
   const probeClient = engine === 'postgresql' ? new pg.Client({ connectionString: pgUrl }) : null;
   await probeClient?.connect();

@@ -19,6 +19,12 @@ export interface Database {
   query<T = Record<string, unknown>>(query: SQL, name?: string): Promise<T[]>;
   /** Run `fn` in one transaction; `q` runs statements inside it. */
   transaction<R>(fn: (q: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>) => Promise<R>): Promise<R>;
+  /**
+   * Listens on a NOTIFY channel: `onNotify` gets each payload, in commit order; `onDrop` is called
+   * once if the listening connection is lost (nothing is delivered after it). Resolves once
+   * listening; the function returned stops.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onDrop: (error: unknown) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -47,7 +53,9 @@ type Drizzle = Executor & { transaction<R>(fn: (tx: Executor) => Promise<R>): Pr
 /** Runs a named statement itself (drizzle's execute has no name): its text and parameters from drizzle's dialect. */
 type Prepared = <T>(query: SQL, name: string) => Promise<T[]>;
 
-function wrap(engine: Database['engine'], db: Drizzle, close: () => Promise<void>, prepared?: Prepared): Database {
+type Listen = Database['listen'];
+
+function wrap(engine: Database['engine'], db: Drizzle, close: () => Promise<void>, listen: Listen, prepared?: Prepared): Database {
   const run =
     (ex: Executor) =>
     async <T>(query: SQL) =>
@@ -57,6 +65,7 @@ function wrap(engine: Database['engine'], db: Drizzle, close: () => Promise<void
     engine,
     query: async <T>(query: SQL, name?: string) => (name && prepared ? prepared<T>(query, name) : once<T>(query)),
     transaction: (fn) => db.transaction((tx) => fn(run(tx))),
+    listen,
     close,
   };
 }
@@ -89,7 +98,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       const { sql: text, params } = dialect.sqlToQuery(query);
       return (await preparedPool.query({ name, text, values: params })).rows as T[];
     };
-    return wrap('postgresql', db as unknown as Drizzle, async () => void (await Promise.all([pool.end(), preparedPool.end()])), prepared);
+    // A connection of its own per listener, outside the pools: LISTEN holds it for good.
+    const listen: Listen = async (channel, onNotify, onDrop) => {
+      const client = new pg.Client({ connectionString: options.databaseUrl });
+      let open = true;
+      const drop = (error: unknown) => {
+        if (!open) return;
+        open = false;
+        onDrop(error);
+        void client.end().catch(() => {});
+      };
+      client.on('notification', (message) => {
+        if (open && message.channel === channel) onNotify(message.payload ?? '');
+      });
+      client.on('error', drop);
+      client.on('end', () => drop(new Error('the listening connection ended')));
+      try {
+        await client.connect();
+        await client.query(`listen ${client.escapeIdentifier(channel)}`);
+      } catch (error) {
+        open = false;
+        await client.end().catch(() => {});
+        throw error;
+      }
+      return async () => {
+        open = false;
+        await client.end().catch(() => {});
+      };
+    };
+    return wrap('postgresql', db as unknown as Drizzle, async () => void (await Promise.all([pool.end(), preparedPool.end()])), listen, prepared);
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -98,7 +135,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const db = drizzle(client);
   await migrate(db, { migrationsFolder: folder });
-  return wrap('pglite', db as unknown as Drizzle, () => client.close());
+  // One embedded session: notifications of its own commits come back to it.
+  const listen: Listen = async (channel, onNotify) => {
+    const unlisten = await client.listen(channel, onNotify);
+    return unlisten;
+  };
+  return wrap('pglite', db as unknown as Drizzle, () => client.close(), listen);
 }
 
 export { sql };

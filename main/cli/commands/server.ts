@@ -113,6 +113,8 @@ export function registerServerCommand(program: Command, config: EnvConfig): void
           updateFeedDir: flags.updateFeed ? path.resolve(flags.updateFeed) : undefined,
           metricsPublic: Boolean(flags.publicMetrics),
           ...(groupSize?.success ? { ingestion: { maxGroup: groupSize.data } } : {}),
+          // Off: rank-around-me always reads the database (to compare, or to spare the memory).
+          rankIndex: config.server.rankIndex,
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

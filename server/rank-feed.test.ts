@@ -1,0 +1,51 @@
+// The rank index follows the database on PGlite too: a change committed after the load (a score,
+// a display name, a row removed) reaches the index through the notifications, and the index
+// answers as the SQL path does.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase, sql, type Database } from './db/database';
+import { rankAround } from './leaderboards';
+import { RankFeed } from './rank-feed';
+import { restripe } from './score-stripes';
+
+let db: Database;
+let feed: RankFeed;
+
+beforeAll(async () => {
+  db = await openDatabase({ dataDir: null });
+  for (const id of ['a', 'b', 'c'])
+    await db.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at) values (${id}, ${`Name ${id}`}, 'UTC', true, 0)`);
+  await db.query(sql`insert into scores (board, learner_id, score, visible) values ('all', 'a', 5, true), ('all', 'b', 3, true)`);
+  feed = new RankFeed(db);
+  await feed.start();
+  await feed.whenReady();
+}, 60_000);
+afterAll(async () => {
+  await feed.close();
+  await db.close();
+});
+
+/** Polls the index until it answers as the database does for `learner`, for at most 5 s. */
+async function agrees(board: string, learner: string): Promise<void> {
+  // The SQL path counts ranks in score_counts, which these writes leave to be counted here.
+  await restripe((statement) => db.query(statement));
+  const expected = await rankAround(db, board, learner);
+  for (const started = Date.now(); Date.now() - started < 5_000; await new Promise((resolve) => setTimeout(resolve, 10)))
+    if (JSON.stringify(feed.around(board, learner)) === JSON.stringify(expected)) return;
+  expect(feed.around(board, learner)).toEqual(expected);
+}
+
+it('applies scores, names, removals and new boards committed after the load', async () => {
+  await agrees('all', 'b');
+  await db.transaction(async (q) => {
+    await q(sql`insert into scores (board, learner_id, score, visible) values ('all', 'c', 9, true), ('course:x', 'c', 1, true)`);
+    await q(sql`update scores set score = 10 where board = 'all' and learner_id = 'b'`);
+  });
+  await agrees('all', 'b');
+  expect(feed.around('all', 'b')!.me).toEqual({ rank: 1, learnerId: 'b', displayName: 'Name b', score: 10 });
+  await agrees('course:x', 'c');
+  await db.query(sql`update learners set display_name = 'Renamed' where id = 'a'`);
+  await db.query(sql`delete from scores where learner_id = 'c'`);
+  await agrees('all', 'a');
+  expect(feed.around('all', 'a')!.me!.displayName).toBe('Renamed');
+  await agrees('course:x', 'c');
+});

@@ -1,0 +1,157 @@
+// Keeps an API instance's rank index current: listens on drona_rank (migration 0017's triggers
+// notify every change of a board row or a display name at commit, whichever instance or tool
+// made it), loads the index, then applies what arrived during the load and everything after, in
+// commit order. Each notification carries rows' new state, so one applied twice, or one already
+// in the load, changes nothing. Until loaded, while reloading ("reload": a bulk change), and after
+// the listening connection dropped (until listening and loaded again), `around` answers nothing
+// and the route reads the database: never a stale index.
+import type { Database } from './db/database';
+import type { AroundResponse } from '../common/sync-api/schemas';
+import { messageOf } from '../common/errors';
+import type { RankIndex } from './rank-index';
+import { loadRankIndex } from './rank-load';
+
+export const rankChannel = 'drona_rank';
+
+type Row = [board: string, learnerId: string, score: number | null, visible: boolean, displayName: string | null];
+type Notice = { rows: Row[] } | { name: [learnerId: string, displayName: string] };
+
+export interface RankFeedStats {
+  readonly loadMs: number;
+  readonly boards: number;
+  readonly rows: number;
+  /** The process's heap in use once loaded (the index and everything else). */
+  readonly heapBytes: number;
+}
+
+export class RankFeed {
+  private index: RankIndex | null = null;
+  /** Notifications that came during a load, applied once it is done. */
+  private pending: string[] | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private generation = 0;
+  private closed = false;
+  private retry: NodeJS.Timeout | null = null;
+  private loaded: RankFeedStats | null = null;
+  private waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: (entry: Record<string, unknown>) => void = () => {},
+    private readonly retryMs = 1000,
+  ) {}
+
+  /** Starts listening and loading; resolves once the first load is done (or failed, then retried). */
+  start(): Promise<void> {
+    return this.connect();
+  }
+
+  /** The figures of the last load, once there is one. */
+  get stats(): RankFeedStats | null {
+    return this.loaded;
+  }
+
+  get ready(): boolean {
+    return this.index !== null;
+  }
+
+  /** Resolves once the index is loaded (tests and the bench). */
+  whenReady(): Promise<void> {
+    return this.index ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** The index's answer, or undefined when the database must answer. */
+  around(board: string, learnerId: string, span = 5): AroundResponse | undefined {
+    return this.index?.around(board, learnerId, span);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.index = null;
+    if (this.retry) clearTimeout(this.retry);
+    await this.unlisten?.();
+    this.unlisten = null;
+  }
+
+  private async connect(): Promise<void> {
+    const generation = ++this.generation;
+    this.index = null;
+    this.pending = [];
+    try {
+      await this.unlisten?.();
+      this.unlisten = null;
+      this.unlisten = await this.db.listen(
+        rankChannel,
+        (payload) => this.notified(generation, payload),
+        (error) => this.dropped(generation, error),
+      );
+      await this.load(generation);
+    } catch (error) {
+      if (generation !== this.generation || this.closed) return;
+      this.log({ level: 'error', msg: 'rank index: listening or loading failed; the database answers until it is back', error: messageOf(error) });
+      this.schedule();
+    }
+  }
+
+  private async load(generation: number): Promise<void> {
+    const started = performance.now();
+    this.pending = [];
+    const index = await loadRankIndex(this.db);
+    if (generation !== this.generation || this.closed) return;
+    const pending = this.pending;
+    this.pending = null;
+    for (const payload of pending) {
+      if (payload === 'reload') return this.reload(generation);
+      apply(index, payload);
+    }
+    this.index = index;
+    this.loaded = { loadMs: performance.now() - started, boards: index.boardCount, rows: index.rowCount, heapBytes: process.memoryUsage().heapUsed };
+    this.log({ level: 'info', msg: 'rank index loaded', ...this.loaded });
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+
+  private reload(generation: number): void {
+    this.index = null;
+    this.load(generation).catch((error: unknown) => {
+      if (generation !== this.generation || this.closed) return;
+      this.log({ level: 'error', msg: 'rank index: reloading failed', error: messageOf(error) });
+      void this.connect();
+    });
+  }
+
+  private notified(generation: number, payload: string): void {
+    if (generation !== this.generation) return;
+    if (this.pending) this.pending.push(payload);
+    else if (payload === 'reload') this.reload(generation);
+    else if (this.index) apply(this.index, payload);
+  }
+
+  private dropped(generation: number, error: unknown): void {
+    if (generation !== this.generation || this.closed) return;
+    this.index = null;
+    this.pending = null;
+    this.unlisten = null;
+    this.log({ level: 'error', msg: 'rank index: the listening connection dropped; the database answers until it is back', error: messageOf(error) });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.closed || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.connect();
+    }, this.retryMs);
+    this.retry.unref();
+  }
+}
+
+/** Applies one notification (rows' new state, or a new display name) to the index. */
+function apply(index: RankIndex, payload: string): void {
+  const notice = JSON.parse(payload) as Notice;
+  if ('name' in notice) return index.rename(notice.name[0], notice.name[1]);
+  for (const [board, learnerId, score, visible, displayName] of notice.rows) {
+    // A board the load did not hold had no row then: its rows are all in notifications since.
+    index.addBoard(board);
+    index.apply({ board, learnerId, score, visible }, displayName ?? undefined);
+  }
+}
