@@ -334,7 +334,11 @@ function gather(writes: Writes, state: LearnerState & { id: string }, pending: P
   writes.learners.push(state);
 }
 
-/** The round's writes: a statement per table for all its learners (the rare league join excepted). */
+/**
+ * The round's writes: a statement for all its learners' events, days, boards and learner rows
+ * (their tables distinct, so no part needs another's effect; one round trip rather than four),
+ * after the refused events, the courses and the leagues (whose settling changes the learner rows).
+ */
 async function write(q: Q, writes: Writes) {
   const eventColumns = `learner_id text, idempotency_key text, kind text, course_id text, lesson_id text, occurred_at bigint, facts jsonb, received_at bigint`;
   // Kept so a new computer restores them (GET /v1/events); they count nowhere.
@@ -344,19 +348,19 @@ async function write(q: Q, writes: Writes) {
       from jsonb_to_recordset(${JSON.stringify(writes.refused)}::jsonb) as v(id bigint, ${sql.raw(eventColumns)}, code text)`);
   if (writes.events.length === 0) return;
   await writeProgress(q, writes.progress);
-  await q(sql`insert into events (id, learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
-    select coalesce(id, nextval('events_id_seq')), learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at
-    from jsonb_to_recordset(${JSON.stringify(writes.events)}::jsonb) as v(id bigint, ${sql.raw(eventColumns)}, local_date text, week text, xp int, active_seconds int)`);
-  await q(sql`insert into daily_xp (learner_id, local_date, xp, active_seconds)
-    select * from jsonb_to_recordset(${JSON.stringify(writes.daily)}::jsonb) as v(learner_id text, local_date text, xp int, active_seconds int)
-    on conflict (learner_id, local_date) do update set xp = excluded.xp, active_seconds = excluded.active_seconds`);
-  await upsertScores(q, writes.boards);
   await addLeagueXp(q, writes);
-  await q(sql`update learners l set league_tier = v.league_tier, tier_settled_week = v.tier_settled_week, total_xp = v.total_xp, streak = v.streak,
-      streak_freezes = v.streak_freezes, last_active_date = v.last_active_date
-    from jsonb_to_recordset(${JSON.stringify(writes.learners)}::jsonb) as v(id text, league_tier int, tier_settled_week text, total_xp int, streak int,
-      streak_freezes int, last_active_date text)
-    where l.id = v.id`);
+  await q(sql`with stored as (insert into events (id, learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
+      select coalesce(id, nextval('events_id_seq')), learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at
+      from jsonb_to_recordset(${JSON.stringify(writes.events)}::jsonb) as v(id bigint, ${sql.raw(eventColumns)}, local_date text, week text, xp int, active_seconds int)),
+    days as (insert into daily_xp (learner_id, local_date, xp, active_seconds)
+      select * from jsonb_to_recordset(${JSON.stringify(writes.daily)}::jsonb) as v(learner_id text, local_date text, xp int, active_seconds int)
+      on conflict (learner_id, local_date) do update set xp = excluded.xp, active_seconds = excluded.active_seconds),
+    learner_rows as (update learners l set league_tier = v.league_tier, tier_settled_week = v.tier_settled_week, total_xp = v.total_xp, streak = v.streak,
+        streak_freezes = v.streak_freezes, last_active_date = v.last_active_date
+      from jsonb_to_recordset(${JSON.stringify(writes.learners)}::jsonb) as v(id text, league_tier int, tier_settled_week text, total_xp int, streak int,
+        streak_freezes int, last_active_date text)
+      where l.id = v.id)
+    ${writes.boards.length === 0 ? sql`select 1` : sql`, ${scoreUpserts(writes.boards)}`}`);
 }
 
 /** A board's new score for a learner: `value`, or `value` more than it was. */
@@ -370,26 +374,25 @@ interface BoardChange {
 }
 
 /**
- * Sets the learners' scores on their boards in one statement, keeping the per-score counts of
- * visible learners in step (the old score's count less one and the new one's plus one, in the
+ * The common table expressions and final insert of the round's statement that set the learners'
+ * scores on their boards, keeping the per-score counts of visible learners in step (the old score's count less one and the new one's plus one, in the
  * learner's stripe of each: a contended single row per score made every batch wait, measured
  * as 123 of 135 samples of waiting ingestion at 1M learners). The counts' changes are summed per
  * row first, so no counts row is touched twice by the statement.
  */
-async function upsertScores(q: Q, changes: readonly BoardChange[]) {
-  if (changes.length === 0) return;
-  await q(sql`with input as (select * from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
+function scoreUpserts(changes: readonly BoardChange[]) {
+  return sql`input as (select * from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
       as i(learner_id text, board text, value int, add boolean, visible boolean)),
     next as (select i.learner_id, i.board, i.visible, ${stripeOf(sql`i.learner_id`)} as stripe, o.score as old,
         case when i.add and o.score is not null then o.score + i.value else i.value end as score
       from input i left join scores o on o.board = i.board and o.learner_id = i.learner_id),
     changed as (select * from next where old is distinct from score),
     saved as (insert into scores (board, learner_id, score, visible) select board, learner_id, score, visible from changed
-      on conflict (board, learner_id) do update set score = excluded.score),
+      on conflict (learner_id, board) do update set score = excluded.score),
     counted as (select board, old as score, stripe, -1 as n from changed where old is not null and visible
       union all select board, score, stripe, 1 from changed where visible)
     insert into score_counts (board, score, stripe, n) select board, score, stripe, sum(n) from counted group by board, score, stripe
-      on conflict (board, score, stripe) do update set n = score_counts.n + excluded.n`);
+      on conflict (board, score, stripe) do update set n = score_counts.n + excluded.n`;
 }
 /**
  * Changes the account timezone (the days of the daily cap and the weeks of leagues), at most once

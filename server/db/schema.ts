@@ -81,7 +81,6 @@ export const events = pgTable(
     // Covers the dashboard's per-learner, per-course figures: one index-only range per learner
     // (kind, lesson, time, active time and XP are in the index), never a scan of every event.
     index('events_learner_course').on(t.learnerId, t.courseId, t.kind, t.lessonId, t.occurredAt, t.activeSeconds, t.xp),
-    index('events_learner_time').on(t.learnerId, t.occurredAt),
   ],
 );
 
@@ -155,9 +154,10 @@ export const scores = pgTable(
     visible: boolean('visible').notNull().default(true),
   },
   (t) => [
-    primaryKey({ columns: [t.board, t.learnerId] }),
+    // Learner first: a batch's boards of one learner are neighbours in one leaf page, and the
+    // key serves the lookups by learner alone (no separate index to keep up).
+    primaryKey({ columns: [t.learnerId, t.board] }),
     index('scores_order').on(t.board, t.visible, t.score, t.learnerId),
-    index('scores_learner').on(t.learnerId),
   ],
 );
 
