@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import pg from 'pg';
+import { cpuMs } from './process-cpu';
 import { openDatabase, sql, type Database } from '../../server/db/database';
 import { loadKeys, type ServerKeys } from '../../server/keys';
 import { restripe } from '../../server/score-stripes';
@@ -127,17 +128,6 @@ function startChild(env: Record<string, string>, dataDir: string): Promise<{ url
     });
     child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
-}
-
-/** A process's CPU time in ms (user + system, from /proc: Linux only; NaN elsewhere or once it has exited). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime, in clock ticks of 1/100 s (USER_HZ).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 /**
