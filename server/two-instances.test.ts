@@ -9,6 +9,19 @@ import { createTestDatabase, testDatabaseUrl } from './testing/api-harness';
 
 const burst = 12;
 
+/** `count` lesson completions ten minutes apart from `start`, keyed `<prefix>-<i>`. */
+const lessonsCompleted = (prefix: string, count: number, start: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    idempotencyKey: `${prefix}-${i}`,
+    kind: 'lesson-completed',
+    courseId: 'py',
+    lessonId: `l${i}`,
+    occurredAt: start + i * 600_000,
+    activeSeconds: 120,
+    timezone: 'UTC',
+    facts: {},
+  }));
+
 describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'two API instances, one PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   const servers: RunningServer[] = [];
@@ -34,17 +47,7 @@ describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL'
 
   it('counts a batch sent to both instances at once exactly once, and both agree on it', async () => {
     const token = await signUp('Twin');
-    const start = Date.now() - 4 * 3600_000;
-    const events = Array.from({ length: 6 }, (_, i) => ({
-      idempotencyKey: `twin-${i}`,
-      kind: 'lesson-completed',
-      courseId: 'py',
-      lessonId: `l${i}`,
-      occurredAt: start + i * 600_000,
-      activeSeconds: 120,
-      timezone: 'UTC',
-      facts: {},
-    }));
+    const events = lessonsCompleted('twin', 6, Date.now() - 4 * 3600_000);
     const [a, b] = await Promise.all([0, 1].map((i) => call(i, 'POST', '/v1/events', token, { events })));
     expect([a!.status, b!.status]).toEqual([200, 200]);
     for (const [i, event] of events.entries()) {
@@ -103,17 +106,7 @@ describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL'
         if (seen(index.around('all', me))) return index.around('all', me);
       throw new Error(`instance 1's index never showed the change: ${JSON.stringify(index.around('all', me))}`);
     };
-    const start = Date.now() - 2 * 3600_000;
-    const events = [0, 1].map((i) => ({
-      idempotencyKey: `indexed-${i}`,
-      kind: 'lesson-completed',
-      courseId: 'py',
-      lessonId: `l${i}`,
-      occurredAt: start + i * 600_000,
-      activeSeconds: 120,
-      timezone: 'UTC',
-      facts: {},
-    }));
+    const events = lessonsCompleted('indexed', 2, Date.now() - 2 * 3600_000);
     expect((await call(0, 'POST', '/v1/events', token, { events })).status).toBe(200);
     const xp = (await call(0, 'GET', '/v1/me', token)).json.totalXp as number;
     expect(xp).toBeGreaterThan(0);
