@@ -6,7 +6,8 @@
 -- from being folded into one.
 CREATE FUNCTION "rank_notify_scores"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  r record;
+  js text[];
+  j text;
   chunk text := '';
   n int;
 BEGIN
@@ -21,23 +22,18 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'DELETE' THEN
-    FOR r IN SELECT json_build_array(o."board", o."learner_id", NULL, false, NULL)::text AS j FROM "old_rows" o LOOP
-      IF length(chunk) + length(r.j) > 7000 THEN
-        PERFORM pg_notify('drona_rank', '{"t":"' || clock_timestamp()::text || '","rows":[' || chunk || ']}');
-        chunk := '';
-      END IF;
-      chunk := CASE WHEN chunk = '' THEN r.j ELSE chunk || ',' || r.j END;
-    END LOOP;
+    SELECT array_agg(json_build_array(o."board", o."learner_id", NULL, false, NULL)::text) INTO js FROM "old_rows" o;
   ELSE
-    FOR r IN SELECT json_build_array(s."board", s."learner_id", s."score", s."visible", l."display_name")::text AS j
-        FROM "new_rows" s LEFT JOIN "learners" l ON l."id" = s."learner_id" LOOP
-      IF length(chunk) + length(r.j) > 7000 THEN
-        PERFORM pg_notify('drona_rank', '{"t":"' || clock_timestamp()::text || '","rows":[' || chunk || ']}');
-        chunk := '';
-      END IF;
-      chunk := CASE WHEN chunk = '' THEN r.j ELSE chunk || ',' || r.j END;
-    END LOOP;
+    SELECT array_agg(json_build_array(s."board", s."learner_id", s."score", s."visible", l."display_name")::text) INTO js
+      FROM "new_rows" s LEFT JOIN "learners" l ON l."id" = s."learner_id";
   END IF;
+  FOREACH j IN ARRAY js LOOP
+    IF length(chunk) + length(j) > 7000 THEN
+      PERFORM pg_notify('drona_rank', '{"t":"' || clock_timestamp()::text || '","rows":[' || chunk || ']}');
+      chunk := '';
+    END IF;
+    chunk := CASE WHEN chunk = '' THEN j ELSE chunk || ',' || j END;
+  END LOOP;
   PERFORM pg_notify('drona_rank', '{"t":"' || clock_timestamp()::text || '","rows":[' || chunk || ']}');
   RETURN NULL;
 END $$;
