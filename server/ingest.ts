@@ -375,10 +375,11 @@ interface BoardChange {
 
 /**
  * The common table expressions and final insert of the round's statement that set the learners'
- * scores on their boards, keeping the per-score counts of visible learners in step (the old score's count less one and the new one's plus one, in the
- * learner's stripe of each: a contended single row per score made every batch wait, measured
- * as 123 of 135 samples of waiting ingestion at 1M learners). The counts' changes are summed per
- * row first, so no counts row is touched twice by the statement.
+ * scores on their boards, keeping the per-score counts of visible learners in step (the old
+ * score's count less one and the new one's plus one, in the learner's stripe of each: a contended
+ * single row per score made every batch wait, measured as 123 of 135 samples of waiting ingestion
+ * at 1M learners). The counts' changes are summed per row first, so no counts row is touched twice
+ * by the statement.
  */
 function scoreUpserts(changes: readonly BoardChange[]) {
   return sql`input as (select * from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
