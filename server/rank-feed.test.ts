@@ -49,3 +49,14 @@ it('applies scores, names, removals and new boards committed after the load', as
   expect(feed.around('all', 'a')!.me!.displayName).toBe('Renamed');
   await agrees('course:x', 'c');
 });
+
+it('sends a statement of learners with long non-ASCII names in notifications NOTIFY accepts', async () => {
+  // NOTIFY refuses payloads of 8,000 bytes or more; 80 Devanagari characters take 240 bytes.
+  const ids = Array.from({ length: 60 }, (_, i) => `w${String(i).padStart(2, '0')}`);
+  const name = 'दि'.repeat(40);
+  for (const id of ids) await db.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at) values (${id}, ${name}, 'UTC', true, 0)`);
+  await db.query(sql`insert into scores (board, learner_id, score, visible) select 'all', id, 1, true from learners where id like 'w%'`);
+  await db.query(sql`update scores set score = score + 1 where board = 'all' and learner_id like 'w%'`);
+  await agrees('all', 'w00');
+  expect(feed.around('all', 'w00')!.me).toMatchObject({ displayName: name, score: 2 });
+});

@@ -28,7 +28,7 @@ BEGIN
       FROM "new_rows" s LEFT JOIN "learners" l ON l."id" = s."learner_id";
   END IF;
   FOREACH j IN ARRAY js LOOP
-    IF length(chunk) + length(j) > 7000 THEN
+    IF octet_length(chunk) + octet_length(j) > 7000 THEN
       PERFORM pg_notify('drona_rank', '{"t":"' || clock_timestamp()::text || '","rows":[' || chunk || ']}');
       chunk := '';
     END IF;
