@@ -35,7 +35,8 @@ h2 { font-size: 15px; margin: var(--space-6) 0 var(--space-2); }
 button, .button { font: inherit; color: var(--accent-text); background: var(--accent); border: 0; border-radius: var(--radius);
   padding: var(--space-1) var(--space-3); cursor: pointer; text-decoration: none; display: inline-block; }
 button:hover, .button:hover { background: var(--accent-hover); }
-button.quiet { background: transparent; color: var(--text); border: 1px solid var(--border); }
+/* An outline button is known by its border alone: --border-control stands out 3:1 or more on the page (WCAG 1.4.11). */
+button.quiet { background: transparent; color: var(--text); border: 1px solid var(--border-control); }
 button.quiet:hover { background: var(--bg-hover); }
 .table-wrap { overflow-x: auto; border: 1px solid var(--border); border-radius: var(--radius); }
 table { border-collapse: collapse; width: 100%; }

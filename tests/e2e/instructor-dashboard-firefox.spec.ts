@@ -119,8 +119,8 @@ async function heading(page: Page): Promise<string> {
 /**
  * In each colour scheme, dark then light: the browser switched (the page's prefers-color-scheme
  * says so and its own colours follow: light text on a dark page, or the reverse), axe-core
- * (injected into the page) finds no violation at all, each text field's border stands out 3:1, and
- * the view is shot for the CI artifacts.
+ * (injected into the page) finds no violation at all, each text field's and outline button's
+ * border stands out 3:1, and the view is shot for the CI artifacts.
  */
 async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
@@ -140,6 +140,10 @@ async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Pro
     expect(
       colours.fields.filter((f) => f.ratio < 3),
       `${view} (${scheme}): form fields' borders under 3:1`,
+    ).toEqual([]);
+    expect(
+      colours.buttons.filter((b) => b.ratio < 3),
+      `${view} (${scheme}): outline buttons' borders under 3:1`,
     ).toEqual([]);
     const name = `dashboard-firefox-${view.replace(/ /g, '-')}-${scheme}`;
     const file = path.join('test-results', 'screenshots', `${name}.png`);

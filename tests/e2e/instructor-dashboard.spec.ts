@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { seedCohort, submitGoldProject } from './support/dashboard-seed';
 import { attachShot, contrast } from './support/look';
+import { pageLook } from './support/page-look';
 import { tempDataDir } from './support/serve';
 import { startSyncServer, type SyncServer } from './support/sync-server';
 
@@ -25,6 +26,12 @@ async function expectAxeClean(page: Page, testInfo: TestInfo, view: string): Pro
     const result = await new AxeBuilder({ page }).analyze();
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious, `${view} (${colorScheme}): ${serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`).join('\n')}`).toEqual([]);
+    // Outline buttons (Sign out) are known by their border: 3:1 on what is behind them (WCAG 1.4.11; see support/page-look.ts).
+    const { buttons } = await page.evaluate(pageLook);
+    expect(
+      buttons.filter((button) => button.ratio < 3),
+      `${view} (${colorScheme}): outline buttons' borders under 3:1`,
+    ).toEqual([]);
     await attachShot(page, testInfo, `dashboard-${view.replace(/ /g, '-')}-${colorScheme}`);
   }
 }

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { pythonBasicsDoneOffline } from './support/course-done-offline';
 import { expect, test } from './support/fixtures';
 import { seedSilverPass, writeProject } from './support/gold-project';
-import { expectAxeCleanAtRest } from './support/look';
+import { expectAxeCleanAtRest, lookInBothThemes } from './support/look';
 
-test('a learner takes on a brief, submits the project, has it reviewed and self-issues Gold', async ({ page, serveApp, workDir }) => {
+test('a learner takes on a brief, submits the project, has it reviewed and self-issues Gold', async ({ page, serveApp, workDir }, testInfo) => {
   test.setTimeout(240_000);
   const dataDir = path.join(workDir, 'data');
   const first = await pythonBasicsDoneOffline(page, serveApp, dataDir, 'Asha');
@@ -45,6 +45,9 @@ test('a learner takes on a brief, submits the project, has it reviewed and self-
   await expect(submit.getByRole('alert')).toContainText('is not a full path');
   await submit.getByLabel('Project folder (its full path on this computer)').fill(folder);
   await submit.getByLabel('Link to a live demo (optional)').fill('https://example.org/tracker');
+  // The submit form's fields and buttons stand out 3:1 in both themes (WCAG 1.4.11).
+  await page.mouse.move(0, 0);
+  await lookInBothThemes(page, testInfo, 'project-submit', '.project-view');
   await submit.getByRole('button', { name: 'Submit the project' }).click();
   const review = project.getByRole('region', { name: 'Project review' });
   await expect(review.getByRole('list', { name: 'Automated checks' })).toContainText('Tests: 2 of 2 passed in the sandbox', { timeout: 120_000 });
@@ -61,6 +64,8 @@ test('a learner takes on a brief, submits the project, has it reviewed and self-
     await group.getByLabel('Score').fill(String(score));
     await group.getByLabel('Reason').fill(`${title}: seen in tracker.py and its tests`);
   }
+  await page.mouse.move(0, 0);
+  await lookInBothThemes(page, testInfo, 'project-review-form', '.project-view');
   await form.getByRole('button', { name: 'Save the review' }).click();
   await expect(review).toContainText('Not accepted yet');
   await expect(review.getByRole('list', { name: 'What keeps it from passing' })).toContainText('Documentation scored 55%; no category may be under 60%.');

@@ -8,7 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { solutionOf } from './support/course-answers';
 import { learnerPerTest, openLessonBySearch } from './support/learner';
-import { expectAxeClean } from './support/look';
+import { expectAxeClean, lookInBothThemes } from './support/look';
 import { scriptedProviders, startScriptedProvider, type ScriptedProvider, type ScriptedProviderName } from './support/scripted-provider';
 
 const startLearner = learnerPerTest();
@@ -28,7 +28,7 @@ async function startWithProvider(page: Page, name: ScriptedProviderName): Promis
 
 for (const name of scriptedProviders) {
   test.describe(`with ${name}`, () => {
-    test('a provider judges a guided free answer: its own question when wrong, the next step when it shows the idea', async ({ page }) => {
+    test('a provider judges a guided free answer: its own question when wrong, the next step when it shows the idea', async ({ page }, testInfo) => {
       test.setTimeout(120_000);
       const scripted = await startWithProvider(page, name);
       await openLessonBySearch(page, 'greeting function', 'Guided: a greeting function');
@@ -46,6 +46,8 @@ for (const name of scriptedProviders) {
       await expect(log).not.toContainText('hands the value to the caller');
       await page.mouse.move(0, 0);
       await expectAxeClean(page, 'guided, the tutor’s follow-up', '.lesson-canvas');
+      // The answer box and the dialogue's buttons stand out 3:1 in both themes (WCAG 1.4.11).
+      await lookInBothThemes(page, testInfo, `tutor-guided-${name}`, '.lesson-canvas');
 
       // The idea in the learner's own words, without the key's word: the tutor's "right" opens the check step.
       await answerBox.fill('it hands the value back so the test can read it');
@@ -57,7 +59,7 @@ for (const name of scriptedProviders) {
       await expectAxeClean(page, 'guided, after the tutor’s right verdict', '.lesson-canvas');
     });
 
-    test('"Review my code" in a practice lesson is a structured review with lines, never the solution', async ({ page }) => {
+    test('"Review my code" in a practice lesson is a structured review with lines, never the solution', async ({ page }, testInfo) => {
       test.setTimeout(120_000);
       const scripted = await startWithProvider(page, name);
       await openLessonBySearch(page, 'counting votes', 'Practice: counting votes');
@@ -82,6 +84,8 @@ for (const name of scriptedProviders) {
       expect(sent).toContain('findings');
       await page.mouse.move(0, 0);
       await expectAxeClean(page, 'tutor panel with a review', '.tutor');
+      // The tutor's message box and its quick actions stand out 3:1 in both themes (WCAG 1.4.11).
+      await lookInBothThemes(page, testInfo, `tutor-review-${name}`, '.tutor');
     });
   });
 }

@@ -2,7 +2,7 @@
 // shell, and a screenshot kept as a CI artifact (written under test-results and attached to the report).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { pageLook, type FieldBorder } from './page-look';
+import { pageLook, type ButtonBorder, type FieldBorder } from './page-look';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
@@ -55,22 +55,23 @@ export async function expectAxeCleanAtRest(page: Page, view: string, scope: stri
 }
 
 /**
- * The view as it is now, in both themes: axe on it, every visible form field's border measured
- * against what is behind it (3:1, WCAG 1.4.11, which axe does not check: see fieldBorders) and a
- * screenshot of each (named `<name>-<width>x<height>-<theme>`). Both themes are measured before the
- * fields' verdict, which lists every field under 3:1. It ends in the light theme. Clicks the theme
- * button, so call it where the focus may move.
+ * The view as it is now, in both themes: axe on it, every visible form field's and outline
+ * button's border measured against what is behind it (3:1, WCAG 1.4.11, which axe does not check:
+ * see support/page-look.ts) and a screenshot of each (named `<name>-<width>x<height>-<theme>`).
+ * Both themes are measured before the verdict, which lists every field and button under 3:1. It
+ * ends in the light theme. Clicks the theme button, so call it where the focus may move.
  */
 export async function lookInBothThemes(page: Page, testInfo: TestInfo, name: string, scope = '.app-shell'): Promise<void> {
   const { width, height } = page.viewportSize()!;
-  const under: { theme: string; field: string; border: string; behind: string; ratio: number }[] = [];
+  const under: ({ theme: string } & (FieldBorder | ButtonBorder))[] = [];
   for (const theme of THEMES) {
     await setTheme(page, theme);
     await expectAxeClean(page, `${name} ${width}x${height} (${theme})`, scope);
-    under.push(...(await fieldBorders(page)).filter((field) => field.ratio < 3).map((field) => ({ theme, ...field })));
+    const { fields, buttons } = await page.evaluate(pageLook);
+    under.push(...[...fields, ...buttons].filter((control) => control.ratio < 3).map((control) => ({ theme, ...control })));
     await attachShot(page, testInfo, `${name}-${width}x${height}-${theme}`);
   }
-  expect(under, `${name} ${width}x${height}: form fields whose border is under 3:1`).toEqual([]);
+  expect(under, `${name} ${width}x${height}: form fields and outline buttons whose border is under 3:1`).toEqual([]);
 }
 
 export async function attachShot(page: Page, testInfo: TestInfo, name: string): Promise<void> {

@@ -11,11 +11,20 @@ export interface FieldBorder {
   ratio: number;
 }
 
-/** The page's own background and text as relative luminances (0 black, 1 white), and its fields' borders. */
+/** An outline button's border against the background behind it, as a contrast ratio (2 decimals). */
+export interface ButtonBorder {
+  button: string;
+  border: string;
+  behind: string;
+  ratio: number;
+}
+
+/** The page's own background and text as relative luminances (0 black, 1 white), its fields' borders and its outline buttons' borders. */
 export interface PageLook {
   background: number;
   text: number;
   fields: FieldBorder[];
+  buttons: ButtonBorder[];
 }
 
 /**
@@ -23,6 +32,9 @@ export interface PageLook {
  * 1.4.11 asks 3:1 for what identifies a control, and a text field or a select is known by its
  * boundary (axe does not check this). Checkboxes, radios (the browser draws them) and hidden
  * inputs, fields without a border, and the editor's and terminal's own hidden textareas are left out.
+ * And each visible, enabled outline button's border: a button whose fill stands out 3:1 from what
+ * is behind it is known by that fill, and one with no border by its text alone; one drawn by a
+ * border on a fill that does not stand out (a ghost or outline button) is known by that border.
  */
 export function pageLook(): PageLook {
   const channels = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).map(Number);
@@ -63,6 +75,26 @@ export function pageLook(): PageLook {
         ratio: contrast(border, back),
       };
     });
+  const buttons = [...document.querySelectorAll<HTMLElement>('button, [role=button], a.button')]
+    .filter((el) => !el.closest('.monaco-editor, .xterm') && el.getClientRects().length > 0 && !el.matches(':disabled'))
+    .filter((el) => {
+      const style = getComputedStyle(el);
+      return style.visibility === 'visible' && parseFloat(style.borderTopWidth) > 0 && opaque(style.borderTopColor);
+    })
+    .filter((el) => {
+      const fill = getComputedStyle(el).backgroundColor;
+      return !opaque(fill) || contrast(fill, behind(el)) < 3;
+    })
+    .map((el) => {
+      const border = getComputedStyle(el).borderTopColor;
+      const back = behind(el);
+      return {
+        button: el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName.toLowerCase(),
+        border,
+        behind: back,
+        ratio: contrast(border, back),
+      };
+    });
   const page = getComputedStyle(document.body);
-  return { background: luminance(page.backgroundColor), text: luminance(page.color), fields };
+  return { background: luminance(page.backgroundColor), text: luminance(page.color), fields, buttons };
 }
