@@ -44,7 +44,9 @@ caption { text-align: left; padding: var(--space-2) var(--space-3); color: var(-
 th, td { text-align: left; padding: var(--space-2) var(--space-3); border-top: 1px solid var(--border); vertical-align: top; }
 thead th { background: var(--bg-raised); font-weight: 600; white-space: nowrap; }
 td.num { font-variant-numeric: tabular-nums; }
-.bar-track { display: block; width: 100px; height: 6px; border-radius: 3px; background: var(--bg-active); margin-top: var(--space-1); }
+/* The track's border shows the bar's whole extent: --border-control stands out 3:1 or more on the page, where --bg-active is 1.6:1 (dark) and 1.3:1 (light). */
+.bar-track { display: block; width: 100px; height: 8px; border-radius: 4px; background: var(--bg-active); border: 1px solid var(--border-control);
+  margin-top: var(--space-1); }
 /* The fill is told from its track by colour alone: --accent-fg stands out 4.6:1 (dark) and 4.2:1 (light) on --bg-active, where --accent was 2.1:1 in the dark (WCAG 1.4.11 asks 3:1). */
 .bar-fill { display: block; height: 100%; border-radius: 3px; background: var(--accent-fg); }
 .risk { color: var(--danger); font-weight: 600; }
