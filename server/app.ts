@@ -29,7 +29,7 @@ import type { ServerKeys } from './keys';
 import { boardName, boardPage, league, rankAround } from './leaderboards';
 import { RateLimiter, type RateLimit, type Taken } from './rate-limit';
 import type { RankFeed } from './rank-feed';
-import { Metrics } from './metrics';
+import { Metrics, rankIndexMetrics } from './metrics';
 import { dashboardRoutes } from './dashboard/routes';
 import { limitRequestBodies } from './request-limits';
 import { isTimezone } from '../common/rules/calendar';
@@ -203,9 +203,8 @@ export function createApi(config: ApiConfig): Hono<Env> {
   app.get('/readyz', async (c) => {
     try {
       await db.query(sql`select 1`);
-      // The rank index's load figures, or "loading" (rank-around-me reads the database meanwhile).
-      const rankIndex = config.rankFeed ? { rankIndex: config.rankFeed.ready ? config.rankFeed.stats : 'loading' } : {};
-      return c.json({ status: 'ready', database: db.engine, ...rankIndex });
+      // Ready or not, nothing more: the rank index's figures (board sizes) are the admin's, in /metrics.
+      return c.json({ status: 'ready', database: db.engine });
     } catch (error) {
       return c.json({ error: { code: 'not_ready', message: `The database does not answer: ${messageOf(error)}` } }, 503);
     }
@@ -342,7 +341,9 @@ export function createApi(config: ApiConfig): Hono<Env> {
   };
   app.get('/metrics', (c) => {
     if (!config.metricsPublic) requireAdmin(c);
-    return c.text(metrics.render(db.engine), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    return c.text(metrics.render(db.engine, config.rankFeed ? rankIndexMetrics(config.rankFeed) : []), 200, {
+      'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
   });
   app.post('/v1/admin/certificates/:id/revoke', async (c) => {
     requireAdmin(c);

@@ -1,6 +1,7 @@
 // /metrics: Prometheus text of this instance's requests, behind the admin token unless public.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labels, Metrics } from './metrics';
+import { startServer, type RunningServer } from './start';
 import { useTestApi } from './testing/api-harness';
 
 describe('metrics', () => {
@@ -32,6 +33,30 @@ describe('metrics', () => {
       expect(res.json).not.toContain('not-an-id');
       expect(res.json).toContain('drona_build_info{engine="pglite"} 1');
       expect((await open.request('GET', '/metrics')).status).toBe(200);
+    });
+  });
+
+  describe('the rank index', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await startServer({ dataDir: null, adminToken: 'admin-secret' });
+      await server.rankFeed!.whenReady();
+    }, 120_000);
+    afterAll(() => server.close());
+
+    it('tells an unauthenticated client only ready or not, and the admin its figures', async () => {
+      // A scripted client must not learn the boards' sizes from the public readiness check.
+      const ready = await fetch(`${server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready', database: 'pglite' });
+      const anonymous = await fetch(`${server.url}/metrics`);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.text()).not.toContain('rank_index');
+      const admin = await (await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer admin-secret' } })).text();
+      expect(admin).toContain('drona_rank_index_ready 1');
+      expect(admin).toMatch(/^drona_rank_index_rows \d+$/m);
+      expect(admin).toMatch(/^drona_rank_index_boards \d+$/m);
+      expect(admin).toMatch(/^drona_rank_index_heap_bytes \d+$/m);
     });
   });
 });

@@ -1,6 +1,7 @@
 // Prometheus metrics of one instance (each instance is scraped on its own): requests by route
 // pattern and status, their durations as a histogram, and the process's memory and uptime.
 // Labels are route patterns (/v1/cohorts/:cohortId), never raw paths, so series stay few.
+import type { RankFeedStats } from './rank-feed';
 
 /** Seconds: the latency goals (20 ms rank, 300 ms dashboard) fall on bucket edges. */
 export const durationBuckets = [0.005, 0.01, 0.02, 0.05, 0.1, 0.3, 1, 3] as const;
@@ -29,8 +30,8 @@ export class Metrics {
     this.durations.set(routeKey, series);
   }
 
-  /** The text exposition format (version 0.0.4). */
-  render(engine: string): string {
+  /** The text exposition format (version 0.0.4); `extra` are more lines of it (see rankIndexMetrics). */
+  render(engine: string, extra: readonly string[] = []): string {
     const out: string[] = [];
     const head = (name: string, type: string, help: string) => out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
     head('drona_http_requests_total', 'counter', 'HTTP requests answered, by method, route pattern and status.');
@@ -49,7 +50,7 @@ export class Metrics {
     head('process_start_time_seconds', 'gauge', 'When the process started (Unix seconds).');
     out.push(`process_start_time_seconds ${Math.floor(this.started / 1000)}`);
     head('drona_build_info', 'gauge', 'Always 1; the database engine as a label.');
-    out.push(`drona_build_info{${labels({ engine })}} 1`);
+    out.push(`drona_build_info{${labels({ engine })}} 1`, ...extra);
     return `${out.join('\n')}\n`;
   }
 }
@@ -59,4 +60,22 @@ export function labels(values: Record<string, string>): string {
   return Object.entries(values)
     .map(([name, value]) => `${name}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
     .join(',');
+}
+
+/**
+ * The rank index's state and last load, for /metrics: the admin's, not the public's (its row and
+ * board counts tell how big the boards are).
+ */
+export function rankIndexMetrics(feed: { readonly ready: boolean; readonly stats: RankFeedStats | null }): string[] {
+  const out: string[] = [];
+  const gauge = (name: string, help: string, value: number) => out.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
+  gauge('drona_rank_index_ready', 'Whether rank-around-me answers from the in-memory index (1) or reads the database (0).', feed.ready ? 1 : 0);
+  const stats = feed.stats;
+  if (stats) {
+    gauge('drona_rank_index_load_seconds', "The index's last load, in seconds.", stats.loadMs / 1000);
+    gauge('drona_rank_index_boards', 'Boards in the index at its last load.', stats.boards);
+    gauge('drona_rank_index_rows', 'Score rows in the index at its last load.', stats.rows);
+    gauge('drona_rank_index_heap_bytes', "V8's used heap once the index was loaded (the index and everything else).", stats.heapBytes);
+  }
+  return out;
 }

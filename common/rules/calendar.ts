@@ -36,8 +36,75 @@ export function localParts(at: number, timezone: string): { date: string; hour: 
   return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) % 24, minute: Number(get('minute')) };
 }
 
-/** YYYY-MM-DD of an instant in a timezone. */
-export const localDate = (at: number, timezone: string): string => localParts(at, timezone).date;
+/** YYYY-MM-DD of an instant in a timezone, by Intl alone (what localDate must always agree with). */
+export const intlLocalDate = (at: number, timezone: string): string => localParts(at, timezone).date;
+
+const hourMs = 3_600_000;
+/** Instants the offset cache serves (1900 to 2200); any other goes to Intl. */
+const cachedFrom = Date.UTC(1900, 0, 1);
+const cachedTo = Date.UTC(2200, 0, 1);
+/** Each zone's UTC offset (ms) by UTC hour; null: the offset changes within that hour. */
+const offsets = new Map<string, Map<number, number | null>>();
+let cachedHours = 0;
+/** Beyond this many cached hours (a few hundred kB) the cache starts over: a long-running server never grows it without bound. */
+const maxCachedHours = 50_000;
+
+const secondsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's UTC offset at a whole-second instant: its wall clock, read as UTC, minus the instant. */
+function offsetAt(at: number, timezone: string): number {
+  let found = secondsFormatters.get(timezone);
+  if (!found) {
+    found = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    secondsFormatters.set(timezone, found);
+  }
+  const parts = found.formatToParts(at);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second')) - at;
+}
+
+/**
+ * The zone's offset throughout the UTC hour that holds `at`, or null if it changes within it.
+ * Zones change offset at whole seconds and never twice within an hour, so an hour whose first and
+ * last seconds share an offset has it throughout (Asia/Kathmandu's +5:45 and Lord Howe's
+ * half-hour DST included: a change at a half hour makes its hour null, answered by Intl).
+ */
+function hourOffset(at: number, timezone: string): number | null {
+  const hour = Math.floor(at / hourMs);
+  const known = offsets.get(timezone)?.get(hour);
+  if (known !== undefined) return known;
+  const start = hour * hourMs;
+  const first = offsetAt(start, timezone);
+  const offset = first === offsetAt(start + hourMs - 1000, timezone) ? first : null;
+  if (++cachedHours > maxCachedHours) {
+    offsets.clear();
+    cachedHours = 1;
+  }
+  let zone = offsets.get(timezone);
+  if (!zone) offsets.set(timezone, (zone = new Map()));
+  zone.set(hour, offset);
+  return offset;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** YYYY-MM-DD of an instant in a timezone (Intl formats each zone's hour once; ingestion asks for many). */
+export function localDate(at: number, timezone: string): string {
+  if (!(at >= cachedFrom && at < cachedTo)) return intlLocalDate(at, timezone);
+  const offset = hourOffset(at, timezone);
+  if (offset === null) return intlLocalDate(at, timezone);
+  const local = new Date(at + offset);
+  return `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
+}
 
 /** ISO-8601 week of a calendar date, as `YYYY-Www` (sorts in time order). */
 export function isoWeek(date: string): string {

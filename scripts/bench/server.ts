@@ -224,16 +224,21 @@ async function benchEngine(engine: 'pglite' | 'postgresql') {
   const cookie = await seedCohort(db, keys);
   await db.close();
 
-  const server = await startChild(engine === 'postgresql' ? { DATABASE_URL: pgUrl! } : {}, dataDir);
+  // The index's figures are in /metrics, behind the admin token (the public /readyz only says ready).
+  const adminToken = crypto.randomUUID();
+  const server = await startChild({ ...(engine === 'postgresql' ? { DATABASE_URL: pgUrl! } : {}), DRONA_ADMIN_TOKEN: adminToken }, dataDir);
   // The rank index loads after start (the database answers meanwhile): measure once it has.
   for (const started = Date.now(); ; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    const ready = (await (await fetch(`${server.url}/readyz`)).json()) as { rankIndex?: unknown };
-    if (ready.rankIndex !== 'loading') {
-      const stats = ready.rankIndex as { loadMs: number; boards: number; rows: number; heapBytes: number } | 'off';
+    const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${adminToken}` } });
+    if (!res.ok) throw new Error(`/metrics answered ${res.status}`);
+    const text = await res.text();
+    const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+    const ready = gauge('drona_rank_index_ready');
+    if (Number.isNaN(ready) || ready === 1) {
       process.stdout.write(
-        stats === 'off' || stats === undefined
+        Number.isNaN(ready)
           ? `${engine}: rank index off (DRONA_RANK_INDEX=off)\n`
-          : `${engine}: rank index loaded in ${(stats.loadMs / 1000).toFixed(1)} s (${stats.rows.toLocaleString()} rows on ${stats.boards} boards; server heap ${(stats.heapBytes / 2 ** 20).toFixed(0)} MiB, ${((Date.now() - started) / 1000).toFixed(1)} s after start)\n`,
+          : `${engine}: rank index loaded in ${gauge('drona_rank_index_load_seconds').toFixed(1)} s (${gauge('drona_rank_index_rows').toLocaleString()} rows on ${gauge('drona_rank_index_boards')} boards; server heap ${(gauge('drona_rank_index_heap_bytes') / 2 ** 20).toFixed(0)} MiB, ${((Date.now() - started) / 1000).toFixed(1)} s after start)\n`,
       );
       break;
     }
