@@ -51,9 +51,9 @@ export function benchCheckClicks(warmCheck: Record<string, { suite: number; clic
     process.stdout.write(
       `  where it went (p50): click to call sent (saving files) ${part('save')} ms, of which workspace.write ${part('write')} ms; there and back (call minus main's work) ${part('transport')} ms; ` +
         `main's work ${part('main')} ms (waiting for a runtime ${part('wait')} ms, the run as the driver timed it ${part('run')} ms, ` +
-        `the rest of main ${part('outside')} ms); answer to drawn ${part('draw')} ms\n` +
-        `  per click, save (write)/there-and-back/main (wait+run+rest)/draw ms: ` +
-        `${splits.map((p) => `${p.save} (${p.write})/${p.transport}/${p.main} (${p.wait}+${p.run}+${p.outside})/${p.draw}`).join(', ')}\n` +
+        `the rest of main ${part('outside')} ms); answer to drawn ${part('draw')} ms (in the DOM ${part('commit')} ms, then the next frame)\n` +
+        `  per click, save (write)/there-and-back/main (wait+run+rest)/draw (in the DOM) ms: ` +
+        `${splits.map((p) => `${p.save} (${p.write})/${p.transport}/${p.main} (${p.wait}+${p.run}+${p.outside})/${p.draw} (${p.commit})`).join(', ')}\n` +
         `  in main, per click:\n${(main ?? []).map((entry) => `    ${entry}\n`).join('')}`,
     );
     // The first click also starts the sandbox; growth compares the later clicks' halves.

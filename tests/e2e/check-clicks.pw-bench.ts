@@ -30,6 +30,8 @@ export interface Parts {
   readonly run: number;
   /** Answer to the results drawn. */
   readonly draw: number;
+  /** Of draw: the answer to the results in the DOM (the page's own work, in the answer's task). */
+  readonly commit: number;
 }
 
 /** In the page, before the app loads: notes when each serve-mode call is sent and answered. */
@@ -60,7 +62,7 @@ function recordCalls() {
   };
 }
 
-function partsOf(clicked: number, drawn: number, calls: Call[]): Parts {
+function partsOf(clicked: number, committed: number, drawn: number, calls: Call[]): Parts {
   const check = calls.find((call) => call.name === 'sandbox.check' && call.sent >= clicked);
   if (!check?.done) throw new Error(`no answered sandbox.check after the click: ${JSON.stringify(calls)}`);
   const round = (ms: number) => Math.round(ms);
@@ -72,6 +74,7 @@ function partsOf(clicked: number, drawn: number, calls: Call[]): Parts {
     call: round(check.done - check.sent),
     run: round(check.durationMs ?? 0),
     draw: round(drawn - check.done),
+    commit: round(committed - check.done),
   };
 }
 
@@ -108,7 +111,7 @@ for (const [driver, env] of Object.entries(drivers)) {
       // results replaced the "Checking…" status.
       const shown = page.evaluate(
         () =>
-          new Promise<{ clicked: number; drawn: number }>((resolve) => {
+          new Promise<{ clicked: number; committed: number; drawn: number }>((resolve) => {
             let clicked = 0;
             let seen = false;
             // On the document, not on the button found now: the lesson may draw its toolbar
@@ -125,17 +128,18 @@ for (const [driver, env] of Object.entries(drivers)) {
               if (busy()) seen = true;
               else if (seen && document.querySelector('.test-results h3')) {
                 observer.disconnect();
-                requestAnimationFrame(() => resolve({ clicked, drawn: performance.now() }));
+                const committed = performance.now();
+                requestAnimationFrame(() => resolve({ clicked, committed, drawn: performance.now() }));
               }
             });
             observer.observe(document.body, { subtree: true, childList: true, characterData: true });
           }),
       );
       await check.click();
-      const { clicked, drawn } = await shown;
+      const { clicked, committed, drawn } = await shown;
       if (!clicked) throw new Error('the click on Check was not seen in the page');
       samples.push(Math.round(drawn - clicked));
-      parts.push(partsOf(clicked, drawn, await page.evaluate(() => (window as unknown as { __dronaCalls: Call[] }).__dronaCalls.splice(0))));
+      parts.push(partsOf(clicked, committed, drawn, await page.evaluate(() => (window as unknown as { __dronaCalls: Call[] }).__dronaCalls.splice(0))));
       await page.waitForTimeout(APART_MS);
     }
     // Main's own account of each Check (run-coordinator.ts logs where its time went).

@@ -140,6 +140,36 @@ function Results({ target }: { target: VisualizeTarget }) {
   );
 }
 
+/**
+ * Run, Check, Visualize and Stop: the only part of the toolbar a Run or Check changes, so its start
+ * and its result draw these buttons again, not the editor and panels around them.
+ */
+const RunActions = memo(function RunActions({ entry, target, onRun, onCheck }: Omit<WorkbenchProps, 'language'> & { readonly target: VisualizeTarget }) {
+  const kind = useRunStore((state) => state.kind);
+  return (
+    <>
+      <button className="button" onClick={onRun} disabled={!!kind} aria-keyshortcuts="Control+Enter" title={`Run ${entry} (${formatShortcut('Mod+Enter')})`}>
+        <Play size={14} aria-hidden="true" /> Run
+      </button>
+      <button
+        className="button primary"
+        onClick={onCheck}
+        disabled={!!kind}
+        aria-keyshortcuts="Control+Shift+Enter"
+        title={`Check (${formatShortcut('Mod+Shift+Enter')})`}
+      >
+        <CheckCircle2 size={14} aria-hidden="true" /> Check
+      </button>
+      <VisualizeButton target={target} disabled={!!kind} />
+      {kind && (
+        <button className="button" onClick={() => void useRunStore.getState().stop()}>
+          <Square size={14} aria-hidden="true" /> Stop
+        </button>
+      )}
+    </>
+  );
+});
+
 /** Drawn again when its own state changes, not with the lesson canvas around it. */
 export const Workbench = memo(function Workbench({ language, entry, onRun, onCheck }: WorkbenchProps) {
   const ref = useWorkspaceStore((state) => state.ref);
@@ -147,7 +177,6 @@ export const Workbench = memo(function Workbench({ language, entry, onRun, onChe
   const active = useWorkspaceStore((state) => state.active);
   const text = useWorkspaceStore((state) => (state.active ? state.buffers[state.active] : undefined));
   const diagnostics = useRunStore((state) => state.diagnostics);
-  const kind = useRunStore((state) => state.kind);
   const settings = useAppStore((state) => state.settings!);
   const theme = useResolvedTheme(settings.theme);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -186,24 +215,7 @@ export const Workbench = memo(function Workbench({ language, entry, onRun, onChe
   return (
     <div className="workbench-ide">
       <div className="ide-toolbar" role="toolbar" aria-label="Code actions">
-        <button className="button" onClick={onRun} disabled={!!kind} aria-keyshortcuts="Control+Enter" title={`Run ${entry} (${formatShortcut('Mod+Enter')})`}>
-          <Play size={14} aria-hidden="true" /> Run
-        </button>
-        <button
-          className="button primary"
-          onClick={onCheck}
-          disabled={!!kind}
-          aria-keyshortcuts="Control+Shift+Enter"
-          title={`Check (${formatShortcut('Mod+Shift+Enter')})`}
-        >
-          <CheckCircle2 size={14} aria-hidden="true" /> Check
-        </button>
-        <VisualizeButton target={target} disabled={!!kind} />
-        {kind && (
-          <button className="button" onClick={() => void useRunStore.getState().stop()}>
-            <Square size={14} aria-hidden="true" /> Stop
-          </button>
-        )}
+        <RunActions entry={entry} target={target} onRun={onRun} onCheck={onCheck} />
         <span className="status-spacer" />
         {!showFiles && active && <span className="ide-file-name">{active}</span>}
         <button
