@@ -26,9 +26,11 @@ export const isDeadlock = (error: unknown): boolean => {
 
 export interface GroupCommitOptions {
   /**
-   * Transactions written at once (each on its own connection of the pool). One by default: two
-   * groups lock many count rows in no set order, and their deadlocks (a second's wait each before
-   * PostgreSQL aborts one) made ingestion's p99 2.5 s at 1M learners against 0.4–0.7 s with one.
+   * Transactions written at once (each on its own connection of the pool). One by default: more
+   * needs a writer that locks rows shared by groups in one order (ingestion locks the count rows
+   * all learners share in one statement, in key order: ingest-lock-order.test.ts), else their
+   * deadlocks (a second's wait each before PostgreSQL aborts one) made ingestion's p99 2.5 s at 1M
+   * learners against 0.4–0.7 s with one.
    */
   readonly concurrency?: number;
   /** Requests in one transaction at most (its locks are held until all of them are done). */

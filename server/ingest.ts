@@ -155,15 +155,27 @@ export async function ingestGroup(q: Q, requests: readonly IngestRequest[], rule
     (rounds[round] ??= []).push(i);
   });
   const results: EventResult[][] = [];
-  for (const round of rounds) {
+  // The rounds' count changes, written once by the last round (see scoreUpserts).
+  const counts: CountChange[] = [];
+  for (const [r, round] of rounds.entries()) {
     const answered = await ingestRound(
       q,
       round.map((i) => requests[i]!),
       rules,
+      counts,
+      r === rounds.length - 1,
     );
     round.forEach((i, j) => (results[i] = answered[j]!));
   }
   return results;
+}
+
+/** A change of a score_counts row's count, carried from a group's earlier round to its last. */
+interface CountChange {
+  board: string;
+  score: number;
+  stripe: number;
+  n: number;
 }
 
 /** What a round writes, gathered from each of its requests and written once at its end. */
@@ -178,7 +190,7 @@ interface Writes {
 }
 
 /** A round: requests of distinct learners. */
-async function ingestRound(q: Q, requests: readonly IngestRequest[], rules: Plausibility): Promise<EventResult[][]> {
+async function ingestRound(q: Q, requests: readonly IngestRequest[], rules: Plausibility, counts: CountChange[], last: boolean): Promise<EventResult[][]> {
   const ids = requests.map((r) => r.learnerId);
   // Locked in one order, so two groups wait rather than deadlock on each other's learners.
   const learnerRows = await q<
@@ -243,7 +255,7 @@ async function ingestRound(q: Q, requests: readonly IngestRequest[], rules: Plau
     }
     return results;
   });
-  await write(q, writes);
+  await write(q, writes, counts, last);
   return answers;
 }
 
@@ -339,17 +351,21 @@ function gather(writes: Writes, state: LearnerState & { id: string }, pending: P
  * (their tables distinct, so no part needs another's effect; one round trip rather than four),
  * after the refused events, the courses and the leagues (whose settling changes the learner rows).
  */
-async function write(q: Q, writes: Writes) {
+async function write(q: Q, writes: Writes, counts: CountChange[], last: boolean) {
   const eventColumns = `learner_id text, idempotency_key text, kind text, course_id text, lesson_id text, occurred_at bigint, facts jsonb, received_at bigint`;
   // Kept so a new computer restores them (GET /v1/events); they count nowhere.
   if (writes.refused.length > 0)
     await q(sql`insert into refused_events (id, learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, code, facts, received_at)
       select coalesce(id, nextval('events_id_seq')), learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, code, facts, received_at
       from jsonb_to_recordset(${JSON.stringify(writes.refused)}::jsonb) as v(id bigint, ${sql.raw(eventColumns)}, code text)`);
-  if (writes.events.length === 0) return;
+  if (writes.events.length === 0) {
+    if (last && counts.length > 0) await q(sql`with ${countUpserts(counts, null)}`);
+    return;
+  }
   await writeProgress(q, writes.progress);
   await addLeagueXp(q, writes);
-  await q(sql`with stored as (insert into events (id, learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
+  const carried =
+    await q<CountChange>(sql`with stored as (insert into events (id, learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at)
       select coalesce(id, nextval('events_id_seq')), learner_id, idempotency_key, kind, course_id, lesson_id, occurred_at, local_date, week, xp, active_seconds, facts, received_at
       from jsonb_to_recordset(${JSON.stringify(writes.events)}::jsonb) as v(id bigint, ${sql.raw(eventColumns)}, local_date text, week text, xp int, active_seconds int)),
     days as (insert into daily_xp (learner_id, local_date, xp, active_seconds)
@@ -359,8 +375,9 @@ async function write(q: Q, writes: Writes) {
         streak_freezes = v.streak_freezes, last_active_date = v.last_active_date
       from jsonb_to_recordset(${JSON.stringify(writes.learners)}::jsonb) as v(id text, league_tier int, tier_settled_week text, total_xp int, streak int,
         streak_freezes int, last_active_date text)
-      where l.id = v.id)
-    ${writes.boards.length === 0 ? sql`select 1` : sql`, ${scoreUpserts(writes.boards)}`}`);
+      where l.id = v.id),
+    ${scoreUpserts(writes.boards, counts, last)}`);
+  counts.push(...carried);
 }
 
 /** A board's new score for a learner: `value`, or `value` more than it was. */
@@ -374,14 +391,16 @@ interface BoardChange {
 }
 
 /**
- * The common table expressions and final insert of the round's statement that set the learners'
+ * The common table expressions and final statement of the round's statement that set the learners'
  * scores on their boards, keeping the per-score counts of visible learners in step (the old
  * score's count less one and the new one's plus one, in the learner's stripe of each: a contended
  * single row per score made every batch wait, measured as 123 of 135 samples of waiting ingestion
- * at 1M learners). The counts' changes are summed per row first, so no counts row is touched twice
- * by the statement.
+ * at 1M learners). The counts rows are shared by all learners, so a group writes them once, in
+ * its last round's statement with the earlier rounds' changes (`counts`, which an earlier round's
+ * statement returns instead), summed per row and locked in (board, score, stripe) order: two
+ * groups written at once then wait for each other's rows rather than deadlock on them.
  */
-function scoreUpserts(changes: readonly BoardChange[]) {
+function scoreUpserts(changes: readonly BoardChange[], counts: readonly CountChange[], last: boolean) {
   return sql`input as (select * from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
       as i(learner_id text, board text, value int, add boolean, visible boolean)),
     next as (select i.learner_id, i.board, i.visible, ${stripeOf(sql`i.learner_id`)} as stripe, o.score as old,
@@ -391,8 +410,19 @@ function scoreUpserts(changes: readonly BoardChange[]) {
     saved as (insert into scores (board, learner_id, score, visible) select board, learner_id, score, visible from changed
       on conflict (learner_id, board) do update set score = excluded.score),
     counted as (select board, old as score, stripe, -1 as n from changed where old is not null and visible
-      union all select board, score, stripe, 1 from changed where visible)
-    insert into score_counts (board, score, stripe, n) select board, score, stripe, sum(n) from counted group by board, score, stripe
+      union all select board, score, stripe, 1 from changed where visible),
+    ${last ? countUpserts(counts, sql`select * from counted`) : sql`summed as (select board, score, stripe, sum(n)::int as n from counted group by 1, 2, 3) select * from summed`}`;
+}
+
+/**
+ * The statement's end that adds `counts` (and the rows of `more`, a query of the same columns) to
+ * score_counts: each row once, in one order for every transaction (see scoreUpserts).
+ */
+function countUpserts(counts: readonly CountChange[], more: ReturnType<typeof sql> | null) {
+  return sql`carried as (select * from jsonb_to_recordset(${JSON.stringify(counts)}::jsonb) as c(board text, score int, stripe smallint, n int)
+      ${more === null ? sql`` : sql`union all ${more}`})
+    insert into score_counts (board, score, stripe, n) select board, score, stripe, sum(n) from carried group by board, score, stripe
+      order by board, score, stripe
       on conflict (board, score, stripe) do update set n = score_counts.n + excluded.n`;
 }
 /**
