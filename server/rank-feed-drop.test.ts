@@ -1,0 +1,76 @@
+// A rank index whose listening connection drops (its backend terminated on a real PostgreSQL)
+// answers nothing until it listens and has loaded again, so the route reads the database
+// meanwhile; then it holds every change committed while it was down, and follows changes again.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhen } from '../common/testing/capabilities';
+import { openDatabase, sql, type Database } from './db/database';
+import { rankAround } from './leaderboards';
+import { RankFeed } from './rank-feed';
+import { restripe } from './score-stripes';
+import { createTestDatabase, testDatabaseUrl } from './testing/api-harness';
+
+describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'a rank index whose listening connection drops', () => {
+  let own: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: Database;
+  let feed: RankFeed;
+  const logs: Record<string, unknown>[] = [];
+
+  beforeAll(async () => {
+    own = await createTestDatabase();
+    db = await openDatabase({ databaseUrl: own.url, dataDir: null, poolSize: 2 });
+    for (const id of ['a', 'b', 'c'])
+      await db.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at) values (${id}, ${`Name ${id}`}, 'UTC', true, 0)`);
+    await db.query(sql`insert into scores (board, learner_id, score, visible) values ('all', 'a', 5, true), ('all', 'b', 3, true), ('all', 'c', 1, true)`);
+    // Reconnects after 3 s: time to change the database while the index is down.
+    feed = new RankFeed(db, (entry) => logs.push(entry), 3_000);
+    await feed.start();
+    await feed.whenReady();
+  }, 60_000);
+  afterAll(async () => {
+    await feed?.close();
+    await db?.close();
+    await own?.drop();
+  });
+
+  /** The route's answer: the index's, or the database's when the index has none. */
+  const answer = async (learner: string) => feed.around('all', learner) ?? (await rankAround(db, 'all', learner));
+
+  async function until(done: () => boolean, ms = 10_000): Promise<void> {
+    for (const started = Date.now(); !done() && Date.now() - started < ms;) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done()).toBe(true);
+  }
+
+  it('answers from the database while down, then reloads with the changes made meanwhile', async () => {
+    await restripe((statement) => db.query(statement));
+    expect(feed.around('all', 'c')!.me).toMatchObject({ rank: 3, score: 1 });
+    const [killed] = await db.query<{ n: number }>(sql`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+      where datname = current_database() and query like 'listen %' and pid <> pg_backend_pid()`);
+    expect(killed!.n).toBe(1);
+    // At once, not only when it reconnects.
+    const dropped = Date.now();
+    await until(() => !feed.ready, 1_000);
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', msg: expect.stringContaining('dropped') }));
+
+    // Changes the index cannot hear: c overtakes everyone, b leaves, a deleted learner's rows go.
+    await db.query(sql`update scores set score = 9 where board = 'all' and learner_id = 'c'`);
+    await db.query(sql`delete from scores where board = 'all' and learner_id = 'b'`);
+    await db.query(sql`insert into scores (board, learner_id, score, visible) values ('course:x', 'a', 2, true)`);
+    await restripe((statement) => db.query(statement));
+    expect(Date.now() - dropped).toBeLessThan(3_000);
+    expect(feed.ready).toBe(false);
+    expect(feed.around('all', 'c')).toBeUndefined();
+    const meanwhile = await answer('c');
+    expect(meanwhile.me).toMatchObject({ rank: 1, score: 9 });
+    expect(meanwhile.below.map((row) => row.learnerId)).toEqual(['a']);
+
+    await until(() => feed.ready);
+    expect(feed.around('all', 'c')).toEqual(await rankAround(db, 'all', 'c'));
+    expect(feed.around('course:x', 'a')).toEqual(await rankAround(db, 'course:x', 'a'));
+
+    // And it listens again: a change after the reload reaches it.
+    await db.query(sql`update scores set score = 10 where board = 'all' and learner_id = 'a'`);
+    await until(() => feed.around('all', 'a')?.me?.rank === 1);
+    await restripe((statement) => db.query(statement));
+    expect(feed.around('all', 'a')).toEqual(await rankAround(db, 'all', 'a'));
+  }, 60_000);
+});
