@@ -9,13 +9,14 @@ import { restripe } from './score-stripes';
 
 let db: Database;
 let feed: RankFeed;
+const logs: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   db = await openDatabase({ dataDir: null });
   for (const id of ['a', 'b', 'c'])
     await db.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at) values (${id}, ${`Name ${id}`}, 'UTC', true, 0)`);
   await db.query(sql`insert into scores (board, learner_id, score, visible) values ('all', 'a', 5, true), ('all', 'b', 3, true)`);
-  feed = new RankFeed(db);
+  feed = new RankFeed(db, (entry) => logs.push(entry));
   await feed.start();
   await feed.whenReady();
 }, 60_000);
@@ -59,4 +60,22 @@ it('sends a statement of learners with long non-ASCII names in notifications NOT
   await db.query(sql`update scores set score = score + 1 where board = 'all' and learner_id like 'w%'`);
   await agrees('all', 'w00');
   expect(feed.around('all', 'w00')!.me).toMatchObject({ displayName: name, score: 2 });
+});
+
+it('reloads on a notification that is not one the triggers send, and never answers a wrong rank', async () => {
+  await agrees('all', 'a');
+  const before = feed.around('all', 'a')!.me!;
+  // Not JSON; JSON of another shape; a row whose score is text; a score removed of no known learner and a board.
+  for (const payload of ['not json', '{"rows":{}}', '{"rows":[["all","a","99",true,"Mallory"]]}', '{"t":1,"rows":[["all","a",99.5,true,null]]}'])
+    await db.query(sql`select pg_notify('drona_rank', ${payload})`);
+  for (let i = 0; i < 50; i++) {
+    // Whenever the index answers, it answers what the database holds (a, unchanged).
+    const answer = feed.around('all', 'a');
+    if (answer) expect(answer.me).toEqual(before);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  await db.query(sql`update scores set score = 4 where board = 'all' and learner_id = 'a'`);
+  await agrees('all', 'a');
+  expect(feed.around('all', 'a')!.me).toMatchObject({ score: 4 });
+  expect(logs).toContainEqual(expect.objectContaining({ level: 'error', msg: expect.stringContaining('not one the triggers send'), payload: 'not json' }));
 });

@@ -4,7 +4,10 @@
 // commit order. Each notification carries rows' new state, so one applied twice, or one already
 // in the load, changes nothing. Until loaded, while reloading ("reload": a bulk change), and after
 // the listening connection dropped (until listening and loaded again), `around` answers nothing
-// and the route reads the database: never a stale index.
+// and the route reads the database: never a stale index. A notification that is not what the
+// triggers send (or that the index cannot apply) is logged and treated as "reload": the index
+// may have missed a change, so the database answers until it is loaded again.
+import { z } from 'zod';
 import type { Database } from './db/database';
 import type { AroundResponse } from '../common/sync-api/schemas';
 import { messageOf } from '../common/errors';
@@ -13,8 +16,31 @@ import { loadRankIndex } from './rank-load';
 
 export const rankChannel = 'drona_rank';
 
-type Row = [board: string, learnerId: string, score: number | null, visible: boolean, displayName: string | null];
-type Notice = { rows: Row[] } | { name: [learnerId: string, displayName: string] };
+const id = z.string().min(1).max(1000);
+const score = z
+  .number()
+  .int()
+  .min(-(2 ** 31))
+  .max(2 ** 31 - 1);
+/** What migration 0017's triggers send (besides "reload"); other keys (`t`) are ignored. */
+const notice = z.union([
+  z.object({ rows: z.array(z.tuple([id, id, score.nullable(), z.boolean(), z.string().nullable()])) }),
+  z.object({ name: z.tuple([id, z.string()]) }),
+]);
+type Notice = z.output<typeof notice>;
+
+/** The notification's content, or null when it is not one the triggers send. */
+function parse(payload: string): Notice | 'reload' | null {
+  if (payload === 'reload') return payload;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  const parsed = notice.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
 
 export interface RankFeedStats {
   readonly loadMs: number;
@@ -100,10 +126,7 @@ export class RankFeed {
     if (generation !== this.generation || this.closed) return;
     const pending = this.pending;
     this.pending = null;
-    for (const payload of pending) {
-      if (payload === 'reload') return this.reload(generation);
-      apply(index, payload);
-    }
+    for (const payload of pending) if (!this.applies(index, payload)) return this.reload(generation);
     this.index = index;
     this.loaded = { loadMs: performance.now() - started, boards: index.boardCount, rows: index.rowCount, heapBytes: process.memoryUsage().heapUsed };
     this.log({ level: 'info', msg: 'rank index loaded', ...this.loaded });
@@ -122,8 +145,34 @@ export class RankFeed {
   private notified(generation: number, payload: string): void {
     if (generation !== this.generation) return;
     if (this.pending) this.pending.push(payload);
-    else if (payload === 'reload') this.reload(generation);
-    else if (this.index) apply(this.index, payload);
+    else if (this.index && !this.applies(this.index, payload)) this.reload(generation);
+  }
+
+  /**
+   * Applies one notification (rows' new state, or a new display name) to the index;
+   * false when the index must be loaded again: "reload" (a bulk change), or a notification that is
+   * not one the triggers send or that the index could not apply (it may have missed a change).
+   */
+  private applies(index: RankIndex, payload: string): boolean {
+    const content = parse(payload);
+    if (content === 'reload') return false;
+    if (content === null) {
+      this.log({ level: 'error', msg: 'rank index: a notification is not one the triggers send; reloading', payload: payload.slice(0, 200) });
+      return false;
+    }
+    try {
+      if ('name' in content) index.rename(content.name[0], content.name[1]);
+      else
+        for (const [board, learnerId, score, visible, displayName] of content.rows) {
+          // A board the load did not hold had no row then: its rows are all in notifications since.
+          index.addBoard(board);
+          index.apply({ board, learnerId, score, visible }, displayName ?? undefined);
+        }
+      return true;
+    } catch (error) {
+      this.log({ level: 'error', msg: 'rank index: a notification could not be applied; reloading', error: messageOf(error), payload: payload.slice(0, 200) });
+      return false;
+    }
   }
 
   private dropped(generation: number, error: unknown): void {
@@ -142,16 +191,5 @@ export class RankFeed {
       void this.connect();
     }, this.retryMs);
     this.retry.unref();
-  }
-}
-
-/** Applies one notification (rows' new state, or a new display name) to the index. */
-function apply(index: RankIndex, payload: string): void {
-  const notice = JSON.parse(payload) as Notice;
-  if ('name' in notice) return index.rename(notice.name[0], notice.name[1]);
-  for (const [board, learnerId, score, visible, displayName] of notice.rows) {
-    // A board the load did not hold had no row then: its rows are all in notifications since.
-    index.addBoard(board);
-    index.apply({ board, learnerId, score, visible }, displayName ?? undefined);
   }
 }
