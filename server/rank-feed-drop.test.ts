@@ -3,6 +3,7 @@
 // meanwhile; then it holds every change committed while it was down, and follows changes again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
+import { deleteAccount } from './account-data';
 import { openDatabase, sql, type Database } from './db/database';
 import { rankAround } from './leaderboards';
 import { RankFeed } from './rank-feed';
@@ -73,4 +74,13 @@ describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL'
     await restripe((statement) => db.query(statement));
     expect(feed.around('all', 'a')).toEqual(await rankAround(db, 'all', 'a'));
   }, 60_000);
+
+  it('forgets a deleted learner (migration 0020 on PostgreSQL)', async () => {
+    await until(() => feed.around('all', 'c')?.me !== null && feed.ready);
+    const held = feed.stats!.learners;
+    await deleteAccount(db, 'c');
+    await until(() => feed.stats!.learners === held - 1 && feed.around('all', 'c')?.me === null);
+    await restripe((statement) => db.query(statement));
+    expect(feed.around('all', 'a')).toEqual(await rankAround(db, 'all', 'a'));
+  }, 30_000);
 });

@@ -7,10 +7,16 @@
 // and the route reads the database: never a stale index. A notification that is not what the
 // triggers send (or that the index cannot apply) is logged and treated as "reload": the index
 // may have missed a change, so the database answers until it is loaded again.
+//
+// The index holds only the week boards a route can still ask for: `week` is the learner's week
+// in their timezone, and no timezone is behind UTC-12, so boards of earlier weeks are dropped
+// (and not loaded, nor made again by a late change). A deleted learner (migration 0020's
+// notification) leaves every board, and their id and name leave memory.
 import { z } from 'zod';
 import type { Database } from './db/database';
 import type { AroundResponse } from '../common/sync-api/schemas';
 import { messageOf } from '../common/errors';
+import { weekOf } from '../common/rules/calendar';
 import type { RankIndex } from './rank-index';
 import { loadRankIndex } from './rank-load';
 
@@ -22,8 +28,12 @@ const score = z
   .int()
   .min(-(2 ** 31))
   .max(2 ** 31 - 1);
-/** What migration 0017's triggers send (besides "reload"); other keys (`t`) are ignored. */
+/**
+ * What migrations 0017 and 0020's triggers send (besides "reload"); other keys (`t`) are ignored.
+ * A learner gone comes with empty rows (older versions read it as no change): it is tried first.
+ */
 const notice = z.union([
+  z.object({ gone: id }),
   z.object({ rows: z.array(z.tuple([id, id, score.nullable(), z.boolean(), z.string().nullable()])) }),
   z.object({ name: z.tuple([id, z.string()]) }),
 ]);
@@ -42,10 +52,19 @@ function parse(payload: string): Notice | 'reload' | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The earliest week a route can ask for at `now`: the week in the timezone furthest behind (UTC-12). */
+export const oldestWeek = (now: number) => weekOf(now, 'Etc/GMT+12');
+/** How often, at most, the index looks for week boards to drop. */
+const sweepMs = 60_000;
+
 export interface RankFeedStats {
   readonly loadMs: number;
   readonly boards: number;
   readonly rows: number;
+  /** Learners whose id and name the index holds. */
+  readonly learners: number;
+  /** About the bytes the index holds (its arrays, ids and names). */
+  readonly indexBytes: number;
   /** The process's heap in use once loaded (the index and everything else). */
   readonly heapBytes: number;
 }
@@ -60,21 +79,28 @@ export class RankFeed {
   private retry: NodeJS.Timeout | null = null;
   private loaded: RankFeedStats | null = null;
   private waiting: (() => void)[] = [];
+  private oldest: string;
+  private sweptAt: number;
 
   constructor(
     private readonly db: Database,
     private readonly log: (entry: Record<string, unknown>) => void = () => {},
     private readonly retryMs = 1000,
-  ) {}
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sweptAt = now();
+    this.oldest = oldestWeek(this.sweptAt);
+  }
 
   /** Starts listening and loading; resolves once the first load is done (or failed, then retried). */
   start(): Promise<void> {
     return this.connect();
   }
 
-  /** The figures of the last load, once there is one. */
+  /** The last load's time and heap, and what the index holds now (the last load's figures while reloading). */
   get stats(): RankFeedStats | null {
-    return this.loaded;
+    if (!this.loaded || !this.index) return this.loaded;
+    return { ...this.loaded, ...sizeOf(this.index) };
   }
 
   get ready(): boolean {
@@ -88,8 +114,22 @@ export class RankFeed {
 
   /** The index's answer, or undefined when the database must answer. */
   around(board: string, learnerId: string, span = 5): AroundResponse | undefined {
-    return this.index?.around(board, learnerId, span);
+    if (!this.index) return undefined;
+    this.sweep();
+    return this.index.around(board, learnerId, span);
   }
+
+  /** Drops the week boards no route can ask for any more (at most once a minute). */
+  private sweep(): void {
+    const now = this.now();
+    if (now - this.sweptAt < sweepMs) return;
+    this.sweptAt = now;
+    this.oldest = oldestWeek(now);
+    this.index?.dropWeeksBefore(this.oldest);
+  }
+
+  /** Whether the index keeps a board (not a week board of a week past). */
+  private keeps = (board: string): boolean => !board.startsWith('week:') || board.slice(5) >= this.oldest;
 
   async close(): Promise<void> {
     this.closed = true;
@@ -122,13 +162,14 @@ export class RankFeed {
   private async load(generation: number): Promise<void> {
     const started = performance.now();
     this.pending = [];
-    const index = await loadRankIndex(this.db);
+    this.oldest = oldestWeek(this.now());
+    const index = await loadRankIndex(this.db, this.keeps);
     if (generation !== this.generation || this.closed) return;
     const pending = this.pending;
     this.pending = null;
     for (const payload of pending) if (!this.applies(index, payload)) return this.reload(generation);
     this.index = index;
-    this.loaded = { loadMs: performance.now() - started, boards: index.boardCount, rows: index.rowCount, heapBytes: process.memoryUsage().heapUsed };
+    this.loaded = { loadMs: performance.now() - started, ...sizeOf(index), heapBytes: process.memoryUsage().heapUsed };
     this.log({ level: 'info', msg: 'rank index loaded', ...this.loaded });
     for (const resolve of this.waiting.splice(0)) resolve();
   }
@@ -149,7 +190,7 @@ export class RankFeed {
   }
 
   /**
-   * Applies one notification (rows' new state, or a new display name) to the index;
+   * Applies one notification (rows' new state, a new display name, a learner gone) to the index;
    * false when the index must be loaded again: "reload" (a bulk change), or a notification that is
    * not one the triggers send or that the index could not apply (it may have missed a change).
    */
@@ -162,8 +203,10 @@ export class RankFeed {
     }
     try {
       if ('name' in content) index.rename(content.name[0], content.name[1]);
+      else if ('gone' in content) index.forget(content.gone);
       else
         for (const [board, learnerId, score, visible, displayName] of content.rows) {
+          if (!this.keeps(board)) continue;
           // A board the load did not hold had no row then: its rows are all in notifications since.
           index.addBoard(board);
           index.apply({ board, learnerId, score, visible }, displayName ?? undefined);
@@ -192,4 +235,8 @@ export class RankFeed {
     }, this.retryMs);
     this.retry.unref();
   }
+}
+
+function sizeOf(index: RankIndex): Pick<RankFeedStats, 'boards' | 'rows' | 'learners' | 'indexBytes'> {
+  return { boards: index.boardCount, rows: index.rowCount, learners: index.learnerCount, indexBytes: index.bytes };
 }

@@ -7,7 +7,8 @@ import { RankIndex } from './rank-index';
 /** Rows per statement while loading. */
 const page = 50_000;
 
-export async function loadRankIndex(db: Database): Promise<RankIndex> {
+/** Loads every board, or those `keep` accepts. */
+export async function loadRankIndex(db: Database, keep: (board: string) => boolean = () => true): Promise<RankIndex> {
   const index = new RankIndex();
   await db.transaction(async (q) => {
     if (db.engine === 'postgresql') await q(sql`set transaction isolation level repeatable read, read only`);
@@ -23,6 +24,7 @@ export async function loadRankIndex(db: Database): Promise<RankIndex> {
         union all select (select board from scores where board > b.board order by board limit 1) from b where b.board is not null)
       select board from b where board is not null`);
     for (const { board } of boards) {
+      if (!keep(board)) continue;
       const built = index.build();
       const hidden = await q<{ learner_id: string; score: number }>(sql`select learner_id, score from scores where board = ${board} and not visible`);
       for (const row of hidden) built.loadHidden(index.learner(row.learner_id), row.score);
