@@ -75,9 +75,11 @@ describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL'
     expect(feed.around('all', 'a')).toEqual(await rankAround(db, 'all', 'a'));
   }, 60_000);
 
-  it('forgets a deleted learner (migration 0020 on PostgreSQL)', async () => {
+  it('follows a timezone and forgets a deleted learner (migration 0020 on PostgreSQL)', async () => {
     await until(() => feed.around('all', 'c')?.me !== null && feed.ready);
     const held = feed.stats!.learners;
+    await db.query(sql`update learners set timezone = 'Asia/Tokyo' where id = 'c'`);
+    await until(() => feed.timezone('c') === 'Asia/Tokyo');
     await deleteAccount(db, 'c');
     await until(() => feed.stats!.learners === held - 1 && feed.around('all', 'c')?.me === null);
     await restripe((statement) => db.query(statement));

@@ -128,3 +128,20 @@ it('holds only the week boards a route can ask for, dropping weeks as they pass'
     await weeks.close();
   }
 });
+
+it("holds every learner's timezone: loaded, added, changed, and gone with the learner", async () => {
+  expect(feed.timezone('a')).toBe('UTC');
+  await db.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at) values ('tz', 'Zoned', 'Asia/Kolkata', true, 0)`);
+  const until = async (done: () => boolean) => {
+    for (const started = Date.now(); !done() && Date.now() - started < 5_000;) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done()).toBe(true);
+  };
+  await until(() => feed.timezone('tz') === 'Asia/Kolkata');
+  await db.query(sql`update learners set timezone = 'America/Denver' where id = 'tz'`);
+  await until(() => feed.timezone('tz') === 'America/Denver');
+  // Other updates of the learner (as ingestion makes) change nothing.
+  await db.query(sql`update learners set total_xp = total_xp + 5 where id = 'tz'`);
+  await deleteAccount(db, 'tz');
+  await until(() => feed.timezone('tz') === undefined);
+  expect(feed.timezone('nobody')).toBeUndefined();
+});

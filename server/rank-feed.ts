@@ -11,7 +11,9 @@
 // The index holds only the week boards a route can still ask for: `week` is the learner's week
 // in their timezone, and no timezone is behind UTC-12, so boards of earlier weeks are dropped
 // (and not loaded, nor made again by a late change). A deleted learner (migration 0020's
-// notification) leaves every board, and their id and name leave memory.
+// notification) leaves every board, and their id and name leave memory. The index also holds
+// every learner's timezone (loaded, then 0020's notifications of learners added and timezones
+// changed), so the week board is resolved without a statement.
 import { z } from 'zod';
 import type { Database } from './db/database';
 import type { AroundResponse } from '../common/sync-api/schemas';
@@ -30,10 +32,11 @@ const score = z
   .max(2 ** 31 - 1);
 /**
  * What migrations 0017 and 0020's triggers send (besides "reload"); other keys (`t`) are ignored.
- * A learner gone comes with empty rows (older versions read it as no change): it is tried first.
+ * A learner gone or a timezone comes with empty rows (older versions read it as no change): they are tried first.
  */
 const notice = z.union([
   z.object({ gone: id }),
+  z.object({ zone: z.tuple([id, z.string(), z.string().min(1).max(200)]) }),
   z.object({ rows: z.array(z.tuple([id, id, score.nullable(), z.boolean(), z.string().nullable()])) }),
   z.object({ name: z.tuple([id, z.string()]) }),
 ]);
@@ -117,6 +120,11 @@ export class RankFeed {
     if (!this.index) return undefined;
     this.sweep();
     return this.index.around(board, learnerId, span);
+  }
+
+  /** A learner's timezone from the index, or undefined when the database must answer. */
+  timezone(learnerId: string): string | undefined {
+    return this.index?.timezone(learnerId);
   }
 
   /** Drops the week boards no route can ask for any more (at most once a minute). */
@@ -204,6 +212,7 @@ export class RankFeed {
     try {
       if ('name' in content) index.rename(content.name[0], content.name[1]);
       else if ('gone' in content) index.forget(content.gone);
+      else if ('zone' in content) index.learner(...content.zone);
       else
         for (const [board, learnerId, score, visible, displayName] of content.rows) {
           if (!this.keeps(board)) continue;

@@ -63,6 +63,44 @@ class Learners {
   private readonly numbers = new Map<string, number>();
   /** Numbers of forgotten learners, given to new ones (no board holds a row of theirs). */
   private readonly free: number[] = [];
+  /** Each learner's timezone as a number in `zones` (0: not known). */
+  private zoneOf = new Uint16Array(1024);
+  private readonly zones: string[] = [''];
+  private readonly zoneNumbers = new Map<string, number>();
+
+  /** A learner's timezone, when the index has been told it. */
+  zone(id: string): string | undefined {
+    const n = this.numbers.get(id);
+    const zone = n === undefined || n >= this.zoneOf.length ? 0 : this.zoneOf[n]!;
+    return zone === 0 ? undefined : this.zones[zone];
+  }
+
+  setZone(n: number, timezone: string): void {
+    let zone = this.zoneNumbers.get(timezone);
+    if (zone === undefined) {
+      // Past 65,535 distinct names (IANA has a few hundred) the timezone is left unknown.
+      if (this.zones.length > 0xffff) return this.clearZone(n);
+      zone = this.zones.length;
+      this.zones.push(timezone);
+      this.zoneNumbers.set(timezone, zone);
+    }
+    if (n >= this.zoneOf.length) {
+      let size = this.zoneOf.length;
+      while (size <= n) size *= 2;
+      const zones = new Uint16Array(size);
+      zones.set(this.zoneOf);
+      this.zoneOf = zones;
+    }
+    this.zoneOf[n] = zone;
+  }
+
+  private clearZone(n: number): void {
+    if (n < this.zoneOf.length) this.zoneOf[n] = 0;
+  }
+
+  get zoneBytes(): number {
+    return this.zoneOf.byteLength;
+  }
 
   number(id: string): number | undefined {
     return this.numbers.get(id);
@@ -84,6 +122,7 @@ class Learners {
     this.ids[n] = '';
     this.names[n] = '';
     this.wide[n] = false;
+    this.clearZone(n);
     this.free.push(n);
   }
 
@@ -305,7 +344,7 @@ export class RankIndex {
 
   /** About the bytes the index holds: its boards' arrays and its learners' ids and names. */
   get bytes(): number {
-    let n = this.learners.chars * 2 + this.learners.ids.length * 3 * 8;
+    let n = this.learners.chars * 2 + this.learners.ids.length * 3 * 8 + this.learners.zoneBytes;
     for (const board of this.boards.values()) n += board.bytes;
     return n;
   }
@@ -323,9 +362,16 @@ export class RankIndex {
     this.learners.forget(learnerId);
   }
 
-  /** A learner's number (see Learners.intern). */
-  learner(learnerId: string, displayName?: string): number {
-    return this.learners.intern(learnerId, displayName);
+  /** A learner's number (see Learners.intern); `timezone`, when given, is theirs from now on. */
+  learner(learnerId: string, displayName?: string, timezone?: string): number {
+    const n = this.learners.intern(learnerId, displayName);
+    if (timezone !== undefined) this.learners.setZone(n, timezone);
+    return n;
+  }
+
+  /** A learner's timezone, when the index knows it (loaded, or notified since). */
+  timezone(learnerId: string): string | undefined {
+    return this.learners.zone(learnerId);
   }
 
   /**

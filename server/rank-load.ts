@@ -1,4 +1,4 @@
-// Fills a rank index from the database: every learner's display name and every board, read in
+// Fills a rank index from the database: every learner's display name and timezone and every board, read in
 // one snapshot (a repeatable-read transaction), the visible rows in board order page by page
 // along scores_order, so a million rows never sit in one result.
 import { sql, type Database } from './db/database';
@@ -13,8 +13,10 @@ export async function loadRankIndex(db: Database, keep: (board: string) => boole
   await db.transaction(async (q) => {
     if (db.engine === 'postgresql') await q(sql`set transaction isolation level repeatable read, read only`);
     for (let after = ''; ;) {
-      const rows = await q<{ id: string; display_name: string }>(sql`select id, display_name from learners where id > ${after} order by id limit ${page}`);
-      for (const row of rows) index.learner(row.id, row.display_name);
+      const rows = await q<{ id: string; display_name: string; timezone: string }>(
+        sql`select id, display_name, timezone from learners where id > ${after} order by id limit ${page}`,
+      );
+      for (const row of rows) index.learner(row.id, row.display_name, row.timezone);
       if (rows.length < page) break;
       after = rows.at(-1)!.id;
     }
