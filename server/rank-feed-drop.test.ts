@@ -86,3 +86,40 @@ describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL'
     expect(feed.around('all', 'a')).toEqual(await rankAround(db, 'all', 'a'));
   }, 30_000);
 });
+
+describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL', 'a rank index on a database of another collation', () => {
+  it('leaves rank-around-me to the database, once, instead of loading again and again', async () => {
+    // en-US sorts "a" before "B"; C, as the index, the other way round.
+    const name = `drona_test_icu_${Date.now().toString(36)}`;
+    const admin = async (statement: string) => {
+      const other = await openDatabase({ databaseUrl: testDatabaseUrl!, dataDir: null, poolSize: 1 });
+      try {
+        await other.query(sql.raw(statement));
+      } finally {
+        await other.close();
+      }
+    };
+    await admin(`create database ${name} template template0 locale_provider icu icu_locale 'en-US' locale 'C.UTF-8'`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${name}`;
+    const icu = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 2 });
+    const logs: Record<string, unknown>[] = [];
+    const feed = new RankFeed(icu, (entry) => logs.push(entry), 100);
+    try {
+      for (const id of ['a', 'B'])
+        await icu.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at) values (${id}, ${id}, 'UTC', true, 0)`);
+      await icu.query(sql`insert into scores (board, learner_id, score, visible) values ('all', 'a', 1, true), ('all', 'B', 1, true)`);
+      await feed.start();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(feed.ready).toBe(false);
+      expect(feed.around('all', 'a')).toBeUndefined();
+      expect(logs.filter((entry) => entry.level === 'error')).toEqual([expect.objectContaining({ msg: expect.stringContaining('rank index off') })]);
+      await restripe((statement) => icu.query(statement));
+      expect((await rankAround(icu, 'all', 'a')).me).toMatchObject({ rank: 2 });
+    } finally {
+      await feed.close();
+      await icu.close();
+      await admin(`drop database if exists ${name} with (force)`);
+    }
+  }, 60_000);
+});

@@ -20,7 +20,7 @@ import type { AroundResponse } from '../common/sync-api/schemas';
 import { messageOf } from '../common/errors';
 import { weekOf } from '../common/rules/calendar';
 import type { RankIndex } from './rank-index';
-import { loadRankIndex } from './rank-load';
+import { CollationError, loadRankIndex } from './rank-load';
 
 export const rankChannel = 'drona_rank';
 
@@ -162,6 +162,15 @@ export class RankFeed {
       await this.load(generation);
     } catch (error) {
       if (generation !== this.generation || this.closed) return;
+      if (error instanceof CollationError) {
+        // Loading again would fail again: stop listening, and the database answers for good.
+        this.log({ level: 'error', msg: 'rank index off: the database answers rank-around-me', error: error.message });
+        this.closed = true;
+        this.pending = null;
+        await this.unlisten?.();
+        this.unlisten = null;
+        return;
+      }
       this.log({ level: 'error', msg: 'rank index: listening or loading failed; the database answers until it is back', error: messageOf(error) });
       this.schedule();
     }

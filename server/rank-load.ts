@@ -4,6 +4,9 @@
 import { sql, type Database } from './db/database';
 import { RankIndex } from './rank-index';
 
+/** The database orders text other than the index does: the index can never answer as it does. */
+export class CollationError extends Error {}
+
 /** Rows per statement while loading. */
 const page = 50_000;
 
@@ -11,7 +14,15 @@ const page = 50_000;
 export async function loadRankIndex(db: Database, keep: (board: string) => boolean = () => true): Promise<RankIndex> {
   const index = new RankIndex();
   await db.transaction(async (q) => {
-    if (db.engine === 'postgresql') await q(sql`set transaction isolation level repeatable read, read only`);
+    if (db.engine === 'postgresql') {
+      await q(sql`set transaction isolation level repeatable read, read only`);
+      // Boards order ties by learner id in the database's collation; the index compares code points.
+      const [db_] = await q<{ provider: string; collate: string }>(
+        sql`select datlocprovider::text as provider, datcollate as collate from pg_database where datname = current_database()`,
+      );
+      if (db_?.provider !== 'c' || !/^(C|POSIX|C\.UTF-?8)$/i.test(db_.collate))
+        throw new CollationError(`the database's collation (${db_?.provider ?? '?'} ${db_?.collate ?? '?'}) does not order ids by code point as C does`);
+    }
     for (let after = ''; ;) {
       const rows = await q<{ id: string; display_name: string; timezone: string }>(
         sql`select id, display_name, timezone from learners where id > ${after} order by id limit ${page}`,
