@@ -292,8 +292,10 @@ export function createApi(config: ApiConfig): Hono<Env> {
   app.get('/v1/league', async (c) => c.json(await league(db, c.get('learnerId'), now())));
   const resolveBoard = async (c: Context<Env>) => {
     const board = c.req.param('board') ?? '';
-    // Only the week board depends on the learner's timezone: spare the others a lookup.
-    const timezone = board === 'week' ? (await profile(c.get('learnerId'))).timezone : 'UTC';
+    // Only the week board depends on the learner's timezone: spare the others a lookup, and the
+    // week board too while the rank index holds it (current as the index's ranks are).
+    const learnerId = c.get('learnerId');
+    const timezone = board === 'week' ? (config.rankFeed?.timezone(learnerId) ?? (await profile(learnerId)).timezone) : 'UTC';
     const name = boardName(board, timezone, now());
     if (!name) throw new ApiError(400, 'invalid_input', 'A board is all, streak, week or course:<course id>.');
     return name;

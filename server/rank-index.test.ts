@@ -1,6 +1,7 @@
 // The in-memory rank index answers exactly what the SQL path (rankAround) answers: on boards
 // loaded from the database with ties, hidden learners and several boards, and after any sequence
-// of score changes, hiding and showing, rows removed and learners renamed.
+// of score changes, hiding and showing, rows removed, learners renamed and learners deleted (and
+// back, under a number the index reuses).
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { describeWhen } from '../common/testing/capabilities';
@@ -17,6 +18,7 @@ const change = fc.oneof(
   row.map((r) => ({ kind: 'set' as const, ...r })),
   fc.record({ kind: fc.constant('remove' as const), board: fc.constantFrom(...boards), learner: fc.constantFrom(...ids) }),
   fc.record({ kind: fc.constant('rename' as const), learner: fc.constantFrom(...ids), name: fc.constantFrom('Ann', 'Bo', 'Cy') }),
+  fc.record({ kind: fc.constant('delete' as const), learner: fc.constantFrom(...ids) }),
 );
 
 function suite(engine: Engine) {
@@ -49,7 +51,13 @@ function suite(engine: Engine) {
           await compare();
           for (const step of steps) {
             for (const c of step) {
-              if (c.kind === 'rename') {
+              if (c.kind === 'delete') {
+                // As deleteAccount: the learner goes (notified first), then their rows (each notified).
+                await db.query(sql`delete from learners where id = ${c.learner}`);
+                await db.query(sql`delete from scores where learner_id = ${c.learner}`);
+                index.forget(c.learner);
+                for (const board of boards) index.apply({ board, learnerId: c.learner, score: null, visible: false });
+              } else if (c.kind === 'rename') {
                 await db.query(sql`update learners set display_name = ${c.name} where id = ${c.learner}`);
                 index.rename(c.learner, c.name);
               } else if (c.kind === 'remove') {
@@ -57,6 +65,8 @@ function suite(engine: Engine) {
                 index.addBoard(c.board);
                 index.apply({ board: c.board, learnerId: c.learner, score: null, visible: false });
               } else {
+                await db.query(sql`insert into learners (id, display_name, timezone, opted_in, created_at)
+                  values (${c.learner}, ${`Name ${c.learner}`}, 'UTC', true, 0) on conflict (id) do nothing`);
                 await db.query(sql`insert into scores (board, learner_id, score, visible) values (${c.board}, ${c.learner}, ${c.score}, ${c.visible})
                   on conflict (board, learner_id) do update set score = excluded.score, visible = excluded.visible`);
                 const [{ name }] = (await db.query<{ name: string }>(sql`select display_name as name from learners where id = ${c.learner}`)) as [

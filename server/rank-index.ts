@@ -61,21 +61,85 @@ class Learners {
   readonly names: string[] = [];
   readonly wide: boolean[] = [];
   private readonly numbers = new Map<string, number>();
+  /** Numbers of forgotten learners, given to new ones (no board holds a row of theirs). */
+  private readonly free: number[] = [];
+  /** Each learner's timezone as a number in `zones` (0: not known). */
+  private zoneOf = new Uint16Array(1024);
+  private readonly zones: string[] = [''];
+  private readonly zoneNumbers = new Map<string, number>();
+
+  /** A learner's timezone, when the index has been told it. */
+  zone(id: string): string | undefined {
+    const n = this.numbers.get(id);
+    const zone = n === undefined || n >= this.zoneOf.length ? 0 : this.zoneOf[n]!;
+    return zone === 0 ? undefined : this.zones[zone];
+  }
+
+  setZone(n: number, timezone: string): void {
+    let zone = this.zoneNumbers.get(timezone);
+    if (zone === undefined) {
+      // Past 65,535 distinct names (IANA has a few hundred) the timezone is left unknown.
+      if (this.zones.length > 0xffff) return this.clearZone(n);
+      zone = this.zones.length;
+      this.zones.push(timezone);
+      this.zoneNumbers.set(timezone, zone);
+    }
+    if (n >= this.zoneOf.length) {
+      let size = this.zoneOf.length;
+      while (size <= n) size *= 2;
+      const zones = new Uint16Array(size);
+      zones.set(this.zoneOf);
+      this.zoneOf = zones;
+    }
+    this.zoneOf[n] = zone;
+  }
+
+  private clearZone(n: number): void {
+    if (n < this.zoneOf.length) this.zoneOf[n] = 0;
+  }
+
+  get zoneBytes(): number {
+    return this.zoneOf.byteLength;
+  }
 
   number(id: string): number | undefined {
     return this.numbers.get(id);
+  }
+
+  get count(): number {
+    return this.numbers.size;
+  }
+
+  /** UTF-16 units held in ids and names (two bytes each at most). */
+  chars = 0;
+
+  /** Drops a learner's id and name; their number is reused (every board must have no row of theirs). */
+  forget(id: string): void {
+    const n = this.numbers.get(id);
+    if (n === undefined) return;
+    this.numbers.delete(id);
+    this.chars -= id.length + this.names[n]!.length;
+    this.ids[n] = '';
+    this.names[n] = '';
+    this.wide[n] = false;
+    this.clearZone(n);
+    this.free.push(n);
   }
 
   /** The learner's number (a new one for a new id); `name`, when given, is their display name from now on. */
   intern(id: string, name?: string): number {
     let n = this.numbers.get(id);
     if (n === undefined) {
-      n = this.ids.length;
+      n = this.free.pop() ?? this.ids.length;
       this.numbers.set(id, n);
-      this.ids.push(id);
-      this.names.push(name ?? '');
-      this.wide.push(isWide(id));
-    } else if (name !== undefined) this.names[n] = name;
+      this.ids[n] = id;
+      this.names[n] = name ?? '';
+      this.wide[n] = isWide(id);
+      this.chars += id.length + (name ?? '').length;
+    } else if (name !== undefined) {
+      this.chars += name.length - this.names[n]!.length;
+      this.names[n] = name;
+    }
     return n;
   }
 }
@@ -92,6 +156,11 @@ export class BoardIndex {
     let n = 0;
     for (const block of this.blocks) n += block.n;
     return n;
+  }
+
+  /** Bytes of the board's arrays. */
+  get bytes(): number {
+    return this.scoreOf.byteLength + this.stateOf.byteLength + this.blocks.length * blockCapacity * 8;
   }
 
   /** Negative when learner `a` with score `sa` ranks ahead of `b` with `sb`. */
@@ -186,6 +255,11 @@ export class BoardIndex {
     if (state === shown) this.insert(score!, learner);
   }
 
+  /** Removes a learner's row if the board has one. */
+  clear(learner: number): void {
+    if (learner < this.stateOf.length && this.stateOf[learner] !== absent) this.set(learner, null, false);
+  }
+
   /** Adds a hidden row while the board is built. */
   loadHidden(learner: number, score: number): void {
     this.grow(learner);
@@ -263,9 +337,41 @@ export class RankIndex {
     return n;
   }
 
-  /** A learner's number (see Learners.intern). */
-  learner(learnerId: string, displayName?: string): number {
-    return this.learners.intern(learnerId, displayName);
+  /** Learners held (interned: on a board now or before, or loaded with a name). */
+  get learnerCount(): number {
+    return this.learners.count;
+  }
+
+  /** About the bytes the index holds: its boards' arrays and its learners' ids and names. */
+  get bytes(): number {
+    let n = this.learners.chars * 2 + this.learners.ids.length * 3 * 8 + this.learners.zoneBytes;
+    for (const board of this.boards.values()) n += board.bytes;
+    return n;
+  }
+
+  /** Drops the `week:` boards of weeks before `week` (an ISO week, as weekOf gives). */
+  dropWeeksBefore(week: string): void {
+    for (const board of this.boards.keys()) if (board.startsWith('week:') && board.slice(5) < week) this.boards.delete(board);
+  }
+
+  /** Removes a learner (a deleted account) from every board, and their id and name from memory. */
+  forget(learnerId: string): void {
+    const learner = this.learners.number(learnerId);
+    if (learner === undefined) return;
+    for (const board of this.boards.values()) board.clear(learner);
+    this.learners.forget(learnerId);
+  }
+
+  /** A learner's number (see Learners.intern); `timezone`, when given, is theirs from now on. */
+  learner(learnerId: string, displayName?: string, timezone?: string): number {
+    const n = this.learners.intern(learnerId, displayName);
+    if (timezone !== undefined) this.learners.setZone(n, timezone);
+    return n;
+  }
+
+  /** A learner's timezone, when the index knows it (loaded, or notified since). */
+  timezone(learnerId: string): string | undefined {
+    return this.learners.zone(learnerId);
   }
 
   /**
@@ -300,6 +406,8 @@ export class RankIndex {
   apply(change: ScoreChange, displayName?: string): void {
     const board = this.boards.get(change.board);
     if (!board) return;
+    // A row removed of a learner the index does not know (forgotten: an account deleted) changes nothing.
+    if (change.score === null && this.learners.number(change.learnerId) === undefined) return;
     board.set(this.learners.intern(change.learnerId, displayName), change.score, change.visible);
   }
 

@@ -78,7 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     name: options.issuerName ?? 'Dronacharya',
   };
   // Rank-around-me from memory once loaded (the database answers meanwhile); off with rankIndex: false.
-  const rankFeed = options.rankIndex === false ? undefined : new RankFeed(db, options.log);
+  const rankFeed = options.rankIndex === false ? undefined : new RankFeed(db, options.log, 1000, options.now);
   void rankFeed?.start();
   const app = createApi({
     db,
