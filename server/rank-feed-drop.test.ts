@@ -75,7 +75,7 @@ describeWhen(Boolean(testDatabaseUrl), 'a PostgreSQL in DRONA_TEST_DATABASE_URL'
     expect(feed.around('all', 'a')).toEqual(await rankAround(db, 'all', 'a'));
   }, 60_000);
 
-  it('follows a timezone and forgets a deleted learner (migration 0020 on PostgreSQL)', async () => {
+  it('follows a timezone and forgets a deleted learner (migration 0019 on PostgreSQL)', async () => {
     await until(() => feed.around('all', 'c')?.me !== null && feed.ready);
     const held = feed.stats!.learners;
     await db.query(sql`update learners set timezone = 'Asia/Tokyo' where id = 'c'`);

@@ -10,9 +10,9 @@
 //
 // The index holds only the week boards a route can still ask for: `week` is the learner's week
 // in their timezone, and no timezone is behind UTC-12, so boards of earlier weeks are dropped
-// (and not loaded, nor made again by a late change). A deleted learner (migration 0020's
+// (and not loaded, nor made again by a late change). A deleted learner (migration 0019's
 // notification) leaves every board, and their id and name leave memory. The index also holds
-// every learner's timezone (loaded, then 0020's notifications of learners added and timezones
+// every learner's timezone (loaded, then 0019's notifications of learners added and timezones
 // changed), so the week board is resolved without a statement.
 import { z } from 'zod';
 import type { Database } from './db/database';
@@ -31,7 +31,7 @@ const score = z
   .min(-(2 ** 31))
   .max(2 ** 31 - 1);
 /**
- * What migrations 0017 and 0020's triggers send (besides "reload"); other keys (`t`) are ignored.
+ * What migrations 0017 and 0019's triggers send (besides "reload"); other keys (`t`) are ignored.
  * A learner gone or a timezone comes with empty rows (older versions read it as no change): they are tried first.
  */
 const notice = z.union([
