@@ -12,22 +12,18 @@ export function isTimezone(timezone: string): boolean {
   }
 }
 
-function formatter(timezone: string): Intl.DateTimeFormat {
-  let found = formatters.get(timezone);
+/** One formatter per zone and style: building one costs far more than formatting with it. */
+function cachedFormatter(cache: Map<string, Intl.DateTimeFormat>, timezone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let found = cache.get(timezone);
   if (!found) {
-    found = new Intl.DateTimeFormat('en-CA', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timezone, found);
+    found = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, hourCycle: 'h23', ...options });
+    cache.set(timezone, found);
   }
   return found;
 }
+
+const formatter = (timezone: string) =>
+  cachedFormatter(formatters, timezone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /** The calendar date (YYYY-MM-DD) and the wall-clock hour and minute of an instant in a timezone, in one formatting pass. */
 export function localParts(at: number, timezone: string): { date: string; hour: number; minute: number } {
@@ -53,21 +49,14 @@ const secondsFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The zone's UTC offset at a whole-second instant: its wall clock, read as UTC, minus the instant. */
 function offsetAt(at: number, timezone: string): number {
-  let found = secondsFormatters.get(timezone);
-  if (!found) {
-    found = new Intl.DateTimeFormat('en-CA', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    secondsFormatters.set(timezone, found);
-  }
-  const parts = found.formatToParts(at);
+  const parts = cachedFormatter(secondsFormatters, timezone, {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(at);
   const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second')) - at;
 }
